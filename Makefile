@@ -1,0 +1,31 @@
+# aims — the two commands: `make run` and `make test`. Both install what is missing first.
+BUILD   ?= build
+LISTEN  ?= 127.0.0.1:8042
+DATA    ?= ./data
+GENERATOR := -G Ninja
+
+.PHONY: all setup build web run test bench clean
+
+all: build web
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD)
+
+web: setup
+	@cd web && npm run --silent build
+
+run: build web
+	./$(BUILD)/aims serve --demo --data $(DATA) --listen $(LISTEN)
+
+test: build web
+	@bash scripts/test.sh $(BUILD)
+
+bench: setup
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD) build-asan build-release web/dist

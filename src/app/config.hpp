@@ -1,0 +1,35 @@
+// The server's configuration: one struct with documented defaults, read from an optional file
+// (key = value lines), then AIMS_* environment variables, then command-line flags; validated at
+// start-up. A value; thread-safe as values are.
+#pragma once
+#include <string>
+
+#include "core/error.hpp"
+
+namespace aims::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8042";  // AIMS_LISTEN, listen =
+  std::string data = "./data";            // AIMS_DATA, data =: the data directory
+  std::string database;                   // AIMS_DATABASE, database =: empty = <data>/aims.db (SQLite);
+                                          //   or a postgresql:// connection string
+  std::string web = "";                   // AIMS_WEB, web =: built UI; empty = web/dist beside the binary's repo or cwd
+  int io_threads = 2;                     // AIMS_IO_THREADS
+  int worker_threads = 8;                 // AIMS_WORKER_THREADS
+  std::size_t max_body_mib = 8;           // AIMS_MAX_BODY_MIB
+  bool secure_cookies = false;            // AIMS_SECURE_COOKIES=1 behind TLS
+  std::string log_level = "info";         // AIMS_LOG_LEVEL: debug, info, warn, error
+
+  /// Reads `key = value` lines (# comments) into the struct.
+  status load_file(const std::string& path);
+  /// Applies AIMS_* environment variables.
+  status load_env();
+  /// Checks every value; the error names the setting.
+  status validate() const;
+  /// Splits listen into address and port.
+  std::string address() const;
+  unsigned short port() const;
+  std::string database_location() const;
+};
+
+}  // namespace aims::app

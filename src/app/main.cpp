@@ -1,0 +1,27 @@
+// The composition root of the aims binary: parses the command line and runs one command.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/crypto.hpp"
+
+int main(int argc, char** argv) {
+  aims::crypto::init();
+  CLI::App app{"aims — AI management system for ISO/IEC 42001:2023"};
+  app.set_version_flag("--version", "aims 0.1.0");
+  app.require_subcommand(1);
+  int exit_code = 0;
+  aims::cli::register_serve_command(app, exit_code);
+  aims::cli::register_admin_commands(app, exit_code);
+  aims::cli::register_client_commands(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "aims: " << e.what() << "\n";
+    return 1;
+  }
+  return exit_code;
+}

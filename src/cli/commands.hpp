@@ -1,0 +1,16 @@
+// The `aims` command line: administration on a data directory, the server, and API client
+// commands for pipelines. Each register_* adds its subcommands to the CLI11 app.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace aims::cli {
+
+/// Exit codes: 0 success, 1 failure reported on stderr, 2 usage error.
+void register_admin_commands(CLI::App& app, int& exit_code);
+void register_serve_command(CLI::App& app, int& exit_code);
+void register_client_commands(CLI::App& app, int& exit_code);
+
+/// Reads a password: from a terminal without echo (prompting), else one line of standard input.
+std::string read_password(const std::string& prompt);
+
+}  // namespace aims::cli

@@ -1,0 +1,147 @@
+// aims serve: the HTTP server (composition of store, catalog, services, API and server).
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/config.hpp"
+#include "cli/commands.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "domain/accounts/auth_service.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/demo/demo_seed.hpp"
+#include "domain/inventory/system_service.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "store/store.hpp"
+
+namespace aims::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string default_web_root() {
+  std::error_code ec;
+  if (fs::exists("web/dist/index.html", ec)) return "web/dist";
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path())
+      if (fs::exists(dir / "web/dist/index.html", ec)) return (dir / "web/dist").string();
+  }
+  return "web/dist";
+}
+
+void setup_logging(const std::string& level) {
+  auto logger = spdlog::stderr_logger_mt("aims");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":%v})", spdlog::pattern_time_type::utc);
+  spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::flush_on(spdlog::level::info);
+}
+
+/// Seeds the demo organization into an empty installation and prints its login.
+bool ensure_demo(store::Store& st, const Clock& clock, IdSource& ids, const std::string& data) {
+  bool empty = false;
+  (void)st.read([&](store::ReadTx& tx) -> status {
+    empty = tx.list_orgs().empty();
+    return ok();
+  });
+  auto file = fs::path(data) / "demo-login.txt";
+  if (empty) {
+    auto password = crypto::random_base32(16);
+    auto r = demo::seed(st, clock, ids, password);
+    if (!r) {
+      std::cerr << "aims: could not create the demo organization: " << r.error().detail << "\n";
+      return false;
+    }
+    std::ofstream out(file);
+    out << r->email << "\n" << r->password << "\n";
+    out.close();
+    ::chmod(file.c_str(), 0600);
+  }
+  std::ifstream in(file);
+  std::string email, password;
+  if (in && std::getline(in, email) && std::getline(in, password)) {
+    std::cout << "Demo organization 'Demo Org' — log in as " << email << " with password " << password << "\n"
+              << "(kept in " << file.string() << ")" << std::endl;
+  }
+  return true;
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, int& exit_code) {
+  static app::Config cfg;
+  static std::string config_file, listen, data, database, web;
+  static bool demo = false;
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server (web UI and REST API)");
+  serve->add_option("--config", config_file, "Configuration file of key = value lines");
+  serve->add_option("--listen", listen, "ADDRESS:PORT to listen on (default 127.0.0.1:8042; port 0 picks a free one)");
+  serve->add_option("--data", data, "Data directory (default ./data)");
+  serve->add_option("--database", database, "Database: default <data>/aims.db (SQLite), or a postgresql:// URL");
+  serve->add_option("--web", web, "Directory of the built web UI (default web/dist)");
+  serve->add_flag("--demo", demo, "Create a demo organization if the installation is empty, and print its login");
+  serve->callback([&exit_code] {
+    auto fail = [&](const std::string& msg) {
+      std::cerr << "aims: " << msg << "\n";
+      exit_code = 1;
+    };
+    if (!config_file.empty())
+      if (auto s = cfg.load_file(config_file); !s) return fail(s.error().detail);
+    if (auto s = cfg.load_env(); !s) return fail(s.error().detail);
+    if (!listen.empty()) cfg.listen = listen;
+    if (!data.empty()) cfg.data = data;
+    if (!database.empty()) cfg.database = database;
+    if (!web.empty()) cfg.web = web;
+    if (auto s = cfg.validate(); !s) return fail(s.error().detail);
+    setup_logging(cfg.log_level);
+
+    std::error_code ec;
+    if (cfg.database.empty()) {
+      if (!fs::exists(cfg.data, ec) && !demo)
+        return fail(cfg.data + " does not exist; run 'aims init --data " + cfg.data + " ...' or use --demo.");
+      fs::create_directories(cfg.data, ec);
+    }
+    auto st = store::open_store(cfg.database_location());
+    if (!st) return fail(st.error().detail);
+    auto& store = **st;
+    SystemClock clock;
+    RandomIds ids;
+    if (demo && !ensure_demo(store, clock, ids, cfg.data)) {
+      exit_code = 1;
+      return;
+    }
+    auto catalog = catalog::Catalog::load_embedded();
+    accounts::AuthService auth(store, clock, ids);
+    inventory::SystemService systems(store, clock, ids);
+    auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
+    auto files = http::StaticFiles::load(web_root);
+    if (files.size() == 0)
+      spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
+    http::Api api(http::Services{store, catalog, auth, systems}, std::move(files),
+                  http::ApiOptions{1 << 20, cfg.secure_cookies});
+    http::ServerOptions so;
+    so.address = cfg.address();
+    so.port = cfg.port();
+    so.io_threads = cfg.io_threads;
+    so.worker_threads = cfg.worker_threads;
+    so.max_body = cfg.max_body_mib << 20;
+    http::Server server(so, [&api](http::Request& r) { return api.handle(r); });
+    try {
+      server.bind();
+    } catch (const std::exception& e) {
+      return fail("cannot listen on " + cfg.listen + ": " + e.what());
+    }
+    spdlog::info(boost::json::serialize(boost::json::object{
+        {"event", "started"}, {"listen", cfg.listen}, {"store", store.backend()}, {"web", web_root}}));
+    server.run();
+  });
+}
+
+}  // namespace aims::cli

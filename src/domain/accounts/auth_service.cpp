@@ -1,0 +1,158 @@
+#include "domain/accounts/auth_service.hpp"
+
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+
+namespace aims::accounts {
+
+bool LoginThrottle::blocked(const std::string& key, TimePoint now) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return false;
+  if (now - it->second.first > window_) {
+    entries_.erase(it);
+    return false;
+  }
+  return it->second.failures >= max_;
+}
+
+void LoginThrottle::failed(const std::string& key, TimePoint now) {
+  std::lock_guard lock(mu_);
+  if (entries_.size() > 100000) entries_.clear();  // bound memory under a flood of random emails
+  auto& e = entries_[key];
+  if (e.failures == 0 || now - e.first > window_) {
+    e.failures = 0;
+    e.first = now;
+  }
+  ++e.failures;
+}
+
+void LoginThrottle::succeeded(const std::string& key) {
+  std::lock_guard lock(mu_);
+  entries_.erase(key);
+}
+
+AuthService::AuthService(store::Store& store, const Clock& clock, IdSource& ids, std::chrono::seconds session_ttl)
+    : store_(store), clock_(clock), ids_(ids), session_ttl_(session_ttl) {}
+
+result<Principal> AuthService::load_principal(const std::string& user_id) {
+  Principal p;
+  bool found = false;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto u = tx.find_user(user_id);
+    if (!u) return ok();
+    found = true;
+    p.user = std::move(*u);
+    p.memberships = tx.list_memberships(user_id);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!found) return make_error(errc::unauthenticated, "The credentials are no longer valid.");
+  return p;
+}
+
+result<LoginResult> AuthService::login(const std::string& email_in, const std::string& password) {
+  auto email = text::lower(text::trim(email_in));
+  std::vector<FieldError> errs;
+  if (email.empty()) errs.push_back({"email", 0, "Enter your email address."});
+  if (password.empty()) errs.push_back({"password", 0, "Enter your password."});
+  if (!errs.empty()) return make_error(errc::validation, "Email and password are required.", std::move(errs));
+
+  auto now = clock_.now();
+  if (throttle_.blocked(email, now))
+    return make_error(errc::too_many_requests, "Too many failed log-ins for this account; try again in 15 minutes.");
+
+  std::optional<store::User> user;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    user = tx.find_user_by_email(email);
+    return ok();
+  });
+  if (!st) return st.error();
+  // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
+  static const std::string dummy = crypto::hash_password("aims-dummy-password-for-timing");
+  bool good = crypto::verify_password(user ? user->password_hash : dummy, password) && user.has_value();
+  if (!good) {
+    throttle_.failed(email, now);
+    return make_error(errc::unauthenticated, "The email or password is wrong.");
+  }
+  throttle_.succeeded(email);
+
+  LoginResult r;
+  r.session_token = crypto::random_token(32);
+  store::Session s;
+  s.token_hash = crypto::sha256_hex(r.session_token);
+  s.user_id = user->id;
+  s.csrf_token = crypto::random_token(24);
+  s.created_at = format_time(now);
+  s.expires_at = format_time(now + session_ttl_);
+  auto wst = store_.write([&](store::WriteTx& tx) -> status {
+    tx.delete_expired_sessions(s.created_at);
+    return tx.insert_session(s);
+  });
+  if (!wst) return wst.error();
+  auto p = load_principal(user->id);
+  if (!p) return p.error();
+  r.principal = std::move(*p);
+  r.principal.via_session = true;
+  r.principal.csrf_token = s.csrf_token;
+  r.principal.session_token_hash = s.token_hash;
+  return r;
+}
+
+status AuthService::logout(const std::string& session_token_hash) {
+  return store_.write([&](store::WriteTx& tx) -> status {
+    tx.delete_session(session_token_hash);
+    return ok();
+  });
+}
+
+result<Principal> AuthService::from_session(const std::string& session_token) {
+  auto hash = crypto::sha256_hex(session_token);
+  std::optional<store::Session> s;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    s = tx.find_session(hash);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!s || s->expires_at <= clock_.now_text())
+    return make_error(errc::unauthenticated, "Your session has ended; log in again.");
+  auto p = load_principal(s->user_id);
+  if (!p) return p.error();
+  p->via_session = true;
+  p->csrf_token = s->csrf_token;
+  p->session_token_hash = hash;
+  return p;
+}
+
+result<Principal> AuthService::from_api_token(const std::string& token) {
+  auto hash = crypto::sha256_hex(token);
+  std::optional<store::ApiToken> t;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    t = tx.find_api_token(hash);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!t) return make_error(errc::unauthenticated, "The API token is not valid.");
+  return load_principal(t->user_id);
+}
+
+result<Actor> AuthService::act_as(const Principal& p, const std::optional<std::string>& requested) {
+  const store::Membership* m = nullptr;
+  if (requested) {
+    for (const auto& x : p.memberships)
+      if (x.org_id == *requested) m = &x;
+    if (!m) return make_error(errc::not_found, "No organization " + *requested + " among yours.");
+  } else {
+    if (p.memberships.empty()) return make_error(errc::not_found, "You are not a member of any organization.");
+    m = &p.memberships.front();
+  }
+  Actor a;
+  a.user_id = p.user.id;
+  a.email = p.user.email;
+  a.org_id = m->org_id;
+  a.org_name = m->org_name;
+  a.role = parse_role(m->role).value_or(Role::viewer);
+  return a;
+}
+
+}  // namespace aims::accounts

@@ -1,0 +1,23 @@
+// Seeds the demo organization with realistic AI systems, for a first look at aims.
+// Stateless; thread-safe.
+#pragma once
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "store/store.hpp"
+
+namespace aims::demo {
+
+struct DemoLogin {
+  std::string org;
+  std::string email;
+  std::string password;
+};
+
+/// Creates the organization "Demo Org" with its admin and eight AI systems. Fails with
+/// errc::conflict if the installation already has organizations.
+result<DemoLogin> seed(store::Store& store, const Clock& clock, IdSource& ids, const std::string& password);
+
+}  // namespace aims::demo

@@ -1,0 +1,60 @@
+// The fields of an AI system (SPEC §3): their types, limits, defaults and validation, and the
+// mapping between the JSON record, the stored row and CSV cells. Pure functions over constant
+// tables; thread-safe.
+#pragma once
+#include <boost/json.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/store.hpp"
+
+namespace aims::inventory {
+
+enum class FieldType { line, text, choice, list, boolean };
+
+struct FieldSpec {
+  std::string_view name;
+  FieldType type;
+  std::size_t max = 0;                      // characters (line/text), items (list)
+  std::span<const std::string_view> choices; // for choice
+  std::string_view default_choice;           // for choice
+  bool required = false;                     // on create
+  bool default_bool = false;                 // for boolean
+};
+
+/// The editable fields, in the order used by JSON records and CSV columns.
+std::span<const FieldSpec> fields();
+const FieldSpec* find_field(std::string_view name);
+
+std::span<const std::string_view> lifecycle_stages();
+std::span<const std::string_view> eu_ai_act_classes();  // in rank order, least severe first
+std::span<const std::string_view> statuses();
+std::span<const std::string_view> organization_roles();
+
+/// Validates and normalizes input fields (trims text, checks types, limits and choices).
+/// `creating` makes required fields mandatory. Unknown and read-only fields are errors.
+/// Returns the normalized fields present in the input; all problems go to `errors`.
+boost::json::object normalize(const boost::json::object& input, bool creating, std::vector<FieldError>& errors,
+                              int row = 0);
+
+/// A complete record for a new system: defaults overlaid with the given fields.
+boost::json::object with_defaults(const boost::json::object& fields);
+
+/// The stored row for a record (sort keys and search text derived from it). `doc` is the
+/// serialized record.
+store::SystemRow to_row(const boost::json::object& record, const std::string& org_id);
+
+/// Field-by-field differences between two records: [{"field","from","to"}].
+boost::json::array diff(const boost::json::object& before, const boost::json::object& after);
+
+/// CSV cell for a field of a record (lists joined by "; ", booleans true/false). Cells that a
+/// spreadsheet would run as a formula are prefixed with an apostrophe.
+std::string to_cell(const boost::json::object& record, const FieldSpec& f);
+/// JSON value of a CSV cell for a field, or an error message. Empty cells give null (= not given).
+boost::json::value from_cell(const std::string& cell, const FieldSpec& f, std::string& error);
+
+}  // namespace aims::inventory

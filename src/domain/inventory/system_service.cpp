@@ -1,0 +1,530 @@
+#include "domain/inventory/system_service.hpp"
+
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/inventory/csv.hpp"
+#include "domain/inventory/system_fields.hpp"
+
+namespace aims::inventory {
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
+
+namespace {
+
+constexpr std::size_t kMaxImportRows = 10000;
+
+status require(const Actor& a, Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " +
+                                         std::string(what) + ".");
+}
+
+Error not_found(const std::string& id) { return make_error(errc::not_found, "No AI system " + id + " in this organization."); }
+
+Error name_taken(const std::string& name, int row = 0) {
+  return make_error(errc::conflict, "An AI system named '" + name + "' exists already in this organization.",
+                    {{"name", row, "an AI system with this name exists already"}});
+}
+
+json::object parse_doc(const std::string& doc) { return json::parse(doc).as_object(); }
+
+store::HistoryRow history_row(const Actor& a, const json::object& rec, const std::string& op, json::array changes) {
+  store::HistoryRow h;
+  h.org_id = a.org_id;
+  h.record_type = "system";
+  h.record_id = std::string(rec.at("id").as_string());
+  h.version = rec.at("version").as_int64();
+  h.at = std::string(rec.at("updated_at").as_string());
+  h.actor = a.email;
+  h.operation = op;
+  h.changes = json::serialize(changes);
+  return h;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+struct SortSpec {
+  store::SystemSort sort;
+  std::string_view name;
+};
+
+constexpr SortSpec kSorts[] = {
+    {store::SystemSort::name, "name"},
+    {store::SystemSort::created_at, "created_at"},
+    {store::SystemSort::updated_at, "updated_at"},
+    {store::SystemSort::lifecycle_stage, "lifecycle_stage"},
+    {store::SystemSort::eu_ai_act_class, "eu_ai_act_class"},
+    {store::SystemSort::status, "status"},
+    {store::SystemSort::owner, "owner"},
+};
+
+std::string sort_value(const store::SystemRow& r, store::SystemSort s) {
+  switch (s) {
+    case store::SystemSort::name: return r.name_key;
+    case store::SystemSort::created_at: return r.created_at;
+    case store::SystemSort::updated_at: return r.updated_at;
+    case store::SystemSort::lifecycle_stage: return r.stage_rank;
+    case store::SystemSort::eu_ai_act_class: return r.class_rank;
+    case store::SystemSort::status: return r.status;
+    case store::SystemSort::owner: return r.owner_key;
+  }
+  return {};
+}
+
+status check_choice(const std::optional<std::string>& v, std::span<const std::string_view> choices, const char* param,
+                    std::vector<FieldError>& errs) {
+  if (!v) return ok();
+  for (auto c : choices)
+    if (c == *v) return ok();
+  std::string all;
+  for (auto c : choices) all += (all.empty() ? "" : ", ") + std::string(c);
+  errs.push_back({param, 0, "must be one of " + all});
+  return ok();
+}
+
+/// Turns list parameters into a store query; `sort_name` receives the sort key for cursors.
+result<store::SystemQuery> build_query(const Actor& a, const ListParams& p, int max_limit, bool paged) {
+  store::SystemQuery q;
+  q.org_id = a.org_id;
+  std::vector<FieldError> errs;
+  std::string sort = p.sort.value_or("name");
+  std::string_view key = sort;
+  if (!key.empty() && key[0] == '-') {
+    q.descending = true;
+    key.remove_prefix(1);
+  }
+  bool found = false;
+  for (const auto& s : kSorts)
+    if (s.name == key) {
+      q.sort = s.sort;
+      found = true;
+    }
+  if (!found)
+    errs.push_back({"sort", 0, "must be one of name, created_at, updated_at, lifecycle_stage, eu_ai_act_class, status, owner, optionally with a leading -"});
+  check_choice(p.status, statuses(), "status", errs);
+  check_choice(p.lifecycle_stage, lifecycle_stages(), "lifecycle_stage", errs);
+  check_choice(p.eu_ai_act_class, eu_ai_act_classes(), "eu_ai_act_class", errs);
+  check_choice(p.organization_role, organization_roles(), "organization_role", errs);
+  q.status = p.status;
+  q.lifecycle_stage = p.lifecycle_stage;
+  q.eu_ai_act_class = p.eu_ai_act_class;
+  q.organization_role = p.organization_role;
+  if (p.q) {
+    auto t = text::lower(text::trim(*p.q));
+    if (t.size() > 200) errs.push_back({"q", 0, "must be at most 200 characters"});
+    else if (!t.empty()) q.text = t;
+  }
+  std::string archived = p.archived.value_or("false");
+  if (archived == "false") q.archived = store::ArchivedFilter::active_only;
+  else if (archived == "true") q.archived = store::ArchivedFilter::archived_only;
+  else if (archived == "all") q.archived = store::ArchivedFilter::all;
+  else errs.push_back({"archived", 0, "must be false, true or all"});
+  if (paged) {
+    auto lim = parse_limit(p.limit, max_limit);
+    if (!lim) errs.insert(errs.end(), lim.error().errors.begin(), lim.error().errors.end());
+    else q.limit = *lim;
+    if (p.cursor) {
+      std::string raw;
+      bool good = crypto::base64url_decode(*p.cursor, raw);
+      if (good) {
+        boost::system::error_code ec;
+        auto v = json::parse(raw, ec);
+        if (!ec && v.is_object() && v.as_object().contains("k") && v.as_object().contains("s") &&
+            v.as_object().contains("i") && v.at("k").is_string() && v.at("s").is_string() && v.at("i").is_string() &&
+            v.at("k").as_string() == sort) {
+          q.after = store::SystemCursor{std::string(v.at("s").as_string()), std::string(v.at("i").as_string())};
+        } else {
+          good = false;
+        }
+      }
+      if (!good) errs.push_back({"cursor", 0, "is not a cursor of this list and sort order; start again without it"});
+    }
+  } else {
+    q.limit = static_cast<int>(kMaxImportRows) * 10;
+  }
+  if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
+  return q;
+}
+
+}  // namespace
+
+result<int> parse_limit(const std::optional<std::string>& limit, int max_limit) {
+  if (!limit) return 50;
+  auto v = parse_int(*limit);
+  if (!v || *v < 1 || *v > max_limit)
+    return make_error(errc::bad_request, "limit must be a whole number from 1 to " + std::to_string(max_limit) + ".",
+                      {{"limit", 0, "must be a whole number from 1 to " + std::to_string(max_limit)}});
+  return static_cast<int>(*v);
+}
+
+result<SystemView> SystemService::create(const Actor& a, const json::value& body) {
+  if (auto st = require(a, Action::write_record, "register AI systems"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  std::vector<FieldError> errs;
+  auto fieldsv = normalize(body.as_object(), true, errs);
+  if (!errs.empty()) return make_error(errc::validation, "The AI system is not valid.", std::move(errs));
+  auto rec = with_defaults(fieldsv);
+  auto now = clock_.now_text();
+  json::object full;
+  full["id"] = ids_.next("sys");
+  for (auto& kv : rec) full[kv.key()] = kv.value();
+  full["archived"] = false;
+  full["version"] = 1;
+  full["created_at"] = now;
+  full["updated_at"] = now;
+  full["created_by"] = a.email;
+  full["updated_by"] = a.email;
+  auto row = to_row(full, a.org_id);
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    if (tx.find_system_by_name_key(a.org_id, row.name_key)) return name_taken(std::string(full.at("name").as_string()));
+    if (auto s = tx.insert_system(row); !s) {
+      if (s.error().code == errc::conflict) return name_taken(std::string(full.at("name").as_string()));
+      return s;
+    }
+    return tx.insert_history(history_row(a, full, "create", diff(json::object{}, full)));
+  });
+  if (!st) return st.error();
+  return SystemView{row.id, 1, row.doc};
+}
+
+result<SystemView> SystemService::get(const Actor& a, const std::string& id) {
+  std::optional<store::SystemRow> row;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    row = tx.find_system(a.org_id, id);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!row) return not_found(id);
+  return SystemView{row->id, row->version, row->doc};
+}
+
+result<SystemView> SystemService::update(const Actor& a, const std::string& id, const json::value& body,
+                                         const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "change AI systems"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  std::vector<FieldError> errs;
+  auto changes = normalize(body.as_object(), false, errs);
+  if (!errs.empty()) return make_error(errc::validation, "The change is not valid.", std::move(errs));
+  SystemView out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_system(a.org_id, id);
+    if (!row) return not_found(id);
+    if (!if_match)
+      return make_error(errc::precondition_required,
+                        "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+    if (*if_match != etag(row->version) && *if_match != "W/" + etag(row->version))
+      return make_error(errc::precondition_failed,
+                        "This AI system was changed by someone else since you read it (now version " +
+                            std::to_string(row->version) + "); reload and apply your change again.");
+    auto before = parse_doc(row->doc);
+    auto after = before;
+    for (auto& kv : changes) after[kv.key()] = kv.value();
+    auto d = diff(before, after);
+    if (d.empty()) {
+      out = SystemView{row->id, row->version, row->doc};
+      return ok();
+    }
+    after["version"] = row->version + 1;
+    after["updated_at"] = clock_.now_text();
+    after["updated_by"] = a.email;
+    auto nrow = to_row(after, a.org_id);
+    if (nrow.name_key != row->name_key) {
+      if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != id)
+        return name_taken(std::string(after.at("name").as_string()));
+    }
+    if (auto s = tx.update_system(nrow, row->version); !s) {
+      if (s.error().code == errc::conflict) return name_taken(std::string(after.at("name").as_string()));
+      return s;
+    }
+    if (auto s = tx.insert_history(history_row(a, after, "update", std::move(d))); !s) return s;
+    out = SystemView{nrow.id, nrow.version, nrow.doc};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<SystemView> SystemService::set_archived(const Actor& a, const std::string& id, bool archived) {
+  if (auto st = require(a, Action::archive_record, archived ? "archive AI systems" : "restore AI systems"); !st)
+    return st.error();
+  SystemView out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_system(a.org_id, id);
+    if (!row) return not_found(id);
+    if (row->archived == archived) {
+      out = SystemView{row->id, row->version, row->doc};
+      return ok();
+    }
+    auto before = parse_doc(row->doc);
+    auto after = before;
+    after["archived"] = archived;
+    after["version"] = row->version + 1;
+    after["updated_at"] = clock_.now_text();
+    after["updated_by"] = a.email;
+    auto nrow = to_row(after, a.org_id);
+    if (auto s = tx.update_system(nrow, row->version); !s) return s;
+    if (auto s = tx.insert_history(history_row(a, after, archived ? "archive" : "restore", diff(before, after))); !s)
+      return s;
+    out = SystemView{nrow.id, nrow.version, nrow.doc};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int max_limit) {
+  auto q = build_query(a, p, max_limit, true);
+  if (!q) return q.error();
+  store::SystemPage page;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    page = tx.list_systems(*q);
+    return ok();
+  });
+  if (!st) return st.error();
+  ListResult r;
+  r.total = page.total;
+  std::size_t size = 2;
+  for (const auto& row : page.items) size += row.doc.size() + 1;
+  r.items_json.reserve(size);
+  r.items_json += '[';
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i) r.items_json += ',';
+    r.items_json += page.items[i].doc;
+  }
+  r.items_json += ']';
+  if (page.more && !page.items.empty()) {
+    const auto& last = page.items.back();
+    json::object c{{"k", p.sort.value_or("name")}, {"s", sort_value(last, q->sort)}, {"i", last.id}};
+    r.next = crypto::base64url_encode(json::serialize(c));
+  }
+  return r;
+}
+
+result<std::string> SystemService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
+                                           const std::optional<std::string>& cursor) {
+  auto lim = parse_limit(limit);
+  if (!lim) return lim.error();
+  std::optional<std::int64_t> before;
+  if (cursor) {
+    before = parse_int(*cursor);
+    if (!before || *before < 1)
+      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
+  }
+  std::vector<store::HistoryRow> rows;
+  bool exists = false;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    exists = tx.find_system(a.org_id, id).has_value();
+    if (exists) rows = tx.list_history(a.org_id, "system", id, *lim + 1, before);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!exists) return not_found(id);
+  bool more = static_cast<int>(rows.size()) > *lim;
+  if (more) rows.resize(static_cast<std::size_t>(*lim));
+  json::array items;
+  for (const auto& h : rows) {
+    boost::system::error_code ec;
+    auto changes = json::parse(h.changes, ec);
+    items.push_back(json::object{{"version", h.version},
+                                 {"at", h.at},
+                                 {"actor", h.actor},
+                                 {"operation", h.operation},
+                                 {"changes", ec ? json::value(json::array()) : changes}});
+  }
+  json::object out{{"items", std::move(items)}};
+  if (more && !rows.empty()) out["next"] = std::to_string(rows.back().version);
+  return json::serialize(out);
+}
+
+result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view csv_text, bool dry_run) {
+  if (auto st = require(a, Action::bulk_import, "import AI systems"); !st) return st.error();
+  if (!text::is_clean_utf8(csv_text, true))
+    return make_error(errc::bad_request, "The CSV file must be UTF-8 text.");
+  auto parsed = csv::parse(csv_text);
+  if (!parsed) return parsed.error();
+  auto& rows = *parsed;
+  if (rows.empty()) return make_error(errc::validation, "The CSV file is empty; it needs a header row and at least one row.",
+                                      {{"", 1, "no header row"}});
+  if (rows.size() - 1 > kMaxImportRows)
+    return make_error(errc::payload_too_large, "At most " + std::to_string(kMaxImportRows) + " rows can be imported at once.");
+
+  // Header.
+  std::vector<FieldError> errs;
+  const auto& header = rows[0];
+  std::vector<const FieldSpec*> cols;
+  int id_col = -1;
+  std::set<std::string> seen;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    auto name = text::lower(text::trim(header[c]));
+    if (!seen.insert(name).second) errs.push_back({name, 1, "column appears twice"});
+    if (name == "id") {
+      id_col = static_cast<int>(c);
+      cols.push_back(nullptr);
+      continue;
+    }
+    const auto* f = find_field(name);
+    if (!f) {
+      if (name == "archived" || name == "version" || name == "created_at" || name == "updated_at" ||
+          name == "created_by" || name == "updated_by") {
+        cols.push_back(nullptr);  // exported read-only columns are ignored on import
+        continue;
+      }
+      errs.push_back({name, 1, "is not a column of the AI system CSV"});
+    }
+    cols.push_back(f);
+  }
+  if (!seen.count("name")) errs.push_back({"name", 1, "the header needs a name column"});
+  if (!errs.empty()) return make_error(errc::validation, "The CSV header is not valid.", std::move(errs));
+
+  struct Pending {
+    int row;
+    std::optional<std::string> id;
+    json::object fields;
+  };
+  std::vector<Pending> pending;
+  std::map<std::string, int> names_in_file;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    int rowno = static_cast<int>(r) + 1;
+    const auto& cells = rows[r];
+    if (cells.size() != header.size()) {
+      errs.push_back({"", rowno, "has " + std::to_string(cells.size()) + " cells; the header has " + std::to_string(header.size())});
+      continue;
+    }
+    Pending p{rowno, std::nullopt, {}};
+    if (id_col >= 0) {
+      auto id = text::trim(cells[static_cast<std::size_t>(id_col)]);
+      if (!id.empty()) p.id = id;
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (!cols[c]) continue;
+      std::string e;
+      auto v = from_cell(cells[c], *cols[c], e);
+      if (!e.empty()) errs.push_back({std::string(cols[c]->name), rowno, e});
+      else if (!v.is_null()) p.fields[cols[c]->name] = v;
+    }
+    auto norm = normalize(p.fields, !p.id.has_value(), errs, rowno);
+    p.fields = std::move(norm);
+    if (auto n = p.fields.if_contains("name")) {
+      auto key = text::lower(std::string(n->as_string()));
+      auto [it, fresh] = names_in_file.emplace(key, rowno);
+      if (!fresh) errs.push_back({"name", rowno, "repeats the name of row " + std::to_string(it->second)});
+    }
+    pending.push_back(std::move(p));
+  }
+  if (!errs.empty())
+    return make_error(errc::validation, std::to_string(errs.size()) + " problem(s) in the CSV file; nothing was imported.",
+                      std::move(errs));
+
+  ImportResult result;
+  result.dry_run = dry_run;
+  auto now = clock_.now_text();
+  // Ids are minted before the transaction so that a retried callback reuses them.
+  std::vector<std::string> new_ids;
+  for (const auto& p : pending) new_ids.push_back(p.id ? std::string() : ids_.next("sys"));
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    result.created = result.updated = 0;
+    std::vector<FieldError> terrs;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      const auto& p = pending[i];
+      if (p.id) {
+        auto row = tx.find_system(a.org_id, *p.id);
+        if (!row) {
+          terrs.push_back({"id", p.row, "no AI system " + *p.id + " in this organization"});
+          continue;
+        }
+        auto before = parse_doc(row->doc);
+        auto after = before;
+        for (auto& kv : p.fields) after[kv.key()] = kv.value();
+        auto d = diff(before, after);
+        if (d.empty()) continue;
+        after["version"] = row->version + 1;
+        after["updated_at"] = now;
+        after["updated_by"] = a.email;
+        auto nrow = to_row(after, a.org_id);
+        if (nrow.name_key != row->name_key)
+          if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != row->id) {
+            terrs.push_back({"name", p.row, "an AI system with this name exists already"});
+            continue;
+          }
+        if (auto s = tx.update_system(nrow, row->version); !s) {
+          terrs.push_back({"", p.row, s.error().detail});
+          continue;
+        }
+        if (auto s = tx.insert_history(history_row(a, after, "import", std::move(d))); !s) return s;
+        ++result.updated;
+      } else {
+        auto rec = with_defaults(p.fields);
+        json::object full;
+        full["id"] = new_ids[i];
+        for (auto& kv : rec) full[kv.key()] = kv.value();
+        full["archived"] = false;
+        full["version"] = 1;
+        full["created_at"] = now;
+        full["updated_at"] = now;
+        full["created_by"] = a.email;
+        full["updated_by"] = a.email;
+        auto row = to_row(full, a.org_id);
+        if (tx.find_system_by_name_key(a.org_id, row.name_key)) {
+          terrs.push_back({"name", p.row, "an AI system with this name exists already"});
+          continue;
+        }
+        if (auto s = tx.insert_system(row); !s) {
+          terrs.push_back({"", p.row, s.error().detail});
+          continue;
+        }
+        if (auto s = tx.insert_history(history_row(a, full, "import", diff(json::object{}, full))); !s) return s;
+        ++result.created;
+      }
+    }
+    if (!terrs.empty())
+      return make_error(errc::validation,
+                        std::to_string(terrs.size()) + " problem(s) in the CSV file; nothing was imported.", std::move(terrs));
+    if (dry_run) return make_error(errc::conflict, "dry-run");  // roll back on purpose
+    return ok();
+  });
+  if (!st) {
+    if (dry_run && st.error().code == errc::conflict && st.error().detail == "dry-run") return result;
+    return st.error();
+  }
+  return result;
+}
+
+result<std::string> SystemService::export_csv(const Actor& a, const ListParams& p) {
+  auto q = build_query(a, p, 500, false);
+  if (!q) return q.error();
+  store::SystemPage page;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    page = tx.list_systems(*q);
+    return ok();
+  });
+  if (!st) return st.error();
+  std::string out;
+  csv::Row header{"id"};
+  for (const auto& f : fields()) header.emplace_back(f.name);
+  for (auto extra : {"archived", "version", "created_at", "updated_at", "created_by", "updated_by"}) header.emplace_back(extra);
+  csv::append_row(out, header);
+  for (const auto& row : page.items) {
+    auto rec = parse_doc(row.doc);
+    csv::Row cells{row.id};
+    for (const auto& f : fields()) cells.push_back(to_cell(rec, f));
+    cells.push_back(row.archived ? "true" : "false");
+    cells.push_back(std::to_string(row.version));
+    for (auto k : {"created_at", "updated_at", "created_by", "updated_by"})
+      cells.push_back(std::string(rec.at(k).as_string()));
+    csv::append_row(out, cells);
+  }
+  return out;
+}
+
+}  // namespace aims::inventory

@@ -1,0 +1,94 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.hpp"
+#include "http/problem.hpp"
+
+namespace aims::http {
+namespace json = boost::json;
+
+result<json::value> parse_json_body(const Request& req, std::size_t max) {
+  if (req.media_type() != "application/json")
+    return make_error(errc::unsupported_media_type, "Send the body as application/json.");
+  if (req.body.size() > max)
+    return make_error(errc::payload_too_large, "The body is larger than " + std::to_string(max) + " bytes.");
+  boost::system::error_code ec;
+  json::parse_options po;
+  po.max_depth = 32;
+  auto v = json::parse(req.body, ec, {}, po);
+  if (ec) return make_error(errc::bad_request, "The body is not valid JSON: " + ec.message() + ".");
+  return v;
+}
+
+Api::Api(Services svc, StaticFiles web, ApiOptions opts)
+    : svc_(svc), web_(std::move(web)), opts_(opts), openapi_json_(openapi_as_json()) {
+  register_routes(router_, openapi_json_);
+}
+
+Response Api::handle(Request& req) {
+  Response res;
+  try {
+    res = dispatch(req);
+  } catch (const ErrorException& e) {
+    spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
+    res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
+  } catch (const std::exception& e) {
+    spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
+    res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
+  }
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "no-referrer");
+  if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Request-Id", req.request_id);
+  return res;
+}
+
+Response Api::dispatch(Request& req) {
+  auto m = router_.match(req.method, req.path);
+  if (!m.route) {
+    if (m.path_known) {
+      auto r = problem(errc::method_not_allowed, req.method + " is not supported on " + req.path + ".", req.path);
+      return r;
+    }
+    if (req.method == "GET" || req.method == "HEAD")
+      if (auto r = web_.serve(req.path)) return *r;
+    return problem(errc::not_found, "No resource at " + req.path + ".", req.path);
+  }
+  req.params = std::move(m.params);
+  Context ctx{req, svc_, std::nullopt, std::nullopt, opts_.secure_cookies};
+
+  if (m.route->access != Access::open) {
+    std::optional<result<accounts::Principal>> who;
+    if (auto authz = req.header("authorization")) {
+      std::string_view a = *authz;
+      if (a.size() > 7 && (a.substr(0, 7) == "Bearer " || a.substr(0, 7) == "bearer "))
+        who = svc_.auth.from_api_token(std::string(a.substr(7)));
+      else
+        return problem(errc::unauthenticated, "Use 'Authorization: Bearer <token>'.", req.path);
+    } else if (auto c = req.cookie("aims_session")) {
+      who = svc_.auth.from_session(*c);
+    }
+    if (!who) return problem(errc::unauthenticated, "Log in or send an API token.", req.path);
+    if (!*who) return problem((*who).error(), req.path);
+    ctx.principal = std::move(**who);
+    // Cookie sessions must prove the page that sends a write is ours.
+    bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
+    if (ctx.principal->via_session && !safe) {
+      auto token = req.header("x-csrf-token");
+      if (!token || !crypto::equal_ct(*token, ctx.principal->csrf_token))
+        return problem(errc::forbidden, "Missing or wrong X-CSRF-Token header for a cookie session.", req.path);
+    }
+    if (m.route->access == Access::member) {
+      auto actor = accounts::AuthService::act_as(*ctx.principal, req.header("x-aims-org"));
+      if (!actor) return problem(actor.error(), req.path);
+      ctx.actor = std::move(*actor);
+    }
+  }
+  auto res = m.route->handler(ctx);
+  if (req.method == "HEAD") res.body.clear();
+  return res;
+}
+
+}  // namespace aims::http

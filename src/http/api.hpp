@@ -1,0 +1,68 @@
+// The HTTP application: routes, authentication, CSRF and role context, static web files.
+// `handle` turns a Request into a Response with no socket in sight. Built once by the composition
+// root; handle() is thread-safe (services and the store are).
+#pragma once
+#include <boost/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/accounts/auth_service.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/inventory/system_service.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "store/store.hpp"
+
+namespace aims::http {
+
+struct Services {
+  store::Store& store;
+  const catalog::Catalog& catalog;
+  accounts::AuthService& auth;
+  inventory::SystemService& systems;
+};
+
+/// What a handler gets: the request, and who is calling in which organization.
+struct Context {
+  Request& req;
+  Services& svc;
+  std::optional<accounts::Principal> principal;
+  std::optional<accounts::Actor> actor;
+  bool secure_cookies = false;
+};
+
+struct ApiOptions {
+  std::size_t max_json_body = 1 << 20;     // bytes
+  bool secure_cookies = false;             // add Secure to the session cookie (behind TLS)
+};
+
+class Api {
+ public:
+  Api(Services svc, StaticFiles web, ApiOptions opts = {});
+  Response handle(Request& req);
+  const Router& router() const { return router_; }
+  /// The OpenAPI document as JSON (converted from the embedded YAML at start-up).
+  const std::string& openapi_json() const { return openapi_json_; }
+
+ private:
+  Response dispatch(Request& req);
+  Services svc_;
+  StaticFiles web_;
+  ApiOptions opts_;
+  Router router_;
+  std::string openapi_json_;
+};
+
+/// Registers every route (routes.cpp: all routes in one place).
+void register_routes(Router& r, const std::string& openapi_json);
+
+/// Parses a JSON request body; bad_request/unsupported_media_type/payload_too_large on failure.
+result<boost::json::value> parse_json_body(const Request& req, std::size_t max = 1 << 20);
+
+/// Converts the embedded api/openapi.yaml to JSON text. Throws on a malformed document.
+std::string openapi_as_json();
+
+}  // namespace aims::http

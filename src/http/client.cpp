@@ -1,0 +1,210 @@
+#include "http/client.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/rfc/pchars.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "core/text.hpp"
+
+namespace aims::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace urls = boost::urls;
+using tcp = asio::ip::tcp;
+using error_code = boost::system::error_code;
+
+namespace {
+
+/// True for the ways a kept-alive connection fails when the server closed it while idle.
+bool closed_by_peer(const error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+         ec == asio::error::broken_pipe;
+}
+
+}  // namespace
+
+struct Client::Impl {
+  ClientOptions opts;
+  std::string host;         // to resolve (IPv6 without brackets)
+  std::string port;
+  std::string host_header;  // as in the URL
+  std::string prefix;       // base path without a trailing slash
+  asio::io_context ioc{1};
+  beast::tcp_stream stream{ioc};
+  beast::flat_buffer buffer;
+  bool connected = false;
+
+  /// Runs the started operations to completion.
+  void run() {
+    ioc.restart();
+    ioc.run();
+  }
+
+  void close() {
+    error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream.close();
+    buffer.clear();
+    connected = false;
+  }
+
+  error_code connect() {
+    tcp::resolver resolver(ioc);
+    tcp::resolver::results_type endpoints;
+    error_code ec;
+    resolver.async_resolve(host, port, [&](error_code e, tcp::resolver::results_type r) {
+      ec = e;
+      endpoints = std::move(r);
+    });
+    ioc.restart();
+    ioc.run_for(opts.timeout);
+    if (!ioc.stopped()) {  // the name lookup is still running
+      resolver.cancel();
+      run();
+      return beast::error::timeout;
+    }
+    if (ec) return ec;
+    stream.expires_after(opts.timeout);
+    stream.async_connect(endpoints, [&](error_code e, const tcp::endpoint&) { ec = e; });
+    run();
+    if (ec) return ec;
+    connected = true;
+    return {};
+  }
+
+  /// Writes the request and reads the response. `got_some` tells whether any response byte came.
+  error_code exchange(const ClientRequest& req, ClientResponse& out, bool& got_some) {
+    bhttp::request<bhttp::string_body> r;
+    r.version(11);
+    auto verb = bhttp::string_to_verb(req.method);
+    if (verb == bhttp::verb::unknown) r.method_string(req.method);
+    else r.method(verb);
+    r.target(prefix + req.target);
+    r.set(bhttp::field::host, host_header);
+    for (const auto& [k, v] : opts.default_headers) r.set(k, v);
+    for (const auto& [k, v] : req.headers) r.set(k, v);
+    if (!req.content_type.empty()) r.set(bhttp::field::content_type, req.content_type);
+    r.body() = req.body;
+    r.keep_alive(true);
+    r.prepare_payload();
+
+    error_code ec;
+    stream.expires_after(opts.timeout);
+    bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
+    run();
+    if (ec) return ec;
+
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(opts.max_response_bytes);
+    stream.expires_after(opts.timeout);
+    bhttp::async_read(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+    run();
+    got_some = parser.got_some();
+    if (ec) return ec;
+
+    auto res = parser.release();
+    out.status = static_cast<int>(res.result_int());
+    out.reason = std::string(res.reason());
+    out.headers.clear();
+    for (const auto& f : res) out.headers.emplace_back(text::lower(f.name_string()), std::string(f.value()));
+    out.body = std::move(res.body());
+    if (!res.keep_alive()) close();
+    return {};
+  }
+};
+
+result<Client> Client::create(ClientOptions options) {
+  auto bad = [&](const std::string& why) {
+    return make_error(errc::bad_request, "The server URL '" + options.base_url + "' " + why);
+  };
+  auto parsed = urls::parse_absolute_uri(options.base_url);
+  if (!parsed) return bad("is not a valid URL; write it as http://HOST:PORT.");
+  const auto& u = *parsed;
+  if (text::lower(u.scheme()) == "https")
+    return bad("uses https://, which this client does not speak; use http:// (e.g. to a local TLS proxy).");
+  if (text::lower(u.scheme()) != "http") return bad("must start with http://.");
+  if (!u.has_authority() || u.encoded_host().empty()) return bad("has no host.");
+  if (u.has_userinfo()) return bad("must not contain a user name or password; use --token.");
+  if (u.has_query() || u.has_fragment()) return bad("must not have a query or fragment.");
+
+  auto impl = std::make_unique<Impl>();
+  impl->host = u.host_address();
+  impl->port = u.has_port() ? std::string(u.port()) : "80";
+  impl->host_header = std::string(u.encoded_host_and_port());
+  impl->prefix = std::string(u.encoded_path());
+  while (!impl->prefix.empty() && impl->prefix.back() == '/') impl->prefix.pop_back();
+  impl->opts = std::move(options);
+  return Client(std::move(impl));
+}
+
+Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Client::Client(Client&&) noexcept = default;
+Client& Client::operator=(Client&&) noexcept = default;
+Client::~Client() = default;
+
+const std::string& Client::base_url() const { return impl_->opts.base_url; }
+
+result<ClientResponse> Client::send(const ClientRequest& request) {
+  auto& s = *impl_;
+  for (int attempt = 0;; ++attempt) {
+    bool reused = s.connected;
+    if (!s.connected) {
+      if (auto ec = s.connect()) {
+        s.close();
+        auto why = ec == beast::error::timeout ? "no answer within " + std::to_string(s.opts.timeout.count()) + " s"
+                                               : ec.message();
+        return make_error(errc::unavailable, "cannot connect to " + s.opts.base_url + ": " + why);
+      }
+    }
+    ClientResponse res;
+    bool got_some = false;
+    auto ec = s.exchange(request, res, got_some);
+    if (!ec) return res;
+    s.close();
+    // A kept-alive connection the server has closed meanwhile: the request never arrived; resend once.
+    if (reused && attempt == 0 && !got_some && closed_by_peer(ec)) continue;
+    auto why = ec == beast::error::timeout ? "no answer within " + std::to_string(s.opts.timeout.count()) + " s"
+                                           : ec.message();
+    return make_error(errc::unavailable, "the connection to " + s.opts.base_url + " failed: " + why);
+  }
+}
+
+std::optional<std::string> ClientResponse::header(std::string_view name) const {
+  for (const auto& [k, v] : headers)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+std::string ClientResponse::media_type() const {
+  auto ct = header("content-type");
+  if (!ct) return "";
+  return text::lower(text::trim(std::string_view(*ct).substr(0, ct->find(';'))));
+}
+
+std::string encode_segment(std::string_view segment) {
+  // pchars leave ':' and '@' as they are, which a path segment allows; '/' and '?' are encoded.
+  return urls::encode(segment, urls::pchars);
+}
+
+std::string make_target(std::string_view path, const NameValues& query) {
+  std::string t(path);
+  char sep = '?';
+  for (const auto& [k, v] : query) {
+    t += sep;
+    t += urls::encode(k, urls::unreserved_chars);
+    t += '=';
+    t += urls::encode(v, urls::unreserved_chars);
+    sep = '&';
+  }
+  return t;
+}
+
+}  // namespace aims::http

@@ -1,0 +1,132 @@
+#include <boost/json.hpp>
+
+#include "http/handlers.hpp"
+#include "http/problem.hpp"
+
+namespace aims::http::handlers {
+namespace json = boost::json;
+using inventory::SystemService;
+
+namespace {
+
+constexpr std::size_t kMaxImportBytes = 8u << 20;
+
+Response view_response(int status, const inventory::SystemView& v) {
+  auto r = json_response(status, v.json);
+  r.set_header("ETag", SystemService::etag(v.version));
+  return r;
+}
+
+inventory::ListParams list_params(const Request& req) {
+  inventory::ListParams p;
+  p.sort = req.query_param("sort");
+  p.q = req.query_param("q");
+  p.status = req.query_param("status");
+  p.lifecycle_stage = req.query_param("lifecycle_stage");
+  p.eu_ai_act_class = req.query_param("eu_ai_act_class");
+  p.organization_role = req.query_param("organization_role");
+  p.archived = req.query_param("archived");
+  p.limit = req.query_param("limit");
+  p.cursor = req.query_param("cursor");
+  return p;
+}
+
+}  // namespace
+
+Response list_systems(Context& c) {
+  auto r = c.svc.systems.list(*c.actor, list_params(c.req));
+  if (!r) return problem(r.error(), c.req.path);
+  std::string body;
+  body.reserve(r->items_json.size() + 64);
+  body += R"({"items":)";
+  body += r->items_json;
+  body += R"(,"total":)";
+  body += std::to_string(r->total);
+  if (r->next) {
+    body += R"(,"next":)";
+    body += json::serialize(json::value(*r->next));
+  }
+  body += '}';
+  return json_response(200, std::move(body));
+}
+
+Response create_system(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.systems.create(*c.actor, *body);
+  if (!r) return problem(r.error(), c.req.path);
+  auto res = view_response(201, *r);
+  res.set_header("Location", "/api/v1/systems/" + r->id);
+  return res;
+}
+
+Response get_system(Context& c) {
+  auto r = c.svc.systems.get(*c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  auto etag = SystemService::etag(r->version);
+  if (auto inm = c.req.header("if-none-match"); inm && *inm == etag) {
+    Response nm;
+    nm.status = 304;
+    nm.set_header("ETag", etag);
+    return nm;
+  }
+  return view_response(200, *r);
+}
+
+Response update_system(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.systems.update(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response archive_system(Context& c) {
+  auto r = c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), true);
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response restore_system(Context& c) {
+  auto r = c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), false);
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response system_history(Context& c) {
+  auto r = c.svc.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+Response import_systems(Context& c) {
+  auto mt = c.req.media_type();
+  if (mt != "text/csv" && mt != "text/plain" && mt != "application/csv")
+    return problem(errc::unsupported_media_type, "Send the CSV file with Content-Type text/csv.", c.req.path);
+  if (c.req.body.size() > kMaxImportBytes)
+    return problem(errc::payload_too_large, "The CSV file is larger than 8 MiB; split it.", c.req.path);
+  bool dry_run = false;
+  if (auto d = c.req.query_param("dry_run")) {
+    if (*d == "true" || *d == "1") dry_run = true;
+    else if (*d != "false" && *d != "0")
+      return problem(make_error(errc::bad_request, "dry_run must be true or false.", {{"dry_run", 0, "must be true or false"}}),
+                     c.req.path);
+  }
+  auto r = c.svc.systems.import_csv(*c.actor, c.req.body, dry_run);
+  if (!r) return problem(r.error(), c.req.path);
+  json::object o{{"created", r->created}, {"updated", r->updated}, {"dry_run", r->dry_run}};
+  return json_response(200, json::serialize(o));
+}
+
+Response export_systems(Context& c) {
+  auto r = c.svc.systems.export_csv(*c.actor, list_params(c.req));
+  if (!r) return problem(r.error(), c.req.path);
+  Response res;
+  res.status = 200;
+  res.content_type = "text/csv; charset=utf-8";
+  res.body = std::move(*r);
+  res.set_header("Content-Disposition", "attachment; filename=\"ai-systems.csv\"");
+  return res;
+}
+
+}  // namespace aims::http::handlers

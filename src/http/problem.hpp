@@ -1,0 +1,12 @@
+// Maps expected errors to RFC 9457 problem+json responses. Pure functions; thread-safe.
+#pragma once
+#include "core/error.hpp"
+#include "http/message.hpp"
+
+namespace aims::http {
+
+int status_of(errc code);
+Response problem(const Error& e, const std::string& instance = {});
+Response problem(errc code, std::string detail, const std::string& instance = {});
+
+}  // namespace aims::http

@@ -1,0 +1,47 @@
+// Matches method + path against route templates like /api/v1/systems/{id}. Built once at
+// start-up, then read-only: thread-safe for concurrent matching.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace aims::http {
+
+/// Who may call a route.
+enum class Access {
+  open,          // anyone
+  user,          // an authenticated caller
+  member,        // an authenticated caller acting in one of their organizations
+};
+
+struct Context;  // defined in api.hpp
+using Handler = std::function<Response(Context&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // e.g. /api/v1/systems/{id}
+  Access access = Access::member;
+  Handler handler;
+  std::vector<std::string> segments;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Access access, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    bool path_known = false;  // some route has this path (for 405)
+  };
+  Match match(const std::string& method, const std::string& path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace aims::http

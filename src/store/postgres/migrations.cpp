@@ -1,0 +1,107 @@
+// PostgreSQL schema migrations. Every text column uses COLLATE "C" so that ordering and
+// comparison are bytewise, as on SQLite (sort keys, ids, RFC 3339 times). Keep in step with
+// src/store/sqlite/migrations.cpp.
+#include "store/postgres/migrations.hpp"
+
+#include <array>
+
+namespace aims::store::postgres {
+
+const std::string_view kBootstrap = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    BIGINT PRIMARY KEY,
+  applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+)sql";
+
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE organizations (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  name       TEXT COLLATE "C" NOT NULL UNIQUE,
+  created_at TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE users (
+  id            TEXT COLLATE "C" PRIMARY KEY,
+  email         TEXT COLLATE "C" NOT NULL UNIQUE,
+  name          TEXT COLLATE "C" NOT NULL,
+  password_hash TEXT COLLATE "C" NOT NULL,
+  created_at    TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE memberships (
+  org_id     TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  user_id    TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  role       TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, user_id)
+);
+CREATE INDEX memberships_by_user ON memberships (user_id, created_at, org_id);
+
+CREATE TABLE sessions (
+  token_hash TEXT COLLATE "C" PRIMARY KEY,
+  user_id    TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  csrf_token TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  user_id    TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  name       TEXT COLLATE "C" NOT NULL,
+  token_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+  created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+
+CREATE TABLE systems (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  org_id            TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  version           BIGINT NOT NULL,
+  archived          BOOLEAN NOT NULL,
+  name_key          TEXT COLLATE "C" NOT NULL,
+  owner_key         TEXT COLLATE "C" NOT NULL,
+  status            TEXT COLLATE "C" NOT NULL,
+  lifecycle_stage   TEXT COLLATE "C" NOT NULL,
+  stage_rank        TEXT COLLATE "C" NOT NULL,
+  eu_ai_act_class   TEXT COLLATE "C" NOT NULL,
+  class_rank        TEXT COLLATE "C" NOT NULL,
+  organization_role TEXT COLLATE "C" NOT NULL,
+  search_text       TEXT COLLATE "C" NOT NULL,
+  created_at        TEXT COLLATE "C" NOT NULL,
+  updated_at        TEXT COLLATE "C" NOT NULL,
+  doc               TEXT COLLATE "C" NOT NULL,
+  UNIQUE (org_id, name_key)
+);
+CREATE INDEX systems_by_created ON systems (org_id, created_at, id);
+CREATE INDEX systems_by_updated ON systems (org_id, updated_at, id);
+CREATE INDEX systems_by_stage ON systems (org_id, stage_rank, id);
+CREATE INDEX systems_by_class ON systems (org_id, class_rank, id);
+CREATE INDEX systems_by_status ON systems (org_id, status, id);
+CREATE INDEX systems_by_owner ON systems (org_id, owner_key, id);
+
+CREATE TABLE history (
+  org_id      TEXT COLLATE "C" NOT NULL,
+  record_type TEXT COLLATE "C" NOT NULL,
+  record_id   TEXT COLLATE "C" NOT NULL,
+  version     BIGINT NOT NULL,
+  at          TEXT COLLATE "C" NOT NULL,
+  actor       TEXT COLLATE "C" NOT NULL,
+  operation   TEXT COLLATE "C" NOT NULL,
+  changes     TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, record_type, record_id, version)
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kV1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace aims::store::postgres

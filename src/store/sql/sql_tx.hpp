@@ -1,0 +1,52 @@
+// The one implementation of store.hpp's ReadTx/WriteTx, in portable SQL over a Connection.
+#pragma once
+#include "store/sql/connection.hpp"
+#include "store/store.hpp"
+
+namespace aims::store::sql {
+
+/// A transaction's view of the data. Created by the transaction runner for one callback and used
+/// by that callback's thread only; it borrows the connection, which must outlive it. Methods throw
+/// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
+/// unique-key clash are returned as status without disturbing the transaction.
+class SqlTx final : public WriteTx {
+ public:
+  explicit SqlTx(Connection& c) : c_(c) {}
+
+  std::optional<Organization> find_org(const std::string& id) override;
+  std::optional<Organization> find_org_by_name(const std::string& name) override;
+  std::vector<Organization> list_orgs() override;
+  std::optional<User> find_user(const std::string& id) override;
+  std::optional<User> find_user_by_email(const std::string& email) override;
+  std::vector<Membership> list_memberships(const std::string& user_id) override;
+  std::optional<Membership> find_membership(const std::string& user_id, const std::string& org_id) override;
+  std::optional<Session> find_session(const std::string& token_hash) override;
+  std::optional<ApiToken> find_api_token(const std::string& token_hash) override;
+
+  std::optional<SystemRow> find_system(const std::string& org_id, const std::string& id) override;
+  std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) override;
+  SystemPage list_systems(const SystemQuery& q) override;
+  std::int64_t count_systems(const std::string& org_id) override;
+  std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
+                                       const std::string& record_id, int limit,
+                                       std::optional<std::int64_t> before_version) override;
+
+  status insert_org(const Organization& o) override;
+  status insert_user(const User& u) override;
+  status insert_membership(const Membership& m) override;
+  status insert_session(const Session& s) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_expired_sessions(const std::string& now) override;
+  status insert_api_token(const ApiToken& t) override;
+  status insert_system(const SystemRow& s) override;
+  status update_system(const SystemRow& s, std::int64_t expected_version) override;
+  status insert_history(const HistoryRow& h) override;
+
+ private:
+  /// Runs an INSERT ... ON CONFLICT DO NOTHING; errc::conflict when no row was inserted.
+  status insert_or_conflict(std::string_view sql, const Params& params, const char* what);
+
+  Connection& c_;
+};
+
+}  // namespace aims::store::sql

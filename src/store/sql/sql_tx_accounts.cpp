@@ -1,0 +1,126 @@
+// SqlTx: organizations, users, memberships, sessions and API tokens.
+#include "store/sql/sql_tx.hpp"
+
+namespace aims::store::sql {
+namespace {
+
+Organization to_org(Row& r) { return Organization{r.take_text(0), r.take_text(1), r.take_text(2)}; }
+
+User to_user(Row& r) {
+  return User{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)};
+}
+
+Membership to_membership(Row& r) {
+  return Membership{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)};
+}
+
+template <class T, class F>
+std::optional<T> first(Rows rows, F convert) {
+  if (rows.empty()) return std::nullopt;
+  return convert(rows.front());
+}
+
+constexpr std::string_view kOrgColumns = "SELECT id, name, created_at FROM organizations ";
+constexpr std::string_view kUserColumns = "SELECT id, email, name, password_hash, created_at FROM users ";
+constexpr std::string_view kMembershipColumns =
+    "SELECT m.org_id, o.name, m.user_id, m.role, m.created_at "
+    "FROM memberships m JOIN organizations o ON o.id = m.org_id ";
+
+std::string cat(std::string_view a, std::string_view b) { return std::string(a).append(b); }
+
+}  // namespace
+
+status SqlTx::insert_or_conflict(std::string_view sql, const Params& params, const char* what) {
+  if (c_.exec(sql, params) == 0) return make_error(errc::conflict, std::string(what) + " already exists");
+  return ok();
+}
+
+std::optional<Organization> SqlTx::find_org(const std::string& id) {
+  return first<Organization>(c_.query(cat(kOrgColumns, "WHERE id = ?"), {id}), to_org);
+}
+
+std::optional<Organization> SqlTx::find_org_by_name(const std::string& name) {
+  return first<Organization>(c_.query(cat(kOrgColumns, "WHERE name = ?"), {name}), to_org);
+}
+
+std::vector<Organization> SqlTx::list_orgs() {
+  std::vector<Organization> out;
+  for (Row& r : c_.query(cat(kOrgColumns, "ORDER BY created_at, id"))) out.push_back(to_org(r));
+  return out;
+}
+
+std::optional<User> SqlTx::find_user(const std::string& id) {
+  return first<User>(c_.query(cat(kUserColumns, "WHERE id = ?"), {id}), to_user);
+}
+
+std::optional<User> SqlTx::find_user_by_email(const std::string& email) {
+  return first<User>(c_.query(cat(kUserColumns, "WHERE email = ?"), {email}), to_user);
+}
+
+std::vector<Membership> SqlTx::list_memberships(const std::string& user_id) {
+  std::vector<Membership> out;
+  for (Row& r : c_.query(cat(kMembershipColumns, "WHERE m.user_id = ? ORDER BY m.created_at, m.org_id"), {user_id}))
+    out.push_back(to_membership(r));
+  return out;
+}
+
+std::optional<Membership> SqlTx::find_membership(const std::string& user_id, const std::string& org_id) {
+  return first<Membership>(
+      c_.query(cat(kMembershipColumns, "WHERE m.user_id = ? AND m.org_id = ?"), {user_id, org_id}), to_membership);
+}
+
+std::optional<Session> SqlTx::find_session(const std::string& token_hash) {
+  return first<Session>(
+      c_.query("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = ?",
+               {token_hash}),
+      [](Row& r) { return Session{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}; });
+}
+
+std::optional<ApiToken> SqlTx::find_api_token(const std::string& token_hash) {
+  return first<ApiToken>(
+      c_.query("SELECT id, user_id, name, token_hash, created_at FROM api_tokens WHERE token_hash = ?", {token_hash}),
+      [](Row& r) { return ApiToken{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}; });
+}
+
+status SqlTx::insert_org(const Organization& o) {
+  return insert_or_conflict(
+      "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      {o.id, o.name, o.created_at}, "an organization with this id or name");
+}
+
+status SqlTx::insert_user(const User& u) {
+  return insert_or_conflict(
+      "INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING",
+      {u.id, u.email, u.name, u.password_hash, u.created_at}, "a user with this id or email");
+}
+
+status SqlTx::insert_membership(const Membership& m) {
+  return insert_or_conflict(
+      "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      {m.org_id, m.user_id, m.role, m.created_at}, "this membership");
+}
+
+status SqlTx::insert_session(const Session& s) {
+  return insert_or_conflict(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING",
+      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at}, "a session with this token");
+}
+
+void SqlTx::delete_session(const std::string& token_hash) {
+  c_.exec("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void SqlTx::delete_expired_sessions(const std::string& now) {
+  c_.exec("DELETE FROM sessions WHERE expires_at <= ?", {now});
+}
+
+status SqlTx::insert_api_token(const ApiToken& t) {
+  return insert_or_conflict(
+      "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING",
+      {t.id, t.user_id, t.name, t.token_hash, t.created_at}, "an API token with this id or hash");
+}
+
+}  // namespace aims::store::sql

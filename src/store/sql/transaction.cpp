@@ -1,0 +1,105 @@
+// Transaction runner: begin, callback, commit or rollback, retry with backoff.
+#include "store/sql/transaction.hpp"
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include "store/sql/sql_tx.hpp"
+
+namespace aims::store::sql {
+namespace {
+
+/// Rolls back unless released: keeps the connection clean when the callback throws.
+class RollbackGuard {
+ public:
+  explicit RollbackGuard(Connection& c) : c_(c) {}
+  ~RollbackGuard() {
+    if (active_) c_.rollback();
+  }
+  RollbackGuard(const RollbackGuard&) = delete;
+  RollbackGuard& operator=(const RollbackGuard&) = delete;
+  void release() { active_ = false; }
+
+ private:
+  Connection& c_;
+  bool active_ = true;
+};
+
+void back_off(const RetryPolicy& p, int attempt) {
+  thread_local std::minstd_rand rng{std::random_device{}()};
+  auto ms = p.first_backoff.count() << std::min(attempt - 1, 16);
+  ms = std::max<std::int64_t>(1, std::min<std::int64_t>(ms, p.max_backoff.count()));
+  std::uniform_int_distribution<std::int64_t> jitter(ms / 2, ms);
+  std::this_thread::sleep_for(std::chrono::milliseconds(jitter(rng)));
+}
+
+}  // namespace
+
+Error to_error(const SqlError& e) {
+  switch (e.kind()) {
+    case ErrorKind::busy:
+    case ErrorKind::serialization:
+      return make_error(errc::unavailable, "the database is busy; try again");
+    case ErrorKind::unique_violation:
+      return make_error(errc::conflict, "a record with the same key already exists");
+    case ErrorKind::foreign_key:
+      return make_error(errc::not_found, "a referenced record does not exist");
+    case ErrorKind::connection:
+      return make_error(errc::unavailable, std::string("database unavailable: ") + e.what());
+    case ErrorKind::other:
+      break;
+  }
+  return make_error(errc::internal, std::string("database error: ") + e.what());
+}
+
+status run_read(Connection& c, const std::function<status(ReadTx&)>& fn) {
+  try {
+    c.begin(TxMode::read);
+  } catch (const SqlError& e) {
+    return to_error(e);
+  }
+  RollbackGuard guard(c);
+  try {
+    SqlTx tx(c);
+    status s = fn(tx);
+    if (!s) return s;  // guard rolls back
+    c.commit();
+    guard.release();
+    return ok();
+  } catch (const SqlError& e) {
+    return to_error(e);  // guard rolls back if still active
+  }
+}
+
+status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const RetryPolicy& policy) {
+  for (int attempt = 1;; ++attempt) {
+    bool last = attempt >= policy.max_attempts;
+    try {
+      c.begin(TxMode::write);
+    } catch (const SqlError& e) {
+      if (e.retryable() && !last && c.usable()) {
+        back_off(policy, attempt);
+        continue;
+      }
+      return to_error(e);
+    }
+    try {
+      RollbackGuard guard(c);
+      SqlTx tx(c);
+      status s = fn(tx);
+      if (!s) return s;  // guard rolls back: nothing of fn stays
+      c.commit();
+      guard.release();
+      return ok();
+    } catch (const SqlError& e) {
+      if (e.retryable() && !last && c.usable()) {
+        back_off(policy, attempt);
+        continue;
+      }
+      return to_error(e);
+    }
+  }
+}
+
+}  // namespace aims::store::sql

@@ -1,0 +1,30 @@
+// Runs a store.hpp read or write callback in one transaction on a Connection, with the retry
+// model of aims: a write whose transaction hits a busy database or a serialization failure is
+// rolled back and its whole callback run again, a bounded number of times with backoff.
+#pragma once
+#include <chrono>
+
+#include "core/error.hpp"
+#include "store/sql/connection.hpp"
+#include "store/store.hpp"
+
+namespace aims::store::sql {
+
+/// How often and how patiently a write is retried. A value; thread-safe as values are.
+struct RetryPolicy {
+  int max_attempts = 12;                           // callback runs at most this often
+  std::chrono::milliseconds first_backoff{2};      // doubled after each failed attempt ...
+  std::chrono::milliseconds max_backoff{200};      // ... up to this, with random jitter
+};
+
+/// The status a store.hpp caller sees for a database failure.
+Error to_error(const SqlError& e);
+
+/// Runs fn in a read transaction (a consistent snapshot) on c.
+status run_read(Connection& c, const std::function<status(ReadTx&)>& fn);
+
+/// Runs fn in a write transaction on c; commits if fn succeeds, rolls back if it fails or throws.
+/// Retries the whole transaction on ErrorKind::busy and ErrorKind::serialization.
+status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const RetryPolicy& policy);
+
+}  // namespace aims::store::sql

@@ -1,0 +1,106 @@
+// SQLite schema migrations. STRICT tables; TEXT compares bytewise (BINARY collation), which the
+// sort keys and RFC 3339 times rely on. Keep in step with src/store/postgres/migrations.cpp.
+#include "store/sqlite/migrations.hpp"
+
+#include <array>
+
+namespace aims::store::sqlite {
+
+const std::string_view kBootstrap = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+)sql";
+
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE organizations (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+  id            TEXT PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE,
+  name          TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE memberships (
+  org_id     TEXT NOT NULL REFERENCES organizations (id),
+  user_id    TEXT NOT NULL REFERENCES users (id),
+  role       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (org_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX memberships_by_user ON memberships (user_id, created_at, org_id);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id         TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL REFERENCES users (id),
+  name       TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+
+CREATE TABLE systems (
+  id                TEXT PRIMARY KEY,
+  org_id            TEXT NOT NULL REFERENCES organizations (id),
+  version           INTEGER NOT NULL,
+  archived          INTEGER NOT NULL CHECK (archived IN (0, 1)),
+  name_key          TEXT NOT NULL,
+  owner_key         TEXT NOT NULL,
+  status            TEXT NOT NULL,
+  lifecycle_stage   TEXT NOT NULL,
+  stage_rank        TEXT NOT NULL,
+  eu_ai_act_class   TEXT NOT NULL,
+  class_rank        TEXT NOT NULL,
+  organization_role TEXT NOT NULL,
+  search_text       TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  doc               TEXT NOT NULL,
+  UNIQUE (org_id, name_key)
+) STRICT;
+CREATE INDEX systems_by_created ON systems (org_id, created_at, id);
+CREATE INDEX systems_by_updated ON systems (org_id, updated_at, id);
+CREATE INDEX systems_by_stage ON systems (org_id, stage_rank, id);
+CREATE INDEX systems_by_class ON systems (org_id, class_rank, id);
+CREATE INDEX systems_by_status ON systems (org_id, status, id);
+CREATE INDEX systems_by_owner ON systems (org_id, owner_key, id);
+
+CREATE TABLE history (
+  org_id      TEXT NOT NULL,
+  record_type TEXT NOT NULL,
+  record_id   TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  operation   TEXT NOT NULL,
+  changes     TEXT NOT NULL,
+  PRIMARY KEY (org_id, record_type, record_id, version)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kV1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace aims::store::sqlite

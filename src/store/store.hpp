@@ -1,0 +1,189 @@
+// Storage interfaces of aims, in domain words. No SQL here: implementations live in
+// src/store/sqlite and src/store/postgres and pass the same conformance suite (tests/conformance).
+//
+// A Store is owned by the composition root and is thread-safe: read() and write() may be called
+// from many threads at once. A ReadTx/WriteTx is valid only inside its callback and is used by one
+// thread. The domain mints ids and UTC times (RFC 3339, e.g. 2026-11-22T10:35:00.123Z) and passes
+// them in; the store never invents them.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace aims::store {
+
+struct Organization {
+  std::string id;
+  std::string name;
+  std::string created_at;
+};
+
+struct User {
+  std::string id;
+  std::string email;          // stored lower-cased; unique across the installation
+  std::string name;
+  std::string password_hash;  // libsodium argon2id string
+  std::string created_at;
+};
+
+/// A user's role in one organization. role is one of admin, manager, contributor, auditor, viewer.
+struct Membership {
+  std::string org_id;
+  std::string org_name;  // filled by reads (join); ignored on insert
+  std::string user_id;
+  std::string role;
+  std::string created_at;
+};
+
+/// A login session. The token itself is never stored, only its SHA-256 hex.
+struct Session {
+  std::string token_hash;
+  std::string user_id;
+  std::string csrf_token;
+  std::string created_at;
+  std::string expires_at;
+};
+
+/// An API token. The token itself is never stored, only its SHA-256 hex.
+struct ApiToken {
+  std::string id;
+  std::string user_id;
+  std::string name;
+  std::string token_hash;
+  std::string created_at;
+};
+
+/// An AI system as stored: indexed columns plus the full record as JSON text (`doc`).
+/// The sort keys are TEXT and compare bytewise; the domain fills them.
+struct SystemRow {
+  std::string id;
+  std::string org_id;
+  std::int64_t version = 1;
+  bool archived = false;
+  std::string name_key;         // lower-cased name; unique per organization among all systems
+  std::string owner_key;        // lower-cased owner
+  std::string status;
+  std::string lifecycle_stage;
+  std::string stage_rank;       // "1".."7" in life-cycle order
+  std::string eu_ai_act_class;
+  std::string class_rank;       // "0".."4"
+  std::string organization_role;
+  std::string search_text;      // lower-cased text searched by `q`
+  std::string created_at;
+  std::string updated_at;
+  std::string doc;              // the record as JSON, exact bytes
+};
+
+enum class SystemSort { name, created_at, updated_at, lifecycle_stage, eu_ai_act_class, status, owner };
+enum class ArchivedFilter { active_only, archived_only, all };
+
+/// Keyset position: the sort value and id of the last row of the previous page.
+struct SystemCursor {
+  std::string sort_value;
+  std::string id;
+};
+
+struct SystemQuery {
+  std::string org_id;
+  SystemSort sort = SystemSort::name;
+  bool descending = false;           // ties are broken by id in the same direction
+  std::optional<std::string> status, lifecycle_stage, eu_ai_act_class, organization_role;
+  std::optional<std::string> text;   // lower-cased; matches rows whose search_text contains it (literal, no wildcards)
+  ArchivedFilter archived = ArchivedFilter::active_only;
+  int limit = 50;                    // rows wanted; the store returns at most limit rows
+  std::optional<SystemCursor> after; // start after this position
+};
+
+struct SystemPage {
+  std::vector<SystemRow> items;
+  std::int64_t total = 0;  // rows matching the filters, ignoring limit and cursor
+  bool more = false;       // rows remain after the last item
+};
+
+/// One entry of a record's history (who changed what and when).
+struct HistoryRow {
+  std::string org_id;
+  std::string record_type;  // e.g. "system"
+  std::string record_id;
+  std::int64_t version = 0; // the record's version after the change
+  std::string at;
+  std::string actor;        // user email, or "system" for seeding
+  std::string operation;    // create, update, archive, restore, import
+  std::string changes;      // JSON array text: [{"field":..,"from":..,"to":..}]
+};
+
+/// Reads inside one consistent snapshot.
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual std::optional<Organization> find_org(const std::string& id) = 0;
+  virtual std::optional<Organization> find_org_by_name(const std::string& name) = 0;
+  virtual std::vector<Organization> list_orgs() = 0;  // by created_at, then id
+
+  virtual std::optional<User> find_user(const std::string& id) = 0;
+  virtual std::optional<User> find_user_by_email(const std::string& email) = 0;  // email lower-cased by caller
+
+  /// The user's memberships, oldest first, with org_name filled.
+  virtual std::vector<Membership> list_memberships(const std::string& user_id) = 0;
+  virtual std::optional<Membership> find_membership(const std::string& user_id, const std::string& org_id) = 0;
+
+  virtual std::optional<Session> find_session(const std::string& token_hash) = 0;
+  virtual std::optional<ApiToken> find_api_token(const std::string& token_hash) = 0;
+
+  virtual std::optional<SystemRow> find_system(const std::string& org_id, const std::string& id) = 0;
+  virtual std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) = 0;
+  virtual SystemPage list_systems(const SystemQuery& q) = 0;
+  virtual std::int64_t count_systems(const std::string& org_id) = 0;  // all, archived included
+
+  /// History of one record, newest first; `before_version` pages (entries with version < it).
+  virtual std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
+                                               const std::string& record_id, int limit,
+                                               std::optional<std::int64_t> before_version) = 0;
+};
+
+/// Reads and writes inside one transaction. Insert methods return errc::conflict on a unique-key clash.
+class WriteTx : public ReadTx {
+ public:
+  virtual status insert_org(const Organization& o) = 0;        // unique name
+  virtual status insert_user(const User& u) = 0;               // unique email
+  virtual status insert_membership(const Membership& m) = 0;   // unique (org_id, user_id)
+  virtual status insert_session(const Session& s) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_expired_sessions(const std::string& now) = 0;
+  virtual status insert_api_token(const ApiToken& t) = 0;
+  virtual status insert_system(const SystemRow& s) = 0;        // unique id; unique (org_id, name_key)
+  /// Replaces the row whose (org_id, id) match and whose stored version is expected_version.
+  /// errc::not_found if absent, errc::precondition_failed if the version differs,
+  /// errc::conflict on a name_key clash.
+  virtual status update_system(const SystemRow& s, std::int64_t expected_version) = 0;
+  virtual status insert_history(const HistoryRow& h) = 0;
+};
+
+/// A storage backend. Thread-safe.
+class Store {
+ public:
+  virtual ~Store() = default;
+  /// Runs fn in a read transaction. fn's error is returned as is.
+  virtual status read(const std::function<status(ReadTx&)>& fn) = 0;
+  /// Runs fn in a write transaction and commits if fn succeeds; rolls back if it fails.
+  /// fn may run more than once (retried on SQLITE_BUSY / SQLSTATE 40001 and 40P01), so it must
+  /// not have effects outside the transaction. Returns only after the commit is durable.
+  virtual status write(const std::function<status(WriteTx&)>& fn) = 0;
+  /// "sqlite" or "postgres".
+  virtual std::string backend() const = 0;
+  /// A cheap check that the store answers (for /healthz).
+  virtual bool healthy() = 0;
+};
+
+/// Opens a store from a location: a filesystem path to an SQLite file, or a PostgreSQL
+/// connection string beginning with "postgres://" or "postgresql://" (or "host=" key/value form).
+/// Runs pending migrations. Errors: errc::unavailable with a detail naming the problem.
+result<std::unique_ptr<Store>> open_store(const std::string& location);
+
+}  // namespace aims::store

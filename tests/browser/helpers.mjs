@@ -1,0 +1,93 @@
+// Shared pieces of the browser tests: Debian's chromium driven by playwright-core, screenshots,
+// and logging in through the UI. Never downloads a browser.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const chromiumPath = process.env.AIMS_CHROMIUM || '/usr/bin/chromium';
+export const screenshotDir = process.env.AIMS_SCREENSHOT_DIR || '/tmp/aims-screenshots';
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Starts chromium with a fresh, throw-away profile. Resolves to { context, page, close() };
+ * close() ends the browser and removes the profile.
+ */
+export async function launchBrowser({ baseURL } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'aims-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console error: ${m.text()}`);
+  });
+  return {
+    context,
+    page,
+    /** Uncaught page errors and console errors seen so far (4xx responses excepted). */
+    problems,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot as <dir>/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Logs in through the login form and waits for the shell. */
+export async function uiLogin(page, email, password) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('user-email').filter({ hasText: email }).waitFor();
+}
+
+/** Calls the API with a session from login() in ../lib/server.mjs. */
+export async function apiGet(url, session, path) {
+  const r = await fetch(url + path, { headers: { cookie: session.cookie } });
+  if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/** Sends a write to the API as that session (with its CSRF token); resolves to the Response. */
+export function apiSend(url, session, method, path, { body, headers = {} } = {}) {
+  return fetch(url + path, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

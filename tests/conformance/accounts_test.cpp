@@ -1,0 +1,242 @@
+// Organizations, users, memberships, sessions and API tokens.
+#include "fixture.hpp"
+
+namespace aims::store::conformance {
+namespace {
+
+class Accounts : public StoreTest {
+ protected:
+  /// Users u1 and u2, organizations org-a and org-b.
+  void seed() {
+    seed_orgs();
+    AIMS_ASSERT_OK(store().write([&](WriteTx& tx) -> status {
+      if (auto s = tx.insert_user(user("u1", "ada@example.org", "2026-01-01T00:00:00.000Z")); !s) return s;
+      return tx.insert_user(user("u2", "bob@example.org", "2026-01-01T00:00:00.000Z"));
+    }));
+  }
+};
+
+TEST_F(Accounts, OrgIsFoundByIdAndByName) {
+  seed_orgs();
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto a = tx.find_org("org-a");
+    EXPECT_TRUE(a);
+    if (a) {
+      EXPECT_EQ(a->name, "Org A");
+      EXPECT_EQ(a->created_at, "2026-01-01T00:00:00.000Z");
+    }
+    auto b = tx.find_org_by_name("Org B");
+    EXPECT_TRUE(b);
+    if (b) { EXPECT_EQ(b->id, "org-b"); }
+    EXPECT_FALSE(tx.find_org("org-z"));
+    EXPECT_FALSE(tx.find_org_by_name("org a"));  // names match exactly
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, OrgNameAndIdAreUnique) {
+  seed_orgs();
+  status same_name = store().write([](WriteTx& tx) { return tx.insert_org(org("org-c", "Org A", "2026-02-01T00:00:00.000Z")); });
+  EXPECT_EQ(code_of(same_name), errc::conflict);
+  status same_id = store().write([](WriteTx& tx) { return tx.insert_org(org("org-a", "Org C", "2026-02-01T00:00:00.000Z")); });
+  EXPECT_EQ(code_of(same_id), errc::conflict);
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_EQ(tx.list_orgs().size(), 2u);
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, OrgsAreListedByCreatedAtThenId) {
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    for (auto o : {org("o3", "Three", "2026-01-02T00:00:00.000Z"), org("o2", "Two", "2026-01-01T00:00:00.000Z"),
+                   org("o1", "One", "2026-01-02T00:00:00.000Z"), org("o0", "Zero", "2026-01-03T00:00:00.000Z")})
+      if (auto s = tx.insert_org(o); !s) return s;
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    std::vector<std::string> ids;
+    for (const auto& o : tx.list_orgs()) ids.push_back(o.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"o2", "o1", "o3", "o0"}));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, UserIsFoundByIdAndByEmail) {
+  seed();
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto u = tx.find_user_by_email("ada@example.org");
+    EXPECT_TRUE(u);
+    if (u) {
+      EXPECT_EQ(u->id, "u1");
+      EXPECT_EQ(u->name, "Name of u1");
+      EXPECT_EQ(u->password_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
+      EXPECT_EQ(u->created_at, "2026-01-01T00:00:00.000Z");
+    }
+    auto by_id = tx.find_user("u2");
+    EXPECT_TRUE(by_id);
+    if (by_id) { EXPECT_EQ(by_id->email, "bob@example.org"); }
+    EXPECT_FALSE(tx.find_user("u9"));
+    EXPECT_FALSE(tx.find_user_by_email("nobody@example.org"));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, UserEmailIsUnique) {
+  seed();
+  status dup = store().write([](WriteTx& tx) { return tx.insert_user(user("u3", "ada@example.org", "2026-03-01T00:00:00.000Z")); });
+  EXPECT_EQ(code_of(dup), errc::conflict);
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_user("u3"));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, MembershipsAreListedOldestFirstWithOrgName) {
+  seed();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.insert_org(org("org-c", "Org C", "2026-01-01T00:00:02.000Z")); !s) return s;
+    if (auto s = tx.insert_membership({"org-b", "ignored", "u1", "viewer", "2026-01-03T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_membership({"org-c", "", "u1", "auditor", "2026-01-02T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_membership({"org-a", "", "u1", "admin", "2026-01-04T00:00:00.000Z"}); !s) return s;
+    return tx.insert_membership({"org-a", "", "u2", "manager", "2026-01-01T00:00:00.000Z"});
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto ms = tx.list_memberships("u1");
+    EXPECT_EQ(ms.size(), 3u);
+    if (ms.size() == 3) {
+      EXPECT_EQ(ms[0].org_id, "org-c");
+      EXPECT_EQ(ms[0].org_name, "Org C");
+      EXPECT_EQ(ms[0].role, "auditor");
+      EXPECT_EQ(ms[0].user_id, "u1");
+      EXPECT_EQ(ms[1].org_id, "org-b");
+      EXPECT_EQ(ms[1].org_name, "Org B");  // from the join, not from the insert
+      EXPECT_EQ(ms[2].org_id, "org-a");
+      EXPECT_EQ(ms[2].created_at, "2026-01-04T00:00:00.000Z");
+    }
+    auto m = tx.find_membership("u2", "org-a");
+    EXPECT_TRUE(m);
+    if (m) {
+      EXPECT_EQ(m->role, "manager");
+      EXPECT_EQ(m->org_name, "Org A");
+    }
+    EXPECT_FALSE(tx.find_membership("u2", "org-b"));
+    EXPECT_TRUE(tx.list_memberships("u9").empty());
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, MembershipIsUnique) {
+  seed();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) { return tx.insert_membership({"org-a", "", "u1", "admin", "2026-01-01T00:00:00.000Z"}); }));
+  status dup = store().write([](WriteTx& tx) { return tx.insert_membership({"org-a", "", "u1", "viewer", "2026-01-02T00:00:00.000Z"}); });
+  EXPECT_EQ(code_of(dup), errc::conflict);
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto m = tx.find_membership("u1", "org-a");
+    EXPECT_TRUE(m);
+    if (m) { EXPECT_EQ(m->role, "admin"); }
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, MembershipOfUnknownOrgFailsTheWrite) {
+  seed();
+  status s = store().write([](WriteTx& tx) -> status {
+    if (auto r = tx.insert_org(org("org-c", "Org C", "2026-01-01T00:00:00.000Z")); !r) return r;
+    return tx.insert_membership({"org-missing", "", "u1", "admin", "2026-01-01T00:00:00.000Z"});
+  });
+  EXPECT_EQ(code_of(s), errc::not_found);
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_org("org-c"));  // the whole write was rolled back
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, SessionsAreFoundByHashAndDeleted) {
+  seed();
+  Session s{std::string(64, 'a'), "u1", "csrf-1", "2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z"};
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.insert_session(s); }));
+  AIMS_ASSERT_OK(store().read([&](ReadTx& tx) {
+    auto got = tx.find_session(s.token_hash);
+    EXPECT_TRUE(got);
+    if (got) {
+      EXPECT_EQ(got->user_id, "u1");
+      EXPECT_EQ(got->csrf_token, "csrf-1");
+      EXPECT_EQ(got->created_at, s.created_at);
+      EXPECT_EQ(got->expires_at, s.expires_at);
+    }
+    EXPECT_FALSE(tx.find_session(std::string(64, 'b')));
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) {
+    tx.delete_session(s.token_hash);
+    tx.delete_session("no-such-hash");  // deleting nothing is fine
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([&](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_session(s.token_hash));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, ExpiredSessionsAreDeletedUpToAndIncludingNow) {
+  seed();
+  const std::string now = "2026-05-01T12:00:00.000Z";
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) -> status {
+    for (auto [hash, expires] : {std::pair{"past", "2026-05-01T11:59:59.999Z"}, std::pair{"now", now.c_str()},
+                                 std::pair{"future", "2026-05-01T12:00:00.001Z"}})
+      if (auto s = tx.insert_session({hash, "u1", "c", "2026-05-01T00:00:00.000Z", expires}); !s) return s;
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) {
+    tx.delete_expired_sessions(now);
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_session("past"));
+    EXPECT_FALSE(tx.find_session("now"));
+    EXPECT_TRUE(tx.find_session("future"));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, ApiTokensAreFoundByHashAndTheHashIsUnique) {
+  seed();
+  ApiToken t{"t1", "u1", "ci", std::string(64, 'c'), "2026-01-01T00:00:00.000Z"};
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.insert_api_token(t); }));
+  status dup = store().write([&](WriteTx& tx) {
+    return tx.insert_api_token({"t2", "u2", "other", t.token_hash, "2026-01-02T00:00:00.000Z"});
+  });
+  EXPECT_EQ(code_of(dup), errc::conflict);
+  AIMS_ASSERT_OK(store().read([&](ReadTx& tx) {
+    auto got = tx.find_api_token(t.token_hash);
+    EXPECT_TRUE(got);
+    if (got) {
+      EXPECT_EQ(got->id, "t1");
+      EXPECT_EQ(got->user_id, "u1");
+      EXPECT_EQ(got->name, "ci");
+      EXPECT_EQ(got->created_at, t.created_at);
+    }
+    EXPECT_FALSE(tx.find_api_token(std::string(64, 'd')));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, AConflictLeavesTheTransactionUsable) {
+  seed_orgs();
+  // The callback sees the conflict as a status and may go on; what it does next is committed.
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    status dup = tx.insert_org(org("org-x", "Org A", "2026-03-01T00:00:00.000Z"));
+    EXPECT_FALSE(dup.has_value());
+    if (!dup) { EXPECT_EQ(dup.error().code, errc::conflict); }
+    EXPECT_TRUE(tx.find_org("org-a"));
+    return tx.insert_org(org("org-y", "Org Y", "2026-03-01T00:00:00.000Z"));
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_TRUE(tx.find_org("org-y"));
+    EXPECT_FALSE(tx.find_org("org-x"));
+    return ok();
+  }));
+}
+
+}  // namespace
+}  // namespace aims::store::conformance

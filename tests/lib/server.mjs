@@ -1,0 +1,78 @@
+// Starts a real aims server on a loopback port chosen by the kernel, in a fresh data directory,
+// and stops it (by process id) when the test is done. Shared by the HTTP and browser tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Path of the aims binary: $AIMS_BIN, else build/aims. */
+export function aimsBin() {
+  const bin = process.env.AIMS_BIN || join(root, 'build', 'aims');
+  if (!existsSync(bin)) throw new Error(`aims binary not found at ${bin}; build first`);
+  return bin;
+}
+
+/** Runs `aims ARGS...` synchronously, feeding `input` on stdin. Returns {status, stdout, stderr}. */
+export function aims(args, input = '') {
+  const r = spawnSync(aimsBin(), args, { input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Creates a data directory with one organization and its admin, starts `aims serve` on
+ * 127.0.0.1:0 and resolves to { url, dataDir, admin: {email, password}, org, stop() }.
+ */
+export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {} } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aims-test-'));
+  const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
+  if (init.status !== 0) throw new Error(`aims init failed: ${init.stderr}`);
+  const child = spawn(aimsBin(), ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const url = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${log}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}\n${log}`)); });
+  });
+  child.stdout.resume();
+  return {
+    url,
+    dataDir,
+    admin: { email, password },
+    org,
+    pid: child.pid,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        process.kill(child.pid, 'SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in over HTTP and returns { cookie, csrf, me }. */
+export async function login(url, email, password) {
+  const r = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${await r.text()}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const me = await r.json();
+  return { cookie, csrf: me.csrf_token, me };
+}

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// Lints the API contract: api/openapi.yaml must be a valid OpenAPI 3.1 document (checked against
+// the official schema by @seriousme/openapi-schema-validator), every operation must have a unique
+// operationId, every internal $ref must resolve, and every 4xx/5xx response must be documented as
+// an RFC 9457 problem (application/problem+json with the Problem schema, which itself needs
+// type, title and status).
+//
+// Usage (from the repository root): node tests/tools/lint-openapi.mjs [api/openapi.yaml]
+// Exits 0 when the document is clean, 1 with one line per error otherwise.
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+function inputPath() {
+  const arg = process.argv[2];
+  if (!arg) return resolve(root, 'api', 'openapi.yaml');
+  if (existsSync(resolve(process.cwd(), arg))) return resolve(process.cwd(), arg);
+  return resolve(root, arg);
+}
+
+/** Follows a local JSON pointer ("#/a/b") in `doc`; undefined if it does not resolve. */
+function deref(doc, ref) {
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
+  let node = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** Resolves a chain of $ref objects; returns [node, ref-chain]. */
+function follow(doc, node, errors, where) {
+  const chain = [];
+  while (node && typeof node === 'object' && typeof node.$ref === 'string') {
+    if (chain.includes(node.$ref)) {
+      errors.push(`${where}: $ref cycle through ${node.$ref}`);
+      return [undefined, chain];
+    }
+    chain.push(node.$ref);
+    const next = deref(doc, node.$ref);
+    if (next === undefined) {
+      errors.push(`${where}: $ref ${node.$ref} does not resolve`);
+      return [undefined, chain];
+    }
+    node = next;
+  }
+  return [node, chain];
+}
+
+function checkRefs(doc, node, path, errors) {
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => checkRefs(doc, v, `${path}/${i}`, errors));
+  } else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') {
+        if (!v.startsWith('#/')) errors.push(`${path}: external $ref ${v} is not allowed (the document must be self-contained)`);
+        else if (deref(doc, v) === undefined) errors.push(`${path}: $ref ${v} does not resolve`);
+      } else {
+        checkRefs(doc, v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, errors);
+      }
+    }
+  }
+}
+
+function checkProblemSchema(doc, errors) {
+  const problem = deref(doc, PROBLEM_REF);
+  if (!problem || typeof problem !== 'object') {
+    errors.push(`${PROBLEM_REF} is missing: the RFC 9457 problem schema must be defined`);
+    return;
+  }
+  const required = new Set(problem.required || []);
+  for (const f of ['type', 'title', 'status']) {
+    if (!required.has(f)) errors.push(`${PROBLEM_REF}: "${f}" must be required`);
+    if (!problem.properties || !problem.properties[f]) errors.push(`${PROBLEM_REF}: property "${f}" is not described`);
+  }
+  if (problem.properties && !problem.properties.detail) errors.push(`${PROBLEM_REF}: property "detail" is not described`);
+}
+
+function checkOperations(doc, errors) {
+  const seenIds = new Map();
+  for (const [path, item] of Object.entries(doc.paths || {})) {
+    const [pathItem] = follow(doc, item, errors, `paths.${path}`);
+    if (!pathItem) continue;
+    const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      if (!op) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      if (typeof op.operationId !== 'string' || op.operationId.trim() === '') {
+        errors.push(`${where}: operation has no operationId`);
+      } else if (seenIds.has(op.operationId)) {
+        errors.push(`${where}: operationId "${op.operationId}" is also used by ${seenIds.get(op.operationId)}`);
+      } else {
+        seenIds.set(op.operationId, where);
+      }
+      // Every path template variable must be declared as a path parameter.
+      const declared = new Set();
+      for (const p of [...(pathItem.parameters || []), ...(op.parameters || [])]) {
+        const [param] = follow(doc, p, errors, `${where} parameter`);
+        if (param && param.in === 'path') declared.add(param.name);
+      }
+      for (const name of templated)
+        if (!declared.has(name)) errors.push(`${where}: path parameter {${name}} is not declared`);
+
+      const responses = op.responses || {};
+      if (Object.keys(responses).length === 0) errors.push(`${where}: no responses documented`);
+      for (const [code, resp] of Object.entries(responses)) {
+        if (!/^[45]/.test(String(code))) continue;
+        const rwhere = `${where} response ${code}`;
+        const [r] = follow(doc, resp, errors, rwhere);
+        if (!r) continue;
+        const content = r.content || {};
+        const types = Object.keys(content);
+        if (!types.includes('application/problem+json')) {
+          errors.push(`${rwhere}: error response is not documented as application/problem+json`);
+          continue;
+        }
+        const others = types.filter((t) => t !== 'application/problem+json');
+        if (others.length) errors.push(`${rwhere}: error response also offers ${others.join(', ')}; errors are problem+json only`);
+        const schema = content['application/problem+json'].schema;
+        const [, chain] = follow(doc, schema, errors, `${rwhere} schema`);
+        if (!schema || !chain.includes(PROBLEM_REF))
+          errors.push(`${rwhere}: the application/problem+json schema must be ${PROBLEM_REF}`);
+      }
+    }
+  }
+}
+
+async function main() {
+  const file = inputPath();
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`lint-openapi: cannot read ${file}: ${e.message}`);
+    process.exit(1);
+  }
+  const yamlDoc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const errors = [];
+  for (const e of yamlDoc.errors) errors.push(`YAML: ${e.message}`);
+  for (const w of yamlDoc.warnings) errors.push(`YAML warning: ${w.message}`);
+  if (errors.length) return finish(file, errors);
+  const doc = yamlDoc.toJS();
+  if (!doc || typeof doc !== 'object') return finish(file, ['the document is not a YAML mapping']);
+  if (typeof doc.openapi !== 'string' || !/^3\.1\.\d+$/.test(doc.openapi))
+    errors.push(`openapi must be a 3.1.x version string, found ${JSON.stringify(doc.openapi)}`);
+
+  const validator = new Validator();
+  const res = await validator.validate(doc);
+  if (!res.valid) {
+    for (const e of [].concat(res.errors || [])) {
+      const at = e.instancePath || '/';
+      const extra = e.params ? ` ${JSON.stringify(e.params)}` : '';
+      errors.push(`schema: ${at} ${e.message || JSON.stringify(e)}${extra}`);
+    }
+  } else if (validator.version !== '3.1') {
+    errors.push(`validated as OpenAPI ${validator.version}, expected 3.1`);
+  }
+  checkRefs(doc, doc, '#', errors);
+  checkProblemSchema(doc, errors);
+  checkOperations(doc, errors);
+  return finish(file, errors);
+}
+
+function finish(file, errors) {
+  if (errors.length) {
+    console.error(`lint-openapi: ${file}: ${errors.length} error(s)`);
+    for (const e of errors) console.error(`  ${e}`);
+    process.exit(1);
+  }
+  console.log(`lint-openapi: ${file} is a valid OpenAPI 3.1 document; every operation has an operationId and every error response is problem+json`);
+}
+
+main().catch((e) => {
+  console.error(`lint-openapi: ${e.stack || e}`);
+  process.exit(1);
+});

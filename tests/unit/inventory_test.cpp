@@ -1,0 +1,92 @@
+// CSV parsing and writing, and AI system field validation.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "domain/inventory/csv.hpp"
+#include "domain/inventory/system_fields.hpp"
+
+namespace json = boost::json;
+using namespace aims;
+
+TEST(Csv, ParsesQuotesNewlinesAndBom) {
+  auto r = csv::parse("\xEF\xBB\xBFname,purpose\r\n\"A, b\",\"line1\nline2 \"\"q\"\"\"\n\nc,d");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 3u);
+  EXPECT_EQ((*r)[1][0], "A, b");
+  EXPECT_EQ((*r)[1][1], "line1\nline2 \"q\"");
+  EXPECT_EQ((*r)[2][1], "d");
+}
+
+TEST(Csv, RejectsUnclosedQuote) {
+  auto r = csv::parse("a,b\n\"x,y\n");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, errc::bad_request);
+}
+
+TEST(Csv, RoundTrips) {
+  std::string out;
+  csv::append_row(out, {"plain", "with,comma", "with \"quote\"", "multi\nline", ""});
+  auto back = csv::parse(out);
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ((*back)[0], (csv::Row{"plain", "with,comma", "with \"quote\"", "multi\nline", ""}));
+}
+
+TEST(SystemFields, RequiresNameAndPurposeOnCreate) {
+  std::vector<FieldError> errs;
+  inventory::normalize(json::object{}, true, errs);
+  ASSERT_EQ(errs.size(), 2u);
+  EXPECT_EQ(errs[0].field, "name");
+  EXPECT_EQ(errs[1].field, "purpose");
+}
+
+TEST(SystemFields, ValidatesTypesChoicesAndLimits) {
+  std::vector<FieldError> errs;
+  json::object in{{"name", "  Spaced  "},
+                  {"purpose", "p"},
+                  {"lifecycle_stage", "launch"},
+                  {"gpai", "yes"},
+                  {"tags", json::array{"a", "a", " b "}},
+                  {"version", 3},
+                  {"colour", "red"},
+                  {"owner", std::string(201, 'x')}};
+  auto out = inventory::normalize(in, true, errs);
+  std::set<std::string> bad;
+  for (const auto& e : errs) bad.insert(e.field);
+  EXPECT_EQ(bad, (std::set<std::string>{"lifecycle_stage", "gpai", "version", "colour", "owner"}));
+  EXPECT_EQ(out.at("name").as_string(), "Spaced");
+  EXPECT_EQ(out.at("tags").as_array().size(), 2u);  // de-duplicated and trimmed
+}
+
+TEST(SystemFields, RejectsControlCharactersInOneLineFields) {
+  std::vector<FieldError> errs;
+  inventory::normalize(json::object{{"name", "a\nb"}}, false, errs);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_EQ(errs[0].field, "name");
+}
+
+TEST(SystemFields, CellsGuardAgainstFormulasAndRoundTrip) {
+  json::object rec{{"name", "=HYPERLINK(\"x\")"}, {"tags", json::array{"a", "b"}}, {"gpai", true}};
+  const auto* name = inventory::find_field("name");
+  auto cell = inventory::to_cell(rec, *name);
+  EXPECT_EQ(cell, "'=HYPERLINK(\"x\")");
+  std::string err;
+  EXPECT_EQ(inventory::from_cell(cell, *name, err).as_string(), "=HYPERLINK(\"x\")");
+  EXPECT_EQ(inventory::to_cell(rec, *inventory::find_field("tags")), "a; b");
+  auto tags = inventory::from_cell("a; b;;", *inventory::find_field("tags"), err);
+  EXPECT_EQ(tags.as_array().size(), 2u);
+  inventory::from_cell("maybe", *inventory::find_field("gpai"), err);
+  EXPECT_FALSE(err.empty());
+}
+
+TEST(SystemFields, DiffListsChangedFields) {
+  json::object a{{"name", "x"}, {"purpose", "p"}};
+  json::object b{{"name", "y"}, {"purpose", "p"}};
+  auto d = inventory::diff(a, b);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].at("field").as_string(), "name");
+  EXPECT_EQ(d[0].at("from").as_string(), "x");
+  EXPECT_EQ(d[0].at("to").as_string(), "y");
+}

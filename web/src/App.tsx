@@ -1,0 +1,48 @@
+// Routes of the web UI. Every page but /login sits inside the logged-in shell.
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { LoginPage } from './features/auth/components/LoginPage';
+import { SessionProvider } from './features/auth/components/SessionProvider';
+import { CatalogPage } from './features/catalog/components/CatalogPage';
+import { DashboardPage } from './features/dashboard/components/DashboardPage';
+import { Layout } from './features/shell/components/Layout';
+import { ImportPage } from './features/systems/components/ImportPage';
+import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
+import { SystemDetailPage } from './features/systems/components/SystemDetailPage';
+import { SystemEditPage } from './features/systems/components/SystemEditPage';
+import { SystemsListPage } from './features/systems/components/SystemsListPage';
+import { useTitle } from './lib/hooks';
+import { EmptyState } from './lib/ui';
+
+function NotFound() {
+  useTitle('Not found');
+  return (
+    <EmptyState title="Page not found" testId="not-found">
+      <p>There is nothing at this address.</p>
+      <Link className="btn" to="/">
+        Go to the dashboard
+      </Link>
+    </EmptyState>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<Layout />}>
+            <Route index element={<DashboardPage />} />
+            <Route path="catalog/:framework?/:itemId?" element={<CatalogPage />} />
+            <Route path="systems" element={<SystemsListPage />} />
+            <Route path="systems/new" element={<SystemCreatePage />} />
+            <Route path="systems/import" element={<ImportPage />} />
+            <Route path="systems/:id" element={<SystemDetailPage />} />
+            <Route path="systems/:id/edit" element={<SystemEditPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

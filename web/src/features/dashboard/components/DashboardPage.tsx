@@ -1,0 +1,144 @@
+// The first page after login: where the inventory stands and where to go next.
+import { Link } from 'react-router-dom';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels } from '../../../lib/labels';
+import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { catalogFigures, systemFigures } from '../api';
+
+interface BarsProps<K extends string> {
+  title: string;
+  param: string;
+  labels: Record<K, string>;
+  counts: Record<K, number>;
+  total: number;
+  testId: string;
+  colorOf?: (k: K) => string;
+}
+
+function Bars<K extends string>({ title, param, labels, counts, total, testId, colorOf }: BarsProps<K>) {
+  return (
+    <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
+      <h2 id={`${testId}-title`}>{title}</h2>
+      <ul className="bars">
+        {optionsOf(labels).map((k) => {
+          const n = counts[k] ?? 0;
+          const pct = total ? Math.round((n / total) * 100) : 0;
+          return (
+            <li key={k}>
+              <Link to={`/systems?${param}=${encodeURIComponent(k)}`} className="bar-row">
+                <span className="bar-label">{labels[k]}</span>
+                <span className="bar-track" aria-hidden="true">
+                  <span className={`bar-fill ${colorOf ? colorOf(k) : ''}`} style={{ width: `${pct}%` }} />
+                </span>
+                <span className="bar-count">{n}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function DashboardPage() {
+  useTitle('Dashboard');
+  const session = useSession();
+  const systems = useAsync(systemFigures, []);
+  const catalog = useAsync(catalogFigures, []);
+  const s = systems.data;
+  const c = catalog.data;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="muted">{session.me?.organization.name}</p>
+        </div>
+      </div>
+
+      <ErrorBanner error={systems.error} title="The AI system figures could not be loaded." />
+      {systems.loading && !s ? <Loading /> : null}
+
+      {s && s.total === 0 ? (
+        <EmptyState title="Start with your AI system inventory" testId="dashboard-empty">
+          <p>
+            ISO/IEC 42001 starts from knowing which AI systems you provide, develop or use. Register the first one, or import a list from a
+            CSV file.
+          </p>
+          <div className="empty-actions">
+            {session.canWrite ? (
+              <Link className="btn btn-primary" to="/systems/new">
+                Register your first AI system
+              </Link>
+            ) : null}
+            {session.canManage ? (
+              <Link className="btn" to="/systems/import">
+                Import CSV
+              </Link>
+            ) : null}
+          </div>
+        </EmptyState>
+      ) : null}
+
+      {s && s.total > 0 ? (
+        <>
+          <div className="stat-cards">
+            <Link to="/systems" className="stat-card" data-testid="stat-total">
+              <span className="stat-value">{s.total}</span>
+              <span className="stat-label">AI systems in the inventory</span>
+            </Link>
+            <Link to="/systems?eu_ai_act_class=high_risk" className="stat-card stat-warn">
+              <span className="stat-value">{s.byClass.high_risk}</span>
+              <span className="stat-label">High-risk under the EU AI Act</span>
+            </Link>
+            <Link to="/systems?eu_ai_act_class=unclassified" className="stat-card">
+              <span className="stat-value">{s.byClass.unclassified}</span>
+              <span className="stat-label">Not yet classified</span>
+            </Link>
+            <Link to="/systems?status=active" className="stat-card">
+              <span className="stat-value">{s.byStatus.active}</span>
+              <span className="stat-label">Active</span>
+            </Link>
+          </div>
+          <div className="grid-2">
+            <Bars title="By EU AI Act class" param="eu_ai_act_class" labels={euAiActClassLabels} counts={s.byClass} total={s.total} testId="by-class" colorOf={(k) => `bar-class-${k}`} />
+            <Bars title="By life-cycle stage" param="lifecycle_stage" labels={lifecycleStageLabels} counts={s.byStage} total={s.total} testId="by-stage" />
+          </div>
+          <Bars title="By status" param="status" labels={statusLabels} counts={s.byStatus} total={s.total} testId="by-status" colorOf={(k) => `bar-status-${k}`} />
+        </>
+      ) : null}
+
+      <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
+        <div className="card-head">
+          <h2 id="catalog-figures">ISO/IEC 42001:2023 catalog</h2>
+          <Link to="/catalog">Browse the catalog →</Link>
+        </div>
+        <ErrorBanner error={catalog.error} />
+        {c ? (
+          <div className="figures">
+            <Link to="/catalog/iso42001/4" className="figure">
+              <span className="figure-value">{c.subclauses}</span>
+              <span className="figure-label">requirements in {c.mainClauses} clauses (4–10)</span>
+            </Link>
+            <Link to="/catalog/iso42001/A.2" className="figure">
+              <span className="figure-value">{c.controls}</span>
+              <span className="figure-label">Annex A controls in {c.areas} areas</span>
+            </Link>
+            <div className="figure">
+              <span className="figure-value">{c.aiObjectives}</span>
+              <span className="figure-label">AI objectives (Annex C)</span>
+            </div>
+            <div className="figure">
+              <span className="figure-value">{c.riskSources}</span>
+              <span className="figure-label">risk sources (Annex C)</span>
+            </div>
+          </div>
+        ) : catalog.loading ? (
+          <Loading />
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The frame around every page once logged in: top bar, side navigation, content.
+import { Fragment } from 'react';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { roleLabels } from '../../../lib/roles';
+import { ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { OrgSwitcher } from './OrgSwitcher';
+
+const nav = [
+  { to: '/', label: 'Dashboard', end: true, icon: 'M3 13h8V3H3v10zm0 8h8v-6H3v6zm10 0h8V11h-8v10zm0-18v6h8V3h-8z' },
+  { to: '/catalog', label: 'Catalog', end: false, icon: 'M4 4h6a3 3 0 013 3v13a2 2 0 00-2-2H4V4zm16 0h-6a3 3 0 00-3 3v13a2 2 0 012-2h7V4z' },
+  { to: '/systems', label: 'AI systems', end: false, icon: 'M4 5h16v10H4zM8 19h8M12 15v4' },
+];
+
+export function Layout() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  if (session.status === 'loading') {
+    return (
+      <div className="page-center">
+        <Loading />
+      </div>
+    );
+  }
+  if (session.status === 'anonymous') {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (session.status === 'error' || !session.me) {
+    return (
+      <div className="page-center">
+        <ErrorBanner error={session.error} title="aims could not start." />
+        <button type="button" className="btn" onClick={session.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { me, role } = session;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand" aria-label="aims home">
+          <span className="brand-mark" aria-hidden="true">
+            a
+          </span>
+          aims
+        </NavLink>
+        <OrgSwitcher />
+        <div className="topbar-user">
+          <span className="user-email" data-testid="user-email">
+            {me.user.email}
+          </span>
+          <span className="badge badge-role" data-testid="user-role">
+            {role ? roleLabels[role] : ''}
+          </span>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void session.signOut().then(() => navigate('/login'))}
+          >
+            Log out
+          </button>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label="Main">
+        <ul>
+          {nav.map((n) => (
+            <li key={n.to}>
+              <NavLink to={n.to} end={n.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+                <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+                  <path d={n.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+                </svg>
+                {n.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {/* Re-mounting on an organization change reloads every page's data. */}
+        <Fragment key={session.orgEpoch}>
+          <Outlet />
+        </Fragment>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// One AI system: all fields grouped, edit, archive/restore, and its history.
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/api';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime, labelOf } from '../../../lib/labels';
+import { Banner, ClassBadge, ConfirmDialog, ErrorBanner, Loading, StatusBadge } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
+import { fieldGroups, type FieldDef } from '../fields';
+import { HistoryTab } from './HistoryTab';
+
+function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
+  const raw = (system as Record<string, unknown>)[def.key];
+  switch (def.kind) {
+    case 'lines': {
+      const items = Array.isArray(raw) ? (raw as string[]) : [];
+      if (items.length === 0) return <span className="muted">—</span>;
+      return (
+        <ul className="chips">
+          {items.map((x, i) => (
+            <li key={`${i}-${x}`} className="chip">
+              {x}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    case 'bool':
+      return <span>{raw === true ? 'Yes' : 'No'}</span>;
+    case 'select':
+      if (def.key === 'eu_ai_act_class') return <ClassBadge value={system.eu_ai_act_class} />;
+      if (def.key === 'status') return <StatusBadge value={system.status} />;
+      return <span>{labelOf(def.options, raw as string)}</span>;
+    default: {
+      const s = typeof raw === 'string' ? raw : '';
+      return s ? <span className="prewrap">{s}</span> : <span className="muted">—</span>;
+    }
+  }
+}
+
+export function SystemDetailPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const loaded = useAsync((signal) => getSystem(id, signal), [id]);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  useTitle(loaded.data?.system.name ?? 'AI system');
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <div className="page">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link to="/systems">AI systems</Link>
+        </nav>
+        <ErrorBanner error={loaded.error} title="The AI system could not be loaded." />
+      </div>
+    );
+  }
+  const { system } = loaded.data;
+
+  async function archiveOrRestore() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const next = system.archived ? await restoreSystem(system.id) : await archiveSystem(system.id);
+      loaded.setData(next);
+      setConfirm(false);
+      navigate(location.pathname + location.search, {
+        replace: true,
+        state: { flash: next.system.archived ? 'The AI system was archived.' : 'The AI system was restored.' },
+      });
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const selectTab = (t: 'details' | 'history') => {
+    const p = new URLSearchParams(params);
+    if (t === 'history') p.set('tab', 'history');
+    else p.delete('tab');
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <div className="page" data-testid="system-detail">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> {system.name}
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{system.name}</h1>
+          <div className="head-badges">
+            <ClassBadge value={system.eu_ai_act_class} />
+            <StatusBadge value={system.status} archived={system.archived} />
+            {system.gpai ? <span className="badge badge-neutral">GPAI</span> : null}
+            {system.in_scope === false ? <span className="badge badge-neutral">Out of scope</span> : null}
+          </div>
+        </div>
+        <div className="page-actions">
+          {session.canWrite && !system.archived ? (
+            <Link className="btn btn-primary" to={`/systems/${encodeURIComponent(system.id)}/edit`}>
+              Edit
+            </Link>
+          ) : null}
+          {session.canManage ? (
+            <button type="button" className={`btn ${system.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)}>
+              {system.archived ? 'Restore' : 'Archive'}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {flash ? (
+        <Banner kind="success" testId="flash">
+          {flash}
+        </Banner>
+      ) : null}
+      {system.archived ? (
+        <Banner kind="info">This AI system is archived. It is kept with its history and can be restored.</Banner>
+      ) : null}
+      {actionError && !confirm ? <div className="banner banner-error" role="alert">{actionError}</div> : null}
+      <dl className="meta-row">
+        <div>
+          <dt>Id</dt>
+          <dd className="mono">{system.id}</dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{system.version}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            {formatDateTime(system.created_at)} by {system.created_by}
+          </dd>
+        </div>
+        <div>
+          <dt>Last changed</dt>
+          <dd>
+            {formatDateTime(system.updated_at)} by {system.updated_by}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="tabs" role="tablist" aria-label="AI system">
+        {(['details', 'history'] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            className={tab === t ? 'tab active' : 'tab'}
+            onClick={() => selectTab(t)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const other = t === 'details' ? 'history' : 'details';
+                selectTab(other);
+                document.getElementById(`tab-${other}`)?.focus();
+              }
+            }}
+          >
+            {t === 'details' ? 'Details' : 'History'}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'details' ? (
+          <div className="detail-groups">
+            {fieldGroups.map((g) => (
+              <section key={g.id} className="card" aria-labelledby={`group-${g.id}`}>
+                <h2 id={`group-${g.id}`}>{g.title}</h2>
+                <dl className="fields">
+                  {g.fields.map((f) => (
+                    <div key={f.key} className="field-row" data-field={f.key}>
+                      <dt>{f.label}</dt>
+                      <dd>
+                        <FieldValue def={f} system={system} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </div>
+        ) : (
+          <HistoryTab systemId={system.id} version={system.version} />
+        )}
+      </div>
+
+      <ConfirmDialog
+        open={confirm}
+        title={system.archived ? 'Restore this AI system?' : 'Archive this AI system?'}
+        confirmLabel={system.archived ? 'Restore' : 'Archive'}
+        danger={!system.archived}
+        busy={busy}
+        onConfirm={() => void archiveOrRestore()}
+        onCancel={() => {
+          setConfirm(false);
+          setActionError(null);
+        }}
+      >
+        <p>
+          {system.archived
+            ? `“${system.name}” will be listed with the active AI systems again.`
+            : `“${system.name}” will be hidden from the list and the dashboard. Nothing is deleted: it keeps its history and can be restored.`}
+        </p>
+        {actionError ? <div className="banner banner-error" role="alert">{actionError}</div> : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// The form for creating and editing an AI system: every field, grouped, with inline errors.
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../../lib/ui';
+import { fieldGroups, type FieldDef } from '../fields';
+import type { FormValues } from '../form';
+
+interface Props {
+  mode: 'create' | 'edit';
+  initial: FormValues;
+  /** Errors by field key (from the server's problem or the client's required check). */
+  errors: Record<string, string>;
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: (values: FormValues) => void;
+  onCancel: () => void;
+}
+
+export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState<FormValues>(initial);
+  const set = (key: string, v: string | boolean) => setValues((old) => ({ ...old, [key]: v }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onSubmit(values);
+  }
+
+  return (
+    <form className="system-form" onSubmit={submit} noValidate data-testid="system-form" aria-busy={busy}>
+      {fieldGroups.map((g) => (
+        <fieldset key={g.id} className="card form-group">
+          <legend>{g.title}</legend>
+          <div className="form-grid">
+            {g.fields.map((f) => (
+              <FormField key={f.key} def={f} mode={mode} value={values[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  def: FieldDef;
+  mode: 'create' | 'edit';
+  value: string | boolean | undefined;
+  error: string | undefined;
+  onChange: (v: string | boolean) => void;
+}
+
+function FormField({ def, mode, value, error, onChange }: FieldProps) {
+  const str = typeof value === 'string' ? value : '';
+  if (def.kind === 'bool') {
+    return (
+      <div className={`field field-check${error ? ' field-invalid' : ''}`} data-field={def.key}>
+        <label>
+          <input type="checkbox" name={def.key} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          {def.label}
+        </label>
+        {error ? <div className="field-error" data-testid={`field-error-${def.key}`}>{error}</div> : null}
+      </div>
+    );
+  }
+  const wide = def.kind === 'textarea' || def.kind === 'lines';
+  const required = (def.kind === 'text' || def.kind === 'textarea') && def.required;
+  return (
+    <Field label={def.label} error={error} hint={def.hint} required={required} name={def.key} className={wide ? 'field-wide' : undefined}>
+      {({ id, describedBy, invalid }) => {
+        const common = { id, name: def.key, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined };
+        switch (def.kind) {
+          case 'text':
+            return <input {...common} type="text" value={str} maxLength={def.max} aria-required={required || undefined} onChange={(e) => onChange(e.target.value)} />;
+          case 'textarea':
+            return <textarea {...common} rows={3} value={str} maxLength={def.max} aria-required={required || undefined} onChange={(e) => onChange(e.target.value)} />;
+          case 'lines':
+            return <textarea {...common} rows={3} value={str} onChange={(e) => onChange(e.target.value)} />;
+          case 'select':
+            return (
+              <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
+                {mode === 'create' || str === '' ? <option value="">Not set (default)</option> : null}
+                {Object.entries(def.options).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            );
+        }
+      }}
+    </Field>
+  );
+}

@@ -1,0 +1,190 @@
+// The typed API client. Request and response shapes come from the types generated from
+// api/openapi.yaml (`npm run gen`), so a contract change that breaks the UI fails `tsc`.
+//
+// Session model: the server keeps the session in an HttpOnly cookie; this module keeps the CSRF
+// token (from login or GET /api/v1/me) in memory and sends it on every non-GET request. The
+// organization the user works in is kept in localStorage and sent as `X-Aims-Org`.
+import type { components, paths } from './api-types';
+import { toProblem, problemMessage, type Problem } from './problem';
+import { buildQuery, fillPath, type QueryValue } from './query';
+
+export type Schemas = components['schemas'];
+
+type Method = 'get' | 'post' | 'patch';
+
+/** API paths that answer the given method. */
+export type PathsWith<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never;
+}[keyof paths];
+
+type Op<P extends keyof paths, M extends Method> = paths[P][M];
+type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type PathParamsOf<O> = O extends { parameters: { path: infer X } } ? X : never;
+type JsonBodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : O extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B
+    : never;
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : undefined;
+type SuccessOf<O> = O extends { responses: infer R }
+  ? R extends { 200: infer Ok }
+    ? Json<Ok>
+    : R extends { 201: infer Created }
+      ? Json<Created>
+      : undefined
+  : never;
+
+export interface CallOptions<O> {
+  path?: PathParamsOf<O>;
+  query?: QueryOf<O>;
+  /** A JSON body (serialized here) or a raw string body sent with `contentType`. */
+  body?: JsonBodyOf<O> | string | Blob;
+  contentType?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Do not treat 401 as "session ended" (used by the login form itself). */
+  noAuthRedirect?: boolean;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  /** The ETag header, when the server sent one (the version to send back as If-Match). */
+  etag: string | null;
+  status: number;
+}
+
+/** A failed API call, carrying the server's RFC 9457 problem. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problemMessage(problem));
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+const ORG_KEY = 'aims.org';
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+/** Called when any call answers 401: the session is gone, so the app shows the login page. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export function storedOrg(): string | null {
+  try {
+    return localStorage.getItem(ORG_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function storeOrg(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(ORG_KEY, id);
+    else localStorage.removeItem(ORG_KEY);
+  } catch {
+    // Storage may be disabled; the server then uses the first membership.
+  }
+}
+
+function baseHeaders(method: string): Record<string, string> {
+  const h: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const org = storedOrg();
+  if (org) h['X-Aims-Org'] = org;
+  if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken;
+  return h;
+}
+
+async function send(method: string, url: string, init: RequestInit, noAuthRedirect: boolean | undefined): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, method, credentials: 'same-origin' });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ type: 'about:blank', title: 'The server could not be reached', status: 0 });
+  }
+  if (!res.ok) {
+    const problem = toProblem(res.status, res.statusText, await res.text().catch(() => ''), res.headers.get('content-type'));
+    if (res.status === 401 && !noAuthRedirect) unauthorizedHandler?.();
+    throw new ApiError(problem);
+  }
+  return res;
+}
+
+/** Calls one API operation; resolves with the typed JSON body, rejects with an ApiError. */
+export async function api<M extends Method, P extends PathsWith<M>>(
+  method: M,
+  path: P,
+  opts: CallOptions<Op<P, M>> = {},
+): Promise<ApiResult<SuccessOf<Op<P, M>>>> {
+  const verb = method.toUpperCase();
+  const url = fillPath(path, opts.path as Record<string, string> | undefined) + buildQuery(opts.query as Record<string, QueryValue> | undefined);
+  const headers = { ...baseHeaders(verb), ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.body !== undefined) {
+    if (typeof opts.body === 'string' || opts.body instanceof Blob) {
+      body = opts.body;
+      headers['Content-Type'] = opts.contentType ?? 'text/plain';
+    } else {
+      body = JSON.stringify(opts.body);
+      headers['Content-Type'] = 'application/json';
+    }
+  }
+  const res = await send(verb, url, { headers, body, signal: opts.signal }, opts.noAuthRedirect);
+  const text = res.status === 204 ? '' : await res.text();
+  const data = (text ? JSON.parse(text) : undefined) as SuccessOf<Op<P, M>>;
+  return { data, etag: res.headers.get('etag'), status: res.status };
+}
+
+/** Downloads a GET endpoint's body (e.g. a CSV export) and hands it to the browser as a file. */
+export async function downloadFile<P extends PathsWith<'get'>>(
+  path: P,
+  query: QueryOf<Op<P, 'get'>> | undefined,
+  fallbackName: string,
+): Promise<void> {
+  const url = path + buildQuery(query as Record<string, QueryValue> | undefined);
+  const headers = baseHeaders('GET');
+  headers.Accept = '*/*';
+  const res = await send('GET', url, { headers }, false);
+  const blob = await res.blob();
+  const name = filenameFrom(res.headers.get('content-disposition')) ?? fallbackName;
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** The file name of a Content-Disposition header, if it names one. */
+export function filenameFrom(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  if (!plain) return null;
+  return (plain[2] ?? plain[1]).trim() || null;
+}
+
+/** The message to show for any error thrown by a call. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

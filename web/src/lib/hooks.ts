@@ -1,0 +1,66 @@
+// Small React hooks shared by the pages.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './api';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: ApiError | Error | undefined;
+  loading: boolean;
+  /** Runs the loader again (e.g. after a write). */
+  reload: () => void;
+  /** Replaces the data without a round trip (e.g. with a write's response). */
+  setData: (d: T) => void;
+}
+
+/**
+ * Runs `load` whenever `deps` change and keeps the latest result. Answers of superseded runs are
+ * dropped (their AbortSignal fires), so fast typing or paging never shows stale rows.
+ */
+export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | Error | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(undefined);
+    loadRef.current(ctrl.signal).then(
+      (d) => {
+        if (ctrl.signal.aborted) return;
+        setData(d);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(e instanceof Error ? e : new Error(String(e)));
+        setLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+/** `value`, but only once it has stayed the same for `ms` milliseconds. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** Sets the document title as "<page> · aims". */
+export function useTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · aims` : 'aims';
+  }, [title]);
+}

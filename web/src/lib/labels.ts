@@ -1,0 +1,98 @@
+// Human labels for the contract's enumerations. Typed as Record<Enum, string> so that a value added
+// to api/openapi.yaml fails the build until it has a label here.
+import type { components } from './api-types';
+
+type S = components['schemas'];
+export type LifecycleStage = S['LifecycleStage'];
+export type OrganizationRole = S['OrganizationRole'];
+export type EuAiActClass = S['EuAiActClass'];
+export type SystemStatus = S['SystemStatus'];
+export type HumanOversight = S['HumanOversight'];
+export type CatalogKind = S['CatalogKind'];
+
+export const lifecycleStageLabels: Record<LifecycleStage, string> = {
+  inception: 'Inception',
+  design_and_development: 'Design and development',
+  verification_and_validation: 'Verification and validation',
+  deployment: 'Deployment',
+  operation_and_monitoring: 'Operation and monitoring',
+  re_evaluation: 'Re-evaluation',
+  retirement: 'Retirement',
+};
+
+export const organizationRoleLabels: Record<OrganizationRole, string> = {
+  provider: 'Provider',
+  producer: 'Producer / developer',
+  deployer: 'Deployer / user',
+  customer: 'Customer',
+  partner: 'Partner',
+  importer: 'Importer',
+  distributor: 'Distributor',
+};
+
+export const euAiActClassLabels: Record<EuAiActClass, string> = {
+  unclassified: 'Unclassified',
+  prohibited: 'Prohibited',
+  high_risk: 'High-risk',
+  transparency: 'Transparency duty',
+  minimal: 'Minimal risk',
+};
+
+export const statusLabels: Record<SystemStatus, string> = {
+  planned: 'Planned',
+  active: 'Active',
+  suspended: 'Suspended',
+  retired: 'Retired',
+};
+
+export const humanOversightLabels: Record<HumanOversight, string> = {
+  unspecified: 'Unspecified',
+  human_in_the_loop: 'Human in the loop',
+  human_on_the_loop: 'Human on the loop',
+  human_in_command: 'Human in command',
+  none: 'None',
+};
+
+export const catalogKindLabels: Record<CatalogKind, string> = {
+  clause: 'Clause',
+  annex_a_area: 'Annex A area',
+  control_objective: 'Control objective',
+  control: 'Control',
+  ai_objective: 'AI objective',
+  risk_source: 'Risk source',
+  lifecycle_stage: 'Life-cycle stage',
+};
+
+export const documentedInformationLabels: Record<'M' | 'R' | 'M+R' | '-', string> = {
+  M: 'Documented information to maintain',
+  R: 'Documented information to retain as evidence',
+  'M+R': 'Documented information to maintain and to retain',
+  '-': 'No documented information named',
+};
+
+/** The keys of a label table, in declaration order (the order options are offered in). */
+export function optionsOf<K extends string>(labels: Record<K, string>): K[] {
+  return Object.keys(labels) as K[];
+}
+
+/** A label for a value that may be unknown to this build (shown as the raw value). */
+export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return (labels as Record<string, string>)[value] ?? value;
+}
+
+/** A date-time from the API for people: local date and time to the minute. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A date from the API for people: local date only (the full time goes in a tooltip). */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
