@@ -4,6 +4,11 @@ LISTEN  ?= 127.0.0.1:8042
 DATA    ?= ./data
 GENERATOR := -G Ninja
 
+# Let ccache share results between clones and build directories.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+
 .PHONY: all setup build web run test bench clean
 
 all: build web

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // usage errors exit 2
   } catch (const std::exception& e) {
     std::cerr << "aims: " << e.what() << "\n";
     return 1;

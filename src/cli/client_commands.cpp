@@ -1,8 +1,583 @@
-// API client commands (aims systems ...): filled in by the client command set.
+// API client commands for people and pipelines: aims me, aims systems list|get|create|update|
+// archive|restore|history|import|export, aims catalog list|show. They talk to a running server
+// with an API token (see api_session.hpp) and print text, or the server's JSON with --json.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "core/text.hpp"
+#include "domain/inventory/system_fields.hpp"
 
 namespace aims::cli {
+namespace {
+namespace json = boost::json;
+using http::NameValues;
 
-void register_client_commands(CLI::App& app, int& exit_code) { (void)app; (void)exit_code; }
+const std::string kSystems = "/api/v1/systems";
+
+std::string system_path(const std::string& id, std::string_view suffix = {}) {
+  return kSystems + "/" + http::encode_segment(id) + std::string(suffix);
+}
+
+/// A command callback: opens a session from `options` and stores the exit code of `body`.
+std::function<void()> with_session(const ApiOptions& options, int& exit_code, std::function<int(ApiSession&)> body) {
+  return [&options, &exit_code, body = std::move(body)] {
+    int code = 0;
+    auto api = ApiSession::open(options, code);
+    exit_code = api ? body(*api) : code;
+  };
+}
+
+/// The contents of a file, or of standard input for "-".
+std::optional<std::string> read_input(const std::string& path) {
+  std::ostringstream s;
+  if (path == "-") {
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fail("cannot read " + path + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Sets one `KEY=VALUE` of --field in `body`, typed as the API expects: list fields split on ';',
+/// booleans true/false, everything else text. Unknown keys are sent as text for the server to judge.
+std::optional<std::string> set_field(json::object& body, std::string_view arg) {
+  auto eq = arg.find('=');
+  if (eq == std::string_view::npos || text::trim(arg.substr(0, eq)).empty())
+    return "--field takes KEY=VALUE, e.g. --field owner=Risk; got '" + std::string(arg) + "'.";
+  auto key = text::trim(arg.substr(0, eq));
+  auto value = arg.substr(eq + 1);
+  const auto* f = inventory::find_field(key);
+  if (f && f->type == inventory::FieldType::list) {
+    json::array items;
+    for (auto& item : text::split_list(value, ';')) items.emplace_back(item);
+    body[key] = std::move(items);
+  } else if (f && f->type == inventory::FieldType::boolean) {
+    auto b = text::lower(text::trim(value));
+    if (b != "true" && b != "false") return "--field " + key + " must be true or false.";
+    body[key] = b == "true";
+  } else {
+    body[key] = value;
+  }
+  return std::nullopt;
+}
+
+/// The body of a create or update: the JSON object of `file` (if given), then each --field.
+/// Returns 0 or the exit code of the failure, which has been reported.
+int build_body(const std::string& file, const std::vector<std::string>& fields, json::object& body) {
+  if (!file.empty()) {
+    auto content = read_input(file);
+    if (!content) return kExitFailed;
+    json::error_code ec;
+    auto v = json::parse(*content, ec);
+    if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of AI system fields.");
+    body = std::move(v.get_object());
+  }
+  for (const auto& f : fields)
+    if (auto err = set_field(body, f)) return usage_error(*err);
+  return 0;
+}
+
+void add_field_options(CLI::App* cmd, std::vector<std::string>& fields, std::string& file) {
+  cmd->add_option("--field", fields, "KEY=VALUE of a field (repeatable); lists as a;b;c, booleans true/false")
+      ->allow_extra_args(false);
+  cmd->add_option("--file", file, "JSON object of fields ('-' for standard input)");
+}
+
+/// List filters of the systems list and export.
+struct SystemFilters {
+  std::string q, status, stage, eu_class, role, archived, sort;
+
+  void add_to(CLI::App* cmd) {
+    cmd->add_option("--q", q, "Search name, purpose, owner, model type and tags");
+    cmd->add_option("--status", status, "planned, active, suspended or retired");
+    cmd->add_option("--stage", stage, "Life-cycle stage, e.g. design_and_development or deployment");
+    cmd->add_option("--class", eu_class, "EU AI Act class: unclassified, prohibited, high_risk, transparency, minimal");
+    cmd->add_option("--role", role, "The organization's AI role, e.g. provider or deployer");
+    cmd->add_option("--archived", archived, "false (default) hides archived systems, true shows only them, all both")
+        ->check(CLI::IsMember({"false", "true", "all"}));
+    cmd->add_option("--sort", sort, "Sort key, e.g. name, -updated_at, eu_ai_act_class (leading - for descending)");
+  }
+
+  NameValues query() const {
+    NameValues out;
+    auto add = [&](const char* key, const std::string& v) {
+      if (!v.empty()) out.emplace_back(key, v);
+    };
+    add("q", q);
+    add("status", status);
+    add("lifecycle_stage", stage);
+    add("eu_ai_act_class", eu_class);
+    add("organization_role", role);
+    add("archived", archived);
+    add("sort", sort);
+    return out;
+  }
+};
+
+std::string membership_text(const json::value& v) {
+  if (!v.is_object()) return "";
+  const auto& m = v.get_object();
+  return string_of(m, "name") + " (" + string_of(m, "id") + "), role " + string_of(m, "role");
+}
+
+void register_me(CLI::App& app, int& exit_code) {
+  static ApiOptions o;
+  auto* cmd = app.add_subcommand("me", "Show whose API token this is and the organization it acts on");
+  o.add_to(cmd);
+  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
+    auto r = api.get("/api/v1/me");
+    if (!r) return kExitFailed;
+    if (o.json) {
+      print_body(std::cout, r->body);
+      return 0;
+    }
+    auto me = object_of(*r);
+    if (!me) return kExitFailed;
+    std::string user, orgs;
+    if (auto u = me->if_contains("user"); u && u->is_object())
+      user = string_of(u->get_object(), "name") + " <" + string_of(u->get_object(), "email") + ">";
+    if (auto list = me->if_contains("organizations"); list && list->is_array())
+      for (const auto& m : list->get_array()) orgs += (orgs.empty() ? "" : "\n") + membership_text(m);
+    auto org = me->if_contains("organization");
+    print_fields(std::cout, {{"user", user}, {"organization", org ? membership_text(*org) : ""}, {"member of", orgs}});
+    return 0;
+  }));
+}
+
+// ---- aims systems ----
+
+void print_system_table(const json::array& items) {
+  Table t({"id", "name", "lifecycle_stage", "eu_ai_act_class", "status", "owner"});
+  t.set_max_width(1, 48);
+  t.set_max_width(5, 32);
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& s = v.get_object();
+    t.add_row({string_of(s, "id"), string_of(s, "name"), string_of(s, "lifecycle_stage"), string_of(s, "eu_ai_act_class"),
+               string_of(s, "status"), string_of(s, "owner")});
+  }
+  t.print(std::cout);
+}
+
+/// "Created sys_…: NAME (version N)" from a system in a response body.
+int print_system_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
+  if (as_json) {
+    print_body(std::cout, r.body);
+    return 0;
+  }
+  auto s = object_of(r);
+  if (!s) return kExitFailed;
+  std::cout << what << " " << string_of(*s, "id") << ": " << string_of(*s, "name") << " (version "
+            << int_of(*s, "version").value_or(0) << ")\n";
+  return 0;
+}
+
+void register_systems_list(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    SystemFilters filters;
+    int limit = 0;
+    bool all = false;
+  } o;
+  auto* cmd = systems->add_subcommand("list", "List AI systems: id, name, stage, EU AI Act class, status, owner");
+  o.api.add_to(cmd);
+  o.filters.add_to(cmd);
+  cmd->add_option("--limit", o.limit, "Systems per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
+  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto q = o.filters.query();
+    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
+    else if (o.all) q.emplace_back("limit", "500");
+    auto l = api.list(kSystems, q, o.all);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      if (!o.all) {
+        print_body(std::cout, l->first_body);
+      } else {
+        json::object all{{"items", std::move(l->items)}};
+        if (l->total) all["total"] = *l->total;
+        print_body(std::cout, json::serialize(all));
+      }
+      return 0;
+    }
+    print_system_table(l->items);
+    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
+              << " AI systems" << (l->next ? " (more with --all)" : "") << "\n";
+    return 0;
+  }));
+}
+
+void register_systems_get(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = systems->add_subcommand("get", "Show one AI system with all its fields");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(system_path(o.id));
+    if (!r) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, r->body);
+      return 0;
+    }
+    auto s = object_of(*r);
+    if (!s) return kExitFailed;
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (const auto& kv : *s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
+    print_fields(std::cout, fields);
+    return 0;
+  }));
+}
+
+void register_systems_create(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string name, purpose, file;
+    std::vector<std::string> fields;
+    CLI::Option* name_opt = nullptr;
+    CLI::Option* purpose_opt = nullptr;
+  } o;
+  auto* cmd = systems->add_subcommand("create", "Register an AI system (--name and --purpose, or --file)");
+  o.api.add_to(cmd);
+  o.name_opt = cmd->add_option("--name", o.name, "Name of the AI system");
+  o.purpose_opt = cmd->add_option("--purpose", o.purpose, "What the system is for");
+  add_field_options(cmd, o.fields, o.file);
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (o.name_opt->count()) body["name"] = o.name;
+    if (o.purpose_opt->count()) body["purpose"] = o.purpose;
+    if (body.empty()) return usage_error("give --name and --purpose (and any --field KEY=VALUE), or --file FILE.json.");
+    http::ClientRequest req{"POST", kSystems, {}, "application/json", json::serialize(body)};
+    auto r = api.send(req);
+    return r ? print_system_done(*r, o.api.json, "Created") : kExitFailed;
+  }));
+}
+
+void register_systems_update(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, file;
+    std::vector<std::string> fields;
+    std::int64_t expect_version = 0;
+  } o;
+  auto* cmd = systems->add_subcommand("update", "Change fields of an AI system (--field KEY=VALUE ... or --file)");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  add_field_options(cmd, o.fields, o.file);
+  cmd->add_option("--expect-version", o.expect_version,
+                  "Change nothing unless the system is still at this version (from 'systems get')")
+      ->check(CLI::PositiveNumber);
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
+    // The current ETag makes the server refuse the change if someone else changes it meanwhile.
+    auto current = api.get(system_path(o.id));
+    if (!current) return kExitFailed;
+    auto etag = current->header("etag");
+    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
+    if (o.expect_version > 0) {
+      auto s = object_of(*current);
+      if (!s) return kExitFailed;
+      auto version = int_of(*s, "version").value_or(0);
+      if (version != o.expect_version)
+        return fail("AI system " + o.id + " is at version " + std::to_string(version) + ", not " +
+                    std::to_string(o.expect_version) + "; someone changed it. Nothing was changed.");
+    }
+    http::ClientRequest req{"PATCH", system_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)};
+    auto r = api.send(req);
+    return r ? print_system_done(*r, o.api.json, "Updated") : kExitFailed;
+  }));
+}
+
+/// Asks on the terminal; true for y or yes.
+bool confirm(const std::string& question) {
+  std::cerr << question << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  answer = text::lower(text::trim(answer));
+  return answer == "y" || answer == "yes";
+}
+
+void register_systems_archive(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+    bool yes = false;
+  } o;
+  auto* cmd = systems->add_subcommand("archive", "Archive an AI system (it is kept, and can be restored)");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    if (!o.yes && isatty(STDIN_FILENO)) {
+      auto s = api.get_object(system_path(o.id));
+      if (!s) return kExitFailed;
+      if (!confirm("Archive " + string_of(*s, "name") + "?")) return fail("not archived.");
+    }
+    auto r = api.send({"POST", system_path(o.id, "/archive"), {}, {}, {}});
+    return r ? print_system_done(*r, o.api.json, "Archived") : kExitFailed;
+  }));
+}
+
+void register_systems_restore(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = systems->add_subcommand("restore", "Bring an archived AI system back");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.send({"POST", system_path(o.id, "/restore"), {}, {}, {}});
+    return r ? print_system_done(*r, o.api.json, "Restored") : kExitFailed;
+  }));
+}
+
+std::string change_value(const json::value& v) {
+  auto s = display(v);
+  return s.empty() ? "-" : s;
+}
+
+void print_history(const json::array& entries) {
+  for (const auto& v : entries) {
+    if (!v.is_object()) continue;
+    const auto& e = v.get_object();
+    auto op = string_of(e, "operation");
+    std::cout << "v" << int_of(e, "version").value_or(0) << "  " << string_of(e, "at") << "  " << string_of(e, "actor")
+              << "  " << op << "\n";
+    if (op == "create") continue;  // a creation lists every field; the system itself shows them
+    auto changes = e.if_contains("changes");
+    if (!changes || !changes->is_array()) continue;
+    for (const auto& c : changes->get_array()) {
+      if (!c.is_object()) continue;
+      const auto& co = c.get_object();
+      auto from = co.if_contains("from");
+      auto to = co.if_contains("to");
+      print_wrapped(std::cout,
+                    string_of(co, "field") + ": " + (from ? change_value(*from) : "-") + " → " +
+                        (to ? change_value(*to) : "-"),
+                    4);
+    }
+  }
+}
+
+void register_systems_history(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+    int limit = 0;
+    bool all = false;
+  } o;
+  auto* cmd = systems->add_subcommand("history", "Who changed what and when, newest first");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  cmd->add_option("--limit", o.limit, "Entries per page, 1 to 500")->check(CLI::Range(1, 500));
+  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    NameValues q;
+    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
+    else if (o.all) q.emplace_back("limit", "500");
+    auto l = api.list(system_path(o.id, "/history"), q, o.all);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
+      return 0;
+    }
+    print_history(l->items);
+    if (l->next) std::cout << "(more with --all)\n";
+    return 0;
+  }));
+}
+
+void register_systems_import(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string file;
+    bool dry_run = false;
+  } o;
+  auto* cmd = systems->add_subcommand("import", "Import AI systems from CSV, all rows or none (rows with an id update)");
+  o.api.add_to(cmd);
+  cmd->add_option("file", o.file, "The CSV file ('-' for standard input)")->required();
+  cmd->add_flag("--dry-run", o.dry_run, "Check the file and report what would change, storing nothing");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto csv = read_input(o.file);
+    if (!csv) return kExitFailed;
+    NameValues q;
+    if (o.dry_run) q.emplace_back("dry_run", "true");
+    auto r = api.send({"POST", http::make_target(kSystems + "/import", q), {}, "text/csv", std::move(*csv)});
+    if (!r) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, r->body);
+      return 0;
+    }
+    auto res = object_of(*r);
+    if (!res) return kExitFailed;
+    auto created = int_of(*res, "created").value_or(0), updated = int_of(*res, "updated").value_or(0);
+    if (o.dry_run)
+      std::cout << "Dry run of " << o.file << ": " << created << " would be created, " << updated
+                << " updated; nothing was stored.\n";
+    else
+      std::cout << "Imported " << o.file << ": " << created << " created, " << updated << " updated.\n";
+    return 0;
+  }));
+}
+
+void register_systems_export(CLI::App* systems, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    SystemFilters filters;
+    std::string output;
+  } o;
+  auto* cmd = systems->add_subcommand("export", "Export AI systems as CSV (the columns 'systems import' reads)");
+  o.api.add_to(cmd, false);
+  o.filters.add_to(cmd);
+  cmd->add_option("-o,--output", o.output, "Write the CSV to this file (default: standard output)");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(http::make_target(kSystems + "/export", o.filters.query()));
+    if (!r) return kExitFailed;
+    if (o.output.empty() || o.output == "-") {
+      std::cout << r->body << std::flush;
+      return 0;
+    }
+    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
+    if (out) out << r->body;
+    out.close();
+    if (!out) return fail("cannot write " + o.output + ": " + std::strerror(errno));
+    std::cout << "Exported AI systems to " << o.output << "\n";
+    return 0;
+  }));
+}
+
+// ---- aims catalog ----
+
+std::string items_path(const std::string& framework) {
+  return "/api/v1/catalog/frameworks/" + http::encode_segment(framework) + "/items";
+}
+
+void register_catalog_list(CLI::App* catalog, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string framework = "iso42001", kind, q, parent;
+  } o;
+  auto* cmd = catalog->add_subcommand("list", "List the items of a framework in document order");
+  o.api.add_to(cmd);
+  cmd->add_option("--framework", o.framework, "iso42001 or iso22989")->capture_default_str();
+  cmd->add_option("--kind", o.kind, "clause, annex_a_area, control_objective, control, ai_objective, risk_source, ...");
+  cmd->add_option("--q", o.q, "Search id, title and guidance");
+  cmd->add_option("--parent", o.parent, "Only the direct children of this item, e.g. A.6");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    NameValues q{{"limit", "500"}};
+    if (!o.kind.empty()) q.emplace_back("kind", o.kind);
+    if (!o.q.empty()) q.emplace_back("q", o.q);
+    if (!o.parent.empty()) q.emplace_back("parent", o.parent);
+    auto l = api.list(items_path(o.framework), q, true);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      auto n = static_cast<std::int64_t>(l->items.size());
+      print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", n}}));
+      return 0;
+    }
+    Table t({"id", "kind", "title"});
+    t.set_max_width(2, 80);
+    for (const auto& v : l->items)
+      if (v.is_object())
+        t.add_row({string_of(v.get_object(), "id"), string_of(v.get_object(), "kind"), string_of(v.get_object(), "title")});
+    t.print(std::cout);
+    std::cout << "\n" << l->items.size() << " items in " << o.framework << "\n";
+    return 0;
+  }));
+}
+
+/// A heading and, under it, a text or a bulleted list; nothing if empty.
+void print_section(const char* heading, const json::value* v) {
+  if (!v || v->is_null() || (v->is_string() && v->get_string().empty()) || (v->is_array() && v->get_array().empty()))
+    return;
+  std::cout << "\n" << heading << "\n";
+  if (v->is_array()) {
+    for (const auto& item : v->get_array()) print_wrapped(std::cout, display(item), 2, "- ");
+  } else {
+    print_wrapped(std::cout, display(*v), 2);
+  }
+}
+
+void register_catalog_show(CLI::App* catalog, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string framework = "iso42001", id;
+  } o;
+  auto* cmd = catalog->add_subcommand("show", "Show a catalog item: guidance, evidence, questions, suggested action");
+  o.api.add_to(cmd);
+  cmd->add_option("item_id", o.id, "The item id as in the standard, e.g. A.6.2.4 or 6.1.3")->required();
+  cmd->add_option("--framework", o.framework, "iso42001 or iso22989")->capture_default_str();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(items_path(o.framework) + "/" + http::encode_segment(o.id));
+    if (!r) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, r->body);
+      return 0;
+    }
+    auto item = object_of(*r);
+    if (!item) return kExitFailed;
+    std::cout << string_of(*item, "id") << "  " << string_of(*item, "title") << "\n";
+    std::vector<std::pair<std::string, std::string>> facts{{"kind", string_of(*item, "kind")}};
+    if (auto p = string_of(*item, "parent"); !p.empty()) facts.emplace_back("parent", p);
+    if (auto d = string_of(*item, "documented_information"); !d.empty() && d != "-")
+      facts.emplace_back("documented information", d == "M" ? "maintain" : d == "R" ? "retain" : "maintain and retain");
+    std::cout << "\n";
+    print_fields(std::cout, facts);
+    print_section("Summary", item->if_contains("summary"));
+    print_section("Objective", item->if_contains("objective"));
+    print_section("Evidence", item->if_contains("evidence"));
+    print_section("Questions", item->if_contains("questions"));
+    print_section("Suggested action", item->if_contains("suggested_action"));
+    if (auto c = item->if_contains("children"); c && c->is_array() && !c->get_array().empty()) {
+      std::string list;
+      for (const auto& child : c->get_array()) list += (list.empty() ? "" : ", ") + display(child);
+      json::value joined(list);
+      print_section("Children", &joined);
+    }
+    return 0;
+  }));
+}
+
+}  // namespace
+
+void register_client_commands(CLI::App& app, int& exit_code) {
+  register_me(app, exit_code);
+
+  auto* systems = app.add_subcommand("systems", "The AI system inventory (API client)")->require_subcommand(1);
+  register_systems_list(systems, exit_code);
+  register_systems_get(systems, exit_code);
+  register_systems_create(systems, exit_code);
+  register_systems_update(systems, exit_code);
+  register_systems_archive(systems, exit_code);
+  register_systems_restore(systems, exit_code);
+  register_systems_history(systems, exit_code);
+  register_systems_import(systems, exit_code);
+  register_systems_export(systems, exit_code);
+
+  auto* catalog = app.add_subcommand("catalog", "Standards in the catalog: clauses and Annex A controls (API client)")
+                      ->require_subcommand(1);
+  register_catalog_list(catalog, exit_code);
+  register_catalog_show(catalog, exit_code);
+}
 
 }  // namespace aims::cli

@@ -64,11 +64,13 @@ void Table::print(std::ostream& out) const {
   for (const auto& row : rows_)
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width_of(row[c]));
   auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      out << cells[c];
-      if (c + 1 < cells.size()) pad(out, widths[c] - width_of(cells[c]) + 2);
+      s += cells[c];
+      if (c + 1 < cells.size()) s.append(widths[c] - width_of(cells[c]) + 2, ' ');
     }
-    out << '\n';
+    s.erase(s.find_last_not_of(' ') + 1);
+    out << s << '\n';
   };
   line(headers_);
   for (const auto& row : rows_) line(row);
@@ -116,6 +118,50 @@ void print_fields(std::ostream& out, const std::vector<std::pair<std::string, st
       first = false;
     }
   }
+}
+
+void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::string_view bullet,
+                   std::size_t width) {
+  std::size_t hang = indent + width_of(bullet);
+  std::size_t col = 0;  // 0: at the start of a line
+  auto start_line = [&](bool first) {
+    pad(out, indent);
+    if (first) out << bullet;
+    else pad(out, width_of(bullet));
+    col = hang;
+  };
+  bool first = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\n') {  // keep the author's line breaks
+      out << '\n';
+      col = 0;
+      first = false;
+      ++i;
+      continue;
+    }
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    auto end = text.find_first_of(" \n", i);
+    auto word = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
+    auto w = width_of(word);
+    if (col == 0) {
+      start_line(first);
+      first = false;
+    } else if (col + 1 + w > width) {
+      out << '\n';
+      start_line(false);
+    } else {
+      out << ' ';
+      ++col;
+    }
+    out << word;
+    col += w;
+    i += word.size();
+  }
+  if (col != 0 || first) out << '\n';
 }
 
 void print_body(std::ostream& out, std::string_view body) {

@@ -39,6 +39,11 @@ std::string display(const boost::json::value& v);
 /// lines of multi-line values indented under the first.
 void print_fields(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields);
 
+/// Prints text word-wrapped to `width` columns, every line indented by `indent` spaces; with a
+/// `bullet`, the first line starts with it and the others are aligned after it.
+void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::string_view bullet = {},
+                   std::size_t width = 100);
+
 /// Prints a body as received (JSON from the server) and ends it with a line break.
 void print_body(std::ostream& out, std::string_view body);
 

@@ -37,11 +37,7 @@ Response Api::handle(Request& req) {
     spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
     res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
   }
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "no-referrer");
-  if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
-  res.set_header("X-Request-Id", req.request_id);
+  add_standard_headers(res, req);
   return res;
 }
 
@@ -49,7 +45,9 @@ Response Api::dispatch(Request& req) {
   auto m = router_.match(req.method, req.path);
   if (!m.route) {
     if (m.path_known) {
-      auto r = problem(errc::method_not_allowed, req.method + " is not supported on " + req.path + ".", req.path);
+      auto r = problem(errc::method_not_allowed,
+                       req.method + " is not supported on " + req.path + "; use " + m.allowed + ".", req.path);
+      r.set_header("Allow", m.allowed);
       return r;
     }
     if (req.method == "GET" || req.method == "HEAD")

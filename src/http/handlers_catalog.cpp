@@ -62,7 +62,10 @@ Response list_catalog_items(Context& c) {
     if (!t.empty()) f.text = t;
   }
   auto limit = inventory::parse_limit(c.req.query_param("limit"));
-  if (!limit) errs.insert(errs.end(), limit.error().errors.begin(), limit.error().errors.end());
+  if (!limit) {
+    auto e = limit.error();
+    errs.insert(errs.end(), e.errors.begin(), e.errors.end());
+  }
   std::size_t offset = 0;
   if (auto cur = c.req.query_param("cursor")) {
     auto [p, ec] = std::from_chars(cur->data(), cur->data() + cur->size(), offset);

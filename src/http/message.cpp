@@ -46,6 +46,15 @@ Response json_response(int status, std::string body) {
   return r;
 }
 
+void add_standard_headers(Response& res, const Request& req) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "no-referrer");
+  if (req.path.rfind("/api/", 0) == 0 || res.content_type == "application/problem+json")
+    res.set_header("Cache-Control", "no-store");
+  if (!req.request_id.empty()) res.set_header("X-Request-Id", req.request_id);
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

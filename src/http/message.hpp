@@ -38,6 +38,8 @@ struct Response {
 };
 
 Response json_response(int status, std::string body);
+/// Adds the headers every response carries (security headers, request id, no-store for the API).
+void add_standard_headers(Response& res, const Request& req);
 Response no_content();
 
 }  // namespace aims::http

@@ -18,7 +18,7 @@ constexpr Kind kKinds[] = {
     {errc::bad_request, 400, "bad-request", "The request is malformed"},
     {errc::validation, 422, "validation", "The data is not valid"},
     {errc::unauthenticated, 401, "unauthenticated", "Authentication is required"},
-    {errc::forbidden, 403, "forbidden", "Not allowed for your role"},
+    {errc::forbidden, 403, "forbidden", "Not allowed"},
     {errc::not_found, 404, "not-found", "Not found"},
     {errc::conflict, 409, "conflict", "Conflict with the current state"},
     {errc::precondition_failed, 412, "stale-version", "The record changed since you read it"},

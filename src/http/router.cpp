@@ -47,10 +47,14 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     }
     if (!ok) continue;
     m.path_known = true;
-    if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+    if (!m.route && (r.method == method || (method == "HEAD" && r.method == "GET"))) {
       m.route = &r;
       m.params = std::move(params);
-      return m;
+    }
+    if (m.allowed.find(r.method) == std::string::npos) {
+      if (!m.allowed.empty()) m.allowed += ", ";
+      m.allowed += r.method;
+      if (r.method == "GET") m.allowed += ", HEAD";
     }
   }
   return m;

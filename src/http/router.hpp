@@ -36,6 +36,7 @@ class Router {
     const Route* route = nullptr;
     std::map<std::string, std::string> params;
     bool path_known = false;  // some route has this path (for 405)
+    std::string allowed;      // methods of this path, comma separated (for Allow)
   };
   Match match(const std::string& method, const std::string& path) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -97,14 +97,9 @@ struct Server::Impl {
       stream->expires_after(std::chrono::seconds(first ? opts.header_timeout_s : opts.idle_timeout_s));
       first = false;
       auto [ec, n] = co_await bhttp::async_read_header(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      if (ec) break;
+      bool too_large = ec == bhttp::error::body_limit;
+      if (ec && !too_large) break;
       stream->expires_after(std::chrono::seconds(opts.request_timeout_s));
-      bool too_large = false;
-      if (!parser.get().has_content_length() && !parser.chunked()) {
-        // no body
-      } else if (parser.content_length() && *parser.content_length() > opts.max_body) {
-        too_large = true;
-      }
       if (!too_large) {
         auto [ec2, n2] = co_await bhttp::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         if (ec2 == bhttp::error::body_limit) too_large = true;
@@ -120,12 +115,15 @@ struct Server::Impl {
       if (too_large) {
         req.method = std::string(msg.method_string());
         req.path = std::string(msg.target());
+        req.request_id = crypto::random_base32(12);
         res = problem(errc::payload_too_large,
                       "The request body is larger than " + std::to_string(opts.max_body) + " bytes.");
+        add_standard_headers(res, req);
       } else {
         fill_request(msg, req);
         if (req.path == "\x01") {
           res = problem(errc::bad_request, "The request target is not a valid path.");
+          add_standard_headers(res, req);
         } else {
           res = co_await asio::co_spawn(
               workers,
@@ -139,12 +137,28 @@ struct Server::Impl {
       auto [wec, wn] = co_await bhttp::async_write(*stream, out, asio::as_tuple(asio::use_awaitable));
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       log_request(req, status_code, bytes, ms, peer);
+      if (too_large && !wec) co_await drain(*stream);
       if (wec || !keep_alive) break;
     }
     boost::system::error_code ignored;
     stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
     std::lock_guard lock(mu);
     streams.erase(stream);
+  }
+
+  /// Reads and discards what the client is still sending (for a short while) so that closing the
+  /// socket after an early error response does not reset the connection before the client reads it.
+  asio::awaitable<void> drain(beast::tcp_stream& stream) {
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(2));
+    std::vector<char> sink(64 * 1024);
+    std::size_t total = 0;
+    while (total < 4 * opts.max_body) {
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      total += n;
+    }
   }
 
   asio::awaitable<void> listen() {

@@ -52,8 +52,10 @@ std::optional<Response> StaticFiles::serve(const std::string& path) const {
   auto it = files_.find(path == "/" ? "/index.html" : path);
   bool fallback = false;
   if (it == files_.end()) {
-    // Client-side routes get index.html; a missing asset file is a real 404.
-    if (path.rfind("/assets/", 0) == 0 || path.find('.') != std::string::npos) {
+    // Client-side routes (e.g. /catalog/iso42001/A.6.2.4) get index.html; a missing asset or a
+    // missing top-level file such as /favicon.ico is a real 404.
+    bool top_level_file = path.find('/', 1) == std::string::npos && path.find('.') != std::string::npos;
+    if (path.rfind("/assets/", 0) == 0 || top_level_file) {
       r.status = 404;
       r.content_type = "text/plain; charset=utf-8";
       r.body = "Not found\n";

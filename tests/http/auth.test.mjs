@@ -46,6 +46,21 @@ function assertJson(r, status = 200) {
   assert.match(r.ct, /^application\/json(;|$)/, `${r.req}: content type ${r.ct}`);
   return r.body;
 }
+/** Stops the file's server; if it died during the tests, fails with the end of its log. */
+async function stopServer(s) {
+  if (!s) return;
+  let alive = true;
+  try {
+    process.kill(s.pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) return s.stop();
+  const { rmSync } = await import('node:fs');
+  rmSync(s.dataDir, { recursive: true, force: true });
+  const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
+  assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
+}
 // -----------------------------------------------------------------------------------------------
 
 let srv, anon;
@@ -60,7 +75,7 @@ before(async () => {
 });
 
 after(async () => {
-  await srv?.stop();
+  await stopServer(srv);
 });
 
 const loginWith = (body, headers = { 'content-type': 'application/json' }) =>

@@ -47,6 +47,21 @@ function assertJson(r, status = 200) {
   assert.match(r.ct, /^application\/json(;|$)/, `${r.req}: content type ${r.ct}`);
   return r.body;
 }
+/** Stops the file's server; if it died during the tests, fails with the end of its log. */
+async function stopServer(s) {
+  if (!s) return;
+  let alive = true;
+  try {
+    process.kill(s.pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) return s.stop();
+  const { rmSync } = await import('node:fs');
+  rmSync(s.dataDir, { recursive: true, force: true });
+  const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
+  assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
+}
 // -----------------------------------------------------------------------------------------------
 
 let srv, anon, admin;
@@ -59,7 +74,7 @@ before(async () => {
 });
 
 after(async () => {
-  await srv?.stop();
+  await stopServer(srv);
 });
 
 function assertSecurityHeaders(r) {
@@ -101,6 +116,24 @@ test('a wrong method on a known path answers 405 problem', async () => {
   assertProblem(await admin('PUT', '/api/v1/systems/sys_x', { json: {} }), 405);
   assertProblem(await admin('DELETE', '/api/v1/systems/sys_x'), 405);
   assertProblem(await admin('GET', '/api/v1/systems/sys_x/archive'), 405);
+});
+
+test('a 405 answer names the supported methods in Allow (RFC 9110 §15.5.6)', async () => {
+  const cases = [
+    [anon, 'DELETE', '/healthz', ['GET']],
+    [anon, 'GET', '/api/v1/auth/login', ['POST']],
+    [admin, 'DELETE', '/api/v1/systems', ['GET', 'POST']],
+    [admin, 'PUT', '/api/v1/systems/sys_x', ['GET', 'PATCH']],
+  ];
+  const wrong = [];
+  for (const [c, method, path, expected] of cases) {
+    const r = await c(method, path, method === 'PUT' ? { json: {} } : {});
+    assertProblem(r, 405);
+    const allow = (r.headers.get('allow') || '').split(',').map((s) => s.trim()).filter(Boolean);
+    const missing = expected.filter((m) => !allow.includes(m));
+    if (missing.length) wrong.push(`${method} ${path}: Allow is "${r.headers.get('allow') ?? '(absent)'}", expected it to list ${expected.join(', ')}`);
+  }
+  assert.deepEqual(wrong, []);
 });
 
 test('responses carry X-Content-Type-Options: nosniff and X-Frame-Options: DENY', async () => {

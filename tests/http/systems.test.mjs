@@ -47,6 +47,21 @@ function assertJson(r, status = 200) {
   assert.match(r.ct, /^application\/json(;|$)/, `${r.req}: content type ${r.ct}`);
   return r.body;
 }
+/** Stops the file's server; if it died during the tests, fails with the end of its log. */
+async function stopServer(s) {
+  if (!s) return;
+  let alive = true;
+  try {
+    process.kill(s.pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) return s.stop();
+  const { rmSync } = await import('node:fs');
+  rmSync(s.dataDir, { recursive: true, force: true });
+  const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
+  assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
+}
 // -----------------------------------------------------------------------------------------------
 
 let srv, c;
@@ -69,7 +84,7 @@ before(async () => {
 });
 
 after(async () => {
-  await srv?.stop();
+  await stopServer(srv);
 });
 
 const q = (params) => new URLSearchParams(params).toString();
@@ -501,25 +516,6 @@ test('q matches % and _ (and backslash) literally, not as wildcards', async () =
   assert.deepEqual(await find('%_%'), []);
 });
 
-test('bad sort, limit, cursor or filter values answer 400 problem with field errors', async () => {
-  const cases = [
-    [{ sort: 'colour' }, 'sort'], [{ sort: '--name' }, 'sort'], [{ sort: '' }, 'sort'],
-    [{ limit: '0' }, 'limit'], [{ limit: '501' }, 'limit'], [{ limit: 'lots' }, 'limit'], [{ limit: '-5' }, 'limit'], [{ limit: '10abc' }, 'limit'],
-    [{ cursor: 'garbage' }, 'cursor'], [{ cursor: 'eyJrIjoibmFtZSJ9' }, 'cursor'],
-    [{ status: 'deleted' }, 'status'], [{ lifecycle_stage: 'alpha' }, 'lifecycle_stage'],
-    [{ eu_ai_act_class: 'high' }, 'eu_ai_act_class'], [{ organization_role: 'owner' }, 'organization_role'],
-    [{ archived: 'maybe' }, 'archived'], [{ q: 'x'.repeat(201) }, 'q'],
-  ];
-  for (const [params, field] of cases) {
-    const p = assertProblem(await c('GET', `${SYS}?${q(params)}`), 400);
-    assert.ok(p.errors?.some((e) => e.field === field), `${q(params)}: ${JSON.stringify(p.errors)}`);
-  }
-  // A cursor belongs to its sort order.
-  const first = assertJson(await c('GET', `${SYS}?${q({ q: 'page', limit: 5, sort: 'name' })}`));
-  const p = assertProblem(await c('GET', `${SYS}?${q({ q: 'page', limit: 5, sort: '-name', cursor: first.next })}`), 400);
-  assert.ok(p.errors?.some((e) => e.field === 'cursor'));
-});
-
 // ---- CSV import and export -----------------------------------------------------------------------
 
 const GOOD_CSV = 'name,purpose,lifecycle_stage,tags,gpai\r\n' +
@@ -666,4 +662,30 @@ test('re-importing an export with ids updates those systems (and an unchanged ex
   const p = assertProblem(await importCsv(bad), 422);
   assert.deepEqual(p.errors.map((e) => [e.row, e.field]), [[3, 'id']]);
   assert.equal((await get(targets[0][0])).body.purpose, 'Imported one (revised)');
+});
+
+test('bad sort, limit, cursor or filter values answer 400 problem with field errors', async () => {
+  const cases = [
+    [{ sort: 'colour' }, 'sort'], [{ sort: '--name' }, 'sort'], [{ sort: '' }, 'sort'],
+    [{ limit: '0' }, 'limit'], [{ limit: '501' }, 'limit'], [{ limit: 'lots' }, 'limit'], [{ limit: '-5' }, 'limit'], [{ limit: '10abc' }, 'limit'],
+    [{ cursor: 'garbage' }, 'cursor'], [{ cursor: 'eyJrIjoibmFtZSJ9' }, 'cursor'],
+    [{ status: 'deleted' }, 'status'], [{ lifecycle_stage: 'alpha' }, 'lifecycle_stage'],
+    [{ eu_ai_act_class: 'high' }, 'eu_ai_act_class'], [{ organization_role: 'owner' }, 'organization_role'],
+    [{ archived: 'maybe' }, 'archived'], [{ q: 'x'.repeat(201) }, 'q'],
+  ];
+  // Every case is tried, so that one failure report names all the wrong answers.
+  const wrong = [];
+  for (const [params, field] of cases) {
+    try {
+      const p = assertProblem(await c('GET', `${SYS}?${q(params)}`), 400);
+      assert.ok(p.errors?.some((e) => e.field === field), `no error for field ${field}: ${JSON.stringify(p.errors)}`);
+    } catch (e) {
+      wrong.push(`GET ${SYS}?${q(params)}: ${e.message.split('\n')[0].replace(/^GET \S+: /, '')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+  // A cursor belongs to its sort order.
+  const first = assertJson(await c('GET', `${SYS}?${q({ q: 'page', limit: 5, sort: 'name' })}`));
+  const p = assertProblem(await c('GET', `${SYS}?${q({ q: 'page', limit: 5, sort: '-name', cursor: first.next })}`), 400);
+  assert.ok(p.errors?.some((e) => e.field === 'cursor'));
 });

@@ -28,7 +28,10 @@ export function aims(args, input = '') {
 export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'aims-test-'));
   const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
-  if (init.status !== 0) throw new Error(`aims init failed: ${init.stderr}`);
+  if (init.status !== 0) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`aims init failed: ${init.stderr}`);
+  }
   const child = spawn(aimsBin(), ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -44,6 +47,10 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
       if (m) { clearTimeout(timer); resolveUrl(m[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}\n${log}`)); });
+  }).catch((e) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
   });
   child.stdout.resume();
   return {
@@ -54,10 +61,14 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     pid: child.pid,
     log: () => log,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        process.kill(child.pid, 'SIGTERM');
-        await exited;
+        try {
+          process.kill(child.pid, 'SIGTERM');
+          await exited;
+        } catch (e) {
+          if (e.code !== 'ESRCH') throw e;  // it had already exited
+        }
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

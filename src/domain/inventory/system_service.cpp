@@ -132,8 +132,12 @@ result<store::SystemQuery> build_query(const Actor& a, const ListParams& p, int 
   else errs.push_back({"archived", 0, "must be false, true or all"});
   if (paged) {
     auto lim = parse_limit(p.limit, max_limit);
-    if (!lim) errs.insert(errs.end(), lim.error().errors.begin(), lim.error().errors.end());
-    else q.limit = *lim;
+    if (!lim) {
+      auto e = lim.error();
+      errs.insert(errs.end(), e.errors.begin(), e.errors.end());
+    } else {
+      q.limit = *lim;
+    }
     if (p.cursor) {
       std::string raw;
       bool good = crypto::base64url_decode(*p.cursor, raw);
@@ -422,9 +426,10 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
     }
     pending.push_back(std::move(p));
   }
-  if (!errs.empty())
-    return make_error(errc::validation, std::to_string(errs.size()) + " problem(s) in the CSV file; nothing was imported.",
-                      std::move(errs));
+  if (!errs.empty()) {
+    auto detail = std::to_string(errs.size()) + " problem(s) in the CSV file; nothing was imported.";
+    return make_error(errc::validation, std::move(detail), std::move(errs));
+  }
 
   ImportResult result;
   result.dry_run = dry_run;
@@ -487,9 +492,10 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
         ++result.created;
       }
     }
-    if (!terrs.empty())
-      return make_error(errc::validation,
-                        std::to_string(terrs.size()) + " problem(s) in the CSV file; nothing was imported.", std::move(terrs));
+    if (!terrs.empty()) {
+      auto detail = std::to_string(terrs.size()) + " problem(s) in the CSV file; nothing was imported.";
+      return make_error(errc::validation, std::move(detail), std::move(terrs));
+    }
     if (dry_run) return make_error(errc::conflict, "dry-run");  // roll back on purpose
     return ok();
   });

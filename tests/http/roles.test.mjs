@@ -1,0 +1,196 @@
+// Roles enforced server-side (SPEC §11): viewer and auditor read; contributor creates and edits;
+// manager (and admin) also archive, restore and import. Every refusal is a 403 that changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, aims } from '../lib/server.mjs';
+
+// ---- shared helpers (each test file is self-contained) ----------------------------------------
+/** A client for `base`; `auth` is {cookie, csrf} (a session) or {token} (API token) or nothing. */
+function client(base, auth = {}) {
+  return async (method, path, { json, body, headers = {}, csrf = true, org } = {}) => {
+    const h = { ...headers };
+    if (auth.token) h.authorization = `Bearer ${auth.token}`;
+    if (auth.cookie) h.cookie = auth.cookie;
+    if (auth.csrf && csrf && !['GET', 'HEAD'].includes(method)) h['x-csrf-token'] = auth.csrf;
+    if (org) h['x-aims-org'] = org;
+    if (json !== undefined) {
+      h['content-type'] ??= 'application/json';
+      body = JSON.stringify(json);
+    }
+    const res = await fetch(base + path, { method, headers: h, body, redirect: 'manual' });
+    const text = await res.text();
+    const ct = res.headers.get('content-type') || '';
+    let data;
+    if (/json/.test(ct) && text) data = JSON.parse(text);
+    return { status: res.status, headers: res.headers, ct, text, body: data, req: `${method} ${path}` };
+  };
+}
+
+/** Asserts an RFC 9457 problem with this status; returns the parsed problem. */
+function assertProblem(r, status) {
+  assert.equal(r.status, status, `${r.req}: expected ${status}, got ${r.status}: ${r.text}`);
+  assert.match(r.ct, /^application\/problem\+json(;|$)/, `${r.req}: content type ${r.ct}`);
+  const p = r.body;
+  assert.ok(p && typeof p === 'object', `${r.req}: problem body is not a JSON object`);
+  assert.equal(typeof p.type, 'string');
+  assert.ok(p.type.length > 0, 'problem type is empty');
+  assert.equal(typeof p.title, 'string');
+  assert.ok(p.title.length > 0, 'problem title is empty');
+  assert.equal(p.status, status, 'problem status member differs from the HTTP status');
+  assert.equal(typeof p.detail, 'string', `${r.req}: problem has no detail`);
+  assert.ok(p.detail.length > 0, 'problem detail is empty');
+  return p;
+}
+
+function assertJson(r, status = 200) {
+  assert.equal(r.status, status, `${r.req}: expected ${status}, got ${r.status}: ${r.text}`);
+  assert.match(r.ct, /^application\/json(;|$)/, `${r.req}: content type ${r.ct}`);
+  return r.body;
+}
+/** Stops the file's server; if it died during the tests, fails with the end of its log. */
+async function stopServer(s) {
+  if (!s) return;
+  let alive = true;
+  try {
+    process.kill(s.pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) return s.stop();
+  const { rmSync } = await import('node:fs');
+  rmSync(s.dataDir, { recursive: true, force: true });
+  const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
+  assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
+}
+// -----------------------------------------------------------------------------------------------
+
+const SYS = '/api/v1/systems';
+const PW = 'role tester password 1';
+const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];
+let srv, admin;
+const as = {}; // role -> client (cookie session)
+let seed, archived; // a live system and an archived one, both made by the admin
+
+before(async () => {
+  srv = await startServer();
+  admin = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+  for (const role of ROLES) {
+    const email = `${role}@acme.test`;
+    const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', email, '--role', role], PW + '\n');
+    assert.equal(r.status, 0, `aims user add ${role}: ${r.stderr}`);
+    as[role] = client(srv.url, await login(srv.url, email, PW));
+  }
+  seed = assertJson(await admin('POST', SYS, { json: { name: 'Seed system', purpose: 'Shared by the role tests' } }), 201);
+  archived = assertJson(await admin('POST', SYS, { json: { name: 'Archived system', purpose: 'Stays archived' } }), 201);
+  archived = assertJson(await admin('POST', `${SYS}/${archived.id}/archive`));
+});
+
+after(async () => {
+  await stopServer(srv);
+});
+
+/** What the organization holds, as the admin sees it. */
+async function snapshot() {
+  const list = assertJson(await admin('GET', `${SYS}?archived=all&limit=500`));
+  return list.items.map((s) => JSON.stringify(s)).sort();
+}
+
+async function etagOf(id) {
+  const r = await admin('GET', `${SYS}/${id}`);
+  assertJson(r);
+  return r.headers.get('etag');
+}
+
+const csv = (name) => `name,purpose\r\n${name},Imported by a role test\r\n`;
+const importAs = (c, name, query = '') => c('POST', `${SYS}/import${query}`, { body: csv(name), headers: { 'content-type': 'text/csv' } });
+
+/** The writes a role may be refused, each a function of the client. */
+const writes = {
+  create: (c, role) => c('POST', SYS, { json: { name: `Made by ${role}`, purpose: 'Role test' } }),
+  patch: async (c, role) => c('PATCH', `${SYS}/${seed.id}`, { json: { purpose: `Changed by ${role}` }, headers: { 'if-match': await etagOf(seed.id) } }),
+  archive: (c) => c('POST', `${SYS}/${seed.id}/archive`),
+  restore: (c) => c('POST', `${SYS}/${archived.id}/restore`),
+  import: (c, role) => importAs(c, `Imported by ${role}`),
+  'import (dry run)': (c, role) => importAs(c, `Dry run by ${role}`, '?dry_run=true'),
+};
+
+async function assertRefused(c, role, ops) {
+  for (const op of ops) {
+    const before = await snapshot();
+    const r = await writes[op](c, role);
+    assertProblem(r, 403);
+    assert.deepEqual(await snapshot(), before, `${role} ${op}: a refused write changed the organization`);
+  }
+}
+
+async function assertCanRead(c, role) {
+  const me = assertJson(await c('GET', '/api/v1/me'));
+  assert.equal(me.organization.role, role);
+  assert.equal(me.organization.name, srv.org);
+  const list = assertJson(await c('GET', `${SYS}?archived=all`));
+  assert.ok(list.items.some((s) => s.id === seed.id));
+  const got = assertJson(await c('GET', `${SYS}/${seed.id}`));
+  assert.equal(got.id, seed.id);
+  assert.ok(Array.isArray(assertJson(await c('GET', `${SYS}/${seed.id}/history`)).items));
+  const exp = await c('GET', `${SYS}/export`);
+  assert.equal(exp.status, 200);
+  assert.match(exp.ct, /^text\/csv/);
+  assertJson(await c('GET', '/api/v1/catalog/frameworks'));
+}
+
+for (const role of ['viewer', 'auditor']) {
+  test(`${role} can list, get, read history and export, but gets 403 on every write and nothing changes`, async () => {
+    await assertCanRead(as[role], role);
+    await assertRefused(as[role], role, Object.keys(writes));
+  });
+}
+
+test('contributor can create and patch, but gets 403 on archive, restore and import and nothing changes', async () => {
+  const c = as.contributor;
+  await assertCanRead(c, 'contributor');
+  const made = await c('POST', SYS, { json: { name: 'Made by contributor', purpose: 'Role test' } });
+  const s = assertJson(made, 201);
+  assert.equal(s.created_by, 'contributor@acme.test');
+  const r = await c('PATCH', `${SYS}/${s.id}`, { json: { owner: 'Contributor' }, headers: { 'if-match': '"v1"' } });
+  assert.equal(assertJson(r).owner, 'Contributor');
+  assert.equal(r.headers.get('etag'), '"v2"');
+  const p = await writes.patch(c, 'contributor');
+  assert.equal(assertJson(p).purpose, 'Changed by contributor');
+  assert.equal(assertJson(p).updated_by, 'contributor@acme.test');
+  await assertRefused(c, 'contributor', ['archive', 'restore', 'import', 'import (dry run)']);
+  // Its own system cannot be archived either.
+  const before = await snapshot();
+  assertProblem(await c('POST', `${SYS}/${s.id}/archive`), 403);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('manager can create, patch, archive, restore and import', async () => {
+  const c = as.manager;
+  await assertCanRead(c, 'manager');
+  const s = assertJson(await c('POST', SYS, { json: { name: 'Made by manager', purpose: 'Role test' } }), 201);
+  assertJson(await c('PATCH', `${SYS}/${s.id}`, { json: { status: 'active' }, headers: { 'if-match': '"v1"' } }));
+  const a = assertJson(await c('POST', `${SYS}/${s.id}/archive`));
+  assert.equal(a.archived, true);
+  assert.equal(a.updated_by, 'manager@acme.test');
+  assert.equal(assertJson(await c('POST', `${SYS}/${s.id}/restore`)).archived, false);
+  assert.equal(assertJson(await writes.restore(c)).archived, false);
+  assert.deepEqual(assertJson(await importAs(c, 'Dry run by manager', '?dry_run=true')), { created: 1, updated: 0, dry_run: true });
+  assert.deepEqual(assertJson(await importAs(c, 'Imported by manager')), { created: 1, updated: 0, dry_run: false });
+  const list = assertJson(await c('GET', `${SYS}?q=${encodeURIComponent('imported by manager')}`));
+  assert.equal(list.items.length, 1);
+  assert.equal(list.items[0].created_by, 'manager@acme.test');
+});
+
+test('admin can do everything a manager can', async () => {
+  assert.equal(assertJson(await writes.archive(admin)).archived, true);
+  assert.equal(assertJson(await admin('POST', `${SYS}/${seed.id}/restore`)).archived, false);
+  assert.deepEqual(assertJson(await importAs(admin, 'Imported by admin')), { created: 1, updated: 0, dry_run: false });
+});
+
+test('roles apply to API tokens as well: a viewer token gets 403 on writes', async () => {
+  const t = aims(['token', 'create', '--data', srv.dataDir, '--email', 'viewer@acme.test', '--name', 'viewer script']);
+  assert.equal(t.status, 0, t.stderr);
+  const c = client(srv.url, { token: t.stdout.trim() });
+  await assertCanRead(c, 'viewer');
+  await assertRefused(c, 'viewer (token)', ['create', 'patch', 'archive', 'import']);
+});
