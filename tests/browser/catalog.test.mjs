@@ -39,6 +39,8 @@ describe('catalog browser', () => {
   });
 
   test('the tree holds clauses, Annex A, Annex C and the life-cycle stages', async () => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
     const tree = page.getByTestId('catalog-tree');
     for (const title of ['Clauses 4–10', 'Annex A — controls', 'Annex C — AI objectives', 'Annex C — risk sources']) {
       await tree.getByRole('heading', { name: title }).waitFor();

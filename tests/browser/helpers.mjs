@@ -54,11 +54,14 @@ export async function launchBrowser({ baseURL } = {}) {
   };
 }
 
-/** Saves a full-page screenshot as <dir>/<name>.png and returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot as <dir>/<name>.png and returns its path: the whole page by default, only the
+ * viewport with { fullPage: false } (for dialogs and sticky bars, which a full-page capture misplaces).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -53,7 +53,7 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('button', { name: 'Register AI system' }).click();
     await page.getByTestId('field-error-name').waitFor();
     await page.getByTestId('field-error-purpose').waitFor();
-    await screenshot(page, '05-create-required');
+    await screenshot(page, '05-create-required', { fullPage: false });
 
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Credit scoring engine');
     await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Scores consumer loan applications for default risk.');
@@ -62,6 +62,15 @@ describe('AI system inventory in the browser', () => {
     await page.getByLabel('Classification').selectOption('high_risk');
     await page.getByLabel('Legal basis').fill('Annex III 5(b)');
     await page.getByLabel('Data sources').fill('Core banking ledger\nCredit bureau reports');
+
+    // What only the server checks comes back as a problem and shows next to its field.
+    await page.getByLabel('Tags').fill('x'.repeat(101));
+    await page.getByRole('button', { name: 'Register AI system' }).click();
+    await page.getByTestId('field-error-tags').waitFor();
+    await page.getByTestId('error-banner').waitFor();
+    assert.equal((await apiGet(server.url, api, '/api/v1/systems?archived=all')).total, 0, 'nothing stored');
+    await screenshot(page, '05b-create-server-error', { fullPage: false });
+    await page.getByLabel('Tags').fill('credit\nretail');
     await page.getByRole('button', { name: 'Register AI system' }).click();
 
     await page.waitForURL(/\/systems\/[^/]+$/);
@@ -96,13 +105,15 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Edit Credit scoring engine' }).waitFor();
     await page.getByLabel('Owner', { exact: true }).fill('Model risk office');
-    await screenshot(page, '08-system-edit');
+    await screenshot(page, '08-system-edit', { fullPage: false });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('flash').filter({ hasText: 'Changes saved.' }).waitFor();
     await page.getByRole('tab', { name: 'History' }).click();
-    const history = page.getByTestId('history');
-    await history.getByText('Model risk office').waitFor();
-    await history.getByText('Retail credit risk').waitFor();
+    const latest = page.getByTestId('history').locator('.timeline-entry').first();
+    await latest.getByText('Updated').waitFor();
+    const change = latest.locator('tr').filter({ hasText: 'Owner' });
+    assert.equal((await change.locator('td').nth(1).textContent()).trim(), 'Retail credit risk');
+    assert.equal((await change.locator('td').nth(2).textContent()).trim(), 'Model risk office');
     await screenshot(page, '09-system-history');
   });
 
@@ -120,7 +131,7 @@ describe('AI system inventory in the browser', () => {
 
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('conflict-banner').waitFor();
-    await screenshot(page, '10-system-conflict');
+    await screenshot(page, '10-system-conflict', { fullPage: false });
     await page.getByRole('button', { name: 'Reload latest version' }).click();
     await page.waitForFunction(() => document.querySelector('input[name="owner"]')?.value === 'Someone else');
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -131,7 +142,7 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('button', { name: 'Archive' }).click();
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.getByRole('heading', { name: 'Archive this AI system?' }).waitFor();
-    await screenshot(page, '11-archive-confirm');
+    await screenshot(page, '11-archive-confirm', { fullPage: false });
     await dialog.getByRole('button', { name: 'Archive' }).click();
     await page.getByTestId('flash').filter({ hasText: 'archived' }).waitFor();
     await page.locator('.badge-archived').waitFor();

@@ -96,3 +96,8 @@ export function formatDate(iso: string | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** "ISO/IEC 42001:2023 — Artificial intelligence — Management system" → "ISO/IEC 42001:2023". */
+export function shortTitle(title: string): string {
+  return title.split(' — ')[0].trim() || title;
+}

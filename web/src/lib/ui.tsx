@@ -9,6 +9,11 @@ import {
   type SystemStatus,
 } from './labels';
 
+/** Server messages often start in lower case ("must not be empty"); show them as sentences. */
+export function sentence(message: string): string {
+  return message ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+}
+
 export function ErrorBanner({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
   const status = error instanceof ApiError ? error.status : undefined;
@@ -16,7 +21,7 @@ export function ErrorBanner({ error, title }: { error: unknown; title?: string }
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       {title ? <strong>{title} </strong> : null}
       <span>{errorMessage(error)}</span>
-      {status ? <span className="muted"> ({status})</span> : null}
+      {status && status >= 500 ? <span className="muted"> ({status})</span> : null}
     </div>
   );
 }
@@ -88,7 +93,7 @@ export function Field({ label, error, hint, required, children, className, name 
       {hint ? <div className="hint" id={hintId}>{hint}</div> : null}
       {error ? (
         <div className="field-error" id={errId} data-testid={name ? `field-error-${name}` : undefined}>
-          {error}
+          {sentence(error)}
         </div>
       ) : null}
     </div>

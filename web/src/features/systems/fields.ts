@@ -9,10 +9,12 @@ import {
 } from '../../lib/labels';
 import type { AiSystem } from './api';
 
-type TextKey = 'name' | 'purpose' | 'intended_use' | 'foreseeable_misuse' | 'owner' | 'model_type' | 'deployment_context' | 'human_oversight_notes' | 'eu_ai_act_basis' | 'eu_ai_act_rationale';
-type ListKey = 'data_sources' | 'third_party_components' | 'suppliers' | 'affected_people' | 'tags';
-type SelectKey = 'organization_role' | 'lifecycle_stage' | 'human_oversight' | 'eu_ai_act_class' | 'status';
-type BoolKey = 'gpai' | 'in_scope';
+/** Names a field of the API's AiSystem; a key the contract does not have fails the build. */
+type Key<K extends keyof AiSystem> = K;
+type TextKey = Key<'name' | 'purpose' | 'intended_use' | 'foreseeable_misuse' | 'owner' | 'model_type' | 'deployment_context' | 'human_oversight_notes' | 'eu_ai_act_basis' | 'eu_ai_act_rationale'>;
+type ListKey = Key<'data_sources' | 'third_party_components' | 'suppliers' | 'affected_people' | 'tags'>;
+type SelectKey = Key<'organization_role' | 'lifecycle_stage' | 'human_oversight' | 'eu_ai_act_class' | 'status'>;
+type BoolKey = Key<'gpai' | 'in_scope'>;
 
 export type FieldDef =
   | { key: TextKey; label: string; kind: 'text' | 'textarea'; max: number; required?: boolean; hint?: string }
@@ -98,4 +100,3 @@ export function fieldLabel(key: string): string {
   return allFields.find((f) => f.key === key)?.label ?? key;
 }
 
-export type { AiSystem };

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useAsync, useDebounced, useTitle } from '../../../lib/hooks';
-import { catalogKindLabels, labelOf } from '../../../lib/labels';
+import { catalogKindLabels, labelOf, shortTitle } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { listAllItems, listFrameworks, searchItems, type CatalogItem, type Framework } from '../api';
 import { ancestorsOf, sectionsOf } from '../tree';
@@ -38,7 +38,6 @@ export function CatalogPage() {
     if (next) p.set('q', next);
     else p.delete('q');
     setParams(p, { replace: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   // Open the path to the chosen item.
@@ -54,7 +53,7 @@ export function CatalogPage() {
   }, [catalog.data, framework, itemId]);
 
   const sections = useMemo(
-    () => (catalog.data ? catalog.data.frameworks.flatMap((f) => sectionsOf(f.id, f.title, catalog.data!.items[f.id] ?? [])) : []),
+    () => (catalog.data ? catalog.data.frameworks.flatMap((f) => sectionsOf(f.id, shortTitle(f.title), catalog.data!.items[f.id] ?? [])) : []),
     [catalog.data],
   );
 
@@ -112,7 +111,7 @@ export function CatalogPage() {
                   .filter((r) => r.items.length)
                   .map((r) => (
                     <section key={r.framework.id}>
-                      <h2 className="tree-section-title">{r.framework.title}</h2>
+                      <h2 className="tree-section-title">{shortTitle(r.framework.title)}</h2>
                       <ul className="result-list">
                         {r.items.map((it) => (
                           <li key={it.id}>
@@ -147,7 +146,7 @@ export function CatalogPage() {
             <CatalogDetail
               key={`${framework}:${itemId}`}
               framework={framework}
-              frameworkTitle={current.title}
+              frameworkTitle={shortTitle(current.title)}
               id={itemId}
               items={data.items[framework] ?? []}
               trail={ancestorsOf(data.items[framework] ?? [], itemId)}

@@ -103,10 +103,12 @@ export function DashboardPage() {
             </Link>
           </div>
           <div className="grid-2">
-            <Bars title="By EU AI Act class" param="eu_ai_act_class" labels={euAiActClassLabels} counts={s.byClass} total={s.total} testId="by-class" colorOf={(k) => `bar-class-${k}`} />
+            <div>
+              <Bars title="By EU AI Act class" param="eu_ai_act_class" labels={euAiActClassLabels} counts={s.byClass} total={s.total} testId="by-class" colorOf={(k) => `bar-class-${k}`} />
+              <Bars title="By status" param="status" labels={statusLabels} counts={s.byStatus} total={s.total} testId="by-status" colorOf={(k) => `bar-status-${k}`} />
+            </div>
             <Bars title="By life-cycle stage" param="lifecycle_stage" labels={lifecycleStageLabels} counts={s.byStage} total={s.total} testId="by-stage" />
           </div>
-          <Bars title="By status" param="status" labels={statusLabels} counts={s.byStatus} total={s.total} testId="by-status" colorOf={(k) => `bar-status-${k}`} />
         </>
       ) : null}
 

@@ -5,7 +5,7 @@ import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { getHistory, type HistoryEntry } from '../api';
-import { fieldLabel } from '../fields';
+import { allFields, fieldLabel } from '../fields';
 
 const operationLabels: Record<HistoryEntry['operation'], string> = {
   create: 'Created',
@@ -22,6 +22,18 @@ export function showValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
+}
+
+/** A changed field's value in words: enumerations by their label, the rest as showValue. */
+export function showFieldValue(field: string, v: unknown): string {
+  const def = allFields.find((f) => f.key === field);
+  if (def?.kind === 'select' && typeof v === 'string') return def.options[v] ?? v;
+  return showValue(v);
+}
+
+/** Changes worth a row: on creation, fields left empty are noise. */
+function visibleChanges(h: HistoryEntry) {
+  return h.changes.filter((c) => showValue(c.from) !== '—' || showValue(c.to) !== '—');
 }
 
 export function HistoryTab({ systemId, version }: { systemId: string; version: number }) {
@@ -62,7 +74,7 @@ export function HistoryTab({ systemId, version }: { systemId: string; version: n
               </time>
               <span className="muted">version {h.version}</span>
             </div>
-            {h.changes.length > 0 ? (
+            {visibleChanges(h).length > 0 ? (
               <table className="table table-compact">
                 <thead>
                   <tr>
@@ -72,11 +84,11 @@ export function HistoryTab({ systemId, version }: { systemId: string; version: n
                   </tr>
                 </thead>
                 <tbody>
-                  {h.changes.map((c) => (
+                  {visibleChanges(h).map((c) => (
                     <tr key={c.field}>
                       <td>{fieldLabel(c.field)}</td>
-                      <td className="value-old">{showValue(c.from)}</td>
-                      <td className="value-new">{showValue(c.to)}</td>
+                      <td className="value-old">{showFieldValue(c.field, c.from)}</td>
+                      <td className="value-new">{showFieldValue(c.field, c.to)}</td>
                     </tr>
                   ))}
                 </tbody>

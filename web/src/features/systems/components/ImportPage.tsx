@@ -4,7 +4,7 @@ import { Link, Navigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { problemMessage, rowErrors, type Problem } from '../../../lib/problem';
-import { Banner, ErrorBanner } from '../../../lib/ui';
+import { Banner, ErrorBanner, sentence } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { importCsv, type ImportResult } from '../api';
 
@@ -138,7 +138,7 @@ export function ImportPage() {
                     <tr key={`${x.row}-${x.field}-${i}`}>
                       <td>{x.row}</td>
                       <td>{x.field ? <code>{x.field}</code> : "—"}</td>
-                      <td>{x.message}</td>
+                      <td>{sentence(x.message)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -150,12 +150,12 @@ export function ImportPage() {
               {otherErrors.map((x, i) => (
                 <li key={i}>
                   {x.field ? `${x.field}: ` : ''}
-                  {x.message}
+                  {sentence(x.message)}
                 </li>
               ))}
             </ul>
           ) : null}
-          <p className="muted">Fix the file and choose it again.</p>
+          <p className="muted import-hint">Fix the file and choose it again.</p>
         </section>
       ) : null}
 

@@ -24,16 +24,18 @@ export function SystemCreatePage() {
   async function submit(values: FormValues) {
     const local = clientErrors(values);
     setErrors(local);
-    setError(Object.keys(local).length ? new Error('Some fields need your attention.') : null);
+    setError(null);
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
       const created = await createSystem(inputFromForm(values));
       navigate(`/systems/${encodeURIComponent(created.id)}`, { state: { flash: `“${created.name}” was registered.` } });
     } catch (e) {
+      const fields = e instanceof ApiError ? fieldErrors(e.problem) : {};
       setError(e);
-      if (e instanceof ApiError) setErrors(fieldErrors(e.problem));
-      window.scrollTo({ top: 0 });
+      setErrors(fields);
+      // Field errors take focus themselves; anything else is explained at the top.
+      if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }

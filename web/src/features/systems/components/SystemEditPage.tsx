@@ -32,7 +32,7 @@ export function SystemEditPage() {
   async function submit(values: FormValues) {
     const local = clientErrors(values);
     setErrors(local);
-    setError(Object.keys(local).length ? new Error('Some fields need your attention.') : null);
+    setError(null);
     if (Object.keys(local).length) return;
     const patch = patchFromForm(system, values);
     if (Object.keys(patch).length === 0) {
@@ -48,14 +48,15 @@ export function SystemEditPage() {
       await updateSystem(system.id, patch, etag);
       navigate(detailUrl, { state: { flash: 'Changes saved.' } });
     } catch (e) {
+      const fields = e instanceof ApiError ? fieldErrors(e.problem) : {};
       if (e instanceof ApiError && e.status === 412) {
         setConflict(true);
-        setError(null);
       } else {
         setError(e);
-        if (e instanceof ApiError) setErrors(fieldErrors(e.problem));
+        setErrors(fields);
       }
-      window.scrollTo({ top: 0 });
+      // Field errors take focus themselves; anything else is explained at the top.
+      if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }

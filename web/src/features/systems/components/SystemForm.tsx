@@ -1,7 +1,7 @@
 // The form for creating and editing an AI system: every field, grouped, with inline errors.
-import { useState, type FormEvent } from 'react';
-import { Field } from '../../../lib/ui';
-import { fieldGroups, type FieldDef } from '../fields';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Field, sentence } from '../../../lib/ui';
+import { allFields, fieldGroups, fieldLabel, type FieldDef } from '../fields';
 import type { FormValues } from '../form';
 
 interface Props {
@@ -18,6 +18,16 @@ interface Props {
 export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<FormValues>(initial);
   const set = (key: string, v: string | boolean) => setValues((old) => ({ ...old, [key]: v }));
+  const form = useRef<HTMLFormElement>(null);
+  const invalid = allFields.filter((f) => errors[f.key]).map((f) => f.key);
+  const unknown = Object.keys(errors).filter((k) => !allFields.some((f) => f.key === k));
+
+  // Take the user to the first field that needs attention.
+  useEffect(() => {
+    if (!invalid.length) return;
+    const el = form.current?.querySelector<HTMLElement>(`[name="${invalid[0]}"]`);
+    el?.focus();
+  }, [errors]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,7 +35,33 @@ export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit,
   }
 
   return (
-    <form className="system-form" onSubmit={submit} noValidate data-testid="system-form" aria-busy={busy}>
+    <form ref={form} className="system-form" onSubmit={submit} noValidate data-testid="system-form" aria-busy={busy}>
+      {invalid.length || unknown.length ? (
+        <div className="banner banner-error" data-testid="form-errors">
+          <p>Please check {invalid.length + unknown.length === 1 ? 'this field' : 'these fields'}:</p>
+          <ul>
+            {invalid.map((k) => (
+              <li key={k}>
+                <a
+                  href={`#field-${k}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    form.current?.querySelector<HTMLElement>(`[name="${k}"]`)?.focus();
+                  }}
+                >
+                  {fieldLabel(k)}
+                </a>
+                : {sentence(errors[k])}
+              </li>
+            ))}
+            {unknown.map((k) => (
+              <li key={k}>
+                {k}: {errors[k]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {fieldGroups.map((g) => (
         <fieldset key={g.id} className="card form-group">
           <legend>{g.title}</legend>
@@ -65,7 +101,7 @@ function FormField({ def, mode, value, error, onChange }: FieldProps) {
           <input type="checkbox" name={def.key} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
           {def.label}
         </label>
-        {error ? <div className="field-error" data-testid={`field-error-${def.key}`}>{error}</div> : null}
+        {error ? <div className="field-error" data-testid={`field-error-${def.key}`}>{sentence(error)}</div> : null}
       </div>
     );
   }

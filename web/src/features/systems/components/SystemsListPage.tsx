@@ -60,7 +60,6 @@ export function SystemsListPage() {
     else p.delete('q');
     setParams(p, { replace: true });
     // Only the typed text drives this; params are read fresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   // Paging restarts whenever the filters change.
@@ -91,6 +90,11 @@ export function SystemsListPage() {
       setExporting(false);
     }
   }
+
+  const turnPage = (next: CursorStack) => {
+    setPages({ key: filterKey, stack: next });
+    window.scrollTo({ top: 0 });
+  };
 
   const page = list.data;
   const first = (pageNumber(stack) - 1) * PAGE_SIZE;
@@ -154,18 +158,6 @@ export function SystemsListPage() {
             <option value="all">All</option>
           </select>
         </div>
-        {hasFilters ? (
-          <button
-            type="button"
-            className="btn btn-ghost filters-clear"
-            onClick={() => {
-              setSearch('');
-              setParams(filters.sort ? { sort: filters.sort } : {});
-            }}
-          >
-            Clear filters
-          </button>
-        ) : null}
       </div>
 
       <ErrorBanner error={list.error} title="The AI systems could not be loaded." />
@@ -188,6 +180,18 @@ export function SystemsListPage() {
                 ? 'No AI systems match these filters.'
                 : `${first + 1}–${first + page.items.length} of ${page.total} AI system${page.total === 1 ? '' : 's'}`}
             </span>
+            {hasFilters ? (
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => {
+                  setSearch('');
+                  setParams(filters.sort ? { sort: filters.sort } : {});
+                }}
+              >
+                Clear filters
+              </button>
+            ) : null}
             {list.loading ? <span className="spinner" aria-label="Loading" /> : null}
           </div>
           <div className="table-wrap">
@@ -245,7 +249,7 @@ export function SystemsListPage() {
               type="button"
               className="btn"
               disabled={!canGoBack(stack) || list.loading}
-              onClick={() => setPages({ key: filterKey, stack: popCursor(stack) })}
+              onClick={() => turnPage(popCursor(stack))}
             >
               ← Previous
             </button>
@@ -254,7 +258,7 @@ export function SystemsListPage() {
               type="button"
               className="btn"
               disabled={!page.next || list.loading}
-              onClick={() => page.next && setPages({ key: filterKey, stack: pushCursor(stack, page.next) })}
+              onClick={() => page.next && turnPage(pushCursor(stack, page.next))}
             >
               Next →
             </button>
