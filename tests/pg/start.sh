@@ -22,6 +22,8 @@ if [ "$(id -u)" -eq 0 ]; then
   as_pg=(runuser -u postgres --)
   db_user=postgres
   chown postgres: "$dir"
+  runuser -u postgres -- test -w "$dir" \
+    || die "the postgres OS user cannot write $dir (are its parent directories searchable?)"
 else
   as_pg=()
   db_user="$(id -un)"

@@ -54,7 +54,7 @@ enum class ErrorKind {
 };
 
 /// A failed database call. Thrown by Connection; caught by the transaction runner and Store
-/// implementations, never seen by callers of store.hpp.
+/// implementations, never seen by callers of store.hpp. A value; thread-safe as values are.
 class SqlError : public std::runtime_error {
  public:
   SqlError(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}

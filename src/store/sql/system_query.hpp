@@ -16,7 +16,7 @@ std::string_view sort_column(SystemSort s);
 /// `pattern` with LIKE's wildcards and the escape character '!' escaped, for `LIKE ? ESCAPE '!'`.
 std::string escape_like(std::string_view pattern);
 
-/// A statement and its parameters. A value.
+/// A statement and its parameters. A value; thread-safe as values are.
 struct Statement {
   std::string sql;
   Params params;

@@ -42,7 +42,11 @@ result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   std::filesystem::path dir = std::filesystem::path(path).parent_path();
   if (dir.empty()) dir = ".";
   std::error_code ec;
-  if (!std::filesystem::exists(dir, ec))
+  bool exists = std::filesystem::exists(dir, ec);
+  if (ec)
+    return unavailable("cannot open SQLite database '" + path + "': directory '" + dir.string() +
+                       "' cannot be accessed: " + ec.message());
+  if (!exists)
     return unavailable("cannot open SQLite database '" + path + "': directory '" + dir.string() +
                        "' does not exist");
   if (!std::filesystem::is_directory(dir, ec))

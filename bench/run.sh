@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# HTTP benchmark: a release build, 1,000 AI systems loaded, wrk against /healthz, an authenticated
+# list of 50 systems and a catalog read. Prints requests/s and p99 latency of each and its ratio to
+# /healthz in the same run. Figures are printed, never asserted.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+duration="${BENCH_DURATION:-10s}"
+connections="${BENCH_CONNECTIONS:-32}"
+
+echo "== release build"
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF >/dev/null
+cmake --build build-release --target aims >/dev/null
+bin="$root/build-release/aims"
+
+data="$(mktemp -d /tmp/aims-bench.XXXXXX)"
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+echo "bench-password-123" | "$bin" init --data "$data/d" --org "Bench Org" --admin-email bench@aims.test >/dev/null
+token="$("$bin" token create --data "$data/d" --email bench@aims.test --name bench)"
+"$bin" serve --data "$data/d" --listen 127.0.0.1:0 >"$data/out" 2>/dev/null &
+pid=$!
+for _ in $(seq 1 100); do grep -q 'listening on' "$data/out" 2>/dev/null && break; sleep 0.1; done
+url="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out")"
+
+echo "== loading 1,000 AI systems"
+csv="$data/systems.csv"
+{
+  echo "name,purpose,owner,lifecycle_stage,eu_ai_act_class,status,tags"
+  stages=(inception design_and_development verification_and_validation deployment operation_and_monitoring re_evaluation retirement)
+  classes=(unclassified minimal transparency high_risk)
+  for i in $(seq 1 1000); do
+    echo "Benchmark system $i,Scores and ranks things for benchmark case $i,Owner $((i % 17)),${stages[$((i % 7))]},${classes[$((i % 4))]},active,bench; group-$((i % 5))"
+  done
+} >"$csv"
+curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$csv" "$url/api/v1/systems/import" >/dev/null
+
+run() {  # name path auth
+  local name="$1" path="$2" auth="$3" out
+  if [ "$auth" = yes ]; then
+    out="$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url$path")"
+  else
+    out="$(wrk -t2 -c"$connections" -d"$duration" --latency "$url$path")"
+  fi
+  local rps p99 errs
+  rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  p99="$(echo "$out" | awk '$1 == "99%" {print $2}')"
+  errs="$(echo "$out" | awk '/Non-2xx/ {print $5}')"
+  echo "$name $rps $p99 ${errs:-0}"
+}
+
+echo "== wrk: $connections connections, $duration each, 2 threads"
+results=()
+results+=("$(run healthz /healthz no)")
+results+=("$(run systems_list_50 '/api/v1/systems?limit=50' yes)")
+results+=("$(run catalog_item /api/v1/catalog/frameworks/iso42001/items/A.6.2.4 yes)")
+results+=("$(run catalog_controls '/api/v1/catalog/frameworks/iso42001/items?kind=control' yes)")
+base="$(echo "${results[0]}" | awk '{print $2}')"
+printf '\n%-18s %12s %10s %10s %8s\n' endpoint "requests/s" "p99" "vs healthz" "non-2xx"
+for r in "${results[@]}"; do
+  set -- $r
+  ratio="$(awk -v a="$2" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+  printf '%-18s %12s %10s %10s %8s\n' "$1" "$2" "$3" "$ratio" "$4"
+done
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(date -u +%Y-%m-%d)"
