@@ -1,5 +1,7 @@
 #include "http/problem.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 
 namespace aims::http {
@@ -44,7 +46,14 @@ int status_of(errc code) { return kind_of(code).status; }
 Response problem(const Error& e, const std::string& instance) {
   const auto& k = kind_of(e.code);
   json::object o{{"type", std::string("urn:aims:problem:") + k.slug}, {"title", k.title}, {"status", k.status}};
-  if (!e.detail.empty()) o["detail"] = e.detail;
+  if (e.code == errc::internal || e.code == errc::unavailable) {
+    // The detail may name database internals: it goes to the log, the client gets a plain sentence.
+    spdlog::error(json::serialize(json::object{{"event", "request failed"}, {"path", instance}, {"error", e.detail}}));
+    o["detail"] = e.code == errc::internal ? "An unexpected error occurred; it has been logged."
+                                           : "The service is temporarily unavailable; try again shortly.";
+  } else if (!e.detail.empty()) {
+    o["detail"] = e.detail;
+  }
   if (!instance.empty()) o["instance"] = instance;
   if (!e.errors.empty()) {
     json::array errs;
