@@ -43,11 +43,9 @@ for dir in web tests; do
   want="$(cat "$d/package.json" "$d/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "setup: installing npm packages for $dir/"
-    if [ -f "$d/package-lock.json" ]; then
-      (cd "$d" && npm ci --no-audit --no-fund --loglevel=error)
-    else
-      (cd "$d" && npm install --no-audit --no-fund --loglevel=error)
-    fi
+    # `npm install` follows package-lock.json (and leaves it as it is); `npm ci` is not used because
+    # npm 11 rejects its own lock files when they omit other platforms' optional packages.
+    (cd "$d" && npm install --no-audit --no-fund --loglevel=error)
     want="$(cat "$d/package.json" "$d/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)"
     echo "$want" > "$stamp"
   fi
