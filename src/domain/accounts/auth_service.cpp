@@ -108,32 +108,45 @@ status AuthService::logout(const std::string& session_token_hash) {
 
 result<Principal> AuthService::from_session(const std::string& session_token) {
   auto hash = crypto::sha256_hex(session_token);
-  std::optional<store::Session> s;
+  auto now = clock_.now_text();
+  std::optional<Principal> p;
+  std::string csrf;
+  // One snapshot for the session, its user and memberships.
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    s = tx.find_session(hash);
+    auto s = tx.find_session(hash);
+    if (!s || s->expires_at <= now) return ok();
+    auto u = tx.find_user(s->user_id);
+    if (!u) return ok();
+    csrf = s->csrf_token;
+    p.emplace();
+    p->user = std::move(*u);
+    p->memberships = tx.list_memberships(s->user_id);
     return ok();
   });
   if (!st) return st.error();
-  if (!s || s->expires_at <= clock_.now_text())
-    return make_error(errc::unauthenticated, "Your session has ended; log in again.");
-  auto p = load_principal(s->user_id);
-  if (!p) return p.error();
+  if (!p) return make_error(errc::unauthenticated, "Your session has ended; log in again.");
   p->via_session = true;
-  p->csrf_token = s->csrf_token;
+  p->csrf_token = std::move(csrf);
   p->session_token_hash = hash;
-  return p;
+  return std::move(*p);
 }
 
 result<Principal> AuthService::from_api_token(const std::string& token) {
   auto hash = crypto::sha256_hex(token);
-  std::optional<store::ApiToken> t;
+  std::optional<Principal> p;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    t = tx.find_api_token(hash);
+    auto t = tx.find_api_token(hash);
+    if (!t) return ok();
+    auto u = tx.find_user(t->user_id);
+    if (!u) return ok();
+    p.emplace();
+    p->user = std::move(*u);
+    p->memberships = tx.list_memberships(t->user_id);
     return ok();
   });
   if (!st) return st.error();
-  if (!t) return make_error(errc::unauthenticated, "The API token is not valid.");
-  return load_principal(t->user_id);
+  if (!p) return make_error(errc::unauthenticated, "The API token is not valid.");
+  return std::move(*p);
 }
 
 result<Actor> AuthService::act_as(const Principal& p, const std::optional<std::string>& requested) {
