@@ -20,8 +20,8 @@ struct FieldSpec {
   std::string_view name;
   FieldType type;
   std::size_t max = 0;                      // characters (line/text), items (list)
-  std::span<const std::string_view> choices; // for choice
-  std::string_view default_choice;           // for choice
+  std::span<const std::string_view> choices{};  // for choice
+  std::string_view default_choice{};            // for choice
   bool required = false;                     // on create
   bool default_bool = false;                 // for boolean
 };
