@@ -2,66 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
-
-// ---- shared helpers (each test file is self-contained) ----------------------------------------
-/** A client for `base`; `auth` is {cookie, csrf} (a session) or {token} (API token) or nothing. */
-function client(base, auth = {}) {
-  return async (method, path, { json, body, headers = {}, csrf = true, org } = {}) => {
-    const h = { ...headers };
-    if (auth.token) h.authorization = `Bearer ${auth.token}`;
-    if (auth.cookie) h.cookie = auth.cookie;
-    if (auth.csrf && csrf && !['GET', 'HEAD'].includes(method)) h['x-csrf-token'] = auth.csrf;
-    if (org) h['x-aims-org'] = org;
-    if (json !== undefined) {
-      h['content-type'] ??= 'application/json';
-      body = JSON.stringify(json);
-    }
-    const res = await fetch(base + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    const ct = res.headers.get('content-type') || '';
-    let data;
-    if (/json/.test(ct) && text) data = JSON.parse(text);
-    return { status: res.status, headers: res.headers, ct, text, body: data, req: `${method} ${path}` };
-  };
-}
-
-/** Asserts an RFC 9457 problem with this status; returns the parsed problem. */
-function assertProblem(r, status) {
-  assert.equal(r.status, status, `${r.req}: expected ${status}, got ${r.status}: ${r.text}`);
-  assert.match(r.ct, /^application\/problem\+json(;|$)/, `${r.req}: content type ${r.ct}`);
-  const p = r.body;
-  assert.ok(p && typeof p === 'object', `${r.req}: problem body is not a JSON object`);
-  assert.equal(typeof p.type, 'string');
-  assert.ok(p.type.length > 0, 'problem type is empty');
-  assert.equal(typeof p.title, 'string');
-  assert.ok(p.title.length > 0, 'problem title is empty');
-  assert.equal(p.status, status, 'problem status member differs from the HTTP status');
-  assert.equal(typeof p.detail, 'string', `${r.req}: problem has no detail`);
-  assert.ok(p.detail.length > 0, 'problem detail is empty');
-  return p;
-}
-
-function assertJson(r, status = 200) {
-  assert.equal(r.status, status, `${r.req}: expected ${status}, got ${r.status}: ${r.text}`);
-  assert.match(r.ct, /^application\/json(;|$)/, `${r.req}: content type ${r.ct}`);
-  return r.body;
-}
-/** Stops the file's server; if it died during the tests, fails with the end of its log. */
-async function stopServer(s) {
-  if (!s) return;
-  let alive = true;
-  try {
-    process.kill(s.pid, 0);
-  } catch {
-    alive = false;
-  }
-  if (alive) return s.stop();
-  const { rmSync } = await import('node:fs');
-  rmSync(s.dataDir, { recursive: true, force: true });
-  const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
-  assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
-}
-// -----------------------------------------------------------------------------------------------
+import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 
 let srv, anon;
 const PW = 'another long password 42';
