@@ -3,7 +3,7 @@
 //
 // Session model: the server keeps the session in an HttpOnly cookie; this module keeps the CSRF
 // token (from login or GET /api/v1/me) in memory and sends it on every non-GET request. The
-// organization the user works in is kept in localStorage and sent as `X-Aims-Org`.
+// organization the user works in is kept per tab and sent as `X-Aims-Org` (see storedOrg).
 import type { components, paths } from './api-types';
 import { toProblem, problemMessage, type Problem } from './problem';
 import { buildQuery, fillPath, type QueryValue } from './query';
@@ -67,6 +67,8 @@ export class ApiError extends Error {
 
 const ORG_KEY = 'aims.org';
 let csrfToken: string | null = null;
+/** This tab's organization; undefined until first read from storage. */
+let currentOrg: string | null | undefined;
 let unauthorizedHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null | undefined): void {
@@ -78,21 +80,38 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
-export function storedOrg(): string | null {
+function readOrg(storage: () => Storage): string | null {
   try {
-    return localStorage.getItem(ORG_KEY);
+    return storage().getItem(ORG_KEY);
   } catch {
     return null;
   }
 }
 
-export function storeOrg(id: string | null): void {
+function writeOrg(storage: () => Storage, id: string | null): void {
   try {
-    if (id) localStorage.setItem(ORG_KEY, id);
-    else localStorage.removeItem(ORG_KEY);
+    if (id) storage().setItem(ORG_KEY, id);
+    else storage().removeItem(ORG_KEY);
   } catch {
-    // Storage may be disabled; the server then uses the first membership.
+    // Storage may be disabled; the choice then lasts until the page is left.
   }
+}
+
+/**
+ * The organization this tab works in. Each tab keeps its own, so a switch in one tab never sends
+ * another tab's requests (and writes) to an organization it does not show. sessionStorage carries
+ * the choice over a reload of the tab; a new tab starts from the last choice made in any tab
+ * (localStorage). Null: the server uses the user's first membership.
+ */
+export function storedOrg(): string | null {
+  if (currentOrg === undefined) currentOrg = readOrg(() => sessionStorage) ?? readOrg(() => localStorage);
+  return currentOrg;
+}
+
+export function storeOrg(id: string | null): void {
+  currentOrg = id;
+  writeOrg(() => sessionStorage, id);
+  writeOrg(() => localStorage, id);
 }
 
 function baseHeaders(method: string): Record<string, string> {
