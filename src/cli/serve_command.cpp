@@ -133,13 +133,17 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     so.worker_threads = cfg.worker_threads;
     so.max_body = cfg.max_body_mib << 20;
     http::Server server(so, [&api](http::Request& r) { return api.handle(r); });
+    unsigned short port = 0;
     try {
-      server.bind();
+      port = server.bind();
     } catch (const std::exception& e) {
       return fail("cannot listen on " + cfg.listen + ": " + e.what());
     }
-    spdlog::info(boost::json::serialize(boost::json::object{
-        {"event", "started"}, {"listen", cfg.listen}, {"store", store.backend()}, {"web", web_root}}));
+    spdlog::info(boost::json::serialize(boost::json::object{{"event", "started"},
+                                                            {"address", cfg.address()},
+                                                            {"port", port},
+                                                            {"store", store.backend()},
+                                                            {"web", web_root}}));
     server.run();
   });
 }

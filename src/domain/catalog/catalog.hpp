@@ -42,9 +42,9 @@ struct MaturityLevel {
 };
 
 struct ItemFilter {
-  std::optional<std::string> kind;
-  std::optional<std::string> parent;
-  std::optional<std::string> text;  // lower-cased substring
+  std::optional<std::string> kind{};
+  std::optional<std::string> parent{};
+  std::optional<std::string> text{};  // lower-cased substring
 };
 
 class Catalog {

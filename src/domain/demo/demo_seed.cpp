@@ -95,7 +95,8 @@ result<DemoLogin> seed(store::Store& store, const Clock& clock, IdSource& ids, c
   if (!st) return st.error();
   accounts::Actor actor{user->id, user->email, org->id, org->name, accounts::Role::admin};
   inventory::SystemService systems(store, clock, ids);
-  for (const auto& s : json::parse(kSystems).as_array()) {
+  const json::value systems_json = json::parse(kSystems);  // kept alive for the loop
+  for (const auto& s : systems_json.as_array()) {
     auto r = systems.create(actor, s);
     if (!r) return r.error();
   }

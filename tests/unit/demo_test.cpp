@@ -1,0 +1,42 @@
+// The demo organization: seeded once into an empty installation, with its admin and AI systems.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "domain/demo/demo_seed.hpp"
+#include "store/store.hpp"
+
+using namespace aims;
+
+TEST(Demo, SeedsEightSystemsOnceIntoAnEmptyInstallation) {
+  crypto::init();
+  auto dir = std::filesystem::temp_directory_path() / ("aims-demo-" + crypto::random_base32(8));
+  std::filesystem::create_directories(dir);
+  {
+    auto st = store::open_store((dir / "aims.db").string());
+    ASSERT_TRUE(st) << st.error().detail;
+    SystemClock clock;
+    RandomIds ids;
+    auto login = demo::seed(**st, clock, ids, "demo-password-123");
+    ASSERT_TRUE(login) << login.error().detail;
+    EXPECT_EQ(login->org, "Demo Org");
+    std::int64_t systems = 0;
+    std::optional<store::User> user;
+    ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
+      auto org = tx.find_org_by_name("Demo Org");
+      if (org) systems = tx.count_systems(org->id);
+      user = tx.find_user_by_email(login->email);
+      return ok();
+    }));
+    EXPECT_EQ(systems, 8);
+    ASSERT_TRUE(user);
+    EXPECT_TRUE(crypto::verify_password(user->password_hash, "demo-password-123"));
+    auto again = demo::seed(**st, clock, ids, "demo-password-123");
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, errc::conflict);
+  }
+  std::filesystem::remove_all(dir);
+}
