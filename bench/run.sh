@@ -9,9 +9,12 @@ duration="${BENCH_DURATION:-10s}"
 connections="${BENCH_CONNECTIONS:-32}"
 
 echo "== release build"
-cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF >/dev/null
-cmake --build build-release --target aims >/dev/null
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF -DAIMS_BENCH=ON >/dev/null
+cmake --build build-release --target aims aims_bench >/dev/null
 bin="$root/build-release/aims"
+
+echo "== in-process benchmarks (Google Benchmark)"
+"$root/build-release/aims_bench" --benchmark_min_time=0.5
 
 data="$(mktemp -d /tmp/aims-bench.XXXXXX)"
 pid=""

@@ -117,6 +117,39 @@ TEST_F(ListSystems, ArchivedFilter) {
   EXPECT_EQ(page.total, 12);
 }
 
+TEST_F(ListSystems, TotalsFollowArchiveRestoreAndRollback) {
+  auto totals = [&] {
+    SystemQuery q = query();
+    std::vector<std::int64_t> t;
+    for (auto f : {ArchivedFilter::active_only, ArchivedFilter::archived_only, ArchivedFilter::all}) {
+      q.archived = f;
+      t.push_back(list(q).total);
+    }
+    return t;
+  };
+  EXPECT_EQ(totals(), (std::vector<std::int64_t>{11, 1, 12}));
+  SystemRow s = *get("org-a", rows_[0].id);
+  s.archived = true;
+  s.version += 1;
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.update_system(s, s.version - 1); }));
+  EXPECT_EQ(totals(), (std::vector<std::int64_t>{10, 2, 12}));
+  s.archived = false;
+  s.version += 1;
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.update_system(s, s.version - 1); }));
+  EXPECT_EQ(totals(), (std::vector<std::int64_t>{11, 1, 12}));
+  // An insert in a transaction that fails afterwards leaves the totals as they were.
+  auto failed = store().write([&](WriteTx& tx) -> status {
+    if (auto st = tx.insert_system(system("org-a", "id-new", "zucchini")); !st) return st;
+    return make_error(errc::validation, "give up");
+  });
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_EQ(totals(), (std::vector<std::int64_t>{11, 1, 12}));
+  // A clash is not counted.
+  EXPECT_EQ(code_of(store().write([&](WriteTx& tx) { return tx.insert_system(system("org-a", "id-x", "apple")); })),
+            errc::conflict);
+  EXPECT_EQ(totals(), (std::vector<std::int64_t>{11, 1, 12}));
+}
+
 TEST_F(ListSystems, FieldFiltersAloneAndCombined) {
   std::vector<std::function<void(SystemQuery&)>> filters{
       [](SystemQuery& q) { q.status = "approved"; },

@@ -45,6 +45,8 @@ class SqlTx final : public WriteTx {
  private:
   /// Runs an INSERT ... ON CONFLICT DO NOTHING; errc::conflict when no row was inserted.
   status insert_or_conflict(std::string_view sql, const Params& params, const char* what);
+  /// Adds to an organization's live/archived system counts (the totals of unfiltered lists).
+  void adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived);
 
   Connection& c_;
 };

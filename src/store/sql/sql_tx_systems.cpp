@@ -49,9 +49,20 @@ std::optional<SystemRow> SqlTx::find_system_by_name_key(const std::string& org_i
 
 SystemPage SqlTx::list_systems(const SystemQuery& q) {
   SystemPage page;
-  Statement count = count_statement(q);
-  Rows counted = c_.query(count.sql, count.params);
-  page.total = counted.empty() ? 0 : counted.front().int64(0);
+  bool only_archived_filter = !q.status && !q.lifecycle_stage && !q.eu_ai_act_class && !q.organization_role &&
+                              (!q.text || q.text->empty());
+  if (only_archived_filter) {
+    Rows counts = c_.query("SELECT live, archived FROM system_counts WHERE org_id = ?", {q.org_id});
+    std::int64_t live = counts.empty() ? 0 : counts.front().int64(0);
+    std::int64_t archived = counts.empty() ? 0 : counts.front().int64(1);
+    page.total = q.archived == ArchivedFilter::active_only     ? live
+                 : q.archived == ArchivedFilter::archived_only ? archived
+                                                               : live + archived;
+  } else {
+    Statement count = count_statement(q);
+    Rows counted = c_.query(count.sql, count.params);
+    page.total = counted.empty() ? 0 : counted.front().int64(0);
+  }
 
   std::int64_t limit = std::max(0, q.limit);
   Statement st = page_statement(q, limit + 1);
@@ -68,18 +79,28 @@ std::int64_t SqlTx::count_systems(const std::string& org_id) {
   return rows.empty() ? 0 : rows.front().int64(0);
 }
 
+void SqlTx::adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived) {
+  c_.exec(
+      "INSERT INTO system_counts (org_id, live, archived) VALUES (?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET "
+      "live = system_counts.live + excluded.live, archived = system_counts.archived + excluded.archived",
+      {org_id, live, archived});
+}
+
 status SqlTx::insert_system(const SystemRow& s) {
-  return insert_or_conflict(
+  auto st = insert_or_conflict(
       "INSERT INTO systems (" + std::string(kSystemColumns) +
           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
       {s.id, s.org_id, s.version, s.archived, s.name_key, s.owner_key, s.status, s.lifecycle_stage, s.stage_rank,
        s.eu_ai_act_class, s.class_rank, s.organization_role, s.search_text, s.created_at, s.updated_at, s.doc},
       "a system with this id or name");
+  if (st) adjust_system_counts(s.org_id, s.archived ? 0 : 1, s.archived ? 1 : 0);
+  return st;
 }
 
 status SqlTx::update_system(const SystemRow& s, std::int64_t expected_version) {
-  Rows current = c_.query("SELECT version FROM systems WHERE org_id = ? AND id = ?", {s.org_id, s.id});
+  Rows current = c_.query("SELECT version, archived FROM systems WHERE org_id = ? AND id = ?", {s.org_id, s.id});
   if (current.empty()) return make_error(errc::not_found, "no such system");
+  bool was_archived = current.front().boolean(1);
   if (current.front().int64(0) != expected_version)
     return make_error(errc::precondition_failed, "the system was changed by someone else");
   // Checked first so that a clash is an answer, not a failed statement (which would end a
@@ -95,6 +116,7 @@ status SqlTx::update_system(const SystemRow& s, std::int64_t expected_version) {
        s.class_rank, s.organization_role, s.search_text, s.created_at, s.updated_at, s.doc, s.org_id, s.id,
        expected_version});
   if (changed == 0) return make_error(errc::precondition_failed, "the system was changed by someone else");
+  if (was_archived != s.archived) adjust_system_counts(s.org_id, s.archived ? -1 : 1, s.archived ? 1 : -1);
   return ok();
 }
 

@@ -109,7 +109,20 @@ CREATE INDEX systems_live_by_status ON systems (org_id, archived, status, id);
 CREATE INDEX systems_live_by_owner ON systems (org_id, archived, owner_key, id);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
+// v3: per-organization counts of live and archived systems, kept in the same transaction as the
+// writes, so that an unfiltered list answers its total without counting rows.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE system_counts (
+  org_id   TEXT PRIMARY KEY REFERENCES organizations (id),
+  live     INTEGER NOT NULL,
+  archived INTEGER NOT NULL
+) STRICT;
+INSERT INTO system_counts (org_id, live, archived)
+  SELECT org_id, SUM(CASE WHEN archived THEN 0 ELSE 1 END), SUM(CASE WHEN archived THEN 1 ELSE 0 END)
+  FROM systems GROUP BY org_id;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 
