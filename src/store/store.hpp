@@ -100,6 +100,8 @@ struct SystemQuery {
 };
 
 struct SystemPage {
+  /// Rows of a list carry id, org_id, version, archived, created_at, updated_at, doc and the
+  /// column of the query's sort; the other columns are left empty (fetch one with find_system).
   std::vector<SystemRow> items;
   std::int64_t total = 0;  // rows matching the filters, ignoring limit and cursor
   bool more = false;       // rows remain after the last item
@@ -140,6 +142,9 @@ class ReadTx {
   virtual std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) = 0;
   virtual SystemPage list_systems(const SystemQuery& q) = 0;
   virtual std::int64_t count_systems(const std::string& org_id) = 0;  // all, archived included
+  /// A number that grows with every committed insert or update of the organization's systems
+  /// (0 before the first): a list read in the same transaction is current while it is unchanged.
+  virtual std::int64_t systems_generation(const std::string& org_id) = 0;
 
   /// History of one record, newest first; `before_version` pages (entries with version < it).
   virtual std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,

@@ -150,6 +150,35 @@ TEST_F(ListSystems, TotalsFollowArchiveRestoreAndRollback) {
   EXPECT_EQ(totals(), (std::vector<std::int64_t>{11, 1, 12}));
 }
 
+TEST_F(ListSystems, GenerationGrowsWithEveryCommittedChangeOfTheOrganizationOnly) {
+  auto gen = [&](const std::string& org) {
+    std::int64_t g = -1;
+    AIMS_EXPECT_OK(store().read([&](ReadTx& tx) -> status {
+      g = tx.systems_generation(org);
+      return ok();
+    }));
+    return g;
+  };
+  EXPECT_EQ(gen("org-none"), 0);
+  auto a0 = gen("org-a"), b0 = gen("org-b");
+  EXPECT_GT(a0, 0);
+  SystemRow s = *get("org-a", rows_[1].id);
+  s.status = "retired";
+  s.version += 1;
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.update_system(s, s.version - 1); }));
+  auto a1 = gen("org-a");
+  EXPECT_GT(a1, a0);
+  EXPECT_EQ(gen("org-b"), b0);
+  auto failed = store().write([&](WriteTx& tx) -> status {
+    if (auto st = tx.insert_system(system("org-a", "id-rolled-back", "quince")); !st) return st;
+    return make_error(errc::validation, "give up");
+  });
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_EQ(gen("org-a"), a1);
+  put(system("org-a", "id-new", "quince"));
+  EXPECT_GT(gen("org-a"), a1);
+}
+
 TEST_F(ListSystems, FieldFiltersAloneAndCombined) {
   std::vector<std::function<void(SystemQuery&)>> filters{
       [](SystemQuery& q) { q.status = "approved"; },

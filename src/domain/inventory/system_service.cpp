@@ -290,13 +290,29 @@ result<SystemView> SystemService::set_archived(const Actor& a, const std::string
 result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int max_limit) {
   auto q = build_query(a, p, max_limit, true);
   if (!q) return q.error();
+  // The normalized query is the cache key; the page is current while the generation is unchanged.
+  std::string key = q->org_id + '\n' + std::to_string(static_cast<int>(q->sort)) + (q->descending ? "d" : "a") + '\n' +
+                    q->status.value_or("") + '\n' + q->lifecycle_stage.value_or("") + '\n' +
+                    q->eu_ai_act_class.value_or("") + '\n' + q->organization_role.value_or("") + '\n' +
+                    q->text.value_or("") + '\n' + std::to_string(static_cast<int>(q->archived)) + '\n' +
+                    std::to_string(q->limit) + '\n' + p.cursor.value_or("");
+  std::optional<CachedPage> cached;
+  std::int64_t generation = 0;
   store::SystemPage page;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    page = tx.list_systems(*q);
+    generation = tx.systems_generation(a.org_id);
+    cached = cache_.get(key, generation);
+    if (!cached) page = tx.list_systems(*q);
     return ok();
   });
   if (!st) return st.error();
   ListResult r;
+  if (cached) {
+    r.items_json = std::move(cached->items_json);
+    r.total = cached->total;
+    r.next = std::move(cached->next);
+    return r;
+  }
   r.total = page.total;
   std::size_t size = 2;
   for (const auto& row : page.items) size += row.doc.size() + 1;
@@ -312,6 +328,7 @@ result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int 
     json::object c{{"k", p.sort.value_or("name")}, {"s", sort_value(last, q->sort)}, {"i", last.id}};
     r.next = crypto::base64url_encode(json::serialize(c));
   }
+  cache_.put(key, generation, CachedPage{r.items_json, r.total, r.next});
   return r;
 }
 

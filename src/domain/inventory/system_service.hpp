@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "store/store.hpp"
 
 namespace aims::inventory {
@@ -64,6 +65,7 @@ class SystemService {
   store::Store& store_;
   const Clock& clock_;
   IdSource& ids_;
+  ListCache cache_;
 };
 
 /// Parses a `limit` parameter (default 50, 1..max). Shared by list endpoints.

@@ -38,6 +38,7 @@ class SqlTx final : public WriteTx {
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(const std::string& now) override;
   status insert_api_token(const ApiToken& t) override;
+  std::int64_t systems_generation(const std::string& org_id) override;
   status insert_system(const SystemRow& s) override;
   status update_system(const SystemRow& s, std::int64_t expected_version) override;
   status insert_history(const HistoryRow& h) override;

@@ -70,8 +70,32 @@ SystemPage SqlTx::list_systems(const SystemQuery& q) {
   page.more = static_cast<std::int64_t>(rows.size()) > limit;
   if (page.more) rows.erase(rows.begin() + limit, rows.end());
   page.items.reserve(rows.size());
-  for (Row& r : rows) page.items.push_back(to_system_row(r));
+  for (Row& r : rows) {
+    SystemRow& s = page.items.emplace_back();
+    s.id = r.take_text(0);
+    s.org_id = r.take_text(1);
+    s.version = r.int64(2);
+    s.archived = r.boolean(3);
+    s.created_at = r.take_text(4);
+    s.updated_at = r.take_text(5);
+    std::string sort_value = r.take_text(6);
+    switch (q.sort) {
+      case SystemSort::name: s.name_key = std::move(sort_value); break;
+      case SystemSort::owner: s.owner_key = std::move(sort_value); break;
+      case SystemSort::status: s.status = std::move(sort_value); break;
+      case SystemSort::lifecycle_stage: s.stage_rank = std::move(sort_value); break;
+      case SystemSort::eu_ai_act_class: s.class_rank = std::move(sort_value); break;
+      case SystemSort::created_at:
+      case SystemSort::updated_at: break;  // already read
+    }
+    s.doc = r.take_text(7);
+  }
   return page;
+}
+
+std::int64_t SqlTx::systems_generation(const std::string& org_id) {
+  Rows rows = c_.query("SELECT generation FROM system_counts WHERE org_id = ?", {org_id});
+  return rows.empty() ? 0 : rows.front().int64(0);
 }
 
 std::int64_t SqlTx::count_systems(const std::string& org_id) {
@@ -81,8 +105,9 @@ std::int64_t SqlTx::count_systems(const std::string& org_id) {
 
 void SqlTx::adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived) {
   c_.exec(
-      "INSERT INTO system_counts (org_id, live, archived) VALUES (?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET "
-      "live = system_counts.live + excluded.live, archived = system_counts.archived + excluded.archived",
+      "INSERT INTO system_counts (org_id, live, archived, generation) VALUES (?, ?, ?, 1) ON CONFLICT (org_id) "
+      "DO UPDATE SET live = system_counts.live + excluded.live, archived = system_counts.archived + excluded.archived, "
+      "generation = system_counts.generation + 1",
       {org_id, live, archived});
 }
 
@@ -117,6 +142,7 @@ status SqlTx::update_system(const SystemRow& s, std::int64_t expected_version) {
        expected_version});
   if (changed == 0) return make_error(errc::precondition_failed, "the system was changed by someone else");
   if (was_archived != s.archived) adjust_system_counts(s.org_id, s.archived ? -1 : 1, s.archived ? 1 : -1);
+  else adjust_system_counts(s.org_id, 0, 0);  // bumps the generation
   return ok();
 }
 

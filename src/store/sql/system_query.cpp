@@ -65,7 +65,8 @@ Statement page_statement(const SystemQuery& q, std::int64_t fetch) {
     st.params.emplace_back(q.after->sort_value);
     st.params.emplace_back(q.after->id);
   }
-  st.sql.insert(0, "SELECT " + std::string(kSystemColumns) + " FROM systems ");
+  // A list page carries only what a list shows and pages by (see store.hpp): fewer columns to copy.
+  st.sql.insert(0, "SELECT id, org_id, version, archived, created_at, updated_at, " + col + ", doc FROM systems ");
   st.sql += " ORDER BY " + col + dir + ", id" + dir + " LIMIT ?";
   st.params.emplace_back(fetch);
   return st;

@@ -109,16 +109,18 @@ CREATE INDEX systems_live_by_status ON systems (org_id, archived, status, id);
 CREATE INDEX systems_live_by_owner ON systems (org_id, archived, owner_key, id);
 )sql";
 
-// v3: per-organization counts of live and archived systems, kept in the same transaction as the
-// writes, so that an unfiltered list answers its total without counting rows.
+// v3: per-organization counts of live and archived systems and a generation that every change to a
+// system bumps, kept in the same transaction as the writes: an unfiltered list answers its total
+// without counting rows, and a cached list page is known to be current while the generation is.
 constexpr std::string_view kV3 = R"sql(
 CREATE TABLE system_counts (
   org_id   TEXT PRIMARY KEY REFERENCES organizations (id),
   live     INTEGER NOT NULL,
-  archived INTEGER NOT NULL
+  archived INTEGER NOT NULL,
+  generation INTEGER NOT NULL
 ) STRICT;
-INSERT INTO system_counts (org_id, live, archived)
-  SELECT org_id, SUM(CASE WHEN archived THEN 0 ELSE 1 END), SUM(CASE WHEN archived THEN 1 ELSE 0 END)
+INSERT INTO system_counts (org_id, live, archived, generation)
+  SELECT org_id, SUM(CASE WHEN archived THEN 0 ELSE 1 END), SUM(CASE WHEN archived THEN 1 ELSE 0 END), 1
   FROM systems GROUP BY org_id;
 )sql";
 
