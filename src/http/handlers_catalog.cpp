@@ -73,12 +73,16 @@ Response list_catalog_items(Context& c) {
   }
   if (!errs.empty()) return problem(make_error(errc::bad_request, "The list parameters are not valid.", errs), c.req.path);
   auto all = c.svc.catalog.select(*fw, f);
-  json::array items;
   std::size_t end = std::min(all.size(), offset + static_cast<std::size_t>(*limit));
-  for (std::size_t i = offset; i < end; ++i) items.push_back(all[i]->json);
-  json::object out{{"items", std::move(items)}, {"total", all.size()}};
-  if (end < all.size()) out["next"] = std::to_string(end);
-  return json_response(200, json::serialize(out));
+  std::string body = R"({"items":[)";
+  for (std::size_t i = offset; i < end; ++i) {
+    if (i > offset) body += ',';
+    body += all[i]->json_text;
+  }
+  body += R"(],"total":)" + std::to_string(all.size());
+  if (end < all.size()) body += R"(,"next":")" + std::to_string(end) + '"';
+  body += '}';
+  return json_response(200, std::move(body));
 }
 
 Response get_catalog_item(Context& c) {
@@ -88,7 +92,7 @@ Response get_catalog_item(Context& c) {
   const auto& id = c.req.params.at("item_id");
   const auto* it = c.svc.catalog.find(fw->id, id);
   if (!it) return problem(errc::not_found, "No item '" + id + "' in " + fw->id + ".", c.req.path);
-  return json_response(200, json::serialize(it->json));
+  return json_response(200, it->json_text);
 }
 
 }  // namespace aims::http::handlers

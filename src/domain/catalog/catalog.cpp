@@ -160,6 +160,7 @@ Catalog Catalog::load_embedded() {
       json::array ch;
       for (const auto& c : it.children) ch.emplace_back(c);
       it.json["children"] = std::move(ch);
+      it.json_text = json::serialize(it.json);
     }
   }
 

@@ -23,6 +23,7 @@ struct Item {
   std::string search_text;        // lower-cased id, title and guidance
   std::vector<std::string> children;
   boost::json::object json;       // the full item as served by the API (framework and children included)
+  std::string json_text;          // json, serialized once
 };
 
 struct Framework {
