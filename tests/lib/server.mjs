@@ -22,15 +22,19 @@ export function aims(args, input = '') {
 }
 
 /**
- * Creates a data directory with one organization and its admin, starts `aims serve` on
- * 127.0.0.1:0 and resolves to { url, dataDir, admin: {email, password}, org, stop() }.
+ * Creates a data directory with one organization and its admin (or reuses `dataDir`, already
+ * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
+ * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
+ * the data directory unless `keepData`; kill() sends SIGKILL and keeps it.
  */
-export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {} } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aims-test-'));
-  const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
-  if (init.status !== 0) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`aims init failed: ${init.stderr}`);
+export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false } = {}) {
+  const dataDir = reuse || mkdtempSync(join(tmpdir(), 'aims-test-'));
+  if (!reuse) {
+    const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
+    if (init.status !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`aims init failed: ${init.stderr}`);
+    }
   }
   const child = spawn(aimsBin(), ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +53,7 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}\n${log}`)); });
   }).catch((e) => {
     if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData && !reuse) rmSync(dataDir, { recursive: true, force: true });
     throw e;
   });
   child.stdout.resume();
@@ -70,7 +74,14 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
           if (e.code !== 'ESRCH') throw e;  // it had already exited
         }
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        process.kill(child.pid, 'SIGKILL');
+        await exited;
+      }
     },
   };
 }
