@@ -35,20 +35,29 @@ void LoginThrottle::succeeded(const std::string& key) {
 AuthService::AuthService(store::Store& store, const Clock& clock, IdSource& ids, std::chrono::seconds session_ttl)
     : store_(store), clock_(clock), ids_(ids), session_ttl_(session_ttl) {}
 
-result<Principal> AuthService::load_principal(const std::string& user_id) {
+namespace {
+
+/// The user and their memberships, read inside the caller's transaction; nullopt if no such user.
+std::optional<Principal> read_principal(store::ReadTx& tx, const std::string& user_id) {
+  auto u = tx.find_user(user_id);
+  if (!u) return std::nullopt;
   Principal p;
-  bool found = false;
+  p.user = std::move(*u);
+  p.memberships = tx.list_memberships(user_id);
+  return p;
+}
+
+}  // namespace
+
+result<Principal> AuthService::load_principal(const std::string& user_id) {
+  std::optional<Principal> p;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    auto u = tx.find_user(user_id);
-    if (!u) return ok();
-    found = true;
-    p.user = std::move(*u);
-    p.memberships = tx.list_memberships(user_id);
+    p = read_principal(tx, user_id);
     return ok();
   });
   if (!st) return st.error();
-  if (!found) return make_error(errc::unauthenticated, "The credentials are no longer valid.");
-  return p;
+  if (!p) return make_error(errc::unauthenticated, "The credentials are no longer valid.");
+  return std::move(*p);
 }
 
 result<LoginResult> AuthService::login(const std::string& email_in, const std::string& password) {
@@ -115,12 +124,8 @@ result<Principal> AuthService::from_session(const std::string& session_token) {
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto s = tx.find_session(hash);
     if (!s || s->expires_at <= now) return ok();
-    auto u = tx.find_user(s->user_id);
-    if (!u) return ok();
     csrf = s->csrf_token;
-    p.emplace();
-    p->user = std::move(*u);
-    p->memberships = tx.list_memberships(s->user_id);
+    p = read_principal(tx, s->user_id);
     return ok();
   });
   if (!st) return st.error();
@@ -136,12 +141,7 @@ result<Principal> AuthService::from_api_token(const std::string& token) {
   std::optional<Principal> p;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto t = tx.find_api_token(hash);
-    if (!t) return ok();
-    auto u = tx.find_user(t->user_id);
-    if (!u) return ok();
-    p.emplace();
-    p->user = std::move(*u);
-    p->memberships = tx.list_memberships(t->user_id);
+    if (t) p = read_principal(tx, t->user_id);
     return ok();
   });
   if (!st) return st.error();

@@ -47,6 +47,27 @@ store::HistoryRow history_row(const Actor& a, const json::object& rec, const std
   return h;
 }
 
+/// A new record: the given fields over the defaults, with id, version 1 and who/when.
+json::object new_record(const std::string& id, const json::object& fields, const Actor& a, const std::string& now) {
+  json::object full;
+  full["id"] = id;
+  for (auto& kv : with_defaults(fields)) full[kv.key()] = kv.value();
+  full["archived"] = false;
+  full["version"] = 1;
+  full["created_at"] = now;
+  full["updated_at"] = now;
+  full["created_by"] = a.email;
+  full["updated_by"] = a.email;
+  return full;
+}
+
+/// The next version of a record: `after` stamped with version + 1 and who/when.
+void stamp_change(json::object& after, std::int64_t old_version, const Actor& a, const std::string& now) {
+  after["version"] = old_version + 1;
+  after["updated_at"] = now;
+  after["updated_by"] = a.email;
+}
+
 std::optional<std::int64_t> parse_int(std::string_view s) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -178,17 +199,7 @@ result<SystemView> SystemService::create(const Actor& a, const json::value& body
   std::vector<FieldError> errs;
   auto fieldsv = normalize(body.as_object(), true, errs);
   if (!errs.empty()) return make_error(errc::validation, "The AI system is not valid.", std::move(errs));
-  auto rec = with_defaults(fieldsv);
-  auto now = clock_.now_text();
-  json::object full;
-  full["id"] = ids_.next("sys");
-  for (auto& kv : rec) full[kv.key()] = kv.value();
-  full["archived"] = false;
-  full["version"] = 1;
-  full["created_at"] = now;
-  full["updated_at"] = now;
-  full["created_by"] = a.email;
-  full["updated_by"] = a.email;
+  auto full = new_record(ids_.next("sys"), fieldsv, a, clock_.now_text());
   auto row = to_row(full, a.org_id);
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     if (tx.find_system_by_name_key(a.org_id, row.name_key)) return name_taken(std::string(full.at("name").as_string()));
@@ -239,9 +250,7 @@ result<SystemView> SystemService::update(const Actor& a, const std::string& id, 
       out = SystemView{row->id, row->version, row->doc};
       return ok();
     }
-    after["version"] = row->version + 1;
-    after["updated_at"] = clock_.now_text();
-    after["updated_by"] = a.email;
+    stamp_change(after, row->version, a, clock_.now_text());
     auto nrow = to_row(after, a.org_id);
     if (nrow.name_key != row->name_key) {
       if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != id)
@@ -273,9 +282,7 @@ result<SystemView> SystemService::set_archived(const Actor& a, const std::string
     auto before = parse_doc(row->doc);
     auto after = before;
     after["archived"] = archived;
-    after["version"] = row->version + 1;
-    after["updated_at"] = clock_.now_text();
-    after["updated_by"] = a.email;
+    stamp_change(after, row->version, a, clock_.now_text());
     auto nrow = to_row(after, a.org_id);
     if (auto s = tx.update_system(nrow, row->version); !s) return s;
     if (auto s = tx.insert_history(history_row(a, after, archived ? "archive" : "restore", diff(before, after))); !s)
@@ -470,9 +477,7 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
         for (auto& kv : p.fields) after[kv.key()] = kv.value();
         auto d = diff(before, after);
         if (d.empty()) continue;
-        after["version"] = row->version + 1;
-        after["updated_at"] = now;
-        after["updated_by"] = a.email;
+        stamp_change(after, row->version, a, now);
         auto nrow = to_row(after, a.org_id);
         if (nrow.name_key != row->name_key)
           if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != row->id) {
@@ -486,16 +491,7 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
         if (auto s = tx.insert_history(history_row(a, after, "import", std::move(d))); !s) return s;
         ++result.updated;
       } else {
-        auto rec = with_defaults(p.fields);
-        json::object full;
-        full["id"] = new_ids[i];
-        for (auto& kv : rec) full[kv.key()] = kv.value();
-        full["archived"] = false;
-        full["version"] = 1;
-        full["created_at"] = now;
-        full["updated_at"] = now;
-        full["created_by"] = a.email;
-        full["updated_by"] = a.email;
+        auto full = new_record(new_ids[i], p.fields, a, now);
         auto row = to_row(full, a.org_id);
         if (tx.find_system_by_name_key(a.org_id, row.name_key)) {
           terrs.push_back({"name", p.row, "an AI system with this name exists already"});
