@@ -9,8 +9,10 @@
 #include <string>
 
 #include "domain/accounts/auth_service.hpp"
+#include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -23,6 +25,8 @@ struct Services {
   const catalog::Catalog& catalog;
   accounts::AuthService& auth;
   inventory::SystemService& systems;
+  assessment::AssessmentService& assessments;
+  soa::SoaService& soa;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

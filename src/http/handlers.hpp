@@ -25,4 +25,25 @@ Response system_history(Context& c);
 Response import_systems(Context& c);
 Response export_systems(Context& c);
 
+Response list_assessments(Context& c);
+Response create_assessment(Context& c);
+Response get_assessment(Context& c);
+Response update_assessment(Context& c);
+Response list_answers(Context& c);
+Response get_answer(Context& c);
+Response put_answer(Context& c);
+Response assessment_results(Context& c);
+Response compare_assessments(Context& c);
+Response get_roadmap(Context& c);
+Response generate_roadmap(Context& c);
+Response update_roadmap_action(Context& c);
+
+Response get_soa(Context& c);
+Response update_soa_entry(Context& c);
+Response list_soa_versions(Context& c);
+Response approve_soa(Context& c);
+Response get_soa_version(Context& c);
+Response diff_soa(Context& c);
+Response export_soa(Context& c);
+
 }  // namespace aims::http::handlers

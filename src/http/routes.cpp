@@ -27,6 +27,28 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("POST", "/api/v1/systems/{id}/archive", Access::member, archive_system);
   r.add("POST", "/api/v1/systems/{id}/restore", Access::member, restore_system);
   r.add("GET", "/api/v1/systems/{id}/history", Access::member, system_history);
+
+  r.add("GET", "/api/v1/assessments", Access::member, list_assessments);
+  r.add("POST", "/api/v1/assessments", Access::member, create_assessment);
+  r.add("GET", "/api/v1/assessments/{id}", Access::member, get_assessment);
+  r.add("PATCH", "/api/v1/assessments/{id}", Access::member, update_assessment);
+  r.add("GET", "/api/v1/assessments/{id}/answers", Access::member, list_answers);
+  r.add("GET", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, get_answer);
+  r.add("PUT", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, put_answer);
+  r.add("GET", "/api/v1/assessments/{id}/results", Access::member, assessment_results);
+  r.add("GET", "/api/v1/assessments/{id}/compare/{other_id}", Access::member, compare_assessments);
+  r.add("GET", "/api/v1/assessments/{id}/roadmap", Access::member, get_roadmap);
+  r.add("POST", "/api/v1/assessments/{id}/roadmap", Access::member, generate_roadmap);
+  r.add("PATCH", "/api/v1/assessments/{id}/roadmap/actions/{action_id}", Access::member, update_roadmap_action);
+
+  // Literal paths before the {control_id} and {n} templates.
+  r.add("GET", "/api/v1/soa/diff", Access::member, diff_soa);
+  r.add("GET", "/api/v1/soa/export", Access::member, export_soa);
+  r.add("GET", "/api/v1/soa", Access::member, get_soa);
+  r.add("PATCH", "/api/v1/soa/entries/{control_id}", Access::member, update_soa_entry);
+  r.add("GET", "/api/v1/soa/versions", Access::member, list_soa_versions);
+  r.add("POST", "/api/v1/soa/versions", Access::member, approve_soa);
+  r.add("GET", "/api/v1/soa/versions/{n}", Access::member, get_soa_version);
 }
 
 }  // namespace aims::http

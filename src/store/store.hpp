@@ -119,6 +119,20 @@ struct HistoryRow {
   std::string changes;      // JSON array text: [{"field":..,"from":..,"to":..}]
 };
 
+/// A record kept as JSON (`doc`, exact bytes) with the few columns needed to find, order and
+/// version it: assessments, assessment answers, roadmap actions, SoA entries and SoA versions.
+/// What `id` and `parent_id` mean depends on the record (see each method).
+struct RecordRow {
+  std::string org_id;
+  std::string parent_id;      // assessment id for answers and roadmap actions; empty otherwise
+  std::string id;             // assessment id, catalog item id, action id, control id, or version number as text
+  std::int64_t version = 1;   // optimistic concurrency; for SoA versions: the version number
+  std::int64_t position = 0;  // order within the parent (roadmap actions); 0 otherwise
+  std::string created_at;
+  std::string updated_at;
+  std::string doc;            // the record as JSON, exact bytes
+};
+
 /// Reads inside one consistent snapshot.
 class ReadTx {
  public:
@@ -146,6 +160,25 @@ class ReadTx {
   /// (0 before the first): a list read in the same transaction is current while it is unchanged.
   virtual std::int64_t systems_generation(const std::string& org_id) = 0;
 
+  // Gap assessments (SPEC §4). Lists are newest first (created_at, then id, descending);
+  // `before` pages: entries strictly after that position in this order.
+  virtual std::optional<RecordRow> find_assessment(const std::string& org_id, const std::string& id) = 0;
+  virtual std::vector<RecordRow> list_assessments(const std::string& org_id, int limit,
+                                                  const std::optional<std::pair<std::string, std::string>>& before) = 0;
+  /// Answers of one assessment, by item id (bytewise).
+  virtual std::vector<RecordRow> list_answers(const std::string& org_id, const std::string& assessment_id) = 0;
+  virtual std::optional<RecordRow> find_answer(const std::string& org_id, const std::string& assessment_id,
+                                               const std::string& item_id) = 0;
+  /// Roadmap actions of one assessment, by position then id.
+  virtual std::vector<RecordRow> list_roadmap_actions(const std::string& org_id, const std::string& assessment_id) = 0;
+
+  // Statement of Applicability (SPEC §5): the working entries by control id (bytewise), and the
+  // approved versions newest first (number descending).
+  virtual std::vector<RecordRow> list_soa_entries(const std::string& org_id) = 0;
+  virtual std::optional<RecordRow> find_soa_entry(const std::string& org_id, const std::string& control_id) = 0;
+  virtual std::vector<RecordRow> list_soa_versions(const std::string& org_id) = 0;
+  virtual std::optional<RecordRow> find_soa_version(const std::string& org_id, std::int64_t number) = 0;
+
   /// History of one record, newest first; `before_version` pages (entries with version < it).
   virtual std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
                                                const std::string& record_id, int limit,
@@ -168,6 +201,24 @@ class WriteTx : public ReadTx {
   /// errc::conflict on a name_key clash.
   virtual status update_system(const SystemRow& s, std::int64_t expected_version) = 0;
   virtual status insert_history(const HistoryRow& h) = 0;
+
+  /// Unique (org_id, id); conflict on a clash.
+  virtual status insert_assessment(const RecordRow& r) = 0;
+  /// Replaces the assessment (org_id, id) whose stored version is expected_version: not_found /
+  /// precondition_failed as update_system.
+  virtual status update_assessment(const RecordRow& r, std::int64_t expected_version) = 0;
+  /// Inserts (expected_version 0: conflict if it exists) or replaces (stored version must equal
+  /// expected_version, else precondition_failed; not_found if absent) the answer keyed by
+  /// (org_id, parent_id = assessment id, id = item id). Same rule for put_soa_entry (key org_id, id).
+  virtual status put_answer(const RecordRow& r, std::int64_t expected_version) = 0;
+  /// Replaces all roadmap actions of an assessment with `actions` (which all carry that parent_id).
+  virtual status replace_roadmap_actions(const std::string& org_id, const std::string& assessment_id,
+                                         const std::vector<RecordRow>& actions) = 0;
+  /// Replaces one roadmap action (org_id, parent_id, id) at expected_version; not_found / precondition_failed.
+  virtual status update_roadmap_action(const RecordRow& r, std::int64_t expected_version) = 0;
+  virtual status put_soa_entry(const RecordRow& r, std::int64_t expected_version) = 0;
+  /// Approved versions are immutable: insert only; conflict if (org_id, version) exists.
+  virtual status insert_soa_version(const RecordRow& r) = 0;
 };
 
 /// A storage backend. Thread-safe.

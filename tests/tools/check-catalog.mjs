@@ -53,6 +53,7 @@ if (files.length === 0) errors.push(`${rel(catalogDir)}: no catalog files found`
 
 const idsByFramework = new Map(); // framework -> Map(id -> file)
 const parents = []; // {file, framework, id, parent}
+const planned = []; // roadmap entries: {file, framework, index, refs: [ids that must be items]}
 const uids = new Map(); // uid -> file
 
 for (const file of files) {
@@ -92,6 +93,10 @@ for (const file of files) {
       levels.add(item.level);
       return;
     }
+    if ('effort' in item) {  // roadmap planning data about existing items, not items of its own
+      planned.push({ file, framework: fw, index: i, refs: [item.id, ...item.depends_on] });
+      return;
+    }
     if (ids.has(item.id)) errors.push(`${rel(file)}: /items/${i} id "${item.id}" is also in ${rel(ids.get(item.id))}`);
     else ids.set(item.id, file);
     if (uids.has(item.uid)) errors.push(`${rel(file)}: /items/${i} uid "${item.uid}" is also in ${rel(uids.get(item.uid))}`);
@@ -103,6 +108,11 @@ for (const file of files) {
 for (const p of parents)
   if (!idsByFramework.get(p.framework).has(p.parent))
     errors.push(`${rel(p.file)}: /items/${p.index} "${p.id}" has parent "${p.parent}", which is not an item of ${p.framework}`);
+
+for (const p of planned)
+  for (const ref of p.refs)
+    if (!idsByFramework.get(p.framework)?.has(ref))
+      errors.push(`${rel(p.file)}: /items/${p.index} names "${ref}", which is not an item of ${p.framework}`);
 
 if (errors.length) {
   console.error(`check-catalog: ${errors.length} error(s)`);

@@ -27,7 +27,8 @@ bool allowed(Role r, Action a) {
     case Action::read: return true;
     case Action::write_record: return r == Role::admin || r == Role::manager || r == Role::contributor;
     case Action::archive_record:
-    case Action::bulk_import: return r == Role::admin || r == Role::manager;
+    case Action::bulk_import:
+    case Action::approve: return r == Role::admin || r == Role::manager;
     case Action::administer: return r == Role::admin;
   }
   return false;

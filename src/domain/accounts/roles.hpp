@@ -13,6 +13,7 @@ enum class Action {
   write_record,    // create and edit records (AI systems, answers, ...)
   archive_record,  // archive and restore records
   bulk_import,     // CSV import
+  approve,         // approve records (SoA versions), regenerate plans
   administer,      // members, organization settings
 };
 

@@ -175,7 +175,34 @@ Catalog Catalog::load_embedded() {
     cat.maturity_.push_back(std::move(m));
   }
   if (cat.maturity_.size() != 6) fail("maturity-levels", "there must be six levels");
+
+  auto roadmap = parse_file("catalog/iso42001-2023/roadmap.json");
+  for (const auto& rv : roadmap.as_object().at("items").as_array()) {
+    const auto& o = rv.as_object();
+    std::string id(o.at("id").as_string());
+    const Item* it = cat.find("iso42001", id);
+    if (!it || !it->leaf || (it->kind != "clause" && it->kind != "control"))
+      fail("roadmap " + id, "not a clause leaf or control");
+    RoadmapHint h;
+    h.effort = std::string(o.at("effort").as_string());
+    if (h.effort != "S" && h.effort != "M" && h.effort != "L") fail("roadmap " + id, "effort must be S, M or L");
+    for (const auto& d : o.at("depends_on").as_array()) {
+      std::string dep(d.as_string());
+      const Item* di = cat.find("iso42001", dep);
+      if (!di || !di->leaf || dep == id) fail("roadmap " + id, "bad dependency " + dep);
+      h.depends_on.push_back(dep);
+    }
+    cat.roadmap_[id] = std::move(h);
+  }
+  for (const auto& it : cat.framework("iso42001")->items)
+    if (it.leaf && (it.kind == "clause" || it.kind == "control") && !cat.roadmap_.count(it.id))
+      fail("roadmap", "no planning data for " + it.id);
   return cat;
+}
+
+const RoadmapHint* Catalog::roadmap_hint(const std::string& id) const {
+  auto it = roadmap_.find(id);
+  return it == roadmap_.end() ? nullptr : &it->second;
 }
 
 const Framework* Catalog::framework(const std::string& id) const {

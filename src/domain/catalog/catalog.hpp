@@ -42,6 +42,12 @@ struct MaturityLevel {
   std::string description;
 };
 
+/// Planning data for turning a gap on a clause leaf or control into a roadmap action.
+struct RoadmapHint {
+  std::string effort;                   // S, M or L
+  std::vector<std::string> depends_on;  // ids of clause leaves or controls to do first
+};
+
 struct ItemFilter {
   std::optional<std::string> kind{};
   std::optional<std::string> parent{};
@@ -59,6 +65,8 @@ class Catalog {
   const Item* find(const std::string& framework, const std::string& id) const;
   std::vector<const Item*> select(const Framework& fw, const ItemFilter& filter) const;
   const std::vector<MaturityLevel>& maturity_levels() const { return maturity_; }
+  /// Planning data of an ISO/IEC 42001 clause leaf or control; nullptr for other items.
+  const RoadmapHint* roadmap_hint(const std::string& id) const;
 
   static const std::vector<std::string>& known_kinds();
 
@@ -66,6 +74,7 @@ class Catalog {
   std::vector<Framework> frameworks_;
   std::map<std::string, std::map<std::string, std::size_t>> index_;  // framework -> id -> position
   std::vector<MaturityLevel> maturity_;
+  std::map<std::string, RoadmapHint> roadmap_;
 };
 
 }  // namespace aims::catalog

@@ -125,7 +125,69 @@ INSERT INTO system_counts (org_id, live, archived, generation)
   FROM systems GROUP BY org_id;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
+// v4: gap assessments (SPEC §4) and the Statement of Applicability (SPEC §5). Each record is kept
+// as JSON (`doc`, exact bytes) with the columns that find, order and version it. Answers and
+// roadmap actions reference their assessment by (org_id, assessment_id), so a child can only hang
+// under an assessment of its own organization.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE assessments (
+  org_id     TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  id         TEXT COLLATE "C" NOT NULL,
+  version    BIGINT NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL,
+  doc        TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, id)
+);
+CREATE INDEX assessments_by_created ON assessments (org_id, created_at, id);
+
+CREATE TABLE assessment_answers (
+  org_id        TEXT COLLATE "C" NOT NULL,
+  assessment_id TEXT COLLATE "C" NOT NULL,
+  item_id       TEXT COLLATE "C" NOT NULL,
+  version       BIGINT NOT NULL,
+  created_at    TEXT COLLATE "C" NOT NULL,
+  updated_at    TEXT COLLATE "C" NOT NULL,
+  doc           TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, assessment_id, item_id),
+  FOREIGN KEY (org_id, assessment_id) REFERENCES assessments (org_id, id)
+);
+
+CREATE TABLE roadmap_actions (
+  org_id        TEXT COLLATE "C" NOT NULL,
+  assessment_id TEXT COLLATE "C" NOT NULL,
+  id            TEXT COLLATE "C" NOT NULL,
+  position      BIGINT NOT NULL,
+  version       BIGINT NOT NULL,
+  created_at    TEXT COLLATE "C" NOT NULL,
+  updated_at    TEXT COLLATE "C" NOT NULL,
+  doc           TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, assessment_id, id),
+  FOREIGN KEY (org_id, assessment_id) REFERENCES assessments (org_id, id)
+);
+CREATE INDEX roadmap_actions_by_position ON roadmap_actions (org_id, assessment_id, position, id);
+
+CREATE TABLE soa_entries (
+  org_id     TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  control_id TEXT COLLATE "C" NOT NULL,
+  version    BIGINT NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL,
+  doc        TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, control_id)
+);
+
+CREATE TABLE soa_versions (
+  org_id     TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  number     BIGINT NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL,
+  doc        TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, number)
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

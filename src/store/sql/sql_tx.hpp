@@ -31,6 +31,18 @@ class SqlTx final : public WriteTx {
                                        const std::string& record_id, int limit,
                                        std::optional<std::int64_t> before_version) override;
 
+  std::optional<RecordRow> find_assessment(const std::string& org_id, const std::string& id) override;
+  std::vector<RecordRow> list_assessments(const std::string& org_id, int limit,
+                                          const std::optional<std::pair<std::string, std::string>>& before) override;
+  std::vector<RecordRow> list_answers(const std::string& org_id, const std::string& assessment_id) override;
+  std::optional<RecordRow> find_answer(const std::string& org_id, const std::string& assessment_id,
+                                       const std::string& item_id) override;
+  std::vector<RecordRow> list_roadmap_actions(const std::string& org_id, const std::string& assessment_id) override;
+  std::vector<RecordRow> list_soa_entries(const std::string& org_id) override;
+  std::optional<RecordRow> find_soa_entry(const std::string& org_id, const std::string& control_id) override;
+  std::vector<RecordRow> list_soa_versions(const std::string& org_id) override;
+  std::optional<RecordRow> find_soa_version(const std::string& org_id, std::int64_t number) override;
+
   status insert_org(const Organization& o) override;
   status insert_user(const User& u) override;
   status insert_membership(const Membership& m) override;
@@ -43,11 +55,22 @@ class SqlTx final : public WriteTx {
   status update_system(const SystemRow& s, std::int64_t expected_version) override;
   status insert_history(const HistoryRow& h) override;
 
+  status insert_assessment(const RecordRow& r) override;
+  status update_assessment(const RecordRow& r, std::int64_t expected_version) override;
+  status put_answer(const RecordRow& r, std::int64_t expected_version) override;
+  status replace_roadmap_actions(const std::string& org_id, const std::string& assessment_id,
+                                 const std::vector<RecordRow>& actions) override;
+  status update_roadmap_action(const RecordRow& r, std::int64_t expected_version) override;
+  status put_soa_entry(const RecordRow& r, std::int64_t expected_version) override;
+  status insert_soa_version(const RecordRow& r) override;
+
  private:
   /// Runs an INSERT ... ON CONFLICT DO NOTHING; errc::conflict when no row was inserted.
   status insert_or_conflict(std::string_view sql, const Params& params, const char* what);
   /// Adds to an organization's live/archived system counts (the totals of unfiltered lists).
   void adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived);
+  /// True if the assessment (org_id, id) exists: the parent check of answers and roadmap actions.
+  bool assessment_exists(const std::string& org_id, const std::string& id);
 
   Connection& c_;
 };

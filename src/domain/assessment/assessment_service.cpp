@@ -1,0 +1,518 @@
+#include "domain/assessment/assessment_service.hpp"
+
+#include <algorithm>
+
+#include "core/crypto.hpp"
+#include "core/date.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/assessment/roadmap.hpp"
+#include "domain/assessment/scoring.hpp"
+#include "domain/common/input.hpp"
+#include "domain/inventory/system_service.hpp"
+
+namespace aims::assessment {
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
+
+struct AssessmentService::Loaded {
+  store::RecordRow row;
+  json::object doc;
+  std::vector<store::RecordRow> answer_rows;
+  std::vector<ScopeItem> items;
+  std::map<std::string, Score> scores;
+  std::map<std::string, json::object> answer_docs;
+};
+
+namespace {
+
+status require(const Actor& a, Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden,
+                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+}
+
+Error not_found(const std::string& id) { return make_error(errc::not_found, "No assessment " + id + " in this organization."); }
+
+status check_if_match(const std::optional<std::string>& if_match, std::int64_t version, bool required,
+                      const std::string& what) {
+  if (!if_match) {
+    if (!required) return ok();
+    return make_error(errc::precondition_required,
+                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+  }
+  auto want = AssessmentService::etag(version);
+  if (*if_match == want || *if_match == "W/" + want) return ok();
+  return make_error(errc::precondition_failed, what + " was changed by someone else since you read it (now version " +
+                                                   std::to_string(version) + "); reload and apply your change again.");
+}
+
+json::object parse(const std::string& s) { return json::parse(s).as_object(); }
+
+std::string str(const json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+bool is_answered(const json::object& d) {
+  auto m = d.if_contains("maturity");
+  auto na = d.if_contains("not_applicable");
+  return (m && m->is_int64()) || (na && na->is_bool() && na->as_bool());
+}
+
+json::object answer_json(const catalog::Item& item, const json::object* doc, std::int64_t version) {
+  json::object o{{"item_id", item.id},
+                 {"kind", item.kind},
+                 {"title", item.title},
+                 {"parent", item.parent ? json::value(*item.parent) : json::value(nullptr)},
+                 {"version", version}};
+  if (doc) {
+    o["answered"] = is_answered(*doc);
+    for (auto k : {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped", "updated_at",
+                   "updated_by"})
+      if (auto p = doc->if_contains(k)) o[k] = *p;
+  } else {
+    o["answered"] = false;
+    o["maturity"] = nullptr;
+    o["not_applicable"] = false;
+    o["justification"] = "";
+    o["notes"] = "";
+    o["evidence"] = json::array();
+    o["owner"] = "";
+    o["skipped"] = false;
+  }
+  return o;
+}
+
+}  // namespace
+
+result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const std::string& id, bool with_answers) {
+  Loaded l;
+  bool found = false;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto r = tx.find_assessment(a.org_id, id);
+    if (!r) return ok();
+    found = true;
+    l.row = std::move(*r);
+    if (with_answers) l.answer_rows = tx.list_answers(a.org_id, id);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!found) return not_found(id);
+  l.doc = parse(l.row.doc);
+  l.items = scope(cat_, str(l.doc, "approach"));
+  for (const auto& r : l.answer_rows) {
+    auto d = parse(r.doc);
+    Score s;
+    if (auto m = d.if_contains("maturity"); m && m->is_int64()) s.maturity = static_cast<int>(m->as_int64());
+    if (auto na = d.if_contains("not_applicable"); na && na->is_bool()) s.not_applicable = na->as_bool();
+    l.scores[r.id] = s;
+    l.answer_docs[r.id] = std::move(d);
+  }
+  return l;
+}
+
+std::string AssessmentService::assessment_json(const json::object& doc, const std::vector<store::RecordRow>& answers) const {
+  json::object o = doc;
+  auto items = scope(cat_, str(doc, "approach"));
+  int answered = 0;
+  for (const auto& r : answers)
+    if (is_answered(parse(r.doc))) ++answered;
+  o["item_count"] = items.size();
+  o["answered_count"] = answered;
+  return json::serialize(o);
+}
+
+result<Versioned> AssessmentService::create(const Actor& a, const json::value& body) {
+  if (auto st = require(a, Action::write_record, "start assessments"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"name", "approach", "target_maturity", "owner", "assessment_date"},
+                   {"id", "status", "version", "item_count", "answered_count", "created_at", "updated_at"});
+  auto name = in.text("name", 200, false, true);
+  auto approach = in.choice("approach", {"clauses", "annex_a", "both"});
+  auto target = in.integer("target_maturity", 1, 5);
+  auto owner = in.text("owner", 200);
+  auto date = in.date("assessment_date");
+  if (!in.ok()) return in.failure("The assessment is not valid.");
+  auto now = clock_.now_text();
+  json::object doc{{"id", ids_.next("asm")},
+                   {"name", *name},
+                   {"approach", approach.value_or("both")},
+                   {"target_maturity", target.value_or(3)},
+                   {"owner", owner.value_or("")},
+                   {"assessment_date", date.value_or(format_date(date_of(clock_.now())))},
+                   {"status", "in_progress"},
+                   {"version", 1},
+                   {"created_at", now},
+                   {"updated_at", now},
+                   {"created_by", a.email},
+                   {"updated_by", a.email}};
+  store::RecordRow row{a.org_id, "", std::string(doc.at("id").as_string()), 1, 0, now, now, json::serialize(doc)};
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    if (auto s = tx.insert_assessment(row); !s) return s;
+    store::HistoryRow h{a.org_id, "assessment", row.id, 1, now, a.email, "create", "[]"};
+    return tx.insert_history(h);
+  });
+  if (!st) return st.error();
+  return Versioned{1, assessment_json(doc, {})};
+}
+
+result<std::string> AssessmentService::list(const Actor& a, const std::optional<std::string>& limit,
+                                            const std::optional<std::string>& cursor) {
+  auto lim = inventory::parse_limit(limit);
+  if (!lim) return lim.error();
+  std::optional<std::pair<std::string, std::string>> before;
+  if (cursor) {
+    std::string raw;
+    boost::system::error_code ec;
+    json::value v;
+    if (crypto::base64url_decode(*cursor, raw)) v = json::parse(raw, ec);
+    if (ec || !v.is_object() || !v.as_object().contains("c") || !v.as_object().contains("i") || !v.at("c").is_string() ||
+        !v.at("i").is_string())
+      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
+    before = std::make_pair(std::string(v.at("c").as_string()), std::string(v.at("i").as_string()));
+  }
+  std::vector<store::RecordRow> rows;
+  std::vector<std::vector<store::RecordRow>> answers;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    rows = tx.list_assessments(a.org_id, *lim + 1, before);
+    if (static_cast<int>(rows.size()) > *lim) rows.resize(static_cast<std::size_t>(*lim) + 1);
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < *lim; ++i)
+      answers.push_back(tx.list_answers(a.org_id, rows[i].id));
+    return ok();
+  });
+  if (!st) return st.error();
+  bool more = static_cast<int>(rows.size()) > *lim;
+  if (more) rows.pop_back();
+  std::string out = R"({"items":[)";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i) out += ',';
+    out += assessment_json(parse(rows[i].doc), answers[i]);
+  }
+  out += ']';
+  if (more && !rows.empty())
+    out += R"(,"next":)" + json::serialize(json::value(crypto::base64url_encode(
+                               json::serialize(json::object{{"c", rows.back().created_at}, {"i", rows.back().id}}))));
+  out += '}';
+  return out;
+}
+
+result<Versioned> AssessmentService::get(const Actor& a, const std::string& id) {
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  return Versioned{l->row.version, assessment_json(l->doc, l->answer_rows)};
+}
+
+result<Versioned> AssessmentService::update(const Actor& a, const std::string& id, const json::value& body,
+                                            const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "change assessments"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"name", "target_maturity", "owner", "assessment_date", "status"},
+                   {"id", "approach", "version", "item_count", "answered_count", "created_at", "updated_at"});
+  auto name = in.text("name", 200, false, in.has("name"));
+  auto target = in.integer("target_maturity", 1, 5);
+  auto owner = in.text("owner", 200);
+  auto date = in.date("assessment_date");
+  auto status_v = in.choice("status", {"in_progress", "completed"});
+  if (!in.ok()) return in.failure("The change is not valid.");
+  Versioned out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    if (auto s = check_if_match(if_match, row->version, true, "This assessment"); !s) return s;
+    auto doc = parse(row->doc);
+    if (name) doc["name"] = *name;
+    if (target) doc["target_maturity"] = *target;
+    if (owner) doc["owner"] = *owner;
+    if (date) doc["assessment_date"] = *date;
+    if (status_v) doc["status"] = *status_v;
+    auto now = clock_.now_text();
+    doc["version"] = row->version + 1;
+    doc["updated_at"] = now;
+    doc["updated_by"] = a.email;
+    store::RecordRow next = *row;
+    next.version = row->version + 1;
+    next.updated_at = now;
+    next.doc = json::serialize(doc);
+    if (auto s = tx.update_assessment(next, row->version); !s) return s;
+    store::HistoryRow h{a.org_id, "assessment", id, next.version, now, a.email, "update", json::serialize(body)};
+    if (auto s = tx.insert_history(h); !s) return s;
+    out = Versioned{next.version, assessment_json(doc, tx.list_answers(a.org_id, id))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> AssessmentService::answers(const Actor& a, const std::string& id) {
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  json::array items;
+  int answered = 0;
+  std::map<std::string, std::int64_t> versions;
+  for (const auto& r : l->answer_rows) versions[r.id] = r.version;
+  for (const auto& si : l->items) {
+    auto d = l->answer_docs.find(si.item->id);
+    const json::object* doc = d == l->answer_docs.end() ? nullptr : &d->second;
+    if (doc && is_answered(*doc)) ++answered;
+    items.push_back(answer_json(*si.item, doc, doc ? versions[si.item->id] : 0));
+  }
+  return json::serialize(json::object{{"items", std::move(items)}, {"answered", answered}, {"total", l->items.size()}});
+}
+
+result<Versioned> AssessmentService::answer(const Actor& a, const std::string& id, const std::string& item_id) {
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  for (const auto& si : l->items)
+    if (si.item->id == item_id) {
+      std::int64_t version = 0;
+      for (const auto& r : l->answer_rows)
+        if (r.id == item_id) version = r.version;
+      auto d = l->answer_docs.find(item_id);
+      return Versioned{version,
+                       json::serialize(answer_json(*si.item, d == l->answer_docs.end() ? nullptr : &d->second, version))};
+    }
+  return make_error(errc::not_found, "Item " + item_id + " is not in the scope of this assessment.");
+}
+
+result<Versioned> AssessmentService::put_answer(const Actor& a, const std::string& id, const std::string& item_id,
+                                                const json::value& body, const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "answer assessments"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  const catalog::Item* item = nullptr;
+  input::Reader in(body.as_object(), {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped"},
+                   {"item_id", "kind", "title", "parent", "answered", "version", "updated_at", "updated_by"});
+  bool maturity_null = false;
+  auto maturity = in.integer("maturity", 0, 5, true, &maturity_null);
+  auto na = in.boolean("not_applicable").value_or(false);
+  auto justification = in.text("justification", 4000, true).value_or("");
+  auto notes = in.text("notes", 4000, true).value_or("");
+  auto evidence = in.list("evidence", 50, 500).value_or(std::vector<std::string>{});
+  auto owner = in.text("owner", 200).value_or("");
+  auto skipped = in.boolean("skipped").value_or(false);
+  Versioned out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    auto doc = parse(row->doc);
+    for (const auto& si : scope(cat_, str(doc, "approach")))
+      if (si.item->id == item_id) item = si.item;
+    if (!item) return make_error(errc::not_found, "Item " + item_id + " is not in the scope of this assessment.");
+    if (str(doc, "status") == "completed")
+      return make_error(errc::conflict, "This assessment is completed; reopen it (status in_progress) to change answers.");
+    if (na && item->kind == "clause")
+      in.error("not_applicable", "clauses 4 to 10 are all required for certification and cannot be not applicable");
+    if (na && justification.empty()) in.error("justification", "a control marked not applicable needs a justification");
+    if (!na && !skipped && !maturity) in.error("maturity", "choose a maturity level from 0 to 5, or skip the item");
+    if (na && maturity) in.error("maturity", "a not-applicable control has no maturity level");
+    if (!in.ok()) return in.failure("The answer is not valid.");
+    auto existing = tx.find_answer(a.org_id, id, item_id);
+    std::int64_t version = existing ? existing->version : 0;
+    if (auto s = check_if_match(if_match, version, false, "This answer"); !s) return s;
+    auto now = clock_.now_text();
+    json::object ans{{"item_id", item_id},
+                     {"maturity", maturity ? json::value(*maturity) : json::value(nullptr)},
+                     {"not_applicable", na},
+                     {"justification", justification},
+                     {"notes", notes},
+                     {"evidence", input::to_array(evidence)},
+                     {"owner", owner},
+                     {"skipped", skipped && !maturity && !na},
+                     {"updated_at", now},
+                     {"updated_by", a.email}};
+    store::RecordRow r{a.org_id, id, item_id, version + 1, 0, existing ? existing->created_at : now, now, json::serialize(ans)};
+    if (auto s = tx.put_answer(r, version); !s) return s;
+    store::HistoryRow h{a.org_id, "answer", id + "/" + item_id, r.version, now, a.email, version ? "update" : "create",
+                        json::serialize(ans)};
+    if (auto s = tx.insert_history(h); !s) return s;
+    out = Versioned{r.version, json::serialize(answer_json(*item, &ans, r.version))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> AssessmentService::results(const Actor& a, const std::string& id) {
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  int target = static_cast<int>(l->doc.at("target_maturity").as_int64());
+  return json::serialize(assessment::results(cat_, l->items, l->scores, target, id));
+}
+
+result<std::string> AssessmentService::compare(const Actor& a, const std::string& id, const std::string& other_id) {
+  auto to = load(a, id, true);
+  if (!to) return to.error();
+  auto from = load(a, other_id, true);
+  if (!from) return from.error();
+  auto mean = [](const Loaded& l) -> std::optional<double> {
+    int n = 0, sum = 0;
+    for (const auto& si : l.items) {
+      auto s = l.scores.find(si.item->id);
+      if (s != l.scores.end() && s->second.not_applicable) continue;
+      ++n;
+      if (s != l.scores.end() && s->second.maturity) sum += *s->second.maturity;
+    }
+    if (!n) return std::nullopt;
+    return std::round(100.0 * sum / n) / 100.0;
+  };
+  auto level = [](const Loaded& l, const std::string& item) -> json::value {
+    auto s = l.scores.find(item);
+    if (s == l.scores.end() || !s->second.maturity) return nullptr;
+    return *s->second.maturity;
+  };
+  json::array items;
+  const auto* fw = cat_.framework("iso42001");
+  for (const auto& it : fw->items) {
+    if (!it.leaf || (it.kind != "clause" && it.kind != "control")) continue;
+    bool in_to = std::any_of(to->items.begin(), to->items.end(), [&](const ScopeItem& s) { return s.item == &it; });
+    bool in_from = std::any_of(from->items.begin(), from->items.end(), [&](const ScopeItem& s) { return s.item == &it; });
+    if (!in_to && !in_from) continue;
+    auto f = level(*from, it.id), t = level(*to, it.id);
+    json::value delta = (f.is_int64() && t.is_int64()) ? json::value(t.as_int64() - f.as_int64()) : json::value(nullptr);
+    items.push_back(json::object{{"item_id", it.id}, {"title", it.title}, {"from", f}, {"to", t}, {"delta", delta}});
+  }
+  auto mf = mean(*from), mt = mean(*to);
+  json::object overall{{"from", mf ? json::value(*mf) : json::value(nullptr)},
+                       {"to", mt ? json::value(*mt) : json::value(nullptr)},
+                       {"delta", (mf && mt) ? json::value(std::round(100.0 * (*mt - *mf)) / 100.0) : json::value(nullptr)}};
+  return json::serialize(json::object{{"from", other_id}, {"to", id}, {"overall", overall}, {"items", std::move(items)}});
+}
+
+status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, const Loaded& l, Date start, int capacity,
+                                        std::string& out) {
+  int target = static_cast<int>(l.doc.at("target_maturity").as_int64());
+  std::map<std::string, std::string> owners;
+  for (const auto& [item, d] : l.answer_docs) owners[item] = str(d, "owner");
+  auto acts = plan(cat_, gaps(l.items, l.scores, target), start, capacity, owners, str(l.doc, "owner"));
+  auto now = clock_.now_text();
+  std::vector<store::RecordRow> rows;
+  json::array arr;
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    auto j = action_json(acts[i], 1);
+    rows.push_back(store::RecordRow{a.org_id, l.row.id, acts[i].id, 1, static_cast<std::int64_t>(i), now, now, json::serialize(j)});
+    arr.push_back(std::move(j));
+  }
+  if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;
+  // The roadmap's own settings live in the assessment document.
+  auto doc = l.doc;
+  doc["roadmap"] = json::object{{"start_date", format_date(start)}, {"capacity", capacity}, {"generated_at", now}};
+  store::RecordRow next = l.row;
+  next.doc = json::serialize(doc);
+  if (auto s = tx.update_assessment(next, l.row.version); !s) return s;
+  auto phases = phases_json(arr);
+  out = json::serialize(json::object{{"assessment_id", l.row.id},
+                                     {"start_date", format_date(start)},
+                                     {"capacity", capacity},
+                                     {"generated_at", now},
+                                     {"actions", std::move(arr)},
+                                     {"phases", std::move(phases)}});
+  store::HistoryRow h{a.org_id, "roadmap", l.row.id, 0, now, a.email, "generate", "[]"};
+  (void)h;
+  return ok();
+}
+
+result<std::string> AssessmentService::roadmap(const Actor& a, const std::string& id) {
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  std::string out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    auto doc = parse(row->doc);
+    auto settings = doc.if_contains("roadmap");
+    if (!settings) {
+      if (row->version != l->row.version) return make_error(errc::conflict, "The assessment changed; try again.");
+      return write_roadmap(tx, a, *l, date_of(clock_.now()), 2, out);
+    }
+    json::array arr;
+    for (const auto& r : tx.list_roadmap_actions(a.org_id, id)) arr.push_back(json::parse(r.doc));
+    auto phases = phases_json(arr);
+    const auto& s = settings->as_object();
+    out = json::serialize(json::object{{"assessment_id", id},
+                                       {"start_date", s.at("start_date")},
+                                       {"capacity", s.at("capacity")},
+                                       {"generated_at", s.at("generated_at")},
+                                       {"actions", std::move(arr)},
+                                       {"phases", std::move(phases)}});
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> AssessmentService::generate_roadmap(const Actor& a, const std::string& id, const json::value& body) {
+  if (auto st = require(a, Action::approve, "regenerate roadmaps"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"start_date", "capacity"});
+  auto start = in.date("start_date");
+  auto capacity = in.integer("capacity", 1, 20);
+  if (!in.ok()) return in.failure("The roadmap settings are not valid.");
+  auto l = load(a, id, true);
+  if (!l) return l.error();
+  std::string out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    if (row->version != l->row.version || row->doc != l->row.doc)
+      return make_error(errc::conflict, "The assessment changed while the roadmap was planned; try again.");
+    return write_roadmap(tx, a, *l, start ? *parse_date(*start) : date_of(clock_.now()), capacity.value_or(2), out);
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<Versioned> AssessmentService::update_action(const Actor& a, const std::string& id, const std::string& action_id,
+                                                   const json::value& body, const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "change roadmap actions"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"title", "owner", "effort", "depends_on", "phase", "start_date", "target_date", "status"},
+                   {"id", "item_id", "suggested_action", "version"});
+  auto title = in.text("title", 300, false, in.has("title"));
+  auto owner = in.text("owner", 200);
+  auto effort = in.choice("effort", {"S", "M", "L"});
+  auto deps = in.list("depends_on", 100, 100);
+  auto phase = in.integer("phase", 1, 3);
+  auto start = in.date("start_date");
+  auto target = in.date("target_date");
+  auto status_v = in.choice("status", {"open", "in_progress", "done"});
+  if (!in.ok()) return in.failure("The change is not valid.");
+  Versioned out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    if (!tx.find_assessment(a.org_id, id)) return not_found(id);
+    auto all = tx.list_roadmap_actions(a.org_id, id);
+    auto it = std::find_if(all.begin(), all.end(), [&](const store::RecordRow& r) { return r.id == action_id; });
+    if (it == all.end()) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
+    if (auto s = check_if_match(if_match, it->version, true, "This action"); !s) return s;
+    auto doc = parse(it->doc);
+    if (deps)
+      for (const auto& d : *deps)
+        if (d == action_id || std::none_of(all.begin(), all.end(), [&](const store::RecordRow& r) { return r.id == d; }))
+          in.error("depends_on", "'" + d + "' is not another action of this roadmap");
+    std::string s_date = start.value_or(str(doc, "start_date")), t_date = target.value_or(str(doc, "target_date"));
+    if (t_date < s_date) in.error("target_date", "must not be before the start date");
+    if (!in.ok()) return in.failure("The change is not valid.");
+    if (title) doc["title"] = *title;
+    if (owner) doc["owner"] = *owner;
+    if (effort) doc["effort"] = *effort;
+    if (deps) doc["depends_on"] = input::to_array(*deps);
+    if (phase) doc["phase"] = *phase;
+    doc["start_date"] = s_date;
+    doc["target_date"] = t_date;
+    if (status_v) doc["status"] = *status_v;
+    doc["version"] = it->version + 1;
+    store::RecordRow next = *it;
+    next.version = it->version + 1;
+    next.updated_at = clock_.now_text();
+    next.doc = json::serialize(doc);
+    if (auto s = tx.update_roadmap_action(next, it->version); !s) return s;
+    store::HistoryRow h{a.org_id, "roadmap_action", id + "/" + action_id, next.version, next.updated_at, a.email, "update",
+                        json::serialize(body)};
+    if (auto s = tx.insert_history(h); !s) return s;
+    out = Versioned{next.version, next.doc};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+}  // namespace aims::assessment

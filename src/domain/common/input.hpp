@@ -1,0 +1,48 @@
+// Reading fields of a JSON request body with validation, collecting field errors. Used by the
+// services; one instance per request (not thread-safe, not shared).
+#pragma once
+#include <boost/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace aims::input {
+
+class Reader {
+ public:
+  /// Fails unknown fields (read-only ones named as such) when `allowed` does not list them.
+  Reader(const boost::json::object& o, std::initializer_list<std::string_view> allowed,
+         std::initializer_list<std::string_view> read_only = {});
+
+  bool has(std::string_view key) const { return o_.contains(key); }
+  /// Trimmed text of at most `max` characters (one line unless multiline); required = non-empty.
+  std::optional<std::string> text(std::string_view key, std::size_t max, bool multiline = false, bool required = false);
+  std::optional<std::string> choice(std::string_view key, std::initializer_list<std::string_view> choices);
+  std::optional<bool> boolean(std::string_view key);
+  /// An integer in [lo, hi]; `nullable` accepts null (returned as nullopt with *was_null set).
+  std::optional<int> integer(std::string_view key, int lo, int hi, bool nullable = false, bool* was_null = nullptr);
+  /// Trimmed, de-duplicated one-line strings of at most `item_max` characters, at most `max_items`.
+  std::optional<std::vector<std::string>> list(std::string_view key, std::size_t max_items, std::size_t item_max);
+  /// A list whose entries must each be one of `choices`.
+  std::optional<std::vector<std::string>> choice_list(std::string_view key, std::initializer_list<std::string_view> choices);
+  /// A YYYY-MM-DD calendar date.
+  std::optional<std::string> date(std::string_view key);
+
+  void error(std::string_view field, std::string message) { errors_.push_back({std::string(field), 0, std::move(message)}); }
+  bool ok() const { return errors_.empty(); }
+  Error failure(std::string detail) { return make_error(errc::validation, std::move(detail), errors_); }
+
+ private:
+  const boost::json::object& o_;
+  std::vector<FieldError> errors_;
+};
+
+boost::json::array to_array(const std::vector<std::string>& v);
+std::vector<std::string> from_array(const boost::json::value& v);
+
+}  // namespace aims::input

@@ -1,0 +1,339 @@
+#include "domain/soa/soa_service.hpp"
+
+#include <charconv>
+#include <map>
+
+#include "core/crypto.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/common/input.hpp"
+#include "domain/inventory/csv.hpp"
+
+namespace aims::soa {
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
+
+namespace {
+
+constexpr std::string_view kFields[] = {"applicable", "justification", "reasons", "implementation_status",
+                                        "owner", "evidence_refs", "policy_refs"};
+
+status require(const Actor& a, Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden,
+                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+}
+
+std::string area_of(const std::string& control_id) { return control_id.substr(0, control_id.find('.', 2)); }
+
+json::object default_entry(const catalog::Item& c) {
+  return json::object{{"control_id", c.id},
+                      {"title", c.title},
+                      {"area_id", area_of(c.id)},
+                      {"applicable", true},
+                      {"justification", ""},
+                      {"reasons", json::array()},
+                      {"implementation_status", "not_started"},
+                      {"owner", ""},
+                      {"evidence_refs", json::array()},
+                      {"policy_refs", json::array()},
+                      {"latest_answer", nullptr},
+                      {"version", 0}};
+}
+
+std::optional<std::int64_t> to_number(const std::string& s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
+  return v;
+}
+
+std::string cell(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_bool()) return v.as_bool() ? "yes" : "no";
+  if (v.is_int64()) return std::to_string(v.as_int64());
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v.as_array()) out += (out.empty() ? "" : "; ") + std::string(e.as_string());
+    return out;
+  }
+  return "";
+}
+
+}  // namespace
+
+json::object summary(const json::array& entries) {
+  std::map<std::string, int> n{{"applicable", 0}, {"excluded", 0}, {"not_started", 0},
+                               {"planned", 0},    {"partial", 0},  {"implemented", 0}};
+  for (const auto& v : entries) {
+    const auto& e = v.as_object();
+    if (!e.at("applicable").as_bool()) {
+      ++n["excluded"];
+      continue;
+    }
+    ++n["applicable"];
+    ++n[std::string(e.at("implementation_status").as_string())];
+  }
+  json::object o;
+  for (auto& [k, v] : n) o[k] = v;
+  return o;
+}
+
+json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
+  std::map<std::string, store::RecordRow> stored;
+  for (auto& r : tx.list_soa_entries(org_id)) stored[r.id] = std::move(r);
+  // Latest answer per control: the newest assessment (by date, then creation) that answered it.
+  std::map<std::string, json::object> latest;
+  std::vector<std::pair<std::string, json::object>> assessments;
+  for (const auto& r : tx.list_assessments(org_id, 100000, std::nullopt)) assessments.emplace_back(r.id, json::parse(r.doc).as_object());
+  std::stable_sort(assessments.begin(), assessments.end(), [](const auto& x, const auto& y) {
+    return x.second.at("assessment_date").as_string() > y.second.at("assessment_date").as_string();
+  });
+  for (const auto& [id, doc] : assessments) {
+    if (doc.at("approach").as_string() == "clauses") continue;
+    for (const auto& r : tx.list_answers(org_id, id)) {
+      if (latest.count(r.id)) continue;
+      auto d = json::parse(r.doc).as_object();
+      bool na = d.at("not_applicable").as_bool();
+      if (!na && !d.at("maturity").is_int64()) continue;  // skipped
+      latest[r.id] = json::object{{"assessment_id", id},
+                                  {"assessment_name", doc.at("name")},
+                                  {"assessment_date", doc.at("assessment_date")},
+                                  {"maturity", d.at("maturity")},
+                                  {"not_applicable", na}};
+    }
+  }
+  json::array out;
+  for (const auto* c : cat_.select(*cat_.framework("iso42001"), {.kind = "control"})) {
+    json::object e = default_entry(*c);
+    if (auto s = stored.find(c->id); s != stored.end()) {
+      auto d = json::parse(s->second.doc).as_object();
+      for (auto k : kFields) e[k] = d.at(k);
+      e["version"] = s->second.version;
+      e["updated_at"] = s->second.updated_at;
+      if (auto u = d.if_contains("updated_by")) e["updated_by"] = *u;
+    }
+    if (auto l = latest.find(c->id); l != latest.end()) e["latest_answer"] = l->second;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+result<std::string> SoaService::working(const Actor& a) {
+  json::array items;
+  std::optional<std::int64_t> latest_version;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    items = entries(tx, a.org_id);
+    auto v = tx.list_soa_versions(a.org_id);
+    if (!v.empty()) latest_version = v.front().version;
+    return ok();
+  });
+  if (!st) return st.error();
+  auto sum = summary(items);
+  return json::serialize(json::object{{"items", std::move(items)},
+                                      {"summary", std::move(sum)},
+                                      {"latest_version", latest_version ? json::value(*latest_version) : json::value(nullptr)}});
+}
+
+result<Entry> SoaService::update(const Actor& a, const std::string& control_id, const json::value& body,
+                                 const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "edit the Statement of Applicability"); !st) return st.error();
+  const auto* control = cat_.find("iso42001", control_id);
+  if (!control || control->kind != "control")
+    return make_error(errc::not_found, "No Annex A control " + control_id + ".");
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(),
+                   {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs", "policy_refs"},
+                   {"control_id", "title", "area_id", "latest_answer", "version", "updated_at", "updated_by"});
+  auto applicable = in.boolean("applicable");
+  auto justification = in.text("justification", 4000, true);
+  auto reasons = in.choice_list("reasons", {"risk_treatment", "legal_requirement", "contractual_requirement",
+                                            "business_requirement", "other"});
+  auto impl = in.choice("implementation_status", {"not_started", "planned", "partial", "implemented"});
+  auto owner = in.text("owner", 200);
+  auto evidence = in.list("evidence_refs", 50, 500);
+  auto policies = in.list("policy_refs", 50, 500);
+  if (!in.ok()) return in.failure("The change is not valid.");
+  Entry out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto existing = tx.find_soa_entry(a.org_id, control_id);
+    std::int64_t version = existing ? existing->version : 0;
+    if (!if_match)
+      return make_error(errc::precondition_required,
+                        "Send If-Match with the ETag you last read (\"v0\" for an entry never edited).");
+    auto want = "\"v" + std::to_string(version) + "\"";
+    if (*if_match != want && *if_match != "W/" + want)
+      return make_error(errc::precondition_failed, "This entry was changed by someone else since you read it (now version " +
+                                                       std::to_string(version) + "); reload and apply your change again.");
+    json::object e = default_entry(*control);
+    if (existing) {
+      auto d = json::parse(existing->doc).as_object();
+      for (auto k : kFields) e[k] = d.at(k);
+    }
+    if (applicable) e["applicable"] = *applicable;
+    if (justification) e["justification"] = *justification;
+    if (reasons) e["reasons"] = input::to_array(*reasons);
+    if (impl) e["implementation_status"] = *impl;
+    if (owner) e["owner"] = *owner;
+    if (evidence) e["evidence_refs"] = input::to_array(*evidence);
+    if (policies) e["policy_refs"] = input::to_array(*policies);
+    // The rules hold for the entry as it would be stored, whatever the request changed.
+    if (!e.at("applicable").as_bool() && e.at("justification").as_string().empty())
+      in.error("justification", "excluding a control needs a justification");
+    if (e.at("implementation_status").as_string() == "implemented" && e.at("evidence_refs").as_array().empty() &&
+        e.at("policy_refs").as_array().empty())
+      in.error("implementation_status", "'implemented' needs at least one evidence or policy reference");
+    if (!in.ok()) return in.failure("The entry breaks a rule of the Statement of Applicability.");
+    auto now = clock_.now_text();
+    json::object stored;
+    for (auto k : kFields) stored[k] = e.at(k);
+    stored["updated_by"] = a.email;
+    store::RecordRow r{a.org_id, "", control_id, version + 1, 0, existing ? existing->created_at : now, now,
+                       json::serialize(stored)};
+    if (auto s = tx.put_soa_entry(r, version); !s) return s;
+    store::HistoryRow h{a.org_id, "soa_entry", control_id, r.version, now, a.email, version ? "update" : "create",
+                        json::serialize(stored)};
+    if (auto s = tx.insert_history(h); !s) return s;
+    for (const auto& v : entries(tx, a.org_id))
+      if (v.at("control_id").as_string() == control_id) out = Entry{r.version, json::serialize(v)};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> SoaService::approve(const Actor& a, const json::value& body, std::int64_t& number) {
+  if (auto st = require(a, Action::approve, "approve the Statement of Applicability"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"note"});
+  auto note = in.text("note", 2000, true);
+  if (!in.ok()) return in.failure("The approval is not valid.");
+  std::string out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto items = entries(tx, a.org_id);
+    auto versions = tx.list_soa_versions(a.org_id);
+    number = versions.empty() ? 1 : versions.front().version + 1;
+    auto now = clock_.now_text();
+    auto sum = summary(items);
+    json::object doc{{"number", number},   {"approved_by", a.email},   {"approved_at", now},
+                     {"note", note.value_or("")}, {"summary", std::move(sum)}, {"items", std::move(items)}};
+    out = json::serialize(doc);
+    store::RecordRow r{a.org_id, "", std::to_string(number), number, 0, now, now, out};
+    if (auto s = tx.insert_soa_version(r); !s) {
+      if (s.error().code == errc::conflict)
+        return make_error(errc::conflict, "Another approval was recorded at the same moment; reload and approve again.");
+      return s;
+    }
+    store::HistoryRow h{a.org_id, "soa_version", std::to_string(number), number, now, a.email, "approve", "[]"};
+    return tx.insert_history(h);
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> SoaService::versions(const Actor& a) {
+  json::array items;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    for (const auto& r : tx.list_soa_versions(a.org_id)) {
+      auto d = json::parse(r.doc).as_object();
+      d.erase("items");
+      items.push_back(std::move(d));
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(json::object{{"items", std::move(items)}});
+}
+
+result<std::string> SoaService::version(const Actor& a, const std::string& number) {
+  auto n = to_number(number);
+  if (!n) return make_error(errc::bad_request, "A version number is a whole number from 1.", {{"n", 0, "must be a whole number from 1"}});
+  std::optional<store::RecordRow> r;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    r = tx.find_soa_version(a.org_id, *n);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!r) return make_error(errc::not_found, "No approved version " + number + " of the Statement of Applicability.");
+  return r->doc;
+}
+
+result<json::array> SoaService::entries_of(const Actor& a, const std::string& which) {
+  if (which == "working") {
+    json::array items;
+    auto st = store_.read([&](store::ReadTx& tx) -> status {
+      items = entries(tx, a.org_id);
+      return ok();
+    });
+    if (!st) return st.error();
+    return items;
+  }
+  auto v = version(a, which);
+  if (!v) return v.error();
+  return json::parse(*v).as_object().at("items").as_array();
+}
+
+result<std::string> SoaService::diff(const Actor& a, const std::optional<std::string>& from,
+                                     const std::optional<std::string>& to) {
+  std::vector<FieldError> errs;
+  if (!from) errs.push_back({"from", 0, "is required: a version number"});
+  if (!to) errs.push_back({"to", 0, "is required: a version number or working"});
+  if (from && !to_number(*from)) errs.push_back({"from", 0, "must be a version number"});
+  if (to && *to != "working" && !to_number(*to)) errs.push_back({"to", 0, "must be a version number or working"});
+  if (!errs.empty()) return make_error(errc::bad_request, "Name the two versions to compare.", errs);
+  auto left = entries_of(a, *from);
+  if (!left) return left.error();
+  auto right = entries_of(a, *to);
+  if (!right) return right.error();
+  std::map<std::string, json::object> before;
+  for (const auto& v : *left) before[std::string(v.at("control_id").as_string())] = v.as_object();
+  json::array changes;
+  for (const auto& v : *right) {
+    const auto& e = v.as_object();
+    std::string id(e.at("control_id").as_string());
+    auto b = before.find(id);
+    for (auto k : kFields) {
+      json::value was = b == before.end() ? json::value(nullptr) : b->second.at(k);
+      if (was != e.at(k)) changes.push_back(json::object{{"control_id", id}, {"field", k}, {"from", was}, {"to", e.at(k)}});
+    }
+  }
+  return json::serialize(json::object{{"from", *from}, {"to", *to}, {"changes", std::move(changes)}});
+}
+
+result<Export> SoaService::export_file(const Actor& a, const std::optional<std::string>& format,
+                                       const std::optional<std::string>& version_n) {
+  if (!format || (*format != "csv" && *format != "json"))
+    return make_error(errc::bad_request, "format must be csv or json.", {{"format", 0, "must be csv or json"}});
+  auto items = entries_of(a, version_n.value_or("working"));
+  if (!items) return items.error();
+  std::string label = version_n ? "v" + *version_n : "working";
+  if (*format == "json") {
+    json::object doc{{"framework", "ISO/IEC 42001:2023 Annex A"},
+                     {"version", version_n ? json::value(*to_number(*version_n)) : json::value(nullptr)},
+                     {"exported_at", clock_.now_text()},
+                     {"summary", summary(*items)},
+                     {"items", *items}};
+    return Export{"application/json", "statement-of-applicability-" + label + ".json", json::serialize(doc)};
+  }
+  std::string out;
+  csv::append_row(out, {"control_id", "area", "title", "applicable", "justification", "reasons", "implementation_status",
+                        "owner", "evidence_refs", "policy_refs", "latest_maturity", "latest_assessment"});
+  for (const auto& v : *items) {
+    const auto& e = v.as_object();
+    std::string maturity, assessment;
+    if (e.at("latest_answer").is_object()) {
+      const auto& la = e.at("latest_answer").as_object();
+      maturity = la.at("not_applicable").as_bool() ? "n/a" : cell(la.at("maturity"));
+      assessment = cell(la.at("assessment_name")) + " (" + cell(la.at("assessment_date")) + ")";
+    }
+    csv::Row row{cell(e.at("control_id")), cell(e.at("area_id")), cell(e.at("title")), cell(e.at("applicable")),
+                 cell(e.at("justification")), cell(e.at("reasons")), cell(e.at("implementation_status")),
+                 cell(e.at("owner")), cell(e.at("evidence_refs")), cell(e.at("policy_refs")), maturity, assessment};
+    for (auto& c : row)
+      if (!c.empty() && (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@')) c.insert(c.begin(), '\'');
+    csv::append_row(out, row);
+  }
+  return Export{"text/csv; charset=utf-8", "statement-of-applicability-" + label + ".csv", out};
+}
+
+}  // namespace aims::soa

@@ -1,0 +1,59 @@
+// Use cases of the Statement of Applicability (SPEC §5): the working copy (one entry per Annex A
+// control, with the latest assessment answer), edits under the server's rules, approval into
+// immutable numbered versions, diffs and exports. Acts for an Actor and checks its role.
+// Owned by the composition root; thread-safe (state is in the store; the catalog is immutable).
+#pragma once
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "domain/accounts/principal.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "store/store.hpp"
+
+namespace aims::soa {
+
+struct Entry {
+  std::int64_t version = 0;
+  std::string json;
+};
+
+struct Export {
+  std::string content_type;
+  std::string filename;
+  std::string body;
+};
+
+class SoaService {
+ public:
+  SoaService(store::Store& store, const catalog::Catalog& cat, const Clock& clock)
+      : store_(store), cat_(cat), clock_(clock) {}
+
+  result<std::string> working(const accounts::Actor& a);
+  result<Entry> update(const accounts::Actor& a, const std::string& control_id, const boost::json::value& body,
+                       const std::optional<std::string>& if_match);
+  result<std::string> approve(const accounts::Actor& a, const boost::json::value& body, std::int64_t& number);
+  result<std::string> versions(const accounts::Actor& a);
+  result<std::string> version(const accounts::Actor& a, const std::string& number);
+  result<std::string> diff(const accounts::Actor& a, const std::optional<std::string>& from,
+                           const std::optional<std::string>& to);
+  result<Export> export_file(const accounts::Actor& a, const std::optional<std::string>& format,
+                             const std::optional<std::string>& version);
+
+ private:
+  /// The working entries (catalog order) read in one transaction.
+  boost::json::array entries(store::ReadTx& tx, const std::string& org_id);
+  result<boost::json::array> entries_of(const accounts::Actor& a, const std::string& which);
+
+  store::Store& store_;
+  const catalog::Catalog& cat_;
+  const Clock& clock_;
+};
+
+/// Counts of an entry list: applicable, excluded and per implementation status.
+boost::json::object summary(const boost::json::array& entries);
+
+}  // namespace aims::soa

@@ -1,0 +1,435 @@
+// The guided mode: one item at a time with the catalog's guidance, the maturity scale, notes,
+// evidence and owner; Save & next, Skip, Previous; a side list of every item to jump to; and it
+// resumes at the first item still open. Every answer is saved as it is given (PUT per item).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../../lib/api';
+import { useAsync } from '../../../lib/hooks';
+import { fieldErrors } from '../../../lib/problem';
+import { Banner, ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { DocBadge } from '../../catalog/components/CatalogDetail';
+import {
+  getAssessment,
+  getGuidance,
+  getMaturityLevels,
+  listAnswers,
+  putAnswer,
+  updateAssessment,
+  type Answer,
+  type AnswerList,
+  type MaturityLevel,
+} from '../api';
+import {
+  answerErrors,
+  answerInput,
+  formFromAnswer,
+  groupItems,
+  itemState,
+  itemStateLabels,
+  nextOpenItem,
+  previousItem,
+  replaceAnswer,
+  resumeItem,
+  sameForm,
+  skipInput,
+  type AnswerForm,
+} from '../guided';
+import { assessmentPath, useAssessment } from './AssessmentLayout';
+import { ProgressBar } from './badges';
+import { MaturityPicker } from './MaturityPicker';
+
+const stateMarks: Record<ReturnType<typeof itemState>, string> = {
+  answered: '✓',
+  not_applicable: '–',
+  skipped: '↷',
+  unanswered: '',
+};
+
+export function GuidedPage() {
+  const ctx = useAssessment();
+  const { assessment } = ctx;
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const answers = useAsync((signal) => listAnswers(assessment.id, signal), [assessment.id]);
+  const levels = useAsync(() => getMaturityLevels(), []);
+  const [groupTitles, setGroupTitles] = useState<Record<string, string>>({});
+  const list = answers.data;
+
+  const wanted = params.get('item');
+  const current = list ? (wanted && list.items.some((a) => a.item_id === wanted) ? wanted : resumeItem(list.items)) : null;
+
+  // Titles of the clauses and Annex A areas the side list is grouped by.
+  useEffect(() => {
+    if (!list) return;
+    const groups = groupItems(list.items).map((g) => g.group);
+    let live = true;
+    Promise.all(groups.map((g) => getGuidance(g).then((it) => [g, it.title] as const, () => [g, ''] as const))).then((pairs) => {
+      if (live) setGroupTitles(Object.fromEntries(pairs));
+    });
+    return () => {
+      live = false;
+    };
+  }, [list ? list.items.length : 0]);
+
+  if (!list && answers.loading) return <Loading />;
+  if (answers.error || !list) return <ErrorBanner error={answers.error} title="The items of this assessment could not be loaded." />;
+  if (levels.error) return <ErrorBanner error={levels.error} title="The maturity scale could not be loaded." />;
+  if (!levels.data || !current) return <Loading />;
+
+  const answer = list.items.find((a) => a.item_id === current) as Answer;
+  const index = list.items.findIndex((a) => a.item_id === current);
+  const allDone = list.items.every((a) => a.answered || a.not_applicable);
+
+  const goTo = (itemId: string) => {
+    setParams({ item: itemId });
+  };
+  const onSaved = (saved: Answer, next: string | null) => {
+    const updated = replaceAnswer(list, saved);
+    answers.setData(updated);
+    goTo(next ?? saved.item_id);
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <div className="guided" data-testid="guided">
+      <aside className="guided-side card" aria-label="All items">
+        <ProgressBar value={list.answered} max={list.total} label={`${list.answered} of ${list.total} items answered`} testId="guided-progress" />
+        <div className="guided-side-legend muted small">
+          <span className="mark mark-answered">✓</span> answered <span className="mark mark-skipped">↷</span> skipped{' '}
+          <span className="mark mark-not_applicable">–</span> not applicable
+        </div>
+        <nav className="guided-list" data-testid="item-list">
+          {groupItems(list.items).map((g) => (
+            <div key={g.group} className="guided-group">
+              <div className="guided-group-title">
+                {g.group} {groupTitles[g.group] ?? ''}
+              </div>
+              <ul>
+                {g.items.map((a) => {
+                  const st = itemState(a);
+                  return (
+                    <li key={a.item_id}>
+                      <button
+                        type="button"
+                        className={`guided-item state-${st}${a.item_id === current ? ' current' : ''}`}
+                        aria-current={a.item_id === current ? 'step' : undefined}
+                        onClick={() => goTo(a.item_id)}
+                        data-item-id={a.item_id}
+                        data-state={st}
+                        title={`${a.item_id} ${a.title} — ${itemStateLabels[st]}`}
+                      >
+                        <span className={`mark mark-${st}`} aria-hidden="true">
+                          {stateMarks[st]}
+                        </span>
+                        <span className="guided-item-id">{a.item_id}</span>
+                        <span className="guided-item-title">{a.title}</span>
+                        <span className="sr-only"> ({itemStateLabels[st]})</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </nav>
+      </aside>
+      <div className="guided-main">
+        {allDone ? (
+          <Banner kind="success" testId="guided-done">
+            <p>
+              <strong>All {list.total} items are answered.</strong> The results show your maturity by clause and area, your readiness and
+              the gaps; the roadmap turns the gaps into actions.
+            </p>
+            <div className="banner-actions">
+              <Link className="btn btn-primary" to={assessmentPath(assessment.id, 'results')} data-testid="see-results">
+                See the results
+              </Link>
+              {assessment.status === 'in_progress' && session.canWrite ? <CompleteButton /> : null}
+            </div>
+          </Banner>
+        ) : null}
+        <ItemPanel
+          key={`${answer.item_id}:${answer.version}`}
+          assessmentId={assessment.id}
+          answer={answer}
+          position={index + 1}
+          total={list.total}
+          list={list}
+          levels={levels.data}
+          target={assessment.target_maturity}
+          readOnly={!session.canWrite}
+          onSaved={onSaved}
+          onGo={goTo}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Marks the assessment completed (PATCH status with If-Match). */
+function CompleteButton() {
+  const { assessment, etag, setAssessment } = useAssessment();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function complete() {
+    setBusy(true);
+    setError(null);
+    try {
+      const tag = etag ?? (await getAssessment(assessment.id)).etag;
+      if (!tag) throw new Error('The server sent no version tag (ETag) for this assessment.');
+      setAssessment(await updateAssessment(assessment.id, { status: 'completed' }, tag));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => void complete()} disabled={busy}>
+        {busy ? 'Saving…' : 'Mark the assessment completed'}
+      </button>
+      <ErrorBanner error={error} />
+    </>
+  );
+}
+
+interface PanelProps {
+  assessmentId: string;
+  answer: Answer;
+  position: number;
+  total: number;
+  list: AnswerList;
+  levels: readonly MaturityLevel[];
+  target: number;
+  readOnly: boolean;
+  onSaved: (saved: Answer, next: string | null) => void;
+  onGo: (itemId: string) => void;
+}
+
+function ItemPanel({ assessmentId, answer, position, total, list, levels, target, readOnly, onSaved, onGo }: PanelProps) {
+  const initial = formFromAnswer(answer);
+  const [form, setForm] = useState<AnswerForm>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'save' | 'skip' | 'move' | null>(null);
+  const guidance = useAsync(() => getGuidance(answer.item_id), [answer.item_id]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const isControl = answer.kind === 'control';
+  const dirty = !sameForm(form, initial);
+  const set = <K extends keyof AnswerForm>(k: K, v: AnswerForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const prev = previousItem(list.items, answer.item_id);
+  const st = itemState(answer);
+
+  // Fetch the guidance of the next item ahead, and focus this item's heading for keyboard users.
+  useEffect(() => {
+    const next = nextOpenItem(list.items, answer.item_id);
+    if (next) void getGuidance(next).catch(() => undefined);
+    heading.current?.focus({ preventScroll: true });
+  }, [answer.item_id]);
+
+  // Digits 0–5 pick a level (outside text fields).
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'text') || t.tagName === 'SELECT')) return;
+      if (/^[0-5]$/.test(e.key)) {
+        setForm((f) => (f.notApplicable ? f : { ...f, maturity: Number(e.key) }));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [readOnly]);
+
+  async function send(kind: 'save' | 'skip' | 'move', go: string | null | 'next') {
+    setError(null);
+    if (kind !== 'skip') {
+      const local = answerErrors(form, answer.kind);
+      setErrors(local);
+      if (Object.keys(local).length) return;
+    } else {
+      setErrors({});
+    }
+    setBusy(kind);
+    try {
+      const saved = await putAnswer(assessmentId, answer.item_id, kind === 'skip' ? skipInput(form) : answerInput(form));
+      const after = replaceAnswer(list, saved);
+      setBusy(null);
+      onSaved(saved, go === 'next' ? nextOpenItem(after.items, answer.item_id) : go);
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError) setErrors(fieldErrors(e.problem));
+      setBusy(null);
+    }
+  }
+
+  /** Moves to another item; what was changed here is saved first when it can be. */
+  function move(to: string) {
+    if (!readOnly && dirty && !Object.keys(answerErrors(form, answer.kind)).length) void send('move', to);
+    else onGo(to);
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void send('save', 'next');
+  }
+
+  const known = ['maturity', 'not_applicable', 'justification', 'notes', 'evidence', 'owner'];
+  const otherErrors = Object.entries(errors).filter(([k]) => !known.includes(k));
+  const g = guidance.data;
+
+  return (
+    <article className="card guided-item-panel" data-testid="guided-item" data-item-id={answer.item_id} aria-labelledby="guided-item-title">
+      <div className="guided-head">
+        <div className="kicker">
+          {isControl ? 'Annex A control' : 'Clause'} · item {position} of {total}
+          <span className={`state-tag state-tag-${st}`} data-testid="item-state">
+            {itemStateLabels[st]}
+          </span>
+        </div>
+        <h2 id="guided-item-title" ref={heading} tabIndex={-1}>
+          <span className="item-id" data-testid="guided-item-id">
+            {answer.item_id}
+          </span>{' '}
+          {answer.title}
+        </h2>
+        <div className="head-badges">
+          {g ? <DocBadge value={g.documented_information} /> : null}
+          {g?.tags.includes('stage1') ? (
+            <span className="badge badge-priority-stage1" title="An auditor checks this at the stage 1 audit">
+              Stage 1
+            </span>
+          ) : null}
+          <Link className="small" to={`/catalog/iso42001/${encodeURIComponent(answer.item_id)}`} target="_blank" rel="noreferrer">
+            Open in the catalog ↗
+          </Link>
+        </div>
+      </div>
+
+      <section className="guidance" aria-label="Guidance" data-testid="guidance">
+        {guidance.error ? <ErrorBanner error={guidance.error} title="The guidance could not be loaded." /> : null}
+        {!g && guidance.loading ? <Loading label="Loading the guidance…" /> : null}
+        {g ? (
+          <>
+            {g.summary ? <p className="prewrap guidance-summary">{g.summary}</p> : null}
+            <div className="guidance-cols">
+              {g.questions.length ? (
+                <div>
+                  <h3>Guiding questions</h3>
+                  <ol className="bullets" data-testid="guidance-questions">
+                    {g.questions.map((q, i) => (
+                      <li key={i}>{q}</li>
+                    ))}
+                  </ol>
+                </div>
+              ) : null}
+              {g.evidence.length ? (
+                <div>
+                  <h3>Evidence an auditor expects</h3>
+                  <ul className="bullets" data-testid="guidance-evidence">
+                    {g.evidence.map((x, i) => (
+                      <li key={i}>{x}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+          </>
+        ) : null}
+      </section>
+
+      <form ref={formRef} className="answer-form" onSubmit={submit} noValidate data-testid="answer-form" aria-busy={busy !== null}>
+        <ErrorBanner error={error && !Object.keys(errors).length ? error : null} title="The answer was not saved." />
+        {otherErrors.length ? (
+          <div className="banner banner-error" role="alert">
+            {otherErrors.map(([k, m]) => (
+              <div key={k}>
+                {k}: {sentence(m)}
+              </div>
+            ))}
+          </div>
+        ) : null}
+        <fieldset className="answer-maturity" disabled={readOnly}>
+          <legend>How mature is this today?</legend>
+          <MaturityPicker
+            levels={levels}
+            value={form.maturity}
+            target={target}
+            disabled={form.notApplicable || readOnly}
+            invalid={!!errors.maturity}
+            describedBy={errors.maturity ? 'maturity-error' : undefined}
+            onChange={(v) => set('maturity', v)}
+          />
+          {errors.maturity ? (
+            <div className="field-error" id="maturity-error" data-testid="field-error-maturity">
+              {sentence(errors.maturity)}
+            </div>
+          ) : (
+            <div className="hint">Tip: the keys 0–5 pick a level.</div>
+          )}
+        </fieldset>
+
+        {isControl ? (
+          <div className={`na-box${form.notApplicable ? ' na-on' : ''}`}>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="not_applicable"
+                checked={form.notApplicable}
+                disabled={readOnly}
+                onChange={(e) => set('notApplicable', e.target.checked)}
+                data-testid="not-applicable"
+              />
+              Not applicable — this control does not apply to our organization
+            </label>
+            {errors.not_applicable ? <div className="field-error">{sentence(errors.not_applicable)}</div> : null}
+            {form.notApplicable ? (
+              <Field label="Justification" required error={errors.justification} name="justification" hint="Why the control does not apply; it goes into the Statement of Applicability.">
+                {({ id, describedBy, invalid }) => (
+                  <textarea id={id} name="justification" rows={2} maxLength={4000} value={form.justification} readOnly={readOnly} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('justification', e.target.value)} />
+                )}
+              </Field>
+            ) : null}
+          </div>
+        ) : null}
+
+        <div className="form-grid">
+          <Field label="Notes" error={errors.notes} name="notes" className="field-wide">
+            {({ id, describedBy }) => <textarea id={id} name="notes" rows={2} maxLength={4000} value={form.notes} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('notes', e.target.value)} />}
+          </Field>
+          <Field label="Evidence" error={errors.evidence} name="evidence" hint="One reference per line: a document, a link, a record.">
+            {({ id, describedBy }) => <textarea id={id} name="evidence" rows={2} value={form.evidence} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('evidence', e.target.value)} />}
+          </Field>
+          <Field label="Owner" error={errors.owner} name="owner" hint="Who is responsible for this item.">
+            {({ id, describedBy }) => <input id={id} name="owner" type="text" maxLength={200} value={form.owner} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('owner', e.target.value)} />}
+          </Field>
+        </div>
+
+        <div className="guided-actions">
+          <button type="button" className="btn" disabled={!prev || busy !== null} onClick={() => prev && move(prev)} data-testid="previous">
+            ← Previous
+          </button>
+          <span className="guided-actions-gap" />
+          {readOnly ? (
+            <button type="button" className="btn" disabled={position >= total} onClick={() => onGo(list.items[Math.min(position, total - 1)].item_id)}>
+              Next →
+            </button>
+          ) : (
+            <>
+              <button type="button" className="btn" disabled={busy !== null} onClick={() => void send('skip', 'next')} data-testid="skip">
+                {busy === 'skip' ? 'Skipping…' : 'Skip for now'}
+              </button>
+              <button type="submit" className="btn btn-primary" disabled={busy !== null} data-testid="save-next">
+                {busy === 'save' ? 'Saving…' : 'Save & next →'}
+              </button>
+            </>
+          )}
+        </div>
+      </form>
+    </article>
+  );
+}

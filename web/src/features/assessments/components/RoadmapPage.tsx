@@ -1,0 +1,262 @@
+// The roadmap: the actions closing the gaps, as a timeline by phase and as an editable table;
+// managers and admins can regenerate it from a start date and a capacity.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../../../lib/api';
+import { useAsync } from '../../../lib/hooks';
+import { formatDate, formatDateTime, optionsOf } from '../../../lib/labels';
+import { fieldErrors } from '../../../lib/problem';
+import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { generateRoadmap, getRoadmap, updateAction, type Roadmap, type RoadmapAction, type RoadmapActionPatch } from '../api';
+import { todayIso } from '../charts';
+import { actionStatusLabels, effortLabels } from '../labels';
+import { actionPatch } from '../roadmap';
+import { assessmentPath, useAssessment } from './AssessmentLayout';
+import { Timeline } from './Timeline';
+
+export function RoadmapPage() {
+  const { assessment } = useAssessment();
+  const session = useSession();
+  const roadmap = useAsync((signal) => getRoadmap(assessment.id, signal), [assessment.id]);
+  const [flash, setFlash] = useState<string | null>(null);
+  if (roadmap.loading && !roadmap.data) return <Loading label="Building the roadmap…" />;
+  if (roadmap.error || !roadmap.data) return <ErrorBanner error={roadmap.error} title="The roadmap could not be loaded." />;
+  const rm = roadmap.data;
+  const phaseNames = new Map(rm.phases.map((p) => [p.phase, p.name]));
+
+  const replaceAction = (saved: RoadmapAction) => {
+    roadmap.setData({ ...rm, actions: rm.actions.map((a) => (a.id === saved.id ? saved : a)) });
+  };
+  const select = (id: string) => {
+    const row = document.querySelector<HTMLElement>(`[data-row-action="${CSS.escape(id)}"]`);
+    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    row?.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className="roadmap" data-testid="roadmap">
+      {flash ? (
+        <Banner kind="success" testId="flash">
+          {flash}
+        </Banner>
+      ) : null}
+      <div className="roadmap-head">
+        <div className="phase-cards">
+          {rm.phases.map((p) => (
+            <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>
+              <div className="kicker">Phase {p.phase}</div>
+              <div className="phase-name">{p.name}</div>
+              <div className="muted small">
+                {p.actions} action{p.actions === 1 ? '' : 's'}
+                {p.start_date ? ` · ${formatDate(p.start_date)} – ${formatDate(p.end_date ?? undefined)}` : ''}
+              </div>
+            </div>
+          ))}
+        </div>
+        {session.canManage ? <Regenerate roadmap={rm} onDone={(next) => { roadmap.setData(next); setFlash('The roadmap was regenerated from the current gaps.'); }} /> : null}
+      </div>
+      <p className="muted small">
+        Generated {formatDateTime(rm.generated_at)} from the gaps, starting {formatDate(rm.start_date)} with {rm.capacity} action
+        {rm.capacity === 1 ? '' : 's'} worked on at a time. What the certification audit needs first comes first; no action starts before
+        the ones it depends on end.
+      </p>
+
+      {rm.actions.length === 0 ? (
+        <EmptyState title="Nothing to plan" testId="roadmap-empty">
+          <p>There are no gaps: every applicable item is at or above the target level.</p>
+          <Link to={assessmentPath(assessment.id, 'results')}>See the results</Link>
+        </EmptyState>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline actions={rm.actions} phaseNames={phaseNames} onSelect={select} />
+          </section>
+          <section className="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">Actions</h2>
+            <div className="table-wrap">
+              <table className="table table-compact action-table" data-testid="action-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Action</th>
+                    <th scope="col">Phase</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Effort</th>
+                    <th scope="col">Start</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="sr-only">Save</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rm.actions.map((a) => (
+                    <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite} onSaved={replaceAction} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap) => void }) {
+  const { assessment } = useAssessment();
+  const [start, setStart] = useState(todayIso());
+  const [capacity, setCapacity] = useState(roadmap.capacity || 2);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const errs = error instanceof ApiError ? fieldErrors(error.problem) : {};
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await generateRoadmap(assessment.id, { start_date: start, capacity }));
+      setConfirm(false);
+    } catch (e) {
+      setError(e);
+      setConfirm(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="card regenerate"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirm(true);
+      }}
+      data-testid="regenerate-form"
+    >
+      <h2>Regenerate</h2>
+      <div className="regenerate-fields">
+        <div className={`field${errs.start_date ? ' field-invalid' : ''}`}>
+          <label htmlFor="rm-start">Start date</label>
+          <input id="rm-start" type="date" value={start} required onChange={(e) => setStart(e.target.value)} />
+          {errs.start_date ? <div className="field-error">{sentence(errs.start_date)}</div> : null}
+        </div>
+        <div className={`field${errs.capacity ? ' field-invalid' : ''}`}>
+          <label htmlFor="rm-capacity">Actions at a time</label>
+          <input id="rm-capacity" type="number" min={1} max={20} value={capacity} onChange={(e) => setCapacity(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
+          {errs.capacity ? <div className="field-error">{sentence(errs.capacity)}</div> : null}
+        </div>
+        <button type="submit" className="btn" data-testid="regenerate">
+          Regenerate…
+        </button>
+      </div>
+      <ErrorBanner error={error && !Object.keys(errs).length ? error : null} />
+      <ConfirmDialog open={confirm} title="Regenerate the roadmap?" confirmLabel="Regenerate" danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirm(false)}>
+        <p>
+          The roadmap is rebuilt from the current gaps, starting {formatDate(start)} with {capacity} action{capacity === 1 ? '' : 's'} at a time.
+        </p>
+        <p>
+          <strong>Every change made to its actions — owners, dates, efforts, statuses — is replaced.</strong>
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}
+
+interface RowProps {
+  assessmentId: string;
+  action: RoadmapAction;
+  phaseName: string | undefined;
+  readOnly: boolean;
+  onSaved: (a: RoadmapAction) => void;
+}
+
+function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: RowProps) {
+  const [owner, setOwner] = useState(a.owner);
+  const [effort, setEffort] = useState(a.effort);
+  const [status, setStatus] = useState(a.status);
+  const [start, setStart] = useState(a.start_date);
+  const [target, setTarget] = useState(a.target_date);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const patch: RoadmapActionPatch = actionPatch(a, { owner, effort, status, start_date: start, target_date: target });
+  const dirty = Object.keys(patch).length > 0;
+  const errs = error instanceof ApiError ? fieldErrors(error.problem) : {};
+  const conflict = error instanceof ApiError && error.status === 412;
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await updateAction(assessmentId, a.id, patch, a.version));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  const cellErr = (k: string) => (errs[k] ? <div className="field-error">{sentence(errs[k])}</div> : null);
+  return (
+    <>
+      <tr data-row-action={a.id} className={dirty ? 'row-dirty' : undefined}>
+        <td className="action-cell">
+          <span className="tree-id">{a.item_id}</span> <strong>{a.title}</strong>
+          {a.suggested_action ? <div className="cell-sub cell-wrap">{a.suggested_action}</div> : null}
+          {a.depends_on.length ? <div className="cell-sub">After {a.depends_on.map((d) => d.replace(/^act-/, '')).join(', ')}</div> : null}
+        </td>
+        <td className="nowrap" title={phaseName}>
+          {a.phase}
+        </td>
+        <td>
+          <input type="text" aria-label={`Owner of ${a.item_id}`} value={owner} maxLength={200} readOnly={readOnly} onChange={(e) => setOwner(e.target.value)} className="input-sm" />
+          {cellErr('owner')}
+        </td>
+        <td>
+          <select aria-label={`Effort of ${a.item_id}`} value={effort} disabled={readOnly} onChange={(e) => setEffort(e.target.value as typeof effort)} className="input-sm">
+            {optionsOf(effortLabels).map((k) => (
+              <option key={k} value={k} title={effortLabels[k]}>
+                {k}
+              </option>
+            ))}
+          </select>
+          {cellErr('effort')}
+        </td>
+        <td>
+          <input type="date" aria-label={`Start of ${a.item_id}`} value={start} readOnly={readOnly} onChange={(e) => setStart(e.target.value)} className="input-sm" />
+          {cellErr('start_date')}
+        </td>
+        <td>
+          <input type="date" aria-label={`Target date of ${a.item_id}`} value={target} readOnly={readOnly} onChange={(e) => setTarget(e.target.value)} className="input-sm" />
+          {cellErr('target_date')}
+        </td>
+        <td>
+          <select aria-label={`Status of ${a.item_id}`} value={status} disabled={readOnly} onChange={(e) => setStatus(e.target.value as typeof status)} className="input-sm">
+            {optionsOf(actionStatusLabels).map((k) => (
+              <option key={k} value={k}>
+                {actionStatusLabels[k]}
+              </option>
+            ))}
+          </select>
+          {cellErr('status')}
+        </td>
+        <td className="nowrap">
+          {dirty && !readOnly ? (
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => void save()} disabled={busy}>
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {error && (conflict || !Object.keys(errs).length) ? (
+        <tr className="row-error">
+          <td colSpan={8}>
+            {conflict ? 'Someone else changed this action meanwhile; reload the page to see the latest version.' : <ErrorBanner error={error} />}
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

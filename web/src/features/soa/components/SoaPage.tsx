@@ -1,0 +1,313 @@
+// The Statement of Applicability (working copy): all Annex A controls by area with inline editing,
+// filters, the status summary, each control's latest assessment answer, approval of a numbered
+// version and the export.
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/api';
+import { useAsync, useDebounced, useTitle } from '../../../lib/hooks';
+import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
+import { pickParams } from '../../../lib/query';
+import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { getMaturityLevels } from '../../assessments/api';
+import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry } from '../api';
+import { implementationLabels } from '../labels';
+import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
+import { EntryEditor } from './EntryEditor';
+import { ApplicableBadge, ImplementationBadge, LatestAnswer, RefList, SummaryBar } from './SoaParts';
+
+export function SoaPage() {
+  useTitle('Statement of Applicability');
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = pickParams(params, soaFilterKeys) as SoaFilters;
+  const soa = useAsync((signal) => getSoa(signal), []);
+  const areas = useAsync((signal) => listAreas(signal), []);
+  const versions = useAsync((signal) => listVersions(signal), []);
+  const levels = useAsync(() => getMaturityLevels(), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [flash, setFlash] = useState<{ kind: 'success' | 'warning'; text: string } | null>(null);
+  const [approving, setApproving] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [search, setSearch] = useState(filters.q ?? '');
+  const debounced = useDebounced(search, 250);
+
+  useEffect(() => {
+    const q = debounced.trim();
+    if (q === (params.get('q') ?? '')) return;
+    const p = new URLSearchParams(params);
+    if (q) p.set('q', q);
+    else p.delete('q');
+    setParams(p, { replace: true });
+  }, [debounced]);
+
+  if (soa.loading && !soa.data) return <Loading />;
+  if (soa.error || !soa.data) return <ErrorBanner error={soa.error} title="The Statement of Applicability could not be loaded." />;
+  const data = soa.data;
+  const areaTitle = (id: string) => areas.data?.find((a) => a.id === id)?.title ?? '';
+  const levelName = (n: number) => levels.data?.find((l) => l.level === n)?.name;
+  const shown = data.items.filter((e) => matches(e, filters));
+  const groups = byArea(shown);
+  const hasFilters = soaFilterKeys.some((k) => filters[k]);
+  const latest = versions.data?.[0];
+
+  const setFilter = (key: string, value: string) => {
+    const p = new URLSearchParams(params);
+    if (value) p.set(key, value);
+    else p.delete(key);
+    setParams(p, { replace: true });
+  };
+
+  const onSaved = (saved: SoaEntry) => {
+    soa.setData({ ...data, items: data.items.map((e) => (e.control_id === saved.control_id ? saved : e)) });
+    setEditing(null);
+    setFlash({ kind: 'success', text: `${saved.control_id} saved.` });
+    soa.reload(); // the summary is the server's
+  };
+
+  async function approve() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const v = await approveVersion(note.trim());
+      setApproving(false);
+      setNote('');
+      setFlash({ kind: 'success', text: `Version ${v.number} approved. It can no longer change; later edits go into the next version.` });
+      versions.reload();
+      soa.reload();
+    } catch (e) {
+      setApproving(false);
+      setActionError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function doExport(format: 'csv' | 'json') {
+    setActionError(null);
+    try {
+      await exportSoa(format);
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  return (
+    <div className="page page-wide">
+      <div className="page-head">
+        <div>
+          <h1>Statement of Applicability</h1>
+          <p className="muted">
+            The Annex A controls, whether each applies and why, and how far it is implemented. Working copy
+            {data.latest_version ? (
+              <>
+                {' '}
+                · last approved: <Link to={`/soa/versions/${data.latest_version}`}>version {data.latest_version}</Link>
+                {latest ? ` (${formatDateTime(latest.approved_at)})` : ''}
+              </>
+            ) : (
+              ' · no version approved yet'
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          <Link className="btn" to="/soa/versions" data-testid="soa-history">
+            Versions
+          </Link>
+          <button type="button" className="btn" onClick={() => void doExport('csv')} data-testid="soa-export-csv">
+            Export CSV
+          </button>
+          <button type="button" className="btn" onClick={() => void doExport('json')}>
+            Export JSON
+          </button>
+          {session.canManage ? (
+            <button type="button" className="btn btn-primary" onClick={() => setApproving(true)} data-testid="soa-approve">
+              Approve version…
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {flash ? (
+        <Banner kind={flash.kind} testId="flash">
+          {flash.text}
+        </Banner>
+      ) : null}
+      {actionError ? <div className="banner banner-error" role="alert" data-testid="error-banner">{actionError}</div> : null}
+
+      <section className="card">
+        <SummaryBar summary={data.summary} testId="soa-summary" />
+      </section>
+
+      <div className="filters card" role="search" aria-label="Filter controls">
+        <div className="field field-search">
+          <label htmlFor="soa-search">Search</label>
+          <input id="soa-search" type="search" placeholder="Control, title, justification, owner, reference…" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} data-testid="soa-search" />
+        </div>
+        <div className="field">
+          <label htmlFor="soa-area">Area</label>
+          <select id="soa-area" value={filters.area ?? ''} onChange={(e) => setFilter('area', e.target.value)}>
+            <option value="">All areas</option>
+            {byArea(data.items).map((g) => (
+              <option key={g.area} value={g.area}>
+                {g.area} {areaTitle(g.area)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="soa-applicable">Applicable</label>
+          <select id="soa-applicable" value={filters.applicable ?? ''} onChange={(e) => setFilter('applicable', e.target.value)}>
+            <option value="">All</option>
+            <option value="yes">Applicable</option>
+            <option value="no">Excluded</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="soa-status">Implementation</label>
+          <select id="soa-status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">All</option>
+            {optionsOf(implementationLabels).map((s) => (
+              <option key={s} value={s}>
+                {implementationLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="table-meta" aria-live="polite">
+        <span data-testid="soa-count">
+          {shown.length === data.items.length ? `${data.items.length} controls` : `${shown.length} of ${data.items.length} controls`}
+        </span>
+        {hasFilters ? (
+          <button
+            type="button"
+            className="link-btn"
+            onClick={() => {
+              setSearch('');
+              setParams({}, { replace: true });
+            }}
+          >
+            Clear filters
+          </button>
+        ) : null}
+        {soa.loading ? <span className="spinner" aria-label="Loading" /> : null}
+      </div>
+
+      <div className="table-wrap">
+        <table className="table soa-table" data-testid="soa-table">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Applicable</th>
+              <th scope="col">Implementation</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Justification and references</th>
+              <th scope="col">Latest assessment</th>
+              <th scope="col">
+                <span className="sr-only">Edit</span>
+              </th>
+            </tr>
+          </thead>
+          {groups.length === 0 ? (
+            <tbody>
+              <tr>
+                <td colSpan={7} className="muted">
+                  No control matches these filters.
+                </td>
+              </tr>
+            </tbody>
+          ) : null}
+          {groups.map((g) => (
+            <tbody key={g.area} data-area={g.area}>
+              <tr className="group-row">
+                <th colSpan={7} scope="colgroup">
+                  <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
+                </th>
+              </tr>
+              {g.entries.map((e) => (
+                <EntryRows
+                  key={e.control_id}
+                  entry={e}
+                  editing={editing === e.control_id}
+                  canEdit={session.canWrite}
+                  levelName={levelName}
+                  onEdit={() => setEditing(e.control_id)}
+                  onCancel={() => setEditing(null)}
+                  onSaved={onSaved}
+                  onConflict={() => {
+                    setEditing(null);
+                    setFlash({ kind: 'warning', text: `Someone else changed ${e.control_id} meanwhile; the latest version is shown. Make your change again.` });
+                    soa.reload();
+                  }}
+                />
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+
+      <ConfirmDialog open={approving} title="Approve this version?" confirmLabel="Approve" busy={busy} onConfirm={() => void approve()} onCancel={() => setApproving(false)}>
+        <p>
+          The working copy becomes version {(data.latest_version ?? 0) + 1} of the Statement of Applicability: numbered, dated, signed off by
+          you, and never changed again.
+        </p>
+        <div className="field">
+          <label htmlFor="approve-note">Note (optional)</label>
+          <textarea id="approve-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="E.g. approved at the management review of 12 March" data-testid="approve-note" />
+        </div>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+interface RowsProps {
+  entry: SoaEntry;
+  editing: boolean;
+  canEdit: boolean;
+  levelName: (n: number) => string | undefined;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSaved: (e: SoaEntry) => void;
+  onConflict: () => void;
+}
+
+function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, onSaved, onConflict }: RowsProps) {
+  return (
+    <>
+      <tr data-control={e.control_id} className={`${editing ? 'row-editing' : ''}${e.applicable ? '' : ' row-excluded'}`}>
+        <td className="soa-control">
+          <span className="tree-id">{e.control_id}</span> {e.title}
+        </td>
+        <td>
+          <ApplicableBadge value={e.applicable} />
+        </td>
+        <td>{e.applicable ? <ImplementationBadge value={e.implementation_status} /> : <span className="muted">{labelOf(implementationLabels, e.implementation_status)}</span>}</td>
+        <td>{e.owner || <span className="muted">—</span>}</td>
+        <td className="soa-just">
+          {e.justification ? <div className="clamp-2">{e.justification}</div> : <span className="muted">—</span>}
+          <RefList label="Evidence" items={e.evidence_refs} />
+          <RefList label="Policies" items={e.policy_refs} />
+        </td>
+        <td>
+          <LatestAnswer value={e.latest_answer} levelName={levelName} />
+        </td>
+        <td className="nowrap">
+          {canEdit && !editing ? (
+            <button type="button" className="btn btn-sm" onClick={onEdit} aria-label={`Edit ${e.control_id}`} data-testid={`edit-${e.control_id}`}>
+              Edit
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {editing ? (
+        <tr className="editor-row" data-editor={e.control_id}>
+          <td colSpan={7}>
+            <EntryEditor entry={e} onSaved={onSaved} onCancel={onCancel} onConflict={onConflict} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+// One approved version of the Statement of Applicability, read-only, with its export.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/api';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime, labelOf } from '../../../lib/labels';
+import { ErrorBanner, Loading } from '../../../lib/ui';
+import { exportSoa, getVersion, listAreas } from '../api';
+import { implementationLabels, reasonLabels } from '../labels';
+import { byArea } from '../soa';
+import { ApplicableBadge, ImplementationBadge, RefList, SummaryBar } from './SoaParts';
+import { diffPath } from './SoaVersionsPage';
+
+export function SoaVersionPage() {
+  const { n = '' } = useParams();
+  const num = Number(n);
+  useTitle(`SoA version ${n}`);
+  const version = useAsync((signal) => getVersion(num, signal), [num]);
+  const areas = useAsync((signal) => listAreas(signal), []);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const areaTitle = (id: string) => areas.data?.find((a) => a.id === id)?.title ?? '';
+
+  const crumbs = (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> <Link to="/soa/versions">Versions</Link>{' '}
+      <span aria-hidden="true">/</span> Version {n}
+    </nav>
+  );
+  if (version.loading && !version.data) return <Loading />;
+  if (version.error || !version.data)
+    return (
+      <div className="page">
+        {crumbs}
+        <ErrorBanner error={version.error} title={`Version ${n} could not be loaded.`} />
+      </div>
+    );
+  const v = version.data;
+  const download = (format: 'csv' | 'json') => exportSoa(format, v.number).catch((e: unknown) => setExportError(errorMessage(e)));
+
+  return (
+    <div className="page page-wide" data-testid="soa-version">
+      {crumbs}
+      <div className="page-head">
+        <div>
+          <h1>Statement of Applicability — version {v.number}</h1>
+          <p className="muted">
+            Approved {formatDateTime(v.approved_at)} by {v.approved_by}. This version never changes.
+          </p>
+        </div>
+        <div className="page-actions">
+          <Link className="btn" to={diffPath(v.number, 'working')}>
+            Diff with working copy
+          </Link>
+          <button type="button" className="btn" onClick={() => void download('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className="btn" onClick={() => void download('json')}>
+            Export JSON
+          </button>
+        </div>
+      </div>
+      {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
+      {v.note ? (
+        <div className="callout version-note">
+          <p className="prewrap">{v.note}</p>
+        </div>
+      ) : null}
+      <section className="card">
+        <SummaryBar summary={v.summary} />
+      </section>
+      <div className="table-wrap">
+        <table className="table soa-table">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Applicable</th>
+              <th scope="col">Implementation</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Justification and references</th>
+              <th scope="col">Reasons</th>
+            </tr>
+          </thead>
+          {byArea(v.items).map((g) => (
+            <tbody key={g.area}>
+              <tr className="group-row">
+                <th colSpan={6} scope="colgroup">
+                  <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
+                </th>
+              </tr>
+              {g.entries.map((e) => (
+                <tr key={e.control_id} className={e.applicable ? undefined : 'row-excluded'}>
+                  <td className="soa-control">
+                    <span className="tree-id">{e.control_id}</span> {e.title}
+                  </td>
+                  <td>
+                    <ApplicableBadge value={e.applicable} />
+                  </td>
+                  <td>{e.applicable ? <ImplementationBadge value={e.implementation_status} /> : <span className="muted">{labelOf(implementationLabels, e.implementation_status)}</span>}</td>
+                  <td>{e.owner || <span className="muted">—</span>}</td>
+                  <td className="soa-just">
+                    {e.justification || <span className="muted">—</span>}
+                    <RefList label="Evidence" items={e.evidence_refs} />
+                    <RefList label="Policies" items={e.policy_refs} />
+                  </td>
+                  <td>{e.reasons.length ? e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ') : <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </div>
+  );
+}
