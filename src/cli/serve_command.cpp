@@ -48,7 +48,8 @@ void setup_logging(const std::string& level) {
 }
 
 /// Seeds the demo organization into an empty installation and prints its login.
-bool ensure_demo(store::Store& st, const Clock& clock, IdSource& ids, const std::string& data) {
+bool ensure_demo(store::Store& st, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
+                 const std::string& data) {
   bool empty = false;
   (void)st.read([&](store::ReadTx& tx) -> status {
     empty = tx.list_orgs().empty();
@@ -57,7 +58,7 @@ bool ensure_demo(store::Store& st, const Clock& clock, IdSource& ids, const std:
   auto file = fs::path(data) / "demo-login.txt";
   if (empty) {
     auto password = crypto::random_base32(16);
-    auto r = demo::seed(st, clock, ids, password);
+    auto r = demo::seed(st, cat, clock, ids, password);
     if (!r) {
       std::cerr << "aims: could not create the demo organization: " << r.error().detail << "\n";
       return false;
@@ -115,11 +116,11 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     auto& store = **st;
     SystemClock clock;
     RandomIds ids;
-    if (demo && !ensure_demo(store, clock, ids, cfg.data)) {
+    auto catalog = catalog::Catalog::load_embedded();
+    if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data)) {
       exit_code = 1;
       return;
     }
-    auto catalog = catalog::Catalog::load_embedded();
     accounts::AuthService auth(store, clock, ids);
     inventory::SystemService systems(store, clock, ids);
     assessment::AssessmentService assessments(store, catalog, clock, ids);

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "store/store.hpp"
 
@@ -20,7 +21,8 @@ TEST(Demo, SeedsEightSystemsOnceIntoAnEmptyInstallation) {
     ASSERT_TRUE(st) << st.error().detail;
     SystemClock clock;
     RandomIds ids;
-    auto login = demo::seed(**st, clock, ids, "demo-password-123");
+    auto cat = catalog::Catalog::load_embedded();
+    auto login = demo::seed(**st, cat, clock, ids, "demo-password-123");
     ASSERT_TRUE(login) << login.error().detail;
     EXPECT_EQ(login->org, "Demo Org");
     std::int64_t systems = 0;
@@ -34,7 +36,19 @@ TEST(Demo, SeedsEightSystemsOnceIntoAnEmptyInstallation) {
     EXPECT_EQ(systems, 8);
     ASSERT_TRUE(user);
     EXPECT_TRUE(crypto::verify_password(user->password_hash, "demo-password-123"));
-    auto again = demo::seed(**st, clock, ids, "demo-password-123");
+    std::size_t assessments = 0, answers = 0, soa_entries = 0;
+    ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
+      auto org = tx.find_org_by_name("Demo Org");
+      auto list = tx.list_assessments(org->id, 10, std::nullopt);
+      assessments = list.size();
+      if (!list.empty()) answers = tx.list_answers(org->id, list.front().id).size();
+      soa_entries = tx.list_soa_entries(org->id).size();
+      return ok();
+    }));
+    EXPECT_EQ(assessments, 1u);
+    EXPECT_EQ(answers, 70u);
+    EXPECT_EQ(soa_entries, 4u);
+    auto again = demo::seed(**st, cat, clock, ids, "demo-password-123");
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, errc::conflict);
   }

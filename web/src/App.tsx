@@ -1,5 +1,12 @@
 // Routes of the web UI. Every page but /login sits inside the logged-in shell.
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { AssessmentCreatePage } from './features/assessments/components/AssessmentCreatePage';
+import { AssessmentIndex, AssessmentLayout } from './features/assessments/components/AssessmentLayout';
+import { AssessmentsListPage } from './features/assessments/components/AssessmentsListPage';
+import { ComparePage } from './features/assessments/components/ComparePage';
+import { GuidedPage } from './features/assessments/components/GuidedPage';
+import { ResultsPage } from './features/assessments/components/ResultsPage';
+import { RoadmapPage } from './features/assessments/components/RoadmapPage';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
@@ -9,6 +16,10 @@ import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
 import { SystemDetailPage } from './features/systems/components/SystemDetailPage';
 import { SystemEditPage } from './features/systems/components/SystemEditPage';
+import { SoaDiffPage } from './features/soa/components/SoaDiffPage';
+import { SoaPage } from './features/soa/components/SoaPage';
+import { SoaVersionPage } from './features/soa/components/SoaVersionPage';
+import { SoaVersionsPage } from './features/soa/components/SoaVersionsPage';
 import { SystemsListPage } from './features/systems/components/SystemsListPage';
 import { useTitle } from './lib/hooks';
 import { EmptyState } from './lib/ui';
@@ -39,6 +50,19 @@ export function App() {
             <Route path="systems/import" element={<ImportPage />} />
             <Route path="systems/:id" element={<SystemDetailPage />} />
             <Route path="systems/:id/edit" element={<SystemEditPage />} />
+            <Route path="assessments" element={<AssessmentsListPage />} />
+            <Route path="assessments/new" element={<AssessmentCreatePage />} />
+            <Route path="assessments/:id" element={<AssessmentLayout />}>
+              <Route index element={<AssessmentIndex />} />
+              <Route path="answer" element={<GuidedPage />} />
+              <Route path="results" element={<ResultsPage />} />
+              <Route path="roadmap" element={<RoadmapPage />} />
+              <Route path="compare" element={<ComparePage />} />
+            </Route>
+            <Route path="soa" element={<SoaPage />} />
+            <Route path="soa/versions" element={<SoaVersionsPage />} />
+            <Route path="soa/versions/:n" element={<SoaVersionPage />} />
+            <Route path="soa/diff" element={<SoaDiffPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

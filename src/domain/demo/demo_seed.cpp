@@ -3,6 +3,9 @@
 #include <boost/json.hpp>
 
 #include "domain/accounts/admin_service.hpp"
+#include "domain/assessment/assessment_service.hpp"
+#include "domain/assessment/scoring.hpp"
+#include "domain/soa/soa_service.hpp"
 #include "domain/inventory/system_service.hpp"
 
 namespace aims::demo {
@@ -82,7 +85,49 @@ const char* kSystems = R"json([
 
 }  // namespace
 
-result<DemoLogin> seed(store::Store& store, const Clock& clock, IdSource& ids, const std::string& password) {
+namespace {
+
+/// A first assessment as a mid-sized organization starting out might answer it: some basics in
+/// place, documented processes rare, nothing measured yet.
+status seed_assessment(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
+                       const accounts::Actor& actor) {
+  assessment::AssessmentService svc(store, cat, clock, ids);
+  auto created = svc.create(actor, json::object{{"name", "Initial gap assessment"},
+                                                {"approach", "both"},
+                                                {"target_maturity", 3},
+                                                {"owner", "Head of AI Governance"}});
+  if (!created) return created.error();
+  auto id = std::string(json::parse(created->json).at("id").as_string());
+  static constexpr int kPattern[] = {2, 1, 3, 2, 1, 0, 2, 3, 1, 2, 4, 2};
+  int i = 0;
+  for (const auto& si : assessment::scope(cat, "both")) {
+    json::object answer{{"maturity", kPattern[i++ % 12]},
+                        {"owner", si.item->kind == "clause" ? "Head of AI Governance" : "AI Platform Lead"}};
+    if (si.item->id == "4.3") answer["evidence"] = json::array{"AIMS scope statement draft v0.3"};
+    if (auto r = svc.put_answer(actor, id, si.item->id, answer, std::nullopt); !r) return r.error();
+  }
+  return ok();
+}
+
+status seed_soa(store::Store& store, const catalog::Catalog& cat, const Clock& clock, const accounts::Actor& actor) {
+  soa::SoaService svc(store, cat, clock);
+  const std::pair<const char*, json::object> entries[] = {
+      {"A.2.2", {{"implementation_status", "implemented"}, {"owner", "Head of AI Governance"},
+                 {"policy_refs", json::array{"POL-AI-001 AI policy v1.2"}}, {"reasons", json::array{"risk_treatment", "legal_requirement"}}}},
+      {"A.5.2", {{"implementation_status", "partial"}, {"owner", "Risk Manager"}, {"reasons", json::array{"legal_requirement"}}}},
+      {"A.6.2.4", {{"implementation_status", "planned"}, {"owner", "AI Platform Lead"}, {"reasons", json::array{"risk_treatment"}}}},
+      {"A.10.4", {{"applicable", false},
+                  {"justification", "Demo Org supplies no AI system to customers as a product; customers only use its services."}}},
+  };
+  for (const auto& [control, body] : entries)
+    if (auto r = svc.update(actor, control, body, std::string("\"v0\"")); !r) return r.error();
+  return ok();
+}
+
+}  // namespace
+
+result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
+                       const std::string& password) {
   DemoLogin login{"Demo Org", "admin@demo.aims.test", password};
   accounts::AdminService admin(store, clock, ids);
   auto org = admin.init(login.org, login.email, password);
@@ -100,6 +145,8 @@ result<DemoLogin> seed(store::Store& store, const Clock& clock, IdSource& ids, c
     auto r = systems.create(actor, s);
     if (!r) return r.error();
   }
+  if (auto st = seed_assessment(store, cat, clock, ids, actor); !st) return st.error();
+  if (auto st = seed_soa(store, cat, clock, actor); !st) return st.error();
   return login;
 }
 

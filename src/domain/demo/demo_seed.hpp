@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "domain/catalog/catalog.hpp"
 #include "store/store.hpp"
 
 namespace aims::demo {
@@ -16,8 +17,10 @@ struct DemoLogin {
   std::string password;
 };
 
-/// Creates the organization "Demo Org" with its admin and eight AI systems. Fails with
+/// Creates the organization "Demo Org" with its admin, eight AI systems, a completed gap
+/// assessment of all 70 items and a few Statement of Applicability entries. Fails with
 /// errc::conflict if the installation already has organizations.
-result<DemoLogin> seed(store::Store& store, const Clock& clock, IdSource& ids, const std::string& password);
+result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
+                       const std::string& password);
 
 }  // namespace aims::demo

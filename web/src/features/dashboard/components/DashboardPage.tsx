@@ -3,7 +3,9 @@ import { Link } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { AssessmentDashboardCard } from '../../assessments/components/AssessmentDashboardCard';
 import { useSession } from '../../auth/components/SessionProvider';
+import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
 
 interface BarsProps<K extends string> {
@@ -111,6 +113,11 @@ export function DashboardPage() {
           </div>
         </>
       ) : null}
+
+      <div className="grid-2">
+        <AssessmentDashboardCard />
+        <SoaDashboardCard />
+      </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">

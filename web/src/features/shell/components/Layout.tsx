@@ -10,6 +10,8 @@ const nav = [
   { to: '/', label: 'Dashboard', end: true, icon: 'M3 13h8V3H3v10zm0 8h8v-6H3v6zm10 0h8V11h-8v10zm0-18v6h8V3h-8z' },
   { to: '/catalog', label: 'Catalog', end: false, icon: 'M4 4h6a3 3 0 013 3v13a2 2 0 00-2-2H4V4zm16 0h-6a3 3 0 00-3 3v13a2 2 0 012-2h7V4z' },
   { to: '/systems', label: 'AI systems', end: false, icon: 'M4 5h16v10H4zM8 19h8M12 15v4' },
+  { to: '/assessments', label: 'Assessments', end: false, icon: 'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L8 4.5M3.5 12l1.5 1.5L8 10.5M3.5 18l1.5 1.5L8 16.5' },
+  { to: '/soa', label: 'Statement of Applicability', end: false, icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4' },
 ];
 
 export function Layout() {
