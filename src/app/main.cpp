@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   aims::cli::register_serve_command(app, exit_code);
   aims::cli::register_admin_commands(app, exit_code);
   aims::cli::register_client_commands(app, exit_code);
+  aims::cli::register_assessment_commands(app, exit_code);
+  aims::cli::register_soa_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

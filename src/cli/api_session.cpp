@@ -98,6 +98,25 @@ std::optional<ListResult> ApiSession::list(std::string_view path, http::NameValu
   return out;
 }
 
+std::function<void()> with_session(const ApiOptions& options, int& exit_code, std::function<int(ApiSession&)> body) {
+  return [&options, &exit_code, body = std::move(body)] {
+    int code = 0;
+    auto api = ApiSession::open(options, code);
+    exit_code = api ? body(*api) : code;
+  };
+}
+
+int print_response(const http::ClientResponse& r, bool as_json, const std::function<void(const json::object&)>& text) {
+  if (as_json) {
+    print_body(std::cout, r.body);
+    return 0;
+  }
+  auto o = object_of(r);
+  if (!o) return kExitFailed;
+  text(*o);
+  return 0;
+}
+
 std::optional<json::object> object_of(const http::ClientResponse& response) {
   json::error_code ec;
   auto v = json::parse(response.body, ec);

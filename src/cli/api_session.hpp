@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,14 @@ class ApiSession {
   explicit ApiSession(http::Client client) : client_(std::move(client)) {}
   http::Client client_;
 };
+
+/// A command callback: opens a session from `options` and stores the exit code of `body` (or of
+/// the failure to open the session) in `exit_code`.
+std::function<void()> with_session(const ApiOptions& options, int& exit_code, std::function<int(ApiSession&)> body);
+
+/// With `as_json`, prints the response body as sent; else calls `text` with its JSON object.
+/// Returns the exit code (kExitFailed, reported, if the body is not a JSON object).
+int print_response(const http::ClientResponse& r, bool as_json, const std::function<void(const boost::json::object&)>& text);
 
 /// The JSON object of a response body; reports on stderr if the body is not one.
 std::optional<boost::json::object> object_of(const http::ClientResponse& response);

@@ -27,15 +27,6 @@ std::string system_path(const std::string& id, std::string_view suffix = {}) {
   return kSystems + "/" + http::encode_segment(id) + std::string(suffix);
 }
 
-/// A command callback: opens a session from `options` and stores the exit code of `body`.
-std::function<void()> with_session(const ApiOptions& options, int& exit_code, std::function<int(ApiSession&)> body) {
-  return [&options, &exit_code, body = std::move(body)] {
-    int code = 0;
-    auto api = ApiSession::open(options, code);
-    exit_code = api ? body(*api) : code;
-  };
-}
-
 /// The contents of a file, or of standard input for "-".
 std::optional<std::string> read_input(const std::string& path) {
   std::ostringstream s;
@@ -307,15 +298,6 @@ void register_systems_update(CLI::App* systems, int& exit_code) {
   }));
 }
 
-/// Asks on the terminal; true for y or yes.
-bool confirm(const std::string& question) {
-  std::cerr << question << " [y/N] " << std::flush;
-  std::string answer;
-  std::getline(std::cin, answer);
-  answer = text::lower(text::trim(answer));
-  return answer == "y" || answer == "yes";
-}
-
 void register_systems_archive(CLI::App* systems, int& exit_code) {
   static struct {
     ApiOptions api;
@@ -457,10 +439,7 @@ void register_systems_export(CLI::App* systems, int& exit_code) {
       std::cout << r->body << std::flush;
       return 0;
     }
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    if (out) out << r->body;
-    out.close();
-    if (!out) return fail("cannot write " + o.output + ": " + std::strerror(errno));
+    if (!write_file(o.output, r->body)) return kExitFailed;
     std::cout << "Exported AI systems to " << o.output << "\n";
     return 0;
   }));

@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
 #include <ostream>
+
+#include "core/text.hpp"
 
 namespace aims::cli {
 namespace json = boost::json;
@@ -206,6 +212,23 @@ void print_problem(std::ostream& err, int status, std::string_view reason, std::
     auto field = string_field(e.get_object(), "field");
     err << "  " << (field.empty() ? "" : field + ": ") << string_field(e.get_object(), "message") << "\n";
   }
+}
+
+bool confirm(const std::string& question) {
+  std::cerr << question << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  answer = text::lower(text::trim(answer));
+  return answer == "y" || answer == "yes";
+}
+
+bool write_file(const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (out) return true;
+  std::cerr << "aims: cannot write " << path << ": " << std::strerror(errno) << "\n";
+  return false;
 }
 
 }  // namespace aims::cli

@@ -1,5 +1,5 @@
 // Printing for the API client commands: aligned text tables, "label: value" blocks, the text of
-// JSON values, and error reports of RFC 9457 problem documents.
+// JSON values, error reports of RFC 9457 problem documents, yes/no questions and output files.
 #pragma once
 #include <boost/json/fwd.hpp>
 #include <cstddef>
@@ -52,5 +52,13 @@ void print_body(std::ostream& out, std::string_view body);
 /// reported by their status line.
 void print_problem(std::ostream& err, int status, std::string_view reason, std::string_view media_type,
                    std::string_view body);
+
+/// Asks `question` on stderr, followed by " [y/N] ", and reads one line of standard input; true
+/// for y or yes. Callers ask only when standard input is a terminal.
+bool confirm(const std::string& question);
+
+/// Writes `content` to the file `path` (created or replaced); on failure reports
+/// "aims: cannot write PATH: REASON" on stderr and returns false.
+bool write_file(const std::string& path, std::string_view content);
 
 }  // namespace aims::cli

@@ -1,0 +1,389 @@
+// API client commands for gap assessments: aims assessment list|create|show|answer|answers|results|
+// roadmap. They talk to a running server with an API token (see api_session.hpp) and print text,
+// or the server's JSON with --json.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/api_session.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+
+namespace aims::cli {
+namespace {
+namespace json = boost::json;
+using http::NameValues;
+
+const std::string kAssessments = "/api/v1/assessments";
+
+std::string assessment_path(const std::string& id, std::string_view suffix = {}) {
+  return kAssessments + "/" + http::encode_segment(id) + std::string(suffix);
+}
+
+/// A JSON number member as a double; empty if absent, null or not a number.
+std::optional<double> number_of(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  if (!p) return std::nullopt;
+  if (p->is_double()) return p->get_double();
+  if (p->is_int64()) return static_cast<double>(p->get_int64());
+  if (p->is_uint64()) return static_cast<double>(p->get_uint64());
+  return std::nullopt;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+/// A bar of `width` characters, '#' for the share of `value` in `max` and '.' for the rest.
+std::string bar(double value, double max, int width = 20) {
+  int full = max > 0 ? static_cast<int>(std::lround(std::clamp(value / max, 0.0, 1.0) * width)) : 0;
+  return std::string(static_cast<std::size_t>(full), '#') + std::string(static_cast<std::size_t>(width - full), '.');
+}
+
+/// "2 of 70 answered (3%)" of an assessment.
+std::string progress_text(const json::object& a) {
+  auto answered = int_of(a, "answered_count").value_or(0), total = int_of(a, "item_count").value_or(0);
+  auto percent = total > 0 ? answered * 100 / total : 0;
+  return std::to_string(answered) + " of " + std::to_string(total) + " answered (" + std::to_string(percent) + "%)";
+}
+
+void register_list(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    int limit = 0;
+    bool all = false;
+  } o;
+  auto* cmd = parent->add_subcommand("list", "List gap assessments, newest first");
+  o.api.add_to(cmd);
+  cmd->add_option("--limit", o.limit, "Assessments per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
+  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    NameValues q;
+    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
+    else if (o.all) q.emplace_back("limit", "500");
+    auto l = api.list(kAssessments, q, o.all);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
+      return 0;
+    }
+    Table t({"id", "name", "approach", "date", "target", "answered", "status"});
+    t.set_max_width(1, 48);
+    for (const auto& v : l->items) {
+      if (!v.is_object()) continue;
+      const auto& a = v.get_object();
+      t.add_row({string_of(a, "id"), string_of(a, "name"), string_of(a, "approach"), string_of(a, "assessment_date"),
+                 std::to_string(int_of(a, "target_maturity").value_or(0)),
+                 std::to_string(int_of(a, "answered_count").value_or(0)) + "/" +
+                     std::to_string(int_of(a, "item_count").value_or(0)),
+                 string_of(a, "status")});
+    }
+    t.print(std::cout);
+    std::cout << "\n" << l->items.size() << " assessments" << (l->next ? " (more with --all)" : "") << "\n";
+    return 0;
+  }));
+}
+
+void register_create(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string name, approach, owner, date;
+    int target = 0;
+  } o;
+  auto* cmd = parent->add_subcommand("create", "Start a gap assessment");
+  o.api.add_to(cmd);
+  cmd->add_option("--name", o.name, "Name of the assessment, e.g. \"Baseline 2026\"")->required();
+  cmd->add_option("--approach", o.approach, "clauses (4-10), annex_a (the controls) or both (default)")
+      ->check(CLI::IsMember({"clauses", "annex_a", "both"}));
+  cmd->add_option("--target", o.target, "Target maturity level, 1 to 5 (default 3)")->check(CLI::Range(1, 5));
+  cmd->add_option("--owner", o.owner, "Who runs the assessment");
+  cmd->add_option("--date", o.date, "Assessment date, YYYY-MM-DD (default: today)");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body{{"name", o.name}};
+    if (!o.approach.empty()) body["approach"] = o.approach;
+    if (o.target > 0) body["target_maturity"] = o.target;
+    if (!o.owner.empty()) body["owner"] = o.owner;
+    if (!o.date.empty()) body["assessment_date"] = o.date;
+    auto r = api.send({"POST", kAssessments, {}, "application/json", json::serialize(body)});
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& a) {
+      std::cout << "Created " << string_of(a, "id") << ": " << string_of(a, "name") << " (" << string_of(a, "approach")
+                << ", " << int_of(a, "item_count").value_or(0) << " items, target "
+                << int_of(a, "target_maturity").value_or(0) << ")\n";
+    });
+  }));
+}
+
+void register_show(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("show", "Show an assessment and its progress");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(assessment_path(o.id));
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& a) {
+      auto total = int_of(a, "item_count").value_or(0);
+      auto answered = static_cast<double>(int_of(a, "answered_count").value_or(0));
+      print_fields(std::cout, {{"id", string_of(a, "id")},
+                               {"name", string_of(a, "name")},
+                               {"approach", string_of(a, "approach")},
+                               {"date", string_of(a, "assessment_date")},
+                               {"target", std::to_string(int_of(a, "target_maturity").value_or(0))},
+                               {"owner", string_of(a, "owner")},
+                               {"status", string_of(a, "status")},
+                               {"progress", progress_text(a) + "  " + bar(answered, static_cast<double>(total))},
+                               {"version", std::to_string(int_of(a, "version").value_or(0))},
+                               {"created", string_of(a, "created_at") + " by " + string_of(a, "created_by")},
+                               {"updated", string_of(a, "updated_at") + " by " + string_of(a, "updated_by")}});
+    });
+  }));
+}
+
+/// "3", "N/A", "skipped" or "–" for an answer.
+std::string answer_text(const json::object& a) {
+  if (auto p = a.if_contains("not_applicable"); p && p->is_bool() && p->get_bool()) return "N/A";
+  if (auto m = int_of(a, "maturity")) return std::to_string(*m);
+  if (auto p = a.if_contains("skipped"); p && p->is_bool() && p->get_bool()) return "skipped";
+  return "–";
+}
+
+void register_answer(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, item, notes, justification, owner;
+    std::vector<std::string> evidence;
+    int level = -1;
+    bool skip = false, not_applicable = false;
+    CLI::Option *notes_opt = nullptr, *evidence_opt = nullptr, *owner_opt = nullptr, *just_opt = nullptr;
+  } o;
+  auto* cmd = parent->add_subcommand("answer", "Answer one item: a maturity level, --skip, or --not-applicable");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  cmd->add_option("item", o.item, "The clause or Annex A control, e.g. 6.1.2 or A.6.2.4")->required();
+  auto* level = cmd->add_option("--level", o.level, "Maturity level, 0 to 5")->check(CLI::Range(0, 5));
+  auto* skip = cmd->add_flag("--skip", o.skip, "Skip the item for now (it counts as level 0)");
+  auto* na = cmd->add_flag("--not-applicable", o.not_applicable, "Annex A controls only; needs --justification");
+  level->excludes(skip)->excludes(na);
+  skip->excludes(na);
+  o.just_opt = cmd->add_option("--justification", o.justification, "Why the control does not apply")->needs(na);
+  o.notes_opt = cmd->add_option("--notes", o.notes, "Notes on the answer ('' clears them)");
+  o.evidence_opt = cmd->add_option("--evidence", o.evidence, "Evidence reference (repeatable; replaces the list, '' clears it)")
+                       ->allow_extra_args(false);
+  o.owner_opt = cmd->add_option("--owner", o.owner, "Who owns the item");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    if (o.level < 0 && !o.skip && !o.not_applicable)
+      return usage_error("give --level 0-5, --skip, or --not-applicable --justification TEXT.");
+    // Options not given keep the values of the current answer, whose ETag guards the change.
+    auto path = assessment_path(o.id, "/answers/" + http::encode_segment(o.item));
+    auto current = api.get(path);
+    if (!current) return kExitFailed;
+    auto before = object_of(*current);
+    if (!before) return kExitFailed;
+    json::object body;
+    for (const char* key : {"notes", "evidence", "owner"})
+      if (auto v = before->if_contains(key)) body[key] = *v;
+    if (o.level >= 0) body["maturity"] = o.level;
+    if (o.skip) body["skipped"] = true;
+    if (o.not_applicable) {
+      body["not_applicable"] = true;
+      body["justification"] = o.just_opt->count() ? o.justification : string_of(*before, "justification");
+    }
+    if (o.notes_opt->count()) body["notes"] = o.notes;
+    if (o.owner_opt->count()) body["owner"] = o.owner;
+    if (o.evidence_opt->count()) {
+      json::array refs;
+      for (const auto& e : o.evidence)
+        if (!e.empty()) refs.emplace_back(e);
+      body["evidence"] = std::move(refs);
+    }
+    http::ClientRequest req{"PUT", path, {}, "application/json", json::serialize(body)};
+    if (auto etag = current->header("etag")) req.headers.emplace_back("If-Match", *etag);
+    auto r = api.send(req);
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& a) {
+      std::cout << "Answered " << string_of(a, "item_id") << " " << string_of(a, "title") << ": " << answer_text(a)
+                << " (version " << int_of(a, "version").value_or(0) << ")\n";
+    });
+  }));
+}
+
+void register_answers(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("answers", "List the items in scope with their answers, in document order");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(assessment_path(o.id, "/answers"));
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& l) {
+      Table t({"id", "title", "maturity"});
+      t.set_max_width(1, 70);
+      if (auto items = l.if_contains("items"); items && items->is_array())
+        for (const auto& v : items->get_array())
+          if (v.is_object())
+            t.add_row({string_of(v.get_object(), "item_id"), string_of(v.get_object(), "title"), answer_text(v.get_object())});
+      t.print(std::cout);
+      std::cout << "\n" << int_of(l, "answered").value_or(0) << " of " << int_of(l, "total").value_or(0)
+                << " items answered\n";
+    });
+  }));
+}
+
+/// A table of group scores: id, title, maturity, a bar of it out of 5, answered/items, below target.
+void print_groups(const char* heading, const json::value* groups) {
+  if (!groups || !groups->is_array() || groups->get_array().empty()) return;
+  std::cout << "\n" << heading << "\n";
+  Table t({"id", "title", "maturity", "", "answered", "below target"});
+  t.set_max_width(1, 48);
+  for (const auto& v : groups->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& g = v.get_object();
+    auto m = number_of(g, "maturity");
+    t.add_row({string_of(g, "id"), string_of(g, "title"), m ? fixed(*m, 2) : "n/a", m ? bar(*m, 5, 10) : "",
+               std::to_string(int_of(g, "answered").value_or(0)) + "/" + std::to_string(int_of(g, "items").value_or(0)),
+               std::to_string(int_of(g, "below_target").value_or(0))});
+  }
+  t.print(std::cout);
+}
+
+void print_results(const json::object& res) {
+  auto target = int_of(res, "target_maturity").value_or(0);
+  auto overall = number_of(res, "overall_maturity");
+  std::string readiness, formula;
+  if (auto r = res.if_contains("readiness"); r && r->is_object()) {
+    const auto& ro = r->get_object();
+    readiness = fixed(number_of(ro, "percent").value_or(0), 1) + "%  (" +
+                std::to_string(int_of(ro, "achieved").value_or(0)) + " / " +
+                std::to_string(int_of(ro, "required").value_or(0)) + ")";
+    formula = string_of(ro, "formula");
+  }
+  print_fields(std::cout, {{"overall maturity", overall ? fixed(*overall, 2) + " of 5 (target " + std::to_string(target) + ")" : "n/a"},
+                           {"readiness", readiness},
+                           {"answered", std::to_string(int_of(res, "answered").value_or(0)) + " of " +
+                                            std::to_string(int_of(res, "total").value_or(0)) + " (" +
+                                            std::to_string(int_of(res, "not_applicable").value_or(0)) +
+                                            " not applicable)"}});
+  if (!formula.empty()) print_wrapped(std::cout, formula, 2);
+  print_groups("Clauses", res.if_contains("by_clause"));
+  print_groups("Annex A areas", res.if_contains("by_area"));
+  auto gaps = res.if_contains("gaps");
+  if (!gaps || !gaps->is_array() || gaps->get_array().empty()) {
+    std::cout << "\nNo gaps: every applicable item is at or above the target.\n";
+    return;
+  }
+  std::cout << "\nGaps in audit order (" << gaps->get_array().size() << ")\n";
+  Table t({"#", "item", "title", "maturity", "target", "gap", "priority"});
+  t.set_max_width(2, 60);
+  std::size_t n = 0;
+  for (const auto& v : gaps->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& g = v.get_object();
+    auto answered = g.if_contains("answered");
+    bool was_answered = answered && answered->is_bool() && answered->get_bool();
+    t.add_row({std::to_string(++n), string_of(g, "item_id"), string_of(g, "title"),
+               was_answered ? std::to_string(int_of(g, "maturity").value_or(0)) : "–",
+               std::to_string(int_of(g, "target").value_or(0)), std::to_string(int_of(g, "gap").value_or(0)),
+               string_of(g, "priority")});
+  }
+  t.print(std::cout);
+}
+
+void register_results(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("results", "Maturity, readiness and the gaps in audit order");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(assessment_path(o.id, "/results"));
+    return r ? print_response(*r, o.api.json, print_results) : kExitFailed;
+  }));
+}
+
+void print_roadmap(const json::object& rm) {
+  std::cout << "Roadmap from " << string_of(rm, "start_date") << ", " << int_of(rm, "capacity").value_or(0)
+            << " actions at a time (generated " << string_of(rm, "generated_at") << ")\n";
+  if (auto phases = rm.if_contains("phases"); phases && phases->is_array()) {
+    Table t({"phase", "name", "actions", "start", "end"});
+    for (const auto& v : phases->get_array()) {
+      if (!v.is_object()) continue;
+      const auto& p = v.get_object();
+      t.add_row({std::to_string(int_of(p, "phase").value_or(0)), string_of(p, "name"),
+                 std::to_string(int_of(p, "actions").value_or(0)), string_of(p, "start_date"), string_of(p, "end_date")});
+    }
+    std::cout << "\n";
+    t.print(std::cout);
+  }
+  Table t({"phase", "action", "title", "effort", "start", "target", "owner", "status"});
+  t.set_max_width(2, 60);
+  t.set_max_width(6, 24);
+  std::size_t n = 0;
+  if (auto actions = rm.if_contains("actions"); actions && actions->is_array())
+    for (const auto& v : actions->get_array()) {
+      if (!v.is_object()) continue;
+      const auto& a = v.get_object();
+      ++n;
+      t.add_row({std::to_string(int_of(a, "phase").value_or(0)), string_of(a, "id"), string_of(a, "title"),
+                 string_of(a, "effort"), string_of(a, "start_date"), string_of(a, "target_date"), string_of(a, "owner"),
+                 string_of(a, "status")});
+    }
+  std::cout << "\n";
+  t.print(std::cout);
+  std::cout << "\n" << n << " actions\n";
+}
+
+void register_roadmap(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, start;
+    int capacity = 0;
+    bool regenerate = false;
+  } o;
+  auto* cmd = parent->add_subcommand("roadmap", "The actions that close the gaps, in phases (generated on first read)");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  auto* regen = cmd->add_flag("--regenerate", o.regenerate, "Plan the roadmap again from the current gaps (replaces edits)");
+  cmd->add_option("--start", o.start, "With --regenerate: start date, YYYY-MM-DD (default: today)")->needs(regen);
+  cmd->add_option("--capacity", o.capacity, "With --regenerate: actions worked on at the same time, 1 to 20 (default 2)")
+      ->check(CLI::Range(1, 20))
+      ->needs(regen);
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    std::optional<http::ClientResponse> r;
+    if (o.regenerate) {
+      json::object body;
+      if (!o.start.empty()) body["start_date"] = o.start;
+      if (o.capacity > 0) body["capacity"] = o.capacity;
+      r = api.send({"POST", assessment_path(o.id, "/roadmap"), {}, "application/json", json::serialize(body)});
+    } else {
+      r = api.get(assessment_path(o.id, "/roadmap"));
+    }
+    return r ? print_response(*r, o.api.json, print_roadmap) : kExitFailed;
+  }));
+}
+
+}  // namespace
+
+void register_assessment_commands(CLI::App& app, int& exit_code) {
+  auto* a = app.add_subcommand("assessment", "Gap assessments against ISO/IEC 42001 (API client)")->require_subcommand(1);
+  register_list(a, exit_code);
+  register_create(a, exit_code);
+  register_show(a, exit_code);
+  register_answer(a, exit_code);
+  register_answers(a, exit_code);
+  register_results(a, exit_code);
+  register_roadmap(a, exit_code);
+}
+
+}  // namespace aims::cli

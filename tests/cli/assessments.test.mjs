@@ -1,0 +1,238 @@
+// The gap assessment and Statement of Applicability commands of the aims CLI (aims assessment ... |
+// soa ...) against a real server: what they print, what they send, and how they fail (exit 1 with
+// the server's words, exit 2 for usage errors).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aims, startServer } from '../lib/server.mjs';
+
+/** Runs aims and asserts its exit status; returns {status, stdout, stderr}. */
+function ok(args, input = '') {
+  const r = aims(args, input);
+  assert.equal(r.status, 0, `aims ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  return r;
+}
+
+function failsWith(args, status, input = '') {
+  const r = aims(args, input);
+  assert.equal(r.status, status, `aims ${args.join(' ')}: expected exit ${status}, got ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  assert.equal(r.stdout, '', 'nothing on stdout when a command fails');
+  return r;
+}
+
+/** A regular expression source matching `s` literally. */
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function json(args) {
+  return JSON.parse(ok([...args, '--json']).stdout);
+}
+
+describe('aims assessment and soa commands', () => {
+  let server;
+  let tmp;
+  const saved = {};
+
+  before(async () => {
+    server = await startServer();
+    const token = ok(['token', 'create', '--data', server.dataDir, '--email', server.admin.email, '--name', 'ci']).stdout.trim();
+    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-assessments-'));
+    for (const k of ['AIMS_URL', 'AIMS_TOKEN', 'AIMS_ORG']) saved[k] = process.env[k];
+    process.env.AIMS_URL = server.url;
+    process.env.AIMS_TOKEN = token;
+    delete process.env.AIMS_ORG;
+  });
+
+  after(async () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await server?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  let id;
+
+  test('assessment create, list and show', () => {
+    let r = ok(['assessment', 'create', '--name', 'Baseline 2026', '--target', '3', '--owner', 'Compliance', '--date', '2026-03-01']);
+    const m = r.stdout.match(/^Created (asm_\w+): Baseline 2026 \(both, 70 items, target 3\)$/m);
+    assert.ok(m, r.stdout);
+    id = m[1];
+
+    r = ok(['assessment', 'list']);
+    assert.match(r.stdout, /^id\s+name\s+approach\s+date\s+target\s+answered\s+status$/m);
+    assert.match(r.stdout, new RegExp(`^${id}\\s+Baseline 2026\\s+both\\s+2026-03-01\\s+3\\s+0/70\\s+in_progress$`, 'm'));
+    assert.match(r.stdout, /^1 assessments$/m);
+    assert.deepEqual(json(['assessment', 'list', '--all']).items.map((a) => a.id), [id]);
+
+    r = ok(['assessment', 'show', id]);
+    assert.match(r.stdout, /^owner\s+Compliance$/m);
+    assert.match(r.stdout, /^progress\s+0 of 70 answered \(0%\)/m);
+    assert.equal(json(['assessment', 'show', id]).target_maturity, 3);
+
+    r = failsWith(['assessment', 'create', '--name', 'Bad date', '--date', '2026-02-30'], 1);
+    assert.match(r.stderr, /^aims: .+\n {2}assessment_date: /);
+    failsWith(['assessment', 'create', '--name', 'Bad target', '--target', '9'], 2);
+    r = failsWith(['assessment', 'show', 'asm_nope'], 1);
+    assert.match(r.stderr, /^aims: No assessment asm_nope/);
+  });
+
+  test('assessment answer: levels, skip, not applicable; a clause cannot be N/A', () => {
+    let r = ok(['assessment', 'answer', id, '4.1', '--level', '2', '--notes', 'Context workshop held', '--evidence', 'Minutes 2026-01', '--evidence', 'Stakeholder map']);
+    assert.match(r.stdout, /^Answered 4\.1 Understanding the organization and its context: 2 \(version 1\)$/m);
+    ok(['assessment', 'answer', id, '5.2', '--level', '4']);
+    ok(['assessment', 'answer', id, 'A.2.2', '--level', '1']);
+    r = ok(['assessment', 'answer', id, 'A.10.3', '--not-applicable', '--justification', 'We use no third-party AI suppliers.']);
+    assert.match(r.stdout, /^Answered A\.10\.3 Suppliers: N\/A/m);
+    r = ok(['assessment', 'answer', id, 'A.6.2.4', '--skip']);
+    assert.match(r.stdout, /: skipped \(version 1\)$/m);
+
+    // A new level keeps the notes and evidence given before.
+    const a = json(['assessment', 'answer', id, '4.1', '--level', '3']);
+    assert.equal(a.maturity, 3);
+    assert.equal(a.version, 2);
+    assert.equal(a.notes, 'Context workshop held');
+    assert.deepEqual(a.evidence, ['Minutes 2026-01', 'Stakeholder map']);
+
+    // Clauses 4-10 are required: the server refuses, with its field error.
+    r = failsWith(['assessment', 'answer', id, '4.2', '--not-applicable', '--justification', 'Not relevant'], 1);
+    assert.match(r.stderr, /^aims: The answer is not valid\.\n {2}not_applicable: clauses 4 to 10 are all required/);
+    r = failsWith(['assessment', 'answer', id, 'A.9.2', '--not-applicable'], 1);
+    assert.match(r.stderr, /^ {2}justification: /m);
+    r = failsWith(['assessment', 'answer', id, '4.2'], 2);
+    assert.match(r.stderr, /^aims: give --level 0-5, --skip, or --not-applicable/);
+    failsWith(['assessment', 'answer', id, '4.2', '--level', '2', '--skip'], 2);
+    failsWith(['assessment', 'answer', id, '4.2', '--level', '6'], 2);
+    r = failsWith(['assessment', 'answer', id, 'Z.9', '--level', '1'], 1);
+    assert.match(r.stderr, /^aims: Item Z\.9 is not in the scope of this assessment\./);
+
+    r = ok(['assessment', 'answers', id]);
+    assert.match(r.stdout, /^id\s+title\s+maturity$/m);
+    assert.match(r.stdout, /^4\.1\s+Understanding the organization and its context\s+3$/m);
+    assert.match(r.stdout, /^4\.2\s+.+\s+–$/m);
+    assert.match(r.stdout, /^A\.10\.3\s+Suppliers\s+N\/A$/m);
+    assert.match(r.stdout, /^A\.6\.2\.4\s+.+\s+skipped$/m);
+    assert.match(r.stdout, /^4 of 70 items answered$/m);
+    assert.match(ok(['assessment', 'show', id]).stdout, /^progress\s+4 of 70 answered \(5%\)/m);
+  });
+
+  test('assessment results: readiness with its formula, maturity tables and gaps in order', () => {
+    const res = json(['assessment', 'results', id]);
+    const r = ok(['assessment', 'results', id]);
+    assert.match(r.stdout, new RegExp(`^overall maturity\\s+${res.overall_maturity.toFixed(2)} of 5 \\(target 3\\)$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^readiness\\s+${esc(res.readiness.percent.toFixed(1))}%\\s+\\(${res.readiness.achieved} / ${res.readiness.required}\\)$`, 'm'));
+    assert.match(r.stdout, /^ {2}Readiness = /m);
+    assert.match(r.stdout, /^answered\s+4 of 70 \(1 not applicable\)$/m);
+    assert.match(r.stdout, /^Clauses$/m);
+    assert.match(r.stdout, /^4\s+Context of the organization\s+0\.75\s+#{2}\.{8}\s+1\/4\s+3$/m);
+    assert.match(r.stdout, /^Annex A areas$/m);
+    assert.match(r.stdout, /^A\.6\s+AI system life cycle\s+0\.00\s+\.{10}\s+0\/9\s+9$/m);
+
+    assert.match(r.stdout, new RegExp(`^Gaps in audit order \\(${res.gaps.length}\\)$`, 'm'));
+    const rows = r.stdout.split('Gaps in audit order')[1].split('\n').slice(2).filter((l) => l.trim());
+    assert.equal(rows.length, res.gaps.length);
+    assert.deepEqual(rows.map((l) => l.split(/\s+/)[1]), res.gaps.map((g) => g.item_id), 'gaps in the server\'s order');
+    assert.match(rows[0], /^1\s+\S+\s+.+\s+–\s+3\s+3\s+stage1$/);
+    assert.ok(!res.gaps.some((g) => g.item_id === 'A.10.3'), 'a not-applicable control is no gap');
+    assert.match(r.stdout, /^\d+\s+A\.2\.2\s+AI policy\s+1\s+3\s+2\s+\w+$/m);
+  });
+
+  test('assessment roadmap prints phases and actions; --regenerate replans', () => {
+    let r = ok(['assessment', 'roadmap', id]);
+    const rm = json(['assessment', 'roadmap', id]);
+    assert.ok(rm.actions.length > 0);
+    assert.match(r.stdout, /^phase\s+action\s+title\s+effort\s+start\s+target\s+owner\s+status$/m);
+    const first = rm.actions[0];
+    assert.match(r.stdout, new RegExp(`^${first.phase}\\s+${esc(first.id)}\\s+.+\\s+${first.effort}\\s+${first.start_date}\\s+${first.target_date}\\s+${esc(first.owner)}\\s*open$`, 'm'));
+    assert.equal(first.owner, 'Compliance', 'actions start with the assessment\'s owner');
+    assert.match(r.stdout, new RegExp(`^${rm.actions.length} actions$`, 'm'));
+
+    r = ok(['assessment', 'roadmap', id, '--regenerate', '--start', '2027-01-04', '--capacity', '3']);
+    assert.match(r.stdout, /^Roadmap from 2027-01-04, 3 actions at a time/);
+    assert.equal(json(['assessment', 'roadmap', id]).capacity, 3);
+    failsWith(['assessment', 'roadmap', id, '--start', '2027-01-04'], 2);
+    r = failsWith(['assessment', 'roadmap', id, '--regenerate', '--start', 'soon'], 1);
+    assert.match(r.stderr, /^ {2}start_date: /m);
+  });
+
+  test('soa show and set: an exclusion needs a justification', () => {
+    let r = ok(['soa', 'show']);
+    assert.match(r.stdout, /^control\s+title\s+applicable\s+status\s+owner\s+refs\s+maturity$/m);
+    assert.match(r.stdout, /^A\.10\.3\s+Suppliers\s+yes\s+not_started\s+0\s+n\/a$/m);
+    assert.match(r.stdout, /^A\.2\.2\s+AI policy\s+yes\s+not_started\s+0\s+1$/m);
+    assert.match(r.stdout, /^38 of 38 controls; 38 applicable/m);
+    assert.match(r.stdout, /^Latest approved version: none$/m);
+
+    r = failsWith(['soa', 'set', 'A.10.3', '--applicable', 'false'], 1);
+    assert.match(r.stderr, /^aims: .+\n {2}justification: excluding a control needs a justification\n$/);
+    r = ok(['soa', 'set', 'A.10.3', '--applicable', 'false', '--justification', 'We use no third-party AI suppliers.']);
+    assert.match(r.stdout, /^Updated A\.10\.3 Suppliers: excluded \(version 1\)$/m);
+
+    r = failsWith(['soa', 'set', 'A.6.2.4', '--status', 'implemented'], 1);
+    assert.match(r.stderr, /^ {2}implementation_status: /m);
+    r = ok(['soa', 'set', 'A.6.2.4', '--status', 'implemented', '--evidence', 'Validation report', '--policy', 'POL-7', '--reason', 'risk_treatment', '--owner', 'ML lead']);
+    assert.match(r.stdout, /^Updated A\.6\.2\.4 .+: applicable, implemented \(version 1\)$/m);
+    const e = json(['soa', 'set', 'A.6.2.4', '--owner', 'ML platform lead']);
+    assert.equal(e.version, 2, 'the entry\'s version is sent as If-Match');
+    assert.deepEqual(e.evidence_refs, ['Validation report']);
+
+    r = ok(['soa', 'show', '--area', 'A.6']);
+    assert.match(r.stdout, /^A\.6\.2\.4\s+.+\s+yes\s+implemented\s+ML platform lead\s+2\s+-$/m);
+    assert.doesNotMatch(r.stdout, /^A\.10/m);
+    assert.match(r.stdout, /^9 of 38 controls; 37 applicable .*1 implemented\), 1 excluded$/m);
+    assert.deepEqual(json(['soa', 'show', '--status', 'excluded']).items.map((x) => x.control_id), ['A.10.3']);
+
+    failsWith(['soa', 'set', 'A.6.2.4'], 2);
+    failsWith(['soa', 'set', 'A.6.2.4', '--applicable', 'maybe'], 2);
+    r = failsWith(['soa', 'set', 'Z.1', '--owner', 'x'], 1);
+    assert.match(r.stderr, /^aims: No Annex A control Z\.1\./);
+  });
+
+  test('soa approve, versions and diff', () => {
+    assert.match(ok(['soa', 'versions']).stdout, /^No approved version yet/);
+    let r = ok(['soa', 'approve', '--yes', '--note', 'Initial SoA']);
+    assert.match(r.stdout, /^Approved version 1 of the Statement of Applicability: 37 applicable .*, 1 excluded$/m);
+    r = ok(['soa', 'versions']);
+    assert.match(r.stdout, new RegExp(`^1\\s+\\S+\\s+${esc(server.admin.email)}\\s+37\\s+1\\s+1\\s+Initial SoA$`, 'm'));
+    assert.match(ok(['soa', 'diff', '--from', '1', '--to', 'working']).stdout, /^No changes from version 1 to the working copy\.$/m);
+
+    ok(['soa', 'set', 'A.6.2.4', '--status', 'partial']);
+    r = ok(['soa', 'diff', '--from', '1', '--to', 'working']);
+    assert.match(r.stdout, /^1 change\(s\) from version 1 to the working copy$/m);
+    assert.match(r.stdout, /^A\.6\.2\.4\s+implementation_status\s+implemented\s+partial$/m);
+    assert.equal(json(['soa', 'diff', '--from', '1']).changes.length, 1, '--to defaults to working');
+    r = failsWith(['soa', 'diff', '--from', '1', '--to', '9'], 1);
+    assert.match(r.stderr, /^aims: No approved version 9/);
+    r = failsWith(['soa', 'diff', '--from', 'first'], 1);
+    assert.match(r.stderr, /^ {2}from: must be a version number$/m);
+    assert.match(ok(['soa', 'show']).stdout, /^Latest approved version: 1$/m);
+  });
+
+  test('soa export writes CSV and JSON files; xlsx and pdf are not available', () => {
+    const file = join(tmp, 'soa.csv');
+    let r = ok(['soa', 'export', '--format', 'csv', '-o', file]);
+    const csv = readFileSync(file, 'utf8');
+    assert.equal(r.stdout, `Wrote ${file} (${Buffer.byteLength(csv)} bytes)\n`);
+    const lines = csv.trim().split(/\r?\n/);
+    assert.equal(lines.length, 39, 'a header and the 38 Annex A controls');
+    assert.match(lines[0], /^control_id,/);
+    assert.match(csv, /^A\.10\.3,.*We use no third-party AI suppliers\./m);
+    assert.equal(ok(['soa', 'export']).stdout, csv, 'CSV by default, to standard output without -o');
+
+    const v1 = join(tmp, 'soa-v1.json');
+    ok(['soa', 'export', '--format', 'json', '--version', '1', '-o', v1]);
+    const doc = JSON.parse(readFileSync(v1, 'utf8'));
+    assert.equal(doc.version, 1);
+    assert.equal(doc.items.find((e) => e.control_id === 'A.6.2.4').implementation_status, 'implemented');
+
+    for (const format of ['xlsx', 'pdf']) {
+      r = failsWith(['soa', 'export', '--format', format, '-o', join(tmp, `soa.${format}`)], 2);
+      assert.match(r.stderr, new RegExp(`^aims: --format ${format} is not implemented on the server yet; .*csv.*json`));
+    }
+    failsWith(['soa', 'export', '--format', 'docx'], 2);
+    r = failsWith(['soa', 'export', '--version', '5'], 1);
+    assert.match(r.stderr, /^aims: No approved version 5/);
+  });
+});
