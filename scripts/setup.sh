@@ -9,7 +9,7 @@ debs=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev
-  libcli11-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
+  libcli11-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium wrk curl nodejs npm
 )

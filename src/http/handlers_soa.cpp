@@ -1,4 +1,5 @@
 #include "http/handlers.hpp"
+#include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
@@ -44,7 +45,20 @@ Response diff_soa(Context& c) {
 }
 
 Response export_soa(Context& c) {
-  auto r = c.svc.soa.export_file(*c.actor, c.req.query_param("format"), c.req.query_param("version"));
+  auto format = c.req.query_param("format");
+  if (format && *format == "xlsx") {
+    auto data = c.svc.soa.export_file(*c.actor, std::string("json"), c.req.query_param("version"));
+    if (!data) return problem(data.error(), c.req.path);
+    auto book = report::soa_xlsx(boost::json::parse(data->body).as_object(), c.actor->org_name);
+    if (!book) return problem(book.error(), c.req.path);
+    Response res;
+    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.body = std::move(*book);
+    auto name = data->filename.substr(0, data->filename.rfind('.')) + ".xlsx";
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return res;
+  }
+  auto r = c.svc.soa.export_file(*c.actor, format, c.req.query_param("version"));
   if (!r) return problem(r.error(), c.req.path);
   Response res;
   res.status = 200;

@@ -303,7 +303,7 @@ result<std::string> SoaService::diff(const Actor& a, const std::optional<std::st
 result<Export> SoaService::export_file(const Actor& a, const std::optional<std::string>& format,
                                        const std::optional<std::string>& version_n) {
   if (!format || (*format != "csv" && *format != "json"))
-    return make_error(errc::bad_request, "format must be csv or json.", {{"format", 0, "must be csv or json"}});
+    return make_error(errc::bad_request, "format must be csv, json or xlsx.", {{"format", 0, "must be csv, json or xlsx"}});
   auto items = entries_of(a, version_n.value_or("working"));
   if (!items) return items.error();
   std::string label = version_n ? "v" + *version_n : "working";
