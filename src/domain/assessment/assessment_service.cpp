@@ -1,6 +1,7 @@
 #include "domain/assessment/assessment_service.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
@@ -114,6 +115,7 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
 
 std::string AssessmentService::assessment_json(const json::object& doc, const std::vector<store::RecordRow>& answers) const {
   json::object o = doc;
+  o.erase("roadmap");  // internal: the roadmap's settings are served with the roadmap
   auto items = scope(cat_, str(doc, "approach"));
   int answered = 0;
   for (const auto& r : answers)
@@ -206,6 +208,7 @@ result<Versioned> AssessmentService::get(const Actor& a, const std::string& id) 
 result<Versioned> AssessmentService::update(const Actor& a, const std::string& id, const json::value& body,
                                             const std::optional<std::string>& if_match) {
   if (auto st = require(a, Action::write_record, "change assessments"); !st) return st.error();
+  if (auto l = load(a, id, false); !l) return l.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"name", "target_maturity", "owner", "assessment_date", "status"},
                    {"id", "approach", "version", "item_count", "answered_count", "created_at", "updated_at"});
@@ -303,7 +306,9 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     if (na && item->kind == "clause")
       in.error("not_applicable", "clauses 4 to 10 are all required for certification and cannot be not applicable");
     if (na && justification.empty()) in.error("justification", "a control marked not applicable needs a justification");
-    if (!na && !skipped && !maturity) in.error("maturity", "choose a maturity level from 0 to 5, or skip the item");
+    bool maturity_invalid = in.has("maturity") && !maturity && !maturity_null;  // already reported
+    if (!na && !skipped && !maturity && !maturity_invalid)
+      in.error("maturity", "choose a maturity level from 0 to 5, or skip the item");
     if (na && maturity) in.error("maturity", "a not-applicable control has no maturity level");
     if (!in.ok()) return in.failure("The answer is not valid.");
     auto existing = tx.find_answer(a.org_id, id, item_id);
@@ -406,9 +411,11 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
                                      {"generated_at", now},
                                      {"actions", std::move(arr)},
                                      {"phases", std::move(phases)}});
-  store::HistoryRow h{a.org_id, "roadmap", l.row.id, 0, now, a.email, "generate", "[]"};
-  (void)h;
-  return ok();
+  auto previous = tx.list_history(a.org_id, "roadmap", l.row.id, 1, std::nullopt);
+  std::int64_t n = previous.empty() ? 1 : previous.front().version + 1;
+  store::HistoryRow h{a.org_id, "roadmap", l.row.id, n, now, a.email, "generate",
+                      json::serialize(json::object{{"start_date", format_date(start)}, {"capacity", capacity}})};
+  return tx.insert_history(h);
 }
 
 result<std::string> AssessmentService::roadmap(const Actor& a, const std::string& id) {
@@ -442,13 +449,13 @@ result<std::string> AssessmentService::roadmap(const Actor& a, const std::string
 
 result<std::string> AssessmentService::generate_roadmap(const Actor& a, const std::string& id, const json::value& body) {
   if (auto st = require(a, Action::approve, "regenerate roadmaps"); !st) return st.error();
+  auto l = load(a, id, true);
+  if (!l) return l.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"start_date", "capacity"});
   auto start = in.date("start_date");
   auto capacity = in.integer("capacity", 1, 20);
   if (!in.ok()) return in.failure("The roadmap settings are not valid.");
-  auto l = load(a, id, true);
-  if (!l) return l.error();
   std::string out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_assessment(a.org_id, id);
@@ -464,6 +471,14 @@ result<std::string> AssessmentService::generate_roadmap(const Actor& a, const st
 result<Versioned> AssessmentService::update_action(const Actor& a, const std::string& id, const std::string& action_id,
                                                    const json::value& body, const std::optional<std::string>& if_match) {
   if (auto st = require(a, Action::write_record, "change roadmap actions"); !st) return st.error();
+  bool action_exists = false;
+  auto found = store_.read([&](store::ReadTx& tx) -> status {
+    if (!tx.find_assessment(a.org_id, id)) return not_found(id);
+    for (const auto& r : tx.list_roadmap_actions(a.org_id, id)) action_exists |= r.id == action_id;
+    return ok();
+  });
+  if (!found) return found.error();
+  if (!action_exists) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"title", "owner", "effort", "depends_on", "phase", "start_date", "target_date", "status"},
                    {"id", "item_id", "suggested_action", "version"});
@@ -490,6 +505,31 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
           in.error("depends_on", "'" + d + "' is not another action of this roadmap");
     std::string s_date = start.value_or(str(doc, "start_date")), t_date = target.value_or(str(doc, "target_date"));
     if (t_date < s_date) in.error("target_date", "must not be before the start date");
+    // The plan stays consistent: no cycle of prerequisites, nothing starts before what it needs ends.
+    std::map<std::string, json::object> docs;
+    for (const auto& r : all) docs[r.id] = parse(r.doc);
+    std::vector<std::string> my_deps = deps ? *deps : input::from_array(doc.at("depends_on"));
+    docs[action_id]["depends_on"] = input::to_array(my_deps);
+    std::map<std::string, int> mark;  // 0 unvisited, 1 on the path, 2 done
+    std::function<bool(const std::string&)> cyclic = [&](const std::string& n) {
+      if (mark[n] == 1) return true;
+      if (mark[n] == 2) return false;
+      mark[n] = 1;
+      for (const auto& d : input::from_array(docs[n].at("depends_on")))
+        if (docs.count(d) && cyclic(d)) return true;
+      mark[n] = 2;
+      return false;
+    };
+    bool cycle = cyclic(action_id);
+    if (cycle) in.error("depends_on", "would make a cycle of prerequisites");
+    for (const auto& d : cycle ? std::vector<std::string>{} : my_deps)
+      if (auto p = docs.find(d); p != docs.end() && d != action_id && str(p->second, "target_date") > s_date)
+        in.error("start_date", "starts before its prerequisite " + d + " ends (" + str(p->second, "target_date") + ")");
+    for (const auto& [other, od] : docs)
+      if (!cycle && other != action_id && str(od, "start_date") < t_date)
+        for (const auto& d : input::from_array(od.at("depends_on")))
+          if (d == action_id)
+            in.error("target_date", "ends after " + other + " starts (" + str(od, "start_date") + "), which needs it");
     if (!in.ok()) return in.failure("The change is not valid.");
     if (title) doc["title"] = *title;
     if (owner) doc["owner"] = *owner;

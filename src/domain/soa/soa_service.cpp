@@ -304,6 +304,9 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
                                        const std::optional<std::string>& version_n) {
   if (!format || (*format != "csv" && *format != "json"))
     return make_error(errc::bad_request, "format must be csv, json or xlsx.", {{"format", 0, "must be csv, json or xlsx"}});
+  if (version_n && !to_number(*version_n))
+    return make_error(errc::bad_request, "version must be a whole number from 1.",
+                      {{"version", 0, "must be a whole number from 1"}});
   auto items = entries_of(a, version_n.value_or("working"));
   if (!items) return items.error();
   std::string label = version_n ? "v" + *version_n : "working";
