@@ -163,22 +163,31 @@ export async function api<M extends Method, P extends PathsWith<M>>(
   return { data, etag: res.headers.get('etag'), status: res.status };
 }
 
+/** Fetches a GET endpoint's body as a file (with the session's headers): its bytes and its name. */
+export async function fetchFile<P extends PathsWith<'get'>>(
+  path: P,
+  query: QueryOf<Op<P, 'get'>> | undefined,
+  pathParams?: PathParamsOf<Op<P, 'get'>>,
+): Promise<{ blob: Blob; name: string | null }> {
+  const url = fillPath(path, pathParams as Record<string, string> | undefined) + buildQuery(query as Record<string, QueryValue> | undefined);
+  const headers = baseHeaders('GET');
+  headers.Accept = '*/*';
+  const res = await send('GET', url, { headers }, false);
+  return { blob: await res.blob(), name: filenameFrom(res.headers.get('content-disposition')) };
+}
+
 /** Downloads a GET endpoint's body (e.g. a CSV export) and hands it to the browser as a file. */
 export async function downloadFile<P extends PathsWith<'get'>>(
   path: P,
   query: QueryOf<Op<P, 'get'>> | undefined,
   fallbackName: string,
+  pathParams?: PathParamsOf<Op<P, 'get'>>,
 ): Promise<void> {
-  const url = path + buildQuery(query as Record<string, QueryValue> | undefined);
-  const headers = baseHeaders('GET');
-  headers.Accept = '*/*';
-  const res = await send('GET', url, { headers }, false);
-  const blob = await res.blob();
-  const name = filenameFrom(res.headers.get('content-disposition')) ?? fallbackName;
+  const { blob, name } = await fetchFile(path, query, pathParams);
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
-  a.download = name;
+  a.download = name ?? fallbackName;
   document.body.appendChild(a);
   a.click();
   a.remove();

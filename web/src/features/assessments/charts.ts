@@ -45,7 +45,7 @@ export function formatMaturity(v: number | null | undefined): string {
 export function shorten(label: string, max: number): string {
   if (label.length <= max) return label;
   const cut = label.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  const space = label.charAt(max - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 

@@ -13,3 +13,9 @@ export function actionPatch(stored: RoadmapAction, edited: Editable): RoadmapAct
   if (edited.target_date && edited.target_date !== stored.target_date) out.target_date = edited.target_date;
   return out;
 }
+
+/** The action's title without the item id it may start with (the id is shown beside it). */
+export function actionTitle(a: Pick<RoadmapAction, 'item_id' | 'title'>): string {
+  const prefix = `${a.item_id} `;
+  return a.title.startsWith(prefix) ? a.title.slice(prefix.length) : a.title;
+}

@@ -46,7 +46,9 @@ export async function diffVersions(from: string, to: string, signal?: AbortSigna
   return data;
 }
 
-export function exportSoa(format: 'csv' | 'json', version?: number): Promise<void> {
+export type SoaExportFormat = 'csv' | 'xlsx' | 'pdf' | 'json';
+
+export function exportSoa(format: SoaExportFormat, version?: number): Promise<void> {
   return downloadFile('/api/v1/soa/export', { format, version }, `statement-of-applicability${version ? `-v${version}` : ''}.${format}`);
 }
 

@@ -127,7 +127,7 @@ export function ComparePage() {
           </div>
           <MovedTable title="Improved" items={m.improved} testId="compare-improved" />
           <MovedTable title="Declined" items={m.declined} testId="compare-declined" />
-          <MovedTable title="Answered in only one of the two" items={m.other} testId="compare-other" />
+          <MovedTable title="Not answered in one or both" items={m.other} testId="compare-other" />
           {m.unchanged.length ? (
             <p>
               <button type="button" className="link-btn" onClick={() => setShowUnchanged((v) => !v)}>

@@ -1,7 +1,7 @@
 // The guided mode: one item at a time with the catalog's guidance, the maturity scale, notes,
 // evidence and owner; Save & next, Skip, Previous; a side list of every item to jump to; and it
 // resumes at the first item still open. Every answer is saved as it is given (PUT per item).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
@@ -39,6 +39,35 @@ import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { ProgressBar } from './badges';
 import { MaturityPicker } from './MaturityPicker';
 
+/** The API field each form value is sent as (where its errors come back). */
+const errorKeys: Record<keyof AnswerForm, string> = {
+  maturity: 'maturity',
+  notApplicable: 'not_applicable',
+  justification: 'justification',
+  notes: 'notes',
+  evidence: 'evidence',
+  owner: 'owner',
+};
+
+const GUIDANCE_KEY = 'aims.guidance';
+
+/** Whether the guiding questions and evidence are shown (remembered across items and visits). */
+function readGuidancePref(): boolean {
+  try {
+    return localStorage.getItem(GUIDANCE_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+
+function writeGuidancePref(show: boolean): void {
+  try {
+    localStorage.setItem(GUIDANCE_KEY, show ? 'shown' : 'hidden');
+  } catch {
+    // Storage may be disabled; the choice then lasts for this item only.
+  }
+}
+
 const stateMarks: Record<ReturnType<typeof itemState>, string> = {
   answered: '✓',
   not_applicable: '–',
@@ -55,6 +84,7 @@ export function GuidedPage() {
   const levels = useAsync(() => getMaturityLevels(), []);
   const [groupTitles, setGroupTitles] = useState<Record<string, string>>({});
   const list = answers.data;
+  const sideRef = useRef<HTMLElement>(null);
 
   const wanted = params.get('item');
   const current = list ? (wanted && list.items.some((a) => a.item_id === wanted) ? wanted : resumeItem(list.items)) : null;
@@ -71,6 +101,19 @@ export function GuidedPage() {
       live = false;
     };
   }, [list ? list.items.length : 0]);
+
+  // Keep the current item visible in the side list.
+  useEffect(() => {
+    // Only the list scrolls (scrollIntoView would move the page too).
+    const box = sideRef.current;
+    const el = box?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!box || !el) return;
+    const b = box.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const bottom = Math.min(b.bottom, window.innerHeight) - 24;
+    if (r.top < b.top + 80) box.scrollTop -= b.top + 80 - r.top;
+    else if (r.bottom > bottom) box.scrollTop += r.bottom - bottom;
+  }, [current, !!levels.data]);
 
   if (!list && answers.loading) return <Loading />;
   if (answers.error || !list) return <ErrorBanner error={answers.error} title="The items of this assessment could not be loaded." />;
@@ -93,11 +136,18 @@ export function GuidedPage() {
 
   return (
     <div className="guided" data-testid="guided">
-      <aside className="guided-side card" aria-label="All items">
+      <aside className="guided-side card" aria-label="All items" ref={sideRef}>
         <ProgressBar value={list.answered} max={list.total} label={`${list.answered} of ${list.total} items answered`} testId="guided-progress" />
         <div className="guided-side-legend muted small">
-          <span className="mark mark-answered">✓</span> answered <span className="mark mark-skipped">↷</span> skipped{' '}
-          <span className="mark mark-not_applicable">–</span> not applicable
+          <span>
+            <span className="mark mark-answered">✓</span> answered
+          </span>
+          <span>
+            <span className="mark mark-skipped">↷</span> skipped
+          </span>
+          <span>
+            <span className="mark mark-not_applicable">–</span> not applicable
+          </span>
         </div>
         <nav className="guided-list" data-testid="item-list">
           {groupItems(list.items).map((g) => (
@@ -135,7 +185,16 @@ export function GuidedPage() {
         </nav>
       </aside>
       <div className="guided-main">
-        {allDone ? (
+        {assessment.status === 'completed' ? (
+          <Banner kind="info" testId="guided-completed">
+            <p>This assessment is completed, so its answers are read-only. Reopen it to change them.</p>
+            {session.canWrite ? (
+              <div className="banner-actions">
+                <StatusButton to="in_progress" label="Reopen the assessment" />
+              </div>
+            ) : null}
+          </Banner>
+        ) : allDone ? (
           <Banner kind="success" testId="guided-done">
             <p>
               <strong>All {list.total} items are answered.</strong> The results show your maturity by clause and area, your readiness and
@@ -145,7 +204,7 @@ export function GuidedPage() {
               <Link className="btn btn-primary" to={assessmentPath(assessment.id, 'results')} data-testid="see-results">
                 See the results
               </Link>
-              {assessment.status === 'in_progress' && session.canWrite ? <CompleteButton /> : null}
+              {assessment.status === 'in_progress' && session.canWrite ? <StatusButton to="completed" label="Mark the assessment completed" /> : null}
             </div>
           </Banner>
         ) : null}
@@ -158,7 +217,7 @@ export function GuidedPage() {
           list={list}
           levels={levels.data}
           target={assessment.target_maturity}
-          readOnly={!session.canWrite}
+          readOnly={!session.canWrite || assessment.status === 'completed'}
           onSaved={onSaved}
           onGo={goTo}
         />
@@ -167,18 +226,18 @@ export function GuidedPage() {
   );
 }
 
-/** Marks the assessment completed (PATCH status with If-Match). */
-function CompleteButton() {
+/** Marks the assessment completed, or reopens it (PATCH status with If-Match). */
+function StatusButton({ to, label, primary }: { to: 'completed' | 'in_progress'; label: string; primary?: boolean }) {
   const { assessment, etag, setAssessment } = useAssessment();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  async function complete() {
+  async function change() {
     setBusy(true);
     setError(null);
     try {
       const tag = etag ?? (await getAssessment(assessment.id)).etag;
       if (!tag) throw new Error('The server sent no version tag (ETag) for this assessment.');
-      setAssessment(await updateAssessment(assessment.id, { status: 'completed' }, tag));
+      setAssessment(await updateAssessment(assessment.id, { status: to }, tag));
     } catch (e) {
       setError(e);
     } finally {
@@ -187,8 +246,8 @@ function CompleteButton() {
   }
   return (
     <>
-      <button type="button" className="btn" onClick={() => void complete()} disabled={busy}>
-        {busy ? 'Saving…' : 'Mark the assessment completed'}
+      <button type="button" className={`btn${primary ? ' btn-primary' : ''}`} onClick={() => void change()} disabled={busy} data-testid={`status-${to}`}>
+        {busy ? 'Saving…' : label}
       </button>
       <ErrorBanner error={error} />
     </>
@@ -217,9 +276,21 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
   const guidance = useAsync(() => getGuidance(answer.item_id), [answer.item_id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
   const isControl = answer.kind === 'control';
   const dirty = !sameForm(form, initial);
-  const set = <K extends keyof AnswerForm>(k: K, v: AnswerForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof AnswerForm>(k: K, v: AnswerForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    // A changed field loses its error; (un)marking not applicable settles the level's too.
+    const drop = k === 'notApplicable' ? ['not_applicable', 'maturity', 'justification'] : [errorKeys[k]];
+    setErrors((e) => {
+      if (!drop.some((d) => e[d])) return e;
+      const rest = { ...e };
+      for (const d of drop) delete rest[d];
+      return rest;
+    });
+  };
+  const [showGuidance, setShowGuidance] = useState(() => readGuidancePref());
   const prev = previousItem(list.items, answer.item_id);
   const st = itemState(answer);
 
@@ -316,7 +387,18 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
         {g ? (
           <>
             {g.summary ? <p className="prewrap guidance-summary">{g.summary}</p> : null}
-            <div className="guidance-cols">
+            <button
+              type="button"
+              className="link-btn guidance-toggle"
+              aria-expanded={showGuidance}
+              onClick={() => {
+                setShowGuidance(!showGuidance);
+                writeGuidancePref(!showGuidance);
+              }}
+            >
+              {showGuidance ? 'Hide the guiding questions and evidence' : `Show the guiding questions (${g.questions.length}) and the evidence an auditor expects (${g.evidence.length})`}
+            </button>
+            <div className="guidance-cols" hidden={!showGuidance}>
               {g.questions.length ? (
                 <div>
                   <h3>Guiding questions</h3>
@@ -342,7 +424,7 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
         ) : null}
       </section>
 
-      <form ref={formRef} className="answer-form" onSubmit={submit} noValidate data-testid="answer-form" aria-busy={busy !== null}>
+      <form ref={formRef} id={formId} className="answer-form" onSubmit={submit} noValidate data-testid="answer-form" aria-busy={busy !== null}>
         <ErrorBanner error={error && !Object.keys(errors).length ? error : null} title="The answer was not saved." />
         {otherErrors.length ? (
           <div className="banner banner-error" role="alert">
@@ -409,27 +491,27 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
           </Field>
         </div>
 
-        <div className="guided-actions">
-          <button type="button" className="btn" disabled={!prev || busy !== null} onClick={() => prev && move(prev)} data-testid="previous">
-            ← Previous
-          </button>
-          <span className="guided-actions-gap" />
-          {readOnly ? (
-            <button type="button" className="btn" disabled={position >= total} onClick={() => onGo(list.items[Math.min(position, total - 1)].item_id)}>
-              Next →
-            </button>
-          ) : (
-            <>
-              <button type="button" className="btn" disabled={busy !== null} onClick={() => void send('skip', 'next')} data-testid="skip">
-                {busy === 'skip' ? 'Skipping…' : 'Skip for now'}
-              </button>
-              <button type="submit" className="btn btn-primary" disabled={busy !== null} data-testid="save-next">
-                {busy === 'save' ? 'Saving…' : 'Save & next →'}
-              </button>
-            </>
-          )}
-        </div>
       </form>
+      <div className="guided-actions">
+        <button type="button" className="btn" disabled={!prev || busy !== null} onClick={() => prev && move(prev)} data-testid="previous">
+          ← Previous
+        </button>
+        <span className="guided-actions-gap" />
+        {readOnly ? (
+          <button type="button" className="btn" disabled={position >= total} onClick={() => onGo(list.items[Math.min(position, total - 1)].item_id)}>
+            Next →
+          </button>
+        ) : (
+          <>
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => void send('skip', 'next')} data-testid="skip">
+              {busy === 'skip' ? 'Skipping…' : 'Skip for now'}
+            </button>
+            <button type="submit" form={formId} className="btn btn-primary" disabled={busy !== null} data-testid="save-next">
+              {busy === 'save' ? 'Saving…' : 'Save & next →'}
+            </button>
+          </>
+        )}
+      </div>
     </article>
   );
 }

@@ -17,10 +17,11 @@ interface Props {
   testId?: string;
 }
 
-const SIZE = 460;
-const CX = SIZE / 2;
-const CY = 200;
-const R = 130;
+const W = 600;
+const H = 440;
+const CX = W / 2;
+const CY = 222;
+const R = 136;
 
 export function RadarChart({ title, axes, target, max = 5, testId }: Props) {
   const titleId = useId();
@@ -30,7 +31,7 @@ export function RadarChart({ title, axes, target, max = 5, testId }: Props) {
   const values = axes.map((a) => a.value);
   return (
     <figure className="radar" data-testid={testId}>
-      <svg viewBox={`0 0 ${SIZE} 400`} role="img" aria-labelledby={titleId} className="radar-svg">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} className="radar-svg">
         <title id={titleId}>
           {title}: {axes.map((a) => `${a.id} ${formatMaturity(a.value)}`).join(', ')}; target {target}
         </title>
@@ -62,12 +63,18 @@ export function RadarChart({ title, axes, target, max = 5, testId }: Props) {
           );
         })}
         {axes.map((a, i) => {
-          const l = labelPlacement(i, n, R + 16, CX, CY);
-          const dy = l.y < CY - R * 0.6 ? -4 : l.y > CY + R * 0.6 ? 12 : 4;
+          const l = labelPlacement(i, n, R + 14, CX, CY);
+          // Two lines: id and figure, then the title; above the chart they stack upwards.
+          const top = l.y < CY - R * 0.6 ? l.y - 22 : l.y > CY + R * 0.6 ? l.y + 12 : l.y - 6;
           return (
-            <text key={a.id} x={l.x} y={l.y + dy} textAnchor={l.anchor} className="radar-label">
-              <tspan className="radar-label-id">{a.id}</tspan> {shorten(a.title, 24)}
-              <tspan className="radar-label-value"> {formatMaturity(a.value)}</tspan>
+            <text key={a.id} x={l.x} y={top} textAnchor={l.anchor} className="radar-label">
+              <tspan x={l.x} dy="0" className="radar-label-id">
+                {a.id}
+                <tspan className="radar-label-value"> {formatMaturity(a.value)}</tspan>
+              </tspan>
+              <tspan x={l.x} dy="15" className="radar-label-title">
+                {shorten(a.title, 22)}
+              </tspan>
             </text>
           );
         })}

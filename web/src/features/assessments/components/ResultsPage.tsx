@@ -1,19 +1,19 @@
 // Results of an assessment: overall maturity and readiness (with how it is computed), radar charts
 // by clause and by Annex A area against the target, bars per group and the gaps in audit order.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import { getResults, type GroupScore } from '../api';
+import { downloadReport, getResults, openHtmlReport, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { PriorityBadge } from './badges';
 import { RadarChart } from './RadarChart';
 
-function GroupBars({ title, groups, target, testId }: { title: string; groups: readonly GroupScore[]; target: number; testId: string }) {
-  if (!groups.length) return null;
+function GroupBars({ groups, target, testId }: { groups: readonly GroupScore[]; target: number; testId: string }) {
   return (
-    <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
-      <h2 id={`${testId}-title`}>{title}</h2>
+    <div className="score-block" data-testid={testId}>
       <ul className="score-bars">
         {groups.map((g) => {
           const pct = g.maturity === null ? 0 : (Math.min(5, g.maturity) / 5) * 100;
@@ -36,9 +36,23 @@ function GroupBars({ title, groups, target, testId }: { title: string; groups: r
           );
         })}
       </ul>
-      <p className="muted small score-legend">
-        Bars show the mean maturity (0–5) of the applicable items; the mark is the target level {target}.
-      </p>
+      <p className="muted small score-legend">Mean maturity (0–5) of the applicable items; the mark is the target level {target}.</p>
+    </div>
+  );
+}
+
+/** One results block: the radar of a set of groups beside their bars. */
+function GroupResults({ title, groups, target, kind }: { title: string; groups: readonly GroupScore[]; target: number; kind: 'clauses' | 'areas' }) {
+  if (!groups.length) return null;
+  return (
+    <section className="card result-group" aria-labelledby={`results-${kind}`}>
+      <h2 id={`results-${kind}`}>{title}</h2>
+      <div className="result-group-body">
+        {groups.length >= 3 ? (
+          <RadarChart title={title} axes={groups.map((g) => ({ id: g.id, title: g.title, value: g.maturity }))} target={target} testId={`radar-${kind}`} />
+        ) : null}
+        <GroupBars groups={groups} target={target} testId={`bars-${kind}`} />
+      </div>
     </section>
   );
 }
@@ -46,6 +60,7 @@ function GroupBars({ title, groups, target, testId }: { title: string; groups: r
 export function ResultsPage() {
   const { assessment } = useAssessment();
   const results = useAsync((signal) => getResults(assessment.id, signal), [assessment.id]);
+  const [reportError, setReportError] = useState<string | null>(null);
   if (results.loading && !results.data) return <Loading />;
   if (results.error || !results.data) return <ErrorBanner error={results.error} title="The results could not be loaded." />;
   const r = results.data;
@@ -54,6 +69,43 @@ export function ResultsPage() {
 
   return (
     <div className="results" data-testid="results">
+      <div className="results-bar">
+        <span className="muted small">A report a manager can read in five minutes: summary, maturity, gaps and roadmap.</span>
+        <div className="btn-group" role="group" aria-label="Report">
+          <span className="btn-group-label">Report</span>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              setReportError(null);
+              const tab = window.open('about:blank', '_blank');
+              openHtmlReport(assessment.id, tab).catch((e: unknown) => {
+                tab?.close();
+                setReportError(errorMessage(e));
+              });
+            }}
+            data-testid="report-html"
+          >
+            Printable page
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              setReportError(null);
+              downloadReport(assessment.id).catch((e: unknown) => setReportError(errorMessage(e)));
+            }}
+            data-testid="report-pdf"
+          >
+            PDF
+          </button>
+        </div>
+      </div>
+      {reportError ? (
+        <div className="banner banner-error" role="alert">
+          {reportError}
+        </div>
+      ) : null}
       {open > 0 ? (
         <div className="banner banner-info" role="status">
           {open} of {r.total} items are not answered yet; they count as maturity 0.{' '}
@@ -87,24 +139,8 @@ export function ResultsPage() {
         <p className="small">{r.readiness.formula}</p>
       </details>
 
-      <div className="grid-2 radar-grid">
-        {r.by_clause.length >= 3 ? (
-          <section className="card">
-            <h2>Maturity by clause</h2>
-            <RadarChart title="Maturity by clause" axes={r.by_clause.map((g) => ({ id: g.id, title: g.title, value: g.maturity }))} target={r.target_maturity} testId="radar-clauses" />
-          </section>
-        ) : null}
-        {r.by_area.length >= 3 ? (
-          <section className="card">
-            <h2>Maturity by Annex A area</h2>
-            <RadarChart title="Maturity by Annex A area" axes={r.by_area.map((g) => ({ id: g.id, title: g.title, value: g.maturity }))} target={r.target_maturity} testId="radar-areas" />
-          </section>
-        ) : null}
-      </div>
-      <div className="grid-2">
-        <GroupBars title="Clauses 4–10" groups={r.by_clause} target={r.target_maturity} testId="bars-clauses" />
-        <GroupBars title="Annex A areas" groups={r.by_area} target={r.target_maturity} testId="bars-areas" />
-      </div>
+      <GroupResults title="Maturity by clause (4–10)" groups={r.by_clause} target={r.target_maturity} kind="clauses" />
+      <GroupResults title="Maturity by Annex A area" groups={r.by_area} target={r.target_maturity} kind="areas" />
 
       <section className="card" aria-labelledby="gaps-title" data-testid="gaps">
         <div className="card-head">

@@ -11,7 +11,7 @@ import { useSession } from '../../auth/components/SessionProvider';
 import { generateRoadmap, getRoadmap, updateAction, type Roadmap, type RoadmapAction, type RoadmapActionPatch } from '../api';
 import { todayIso } from '../charts';
 import { actionStatusLabels, effortLabels } from '../labels';
-import { actionPatch } from '../roadmap';
+import { actionPatch, actionTitle } from '../roadmap';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { Timeline } from './Timeline';
 
@@ -41,26 +41,34 @@ export function RoadmapPage() {
           {flash}
         </Banner>
       ) : null}
-      <div className="roadmap-head">
-        <div className="phase-cards">
-          {rm.phases.map((p) => (
-            <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>
-              <div className="kicker">Phase {p.phase}</div>
-              <div className="phase-name">{p.name}</div>
-              <div className="muted small">
-                {p.actions} action{p.actions === 1 ? '' : 's'}
-                {p.start_date ? ` · ${formatDate(p.start_date)} – ${formatDate(p.end_date ?? undefined)}` : ''}
-              </div>
+      <div className="phase-cards">
+        {rm.phases.map((p) => (
+          <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>
+            <div className="kicker">Phase {p.phase}</div>
+            <div className="phase-name">{p.name}</div>
+            <div className="muted small">
+              {p.actions} action{p.actions === 1 ? '' : 's'}
+              {p.start_date ? ` · ${formatDate(p.start_date)} – ${formatDate(p.end_date ?? undefined)}` : ''}
             </div>
-          ))}
-        </div>
-        {session.canManage ? <Regenerate roadmap={rm} onDone={(next) => { roadmap.setData(next); setFlash('The roadmap was regenerated from the current gaps.'); }} /> : null}
+          </div>
+        ))}
       </div>
-      <p className="muted small">
-        Generated {formatDateTime(rm.generated_at)} from the gaps, starting {formatDate(rm.start_date)} with {rm.capacity} action
-        {rm.capacity === 1 ? '' : 's'} worked on at a time. What the certification audit needs first comes first; no action starts before
-        the ones it depends on end.
-      </p>
+      <div className="roadmap-bar">
+        <p className="muted small">
+          Generated {formatDateTime(rm.generated_at)} from the gaps, starting {formatDate(rm.start_date)} with {rm.capacity} action
+          {rm.capacity === 1 ? '' : 's'} worked on at a time. What the certification audit needs first comes first; no action starts
+          before the ones it depends on end.
+        </p>
+        {session.canManage ? (
+          <Regenerate
+            roadmap={rm}
+            onDone={(next) => {
+              roadmap.setData(next);
+              setFlash('The roadmap was regenerated from the current gaps.');
+            }}
+          />
+        ) : null}
+      </div>
 
       {rm.actions.length === 0 ? (
         <EmptyState title="Nothing to plan" testId="roadmap-empty">
@@ -80,15 +88,11 @@ export function RoadmapPage() {
                 <thead>
                   <tr>
                     <th scope="col">Action</th>
-                    <th scope="col">Phase</th>
                     <th scope="col">Owner</th>
                     <th scope="col">Effort</th>
                     <th scope="col">Start</th>
                     <th scope="col">Target</th>
                     <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="sr-only">Save</span>
-                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -130,29 +134,28 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
 
   return (
     <form
-      className="card regenerate"
+      className="regenerate"
       onSubmit={(e) => {
         e.preventDefault();
         setConfirm(true);
       }}
       data-testid="regenerate-form"
+      aria-label="Regenerate the roadmap"
     >
-      <h2>Regenerate</h2>
-      <div className="regenerate-fields">
-        <div className={`field${errs.start_date ? ' field-invalid' : ''}`}>
-          <label htmlFor="rm-start">Start date</label>
-          <input id="rm-start" type="date" value={start} required onChange={(e) => setStart(e.target.value)} />
-          {errs.start_date ? <div className="field-error">{sentence(errs.start_date)}</div> : null}
-        </div>
-        <div className={`field${errs.capacity ? ' field-invalid' : ''}`}>
-          <label htmlFor="rm-capacity">Actions at a time</label>
-          <input id="rm-capacity" type="number" min={1} max={20} value={capacity} onChange={(e) => setCapacity(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
-          {errs.capacity ? <div className="field-error">{sentence(errs.capacity)}</div> : null}
-        </div>
-        <button type="submit" className="btn" data-testid="regenerate">
-          Regenerate…
-        </button>
+      <span className="regenerate-title">Regenerate</span>
+      <div className={`field${errs.start_date ? ' field-invalid' : ''}`}>
+        <label htmlFor="rm-start">Start date</label>
+        <input id="rm-start" type="date" value={start} required onChange={(e) => setStart(e.target.value)} />
+        {errs.start_date ? <div className="field-error">{sentence(errs.start_date)}</div> : null}
       </div>
+      <div className={`field${errs.capacity ? ' field-invalid' : ''}`}>
+        <label htmlFor="rm-capacity">Actions at a time</label>
+        <input id="rm-capacity" type="number" min={1} max={20} value={capacity} onChange={(e) => setCapacity(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
+        {errs.capacity ? <div className="field-error">{sentence(errs.capacity)}</div> : null}
+      </div>
+      <button type="submit" className="btn" data-testid="regenerate">
+        Regenerate…
+      </button>
       <ErrorBanner error={error && !Object.keys(errs).length ? error : null} />
       <ConfirmDialog open={confirm} title="Regenerate the roadmap?" confirmLabel="Regenerate" danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirm(false)}>
         <p>
@@ -203,12 +206,17 @@ function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: Ro
     <>
       <tr data-row-action={a.id} className={dirty ? 'row-dirty' : undefined}>
         <td className="action-cell">
-          <span className="tree-id">{a.item_id}</span> <strong>{a.title}</strong>
-          {a.suggested_action ? <div className="cell-sub cell-wrap">{a.suggested_action}</div> : null}
-          {a.depends_on.length ? <div className="cell-sub">After {a.depends_on.map((d) => d.replace(/^act-/, '')).join(', ')}</div> : null}
-        </td>
-        <td className="nowrap" title={phaseName}>
-          {a.phase}
+          <span className="tree-id">{a.item_id}</span> <strong>{actionTitle(a)}</strong>
+          {a.suggested_action ? (
+            <div className="clamp-2" title={a.suggested_action}>
+              {a.suggested_action}
+            </div>
+          ) : null}
+          <div className="cell-sub">
+            Phase {a.phase}
+            {phaseName ? ` · ${phaseName}` : ''}
+            {a.depends_on.length ? ` · after ${a.depends_on.map((d) => d.replace(/^act-/, '')).join(', ')}` : ''}
+          </div>
         </td>
         <td>
           <input type="text" aria-label={`Owner of ${a.item_id}`} value={owner} maxLength={200} readOnly={readOnly} onChange={(e) => setOwner(e.target.value)} className="input-sm" />
@@ -241,10 +249,8 @@ function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: Ro
             ))}
           </select>
           {cellErr('status')}
-        </td>
-        <td className="nowrap">
           {dirty && !readOnly ? (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => void save()} disabled={busy}>
+            <button type="button" className="btn btn-primary btn-sm row-save" onClick={() => void save()} disabled={busy}>
               {busy ? 'Saving…' : 'Save'}
             </button>
           ) : null}
@@ -252,7 +258,7 @@ function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: Ro
       </tr>
       {error && (conflict || !Object.keys(errs).length) ? (
         <tr className="row-error">
-          <td colSpan={8}>
+          <td colSpan={6}>
             {conflict ? 'Someone else changed this action meanwhile; reload the page to see the latest version.' : <ErrorBanner error={error} />}
           </td>
         </tr>

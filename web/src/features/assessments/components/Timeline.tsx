@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/labels';
 import type { RoadmapAction } from '../api';
 import { dateOfDay, dayNumber, monthTicks, shorten, timelineLayout, todayIso } from '../charts';
 import { actionStatusLabels } from '../labels';
+import { actionTitle } from '../roadmap';
 
 const LABEL_W = 250;
 const CHART_W = 760;
@@ -119,11 +120,11 @@ export function Timeline({ actions, phaseNames, onSelect }: Props) {
             >
               <rect x={0} y={top} width={width} height={ROW_H} className="tl-hit" />
               <text x={8} y={top + ROW_H / 2 + 4} className="tl-label">
-                <tspan className="tl-label-id">{a.item_id}</tspan> {shorten(a.title, 30)}
+                <tspan className="tl-label-id">{a.item_id}</tspan> {shorten(actionTitle(a), 34)}
               </text>
               <rect x={p.x1} y={top + 4} width={Math.max(3, p.x2 - p.x1)} height={ROW_H - 8} rx={3} className={`tl-bar tl-bar-${a.status} tl-effort-${a.effort}`} />
               <title>
-                {a.item_id} {a.title}: {formatDate(a.start_date)} → {formatDate(a.target_date)} · effort {a.effort} · {actionStatusLabels[a.status]}
+                {a.item_id} {actionTitle(a)}: {formatDate(a.start_date)} → {formatDate(a.target_date)} · effort {a.effort} · {actionStatusLabels[a.status]}
                 {a.owner ? ` · ${a.owner}` : ''}
                 {a.depends_on.length ? ` · after ${a.depends_on.map((d) => d.replace(/^act-/, '')).join(', ')}` : ''}
               </title>

@@ -2,7 +2,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import { diffVersions, listVersions } from '../api';
+import { diffVersions, getSoa, listVersions } from '../api';
 import { soaFieldLabels } from '../labels';
 import { changesByControl, displayValue } from '../soa';
 
@@ -13,6 +13,9 @@ function sideName(v: string): string {
 export function SoaDiffPage() {
   const [params, setParams] = useSearchParams();
   const versions = useAsync((signal) => listVersions(signal), []);
+  // Control titles (they do not change between versions).
+  const soa = useAsync((signal) => getSoa(signal), []);
+  const titleOf = (id: string) => soa.data?.items.find((e) => e.control_id === id)?.title ?? '';
   const from = params.get('from') ?? String(versions.data?.[0]?.number ?? '');
   const to = params.get('to') ?? 'working';
   useTitle(`SoA ${sideName(from)} → ${sideName(to)}`);
@@ -85,7 +88,7 @@ export function SoaDiffPage() {
                   <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
                     {i === 0 ? (
                       <th scope="rowgroup" rowSpan={g.changes.length} className="diff-control">
-                        <span className="tree-id">{g.control_id}</span>
+                        <span className="tree-id">{g.control_id}</span> {titleOf(g.control_id)}
                       </th>
                     ) : null}
                     <td>{soaFieldLabels[c.field] ?? c.field}</td>

@@ -10,11 +10,11 @@ import { pickParams } from '../../../lib/query';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { getMaturityLevels } from '../../assessments/api';
-import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry } from '../api';
-import { implementationLabels } from '../labels';
+import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry, type SoaExportFormat } from '../api';
+import { implementationLabels, reasonLabels } from '../labels';
 import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
 import { EntryEditor } from './EntryEditor';
-import { ApplicableBadge, ImplementationBadge, LatestAnswer, RefList, SummaryBar } from './SoaParts';
+import { ApplicableBadge, ExportButtons, ImplementationBadge, LatestAnswer, RefList, SummaryBar } from './SoaParts';
 
 export function SoaPage() {
   useTitle('Statement of Applicability');
@@ -85,7 +85,7 @@ export function SoaPage() {
     }
   }
 
-  async function doExport(format: 'csv' | 'json') {
+  async function doExport(format: SoaExportFormat) {
     setActionError(null);
     try {
       await exportSoa(format);
@@ -116,12 +116,7 @@ export function SoaPage() {
           <Link className="btn" to="/soa/versions" data-testid="soa-history">
             Versions
           </Link>
-          <button type="button" className="btn" onClick={() => void doExport('csv')} data-testid="soa-export-csv">
-            Export CSV
-          </button>
-          <button type="button" className="btn" onClick={() => void doExport('json')}>
-            Export JSON
-          </button>
+          <ExportButtons onExport={(f) => void doExport(f)} />
           {session.canManage ? (
             <button type="button" className="btn btn-primary" onClick={() => setApproving(true)} data-testid="soa-approve">
               Approve version…
@@ -200,11 +195,10 @@ export function SoaPage() {
           <thead>
             <tr>
               <th scope="col">Control</th>
-              <th scope="col">Applicable</th>
-              <th scope="col">Implementation</th>
+              <th scope="col">Status</th>
               <th scope="col">Owner</th>
-              <th scope="col">Justification and references</th>
-              <th scope="col">Latest assessment</th>
+              <th scope="col">Justification</th>
+              <th scope="col">Latest answer</th>
               <th scope="col">
                 <span className="sr-only">Edit</span>
               </th>
@@ -213,7 +207,7 @@ export function SoaPage() {
           {groups.length === 0 ? (
             <tbody>
               <tr>
-                <td colSpan={7} className="muted">
+                <td colSpan={6} className="muted">
                   No control matches these filters.
                 </td>
               </tr>
@@ -222,7 +216,7 @@ export function SoaPage() {
           {groups.map((g) => (
             <tbody key={g.area} data-area={g.area}>
               <tr className="group-row">
-                <th colSpan={7} scope="colgroup">
+                <th colSpan={6} scope="colgroup">
                   <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
                 </th>
               </tr>
@@ -280,10 +274,11 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
         <td className="soa-control">
           <span className="tree-id">{e.control_id}</span> {e.title}
         </td>
-        <td>
+        <td className="soa-status">
           <ApplicableBadge value={e.applicable} />
+          {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
+          {e.reasons.length ? <div className="cell-sub">{e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ')}</div> : null}
         </td>
-        <td>{e.applicable ? <ImplementationBadge value={e.implementation_status} /> : <span className="muted">{labelOf(implementationLabels, e.implementation_status)}</span>}</td>
         <td>{e.owner || <span className="muted">—</span>}</td>
         <td className="soa-just">
           {e.justification ? <div className="clamp-2">{e.justification}</div> : <span className="muted">—</span>}
@@ -303,7 +298,7 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
       </tr>
       {editing ? (
         <tr className="editor-row" data-editor={e.control_id}>
-          <td colSpan={7}>
+          <td colSpan={6}>
             <EntryEditor entry={e} onSaved={onSaved} onCancel={onCancel} onConflict={onConflict} />
           </td>
         </tr>

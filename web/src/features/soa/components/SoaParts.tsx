@@ -1,7 +1,7 @@
 // Pieces shared by the SoA pages: the summary bar, badges and the read-only value cells.
 import { Link } from 'react-router-dom';
 import { labelOf, optionsOf } from '../../../lib/labels';
-import type { SoaEntry, SoaSummary } from '../api';
+import type { SoaEntry, SoaExportFormat, SoaSummary } from '../api';
 import { implementationLabels, type ImplementationStatus } from '../labels';
 
 const statusOrder: ImplementationStatus[] = ['implemented', 'partial', 'planned', 'not_started'];
@@ -56,7 +56,7 @@ export const implementationOptions = optionsOf(implementationLabels);
 /** The control's answer in the newest assessment that answered it. */
 export function LatestAnswer({ value, levelName }: { value: SoaEntry['latest_answer']; levelName?: (n: number) => string | undefined }) {
   if (!value) return <span className="muted">Not assessed</span>;
-  const label = value.not_applicable ? 'Not applicable' : value.maturity === null ? 'Skipped' : `Level ${value.maturity}${levelName?.(value.maturity) ? ` · ${levelName(value.maturity)}` : ''}`;
+  const label = value.not_applicable ? 'Not applicable' : value.maturity === null ? 'Skipped' : `${value.maturity}${levelName?.(value.maturity) ? ` · ${levelName(value.maturity)}` : ''}`;
   return (
     <span className="latest-answer">
       <span className={value.not_applicable ? 'muted' : undefined}>{label}</span>
@@ -72,6 +72,27 @@ export function RefList({ label, items }: { label: string; items: readonly strin
   return (
     <div className="ref-list">
       <span className="ref-label">{label}:</span> {items.join('; ')}
+    </div>
+  );
+}
+
+const exportFormats: { format: SoaExportFormat; label: string }[] = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'xlsx', label: 'XLSX' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'json', label: 'JSON' },
+];
+
+/** The export buttons: one per file format the server offers. */
+export function ExportButtons({ onExport }: { onExport: (format: SoaExportFormat) => void }) {
+  return (
+    <div className="btn-group" role="group" aria-label="Export">
+      <span className="btn-group-label">Export</span>
+      {exportFormats.map((f) => (
+        <button key={f.format} type="button" className="btn btn-sm" onClick={() => onExport(f.format)} data-testid={`soa-export-${f.format}`}>
+          {f.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -5,10 +5,10 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { exportSoa, getVersion, listAreas } from '../api';
-import { implementationLabels, reasonLabels } from '../labels';
+import { exportSoa, getVersion, listAreas, type SoaExportFormat } from '../api';
+import { reasonLabels } from '../labels';
 import { byArea } from '../soa';
-import { ApplicableBadge, ImplementationBadge, RefList, SummaryBar } from './SoaParts';
+import { ApplicableBadge, ExportButtons, ImplementationBadge, RefList, SummaryBar } from './SoaParts';
 import { diffPath } from './SoaVersionsPage';
 
 export function SoaVersionPage() {
@@ -35,7 +35,7 @@ export function SoaVersionPage() {
       </div>
     );
   const v = version.data;
-  const download = (format: 'csv' | 'json') => exportSoa(format, v.number).catch((e: unknown) => setExportError(errorMessage(e)));
+  const download = (format: SoaExportFormat) => exportSoa(format, v.number).catch((e: unknown) => setExportError(errorMessage(e)));
 
   return (
     <div className="page page-wide" data-testid="soa-version">
@@ -51,12 +51,7 @@ export function SoaVersionPage() {
           <Link className="btn" to={diffPath(v.number, 'working')}>
             Diff with working copy
           </Link>
-          <button type="button" className="btn" onClick={() => void download('csv')}>
-            Export CSV
-          </button>
-          <button type="button" className="btn" onClick={() => void download('json')}>
-            Export JSON
-          </button>
+          <ExportButtons onExport={(f) => void download(f)} />
         </div>
       </div>
       {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
@@ -73,17 +68,16 @@ export function SoaVersionPage() {
           <thead>
             <tr>
               <th scope="col">Control</th>
-              <th scope="col">Applicable</th>
-              <th scope="col">Implementation</th>
+              <th scope="col">Status</th>
               <th scope="col">Owner</th>
-              <th scope="col">Justification and references</th>
+              <th scope="col">Justification</th>
               <th scope="col">Reasons</th>
             </tr>
           </thead>
           {byArea(v.items).map((g) => (
             <tbody key={g.area}>
               <tr className="group-row">
-                <th colSpan={6} scope="colgroup">
+                <th colSpan={5} scope="colgroup">
                   <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
                 </th>
               </tr>
@@ -92,10 +86,10 @@ export function SoaVersionPage() {
                   <td className="soa-control">
                     <span className="tree-id">{e.control_id}</span> {e.title}
                   </td>
-                  <td>
+                  <td className="soa-status">
                     <ApplicableBadge value={e.applicable} />
+                    {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
                   </td>
-                  <td>{e.applicable ? <ImplementationBadge value={e.implementation_status} /> : <span className="muted">{labelOf(implementationLabels, e.implementation_status)}</span>}</td>
                   <td>{e.owner || <span className="muted">—</span>}</td>
                   <td className="soa-just">
                     {e.justification || <span className="muted">—</span>}

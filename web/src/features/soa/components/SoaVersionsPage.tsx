@@ -87,7 +87,7 @@ export function SoaVersionsPage() {
               <tbody>
                 {list.map((v, i) => (
                   <tr key={v.number} data-version={v.number}>
-                    <td>
+                    <td className="nowrap">
                       <Link className="row-link" to={`/soa/versions/${v.number}`}>
                         Version {v.number}
                       </Link>
