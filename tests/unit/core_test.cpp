@@ -61,3 +61,11 @@ TEST(Roles, WhoMayDoWhat) {
   EXPECT_TRUE(accounts::allowed(Role::manager, Action::bulk_import));
   EXPECT_TRUE(accounts::allowed(Role::viewer, Action::read));
 }
+
+#include "core/json_text.hpp"
+
+TEST(JsonText, WritesPlainDecimals) {
+  boost::json::value v = boost::json::parse(R"({"a":0.03,"b":90.6,"c":1.0,"d":[2.78,-0.5,3],"s":"3E-2","n":null,"t":true})");
+  EXPECT_EQ(aims::to_json_text(v), R"({"a":0.03,"b":90.6,"c":1.0,"d":[2.78,-0.5,3],"s":"3E-2","n":null,"t":true})");
+  EXPECT_EQ(boost::json::parse(aims::to_json_text(v)), v);
+}

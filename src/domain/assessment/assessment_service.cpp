@@ -5,6 +5,7 @@
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
+#include "core/json_text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/assessment/roadmap.hpp"
 #include "domain/assessment/scoring.hpp"
@@ -341,7 +342,7 @@ result<std::string> AssessmentService::results(const Actor& a, const std::string
   auto l = load(a, id, true);
   if (!l) return l.error();
   int target = static_cast<int>(l->doc.at("target_maturity").as_int64());
-  return json::serialize(assessment::results(cat_, l->items, l->scores, target, id));
+  return to_json_text(assessment::results(cat_, l->items, l->scores, target, id));
 }
 
 result<std::string> AssessmentService::compare(const Actor& a, const std::string& id, const std::string& other_id) {
@@ -380,7 +381,7 @@ result<std::string> AssessmentService::compare(const Actor& a, const std::string
   json::object overall{{"from", mf ? json::value(*mf) : json::value(nullptr)},
                        {"to", mt ? json::value(*mt) : json::value(nullptr)},
                        {"delta", (mf && mt) ? json::value(std::round(100.0 * (*mt - *mf)) / 100.0) : json::value(nullptr)}};
-  return json::serialize(json::object{{"from", other_id}, {"to", id}, {"overall", overall}, {"items", std::move(items)}});
+  return to_json_text(json::object{{"from", other_id}, {"to", id}, {"overall", overall}, {"items", std::move(items)}});
 }
 
 status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, const Loaded& l, Date start, int capacity,

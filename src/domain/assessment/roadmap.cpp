@@ -25,8 +25,7 @@ std::vector<PlannedAction> plan(const catalog::Catalog& cat, const std::vector<G
     PlannedAction a;
     a.item_id = g.item->id;
     a.id = "act-" + g.item->id;
-    a.title = g.item->id + " " + g.item->title + ": from level " + std::to_string(g.maturity) + " to " +
-              std::to_string(g.maturity + g.gap);
+    a.title = g.item->title + ": from level " + std::to_string(g.maturity) + " to " + std::to_string(g.maturity + g.gap);
     const auto& sa = g.item->json.at("suggested_action");
     a.suggested_action = sa.is_string() ? std::string(sa.as_string()) : "";
     auto o = owners.find(a.item_id);
