@@ -7,27 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aims, startServer } from '../lib/server.mjs';
+import { ok, failsWith, esc, json } from '../lib/cli.mjs';
 
-/** Runs aims and asserts its exit status; returns {status, stdout, stderr}. */
-function ok(args, input = '') {
-  const r = aims(args, input);
-  assert.equal(r.status, 0, `aims ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  return r;
-}
-
-function failsWith(args, status, input = '') {
-  const r = aims(args, input);
-  assert.equal(r.status, status, `aims ${args.join(' ')}: expected exit ${status}, got ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  assert.equal(r.stdout, '', 'nothing on stdout when a command fails');
-  return r;
-}
-
-/** A regular expression source matching `s` literally. */
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function json(args) {
-  return JSON.parse(ok([...args, '--json']).stdout);
-}
 
 describe('aims assessment and soa commands', () => {
   let server;
@@ -210,7 +191,7 @@ describe('aims assessment and soa commands', () => {
     assert.match(ok(['soa', 'show']).stdout, /^Latest approved version: 1$/m);
   });
 
-  test('soa export writes CSV and JSON files; xlsx and pdf are not available', () => {
+  test('soa export writes CSV, JSON, XLSX and PDF files', () => {
     const file = join(tmp, 'soa.csv');
     let r = ok(['soa', 'export', '--format', 'csv', '-o', file]);
     const csv = readFileSync(file, 'utf8');
@@ -227,12 +208,35 @@ describe('aims assessment and soa commands', () => {
     assert.equal(doc.version, 1);
     assert.equal(doc.items.find((e) => e.control_id === 'A.6.2.4').implementation_status, 'implemented');
 
-    for (const format of ['xlsx', 'pdf']) {
-      r = failsWith(['soa', 'export', '--format', format, '-o', join(tmp, `soa.${format}`)], 2);
-      assert.match(r.stderr, new RegExp(`^aims: --format ${format} is not implemented on the server yet; .*csv.*json`));
+    for (const [format, magic] of [['xlsx', 'PK'], ['pdf', '%PDF-']]) {
+      const out = join(tmp, `soa.${format}`);
+      r = ok(['soa', 'export', '--format', format, '--version', '1', '-o', out]);
+      const bytes = readFileSync(out);
+      assert.equal(r.stdout, `Wrote ${out} (${bytes.length} bytes)\n`);
+      assert.equal(r.stderr, '', 'no progress when stderr is not a terminal');
+      assert.equal(bytes.subarray(0, magic.length).toString(), magic);
     }
+    assert.equal(ok(['soa', 'export', '--format', 'pdf']).stdout.slice(0, 5), '%PDF-', 'to a pipe without -o');
     failsWith(['soa', 'export', '--format', 'docx'], 2);
     r = failsWith(['soa', 'export', '--version', '5'], 1);
     assert.match(r.stderr, /^aims: No approved version 5/);
+  });
+
+  test('assessment report writes the PDF, HTML and JSON report', () => {
+    const pdf = join(tmp, 'report.pdf');
+    let r = ok(['assessment', 'report', id, '-o', pdf]);
+    const bytes = readFileSync(pdf);
+    assert.equal(r.stdout, `Wrote ${pdf} (${bytes.length} bytes)\n`);
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', 'PDF by default');
+    const report = JSON.parse(ok(['assessment', 'report', id, '--format', 'json']).stdout);
+    assert.equal(report.assessment.id, id);
+    const results = json(['assessment', 'results', id]);
+    assert.equal(report.summary.overall_maturity, results.overall_maturity);
+    const html = ok(['assessment', 'report', id, '--format', 'html']).stdout;
+    assert.match(html, /^<!doctype html>/);
+    assert.ok(html.includes(report.summary.readiness.percent_text));
+    failsWith(['assessment', 'report', id, '--format', 'docx'], 2);
+    r = failsWith(['assessment', 'report', 'asm_nope', '-o', join(tmp, 'nope.pdf')], 1);
+    assert.match(r.stderr, /^aims: No assessment asm_nope/);
   });
 });

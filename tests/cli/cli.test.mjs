@@ -7,27 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aims, startServer } from '../lib/server.mjs';
+import { ok, failsWith, esc, json } from '../lib/cli.mjs';
 
-/** Runs aims and asserts its exit status; returns {status, stdout, stderr}. */
-function ok(args, input = '') {
-  const r = aims(args, input);
-  assert.equal(r.status, 0, `aims ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  return r;
-}
-
-function failsWith(args, status, input = '') {
-  const r = aims(args, input);
-  assert.equal(r.status, status, `aims ${args.join(' ')}: expected exit ${status}, got ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  assert.equal(r.stdout, '', 'nothing on stdout when a command fails');
-  return r;
-}
-
-/** A regular expression source matching `s` literally. */
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function json(args) {
-  return JSON.parse(ok([...args, '--json']).stdout);
-}
 
 describe('aims API client commands', () => {
   let server;

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 
 const ASM = '/api/v1/assessments';
 const PW = 'assessment role password';
@@ -27,12 +27,7 @@ let byId; // id -> catalog item
 before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
-  for (const role of ROLES) {
-    const email = `${role}@acme.test`;
-    const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', email, '--role', role], PW + '\n');
-    assert.equal(r.status, 0, `aims user add ${role}: ${r.stderr}`);
-    as[role] = client(srv.url, await login(srv.url, email, PW));
-  }
+  Object.assign(as, await memberClients(srv, ROLES, PW));
   const cat = assertJson(await c('GET', '/api/v1/catalog/frameworks/iso42001/items?limit=500'));
   assert.equal(cat.next, undefined);
   catalog = cat.items;

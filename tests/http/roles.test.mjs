@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 
 const SYS = '/api/v1/systems';
 const PW = 'role tester password 1';
@@ -15,12 +15,7 @@ let seed, archived; // a live system and an archived one, both made by the admin
 before(async () => {
   srv = await startServer();
   admin = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
-  for (const role of ROLES) {
-    const email = `${role}@acme.test`;
-    const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', email, '--role', role], PW + '\n');
-    assert.equal(r.status, 0, `aims user add ${role}: ${r.stderr}`);
-    as[role] = client(srv.url, await login(srv.url, email, PW));
-  }
+  Object.assign(as, await memberClients(srv, ROLES, PW));
   seed = assertJson(await admin('POST', SYS, { json: { name: 'Seed system', purpose: 'Shared by the role tests' } }), 201);
   archived = assertJson(await admin('POST', SYS, { json: { name: 'Archived system', purpose: 'Stays archived' } }), 201);
   archived = assertJson(await admin('POST', `${SYS}/${archived.id}/archive`));

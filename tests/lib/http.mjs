@@ -3,6 +3,7 @@
 // logging in live in ./server.mjs.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { aims, login } from './server.mjs';
 
 /**
  * A client for `base`; `auth` is {cookie, csrf} (a session) or {token} (API token) or nothing.
@@ -66,4 +67,19 @@ export async function stopServer(s) {
   rmSync(s.dataDir, { recursive: true, force: true });
   const tail = s.log().split('\n').filter((l) => !l.includes('"event":"request"')).slice(-15).join('\n');
   assert.fail(`the server (pid ${s.pid}) died during the tests; the end of its log:\n${tail}`);
+}
+
+/**
+ * Adds one member per role to the server's organization (`<role>@acme.test`, password `pw`) with
+ * `aims user add` and logs each in; resolves to {role: client}.
+ */
+export async function memberClients(srv, roles, pw) {
+  const out = {};
+  for (const role of roles) {
+    const email = `${role}@acme.test`;
+    const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', email, '--role', role], pw + '\n');
+    assert.equal(r.status, 0, `aims user add ${role}: ${r.stderr}`);
+    out[role] = client(srv.url, await login(srv.url, email, pw));
+  }
+  return out;
 }
