@@ -1,5 +1,6 @@
 // Gap assessment figures: results and roadmap for a complete 70-item assessment (pure
-// computation, and through the service with the store), and the SoA as XLSX. Figures only.
+// computation, and through the service with the store), the report as PDF, and the SoA as XLSX.
+// Figures only.
 #include <benchmark/benchmark.h>
 
 #include <boost/json.hpp>
@@ -15,6 +16,8 @@
 #include "domain/assessment/roadmap.hpp"
 #include "domain/assessment/scoring.hpp"
 #include "domain/soa/soa_service.hpp"
+#include "report/assessment_pdf.hpp"
+#include "report/assessment_report.hpp"
 #include "report/soa_xlsx.hpp"
 #include "store/store.hpp"
 
@@ -107,5 +110,24 @@ void BM_SoaXlsx(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(report::soa_xlsx(data, "Bench Org"));
 }
 BENCHMARK(BM_SoaXlsx);
+
+/// The report PDF for the complete 70-item assessment: the model from the service's documents
+/// (read once), then layout and PDF writing with cairo + pango on every iteration.
+void BM_AssessmentPdf(benchmark::State& state) {
+  auto& o = org();
+  assessment::AssessmentService svc(*o.store, cat(), o.clock, o.ids);
+  auto obj = [](const std::string& s) { return json::parse(s).as_object(); };
+  auto a = obj(svc.get(o.actor, o.assessment_id)->json), ans = obj(*svc.answers(o.actor, o.assessment_id)),
+       res = obj(*svc.results(o.actor, o.assessment_id)), rm = obj(*svc.roadmap(o.actor, o.assessment_id));
+  auto model = report::assessment_report({"Bench Org", o.clock.now_text(), a, ans, res, rm});
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    auto pdf = report::assessment_report_pdf(model);
+    bytes = pdf->size();
+    benchmark::DoNotOptimize(pdf);
+  }
+  state.counters["pdf_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_AssessmentPdf)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,5 +1,5 @@
 // API client commands for gap assessments: aims assessment list|create|show|answer|answers|results|
-// roadmap. They talk to a running server with an API token (see api_session.hpp) and print text,
+// roadmap|report. They talk to a running server with an API token (see api_session.hpp) and print text,
 // or the server's JSON with --json.
 #include <algorithm>
 #include <cmath>
@@ -8,6 +8,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/download.hpp"
 #include "cli/output.hpp"
 
 namespace aims::cli {
@@ -373,6 +374,23 @@ void register_roadmap(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void register_report(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, format = "pdf", output;
+  } o;
+  auto* cmd = parent->add_subcommand("report", "The gap-assessment report as PDF, HTML or JSON");
+  o.api.add_to(cmd, false);
+  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  cmd->add_option("--format", o.format, "pdf, html or json")
+      ->check(CLI::IsMember({"pdf", "html", "json"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o.output, "Write to this file (default: standard output; a PDF needs a file on a terminal)");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    return download(api, http::make_target(assessment_path(o.id, "/report"), {{"format", o.format}}), o.format, o.output);
+  }));
+}
+
 }  // namespace
 
 void register_assessment_commands(CLI::App& app, int& exit_code) {
@@ -384,6 +402,7 @@ void register_assessment_commands(CLI::App& app, int& exit_code) {
   register_answers(a, exit_code);
   register_results(a, exit_code);
   register_roadmap(a, exit_code);
+  register_report(a, exit_code);
 }
 
 }  // namespace aims::cli

@@ -7,6 +7,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/download.hpp"
 #include "cli/output.hpp"
 
 namespace aims::cli {
@@ -271,35 +272,18 @@ void register_export(CLI::App* parent, int& exit_code) {
     std::string format = "csv", output;
     int version = 0;
   } o;
-  auto* cmd = parent->add_subcommand("export", "Export the Statement of Applicability as CSV or JSON");
+  auto* cmd = parent->add_subcommand("export", "Export the Statement of Applicability as CSV, JSON, XLSX or PDF");
   o.api.add_to(cmd, false);
-  cmd->add_option("--format", o.format, "csv or json (xlsx and pdf are not available yet)")
+  cmd->add_option("--format", o.format, "csv, json, xlsx or pdf")
       ->check(CLI::IsMember({"csv", "json", "xlsx", "pdf"}))
       ->capture_default_str();
   cmd->add_option("--version", o.version, "An approved version (default: the working copy)")->check(CLI::PositiveNumber);
-  cmd->add_option("-o,--output", o.output, "Write to this file (default: standard output)");
-  auto run = with_session(o.api, exit_code, [](ApiSession& api) {
+  cmd->add_option("-o,--output", o.output, "Write to this file (default: standard output; xlsx and pdf need a file on a terminal)");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q{{"format", o.format}};
     if (o.version > 0) q.emplace_back("version", std::to_string(o.version));
-    auto r = api.get(http::make_target(kSoa + "/export", q));
-    if (!r) return kExitFailed;
-    if (o.output.empty() || o.output == "-") {
-      print_body(std::cout, r->body);
-      return 0;
-    }
-    if (!write_file(o.output, r->body)) return kExitFailed;
-    std::cout << "Wrote " << o.output << " (" << r->body.size() << " bytes)\n";
-    return 0;
-  });
-  cmd->callback([&exit_code, run] {
-    if (o.format == "xlsx" || o.format == "pdf") {
-      exit_code = usage_error("--format " + o.format +
-                              " is not implemented on the server yet; export --format csv (opens in any spreadsheet) "
-                              "or --format json.");
-      return;
-    }
-    run();
-  });
+    return download(api, http::make_target(kSoa + "/export", q), o.format, o.output);
+  }));
 }
 
 }  // namespace

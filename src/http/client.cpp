@@ -105,8 +105,25 @@ struct Client::Impl {
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(opts.max_response_bytes);
     stream.expires_after(opts.timeout);
-    bhttp::async_read(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
-    run();
+    if (!req.on_progress) {
+      bhttp::async_read(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+      run();
+    } else {
+      // Piece by piece, so that the caller can show how much has arrived.
+      bhttp::async_read_header(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+      run();
+      auto total = [&]() -> std::optional<std::uint64_t> {
+        if (auto n = parser.content_length()) return *n;
+        return std::nullopt;
+      };
+      while (!ec && !parser.is_done()) {
+        req.on_progress(parser.get().body().size(), total());
+        stream.expires_after(opts.timeout);
+        bhttp::async_read_some(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+        run();
+      }
+      if (!ec) req.on_progress(parser.get().body().size(), total());
+    }
     got_some = parser.got_some();
     if (ec) return ec;
 

@@ -2,6 +2,8 @@
 // project's own request/response values so that callers never see Beast or a socket.
 #pragma once
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +23,8 @@ struct ClientRequest {
   NameValues headers;        // in addition to the client's default headers
   std::string content_type;  // empty: no Content-Type header
   std::string body;
+  /// If set, called as the response body arrives: bytes of body so far and the announced length.
+  std::function<void(std::uint64_t received, std::optional<std::uint64_t> total)> on_progress = nullptr;
 };
 
 struct ClientResponse {

@@ -1,5 +1,14 @@
+#include <charconv>
+#include <chrono>
+
+#include "core/clock.hpp"
+#include "core/json_text.hpp"
+#include "core/text.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
+#include "report/assessment_html.hpp"
+#include "report/assessment_pdf.hpp"
+#include "report/assessment_report.hpp"
 
 namespace aims::http::handlers {
 using assessment::AssessmentService;
@@ -23,6 +32,44 @@ Response text_or_problem(Context& c, const result<std::string>& r) {
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, *r);
 }
+
+/// The report format: `?format=` if given (pdf, html or json), else the best of those three the
+/// Accept header asks for (by q-value, then order), else json.
+result<std::string> report_format(const Request& req) {
+  if (auto f = req.query_param("format")) {
+    if (*f == "pdf" || *f == "html" || *f == "json") return *f;
+    return make_error(errc::bad_request, "format must be pdf, html or json.", {{"format", 0, "must be pdf, html or json"}});
+  }
+  std::string best = "json";
+  double best_q = 0;
+  auto accept = req.header("accept").value_or("");
+  std::string_view rest = accept;
+  while (!rest.empty()) {
+    auto comma = rest.find(',');
+    auto part = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    auto semi = part.find(';');
+    auto type = text::lower(text::trim(part.substr(0, semi)));
+    double q = 1;
+    if (semi != std::string_view::npos) {
+      auto params = part.substr(semi + 1);
+      auto qpos = params.find("q=");
+      if (qpos != std::string_view::npos) {
+        auto v = text::trim(params.substr(qpos + 2));
+        if (std::from_chars(v.data(), v.data() + v.size(), q).ec != std::errc()) q = 0;
+      }
+    }
+    std::string fmt = type == "application/pdf" ? "pdf" : type == "text/html" ? "html" : type == "application/json" ? "json" : "";
+    if (!fmt.empty() && q > best_q) {
+      best = fmt;
+      best_q = q;
+    }
+  }
+  return best;
+}
+
+/// Parses a service's JSON answer (always an object).
+boost::json::object object_of(const std::string& s) { return boost::json::parse(s).as_object(); }
 
 }  // namespace
 
@@ -74,6 +121,45 @@ Response put_answer(Context& c) {
 
 Response assessment_results(Context& c) {
   return text_or_problem(c, c.svc.assessments.results(*c.actor, c.req.params.at("id")));
+}
+
+Response assessment_report(Context& c) {
+  auto format = report_format(c.req);
+  if (!format) return problem(format.error(), c.req.path);
+  const auto& id = c.req.params.at("id");
+  auto& svc = c.svc.assessments;
+  auto assessment = svc.get(*c.actor, id);
+  if (!assessment) return problem(assessment.error(), c.req.path);
+  auto answers = svc.answers(*c.actor, id);
+  if (!answers) return problem(answers.error(), c.req.path);
+  auto results = svc.results(*c.actor, id);
+  if (!results) return problem(results.error(), c.req.path);
+  auto roadmap = svc.roadmap(*c.actor, id);
+  if (!roadmap) return problem(roadmap.error(), c.req.path);
+  auto a = object_of(assessment->json), ans = object_of(*answers), res = object_of(*results), rm = object_of(*roadmap);
+  auto model = report::assessment_report(
+      {c.actor->org_name, format_time(std::chrono::system_clock::now()), a, ans, res, rm});
+  std::string name = "gap-assessment-" + report::str(a, "id");
+  Response r;
+  if (*format == "json") {
+    r = json_response(200, to_json_text(model));
+  } else if (*format == "html") {
+    r.content_type = "text/html; charset=utf-8";
+    r.body = report::assessment_report_html(model);
+    // Our own page, with no scripts: shown inline under a policy stricter than the web UI's.
+    r.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+                 "base-uri 'none'; form-action 'none'");
+    r.set_header("Content-Disposition", "inline; filename=\"" + name + ".html\"");
+  } else {
+    auto pdf = report::assessment_report_pdf(model);
+    if (!pdf) return problem(pdf.error(), c.req.path);
+    r.content_type = "application/pdf";
+    r.body = std::move(*pdf);
+    r.set_header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+  }
+  if (!c.req.query_param("format")) r.set_header("Vary", "Accept");
+  return r;
 }
 
 Response compare_assessments(Context& c) {

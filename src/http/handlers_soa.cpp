@@ -1,4 +1,5 @@
 #include "http/handlers.hpp"
+#include "report/soa_pdf.hpp"
 #include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"
 
@@ -46,18 +47,25 @@ Response diff_soa(Context& c) {
 
 Response export_soa(Context& c) {
   auto format = c.req.query_param("format");
-  if (format && *format == "xlsx") {
+  if (format && (*format == "xlsx" || *format == "pdf")) {
+    // Documents for people are rendered from the JSON export of the same version.
     auto data = c.svc.soa.export_file(*c.actor, std::string("json"), c.req.query_param("version"));
     if (!data) return problem(data.error(), c.req.path);
-    auto book = report::soa_xlsx(boost::json::parse(data->body).as_object(), c.actor->org_name);
-    if (!book) return problem(book.error(), c.req.path);
+    auto soa = boost::json::parse(data->body).as_object();
+    bool pdf = *format == "pdf";
+    auto file = pdf ? report::soa_pdf(soa, c.actor->org_name) : report::soa_xlsx(soa, c.actor->org_name);
+    if (!file) return problem(file.error(), c.req.path);
     Response res;
-    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.body = std::move(*book);
-    auto name = data->filename.substr(0, data->filename.rfind('.')) + ".xlsx";
+    res.content_type = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.body = std::move(*file);
+    auto name = data->filename.substr(0, data->filename.rfind('.')) + "." + *format;
     res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     return res;
   }
+  if (!format || (*format != "csv" && *format != "json"))
+    return problem(make_error(errc::bad_request, "format must be csv, json, xlsx or pdf.",
+                              {{"format", 0, "must be csv, json, xlsx or pdf"}}),
+                   c.req.path);
   auto r = c.svc.soa.export_file(*c.actor, format, c.req.query_param("version"));
   if (!r) return problem(r.error(), c.req.path);
   Response res;
