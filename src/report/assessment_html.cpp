@@ -1,5 +1,7 @@
 #include "report/assessment_html.hpp"
 
+#include "report/cells.hpp"
+
 #include <cstdio>
 
 #include "report/assessment_report.hpp"
@@ -70,13 +72,6 @@ std::string num_text(double v, int places) {
   return buf;
 }
 
-std::string field(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  if (!p) return "";
-  if (p->is_string()) return std::string(p->get_string());
-  if (p->is_int64()) return std::to_string(p->get_int64());
-  return "";
-}
 
 /// A radar chart of the groups with the target polygon, as inline SVG.
 std::string radar_svg(const json::array& groups, double target, const std::string& title) {
@@ -134,16 +129,16 @@ std::string scores_table(const json::array& groups, const char* what) {
     const auto& g = v.as_object();
     const auto& m = g.at("maturity");
     double w = m.is_number() ? m.to_number<double>() / kRadarMax * 60 : 0;
-    s += "<tr><td><b>" + html_escape(field(g, "id")) + "</b> " + html_escape(field(g, "title")) +
+    s += "<tr><td><b>" + html_escape(field_text(g, "id")) + "</b> " + html_escape(field_text(g, "title")) +
          "</td><td class=\"num\"><span class=\"bar\" style=\"width:" + num_text(w, 0) + "px\"></span> " +
-         html_escape(field(g, "maturity_text")) + "</td><td class=\"num\">" + field(g, "answered") + " / " +
-         field(g, "items") + "</td><td class=\"num\">" + field(g, "below_target") + "</td></tr>";
+         html_escape(field_text(g, "maturity_text")) + "</td><td class=\"num\">" + field_text(g, "answered") + " / " +
+         field_text(g, "items") + "</td><td class=\"num\">" + field_text(g, "below_target") + "</td></tr>";
   }
   return s + "</tbody></table>";
 }
 
 std::string date_range(const json::object& p) {
-  auto a = field(p, "start_date"), b = field(p, "end_date");
+  auto a = field_text(p, "start_date"), b = field_text(p, "end_date");
   return a.empty() ? "—" : a + " – " + b;
 }
 
@@ -198,10 +193,10 @@ std::string assessment_report_html(const json::object& rep) {
          "<th class=\"num\">Target</th><th class=\"num\">Gap</th><th>Priority</th><th>Owner</th></tr></thead><tbody>";
     for (const auto& v : top) {
       const auto& g = v.as_object();
-      h += "<tr><td class=\"num\">" + field(g, "rank") + "</td><td class=\"id\">" + html_escape(field(g, "item_id")) +
-           "</td><td>" + html_escape(field(g, "title")) + "</td><td class=\"num\">" + html_escape(field(g, "maturity_text")) +
-           "</td><td class=\"num\">" + field(g, "target") + "</td><td class=\"num\">" + field(g, "gap") + "</td><td>" +
-           html_escape(priority_text(field(g, "priority"))) + "</td><td>" + html_escape(field(g, "owner")) + "</td></tr>";
+      h += "<tr><td class=\"num\">" + field_text(g, "rank") + "</td><td class=\"id\">" + html_escape(field_text(g, "item_id")) +
+           "</td><td>" + html_escape(field_text(g, "title")) + "</td><td class=\"num\">" + html_escape(field_text(g, "maturity_text")) +
+           "</td><td class=\"num\">" + field_text(g, "target") + "</td><td class=\"num\">" + field_text(g, "gap") + "</td><td>" +
+           html_escape(priority_text(field_text(g, "priority"))) + "</td><td>" + html_escape(field_text(g, "owner")) + "</td></tr>";
     }
     h += "</tbody></table>";
   }
@@ -209,8 +204,8 @@ std::string assessment_report_html(const json::object& rep) {
        "<th>Dates</th></tr></thead><tbody>";
   for (const auto& v : sum.at("phases").as_array()) {
     const auto& p = v.as_object();
-    h += "<tr><td class=\"num\">" + field(p, "phase") + "</td><td>" + html_escape(field(p, "name")) +
-         "</td><td class=\"num\">" + field(p, "actions") + "</td><td>" + html_escape(date_range(p)) + "</td></tr>";
+    h += "<tr><td class=\"num\">" + field_text(p, "phase") + "</td><td>" + html_escape(field_text(p, "name")) +
+         "</td><td class=\"num\">" + field_text(p, "actions") + "</td><td>" + html_escape(date_range(p)) + "</td></tr>";
   }
   h += "</tbody></table></section>";
 
@@ -232,14 +227,14 @@ std::string assessment_report_html(const json::object& rep) {
        "<th class=\"num\">Target</th><th class=\"num\">Gap</th><th>Owner</th><th>Notes</th></tr></thead><tbody>";
   for (const auto& v : rep.at("items").as_array()) {
     const auto& it = v.as_object();
-    std::string notes = field(it, "notes");
-    if (field(it, "status") == "not_applicable" && !field(it, "justification").empty())
-      notes = "Not applicable: " + field(it, "justification") + (notes.empty() ? "" : " — " + notes);
+    std::string notes = field_text(it, "notes");
+    if (field_text(it, "status") == "not_applicable" && !field_text(it, "justification").empty())
+      notes = "Not applicable: " + field_text(it, "justification") + (notes.empty() ? "" : " — " + notes);
     const auto& gap = it.at("gap");
-    h += "<tr><td class=\"id\">" + html_escape(field(it, "item_id")) + "</td><td>" + html_escape(field(it, "title")) +
-         "</td><td class=\"num\">" + html_escape(field(it, "maturity_text")) + "</td><td class=\"num\">" +
-         field(it, "target") + "</td><td class=\"num\">" + (gap.is_int64() ? std::to_string(gap.get_int64()) : "—") +
-         "</td><td>" + html_escape(field(it, "owner")) + "</td><td>" + html_escape(notes) + "</td></tr>";
+    h += "<tr><td class=\"id\">" + html_escape(field_text(it, "item_id")) + "</td><td>" + html_escape(field_text(it, "title")) +
+         "</td><td class=\"num\">" + html_escape(field_text(it, "maturity_text")) + "</td><td class=\"num\">" +
+         field_text(it, "target") + "</td><td class=\"num\">" + (gap.is_int64() ? std::to_string(gap.get_int64()) : "—") +
+         "</td><td>" + html_escape(field_text(it, "owner")) + "</td><td>" + html_escape(notes) + "</td></tr>";
   }
   h += "</tbody></table></section>";
 
@@ -248,18 +243,18 @@ std::string assessment_report_html(const json::object& rep) {
   if (rm.at("actions").as_array().empty()) {
     h += "<p>No actions: there are no gaps.</p>";
   } else {
-    h += "<p class=\"muted\">From " + html_escape(field(rm, "start_date")) + ", " + field(rm, "capacity") +
+    h += "<p class=\"muted\">From " + html_escape(field_text(rm, "start_date")) + ", " + field_text(rm, "capacity") +
          " actions at a time.</p><table class=\"fixed\"><colgroup><col style=\"width:6%\"><col style=\"width:7%\">"
          "<col style=\"width:37%\"><col style=\"width:6%\"><col style=\"width:11%\"><col style=\"width:11%\">"
          "<col style=\"width:13%\"><col></colgroup><thead><tr><th class=\"num\">Phase</th><th>Item</th><th>Action</th><th>Effort</th>"
          "<th>Start</th><th>Target</th><th>Owner</th><th>Status</th></tr></thead><tbody>";
     for (const auto& v : rm.at("actions").as_array()) {
       const auto& x = v.as_object();
-      h += "<tr><td class=\"num\">" + field(x, "phase") + "</td><td class=\"id\">" + html_escape(field(x, "item_id")) +
-           "</td><td>" + html_escape(field(x, "title")) + "</td><td>" +
-           html_escape(field(x, "effort")) + "</td><td class=\"id\">" + html_escape(field(x, "start_date")) +
-           "</td><td class=\"id\">" + html_escape(field(x, "target_date")) + "</td><td>" + html_escape(field(x, "owner")) +
-           "</td><td>" + html_escape(field(x, "status")) + "</td></tr>";
+      h += "<tr><td class=\"num\">" + field_text(x, "phase") + "</td><td class=\"id\">" + html_escape(field_text(x, "item_id")) +
+           "</td><td>" + html_escape(field_text(x, "title")) + "</td><td>" +
+           html_escape(field_text(x, "effort")) + "</td><td class=\"id\">" + html_escape(field_text(x, "start_date")) +
+           "</td><td class=\"id\">" + html_escape(field_text(x, "target_date")) + "</td><td>" + html_escape(field_text(x, "owner")) +
+           "</td><td>" + html_escape(field_text(x, "status")) + "</td></tr>";
     }
     h += "</tbody></table>";
   }

@@ -1,5 +1,7 @@
 #include "report/assessment_pdf.hpp"
 
+#include "report/cells.hpp"
+
 #include <cstdio>
 
 #include "report/assessment_report.hpp"
@@ -19,13 +21,6 @@ void set_rgb(cairo_t* cr, unsigned rgb, double alpha = 1) {
   cairo_set_source_rgba(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, alpha);
 }
 
-std::string field(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  if (!p) return "";
-  if (p->is_string()) return std::string(p->get_string());
-  if (p->is_int64()) return std::to_string(p->get_int64());
-  return "";
-}
 
 std::string two(double v) {
   char buf[32];
@@ -125,8 +120,8 @@ std::vector<std::vector<std::string>> score_rows(const json::array& groups) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& v : groups) {
     const auto& g = v.as_object();
-    rows.push_back({field(g, "id"), field(g, "title"), field(g, "maturity_text"),
-                    field(g, "answered") + " / " + field(g, "items"), field(g, "below_target")});
+    rows.push_back({field_text(g, "id"), field_text(g, "title"), field_text(g, "maturity_text"),
+                    field_text(g, "answered") + " / " + field_text(g, "items"), field_text(g, "below_target")});
   }
   return rows;
 }
@@ -203,8 +198,8 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : top) {
       const auto& g = v.as_object();
-      rows.push_back({field(g, "rank"), field(g, "item_id"), field(g, "title"), field(g, "maturity_text"),
-                      field(g, "target"), field(g, "gap"), priority_text(field(g, "priority")), field(g, "owner")});
+      rows.push_back({field_text(g, "rank"), field_text(g, "item_id"), field_text(g, "title"), field_text(g, "maturity_text"),
+                      field_text(g, "target"), field_text(g, "gap"), priority_text(field_text(g, "priority")), field_text(g, "owner")});
     }
     doc.table({{"#", 3.5, PANGO_ALIGN_RIGHT}, {"Item", 8}, {"Title", 26}, {"Maturity", 10, PANGO_ALIGN_RIGHT},
                {"Target", 6, PANGO_ALIGN_RIGHT}, {"Gap", 4.5, PANGO_ALIGN_RIGHT}, {"Priority", 12}, {"Owner", 12}},
@@ -216,9 +211,9 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : sum.at("phases").as_array()) {
       const auto& p = v.as_object();
-      auto s = field(p, "start_date");
-      rows.push_back({field(p, "phase"), field(p, "name"), field(p, "actions"),
-                      s.empty() ? "—" : s + " – " + field(p, "end_date")});
+      auto s = field_text(p, "start_date");
+      rows.push_back({field_text(p, "phase"), field_text(p, "name"), field_text(p, "actions"),
+                      s.empty() ? "—" : s + " – " + field_text(p, "end_date")});
     }
     doc.table({{"Phase", 5, PANGO_ALIGN_RIGHT}, {"Name", 40}, {"Actions", 7, PANGO_ALIGN_RIGHT}, {"Dates", 22}}, rows);
   }
@@ -240,12 +235,12 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : rep.at("items").as_array()) {
       const auto& it = v.as_object();
-      std::string notes = field(it, "notes");
-      if (field(it, "status") == "not_applicable" && !field(it, "justification").empty())
-        notes = "Not applicable: " + field(it, "justification") + (notes.empty() ? "" : " — " + notes);
+      std::string notes = field_text(it, "notes");
+      if (field_text(it, "status") == "not_applicable" && !field_text(it, "justification").empty())
+        notes = "Not applicable: " + field_text(it, "justification") + (notes.empty() ? "" : " — " + notes);
       const auto& gap = it.at("gap");
-      rows.push_back({field(it, "item_id"), field(it, "title"), field(it, "maturity_text"), field(it, "target"),
-                      gap.is_int64() ? std::to_string(gap.get_int64()) : "—", field(it, "owner"), notes});
+      rows.push_back({field_text(it, "item_id"), field_text(it, "title"), field_text(it, "maturity_text"), field_text(it, "target"),
+                      gap.is_int64() ? std::to_string(gap.get_int64()) : "—", field_text(it, "owner"), notes});
     }
     doc.table({{"Item", 8}, {"Title", 23}, {"Maturity", 11, PANGO_ALIGN_RIGHT}, {"Target", 6, PANGO_ALIGN_RIGHT},
                {"Gap", 4.5, PANGO_ALIGN_RIGHT}, {"Owner", 12}, {"Notes", 25}},
@@ -257,13 +252,13 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
   if (rm.at("actions").as_array().empty()) {
     doc.paragraph("No actions: there are no gaps.", Style{9});
   } else {
-    doc.paragraph("From " + field(rm, "start_date") + ", " + field(rm, "capacity") + " actions at a time.",
+    doc.paragraph("From " + field_text(rm, "start_date") + ", " + field_text(rm, "capacity") + " actions at a time.",
                   Style{8.5, false, kMuted}, 6);
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : rm.at("actions").as_array()) {
       const auto& x = v.as_object();
-      rows.push_back({field(x, "phase"), field(x, "item_id"), field(x, "title"), field(x, "effort"), field(x, "start_date"),
-                      field(x, "target_date"), field(x, "owner"), field(x, "status")});
+      rows.push_back({field_text(x, "phase"), field_text(x, "item_id"), field_text(x, "title"), field_text(x, "effort"), field_text(x, "start_date"),
+                      field_text(x, "target_date"), field_text(x, "owner"), field_text(x, "status")});
     }
     doc.table({{"Phase", 6.5, PANGO_ALIGN_RIGHT}, {"Item", 8}, {"Action", 28}, {"Effort", 5.5}, {"Start", 10}, {"Target", 10},
                {"Owner", 12}, {"Status", 8}},

@@ -8,30 +8,13 @@
 #include <sstream>
 
 #include "core/crypto.hpp"
+#include "report/cells.hpp"
 
 namespace aims::report {
 namespace json = boost::json;
 
 namespace {
 
-std::string text(const json::value& v) {
-  if (v.is_string()) return std::string(v.as_string());
-  if (v.is_bool()) return v.as_bool() ? "Yes" : "No";
-  if (v.is_int64()) return std::to_string(v.as_int64());
-  if (v.is_array()) {
-    std::string out;
-    for (const auto& e : v.as_array()) out += (out.empty() ? "" : "; ") + text(e);
-    return out;
-  }
-  return "";
-}
-
-std::string label(std::string s) {
-  for (auto& c : s)
-    if (c == '_') c = ' ';
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
 
 }  // namespace
 
@@ -68,19 +51,7 @@ result<std::string> soa_xlsx(const json::object& soa, const std::string& org) {
   worksheet_freeze_panes(ws, 1, 1);
   lxw_row_t row = 1;
   for (const auto& v : soa.at("items").as_array()) {
-    const auto& e = v.as_object();
-    std::string maturity, assessment;
-    if (e.at("latest_answer").is_object()) {
-      const auto& la = e.at("latest_answer").as_object();
-      maturity = la.at("not_applicable").as_bool() ? "n/a" : text(la.at("maturity"));
-      assessment = text(la.at("assessment_name")) + " (" + text(la.at("assessment_date")) + ")";
-    }
-    std::string reasons;
-    for (const auto& r : e.at("reasons").as_array()) reasons += (reasons.empty() ? "" : "; ") + label(std::string(r.as_string()));
-    std::string cells[] = {text(e.at("control_id")),    text(e.at("area_id")), text(e.at("title")),
-                           text(e.at("applicable")),    text(e.at("justification")), reasons,
-                           label(text(e.at("implementation_status"))), text(e.at("owner")),
-                           text(e.at("evidence_refs")), text(e.at("policy_refs")), maturity, assessment};
+    auto cells = soa_row(v.as_object());
     for (lxw_col_t c = 0; c < 12; ++c) worksheet_write_string(ws, row, c, cells[c].c_str(), wrap);
     ++row;
   }
@@ -95,7 +66,7 @@ result<std::string> soa_xlsx(const json::object& soa, const std::string& org) {
   worksheet_write_string(sum, 3, 0, "Version", head);
   worksheet_write_string(sum, 3, 1, which.c_str(), nullptr);
   worksheet_write_string(sum, 4, 0, "Exported at (UTC)", head);
-  worksheet_write_string(sum, 4, 1, text(soa.at("exported_at")).c_str(), nullptr);
+  worksheet_write_string(sum, 4, 1, cell_text(soa.at("exported_at")).c_str(), nullptr);
   lxw_row_t r = 6;
   for (const auto& [k, n] : soa.at("summary").as_object()) {
     worksheet_write_string(sum, r, 0, label(std::string(k)).c_str(), head);

@@ -1,0 +1,52 @@
+#include "report/cells.hpp"
+
+#include <cctype>
+
+namespace aims::report {
+namespace json = boost::json;
+
+std::string cell_text(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_bool()) return v.as_bool() ? "Yes" : "No";
+  if (v.is_int64()) return std::to_string(v.as_int64());
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v.as_array()) out += (out.empty() ? "" : "; ") + cell_text(e);
+    return out;
+  }
+  return "";
+}
+
+std::string field_text(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  if (!p) return "";
+  if (p->is_string()) return std::string(p->get_string());
+  if (p->is_int64()) return std::to_string(p->get_int64());
+  return "";
+}
+
+std::string label(std::string s) {
+  for (auto& c : s)
+    if (c == '_') c = ' ';
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::vector<std::string> soa_row(const json::object& e) {
+  std::string maturity, assessment;
+  if (e.at("latest_answer").is_object()) {
+    const auto& la = e.at("latest_answer").as_object();
+    maturity = la.at("not_applicable").as_bool() ? "n/a" : cell_text(la.at("maturity"));
+    assessment = cell_text(la.at("assessment_name")) + " (" + cell_text(la.at("assessment_date")) + ")";
+  }
+  std::string reasons;
+  for (const auto& r : e.at("reasons").as_array()) reasons += (reasons.empty() ? "" : "; ") + label(std::string(r.as_string()));
+  return {cell_text(e.at("control_id")),    cell_text(e.at("area_id")),
+          cell_text(e.at("title")),         cell_text(e.at("applicable")),
+          cell_text(e.at("justification")), reasons,
+          label(cell_text(e.at("implementation_status"))), cell_text(e.at("owner")),
+          cell_text(e.at("evidence_refs")), cell_text(e.at("policy_refs")),
+          maturity,                          assessment};
+}
+
+}  // namespace aims::report

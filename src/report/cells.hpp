@@ -1,0 +1,21 @@
+// Text of JSON values as report cells, shared by the XLSX, HTML and PDF renderers. Pure functions;
+// thread-safe.
+#pragma once
+#include <boost/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aims::report {
+
+/// A value as cell text: strings as they are, booleans Yes/No, integers, lists joined by "; ".
+std::string cell_text(const boost::json::value& v);
+/// A member of an object as text ("" when absent or not a string/integer).
+std::string field_text(const boost::json::object& o, std::string_view key);
+/// An identifier as a label: "legal_requirement" -> "Legal requirement".
+std::string label(std::string s);
+/// One SoA entry as the 12 cells of the SoA table (the columns of the XLSX and the PDF).
+std::vector<std::string> soa_row(const boost::json::object& entry);
+
+}  // namespace aims::report
