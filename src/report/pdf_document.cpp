@@ -137,19 +137,26 @@ void PdfDocument::draw_header_row(const std::vector<Column>& columns, const std:
     h = std::max(h, height_of(ls.back()));
   }
   h += 2 * kPad;
-  cairo_rectangle(cr_, left(), y_, width(), h);
-  set_rgb(cr_, 0xe4eaf2);
-  cairo_fill(cr_);
+  draw_row(ls, widths, h, 0xe4eaf2, true, 0x9aa6b5, 0.6);
+}
+
+void PdfDocument::draw_row(std::vector<PangoLayout*>& cells, const std::vector<double>& widths, double h,
+                           unsigned background, bool filled, unsigned rule, double rule_width) {
+  if (filled) {
+    cairo_rectangle(cr_, left(), y_, width(), h);
+    set_rgb(cr_, background);
+    cairo_fill(cr_);
+  }
   double x = left();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
     set_rgb(cr_, 0x1d2430);
     cairo_move_to(cr_, x + kPad, y_ + kPad);
-    pango_cairo_show_layout(cr_, ls[c]);
-    g_object_unref(ls[c]);
+    pango_cairo_show_layout(cr_, cells[c]);
+    g_object_unref(cells[c]);
     x += widths[c];
   }
-  set_rgb(cr_, 0x9aa6b5);
-  cairo_set_line_width(cr_, 0.6);
+  set_rgb(cr_, rule);
+  cairo_set_line_width(cr_, rule_width);
   cairo_move_to(cr_, left(), y_ + h);
   cairo_line_to(cr_, left() + width(), y_ + h);
   cairo_stroke(cr_);
@@ -182,25 +189,7 @@ void PdfDocument::table(const std::vector<Column>& columns, const std::vector<st
       new_page();
       draw_header_row(columns, widths, font_size);
     }
-    if (r % 2 == 1) {
-      cairo_rectangle(cr_, left(), y_, width(), h);
-      set_rgb(cr_, 0xf4f6f9);
-      cairo_fill(cr_);
-    }
-    double x = left();
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      set_rgb(cr_, 0x1d2430);
-      cairo_move_to(cr_, x + kPad, y_ + kPad);
-      pango_cairo_show_layout(cr_, ls[c]);
-      g_object_unref(ls[c]);
-      x += widths[c];
-    }
-    set_rgb(cr_, 0xd5dbe3);
-    cairo_set_line_width(cr_, 0.4);
-    cairo_move_to(cr_, left(), y_ + h);
-    cairo_line_to(cr_, left() + width(), y_ + h);
-    cairo_stroke(cr_);
-    y_ += h;
+    draw_row(ls, widths, h, 0xf4f6f9, r % 2 == 1, 0xd5dbe3, 0.4);
   }
   y_ += 8;
 }

@@ -66,6 +66,10 @@ class PdfDocument {
   double bottom() const { return page_h_ - margin_ - 18; }
   PangoLayout* layout(const std::string& text, double width, const Style& s);
   void draw_header_row(const std::vector<Column>& columns, const std::vector<double>& widths, double font_size);
+  /// Draws a row of laid-out cells (and releases the layouts) at the current position: an optional
+  /// background, the cells, a rule underneath; then moves below it.
+  void draw_row(std::vector<PangoLayout*>& cells, const std::vector<double>& widths, double h, unsigned background,
+                bool filled, unsigned rule, double rule_width);
 
   double page_w_, page_h_, margin_ = 40;
   std::string title_, footer_;
