@@ -227,9 +227,7 @@ std::string assessment_report_html(const json::object& rep) {
        "<th class=\"num\">Target</th><th class=\"num\">Gap</th><th>Owner</th><th>Notes</th></tr></thead><tbody>";
   for (const auto& v : rep.at("items").as_array()) {
     const auto& it = v.as_object();
-    std::string notes = field_text(it, "notes");
-    if (field_text(it, "status") == "not_applicable" && !field_text(it, "justification").empty())
-      notes = "Not applicable: " + field_text(it, "justification") + (notes.empty() ? "" : " — " + notes);
+    std::string notes = item_notes(it);
     const auto& gap = it.at("gap");
     h += "<tr><td class=\"id\">" + html_escape(field_text(it, "item_id")) + "</td><td>" + html_escape(field_text(it, "title")) +
          "</td><td class=\"num\">" + html_escape(field_text(it, "maturity_text")) + "</td><td class=\"num\">" +

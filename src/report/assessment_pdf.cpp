@@ -235,9 +235,7 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : rep.at("items").as_array()) {
       const auto& it = v.as_object();
-      std::string notes = field_text(it, "notes");
-      if (field_text(it, "status") == "not_applicable" && !field_text(it, "justification").empty())
-        notes = "Not applicable: " + field_text(it, "justification") + (notes.empty() ? "" : " — " + notes);
+      std::string notes = item_notes(it);
       const auto& gap = it.at("gap");
       rows.push_back({field_text(it, "item_id"), field_text(it, "title"), field_text(it, "maturity_text"), field_text(it, "target"),
                       gap.is_int64() ? std::to_string(gap.get_int64()) : "—", field_text(it, "owner"), notes});

@@ -32,6 +32,13 @@ std::string label(std::string s) {
   return s;
 }
 
+std::string item_notes(const json::object& it) {
+  std::string notes = field_text(it, "notes");
+  if (field_text(it, "status") == "not_applicable" && !field_text(it, "justification").empty())
+    notes = "Not applicable: " + field_text(it, "justification") + (notes.empty() ? "" : " — " + notes);
+  return notes;
+}
+
 std::vector<std::string> soa_row(const json::object& e) {
   std::string maturity, assessment;
   if (e.at("latest_answer").is_object()) {

@@ -15,6 +15,8 @@ std::string cell_text(const boost::json::value& v);
 std::string field_text(const boost::json::object& o, std::string_view key);
 /// An identifier as a label: "legal_requirement" -> "Legal requirement".
 std::string label(std::string s);
+/// The notes cell of a report item: its notes, after the justification when not applicable.
+std::string item_notes(const boost::json::object& item);
 /// One SoA entry as the 12 cells of the SoA table (the columns of the XLSX and the PDF).
 std::vector<std::string> soa_row(const boost::json::object& entry);
 
