@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv } from '../lib/http.mjs';
 
 const SOA = '/api/v1/soa';
 const ASM = '/api/v1/assessments';
@@ -101,26 +101,6 @@ function changesBetween(left, right) {
 
 const sortChanges = (l) => [...l].sort((a, b) => `${a.control_id} ${a.field}`.localeCompare(`${b.control_id} ${b.field}`));
 
-/** RFC 4180 CSV parser. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', inQ = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQ) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else inQ = false;
-      } else cell += ch;
-    } else if (ch === '"') inQ = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 async function assessment(fields) {
   return assertJson(await c('POST', ASM, { json: fields }), 201);

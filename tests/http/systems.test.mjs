@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, parseCsv } from '../lib/http.mjs';
 
 let srv, c;
 const SYS = '/api/v1/systems';
@@ -66,26 +66,6 @@ async function all(params) {
   return r.items;
 }
 
-/** RFC 4180 CSV parser (for checking exports). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', inQ = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQ) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else inQ = false;
-      } else cell += ch;
-    } else if (ch === '"') inQ = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 function toCsv(rows) {
   return rows.map((r) => r.map((v) => (/[",\r\n]|^ | $/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n') + '\r\n';

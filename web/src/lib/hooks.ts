@@ -1,5 +1,6 @@
 // Small React hooks shared by the pages.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from './api';
 
 export interface AsyncState<T> {
@@ -55,6 +56,27 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(t);
   }, [value, ms]);
   return v;
+}
+
+/**
+ * A search box bound to the URL's `q` parameter: returns the typed text and its setter; once the
+ * text has rested for `ms` milliseconds it replaces `q` (removed when empty), keeping the other
+ * parameters.
+ */
+export function useSearchText(ms: number): [string, (text: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const debounced = useDebounced(search, ms);
+  useEffect(() => {
+    const q = debounced.trim();
+    if (q === (params.get('q') ?? '')) return;
+    const p = new URLSearchParams(params);
+    if (q) p.set('q', q);
+    else p.delete('q');
+    setParams(p, { replace: true });
+    // Only the typed text drives this; params are read fresh.
+  }, [debounced]);
+  return [search, setSearch];
 }
 
 /** Sets the document title as "<page> · aims". */

@@ -1,10 +1,10 @@
 // The Statement of Applicability (working copy): all Annex A controls by area with inline editing,
 // filters, the status summary, each control's latest assessment answer, approval of a numbered
 // version and the export.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { useAsync, useDebounced, useTitle } from '../../../lib/hooks';
+import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
@@ -31,17 +31,7 @@ export function SoaPage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [search, setSearch] = useState(filters.q ?? '');
-  const debounced = useDebounced(search, 250);
-
-  useEffect(() => {
-    const q = debounced.trim();
-    if (q === (params.get('q') ?? '')) return;
-    const p = new URLSearchParams(params);
-    if (q) p.set('q', q);
-    else p.delete('q');
-    setParams(p, { replace: true });
-  }, [debounced]);
+  const [search, setSearch] = useSearchText(250);
 
   if (soa.loading && !soa.data) return <Loading />;
   if (soa.error || !soa.data) return <ErrorBanner error={soa.error} title="The Statement of Applicability could not be loaded." />;

@@ -1,9 +1,9 @@
 // The AI system inventory: filters, search, sortable columns, cursor pagination, CSV in and out.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
 import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor, type CursorStack } from '../../../lib/cursor';
-import { useAsync, useDebounced, useTitle } from '../../../lib/hooks';
+import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import {
   euAiActClassLabels,
   formatDate,
@@ -50,17 +50,7 @@ export function SystemsListPage() {
   const filterKey = JSON.stringify(filters);
   const sort = filters.sort ?? 'name';
 
-  const [search, setSearch] = useState(filters.q ?? '');
-  const debounced = useDebounced(search, 300);
-  useEffect(() => {
-    const q = debounced.trim();
-    if (q === (params.get('q') ?? '')) return;
-    const p = new URLSearchParams(params);
-    if (q) p.set('q', q);
-    else p.delete('q');
-    setParams(p, { replace: true });
-    // Only the typed text drives this; params are read fresh.
-  }, [debounced]);
+  const [search, setSearch] = useSearchText(300);
 
   // Paging restarts whenever the filters change.
   const [pages, setPages] = useState<{ key: string; stack: CursorStack }>({ key: filterKey, stack: firstPage });
