@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Checks the catalog data: every catalog/**/*.json (except catalog/schema/) must be valid JSON and
-// valid against catalog/schema/catalog.schema.json (JSON Schema draft 2020-12, checked with Ajv).
+// valid against catalog/schema/catalog.schema.json (JSON Schema draft 2020-12, checked with Ajv);
+// files under catalog/eu-ai-act/ are validated against catalog/schema/eu-ai-act.schema.json instead.
 // Beyond the schema it checks what a schema cannot: item ids are unique within a framework, uids are
-// unique everywhere, and every parent names an item of the same framework.
+// unique everywhere, and every parent names an item of the same framework. For the EU AI Act files it
+// also checks that dates are real calendar days, that a grace period ends after the date it relaxes,
+// that an obligation's applies_from keys match its classes, that Annex III ids, areas and points agree,
+// that only catalog/eu-ai-act/ holds framework "eu-ai-act", and that every iso42001_controls id is an
+// item of the iso42001 catalog.
 //
 // Usage (from anywhere): node tests/tools/check-catalog.mjs [catalog-dir]
 // Exits 0 when every file is valid, 1 naming each file and error otherwise.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { resolve, dirname, join, relative, sep } from 'node:path';
+import { resolve, dirname, join, relative, sep, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 
@@ -15,6 +20,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const catalogDir = process.argv[2] ? resolve(process.cwd(), process.argv[2]) : join(root, 'catalog');
 const schemaDir = join(catalogDir, 'schema');
 const schemaFile = join(schemaDir, 'catalog.schema.json');
+const euDir = join(catalogDir, 'eu-ai-act');
+const euSchemaFile = join(schemaDir, 'eu-ai-act.schema.json');
+const EU = 'eu-ai-act';
 
 function jsonFiles(dir) {
   const out = [];
@@ -33,7 +41,7 @@ function jsonFiles(dir) {
 const errors = [];
 const rel = (p) => relative(process.cwd(), p).split(sep).join('/') || '.';
 
-let validate, validateItem, validateLevel;
+let validate, validateItem, validateLevel, validateEu;
 try {
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -46,6 +54,65 @@ try {
 } catch (e) {
   console.error(`check-catalog: ${rel(schemaFile)}: the schema cannot be used: ${e.message}`);
   process.exit(1);
+}
+try {
+  const euAjv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  validateEu = euAjv.compile(JSON.parse(readFileSync(euSchemaFile, 'utf8')));
+} catch (e) {
+  console.error(`check-catalog: ${rel(euSchemaFile)}: the schema cannot be used: ${e.message}`);
+  process.exit(1);
+}
+
+function underEuDir(file) {
+  const r = relative(euDir, file);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
+}
+
+// A YYYY-MM-DD string (the schema checks the shape) that names a day that exists.
+function isRealDate(s) {
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+// The class each applies_from key of an obligation belongs to.
+const applyKeyClass = {
+  high_risk_annex_iii: 'high_risk', high_risk_annex_i: 'high_risk', transparency: 'transparency',
+  gpai: 'gpai', gpai_systemic: 'gpai_systemic', prohibited: 'prohibited', prohibited_2026_1744: 'prohibited',
+};
+
+const isoRefs = []; // {file, index, id, ref}: iso42001_controls entries of EU AI Act obligations
+
+// Checks on one schema-valid EU AI Act file that the schema cannot express.
+function checkEuFile(file, data, ids) {
+  data.items.forEach((item, i) => {
+    const at = `${rel(file)}: /items/${i} "${item.id}"`;
+    if (ids.has(item.id)) errors.push(`${at}: id is also in ${rel(ids.get(item.id))}`);
+    else ids.set(item.id, file);
+    const dates = typeof item.applies_from === 'string' ? [item.applies_from] : Object.values(item.applies_from);
+    for (const d of [...dates, item.grace_until ?? null].filter((x) => x !== null))
+      if (!isRealDate(d)) errors.push(`${at}: ${d} is not a calendar date`);
+    if ('grace_until' in item) {
+      if ((item.grace_until === null) !== (item.grace_applies_to === null))
+        errors.push(`${at}: grace_until and grace_applies_to must both be set or both be null`);
+      if (item.grace_until !== null && dates.every((d) => item.grace_until <= d))
+        errors.push(`${at}: grace_until ${item.grace_until} is not after applies_from`);
+    }
+    if (data.part === 'annex-iii') {
+      const [, area, letter] = /^annex3-(\d)(?:-([a-e]))?$/.exec(item.id);
+      const point = letter ? `${area}(${letter})` : area;
+      if (Number(area) !== item.area || point !== item.point)
+        errors.push(`${at}: id, area ${item.area} and point "${item.point}" do not agree`);
+    }
+    if (data.part === 'obligations') {
+      const keyClasses = new Set(Object.keys(item.applies_from).map((k) => applyKeyClass[k]));
+      for (const c of keyClasses)
+        if (!item.classes.includes(c)) errors.push(`${at}: applies_from has a date for class ${c}, which is not in classes`);
+      for (const c of item.classes)
+        if (!keyClasses.has(c)) errors.push(`${at}: class ${c} has no date in applies_from`);
+      for (const ref of item.iso42001_controls) isoRefs.push({ file, index: i, id: item.id, ref });
+    }
+  });
 }
 
 const files = jsonFiles(catalogDir);
@@ -62,6 +129,23 @@ for (const file of files) {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     errors.push(`${rel(file)}: not valid JSON: ${e.message}`);
+    continue;
+  }
+  if (underEuDir(file)) {
+    if (!validateEu(data)) {
+      for (const e of validateEu.errors) {
+        if (e.keyword === 'if') continue; // 'must match "then" schema' only repeats the errors inside it
+        const extra = e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : '';
+        errors.push(`${rel(file)}: ${e.instancePath || '/'} ${e.message}${extra}`);
+      }
+      continue;
+    }
+    if (!idsByFramework.has(EU)) idsByFramework.set(EU, new Map());
+    checkEuFile(file, data, idsByFramework.get(EU));
+    continue;
+  }
+  if (data && data.framework === EU) {
+    errors.push(`${rel(file)}: framework "${EU}" belongs under ${rel(euDir)}/ (validated against ${rel(euSchemaFile)})`);
     continue;
   }
   if (!validate(data)) {
@@ -114,9 +198,16 @@ for (const p of planned)
     if (!idsByFramework.get(p.framework)?.has(ref))
       errors.push(`${rel(p.file)}: /items/${p.index} names "${ref}", which is not an item of ${p.framework}`);
 
+const isoIds = idsByFramework.get('iso42001');
+for (const r of isoRefs)
+  if (!isoIds?.has(r.ref))
+    errors.push(`${rel(r.file)}: /items/${r.index} "${r.id}" maps onto "${r.ref}", which is not an item of iso42001`);
+
 if (errors.length) {
   console.error(`check-catalog: ${errors.length} error(s)`);
   for (const e of errors) console.error(`  ${e}`);
   process.exit(1);
 }
-console.log(`check-catalog: ${files.length} catalog file(s) valid against ${rel(schemaFile)}`);
+const euCount = files.filter(underEuDir).length;
+console.log(`check-catalog: ${files.length - euCount} catalog file(s) valid against ${rel(schemaFile)}, ` +
+  `${euCount} against ${rel(euSchemaFile)}`);
