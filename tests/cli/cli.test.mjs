@@ -7,32 +7,26 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, esc, json } from '../lib/cli.mjs';
+import { ok, failsWith, esc, json, useServerEnv } from '../lib/cli.mjs';
 
 
 describe('aims API client commands', () => {
   let server;
   let token;
   let tmp;
-  const saved = {};
+  let env;
 
   before(async () => {
     server = await startServer();
-    token = ok(['token', 'create', '--data', server.dataDir, '--email', server.admin.email, '--name', 'ci']).stdout.trim();
+    // The commands read the server and token from the environment, as in a pipeline.
+    env = useServerEnv(server);
+    token = env.token;
     assert.match(token, /\S{20,}/);
     tmp = mkdtempSync(join(tmpdir(), 'aims-cli-test-'));
-    // The commands read the server and token from the environment, as in a pipeline.
-    for (const k of ['AIMS_URL', 'AIMS_TOKEN', 'AIMS_ORG']) saved[k] = process.env[k];
-    process.env.AIMS_URL = server.url;
-    process.env.AIMS_TOKEN = token;
-    delete process.env.AIMS_ORG;
   });
 
   after(async () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    env?.restore();
     await server?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });

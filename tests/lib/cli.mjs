@@ -24,3 +24,26 @@ export const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function json(args) {
   return JSON.parse(ok([...args, '--json']).stdout);
 }
+
+/**
+ * Points the CLI at `server` as a pipeline would: a new API token for its admin in AIMS_TOKEN,
+ * its URL in AIMS_URL, AIMS_ORG unset. Returns {token, restore()}; restore() puts the
+ * environment back as it was.
+ */
+export function useServerEnv(server) {
+  const token = ok(['token', 'create', '--data', server.dataDir, '--email', server.admin.email, '--name', 'ci']).stdout.trim();
+  const saved = {};
+  for (const k of ['AIMS_URL', 'AIMS_TOKEN', 'AIMS_ORG']) saved[k] = process.env[k];
+  process.env.AIMS_URL = server.url;
+  process.env.AIMS_TOKEN = token;
+  delete process.env.AIMS_ORG;
+  return {
+    token,
+    restore() {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    },
+  };
+}
