@@ -120,17 +120,39 @@ struct HistoryRow {
 };
 
 /// A record kept as JSON (`doc`, exact bytes) with the few columns needed to find, order and
-/// version it: assessments, assessment answers, roadmap actions, SoA entries and SoA versions.
+/// version it: assessments, assessment answers, roadmap actions, SoA entries and SoA versions,
+/// and every record of the generic kinds (find_record / put_record).
 /// What `id` and `parent_id` mean depends on the record (see each method).
 struct RecordRow {
+  std::string kind;           // generic records only: e.g. "risk", "impact_assessment", "objective"
   std::string org_id;
   std::string parent_id;      // assessment id for answers and roadmap actions; empty otherwise
   std::string id;             // assessment id, catalog item id, action id, control id, or version number as text
   std::int64_t version = 1;   // optimistic concurrency; for SoA versions: the version number
-  std::int64_t position = 0;  // order within the parent (roadmap actions); 0 otherwise
+  std::int64_t position = 0;  // order within the parent (roadmap actions, generic records); 0 otherwise
+  std::string ref;            // generic records only: one indexed lookup key the domain chooses
+                              // (e.g. the AI system a risk belongs to, the target of a link)
   std::string created_at;
   std::string updated_at;
   std::string doc;            // the record as JSON, exact bytes
+};
+
+/// Keyset position in a list of generic records: the (parent_id, position, id) of the last row
+/// of the previous page.
+struct RecordCursor {
+  std::string parent_id;
+  std::int64_t position = 0;
+  std::string id;
+};
+
+/// Which generic records to list. Rows come ordered by (parent_id, position, id), bytewise.
+struct RecordFilter {
+  std::string org_id;
+  std::string kind;
+  std::optional<std::string> parent_id;  // only children of this parent ("" = top-level rows)
+  std::optional<std::string> ref;        // only rows with this ref
+  int limit = 0;                         // at most this many rows; 0 = all
+  std::optional<RecordCursor> after;     // start after this position
 };
 
 /// Reads inside one consistent snapshot.
@@ -179,6 +201,14 @@ class ReadTx {
   virtual std::vector<RecordRow> list_soa_versions(const std::string& org_id) = 0;
   virtual std::optional<RecordRow> find_soa_version(const std::string& org_id, std::int64_t number) = 0;
 
+  // Generic records (risks, impact assessments, classifications, obligations, objectives,
+  // evidence, …), keyed by (org_id, kind, parent_id, id). Organizations never see each other's.
+  virtual std::optional<RecordRow> find_record(const std::string& org_id, const std::string& kind,
+                                               const std::string& parent_id, const std::string& id) = 0;
+  virtual std::vector<RecordRow> list_records(const RecordFilter& f) = 0;
+  /// Rows matching the filter's org_id, kind, parent_id and ref (limit and cursor ignored).
+  virtual std::int64_t count_records(const RecordFilter& f) = 0;
+
   /// History of one record, newest first; `before_version` pages (entries with version < it).
   virtual std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
                                                const std::string& record_id, int limit,
@@ -219,6 +249,16 @@ class WriteTx : public ReadTx {
   virtual status put_soa_entry(const RecordRow& r, std::int64_t expected_version) = 0;
   /// Approved versions are immutable: insert only; conflict if (org_id, version) exists.
   virtual status insert_soa_version(const RecordRow& r) = 0;
+
+  /// Inserts (expected_version 0: conflict if the key exists) or replaces (stored version must
+  /// equal expected_version, else precondition_failed; not_found if absent) the generic record
+  /// keyed by (org_id, kind, parent_id, id). Replacing writes version, position, ref,
+  /// created_at, updated_at and doc.
+  virtual status put_record(const RecordRow& r, std::int64_t expected_version) = 0;
+  /// Deletes the generic record if its stored version is expected_version: not_found /
+  /// precondition_failed as put_record.
+  virtual status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                               const std::string& id, std::int64_t expected_version) = 0;
 };
 
 /// A storage backend. Thread-safe.

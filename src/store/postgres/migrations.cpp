@@ -187,7 +187,28 @@ CREATE TABLE soa_versions (
 );
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
+// v5: generic records (risks, impact assessments, classifications, obligations, objectives,
+// evidence, …): one table keyed by (organization, kind, parent, id), ordered by (parent, position,
+// id), with one indexed lookup key (`ref`).
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE records (
+  org_id     TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  kind       TEXT COLLATE "C" NOT NULL,
+  parent_id  TEXT COLLATE "C" NOT NULL,
+  id         TEXT COLLATE "C" NOT NULL,
+  position   BIGINT NOT NULL,
+  ref        TEXT COLLATE "C" NOT NULL,
+  version    BIGINT NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL,
+  doc        TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, kind, parent_id, id)
+);
+CREATE INDEX records_by_position ON records (org_id, kind, parent_id, position, id);
+CREATE INDEX records_by_ref ON records (org_id, kind, ref, parent_id, position, id);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

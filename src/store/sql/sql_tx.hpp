@@ -64,6 +64,14 @@ class SqlTx final : public WriteTx {
   status put_soa_entry(const RecordRow& r, std::int64_t expected_version) override;
   status insert_soa_version(const RecordRow& r) override;
 
+  std::optional<RecordRow> find_record(const std::string& org_id, const std::string& kind,
+                                       const std::string& parent_id, const std::string& id) override;
+  std::vector<RecordRow> list_records(const RecordFilter& f) override;
+  std::int64_t count_records(const RecordFilter& f) override;
+  status put_record(const RecordRow& r, std::int64_t expected_version) override;
+  status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                       const std::string& id, std::int64_t expected_version) override;
+
  private:
   /// Runs an INSERT ... ON CONFLICT DO NOTHING; errc::conflict when no row was inserted.
   status insert_or_conflict(std::string_view sql, const Params& params, const char* what);

@@ -1,0 +1,118 @@
+// SqlTx: generic records (one `records` table keyed by organization, kind, parent and id) for the
+// record kinds that need no columns of their own beyond a position and one lookup key.
+#include <algorithm>
+
+#include "store/sql/sql_tx.hpp"
+
+namespace aims::store::sql {
+namespace {
+
+constexpr std::string_view kSelect =
+    "SELECT kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc FROM records ";
+
+RecordRow to_row(Row& r) {
+  RecordRow out;
+  out.kind = r.take_text(0);
+  out.org_id = r.take_text(1);
+  out.parent_id = r.take_text(2);
+  out.id = r.take_text(3);
+  out.position = r.int64(4);
+  out.ref = r.take_text(5);
+  out.version = r.int64(6);
+  out.created_at = r.take_text(7);
+  out.updated_at = r.take_text(8);
+  out.doc = r.take_text(9);
+  return out;
+}
+
+/// The WHERE clause (without cursor) of a filter, with its parameters appended to `params`.
+std::string where_of(const RecordFilter& f, Params& params) {
+  std::string sql = "WHERE org_id = ? AND kind = ?";
+  params.emplace_back(f.org_id);
+  params.emplace_back(f.kind);
+  if (f.parent_id) {
+    sql += " AND parent_id = ?";
+    params.emplace_back(*f.parent_id);
+  }
+  if (f.ref) {
+    sql += " AND ref = ?";
+    params.emplace_back(*f.ref);
+  }
+  return sql;
+}
+
+constexpr std::string_view kKey = "org_id = ? AND kind = ? AND parent_id = ? AND id = ?";
+
+}  // namespace
+
+std::optional<RecordRow> SqlTx::find_record(const std::string& org_id, const std::string& kind,
+                                            const std::string& parent_id, const std::string& id) {
+  Rows rows = c_.query(std::string(kSelect).append("WHERE ").append(kKey), {org_id, kind, parent_id, id});
+  if (rows.empty()) return std::nullopt;
+  return to_row(rows.front());
+}
+
+std::vector<RecordRow> SqlTx::list_records(const RecordFilter& f) {
+  Params params;
+  std::string sql = std::string(kSelect).append(where_of(f, params));
+  if (f.after) {
+    sql += " AND (parent_id, position, id) > (?, ?, ?)";
+    params.emplace_back(f.after->parent_id);
+    params.emplace_back(f.after->position);
+    params.emplace_back(f.after->id);
+  }
+  sql += " ORDER BY parent_id, position, id";
+  if (f.limit > 0) {
+    sql += " LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(f.limit));
+  }
+  Rows rows = c_.query(sql, params);
+  std::vector<RecordRow> out;
+  out.reserve(rows.size());
+  for (Row& r : rows) out.push_back(to_row(r));
+  return out;
+}
+
+std::int64_t SqlTx::count_records(const RecordFilter& f) {
+  Params params;
+  std::string sql = "SELECT COUNT(*) FROM records " + where_of(f, params);
+  return c_.query(sql, params).front().int64(0);
+}
+
+status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
+  if (expected_version == 0)
+    return insert_or_conflict(
+        "INSERT INTO records (kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {r.kind, r.org_id, r.parent_id, r.id, r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc},
+        "a record with this id");
+  const Params key{r.org_id, r.kind, r.parent_id, r.id};
+  Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
+  if (current.empty()) return make_error(errc::not_found, "no such " + r.kind);
+  if (current.front().int64(0) != expected_version)
+    return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
+  Params values{r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
+  values.insert(values.end(), key.begin(), key.end());
+  values.emplace_back(expected_version);
+  std::string sql =
+      "UPDATE records SET position = ?, ref = ?, version = ?, created_at = ?, updated_at = ?, doc = ? WHERE ";
+  sql.append(kKey).append(" AND version = ?");
+  if (c_.exec(sql, values) == 0)
+    return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
+  return ok();
+}
+
+status SqlTx::delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                            const std::string& id, std::int64_t expected_version) {
+  const Params key{org_id, kind, parent_id, id};
+  Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
+  if (current.empty()) return make_error(errc::not_found, "no such " + kind);
+  if (current.front().int64(0) != expected_version)
+    return make_error(errc::precondition_failed, "the " + kind + " was changed by someone else");
+  Params values = key;
+  values.emplace_back(expected_version);
+  c_.exec(std::string("DELETE FROM records WHERE ").append(kKey).append(" AND version = ?"), values);
+  return ok();
+}
+
+}  // namespace aims::store::sql
