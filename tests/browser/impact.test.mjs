@@ -42,7 +42,7 @@ describe('impact assessments in the browser', () => {
   });
 
   test('the empty list invites the first assessment, which starts from the inventory record', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Impact assessments' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI impact' }).click();
     await page.getByTestId('impact-empty').waitFor();
     await screenshot(page, '60-impact-empty');
     await page.getByTestId('new-impact').click();
