@@ -11,6 +11,7 @@
 #include "domain/accounts/auth_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
@@ -27,6 +28,7 @@ struct Services {
   inventory::SystemService& systems;
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
+  impact::ImpactService& impact;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

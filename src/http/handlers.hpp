@@ -47,4 +47,18 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response list_impact_assessments(Context& c);
+Response create_impact_assessment(Context& c);
+Response get_impact_assessment(Context& c);
+Response update_impact_assessment(Context& c);
+Response impact_assessment_history(Context& c);
+Response submit_impact_assessment(Context& c);
+Response approve_impact_assessment(Context& c);
+Response list_impact_versions(Context& c);
+Response get_impact_version(Context& c);
+Response get_impact_fria(Context& c);
+Response export_impact_assessment(Context& c);
+Response get_impact_settings(Context& c);
+Response put_impact_settings(Context& c);
+
 }  // namespace aims::http::handlers

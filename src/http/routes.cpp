@@ -50,6 +50,21 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/soa/versions", Access::member, list_soa_versions);
   r.add("POST", "/api/v1/soa/versions", Access::member, approve_soa);
   r.add("GET", "/api/v1/soa/versions/{n}", Access::member, get_soa_version);
+
+  // Impact assessments; the literal settings path before the {id} templates.
+  r.add("GET", "/api/v1/impact-assessments/settings", Access::member, get_impact_settings);
+  r.add("PUT", "/api/v1/impact-assessments/settings", Access::member, put_impact_settings);
+  r.add("GET", "/api/v1/impact-assessments", Access::member, list_impact_assessments);
+  r.add("POST", "/api/v1/impact-assessments", Access::member, create_impact_assessment);
+  r.add("GET", "/api/v1/impact-assessments/{id}", Access::member, get_impact_assessment);
+  r.add("PATCH", "/api/v1/impact-assessments/{id}", Access::member, update_impact_assessment);
+  r.add("GET", "/api/v1/impact-assessments/{id}/history", Access::member, impact_assessment_history);
+  r.add("POST", "/api/v1/impact-assessments/{id}/submit", Access::member, submit_impact_assessment);
+  r.add("POST", "/api/v1/impact-assessments/{id}/approve", Access::member, approve_impact_assessment);
+  r.add("GET", "/api/v1/impact-assessments/{id}/versions", Access::member, list_impact_versions);
+  r.add("GET", "/api/v1/impact-assessments/{id}/versions/{n}", Access::member, get_impact_version);
+  r.add("GET", "/api/v1/impact-assessments/{id}/fria", Access::member, get_impact_fria);
+  r.add("GET", "/api/v1/impact-assessments/{id}/export", Access::member, export_impact_assessment);
 }
 
 }  // namespace aims::http

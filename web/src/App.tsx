@@ -11,6 +11,15 @@ import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
 import { DashboardPage } from './features/dashboard/components/DashboardPage';
+import { FriaPage } from './features/impact/components/FriaPage';
+import { HistoryPage as ImpactHistoryPage } from './features/impact/components/HistoryPage';
+import { ImpactCreatePage } from './features/impact/components/ImpactCreatePage';
+import { ImpactFormPage } from './features/impact/components/ImpactFormPage';
+import { ImpactLayout } from './features/impact/components/ImpactLayout';
+import { ImpactListPage } from './features/impact/components/ImpactListPage';
+import { ImpactSettingsPage } from './features/impact/components/ImpactSettingsPage';
+import { VersionPage as ImpactVersionPage } from './features/impact/components/VersionPage';
+import { VersionsPage as ImpactVersionsPage } from './features/impact/components/VersionsPage';
 import { Layout } from './features/shell/components/Layout';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
@@ -63,6 +72,16 @@ export function App() {
             <Route path="soa/versions" element={<SoaVersionsPage />} />
             <Route path="soa/versions/:n" element={<SoaVersionPage />} />
             <Route path="soa/diff" element={<SoaDiffPage />} />
+            <Route path="impact" element={<ImpactListPage />} />
+            <Route path="impact/new" element={<ImpactCreatePage />} />
+            <Route path="impact/settings" element={<ImpactSettingsPage />} />
+            <Route path="impact/:id" element={<ImpactLayout />}>
+              <Route index element={<ImpactFormPage />} />
+              <Route path="fria" element={<FriaPage />} />
+              <Route path="versions" element={<ImpactVersionsPage />} />
+              <Route path="versions/:n" element={<ImpactVersionPage />} />
+              <Route path="history" element={<ImpactHistoryPage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -5,6 +5,7 @@ import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels } fro
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { AssessmentDashboardCard } from '../../assessments/components/AssessmentDashboardCard';
 import { useSession } from '../../auth/components/SessionProvider';
+import { ImpactDashboardCard } from '../../impact/components/ImpactDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
 
@@ -117,6 +118,7 @@ export function DashboardPage() {
       <div className="grid-2">
         <AssessmentDashboardCard />
         <SoaDashboardCard />
+        <ImpactDashboardCard />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">

@@ -1,0 +1,92 @@
+// Small helpers shared by the files of ImpactService: role checks, the not-found error, If-Match
+// checks, history rows and field diffs. Internal to src/domain/impact; pure functions; thread-safe.
+#pragma once
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "domain/accounts/principal.hpp"
+#include "domain/accounts/roles.hpp"
+#include "store/store.hpp"
+
+namespace aims::impact::detail {
+
+inline status require(const accounts::Actor& a, accounts::Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden,
+                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+}
+
+inline Error not_found(const std::string& id) {
+  return make_error(errc::not_found, "No impact assessment " + id + " in this organization.");
+}
+
+/// If-Match against the stored version; `required` makes a missing header a 428.
+inline status check_if_match(const std::optional<std::string>& if_match, std::int64_t version, bool required,
+                             std::string_view what) {
+  if (!if_match) {
+    if (!required) return ok();
+    return make_error(errc::precondition_required,
+                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+  }
+  auto want = "\"v" + std::to_string(version) + "\"";
+  if (*if_match == want || *if_match == "W/" + want) return ok();
+  return make_error(errc::precondition_failed, "This " + std::string(what) + " was changed by someone else since you read it (now version " +
+                                                   std::to_string(version) + "); reload and try again.");
+}
+
+/// Field-by-field changes between two stored documents, leaving out the bookkeeping members.
+inline boost::json::array diff(const boost::json::object& before, const boost::json::object& after) {
+  static constexpr std::string_view kSkip[] = {"version", "updated_at", "updated_by", "created_at", "created_by"};
+  auto skipped = [](std::string_view k) {
+    for (auto s : kSkip)
+      if (s == k) return true;
+    return false;
+  };
+  boost::json::array out;
+  for (const auto& kv : after) {
+    if (skipped(kv.key())) continue;
+    auto was = before.if_contains(kv.key());
+    if (!was || *was != kv.value())
+      out.push_back(boost::json::object{{"field", kv.key()}, {"from", was ? *was : boost::json::value(nullptr)}, {"to", kv.value()}});
+  }
+  for (const auto& kv : before)
+    if (!skipped(kv.key()) && !after.contains(kv.key()))
+      out.push_back(boost::json::object{{"field", kv.key()}, {"from", kv.value()}, {"to", nullptr}});
+  return out;
+}
+
+inline store::HistoryRow history_row(const accounts::Actor& a, std::string_view record_type, const std::string& id,
+                                     std::int64_t version, const std::string& at, std::string_view op,
+                                     const boost::json::array& changes) {
+  return store::HistoryRow{a.org_id, std::string(record_type), id, version, at, a.email, std::string(op),
+                           boost::json::serialize(changes)};
+}
+
+/// A generic record row with every member given.
+inline store::RecordRow make_row(std::string_view kind, const std::string& org_id, const std::string& parent_id,
+                                 const std::string& id, std::int64_t version, std::int64_t position, const std::string& ref,
+                                 const std::string& created_at, const std::string& updated_at, std::string doc) {
+  return store::RecordRow{std::string(kind), org_id, parent_id, id, version, position, ref, created_at, updated_at, std::move(doc)};
+}
+
+/// A filter over one kind's records under `parent_id` (all of them, in position order).
+inline store::RecordFilter children(std::string_view kind, const std::string& org_id, const std::string& parent_id,
+                                    std::optional<std::string> ref = std::nullopt) {
+  store::RecordFilter f;
+  f.org_id = org_id;
+  f.kind = std::string(kind);
+  f.parent_id = parent_id;
+  f.ref = std::move(ref);
+  return f;
+}
+
+inline std::string str(const boost::json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+}  // namespace aims::impact::detail

@@ -1,0 +1,138 @@
+// Handlers of the AI system impact assessments: parse, call ImpactService, map the result.
+#include "http/handlers.hpp"
+#include "http/problem.hpp"
+#include "report/impact_json.hpp"
+#include "report/impact_pdf.hpp"
+
+namespace aims::http::handlers {
+namespace json = boost::json;
+using impact::ImpactService;
+
+namespace {
+
+Response view_response(int status, const impact::View& v) {
+  auto r = json_response(status, v.json);
+  r.set_header("ETag", ImpactService::etag(v.version));
+  return r;
+}
+
+Response text_or_problem(Context& c, const result<std::string>& r) {
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, *r);
+}
+
+/// A JSON body, or {} when the request has none (bodies are optional on workflow actions).
+result<json::value> optional_body(const Request& req) {
+  if (req.body.empty()) return json::value(json::object());
+  return parse_json_body(req);
+}
+
+const std::string& id_of(Context& c) { return c.req.params.at("id"); }
+
+}  // namespace
+
+Response list_impact_assessments(Context& c) {
+  impact::ListParams p;
+  p.sort = c.req.query_param("sort");
+  p.q = c.req.query_param("q");
+  p.system_id = c.req.query_param("system_id");
+  p.status = c.req.query_param("status");
+  p.outcome = c.req.query_param("outcome");
+  p.reassessment_due = c.req.query_param("reassessment_due");
+  p.limit = c.req.query_param("limit");
+  p.cursor = c.req.query_param("cursor");
+  return text_or_problem(c, c.svc.impact.list(*c.actor, p));
+}
+
+Response create_impact_assessment(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.impact.create(*c.actor, *body);
+  if (!r) return problem(r.error(), c.req.path);
+  auto res = view_response(201, *r);
+  res.set_header("Location", "/api/v1/impact-assessments/" + r->id);
+  return res;
+}
+
+Response get_impact_assessment(Context& c) {
+  auto r = c.svc.impact.get(*c.actor, id_of(c));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response update_impact_assessment(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.impact.update(*c.actor, id_of(c), *body, c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response impact_assessment_history(Context& c) {
+  return text_or_problem(c, c.svc.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+}
+
+Response submit_impact_assessment(Context& c) {
+  auto r = c.svc.impact.submit(*c.actor, id_of(c), c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response approve_impact_assessment(Context& c) {
+  auto body = optional_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  std::int64_t number = 0;
+  auto r = c.svc.impact.approve(*c.actor, id_of(c), *body, c.req.header("if-match"), number);
+  if (!r) return problem(r.error(), c.req.path);
+  auto res = json_response(201, *r);
+  res.set_header("Location", "/api/v1/impact-assessments/" + id_of(c) + "/versions/" + std::to_string(number));
+  return res;
+}
+
+Response list_impact_versions(Context& c) { return text_or_problem(c, c.svc.impact.versions(*c.actor, id_of(c))); }
+
+Response get_impact_version(Context& c) {
+  return text_or_problem(c, c.svc.impact.version(*c.actor, id_of(c), c.req.params.at("n")));
+}
+
+Response get_impact_fria(Context& c) {
+  return text_or_problem(c, c.svc.impact.fria(*c.actor, id_of(c), c.req.query_param("version")));
+}
+
+Response export_impact_assessment(Context& c) {
+  // The record first: another organization's id answers 404 whatever the parameters.
+  auto model = c.svc.impact.export_model(*c.actor, id_of(c), c.req.query_param("version"));
+  if (!model) return problem(model.error(), c.req.path);
+  auto format = c.req.query_param("format");
+  if (!format || (*format != "pdf" && *format != "json"))
+    return problem(make_error(errc::bad_request, "format must be pdf or json.", {{"format", 0, "must be pdf or json"}}),
+                   c.req.path);
+  Response res;
+  if (*format == "pdf") {
+    auto pdf = report::impact_pdf(*model);
+    if (!pdf) return problem(pdf.error(), c.req.path);
+    res.content_type = "application/pdf";
+    res.body = std::move(*pdf);
+  } else {
+    res.content_type = "application/json";
+    res.body = report::impact_json(*model);
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"" + report::impact_file_stem(*model) + "." + *format + "\"");
+  return res;
+}
+
+Response get_impact_settings(Context& c) {
+  auto r = c.svc.impact.settings(*c.actor);
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response put_impact_settings(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.impact.put_settings(*c.actor, *body, c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+}  // namespace aims::http::handlers

@@ -1,0 +1,23 @@
+#include "report/impact_json.hpp"
+
+#include "core/json_text.hpp"
+#include "report/cells.hpp"
+
+namespace aims::report {
+namespace json = boost::json;
+
+std::string impact_json(const json::object& model) {
+  json::object out{{"format", kImpactExportFormat}, {"format_version", kImpactExportVersion}};
+  for (auto k : {"organization", "exported_at", "source", "assessment", "fria", "versions"})
+    if (auto p = model.if_contains(k)) out[k] = *p;
+  return to_json_text(out);
+}
+
+std::string impact_file_stem(const json::object& model) {
+  const auto& src = model.at("source").as_object();
+  std::string ref = field_text(model.at("assessment").as_object(), "ref");
+  std::string which = field_text(src, "kind") == "version" ? "v" + field_text(src, "number") : std::string("working");
+  return "impact-assessment-" + ref + "-" + which;
+}
+
+}  // namespace aims::report
