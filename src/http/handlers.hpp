@@ -47,4 +47,15 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response list_objectives(Context& c);
+Response objectives_summary(Context& c);
+Response create_objective(Context& c);
+Response get_objective(Context& c);
+Response update_objective(Context& c);
+Response objective_history(Context& c);
+Response list_objective_readings(Context& c);
+Response add_objective_reading(Context& c);
+Response push_objective_readings(Context& c);
+Response delete_objective_reading(Context& c);
+
 }  // namespace aims::http::handlers
