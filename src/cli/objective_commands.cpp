@@ -163,12 +163,15 @@ struct ObjectiveFlags {
   }
 };
 
-std::string target_text(const json::object& o) {
+/// A number field of an objective with its unit ("85%", "200 ms"); "" when null.
+std::string with_unit(const json::object& o, const char* key) {
   auto unit = string_of(o, "unit");
-  auto n = [&](const char* k) {
-    auto s = number_text(o.if_contains(k));
-    return s.empty() ? s : s + (unit.empty() ? "" : unit == "%" ? "%" : " " + unit);
-  };
+  auto s = number_text(o.if_contains(key));
+  return s.empty() ? s : s + (unit.empty() ? "" : unit == "%" ? "%" : " " + unit);
+}
+
+std::string target_text(const json::object& o) {
+  auto n = [&](const char* k) { return with_unit(o, k); };
   auto dir = string_of(o, "direction");
   if (dir == "within_range") return n("target_min") + " to " + n("target_max");
   return (dir == "lower_is_better" ? "<= " : ">= ") + n("target_value");
@@ -281,8 +284,8 @@ void register_get(CLI::App* parent, int& exit_code) {
           {"measure", string_of(ob, "measure") + (string_of(ob, "unit").empty() ? "" : " [" + string_of(ob, "unit") + "]")},
           {"direction", string_of(ob, "direction")},
           {"target", target_text(ob)},
-          {"warning threshold", number_text(ob.if_contains("warning_threshold"))},
-          {"warning margin", number_text(ob.if_contains("warning_margin"))},
+          {"warning threshold", with_unit(ob, "warning_threshold")},
+          {"warning margin", with_unit(ob, "warning_margin")},
           {"frequency", string_of(ob, "frequency")},
           {"latest reading", latest_text(d)},
           {"next reading due", string_of(d, "next_reading_due")},

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <cmath>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -68,13 +69,13 @@ Date minus_months(Date d, int months) {
   return sys_days{year_month_day{ym.year(), ym.month(), ymd.day() > last ? last : ymd.day()}};
 }
 
-/// Weekly recall: steady around 88 %, drifting down in the last weeks.
+/// Weekly recall: around 88 %, drifting down in the last two months.
 std::vector<double> fraud_recall() {
   std::vector<double> v;
   for (int w = 0; w < 52; ++w) {
-    double wobble = (w * 7 % 5) * 0.4 - 0.8;
+    double wobble = 0.7 * std::sin(w * 0.55) + 0.35 * std::sin(w * 1.7 + 1);
     double drift = w >= 44 ? (w - 43) * 0.75 : 0;
-    v.push_back(static_cast<double>(static_cast<long>((88.0 + wobble - drift) * 10 + 0.5)) / 10);
+    v.push_back(std::round((88.0 + wobble - drift) * 10) / 10);
   }
   return v;
 }

@@ -51,7 +51,7 @@ export function ReadingsChart({ objective, readings, tableId }: { objective: Obj
         {m.targets.map((t) => (
           <g key={t.value} data-testid="target-line">
             <line x1={m.plot.x} x2={m.plot.x + m.plot.width} y1={t.y} y2={t.y} className="rc-target" />
-            <text x={m.plot.x + m.plot.width - 4} y={t.y - 5} textAnchor="end" className="rc-target-label">
+            <text x={m.plot.x + 6} y={t.y - 5} className="rc-target-label">
               target {formatValue(t.value, unit)}
             </text>
           </g>

@@ -8,6 +8,9 @@ import { deleteReading, type Objective, type ObjectiveReading } from '../api';
 import { formatDay, formatValue } from '../labels';
 import { DerivedBadge } from './badges';
 
+/** Rows shown before "Show all": a year of monthly readings. */
+const FIRST_ROWS = 12;
+
 interface Props {
   objective: Objective;
   readings: ObjectiveReading[];
@@ -20,7 +23,9 @@ export function ReadingsTable({ objective, readings, canDelete, tableId, onDelet
   const [doomed, setDoomed] = useState<ObjectiveReading | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const rows = [...readings].reverse();
+  const [showAll, setShowAll] = useState(false);
+  const newestFirst = [...readings].reverse();
+  const rows = showAll ? newestFirst : newestFirst.slice(0, FIRST_ROWS);
 
   async function confirmDelete() {
     if (!doomed) return;
@@ -76,6 +81,11 @@ export function ReadingsTable({ objective, readings, canDelete, tableId, onDelet
           </tbody>
         </table>
       </div>
+      {newestFirst.length > rows.length ? (
+        <button type="button" className="btn btn-sm" onClick={() => setShowAll(true)} data-testid="show-all-readings">
+          Show all {newestFirst.length} readings
+        </button>
+      ) : null}
       <ConfirmDialog
         open={doomed !== null}
         title="Delete this reading?"
