@@ -266,6 +266,9 @@ TEST(ObjectiveInput, ASystemIsCheckedOnlyWhenSet) {
   auto p = apply_objective_input(json::parse(R"({"owner":"Someone else"})").as_object(), *r, false, cat(), d("2026-05-01"), known);
   ASSERT_TRUE(p);
   EXPECT_EQ(calls, 1);
+  // Sending back the system already linked is not checked again (it may have been archived since).
+  p = apply_objective_input(json::parse(R"({"system_id":"sys_known","owner":"X"})").as_object(), *r, false, cat(), d("2026-05-01"), no_systems());
+  ASSERT_TRUE(p) << p.error().detail;
   p = apply_objective_input(json::parse(R"({"system_id":null})").as_object(), *r, false, cat(), d("2026-05-01"), known);
   ASSERT_TRUE(p);
   EXPECT_TRUE(p->at("system_id").is_null());

@@ -214,7 +214,10 @@ result<json::object> apply_objective_input(const json::object& body, const json:
       in.error("system_id", "must be the id of an AI system, or null for the whole organization");
     } else {
       auto id = text::trim(p->as_string());
-      auto problem = system_check ? system_check(id) : std::nullopt;
+      // The system already linked stays acceptable even if it was archived since.
+      auto linked = current.if_contains("system_id");
+      bool unchanged = !creating && linked && linked->is_string() && linked->as_string() == id;
+      auto problem = system_check && !unchanged ? system_check(id) : std::nullopt;
       if (problem) in.error("system_id", *problem);
       else after["system_id"] = id;
     }

@@ -24,7 +24,8 @@ using SystemCheck = std::function<std::optional<std::string>(const std::string& 
 /// The fields of an objective after applying `body` to `current` (the stored record, or an empty
 /// object when creating). Unknown and read-only fields, wrong types, missing required fields and
 /// broken rules all come back together as one errc::validation with field errors (fields of plans
-/// are named like `plans[2].action`). `system_check` is called only for a system_id the body sets.
+/// are named like `plans[2].action`). `system_check` is called only for a system_id the body sets
+/// to another system than the one linked.
 result<boost::json::object> apply_objective_input(const boost::json::object& body, const boost::json::object& current,
                                                   bool creating, const catalog::Catalog& cat, Date today,
                                                   const SystemCheck& system_check);
