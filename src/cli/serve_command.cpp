@@ -20,6 +20,8 @@
 #include "domain/demo/demo_seed.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_service.hpp"
+#include "domain/objectives/reading_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -127,11 +129,15 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     assessment::AssessmentService assessments(store, catalog, clock, ids);
     soa::SoaService soa_service(store, catalog, clock);
     impact::ImpactService impact_service(store, clock, ids);
+    objectives::ObjectiveService objective_service(store, catalog, clock, ids);
+    objectives::ReadingService reading_service(store, clock, ids);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
     http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, impact_service}, std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service,
+                                 objective_service, reading_service}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

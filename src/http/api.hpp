@@ -13,6 +13,8 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_service.hpp"
+#include "domain/objectives/reading_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -29,6 +31,8 @@ struct Services {
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
   impact::ImpactService& impact;
+  objectives::ObjectiveService& objectives;
+  objectives::ReadingService& readings;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

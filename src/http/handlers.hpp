@@ -60,5 +60,15 @@ Response get_impact_fria(Context& c);
 Response export_impact_assessment(Context& c);
 Response get_impact_settings(Context& c);
 Response put_impact_settings(Context& c);
+Response list_objectives(Context& c);
+Response objectives_summary(Context& c);
+Response create_objective(Context& c);
+Response get_objective(Context& c);
+Response update_objective(Context& c);
+Response objective_history(Context& c);
+Response list_objective_readings(Context& c);
+Response add_objective_reading(Context& c);
+Response push_objective_readings(Context& c);
+Response delete_objective_reading(Context& c);
 
 }  // namespace aims::http::handlers

@@ -65,6 +65,17 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/impact-assessments/{id}/versions/{n}", Access::member, get_impact_version);
   r.add("GET", "/api/v1/impact-assessments/{id}/fria", Access::member, get_impact_fria);
   r.add("GET", "/api/v1/impact-assessments/{id}/export", Access::member, export_impact_assessment);
+  // AI objectives (clause 6.2). Literal paths before the {id} templates.
+  r.add("GET", "/api/v1/objectives/summary", Access::member, objectives_summary);
+  r.add("POST", "/api/v1/objectives/readings", Access::member, push_objective_readings);
+  r.add("GET", "/api/v1/objectives", Access::member, list_objectives);
+  r.add("POST", "/api/v1/objectives", Access::member, create_objective);
+  r.add("GET", "/api/v1/objectives/{id}", Access::member, get_objective);
+  r.add("PATCH", "/api/v1/objectives/{id}", Access::member, update_objective);
+  r.add("GET", "/api/v1/objectives/{id}/history", Access::member, objective_history);
+  r.add("GET", "/api/v1/objectives/{id}/readings", Access::member, list_objective_readings);
+  r.add("POST", "/api/v1/objectives/{id}/readings", Access::member, add_objective_reading);
+  r.add("DELETE", "/api/v1/objectives/{id}/readings/{reading_id}", Access::member, delete_objective_reading);
 }
 
 }  // namespace aims::http

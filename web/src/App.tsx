@@ -8,6 +8,10 @@ import { GuidedPage } from './features/assessments/components/GuidedPage';
 import { ResultsPage } from './features/assessments/components/ResultsPage';
 import { RoadmapPage } from './features/assessments/components/RoadmapPage';
 import { LoginPage } from './features/auth/components/LoginPage';
+import { ObjectiveCreatePage } from './features/objectives/components/ObjectiveCreatePage';
+import { ObjectiveDetailPage } from './features/objectives/components/ObjectiveDetailPage';
+import { ObjectiveEditPage } from './features/objectives/components/ObjectiveEditPage';
+import { ObjectivesListPage } from './features/objectives/components/ObjectivesListPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
 import { DashboardPage } from './features/dashboard/components/DashboardPage';
@@ -82,6 +86,10 @@ export function App() {
               <Route path="versions/:n" element={<ImpactVersionPage />} />
               <Route path="history" element={<ImpactHistoryPage />} />
             </Route>
+            <Route path="objectives" element={<ObjectivesListPage />} />
+            <Route path="objectives/new" element={<ObjectiveCreatePage />} />
+            <Route path="objectives/:id" element={<ObjectiveDetailPage />} />
+            <Route path="objectives/:id/edit" element={<ObjectiveEditPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

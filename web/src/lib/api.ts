@@ -10,7 +10,7 @@ import { buildQuery, fillPath, type QueryValue } from './query';
 
 export type Schemas = components['schemas'];
 
-type Method = 'get' | 'post' | 'put' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** API paths that answer the given method. */
 export type PathsWith<M extends Method> = {

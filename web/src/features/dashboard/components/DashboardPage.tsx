@@ -6,6 +6,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { AssessmentDashboardCard } from '../../assessments/components/AssessmentDashboardCard';
 import { useSession } from '../../auth/components/SessionProvider';
 import { ImpactDashboardCard } from '../../impact/components/ImpactDashboardCard';
+import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
 
@@ -120,6 +121,7 @@ export function DashboardPage() {
         <SoaDashboardCard />
         <ImpactDashboardCard />
       </div>
+      <ObjectivesDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">

@@ -13,6 +13,7 @@ const nav = [
   { to: '/assessments', label: 'Assessments', end: false, icon: 'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L8 4.5M3.5 12l1.5 1.5L8 10.5M3.5 18l1.5 1.5L8 16.5' },
   { to: '/soa', label: 'Statement of Applicability', end: false, icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4' },
   { to: '/impact', label: 'AI impact', end: false, icon: 'M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7zM9 12l2 2 4-4' },
+  { to: '/objectives', label: 'AI objectives', end: false, icon: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM12 12l7-7' },
 ];
 
 export function Layout() {

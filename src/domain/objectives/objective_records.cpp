@@ -1,0 +1,140 @@
+#include "domain/objectives/objective_records.hpp"
+
+#include <cctype>
+
+#include "domain/objectives/objective_input.hpp"
+
+namespace aims::objectives {
+namespace json = boost::json;
+
+namespace {
+
+/// "OBJ-3" for "obj-3", "OBJ-3" or " OBJ-3 "; nullopt if it is not a key.
+std::optional<std::string> as_key(const std::string& s) {
+  if (s.size() < 5 || s.size() > 16) return std::nullopt;
+  std::string up;
+  for (char c : s) up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (up.compare(0, 4, "OBJ-") != 0 || up[4] == '0') return std::nullopt;
+  for (std::size_t i = 4; i < up.size(); ++i)
+    if (up[i] < '0' || up[i] > '9') return std::nullopt;
+  return up;
+}
+
+std::optional<double> num(const json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p ? to_double(*p) : std::nullopt;
+}
+
+std::string str(const json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+}  // namespace
+
+std::optional<store::RecordRow> find_objective(store::ReadTx& tx, const std::string& org_id, const std::string& id_or_key) {
+  if (id_or_key.rfind("obj_", 0) == 0) return tx.find_record(org_id, kObjectiveKind, "", id_or_key);
+  auto key = as_key(id_or_key);
+  if (!key) return std::nullopt;
+  store::RecordFilter f{org_id, kObjectiveKind, std::string(), *key, 1, std::nullopt};
+  auto rows = tx.list_records(f);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<store::RecordRow> latest_reading(store::ReadTx& tx, const std::string& org_id, const std::string& objective_id) {
+  store::RecordFilter f{org_id, kReadingKind, objective_id, std::string(kLatest), 1, std::nullopt};
+  auto rows = tx.list_records(f);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::map<std::string, store::RecordRow> latest_readings(store::ReadTx& tx, const std::string& org_id) {
+  store::RecordFilter f{org_id, kReadingKind, std::nullopt, std::string(kLatest), 0, std::nullopt};
+  std::map<std::string, store::RecordRow> out;
+  for (auto& r : tx.list_records(f)) {
+    auto id = r.parent_id;
+    out.emplace(std::move(id), std::move(r));
+  }
+  return out;
+}
+
+std::int64_t next_reading_event(store::ReadTx& tx, const std::string& org_id, const std::string& objective_id) {
+  auto h = tx.list_history(org_id, kReadingKind, objective_id, 1, std::nullopt);
+  return h.empty() ? 1 : h.front().version + 1;
+}
+
+std::int64_t reading_position(Date measured_on, std::int64_t sequence) {
+  return static_cast<std::int64_t>(measured_on.time_since_epoch().count()) * 1'000'000'000 + sequence;
+}
+
+Targets targets_of(const json::object& o) {
+  Targets t;
+  t.direction = parse_direction(str(o, "direction")).value_or(Direction::higher_is_better);
+  t.target_value = num(o, "target_value").value_or(0);
+  t.target_min = num(o, "target_min").value_or(0);
+  t.target_max = num(o, "target_max").value_or(0);
+  t.warning_threshold = num(o, "warning_threshold");
+  t.warning_margin = num(o, "warning_margin");
+  t.unit = str(o, "unit");
+  return t;
+}
+
+std::optional<std::string> SystemNames::name(const std::string& id) {
+  if (auto it = names_.find(id); it != names_.end()) return it->second;
+  std::optional<std::string> n;
+  if (auto row = tx_.find_system(org_id_, id)) {
+    boost::system::error_code ec;
+    auto doc = json::parse(row->doc, ec);
+    if (!ec && doc.is_object()) n = str(doc.as_object(), "name");
+  }
+  names_.emplace(id, n);
+  return n;
+}
+
+json::object derived_json(const json::object& o, const std::optional<store::RecordRow>& latest, Date today) {
+  auto t = targets_of(o);
+  auto freq = parse_frequency(str(o, "frequency")).value_or(Frequency::monthly);
+  auto start = parse_date(str(o, "start_date")).value_or(today);
+  std::optional<Latest> l;
+  json::value latest_json = nullptr;
+  if (latest) {
+    auto d = json::parse(latest->doc).as_object();
+    auto day = parse_date(str(d, "measured_on"));
+    auto v = num(d, "value");
+    if (day && v) {
+      l = Latest{*v, *day};
+      latest_json = json::object{{"id", latest->id}, {"value", d.at("value")}, {"measured_on", d.at("measured_on")}};
+    }
+  }
+  auto e = evaluate(t, freq, str(o, "status") == "active", start, l, today);
+  return json::object{{"status", name_of(e.status)},
+                      {"formula", e.formula},
+                      {"explanation", e.explanation},
+                      {"latest_reading", std::move(latest_json)},
+                      {"next_reading_due", e.next_reading_due ? json::value(format_date(*e.next_reading_due)) : json::value(nullptr)},
+                      {"reading_overdue", e.reading_overdue},
+                      {"days_overdue", e.days_overdue}};
+}
+
+json::object objective_view(const json::object& o, const catalog::Catalog& cat, SystemNames& names,
+                            const std::optional<store::RecordRow>& latest, Date today) {
+  json::object v = o;
+  const auto* item = cat.find("iso42001", str(o, "annex_c_objective"));
+  v["annex_c_title"] = item ? item->title : "";
+  json::value system_name = nullptr;
+  if (auto s = o.if_contains("system_id"); s && s->is_string())
+    if (auto n = names.name(std::string(s->as_string()))) system_name = *n;
+  v["system_name"] = std::move(system_name);
+  v["derived"] = derived_json(o, latest, today);
+  return v;
+}
+
+json::object reading_view(const store::RecordRow& r, const Targets& t) {
+  auto v = json::parse(r.doc).as_object();
+  auto value = num(v, "value");
+  v["status"] = value ? name_of(classify(t, *value)) : "no_data";
+  return v;
+}
+
+}  // namespace aims::objectives

@@ -1,0 +1,267 @@
+#include "domain/objectives/objective_service.hpp"
+
+#include <charconv>
+
+#include "core/crypto.hpp"
+#include "core/date.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_input.hpp"
+#include "domain/objectives/objective_records.hpp"
+
+namespace aims::objectives {
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
+
+namespace {
+
+status require(const Actor& a, Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden,
+                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+}
+
+Error not_found(const std::string& id) { return make_error(errc::not_found, "No AI objective " + id + " in this organization."); }
+
+json::array diff(const json::object& before, const json::object& after) {
+  json::array changes;
+  for (auto k : objective_fields()) {
+    auto a = before.if_contains(k);
+    auto b = after.if_contains(k);
+    json::value av = a ? *a : json::value(nullptr);
+    json::value bv = b ? *b : json::value(nullptr);
+    if (av != bv) changes.push_back(json::object{{"field", k}, {"from", av}, {"to", bv}});
+  }
+  return changes;
+}
+
+/// A system the objective may name: one of the organization's, not archived.
+SystemCheck system_check(store::ReadTx& tx, const std::string& org_id) {
+  return [&tx, org_id](const std::string& id) -> std::optional<std::string> {
+    auto row = tx.find_system(org_id, id);
+    if (!row) return "is not an AI system of this organization";
+    if (row->archived) return "names an archived AI system; restore it first or choose another";
+    return std::nullopt;
+  };
+}
+
+store::HistoryRow history_row(const Actor& a, const std::string& id, std::int64_t version, const std::string& at,
+                              const char* op, json::array changes) {
+  return store::HistoryRow{a.org_id, kObjectiveKind, id, version, at, a.email, op, json::serialize(changes)};
+}
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+result<ObjectiveView> ObjectiveService::create(const Actor& a, const json::value& body) {
+  if (auto st = require(a, Action::write_record, "create AI objectives"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  auto id = ids_.next("obj");  // minted outside the transaction, so that a retry reuses it
+  auto now = clock_.now_text();
+  auto today = date_of(clock_.now());
+  ObjectiveView out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto fields = apply_objective_input(body.as_object(), {}, true, cat_, today, system_check(tx, a.org_id));
+    if (!fields) return fields.error();
+    // The next human number: the counter record holds the last one given out.
+    auto counter = tx.find_record(a.org_id, "counter", "", kObjectiveKind);
+    std::int64_t number = 1;
+    if (counter) {
+      auto last = parse_int(counter->doc);
+      if (!last) return make_error(errc::internal, "the objective counter holds '" + counter->doc + "'");
+      number = *last + 1;
+    }
+    store::RecordRow c{"counter", a.org_id, "", kObjectiveKind, counter ? counter->version + 1 : 1, 0, "",
+                       counter ? counter->created_at : now, now, std::to_string(number)};
+    if (auto s = tx.put_record(c, counter ? counter->version : 0); !s) return s;
+    json::object doc{{"id", id}, {"key", "OBJ-" + std::to_string(number)}, {"number", number}};
+    for (auto& kv : *fields) doc[kv.key()] = kv.value();
+    doc["version"] = 1;
+    doc["created_at"] = now;
+    doc["created_by"] = a.email;
+    doc["updated_at"] = now;
+    doc["updated_by"] = a.email;
+    store::RecordRow r{kObjectiveKind, a.org_id, "", id, 1, number, std::string(doc.at("key").as_string()), now, now,
+                       json::serialize(doc)};
+    if (auto s = tx.put_record(r, 0); !s) return s;
+    if (auto s = tx.insert_history(history_row(a, id, 1, now, "create", diff(json::object{}, doc))); !s) return s;
+    SystemNames names(tx, a.org_id);
+    out = ObjectiveView{id, 1, json::serialize(objective_view(doc, cat_, names, std::nullopt, today))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& id) {
+  ObjectiveView out;
+  bool found = false;
+  auto today = date_of(clock_.now());
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto row = find_objective(tx, a.org_id, id);
+    if (!row) return ok();
+    found = true;
+    SystemNames names(tx, a.org_id);
+    auto view = objective_view(json::parse(row->doc).as_object(), cat_, names, latest_reading(tx, a.org_id, row->id), today);
+    view["readings_count"] = tx.count_records({a.org_id, kReadingKind, row->id, std::nullopt, 0, std::nullopt});
+    out = ObjectiveView{row->id, row->version, json::serialize(view)};
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!found) return not_found(id);
+  return out;
+}
+
+result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string& id, const json::value& body,
+                                               const std::optional<std::string>& if_match) {
+  if (auto st = require(a, Action::write_record, "change AI objectives"); !st) return st.error();
+  auto now = clock_.now_text();
+  auto today = date_of(clock_.now());
+  ObjectiveView out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = find_objective(tx, a.org_id, id);
+    if (!row) return not_found(id);
+    if (!if_match)
+      return make_error(errc::precondition_required,
+                        "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+    if (*if_match != etag(row->version) && *if_match != "W/" + etag(row->version))
+      return make_error(errc::precondition_failed, "This objective was changed by someone else since you read it (now version " +
+                                                       std::to_string(row->version) + "); reload and apply your change again.");
+    if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+    auto before = json::parse(row->doc).as_object();
+    auto after = apply_objective_input(body.as_object(), before, false, cat_, today, system_check(tx, a.org_id));
+    if (!after) return after.error();
+    auto changes = diff(before, *after);
+    auto latest = latest_reading(tx, a.org_id, row->id);
+    SystemNames names(tx, a.org_id);
+    if (changes.empty()) {
+      out = ObjectiveView{row->id, row->version, json::serialize(objective_view(before, cat_, names, latest, today))};
+      return ok();
+    }
+    auto& doc = *after;
+    doc["version"] = row->version + 1;
+    doc["updated_at"] = now;
+    doc["updated_by"] = a.email;
+    store::RecordRow r = *row;
+    r.version = row->version + 1;
+    r.updated_at = now;
+    r.doc = json::serialize(doc);
+    if (auto s = tx.put_record(r, row->version); !s) return s;
+    if (auto s = tx.insert_history(history_row(a, row->id, r.version, now, "update", std::move(changes))); !s) return s;
+    out = ObjectiveView{row->id, r.version, json::serialize(objective_view(doc, cat_, names, latest, today))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> ObjectiveService::list(const Actor& a, const ListParams& p) {
+  auto q = parse_list_query(p, cat_);
+  if (!q) return q.error();
+  auto today = date_of(clock_.now());
+  std::vector<json::object> views;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto latest = latest_readings(tx, a.org_id);
+    SystemNames names(tx, a.org_id);
+    for (const auto& r : tx.list_records({a.org_id, kObjectiveKind, std::string(), std::nullopt, 0, std::nullopt})) {
+      auto l = latest.find(r.id);
+      views.push_back(objective_view(json::parse(r.doc).as_object(), cat_, names,
+                                     l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today));
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  auto page = select_page(std::move(views), *q);
+  json::object out{{"items", std::move(page.items)}, {"total", page.total}};
+  if (page.next) out["next"] = *page.next;
+  return json::serialize(out);
+}
+
+result<std::string> ObjectiveService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
+                                              const std::optional<std::string>& cursor) {
+  auto lim = inventory::parse_limit(limit);
+  if (!lim) return lim.error();
+  // The cursor holds, per stream, the version to continue below (0: nothing left).
+  std::optional<std::int64_t> before_o, before_r;
+  if (cursor) {
+    std::string raw;
+    boost::system::error_code ec;
+    json::value v;
+    if (crypto::base64url_decode(*cursor, raw)) v = json::parse(raw, ec);
+    if (ec || !v.is_object() || !v.as_object().if_contains("o") || !v.as_object().if_contains("r") || !v.at("o").is_int64() ||
+        !v.at("r").is_int64())
+      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
+    before_o = v.at("o").as_int64();
+    before_r = v.at("r").as_int64();
+  }
+  std::vector<store::HistoryRow> own, readings;
+  std::string objective_id;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto row = find_objective(tx, a.org_id, id);
+    if (!row) return not_found(id);
+    objective_id = row->id;
+    if (before_o != 0) own = tx.list_history(a.org_id, kObjectiveKind, row->id, *lim + 1, before_o);
+    if (before_r != 0) readings = tx.list_history(a.org_id, kReadingKind, row->id, *lim + 1, before_r);
+    return ok();
+  });
+  if (!st) return st.error();
+  json::array items;
+  std::size_t i = 0, j = 0;
+  while (static_cast<int>(items.size()) < *lim && (i < own.size() || j < readings.size())) {
+    bool take_own = j >= readings.size() || (i < own.size() && own[i].at >= readings[j].at);
+    const auto& h = take_own ? own[i++] : readings[j++];
+    boost::system::error_code ec;
+    auto changes = json::parse(h.changes, ec);
+    items.push_back(json::object{{"record", take_own ? "objective" : "reading"},
+                                 {"version", h.version},
+                                 {"at", h.at},
+                                 {"actor", h.actor},
+                                 {"operation", h.operation},
+                                 {"changes", ec ? json::value(json::array()) : changes}});
+  }
+  auto next_of = [](const std::vector<store::HistoryRow>& rows, std::size_t taken, std::optional<std::int64_t> before) {
+    if (taken >= rows.size()) return std::int64_t{0};
+    return taken ? rows[taken - 1].version : before.value_or(rows.front().version + 1);
+  };
+  json::object out{{"items", std::move(items)}};
+  auto no = next_of(own, i, before_o), nr = next_of(readings, j, before_r);
+  if (no || nr) out["next"] = crypto::base64url_encode(json::serialize(json::object{{"o", no}, {"r", nr}}));
+  return json::serialize(out);
+}
+
+result<std::string> ObjectiveService::summary(const Actor& a) {
+  auto today = date_of(clock_.now());
+  json::object by_status{{"active", 0}, {"achieved", 0}, {"retired", 0}};
+  json::object by_derived{{"on_track", 0}, {"at_risk", 0}, {"off_track", 0}, {"no_data", 0}};
+  std::int64_t total = 0, overdue = 0;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto latest = latest_readings(tx, a.org_id);
+    for (const auto& r : tx.list_records({a.org_id, kObjectiveKind, std::string(), std::nullopt, 0, std::nullopt})) {
+      auto doc = json::parse(r.doc).as_object();
+      ++total;
+      auto s = std::string(doc.at("status").as_string());
+      if (auto p = by_status.if_contains(s)) *p = p->as_int64() + 1;
+      if (s != "active") continue;
+      auto l = latest.find(r.id);
+      auto d = derived_json(doc, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today);
+      auto& n = by_derived[d.at("status").as_string()];
+      n = n.as_int64() + 1;
+      if (d.at("reading_overdue").as_bool()) ++overdue;
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(json::object{{"total", total},
+                                      {"by_status", std::move(by_status)},
+                                      {"by_derived_status", std::move(by_derived)},
+                                      {"overdue", overdue}});
+}
+
+}  // namespace aims::objectives

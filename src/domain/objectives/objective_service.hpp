@@ -1,0 +1,58 @@
+// Use cases of AI objectives (ISO/IEC 42001 clause 6.2, SPEC §6): create with a human key (OBJ-1,
+// OBJ-2, …), read with the status derived from the latest reading, list with filters, sorting and
+// paging, change under optimistic concurrency, history (the objective's versions and the readings
+// added and deleted) and a summary for dashboards. Acts for an Actor and checks its role; records
+// of other organizations are invisible. Owned by the composition root; thread-safe (all state is in
+// the store; the catalog is immutable).
+#pragma once
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "domain/accounts/principal.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/objectives/objective_list.hpp"
+#include "store/store.hpp"
+
+namespace aims::objectives {
+
+/// An objective as served, with its version for the ETag.
+struct ObjectiveView {
+  std::string id;
+  std::int64_t version = 0;
+  std::string json;
+};
+
+class ObjectiveService {
+ public:
+  ObjectiveService(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids)
+      : store_(store), cat_(cat), clock_(clock), ids_(ids) {}
+
+  result<ObjectiveView> create(const accounts::Actor& a, const boost::json::value& body);
+  /// `id` is the objective's id (obj_…) or its key (OBJ-3).
+  result<ObjectiveView> get(const accounts::Actor& a, const std::string& id);
+  /// `if_match` is the ETag the caller last read; required.
+  result<ObjectiveView> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
+                               const std::optional<std::string>& if_match);
+  /// {"items": [...], "total": N, "next"?}
+  result<std::string> list(const accounts::Actor& a, const ListParams& p);
+  /// {"items": [...], "next"?}: the objective's versions and its readings added and deleted, newest first.
+  result<std::string> history(const accounts::Actor& a, const std::string& id, const std::optional<std::string>& limit,
+                              const std::optional<std::string>& cursor);
+  /// Counts for dashboards: total, by_status, by_derived_status and overdue (of active objectives).
+  result<std::string> summary(const accounts::Actor& a);
+
+  static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
+
+ private:
+  store::Store& store_;
+  const catalog::Catalog& cat_;
+  const Clock& clock_;
+  IdSource& ids_;
+};
+
+}  // namespace aims::objectives

@@ -1,0 +1,85 @@
+// AI objective calls (SPEC §6, ISO/IEC 42001 clause 6.2): objectives, their readings, history and summary.
+import { api, type Schemas } from '../../lib/api';
+import type { paths } from '../../lib/api-types';
+
+export type Objective = Schemas['Objective'];
+export type ObjectiveInput = Schemas['ObjectiveInput'];
+export type ObjectivePatch = Schemas['ObjectivePatch'];
+export type ObjectivePlan = Schemas['ObjectivePlan'];
+export type ObjectiveReading = Schemas['ObjectiveReading'];
+export type ObjectiveReadingAdded = Schemas['ObjectiveReadingAdded'];
+export type ObjectiveHistoryEntry = Schemas['ObjectiveHistoryEntry'];
+export type ObjectivesSummary = Schemas['ObjectivesSummary'];
+export type DerivedStatus = Schemas['DerivedStatus'];
+export type ObjectiveStatus = Schemas['ObjectiveStatus'];
+export type ObjectiveDirection = Schemas['ObjectiveDirection'];
+export type ObjectiveFrequency = Schemas['ObjectiveFrequency'];
+
+type ListQuery = NonNullable<paths['/api/v1/objectives']['get']['parameters']['query']>;
+export type ObjectiveSort = NonNullable<ListQuery['sort']>;
+/** The list filters (everything but paging), as they appear in the page URL. */
+export type ObjectiveFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+
+export const filterKeys = ['q', 'system_id', 'status', 'derived_status', 'owner', 'annex_c_objective', 'overdue', 'sort'] as const;
+
+export interface ObjectivePage {
+  items: Objective[];
+  total: number;
+  next?: string;
+}
+
+export async function listObjectives(filters: ObjectiveFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ObjectivePage> {
+  const { data } = await api('get', '/api/v1/objectives', { query: { ...filters, cursor, limit }, signal });
+  return data;
+}
+
+export async function getSummary(signal?: AbortSignal): Promise<ObjectivesSummary> {
+  const { data } = await api('get', '/api/v1/objectives/summary', { signal });
+  return data;
+}
+
+export interface Versioned {
+  objective: Objective;
+  etag: string | null;
+}
+
+export async function getObjective(id: string, signal?: AbortSignal): Promise<Versioned> {
+  const { data, etag } = await api('get', '/api/v1/objectives/{id}', { path: { id }, signal });
+  return { objective: data, etag };
+}
+
+export async function createObjective(input: ObjectiveInput): Promise<Objective> {
+  const { data } = await api('post', '/api/v1/objectives', { body: input });
+  return data;
+}
+
+export async function updateObjective(id: string, patch: ObjectivePatch, etag: string): Promise<Versioned> {
+  const { data, etag: next } = await api('patch', '/api/v1/objectives/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
+  return { objective: data, etag: next };
+}
+
+/** Every reading of an objective, oldest first (following `next` to the end). */
+export async function listAllReadings(id: string, signal?: AbortSignal): Promise<ObjectiveReading[]> {
+  const out: ObjectiveReading[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data } = await api('get', '/api/v1/objectives/{id}/readings', { path: { id }, query: { limit: 500, cursor }, signal });
+    out.push(...data.items);
+    cursor = data.next;
+  } while (cursor);
+  return out;
+}
+
+export async function addReading(id: string, reading: Schemas['ObjectiveReadingInput']): Promise<ObjectiveReadingAdded> {
+  const { data } = await api('post', '/api/v1/objectives/{id}/readings', { path: { id }, body: reading });
+  return data;
+}
+
+export async function deleteReading(id: string, readingId: string): Promise<void> {
+  await api('delete', '/api/v1/objectives/{id}/readings/{reading_id}', { path: { id, reading_id: readingId } });
+}
+
+export async function getHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: ObjectiveHistoryEntry[]; next?: string }> {
+  const { data } = await api('get', '/api/v1/objectives/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
+  return data;
+}

@@ -1,0 +1,277 @@
+// One AI objective: its derived status with the rule and explanation, the readings as a chart and
+// a table (record a reading, delete one), the details and plans, and the history.
+import { useId, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime, labelOf } from '../../../lib/labels';
+import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { getObjective, listAllReadings, type Objective } from '../api';
+import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
+import { DerivedBadge, ObjectiveStatusBadge } from './badges';
+import { ObjectiveHistory } from './ObjectiveHistory';
+import { ReadingForm } from './ReadingForm';
+import { ReadingsChart } from './ReadingsChart';
+import { ReadingsTable } from './ReadingsTable';
+
+const tabs = ['readings', 'details', 'history'] as const;
+type Tab = (typeof tabs)[number];
+const tabLabels: Record<Tab, string> = { readings: 'Readings', details: 'Details and plans', history: 'History' };
+
+function targetText(o: Objective): string {
+  if (o.direction === 'within_range') return `${formatValue(o.target_min, o.unit)} to ${formatValue(o.target_max, o.unit)}`;
+  return `${o.direction === 'lower_is_better' ? '≤' : '≥'} ${formatValue(o.target_value, o.unit)}`;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Details({ o }: { o: Objective }) {
+  const none = <span className="muted">—</span>;
+  return (
+    <div className="detail-groups">
+      <section className="card" aria-labelledby="obj-what">
+        <h2 id="obj-what">The objective</h2>
+        <dl className="fields">
+          <Row label="Annex C objective">
+            <Link to={`/catalog/iso42001/${encodeURIComponent(o.annex_c_objective)}`}>
+              {o.annex_c_objective} {o.annex_c_title}
+            </Link>
+          </Row>
+          <Row label="AI system">{o.system_id ? <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name ?? o.system_id}</Link> : 'The whole organization'}</Row>
+          <Row label="Owner">{o.owner}</Row>
+          <Row label="Status">{labelOf(objectiveStatusLabels, o.status)}</Row>
+          <Row label="Start date">{formatDay(o.start_date)}</Row>
+          <Row label="Due date">{formatDay(o.due_date)}</Row>
+          <Row label="Description">{o.description ? <span className="prewrap">{o.description}</span> : none}</Row>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="obj-measure">
+        <h2 id="obj-measure">Measure and target</h2>
+        <dl className="fields">
+          <Row label="What is measured">{o.measure}</Row>
+          <Row label="Unit">{o.unit || none}</Row>
+          <Row label="Direction">{labelOf(directionLabels, o.direction)}</Row>
+          <Row label="Target">{targetText(o)}</Row>
+          {o.direction === 'within_range' ? (
+            <Row label="Warning margin">{o.warning_margin === null ? none : formatValue(o.warning_margin, o.unit)}</Row>
+          ) : (
+            <Row label="Warning threshold">{o.warning_threshold === null ? none : formatValue(o.warning_threshold, o.unit)}</Row>
+          )}
+          <Row label="Reading frequency">{labelOf(frequencyLabels, o.frequency)}</Row>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="obj-plans" data-testid="plans-view">
+        <h2 id="obj-plans">Plans to achieve it</h2>
+        {o.plans.length ? (
+          <ol className="plan-view">
+            {o.plans.map((p, i) => (
+              <li key={i} className={p.done ? 'plan-done' : undefined}>
+                <strong>{p.action}</strong>
+                {[p.resources && `resources: ${p.resources}`, p.responsible && `responsible: ${p.responsible}`, p.due_date && `by ${formatDay(p.due_date)}`, p.done && 'done']
+                  .filter(Boolean)
+                  .map((x) => ` · ${x}`)}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">No plan yet. Clause 6.2 asks what will be done, with what resources, who is responsible and by when.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="obj-links">
+        <h2 id="obj-links">Links</h2>
+        <dl className="fields">
+          <Row label="Linked risks">{o.risk_refs.length ? o.risk_refs.join(', ') : none}</Row>
+          <Row label="Linked controls">
+            {o.control_refs.length
+              ? o.control_refs.map((c, i) => (
+                  <span key={c}>
+                    {i ? ', ' : ''}
+                    <Link to={`/catalog/iso42001/${encodeURIComponent(c)}`}>{c}</Link>
+                  </span>
+                ))
+              : none}
+          </Row>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+export function ObjectiveDetailPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const tableId = useId();
+  const loaded = useAsync(async (signal) => {
+    const [{ objective }, readings] = await Promise.all([getObjective(id, signal), listAllReadings(id, signal)]);
+    return { objective, readings };
+  }, [id]);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  const tab: Tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'readings';
+  useTitle(loaded.data ? `${loaded.data.objective.key} ${loaded.data.objective.title}` : 'AI objective');
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <div className="page">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link to="/objectives">AI objectives</Link>
+        </nav>
+        <ErrorBanner error={loaded.error} title="The objective could not be loaded." />
+      </div>
+    );
+  }
+  const { objective: o, readings } = loaded.data;
+  const d = o.derived;
+  const selectTab = (t: Tab) => {
+    const p = new URLSearchParams(params);
+    if (t === 'readings') p.delete('tab');
+    else p.set('tab', t);
+    setParams(p, { replace: true });
+  };
+  const changed = (message: string) => {
+    navigate(location.pathname + location.search, { replace: true, state: { flash: message } });
+    loaded.reload();
+  };
+
+  return (
+    <div className="page" data-testid="objective-detail">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/objectives">AI objectives</Link> <span aria-hidden="true">/</span> {o.key}
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>
+            <span className="mono">{o.key}</span> {o.title}
+          </h1>
+          <div className="head-badges">
+            <DerivedBadge status={d.status} overdue={d.reading_overdue} />
+            <ObjectiveStatusBadge status={o.status} />
+            <span className="badge badge-neutral">
+              {o.annex_c_objective} {o.annex_c_title}
+            </span>
+          </div>
+        </div>
+        <div className="page-actions">
+          {session.canWrite ? (
+            <Link className="btn btn-primary" to={`/objectives/${encodeURIComponent(o.key)}/edit`}>
+              Edit
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      {flash ? (
+        <Banner kind="success" testId="flash">
+          {flash}
+        </Banner>
+      ) : null}
+
+      <section className="card objective-status" aria-label="Status" data-testid="objective-status">
+        <DerivedBadge status={d.status} large />
+        <div>
+          <p data-testid="explanation">{d.explanation}</p>
+          <p className="rule">Rule: {d.formula}</p>
+        </div>
+      </section>
+      <dl className="meta-row">
+        <div>
+          <dt>Target</dt>
+          <dd>{targetText(o)}</dd>
+        </div>
+        <div>
+          <dt>Latest reading</dt>
+          <dd>{d.latest_reading ? `${formatValue(d.latest_reading.value, o.unit)} on ${formatDay(d.latest_reading.measured_on)}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Next reading due</dt>
+          <dd>{d.next_reading_due ? formatDay(d.next_reading_due) : '—'}</dd>
+        </div>
+        <div>
+          <dt>AI system</dt>
+          <dd>{o.system_id ? <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name ?? o.system_id}</Link> : 'The whole organization'}</dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{o.owner}</dd>
+        </div>
+        <div>
+          <dt>Last changed</dt>
+          <dd>
+            {formatDateTime(o.updated_at)} by {o.updated_by}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="tabs" role="tablist" aria-label="AI objective">
+        {tabs.map((t, i) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            className={tab === t ? 'tab active' : 'tab'}
+            onClick={() => selectTab(t)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const other = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+              selectTab(other);
+              document.getElementById(`tab-${other}`)?.focus();
+            }}
+          >
+            {tabLabels[t]}
+            {t === 'readings' ? ` (${readings.length})` : ''}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'readings' ? (
+          <div className="objective-readings">
+            {session.canWrite && o.status !== 'retired' ? (
+              <section className="card" aria-labelledby="add-reading">
+                <h2 id="add-reading">Record a reading</h2>
+                <ReadingForm objective={o} onAdded={(r) => changed(`Reading recorded: ${formatValue(r.reading.value, o.unit)}. The objective is now ${r.objective.derived.status.replace('_', ' ')}.`)} />
+              </section>
+            ) : null}
+            {o.status === 'retired' ? <Banner kind="info">This objective is retired and takes no more readings.</Banner> : null}
+            {readings.length === 0 ? (
+              <EmptyState title="No readings yet" testId="readings-empty">
+                <p>
+                  Record what was measured, or let a pipeline push readings with{' '}
+                  <code>aims objectives reading add {o.key} --value …</code>.
+                </p>
+              </EmptyState>
+            ) : (
+              <>
+                <section className="card" aria-labelledby="chart-title">
+                  <h2 id="chart-title">{o.measure} over time</h2>
+                  <ReadingsChart objective={o} readings={readings} tableId={tableId} />
+                </section>
+                <section className="card" aria-labelledby="table-title">
+                  <h2 id="table-title">Readings</h2>
+                  <ReadingsTable objective={o} readings={readings} canDelete={session.canManage} tableId={tableId} onDeleted={() => changed('The reading was deleted; the history keeps it.')} />
+                </section>
+              </>
+            )}
+          </div>
+        ) : tab === 'details' ? (
+          <Details o={o} />
+        ) : (
+          <ObjectiveHistory objectiveId={o.id} version={`${o.version}-${readings.length}-${o.updated_at}`} />
+        )}
+      </div>
+    </div>
+  );
+}
