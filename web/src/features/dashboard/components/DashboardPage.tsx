@@ -120,8 +120,8 @@ export function DashboardPage() {
         <AssessmentDashboardCard />
         <SoaDashboardCard />
         <ImpactDashboardCard />
+        <ObjectivesDashboardCard />
       </div>
-      <ObjectivesDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
