@@ -19,6 +19,8 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/risk/criteria_service.hpp"
+#include "domain/risk/risk_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -125,11 +127,13 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     inventory::SystemService systems(store, clock, ids);
     assessment::AssessmentService assessments(store, catalog, clock, ids);
     soa::SoaService soa_service(store, catalog, clock);
+    risk::CriteriaService risk_criteria(store, clock);
+    risk::RiskService risks(store, catalog, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service}, std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, risk_criteria, risks}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -12,6 +12,8 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/risk/criteria_service.hpp"
+#include "domain/risk/risk_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -27,6 +29,8 @@ struct Services {
   inventory::SystemService& systems;
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
+  risk::CriteriaService& risk_criteria;
+  risk::RiskService& risks;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -47,4 +47,15 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response get_risk_criteria(Context& c);
+Response put_risk_criteria(Context& c);
+Response list_risks(Context& c);
+Response create_risk(Context& c);
+Response risk_heatmap(Context& c);
+Response get_risk(Context& c);
+Response update_risk(Context& c);
+Response risk_history(Context& c);
+Response accept_risk(Context& c);
+Response withdraw_risk_acceptance(Context& c);
+
 }  // namespace aims::http::handlers
