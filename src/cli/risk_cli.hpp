@@ -1,0 +1,20 @@
+// Pieces shared by the risk register's client commands (risk_commands.cpp) and the risk criteria
+// commands (risk_criteria_commands.cpp). Stateless functions; not thread-safe (they print).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+
+namespace aims::cli {
+
+/// Registers `aims risk-criteria get|set`.
+void register_risk_criteria_commands(CLI::App& app, int& exit_code);
+
+/// The contents of a file, or of standard input for "-"; reported on stderr when unreadable.
+std::optional<std::string> read_text_input(const std::string& path);
+
+/// "16 critical" from a served score {"score", "level": {"id"}}.
+std::string score_text(const boost::json::value* score);
+
+}  // namespace aims::cli
