@@ -157,6 +157,24 @@ describe('risk register in the browser', () => {
     assert.equal(await page.getByTestId('accept-risk').count(), 0);
   });
 
+  test('an edit made by someone else meanwhile is refused (412) and the latest version can be reloaded', async () => {
+    await page.goto('/risks/R-3/edit');
+    const form = page.getByTestId('risk-form');
+    await form.getByLabel('Owner').fill('Governance office');
+    const r3 = await apiGet(server.url, api, '/api/v1/risks/R-3');
+    const r = await apiSend(server.url, api, 'PATCH', '/api/v1/risks/R-3', { body: { owner: 'Someone else' }, headers: { 'if-match': `"v${r3.version}"` } });
+    assert.equal(r.status, 200);
+    await page.getByTestId('risk-save').click();
+    await page.getByTestId('conflict-banner').waitFor();
+    assert.equal((await apiGet(server.url, api, '/api/v1/risks/R-3')).owner, 'Someone else');
+    await page.getByRole('button', { name: 'Reload latest version' }).click();
+    await page.waitForFunction(() => document.querySelector('[name="owner"]')?.value === 'Someone else');
+    await form.getByLabel('Owner').fill('Governance office');
+    await page.getByTestId('risk-save').click();
+    await page.waitForURL(/\/risks\/R-3$/);
+    assert.equal((await apiGet(server.url, api, '/api/v1/risks/R-3')).owner, 'Governance office');
+  });
+
   test('the criteria page: a manager changes the threshold; the dashboard card counts the register', async () => {
     await page.getByTestId('risk-criteria-link').count(); // present on the register page
     await page.goto('/risk-criteria');
