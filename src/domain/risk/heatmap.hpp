@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "domain/risk/criteria.hpp"
+#include "domain/risk/risk_view.hpp"
 
 namespace aims::risk {
 
-/// From served risks (closed ones are left out): {"likelihood", "impact", "levels", "matrix",
+/// From the facts of risks (closed ones are left out): {"likelihood", "impact", "levels", "matrix",
 /// "inherent": [[n]], "residual": [[n]] (indexed [likelihood - 1][impact - 1]), "total",
 /// "by_level": {"inherent": {id: n}, "residual": {id: n}}, "overdue_reviews", "expired_acceptances"}.
-boost::json::object heatmap(const Criteria& c, const std::vector<boost::json::object>& risks);
+boost::json::object heatmap(const Criteria& c, const std::vector<Facts>& risks);
 
 }  // namespace aims::risk

@@ -30,24 +30,6 @@ std::string pad(std::int64_t v, int width) {
   return buf;
 }
 
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-std::int64_t num(const json::value& v, std::string_view key) {
-  auto p = v.as_object().if_contains(key);
-  return p && p->is_int64() ? p->as_int64() : 0;
-}
-
-/// Level rank and score: "2:0012".
-std::string level_key(const Query& q, const json::object& risk, std::string_view which) {
-  const auto& s = risk.at(which);
-  auto id = s.at("level").at("id").as_string();
-  auto rank = std::find(q.level_order.begin(), q.level_order.end(), id) - q.level_order.begin();
-  return pad(rank, 1) + ":" + pad(num(s, "score"), 4);
-}
-
 }  // namespace
 
 result<Query> parse_query(const ListParams& p, const Criteria& c) {
@@ -83,14 +65,11 @@ result<Query> parse_query(const ListParams& p, const Criteria& c) {
   choice(p.acceptance, state_names(), "acceptance");
   q.acceptance = p.acceptance;
   std::vector<std::string_view> level_ids;
-  for (const auto& l : c.levels) {
-    level_ids.push_back(l.id);
-    q.level_order.push_back(l.id);
-  }
+  for (const auto& l : c.levels) level_ids.push_back(l.id);
   choice(p.inherent_level, level_ids, "inherent_level");
   choice(p.residual_level, level_ids, "residual_level");
-  q.inherent_level = p.inherent_level;
-  q.residual_level = p.residual_level;
+  if (p.inherent_level) q.inherent_level = level_index(c, *p.inherent_level);
+  if (p.residual_level) q.residual_level = level_index(c, *p.residual_level);
   if (p.owner && !text::trim(*p.owner).empty()) q.owner = text::lower(text::trim(*p.owner));
   if (p.control && !text::trim(*p.control).empty()) q.control = text::trim(*p.control);
   if (p.overdue) {
@@ -135,54 +114,55 @@ result<Query> parse_query(const ListParams& p, const Criteria& c) {
   return q;
 }
 
-bool matches(const Query& q, const json::object& r) {
-  if (q.status && str(r, "status") != *q.status) return false;
+bool matches(const Query& q, const Facts& r) {
+  if (q.status && r.status != *q.status) return false;
   if (q.treatment) {
-    const auto& t = r.at("treatment");
+    const auto& t = r.doc->at("treatment");
     if (*q.treatment == "none" ? !t.is_null() : (!t.is_string() || t.as_string() != *q.treatment)) return false;
   }
-  if (q.acceptance && str(r, "acceptance_state") != *q.acceptance) return false;
-  if (q.inherent_level && r.at("inherent").at("level").at("id").as_string() != *q.inherent_level) return false;
-  if (q.residual_level && r.at("residual").at("level").at("id").as_string() != *q.residual_level) return false;
-  if (q.owner && text::lower(str(r, "owner")) != *q.owner) return false;
-  if (q.overdue && !r.at("review_overdue").as_bool()) return false;
-  if (q.inherent_likelihood && num(r, "inherent_likelihood") != *q.inherent_likelihood) return false;
-  if (q.inherent_impact && num(r, "inherent_impact") != *q.inherent_impact) return false;
-  if (q.residual_likelihood && num(r, "residual_likelihood") != *q.residual_likelihood) return false;
-  if (q.residual_impact && num(r, "residual_impact") != *q.residual_impact) return false;
+  if (q.acceptance && state_name(r.acceptance) != *q.acceptance) return false;
+  if (q.inherent_level && r.inherent_level != *q.inherent_level) return false;
+  if (q.residual_level && r.residual_level != *q.residual_level) return false;
+  if (q.owner && text::lower(r.text("owner")) != *q.owner) return false;
+  if (q.overdue && !r.review_overdue) return false;
+  if (q.inherent_likelihood && r.il != *q.inherent_likelihood) return false;
+  if (q.inherent_impact && r.ii != *q.inherent_impact) return false;
+  if (q.residual_likelihood && r.rl != *q.residual_likelihood) return false;
+  if (q.residual_impact && r.ri != *q.residual_impact) return false;
   if (q.control) {
-    const auto& pc = r.at("planned_controls").as_array();
+    const auto& pc = r.doc->at("planned_controls").as_array();
     if (std::find(pc.begin(), pc.end(), json::value(*q.control)) == pc.end()) return false;
   }
   if (q.text) {
-    std::string hay = str(r, "id") + "\n" + str(r, "title") + "\n" + str(r, "description") + "\n" + str(r, "owner") + "\n" +
-                      str(r, "system_name") + "\n" + str(r, "treatment_plan");
+    std::string hay = r.row->id;
+    for (auto k : {"title", "description", "owner", "treatment_plan"}) (hay += '\n') += r.text(k);
+    (hay += '\n') += r.system_name;
     for (auto k : {"planned_controls", "existing_controls", "risk_sources", "objectives"})
-      for (const auto& e : r.at(k).as_array()) hay += "\n" + std::string(e.as_string());
+      for (const auto& e : r.doc->at(k).as_array()) (hay += '\n') += std::string_view(e.as_string());
     if (text::lower(hay).find(*q.text) == std::string::npos) return false;
   }
   return true;
 }
 
-std::string sort_value(const Query& q, const json::object& r) {
-  if (q.sort == "title") return text::lower(str(r, "title"));
-  if (q.sort == "owner") return text::lower(str(r, "owner"));
+std::string sort_value(const Query& q, const Facts& r) {
+  if (q.sort == "title") return text::lower(r.text("title"));
+  if (q.sort == "owner") return text::lower(r.text("owner"));
   if (q.sort == "status") {
-    auto s = str(r, "status");
     auto all = statuses();
-    return pad(std::find(all.begin(), all.end(), s) - all.begin(), 1);
+    return pad(std::find(all.begin(), all.end(), r.status) - all.begin(), 1);
   }
-  if (q.sort == "inherent" || q.sort == "residual") return level_key(q, r, q.sort);
+  if (q.sort == "inherent") return pad(r.inherent_level, 1) + ":" + pad(r.il * r.ii, 4);
+  if (q.sort == "residual") return pad(r.residual_level, 1) + ":" + pad(r.rl * r.ri, 4);
   if (q.sort == "due_date" || q.sort == "review_date") {
-    auto d = str(r, q.sort);
-    return d.empty() ? "9999-99-99" : d;  // risks without the date come last
+    auto d = r.text(q.sort);
+    return d.empty() ? "9999-99-99" : std::string(d);  // risks without the date come last
   }
-  if (q.sort == "updated_at") return str(r, "updated_at");
-  return pad(num(r, "number"), 12);
+  if (q.sort == "updated_at") return r.row->updated_at;
+  return pad(r.number, 12);
 }
 
-std::string cursor_after(const Query& q, const json::object& r) {
-  json::object c{{"k", q.sort_param}, {"s", sort_value(q, r)}, {"n", num(r, "number")}};
+std::string cursor_after(const Query& q, const std::string& sort_value, std::int64_t number) {
+  json::object c{{"k", q.sort_param}, {"s", sort_value}, {"n", number}};
   return crypto::base64url_encode(json::serialize(c));
 }
 

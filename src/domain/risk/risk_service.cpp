@@ -35,21 +35,40 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
   return v;
 }
 
-/// The organization's risks (of one AI system, or organization-wide with ""), served.
-std::vector<json::object> served_risks(store::ReadTx& tx, const std::string& org_id, const std::optional<std::string>& system_id,
-                                       const Criteria& c, Date today) {
-  store::RecordFilter f;
-  f.org_id = org_id;
-  f.kind = kRiskKind;
-  f.parent_id = "";
-  f.ref = system_id;
-  auto rows = tx.list_records(f);
-  auto names = system_names(tx, org_id, rows);
-  std::vector<json::object> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(view_of(r, c, today, names));
-  return out;
-}
+/// The organization's risks (of one AI system, or organization-wide with ""), parsed into one
+/// arena and with their facts derived: what lists and the heat map filter, sort and count.
+/// Lives inside one read transaction; not copyable.
+class RiskSet {
+ public:
+  RiskSet(store::ReadTx& tx, const std::string& org_id, const std::optional<std::string>& system_id, const Criteria& c,
+          Date today) {
+    store::RecordFilter f;
+    f.org_id = org_id;
+    f.kind = kRiskKind;
+    f.parent_id = "";
+    f.ref = system_id;
+    rows_ = tx.list_records(f);
+    names_ = system_names(tx, org_id, rows_);
+    docs_.reserve(rows_.size());
+    facts_.reserve(rows_.size());
+    for (const auto& r : rows_) {
+      docs_.push_back(json::parse(r.doc, json::storage_ptr(&arena_)));
+      facts_.push_back(facts_of(r, docs_.back().as_object(), c, today, names_));
+    }
+  }
+  RiskSet(const RiskSet&) = delete;
+  RiskSet& operator=(const RiskSet&) = delete;
+
+  const std::vector<Facts>& facts() const { return facts_; }
+  const SystemNames& names() const { return names_; }
+
+ private:
+  json::monotonic_resource arena_;
+  std::vector<store::RecordRow> rows_;
+  SystemNames names_;
+  std::vector<json::value> docs_;
+  std::vector<Facts> facts_;
+};
 
 }  // namespace
 
@@ -158,27 +177,33 @@ result<ListResult> RiskService::list(const Actor& a, const ListParams& p) {
     auto crit = load_criteria(tx, a.org_id);
     auto q = parse_query(p, crit.criteria);
     if (!q) return q.error();
-    std::vector<std::pair<std::string, json::object>> rows;
-    for (auto& r : served_risks(tx, a.org_id, q->system_id, crit.criteria, date_of(clock_.now()))) {
-      if (!matches(*q, r)) continue;
-      if (r.at("review_overdue").as_bool()) ++out.overdue_reviews;
-      auto key = sort_value(*q, r);
-      rows.emplace_back(std::move(key), std::move(r));
+    auto today = date_of(clock_.now());
+    RiskSet set(tx, a.org_id, q->system_id, crit.criteria, today);
+    struct Hit {
+      std::string key;
+      const Facts* risk;
+    };
+    std::vector<Hit> hits;
+    for (const auto& f : set.facts()) {
+      if (!matches(*q, f)) continue;
+      if (f.review_overdue) ++out.overdue_reviews;
+      hits.push_back({sort_value(*q, f), &f});
     }
-    out.total = static_cast<std::int64_t>(rows.size());
-    auto number = [](const json::object& r) { return r.at("number").as_int64(); };
+    out.total = static_cast<std::int64_t>(hits.size());
     auto less = [&](const std::string& ka, std::int64_t na, const std::string& kb, std::int64_t nb) {
       return q->descending ? (ka > kb || (ka == kb && na > nb)) : (ka < kb || (ka == kb && na < nb));
     };
-    std::sort(rows.begin(), rows.end(),
-              [&](const auto& x, const auto& y) { return less(x.first, number(x.second), y.first, number(y.second)); });
-    auto it = rows.begin();
+    std::sort(hits.begin(), hits.end(), [&](const Hit& x, const Hit& y) { return less(x.key, x.risk->number, y.key, y.risk->number); });
+    auto it = hits.begin();
     if (q->after)
-      it = std::find_if(rows.begin(), rows.end(),
-                        [&](const auto& x) { return less(q->after->first, q->after->second, x.first, number(x.second)); });
+      it = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return less(q->after->first, q->after->second, x.key, x.risk->number); });
     json::array items;
-    for (int n = 0; it != rows.end() && n < q->limit; ++it, ++n) items.push_back(it->second);
-    if (it != rows.end() && !items.empty()) out.next = cursor_after(*q, items.back().as_object());
+    const Hit* last = nullptr;
+    for (int n = 0; it != hits.end() && n < q->limit; ++it, ++n) {
+      items.push_back(view_of(*it->risk->row, crit.criteria, today, set.names()));
+      last = &*it;
+    }
+    if (it != hits.end() && last) out.next = cursor_after(*q, last->key, last->risk->number);
     out.items_json = json::serialize(items);
     return ok();
   });
@@ -232,7 +257,8 @@ result<std::string> RiskService::heatmap(const Actor& a, const std::optional<std
     auto crit = load_criteria(tx, a.org_id);
     std::optional<std::string> ref;
     if (system_id) ref = *system_id == "none" ? std::string() : *system_id;
-    auto map = risk::heatmap(crit.criteria, served_risks(tx, a.org_id, ref, crit.criteria, date_of(clock_.now())));
+    RiskSet set(tx, a.org_id, ref, crit.criteria, date_of(clock_.now()));
+    auto map = risk::heatmap(crit.criteria, set.facts());
     map["system_id"] = system_id ? json::value(*system_id) : json::value(nullptr);
     out = json::serialize(map);
     return ok();
