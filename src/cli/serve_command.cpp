@@ -22,6 +22,8 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
+#include "domain/risk/criteria_service.hpp"
+#include "domain/risk/risk_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -131,6 +133,8 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     impact::ImpactService impact_service(store, clock, ids);
     objectives::ObjectiveService objective_service(store, catalog, clock, ids);
     objectives::ReadingService reading_service(store, clock, ids);
+    risk::CriteriaService risk_criteria(store, clock);
+    risk::RiskService risks(store, catalog, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -138,6 +142,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, impact_service,
                                  objective_service, reading_service},
                   std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, risk_criteria, risks}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -15,6 +15,8 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
+#include "domain/risk/criteria_service.hpp"
+#include "domain/risk/risk_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -33,6 +35,8 @@ struct Services {
   impact::ImpactService& impact;
   objectives::ObjectiveService& objectives;
   objectives::ReadingService& readings;
+  risk::CriteriaService& risk_criteria;
+  risk::RiskService& risks;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -70,5 +70,15 @@ Response list_objective_readings(Context& c);
 Response add_objective_reading(Context& c);
 Response push_objective_readings(Context& c);
 Response delete_objective_reading(Context& c);
+Response get_risk_criteria(Context& c);
+Response put_risk_criteria(Context& c);
+Response list_risks(Context& c);
+Response create_risk(Context& c);
+Response risk_heatmap(Context& c);
+Response get_risk(Context& c);
+Response update_risk(Context& c);
+Response risk_history(Context& c);
+Response accept_risk(Context& c);
+Response withdraw_risk_acceptance(Context& c);
 
 }  // namespace aims::http::handlers

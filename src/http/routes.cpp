@@ -76,6 +76,17 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/objectives/{id}/readings", Access::member, list_objective_readings);
   r.add("POST", "/api/v1/objectives/{id}/readings", Access::member, add_objective_reading);
   r.add("DELETE", "/api/v1/objectives/{id}/readings/{reading_id}", Access::member, delete_objective_reading);
+  // Risk criteria and the AI risk register; the literal heatmap path before the {id} templates.
+  r.add("GET", "/api/v1/risk-criteria", Access::member, get_risk_criteria);
+  r.add("PUT", "/api/v1/risk-criteria", Access::member, put_risk_criteria);
+  r.add("GET", "/api/v1/risks/heatmap", Access::member, risk_heatmap);
+  r.add("GET", "/api/v1/risks", Access::member, list_risks);
+  r.add("POST", "/api/v1/risks", Access::member, create_risk);
+  r.add("GET", "/api/v1/risks/{id}", Access::member, get_risk);
+  r.add("PATCH", "/api/v1/risks/{id}", Access::member, update_risk);
+  r.add("GET", "/api/v1/risks/{id}/history", Access::member, risk_history);
+  r.add("POST", "/api/v1/risks/{id}/acceptance", Access::member, accept_risk);
+  r.add("POST", "/api/v1/risks/{id}/acceptance/withdraw", Access::member, withdraw_risk_acceptance);
 }
 
 }  // namespace aims::http

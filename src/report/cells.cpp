@@ -48,6 +48,12 @@ std::vector<std::string> soa_row(const json::object& e) {
   }
   std::string reasons;
   for (const auto& r : e.at("reasons").as_array()) reasons += (reasons.empty() ? "" : "; ") + label(std::string(r.as_string()));
+  // Risks whose treatment selects the control: "Treats R-3, R-12".
+  if (auto linked = e.if_contains("linked_risks"); linked && linked->is_array() && !linked->as_array().empty()) {
+    std::string ids;
+    for (const auto& r : linked->as_array()) ids += (ids.empty() ? "" : ", ") + cell_text(r);
+    reasons += (reasons.empty() ? "" : "; ") + std::string("Treats ") + ids;
+  }
   return {cell_text(e.at("control_id")),    cell_text(e.at("area_id")),
           cell_text(e.at("title")),         cell_text(e.at("applicable")),
           cell_text(e.at("justification")), reasons,

@@ -1,4 +1,4 @@
-// The SoA CSV export against a golden file: a fixed set of entries and a dated assessment give
+// The SoA CSV export against a golden file: a fixed set of entries, a dated assessment and a risk give
 // exactly tests/golden/soa-export.csv (UPDATE_GOLDEN=1 rewrites it; review the diff).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +31,10 @@ test('the SoA CSV export matches the golden file', async () => {
   };
   for (const [control, json] of Object.entries(entries))
     assertJson(await c('PATCH', `/api/v1/soa/entries/${control}`, { json, headers: { 'if-match': '"v0"' } }));
+  // A risk whose treatment selects two controls: the last column names it.
+  assertJson(await c('POST', '/api/v1/risks', {
+    json: { title: 'Policy gaps', inherent_likelihood: 3, inherent_impact: 3, treatment: 'modify', planned_controls: ['A.2.2', 'A.6.2.4', 'Own policy review'] },
+  }), 201);
   const r = await c('GET', '/api/v1/soa/export?format=csv');
   assert.equal(r.status, 200);
   assert.equal(r.ct, 'text/csv; charset=utf-8');

@@ -34,6 +34,11 @@ import { SoaPage } from './features/soa/components/SoaPage';
 import { SoaVersionPage } from './features/soa/components/SoaVersionPage';
 import { SoaVersionsPage } from './features/soa/components/SoaVersionsPage';
 import { SystemsListPage } from './features/systems/components/SystemsListPage';
+import { CriteriaPage } from './features/risks/components/CriteriaPage';
+import { RiskCreatePage } from './features/risks/components/RiskCreatePage';
+import { RiskDetailPage } from './features/risks/components/RiskDetailPage';
+import { RiskEditPage } from './features/risks/components/RiskEditPage';
+import { RisksListPage } from './features/risks/components/RisksListPage';
 import { useTitle } from './lib/hooks';
 import { EmptyState } from './lib/ui';
 
@@ -90,6 +95,11 @@ export function App() {
             <Route path="objectives/new" element={<ObjectiveCreatePage />} />
             <Route path="objectives/:id" element={<ObjectiveDetailPage />} />
             <Route path="objectives/:id/edit" element={<ObjectiveEditPage />} />
+            <Route path="risks" element={<RisksListPage />} />
+            <Route path="risks/new" element={<RiskCreatePage />} />
+            <Route path="risks/:id" element={<RiskDetailPage />} />
+            <Route path="risks/:id/edit" element={<RiskEditPage />} />
+            <Route path="risk-criteria" element={<CriteriaPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -7,6 +7,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/inventory/csv.hpp"
+#include "domain/risk/links.hpp"
 
 namespace aims::soa {
 namespace json = boost::json;
@@ -38,6 +39,7 @@ json::object default_entry(const catalog::Item& c) {
                       {"evidence_refs", json::array()},
                       {"policy_refs", json::array()},
                       {"latest_answer", nullptr},
+                      {"linked_risks", json::array()},
                       {"version", 0}};
 }
 
@@ -103,6 +105,8 @@ json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
                                   {"not_applicable", na}};
     }
   }
+  // Risks whose treatment selects a control are a reason to include it: derived here, never stored.
+  auto treating = risk::risks_by_control(tx, org_id);
   json::array out;
   for (const auto* c : cat_.select(*cat_.framework("iso42001"), {.kind = "control"})) {
     json::object e = default_entry(*c);
@@ -114,6 +118,7 @@ json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
       if (auto u = d.if_contains("updated_by")) e["updated_by"] = *u;
     }
     if (auto l = latest.find(c->id); l != latest.end()) e["latest_answer"] = l->second;
+    if (auto t = treating.find(c->id); t != treating.end()) e["linked_risks"] = input::to_array(t->second);
     out.push_back(std::move(e));
   }
   return out;
@@ -144,7 +149,7 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(),
                    {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs", "policy_refs"},
-                   {"control_id", "title", "area_id", "latest_answer", "version", "updated_at", "updated_by"});
+                   {"control_id", "title", "area_id", "latest_answer", "linked_risks", "version", "updated_at", "updated_by"});
   auto applicable = in.boolean("applicable");
   auto justification = in.text("justification", 4000, true);
   auto reasons = in.choice_list("reasons", {"risk_treatment", "legal_requirement", "contractual_requirement",
@@ -296,6 +301,11 @@ result<std::string> SoaService::diff(const Actor& a, const std::optional<std::st
       json::value was = b == before.end() ? json::value(nullptr) : b->second.at(k);
       if (was != e.at(k)) changes.push_back(json::object{{"control_id", id}, {"field", k}, {"from", was}, {"to", e.at(k)}});
     }
+    // Versions approved before risks were linked have no linked_risks: none.
+    auto linked = [](const json::object& x) { return x.contains("linked_risks") ? x.at("linked_risks") : json::value(json::array()); };
+    json::value was = b == before.end() ? json::value(json::array()) : linked(b->second);
+    if (was != linked(e))
+      changes.push_back(json::object{{"control_id", id}, {"field", "linked_risks"}, {"from", was}, {"to", linked(e)}});
   }
   return json::serialize(json::object{{"from", *from}, {"to", *to}, {"changes", std::move(changes)}});
 }
@@ -320,7 +330,7 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
   }
   std::string out;
   csv::append_row(out, {"control_id", "area", "title", "applicable", "justification", "reasons", "implementation_status",
-                        "owner", "evidence_refs", "policy_refs", "latest_maturity", "latest_assessment"});
+                        "owner", "evidence_refs", "policy_refs", "latest_maturity", "latest_assessment", "linked_risks"});
   for (const auto& v : *items) {
     const auto& e = v.as_object();
     std::string maturity, assessment;
@@ -331,7 +341,8 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
     }
     csv::Row row{cell(e.at("control_id")), cell(e.at("area_id")), cell(e.at("title")), cell(e.at("applicable")),
                  cell(e.at("justification")), cell(e.at("reasons")), cell(e.at("implementation_status")),
-                 cell(e.at("owner")), cell(e.at("evidence_refs")), cell(e.at("policy_refs")), maturity, assessment};
+                 cell(e.at("owner")), cell(e.at("evidence_refs")), cell(e.at("policy_refs")), maturity, assessment,
+                 e.contains("linked_risks") ? cell(e.at("linked_risks")) : std::string()};
     for (auto& c : row)
       if (!c.empty() && (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@')) c.insert(c.begin(), '\'');
     csv::append_row(out, row);

@@ -29,4 +29,5 @@ export const soaFieldLabels: Record<string, string> = {
   owner: 'Owner',
   evidence_refs: 'Evidence references',
   policy_refs: 'Policy references',
+  linked_risks: 'Treats risks',
 };

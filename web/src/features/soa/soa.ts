@@ -21,7 +21,7 @@ export function matches(e: SoaEntry, f: SoaFilters): boolean {
   if (f.status && (e.implementation_status !== f.status || !e.applicable)) return false;
   const q = f.q?.trim().toLowerCase();
   if (q) {
-    const hay = [e.control_id, e.title, e.justification, e.owner, ...e.evidence_refs, ...e.policy_refs].join('\n').toLowerCase();
+    const hay = [e.control_id, e.title, e.justification, e.owner, ...e.evidence_refs, ...e.policy_refs, ...(e.linked_risks ?? [])].join('\n').toLowerCase();
     if (!hay.includes(q)) return false;
   }
   return true;

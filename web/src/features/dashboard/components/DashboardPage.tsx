@@ -8,6 +8,7 @@ import { useSession } from '../../auth/components/SessionProvider';
 import { ImpactDashboardCard } from '../../impact/components/ImpactDashboardCard';
 import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
+import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
 
 interface BarsProps<K extends string> {
@@ -122,6 +123,7 @@ export function DashboardPage() {
         <ImpactDashboardCard />
         <ObjectivesDashboardCard />
       </div>
+      <RisksDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">

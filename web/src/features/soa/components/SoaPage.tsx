@@ -14,7 +14,7 @@ import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEnt
 import { implementationLabels, reasonLabels } from '../labels';
 import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
 import { EntryEditor } from './EntryEditor';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, LatestAnswer, RefList, SummaryBar } from './SoaParts';
+import { ApplicableBadge, ExportButtons, ImplementationBadge, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 
 export function SoaPage() {
   useTitle('Statement of Applicability');
@@ -268,6 +268,7 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
           <ApplicableBadge value={e.applicable} />
           {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
           {e.reasons.length ? <div className="cell-sub">{e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ')}</div> : null}
+          <LinkedRisks ids={e.linked_risks} applicable={e.applicable} />
         </td>
         <td>{e.owner || <span className="muted">—</span>}</td>
         <td className="soa-just">

@@ -67,6 +67,23 @@ export function LatestAnswer({ value, levelName }: { value: SoaEntry['latest_ans
   );
 }
 
+/** The risks whose treatment selects the control: "Treats R-3, R-12", each a link to the risk. */
+export function LinkedRisks({ ids, applicable }: { ids: readonly string[] | undefined; applicable?: boolean }) {
+  if (!ids?.length) return null;
+  return (
+    <div className="ref-list" data-testid="linked-risks">
+      <span className="ref-label">Treats</span>{' '}
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i ? ', ' : ''}
+          <Link to={`/risks/${encodeURIComponent(id)}`}>{id}</Link>
+        </span>
+      ))}
+      {applicable === false ? <span className="field-error"> — excluded, yet selected to treat these risks</span> : null}
+    </div>
+  );
+}
+
 export function RefList({ label, items }: { label: string; items: readonly string[] }) {
   if (!items.length) return null;
   return (

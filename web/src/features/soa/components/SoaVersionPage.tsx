@@ -8,7 +8,7 @@ import { ErrorBanner, Loading } from '../../../lib/ui';
 import { exportSoa, getVersion, listAreas, type SoaExportFormat } from '../api';
 import { reasonLabels } from '../labels';
 import { byArea } from '../soa';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, RefList, SummaryBar } from './SoaParts';
+import { ApplicableBadge, ExportButtons, ImplementationBadge, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 import { diffPath } from './SoaVersionsPage';
 
 export function SoaVersionPage() {
@@ -96,7 +96,10 @@ export function SoaVersionPage() {
                     <RefList label="Evidence" items={e.evidence_refs} />
                     <RefList label="Policies" items={e.policy_refs} />
                   </td>
-                  <td>{e.reasons.length ? e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ') : <span className="muted">—</span>}</td>
+                  <td>
+                    {e.reasons.length ? e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ') : e.linked_risks?.length ? null : <span className="muted">—</span>}
+                    <LinkedRisks ids={e.linked_risks} />
+                  </td>
                 </tr>
               ))}
             </tbody>

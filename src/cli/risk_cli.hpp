@@ -1,0 +1,27 @@
+// Pieces shared by the risk register's client commands (risk_commands.cpp,
+// risk_review_commands.cpp) and the risk criteria commands (risk_criteria_commands.cpp).
+// Stateless functions; not thread-safe (they print).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aims::cli {
+
+/// Registers `aims risk-criteria get|set`.
+void register_risk_criteria_commands(CLI::App& app, int& exit_code);
+/// Registers `aims risks accept|withdraw|history|heatmap` under `risks`.
+void register_risk_review_commands(CLI::App* risks, int& exit_code);
+
+/// The API path of a risk, e.g. /api/v1/risks/R-3/history.
+std::string risk_path(const std::string& id, std::string_view suffix = {});
+
+/// The contents of a file, or of standard input for "-"; reported on stderr when unreadable.
+std::optional<std::string> read_text_input(const std::string& path);
+
+/// "16 critical" from a served score {"score", "level": {"id"}}.
+std::string score_text(const boost::json::value* score);
+
+}  // namespace aims::cli

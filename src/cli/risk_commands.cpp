@@ -1,0 +1,373 @@
+// API client commands of the AI risk register: aims risks list|get|create|update (accept,
+// withdraw, history and heatmap are in risk_review_commands.cpp). They talk to a running server
+// with an API token (see api_session.hpp) and print text, or the server's JSON with --json.
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <span>
+#include <sstream>
+
+#include "cli/api_session.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/risk_cli.hpp"
+#include "core/text.hpp"
+
+namespace aims::cli {
+namespace {
+namespace json = boost::json;
+using http::NameValues;
+
+const std::string kRisks = "/api/v1/risks";
+
+constexpr std::string_view kListFields[] = {"risk_sources", "objectives", "existing_controls", "planned_controls"};
+constexpr std::string_view kIntFields[] = {"inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"};
+constexpr std::string_view kNullable[] = {"system_id", "treatment", "due_date", "review_date"};
+
+bool one_of(std::span<const std::string_view> set, std::string_view v) { return std::find(set.begin(), set.end(), v) != set.end(); }
+
+/// Sets one `KEY=VALUE` of --field: lists split on ';', steps as numbers, an empty system_id,
+/// treatment or date as null, everything else text. Unknown keys go to the server to judge.
+std::optional<std::string> set_field(json::object& body, std::string_view arg) {
+  auto eq = arg.find('=');
+  if (eq == std::string_view::npos || text::trim(arg.substr(0, eq)).empty())
+    return "--field takes KEY=VALUE, e.g. --field owner=\"Risk team\"; got '" + std::string(arg) + "'.";
+  auto key = text::trim(arg.substr(0, eq));
+  auto value = arg.substr(eq + 1);
+  if (one_of(kListFields, key)) {
+    json::array items;
+    for (auto& item : text::split_list(value, ';')) items.emplace_back(item);
+    body[key] = std::move(items);
+  } else if (one_of(kIntFields, key)) {
+    auto v = text::trim(value);
+    int n = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || p != v.data() + v.size()) return "--field " + key + " must be a whole number.";
+    body[key] = n;
+  } else if (one_of(kNullable, key) && text::trim(value).empty()) {
+    body[key] = nullptr;
+  } else {
+    body[key] = value;
+  }
+  return std::nullopt;
+}
+
+/// The body of a create or update: the JSON object of `file` (if given), then each --field.
+int build_body(const std::string& file, const std::vector<std::string>& fields, json::object& body) {
+  if (!file.empty()) {
+    auto content = read_text_input(file);
+    if (!content) return kExitFailed;
+    json::error_code ec;
+    auto v = json::parse(*content, ec);
+    if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of risk fields.");
+    body = std::move(v.get_object());
+  }
+  for (const auto& f : fields)
+    if (auto err = set_field(body, f)) return usage_error(*err);
+  return 0;
+}
+
+void add_field_options(CLI::App* cmd, std::vector<std::string>& fields, std::string& file) {
+  cmd->add_option("--field", fields,
+                  "KEY=VALUE of a field (repeatable); lists as a;b;c, an empty system_id, treatment or date clears it")
+      ->allow_extra_args(false);
+  cmd->add_option("--file", file, "JSON object of fields ('-' for standard input)");
+}
+
+std::string or_dash(std::string s) { return s.empty() ? "-" : s; }
+
+std::string system_text(const json::object& r) {
+  auto name = string_of(r, "system_name");
+  auto id = string_of(r, "system_id");
+  if (id.empty()) return "organization-wide";
+  return name.empty() ? id : name + " (" + id + ")";
+}
+
+bool flag(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  return p && p->is_bool() && p->get_bool();
+}
+
+/// "accepted by m@x (manager) on 2026-03-01 until 2027-03-01: RATIONALE", or the state alone.
+std::string acceptance_text(const json::object& r) {
+  auto state = string_of(r, "acceptance_state");
+  auto a = r.if_contains("acceptance");
+  if (!a || !a->is_object()) return state;
+  const auto& o = a->get_object();
+  std::string out = state + ": accepted by " + string_of(o, "accepted_by") + " (" + string_of(o, "accepted_role") + ") on " +
+                    string_of(o, "accepted_at").substr(0, 10) + " until " + string_of(o, "expires_on") + " — " +
+                    string_of(o, "rationale");
+  if (!string_of(o, "withdrawn_at").empty())
+    out += "\nwithdrawn by " + string_of(o, "withdrawn_by") + " on " + string_of(o, "withdrawn_at").substr(0, 10) + ": " +
+           string_of(o, "withdrawn_reason");
+  return out;
+}
+
+/// "4 × 4 = 16, Critical".
+std::string cell_text(const json::value* s) {
+  if (!s || !s->is_object()) return "";
+  const auto& o = s->get_object();
+  std::string level;
+  if (auto l = o.if_contains("level"); l && l->is_object()) level = string_of(l->get_object(), "name");
+  return std::to_string(int_of(o, "likelihood").value_or(0)) + " × " + std::to_string(int_of(o, "impact").value_or(0)) + " = " +
+         std::to_string(int_of(o, "score").value_or(0)) + ", " + level;
+}
+
+void print_risk_table(const json::array& items) {
+  Table t({"id", "title", "system", "inherent", "residual", "status", "acceptance", "owner", "review"});
+  t.set_max_width(1, 44);
+  t.set_max_width(2, 24);
+  t.set_max_width(7, 20);
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& r = v.get_object();
+    auto review = string_of(r, "review_date");
+    if (flag(r, "review_overdue")) review += " overdue";
+    t.add_row({string_of(r, "id"), string_of(r, "title"), string_of(r, "system_id").empty() ? "-" : string_of(r, "system_name"),
+               score_text(r.if_contains("inherent")), score_text(r.if_contains("residual")), string_of(r, "status"),
+               string_of(r, "acceptance_state"), or_dash(string_of(r, "owner")), or_dash(review)});
+  }
+  t.print(std::cout);
+}
+
+/// "Created R-3: TITLE (inherent 16 critical, residual 8 medium)".
+int print_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
+  return print_response(r, as_json, [what](const json::object& o) {
+    std::cout << what << " " << string_of(o, "id") << ": " << string_of(o, "title") << " (version "
+              << int_of(o, "version").value_or(0) << "; inherent " << score_text(o.if_contains("inherent")) << ", residual "
+              << score_text(o.if_contains("residual")) << ")\n";
+  });
+}
+
+struct RiskFilters {
+  std::string q, system, status, inherent_level, residual_level, owner, treatment, acceptance, control, sort;
+  bool overdue = false;
+
+  void add_to(CLI::App* cmd) {
+    cmd->add_option("--q", q, "Search id, title, description, owner, AI system, plan and controls");
+    cmd->add_option("--system", system, "Only the risks of this AI system (sys_…), or none for organization-wide ones");
+    cmd->add_option("--status", status, "open, treating, monitoring or closed")
+        ->check(CLI::IsMember({"open", "treating", "monitoring", "closed"}));
+    cmd->add_option("--inherent-level", inherent_level, "A level of the risk criteria, e.g. critical");
+    cmd->add_option("--residual-level", residual_level, "A level of the risk criteria, e.g. high");
+    cmd->add_option("--owner", owner, "The owner (whole value, any case)");
+    cmd->add_option("--treatment", treatment, "modify, avoid, share, retain, or none")
+        ->check(CLI::IsMember({"modify", "avoid", "share", "retain", "none"}));
+    cmd->add_option("--acceptance", acceptance, "none, accepted, expired, withdrawn or exceeds_threshold")
+        ->check(CLI::IsMember({"none", "accepted", "expired", "withdrawn", "exceeds_threshold"}));
+    cmd->add_option("--control", control, "Only risks whose planned controls include this one, e.g. A.6.2.4");
+    cmd->add_flag("--overdue", overdue, "Only risks past their review date");
+    cmd->add_option("--sort", sort, "number, title, status, owner, inherent, residual, due_date, review_date, updated_at (leading - descends)");
+  }
+
+  NameValues query() const {
+    NameValues out;
+    auto add = [&](const char* key, const std::string& v) {
+      if (!v.empty()) out.emplace_back(key, v);
+    };
+    add("q", q);
+    add("system_id", system);
+    add("status", status);
+    add("inherent_level", inherent_level);
+    add("residual_level", residual_level);
+    add("owner", owner);
+    add("treatment", treatment);
+    add("acceptance", acceptance);
+    add("control", control);
+    add("sort", sort);
+    if (overdue) out.emplace_back("overdue", "true");
+    return out;
+  }
+};
+
+void register_list(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    RiskFilters filters;
+    int limit = 0;
+    bool all = false;
+  } o;
+  auto* cmd = parent->add_subcommand("list", "List risks: id, title, system, inherent and residual level, status, acceptance");
+  o.api.add_to(cmd);
+  o.filters.add_to(cmd);
+  cmd->add_option("--limit", o.limit, "Risks per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
+  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto q = o.filters.query();
+    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
+    else if (o.all) q.emplace_back("limit", "500");
+    auto l = api.list(kRisks, q, o.all);
+    if (!l) return kExitFailed;
+    auto first = json::parse(l->first_body).as_object();
+    auto overdue = int_of(first, "overdue_reviews").value_or(0);
+    if (o.api.json) {
+      if (!o.all) {
+        print_body(std::cout, l->first_body);
+      } else {
+        json::object all{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}, {"overdue_reviews", overdue}};
+        print_body(std::cout, json::serialize(all));
+      }
+      return 0;
+    }
+    if (l->items.empty()) {
+      std::cout << "No risks" << (o.filters.query().empty() ? " yet; register one with 'aims risks create'." : " match these filters.") << "\n";
+      return 0;
+    }
+    print_risk_table(l->items);
+    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size())) << " risks; "
+              << overdue << " with an overdue review" << (l->next ? " (more with --all)" : "") << "\n";
+    return 0;
+  }));
+}
+
+void register_get(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("get", "Show one risk with its scores, treatment and acceptance");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(risk_path(o.id));
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& k) {
+      auto date = [&](const char* key, const char* overdue) {
+        auto d = string_of(k, key);
+        return d.empty() ? std::string() : d + (flag(k, overdue) ? " (overdue)" : "");
+      };
+      auto list = [&](const char* key) { return k.if_contains(key) ? display(*k.if_contains(key)) : std::string(); };
+      print_fields(std::cout, {{"id", string_of(k, "id")},
+                               {"title", string_of(k, "title")},
+                               {"description", string_of(k, "description")},
+                               {"system", system_text(k)},
+                               {"risk sources", list("risk_sources")},
+                               {"objectives", list("objectives")},
+                               {"inherent", cell_text(k.if_contains("inherent"))},
+                               {"existing controls", list("existing_controls")},
+                               {"treatment", string_of(k, "treatment")},
+                               {"treatment plan", string_of(k, "treatment_plan")},
+                               {"planned controls", list("planned_controls")},
+                               {"residual", cell_text(k.if_contains("residual"))},
+                               {"residual rationale", string_of(k, "residual_rationale")},
+                               {"owner", string_of(k, "owner")},
+                               {"due date", date("due_date", "treatment_overdue")},
+                               {"review date", date("review_date", "review_overdue")},
+                               {"status", string_of(k, "status")},
+                               {"acceptance", acceptance_text(k)},
+                               {"version", std::to_string(int_of(k, "version").value_or(0))},
+                               {"updated", string_of(k, "updated_at") + " by " + string_of(k, "updated_by")}});
+    });
+  }));
+}
+
+void register_create(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string title, system, file;
+    int likelihood = 0, impact = 0;
+    std::vector<std::string> fields;
+  } o;
+  auto* cmd = parent->add_subcommand("create", "Register a risk (--title, --likelihood and --impact, or --file)");
+  o.api.add_to(cmd);
+  cmd->add_option("--title", o.title, "What could go wrong");
+  cmd->add_option("--likelihood", o.likelihood, "Inherent likelihood: a step of the criteria's scale, from 1")->check(CLI::Range(1, 7));
+  cmd->add_option("--impact", o.impact, "Inherent impact: a step of the criteria's scale, from 1")->check(CLI::Range(1, 7));
+  cmd->add_option("--system", o.system, "The AI system it belongs to (sys_…); none for an organization-wide risk");
+  add_field_options(cmd, o.fields, o.file);
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (!o.title.empty()) body["title"] = o.title;
+    if (o.likelihood > 0) body["inherent_likelihood"] = o.likelihood;
+    if (o.impact > 0) body["inherent_impact"] = o.impact;
+    if (!o.system.empty() && o.system != "none") body["system_id"] = o.system;
+    if (body.empty()) return usage_error("give --title, --likelihood and --impact (and any --field KEY=VALUE), or --file FILE.json.");
+    auto r = api.send({"POST", kRisks, {}, "application/json", json::serialize(body)});
+    return r ? print_done(*r, o.api.json, "Created") : kExitFailed;
+  }));
+}
+
+void register_update(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, file;
+    std::vector<std::string> fields;
+    std::int64_t expect_version = 0;
+  } o;
+  auto* cmd = parent->add_subcommand("update", "Change fields of a risk (--field KEY=VALUE ... or --file)");
+  o.api.add_to(cmd);
+  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
+  add_field_options(cmd, o.fields, o.file);
+  cmd->add_option("--expect-version", o.expect_version, "Change nothing unless the risk is still at this version")
+      ->check(CLI::PositiveNumber);
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
+    auto current = api.get(risk_path(o.id));
+    if (!current) return kExitFailed;
+    auto etag = current->header("etag");
+    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
+    auto before = object_of(*current);
+    if (!before) return kExitFailed;
+    auto version = int_of(*before, "version").value_or(0);
+    if (o.expect_version > 0 && version != o.expect_version)
+      return fail("risk " + o.id + " is at version " + std::to_string(version) + ", not " + std::to_string(o.expect_version) +
+                  "; someone changed it. Nothing was changed.");
+    auto r = api.send({"PATCH", risk_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    if (!r) return kExitFailed;
+    int rc = print_done(*r, o.api.json, "Updated");
+    if (rc == 0 && !o.api.json) {
+      auto after = object_of(*r);
+      if (after && string_of(*before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
+        if (auto a = after->if_contains("acceptance"); a && a->is_object())
+          std::cout << "The acceptance was withdrawn: " << string_of(a->get_object(), "withdrawn_reason") << "\n";
+    }
+    return rc;
+  }));
+}
+
+}  // namespace
+
+std::optional<std::string> read_text_input(const std::string& path) {
+  std::ostringstream s;
+  if (path == "-") {
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fail("cannot read " + path + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string risk_path(const std::string& id, std::string_view suffix) {
+  return kRisks + "/" + http::encode_segment(id) + std::string(suffix);
+}
+
+std::string score_text(const json::value* score) {
+  if (!score || !score->is_object()) return "";
+  const auto& o = score->get_object();
+  std::string level;
+  if (auto l = o.if_contains("level"); l && l->is_object()) level = string_of(l->get_object(), "id");
+  return std::to_string(int_of(o, "score").value_or(0)) + " " + level;
+}
+
+void register_risk_commands(CLI::App& app, int& exit_code) {
+  auto* risks = app.add_subcommand("risks", "The AI risk register (API client)")->require_subcommand(1);
+  register_list(risks, exit_code);
+  register_get(risks, exit_code);
+  register_create(risks, exit_code);
+  register_update(risks, exit_code);
+  register_risk_review_commands(risks, exit_code);
+  register_risk_criteria_commands(app, exit_code);
+}
+
+}  // namespace aims::cli

@@ -1,0 +1,132 @@
+// API client commands of the risk criteria: aims risk-criteria get|set. `set` starts from the
+// current criteria (or a JSON file), applies the flags given and sends the whole with If-Match.
+#include <iostream>
+
+#include "cli/api_session.hpp"
+#include "cli/output.hpp"
+#include "cli/risk_cli.hpp"
+#include "core/text.hpp"
+
+namespace aims::cli {
+namespace {
+namespace json = boost::json;
+
+const std::string kCriteria = "/api/v1/risk-criteria";
+
+std::string steps_text(const json::value* steps) {
+  if (!steps || !steps->is_array()) return "";
+  std::string out;
+  std::size_t n = 0;
+  for (const auto& s : steps->get_array()) {
+    if (!s.is_object()) continue;
+    auto d = string_of(s.get_object(), "description");
+    out += (out.empty() ? "" : "\n") + std::to_string(++n) + " " + string_of(s.get_object(), "label") + (d.empty() ? "" : " — " + d);
+  }
+  return out;
+}
+
+std::size_t count(const json::object& c, std::string_view key) {
+  auto p = c.if_contains(key);
+  return p && p->is_array() ? p->get_array().size() : 0;
+}
+
+/// "5 × 5, accepted up to medium by admin, manager".
+std::string summary(const json::object& c) {
+  std::string roles;
+  if (auto r = c.if_contains("accept_roles"); r && r->is_array()) roles = display(*r);
+  return std::to_string(count(c, "likelihood")) + " × " + std::to_string(count(c, "impact")) + ", accepted up to " +
+         string_of(c, "acceptance_threshold") + " by " + roles;
+}
+
+void print_criteria(const json::object& c) {
+  std::string levels;
+  if (auto l = c.if_contains("levels"); l && l->is_array())
+    for (const auto& v : l->get_array())
+      levels += (levels.empty() ? "" : "\n") + string_of(v.as_object(), "id") + " — " + string_of(v.as_object(), "name") + " (" +
+                string_of(v.as_object(), "colour") + ")";
+  auto version = int_of(c, "version").value_or(0);
+  print_fields(std::cout, {{"likelihood", steps_text(c.if_contains("likelihood"))},
+                           {"impact", steps_text(c.if_contains("impact"))},
+                           {"levels", levels},
+                           {"acceptance threshold", string_of(c, "acceptance_threshold")},
+                           {"accepted by", c.if_contains("accept_roles") ? display(*c.if_contains("accept_roles")) : ""},
+                           {"version", version ? std::to_string(version) + " (" + string_of(c, "updated_at") + " by " + string_of(c, "updated_by") + ")"
+                                               : "0 (the defaults)"}});
+  auto m = c.if_contains("matrix");
+  if (!m || !m->is_array()) return;
+  std::cout << "\nLevels by likelihood (rows) and impact (columns):\n";
+  std::vector<std::string> head{"likelihood \\ impact"};
+  for (std::size_t i = 1; i <= count(c, "impact"); ++i) head.push_back(std::to_string(i));
+  Table t(head);
+  const auto& rows = m->get_array();
+  for (std::size_t r = rows.size(); r-- > 0;) {
+    std::vector<std::string> cells{std::to_string(r + 1)};
+    for (const auto& cell : rows[r].as_array()) cells.push_back(display(cell));
+    t.add_row(std::move(cells));
+  }
+  t.print(std::cout);
+}
+
+void register_get(CLI::App* parent, int& exit_code) {
+  static ApiOptions o;
+  auto* cmd = parent->add_subcommand("get", "Show the risk criteria: scales, levels, matrix, acceptance");
+  o.add_to(cmd);
+  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
+    auto r = api.get(kCriteria);
+    if (!r) return kExitFailed;
+    return print_response(*r, o.json, print_criteria);
+  }));
+}
+
+void register_set(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string file, threshold, roles;
+  } o;
+  auto* cmd = parent->add_subcommand("set", "Change the risk criteria (manager, admin): from a JSON file and/or flags");
+  o.api.add_to(cmd);
+  cmd->add_option("--file", o.file, "The whole criteria as JSON, e.g. edited output of 'risk-criteria get --json' ('-': standard input)");
+  cmd->add_option("--threshold", o.threshold, "The highest level that may be accepted, e.g. medium");
+  cmd->add_option("--accept-roles", o.roles, "Who may accept risks: a comma-separated subset of admin, manager, contributor");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    if (o.file.empty() && o.threshold.empty() && o.roles.empty())
+      return usage_error("nothing to change: give --file FILE.json, --threshold LEVEL or --accept-roles ROLES.");
+    // The current version makes the server refuse the change if someone else changes the criteria meanwhile.
+    auto current = api.get(kCriteria);
+    if (!current) return kExitFailed;
+    auto etag = current->header("etag");
+    if (!etag) return fail("the server sent no ETag for the risk criteria; nothing was changed.");
+    auto body = object_of(*current);
+    if (!body) return kExitFailed;
+    if (!o.file.empty()) {
+      auto content = read_text_input(o.file);
+      if (!content) return kExitFailed;
+      json::error_code ec;
+      auto v = json::parse(*content, ec);
+      if (ec || !v.is_object()) return usage_error(o.file + " must hold one JSON object of risk criteria.");
+      body = std::move(v.get_object());
+    }
+    if (!o.threshold.empty()) (*body)["acceptance_threshold"] = o.threshold;
+    if (!o.roles.empty()) {
+      json::array roles;
+      for (auto& r : text::split_list(o.roles, ',')) roles.emplace_back(r);
+      (*body)["accept_roles"] = std::move(roles);
+    }
+    auto r = api.send({"PUT", kCriteria, {{"If-Match", *etag}}, "application/json", json::serialize(*body)});
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& c) {
+      std::cout << "Saved the risk criteria as version " << int_of(c, "version").value_or(0) << ": " << summary(c) << "\n";
+    });
+  }));
+}
+
+}  // namespace
+
+void register_risk_criteria_commands(CLI::App& app, int& exit_code) {
+  auto* crit = app.add_subcommand("risk-criteria", "The risk criteria: likelihood × impact matrix and acceptance (API client)")
+                   ->require_subcommand(1);
+  register_get(crit, exit_code);
+  register_set(crit, exit_code);
+}
+
+}  // namespace aims::cli

@@ -1,0 +1,96 @@
+#include "domain/risk/risk_view.hpp"
+
+namespace aims::risk {
+namespace json = boost::json;
+
+namespace {
+
+int int_of(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  return p && p->is_int64() ? static_cast<int>(p->as_int64()) : 1;
+}
+
+/// A date field before today (false when null). Dates are YYYY-MM-DD, so text order is date order.
+bool before(const json::object& o, std::string_view key, std::string_view today) {
+  auto p = o.if_contains(key);
+  return p && p->is_string() && std::string_view(p->as_string()) < today;
+}
+
+/// A cell that is off the criteria's scales (which the service prevents) is clamped, so that a
+/// read never fails.
+int clamp(int v, std::size_t max) { return v < 1 ? 1 : v > static_cast<int>(max) ? static_cast<int>(max) : v; }
+
+json::object level_json(const Criteria& c, int level, int l, int i) {
+  const auto& lv = c.levels[static_cast<std::size_t>(level)];
+  return json::object{{"likelihood", l},
+                      {"impact", i},
+                      {"score", l * i},
+                      {"level", json::object{{"id", lv.id}, {"name", lv.name}, {"colour", lv.colour}}}};
+}
+
+}  // namespace
+
+std::string_view Facts::text(std::string_view key) const {
+  auto p = doc->if_contains(key);
+  return p && p->is_string() ? std::string_view(p->as_string()) : std::string_view();
+}
+
+Facts facts_of(const store::RecordRow& row, const json::object& doc, const Criteria& c, Date today, const SystemNames& names) {
+  Facts f;
+  f.row = &row;
+  f.doc = &doc;
+  f.number = row.position;
+  f.il = clamp(int_of(doc, "inherent_likelihood"), c.likelihood.size());
+  f.ii = clamp(int_of(doc, "inherent_impact"), c.impact.size());
+  f.rl = clamp(int_of(doc, "residual_likelihood"), c.likelihood.size());
+  f.ri = clamp(int_of(doc, "residual_impact"), c.impact.size());
+  f.inherent_level = level_of(c, f.il, f.ii);
+  f.residual_level = level_of(c, f.rl, f.ri);
+  static const json::value none = nullptr;
+  auto acc = doc.if_contains("acceptance");
+  f.acceptance = acceptance_state(acc ? *acc : none, c, f.rl, f.ri, today);
+  f.status = f.text("status");
+  auto day = format_date(today);
+  f.review_overdue = f.status != "closed" && before(doc, "review_date", day);
+  f.treatment_overdue = (f.status == "open" || f.status == "treating") && before(doc, "due_date", day);
+  if (!row.ref.empty())
+    if (auto n = names.find(row.ref); n != names.end()) f.system_name = n->second;
+  return f;
+}
+
+json::object view_of(const store::RecordRow& row, const Criteria& c, Date today, const SystemNames& names) {
+  auto doc = json::parse(row.doc).as_object();
+  const Facts f = facts_of(row, doc, c, today, names);
+  json::object v(doc.size() + 16);
+  v["id"] = row.id;
+  v["number"] = row.position;
+  for (const auto& kv : doc)
+    if (kv.key() != "created_by" && kv.key() != "updated_by") v[kv.key()] = kv.value();
+  v["system_name"] = f.system_name.empty() ? json::value(nullptr) : json::value(f.system_name);
+  v["inherent"] = level_json(c, f.inherent_level, f.il, f.ii);
+  v["residual"] = level_json(c, f.residual_level, f.rl, f.ri);
+  if (!v.contains("acceptance")) v["acceptance"] = nullptr;
+  v["acceptance_state"] = state_name(f.acceptance);
+  v["review_overdue"] = f.review_overdue;
+  v["treatment_overdue"] = f.treatment_overdue;
+  v["version"] = row.version;
+  v["created_at"] = row.created_at;
+  v["updated_at"] = row.updated_at;
+  v["created_by"] = doc.contains("created_by") ? doc.at("created_by") : json::value("");
+  v["updated_by"] = doc.contains("updated_by") ? doc.at("updated_by") : json::value("");
+  return v;
+}
+
+SystemNames system_names(store::ReadTx& tx, const std::string& org_id, const std::vector<store::RecordRow>& rows) {
+  SystemNames out;
+  for (const auto& r : rows) {
+    if (r.ref.empty() || out.count(r.ref)) continue;
+    if (auto s = tx.find_system(org_id, r.ref)) {
+      auto d = json::parse(s->doc).as_object();
+      out[r.ref] = std::string(d.at("name").as_string());
+    }
+  }
+  return out;
+}
+
+}  // namespace aims::risk

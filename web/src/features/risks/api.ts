@@ -1,0 +1,110 @@
+// Risk register and risk criteria calls (SPEC §6; ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3).
+import { api, type Schemas } from '../../lib/api';
+import type { paths } from '../../lib/api-types';
+
+export type Risk = Schemas['Risk'];
+export type RiskInput = Schemas['RiskInput'];
+export type RiskPatch = Schemas['RiskPatch'];
+export type RiskCriteria = Schemas['RiskCriteria'];
+export type RiskCriteriaInput = Schemas['RiskCriteriaInput'];
+export type RiskHeatmap = Schemas['RiskHeatmap'];
+export type RiskHistoryEntry = Schemas['RiskHistoryEntry'];
+export type RiskLevel = Schemas['RiskLevel'];
+
+type ListQuery = NonNullable<paths['/api/v1/risks']['get']['parameters']['query']>;
+export type RiskSort = NonNullable<ListQuery['sort']>;
+/** The list filters (everything but paging), as they appear in the page URL. */
+export type RiskFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+
+export const riskFilterKeys = [
+  'q',
+  'system_id',
+  'status',
+  'inherent_level',
+  'residual_level',
+  'owner',
+  'treatment',
+  'overdue',
+  'acceptance',
+  'control',
+  'inherent_likelihood',
+  'inherent_impact',
+  'residual_likelihood',
+  'residual_impact',
+  'sort',
+] as const;
+
+export interface RiskPage {
+  items: Risk[];
+  total: number;
+  overdue_reviews: number;
+  next?: string;
+}
+
+export async function listRisks(filters: RiskFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<RiskPage> {
+  const { data } = await api('get', '/api/v1/risks', { query: { ...filters, cursor, limit }, signal });
+  return data;
+}
+
+export interface VersionedRisk {
+  risk: Risk;
+  etag: string | null;
+}
+
+export async function getRisk(id: string, signal?: AbortSignal): Promise<VersionedRisk> {
+  const { data, etag } = await api('get', '/api/v1/risks/{id}', { path: { id }, signal });
+  return { risk: data, etag };
+}
+
+export async function createRisk(input: RiskInput): Promise<Risk> {
+  const { data } = await api('post', '/api/v1/risks', { body: input });
+  return data;
+}
+
+export async function updateRisk(id: string, patch: RiskPatch, etag: string): Promise<VersionedRisk> {
+  const { data, etag: next } = await api('patch', '/api/v1/risks/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
+  return { risk: data, etag: next };
+}
+
+export async function acceptRisk(id: string, rationale: string, expiresOn: string, etag: string): Promise<VersionedRisk> {
+  const { data, etag: next } = await api('post', '/api/v1/risks/{id}/acceptance', {
+    path: { id },
+    body: { rationale, expires_on: expiresOn },
+    headers: { 'If-Match': etag },
+  });
+  return { risk: data, etag: next };
+}
+
+export async function withdrawAcceptance(id: string, reason: string, etag: string): Promise<VersionedRisk> {
+  const { data, etag: next } = await api('post', '/api/v1/risks/{id}/acceptance/withdraw', {
+    path: { id },
+    body: reason ? { reason } : {},
+    headers: { 'If-Match': etag },
+  });
+  return { risk: data, etag: next };
+}
+
+export async function getRiskHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: RiskHistoryEntry[]; next?: string }> {
+  const { data } = await api('get', '/api/v1/risks/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
+  return data;
+}
+
+export async function getHeatmap(systemId: string | undefined, signal?: AbortSignal): Promise<RiskHeatmap> {
+  const { data } = await api('get', '/api/v1/risks/heatmap', { query: { system_id: systemId }, signal });
+  return data;
+}
+
+export interface VersionedCriteria {
+  criteria: RiskCriteria;
+  etag: string | null;
+}
+
+export async function getCriteria(signal?: AbortSignal): Promise<VersionedCriteria> {
+  const { data, etag } = await api('get', '/api/v1/risk-criteria', { signal });
+  return { criteria: data, etag };
+}
+
+export async function putCriteria(input: RiskCriteriaInput, etag: string): Promise<VersionedCriteria> {
+  const { data, etag: next } = await api('put', '/api/v1/risk-criteria', { body: input, headers: { 'If-Match': etag } });
+  return { criteria: data, etag: next };
+}
