@@ -139,10 +139,20 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, impact_service,
-                                 objective_service, reading_service},
+    http::Api api(http::Services{
+                      store,
+                      catalog,
+                      auth,
+                      systems,
+                      assessments,
+                      soa_service,
+                      impact_service,
+                      objective_service,
+                      reading_service,
+                      risk_criteria,
+                      risks,
+                  },
                   std::move(files),
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, risk_criteria, risks}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -122,8 +122,8 @@ export function DashboardPage() {
         <SoaDashboardCard />
         <ImpactDashboardCard />
         <ObjectivesDashboardCard />
+        <RisksDashboardCard />
       </div>
-      <RisksDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
