@@ -17,6 +17,7 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "http/api.hpp"
@@ -125,11 +126,15 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     inventory::SystemService systems(store, clock, ids);
     assessment::AssessmentService assessments(store, catalog, clock, ids);
     soa::SoaService soa_service(store, catalog, clock);
+    auto eu_data = euact::Data::load_embedded();
+    euact::Questionnaire eu_questionnaire(eu_data);
+    euact::ObligationService obligations(store, eu_data, clock);
+    euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service}, std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, classifications, obligations}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

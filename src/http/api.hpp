@@ -11,6 +11,8 @@
 #include "domain/accounts/auth_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/euact/classification_service.hpp"
+#include "domain/euact/obligation_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
@@ -27,6 +29,8 @@ struct Services {
   inventory::SystemService& systems;
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
+  euact::ClassificationService& classifications;
+  euact::ObligationService& obligations;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -47,4 +47,12 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response get_euact_questionnaire(Context& c);
+Response get_classification(Context& c);
+Response put_classification(Context& c);
+Response classification_history(Context& c);
+Response list_obligations(Context& c);
+Response get_obligation(Context& c);
+Response update_obligation(Context& c);
+
 }  // namespace aims::http::handlers
