@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { asked as askedIn, complete as completeIn, PRESETS } from '../lib/euact.mjs';
 
 const SYS = '/api/v1/systems';
 const OBL = '/api/v1/obligations';
@@ -36,45 +37,10 @@ async function system(fields = {}) {
   return assertJson(await c('POST', SYS, { json: { name: `EU system ${++n}`, purpose: 'Classified by the EU AI Act tests', owner: 'Owner ' + n, ...fields } }), 201);
 }
 
-function holds(cond, answers) {
-  if (cond === null || cond === undefined) return true;
-  if (cond.all) return cond.all.every((x) => holds(x, answers));
-  if (cond.any) return cond.any.some((x) => holds(x, answers));
-  if (cond.not) return !holds(cond.not, answers);
-  if (cond.condition) return holds(questionnaire.conditions[cond.condition], answers);
-  const a = answers[cond.answer];
-  if (a === undefined) return false;
-  if ('is' in cond) return a === cond.is;
-  if (!Array.isArray(a)) return false;
-  if ('includes' in cond) return a.includes(cond.includes);
-  return cond.includes_any.some((v) => a.includes(v));
-}
+const asked = (answers) => askedIn(questionnaire, answers);
+const complete = (given) => completeIn(questionnaire, given);
 
-/** The questions asked for `answers` (as the server decides it), with hidden answers left out. */
-function asked(answers) {
-  const eff = {};
-  const out = [];
-  for (const q of questionnaire.questions) {
-    if (!holds(q.show_if, eff)) continue;
-    out.push(q);
-    if (q.id in answers) eff[q.id] = answers[q.id];
-  }
-  return out;
-}
-
-/** `given`, with every other question asked answered no (or none, or the first option). */
-function complete(given) {
-  const a = { ...given };
-  for (;;) {
-    const q = asked(a).find((x) => !(x.id in a));
-    if (!q) return a;
-    a[q.id] = q.type === 'yes_no' ? false : q.type === 'single_choice' ? q.options[0].value : q.min_items ? [q.options[0].value] : [];
-  }
-}
-
-const HIGH_RISK_4A = { roles: ['provider', 'deployer'], 'annex3-areas': ['4'], 'annex3-4-a': true, 'art6-3-profiling': true };
-const HIGH_RISK_5B = { roles: ['provider', 'deployer'], 'annex3-areas': ['5'], 'annex3-5-b': true, 'art6-3-profiling': true };
-const CHATBOT = { roles: ['provider', 'deployer'], 'art50-1': true };
+const { hr: HIGH_RISK_4A, credit: HIGH_RISK_5B, chatbot: CHATBOT } = PRESETS;
 
 const put = (id, answers, ifMatch, who = c, extra = {}) =>
   who('PUT', `${SYS}/${id}/classification`, { json: { answers, ...extra }, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
