@@ -5,6 +5,7 @@
 #include "domain/accounts/admin_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/assessment/scoring.hpp"
+#include "domain/demo/demo_euact.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/inventory/system_service.hpp"
 
@@ -147,6 +148,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   }
   if (auto st = seed_assessment(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_soa(store, cat, clock, actor); !st) return st.error();
+  if (auto st = seed_euact(store, clock, ids, actor); !st) return st.error();
   return login;
 }
 
