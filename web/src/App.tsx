@@ -11,6 +11,9 @@ import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
 import { DashboardPage } from './features/dashboard/components/DashboardPage';
+import { ClassificationPage } from './features/euact/components/ClassificationPage';
+import { ClassificationWizard } from './features/euact/components/ClassificationWizard';
+import { ObligationsBoard } from './features/euact/components/ObligationsBoard';
 import { Layout } from './features/shell/components/Layout';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
@@ -63,6 +66,9 @@ export function App() {
             <Route path="soa/versions" element={<SoaVersionsPage />} />
             <Route path="soa/versions/:n" element={<SoaVersionPage />} />
             <Route path="soa/diff" element={<SoaDiffPage />} />
+            <Route path="systems/:id/classification" element={<ClassificationPage />} />
+            <Route path="systems/:id/classification/wizard" element={<ClassificationWizard />} />
+            <Route path="obligations" element={<ObligationsBoard />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

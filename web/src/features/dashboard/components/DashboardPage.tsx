@@ -5,6 +5,7 @@ import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels } fro
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { AssessmentDashboardCard } from '../../assessments/components/AssessmentDashboardCard';
 import { useSession } from '../../auth/components/SessionProvider';
+import { ObligationsDashboardCard } from '../../euact/components/ObligationsDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
 
@@ -118,6 +119,7 @@ export function DashboardPage() {
         <AssessmentDashboardCard />
         <SoaDashboardCard />
       </div>
+      <ObligationsDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
