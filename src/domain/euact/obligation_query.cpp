@@ -1,5 +1,6 @@
 #include "domain/euact/obligation_query.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -128,27 +129,45 @@ result<ObligationQuery> parse_query(const ObligationParams& p) {
   return q;
 }
 
+ObligationRow row_of(std::string_view doc) {
+  // A small arena per record: the document is read once and dropped.
+  unsigned char buffer[4096];
+  json::monotonic_resource mr(buffer, sizeof buffer);
+  boost::system::error_code ec;
+  auto v = json::parse(doc, ec, &mr);
+  ObligationRow r;
+  if (ec || !v.is_object()) return r;
+  const auto& o = v.as_object();
+  r.system_id = str(o, "system_id");
+  r.obligation_id = str(o, "obligation_id");
+  r.status = str(o, "status");
+  r.applies_from = str(o, "applies_from");
+  r.due = str(o, "due");
+  r.retired = flag(o, "retired");
+  if (auto roles = o.if_contains("roles"); roles && roles->is_array())
+    for (const auto& x : roles->as_array())
+      if (x.is_string()) r.roles.emplace_back(x.as_string());
+  return r;
+}
+
+bool is_overdue(const ObligationRow& r, const std::string& today) {
+  return !r.retired && (r.status == "not_started" || r.status == "in_progress") && r.due < today;
+}
+
 bool is_overdue(const json::object& doc, const std::string& today) {
   auto status = str(doc, "status");
   return !flag(doc, "retired") && (status == "not_started" || status == "in_progress") && str(doc, "due") < today;
 }
 
 bool matches(const ObligationQuery& q, const ObligationRow& r, const std::string& today) {
-  const auto& d = r.doc;
-  bool retired = flag(d, "retired");
-  if ((q.retired == "false" && retired) || (q.retired == "true" && !retired)) return false;
-  if (q.system && str(d, "system_id") != *q.system) return false;
-  if (q.status && str(d, "status") != *q.status) return false;
-  if (q.article && !article_matches(*q.article, r.article, str(d, "obligation_id"))) return false;
-  if (q.role) {
-    bool found = false;
-    if (auto roles = d.if_contains("roles"); roles && roles->is_array())
-      for (const auto& x : roles->as_array()) found = found || (x.is_string() && x.as_string() == *q.role);
-    if (!found) return false;
-  }
-  if (q.due_before && !(str(d, "due") < *q.due_before)) return false;
-  if (q.applies_from && str(d, "applies_from") != *q.applies_from) return false;
-  if (q.overdue && !is_overdue(d, today)) return false;
+  if ((q.retired == "false" && r.retired) || (q.retired == "true" && !r.retired)) return false;
+  if (q.system && r.system_id != *q.system) return false;
+  if (q.status && r.status != *q.status) return false;
+  if (q.article && !article_matches(*q.article, r.article, r.obligation_id)) return false;
+  if (q.role && std::find(r.roles.begin(), r.roles.end(), *q.role) == r.roles.end()) return false;
+  if (q.due_before && !(r.due < *q.due_before)) return false;
+  if (q.applies_from && r.applies_from != *q.applies_from) return false;
+  if (q.overdue && !is_overdue(r, today)) return false;
   return true;
 }
 
@@ -157,18 +176,17 @@ std::vector<std::string> sort_key(const ObligationQuery& q, const ObligationRow&
   std::snprintf(index, sizeof index, "%06d", r.data_index);
   std::string value;
   switch (q.sort) {
-    case ObligationSort::applies_from: value = str(r.doc, "applies_from"); break;
-    case ObligationSort::due: value = str(r.doc, "due"); break;
+    case ObligationSort::applies_from: value = r.applies_from; break;
+    case ObligationSort::due: value = r.due; break;
     case ObligationSort::system: value = r.system_key; break;
     case ObligationSort::article: value = index; break;
     case ObligationSort::status: {
-      auto s = str(r.doc, "status");
       for (std::size_t i = 0; i < std::size(kStatuses); ++i)
-        if (kStatuses[i] == s) value = std::to_string(i);
+        if (kStatuses[i] == r.status) value = std::to_string(i);
       break;
     }
   }
-  return {value, str(r.doc, "system_id"), index, str(r.doc, "obligation_id")};
+  return {value, r.system_id, index, r.obligation_id};
 }
 
 std::string cursor_of(const ObligationQuery& q, const std::vector<std::string>& key) {

@@ -35,15 +35,21 @@ struct ObligationQuery {
 /// Checks the parameters; errc::bad_request naming each bad parameter.
 result<ObligationQuery> parse_query(const ObligationParams& p);
 
-/// One obligation record with what filtering and ordering need.
+/// What filtering and ordering need of one stored obligation record.
 struct ObligationRow {
-  boost::json::object doc;     // the stored record
+  std::string system_id, obligation_id, status, applies_from, due;
+  bool retired = false;
+  std::vector<std::string> roles;
   std::string article;         // from the data, e.g. "Art. 26"
   int data_index = 0;          // position of the obligation in the data (article order)
-  std::string system_key;      // lower-cased system name
+  std::string system_key;      // lower-cased system name (filled only when sorting by system)
 };
 
+/// The fields of a stored record's JSON text (parsed without keeping the document).
+ObligationRow row_of(std::string_view doc);
+
 /// True if the obligation is open (not met, not applicable) and its due date is before `today`.
+bool is_overdue(const ObligationRow& r, const std::string& today);
 bool is_overdue(const boost::json::object& doc, const std::string& today);
 /// True if the row passes the query's filters (all but paging).
 bool matches(const ObligationQuery& q, const ObligationRow& r, const std::string& today);

@@ -9,13 +9,18 @@ namespace json = boost::json;
 
 namespace {
 
+/// A row as row_of reads it from a stored record's JSON text.
 ObligationRow row(const char* system, const char* id, const char* article, int index, const char* status, const char* applies,
                   const char* due, bool retired = false, std::initializer_list<const char*> roles = {"provider"}) {
   json::array r;
   for (auto x : roles) r.emplace_back(x);
-  return ObligationRow{json::object{{"system_id", system}, {"obligation_id", id}, {"status", status}, {"applies_from", applies},
-                                    {"due", due}, {"retired", retired}, {"roles", std::move(r)}},
-                       article, index, std::string(system) + " name"};
+  auto out = row_of(json::serialize(json::object{{"system_id", system}, {"obligation_id", id}, {"status", status},
+                                                 {"applies_from", applies}, {"due", due}, {"retired", retired},
+                                                 {"roles", std::move(r)}, {"notes", "not read"}}));
+  out.article = article;
+  out.data_index = index;
+  out.system_key = std::string(system) + " name";
+  return out;
 }
 
 }  // namespace
@@ -64,9 +69,11 @@ TEST(ObligationQuery, FiltersByEveryField) {
   check({.due_before = "2026-01-01"}, {false, true, false, false});
   check({.overdue = "true"}, {true, false, false, false});
   check({.applies_from = "2027-12-02"}, {false, false, true, false});
-  EXPECT_TRUE(is_overdue(open_past.doc, today));
-  EXPECT_FALSE(is_overdue(met_past.doc, today));
-  EXPECT_FALSE(is_overdue(future.doc, today));
+  EXPECT_TRUE(is_overdue(open_past, today));
+  EXPECT_FALSE(is_overdue(met_past, today));
+  EXPECT_FALSE(is_overdue(future, today));
+  EXPECT_EQ(open_past.roles, std::vector<std::string>{"provider"});
+  EXPECT_EQ(row_of("not json").system_id, "");
 }
 
 TEST(ObligationQuery, SortKeysOrderByValueThenSystemThenArticle) {

@@ -95,54 +95,64 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
   auto q = parse_query(p);
   if (!q) return q.error();
   struct Item {
-    store::RecordRow row;
-    ObligationRow o;
     std::vector<std::string> key;
+    std::size_t record;  // index into records
   };
+  std::vector<store::RecordRow> records;
   std::vector<Item> items;
-  std::map<std::string, std::optional<store::SystemRow>> systems;
+  std::map<std::string, std::optional<store::SystemRow>> systems;  // only those needed
+  std::map<std::string, int> index;                                // obligation id -> data position
+  for (std::size_t i = 0; i < data_.obligations().size(); ++i) index[data_.obligations()[i].id] = static_cast<int>(i);
   auto now = today();
+  json::array page;
+  std::size_t total = 0;
+  std::optional<std::string> next;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     items.clear();
+    systems.clear();
+    page.clear();
     store::RecordFilter f{.org_id = a.org_id, .kind = kKind};
     if (q->system) f.parent_id = *q->system;
     if (q->status && q->retired == "false") f.ref = *q->status;
     else if (q->retired == "true") f.ref = "retired";
-    for (auto& r : tx.list_records(f)) {
-      auto& sys = systems[r.parent_id];
-      if (!sys) sys = tx.find_system(a.org_id, r.parent_id);
-      Item it{std::move(r), {}, {}};
-      boost::system::error_code ec;
-      auto doc = json::parse(it.row.doc, ec);
-      if (ec || !doc.is_object()) continue;
-      it.o.doc = std::move(doc.as_object());
-      const auto& obs = data_.obligations();
-      for (std::size_t i = 0; i < obs.size(); ++i)
-        if (obs[i].id == it.row.id) {
-          it.o.article = obs[i].article;
-          it.o.data_index = static_cast<int>(i);
-        }
-      it.o.system_key = sys ? sys->name_key : std::string();
-      if (!matches(*q, it.o, now)) continue;
-      it.key = sort_key(*q, it.o);
-      items.push_back(std::move(it));
+    auto system_of = [&](const std::string& id) -> const std::optional<store::SystemRow>& {
+      auto it = systems.find(id);
+      if (it == systems.end()) it = systems.emplace(id, tx.find_system(a.org_id, id)).first;
+      return it->second;
+    };
+    records = tx.list_records(f);
+    for (std::size_t n = 0; n < records.size(); ++n) {
+      const auto& r = records[n];
+      auto row = row_of(r.doc);
+      if (auto i = index.find(r.id); i != index.end()) {
+        row.data_index = i->second;
+        row.article = data_.obligations()[static_cast<std::size_t>(i->second)].article;
+      }
+      if (q->sort == ObligationSort::system) {
+        const auto& sys = system_of(r.parent_id);
+        row.system_key = sys ? sys->name_key : std::string();
+      }
+      if (!matches(*q, row, now)) continue;
+      items.push_back(Item{sort_key(*q, row), n});
     }
+    total = items.size();
+    auto before = [&](const Item& x, const Item& y) { return q->descending ? y.key < x.key : x.key < y.key; };
+    if (q->after) {  // keyset: only what comes after the previous page's last item
+      std::erase_if(items, [&](const Item& x) { return q->descending ? !(x.key < *q->after) : !(*q->after < x.key); });
+    }
+    // Only the page (and whether more follow) needs ordering.
+    std::size_t want = std::min(items.size(), static_cast<std::size_t>(q->limit));
+    std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(want), items.end(), before);
+    for (std::size_t i = 0; i < want; ++i) {
+      const auto& r = records[items[i].record];
+      page.push_back(view(r, system_name(system_of(r.parent_id)), now));
+    }
+    if (items.size() > want && want > 0) next = cursor_of(*q, items[want - 1].key);
     return ok();
   });
   if (!st) return st.error();
-  std::sort(items.begin(), items.end(),
-            [&](const Item& x, const Item& y) { return q->descending ? y.key < x.key : x.key < y.key; });
-  std::size_t start = 0;
-  if (q->after) {
-    while (start < items.size() &&
-           (q->descending ? !(items[start].key < *q->after) : !(*q->after < items[start].key)))
-      ++start;
-  }
-  std::size_t end = std::min(items.size(), start + static_cast<std::size_t>(q->limit));
-  json::array page;
-  for (std::size_t i = start; i < end; ++i) page.push_back(view(items[i].row, system_name(systems[items[i].row.parent_id]), now));
-  json::object out{{"items", std::move(page)}, {"total", static_cast<std::int64_t>(items.size())}};
-  if (end < items.size() && end > start) out["next"] = cursor_of(*q, items[end - 1].key);
+  json::object out{{"items", std::move(page)}, {"total", static_cast<std::int64_t>(total)}};
+  if (next) out["next"] = *next;
   return json::serialize(out);
 }
 
