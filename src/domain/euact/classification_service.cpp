@@ -84,6 +84,8 @@ result<ClassificationView> ClassificationService::put(const Actor& a, const std:
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_system(a.org_id, system_id);
     if (!row) return no_system(system_id);
+    if (row->archived)
+      return make_error(errc::conflict, "AI system " + system_id + " is archived; restore it before classifying it.");
     auto existing = tx.find_record(a.org_id, kKind, "", system_id);
     std::int64_t version = existing ? existing->version : 0;
     auto want = "\"v" + std::to_string(version) + "\"";

@@ -228,7 +228,7 @@ export function ClassificationWizard() {
                 Next
               </button>
             )}
-            <Link to={back} className="btn btn-ghost">
+            <Link to={back} className="btn btn-ghost" onClick={() => writeDraft(id, null)}>
               Cancel
             </Link>
           </div>
