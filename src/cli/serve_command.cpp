@@ -17,6 +17,7 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
@@ -135,6 +136,10 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     objectives::ReadingService reading_service(store, clock, ids);
     risk::CriteriaService risk_criteria(store, clock);
     risk::RiskService risks(store, catalog, clock);
+    auto eu_data = euact::Data::load_embedded();
+    euact::Questionnaire eu_questionnaire(eu_data);
+    euact::ObligationService obligations(store, eu_data, clock);
+    euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -153,6 +158,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       risks,
                   },
                   std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, classifications, obligations}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

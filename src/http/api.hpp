@@ -12,6 +12,8 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/impact/impact_service.hpp"
+#include "domain/euact/classification_service.hpp"
+#include "domain/euact/obligation_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
@@ -37,6 +39,8 @@ struct Services {
   objectives::ReadingService& readings;
   risk::CriteriaService& risk_criteria;
   risk::RiskService& risks;
+  euact::ClassificationService& classifications;
+  euact::ObligationService& obligations;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -80,5 +80,12 @@ Response update_risk(Context& c);
 Response risk_history(Context& c);
 Response accept_risk(Context& c);
 Response withdraw_risk_acceptance(Context& c);
+Response get_euact_questionnaire(Context& c);
+Response get_classification(Context& c);
+Response put_classification(Context& c);
+Response classification_history(Context& c);
+Response list_obligations(Context& c);
+Response get_obligation(Context& c);
+Response update_obligation(Context& c);
 
 }  // namespace aims::http::handlers

@@ -87,6 +87,13 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/risks/{id}/history", Access::member, risk_history);
   r.add("POST", "/api/v1/risks/{id}/acceptance", Access::member, accept_risk);
   r.add("POST", "/api/v1/risks/{id}/acceptance/withdraw", Access::member, withdraw_risk_acceptance);
+  r.add("GET", "/api/v1/eu-ai-act/questionnaire", Access::user, get_euact_questionnaire);
+  r.add("GET", "/api/v1/systems/{id}/classification", Access::member, get_classification);
+  r.add("PUT", "/api/v1/systems/{id}/classification", Access::member, put_classification);
+  r.add("GET", "/api/v1/systems/{id}/classification/history", Access::member, classification_history);
+  r.add("GET", "/api/v1/obligations", Access::member, list_obligations);
+  r.add("GET", "/api/v1/obligations/{system_id}/{obligation_id}", Access::member, get_obligation);
+  r.add("PATCH", "/api/v1/obligations/{system_id}/{obligation_id}", Access::member, update_obligation);
 }
 
 }  // namespace aims::http

@@ -6,8 +6,8 @@
 // unique everywhere, and every parent names an item of the same framework. For the EU AI Act files it
 // also checks that dates are real calendar days, that a grace period ends after the date it relaxes,
 // that an obligation's applies_from keys match its classes, that Annex III ids, areas and points agree,
-// that only catalog/eu-ai-act/ holds framework "eu-ai-act", and that every iso42001_controls id is an
-// item of the iso42001 catalog.
+// that only catalog/eu-ai-act/ holds framework "eu-ai-act", that every iso42001_controls id is an
+// item of the iso42001 catalog, and that every source_rule names a classification rule.
 //
 // Usage (from anywhere): node tests/tools/check-catalog.mjs [catalog-dir]
 // Exits 0 when every file is valid, 1 naming each file and error otherwise.
@@ -79,9 +79,12 @@ function isRealDate(s) {
 const applyKeyClass = {
   high_risk_annex_iii: 'high_risk', high_risk_annex_i: 'high_risk', transparency: 'transparency',
   gpai: 'gpai', gpai_systemic: 'gpai_systemic', prohibited: 'prohibited', prohibited_2026_1744: 'prohibited',
+  annex_iii_derogation: 'annex_iii_derogation',
 };
 
 const isoRefs = []; // {file, index, id, ref}: iso42001_controls entries of EU AI Act obligations
+const ruleRefs = []; // {file, index, id, ref}: source_rule entries of EU AI Act obligations
+const ruleIds = new Set(); // ids of classification-rules.json items
 
 // Checks on one schema-valid EU AI Act file that the schema cannot express.
 function checkEuFile(file, data, ids) {
@@ -111,7 +114,9 @@ function checkEuFile(file, data, ids) {
       for (const c of item.classes)
         if (!keyClasses.has(c)) errors.push(`${at}: class ${c} has no date in applies_from`);
       for (const ref of item.iso42001_controls) isoRefs.push({ file, index: i, id: item.id, ref });
+      if ('source_rule' in item) ruleRefs.push({ file, index: i, id: item.id, ref: item.source_rule });
     }
+    if (data.part === 'classification-rules') ruleIds.add(item.id);
   });
 }
 
@@ -202,6 +207,10 @@ const isoIds = idsByFramework.get('iso42001');
 for (const r of isoRefs)
   if (!isoIds?.has(r.ref))
     errors.push(`${rel(r.file)}: /items/${r.index} "${r.id}" maps onto "${r.ref}", which is not an item of iso42001`);
+
+for (const r of ruleRefs)
+  if (!ruleIds.has(r.ref))
+    errors.push(`${rel(r.file)}: /items/${r.index} "${r.id}" names source_rule "${r.ref}", which is not a classification rule`);
 
 if (errors.length) {
   console.error(`check-catalog: ${errors.length} error(s)`);

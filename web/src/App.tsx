@@ -24,6 +24,9 @@ import { ImpactListPage } from './features/impact/components/ImpactListPage';
 import { ImpactSettingsPage } from './features/impact/components/ImpactSettingsPage';
 import { VersionPage as ImpactVersionPage } from './features/impact/components/VersionPage';
 import { VersionsPage as ImpactVersionsPage } from './features/impact/components/VersionsPage';
+import { ClassificationPage } from './features/euact/components/ClassificationPage';
+import { ClassificationWizard } from './features/euact/components/ClassificationWizard';
+import { ObligationsBoard } from './features/euact/components/ObligationsBoard';
 import { Layout } from './features/shell/components/Layout';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
@@ -100,6 +103,9 @@ export function App() {
             <Route path="risks/:id" element={<RiskDetailPage />} />
             <Route path="risks/:id/edit" element={<RiskEditPage />} />
             <Route path="risk-criteria" element={<CriteriaPage />} />
+            <Route path="systems/:id/classification" element={<ClassificationPage />} />
+            <Route path="systems/:id/classification/wizard" element={<ClassificationWizard />} />
+            <Route path="obligations" element={<ObligationsBoard />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

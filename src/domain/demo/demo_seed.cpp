@@ -8,6 +8,7 @@
 #include "domain/assessment/scoring.hpp"
 #include "domain/demo/demo_objectives.hpp"
 #include "domain/demo/demo_risks.hpp"
+#include "domain/demo/demo_euact.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/inventory/system_service.hpp"
 
@@ -153,6 +154,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = seed_impact(store, clock, ids, actor); !st) return st.error();
   if (auto st = seed_objectives(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_risks(store, cat, clock, actor); !st) return st.error();
+  if (auto st = seed_euact(store, clock, ids, actor); !st) return st.error();
   return login;
 }
 

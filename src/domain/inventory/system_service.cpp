@@ -242,30 +242,44 @@ result<SystemView> SystemService::update(const Actor& a, const std::string& id, 
       return make_error(errc::precondition_failed,
                         "This AI system was changed by someone else since you read it (now version " +
                             std::to_string(row->version) + "); reload and apply your change again.");
-    auto before = parse_doc(row->doc);
-    auto after = before;
-    for (auto& kv : changes) after[kv.key()] = kv.value();
-    auto d = diff(before, after);
-    if (d.empty()) {
-      out = SystemView{row->id, row->version, row->doc};
-      return ok();
-    }
-    stamp_change(after, row->version, a, clock_.now_text());
-    auto nrow = to_row(after, a.org_id);
-    if (nrow.name_key != row->name_key) {
-      if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != id)
-        return name_taken(std::string(after.at("name").as_string()));
-    }
-    if (auto s = tx.update_system(nrow, row->version); !s) {
-      if (s.error().code == errc::conflict) return name_taken(std::string(after.at("name").as_string()));
-      return s;
-    }
-    if (auto s = tx.insert_history(history_row(a, after, "update", std::move(d))); !s) return s;
-    out = SystemView{nrow.id, nrow.version, nrow.doc};
+    auto r = apply_changes(tx, a, *row, changes, "update");
+    if (!r) return r.error();
+    out = std::move(*r);
     return ok();
   });
   if (!st) return st.error();
   return out;
+}
+
+result<SystemView> SystemService::update_in(store::WriteTx& tx, const Actor& a, const std::string& id,
+                                            const json::object& fields, const std::string& operation) {
+  std::vector<FieldError> errs;
+  auto changes = normalize(fields, false, errs);
+  if (!errs.empty()) return make_error(errc::validation, "The change is not valid.", std::move(errs));
+  auto row = tx.find_system(a.org_id, id);
+  if (!row) return not_found(id);
+  return apply_changes(tx, a, *row, changes, operation);
+}
+
+result<SystemView> SystemService::apply_changes(store::WriteTx& tx, const Actor& a, const store::SystemRow& row,
+                                                const json::object& changes, const std::string& operation) {
+  auto before = parse_doc(row.doc);
+  auto after = before;
+  for (auto& kv : changes) after[kv.key()] = kv.value();
+  auto d = diff(before, after);
+  if (d.empty()) return SystemView{row.id, row.version, row.doc};
+  stamp_change(after, row.version, a, clock_.now_text());
+  auto nrow = to_row(after, a.org_id);
+  if (nrow.name_key != row.name_key) {
+    if (auto other = tx.find_system_by_name_key(a.org_id, nrow.name_key); other && other->id != row.id)
+      return name_taken(std::string(after.at("name").as_string()));
+  }
+  if (auto s = tx.update_system(nrow, row.version); !s) {
+    if (s.error().code == errc::conflict) return name_taken(std::string(after.at("name").as_string()));
+    return s.error();
+  }
+  if (auto s = tx.insert_history(history_row(a, after, operation, std::move(d))); !s) return s.error();
+  return SystemView{nrow.id, nrow.version, nrow.doc};
 }
 
 result<SystemView> SystemService::set_archived(const Actor& a, const std::string& id, bool archived) {

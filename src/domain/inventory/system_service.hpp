@@ -51,6 +51,12 @@ class SystemService {
   /// `if_match` is the ETag the caller last saw; required.
   result<SystemView> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
                             const std::optional<std::string>& if_match);
+  /// Changes fields of a system inside the caller's write transaction, with the same validation,
+  /// history entry (operation `operation`) and row update as `update`, so that other services can
+  /// keep inventory fields in step with their own records. No role or If-Match check: the caller
+  /// makes its own. errc::not_found if the system is not the organization's.
+  result<SystemView> update_in(store::WriteTx& tx, const accounts::Actor& a, const std::string& id,
+                               const boost::json::object& fields, const std::string& operation);
   result<SystemView> set_archived(const accounts::Actor& a, const std::string& id, bool archived);
   result<ListResult> list(const accounts::Actor& a, const ListParams& p, int max_limit = 500);
   /// History page as a JSON object {"items": [...], "next"?}.
@@ -62,6 +68,8 @@ class SystemService {
   static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 
  private:
+  result<SystemView> apply_changes(store::WriteTx& tx, const accounts::Actor& a, const store::SystemRow& row,
+                                   const boost::json::object& changes, const std::string& operation);
   store::Store& store_;
   const Clock& clock_;
   IdSource& ids_;

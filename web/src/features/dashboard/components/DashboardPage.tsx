@@ -7,6 +7,7 @@ import { AssessmentDashboardCard } from '../../assessments/components/Assessment
 import { useSession } from '../../auth/components/SessionProvider';
 import { ImpactDashboardCard } from '../../impact/components/ImpactDashboardCard';
 import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesDashboardCard';
+import { ObligationsDashboardCard } from '../../euact/components/ObligationsDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { catalogFigures, systemFigures } from '../api';
@@ -124,6 +125,7 @@ export function DashboardPage() {
         <ObjectivesDashboardCard />
         <RisksDashboardCard />
       </div>
+      <ObligationsDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">

@@ -13,6 +13,7 @@ const operationLabels: Record<HistoryEntry['operation'], string> = {
   archive: 'Archived',
   restore: 'Restored',
   import: 'Imported',
+  classify: 'Classified (EU AI Act)',
 };
 
 /** A history value for people: lists joined, empty shown as a dash. */

@@ -107,6 +107,7 @@ export function SystemDetailPage() {
           </div>
         </div>
         <div className="page-actions">
+          <Link className="btn" to={`/systems/${encodeURIComponent(system.id)}/classification`} data-testid="classification-link">EU AI Act classification</Link>
           {session.canWrite && !system.archived ? (
             <Link className="btn btn-primary" to={`/systems/${encodeURIComponent(system.id)}/edit`}>
               Edit

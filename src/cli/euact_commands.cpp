@@ -1,0 +1,383 @@
+// API client commands for the EU AI Act: aims classification questions|get|set|history and
+// aims obligations list|update. They talk to a running server with an API token (see
+// api_session.hpp) and print text, or the server's JSON with --json.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/api_session.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "core/text.hpp"
+
+namespace aims::cli {
+namespace {
+namespace json = boost::json;
+using http::NameValues;
+
+const std::string kSystems = "/api/v1/systems";
+const std::string kObligations = "/api/v1/obligations";
+const std::string kQuestionnaire = "/api/v1/eu-ai-act/questionnaire";
+
+std::string classification_path(const std::string& id, std::string_view suffix = {}) {
+  return kSystems + "/" + http::encode_segment(id) + "/classification" + std::string(suffix);
+}
+
+std::string obligation_path(const std::string& system, const std::string& obligation) {
+  return kObligations + "/" + http::encode_segment(system) + "/" + http::encode_segment(obligation);
+}
+
+std::string class_label(const std::string& c) {
+  if (c == "high_risk") return "high-risk";
+  if (c == "transparency") return "transparency duties";
+  return c;
+}
+
+/// "high-risk (Annex III point 4(a))" or "minimal".
+std::string class_text(const json::object& result) {
+  auto basis = string_of(result, "basis");
+  return class_label(string_of(result, "class")) + (basis.empty() ? "" : " (" + basis + ")");
+}
+
+std::string joined(const json::value* v, std::string_view sep = ", ") {
+  if (!v || !v->is_array()) return "";
+  std::string out;
+  for (const auto& x : v->get_array())
+    if (x.is_string()) out += (out.empty() ? "" : std::string(sep)) + std::string(x.get_string());
+  return out;
+}
+
+const json::object& object_at(const json::object& o, std::string_view key) {
+  static const json::object empty;
+  auto p = o.if_contains(key);
+  return p && p->is_object() ? p->get_object() : empty;
+}
+
+/// The text of one classification: class, basis, role, who and when, rationale, obligations.
+void print_classification(const json::object& c) {
+  const auto& r = object_at(c, "result");
+  print_fields(std::cout, {{"system", string_of(c, "system_id")},
+                           {"class", class_label(string_of(r, "class"))},
+                           {"basis", string_of(r, "basis")},
+                           {"applies from", string_of(r, "applies_from")},
+                           {"roles", joined(r.if_contains("roles"))},
+                           {"version", std::to_string(int_of(c, "version").value_or(0))},
+                           {"classified", string_of(c, "classified_at") + " by " + string_of(c, "classified_by")},
+                           {"note", string_of(c, "note")}});
+  std::cout << "\n" << string_of(r, "rationale") << "\n";
+  auto obs = r.if_contains("obligations");
+  if (!obs || !obs->is_array() || obs->get_array().empty()) {
+    std::cout << "\nNo EU AI Act obligations follow for your role.\n";
+    return;
+  }
+  std::cout << "\n" << obs->get_array().size() << " obligation(s) follow:\n";
+  Table t({"obligation", "article", "title", "roles", "applies", "due"});
+  t.set_max_width(2, 48);
+  for (const auto& v : obs->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& o = v.get_object();
+    t.add_row({string_of(o, "id"), string_of(o, "article"), string_of(o, "title"), joined(o.if_contains("roles")),
+               string_of(o, "applies_from"), string_of(o, "due")});
+  }
+  t.print(std::cout);
+}
+
+std::optional<std::string> read_input(const std::string& path) {
+  std::ostringstream s;
+  if (path == "-") {
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fail("cannot read " + path + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  s << in.rdbuf();
+  return s.str();
+}
+
+const json::object* find_question(const json::object& questionnaire, std::string_view id) {
+  if (auto qs = questionnaire.if_contains("questions"); qs && qs->is_array())
+    for (const auto& q : qs->get_array())
+      if (q.is_object() && string_of(q.get_object(), "id") == id) return &q.get_object();
+  return nullptr;
+}
+
+/// Sets one `ID=VALUE` of --answer, typed by the question: yes/no (true/false), an option, or a
+/// comma-separated list of options ("" for none). Unknown ids go to the server as text to judge.
+std::optional<std::string> set_answer(json::object& answers, const json::object& questionnaire, std::string_view arg) {
+  auto eq = arg.find('=');
+  if (eq == std::string_view::npos || text::trim(arg.substr(0, eq)).empty())
+    return "--answer takes ID=VALUE, e.g. --answer art5-1-a=no; got '" + std::string(arg) + "'.";
+  auto id = text::trim(arg.substr(0, eq));
+  auto value = text::trim(arg.substr(eq + 1));
+  const auto* q = find_question(questionnaire, id);
+  auto type = q ? string_of(*q, "type") : std::string();
+  if (type == "yes_no") {
+    auto v = text::lower(value);
+    if (v == "yes" || v == "true") answers[id] = true;
+    else if (v == "no" || v == "false") answers[id] = false;
+    else return "--answer " + id + " must be yes or no.";
+  } else if (type == "multi_choice") {
+    json::array items;
+    for (auto& x : text::split_list(value, ',')) items.emplace_back(x);
+    answers[id] = std::move(items);
+  } else {
+    answers[id] = value;
+  }
+  return std::nullopt;
+}
+
+void register_questions(CLI::App* parent, int& exit_code) {
+  static ApiOptions o;
+  auto* cmd = parent->add_subcommand("questions", "The classification questions with their ids, types and options");
+  o.add_to(cmd);
+  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
+    auto r = api.get(kQuestionnaire);
+    if (!r) return kExitFailed;
+    return print_response(*r, o.json, [](const json::object& q) {
+      Table t({"id", "step", "answer", "question"});
+      t.set_max_width(3, 80);
+      auto qs = q.if_contains("questions");
+      if (!qs || !qs->is_array()) return;
+      for (const auto& v : qs->get_array()) {
+        if (!v.is_object()) continue;
+        const auto& x = v.get_object();
+        auto type = string_of(x, "type");
+        std::string values;
+        if (auto opts = x.if_contains("options"); opts && opts->is_array())
+          for (const auto& op : opts->get_array())
+            if (op.is_object()) values += (values.empty() ? "" : ",") + string_of(op.get_object(), "value");
+        std::string answer = type == "yes_no" ? "yes|no" : type == "single_choice" ? "one of " + values : "list of " + values;
+        t.add_row({string_of(x, "id"), string_of(x, "step"), answer, string_of(x, "text")});
+      }
+      t.print(std::cout);
+      std::cout << "\nA question is asked only when its condition holds (see --json, show_if). Answer with\n"
+                   "--answer ID=VALUE: yes or no, one value, or a comma-separated list (empty for none).\n";
+    });
+  }));
+}
+
+void register_get(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("get", "Show a system's EU AI Act classification: class, basis, roles, rationale, obligations");
+  o.api.add_to(cmd);
+  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto r = api.get(classification_path(o.id));
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, print_classification);
+  }));
+}
+
+void register_set(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id, file, note;
+    std::vector<std::string> answers;
+  } o;
+  auto* cmd = parent->add_subcommand("set", "Classify a system from answers (--answers FILE and/or --answer ID=VALUE)");
+  o.api.add_to(cmd);
+  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
+  cmd->add_option("--answers", o.file,
+                  "JSON object of answers, or a classification as 'get --json' prints it ('-' for standard input)");
+  cmd->add_option("--answer", o.answers, "ID=VALUE, repeatable; applied on top of --answers")->allow_extra_args(false);
+  cmd->add_option("--note", o.note, "A note kept with this classification");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object answers;
+    if (!o.file.empty()) {
+      auto content = read_input(o.file);
+      if (!content) return kExitFailed;
+      json::error_code ec;
+      auto v = json::parse(*content, ec);
+      if (ec || !v.is_object()) return usage_error(o.file + " must hold one JSON object of answers.");
+      auto inner = v.get_object().if_contains("answers");
+      answers = inner && inner->is_object() ? inner->get_object() : v.get_object();
+    }
+    if (!o.answers.empty()) {
+      auto questionnaire = api.get_object(kQuestionnaire);
+      if (!questionnaire) return kExitFailed;
+      for (const auto& a : o.answers)
+        if (auto err = set_answer(answers, *questionnaire, a)) return usage_error(*err);
+    }
+    if (answers.empty()) return usage_error("give the answers with --answers FILE.json or --answer ID=VALUE.");
+    // The current version, if any, makes the server refuse the change if someone else re-classifies meanwhile.
+    auto history = api.get_object(http::make_target(classification_path(o.id, "/history"), {{"limit", "1"}}));
+    if (!history) return kExitFailed;
+    NameValues headers;
+    if (auto items = history->if_contains("items"); items && items->is_array() && !items->get_array().empty())
+      if (auto v = int_of(items->get_array()[0].get_object(), "version")) headers.emplace_back("If-Match", "\"v" + std::to_string(*v) + "\"");
+    json::object body{{"answers", std::move(answers)}};
+    if (!o.note.empty()) body["note"] = o.note;
+    auto r = api.send({"PUT", classification_path(o.id), headers, "application/json", json::serialize(body)});
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& c) {
+      const auto& res = object_at(c, "result");
+      auto obs = res.if_contains("obligations");
+      std::cout << "Classified " << string_of(c, "system_id") << " as " << class_text(res) << " (version "
+                << int_of(c, "version").value_or(0) << "); roles: " << joined(res.if_contains("roles")) << "; "
+                << (obs && obs->is_array() ? obs->get_array().size() : 0) << " obligation(s) follow.\n";
+    });
+  }));
+}
+
+void register_history(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string id;
+  } o;
+  auto* cmd = parent->add_subcommand("history", "Every saved classification of a system, newest first");
+  o.api.add_to(cmd);
+  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    auto l = api.list(classification_path(o.id, "/history"), {{"limit", "500"}}, true);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}}));
+      return 0;
+    }
+    if (l->items.empty()) {
+      std::cout << "Not classified yet; classify it with 'aims classification set'.\n";
+      return 0;
+    }
+    Table t({"version", "classified_at", "by", "class", "basis", "note"});
+    t.set_max_width(5, 40);
+    for (const auto& v : l->items) {
+      if (!v.is_object()) continue;
+      const auto& c = v.get_object();
+      const auto& r = object_at(c, "result");
+      t.add_row({std::to_string(int_of(c, "version").value_or(0)), string_of(c, "classified_at"), string_of(c, "classified_by"),
+                 class_label(string_of(r, "class")), string_of(r, "basis"), string_of(c, "note")});
+    }
+    t.print(std::cout);
+    return 0;
+  }));
+}
+
+void register_obligations_list(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string system, status, article, role, due_before, applies_from, retired, sort;
+    bool overdue = false, all = false;
+    int limit = 0;
+  } o;
+  auto* cmd = parent->add_subcommand("list", "The obligations of the organization's classified AI systems, by application date");
+  o.api.add_to(cmd);
+  cmd->add_option("--system", o.system, "Only this AI system (sys_…)");
+  cmd->add_option("--status", o.status, "not_started, in_progress, met or not_applicable")
+      ->check(CLI::IsMember({"not_started", "in_progress", "met", "not_applicable"}));
+  cmd->add_option("--article", o.article, "An obligation id (art26) or article (\"Art. 50\")");
+  cmd->add_option("--role", o.role, "Only obligations of this role")
+      ->check(CLI::IsMember({"provider", "deployer", "importer", "distributor", "product_manufacturer", "authorised_representative"}));
+  cmd->add_option("--due-before", o.due_before, "Due before this date (YYYY-MM-DD)");
+  cmd->add_flag("--overdue", o.overdue, "Only open obligations whose due date has passed");
+  cmd->add_option("--applies-from", o.applies_from, "Applying from exactly this date (YYYY-MM-DD)");
+  cmd->add_option("--retired", o.retired, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
+  cmd->add_option("--sort", o.sort, "applies_from (default), due, system, article or status; a leading - sorts descending");
+  cmd->add_option("--limit", o.limit, "Obligations per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
+  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    NameValues q;
+    for (auto [name, value] : {std::pair{"system", &o.system}, {"status", &o.status}, {"article", &o.article},
+                               {"role", &o.role}, {"due_before", &o.due_before}, {"applies_from", &o.applies_from},
+                               {"retired", &o.retired}, {"sort", &o.sort}})
+      if (!value->empty()) q.emplace_back(name, *value);
+    if (o.overdue) q.emplace_back("overdue", "true");
+    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
+    else if (o.all) q.emplace_back("limit", "500");
+    auto l = api.list(kObligations, q, o.all);
+    if (!l) return kExitFailed;
+    if (o.api.json) {
+      if (!o.all) print_body(std::cout, l->first_body);
+      else print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}}));
+      return 0;
+    }
+    if (l->items.empty()) {
+      std::cout << "No obligations match; obligations follow from classifying AI systems ('aims classification set').\n";
+      return 0;
+    }
+    Table t({"system", "obligation", "article", "roles", "applies", "due", "status", "owner"});
+    t.set_max_width(0, 32);
+    t.set_max_width(7, 24);
+    for (const auto& v : l->items) {
+      if (!v.is_object()) continue;
+      const auto& x = v.get_object();
+      auto p = x.if_contains("overdue");
+      bool late = p && p->is_bool() && p->get_bool();
+      t.add_row({string_of(x, "system_name"), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
+                 string_of(x, "applies_from"), string_of(x, "due") + (late ? " (overdue)" : ""), string_of(x, "status"),
+                 string_of(x, "owner")});
+    }
+    t.print(std::cout);
+    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
+              << " obligations" << (l->next ? " (more with --all)" : "") << "\n";
+    return 0;
+  }));
+}
+
+void register_obligations_update(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::string system, obligation, status, reason, owner, notes;
+    std::vector<std::string> evidence;
+    CLI::Option *reason_opt = nullptr, *owner_opt = nullptr, *notes_opt = nullptr, *evidence_opt = nullptr;
+  } o;
+  auto* cmd = parent->add_subcommand("update", "Change one obligation's status, owner, evidence references or notes");
+  o.api.add_to(cmd);
+  cmd->add_option("system", o.system, "The AI system (sys_…)")->required();
+  cmd->add_option("obligation", o.obligation, "The obligation, e.g. art26 or art50-1-disclose")->required();
+  cmd->add_option("--status", o.status, "not_started, in_progress, met or not_applicable (needs --reason)")
+      ->check(CLI::IsMember({"not_started", "in_progress", "met", "not_applicable"}));
+  o.reason_opt = cmd->add_option("--reason", o.reason, "Why the obligation does not apply (for not_applicable)");
+  o.owner_opt = cmd->add_option("--owner", o.owner, "Who owns the obligation");
+  o.evidence_opt = cmd->add_option("--evidence", o.evidence, "Evidence reference (repeatable; replaces the list, '' clears it)")
+                       ->allow_extra_args(false);
+  o.notes_opt = cmd->add_option("--notes", o.notes, "Notes");
+  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (!o.status.empty()) body["status"] = o.status;
+    if (o.reason_opt->count()) body["not_applicable_reason"] = o.reason;
+    if (o.owner_opt->count()) body["owner"] = o.owner;
+    if (o.notes_opt->count()) body["notes"] = o.notes;
+    if (o.evidence_opt->count()) {
+      json::array refs;
+      for (const auto& e : o.evidence)
+        if (!e.empty()) refs.emplace_back(e);
+      body["evidence_refs"] = std::move(refs);
+    }
+    if (body.empty()) return usage_error("nothing to change: give --status, --reason, --owner, --evidence or --notes.");
+    auto current = api.get(obligation_path(o.system, o.obligation));
+    if (!current) return kExitFailed;
+    NameValues headers{{"If-Match", current->header("etag").value_or("")}};
+    auto r = api.send({"PATCH", obligation_path(o.system, o.obligation), headers, "application/json", json::serialize(body)});
+    if (!r) return kExitFailed;
+    return print_response(*r, o.api.json, [](const json::object& x) {
+      std::cout << "Updated " << string_of(x, "obligation_id") << " (" << string_of(x, "article") << ") of "
+                << string_of(x, "system_name") << ": " << string_of(x, "status")
+                << (string_of(x, "owner").empty() ? "" : ", owner " + string_of(x, "owner")) << " (version "
+                << int_of(x, "version").value_or(0) << ")\n";
+    });
+  }));
+}
+
+}  // namespace
+
+void register_euact_commands(CLI::App& app, int& exit_code) {
+  auto* cls = app.add_subcommand("classification", "EU AI Act classification of AI systems (API client)")->require_subcommand(1);
+  register_questions(cls, exit_code);
+  register_get(cls, exit_code);
+  register_set(cls, exit_code);
+  register_history(cls, exit_code);
+  auto* obs = app.add_subcommand("obligations", "EU AI Act obligations of the classified AI systems (API client)")
+                  ->require_subcommand(1);
+  register_obligations_list(obs, exit_code);
+  register_obligations_update(obs, exit_code);
+}
+
+}  // namespace aims::cli

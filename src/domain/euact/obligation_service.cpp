@@ -1,0 +1,314 @@
+#include "domain/euact/obligation_service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/common/input.hpp"
+
+namespace aims::euact {
+namespace json = boost::json;
+using accounts::Actor;
+
+namespace {
+
+constexpr std::string_view kEditable[] = {"status", "not_applicable_reason", "owner", "evidence_refs", "notes"};
+constexpr std::string_view kDerivedFields[] = {"roles", "variant", "applies_from", "grace_until", "due", "retired"};
+
+Error not_found(const std::string& system_id, const std::string& obligation_id) {
+  return make_error(errc::not_found, "No obligation " + obligation_id + " for AI system " + system_id + " in this organization.");
+}
+
+std::string str(const json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+bool retired(const json::object& o) {
+  auto p = o.if_contains("retired");
+  return p && p->is_bool() && p->as_bool();
+}
+
+/// The indexed lookup key: the status, or "retired".
+std::string ref_of(const json::object& doc) { return retired(doc) ? "retired" : str(doc, "status"); }
+
+template <std::size_t N>
+json::array changes_of(const json::object& before, const json::object& after, const std::string_view (&keys)[N]) {
+  json::array out;
+  for (auto k : keys) {
+    auto b = before.if_contains(k);
+    auto a = after.if_contains(k);
+    json::value bv = b ? *b : json::value(nullptr), av = a ? *a : json::value(nullptr);
+    if (bv != av) out.push_back(json::object{{"field", k}, {"from", bv}, {"to", av}});
+  }
+  return out;
+}
+
+store::HistoryRow history_row(const Actor& a, const std::string& system_id, const std::string& obligation_id,
+                              std::int64_t version, const std::string& at, const std::string& op, const json::array& changes) {
+  return store::HistoryRow{a.org_id, ObligationService::kKind, system_id + "/" + obligation_id, version, at, a.email, op,
+                           json::serialize(changes)};
+}
+
+std::string system_name(const std::optional<store::SystemRow>& s) {
+  if (!s) return "";
+  boost::system::error_code ec;
+  auto v = json::parse(s->doc, ec);
+  return !ec && v.is_object() ? str(v.as_object(), "name") : std::string();
+}
+
+}  // namespace
+
+std::string ObligationService::today() const { return format_date(date_of(clock_.now())); }
+
+json::object ObligationService::view(const store::RecordRow& r, const std::string& name, const std::string& today) const {
+  auto v = json::parse(r.doc).as_object();
+  const Obligation* ob = data_.obligation(str(v, "obligation_id"));
+  v["system_name"] = name;
+  v["version"] = r.version;
+  v["created_at"] = r.created_at;
+  v["updated_at"] = r.updated_at;
+  v["overdue"] = is_overdue(v, today);
+  if (ob) {
+    json::array classes, controls, evidence;
+    for (const auto& c : ob->classes) classes.emplace_back(c);
+    for (const auto& c : ob->iso42001_controls) controls.emplace_back(c);
+    for (const auto& e : ob->evidence) evidence.emplace_back(e);
+    v["article"] = ob->article;
+    v["title"] = ob->title;
+    v["summary"] = ob->summary;
+    v["classes"] = std::move(classes);
+    v["condition"] = ob->condition ? json::value(*ob->condition) : json::value(nullptr);
+    v["grace_applies_to"] = v.at("grace_until").is_null() || !ob->grace_applies_to ? json::value(nullptr)
+                                                                                    : json::value(*ob->grace_applies_to);
+    v["iso42001_controls"] = std::move(controls);
+    v["evidence_examples"] = std::move(evidence);
+    v["amendment"] = ob->amendment ? json::value(*ob->amendment) : json::value(nullptr);
+    v["note"] = ob->note ? json::value(*ob->note) : json::value(nullptr);
+  }
+  return v;
+}
+
+result<std::string> ObligationService::list(const Actor& a, const ObligationParams& p) {
+  auto q = parse_query(p);
+  if (!q) return q.error();
+  struct Item {
+    std::vector<std::string> key;
+    std::size_t record;  // index into records
+  };
+  std::vector<store::RecordRow> records;
+  std::vector<Item> items;
+  std::map<std::string, std::optional<store::SystemRow>> systems;  // only those needed
+  std::map<std::string, int> index;                                // obligation id -> data position
+  for (std::size_t i = 0; i < data_.obligations().size(); ++i) index[data_.obligations()[i].id] = static_cast<int>(i);
+  auto now = today();
+  json::array page;
+  std::size_t total = 0;
+  std::optional<std::string> next;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    items.clear();
+    systems.clear();
+    page.clear();
+    store::RecordFilter f{.org_id = a.org_id, .kind = kKind};
+    if (q->system) f.parent_id = *q->system;
+    if (q->status && q->retired == "false") f.ref = *q->status;
+    else if (q->retired == "true") f.ref = "retired";
+    auto system_of = [&](const std::string& id) -> const std::optional<store::SystemRow>& {
+      auto it = systems.find(id);
+      if (it == systems.end()) it = systems.emplace(id, tx.find_system(a.org_id, id)).first;
+      return it->second;
+    };
+    records = tx.list_records(f);
+    for (std::size_t n = 0; n < records.size(); ++n) {
+      const auto& r = records[n];
+      auto row = row_of(r.doc);
+      if (auto i = index.find(r.id); i != index.end()) {
+        row.data_index = i->second;
+        row.article = data_.obligations()[static_cast<std::size_t>(i->second)].article;
+      }
+      if (q->sort == ObligationSort::system) {
+        const auto& sys = system_of(r.parent_id);
+        row.system_key = sys ? sys->name_key : std::string();
+      }
+      if (!matches(*q, row, now)) continue;
+      items.push_back(Item{sort_key(*q, row), n});
+    }
+    total = items.size();
+    auto before = [&](const Item& x, const Item& y) { return q->descending ? y.key < x.key : x.key < y.key; };
+    if (q->after) {  // keyset: only what comes after the previous page's last item
+      std::erase_if(items, [&](const Item& x) { return q->descending ? !(x.key < *q->after) : !(*q->after < x.key); });
+    }
+    // Only the page (and whether more follow) needs ordering.
+    std::size_t want = std::min(items.size(), static_cast<std::size_t>(q->limit));
+    std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(want), items.end(), before);
+    for (std::size_t i = 0; i < want; ++i) {
+      const auto& r = records[items[i].record];
+      page.push_back(view(r, system_name(system_of(r.parent_id)), now));
+    }
+    if (items.size() > want && want > 0) next = cursor_of(*q, items[want - 1].key);
+    return ok();
+  });
+  if (!st) return st.error();
+  json::object out{{"items", std::move(page)}, {"total", static_cast<std::int64_t>(total)}};
+  if (next) out["next"] = *next;
+  return json::serialize(out);
+}
+
+result<ObligationView> ObligationService::get(const Actor& a, const std::string& system_id, const std::string& obligation_id) {
+  std::optional<store::RecordRow> r;
+  std::optional<store::SystemRow> sys;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    r = tx.find_record(a.org_id, kKind, system_id, obligation_id);
+    if (r) sys = tx.find_system(a.org_id, system_id);
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!r) return not_found(system_id, obligation_id);
+  return ObligationView{r->version, json::serialize(view(*r, system_name(sys), today()))};
+}
+
+result<ObligationView> ObligationService::update(const Actor& a, const std::string& system_id,
+                                                 const std::string& obligation_id, const json::value& body,
+                                                 const std::optional<std::string>& if_match) {
+  if (!accounts::allowed(a.role, accounts::Action::write_record))
+    return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) + ") may not change obligations.");
+  ObligationView out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto r = tx.find_record(a.org_id, kKind, system_id, obligation_id);
+    if (!r) return not_found(system_id, obligation_id);
+    if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+    input::Reader in(body.as_object(), {"status", "not_applicable_reason", "owner", "evidence_refs", "notes"},
+                     {"system_id", "obligation_id", "system_name", "article", "title", "summary", "roles", "classes",
+                      "variant", "applies_from", "grace_until", "grace_applies_to", "due", "overdue", "retired",
+                      "retired_at", "condition", "iso42001_controls", "evidence_examples", "amendment", "note",
+                      "version", "created_at", "updated_at", "updated_by"});
+    auto status_v = in.choice("status", {"not_started", "in_progress", "met", "not_applicable"});
+    auto reason = in.text("not_applicable_reason", 2000, true);
+    auto owner = in.text("owner", 200);
+    auto evidence = in.list("evidence_refs", 50, 500);
+    auto notes = in.text("notes", 4000, true);
+    if (!in.ok()) return in.failure("The change is not valid.");
+    auto want = "\"v" + std::to_string(r->version) + "\"";
+    if (!if_match)
+      return make_error(errc::precondition_required, "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+    if (*if_match != want && *if_match != "W/" + want)
+      return make_error(errc::precondition_failed, "This obligation was changed by someone else since you read it (now version " +
+                                                       std::to_string(r->version) + "); reload and apply your change again.");
+    auto before = json::parse(r->doc).as_object();
+    if (retired(before))
+      return make_error(errc::conflict, "This obligation no longer follows from the system's classification (it was retired); "
+                                        "it cannot be changed.");
+    auto after = before;
+    if (status_v) after["status"] = *status_v;
+    if (reason) after["not_applicable_reason"] = *reason;
+    if (owner) after["owner"] = *owner;
+    if (evidence) after["evidence_refs"] = input::to_array(*evidence);
+    if (notes) after["notes"] = *notes;
+    if (str(after, "status") == "not_applicable" && str(after, "not_applicable_reason").empty()) {
+      in.error("not_applicable_reason", "is required when the status is not_applicable: say why the obligation does not apply");
+      return in.failure("An obligation marked not applicable needs a reason.");
+    }
+    auto changes = changes_of(before, after, kEditable);
+    if (changes.empty()) {
+      std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
+      out = ObligationView{r->version, json::serialize(view(*r, system_name(sys), today()))};
+      return ok();
+    }
+    auto now = clock_.now_text();
+    after["updated_at"] = now;
+    after["updated_by"] = a.email;
+    store::RecordRow nr = *r;
+    nr.version = r->version + 1;
+    nr.updated_at = now;
+    nr.ref = ref_of(after);
+    nr.doc = json::serialize(after);
+    if (auto s = tx.put_record(nr, r->version); !s) return s;
+    if (auto s = tx.insert_history(history_row(a, system_id, obligation_id, nr.version, now, "update", changes)); !s) return s;
+    std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
+    out = ObligationView{nr.version, json::serialize(view(nr, system_name(sys), today()))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+status ObligationService::sync(store::WriteTx& tx, const Actor& a, const std::string& system_id,
+                               const std::vector<Derived>& derived, const std::string& default_owner) {
+  std::map<std::string, store::RecordRow> existing;
+  for (auto& r : tx.list_records({.org_id = a.org_id, .kind = kKind, .parent_id = system_id})) existing[r.id] = std::move(r);
+  auto now = clock_.now_text();
+  const auto& obs = data_.obligations();
+  auto position_of = [&](const std::string& id) {
+    for (std::size_t i = 0; i < obs.size(); ++i)
+      if (obs[i].id == id) return static_cast<std::int64_t>(i);
+    return std::int64_t{0};
+  };
+  std::vector<std::string> kept;
+  for (const auto& d : derived) {
+    const std::string& id = d.obligation->id;
+    kept.push_back(id);
+    json::array roles;
+    for (const auto& r : d.roles) roles.emplace_back(r);
+    auto it = existing.find(id);
+    json::object before;
+    if (it != existing.end()) {
+      before = json::parse(it->second.doc).as_object();
+    } else {
+      before = json::object{{"system_id", system_id},        {"obligation_id", id},
+                            {"status", "not_started"},        {"not_applicable_reason", ""},
+                            {"owner", default_owner},         {"evidence_refs", json::array()},
+                            {"notes", ""}};
+    }
+    json::object after = before;
+    after["roles"] = std::move(roles);
+    after["variant"] = d.variant;
+    after["applies_from"] = d.applies_from;
+    after["grace_until"] = d.grace_until ? json::value(*d.grace_until) : json::value(nullptr);
+    after["due"] = d.due;
+    after["retired"] = false;
+    after.erase("retired_at");
+    auto changes = changes_of(it == existing.end() ? json::object{} : before, after, kDerivedFields);
+    if (it != existing.end() && changes.empty()) continue;
+    after["updated_at"] = now;
+    after["updated_by"] = a.email;
+    std::string op = it == existing.end() ? "create" : retired(before) ? "reinstate" : "update";
+    if (it == existing.end()) {
+      for (auto k : kEditable) changes.push_back(json::object{{"field", k}, {"from", nullptr}, {"to", after.at(k)}});
+    }
+    store::RecordRow nr{.kind = kKind,
+                        .org_id = a.org_id,
+                        .parent_id = system_id,
+                        .id = id,
+                        .version = it == existing.end() ? 1 : it->second.version + 1,
+                        .position = position_of(id),
+                        .ref = ref_of(after),
+                        .created_at = it == existing.end() ? now : it->second.created_at,
+                        .updated_at = now,
+                        .doc = json::serialize(after)};
+    if (auto s = tx.put_record(nr, it == existing.end() ? 0 : it->second.version); !s) return s;
+    if (auto s = tx.insert_history(history_row(a, system_id, id, nr.version, now, op, changes)); !s) return s;
+  }
+  for (auto& [id, r] : existing) {
+    if (std::find(kept.begin(), kept.end(), id) != kept.end()) continue;
+    auto before = json::parse(r.doc).as_object();
+    if (retired(before)) continue;
+    auto after = before;
+    after["retired"] = true;
+    after["retired_at"] = now;
+    after["updated_at"] = now;
+    after["updated_by"] = a.email;
+    store::RecordRow nr = r;
+    nr.version = r.version + 1;
+    nr.updated_at = now;
+    nr.ref = ref_of(after);
+    nr.doc = json::serialize(after);
+    if (auto s = tx.put_record(nr, r.version); !s) return s;
+    json::array changes{json::object{{"field", "retired"}, {"from", false}, {"to", true}}};
+    if (auto s = tx.insert_history(history_row(a, system_id, id, nr.version, now, "retire", changes)); !s) return s;
+  }
+  return ok();
+}
+
+}  // namespace aims::euact

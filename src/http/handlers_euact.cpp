@@ -1,0 +1,79 @@
+// EU AI Act routes: the classification questionnaire, a system's classification and its saved
+// versions, and the obligations register.
+#include "http/handlers.hpp"
+#include "http/problem.hpp"
+
+namespace aims::http::handlers {
+
+namespace {
+
+std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
+
+Response with_etag(int status, std::string body, std::int64_t version) {
+  auto res = json_response(status, std::move(body));
+  res.set_header("ETag", etag(version));
+  return res;
+}
+
+}  // namespace
+
+Response get_euact_questionnaire(Context& c) { return json_response(200, c.svc.classifications.questionnaire_json()); }
+
+Response get_classification(Context& c) {
+  auto r = c.svc.classifications.get(*c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return with_etag(200, std::move(r->json), r->version);
+}
+
+Response put_classification(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  const auto& id = c.req.params.at("id");
+  auto r = c.svc.classifications.put(*c.actor, id, *body, c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  auto res = with_etag(r->version == 1 ? 201 : 200, std::move(r->json), r->version);
+  if (r->version == 1) res.set_header("Location", "/api/v1/systems/" + id + "/classification");
+  return res;
+}
+
+Response classification_history(Context& c) {
+  auto r = c.svc.classifications.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+                                         c.req.query_param("cursor"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+Response list_obligations(Context& c) {
+  euact::ObligationParams p;
+  p.system = c.req.query_param("system");
+  p.status = c.req.query_param("status");
+  p.article = c.req.query_param("article");
+  p.role = c.req.query_param("role");
+  p.due_before = c.req.query_param("due_before");
+  p.overdue = c.req.query_param("overdue");
+  p.applies_from = c.req.query_param("applies_from");
+  p.retired = c.req.query_param("retired");
+  p.sort = c.req.query_param("sort");
+  p.limit = c.req.query_param("limit");
+  p.cursor = c.req.query_param("cursor");
+  auto r = c.svc.obligations.list(*c.actor, p);
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+Response get_obligation(Context& c) {
+  auto r = c.svc.obligations.get(*c.actor, c.req.params.at("system_id"), c.req.params.at("obligation_id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return with_etag(200, std::move(r->json), r->version);
+}
+
+Response update_obligation(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.obligations.update(*c.actor, c.req.params.at("system_id"), c.req.params.at("obligation_id"), *body,
+                                    c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return with_etag(200, std::move(r->json), r->version);
+}
+
+}  // namespace aims::http::handlers

@@ -1,0 +1,107 @@
+// EU AI Act calls: the classification questionnaire, a system's classification and its saved
+// versions, and the obligations register.
+import { api, ApiError, type Schemas } from '../../lib/api';
+import type { paths } from '../../lib/api-types';
+
+export type Questionnaire = Schemas['EuActQuestionnaire'];
+export type Question = Schemas['EuActQuestion'];
+export type Condition = Schemas['EuActCondition'];
+export type Answers = Schemas['EuActAnswers'];
+export type AnswerValue = Answers[string];
+export type Classification = Schemas['Classification'];
+export type ClassificationResult = Schemas['ClassificationResult'];
+export type Obligation = Schemas['Obligation'];
+export type ObligationPatch = Schemas['ObligationPatch'];
+export type ObligationStatus = Schemas['ObligationStatus'];
+export type EuActRole = Schemas['EuActRole'];
+
+type ObligationQuery = NonNullable<paths['/api/v1/obligations']['get']['parameters']['query']>;
+/** The register's filters (everything but paging). */
+export type ObligationFilters = Omit<ObligationQuery, 'limit' | 'cursor'>;
+
+let questionnaire: Promise<Questionnaire> | null = null;
+
+/** The questionnaire (fetched once per page load). */
+export function getQuestionnaire(): Promise<Questionnaire> {
+  questionnaire ??= api('get', '/api/v1/eu-ai-act/questionnaire').then(
+    (r) => r.data,
+    (e: unknown) => {
+      questionnaire = null;
+      throw e;
+    },
+  );
+  return questionnaire;
+}
+
+export interface Current {
+  classification: Classification;
+  etag: string | null;
+}
+
+/** The system's classification, or null while it has none (the server answers 404). */
+export async function getClassification(systemId: string, signal?: AbortSignal): Promise<Current | null> {
+  try {
+    const { data, etag } = await api('get', '/api/v1/systems/{id}/classification', { path: { id: systemId }, signal });
+    return { classification: data, etag };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && /not been classified/.test(e.problem.detail ?? '')) return null;
+    throw e;
+  }
+}
+
+/** Saves a classification; `etag` is the current one's (none for a first classification). */
+export async function putClassification(systemId: string, answers: Answers, note: string, etag: string | null): Promise<Current> {
+  const { data, etag: next } = await api('put', '/api/v1/systems/{id}/classification', {
+    path: { id: systemId },
+    body: note ? { answers, note } : { answers },
+    headers: etag ? { 'If-Match': etag } : {},
+  });
+  return { classification: data, etag: next };
+}
+
+/** Every saved version, newest first. */
+export async function getClassificationHistory(systemId: string, signal?: AbortSignal): Promise<Classification[]> {
+  const out: Classification[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data } = await api('get', '/api/v1/systems/{id}/classification/history', { path: { id: systemId }, query: { limit: 500, cursor }, signal });
+    out.push(...data.items);
+    cursor = data.next;
+  } while (cursor);
+  return out;
+}
+
+export interface ObligationList {
+  items: Obligation[];
+  total: number;
+}
+
+/** Every obligation matching the filters (all pages). */
+export async function listAllObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<ObligationList> {
+  const items: Obligation[] = [];
+  let cursor: string | undefined;
+  let total = 0;
+  do {
+    const { data } = await api('get', '/api/v1/obligations', { query: { ...filters, limit: 500, cursor }, signal });
+    items.push(...data.items);
+    total = data.total;
+    cursor = data.next;
+  } while (cursor);
+  return { items, total };
+}
+
+/** How many obligations match (one item is fetched; `total` counts them all). */
+export async function countObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<number> {
+  const { data } = await api('get', '/api/v1/obligations', { query: { ...filters, limit: 1 }, signal });
+  return data.total;
+}
+
+/** Saves changed fields of an obligation at the version it was read at. */
+export async function updateObligation(o: Obligation, patch: ObligationPatch): Promise<Obligation> {
+  const { data } = await api('patch', '/api/v1/obligations/{system_id}/{obligation_id}', {
+    path: { system_id: o.system_id, obligation_id: o.obligation_id },
+    body: patch,
+    headers: { 'If-Match': `"v${o.version}"` },
+  });
+  return data;
+}

@@ -1,0 +1,108 @@
+// A system's EU AI Act classification: the current result, the obligations that follow, and
+// every earlier version. Empty state with a first "Classify" while there is none.
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime } from '../../../lib/labels';
+import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { getSystem } from '../../systems/api';
+import { getClassification, getClassificationHistory } from '../api';
+import { ResultClassBadge, ResultView } from './ResultView';
+
+export function ClassificationPage() {
+  const { id = '' } = useParams();
+  const session = useSession();
+  const location = useLocation();
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  const loaded = useAsync(
+    async (signal) => {
+      const [system, current, history] = await Promise.all([getSystem(id, signal), getClassification(id, signal), getClassificationHistory(id, signal)]);
+      return { system: system.system, current, history };
+    },
+    [id],
+  );
+  useTitle(loaded.data ? `EU AI Act: ${loaded.data.system.name}` : 'EU AI Act classification');
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title="The classification could not be loaded." />;
+  const { system, current, history } = loaded.data;
+  const wizard = `/systems/${encodeURIComponent(system.id)}/classification/wizard`;
+  const canClassify = session.canWrite && !system.archived;
+
+  return (
+    <div className="page" data-testid="classification-page">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/systems/${encodeURIComponent(system.id)}`}>{system.name}</Link> <span aria-hidden="true">/</span> EU AI Act classification
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>EU AI Act classification</h1>
+          <p className="muted">{system.name}</p>
+        </div>
+        <div className="page-actions">
+          {canClassify && current ? (
+            <Link className="btn btn-primary" to={wizard}>
+              Re-classify
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      {flash ? (
+        <Banner kind="success" testId="flash">
+          {flash}
+        </Banner>
+      ) : null}
+      {system.archived ? <Banner kind="info">This AI system is archived; restore it to classify it again.</Banner> : null}
+
+      {!current ? (
+        <EmptyState title="Not classified yet" testId="classification-empty">
+          <p>
+            The questionnaire asks about prohibited practices, EU product law, the high-risk uses of Annex III and their derogations, transparency
+            duties and general-purpose AI models. The result names the class, its legal basis, your role and the obligations that follow.
+          </p>
+          {system.eu_ai_act_class !== 'unclassified' ? (
+            <p className="muted small">The inventory says “{system.eu_ai_act_class}” without a questionnaire behind it.</p>
+          ) : null}
+          {canClassify ? (
+            <div className="empty-actions">
+              <Link className="btn btn-primary" to={wizard}>
+                Classify
+              </Link>
+            </div>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <section className="card" aria-label="Current classification">
+          <div className="card-head">
+            <h2>Version {current.classification.version}</h2>
+            <span className="muted small">
+              {formatDateTime(current.classification.classified_at)} by {current.classification.classified_by}
+            </span>
+          </div>
+          {current.classification.note ? <p className="version-note">{current.classification.note}</p> : null}
+          <ResultView classification={current.classification} />
+        </section>
+      )}
+
+      {history.length > 1 ? (
+        <section className="card" aria-labelledby="cls-history" data-testid="classification-history">
+          <h2 id="cls-history">Earlier versions</h2>
+          <ul className="euact-history">
+            {history.slice(1).map((h) => (
+              <li key={h.version} data-version={h.version}>
+                <details>
+                  <summary>
+                    Version {h.version} · {formatDateTime(h.classified_at)} · {h.classified_by} · <ResultClassBadge value={h.result.class} />{' '}
+                    {h.result.basis}
+                  </summary>
+                  {h.note ? <p className="version-note">{h.note}</p> : null}
+                  <ResultView classification={h} showObligations={false} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

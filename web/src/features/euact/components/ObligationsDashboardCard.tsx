@@ -1,0 +1,41 @@
+// The dashboard's card for the EU AI Act obligations: counts by status and the overdue ones.
+import { Link } from 'react-router-dom';
+import { useAsync } from '../../../lib/hooks';
+import { ErrorBanner, Loading } from '../../../lib/ui';
+import { countObligations } from '../api';
+import { STATUSES } from '../board';
+import { obligationStatusLabels } from '../labels';
+
+export function ObligationsDashboardCard() {
+  const counts = useAsync(async (signal) => {
+    const [overdue, ...byStatus] = await Promise.all([countObligations({ overdue: 'true' }, signal), ...STATUSES.map((s) => countObligations({ status: s }, signal))]);
+    return { overdue, byStatus };
+  }, []);
+  const d = counts.data;
+  const total = d ? d.byStatus.reduce((a, b) => a + b, 0) : 0;
+  return (
+    <section className="card" aria-labelledby="dash-obligations" data-testid="dashboard-obligations">
+      <div className="card-head">
+        <h2 id="dash-obligations">EU AI Act obligations</h2>
+        <Link to="/obligations">Open →</Link>
+      </div>
+      <ErrorBanner error={counts.error} />
+      {counts.loading && !d ? <Loading /> : null}
+      {d && total === 0 ? <p className="muted small">None yet: they follow from classifying AI systems.</p> : null}
+      {d && total > 0 ? (
+        <div className="figures euact-figures">
+          {STATUSES.map((s, i) => (
+            <Link key={s} to={`/obligations?status=${s}`} className="figure">
+              <span className="figure-value">{d.byStatus[i]}</span>
+              <span className="figure-label">{obligationStatusLabels[s].toLowerCase()}</span>
+            </Link>
+          ))}
+          <Link to="/obligations?overdue=true" className="figure" data-testid="dash-overdue">
+            <span className="figure-value">{d.overdue}</span>
+            <span className="figure-label">overdue</span>
+          </Link>
+        </div>
+      ) : null}
+    </section>
+  );
+}

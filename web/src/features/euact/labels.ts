@@ -1,0 +1,34 @@
+// Labels of the EU AI Act enumerations.
+import type { ClassificationResult, EuActRole, ObligationStatus } from './api';
+
+export const resultClassLabels: Record<ClassificationResult['class'], string> = {
+  prohibited: 'Prohibited',
+  high_risk: 'High-risk',
+  transparency: 'Transparency duties',
+  minimal: 'Minimal risk',
+};
+
+export const euActRoleLabels: Record<EuActRole, string> = {
+  provider: 'Provider',
+  deployer: 'Deployer',
+  importer: 'Importer',
+  distributor: 'Distributor',
+  product_manufacturer: 'Product manufacturer',
+  authorised_representative: 'Authorised representative',
+};
+
+export const obligationStatusLabels: Record<ObligationStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  met: 'Met',
+  not_applicable: 'Not applicable',
+};
+
+/** 2 December 2027 for 2027-12-02. */
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
