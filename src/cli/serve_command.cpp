@@ -156,9 +156,10 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       reading_service,
                       risk_criteria,
                       risks,
+                      classifications,
+                      obligations,
                   },
                   std::move(files),
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, classifications, obligations}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -18,9 +18,9 @@ struct DemoLogin {
 };
 
 /// Creates the organization "Demo Org" with its admin, eight AI systems, a completed gap
-/// assessment of all 70 items, a few Statement of Applicability entries and two impact assessments. Fails with
-/// assessment of all 70 items, a few Statement of Applicability entries, and EU AI Act
-/// classifications of seven systems with their obligations (see demo_euact.hpp). Fails with
+/// assessment of all 70 items, a few Statement of Applicability entries, AI risks, two impact
+/// assessments, AI objectives with readings, and EU AI Act classifications of seven systems with
+/// their obligations (see the demo_*.hpp files). Fails with
 /// errc::conflict if the installation already has organizations.
 result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
                        const std::string& password);

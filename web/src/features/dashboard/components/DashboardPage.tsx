@@ -124,8 +124,8 @@ export function DashboardPage() {
         <ImpactDashboardCard />
         <ObjectivesDashboardCard />
         <RisksDashboardCard />
+        <ObligationsDashboardCard />
       </div>
-      <ObligationsDashboardCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
