@@ -11,6 +11,7 @@
 #include "domain/accounts/auth_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/evidence/evidence_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
@@ -27,6 +28,7 @@ struct Services {
   inventory::SystemService& systems;
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
+  evidence::EvidenceService& evidence;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.
@@ -47,6 +49,8 @@ class Api {
  public:
   Api(Services svc, StaticFiles web, ApiOptions opts = {});
   Response handle(Request& req);
+  /// True if the request's route streams its body (decided from method and path alone).
+  bool streams_body(const Request& req) const;
   const Router& router() const { return router_; }
   /// The OpenAPI document as JSON (converted from the embedded YAML at start-up).
   const std::string& openapi_json() const { return openapi_json_; }

@@ -47,4 +47,16 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response upload_evidence(Context& c);
+Response list_evidence(Context& c);
+Response evidence_freshness(Context& c);
+Response get_evidence(Context& c);
+Response update_evidence(Context& c);
+Response delete_evidence(Context& c);
+Response evidence_content(Context& c);
+Response list_evidence_links(Context& c);
+Response add_evidence_link(Context& c);
+Response delete_evidence_link(Context& c);
+Response evidence_events(Context& c);
+
 }  // namespace aims::http::handlers
