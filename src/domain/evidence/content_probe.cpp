@@ -95,6 +95,7 @@ std::string markup_kind(std::string_view s) {
   if (html_doctype) return "html";
   auto name = tag_name(s);
   if (name == "svg" || name == "svg:svg") return "svg";
+  if (xml_decl) return name == "html" ? "html" : "xml";  // XHTML, or any other XML document
   // Elements a browser would take for an HTML document (WHATWG MIME sniffing, extended).
   static constexpr std::string_view kHtml[] = {"html", "head", "body", "script", "iframe", "h1", "div", "font",
                                                "table", "a", "style", "title", "b", "br", "p", "img", "meta",
