@@ -93,8 +93,12 @@ result<ListResult> EvidenceService::list(const accounts::Actor& a, const ListPar
   std::optional<LinkTarget> linked;
   if (p.linked_to) {
     auto t = parse_target(*p.linked_to, "linked_to");
-    if (!t) errs.insert(errs.end(), t.error().errors.begin(), t.error().errors.end());
-    else linked = *t;
+    if (!t) {
+      auto e = t.error();  // error() returns a copy: take both iterators from one
+      errs.insert(errs.end(), e.errors.begin(), e.errors.end());
+    } else {
+      linked = *t;
+    }
   }
   std::optional<std::pair<std::string, std::string>> after;
   if (p.cursor) {

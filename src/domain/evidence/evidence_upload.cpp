@@ -61,7 +61,8 @@ result<std::unique_ptr<Upload>> EvidenceService::begin_upload(const accounts::Ac
   for (const auto& key : p.links) {
     auto t = parse_target(key, "link");
     if (!t) {
-      errs.insert(errs.end(), t.error().errors.begin(), t.error().errors.end());
+      auto e = t.error();  // error() returns a copy: take both iterators from one
+      errs.insert(errs.end(), e.errors.begin(), e.errors.end());
       continue;
     }
     bool dup = false;
