@@ -11,6 +11,8 @@ import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
 import { DashboardPage } from './features/dashboard/components/DashboardPage';
+import { EvidenceDetailPage } from './features/evidence/components/EvidenceDetailPage';
+import { EvidenceListPage } from './features/evidence/components/EvidenceListPage';
 import { Layout } from './features/shell/components/Layout';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
@@ -63,6 +65,8 @@ export function App() {
             <Route path="soa/versions" element={<SoaVersionsPage />} />
             <Route path="soa/versions/:n" element={<SoaVersionPage />} />
             <Route path="soa/diff" element={<SoaDiffPage />} />
+            <Route path="evidence" element={<EvidenceListPage />} />
+            <Route path="evidence/:id" element={<EvidenceDetailPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -6,6 +6,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { AssessmentDashboardCard } from '../../assessments/components/AssessmentDashboardCard';
 import { useSession } from '../../auth/components/SessionProvider';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
+import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
 import { catalogFigures, systemFigures } from '../api';
 
 interface BarsProps<K extends string> {
@@ -118,6 +119,7 @@ export function DashboardPage() {
         <AssessmentDashboardCard />
         <SoaDashboardCard />
       </div>
+      <EvidenceFreshnessCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
