@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
@@ -506,4 +506,32 @@ test("another organization's evidence is 404 on every route, never listed, never
   assert.deepEqual((await state()).items, before.items);
   assert.equal(assertJson(await c('GET', `${EV}/${id}`)).title, 'secret');
   assert.ok(statSync(join(srv.dataDir, 'evidence', orgId)).isDirectory());
+});
+
+test('acknowledged uploads survive SIGKILL: the record and the identical bytes are there after a restart', async () => {
+  const first = await startServer({ keepData: true });
+  const { dataDir, admin } = first;
+  try {
+    const fc = client(first.url, await login(first.url, admin.email, admin.password));
+    const files = Array.from({ length: 6 }, (_, i) => Buffer.from(`durable evidence ${i} ${'x'.repeat(i * 50000)}\n`));
+    const stored = await Promise.all(files.map(async (bytes, i) => assertJson(await upload(fc, `durable-${i}.txt`, bytes), 201)));
+    await first.kill();
+    const second = await startServer({ dataDir, keepData: true });
+    try {
+      const auth = await login(second.url, admin.email, admin.password);
+      const sc = client(second.url, auth);
+      assert.equal(assertJson(await sc('GET', EV)).total, files.length);
+      for (const [i, ev] of stored.entries()) {
+        const res = await fetch(`${second.url}${EV}/${ev.id}/content`, { headers: { cookie: auth.cookie } });
+        assert.equal(res.status, 200, `${ev.id} after the restart`);
+        assert.deepEqual(Buffer.from(await res.arrayBuffer()), files[i]);
+      }
+      assert.deepEqual(readdirSync(join(dataDir, 'evidence', 'tmp')), [], 'no upload left half-written');
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await first.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
