@@ -230,6 +230,7 @@ test('metadata is validated at upload and on PATCH with field errors, and a refu
   const last = (await events(ev.id)).at(-1);
   assert.equal(last.action, 'update');
   assert.deepEqual(last.detail.fields.sort(), ['classification', 'description', 'effective_date', 'owner', 'title']);
+  assert.deepEqual(last.detail.changes.find((x) => x.field === 'title'), { field: 'title', from: 'meta', to: 'Meta evidence' });
 });
 
 test('PATCH and DELETE need If-Match: 428 without, 412 when stale, and nothing changes', async () => {

@@ -112,7 +112,9 @@ TEST_F(EvidenceServiceTest, LinksToEveryGenericRecordKindThatExistsInTheOrganiza
   }
   auto links = json::parse(*svc_->links(actor_a_, ev->view.id)).at("items").as_array();
   EXPECT_EQ(links.size(), 5u);
-  auto risk = svc_->list(actor_a_, evidence::ListParams{.linked_to = "risk:risk_1"});
+  evidence::ListParams by_risk;
+  by_risk.linked_to = "risk:risk_1";
+  auto risk = svc_->list(actor_a_, by_risk);
   ASSERT_TRUE(risk);
   EXPECT_EQ(risk->total, 1);
 }

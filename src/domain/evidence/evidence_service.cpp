@@ -111,7 +111,7 @@ result<View> EvidenceService::update(const Actor& a, const std::string& id, cons
     if (auto s = write_history(tx, a, kEvidence, id, now, "update", diff); !s) return s;
     json::array fields;
     for (const auto& c : diff) fields.push_back(c.at("field"));
-    return append_event(tx, a, id, now, "update", json::object{{"fields", std::move(fields)}});
+    return append_event(tx, a, id, now, "update", json::object{{"fields", std::move(fields)}, {"changes", diff}});
   });
   if (!st) return st.error();
   return get(a, id);
