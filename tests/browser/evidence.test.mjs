@@ -115,7 +115,7 @@ describe('evidence vault in the browser', () => {
     assert.equal(stored.version, 2);
   });
 
-  test("an AI system's page shows its evidence; a file uploaded there is linked to it and can be unlinked", async () => {
+  test("an AI system's page shows its evidence; a file uploaded there is linked to it, can be unlinked and linked again", async () => {
     await page.goto(`/systems/${system.id}`);
     await page.getByTestId('evidence-panel-empty').waitFor();
     await page.getByTestId('evidence-panel-upload').click();
@@ -134,6 +134,13 @@ describe('evidence vault in the browser', () => {
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Unlink' }).click();
     await page.getByTestId('evidence-panel-empty').waitFor();
     assert.ok((await apiGet(server.url, api, `${EV}?q=model-card`)).total === 1, 'the evidence stays in the vault');
+    // Evidence already in the vault is found and linked from the panel.
+    await page.getByTestId('evidence-panel-link-existing').click();
+    await page.getByLabel('Find evidence in the vault').fill('model-card');
+    await page.getByTestId('evidence-panel-candidate').filter({ hasText: 'model-card' }).getByRole('button', { name: 'Link' }).click();
+    await page.getByTestId('evidence-panel-item').filter({ hasText: 'model-card' }).waitFor();
+    const relinked = await apiGet(server.url, api, `${EV}?linked_to=${encodeURIComponent(`system:${system.id}`)}`);
+    assert.deepEqual(relinked.items.map((e) => e.filename), ['model-card.txt']);
   });
 
   test('downloading HTML or SVG evidence saves the file and never renders it', async () => {
