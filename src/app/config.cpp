@@ -29,6 +29,10 @@ status set(Config& c, const std::string& key, const std::string& value) {
     int v = 0;
     if (auto s = to_int(v); !s) return s;
     c.max_body_mib = static_cast<std::size_t>(v < 0 ? 0 : v);
+  } else if (key == "max_upload_mib") {
+    int v = 0;
+    if (auto s = to_int(v); !s) return s;
+    c.max_upload_mib = static_cast<std::size_t>(v < 0 ? 0 : v);
   } else if (key == "secure_cookies") c.secure_cookies = value == "1" || value == "true";
   else if (key == "log_level") c.log_level = value;
   else return make_error(errc::bad_request, "Unknown setting '" + key + "'.");
@@ -56,7 +60,7 @@ status Config::load_file(const std::string& path) {
 
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
-                          "secure_cookies", "log_level"}) {
+                          "max_upload_mib", "secure_cookies", "log_level"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {
@@ -90,6 +94,7 @@ status Config::validate() const {
   if (io_threads < 1 || io_threads > 64) return make_error(errc::bad_request, "io_threads must be 1 to 64.");
   if (worker_threads < 1 || worker_threads > 256) return make_error(errc::bad_request, "worker_threads must be 1 to 256.");
   if (max_body_mib < 1 || max_body_mib > 1024) return make_error(errc::bad_request, "max_body_mib must be 1 to 1024.");
+  if (max_upload_mib < 1 || max_upload_mib > 65536) return make_error(errc::bad_request, "max_upload_mib must be 1 to 65536.");
   if (log_level != "debug" && log_level != "info" && log_level != "warn" && log_level != "error")
     return make_error(errc::bad_request, "log_level must be debug, info, warn or error.");
   return ok();

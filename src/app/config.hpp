@@ -17,6 +17,7 @@ struct Config {
   int io_threads = 2;                     // AIMS_IO_THREADS
   int worker_threads = 8;                 // AIMS_WORKER_THREADS
   std::size_t max_body_mib = 8;           // AIMS_MAX_BODY_MIB
+  std::size_t max_upload_mib = 50;        // AIMS_MAX_UPLOAD_MIB: largest evidence file (streamed, not held in memory)
   bool secure_cookies = false;            // AIMS_SECURE_COOKIES=1 behind TLS
   std::string log_level = "info";         // AIMS_LOG_LEVEL: debug, info, warn, error
 

@@ -20,6 +20,10 @@
 #include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/impact/impact_service.hpp"
+#include "domain/demo/demo_evidence.hpp"
+#include "domain/demo/demo_seed.hpp"
+#include "domain/evidence/evidence_service.hpp"
+#include "domain/evidence/file_blob_store.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
@@ -55,7 +59,7 @@ void setup_logging(const std::string& level) {
 
 /// Seeds the demo organization into an empty installation and prints its login.
 bool ensure_demo(store::Store& st, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
-                 const std::string& data) {
+                 const std::string& data, evidence::EvidenceService& evidence) {
   bool empty = false;
   (void)st.read([&](store::ReadTx& tx) -> status {
     empty = tx.list_orgs().empty();
@@ -67,6 +71,10 @@ bool ensure_demo(store::Store& st, const catalog::Catalog& cat, const Clock& clo
     auto r = demo::seed(st, cat, clock, ids, password);
     if (!r) {
       std::cerr << "aims: could not create the demo organization: " << r.error().detail << "\n";
+      return false;
+    }
+    if (auto e = demo::seed_evidence(st, evidence, clock, r->email); !e) {
+      std::cerr << "aims: could not create the demo evidence: " << e.error().detail << "\n";
       return false;
     }
     std::ofstream out(file);
@@ -123,7 +131,15 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     SystemClock clock;
     RandomIds ids;
     auto catalog = catalog::Catalog::load_embedded();
-    if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data)) {
+    std::unique_ptr<evidence::FileBlobStore> blobs;
+    try {
+      blobs = std::make_unique<evidence::FileBlobStore>((fs::path(cfg.data) / "evidence").string());
+    } catch (const std::exception& e) {
+      return fail(e.what());
+    }
+    evidence::EvidenceService evidence_service(store, catalog, *blobs, clock, ids,
+                                               evidence::EvidenceOptions{cfg.max_upload_mib << 20, 30});
+    if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data, evidence_service)) {
       exit_code = 1;
       return;
     }
@@ -160,6 +176,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       obligations,
                   },
                   std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, evidence_service}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();
@@ -167,7 +184,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     so.io_threads = cfg.io_threads;
     so.worker_threads = cfg.worker_threads;
     so.max_body = cfg.max_body_mib << 20;
-    http::Server server(so, [&api](http::Request& r) { return api.handle(r); });
+    http::Server server(
+        so, [&api](http::Request& r) { return api.handle(r); },
+        [&api](const http::Request& r) { return api.streams_body(r); });
     unsigned short port = 0;
     try {
       port = server.bind();

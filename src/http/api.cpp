@@ -41,6 +41,11 @@ Response Api::handle(Request& req) {
   return res;
 }
 
+bool Api::streams_body(const Request& req) const {
+  auto m = router_.match(req.method, req.path);
+  return m.route && m.route->streams_body;
+}
+
 Response Api::dispatch(Request& req) {
   auto m = router_.match(req.method, req.path);
   if (!m.route) {
@@ -85,7 +90,10 @@ Response Api::dispatch(Request& req) {
     }
   }
   auto res = m.route->handler(ctx);
-  if (req.method == "HEAD") res.body.clear();
+  if (req.method == "HEAD") {
+    res.body.clear();
+    res.stream_body.reset();
+  }
   return res;
 }
 

@@ -14,6 +14,7 @@
 #include "domain/impact/impact_service.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/euact/obligation_service.hpp"
+#include "domain/evidence/evidence_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
@@ -41,6 +42,7 @@ struct Services {
   risk::RiskService& risks;
   euact::ClassificationService& classifications;
   euact::ObligationService& obligations;
+  evidence::EvidenceService& evidence;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.
@@ -61,6 +63,8 @@ class Api {
  public:
   Api(Services svc, StaticFiles web, ApiOptions opts = {});
   Response handle(Request& req);
+  /// True if the request's route streams its body (decided from method and path alone).
+  bool streams_body(const Request& req) const;
   const Router& router() const { return router_; }
   /// The OpenAPI document as JSON (converted from the embedded YAML at start-up).
   const std::string& openapi_json() const { return openapi_json_; }

@@ -80,9 +80,9 @@ struct Client::Impl {
     return {};
   }
 
-  /// Writes the request and reads the response. `got_some` tells whether any response byte came.
-  error_code exchange(const ClientRequest& req, ClientResponse& out, bool& got_some) {
-    bhttp::request<bhttp::string_body> r;
+  /// The request's header fields.
+  template <class Body>
+  void fill(bhttp::request<Body>& r, const ClientRequest& req) {
     r.version(11);
     auto verb = bhttp::string_to_verb(req.method);
     if (verb == bhttp::verb::unknown) r.method_string(req.method);
@@ -92,11 +92,141 @@ struct Client::Impl {
     for (const auto& [k, v] : opts.default_headers) r.set(k, v);
     for (const auto& [k, v] : req.headers) r.set(k, v);
     if (!req.content_type.empty()) r.set(bhttp::field::content_type, req.content_type);
-    r.body() = req.body;
     r.keep_alive(true);
-    r.prepare_payload();
+  }
 
+  /// Streams the request body from req.body_file. Sets `answered` if the server sent its final
+  /// response instead of "100 Continue" (then the body is not sent, and `early` holds the parser).
+  error_code send_file(const ClientRequest& req, bool& answered,
+                       std::optional<bhttp::response_parser<bhttp::buffer_body>>& early) {
+    bhttp::request<bhttp::file_body> r;
+    fill(r, req);
     error_code ec;
+    r.body().open(req.body_file.c_str(), beast::file_mode::scan, ec);
+    if (ec) return ec;
+    r.set(bhttp::field::expect, "100-continue");
+    r.prepare_payload();
+    std::uint64_t total = r.body().size();
+    bhttp::request_serializer<bhttp::file_body> sr{r};
+    stream.expires_after(opts.timeout);
+    bhttp::async_write_header(stream, sr, [&](error_code e, std::size_t) { ec = e; });
+    run();
+    if (ec) return ec;
+    // Wait (a little) for 100 Continue or an early final answer.
+    early.emplace();
+    early->body_limit(opts.max_response_bytes);
+    bool done = false;
+    error_code rec;
+    bhttp::async_read_header(stream, buffer, *early, [&](error_code e, std::size_t) {
+      rec = e;
+      done = true;
+    });
+    ioc.restart();
+    ioc.run_for(std::chrono::seconds(3));
+    if (!done) {  // a server that ignores Expect: send the body anyway
+      error_code ignored;
+      stream.socket().cancel(ignored);
+      run();
+      early.reset();
+    } else if (rec) {
+      return rec;
+    } else if (early->get().result() != bhttp::status::continue_) {
+      answered = true;
+      return {};
+    } else {
+      early.reset();
+    }
+    std::uint64_t sent = 0;
+    while (!sr.is_done()) {
+      std::size_t n = 0;
+      stream.expires_after(opts.timeout);
+      bhttp::async_write_some(stream, sr, [&](error_code e, std::size_t k) {
+        ec = e;
+        n = k;
+      });
+      run();
+      if (ec) return ec;
+      sent = std::min(total, sent + n);
+      if (req.on_upload_progress) req.on_upload_progress(sent, total);
+    }
+    return {};
+  }
+
+  /// Reads a response whose header may already be in `parser`; the body goes to req.on_body
+  /// (2xx) or into out.body.
+  error_code read_response(const ClientRequest& req, bhttp::response_parser<bhttp::buffer_body>& parser,
+                           ClientResponse& out, bool& got_some) {
+    error_code ec;
+    stream.expires_after(opts.timeout);
+    if (!parser.is_header_done()) {
+      bhttp::async_read_header(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+      run();
+      got_some = parser.got_some();
+      if (ec) return ec;
+    }
+    got_some = true;
+    auto& res = parser.get();
+    out.status = static_cast<int>(res.result_int());
+    out.reason = std::string(res.reason());
+    out.headers.clear();
+    for (const auto& f : res) out.headers.emplace_back(text::lower(f.name_string()), std::string(f.value()));
+    out.body.clear();
+    bool stream_out = req.on_body && out.ok();
+    std::optional<std::uint64_t> total;
+    if (auto n = parser.content_length()) total = *n;
+    std::uint64_t received = 0;
+    std::vector<char> chunk(256 * 1024);
+    while (!parser.is_done()) {
+      res.body().data = chunk.data();
+      res.body().size = chunk.size();
+      stream.expires_after(opts.timeout);
+      bhttp::async_read(stream, buffer, parser, [&](error_code e, std::size_t) { ec = e; });
+      run();
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) return ec;
+      std::size_t got = chunk.size() - res.body().size;
+      received += got;
+      if (!stream_out && received > opts.max_response_bytes) return bhttp::error::body_limit;
+      if (stream_out) {
+        if (got && !req.on_body(std::string_view(chunk.data(), got))) return asio::error::operation_aborted;
+      } else {
+        out.body.append(chunk.data(), got);
+      }
+      if (req.on_progress) req.on_progress(received, total);
+    }
+    if (!res.keep_alive()) close();
+    return {};
+  }
+
+  /// Writes the request and reads the response. `got_some` tells whether any response byte came.
+  error_code exchange(const ClientRequest& req, ClientResponse& out, bool& got_some) {
+    error_code ec;
+    if (!req.body_file.empty() || req.on_body) {
+      std::optional<bhttp::response_parser<bhttp::buffer_body>> parser;
+      bool answered = false;
+      if (!req.body_file.empty()) {
+        ec = send_file(req, answered, parser);
+        if (ec) return ec;
+      } else {
+        bhttp::request<bhttp::string_body> r;
+        fill(r, req);
+        r.body() = req.body;
+        r.prepare_payload();
+        stream.expires_after(opts.timeout);
+        bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
+        run();
+        if (ec) return ec;
+      }
+      if (!parser) parser.emplace();
+      ec = read_response(req, *parser, out, got_some);
+      if (!ec && answered) close();  // the body was never sent: the connection cannot be reused
+      return ec;
+    }
+
+    bhttp::request<bhttp::string_body> r;
+    fill(r, req);
+    r.body() = req.body;
+    r.prepare_payload();
     stream.expires_after(opts.timeout);
     bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
     run();

@@ -25,6 +25,14 @@ struct ClientRequest {
   std::string body;
   /// If set, called as the response body arrives: bytes of body so far and the announced length.
   std::function<void(std::uint64_t received, std::optional<std::uint64_t> total)> on_progress = nullptr;
+  /// If set, the body is streamed from this file instead of `body`, announced with
+  /// "Expect: 100-continue" so that a refusal arrives before the bytes are sent.
+  std::string body_file;
+  /// If set, called as the request body goes out: bytes sent so far and the total.
+  std::function<void(std::uint64_t sent, std::uint64_t total)> on_upload_progress = nullptr;
+  /// If set, the body of a successful (2xx) response is handed over piece by piece instead of
+  /// being kept in ClientResponse::body; returning false aborts the transfer (an error).
+  std::function<bool(std::string_view piece)> on_body = nullptr;
 };
 
 struct ClientResponse {

@@ -87,5 +87,16 @@ Response classification_history(Context& c);
 Response list_obligations(Context& c);
 Response get_obligation(Context& c);
 Response update_obligation(Context& c);
+Response upload_evidence(Context& c);
+Response list_evidence(Context& c);
+Response evidence_freshness(Context& c);
+Response get_evidence(Context& c);
+Response update_evidence(Context& c);
+Response delete_evidence(Context& c);
+Response evidence_content(Context& c);
+Response list_evidence_links(Context& c);
+Response add_evidence_link(Context& c);
+Response delete_evidence_link(Context& c);
+Response evidence_events(Context& c);
 
 }  // namespace aims::http::handlers

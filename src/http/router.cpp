@@ -27,6 +27,11 @@ void Router::add(std::string method, std::string pattern, Access access, Handler
   routes_.push_back(std::move(r));
 }
 
+void Router::add_upload(std::string method, std::string pattern, Access access, Handler handler) {
+  add(std::move(method), std::move(pattern), access, std::move(handler));
+  routes_.back().streams_body = true;
+}
+
 Router::Match Router::match(const std::string& method, const std::string& path) const {
   Match m;
   auto segs = split_path(path);

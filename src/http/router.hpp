@@ -26,11 +26,15 @@ struct Route {
   Access access = Access::member;
   Handler handler;
   std::vector<std::string> segments;
+  bool streams_body = false;  // the handler sees the header only and answers with Response::upload
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, Access access, Handler handler);
+  /// A route whose body is streamed: the handler runs on the header alone (authentication, role
+  /// and validation before any body byte is read) and accepts the body with Response::upload.
+  void add_upload(std::string method, std::string pattern, Access access, Handler handler);
 
   struct Match {
     const Route* route = nullptr;

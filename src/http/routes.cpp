@@ -94,6 +94,18 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/obligations", Access::member, list_obligations);
   r.add("GET", "/api/v1/obligations/{system_id}/{obligation_id}", Access::member, get_obligation);
   r.add("PATCH", "/api/v1/obligations/{system_id}/{obligation_id}", Access::member, update_obligation);
+  // Evidence: the upload streams its body (judged on the header first); literal paths before {id}.
+  r.add_upload("POST", "/api/v1/evidence", Access::member, upload_evidence);
+  r.add("GET", "/api/v1/evidence", Access::member, list_evidence);
+  r.add("GET", "/api/v1/evidence/freshness", Access::member, evidence_freshness);
+  r.add("GET", "/api/v1/evidence/{id}", Access::member, get_evidence);
+  r.add("PATCH", "/api/v1/evidence/{id}", Access::member, update_evidence);
+  r.add("DELETE", "/api/v1/evidence/{id}", Access::member, delete_evidence);
+  r.add("GET", "/api/v1/evidence/{id}/content", Access::member, evidence_content);
+  r.add("GET", "/api/v1/evidence/{id}/links", Access::member, list_evidence_links);
+  r.add("POST", "/api/v1/evidence/{id}/links", Access::member, add_evidence_link);
+  r.add("DELETE", "/api/v1/evidence/{id}/links/{link}", Access::member, delete_evidence_link);
+  r.add("GET", "/api/v1/evidence/{id}/events", Access::member, evidence_events);
 }
 
 }  // namespace aims::http

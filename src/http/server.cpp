@@ -28,11 +28,12 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-void fill_request(const bhttp::request<bhttp::string_body>& in, Request& out) {
+/// Method, target, headers, path and query of a request whose header has been read.
+template <class Fields>
+void fill_head(const bhttp::request_header<Fields>& in, Request& out) {
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   for (const auto& f : in) out.headers[text::lower(f.name_string())] = std::string(f.value());
-  out.body = in.body();
   auto parsed = boost::urls::parse_origin_form(in.target());
   if (parsed) {
     out.path = parsed->path();
@@ -42,6 +43,8 @@ void fill_request(const bhttp::request<bhttp::string_body>& in, Request& out) {
   }
   if (out.path.empty()) out.path = "/";
 }
+
+constexpr std::size_t kChunk = 256 * 1024;  // bytes per streamed body piece
 
 bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
@@ -54,11 +57,19 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
   return res;
 }
 
+/// What became of a streamed upload: the response, and whether the whole body was read.
+struct UploadOutcome {
+  Response res;
+  bool body_read = false;  // false: answer, then drain and close
+  bool broken = false;     // the connection failed: nothing can be answered
+};
+
 }  // namespace
 
 struct Server::Impl {
   ServerOptions opts;
   Handler handler;
+  StreamPredicate streams_body;
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor{ioc};
@@ -67,8 +78,135 @@ struct Server::Impl {
   std::mutex mu;
   std::set<std::shared_ptr<beast::tcp_stream>> streams;
 
-  Impl(ServerOptions o, Handler h)
-      : opts(std::move(o)), handler(std::move(h)), ioc(opts.io_threads), workers(static_cast<std::size_t>(opts.worker_threads)) {}
+  Impl(ServerOptions o, Handler h, StreamPredicate sp)
+      : opts(std::move(o)),
+        handler(std::move(h)),
+        streams_body(std::move(sp)),
+        ioc(opts.io_threads),
+        workers(static_cast<std::size_t>(opts.worker_threads)) {}
+
+  /// Runs f on the worker pool (blocking store and file calls never run on an I/O thread).
+  template <class F>
+  asio::awaitable<std::invoke_result_t<F&>> on_workers(F f) {
+    using R = std::invoke_result_t<F&>;
+    co_return co_await asio::co_spawn(
+        workers, [&f]() -> asio::awaitable<R> { co_return f(); }, asio::use_awaitable);
+  }
+
+  /// Calls a sink or reader method, turning an exception into a problem (logged).
+  template <class F>
+  static auto guarded(const Request& req, F f) -> std::invoke_result_t<F&> {
+    try {
+      return f();
+    } catch (const std::exception& e) {
+      spdlog::error(boost::json::serialize(
+          boost::json::object{{"event", "streaming failed"}, {"id", req.request_id}, {"error", e.what()}}));
+      return make_error(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
+    }
+  }
+
+  /// A streamed upload: the handler judges the header (authentication, role, validation) before
+  /// any body byte is read; if it accepts, the body goes in chunks into its sink on the workers.
+  asio::awaitable<UploadOutcome> upload(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        bhttp::request_parser<bhttp::empty_body>& head, Request& req) {
+    UploadOutcome out;
+    out.res = co_await on_workers([&] { return handler(req); });
+    if (!out.res.upload) co_return out;  // refused from the header alone
+    auto sink = std::move(out.res.upload);
+    auto fail = [&](const Error& e) -> Response {
+      auto r = problem(e, req.path);
+      add_standard_headers(r, req);
+      return r;
+    };
+    if (auto expect = head.get()[bhttp::field::expect]; beast::iequals(expect, "100-continue")) {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, head.get().version()};
+      auto [ec, n] = co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        co_await on_workers([&] { sink->abort(); });
+        out.broken = true;
+        co_return out;
+      }
+    }
+    bhttp::request_parser<bhttp::buffer_body> parser{std::move(head)};
+    parser.body_limit(boost::none);  // the sink enforces its own limit
+    std::vector<char> chunk(kChunk);
+    while (!parser.is_done()) {
+      parser.get().body().data = chunk.data();
+      parser.get().body().size = chunk.size();
+      stream.expires_after(std::chrono::seconds(opts.request_timeout_s));  // per piece: big files take long
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) {
+        co_await on_workers([&] { sink->abort(); });
+        out.broken = true;
+        co_return out;
+      }
+      std::size_t got = chunk.size() - parser.get().body().size;
+      if (got == 0) continue;
+      auto st = co_await on_workers([&] { return guarded(req, [&] { return sink->write({chunk.data(), got}); }); });
+      if (!st) {
+        co_await on_workers([&] { sink->abort(); });
+        out.res = fail(st.error());
+        co_return out;
+      }
+    }
+    out.body_read = true;
+    auto done = co_await on_workers([&]() -> result<Response> {
+      return guarded(req, [&]() -> result<Response> { return sink->finish(); });
+    });
+    if (!done) {
+      co_await on_workers([&] { sink->abort(); });
+      out.res = fail(done.error());
+    } else {
+      out.res = std::move(*done);
+      add_standard_headers(out.res, req);
+    }
+    co_return out;
+  }
+
+  /// Writes a response whose body is read piece by piece on the workers. Returns the bytes sent
+  /// and whether the connection is still usable.
+  asio::awaitable<std::pair<std::size_t, bool>> write_streamed(beast::tcp_stream& stream, Response&& r,
+                                                               unsigned version, bool keep_alive, const Request& req) {
+    auto reader = std::move(r.stream_body);
+    bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::server, "aims");
+    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+    for (auto& [k, v] : r.headers) res.insert(k, v);
+    std::uint64_t left = reader->size();
+    res.content_length(left);
+    res.keep_alive(keep_alive);
+    res.body().data = nullptr;
+    res.body().more = left > 0;
+    bhttp::response_serializer<bhttp::buffer_body> sr{res};
+    auto [hec, hn] = co_await bhttp::async_write_header(stream, sr, asio::as_tuple(asio::use_awaitable));
+    if (hec) co_return std::pair<std::size_t, bool>{0, false};
+    std::vector<char> buf(kChunk);
+    std::size_t sent = 0;
+    if (left == 0) {
+      auto [ec, n] = co_await bhttp::async_write(stream, sr, asio::as_tuple(asio::use_awaitable));
+      co_return std::pair<std::size_t, bool>{0, !ec};
+    }
+    while (left > 0) {
+      auto want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buf.size()));
+      auto got = co_await on_workers([&] { return guarded(req, [&] { return reader->read(buf.data(), want); }); });
+      if (!got || *got == 0 || *got > want) {
+        // The client sees a body shorter than its Content-Length: the download failed.
+        if (!got) spdlog::error(boost::json::serialize(boost::json::object{
+                      {"event", "download failed"}, {"id", req.request_id}, {"error", got.error().detail}}));
+        co_return std::pair<std::size_t, bool>{sent, false};
+      }
+      left -= *got;
+      res.body().data = buf.data();
+      res.body().size = *got;
+      res.body().more = left > 0;
+      auto [ec, n] = co_await bhttp::async_write(stream, sr, asio::as_tuple(asio::use_awaitable));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return std::pair<std::size_t, bool>{sent, false};
+      sent += *got;
+    }
+    co_return std::pair<std::size_t, bool>{sent, true};
+  }
 
   void log_request(const Request& req, int status, std::size_t bytes, double ms, const std::string& peer) {
     boost::json::object o{{"event", "request"},   {"id", req.request_id}, {"method", req.method},
@@ -91,54 +229,71 @@ struct Server::Impl {
     bool first = true;
     for (;;) {
       if (stopping) break;
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(16 * 1024);
-      parser.body_limit(opts.max_body);
+      // The header first, so that a streamed upload is judged before any body byte is read.
+      bhttp::request_parser<bhttp::empty_body> head;
+      head.header_limit(16 * 1024);
+      head.body_limit(boost::none);
       stream->expires_after(std::chrono::seconds(first ? opts.header_timeout_s : opts.idle_timeout_s));
       first = false;
-      auto [ec, n] = co_await bhttp::async_read_header(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      bool too_large = ec == bhttp::error::body_limit;
-      if (ec && !too_large) break;
+      auto [ec, n] = co_await bhttp::async_read_header(*stream, buffer, head, asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
       stream->expires_after(std::chrono::seconds(opts.request_timeout_s));
-      if (!too_large) {
-        auto [ec2, n2] = co_await bhttp::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-        if (ec2 == bhttp::error::body_limit) too_large = true;
-        else if (ec2) break;
-      }
       auto started = std::chrono::steady_clock::now();
       Request req;
       req.request_id = crypto::random_base32(12);
+      fill_head(head.get(), req);
       Response res;
-      const auto& msg = parser.get();
-      unsigned version = msg.version();
-      bool keep_alive = msg.keep_alive() && !too_large && !stopping;
-      if (too_large) {
-        req.method = std::string(msg.method_string());
-        req.path = std::string(msg.target());
-        req.request_id = crypto::random_base32(12);
-        res = problem(errc::payload_too_large,
-                      "The request body is larger than " + std::to_string(opts.max_body) + " bytes.");
-        add_standard_headers(res, req);
+      unsigned version = head.get().version();
+      bool keep_alive = head.get().keep_alive() && !stopping;
+      bool drain_after = false;
+      if (req.path != "\x01" && streams_body && streams_body(req)) {
+        auto out = co_await upload(*stream, buffer, head, req);
+        if (out.broken) break;
+        res = std::move(out.res);
+        if (!out.body_read) {
+          keep_alive = false;
+          drain_after = true;
+        }
       } else {
-        fill_request(msg, req);
-        if (req.path == "\x01") {
+        bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
+        parser.body_limit(opts.max_body);
+        bool too_large = parser.content_length() && *parser.content_length() > opts.max_body;
+        if (!too_large) {
+          auto [ec2, n2] = co_await bhttp::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+          if (ec2 == bhttp::error::body_limit) too_large = true;
+          else if (ec2) break;
+        }
+        if (too_large) {
+          keep_alive = false;
+          drain_after = true;
+          res = problem(errc::payload_too_large,
+                        "The request body is larger than " + std::to_string(opts.max_body) + " bytes.");
+          add_standard_headers(res, req);
+        } else if (req.path == "\x01") {
           res = problem(errc::bad_request, "The request target is not a valid path.");
           add_standard_headers(res, req);
         } else {
-          res = co_await asio::co_spawn(
-              workers,
-              [this, &req]() -> asio::awaitable<Response> { co_return handler(req); },
-              asio::use_awaitable);
+          req.body = std::move(parser.get().body());
+          res = co_await on_workers([&] { return handler(req); });
         }
       }
       int status_code = res.status;
-      auto out = to_beast(std::move(res), version, keep_alive);
-      std::size_t bytes = out.body().size();
-      auto [wec, wn] = co_await bhttp::async_write(*stream, out, asio::as_tuple(asio::use_awaitable));
+      std::size_t bytes = 0;
+      bool wrote = false;
+      if (res.stream_body) {
+        auto [sent, ok] = co_await write_streamed(*stream, std::move(res), version, keep_alive, req);
+        bytes = sent;
+        wrote = ok;
+      } else {
+        auto out = to_beast(std::move(res), version, keep_alive);
+        bytes = out.body().size();
+        auto [wec, wn] = co_await bhttp::async_write(*stream, out, asio::as_tuple(asio::use_awaitable));
+        wrote = !wec;
+      }
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       log_request(req, status_code, bytes, ms, peer);
-      if (too_large && !wec) co_await drain(*stream);
-      if (wec || !keep_alive) break;
+      if (drain_after && wrote) co_await drain(*stream);
+      if (!wrote || !keep_alive) break;
     }
     boost::system::error_code ignored;
     stream->socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -154,7 +309,7 @@ struct Server::Impl {
     stream.expires_after(std::chrono::seconds(2));
     std::vector<char> sink(64 * 1024);
     std::size_t total = 0;
-    while (total < 4 * opts.max_body) {
+    while (total < (std::size_t{1} << 30)) {
       auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
       if (ec) break;
       total += n;
@@ -190,7 +345,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions opts, Handler handler) : impl_(std::make_unique<Impl>(std::move(opts), std::move(handler))) {}
+Server::Server(ServerOptions opts, Handler handler, StreamPredicate streams_body)
+    : impl_(std::make_unique<Impl>(std::move(opts), std::move(handler), std::move(streams_body))) {}
 
 Server::~Server() {
   impl_->workers.join();

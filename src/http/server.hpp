@@ -1,6 +1,9 @@
 // The HTTP/1.1 server (Boost.Beast over Asio, C++20 coroutines). Connections are handled on I/O
 // threads; each request is handed to a worker pool so that blocking store calls never run on an
-// I/O thread. Owned by the composition root; run() blocks until SIGTERM/SIGINT or stop().
+// I/O thread. Routes that take files stream their body: the handler judges the header first, then
+// the body goes chunk by chunk into the handler's UploadSink (file writes on the worker pool), and
+// Response::stream_body is sent the same way, so no file is ever held in memory whole.
+// Owned by the composition root; run() blocks until SIGTERM/SIGINT or stop().
 #pragma once
 #include <functional>
 #include <memory>
@@ -25,7 +28,9 @@ struct ServerOptions {
 class Server {
  public:
   using Handler = std::function<Response(Request&)>;
-  Server(ServerOptions opts, Handler handler);
+  /// Tells from a request's header (method, path) whether its body is streamed (see UploadSink).
+  using StreamPredicate = std::function<bool(const Request&)>;
+  Server(ServerOptions opts, Handler handler, StreamPredicate streams_body = nullptr);
   ~Server();
   /// Binds the listening socket (throws on failure); returns the bound port.
   unsigned short bind();

@@ -27,6 +27,8 @@ import { VersionsPage as ImpactVersionsPage } from './features/impact/components
 import { ClassificationPage } from './features/euact/components/ClassificationPage';
 import { ClassificationWizard } from './features/euact/components/ClassificationWizard';
 import { ObligationsBoard } from './features/euact/components/ObligationsBoard';
+import { EvidenceDetailPage } from './features/evidence/components/EvidenceDetailPage';
+import { EvidenceListPage } from './features/evidence/components/EvidenceListPage';
 import { Layout } from './features/shell/components/Layout';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
@@ -106,6 +108,8 @@ export function App() {
             <Route path="systems/:id/classification" element={<ClassificationPage />} />
             <Route path="systems/:id/classification/wizard" element={<ClassificationWizard />} />
             <Route path="obligations" element={<ObligationsBoard />} />
+            <Route path="evidence" element={<EvidenceListPage />} />
+            <Route path="evidence/:id" element={<EvidenceDetailPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -114,7 +114,8 @@ export function storeOrg(id: string | null): void {
   writeOrg(() => localStorage, id);
 }
 
-function baseHeaders(method: string): Record<string, string> {
+/** The headers every call carries: Accept, the organization and, on writes, the CSRF token. */
+export function baseHeaders(method: string): Record<string, string> {
   const h: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   const org = storedOrg();
   if (org) h['X-Aims-Org'] = org;

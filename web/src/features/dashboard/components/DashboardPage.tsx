@@ -10,6 +10,7 @@ import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesD
 import { ObligationsDashboardCard } from '../../euact/components/ObligationsDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
+import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
 import { catalogFigures, systemFigures } from '../api';
 
 interface BarsProps<K extends string> {
@@ -126,6 +127,7 @@ export function DashboardPage() {
         <RisksDashboardCard />
         <ObligationsDashboardCard />
       </div>
+      <EvidenceFreshnessCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">

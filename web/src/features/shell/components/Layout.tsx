@@ -16,6 +16,7 @@ const nav = [
   { to: '/objectives', label: 'AI objectives', end: false, icon: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM12 12l7-7' },
   { to: '/risks', label: 'Risks', end: false, icon: 'M12 3l9 16H3L12 3zM12 10v4M12 17h.01' },
   { to: '/obligations', label: 'EU AI Act obligations', end: false, icon: 'M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7zM9 12l2 2 4-4' },
+  { to: '/evidence', label: 'Evidence', end: false, icon: 'M4 7h6l2 2h8v10H4zM12 13v4M10 15l2-2 2 2' },
 ];
 
 export function Layout() {

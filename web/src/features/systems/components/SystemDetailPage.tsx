@@ -8,6 +8,7 @@ import { Banner, ClassBadge, ConfirmDialog, ErrorBanner, Loading, StatusBadge } 
 import { useSession } from '../../auth/components/SessionProvider';
 import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
+import { EvidencePanel } from '../../evidence/components/EvidencePanel';
 import { HistoryTab } from './HistoryTab';
 
 function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
@@ -195,6 +196,7 @@ export function SystemDetailPage() {
                 </dl>
               </section>
             ))}
+            <EvidencePanel target={`system:${system.id}`} what="this AI system" />
           </div>
         ) : (
           <HistoryTab systemId={system.id} version={system.version} />

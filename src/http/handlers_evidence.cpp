@@ -1,0 +1,211 @@
+// Handlers of the evidence vault: the streamed upload (the handler judges the header; the server
+// streams the body into the Upload it returns), metadata, links, custody events, freshness and
+// the download, which is always an attachment that no browser renders.
+#include <boost/json.hpp>
+
+#include <charconv>
+
+#include "domain/evidence/evidence_upload.hpp"
+#include "http/handlers.hpp"
+#include "http/problem.hpp"
+
+namespace aims::http::handlers {
+namespace json = boost::json;
+using evidence::EvidenceService;
+
+namespace {
+
+Response view_response(int status, const evidence::View& v) {
+  auto r = json_response(status, v.json);
+  r.set_header("ETag", EvidenceService::etag(v.version));
+  return r;
+}
+
+/// Streams an upload's body into the domain's Upload and answers with the stored evidence.
+class EvidenceUploadSink final : public UploadSink {
+ public:
+  EvidenceUploadSink(std::unique_ptr<evidence::Upload> up, std::string path) : up_(std::move(up)), path_(std::move(path)) {}
+  status write(std::string_view chunk) override { return up_->write(chunk); }
+  Response finish() override {
+    auto done = up_->finish();
+    if (!done) return problem(done.error(), path_);
+    auto r = view_response(done->created ? 201 : 200, done->view);
+    r.set_header("Location", "/api/v1/evidence/" + done->view.id);
+    return r;
+  }
+  void abort() override { up_->abort(); }
+
+ private:
+  std::unique_ptr<evidence::Upload> up_;
+  std::string path_;
+};
+
+/// A blob as a response body.
+class BlobBody final : public BodyReader {
+ public:
+  explicit BlobBody(std::unique_ptr<evidence::BlobReader> r) : r_(std::move(r)) {}
+  std::uint64_t size() const override { return r_->size(); }
+  result<std::size_t> read(char* buf, std::size_t n) override { return r_->read(buf, n); }
+
+ private:
+  std::unique_ptr<evidence::BlobReader> r_;
+};
+
+/// Content-Disposition for a download: an ASCII fallback name and the exact name (RFC 6266, 8187).
+std::string attachment(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' && c != '%') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 0xf];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+/// The type a download is served with: what the file is, except for the kinds a browser could run
+/// (HTML, SVG, XML), which go out as application/octet-stream.
+std::string served_type(const std::string& kind, const std::string& content_type) {
+  if (kind == "html" || kind == "svg" || kind == "xml" || content_type.find("html") != std::string::npos ||
+      content_type.find("xml") != std::string::npos || content_type.find("svg") != std::string::npos)
+    return "application/octet-stream";
+  return content_type.empty() ? "application/octet-stream" : content_type;
+}
+
+void set_download_headers(Response& r, const std::string& filename) {
+  r.set_header("Content-Disposition", attachment(filename));
+  r.set_header("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
+  r.set_header("Cross-Origin-Resource-Policy", "same-origin");
+}
+
+}  // namespace
+
+Response upload_evidence(Context& c) {
+  if (c.req.media_type() != "application/octet-stream")
+    return problem(errc::unsupported_media_type,
+                   "Send the file's bytes as the request body with Content-Type application/octet-stream "
+                   "(not as a form); name it with the query parameter filename.",
+                   c.req.path);
+  evidence::UploadParams p;
+  p.filename = c.req.query_param("filename");
+  p.title = c.req.query_param("title");
+  p.description = c.req.query_param("description");
+  p.effective_date = c.req.query_param("effective_date");
+  p.expires_on = c.req.query_param("expires_on");
+  p.owner = c.req.query_param("owner");
+  p.classification = c.req.query_param("classification");
+  for (const auto& [k, v] : c.req.query)
+    if (k == "link") p.links.push_back(v);
+  if (auto len = c.req.header("content-length")) {
+    std::uint64_t n = 0;
+    auto [ptr, ec] = std::from_chars(len->data(), len->data() + len->size(), n);
+    if (ec == std::errc() && ptr == len->data() + len->size()) p.declared_size = n;
+  }
+  auto up = c.svc.evidence.begin_upload(*c.actor, p);
+  if (!up) return problem(up.error(), c.req.path);
+  Response r;
+  r.upload = std::make_shared<EvidenceUploadSink>(std::move(*up), c.req.path);
+  return r;
+}
+
+Response list_evidence(Context& c) {
+  evidence::ListParams p;
+  p.sort = c.req.query_param("sort");
+  p.q = c.req.query_param("q");
+  p.owner = c.req.query_param("owner");
+  p.classification = c.req.query_param("classification");
+  p.linked_to = c.req.query_param("linked_to");
+  p.expiring_within = c.req.query_param("expiring_within");
+  p.expired = c.req.query_param("expired");
+  p.deleted = c.req.query_param("deleted");
+  p.limit = c.req.query_param("limit");
+  p.cursor = c.req.query_param("cursor");
+  auto r = c.svc.evidence.list(*c.actor, p);
+  if (!r) return problem(r.error(), c.req.path);
+  std::string body = R"({"items":)" + r->items_json + R"(,"total":)" + std::to_string(r->total);
+  if (r->next) body += R"(,"next":)" + json::serialize(json::value(*r->next));
+  body += '}';
+  return json_response(200, std::move(body));
+}
+
+Response get_evidence(Context& c) {
+  auto r = c.svc.evidence.get(*c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response update_evidence(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  auto r = c.svc.evidence.update(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return view_response(200, *r);
+}
+
+Response delete_evidence(Context& c) {
+  auto r = c.svc.evidence.remove(*c.actor, c.req.params.at("id"), c.req.header("if-match"));
+  if (!r) return problem(r.error(), c.req.path);
+  return no_content();
+}
+
+Response evidence_content(Context& c) {
+  const auto& id = c.req.params.at("id");
+  if (c.req.method == "HEAD") {  // what a download would be, without recording one
+    auto v = c.svc.evidence.get(*c.actor, id);
+    if (!v) return problem(v.error(), c.req.path);
+    auto doc = json::parse(v->json).as_object();
+    Response r;
+    r.content_type = served_type(std::string(doc.at("file_type").as_string()), std::string(doc.at("content_type").as_string()));
+    set_download_headers(r, std::string(doc.at("filename").as_string()));
+    return r;
+  }
+  auto d = c.svc.evidence.open_content(*c.actor, id);
+  if (!d) return problem(d.error(), c.req.path);
+  Response r;
+  r.content_type = served_type(d->kind, d->content_type);
+  set_download_headers(r, d->filename);
+  r.set_header("ETag", "\"" + d->sha256 + "\"");
+  r.stream_body = std::make_shared<BlobBody>(std::move(d->reader));
+  return r;
+}
+
+Response list_evidence_links(Context& c) {
+  auto r = c.svc.evidence.links(*c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+Response add_evidence_link(Context& c) {
+  auto body = parse_json_body(c.req);
+  if (!body) return problem(body.error(), c.req.path);
+  const auto& id = c.req.params.at("id");
+  auto r = c.svc.evidence.add_link(*c.actor, id, *body);
+  if (!r) return problem(r.error(), c.req.path);
+  auto res = json_response(201, *r);
+  return res;
+}
+
+Response delete_evidence_link(Context& c) {
+  auto r = c.svc.evidence.remove_link(*c.actor, c.req.params.at("id"), c.req.params.at("link"));
+  if (!r) return problem(r.error(), c.req.path);
+  return no_content();
+}
+
+Response evidence_events(Context& c) {
+  auto r = c.svc.evidence.events(*c.actor, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+Response evidence_freshness(Context& c) {
+  auto r = c.svc.evidence.freshness(*c.actor, c.req.query_param("within_days"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
+
+}  // namespace aims::http::handlers

@@ -1,0 +1,173 @@
+// One evidence file: its metadata (editable with If-Match), download, the records it supports and
+// its chain of custody; deletion (manager, admin) with confirmation once nothing links to it.
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { errorMessage } from '../../../lib/api';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime, labelOf } from '../../../lib/labels';
+import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { deleteEvidence, downloadEvidence, getEvidence } from '../api';
+import { classificationLabels, formatSize } from '../evidence';
+import { ClassificationBadge, FreshnessBadge } from './badges';
+import { EventsCard } from './EventsCard';
+import { LinksCard } from './LinksCard';
+import { MetadataForm } from './MetadataForm';
+
+export function EvidenceDetailPage() {
+  const { id = '' } = useParams();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const loaded = useAsync((signal) => getEvidence(id, signal), [id]);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  useTitle(loaded.data?.evidence.title ?? 'Evidence');
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <div className="page">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link to="/evidence">Evidence</Link>
+        </nav>
+        <ErrorBanner error={loaded.error} title="The evidence could not be loaded." />
+      </div>
+    );
+  }
+  const { evidence: e, etag } = loaded.data;
+
+  async function download() {
+    setActionError(null);
+    try {
+      await downloadEvidence(e);
+      setTick((t) => t + 1);
+    } catch (err) {
+      setActionError(errorMessage(err));
+    }
+  }
+
+  async function remove() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await deleteEvidence(e.id, etag ?? `"v${e.version}"`);
+      setConfirm(false);
+      navigate('/evidence', { replace: true });
+    } catch (err) {
+      setActionError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const refresh = () => {
+    loaded.reload();
+    setTick((t) => t + 1);
+  };
+  return (
+    <div className="page" data-testid="evidence-detail">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/evidence">Evidence</Link> <span aria-hidden="true">/</span> {e.number}
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>
+            {e.number} {e.title}
+          </h1>
+          <div className="head-badges">
+            <FreshnessBadge value={e.freshness} expires={e.expires_on} />
+            <ClassificationBadge value={e.classification} />
+            {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
+          </div>
+        </div>
+        <div className="page-actions">
+          {!e.deleted ? (
+            <button type="button" className="btn btn-primary" onClick={() => void download()} data-testid="download-evidence">
+              Download
+            </button>
+          ) : null}
+          {session.canWrite && !e.deleted && !editing ? (
+            <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="edit-evidence">
+              Edit details
+            </button>
+          ) : null}
+          {session.canManage && !e.deleted ? (
+            <button type="button" className="btn btn-danger-outline" onClick={() => setConfirm(true)} data-testid="delete-evidence">
+              Delete
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {flash ? <Banner kind="success" testId="flash">{flash}</Banner> : null}
+      {e.deleted ? (
+        <Banner kind="info">
+          Deleted on {formatDateTime(e.deleted_at)} by {e.deleted_by}. The file is gone; this record and its chain of custody remain.
+        </Banner>
+      ) : null}
+      {actionError && !confirm ? <div className="banner banner-error" role="alert" data-testid="action-error">{actionError}</div> : null}
+
+      <section className="card" aria-labelledby="ev-details">
+        <h2 id="ev-details">Details</h2>
+        {editing && etag ? (
+          <MetadataForm
+            evidence={e}
+            etag={etag}
+            onCancel={() => setEditing(false)}
+            onSaved={(v) => {
+              loaded.setData(v);
+              setEditing(false);
+              setTick((t) => t + 1);
+            }}
+          />
+        ) : (
+          <dl className="fields" data-testid="evidence-fields">
+            {[
+              ['Description', e.description || '—'],
+              ['File', `${e.filename} (${e.file_type_label}, ${formatSize(e.size)})`],
+              ['Stored as', e.content_type],
+              ['SHA-256', e.sha256],
+              ['Effective date', e.effective_date ?? '—'],
+              ['Expires on', e.expires_on ?? 'Does not expire'],
+              ['Owner', e.owner || '—'],
+              ['Classification', labelOf(classificationLabels, e.classification)],
+              ['Uploaded', `${formatDateTime(e.uploaded_at)} by ${e.uploaded_by}`],
+              ['Last changed', `${formatDateTime(e.updated_at)} by ${e.updated_by} (version ${e.version})`],
+            ].map(([k, v]) => (
+              <div key={k} className="field-row">
+                <dt>{k}</dt>
+                <dd className={k === 'SHA-256' ? 'mono' : 'prewrap'}>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      <LinksCard evidenceId={e.id} canWrite={session.canWrite && !e.deleted} onChanged={refresh} />
+      <EventsCard evidenceId={e.id} version={e.version * 1000 + tick} />
+
+      <ConfirmDialog
+        open={confirm}
+        title="Delete this evidence?"
+        confirmLabel="Delete"
+        danger
+        busy={busy}
+        onConfirm={() => void remove()}
+        onCancel={() => {
+          setConfirm(false);
+          setActionError(null);
+        }}
+      >
+        <p>
+          The file of {e.number} “{e.title}” will be removed from the vault. Its record and chain of custody stay. Evidence that is still linked to
+          records cannot be deleted: unlink it first.
+        </p>
+        {actionError ? <div className="banner banner-error" role="alert" data-testid="delete-error">{actionError}</div> : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
