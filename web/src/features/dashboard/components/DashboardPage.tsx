@@ -126,8 +126,8 @@ export function DashboardPage() {
         <ObjectivesDashboardCard />
         <RisksDashboardCard />
         <ObligationsDashboardCard />
+        <EvidenceFreshnessCard />
       </div>
-      <EvidenceFreshnessCard />
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
         <div className="card-head">
