@@ -61,11 +61,13 @@ class EvidenceServiceTest : public ::testing::Test {
     return (*up)->finish();
   }
 
-  void put_generic(const accounts::Actor& a, const std::string& kind, const std::string& id, const std::string& title) {
+  void put_generic(const accounts::Actor& a, const std::string& kind, const std::string& id, const std::string& title,
+                   const std::string& parent_id = "") {
     ASSERT_TRUE(store_->write([&](store::WriteTx& tx) -> status {
       store::RecordRow r;
       r.kind = kind;
       r.org_id = a.org_id;
+      r.parent_id = parent_id;
       r.id = id;
       r.created_at = r.updated_at = clock_.now_text();
       r.doc = json::serialize(json::object{{"id", id}, {"title", title}});
@@ -93,13 +95,13 @@ class EvidenceServiceTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(EvidenceServiceTest, LinksToEveryGenericRecordKindThatExistsInTheOrganization) {
-  for (const std::string kind : {"risk", "impact_assessment", "objective", "obligation", "classification"}) {
+  for (const std::string kind : {"risk", "impact_assessment", "objective", "classification"}) {
     put_generic(actor_a_, kind, kind + "_1", "A " + kind);
     put_generic(actor_b_, kind, kind + "_b", "B's " + kind);
   }
   auto ev = upload(actor_a_, "note.txt", "linked evidence\n");
   ASSERT_TRUE(ev) << ev.error().detail;
-  for (const std::string kind : {"risk", "impact_assessment", "objective", "obligation", "classification"}) {
+  for (const std::string kind : {"risk", "impact_assessment", "objective", "classification"}) {
     auto l = svc_->add_link(actor_a_, ev->view.id, json::object{{"target", kind + ":" + kind + "_1"}});
     ASSERT_TRUE(l) << kind << ": " << l.error().detail;
     EXPECT_EQ(json::parse(*l).at("label").as_string(), "A " + kind);
@@ -109,6 +111,17 @@ TEST_F(EvidenceServiceTest, LinksToEveryGenericRecordKindThatExistsInTheOrganiza
     auto other = svc_->add_link(actor_a_, ev->view.id, json::object{{"target", kind + ":" + kind + "_b"}});
     ASSERT_FALSE(other) << "org B's " << kind << " must not be linkable from org A";
     EXPECT_EQ(other.error().code, errc::validation);
+  }
+  // Obligations are kept per AI system: obligation:SYSTEM_ID:OBLIGATION_ID.
+  put_generic(actor_a_, "obligation", "art26", "Deployer duties", "sys_a");
+  put_generic(actor_b_, "obligation", "art26", "B's deployer duties", "sys_b");
+  auto ob = svc_->add_link(actor_a_, ev->view.id, json::object{{"target", "obligation:sys_a:art26"}});
+  ASSERT_TRUE(ob) << ob.error().detail;
+  EXPECT_EQ(json::parse(*ob).at("label").as_string(), "Deployer duties");
+  for (const std::string bad : {"obligation:art26", "obligation:sys_b:art26", "obligation:sys_a:art9"}) {
+    auto refused = svc_->add_link(actor_a_, ev->view.id, json::object{{"target", bad}});
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().code, errc::validation) << bad;
   }
   auto links = json::parse(*svc_->links(actor_a_, ev->view.id)).at("items").as_array();
   EXPECT_EQ(links.size(), 5u);

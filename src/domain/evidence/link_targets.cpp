@@ -11,7 +11,7 @@ namespace json = boost::json;
 namespace {
 
 /// Generic record kinds that can be linked, stored at the top level (parent "").
-constexpr std::string_view kGeneric[] = {"risk", "impact_assessment", "objective", "obligation", "classification"};
+constexpr std::string_view kGeneric[] = {"risk", "impact_assessment", "objective", "classification"};
 
 bool is_generic(std::string_view type) {
   for (auto g : kGeneric)
@@ -67,11 +67,12 @@ result<LinkTarget> parse_target(std::string_view key, std::string_view field) {
   for (auto k : target_types()) known = known || k == t.type;
   if (!known) return bad("the type '" + t.type + "' is not one of " + all);
   if (t.id.find('/') != std::string::npos || t.id != text::trim(t.id)) return bad("the id must not contain '/' or spaces at its ends");
-  bool two_part = t.type == "answer" || t.type == "catalog_item";
+  bool two_part = t.type == "answer" || t.type == "catalog_item" || t.type == "obligation";
   auto inner = t.id.find(':');
   if (two_part && (inner == std::string::npos || inner == 0 || inner + 1 == t.id.size()))
-    return bad(t.type == "answer" ? "an answer is answer:ASSESSMENT_ID:ITEM_ID"
-                                  : "a catalog item is catalog_item:FRAMEWORK:ITEM_ID");
+    return bad(t.type == "answer"       ? "an answer is answer:ASSESSMENT_ID:ITEM_ID"
+               : t.type == "obligation" ? "an obligation is obligation:SYSTEM_ID:OBLIGATION_ID"
+                                        : "a catalog item is catalog_item:FRAMEWORK:ITEM_ID");
   if (!two_part && inner != std::string::npos) return bad("the id of a " + t.type + " contains no ':'");
   return t;
 }
@@ -100,6 +101,12 @@ result<std::string> resolve_target(store::ReadTx& tx, const catalog::Catalog& ca
   }
   auto inner = t.id.find(':');
   auto first = t.id.substr(0, inner), second = t.id.substr(inner + 1);
+  if (t.type == "obligation") {
+    // Obligations are kept per AI system (parent = the system's id).
+    auto r = tx.find_record(org_id, "obligation", first, second);
+    if (!r) return unknown(field, "obligation " + second + " of AI system " + first);
+    return label_of(r->doc, second);
+  }
   if (t.type == "answer") {
     auto a = tx.find_assessment(org_id, first);
     if (!a) return unknown(field, "assessment " + first);
