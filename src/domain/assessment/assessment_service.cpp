@@ -150,7 +150,7 @@ result<Versioned> AssessmentService::create(const Actor& a, const json::value& b
                    {"updated_at", now},
                    {"created_by", a.email},
                    {"updated_by", a.email}};
-  store::RecordRow row{a.org_id, "", std::string(doc.at("id").as_string()), 1, 0, now, now, json::serialize(doc)};
+  store::RecordRow row{"", a.org_id, "", std::string(doc.at("id").as_string()), 1, 0, "", now, now, json::serialize(doc)};
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     if (auto s = tx.insert_assessment(row); !s) return s;
     store::HistoryRow h{a.org_id, "assessment", row.id, 1, now, a.email, "create", "[]"};
@@ -326,7 +326,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
                      {"skipped", skipped && !maturity && !na},
                      {"updated_at", now},
                      {"updated_by", a.email}};
-    store::RecordRow r{a.org_id, id, item_id, version + 1, 0, existing ? existing->created_at : now, now, json::serialize(ans)};
+    store::RecordRow r{"", a.org_id, id, item_id, version + 1, 0, "", existing ? existing->created_at : now, now, json::serialize(ans)};
     if (auto s = tx.put_answer(r, version); !s) return s;
     store::HistoryRow h{a.org_id, "answer", id + "/" + item_id, r.version, now, a.email, version ? "update" : "create",
                         json::serialize(ans)};
@@ -395,7 +395,7 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
   json::array arr;
   for (std::size_t i = 0; i < acts.size(); ++i) {
     auto j = action_json(acts[i], 1);
-    rows.push_back(store::RecordRow{a.org_id, l.row.id, acts[i].id, 1, static_cast<std::int64_t>(i), now, now, json::serialize(j)});
+    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, acts[i].id, 1, static_cast<std::int64_t>(i), "", now, now, json::serialize(j)});
     arr.push_back(std::move(j));
   }
   if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;

@@ -188,7 +188,7 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     json::object stored;
     for (auto k : kFields) stored[k] = e.at(k);
     stored["updated_by"] = a.email;
-    store::RecordRow r{a.org_id, "", control_id, version + 1, 0, existing ? existing->created_at : now, now,
+    store::RecordRow r{"", a.org_id, "", control_id, version + 1, 0, "", existing ? existing->created_at : now, now,
                        json::serialize(stored)};
     if (auto s = tx.put_soa_entry(r, version); !s) return s;
     store::HistoryRow h{a.org_id, "soa_entry", control_id, r.version, now, a.email, version ? "update" : "create",
@@ -218,7 +218,7 @@ result<std::string> SoaService::approve(const Actor& a, const json::value& body,
     json::object doc{{"number", number},   {"approved_by", a.email},   {"approved_at", now},
                      {"note", note.value_or("")}, {"summary", std::move(sum)}, {"items", std::move(items)}};
     out = json::serialize(doc);
-    store::RecordRow r{a.org_id, "", std::to_string(number), number, 0, now, now, out};
+    store::RecordRow r{"", a.org_id, "", std::to_string(number), number, 0, "", now, now, out};
     if (auto s = tx.insert_soa_version(r); !s) {
       if (s.error().code == errc::conflict)
         return make_error(errc::conflict, "Another approval was recorded at the same moment; reload and approve again.");
