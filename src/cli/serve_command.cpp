@@ -19,6 +19,9 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/ledger/audit_service.hpp"
+#include "domain/ledger/audited_store.hpp"
+#include "cli/audit_key.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -113,8 +116,13 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     }
     auto st = store::open_store(cfg.database_location());
     if (!st) return fail(st.error().detail);
-    auto& store = **st;
     SystemClock clock;
+    // Every write goes through the audit log's decorator; its signing key stays outside the database.
+    ledger::AuditedStore store(**st, clock);
+    if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
+    auto key = load_signing_key(cfg.audit_key_path(), true);
+    if (!key) return fail(key.error().detail);
+    ledger::LogSigner signer(std::move(*key), cfg.audit_origin);
     RandomIds ids;
     auto catalog = catalog::Catalog::load_embedded();
     if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data)) {
@@ -125,11 +133,12 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     inventory::SystemService systems(store, clock, ids);
     assessment::AssessmentService assessments(store, catalog, clock, ids);
     soa::SoaService soa_service(store, catalog, clock);
+    ledger::AuditService audit(store, signer, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service}, std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, audit}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -12,6 +12,7 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/ledger/audit_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -27,6 +28,7 @@ struct Services {
   inventory::SystemService& systems;
   assessment::AssessmentService& assessments;
   soa::SoaService& soa;
+  ledger::AuditService& audit;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -47,4 +47,11 @@ Response get_soa_version(Context& c);
 Response diff_soa(Context& c);
 Response export_soa(Context& c);
 
+Response audit_checkpoint(Context& c);
+Response audit_public_key(Context& c);
+Response audit_entries(Context& c);
+Response audit_inclusion_proof(Context& c);
+Response audit_consistency_proof(Context& c);
+Response audit_export(Context& c);
+
 }  // namespace aims::http::handlers

@@ -50,6 +50,13 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/soa/versions", Access::member, list_soa_versions);
   r.add("POST", "/api/v1/soa/versions", Access::member, approve_soa);
   r.add("GET", "/api/v1/soa/versions/{n}", Access::member, get_soa_version);
+
+  r.add("GET", "/api/v1/audit/checkpoint", Access::member, audit_checkpoint);
+  r.add("GET", "/api/v1/audit/public-key", Access::member, audit_public_key);
+  r.add("GET", "/api/v1/audit/entries", Access::member, audit_entries);
+  r.add("GET", "/api/v1/audit/entries/{seq}/proof", Access::member, audit_inclusion_proof);
+  r.add("GET", "/api/v1/audit/consistency", Access::member, audit_consistency_proof);
+  r.add("GET", "/api/v1/audit/export", Access::member, audit_export);
 }
 
 }  // namespace aims::http
