@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   aims::cli::register_client_commands(app, exit_code);
   aims::cli::register_assessment_commands(app, exit_code);
   aims::cli::register_soa_commands(app, exit_code);
+  aims::cli::register_audit_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

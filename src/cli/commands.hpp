@@ -11,6 +11,7 @@ void register_serve_command(CLI::App& app, int& exit_code);
 void register_client_commands(CLI::App& app, int& exit_code);
 void register_assessment_commands(CLI::App& app, int& exit_code);
 void register_soa_commands(CLI::App& app, int& exit_code);
+void register_audit_commands(CLI::App& app, int& exit_code);
 
 /// Reads a password: from a terminal without echo (prompting), else one line of standard input.
 std::string read_password(const std::string& prompt);
