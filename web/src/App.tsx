@@ -7,6 +7,7 @@ import { ComparePage } from './features/assessments/components/ComparePage';
 import { GuidedPage } from './features/assessments/components/GuidedPage';
 import { ResultsPage } from './features/assessments/components/ResultsPage';
 import { RoadmapPage } from './features/assessments/components/RoadmapPage';
+import { AuditPage } from './features/audit/components/AuditPage';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
 import { CatalogPage } from './features/catalog/components/CatalogPage';
@@ -63,6 +64,7 @@ export function App() {
             <Route path="soa/versions" element={<SoaVersionsPage />} />
             <Route path="soa/versions/:n" element={<SoaVersionPage />} />
             <Route path="soa/diff" element={<SoaDiffPage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

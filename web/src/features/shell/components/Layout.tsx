@@ -12,6 +12,7 @@ const nav = [
   { to: '/systems', label: 'AI systems', end: false, icon: 'M4 5h16v10H4zM8 19h8M12 15v4' },
   { to: '/assessments', label: 'Assessments', end: false, icon: 'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L8 4.5M3.5 12l1.5 1.5L8 10.5M3.5 18l1.5 1.5L8 16.5' },
   { to: '/soa', label: 'Statement of Applicability', end: false, icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4' },
+  { to: '/audit', label: 'Audit log', end: false, icon: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-4.5' },
 ];
 
 export function Layout() {
