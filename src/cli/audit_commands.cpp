@@ -171,7 +171,7 @@ void register_verify(CLI::App* parent, int& exit_code) {
                     << r.checkpoint_size << " (root " << r.root_hash << "), signed by " << key->name << ".\n";
           if (r.old_size) std::cout << "The old checkpoint of size " << *r.old_size << " is a prefix of it.\n";
           if (r.file_checkpoints > 0)
-            std::cout << "All " << r.file_checkpoints << " checkpoints in the file verify and agree with the entries.\n";
+            std::cout << "Every checkpoint in the file (" << r.file_checkpoints << ") verifies and agrees with the entries.\n";
           for (const auto& d : r.details) std::cout << "Note: " << d << ".\n";
           return 0;
         }
