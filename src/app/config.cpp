@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "core/signed_note.hpp"
 #include "core/text.hpp"
 
 namespace aims::app {
@@ -35,6 +36,8 @@ status set(Config& c, const std::string& key, const std::string& value) {
     c.max_upload_mib = static_cast<std::size_t>(v < 0 ? 0 : v);
   } else if (key == "secure_cookies") c.secure_cookies = value == "1" || value == "true";
   else if (key == "log_level") c.log_level = value;
+  else if (key == "audit_key") c.audit_key = value;
+  else if (key == "audit_origin") c.audit_origin = value;
   else return make_error(errc::bad_request, "Unknown setting '" + key + "'.");
   return ok();
 }
@@ -61,6 +64,7 @@ status Config::load_file(const std::string& path) {
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
                           "max_upload_mib", "secure_cookies", "log_level"}) {
+                          "secure_cookies", "log_level", "audit_key", "audit_origin"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {
@@ -81,6 +85,8 @@ unsigned short Config::port() const {
 
 std::string Config::database_location() const { return database.empty() ? data + "/aims.db" : database; }
 
+std::string Config::audit_key_path() const { return audit_key.empty() ? data + "/audit-signing.key" : audit_key; }
+
 status Config::validate() const {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0)
@@ -97,6 +103,9 @@ status Config::validate() const {
   if (max_upload_mib < 1 || max_upload_mib > 65536) return make_error(errc::bad_request, "max_upload_mib must be 1 to 65536.");
   if (log_level != "debug" && log_level != "info" && log_level != "warn" && log_level != "error")
     return make_error(errc::bad_request, "log_level must be debug, info, warn or error.");
+  if (audit_origin.empty() || !note::valid_key_name(audit_origin + "/x"))
+    return make_error(errc::bad_request,
+                      "audit_origin must be a name without spaces or '+', such as aims.example.com, not '" + audit_origin + "'.");
   return ok();
 }
 

@@ -20,6 +20,10 @@ struct Config {
   std::size_t max_upload_mib = 50;        // AIMS_MAX_UPLOAD_MIB: largest evidence file (streamed, not held in memory)
   bool secure_cookies = false;            // AIMS_SECURE_COOKIES=1 behind TLS
   std::string log_level = "info";         // AIMS_LOG_LEVEL: debug, info, warn, error
+  std::string audit_key;                  // AIMS_AUDIT_KEY: the audit log's signing key file;
+                                          //   empty = <data>/audit-signing.key (created if missing)
+  std::string audit_origin = "aims.invalid";  // AIMS_AUDIT_ORIGIN: checkpoints name the log of
+                                              //   organization X "<audit_origin>/X"
 
   /// Reads `key = value` lines (# comments) into the struct.
   status load_file(const std::string& path);
@@ -31,6 +35,7 @@ struct Config {
   std::string address() const;
   unsigned short port() const;
   std::string database_location() const;
+  std::string audit_key_path() const;
 };
 
 }  // namespace aims::app

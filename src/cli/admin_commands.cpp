@@ -5,7 +5,9 @@
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
+#include "cli/audit_key.hpp"
 #include "domain/accounts/admin_service.hpp"
+#include "domain/ledger/audited_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::cli {
@@ -39,7 +41,9 @@ std::unique_ptr<store::Store> open(const DataOpts& o, bool create) {
     std::cerr << "aims: " << st.error().detail << "\n";
     return nullptr;
   }
-  return std::move(*st);
+  // Administration changes records too: they go to the audit log, by the actor "system".
+  static SystemClock clock;
+  return std::make_unique<ledger::AuditedStore>(std::move(*st), clock);
 }
 
 int report(const Error& e) {
@@ -71,6 +75,10 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
     }
     auto st = open(d_init, true);
     if (!st) { exit_code = 1; return; }
+    if (auto key = load_signing_key(d_init.data + "/audit-signing.key", true); !key) {
+      exit_code = report(key.error());
+      return;
+    }
     SystemClock clock;
     RandomIds ids;
     accounts::AdminService admin(*st, clock, ids);

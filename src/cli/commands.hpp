@@ -16,6 +16,7 @@ void register_objective_commands(CLI::App& app, int& exit_code);
 void register_risk_commands(CLI::App& app, int& exit_code);
 void register_euact_commands(CLI::App& app, int& exit_code);
 void register_evidence_commands(CLI::App& app, int& exit_code);
+void register_audit_commands(CLI::App& app, int& exit_code);
 
 /// Reads a password: from a terminal without echo (prompting), else one line of standard input.
 std::string read_password(const std::string& prompt);

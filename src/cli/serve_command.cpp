@@ -29,6 +29,9 @@
 #include "domain/objectives/reading_service.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
+#include "domain/ledger/audit_service.hpp"
+#include "domain/ledger/audited_store.hpp"
+#include "cli/audit_key.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -127,8 +130,13 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     }
     auto st = store::open_store(cfg.database_location());
     if (!st) return fail(st.error().detail);
-    auto& store = **st;
     SystemClock clock;
+    // Every write goes through the audit log's decorator; its signing key stays outside the database.
+    ledger::AuditedStore store(**st, clock);
+    if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
+    auto key = load_signing_key(cfg.audit_key_path(), true);
+    if (!key) return fail(key.error().detail);
+    ledger::LogSigner signer(std::move(*key), cfg.audit_origin);
     RandomIds ids;
     auto catalog = catalog::Catalog::load_embedded();
     std::unique_ptr<evidence::FileBlobStore> blobs;
@@ -156,6 +164,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     euact::Questionnaire eu_questionnaire(eu_data);
     euact::ObligationService obligations(store, eu_data, clock);
     euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
+    ledger::AuditService audit(store, signer, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -177,6 +186,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       evidence_service,
                   },
                   std::move(files),
+    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, audit}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

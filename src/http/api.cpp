@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.hpp"
+#include "domain/ledger/actor_scope.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http {
@@ -61,6 +62,7 @@ Response Api::dispatch(Request& req) {
   }
   req.params = std::move(m.params);
   Context ctx{req, svc_, std::nullopt, std::nullopt, opts_.secure_cookies};
+  std::optional<ledger::ActorScope> audit_actor;  // who the audit log names for this request's writes
 
   if (m.route->access != Access::open) {
     std::optional<result<accounts::Principal>> who;
@@ -76,6 +78,7 @@ Response Api::dispatch(Request& req) {
     if (!who) return problem(errc::unauthenticated, "Log in or send an API token.", req.path);
     if (!*who) return problem((*who).error(), req.path);
     ctx.principal = std::move(**who);
+    audit_actor.emplace(ctx.principal->user.email);  // the request runs wholly on this thread
     // Cookie sessions must prove the page that sends a write is ours.
     bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
     if (ctx.principal->via_session && !safe) {

@@ -20,6 +20,7 @@
 #include "domain/objectives/reading_service.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
+#include "domain/ledger/audit_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -43,6 +44,7 @@ struct Services {
   euact::ClassificationService& classifications;
   euact::ObligationService& obligations;
   evidence::EvidenceService& evidence;
+  ledger::AuditService& audit;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -98,5 +98,11 @@ Response list_evidence_links(Context& c);
 Response add_evidence_link(Context& c);
 Response delete_evidence_link(Context& c);
 Response evidence_events(Context& c);
+Response audit_checkpoint(Context& c);
+Response audit_public_key(Context& c);
+Response audit_entries(Context& c);
+Response audit_inclusion_proof(Context& c);
+Response audit_consistency_proof(Context& c);
+Response audit_export(Context& c);
 
 }  // namespace aims::http::handlers

@@ -106,6 +106,12 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("POST", "/api/v1/evidence/{id}/links", Access::member, add_evidence_link);
   r.add("DELETE", "/api/v1/evidence/{id}/links/{link}", Access::member, delete_evidence_link);
   r.add("GET", "/api/v1/evidence/{id}/events", Access::member, evidence_events);
+  r.add("GET", "/api/v1/audit/checkpoint", Access::member, audit_checkpoint);
+  r.add("GET", "/api/v1/audit/public-key", Access::member, audit_public_key);
+  r.add("GET", "/api/v1/audit/entries", Access::member, audit_entries);
+  r.add("GET", "/api/v1/audit/entries/{seq}/proof", Access::member, audit_inclusion_proof);
+  r.add("GET", "/api/v1/audit/consistency", Access::member, audit_consistency_proof);
+  r.add("GET", "/api/v1/audit/export", Access::member, audit_export);
 }
 
 }  // namespace aims::http

@@ -117,6 +117,8 @@ struct HistoryRow {
   std::string actor;        // user email, or "system" for seeding
   std::string operation;    // create, update, archive, restore, import
   std::string changes;      // JSON array text: [{"field":..,"from":..,"to":..}]
+  std::optional<std::int64_t> audit_seq{};  // the audit log entry of this change (set by the audit
+                                            // log's store decorator; empty before the log existed)
 };
 
 /// A record kept as JSON (`doc`, exact bytes) with the few columns needed to find, order and
@@ -153,6 +155,31 @@ struct RecordFilter {
   std::optional<std::string> ref;        // only rows with this ref
   int limit = 0;                         // at most this many rows; 0 = all
   std::optional<RecordCursor> after;     // start after this position
+};
+
+/// One entry of an organization's audit log (docs/formats/audit-log.md).
+struct AuditEntryRow {
+  std::string org_id;
+  std::int64_t seq = 0;   // the leaf index: 0, 1, 2, … per organization, without gaps
+  std::string entry;      // the canonical JSON that was hashed, exact bytes
+  std::string leaf_hash;  // lower-case hex of SHA-256(0x00 || entry)
+};
+
+/// The hash of a complete subtree of an organization's audit Merkle tree: the leaves
+/// [index * 2^level, (index + 1) * 2^level). Level 0 is the entries' leaf hashes.
+struct AuditNodeRow {
+  int level = 1;
+  std::int64_t index = 0;
+  std::string hash;  // lower-case hex
+};
+
+/// A checkpoint signed over an organization's audit log: a C2SP signed note.
+struct AuditCheckpointRow {
+  std::string org_id;
+  std::int64_t size = 0;   // entries covered
+  std::string root_hash;   // lower-case hex of the Merkle root of those entries
+  std::string note;        // the signed note, exact bytes
+  std::string created_at;
 };
 
 /// Reads inside one consistent snapshot.
@@ -209,6 +236,19 @@ class ReadTx {
   /// Rows matching the filter's org_id, kind, parent_id and ref (limit and cursor ignored).
   virtual std::int64_t count_records(const RecordFilter& f) = 0;
 
+  // The audit log (docs/formats/audit-log.md): per organization an append-only list of entries,
+  // the hashes of its complete Merkle subtrees, and the checkpoints signed over it.
+  /// Entries in the organization's log: the seq the next entry gets (0 for none).
+  virtual std::int64_t audit_size(const std::string& org_id) = 0;
+  /// Entries with seq >= from, in seq order, at most `limit`.
+  virtual std::vector<AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) = 0;
+  /// The hash of the complete subtree (level, index); level 0 is the leaf hash of entry `index`.
+  virtual std::optional<std::string> find_audit_node(const std::string& org_id, int level, std::int64_t index) = 0;
+  virtual std::optional<AuditCheckpointRow> find_audit_checkpoint(const std::string& org_id, std::int64_t size) = 0;
+  /// Checkpoints, largest size first, at most `limit`; `below_size` pages (sizes below it).
+  virtual std::vector<AuditCheckpointRow> list_audit_checkpoints(const std::string& org_id, int limit,
+                                                                 std::optional<std::int64_t> below_size) = 0;
+
   /// History of one record, newest first; `before_version` pages (entries with version < it).
   virtual std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
                                                const std::string& record_id, int limit,
@@ -259,6 +299,14 @@ class WriteTx : public ReadTx {
   /// precondition_failed as put_record.
   virtual status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                                const std::string& id, std::int64_t expected_version) = 0;
+
+  /// Appends `e` to its organization's audit log with the subtree hashes (level >= 1) it completes.
+  /// e.seq must be audit_size(e.org_id) as read in this transaction (errc::internal otherwise).
+  /// Appends to one organization serialize on the log's tail: on SQLite writers are serialized;
+  /// on PostgreSQL a transaction that appended concurrently fails with 40001 and is retried whole.
+  virtual status append_audit_entry(const AuditEntryRow& e, const std::vector<AuditNodeRow>& nodes) = 0;
+  /// Stores a checkpoint. Another one of the same size: ok if identical, else errc::conflict.
+  virtual status insert_audit_checkpoint(const AuditCheckpointRow& c) = 0;
 };
 
 /// A storage backend. Thread-safe.

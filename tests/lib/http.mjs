@@ -26,7 +26,7 @@ export function client(base, auth = {}) {
     const text = await res.text();
     const ct = res.headers.get('content-type') || '';
     let data;
-    if (/json/.test(ct) && text) data = JSON.parse(text);
+    if (/^application\/([\w.-]+\+)?json(;|$)/.test(ct) && text) data = JSON.parse(text);
     return { status: res.status, headers: res.headers, ct, text, body: data, req: `${method} ${path}` };
   };
 }

@@ -7,6 +7,7 @@ import { ComparePage } from './features/assessments/components/ComparePage';
 import { GuidedPage } from './features/assessments/components/GuidedPage';
 import { ResultsPage } from './features/assessments/components/ResultsPage';
 import { RoadmapPage } from './features/assessments/components/RoadmapPage';
+import { AuditPage } from './features/audit/components/AuditPage';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { ObjectiveCreatePage } from './features/objectives/components/ObjectiveCreatePage';
 import { ObjectiveDetailPage } from './features/objectives/components/ObjectiveDetailPage';
@@ -110,6 +111,7 @@ export function App() {
             <Route path="obligations" element={<ObligationsBoard />} />
             <Route path="evidence" element={<EvidenceListPage />} />
             <Route path="evidence/:id" element={<EvidenceDetailPage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

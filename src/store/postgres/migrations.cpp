@@ -208,7 +208,57 @@ CREATE INDEX records_by_position ON records (org_id, kind, parent_id, position, 
 CREATE INDEX records_by_ref ON records (org_id, kind, ref, parent_id, position, id);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// v6: the tamper-evident audit log (docs/formats/audit-log.md): per organization, entries (the
+// exact bytes hashed), the hashes of complete Merkle subtrees (so a proof needs O(log n) reads),
+// the log's size (its tail, which concurrent appends serialize on) and signed checkpoints. Entries,
+// nodes and checkpoints are append-only; history rows point at the entry of their change.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE history ADD COLUMN audit_seq BIGINT;
+
+CREATE TABLE audit_heads (
+  org_id TEXT COLLATE "C" PRIMARY KEY REFERENCES organizations (id),
+  size   BIGINT NOT NULL
+);
+
+CREATE TABLE audit_entries (
+  org_id    TEXT COLLATE "C" NOT NULL,
+  seq       BIGINT NOT NULL,
+  entry     TEXT COLLATE "C" NOT NULL,
+  leaf_hash TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, seq)
+);
+
+CREATE TABLE audit_nodes (
+  org_id TEXT COLLATE "C" NOT NULL,
+  level  INTEGER NOT NULL,
+  idx    BIGINT NOT NULL,
+  hash   TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, level, idx)
+);
+
+CREATE TABLE audit_checkpoints (
+  org_id     TEXT COLLATE "C" NOT NULL,
+  size       BIGINT NOT NULL,
+  root_hash  TEXT COLLATE "C" NOT NULL,
+  note       TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, size)
+);
+
+CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the audit log is append-only';
+END
+$$;
+CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_nodes_append_only BEFORE UPDATE OR DELETE ON audit_nodes
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_checkpoints
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

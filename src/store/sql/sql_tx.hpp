@@ -72,6 +72,15 @@ class SqlTx final : public WriteTx {
   status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                        const std::string& id, std::int64_t expected_version) override;
 
+  std::int64_t audit_size(const std::string& org_id) override;
+  std::vector<AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override;
+  std::optional<std::string> find_audit_node(const std::string& org_id, int level, std::int64_t index) override;
+  std::optional<AuditCheckpointRow> find_audit_checkpoint(const std::string& org_id, std::int64_t size) override;
+  std::vector<AuditCheckpointRow> list_audit_checkpoints(const std::string& org_id, int limit,
+                                                         std::optional<std::int64_t> below_size) override;
+  status append_audit_entry(const AuditEntryRow& e, const std::vector<AuditNodeRow>& nodes) override;
+  status insert_audit_checkpoint(const AuditCheckpointRow& c) override;
+
  private:
   /// Runs an INSERT ... ON CONFLICT DO NOTHING; errc::conflict when no row was inserted.
   status insert_or_conflict(std::string_view sql, const Params& params, const char* what);

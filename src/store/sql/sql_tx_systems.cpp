@@ -148,9 +148,10 @@ status SqlTx::update_system(const SystemRow& s, std::int64_t expected_version) {
 
 status SqlTx::insert_history(const HistoryRow& h) {
   return insert_or_conflict(
-      "INSERT INTO history (org_id, record_type, record_id, version, at, actor, operation, changes) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-      {h.org_id, h.record_type, h.record_id, h.version, h.at, h.actor, h.operation, h.changes},
+      "INSERT INTO history (org_id, record_type, record_id, version, at, actor, operation, changes, audit_seq) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      {h.org_id, h.record_type, h.record_id, h.version, h.at, h.actor, h.operation, h.changes,
+       h.audit_seq ? Param(*h.audit_seq) : Param(nullptr)},
       "a history entry for this record version");
 }
 
@@ -158,7 +159,7 @@ std::vector<HistoryRow> SqlTx::list_history(const std::string& org_id, const std
                                             const std::string& record_id, int limit,
                                             std::optional<std::int64_t> before_version) {
   std::string sql =
-      "SELECT org_id, record_type, record_id, version, at, actor, operation, changes FROM history "
+      "SELECT org_id, record_type, record_id, version, at, actor, operation, changes, audit_seq FROM history "
       "WHERE org_id = ? AND record_type = ? AND record_id = ?";
   Params params{org_id, record_type, record_id};
   if (before_version) {
@@ -178,6 +179,7 @@ std::vector<HistoryRow> SqlTx::list_history(const std::string& org_id, const std
     h.actor = r.take_text(5);
     h.operation = r.take_text(6);
     h.changes = r.take_text(7);
+    if (!r.is_null(8)) h.audit_seq = r.int64(8);
     out.push_back(std::move(h));
   }
   return out;

@@ -207,7 +207,58 @@ CREATE INDEX records_by_position ON records (org_id, kind, parent_id, position, 
 CREATE INDEX records_by_ref ON records (org_id, kind, ref, parent_id, position, id);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// v6: the tamper-evident audit log (docs/formats/audit-log.md): per organization, entries (the
+// exact bytes hashed), the hashes of complete Merkle subtrees (so a proof needs O(log n) reads),
+// the log's size (its tail, which concurrent appends serialize on) and signed checkpoints. Entries,
+// nodes and checkpoints are append-only; history rows point at the entry of their change.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE history ADD COLUMN audit_seq INTEGER;
+
+CREATE TABLE audit_heads (
+  org_id TEXT PRIMARY KEY REFERENCES organizations (id),
+  size   INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE audit_entries (
+  org_id    TEXT NOT NULL,
+  seq       INTEGER NOT NULL,
+  entry     TEXT NOT NULL,
+  leaf_hash TEXT NOT NULL,
+  PRIMARY KEY (org_id, seq)
+) STRICT;
+
+CREATE TABLE audit_nodes (
+  org_id TEXT NOT NULL,
+  level  INTEGER NOT NULL,
+  idx    INTEGER NOT NULL,
+  hash   TEXT NOT NULL,
+  PRIMARY KEY (org_id, level, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_checkpoints (
+  org_id     TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  root_hash  TEXT NOT NULL,
+  note       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (org_id, size)
+) STRICT;
+
+CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_nodes_no_update BEFORE UPDATE ON audit_nodes
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_nodes_no_delete BEFORE DELETE ON audit_nodes
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

@@ -17,6 +17,7 @@ const nav = [
   { to: '/risks', label: 'Risks', end: false, icon: 'M12 3l9 16H3L12 3zM12 10v4M12 17h.01' },
   { to: '/obligations', label: 'EU AI Act obligations', end: false, icon: 'M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7zM9 12l2 2 4-4' },
   { to: '/evidence', label: 'Evidence', end: false, icon: 'M4 7h6l2 2h8v10H4zM12 13v4M10 15l2-2 2 2' },
+  { to: '/audit', label: 'Audit log', end: false, icon: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-4.5' },
 ];
 
 export function Layout() {

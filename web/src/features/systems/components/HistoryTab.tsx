@@ -1,9 +1,11 @@
 // Who changed what and when (GET /systems/{id}/history), newest first.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { ProofStatus } from '../../audit/components/ProofStatus';
+import { LogVerifier } from '../../audit/proofs';
 import { getHistory, type HistoryEntry } from '../api';
 import { allFields, fieldLabel } from '../fields';
 
@@ -42,6 +44,8 @@ export function HistoryTab({ systemId, version }: { systemId: string; version: n
   const [more, setMore] = useState<HistoryEntry[]>([]);
   const [next, setNext] = useState<string | undefined | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
+  // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
+  const verifier = useMemo(() => new LogVerifier(), [systemId, version]);
 
   if (first.loading && !first.data) return <Loading />;
   if (first.error || !first.data) return <ErrorBanner error={first.error} title="The history could not be loaded." />;
@@ -75,6 +79,7 @@ export function HistoryTab({ systemId, version }: { systemId: string; version: n
               </time>
               <span className="muted">version {h.version}</span>
             </div>
+            <ProofStatus seq={h.audit_seq} verifier={verifier} expect={{ record_type: 'system', record_id: systemId }} />
             {visibleChanges(h).length > 0 ? (
               <table className="table table-compact">
                 <thead>

@@ -1,0 +1,142 @@
+// The write transaction of the audit log's store decorator: forwards every store::WriteTx method to
+// the real transaction and, for every method that changes a record (organizations, memberships,
+// AI systems, assessments, answers, roadmap actions, SoA entries and versions, generic records),
+// appends an audit entry in the same transaction. Sessions, users, API tokens and history rows are
+// not records of an organization and are not logged. A history row is linked to the entry of its
+// record appended earlier in the transaction, or else gets an entry of its own.
+// Every WriteTx method is pure virtual and this class is final, so a write method added to the
+// store later that is not handled here fails to compile. Created per write callback; used by that
+// callback's thread only; borrows the inner transaction and clock.
+#pragma once
+#include <boost/json/fwd.hpp>
+
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "core/clock.hpp"
+#include "store/store.hpp"
+
+namespace aims::ledger {
+
+class AuditedTx final : public store::WriteTx {
+ public:
+  AuditedTx(store::WriteTx& inner, const Clock& clock, std::string actor)
+      : in_(inner), clock_(clock), actor_(std::move(actor)) {}
+
+  // Reads: forwarded.
+  std::optional<store::Organization> find_org(const std::string& id) override { return in_.find_org(id); }
+  std::optional<store::Organization> find_org_by_name(const std::string& name) override { return in_.find_org_by_name(name); }
+  std::vector<store::Organization> list_orgs() override { return in_.list_orgs(); }
+  std::optional<store::User> find_user(const std::string& id) override { return in_.find_user(id); }
+  std::optional<store::User> find_user_by_email(const std::string& email) override { return in_.find_user_by_email(email); }
+  std::vector<store::Membership> list_memberships(const std::string& user_id) override { return in_.list_memberships(user_id); }
+  std::optional<store::Membership> find_membership(const std::string& user_id, const std::string& org_id) override {
+    return in_.find_membership(user_id, org_id);
+  }
+  std::optional<store::Session> find_session(const std::string& token_hash) override { return in_.find_session(token_hash); }
+  std::optional<store::ApiToken> find_api_token(const std::string& token_hash) override { return in_.find_api_token(token_hash); }
+  std::optional<store::SystemRow> find_system(const std::string& org_id, const std::string& id) override {
+    return in_.find_system(org_id, id);
+  }
+  std::optional<store::SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) override {
+    return in_.find_system_by_name_key(org_id, name_key);
+  }
+  store::SystemPage list_systems(const store::SystemQuery& q) override { return in_.list_systems(q); }
+  std::int64_t count_systems(const std::string& org_id) override { return in_.count_systems(org_id); }
+  std::int64_t systems_generation(const std::string& org_id) override { return in_.systems_generation(org_id); }
+  std::optional<store::RecordRow> find_assessment(const std::string& org_id, const std::string& id) override {
+    return in_.find_assessment(org_id, id);
+  }
+  std::vector<store::RecordRow> list_assessments(const std::string& org_id, int limit,
+                                                 const std::optional<std::pair<std::string, std::string>>& before) override {
+    return in_.list_assessments(org_id, limit, before);
+  }
+  std::vector<store::RecordRow> list_answers(const std::string& org_id, const std::string& assessment_id) override {
+    return in_.list_answers(org_id, assessment_id);
+  }
+  std::optional<store::RecordRow> find_answer(const std::string& org_id, const std::string& assessment_id,
+                                              const std::string& item_id) override {
+    return in_.find_answer(org_id, assessment_id, item_id);
+  }
+  std::vector<store::RecordRow> list_roadmap_actions(const std::string& org_id, const std::string& assessment_id) override {
+    return in_.list_roadmap_actions(org_id, assessment_id);
+  }
+  std::vector<store::RecordRow> list_soa_entries(const std::string& org_id) override { return in_.list_soa_entries(org_id); }
+  std::optional<store::RecordRow> find_soa_entry(const std::string& org_id, const std::string& control_id) override {
+    return in_.find_soa_entry(org_id, control_id);
+  }
+  std::vector<store::RecordRow> list_soa_versions(const std::string& org_id) override { return in_.list_soa_versions(org_id); }
+  std::optional<store::RecordRow> find_soa_version(const std::string& org_id, std::int64_t number) override {
+    return in_.find_soa_version(org_id, number);
+  }
+  std::optional<store::RecordRow> find_record(const std::string& org_id, const std::string& kind,
+                                              const std::string& parent_id, const std::string& id) override {
+    return in_.find_record(org_id, kind, parent_id, id);
+  }
+  std::vector<store::RecordRow> list_records(const store::RecordFilter& f) override { return in_.list_records(f); }
+  std::int64_t count_records(const store::RecordFilter& f) override { return in_.count_records(f); }
+  std::int64_t audit_size(const std::string& org_id) override { return in_.audit_size(org_id); }
+  std::vector<store::AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override {
+    return in_.list_audit_entries(org_id, from, limit);
+  }
+  std::optional<std::string> find_audit_node(const std::string& org_id, int level, std::int64_t index) override {
+    return in_.find_audit_node(org_id, level, index);
+  }
+  std::optional<store::AuditCheckpointRow> find_audit_checkpoint(const std::string& org_id, std::int64_t size) override {
+    return in_.find_audit_checkpoint(org_id, size);
+  }
+  std::vector<store::AuditCheckpointRow> list_audit_checkpoints(const std::string& org_id, int limit,
+                                                                std::optional<std::int64_t> below_size) override {
+    return in_.list_audit_checkpoints(org_id, limit, below_size);
+  }
+  std::vector<store::HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
+                                              const std::string& record_id, int limit,
+                                              std::optional<std::int64_t> before_version) override {
+    return in_.list_history(org_id, record_type, record_id, limit, before_version);
+  }
+
+  // Writes that are not record changes of an organization: forwarded, not logged.
+  status insert_user(const store::User& u) override { return in_.insert_user(u); }
+  status insert_session(const store::Session& s) override { return in_.insert_session(s); }
+  void delete_session(const std::string& token_hash) override { in_.delete_session(token_hash); }
+  void delete_expired_sessions(const std::string& now) override { in_.delete_expired_sessions(now); }
+  status insert_api_token(const store::ApiToken& t) override { return in_.insert_api_token(t); }
+  status insert_audit_checkpoint(const store::AuditCheckpointRow& c) override { return in_.insert_audit_checkpoint(c); }
+  /// Refused: entries are appended by this class only.
+  status append_audit_entry(const store::AuditEntryRow& e, const std::vector<store::AuditNodeRow>& nodes) override;
+
+  // Record changes: forwarded, then logged when they succeed.
+  status insert_org(const store::Organization& o) override;
+  status insert_membership(const store::Membership& m) override;
+  status insert_system(const store::SystemRow& s) override;
+  status update_system(const store::SystemRow& s, std::int64_t expected_version) override;
+  status insert_history(const store::HistoryRow& h) override;
+  status insert_assessment(const store::RecordRow& r) override;
+  status update_assessment(const store::RecordRow& r, std::int64_t expected_version) override;
+  status put_answer(const store::RecordRow& r, std::int64_t expected_version) override;
+  status replace_roadmap_actions(const std::string& org_id, const std::string& assessment_id,
+                                 const std::vector<store::RecordRow>& actions) override;
+  status update_roadmap_action(const store::RecordRow& r, std::int64_t expected_version) override;
+  status put_soa_entry(const store::RecordRow& r, std::int64_t expected_version) override;
+  status insert_soa_version(const store::RecordRow& r) override;
+  status put_record(const store::RecordRow& r, std::int64_t expected_version) override;
+  status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                       const std::string& id, std::int64_t expected_version) override;
+
+ private:
+  using RecordKey = std::tuple<std::string, std::string, std::string>;  // org, record type, record id
+
+  /// Appends the entry of a change; remembers its seq for the record's history row.
+  status log(const std::string& org_id, const std::string& record_type, const std::string& record_id,
+             const std::string& op, const boost::json::value& content);
+  /// Logs a change of a document record (its type given by the caller).
+  status log_record(const std::string& record_type, const store::RecordRow& r, const std::string& op);
+
+  store::WriteTx& in_;
+  const Clock& clock_;
+  std::string actor_;
+  std::map<RecordKey, std::int64_t> seq_of_;  // the last entry of each record in this transaction
+};
+
+}  // namespace aims::ledger

@@ -1,0 +1,70 @@
+#include "domain/ledger/checkpoint.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+
+namespace aims::ledger {
+
+namespace {
+
+Error bad(std::string detail) { return make_error(errc::validation, std::move(detail)); }
+
+}  // namespace
+
+std::string checkpoint_text(const Checkpoint& c) {
+  return c.origin + "\n" + std::to_string(c.size) + "\n" + note::base64_encode(merkle::to_bytes(c.root)) + "\n";
+}
+
+result<Checkpoint> parse_checkpoint_text(std::string_view text) {
+  std::string_view lines[3];
+  for (auto& line : lines) {
+    auto eol = text.find('\n');
+    if (eol == std::string_view::npos) return bad("the checkpoint needs an origin, a size and a root hash line");
+    line = text.substr(0, eol);
+    text.remove_prefix(eol + 1);
+  }
+  Checkpoint c;
+  if (lines[0].empty()) return bad("the checkpoint's origin is empty");
+  c.origin = std::string(lines[0]);
+  auto size = lines[1];
+  auto [p, ec] = std::from_chars(size.data(), size.data() + size.size(), c.size);
+  if (size.empty() || ec != std::errc() || p != size.data() + size.size() || c.size < 0 ||
+      (size.size() > 1 && size[0] == '0'))
+    return bad("the checkpoint's tree size is not a decimal number without leading zeros");
+  std::string root;
+  if (!note::base64_decode(lines[2], root) || root.size() != 32)
+    return bad("the checkpoint's root hash is not base64 of 32 bytes");
+  std::memcpy(c.root.data(), root.data(), 32);
+  return c;
+}
+
+result<Checkpoint> open_checkpoint(std::string_view signed_note, const note::Verifier& v) {
+  auto text = note::open(signed_note, v);
+  if (!text) return text.error();
+  auto c = parse_checkpoint_text(*text);
+  if (!c) return c.error();
+  if (c->origin != v.name)
+    return bad("the checkpoint is of the log '" + c->origin + "', not of '" + v.name + "'");
+  return c;
+}
+
+std::string LogSigner::verifier_key(const std::string& org_id) const {
+  return note::verifier_key(origin(org_id), key_.public_key());
+}
+
+note::Verifier LogSigner::verifier(const std::string& org_id) const {
+  return note::Verifier{origin(org_id), note::key_id(origin(org_id), key_.public_key()), key_.public_key()};
+}
+
+std::string LogSigner::key_id_hex(const std::string& org_id) const {
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", note::key_id(origin(org_id), key_.public_key()));
+  return buf;
+}
+
+std::string LogSigner::sign(const std::string& org_id, std::int64_t size, const merkle::Hash& root) const {
+  return note::sign(checkpoint_text(Checkpoint{origin(org_id), size, root}), origin(org_id), key_);
+}
+
+}  // namespace aims::ledger

@@ -1,0 +1,44 @@
+// Handlers of the audit log: checkpoint, public key, entries, proofs, export (SPEC §9).
+#include "http/handlers.hpp"
+#include "http/problem.hpp"
+
+namespace aims::http::handlers {
+
+namespace {
+
+Response json_or_problem(Context& c, const result<std::string>& r) {
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, *r);
+}
+
+}  // namespace
+
+Response audit_checkpoint(Context& c) { return json_or_problem(c, c.svc.audit.checkpoint(*c.actor)); }
+
+Response audit_public_key(Context& c) { return json_or_problem(c, c.svc.audit.public_key(*c.actor)); }
+
+Response audit_entries(Context& c) {
+  auto from = c.req.query_param("cursor");
+  if (!from) from = c.req.query_param("from");
+  return json_or_problem(c, c.svc.audit.entries(*c.actor, from, c.req.query_param("limit")));
+}
+
+Response audit_inclusion_proof(Context& c) {
+  return json_or_problem(c, c.svc.audit.inclusion(*c.actor, c.req.params.at("seq"), c.req.query_param("size")));
+}
+
+Response audit_consistency_proof(Context& c) {
+  return json_or_problem(c, c.svc.audit.consistency(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
+}
+
+Response audit_export(Context& c) {
+  auto file = c.svc.audit.export_log(*c.actor);
+  if (!file) return problem(file.error(), c.req.path);
+  Response res;
+  res.content_type = "application/jsonl";
+  res.body = std::move(file->body);
+  res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  return res;
+}
+
+}  // namespace aims::http::handlers

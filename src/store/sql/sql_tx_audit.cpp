@@ -1,0 +1,100 @@
+// SqlTx: the audit log's entries, subtree hashes, tail and checkpoints (migration v6).
+#include <algorithm>
+
+#include "store/sql/sql_tx.hpp"
+
+namespace aims::store::sql {
+namespace {
+
+constexpr std::string_view kCheckpointColumns = "SELECT org_id, size, root_hash, note, created_at FROM audit_checkpoints ";
+
+AuditCheckpointRow to_checkpoint(Row& r) {
+  AuditCheckpointRow c;
+  c.org_id = r.take_text(0);
+  c.size = r.int64(1);
+  c.root_hash = r.take_text(2);
+  c.note = r.take_text(3);
+  c.created_at = r.take_text(4);
+  return c;
+}
+
+}  // namespace
+
+std::int64_t SqlTx::audit_size(const std::string& org_id) {
+  Rows rows = c_.query("SELECT size FROM audit_heads WHERE org_id = ?", {org_id});
+  return rows.empty() ? 0 : rows.front().int64(0);
+}
+
+std::vector<AuditEntryRow> SqlTx::list_audit_entries(const std::string& org_id, std::int64_t from, int limit) {
+  std::vector<AuditEntryRow> out;
+  if (limit <= 0) return out;
+  Rows rows = c_.query(
+      "SELECT seq, entry, leaf_hash FROM audit_entries WHERE org_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+      {org_id, from, static_cast<std::int64_t>(limit)});
+  out.reserve(rows.size());
+  for (Row& r : rows) out.push_back(AuditEntryRow{org_id, r.int64(0), r.take_text(1), r.take_text(2)});
+  return out;
+}
+
+std::optional<std::string> SqlTx::find_audit_node(const std::string& org_id, int level, std::int64_t index) {
+  Rows rows = level == 0
+                  ? c_.query("SELECT leaf_hash FROM audit_entries WHERE org_id = ? AND seq = ?", {org_id, index})
+                  : c_.query("SELECT hash FROM audit_nodes WHERE org_id = ? AND level = ? AND idx = ?",
+                             {org_id, static_cast<std::int64_t>(level), index});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().take_text(0);
+}
+
+std::optional<AuditCheckpointRow> SqlTx::find_audit_checkpoint(const std::string& org_id, std::int64_t size) {
+  Rows rows = c_.query(std::string(kCheckpointColumns).append("WHERE org_id = ? AND size = ?"), {org_id, size});
+  if (rows.empty()) return std::nullopt;
+  return to_checkpoint(rows.front());
+}
+
+std::vector<AuditCheckpointRow> SqlTx::list_audit_checkpoints(const std::string& org_id, int limit,
+                                                              std::optional<std::int64_t> below_size) {
+  std::string sql = std::string(kCheckpointColumns).append("WHERE org_id = ?");
+  Params params{org_id};
+  if (below_size) {
+    sql += " AND size < ?";
+    params.emplace_back(*below_size);
+  }
+  sql += " ORDER BY size DESC LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(std::max(0, limit)));
+  std::vector<AuditCheckpointRow> out;
+  for (Row& r : c_.query(sql, params)) out.push_back(to_checkpoint(r));
+  return out;
+}
+
+status SqlTx::append_audit_entry(const AuditEntryRow& e, const std::vector<AuditNodeRow>& nodes) {
+  Rows head = c_.query("SELECT size FROM audit_heads WHERE org_id = ?", {e.org_id});
+  std::int64_t size = head.empty() ? 0 : head.front().int64(0);
+  if (e.seq != size)
+    return make_error(errc::internal, "audit entry " + std::to_string(e.seq) + " does not follow the log's size " +
+                                          std::to_string(size));
+  // The tail: a concurrent appender to the same organization conflicts here (PostgreSQL aborts
+  // one with 40001; on SQLite writers never overlap).
+  std::int64_t moved =
+      head.empty()
+          ? c_.exec("INSERT INTO audit_heads (org_id, size) VALUES (?, ?) ON CONFLICT DO NOTHING", {e.org_id, size + 1})
+          : c_.exec("UPDATE audit_heads SET size = ? WHERE org_id = ? AND size = ?", {size + 1, e.org_id, size});
+  if (moved != 1) throw SqlError(ErrorKind::serialization, "the audit log's tail moved during the transaction");
+  c_.exec("INSERT INTO audit_entries (org_id, seq, entry, leaf_hash) VALUES (?, ?, ?, ?)",
+          {e.org_id, e.seq, e.entry, e.leaf_hash});
+  for (const AuditNodeRow& n : nodes)
+    c_.exec("INSERT INTO audit_nodes (org_id, level, idx, hash) VALUES (?, ?, ?, ?)",
+            {e.org_id, static_cast<std::int64_t>(n.level), n.index, n.hash});
+  return ok();
+}
+
+status SqlTx::insert_audit_checkpoint(const AuditCheckpointRow& c) {
+  if (c_.exec("INSERT INTO audit_checkpoints (org_id, size, root_hash, note, created_at) VALUES (?, ?, ?, ?, ?) "
+              "ON CONFLICT DO NOTHING",
+              {c.org_id, c.size, c.root_hash, c.note, c.created_at}) == 1)
+    return ok();
+  auto existing = find_audit_checkpoint(c.org_id, c.size);
+  if (existing && existing->root_hash == c.root_hash && existing->note == c.note) return ok();
+  return make_error(errc::conflict, "a different checkpoint of this size exists");
+}
+
+}  // namespace aims::store::sql

@@ -1,0 +1,126 @@
+// Browser test of the audit log (SPEC §9) in real chromium against a real aims server: each row of
+// a system's history shows its audit entry verified in the browser (WebCrypto checks the
+// checkpoint's Ed25519 signature and the RFC 6962 inclusion proof); the audit page shows the signed
+// checkpoint and the key and exports the log; a viewer sees no export; an entry altered in the
+// database is shown as failing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aims, login, startServer } from '../lib/server.mjs';
+import { launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+
+describe('audit log in the browser', () => {
+  let server;
+  let browser;
+  let page;
+  let api;
+  let system;
+
+  const call = async (method, path, body, headers = {}) => {
+    const r = await fetch(server.url + path, {
+      method,
+      headers: { cookie: api.cookie, 'x-csrf-token': api.csrf, 'content-type': 'application/json', ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${text}`);
+    return JSON.parse(text);
+  };
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser({ baseURL: server.url });
+    page = browser.page;
+    api = await login(server.url, server.admin.email, server.admin.password);
+    system = await call('POST', '/api/v1/systems', { name: 'Audited in the browser', purpose: 'Shows proof status' });
+    await call('PATCH', `/api/v1/systems/${system.id}`, { owner: 'Model risk' }, { 'if-match': '"v1"' });
+    await uiLogin(page, server.admin.email, server.admin.password);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("every row of a system's history shows its audit entry, verified in the browser", async () => {
+    await page.goto(`/systems/${system.id}?tab=history`);
+    const rows = page.getByTestId('history').locator('.timeline-entry');
+    await rows.nth(1).waitFor();
+    assert.equal(await rows.count(), 2);
+    const status = page.getByTestId('proof-status');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="proof-status"]')].every((e) => e.dataset.status !== 'checking'));
+    assert.deepEqual(await status.evaluateAll((els) => els.map((e) => e.dataset.status)), ['verified', 'verified']);
+    const history = (await (await fetch(`${server.url}/api/v1/systems/${system.id}/history`, { headers: { cookie: api.cookie } })).json()).items;
+    for (let i = 0; i < 2; i++) {
+      const text = await status.nth(i).textContent();
+      assert.match(text, new RegExp(`^✓ Audit entry ${history[i].audit_seq}, included in the checkpoint of size \\d+ — verified in your browser$`));
+    }
+    await screenshot(page, '70-history-proof-status');
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test('the audit page shows the signed checkpoint, the key, the entries, and exports the log', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    const signature = page.getByTestId('checkpoint-signature');
+    await signature.waitFor();
+    assert.equal(await signature.getAttribute('data-status'), 'verified');
+    const cp = await call('GET', '/api/v1/audit/checkpoint');
+    assert.equal(await page.getByTestId('audit-size').textContent(), String(cp.size));
+    const key = await call('GET', '/api/v1/audit/public-key');
+    assert.equal(await page.getByTestId('audit-verifier-key').textContent(), key.verifier_key);
+    const table = page.getByTestId('audit-entries');
+    await table.locator('tbody tr').first().waitFor();
+    assert.equal(await table.locator('tbody tr').count(), Math.min(cp.size, 50));
+    assert.match(await table.locator('tbody tr').first().textContent(), /^0.*organization/);
+    await screenshot(page, '71-audit-page');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    assert.match(download.suggestedFilename(), /^audit-log-org_\w+-\d+\.jsonl$/);
+    const file = await download.path();
+    const v = aims(['audit', 'verify', '--log', file, '--key', key.verifier_key]);
+    assert.equal(v.status, 0, v.stderr);
+    assert.match(v.stdout, /^OK: the \d+ entries of /);
+    assert.ok(readFileSync(file, 'utf8').startsWith('{"format":"aims-audit-log"'));
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test('a viewer sees the checkpoint and the key, but no export and no entry list', async () => {
+    const pw = 'viewer of the audit page';
+    const r = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', 'viewer@acme.test', '--role', 'viewer'], pw + '\n');
+    assert.equal(r.status, 0, r.stderr);
+    const other = await launchBrowser({ baseURL: server.url });
+    try {
+      await uiLogin(other.page, 'viewer@acme.test', pw);
+      await other.page.goto('/audit');
+      await other.page.getByTestId('checkpoint-signature').waitFor();
+      assert.equal(await other.page.getByTestId('audit-export').count(), 0);
+      assert.equal(await other.page.getByTestId('audit-entries').count(), 0);
+      await other.page.getByTestId('audit-entries-role').waitFor();
+      // The history of a record still shows verified entries.
+      await other.page.goto(`/systems/${system.id}?tab=history`);
+      await other.page.locator('[data-testid="proof-status"][data-status="verified"]').nth(1).waitFor();
+      assert.deepEqual(other.problems, []);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('an entry altered in the database is shown as failing verification', async () => {
+    const history = (await (await fetch(`${server.url}/api/v1/systems/${system.id}/history`, { headers: { cookie: api.cookie } })).json()).items;
+    const seq = history[0].audit_seq;
+    const org = (await call('GET', '/api/v1/me')).organization.id;
+    const db = join(server.dataDir, 'aims.db');
+    const s = spawnSync('sqlite3', [db, `DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET entry = replace(entry, 'update', 'create') WHERE org_id = '${org}' AND seq = ${seq}`], { encoding: 'utf8' });
+    assert.equal(s.status, 0, s.stderr);
+    await page.goto(`/systems/${system.id}?tab=history`);
+    const failed = page.locator('[data-testid="proof-status"][data-status="failed"]');
+    await failed.first().waitFor();
+    assert.equal(await failed.count(), 1);
+    assert.match(await failed.textContent(), new RegExp(`^✗ Audit entry ${seq} does not verify: the entry is not the one the signed checkpoint holds$`));
+    assert.equal(await page.locator('[data-testid="proof-status"][data-status="verified"]').count(), 1);
+    await screenshot(page, '72-history-proof-failed');
+  });
+});

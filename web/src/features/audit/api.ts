@@ -1,0 +1,31 @@
+// Audit log calls (SPEC §9): the signed checkpoint, the public key, entries, proofs and the export.
+import { api, downloadFile, type Schemas } from '../../lib/api';
+
+export type AuditCheckpoint = Schemas['AuditCheckpoint'];
+export type AuditPublicKey = Schemas['AuditPublicKey'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditInclusionProof = Schemas['AuditInclusionProof'];
+
+export async function getCheckpoint(signal?: AbortSignal): Promise<AuditCheckpoint> {
+  const { data } = await api('get', '/api/v1/audit/checkpoint', { signal });
+  return data;
+}
+
+export async function getPublicKey(signal?: AbortSignal): Promise<AuditPublicKey> {
+  const { data } = await api('get', '/api/v1/audit/public-key', { signal });
+  return data;
+}
+
+export async function listEntries(cursor: string | undefined, signal?: AbortSignal): Promise<{ items: AuditEntry[]; size: number; next?: string }> {
+  const { data } = await api('get', '/api/v1/audit/entries', { query: { cursor, limit: 50 }, signal });
+  return data;
+}
+
+export async function getProof(seq: number, size: number, signal?: AbortSignal): Promise<AuditInclusionProof> {
+  const { data } = await api('get', '/api/v1/audit/entries/{seq}/proof', { path: { seq }, query: { size }, signal });
+  return data;
+}
+
+export function exportLog(): Promise<void> {
+  return downloadFile('/api/v1/audit/export', undefined, 'audit-log.jsonl');
+}

@@ -1,0 +1,208 @@
+// The audit log of the organization (SPEC §9): the latest signed checkpoint (its signature checked
+// in the browser), the public key to verify with, the export for offline verification, and — for
+// auditors, managers and admins — the entries themselves.
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../lib/api';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime } from '../../../lib/labels';
+import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth/components/SessionProvider';
+import { exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
+import { openCheckpoint, parseVerifierKey } from '../verify';
+import '../audit.css';
+
+/** Auditors, managers and admins read the whole log. */
+export function canReadLog(role: string | undefined): boolean {
+  return role === 'admin' || role === 'manager' || role === 'auditor';
+}
+
+function SignatureCheck({ note, verifierKey }: { note: string; verifierKey: string }) {
+  const [state, setState] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void parseVerifierKey(verifierKey)
+      .then((vk) => openCheckpoint(note, vk))
+      .then(
+        (cp) => live && setState({ ok: true, text: `Signature verified in your browser (size ${cp.size}).` }),
+        (e: unknown) => live && setState({ ok: false, text: `The signature does not verify: ${errorMessage(e)}` }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [note, verifierKey]);
+  if (!state) return <span className="proof proof-checking">Checking the signature…</span>;
+  return (
+    <span className={`proof ${state.ok ? 'proof-verified' : 'proof-failed'}`} data-testid="checkpoint-signature" data-status={state.ok ? 'verified' : 'failed'}>
+      {state.ok ? '✓ ' : '✗ '}
+      {state.text}
+    </span>
+  );
+}
+
+function EntriesTable() {
+  const first = useAsync((signal) => listEntries(undefined, signal), []);
+  const [more, setMore] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<string | undefined | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  if (first.loading && !first.data) return <Loading />;
+  if (first.error || !first.data) return <ErrorBanner error={first.error} title="The entries could not be loaded." />;
+  const items = [...first.data.items, ...more];
+  const cursor = next === null ? first.data.next : next;
+  if (items.length === 0)
+    return (
+      <EmptyState title="No entries yet" testId="audit-empty">
+        <p>Every change to a record of this organization will be appended here.</p>
+      </EmptyState>
+    );
+  async function loadMore() {
+    if (!cursor) return;
+    try {
+      const page = await listEntries(cursor);
+      setMore((m) => [...m, ...page.items]);
+      setNext(page.next);
+    } catch (e) {
+      setMoreError(errorMessage(e));
+    }
+  }
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table table-compact" data-testid="audit-entries">
+          <thead>
+            <tr>
+              <th scope="col">Seq</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Record</th>
+              <th scope="col">Operation</th>
+              <th scope="col">Content SHA-256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{e.at ? formatDateTime(e.at) : ''}</td>
+                <td>{e.actor}</td>
+                <td>
+                  {e.record_type} <code>{e.record_id}</code>
+                </td>
+                <td>{e.op}</td>
+                <td>
+                  <code title={e.content_sha256}>{e.content_sha256?.slice(0, 12)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {moreError ? <div className="banner banner-error" role="alert">{moreError}</div> : null}
+      {cursor ? (
+        <button type="button" className="btn" onClick={() => void loadMore()}>
+          Show more entries
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+export function AuditPage() {
+  useTitle('Audit log');
+  const session = useSession();
+  const checkpoint = useAsync((signal) => getCheckpoint(signal), []);
+  const key = useAsync((signal) => getPublicKey(signal), []);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const full = canReadLog(session.role);
+
+  async function doExport() {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await exportLog();
+    } catch (e) {
+      setExportError(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Audit log</h1>
+        {full ? (
+          <button type="button" className="btn btn-primary" onClick={() => void doExport()} disabled={exporting} data-testid="audit-export">
+            {exporting ? 'Exporting…' : 'Export the log'}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">
+        Every change to every record of this organization is appended to a tamper-evident log: a Merkle tree (RFC 6962) whose
+        checkpoints are signed. Anyone holding a checkpoint and the public key below can check, offline, that the history
+        was not rewritten.
+      </p>
+      {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
+      <ErrorBanner error={checkpoint.error ?? key.error} title="The audit log could not be loaded." />
+      {(checkpoint.loading && !checkpoint.data) || (key.loading && !key.data) ? <Loading /> : null}
+      {checkpoint.data && key.data ? (
+        <div className="audit-grid">
+          <section className="card" data-testid="audit-checkpoint">
+            <h2>Latest checkpoint</h2>
+            <dl className="meta-row">
+              <div>
+                <dt>Entries</dt>
+                <dd data-testid="audit-size">{checkpoint.data.size}</dd>
+              </div>
+              <div>
+                <dt>Root hash</dt>
+                <dd>
+                  <code className="audit-key">{checkpoint.data.root_hash}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Signed</dt>
+                <dd>{formatDateTime(checkpoint.data.created_at)}</dd>
+              </div>
+            </dl>
+            <SignatureCheck note={checkpoint.data.checkpoint} verifierKey={key.data.verifier_key} />
+            <pre className="audit-note">{checkpoint.data.checkpoint}</pre>
+          </section>
+          <section className="card" data-testid="audit-public-key">
+            <h2>Public key</h2>
+            <dl className="meta-row">
+              <div>
+                <dt>Key name</dt>
+                <dd>
+                  <code>{key.data.key_name}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Key ID</dt>
+                <dd>
+                  <code>{key.data.key_id}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Algorithm</dt>
+                <dd>{key.data.algorithm}</dd>
+              </div>
+            </dl>
+            <p className="muted">Verifier key (keep a copy outside aims):</p>
+            <pre className="audit-note" data-testid="audit-verifier-key">{key.data.verifier_key}</pre>
+            <p className="muted">Check an export offline:</p>
+            <pre className="audit-note">aims audit verify --log audit-log.jsonl --checkpoint checkpoint.txt --key '{key.data.verifier_key}'</pre>
+          </section>
+        </div>
+      ) : null}
+      <h2>Entries</h2>
+      {full ? (
+        <EntriesTable />
+      ) : (
+        <p className="muted" data-testid="audit-entries-role">
+          Auditors, managers and admins can list and export the entries. The history of each record shows its own entries.
+        </p>
+      )}
+    </div>
+  );
+}
