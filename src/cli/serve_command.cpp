@@ -184,9 +184,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       classifications,
                       obligations,
                       evidence_service,
+                      audit,
                   },
                   std::move(files),
-    http::Api api(http::Services{store, catalog, auth, systems, assessments, soa_service, audit}, std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});
     http::ServerOptions so;
     so.address = cfg.address();

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "domain/evidence/evidence_upload.hpp"
+#include "domain/ledger/actor_scope.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 
@@ -24,9 +25,13 @@ Response view_response(int status, const evidence::View& v) {
 /// Streams an upload's body into the domain's Upload and answers with the stored evidence.
 class EvidenceUploadSink final : public UploadSink {
  public:
-  EvidenceUploadSink(std::unique_ptr<evidence::Upload> up, std::string path) : up_(std::move(up)), path_(std::move(path)) {}
+  EvidenceUploadSink(std::unique_ptr<evidence::Upload> up, std::string path, std::string actor)
+      : up_(std::move(up)), path_(std::move(path)), actor_(std::move(actor)) {}
   status write(std::string_view chunk) override { return up_->write(chunk); }
   Response finish() override {
+    // finish() runs after the handler returned, maybe on another thread: name the uploader to
+    // the audit log again for the writes that record the evidence.
+    ledger::ActorScope who(actor_);
     auto done = up_->finish();
     if (!done) return problem(done.error(), path_);
     auto r = view_response(done->created ? 201 : 200, done->view);
@@ -38,6 +43,7 @@ class EvidenceUploadSink final : public UploadSink {
  private:
   std::unique_ptr<evidence::Upload> up_;
   std::string path_;
+  std::string actor_;
 };
 
 /// A blob as a response body.
@@ -109,7 +115,7 @@ Response upload_evidence(Context& c) {
   auto up = c.svc.evidence.begin_upload(*c.actor, p);
   if (!up) return problem(up.error(), c.req.path);
   Response r;
-  r.upload = std::make_shared<EvidenceUploadSink>(std::move(*up), c.req.path);
+  r.upload = std::make_shared<EvidenceUploadSink>(std::move(*up), c.req.path, c.actor->email);
   return r;
 }
 
