@@ -63,8 +63,7 @@ status Config::load_file(const std::string& path) {
 
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
-                          "max_upload_mib", "secure_cookies", "log_level"}) {
-                          "secure_cookies", "log_level", "audit_key", "audit_origin"}) {
+                          "max_upload_mib", "secure_cookies", "log_level", "audit_key", "audit_origin"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {
