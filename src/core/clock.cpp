@@ -36,6 +36,7 @@ std::optional<TimePoint> parse_time(const std::string& s) {
   if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
       tm.tm_sec > 60)
     return std::nullopt;
+  if (tm.tm_year < 1678 || tm.tm_year > 2261) return std::nullopt;  // beyond what a TimePoint holds
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
   std::time_t secs = timegm(&tm);

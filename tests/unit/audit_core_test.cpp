@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/canonical_json.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/merkle.hpp"
 #include "core/signed_note.hpp"
@@ -276,3 +277,12 @@ TEST(SignedNote, Base64IsStrict) {
   EXPECT_FALSE(note::base64_decode("aGVsbG9=", out));  // stray bits in the padding
   EXPECT_FALSE(note::base64_decode("aGVs bG8=", out));
 }
+
+TEST(Clock, RefusesYearsATimePointCannotHold) {
+  // Audit entries are parsed from untrusted files; their times must never overflow.
+  EXPECT_FALSE(parse_time("0026-11-22T10:00:00.000Z"));
+  EXPECT_FALSE(parse_time("9999-01-01T00:00:00.000Z"));
+  EXPECT_TRUE(parse_time("2261-12-31T23:59:59.999Z"));
+  EXPECT_TRUE(parse_time("1970-01-01T00:00:00.000Z"));
+}
+
