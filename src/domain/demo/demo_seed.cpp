@@ -151,10 +151,11 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   }
   if (auto st = seed_assessment(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_soa(store, cat, clock, actor); !st) return st.error();
+  // Classified before the impact assessments, whose approved version records the system as it was.
+  if (auto st = seed_euact(store, clock, ids, actor); !st) return st.error();
   if (auto st = seed_impact(store, clock, ids, actor); !st) return st.error();
   if (auto st = seed_objectives(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_risks(store, cat, clock, actor); !st) return st.error();
-  if (auto st = seed_euact(store, clock, ids, actor); !st) return st.error();
   return login;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/crypto.hpp"
+#include "core/json_text.hpp"
 #include "core/text.hpp"
 #include "domain/inventory/system_service.hpp"
 
@@ -169,7 +170,7 @@ ListPage select_page(std::vector<json::object> views, const ListQuery& q) {
   for (; it != rows.end() && static_cast<int>(page.items.size()) < q.limit; ++it) page.items.push_back(*it->v);
   if (it != rows.end() && !page.items.empty()) {
     const auto& last = *(it - 1);
-    page.next = crypto::base64url_encode(json::serialize(json::object{{"k", q.sort}, {"s", last.s}, {"i", last.id}}));
+    page.next = crypto::base64url_encode(to_json_text(json::object{{"k", q.sort}, {"s", last.s}, {"i", last.id}}));
   }
   return page;
 }

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
+#include "core/json_text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
@@ -48,7 +49,7 @@ SystemCheck system_check(store::ReadTx& tx, const std::string& org_id) {
 
 store::HistoryRow history_row(const Actor& a, const std::string& id, std::int64_t version, const std::string& at,
                               const char* op, json::array changes) {
-  return store::HistoryRow{a.org_id, kObjectiveKind, id, version, at, a.email, op, json::serialize(changes)};
+  return store::HistoryRow{a.org_id, kObjectiveKind, id, version, at, a.email, op, to_json_text(changes)};
 }
 
 std::optional<std::int64_t> parse_int(std::string_view s) {
@@ -89,11 +90,11 @@ result<ObjectiveView> ObjectiveService::create(const Actor& a, const json::value
     doc["updated_at"] = now;
     doc["updated_by"] = a.email;
     store::RecordRow r{kObjectiveKind, a.org_id, "", id, 1, number, std::string(doc.at("key").as_string()), now, now,
-                       json::serialize(doc)};
+                       to_json_text(doc)};
     if (auto s = tx.put_record(r, 0); !s) return s;
     if (auto s = tx.insert_history(history_row(a, id, 1, now, "create", diff(json::object{}, doc))); !s) return s;
     SystemNames names(tx, a.org_id);
-    out = ObjectiveView{id, 1, json::serialize(objective_view(doc, cat_, names, std::nullopt, today))};
+    out = ObjectiveView{id, 1, to_json_text(objective_view(doc, cat_, names, std::nullopt, today))};
     return ok();
   });
   if (!st) return st.error();
@@ -111,7 +112,7 @@ result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& i
     SystemNames names(tx, a.org_id);
     auto view = objective_view(json::parse(row->doc).as_object(), cat_, names, latest_reading(tx, a.org_id, row->id), today);
     view["readings_count"] = tx.count_records({a.org_id, kReadingKind, row->id, std::nullopt, 0, std::nullopt});
-    out = ObjectiveView{row->id, row->version, json::serialize(view)};
+    out = ObjectiveView{row->id, row->version, to_json_text(view)};
     return ok();
   });
   if (!st) return st.error();
@@ -142,7 +143,7 @@ result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string
     auto latest = latest_reading(tx, a.org_id, row->id);
     SystemNames names(tx, a.org_id);
     if (changes.empty()) {
-      out = ObjectiveView{row->id, row->version, json::serialize(objective_view(before, cat_, names, latest, today))};
+      out = ObjectiveView{row->id, row->version, to_json_text(objective_view(before, cat_, names, latest, today))};
       return ok();
     }
     auto& doc = *after;
@@ -152,10 +153,10 @@ result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string
     store::RecordRow r = *row;
     r.version = row->version + 1;
     r.updated_at = now;
-    r.doc = json::serialize(doc);
+    r.doc = to_json_text(doc);
     if (auto s = tx.put_record(r, row->version); !s) return s;
     if (auto s = tx.insert_history(history_row(a, row->id, r.version, now, "update", std::move(changes))); !s) return s;
-    out = ObjectiveView{row->id, r.version, json::serialize(objective_view(doc, cat_, names, latest, today))};
+    out = ObjectiveView{row->id, r.version, to_json_text(objective_view(doc, cat_, names, latest, today))};
     return ok();
   });
   if (!st) return st.error();
@@ -181,7 +182,7 @@ result<std::string> ObjectiveService::list(const Actor& a, const ListParams& p) 
   auto page = select_page(std::move(views), *q);
   json::object out{{"items", std::move(page.items)}, {"total", page.total}};
   if (page.next) out["next"] = *page.next;
-  return json::serialize(out);
+  return to_json_text(out);
 }
 
 result<std::string> ObjectiveService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
@@ -232,8 +233,8 @@ result<std::string> ObjectiveService::history(const Actor& a, const std::string&
   };
   json::object out{{"items", std::move(items)}};
   auto no = next_of(own, i, before_o), nr = next_of(readings, j, before_r);
-  if (no || nr) out["next"] = crypto::base64url_encode(json::serialize(json::object{{"o", no}, {"r", nr}}));
-  return json::serialize(out);
+  if (no || nr) out["next"] = crypto::base64url_encode(to_json_text(json::object{{"o", no}, {"r", nr}}));
+  return to_json_text(out);
 }
 
 result<std::string> ObjectiveService::summary(const Actor& a) {
@@ -258,7 +259,7 @@ result<std::string> ObjectiveService::summary(const Actor& a) {
     return ok();
   });
   if (!st) return st.error();
-  return json::serialize(json::object{{"total", total},
+  return to_json_text(json::object{{"total", total},
                                       {"by_status", std::move(by_status)},
                                       {"by_derived_status", std::move(by_derived)},
                                       {"overdue", overdue}});

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
+#include "core/json_text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
@@ -46,13 +47,13 @@ result<json::object> record(store::WriteTx& tx, const Actor& a, const store::Rec
                    {"measured_on", in.measured_on}, {"note", in.note},   {"recorded_by", a.email},
                    {"recorded_at", now}};
   store::RecordRow r{kReadingKind, a.org_id, objective.id, id, 1, position, newest ? kLatest : "", now, now,
-                     json::serialize(doc)};
+                     to_json_text(doc)};
   if (auto s = tx.put_record(r, 0); !s) return s.error();
   json::array changes{json::object{{"field", "reading_id"}, {"from", nullptr}, {"to", id}},
                       json::object{{"field", "value"}, {"from", nullptr}, {"to", doc.at("value")}},
                       json::object{{"field", "measured_on"}, {"from", nullptr}, {"to", in.measured_on}}};
   if (!in.note.empty()) changes.push_back(json::object{{"field", "note"}, {"from", nullptr}, {"to", in.note}});
-  store::HistoryRow h{a.org_id, kReadingKind, objective.id, seq, now, a.email, "reading_added", json::serialize(changes)};
+  store::HistoryRow h{a.org_id, kReadingKind, objective.id, seq, now, a.email, "reading_added", to_json_text(changes)};
   if (auto s = tx.insert_history(h); !s) return s.error();
   return doc;
 }
@@ -90,7 +91,7 @@ result<std::string> ReadingService::add(const Actor& a, const std::string& objec
     if (retired(doc)) return retired_error(*obj);
     auto stored = record(tx, a, *obj, *in, id, now);
     if (!stored) return stored.error();
-    out = json::serialize(json::object{{"reading", reading_view(store::RecordRow{kReadingKind, a.org_id, obj->id, id, 1, 0, "", now, now, json::serialize(*stored)},
+    out = to_json_text(json::object{{"reading", reading_view(store::RecordRow{kReadingKind, a.org_id, obj->id, id, 1, 0, "", now, now, to_json_text(*stored)},
                                                                 targets_of(doc))},
                                        {"objective", objective_status(tx, a, *obj, today)}});
     return ok();
@@ -156,13 +157,13 @@ result<std::string> ReadingService::push(const Actor& a, const json::value& body
       auto stored = record(tx, a, obj, inputs[i], ids[i], now);
       if (!stored) return stored.error();
       auto targets = targets_of(json::parse(obj.doc).as_object());
-      items.push_back(reading_view(store::RecordRow{kReadingKind, a.org_id, obj.id, ids[i], 1, 0, "", now, now, json::serialize(*stored)}, targets));
+      items.push_back(reading_view(store::RecordRow{kReadingKind, a.org_id, obj.id, ids[i], 1, 0, "", now, now, to_json_text(*stored)}, targets));
       if (std::find(touched.begin(), touched.end(), obj.id) == touched.end()) touched.push_back(obj.id);
     }
     json::array objectives;
     for (const auto& id : touched)
       if (auto obj = tx.find_record(a.org_id, kObjectiveKind, "", id)) objectives.push_back(objective_status(tx, a, *obj, today));
-    out = json::serialize(json::object{{"created", items.size()}, {"items", std::move(items)}, {"objectives", std::move(objectives)}});
+    out = to_json_text(json::object{{"created", items.size()}, {"items", std::move(items)}, {"objectives", std::move(objectives)}});
     return ok();
   });
   if (!st) return st.error();
@@ -203,8 +204,8 @@ result<std::string> ReadingService::list(const Actor& a, const std::string& obje
   for (const auto& r : rows) items.push_back(reading_view(r, targets));
   json::object out{{"items", std::move(items)}, {"total", total}};
   if (more && !rows.empty())
-    out["next"] = crypto::base64url_encode(json::serialize(json::object{{"p", rows.back().position}, {"i", rows.back().id}}));
-  return json::serialize(out);
+    out["next"] = crypto::base64url_encode(to_json_text(json::object{{"p", rows.back().position}, {"i", rows.back().id}}));
+  return to_json_text(out);
 }
 
 status ReadingService::remove(const Actor& a, const std::string& objective, const std::string& reading_id) {
@@ -234,7 +235,7 @@ status ReadingService::remove(const Actor& a, const std::string& objective, cons
       changes.push_back(json::object{{"field", "note"}, {"from", *n}, {"to", nullptr}});
     changes.push_back(json::object{{"field", "recorded_by"}, {"from", doc.at("recorded_by")}, {"to", nullptr}});
     store::HistoryRow h{a.org_id, kReadingKind, obj->id, next_reading_event(tx, a.org_id, obj->id), now, a.email,
-                        "reading_deleted", json::serialize(changes)};
+                        "reading_deleted", to_json_text(changes)};
     return tx.insert_history(h);
   });
 }
