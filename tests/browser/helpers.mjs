@@ -94,3 +94,16 @@ export function apiSend(url, session, method, path, { body, headers = {} } = {})
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+/** Waits until the form field behind `locator` holds `value` (the page may still be re-rendering
+ *  after a reload), then returns it; after `timeout` ms returns what it holds so the caller's
+ *  assertion fails with the actual value. */
+export async function settledValue(locator, value, timeout = 5000) {
+  const until = Date.now() + timeout;
+  let got = await locator.inputValue();
+  while (got !== value && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    got = await locator.inputValue();
+  }
+  return got;
+}

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, launchBrowser, screenshot, settledValue, uiLogin } from './helpers.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
 
@@ -108,8 +108,9 @@ describe('impact assessments in the browser', () => {
     assert.equal((await record()).model_type, 'Gradient-boosted trees', 'the stale save changed nothing');
     await page.getByRole('button', { name: 'Reload latest version' }).click();
     await page.getByTestId('conflict-banner').waitFor({ state: 'detached' });
-    assert.equal(await page.getByLabel('Data quality and provenance').inputValue(), 'Bureau data is checked monthly');
-    assert.equal(await page.getByLabel('Model type').inputValue(), 'Gradient-boosted trees');
+    assert.equal(await settledValue(page.getByLabel('Data quality and provenance'), 'Bureau data is checked monthly'),
+      'Bureau data is checked monthly');
+    assert.equal(await settledValue(page.getByLabel('Model type'), 'Gradient-boosted trees'), 'Gradient-boosted trees');
   });
 
   test('submit and approve after confirmation; the dialog shows what approval still needs', async () => {
