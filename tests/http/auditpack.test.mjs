@@ -152,6 +152,9 @@ test('aims export audit-pack writes the package; aims audit verify --pack accept
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^OK: the auditor package of Acme AI/);
   assert.match(r.stdout, /2 evidence files match their records/);
+  const records = Number(/(\d+) records match their latest log entry/.exec(r.stdout)?.[1]);
+  assert.ok(records >= 1 + 2 + 2, `system, evidence and their custody events match the log: ${r.stdout}`);
+  assert.doesNotMatch(r.stdout, /no entry in the log/, r.stdout);
 
   // A viewer's token may not export it.
   const tv = aims(['token', 'create', '--data', srv.dataDir, '--email', 'viewer@acme.test', '--name', 'viewer pack']);

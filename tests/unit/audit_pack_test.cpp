@@ -32,6 +32,15 @@ struct Pack {
   std::string checkpoint;
 };
 
+std::string kFile = "Evidence file bytes\n";
+
+json::object evidence_row() {
+  return json::object{{"id", "ev_1"},   {"version", 1},     {"created_at", "2026-11-22T10:00:01.000Z"},
+                      {"updated_at", "2026-11-22T10:00:01.000Z"},
+                      {"parent_id", ""}, {"position", 0},   {"ref", crypto::sha256_hex(kFile)},
+                      {"doc", json::object{{"sha256", crypto::sha256_hex(kFile)}, {"deleted", false}}}};
+}
+
 Pack sample() {
   Pack p;
   std::vector<std::string> entries;
@@ -41,7 +50,7 @@ Pack sample() {
     e.actor = "alice@acme.test";
     e.at = "2026-11-22T10:00:0" + std::to_string(i) + ".000Z";
     e.op = "create";
-    e.content_sha256 = crypto::sha256_hex("doc " + std::to_string(i));
+    e.content_sha256 = i == 1 ? *content_hash(evidence_row()) : crypto::sha256_hex("doc " + std::to_string(i));
     e.org = kOrg;
     e.record_type = "evidence";
     e.record_id = "ev_" + std::to_string(i);
@@ -57,9 +66,9 @@ Pack sample() {
     leaves.hashes.push_back(merkle::to_hex(merkle::leaf_hash(e)));
   }
   log += leaf_hashes_line(leaves) + checkpoint_line(ExportCheckpoint{p.checkpoint});
-  std::string file = "Evidence file bytes\n";
+  std::string file = kFile;
   auto sha = crypto::sha256_hex(file);
-  json::array ev{json::object{{"id", "ev_1"}, {"doc", json::object{{"sha256", sha}, {"deleted", false}}}}};
+  json::array ev{evidence_row()};
   p.files = {{"audit/log.jsonl", log},
              {"audit/checkpoint.txt", p.checkpoint},
              {"records/evidence.json", json::serialize(ev)},
@@ -113,6 +122,7 @@ TEST(AuditPack, AWellFormedPackageVerifies) {
   EXPECT_TRUE(r.ok) << r.summary;
   EXPECT_EQ(r.files, 4);
   EXPECT_EQ(r.evidence, 1);
+  EXPECT_EQ(r.records, 1);
   EXPECT_EQ(r.log.entries, 5);
   EXPECT_EQ(r.org_name, "Acme");
 }
@@ -136,6 +146,17 @@ TEST(AuditPack, AChangedLogEntryIsNamedEvenWithARewrittenManifest) {
   EXPECT_EQ(r.bad_file, "audit/log.jsonl");
   ASSERT_TRUE(r.log.first_bad);
   EXPECT_EQ(*r.log.first_bad, 0);
+}
+
+TEST(AuditPack, ARecordChangedAfterItsLogEntryIsNamedEvenWithARewrittenManifest) {
+  auto p = sample();
+  auto row = evidence_row();
+  row["doc"].as_object()["title"] = "Added later";
+  file(p, "records/evidence.json").data = json::serialize(json::array{row});
+  auto r = verify_pack(build(p), signer().verifier(kOrg));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_file, "records/evidence.json");
+  EXPECT_NE(r.summary.find("evidence ev_1"), std::string::npos) << r.summary;
 }
 
 TEST(AuditPack, MissingUnlistedAndWronglyKeyedPackagesAreRefused) {

@@ -27,9 +27,9 @@ json::value doc_value(const std::string& doc) {
 }
 
 json::object row_json(const store::RecordRow& r) {
-  json::object o{{"id", r.id}, {"version", r.version}, {"created_at", r.created_at}, {"updated_at", r.updated_at}};
-  if (!r.parent_id.empty()) o["parent_id"] = r.parent_id;
-  if (!r.ref.empty()) o["ref"] = r.ref;
+  json::object o{{"id", r.id},       {"version", r.version},         {"created_at", r.created_at},
+                 {"updated_at", r.updated_at}, {"parent_id", r.parent_id}, {"position", r.position},
+                 {"ref", r.ref}};
   o["doc"] = doc_value(r.doc);
   return o;
 }

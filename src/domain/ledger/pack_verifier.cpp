@@ -7,7 +7,9 @@
 
 #include "core/crypto.hpp"
 #include "core/zip.hpp"
+#include "domain/ledger/audit_entry.hpp"
 #include "domain/ledger/audit_pack.hpp"
+#include "domain/ledger/log_export.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -24,6 +26,19 @@ PackResult bad(PackResult r, std::string file, std::string summary) {
 std::string str(const json::object& o, std::string_view k) {
   auto* v = o.if_contains(k);
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+/// The audit log's record type of the rows of records/<name>.json.
+std::string record_type_of_file(const std::string& path) {
+  auto name = path.substr(8, path.size() - 8 - 5);
+  static const std::map<std::string, std::string> special{{"systems", "system"},
+                                                          {"assessments", "assessment"},
+                                                          {"assessment_answers", "answer"},
+                                                          {"roadmap_actions", "roadmap_action"},
+                                                          {"soa_entries", "soa_entry"},
+                                                          {"soa_versions", "soa_version"}};
+  auto it = special.find(name);
+  return it == special.end() ? name : it->second;
 }
 
 }  // namespace
@@ -99,6 +114,46 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   std::istringstream in(lit->second->data);
   r.log = verify_export(in, VerifyOptions{key, cit->second->data, std::nullopt});
   if (!r.log.ok) return bad(r, "audit/log.jsonl", "The audit log does not verify. " + r.log.summary);
+  // Records: each one's content hash matches the latest log entry of that record.
+  std::map<std::pair<std::string, std::string>, std::string> latest;  // (record_type, record_id) -> content hash
+  std::istringstream lines(lit->second->data);
+  for (std::string line; std::getline(lines, line);) {
+    auto l = parse_line(line);
+    if (!l) continue;
+    if (auto* e = std::get_if<ExportEntry>(&*l)) {
+      if (auto en = parse_entry(e->entry)) latest[{en->record_type, en->record_id}] = en->content_sha256;
+    }
+  }
+  for (const auto& e : *entries) {
+    if (!e.name.starts_with("records/") || !e.name.ends_with(".json")) continue;
+    auto type = record_type_of_file(e.name);
+    auto rows = json::parse(e.data, ec);
+    if (ec || !rows.is_array()) return bad(r, e.name, e.name + " is not a JSON array.");
+    for (const auto& rv : rows.as_array()) {
+      if (!rv.is_object()) return bad(r, e.name, e.name + " holds a row that is not an object.");
+      const auto& row = rv.as_object();
+      auto num = [&](std::string_view k) {
+        auto* v = row.if_contains(k);
+        return v && v->is_int64() ? v->as_int64() : std::int64_t{0};
+      };
+      auto* doc = row.if_contains("doc");
+      json::object content{{"created_at", str(row, "created_at")}, {"doc", doc ? *doc : json::value(nullptr)},
+                           {"id", str(row, "id")},                 {"parent_id", str(row, "parent_id")},
+                           {"position", num("position")},          {"ref", str(row, "ref")},
+                           {"updated_at", str(row, "updated_at")}, {"version", num("version")}};
+      auto id = str(row, "parent_id").empty() ? str(row, "id") : str(row, "parent_id") + "/" + str(row, "id");
+      auto it = latest.find({type, id});
+      if (it == latest.end()) {
+        ++r.unlogged;
+        continue;
+      }
+      auto h = content_hash(content);
+      if (!h || *h != it->second)
+        return bad(r, e.name, "The " + type + " " + id + " in " + e.name +
+                                  " does not match the content hash of its latest audit log entry (it was changed).");
+      ++r.records;
+    }
+  }
   r.ok = true;
   return r;
 }

@@ -17,6 +17,8 @@ struct PackResult {
   std::string org_id, org_name;
   std::int64_t files = 0;     // files listed in the manifest and checked
   std::int64_t evidence = 0;  // evidence files checked against their records
+  std::int64_t records = 0;   // records whose content matches their latest log entry
+  std::int64_t unlogged = 0;  // records with no entry in the log (written before it existed)
   std::string bad_file;       // when not ok because of a file: its path in the package
   std::string summary;        // when not ok: one sentence
   VerifyResult log;           // the audit log's verification
