@@ -115,6 +115,9 @@ test('the package lists every file in its manifest with size and SHA-256, and ho
   assert.equal(manifest.org.name, srv.org);
   const cp = assertJson(await c('GET', '/api/v1/audit/checkpoint'));
   assert.ok(manifest.checkpoint.size > 0);
+  const header = JSON.parse(byName['audit/log.jsonl'].toString().split('\n')[0]);
+  assert.equal(header.size, manifest.checkpoint.size, 'the packaged checkpoint is the one the log export ends at');
+  assert.ok(byName['audit/checkpoint.txt'].toString().startsWith(`${manifest.checkpoint.origin}\n${manifest.checkpoint.size}\n`));
   assert.match(manifest.checkpoint.root_hash, /^[0-9a-f]{64}$/);
   assert.equal(byName['audit/public-key.txt'].toString().trim(), vkey);
   assert.ok(cp.size >= manifest.checkpoint.size);

@@ -7,6 +7,8 @@
 #include "core/crypto.hpp"
 #include "core/zip.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/ledger/checkpoint.hpp"
+#include "domain/ledger/log_export.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -84,12 +86,22 @@ result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
                                            ") may not download the auditor package; auditors, managers and admins may.");
   auto log = audit_.export_log(a);
   if (!log) return log.error();
-  auto cp = audit_.checkpoint(a);
-  if (!cp) return cp.error();
+  // The export ends with the checkpoint of exactly its size: that is the one packaged (a newer
+  // checkpoint, signed after concurrent writes, would not match the exported entries).
+  std::string note;
+  for (std::size_t end = log->body.size(); end > 0 && note.empty();) {
+    auto start = log->body.rfind('\n', end - 2);
+    start = start == std::string::npos ? 0 : start + 1;
+    auto line = std::string_view(log->body).substr(start, end - 1 - start);
+    if (auto l = parse_line(line); l && std::holds_alternative<ExportCheckpoint>(*l)) note = std::get<ExportCheckpoint>(*l).note;
+    else break;
+  }
+  auto cpt = parse_checkpoint_text(std::string_view(note).substr(0, note.find("\n\n") + 1));
+  if (note.empty() || !cpt) return make_error(errc::internal, "The audit log export ends without its checkpoint.");
   auto key = audit_.public_key(a);
   if (!key) return key.error();
-  auto cpo = json::parse(*cp).as_object();
   auto keyo = json::parse(*key).as_object();
+  json::object cpo{{"origin", cpt->origin}, {"size", cpt->size}, {"root_hash", merkle::to_hex(cpt->root)}, {"checkpoint", note}};
 
   std::map<std::string, std::string> records;  // file name -> content
   std::vector<std::string> evidence_hashes;
