@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 debs=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libsodium-dev libssl-dev
+  libsqlite3-dev libpq-dev libsodium-dev libssl-dev zlib1g-dev
   libcli11-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils

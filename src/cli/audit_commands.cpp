@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "domain/ledger/pack_verifier.hpp"
 #include "domain/ledger/verifier.hpp"
 
 namespace aims::cli {
@@ -115,10 +116,11 @@ void print_report(std::ostream& out, const ledger::VerifyResult& r) {
 
 void register_verify(CLI::App* parent, int& exit_code) {
   static struct {
-    std::string log, checkpoint, old_checkpoint, key, proof;
+    std::string log, checkpoint, old_checkpoint, key, proof, pack;
   } o;
   auto* cmd = parent->add_subcommand("verify", "Check an exported log against a signed checkpoint, offline");
   cmd->add_option("--log", o.log, "The exported log (aims audit export)");
+  cmd->add_option("--pack", o.pack, "An auditor package (aims export audit-pack): its files, evidence and log");
   cmd->add_option("--checkpoint", o.checkpoint, "The signed checkpoint to check against (default: the log's last)");
   cmd->add_option("--old-checkpoint", o.old_checkpoint, "An earlier checkpoint the log must extend");
   cmd->add_option("--key", o.key, "The verifier key (aims audit public-key), or a file holding it")->required();
@@ -142,6 +144,28 @@ void register_verify(CLI::App* parent, int& exit_code) {
       }
       if (!o.old_checkpoint.empty()) {
         if (!(old = read_text(o.old_checkpoint, "old checkpoint"))) return kExitFailed;
+      }
+      if (!o.pack.empty()) {
+        if (!o.log.empty() || checkpoint || old || !o.proof.empty())
+          return usage_error("--pack checks the package's own log and checkpoint; give only --key with it.");
+        auto bytes = read_text(o.pack, "package");
+        if (!bytes) return kExitFailed;
+        auto p = ledger::verify_pack(*bytes, *key);
+        if (p.ok) {
+          std::cout << "OK: the auditor package of " << (p.org_name.empty() ? p.org_id : p.org_name) << " (" << p.org_id
+                    << "): " << p.files << " files match the manifest, " << p.evidence
+                    << " evidence files match their records, " << p.records
+                    << " records match their latest log entry, and the " << p.log.entries
+                    << " log entries match the checkpoint of size " << p.log.checkpoint_size << " (root "
+                    << p.log.root_hash << "), signed by " << key->name << ".\n";
+          if (p.unlogged > 0) std::cout << "Note: " << p.unlogged << " records have no entry in the log.\n";
+          return 0;
+        }
+        std::cerr << "aims: the auditor package does not verify. " << p.summary << "\n";
+        if (!p.bad_file.empty()) std::cerr << "  first file that does not match: " << p.bad_file << "\n";
+        if (p.log.first_bad) std::cerr << "  first log entry that does not match: " << *p.log.first_bad << "\n";
+        print_report(std::cerr, p.log);
+        return kExitFailed;
       }
       ledger::VerifyResult r;
       if (o.log.empty()) {
@@ -197,6 +221,20 @@ void register_audit_commands(CLI::App& app, int& exit_code) {
   register_consistency(audit, exit_code);
   register_export(audit, exit_code);
   register_verify(audit, exit_code);
+}
+
+void register_export_commands(CLI::App& app, int& exit_code) {
+  auto* exp = app.add_subcommand("export", "Packages for people outside aims")->require_subcommand(1);
+  static struct {
+    ApiOptions api;
+    std::string output;
+  } o;
+  auto* cmd = exp->add_subcommand("audit-pack", "The auditor package of the organization: records, evidence files, "
+                                                 "audit log, checkpoint and manifest in one ZIP (auditor, manager, admin)");
+  o.api.add_to(cmd, false);
+  cmd->add_option("-o,--output", o.output, "Write the ZIP to FILE")->required();
+  cmd->callback(with_session(o.api, exit_code,
+                             [](ApiSession& api) { return download(api, kAudit + "/pack", "zip", o.output); }));
 }
 
 }  // namespace aims::cli

@@ -20,7 +20,7 @@ std::string size_text(std::uint64_t bytes) {
   return buf;
 }
 
-bool is_binary(const std::string& format) { return format == "pdf" || format == "xlsx"; }
+bool is_binary(const std::string& format) { return format == "pdf" || format == "xlsx" || format == "zip"; }
 
 }  // namespace
 

@@ -20,6 +20,7 @@
 #include "domain/objectives/reading_service.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
+#include "domain/ledger/audit_pack.hpp"
 #include "domain/ledger/audit_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
@@ -45,6 +46,7 @@ struct Services {
   euact::ObligationService& obligations;
   evidence::EvidenceService& evidence;
   ledger::AuditService& audit;
+  ledger::AuditPackService& audit_pack;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

@@ -104,5 +104,6 @@ Response audit_entries(Context& c);
 Response audit_inclusion_proof(Context& c);
 Response audit_consistency_proof(Context& c);
 Response audit_export(Context& c);
+Response audit_pack(Context& c);
 
 }  // namespace aims::http::handlers

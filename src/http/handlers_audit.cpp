@@ -41,4 +41,14 @@ Response audit_export(Context& c) {
   return res;
 }
 
+Response audit_pack(Context& c) {
+  auto file = c.svc.audit_pack.pack(*c.actor);
+  if (!file) return problem(file.error(), c.req.path);
+  Response res;
+  res.content_type = "application/zip";
+  res.body = std::move(file->body);
+  res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  return res;
+}
+
 }  // namespace aims::http::handlers

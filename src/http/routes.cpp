@@ -112,6 +112,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/audit/entries/{seq}/proof", Access::member, audit_inclusion_proof);
   r.add("GET", "/api/v1/audit/consistency", Access::member, audit_consistency_proof);
   r.add("GET", "/api/v1/audit/export", Access::member, audit_export);
+  r.add("GET", "/api/v1/audit/pack", Access::member, audit_pack);
 }
 
 }  // namespace aims::http

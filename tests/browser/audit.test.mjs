@@ -84,6 +84,15 @@ describe('audit log in the browser', () => {
     assert.equal(v.status, 0, v.stderr);
     assert.match(v.stdout, /^OK: the \d+ entries of /);
     assert.ok(readFileSync(file, 'utf8').startsWith('{"format":"aims-audit-log"'));
+
+    // The auditor package: a ZIP that aims audit verify --pack accepts.
+    const [pack] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-pack').click()]);
+    assert.match(pack.suggestedFilename(), /^audit-pack-org_\w+-\d+\.zip$/);
+    const packFile = await pack.path();
+    assert.equal(readFileSync(packFile).subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    const vp = aims(['audit', 'verify', '--pack', packFile, '--key', key.verifier_key]);
+    assert.equal(vp.status, 0, vp.stderr);
+    assert.match(vp.stdout, /^OK: the auditor package of /);
     assert.deepEqual(browser.problems, []);
   });
 
@@ -97,6 +106,7 @@ describe('audit log in the browser', () => {
       await other.page.goto('/audit');
       await other.page.getByTestId('checkpoint-signature').waitFor();
       assert.equal(await other.page.getByTestId('audit-export').count(), 0);
+      assert.equal(await other.page.getByTestId('audit-pack').count(), 0);
       assert.equal(await other.page.getByTestId('audit-entries').count(), 0);
       await other.page.getByTestId('audit-entries-role').waitFor();
       // The history of a record still shows verified entries.

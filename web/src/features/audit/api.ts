@@ -29,3 +29,8 @@ export async function getProof(seq: number, size: number, signal?: AbortSignal):
 export function exportLog(): Promise<void> {
   return downloadFile('/api/v1/audit/export', undefined, 'audit-log.jsonl');
 }
+
+/** The auditor package: records, evidence files, the log, its checkpoint and a manifest, as one ZIP. */
+export function downloadAuditPack(): Promise<void> {
+  return downloadFile('/api/v1/audit/pack', undefined, 'audit-pack.zip');
+}

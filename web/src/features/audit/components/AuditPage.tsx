@@ -7,7 +7,7 @@ import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
-import { exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
+import { downloadAuditPack, exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
 import { openCheckpoint, parseVerifierKey } from '../verify';
 import '../audit.css';
 
@@ -115,11 +115,11 @@ export function AuditPage() {
   const [exporting, setExporting] = useState(false);
   const full = canReadLog(session.role);
 
-  async function doExport() {
+  async function doExport(what: 'log' | 'pack' = 'log') {
     setExporting(true);
     setExportError(null);
     try {
-      await exportLog();
+      await (what === 'pack' ? downloadAuditPack() : exportLog());
     } catch (e) {
       setExportError(errorMessage(e));
     } finally {
@@ -134,6 +134,11 @@ export function AuditPage() {
         {full ? (
           <button type="button" className="btn btn-primary" onClick={() => void doExport()} disabled={exporting} data-testid="audit-export">
             {exporting ? 'Exporting…' : 'Export the log'}
+          </button>
+        ) : null}
+        {full ? (
+          <button type="button" className="btn" onClick={() => void doExport('pack')} disabled={exporting} data-testid="audit-pack">
+            Download auditor package
           </button>
         ) : null}
       </div>

@@ -1,0 +1,189 @@
+// The auditor package (docs/formats/audit-pack.md) through the API and the CLI: roles, tenant
+// isolation, the files it holds, `aims export audit-pack` writing it, and `aims audit verify --pack`
+// accepting it and naming the file when an evidence file or a log line inside it was changed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+
+const PACK = '/api/v1/audit/pack';
+const PW = 'audit pack role password';
+const PW_B = 'other organization password';
+
+let srv, c, auth, roles, b, bAuth, dir, vkey;
+
+/** The entries of a ZIP archive: [{name, offset (of the data), size, data}], from its central directory. */
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'the archive has an end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50);
+    assert.equal(buf.readUInt16LE(at + 10), 0, 'entries are stored');
+    const size = buf.readUInt32LE(at + 20);
+    const nlen = buf.readUInt16LE(at + 28);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nlen).toString('utf8');
+    at += 46 + nlen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const offset = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    out.push({ name, offset, size, data: buf.subarray(offset, offset + size) });
+  }
+  return out;
+}
+
+async function download(a, headers = {}) {
+  const h = { ...headers };
+  if (a.cookie) h.cookie = a.cookie;
+  if (a.token) h.authorization = `Bearer ${a.token}`;
+  const res = await fetch(srv.url + PACK, { headers: h });
+  return { status: res.status, headers: res.headers, buf: Buffer.from(await res.arrayBuffer()) };
+}
+
+function upload(who, name, bytes) {
+  return who('POST', `/api/v1/evidence?filename=${encodeURIComponent(name)}`, {
+    body: bytes, headers: { 'content-type': 'application/octet-stream' },
+  });
+}
+
+const sha = (b) => createHash('sha256').update(b).digest('hex');
+
+before(async () => {
+  srv = await startServer();
+  auth = await login(srv.url, srv.admin.email, srv.admin.password);
+  c = client(srv.url, auth);
+  roles = {};
+  for (const role of ['viewer', 'contributor', 'auditor', 'manager']) {
+    const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', `${role}@acme.test`, '--role', role], PW + '\n');
+    assert.equal(r.status, 0, r.stderr);
+    roles[role] = await login(srv.url, `${role}@acme.test`, PW);
+  }
+  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_B + '\n');
+  assert.equal(org.status, 0, org.stderr);
+  bAuth = await login(srv.url, 'other@x.test', PW_B);
+  b = client(srv.url, bAuth);
+  dir = mkdtempSync(join(tmpdir(), 'aims-auditpack-test-'));
+  vkey = assertJson(await c('GET', '/api/v1/audit/public-key')).verifier_key;
+  writeFileSync(join(dir, 'key.txt'), `${vkey}\n`);
+
+  assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Acme pack system', purpose: 'Scoring loans' } }), 201);
+  assertJson(await upload(c, 'policy.txt', Buffer.from('Acme AI policy, version 1\n')), 201);
+  assertJson(await upload(c, 'minutes.txt', Buffer.from('Management review minutes\n')), 201);
+  assertJson(await b('POST', '/api/v1/systems', { json: { name: 'Other secret system', purpose: 'Hidden' } }), 201);
+  assertJson(await upload(b, 'other.txt', Buffer.from('Other organization secret file\n')), 201);
+});
+
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await stopServer(srv);
+});
+
+test('viewers and contributors are refused (403); auditors, managers and admins get a ZIP attachment', async () => {
+  for (const role of ['viewer', 'contributor']) {
+    const r = await client(srv.url, roles[role])('GET', PACK);
+    assertProblem(r, 403);
+  }
+  assertProblem(await client(srv.url)('GET', PACK), 401);
+  for (const a of [roles.auditor, roles.manager, auth]) {
+    const r = await download(a);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^application\/zip/);
+    assert.match(r.headers.get('content-disposition'), /^attachment; filename="audit-pack-org_\w+-\d+\.zip"$/);
+    assert.ok(unzip(r.buf).length > 5);
+  }
+});
+
+test('the package lists every file in its manifest with size and SHA-256, and holds only its organization', async () => {
+  const r = await download(roles.auditor);
+  const entries = unzip(r.buf);
+  const names = entries.map((e) => e.name);
+  for (const n of ['README.txt', 'manifest.json', 'audit/log.jsonl', 'audit/checkpoint.txt', 'audit/public-key.txt',
+    'records/systems.json', 'records/assessments.json', 'records/soa_entries.json', 'records/soa_versions.json',
+    'records/risk.json', 'records/evidence.json', 'records/evidence_link.json', 'records/evidence_event.json',
+    'records/objective.json', 'records/classification.json', 'records/impact_assessment.json']) {
+    assert.ok(names.includes(n), `the package holds ${n}`);
+  }
+  const byName = Object.fromEntries(entries.map((e) => [e.name, e.data]));
+  const manifest = JSON.parse(byName['manifest.json'].toString());
+  assert.equal(manifest.format, 'aims-audit-pack');
+  assert.equal(manifest.org.name, srv.org);
+  const cp = assertJson(await c('GET', '/api/v1/audit/checkpoint'));
+  assert.ok(manifest.checkpoint.size > 0);
+  const header = JSON.parse(byName['audit/log.jsonl'].toString().split('\n')[0]);
+  assert.equal(header.size, manifest.checkpoint.size, 'the packaged checkpoint is the one the log export ends at');
+  assert.ok(byName['audit/checkpoint.txt'].toString().startsWith(`${manifest.checkpoint.origin}\n${manifest.checkpoint.size}\n`));
+  assert.match(manifest.checkpoint.root_hash, /^[0-9a-f]{64}$/);
+  assert.equal(byName['audit/public-key.txt'].toString().trim(), vkey);
+  assert.ok(cp.size >= manifest.checkpoint.size);
+  assert.deepEqual(manifest.files.map((f) => f.path).sort(), names.filter((n) => !['README.txt', 'manifest.json'].includes(n)).sort());
+  for (const f of manifest.files) {
+    assert.equal(f.size, byName[f.path].length, `size of ${f.path}`);
+    assert.equal(f.sha256, sha(byName[f.path]), `SHA-256 of ${f.path}`);
+  }
+  const evidence = names.filter((n) => n.startsWith('evidence/'));
+  assert.equal(evidence.length, 2);
+  for (const n of evidence) assert.equal(n.slice('evidence/'.length), sha(byName[n]));
+  const systems = JSON.parse(byName['records/systems.json'].toString());
+  assert.deepEqual(systems.map((s) => s.doc.name), ['Acme pack system']);
+  const all = entries.map((e) => e.data.toString('latin1')).join('\n');
+  assert.ok(!all.includes('Other secret system'), "another organization's system is not in the package");
+  assert.ok(!all.includes('Other organization secret file'), "another organization's evidence is not in the package");
+  assert.ok(!names.includes(`evidence/${sha(Buffer.from('Other organization secret file\n'))}`));
+
+  // And the other organization's package holds its own only.
+  const other = unzip((await download(bAuth)).buf);
+  const otherAll = other.map((e) => e.data.toString('latin1')).join('\n');
+  assert.ok(otherAll.includes('Other secret system'));
+  assert.ok(!otherAll.includes('Acme pack system'));
+});
+
+test('aims export audit-pack writes the package; aims audit verify --pack accepts it and names a changed file', async () => {
+  const t = aims(['token', 'create', '--data', srv.dataDir, '--email', 'auditor@acme.test', '--name', 'auditor pack']);
+  assert.equal(t.status, 0, t.stderr);
+  const file = join(dir, 'pack.zip');
+  let r = aims(['export', 'audit-pack', '--url', srv.url, '--token', t.stdout.trim(), '-o', file]);
+  assert.equal(r.status, 0, r.stderr);
+  const buf = readFileSync(file);
+  const keyFile = join(dir, 'key.txt');
+  r = aims(['audit', 'verify', '--pack', file, '--key', keyFile]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^OK: the auditor package of Acme AI/);
+  assert.match(r.stdout, /2 evidence files match their records/);
+  const records = Number(/(\d+) records match their latest log entry/.exec(r.stdout)?.[1]);
+  assert.ok(records >= 1 + 2 + 2, `system, evidence and their custody events match the log: ${r.stdout}`);
+  assert.doesNotMatch(r.stdout, /no entry in the log/, r.stdout);
+
+  // A viewer's token may not export it.
+  const tv = aims(['token', 'create', '--data', srv.dataDir, '--email', 'viewer@acme.test', '--name', 'viewer pack']);
+  r = aims(['export', 'audit-pack', '--url', srv.url, '--token', tv.stdout.trim(), '-o', join(dir, 'viewer.zip')]);
+  assert.equal(r.status, 1);
+
+  const entries = unzip(buf);
+  // One byte of an evidence file changed inside the archive: the file is named.
+  const ev = entries.find((e) => e.name.startsWith('evidence/'));
+  const bad = Buffer.from(buf);
+  bad[ev.offset] ^= 0x20;
+  writeFileSync(join(dir, 'bad-evidence.zip'), bad);
+  r = aims(['audit', 'verify', '--pack', join(dir, 'bad-evidence.zip'), '--key', keyFile]);
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stderr, new RegExp(`first file that does not match: ${ev.name}`));
+
+  // A log line changed: audit/log.jsonl is named.
+  const log = entries.find((e) => e.name === 'audit/log.jsonl');
+  const text = log.data.toString();
+  const at = text.indexOf('"actor\\":\\"') + '"actor\\":\\"'.length;
+  assert.ok(at > 20);
+  const bad2 = Buffer.from(buf);
+  bad2[log.offset + at] = bad2[log.offset + at] === 0x78 ? 0x79 : 0x78;
+  writeFileSync(join(dir, 'bad-log.zip'), bad2);
+  r = aims(['audit', 'verify', '--pack', join(dir, 'bad-log.zip'), '--key', keyFile]);
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stderr, /first file that does not match: audit\/log\.jsonl/);
+
+});
