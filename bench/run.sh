@@ -89,3 +89,7 @@ echo "start-up to listening: ${startup_ms} ms (upper bound, polled every 5 ms)"
 echo "binary: $(du -k "$bin" | cut -f1) KiB (release, not stripped); $(strip -o "$data/aims.stripped" "$bin" && du -k "$data/aims.stripped" | cut -f1) KiB stripped"
 echo "server peak resident memory after the runs: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(date -u +%Y-%m-%d)"
+
+echo
+echo "== evidence: streamed upload and download of 1, 10 and 40 MiB files, server peak memory"
+AIMS_BIN="$bin" bash "$root/bench/evidence_upload.sh"
