@@ -161,6 +161,13 @@ describe('AI objectives in the browser', () => {
     await history.getByText('Reading deleted').waitFor();
     assert.equal(await history.getByText('Reading added').count(), 3);
     assert.equal(await history.getByText('Created').count(), 1);
+    // Each change is in the audit log, its inclusion proof checked in the browser.
+    await page.waitForFunction((sel) => {
+      const all = [...document.querySelectorAll(`${sel} [data-testid="proof-status"]`)];
+      return all.length > 0 && all.every((e) => e.dataset.status !== 'checking');
+    }, '[data-testid="objective-history"]');
+    assert.deepEqual([...new Set(await page.locator('[data-testid="objective-history"] [data-testid="proof-status"]').evaluateAll((els) => els.map((e) => e.dataset.status)))], ['verified'],
+      'every history row\'s audit entry verifies in the browser');
     await screenshot(page, 'objectives-07-history');
     assert.match(page.url(), /tab=history/);
   });

@@ -147,6 +147,13 @@ describe('risk register in the browser', () => {
 
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByTestId('history').getByText('Accepted', { exact: true }).waitFor();
+    // Each change is in the audit log, its inclusion proof checked in the browser.
+    await page.waitForFunction((sel) => {
+      const all = [...document.querySelectorAll(`${sel} [data-testid="proof-status"]`)];
+      return all.length > 0 && all.every((e) => e.dataset.status !== 'checking');
+    }, '[data-testid="history"]');
+    assert.deepEqual([...new Set(await page.locator('[data-testid="history"] [data-testid="proof-status"]').evaluateAll((els) => els.map((e) => e.dataset.status)))], ['verified'],
+      'every history row\'s audit entry verifies in the browser');
 
     // R-2's residual level is medium at 3 × 3 … raised to high, the page says why it cannot be accepted.
     const r2 = await apiGet(server.url, api, '/api/v1/risks/R-2');

@@ -5,6 +5,7 @@
 #include "domain/impact/fria.hpp"
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_fields.hpp"
+#include "domain/ledger/history_json.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -224,15 +225,7 @@ result<std::string> ImpactService::history(const Actor& a, const std::string& id
   bool more = static_cast<int>(rows.size()) > lim;
   if (more) rows.resize(static_cast<std::size_t>(lim));
   json::array items;
-  for (const auto& h : rows) {
-    boost::system::error_code ec;
-    auto changes = json::parse(h.changes, ec);
-    items.push_back(json::object{{"version", h.version},
-                                 {"at", h.at},
-                                 {"actor", h.actor},
-                                 {"operation", h.operation},
-                                 {"changes", ec ? json::value(json::array()) : changes}});
-  }
+  for (const auto& h : rows) items.push_back(ledger::history_item(h));
   json::object out{{"items", std::move(items)}};
   if (more && !rows.empty()) out["next"] = std::to_string(rows.back().version);
   return json::serialize(out);

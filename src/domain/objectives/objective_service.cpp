@@ -9,6 +9,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
 #include "domain/objectives/objective_records.hpp"
+#include "domain/ledger/history_json.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -218,14 +219,9 @@ result<std::string> ObjectiveService::history(const Actor& a, const std::string&
   while (static_cast<int>(items.size()) < *lim && (i < own.size() || j < readings.size())) {
     bool take_own = j >= readings.size() || (i < own.size() && own[i].at >= readings[j].at);
     const auto& h = take_own ? own[i++] : readings[j++];
-    boost::system::error_code ec;
-    auto changes = json::parse(h.changes, ec);
-    items.push_back(json::object{{"record", take_own ? "objective" : "reading"},
-                                 {"version", h.version},
-                                 {"at", h.at},
-                                 {"actor", h.actor},
-                                 {"operation", h.operation},
-                                 {"changes", ec ? json::value(json::array()) : changes}});
+    auto item = ledger::history_item(h);
+    item.emplace("record", take_own ? "objective" : "reading");
+    items.push_back(std::move(item));
   }
   auto next_of = [](const std::vector<store::HistoryRow>& rows, std::size_t taken, std::optional<std::int64_t> before) {
     if (taken >= rows.size()) return std::int64_t{0};

@@ -1,5 +1,7 @@
 // Who created, changed, submitted and approved the assessment, newest first.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ProofStatus } from '../../audit/components/ProofStatus';
+import { LogVerifier } from '../../audit/proofs';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -20,6 +22,8 @@ export function HistoryPage() {
   const { assessment: a } = useImpact();
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const page = useAsync((signal) => getHistory(a.id, cursor, signal), [a.id, a.version, cursor]);
+  // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
+  const verifier = useMemo(() => new LogVerifier(), [a.id, a.version]);
   return (
     <div>
       <ErrorBanner error={page.error} title="The history could not be loaded." />
@@ -33,6 +37,7 @@ export function HistoryPage() {
               <th scope="col">Who</th>
               <th scope="col">What</th>
               <th scope="col">Fields</th>
+              <th scope="col">Audit log</th>
             </tr>
           </thead>
           <tbody>
@@ -43,6 +48,9 @@ export function HistoryPage() {
                 <td>{e.actor}</td>
                 <td>{historyOpLabels[e.operation] ?? e.operation}</td>
                 <td>{summary(e)}</td>
+                <td>
+                  <ProofStatus seq={e.audit_seq} verifier={verifier} expect={{ record_type: 'impact_assessment', record_id: a.id }} />
+                </td>
               </tr>
             ))}
           </tbody>

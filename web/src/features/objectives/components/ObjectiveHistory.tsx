@@ -1,5 +1,7 @@
 // Who changed the objective and when, and which readings were added and deleted, newest first.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ProofStatus } from '../../audit/components/ProofStatus';
+import { LogVerifier } from '../../audit/proofs';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
@@ -35,6 +37,8 @@ export function showChange(v: unknown): string {
 
 export function ObjectiveHistory({ objectiveId, version }: { objectiveId: string; version: string }) {
   const first = useAsync((signal) => getHistory(objectiveId, undefined, signal), [objectiveId, version]);
+  // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
+  const verifier = useMemo(() => new LogVerifier(), [objectiveId, version]);
   const [more, setMore] = useState<ObjectiveHistoryEntry[]>([]);
   const [next, setNext] = useState<string | undefined | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -76,6 +80,7 @@ export function ObjectiveHistory({ objectiveId, version }: { objectiveId: string
                 </time>
                 {h.record === 'objective' ? <span className="muted">version {h.version}</span> : null}
               </div>
+              <ProofStatus seq={h.audit_seq} verifier={verifier} />
               {changes.length ? (
                 <table className="table table-compact">
                   <thead>

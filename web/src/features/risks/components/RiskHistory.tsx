@@ -1,5 +1,7 @@
 // Who changed what and when (GET /risks/{id}/history), newest first.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ProofStatus } from '../../audit/components/ProofStatus';
+import { LogVerifier } from '../../audit/proofs';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
@@ -46,6 +48,8 @@ export function showChange(v: unknown): string {
 
 export function RiskHistory({ riskId, version }: { riskId: string; version: number }) {
   const first = useAsync((signal) => getRiskHistory(riskId, undefined, signal), [riskId, version]);
+  // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
+  const verifier = useMemo(() => new LogVerifier(), [riskId, version]);
   const [more, setMore] = useState<RiskHistoryEntry[]>([]);
   const [next, setNext] = useState<string | undefined | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -83,6 +87,7 @@ export function RiskHistory({ riskId, version }: { riskId: string; version: numb
                 </time>
                 <span className="muted">version {h.version}</span>
               </div>
+              <ProofStatus seq={h.audit_seq} verifier={verifier} expect={{ record_type: 'risk', record_id: riskId }} />
               {changes.length ? (
                 <table className="table table-compact">
                   <thead>
