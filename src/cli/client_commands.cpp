@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/api_session.hpp"
+#include "cli/history_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/text.hpp"
@@ -362,31 +363,10 @@ void print_history(const json::array& entries) {
 }
 
 void register_systems_history(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-    int limit = 0;
-    bool all = false;
-  } o;
-  auto* cmd = systems->add_subcommand("history", "Who changed what and when, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
-  cmd->add_option("--limit", o.limit, "Entries per page, 1 to 500")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(system_path(o.id, "/history"), q, o.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
-    print_history(l->items);
-    if (l->next) std::cout << "(more with --all)\n";
-    return 0;
-  }));
+  register_history_command(systems, exit_code,
+                           {"Who changed what and when, newest first", "The system's id (sys_…)",
+                            [](const std::string& id) { return system_path(id, "/history"); },
+                            print_history});
 }
 
 void register_systems_import(CLI::App* systems, int& exit_code) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/api_session.hpp"
+#include "cli/history_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/objective_cli.hpp"
 #include "cli/output.hpp"
@@ -379,51 +380,33 @@ void register_update(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_objective_history(const json::array& items) {
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& e = v.get_object();
+    auto op = string_of(e, "operation");
+    bool reading = string_of(e, "record") == "reading";
+    std::cout << (reading ? "reading  " : "v" + std::to_string(int_of(e, "version").value_or(0)) + "  ") << string_of(e, "at")
+              << "  " << string_of(e, "actor") << "  " << op << "\n";
+    if (op == "create") continue;  // a creation lists every field; the objective itself shows them
+    auto changes = e.if_contains("changes");
+    if (!changes || !changes->is_array()) continue;
+    for (const auto& c : changes->get_array()) {
+      if (!c.is_object()) continue;
+      const auto& co = c.get_object();
+      auto shown = [&](const char* k) {
+        auto s = number_text(co.if_contains(k));
+        return s.empty() ? std::string("-") : s;
+      };
+      print_wrapped(std::cout, string_of(co, "field") + ": " + shown("from") + " → " + shown("to"), 4);
+    }
+  }
+}
+
 void register_history(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-    int limit = 0;
-    bool all = false;
-  } o;
-  auto* cmd = parent->add_subcommand("history", "Changes to the objective and readings added or deleted, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The objective's key (OBJ-3) or id (obj_…)")->required();
-  cmd->add_option("--limit", o.limit, "Entries per page, 1 to 500")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(objective_path(o.id, "/history"), q, o.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& e = v.get_object();
-      auto op = string_of(e, "operation");
-      bool reading = string_of(e, "record") == "reading";
-      std::cout << (reading ? "reading  " : "v" + std::to_string(int_of(e, "version").value_or(0)) + "  ") << string_of(e, "at")
-                << "  " << string_of(e, "actor") << "  " << op << "\n";
-      if (op == "create") continue;  // a creation lists every field; the objective itself shows them
-      auto changes = e.if_contains("changes");
-      if (!changes || !changes->is_array()) continue;
-      for (const auto& c : changes->get_array()) {
-        if (!c.is_object()) continue;
-        const auto& co = c.get_object();
-        auto shown = [&](const char* k) {
-          auto s = number_text(co.if_contains(k));
-          return s.empty() ? std::string("-") : s;
-        };
-        print_wrapped(std::cout, string_of(co, "field") + ": " + shown("from") + " → " + shown("to"), 4);
-      }
-    }
-    if (l->next) std::cout << "(more with --all)\n";
-    return 0;
-  }));
+  register_history_command(parent, exit_code,
+                           {"Changes to the objective and readings added or deleted, newest first", "The objective's key (OBJ-3) or id (obj_…)",
+                            [](const std::string& id) { return objective_path(id, "/history"); }, print_objective_history});
 }
 
 }  // namespace

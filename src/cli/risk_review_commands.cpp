@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/api_session.hpp"
+#include "cli/history_command.hpp"
 #include "cli/output.hpp"
 #include "cli/risk_cli.hpp"
 
@@ -83,45 +84,27 @@ std::string change_value(const json::value* v) {
   return s.empty() ? "-" : s;
 }
 
+void print_risk_history(const json::array& items) {
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& e = v.get_object();
+    auto op = string_of(e, "operation");
+    std::cout << "v" << int_of(e, "version").value_or(0) << "  " << string_of(e, "at") << "  " << string_of(e, "actor") << "  " << op
+              << "\n";
+    if (op == "create") continue;
+    if (auto changes = e.if_contains("changes"); changes && changes->is_array())
+      for (const auto& c : changes->get_array()) {
+        if (!c.is_object()) continue;
+        const auto& co = c.get_object();
+        print_wrapped(std::cout, string_of(co, "field") + ": " + change_value(co.if_contains("from")) + " → " + change_value(co.if_contains("to")), 4);
+      }
+  }
+}
+
 void register_history(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-    int limit = 0;
-    bool all = false;
-  } o;
-  auto* cmd = parent->add_subcommand("history", "Who changed what and when, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
-  cmd->add_option("--limit", o.limit, "Entries per page, 1 to 500")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(risk_path(o.id, "/history"), q, o.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& e = v.get_object();
-      auto op = string_of(e, "operation");
-      std::cout << "v" << int_of(e, "version").value_or(0) << "  " << string_of(e, "at") << "  " << string_of(e, "actor") << "  " << op
-                << "\n";
-      if (op == "create") continue;
-      if (auto changes = e.if_contains("changes"); changes && changes->is_array())
-        for (const auto& c : changes->get_array()) {
-          if (!c.is_object()) continue;
-          const auto& co = c.get_object();
-          print_wrapped(std::cout, string_of(co, "field") + ": " + change_value(co.if_contains("from")) + " → " + change_value(co.if_contains("to")), 4);
-        }
-    }
-    if (l->next) std::cout << "(more with --all)\n";
-    return 0;
-  }));
+  register_history_command(parent, exit_code,
+                           {"Who changed what and when, newest first", "The risk's id, e.g. R-3",
+                            [](const std::string& id) { return risk_path(id, "/history"); }, print_risk_history});
 }
 
 void print_grid(const json::object& m, std::string_view which) {
