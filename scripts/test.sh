@@ -9,7 +9,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 pgdir="$(mktemp -d /tmp/aims-pg.XXXXXX)"
-cleanup() { bash tests/pg/stop.sh "$pgdir" >/dev/null 2>&1 || true; }
+# By absolute path: the run ends inside the build directory.
+cleanup() { bash "$root/tests/pg/stop.sh" "$pgdir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 AIMS_TEST_PG_DSN="$(bash tests/pg/start.sh "$pgdir")"
 export AIMS_TEST_PG_DSN
