@@ -34,11 +34,11 @@ export const targetTypes = [
   { type: 'assessment', label: 'Gap assessment', hint: 'asm_…' },
   { type: 'answer', label: 'Assessment answer', hint: 'asm_…:A.6.2.4' },
   { type: 'catalog_item', label: 'Clause or control', hint: 'iso42001:7.5.3' },
-  { type: 'risk', label: 'Risk', hint: 'risk id' },
-  { type: 'impact_assessment', label: 'Impact assessment', hint: 'impact assessment id' },
-  { type: 'objective', label: 'Objective', hint: 'objective id' },
-  { type: 'obligation', label: 'Obligation', hint: 'obligation id' },
-  { type: 'classification', label: 'EU AI Act classification', hint: 'classification id' },
+  { type: 'risk', label: 'Risk', hint: 'R-3' },
+  { type: 'impact_assessment', label: 'Impact assessment', hint: 'ia_…' },
+  { type: 'objective', label: 'Objective', hint: 'obj_…' },
+  { type: 'obligation', label: 'Obligation', hint: 'sys_…:art26' },
+  { type: 'classification', label: 'EU AI Act classification', hint: 'sys_… (the classified system)' },
 ] as const;
 
 /** "12.3 KiB" for people. */
