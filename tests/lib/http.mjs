@@ -1,18 +1,23 @@
 // Helpers shared by the HTTP tests (tests/http/*.test.mjs): a small fetch client, the assertions
 // on JSON and RFC 9457 problem responses, and stopping a file's server. Starting the server and
-// logging in live in ./server.mjs.
+// logging in live in ./server.mjs. Every response the client receives is checked against the API
+// contract (./contract.mjs) unless the request says `contract: false`.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { aims, login } from './server.mjs';
+import { checkResponse } from './contract.mjs';
 
 /**
  * A client for `base`; `auth` is {cookie, csrf} (a session) or {token} (API token) or nothing.
- * The client is `(method, path, {json, body, headers, csrf = true, org})` and resolves to
- * {status, headers, ct, text, body (parsed JSON, if any), req ("METHOD path")}. A session's csrf
- * token goes on every write unless `csrf: false`; `org` becomes the X-Aims-Org header.
+ * The client is `(method, path, {json, body, headers, csrf = true, org, contract = true})` and
+ * resolves to {status, headers, ct, text, bytes (the raw body), body (parsed JSON, if any),
+ * req ("METHOD path")}. A session's csrf token goes on every write unless `csrf: false`; `org`
+ * becomes the X-Aims-Org header. The response must conform to api/openapi.yaml (documented path, method and status, body
+ * valid against the schema) or the call throws; only a request that is deliberately not part of
+ * the API (an unknown route, a method the path does not have) passes `contract: false`.
  */
 export function client(base, auth = {}) {
-  return async (method, path, { json, body, headers = {}, csrf = true, org } = {}) => {
+  return async (method, path, { json, body, headers = {}, csrf = true, org, contract = true } = {}) => {
     const h = { ...headers };
     if (auth.token) h.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) h.cookie = auth.cookie;
@@ -23,11 +28,16 @@ export function client(base, auth = {}) {
       body = JSON.stringify(json);
     }
     const res = await fetch(base + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes); // as res.text(): a UTF-8 BOM is dropped (bytes keeps it)
     const ct = res.headers.get('content-type') || '';
     let data;
     if (/^application\/([\w.-]+\+)?json(;|$)/.test(ct) && text) data = JSON.parse(text);
-    return { status: res.status, headers: res.headers, ct, text, body: data, req: `${method} ${path}` };
+    if (contract) {
+      const violation = checkResponse(method, path, { status: res.status, ct, text });
+      if (violation) assert.fail(violation);
+    }
+    return { status: res.status, headers: res.headers, ct, text, bytes, body: data, req: `${method} ${path}` };
   };
 }
 

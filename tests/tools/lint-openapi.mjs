@@ -3,7 +3,8 @@
 // the official schema by @seriousme/openapi-schema-validator), every operation must have a unique
 // operationId, every internal $ref must resolve, and every 4xx/5xx response must be documented as
 // an RFC 9457 problem (application/problem+json with the Problem schema, which itself needs
-// type, title and status).
+// type, title and status). Every schema of the document must compile with ajv in strict mode as the
+// HTTP tests' contract check (tests/lib/contract.mjs) compiles it.
 //
 // Usage (from the repository root): node tests/tools/lint-openapi.mjs [api/openapi.yaml]
 // Exits 0 when the document is clean, 1 with one line per error otherwise.
@@ -12,6 +13,7 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { schemaValidator, rewriteRefs } from '../lib/contract.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -134,6 +136,29 @@ function checkOperations(doc, errors) {
   }
 }
 
+/** Compiles every component schema and every request/response media type schema strictly. */
+function checkSchemasCompile(doc, errors) {
+  const ajv = schemaValidator(doc);
+  const compile = (schema, where) => {
+    try {
+      ajv.compile(rewriteRefs(schema));
+    } catch (e) {
+      errors.push(`${where}: the schema does not compile in strict mode: ${e.message}`);
+    }
+  };
+  for (const [name, schema] of Object.entries(doc.components?.schemas || {})) compile(schema, `#/components/schemas/${name}`);
+  for (const [path, item] of Object.entries(doc.paths || {})) {
+    for (const method of METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      const bodies = [['request body', op.requestBody], ...Object.entries(op.responses || {}).map(([c, r]) => [`response ${c}`, r])];
+      for (const [what, body] of bodies)
+        for (const [media, m] of Object.entries(body?.content || {}))
+          if (m?.schema) compile(m.schema, `${method.toUpperCase()} ${path} ${what} ${media}`);
+    }
+  }
+}
+
 async function main() {
   const file = inputPath();
   let text;
@@ -167,6 +192,7 @@ async function main() {
   checkRefs(doc, doc, '#', errors);
   checkProblemSchema(doc, errors);
   checkOperations(doc, errors);
+  if (!errors.length) checkSchemasCompile(doc, errors);
   return finish(file, errors);
 }
 
