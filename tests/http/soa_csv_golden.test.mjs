@@ -38,6 +38,7 @@ test('the SoA CSV export matches the golden file', async () => {
   const r = await c('GET', '/api/v1/soa/export?format=csv');
   assert.equal(r.status, 200);
   assert.equal(r.ct, 'text/csv; charset=utf-8');
-  if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, r.text);
-  assert.equal(r.text, readFileSync(GOLDEN, 'utf8'));
+  if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, r.bytes);
+  assert.deepEqual(r.bytes.subarray(0, 3), Buffer.from([0xef, 0xbb, 0xbf]), 'the export starts with a UTF-8 byte order mark');
+  assert.equal(r.bytes.toString('utf8'), readFileSync(GOLDEN, 'utf8'), 'byte for byte, byte order mark included');
 });

@@ -3,7 +3,7 @@
 namespace aims::csv {
 
 result<std::vector<Row>> parse(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
   std::vector<Row> rows;
   Row row;
   std::string cell;
@@ -64,6 +64,20 @@ result<std::vector<Row>> parse(std::string_view text) {
   if (in_quotes) return make_error(errc::bad_request, "CSV row " + std::to_string(row_line) + ": a quoted cell is not closed.");
   if (cell_started || !row.empty() || row_has_content) end_row();
   return rows;
+}
+
+namespace {
+bool guarded_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\''; }
+}  // namespace
+
+std::string guard(std::string cell) {
+  if (!cell.empty() && guarded_start(cell[0])) cell.insert(cell.begin(), '\'');
+  return cell;
+}
+
+std::string unguard(std::string cell) {
+  if (cell.size() > 1 && cell[0] == '\'' && guarded_start(cell[1])) cell.erase(0, 1);
+  return cell;
 }
 
 void append_row(std::string& out, const Row& row) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "domain/inventory/csv.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -246,16 +247,12 @@ std::string to_cell(const json::object& record, const FieldSpec& f) {
     for (const auto& e : v->as_array()) parts.emplace_back(e.as_string());
     cell = text::join(parts, "; ");
   }
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
-    cell.insert(cell.begin(), '\'');
-  return cell;
+  return csv::guard(std::move(cell));
 }
 
 json::value from_cell(const std::string& raw, const FieldSpec& f, std::string& error) {
-  std::string cell = text::trim(raw);
-  // Undo the export's formula guard.
-  if (cell.size() > 1 && cell[0] == '\'' && (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@'))
-    cell.erase(0, 1);
+  // Undo the export's formula guard (after trimming, which leaves a guarded start alone).
+  std::string cell = csv::unguard(text::trim(raw));
   if (cell.empty()) return nullptr;
   switch (f.type) {
     case FieldType::line:

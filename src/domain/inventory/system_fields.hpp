@@ -51,10 +51,11 @@ store::SystemRow to_row(const boost::json::object& record, const std::string& or
 /// Field-by-field differences between two records: [{"field","from","to"}].
 boost::json::array diff(const boost::json::object& before, const boost::json::object& after);
 
-/// CSV cell for a field of a record (lists joined by "; ", booleans true/false). Cells that a
-/// spreadsheet would run as a formula are prefixed with an apostrophe.
+/// CSV cell for a field of a record (lists joined by "; ", booleans true/false), with the formula
+/// guard of csv::guard.
 std::string to_cell(const boost::json::object& record, const FieldSpec& f);
-/// JSON value of a CSV cell for a field, or an error message. Empty cells give null (= not given).
+/// JSON value of a CSV cell for a field (formula guard removed), or an error message. Empty cells
+/// give null (= not given).
 boost::json::value from_cell(const std::string& cell, const FieldSpec& f, std::string& error);
 
 }  // namespace aims::inventory

@@ -535,7 +535,7 @@ result<std::string> SystemService::export_csv(const Actor& a, const ListParams& 
     return ok();
   });
   if (!st) return st.error();
-  std::string out;
+  std::string out(csv::kUtf8Bom);
   csv::Row header{"id"};
   for (const auto& f : fields()) header.emplace_back(f.name);
   for (auto extra : {"archived", "version", "created_at", "updated_at", "created_by", "updated_by"}) header.emplace_back(extra);

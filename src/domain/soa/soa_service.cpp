@@ -328,7 +328,7 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
                      {"items", *items}};
     return Export{"application/json", "statement-of-applicability-" + label + ".json", json::serialize(doc)};
   }
-  std::string out;
+  std::string out(csv::kUtf8Bom);
   csv::append_row(out, {"control_id", "area", "title", "applicable", "justification", "reasons", "implementation_status",
                         "owner", "evidence_refs", "policy_refs", "latest_maturity", "latest_assessment", "linked_risks"});
   for (const auto& v : *items) {
@@ -343,8 +343,7 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
                  cell(e.at("justification")), cell(e.at("reasons")), cell(e.at("implementation_status")),
                  cell(e.at("owner")), cell(e.at("evidence_refs")), cell(e.at("policy_refs")), maturity, assessment,
                  e.contains("linked_risks") ? cell(e.at("linked_risks")) : std::string()};
-    for (auto& c : row)
-      if (!c.empty() && (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@')) c.insert(c.begin(), '\'');
+    for (auto& c : row) c = csv::guard(std::move(c));
     csv::append_row(out, row);
   }
   return Export{"text/csv; charset=utf-8", "statement-of-applicability-" + label + ".csv", out};
