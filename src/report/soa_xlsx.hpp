@@ -1,5 +1,5 @@
 // The Statement of Applicability as an XLSX workbook (libxlsxwriter): one row per control with the
-// columns auditors look for, a summary sheet. Stateless; thread-safe (each call writes its own
+// columns auditors look for (maturity as a number, dates as date cells), a summary sheet. Stateless; thread-safe (each call writes its own
 // temporary file).
 #pragma once
 #include <boost/json.hpp>

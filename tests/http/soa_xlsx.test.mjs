@@ -19,6 +19,12 @@ before(async () => {
   await put('A.2.2', { implementation_status: 'implemented', policy_refs: ['POL-1 AI policy'], owner: 'CISO', reasons: ['legal_requirement'] });
   await put('A.10.4', { applicable: false, justification: 'No AI products are supplied to customers, only services.' });
   await put('A.6.2.4', { owner: '=HYPERLINK("http://x")' });
+  const a = await api('POST', '/api/v1/assessments', { json: { name: 'Baseline', approach: 'annex_a', assessment_date: '2026-03-31' } });
+  assert.equal(a.status, 201, a.text);
+  for (const [item, json] of [['A.2.2', { maturity: 3 }], ['A.10.4', { not_applicable: true, justification: 'Services only.' }]]) {
+    const r = await api('PUT', `/api/v1/assessments/${a.body.id}/answers/${item}`, { json });
+    assert.equal(r.status, 200, r.text);
+  }
   const ok = await api('POST', '/api/v1/soa/versions', { json: { note: 'for the auditors' } });
   assert.equal(ok.status, 201, ok.text);
 });
@@ -45,12 +51,32 @@ async function readSheet(bytes, index) {
   return rows;
 }
 
+/**
+ * The cells of a worksheet by reference ("K3") as {t (cell type attribute, undefined for a number),
+ * v (raw value), format (the number format code of its style, '' for General)}.
+ */
+async function cellTypes(bytes, index) {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = await zip.file('xl/styles.xml').async('string');
+  const fmts = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)[1];
+  const formats = [...xfs.matchAll(/<xf [^>]*?numFmtId="(\d+)"/g)].map((m) => fmts.get(m[1]) ?? (m[1] === '0' ? '' : `builtin ${m[1]}`));
+  const xml = await zip.file(`xl/worksheets/sheet${index}.xml`).async('string');
+  const out = {};
+  for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const t = / t="(\w+)"/.exec(c[2])?.[1];
+    const s = Number(/ s="(\d+)"/.exec(c[2])?.[1] ?? 0);
+    out[c[1]] = { t, v: /<v>([\s\S]*?)<\/v>/.exec(c[3] || '')?.[1], format: formats[s] ?? '' };
+  }
+  return out;
+}
+
 test('the approved SoA downloads as XLSX whose cells match the JSON export', async () => {
-  const res = await fetch(`${srv.url}/api/v1/soa/export?format=xlsx&version=1`, { headers: { cookie: session.cookie } });
+  const res = await api('GET', '/api/v1/soa/export?format=xlsx&version=1');
   assert.equal(res.status, 200);
-  assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(res.ct, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   assert.match(res.headers.get('content-disposition'), /^attachment; filename="statement-of-applicability-v1\.xlsx"$/);
-  const bytes = Buffer.from(await res.arrayBuffer());
+  const bytes = res.bytes;
   assert.equal(bytes.subarray(0, 2).toString(), 'PK');
   const rows = await readSheet(bytes, 1);
   assert.deepEqual(rows[0].slice(0, 7), ['Control', 'Area', 'Title', 'Applicable', 'Justification', 'Reasons', 'Status']);
@@ -75,10 +101,46 @@ test('the approved SoA downloads as XLSX whose cells match the JSON export', asy
   assert.equal(summary[2][1], srv.org);
 });
 
-test('the working copy downloads as XLSX too, and an unknown version is a 404 problem', async () => {
-  const res = await fetch(`${srv.url}/api/v1/soa/export?format=xlsx`, { headers: { cookie: session.cookie } });
+test('numbers are number cells and dates are date cells with a date format', async () => {
+  const res = await api('GET', '/api/v1/soa/export?format=xlsx&version=1');
   assert.equal(res.status, 200);
-  const summary = await readSheet(Buffer.from(await res.arrayBuffer()), 2);
+  const bytes = res.bytes;
+  const rows = await readSheet(bytes, 1);
+  assert.deepEqual(rows[0].slice(10), ['Latest maturity', 'Latest assessment', 'Assessed on']);
+  const cells = await cellTypes(bytes, 1);
+  const at = (control, col) => cells[`${col}${rows.findIndex((r) => r[0] === control) + 1}`];
+  // Latest maturity: a number (no t attribute, or t="n"), not text.
+  const maturity = at('A.2.2', 'K');
+  assert.ok(maturity.t === undefined || maturity.t === 'n', `maturity cell type ${maturity.t}`);
+  assert.equal(Number(maturity.v), 3);
+  assert.equal(rows.find((r) => r[0] === 'A.2.2')[11], 'Baseline');
+  // Assessed on: a serial date number with a date format (2026-03-31 is day 46112 since 1899-12-30).
+  const date = at('A.2.2', 'M');
+  assert.ok(date.t === undefined || date.t === 'n', `date cell type ${date.t}`);
+  assert.equal(Number(date.v), 46112);
+  assert.match(date.format, /^yyyy-mm-dd$/);
+  // Not applicable is the text n/a; a control without an answer has empty maturity cells.
+  assert.equal(at('A.10.4', 'K').t, 's');
+  assert.equal(rows.find((r) => r[0] === 'A.10.4')[10], 'n/a');
+  assert.equal(at('A.5.2', 'K'), undefined);
+  // Every other column of the controls is text (shared strings).
+  for (let r = 2; r <= rows.length; r++)
+    for (const col of 'ABCDEFGHIJL') {
+      const cell = cells[`${col}${r}`];
+      if (cell?.v !== undefined) assert.equal(cell.t, 's', `${col}${r} is a string cell`); // empty text is a blank cell
+    }
+  // The summary sheet: counts are numbers, the export time a date-time.
+  const sum = await cellTypes(bytes, 2);
+  assert.equal(sum.B5.t, undefined, 'exported at is a number cell');
+  assert.match(sum.B5.format, /^yyyy-mm-dd hh:mm:ss$/);
+  assert.ok(Number(sum.B5.v) > 46000);
+  for (const ref of Object.keys(sum).filter((k) => /^B([7-9]|\d\d)$/.test(k))) assert.equal(sum[ref].t, undefined, `${ref} is a number`);
+});
+
+test('the working copy downloads as XLSX too, and an unknown version is a 404 problem', async () => {
+  const res = await api('GET', '/api/v1/soa/export?format=xlsx');
+  assert.equal(res.status, 200);
+  const summary = await readSheet(res.bytes, 2);
   assert.equal(summary[3][1], 'Working copy (not approved)');
   const missing = await api('GET', '/api/v1/soa/export?format=xlsx&version=9');
   assert.equal(missing.status, 404);
