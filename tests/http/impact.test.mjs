@@ -398,7 +398,7 @@ test('approved versions are immutable: later edits start a new draft, versions s
   assert.equal(draft.approved_version, 1, 'the approved version is still there');
   assert.deepEqual(assertJson(await c('GET', `${IA}/${a.id}/versions/1`)), v1, 'version 1 unchanged by the edit');
   for (const m of ['PATCH', 'PUT', 'DELETE', 'POST']) {
-    const r = await c(m, `${IA}/${a.id}/versions/1`, { json: { title: 'x' } });
+    const r = await c(m, `${IA}/${a.id}/versions/1`, { json: { title: 'x' }, contract: false }); // no such operation
     assertProblem(r, 405);
     assert.match(r.headers.get('allow'), /GET/);
   }
