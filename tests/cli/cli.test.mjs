@@ -209,7 +209,8 @@ describe('aims API client commands', () => {
     let r = ok(['systems', 'export', '-o', file]);
     assert.match(r.stdout, /Exported AI systems to /);
     const csv = readFileSync(file, 'utf8');
-    const header = csv.split('\n')[0].split(',');
+    assert.ok(csv.startsWith('\uFEFF'), 'the export starts with a UTF-8 byte order mark');
+    const header = csv.slice(1).split('\n')[0].split(',');
     assert.equal(header[0], 'id');
     assert.ok(header.includes('name') && header.includes('tags'));
     assert.equal(csv.trim().split('\n').length, 3, csv);
