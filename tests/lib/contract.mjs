@@ -80,13 +80,18 @@ export function matchPath(path) {
   return load().routes.find((r) => r.re.test(bare))?.template;
 }
 
-function fmtErrors(errors) {
+/** The errors one per line: the failing field (JSON pointer), what is wrong, where in the document. */
+function fmtErrors(errors, schema) {
+  // A top-level $ref compiles as the root: name its component instead of "#".
+  const root = typeof schema.$ref === 'string' && schema.$ref.startsWith(COMPONENT_SCHEMA) ? schema.$ref : '#';
+  const docPath = (p) => p.startsWith(`${SCHEMAS_ID}#/$defs/`) ? COMPONENT_SCHEMA + p.slice(SCHEMAS_ID.length + 8)
+    : p.startsWith('#') ? root + p.slice(1) : p;
   return errors.map((e) => {
     const at = e.instancePath || '(the body)';
     const extra = e.keyword === 'additionalProperties' ? ` "${e.params.additionalProperty}"`
       : e.keyword === 'unevaluatedProperties' ? ` "${e.params.unevaluatedProperty}"`
       : e.keyword === 'enum' ? ` ${JSON.stringify(e.params.allowedValues)}` : '';
-    return `  ${at} ${e.message}${extra} (schema ${e.schemaPath})`;
+    return `  ${at} ${e.message}${extra} (schema ${docPath(e.schemaPath)})`;
   }).join('\n');
 }
 
@@ -147,5 +152,5 @@ export function checkResponse(method, path, r) {
   }
   if (validate(body)) return undefined;
   const shown = r.text.length > 600 ? `${r.text.slice(0, 600)}…` : r.text;
-  return `${head}; the body does not match ${where} response ${key} ${media}:\n${fmtErrors(validate.errors)}\n  body: ${shown}`;
+  return `${head}; the body does not match ${where} response ${key} ${media}:\n${fmtErrors(validate.errors, schema)}\n  body: ${shown}`;
 }
