@@ -669,7 +669,8 @@ test('GET roadmap previews actions only for gaps, unsaved and writing nothing; t
   assert.equal(rm.actions.find((x) => x.id === 'act-A.10.4').phase, 3);
   // Reading again stores nothing: an action of the preview cannot be edited yet.
   assert.deepEqual(await roadmap(a.id), rm);
-  assertProblem(await c('PATCH', `${ASM}/${a.id}/roadmap/actions/act-4.3`, { json: { title: 'x' }, headers: { 'if-match': '"v1"' } }), 404);
+  const unsaved = assertProblem(await c('PATCH', `${ASM}/${a.id}/roadmap/actions/act-4.3`, { json: { title: 'x' }, headers: { 'if-match': '"v1"' } }), 404);
+  assert.match(unsaved.detail, /not generated yet/);
   // A viewer may not store it; a contributor may, the first time.
   assertProblem(await as.viewer('POST', `${ASM}/${a.id}/roadmap`, { json: {} }), 403);
   assert.equal(assertJson(await c('GET', '/api/v1/audit/checkpoint')).size, size0, 'a refused generation logs nothing');

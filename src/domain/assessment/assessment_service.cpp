@@ -479,13 +479,18 @@ result<std::string> AssessmentService::generate_roadmap(const Actor& a, const st
 result<Versioned> AssessmentService::update_action(const Actor& a, const std::string& id, const std::string& action_id,
                                                    const json::value& body, const std::optional<std::string>& if_match) {
   if (auto st = require(a, Action::write_record, "change roadmap actions"); !st) return st.error();
-  bool action_exists = false;
+  bool action_exists = false, generated = false;
   auto found = store_.read([&](store::ReadTx& tx) -> status {
-    if (!tx.find_assessment(a.org_id, id)) return not_found(id);
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    generated = parse(row->doc).contains("roadmap");
     for (const auto& r : tx.list_roadmap_actions(a.org_id, id)) action_exists |= r.id == action_id;
     return ok();
   });
   if (!found) return found.error();
+  if (!generated)
+    return make_error(errc::not_found, "The roadmap of assessment " + id +
+                                           " was not generated yet; generate it (POST its roadmap) before editing its actions.");
   if (!action_exists) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"title", "owner", "effort", "depends_on", "phase", "start_date", "target_date", "status"},
