@@ -314,8 +314,11 @@ void register_results(CLI::App* parent, int& exit_code) {
 }
 
 void print_roadmap(const json::object& rm) {
+  bool saved = !rm.if_contains("saved") || !rm.at("saved").is_bool() || rm.at("saved").get_bool();
   std::cout << "Roadmap from " << string_of(rm, "start_date") << ", " << int_of(rm, "capacity").value_or(0)
-            << " actions at a time (generated " << string_of(rm, "generated_at") << ")\n";
+            << " actions at a time ("
+            << (saved ? "generated " + string_of(rm, "generated_at") : std::string("preview, not saved; store it with --generate"))
+            << ")\n";
   if (auto phases = rm.if_contains("phases"); phases && phases->is_array()) {
     Table t({"phase", "name", "actions", "start", "end"});
     for (const auto& v : phases->get_array()) {
@@ -352,12 +355,13 @@ void register_roadmap(CLI::App* parent, int& exit_code) {
     int capacity = 0;
     bool regenerate = false;
   } o;
-  auto* cmd = parent->add_subcommand("roadmap", "The actions that close the gaps, in phases (generated on first read)");
+  auto* cmd = parent->add_subcommand("roadmap", "The actions that close the gaps, in phases (a preview until generated)");
   o.api.add_to(cmd);
   cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
-  auto* regen = cmd->add_flag("--regenerate", o.regenerate, "Plan the roadmap again from the current gaps (replaces edits)");
-  cmd->add_option("--start", o.start, "With --regenerate: start date, YYYY-MM-DD (default: today)")->needs(regen);
-  cmd->add_option("--capacity", o.capacity, "With --regenerate: actions worked on at the same time, 1 to 20 (default 2)")
+  auto* regen = cmd->add_flag("--generate,--regenerate", o.regenerate,
+                               "Plan the roadmap from the current gaps and store it (regenerating replaces edits)");
+  cmd->add_option("--start", o.start, "With --generate: start date, YYYY-MM-DD (default: today)")->needs(regen);
+  cmd->add_option("--capacity", o.capacity, "With --generate: actions worked on at the same time, 1 to 20 (default 2)")
       ->check(CLI::Range(1, 20))
       ->needs(regen);
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {

@@ -152,11 +152,19 @@ describe('gap assessment in the browser', () => {
     await page.getByTestId('gap-table').waitFor();
   });
 
-  test('the roadmap shows the timeline; an action is edited; it can be regenerated', async () => {
+  test('the roadmap shows a preview until generated; an action is edited; it can be regenerated', async () => {
     await page.getByTestId('tab-roadmap').click();
     const timeline = page.getByTestId('roadmap-timeline');
     await timeline.locator('.tl-bar').first().waitFor();
+    // Reading stored nothing: the page shows the preview and generates it on request.
+    await page.getByTestId('roadmap-preview').waitFor();
+    const preview = await apiGet(server.url, api, `/api/v1/assessments/${encodeURIComponent(assessmentId)}/roadmap`);
+    assert.equal(preview.saved, false);
+    await page.getByTestId('generate').click();
+    await page.getByTestId('flash').filter({ hasText: 'generated and saved' }).waitFor();
     const roadmap = await apiGet(server.url, api, `/api/v1/assessments/${encodeURIComponent(assessmentId)}/roadmap`);
+    assert.equal(roadmap.saved, true);
+    assert.deepEqual(roadmap.actions.map((a) => a.id), preview.actions.map((a) => a.id));
     assert.equal(await timeline.locator('.tl-bar').count(), roadmap.actions.length);
     assert.ok(await timeline.locator('.tl-phase-label').count() >= 1);
     await screenshot(page, '37-roadmap');

@@ -113,9 +113,14 @@ describe('aims assessment and soa commands', () => {
     assert.match(r.stdout, /^\d+\s+A\.2\.2\s+AI policy\s+1\s+3\s+2\s+\w+$/m);
   });
 
-  test('assessment roadmap prints phases and actions; --regenerate replans', () => {
+  test('assessment roadmap previews until --generate stores it; prints phases and actions; --regenerate replans', () => {
     let r = ok(['assessment', 'roadmap', id]);
+    assert.match(r.stdout, /^Roadmap from \d{4}-\d\d-\d\d, 2 actions at a time \(preview, not saved; store it with --generate\)$/m);
+    assert.equal(json(['assessment', 'roadmap', id]).saved, false);
+    r = ok(['assessment', 'roadmap', id, '--generate']);
+    assert.match(r.stdout, /^Roadmap from \d{4}-\d\d-\d\d, 2 actions at a time \(generated \d{4}-/m);
     const rm = json(['assessment', 'roadmap', id]);
+    assert.equal(rm.saved, true);
     assert.ok(rm.actions.length > 0);
     assert.match(r.stdout, /^phase\s+action\s+title\s+effort\s+start\s+target\s+owner\s+status$/m);
     const first = rm.actions[0];

@@ -80,7 +80,7 @@ async function roadmap(id, who = c) {
 
 /** Everything stored about assessment `id` as the admin sees it (for "nothing changed" checks). */
 async function state(id) {
-  const rm = await roadmap(id); // first, since the first read of a roadmap generates and stores it
+  const rm = await roadmap(id);
   const { body, etag } = await get(id);
   return {
     body,
@@ -174,7 +174,8 @@ const EFFORT_DAYS = { S: 7, M: 21, L: 42 };
 function assertRoadmapConsistent(rm, { capacity, start }) {
   assert.equal(rm.capacity, capacity);
   assert.equal(rm.start_date, start);
-  assert.match(rm.generated_at, RFC3339);
+  if (rm.saved) assert.match(rm.generated_at, RFC3339);
+  else assert.equal(rm.generated_at, null, 'a preview was never generated');
   const ids = new Map(rm.actions.map((a) => [a.id, a]));
   assert.equal(ids.size, rm.actions.length, 'action ids are unique');
   for (const a of rm.actions) {
@@ -637,16 +638,20 @@ test('compare: per-item delta and overall delta from other_id to id', async () =
 
 // ---- roadmap -----------------------------------------------------------------------------------
 
-test('GET roadmap generates actions only for gaps, with existing prerequisites and consistent dates', async () => {
+test('GET roadmap previews actions only for gaps, unsaved and writing nothing; the first POST (contributor) stores it', async () => {
   const a = await create({ name: 'Roadmap source', approach: 'both', target_maturity: 3, owner: 'Programme lead' });
   // Bring some items to target so they need no action, and give one an owner.
   for (const item of ['4.1', '4.2', '5.1', 'A.2.3', 'A.9.3']) await answer(a.id, item, { maturity: 3 });
   await answer(a.id, '4.3', { maturity: 1, owner: 'Ana' });
   await answer(a.id, 'A.7.5', { not_applicable: true, justification: 'We use no third-party data' });
   const today0 = utcToday();
-  const rm = await roadmap(a.id);
+  const size0 = assertJson(await c('GET', '/api/v1/audit/checkpoint')).size;
+  const rm = await roadmap(a.id, as.viewer);
   const today1 = utcToday();
+  assert.equal(assertJson(await c('GET', '/api/v1/audit/checkpoint')).size, size0, 'reading a roadmap appends nothing to the log');
   assert.equal(rm.assessment_id, a.id);
+  assert.equal(rm.saved, false, 'a roadmap never generated is a preview');
+  assert.equal(rm.generated_at, null);
   assert.ok([today0, today1].includes(rm.start_date), `default start ${rm.start_date} is today`);
   assertRoadmapConsistent(rm, { capacity: 2, start: rm.start_date });
   const res = assertJson(await c('GET', `${ASM}/${a.id}/results`));
@@ -662,15 +667,26 @@ test('GET roadmap generates actions only for gaps, with existing prerequisites a
   // Stage 1 work comes in phase 1, Annex A controls that are not prerequisites of it in phase 3.
   assert.equal(rm.actions.find((x) => x.id === 'act-4.3').phase, 1);
   assert.equal(rm.actions.find((x) => x.id === 'act-A.10.4').phase, 3);
-  // Reading again gives the same stored roadmap.
+  // Reading again stores nothing: an action of the preview cannot be edited yet.
   assert.deepEqual(await roadmap(a.id), rm);
+  const unsaved = assertProblem(await c('PATCH', `${ASM}/${a.id}/roadmap/actions/act-4.3`, { json: { title: 'x' }, headers: { 'if-match': '"v1"' } }), 404);
+  assert.match(unsaved.detail, /not generated yet/);
+  // A viewer may not store it; a contributor may, the first time.
+  assertProblem(await as.viewer('POST', `${ASM}/${a.id}/roadmap`, { json: {} }), 403);
+  assert.equal(assertJson(await c('GET', '/api/v1/audit/checkpoint')).size, size0, 'a refused generation logs nothing');
+  const saved = assertJson(await as.contributor('POST', `${ASM}/${a.id}/roadmap`, { json: { start_date: rm.start_date } }));
+  assert.equal(saved.saved, true);
+  assert.match(saved.generated_at, /^\d{4}-\d\d-\d\dT/);
+  assert.deepEqual(saved.actions, rm.actions, 'the stored roadmap is the preview');
+  assert.deepEqual(await roadmap(a.id), saved, 'reading again gives the stored roadmap');
+  assert.ok(assertJson(await c('GET', '/api/v1/audit/checkpoint')).size > size0, 'the generation is logged');
 });
 
 test('POST roadmap regenerates from a start date and capacity (manager/admin); contributor 403; bad input 422', async () => {
   const a = await create({ name: 'Replanned', approach: 'clauses' });
   await answer(a.id, '4.1', { maturity: 4 });
-  const first = await roadmap(a.id);
   const path = `${ASM}/${a.id}/roadmap`;
+  const first = assertJson(await c('POST', path, { json: {} }));
 
   for (const [body, fields] of [[{ capacity: 0 }, ['capacity']], [{ capacity: 21 }, ['capacity']], [{ capacity: '2' }, ['capacity']],
     [{ start_date: '2027-02-30' }, ['start_date']], [{ colour: 1 }, ['colour']]]) {
@@ -810,7 +826,7 @@ for (const role of ['viewer', 'auditor']) {
     const seed = await create({ name: `Seed for ${role}`, approach: 'clauses' });
     const other = await create({ name: `Other for ${role}`, approach: 'clauses' });
     await answer(seed.id, '4.1', { maturity: 2 });
-    await roadmap(seed.id);
+    assertJson(await c('POST', `${ASM}/${seed.id}/roadmap`, { json: {} }));
     await readsEverything(as[role], seed.id, other.id);
     const writes = writesOn(seed.id);
     for (const [op, write] of Object.entries(writes)) {
@@ -825,6 +841,7 @@ test('contributor creates, patches, answers and edits actions, but gets 403 rege
   const w = as.contributor;
   const seed = await create({ name: 'Seed for contributor', approach: 'clauses' });
   const other = await create({ name: 'Other for contributor', approach: 'clauses' });
+  assertJson(await c('POST', `${ASM}/${seed.id}/roadmap`, { json: {} }));
   await readsEverything(w, seed.id, other.id);
   const writes = writesOn(seed.id);
   const made = assertJson(await writes.create(w, 'contributor'), 201);
@@ -845,7 +862,7 @@ test('contributor creates, patches, answers and edits actions, but gets 403 rege
 test('another organization sees none of these assessments: 404 on every {id} route, and nothing changes', async () => {
   const mine = await create({ name: 'Acme private assessment', approach: 'clauses', owner: 'Acme' });
   await answer(mine.id, '4.1', { maturity: 2 });
-  const rm = await roadmap(mine.id);
+  const rm = assertJson(await c('POST', `${ASM}/${mine.id}/roadmap`, { json: {} }));
   const act = rm.actions[0].id;
   const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_OTHER + '\n');
   assert.equal(org.status, 0, `aims org create: ${org.stderr}`);

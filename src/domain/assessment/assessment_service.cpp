@@ -24,6 +24,7 @@ struct AssessmentService::Loaded {
   std::vector<ScopeItem> items;
   std::map<std::string, Score> scores;
   std::map<std::string, json::object> answer_docs;
+  std::vector<store::RecordRow> action_rows;  // the stored roadmap's actions (read with the answers)
 };
 
 namespace {
@@ -96,7 +97,10 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
     if (!r) return ok();
     found = true;
     l.row = std::move(*r);
-    if (with_answers) l.answer_rows = tx.list_answers(a.org_id, id);
+    if (with_answers) {
+      l.answer_rows = tx.list_answers(a.org_id, id);
+      l.action_rows = tx.list_roadmap_actions(a.org_id, id);
+    }
     return ok();
   });
   if (!st) return st.error();
@@ -384,20 +388,41 @@ result<std::string> AssessmentService::compare(const Actor& a, const std::string
   return to_json_text(json::object{{"from", other_id}, {"to", id}, {"overall", overall}, {"items", std::move(items)}});
 }
 
-status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, const Loaded& l, Date start, int capacity,
-                                        std::string& out) {
+json::array AssessmentService::plan_actions(const Loaded& l, Date start, int capacity) const {
   int target = static_cast<int>(l.doc.at("target_maturity").as_int64());
   std::map<std::string, std::string> owners;
   for (const auto& [item, d] : l.answer_docs) owners[item] = str(d, "owner");
-  auto acts = plan(cat_, gaps(l.items, l.scores, target), start, capacity, owners, str(l.doc, "owner"));
+  json::array out;
+  for (const auto& act : plan(cat_, gaps(l.items, l.scores, target), start, capacity, owners, str(l.doc, "owner")))
+    out.push_back(action_json(act, 1));
+  return out;
+}
+
+namespace {
+
+/// The roadmap as every roadmap answer shows it; `saved` is false for a preview never stored.
+std::string roadmap_text(const std::string& id, const json::value& start, const json::value& capacity,
+                         const json::value& generated_at, json::array actions, bool saved) {
+  auto phases = phases_json(actions);
+  return json::serialize(json::object{{"assessment_id", id},
+                                      {"start_date", start},
+                                      {"capacity", capacity},
+                                      {"generated_at", generated_at},
+                                      {"saved", saved},
+                                      {"actions", std::move(actions)},
+                                      {"phases", std::move(phases)}});
+}
+
+}  // namespace
+
+status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, const Loaded& l, Date start, int capacity,
+                                        std::string& out) {
+  auto arr = plan_actions(l, start, capacity);
   auto now = clock_.now_text();
   std::vector<store::RecordRow> rows;
-  json::array arr;
-  for (std::size_t i = 0; i < acts.size(); ++i) {
-    auto j = action_json(acts[i], 1);
-    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, acts[i].id, 1, static_cast<std::int64_t>(i), "", now, now, json::serialize(j)});
-    arr.push_back(std::move(j));
-  }
+  for (std::size_t i = 0; i < arr.size(); ++i)
+    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, str(arr[i].as_object(), "id"), 1, static_cast<std::int64_t>(i), "",
+                                    now, now, json::serialize(arr[i])});
   if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;
   // The roadmap's own settings live in the assessment document.
   auto doc = l.doc;
@@ -405,13 +430,7 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
   store::RecordRow next = l.row;
   next.doc = json::serialize(doc);
   if (auto s = tx.update_assessment(next, l.row.version); !s) return s;
-  auto phases = phases_json(arr);
-  out = json::serialize(json::object{{"assessment_id", l.row.id},
-                                     {"start_date", format_date(start)},
-                                     {"capacity", capacity},
-                                     {"generated_at", now},
-                                     {"actions", std::move(arr)},
-                                     {"phases", std::move(phases)}});
+  out = roadmap_text(l.row.id, json::value(format_date(start)), capacity, json::value(now), std::move(arr), true);
   auto previous = tx.list_history(a.org_id, "roadmap", l.row.id, 1, std::nullopt);
   std::int64_t n = previous.empty() ? 1 : previous.front().version + 1;
   store::HistoryRow h{a.org_id, "roadmap", l.row.id, n, now, a.email, "generate",
@@ -420,38 +439,26 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
 }
 
 result<std::string> AssessmentService::roadmap(const Actor& a, const std::string& id) {
-  auto l = load(a, id, true);
+  auto l = load(a, id, true);  // one snapshot of the assessment, its answers and its roadmap; nothing is written
   if (!l) return l.error();
-  std::string out;
-  auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto row = tx.find_assessment(a.org_id, id);
-    if (!row) return not_found(id);
-    auto doc = parse(row->doc);
-    auto settings = doc.if_contains("roadmap");
-    if (!settings) {
-      if (row->version != l->row.version) return make_error(errc::conflict, "The assessment changed; try again.");
-      return write_roadmap(tx, a, *l, date_of(clock_.now()), 2, out);
-    }
-    json::array arr;
-    for (const auto& r : tx.list_roadmap_actions(a.org_id, id)) arr.push_back(json::parse(r.doc));
-    auto phases = phases_json(arr);
-    const auto& s = settings->as_object();
-    out = json::serialize(json::object{{"assessment_id", id},
-                                       {"start_date", s.at("start_date")},
-                                       {"capacity", s.at("capacity")},
-                                       {"generated_at", s.at("generated_at")},
-                                       {"actions", std::move(arr)},
-                                       {"phases", std::move(phases)}});
-    return ok();
-  });
-  if (!st) return st.error();
-  return out;
+  auto settings = l->doc.if_contains("roadmap");
+  if (!settings || !settings->is_object())
+    return roadmap_text(id, json::value(format_date(date_of(clock_.now()))), 2, nullptr,
+                        plan_actions(*l, date_of(clock_.now()), 2), false);
+  json::array arr;
+  for (const auto& r : l->action_rows) arr.push_back(json::parse(r.doc));
+  const auto& s = settings->as_object();
+  return roadmap_text(id, s.at("start_date"), s.at("capacity"), s.at("generated_at"), std::move(arr), true);
 }
 
 result<std::string> AssessmentService::generate_roadmap(const Actor& a, const std::string& id, const json::value& body) {
-  if (auto st = require(a, Action::approve, "regenerate roadmaps"); !st) return st.error();
+  if (auto st = require(a, Action::write_record, "generate roadmaps"); !st) return st.error();
   auto l = load(a, id, true);
   if (!l) return l.error();
+  // Regenerating replaces the edits of the stored roadmap's actions: managers and admins only.
+  if (l->doc.contains("roadmap"))
+    if (auto st = require(a, Action::approve, "regenerate a roadmap, which replaces the edits of its actions"); !st)
+      return st.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"start_date", "capacity"});
   auto start = in.date("start_date");
@@ -472,13 +479,18 @@ result<std::string> AssessmentService::generate_roadmap(const Actor& a, const st
 result<Versioned> AssessmentService::update_action(const Actor& a, const std::string& id, const std::string& action_id,
                                                    const json::value& body, const std::optional<std::string>& if_match) {
   if (auto st = require(a, Action::write_record, "change roadmap actions"); !st) return st.error();
-  bool action_exists = false;
+  bool action_exists = false, generated = false;
   auto found = store_.read([&](store::ReadTx& tx) -> status {
-    if (!tx.find_assessment(a.org_id, id)) return not_found(id);
+    auto row = tx.find_assessment(a.org_id, id);
+    if (!row) return not_found(id);
+    generated = parse(row->doc).contains("roadmap");
     for (const auto& r : tx.list_roadmap_actions(a.org_id, id)) action_exists |= r.id == action_id;
     return ok();
   });
   if (!found) return found.error();
+  if (!generated)
+    return make_error(errc::not_found, "The roadmap of assessment " + id +
+                                           " was not generated yet; generate it (POST its roadmap) before editing its actions.");
   if (!action_exists) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"title", "owner", "effort", "depends_on", "phase", "start_date", "target_date", "status"},

@@ -43,8 +43,11 @@ class AssessmentService {
                                const boost::json::value& body, const std::optional<std::string>& if_match);
   result<std::string> results(const accounts::Actor& a, const std::string& id);
   result<std::string> compare(const accounts::Actor& a, const std::string& id, const std::string& other_id);
-  /// The stored roadmap, generated (start today, capacity 2) on first read.
+  /// The stored roadmap ("saved": true), or, if none was generated yet, the roadmap it would
+  /// generate now (start today, capacity 2) with "saved": false and "generated_at": null. Writes nothing.
   result<std::string> roadmap(const accounts::Actor& a, const std::string& id);
+  /// Generates and stores the roadmap: contributor, manager, admin the first time; regenerating
+  /// (which replaces the edits of the actions) manager and admin.
   result<std::string> generate_roadmap(const accounts::Actor& a, const std::string& id, const boost::json::value& body);
   result<Versioned> update_action(const accounts::Actor& a, const std::string& id, const std::string& action_id,
                                   const boost::json::value& body, const std::optional<std::string>& if_match);
@@ -55,6 +58,8 @@ class AssessmentService {
   struct Loaded;
   result<Loaded> load(const accounts::Actor& a, const std::string& id, bool with_answers);
   std::string assessment_json(const boost::json::object& doc, const std::vector<store::RecordRow>& answers) const;
+  /// The actions of the roadmap planned from `l` (version 1 each); stores nothing.
+  boost::json::array plan_actions(const Loaded& l, Date start, int capacity) const;
   status write_roadmap(store::WriteTx& tx, const accounts::Actor& a, const Loaded& l, Date start, int capacity,
                        std::string& out);
 

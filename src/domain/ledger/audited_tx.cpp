@@ -14,10 +14,15 @@ namespace {
 
 const char* op_of_put(std::int64_t expected_version) { return expected_version == 0 ? "create" : "update"; }
 
+status logged(const result<std::int64_t>& seq) {
+  if (!seq) return seq.error();
+  return ok();
+}
+
 }  // namespace
 
-status AuditedTx::log(const std::string& org_id, const std::string& record_type, const std::string& record_id,
-                      const std::string& op, const json::value& content) {
+result<std::int64_t> AuditedTx::log(const std::string& org_id, const std::string& record_type,
+                                    const std::string& record_id, const std::string& op, const json::value& content) {
   auto hash = content_hash(content);
   if (!hash) return make_error(errc::internal, "the " + record_type + " cannot be logged: " + hash.error().detail);
   Entry e;
@@ -31,14 +36,14 @@ status AuditedTx::log(const std::string& org_id, const std::string& record_type,
   auto seq = append_entry(in_, std::move(e));
   if (!seq) return seq.error();
   seq_of_[{org_id, record_type, record_id}] = *seq;
-  return ok();
+  return *seq;
 }
 
 status AuditedTx::log_record(const std::string& record_type, const store::RecordRow& r, const std::string& op) {
-  auto id = record_id_of(r.parent_id, r.id);
-  if (auto s = log(r.org_id, record_type, id, op, record_content(r)); !s) return s;
+  auto seq = log(r.org_id, record_type, record_id_of(r.parent_id, r.id), op, record_content(r));
+  if (!seq) return seq.error();
   // A generic record's history may name it by its id alone.
-  if (!r.parent_id.empty()) seq_of_[{r.org_id, record_type, r.id}] = seq_of_[{r.org_id, record_type, id}];
+  if (!r.parent_id.empty()) seq_of_[{r.org_id, record_type, r.id}] = *seq;
   return ok();
 }
 
@@ -48,38 +53,44 @@ status AuditedTx::append_audit_entry(const store::AuditEntryRow&, const std::vec
 
 status AuditedTx::insert_org(const store::Organization& o) {
   if (auto s = in_.insert_org(o); !s) return s;
-  return log(o.id, "organization", o.id, "create", organization_content(o));
+  return logged(log(o.id, "organization", o.id, "create", organization_content(o)));
 }
 
 status AuditedTx::insert_membership(const store::Membership& m) {
   if (auto s = in_.insert_membership(m); !s) return s;
-  return log(m.org_id, "membership", m.user_id, "create", membership_content(m));
+  return logged(log(m.org_id, "membership", m.user_id, "create", membership_content(m)));
 }
 
 status AuditedTx::insert_system(const store::SystemRow& s) {
   if (auto r = in_.insert_system(s); !r) return r;
-  return log(s.org_id, "system", s.id, "create", system_content(s));
+  return logged(log(s.org_id, "system", s.id, "create", system_content(s)));
 }
 
 status AuditedTx::update_system(const store::SystemRow& s, std::int64_t expected_version) {
   if (auto r = in_.update_system(s, expected_version); !r) return r;
-  return log(s.org_id, "system", s.id, "update", system_content(s));
+  return logged(log(s.org_id, "system", s.id, "update", system_content(s)));
 }
 
 status AuditedTx::insert_history(const store::HistoryRow& h) {
   store::HistoryRow linked = h;
+  linked.actor = actor_;  // the log's actor: a history row never names anyone else
   auto it = seq_of_.find({h.org_id, h.record_type, h.record_id});
-  if (it != seq_of_.end()) {
+  if (it != seq_of_.end() && !linked_.count(it->second)) {
     linked.audit_seq = it->second;
-    return in_.insert_history(linked);
+    if (auto s = in_.insert_history(linked); !s) return s;
+    linked_.insert(it->second);
+    return ok();
   }
-  // No change of this record was logged in this transaction: the history row is the change, and
-  // gets the next entry (this transaction holds the log's tail, so that is the seq it will get).
+  // No change of this record was logged in this transaction, or its entry is another history
+  // row's already (e.g. the second of several readings of one objective): the history row is the
+  // change, and gets the next entry (this transaction holds the log's tail, so that is the seq it
+  // will get).
   linked.audit_seq = in_.audit_size(h.org_id);
   if (auto s = in_.insert_history(linked); !s) return s;  // a refused row is not logged
-  if (auto s = log(h.org_id, h.record_type, h.record_id, h.operation, history_content(h)); !s) return s;
-  if (seq_of_.at({h.org_id, h.record_type, h.record_id}) != *linked.audit_seq)
-    return make_error(errc::internal, "the audit log moved while a history row was linked to it");
+  auto seq = log(h.org_id, h.record_type, h.record_id, h.operation, history_content(linked));
+  if (!seq) return seq.error();
+  if (*seq != *linked.audit_seq) return make_error(errc::internal, "the audit log moved while a history row was linked to it");
+  linked_.insert(*seq);
   return ok();
 }
 
@@ -107,7 +118,7 @@ status AuditedTx::replace_roadmap_actions(const std::string& org_id, const std::
   for (const auto& b : before) {
     existed.insert(b.id);
     if (!kept.count(b.id))
-      if (auto s = log(org_id, "roadmap_action", record_id_of(assessment_id, b.id), "delete", nullptr); !s) return s;
+      if (auto s = log(org_id, "roadmap_action", record_id_of(assessment_id, b.id), "delete", nullptr); !s) return s.error();
   }
   for (const auto& a : actions)
     if (auto s = log_record("roadmap_action", a, existed.count(a.id) ? "update" : "create"); !s) return s;
@@ -137,9 +148,9 @@ status AuditedTx::put_record(const store::RecordRow& r, std::int64_t expected_ve
 status AuditedTx::delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                                 const std::string& id, std::int64_t expected_version) {
   if (auto s = in_.delete_record(org_id, kind, parent_id, id, expected_version); !s) return s;
-  auto rid = record_id_of(parent_id, id);
-  if (auto s = log(org_id, kind, rid, "delete", nullptr); !s) return s;
-  if (!parent_id.empty()) seq_of_[{org_id, kind, id}] = seq_of_[{org_id, kind, rid}];
+  auto seq = log(org_id, kind, record_id_of(parent_id, id), "delete", nullptr);
+  if (!seq) return seq.error();
+  if (!parent_id.empty()) seq_of_[{org_id, kind, id}] = *seq;
   return ok();
 }
 

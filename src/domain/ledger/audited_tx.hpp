@@ -3,7 +3,9 @@
 // AI systems, assessments, answers, roadmap actions, SoA entries and versions, generic records),
 // appends an audit entry in the same transaction. Sessions, users, API tokens and history rows are
 // not records of an organization and are not logged. A history row is linked to the entry of its
-// record appended earlier in the transaction, or else gets an entry of its own.
+// record appended earlier in the transaction that no other history row is linked to, or else gets
+// an entry of its own, so every entry is the change of at most one history row. The actor of a
+// history row is the actor of the transaction (the one source of who changed what).
 // Every WriteTx method is pure virtual and this class is final, so a write method added to the
 // store later that is not handled here fails to compile. Created per write callback; used by that
 // callback's thread only; borrows the inner transaction and clock.
@@ -11,6 +13,7 @@
 #include <boost/json/fwd.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -127,8 +130,8 @@ class AuditedTx final : public store::WriteTx {
  private:
   using RecordKey = std::tuple<std::string, std::string, std::string>;  // org, record type, record id
 
-  /// Appends the entry of a change; remembers its seq for the record's history row.
-  status log(const std::string& org_id, const std::string& record_type, const std::string& record_id,
+  /// Appends the entry of a change; remembers its seq for the record's history row; returns the seq.
+  result<std::int64_t> log(const std::string& org_id, const std::string& record_type, const std::string& record_id,
              const std::string& op, const boost::json::value& content);
   /// Logs a change of a document record (its type given by the caller).
   status log_record(const std::string& record_type, const store::RecordRow& r, const std::string& op);
@@ -137,6 +140,7 @@ class AuditedTx final : public store::WriteTx {
   const Clock& clock_;
   std::string actor_;
   std::map<RecordKey, std::int64_t> seq_of_;  // the last entry of each record in this transaction
+  std::set<std::int64_t> linked_;             // entries a history row points at already
 };
 
 }  // namespace aims::ledger

@@ -1,5 +1,6 @@
-// The roadmap: the actions closing the gaps, as a timeline by phase and as an editable table;
-// managers and admins can regenerate it from a start date and a capacity.
+// The roadmap: the actions closing the gaps, as a timeline by phase and as an editable table.
+// Until it is generated the page shows a preview (nothing is stored by reading); contributors,
+// managers and admins generate it, managers and admins regenerate it from a start date and a capacity.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
@@ -20,7 +21,7 @@ export function RoadmapPage() {
   const session = useSession();
   const roadmap = useAsync((signal) => getRoadmap(assessment.id, signal), [assessment.id]);
   const [flash, setFlash] = useState<string | null>(null);
-  if (roadmap.loading && !roadmap.data) return <Loading label="Building the roadmap…" />;
+  if (roadmap.loading && !roadmap.data) return <Loading label="Loading the roadmap…" />;
   if (roadmap.error || !roadmap.data) return <ErrorBanner error={roadmap.error} title="The roadmap could not be loaded." />;
   const rm = roadmap.data;
   const phaseNames = new Map(rm.phases.map((p) => [p.phase, p.name]));
@@ -54,17 +55,24 @@ export function RoadmapPage() {
         ))}
       </div>
       <div className="roadmap-bar">
-        <p className="muted small">
-          Generated {formatDateTime(rm.generated_at)} from the gaps, starting {formatDate(rm.start_date)} with {rm.capacity} action
-          {rm.capacity === 1 ? '' : 's'} worked on at a time. What the certification audit needs first comes first; no action starts
-          before the ones it depends on end.
-        </p>
-        {session.canManage ? (
+        {rm.saved ? (
+          <p className="muted small">
+            Generated {formatDateTime(rm.generated_at ?? undefined)} from the gaps, starting {formatDate(rm.start_date)} with {rm.capacity} action
+            {rm.capacity === 1 ? '' : 's'} worked on at a time. What the certification audit needs first comes first; no action starts
+            before the ones it depends on end.
+          </p>
+        ) : (
+          <p className="muted small" data-testid="roadmap-preview">
+            <strong>Preview, not saved.</strong> This is the roadmap the current gaps would give, starting {formatDate(rm.start_date)} with{' '}
+            {rm.capacity} action{rm.capacity === 1 ? '' : 's'} at a time. {session.canWrite ? 'Generate it to store it and edit its actions.' : 'A contributor, manager or admin can generate it.'}
+          </p>
+        )}
+        {(rm.saved ? session.canManage : session.canWrite) ? (
           <Regenerate
             roadmap={rm}
             onDone={(next) => {
               roadmap.setData(next);
-              setFlash('The roadmap was regenerated from the current gaps.');
+              setFlash(rm.saved ? 'The roadmap was regenerated from the current gaps.' : 'The roadmap was generated and saved.');
             }}
           />
         ) : null}
@@ -97,7 +105,7 @@ export function RoadmapPage() {
                 </thead>
                 <tbody>
                   {rm.actions.map((a) => (
-                    <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite} onSaved={replaceAction} />
+                    <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite || !rm.saved} onSaved={replaceAction} />
                   ))}
                 </tbody>
               </table>
@@ -117,6 +125,7 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const errs = error instanceof ApiError ? fieldErrors(error.problem) : {};
+  const first = !roadmap.saved; // nothing to replace: no confirmation needed
 
   async function run() {
     setBusy(true);
@@ -137,12 +146,13 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
       className="regenerate"
       onSubmit={(e) => {
         e.preventDefault();
-        setConfirm(true);
+        if (first) void run();
+        else setConfirm(true);
       }}
-      data-testid="regenerate-form"
-      aria-label="Regenerate the roadmap"
+      data-testid={first ? 'generate-form' : 'regenerate-form'}
+      aria-label={first ? 'Generate the roadmap' : 'Regenerate the roadmap'}
     >
-      <span className="regenerate-title">Regenerate</span>
+      <span className="regenerate-title">{first ? 'Generate' : 'Regenerate'}</span>
       <div className={`field${errs.start_date ? ' field-invalid' : ''}`}>
         <label htmlFor="rm-start">Start date</label>
         <input id="rm-start" type="date" value={start} required onChange={(e) => setStart(e.target.value)} />
@@ -153,9 +163,15 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
         <input id="rm-capacity" type="number" min={1} max={20} value={capacity} onChange={(e) => setCapacity(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
         {errs.capacity ? <div className="field-error">{sentence(errs.capacity)}</div> : null}
       </div>
-      <button type="submit" className="btn" data-testid="regenerate">
-        Regenerate…
-      </button>
+      {first ? (
+        <button type="submit" className="btn btn-primary" data-testid="generate" disabled={busy}>
+          {busy ? 'Generating…' : 'Generate roadmap'}
+        </button>
+      ) : (
+        <button type="submit" className="btn" data-testid="regenerate">
+          Regenerate…
+        </button>
+      )}
       <ErrorBanner error={error && !Object.keys(errs).length ? error : null} />
       <ConfirmDialog open={confirm} title="Regenerate the roadmap?" confirmLabel="Regenerate" danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirm(false)}>
         <p>
