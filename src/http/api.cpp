@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "http/json_keys.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http {
@@ -19,6 +20,13 @@ result<json::value> parse_json_body(const Request& req, std::size_t max) {
   po.max_depth = 32;
   auto v = json::parse(req.body, ec, {}, po);
   if (ec) return make_error(errc::bad_request, "The body is not valid JSON: " + ec.message() + ".");
+  // A parser that keeps the last of two equal keys and one that keeps the first would read two
+  // different objects from one body: refuse the body instead.
+  if (auto dup = find_duplicate_key(req.body, 32)) {
+    auto key = dup->key.size() > 100 ? dup->key.substr(0, 100) + "..." : dup->key;
+    auto where = dup->object_pointer.empty() ? std::string("the top-level object") : "the object at " + dup->object_pointer;
+    return make_error(errc::bad_request, "The body has the key \"" + key + "\" twice in " + where + "; send each key once.");
+  }
   return v;
 }
 
