@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "http/json_keys.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http {
@@ -19,8 +20,32 @@ result<json::value> parse_json_body(const Request& req, std::size_t max) {
   po.max_depth = 32;
   auto v = json::parse(req.body, ec, {}, po);
   if (ec) return make_error(errc::bad_request, "The body is not valid JSON: " + ec.message() + ".");
+  // A parser that keeps the last of two equal keys and one that keeps the first would read two
+  // different objects from one body: refuse the body instead.
+  if (auto dup = find_duplicate_key(req.body, 32)) {
+    auto key = dup->key.size() > 100 ? dup->key.substr(0, 100) + "..." : dup->key;
+    auto where = dup->object_pointer.empty() ? std::string("the top-level object") : "the object at " + dup->object_pointer;
+    return make_error(errc::bad_request, "The body has the key \"" + key + "\" twice in " + where + "; send each key once.");
+  }
   return v;
 }
+
+namespace {
+
+/// Logs a refused request (401/403) with who it claimed to be, never with a secret (ASVS 16.3).
+void log_refusal(const Request& req, int status) {
+  json::object o{{"event", "access refused"}, {"id", req.request_id}, {"status", status},
+                 {"method", req.method},      {"path", req.path},      {"peer", req.peer}};
+  for (const auto& [k, v] : req.log_identity) o[k] = v.size() > 254 ? v.substr(0, 254) + "..." : v;
+  if (!o.contains("org"))
+    if (auto org = req.header("x-aims-org")) o["org"] = org->substr(0, 64);
+  spdlog::warn(json::serialize(o));
+}
+
+/// A non-secret name of a credential: the start of its SHA-256 (the store keeps the full hash).
+std::string hash_prefix(const std::string& secret) { return crypto::sha256_hex(secret).substr(0, 16); }
+
+}  // namespace
 
 Api::Api(Services svc, StaticFiles web, ApiOptions opts)
     : svc_(svc), web_(std::move(web)), opts_(opts), openapi_json_(openapi_as_json()) {
@@ -38,6 +63,7 @@ Response Api::handle(Request& req) {
     spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
     res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
   }
+  if (res.status == 401 || res.status == 403) log_refusal(req, res.status);
   add_standard_headers(res, req);
   return res;
 }
@@ -68,16 +94,20 @@ Response Api::dispatch(Request& req) {
     std::optional<result<accounts::Principal>> who;
     if (auto authz = req.header("authorization")) {
       std::string_view a = *authz;
-      if (a.size() > 7 && (a.substr(0, 7) == "Bearer " || a.substr(0, 7) == "bearer "))
+      if (a.size() > 7 && (a.substr(0, 7) == "Bearer " || a.substr(0, 7) == "bearer ")) {
+        req.log_identity.emplace_back("token_sha256", hash_prefix(std::string(a.substr(7))));
         who = svc_.auth.from_api_token(std::string(a.substr(7)));
-      else
+      } else {
         return problem(errc::unauthenticated, "Use 'Authorization: Bearer <token>'.", req.path);
-    } else if (auto c = req.cookie("aims_session")) {
+      }
+    } else if (auto c = req.cookie(session_cookie_name(opts_.secure_cookies))) {
+      req.log_identity.emplace_back("session_sha256", hash_prefix(*c));
       who = svc_.auth.from_session(*c);
     }
     if (!who) return problem(errc::unauthenticated, "Log in or send an API token.", req.path);
     if (!*who) return problem((*who).error(), req.path);
     ctx.principal = std::move(**who);
+    req.log_identity.emplace_back("user", ctx.principal->user.id);
     audit_actor.emplace(ctx.principal->user.email);  // the request runs wholly on this thread
     // Cookie sessions must prove the page that sends a write is ours.
     bool safe = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
@@ -90,6 +120,7 @@ Response Api::dispatch(Request& req) {
       auto actor = accounts::AuthService::act_as(*ctx.principal, req.header("x-aims-org"));
       if (!actor) return problem(actor.error(), req.path);
       ctx.actor = std::move(*actor);
+      req.log_identity.emplace_back("org", ctx.actor->org_id);
     }
   }
   auto res = m.route->handler(ctx);

@@ -28,7 +28,7 @@ json::object me_json(const accounts::Principal& p, const std::optional<accounts:
 }
 
 std::string session_cookie(const std::string& value, bool secure, bool clear) {
-  std::string c = "aims_session=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+  std::string c = std::string(session_cookie_name(secure)) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
   if (secure) c += "; Secure";
   if (clear) c += "; Max-Age=0";
   else c += "; Max-Age=43200";
@@ -61,6 +61,7 @@ Response login(Context& c) {
   };
   auto email = get("email");
   auto password = get("password");
+  c.req.log_identity.emplace_back("email", email);  // a refused log-in is logged with the address tried
   if (!errs.empty()) return problem(make_error(errc::validation, "The log-in request is not valid.", errs), c.req.path);
   auto r = c.svc.auth.login(email, password);
   if (!r) return problem(r.error(), c.req.path);

@@ -26,6 +26,10 @@ struct Request {
   std::string body;
   std::map<std::string, std::string> params;              // path parameters from the route
   std::string request_id;
+  std::string peer;  // the client's address, as the server saw it
+  /// Who the request says it is, for the security log of a refusal (401/403): user id, e-mail
+  /// tried, a token's or session's hash prefix. Never a secret (password, token, cookie value).
+  std::vector<std::pair<std::string, std::string>> log_identity;
 
   std::optional<std::string> header(std::string_view name) const;
   /// The last value of a query parameter, if present.
@@ -73,6 +77,10 @@ class BodyReader {
   /// Reads up to n bytes into buf; 0 only at the end.
   virtual result<std::size_t> read(char* buf, std::size_t n) = 0;
 };
+
+/// The session cookie's name: with secure cookies (behind TLS) the `__Host-` prefix makes browsers
+/// accept it only when Secure, without Domain and with Path=/, so no other host can set or shadow it.
+inline std::string_view session_cookie_name(bool secure) { return secure ? "__Host-aims_session" : "aims_session"; }
 
 Response json_response(int status, std::string body);
 /// Adds the headers every response carries (security headers, request id, no-store for the API).

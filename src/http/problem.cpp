@@ -77,4 +77,16 @@ Response problem(errc code, std::string detail, const std::string& instance) {
   return problem(make_error(code, std::move(detail)), instance);
 }
 
+Response header_fields_too_large(std::string detail) {
+  json::object o{{"type", "urn:aims:problem:header-fields-too-large"},
+                 {"title", "The request header is too large"},
+                 {"status", 431},
+                 {"detail", std::move(detail)}};
+  Response r;
+  r.status = 431;
+  r.content_type = "application/problem+json";
+  r.body = json::serialize(o);
+  return r;
+}
+
 }  // namespace aims::http

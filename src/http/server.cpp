@@ -15,6 +15,8 @@
 #include <set>
 #include <thread>
 
+#include <sys/resource.h>
+
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "http/problem.hpp"
@@ -45,6 +47,8 @@ void fill_head(const bhttp::request_header<Fields>& in, Request& out) {
 }
 
 constexpr std::size_t kChunk = 256 * 1024;  // bytes per streamed body piece
+constexpr std::size_t kHeaderLimit = 16 * 1024;  // bytes of request line and header fields; more gets 431
+constexpr std::size_t kMaxHeaderFields = 128;    // header fields per request; more gets 431
 
 bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
@@ -55,6 +59,34 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
   res.keep_alive(keep_alive);
   res.prepare_payload();
   return res;
+}
+
+constexpr std::chrono::milliseconds kFirstPause{10};     // accepting paused when descriptors run out
+constexpr std::chrono::milliseconds kLongestPause{500};  // the pause doubles up to this
+
+bool out_of_descriptors(const boost::system::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+         ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+}
+
+/// Raises the soft limit on open files to the hard limit where allowed (each connection holds
+/// one) and logs the limit in force.
+void raise_open_files_limit() {
+  rlimit rl{};
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  auto before = rl.rlim_cur;
+  if (rl.rlim_cur < rl.rlim_max) {
+    rlimit want = rl;
+    want.rlim_cur = rl.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &want) == 0) rl = want;
+  }
+  auto num = [](rlim_t v) -> boost::json::value {
+    if (v == RLIM_INFINITY) return "unlimited";
+    return static_cast<std::uint64_t>(v);
+  };
+  boost::json::object o{{"event", "open files limit"}, {"limit", num(rl.rlim_cur)}, {"hard_limit", num(rl.rlim_max)}};
+  if (rl.rlim_cur != before) o["raised_from"] = num(before);
+  spdlog::info(boost::json::serialize(o));
 }
 
 /// What became of a streamed upload: the response, and whether the whole body was read.
@@ -231,16 +263,29 @@ struct Server::Impl {
       if (stopping) break;
       // The header first, so that a streamed upload is judged before any body byte is read.
       bhttp::request_parser<bhttp::empty_body> head;
-      head.header_limit(16 * 1024);
+      head.header_limit(kHeaderLimit);
       head.body_limit(boost::none);
       stream->expires_after(std::chrono::seconds(first ? opts.header_timeout_s : opts.idle_timeout_s));
       first = false;
       auto [ec, n] = co_await bhttp::async_read_header(*stream, buffer, head, asio::as_tuple(asio::use_awaitable));
+      if (ec == bhttp::error::header_limit) {
+        co_await refuse_header(*stream, peer, "The request line and header fields exceed " +
+                                                  std::to_string(kHeaderLimit) + " bytes.");
+        break;
+      }
       if (ec) break;
+      if (auto count = static_cast<std::size_t>(std::distance(head.get().begin(), head.get().end()));
+          count > kMaxHeaderFields) {
+        co_await refuse_header(*stream, peer, "The request has " + std::to_string(count) +
+                                                  " header fields; at most " + std::to_string(kMaxHeaderFields) +
+                                                  " are accepted.");
+        break;
+      }
       stream->expires_after(std::chrono::seconds(opts.request_timeout_s));
       auto started = std::chrono::steady_clock::now();
       Request req;
       req.request_id = crypto::random_base32(12);
+      req.peer = peer;
       fill_head(head.get(), req);
       Response res;
       unsigned version = head.get().version();
@@ -301,6 +346,20 @@ struct Server::Impl {
     streams.erase(stream);
   }
 
+  /// Answers 431 to a request whose header is too large, then stops reading it and closes.
+  asio::awaitable<void> refuse_header(beast::tcp_stream& stream, const std::string& peer, std::string detail) {
+    Request req;
+    req.request_id = crypto::random_base32(12);
+    auto res = header_fields_too_large(std::move(detail));
+    add_standard_headers(res, req);
+    stream.expires_after(std::chrono::seconds(opts.request_timeout_s));
+    auto out = to_beast(std::move(res), 11, false);
+    auto bytes = out.body().size();
+    auto [ec, n] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+    log_request(req, 431, bytes, 0.0, peer);
+    if (!ec) co_await drain(stream);
+  }
+
   /// Reads and discards what the client is still sending (for a short while) so that closing the
   /// socket after an early error response does not reset the connection before the client reads it.
   asio::awaitable<void> drain(beast::tcp_stream& stream) {
@@ -317,11 +376,34 @@ struct Server::Impl {
   }
 
   asio::awaitable<void> listen() {
+    asio::steady_timer backoff{ioc};
+    std::chrono::milliseconds delay{0};
+    std::size_t pauses = 0;  // of the current burst of failed accepts
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (!acceptor.is_open()) co_return;
+        if (!out_of_descriptors(ec)) continue;
+        // The waiting connection stays queued, so accepting again at once would fail at once:
+        // wait, longer each time, until a connection closes and frees a descriptor.
+        if (pauses++ == 0) {
+          std::size_t open = 0;
+          {
+            std::lock_guard lock(mu);
+            open = streams.size();
+          }
+          spdlog::warn(boost::json::serialize(boost::json::object{
+              {"event", "out of file descriptors: accepting paused"}, {"error", ec.message()}, {"connections", open}}));
+        }
+        delay = std::min<std::chrono::milliseconds>(delay == delay.zero() ? kFirstPause : delay * 2, kLongestPause);
+        backoff.expires_after(delay);
+        co_await backoff.async_wait(asio::as_tuple(asio::use_awaitable));
         continue;
+      }
+      if (pauses > 0) {
+        spdlog::info(boost::json::serialize(boost::json::object{{"event", "accepting again"}, {"pauses", pauses}}));
+        pauses = 0;
+        delay = delay.zero();
       }
       asio::co_spawn(ioc, session(std::move(socket)), asio::detached);
     }
@@ -364,6 +446,7 @@ unsigned short Server::bind() {
 
 void Server::run() {
   auto& d = *impl_;
+  raise_open_files_limit();
   if (!d.acceptor.is_open()) bind();
   d.signals.async_wait([&d](const boost::system::error_code& ec, int) {
     if (!ec) d.begin_stop();

@@ -25,9 +25,10 @@ export function aims(args, input = '') {
  * Creates a data directory with one organization and its admin (or reuses `dataDir`, already
  * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
  * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
- * the data directory unless `keepData`; kill() sends SIGKILL and keeps it.
+ * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. `openFiles` starts the
+ * server with that limit (soft and hard) on open file descriptors.
  */
-export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false } = {}) {
+export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles } = {}) {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'aims-test-'));
   if (!reuse) {
     const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
@@ -36,7 +37,10 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
       throw new Error(`aims init failed: ${init.stderr}`);
     }
   }
-  const child = spawn(aimsBin(), ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')], {
+  const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')];
+  const [cmd, args] = openFiles === undefined ? [aimsBin(), serveArgs]
+    : ['bash', ['-c', `ulimit -n ${Number(openFiles)} && exec "$0" "$@"`, aimsBin(), ...serveArgs]];
+  const child = spawn(cmd, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
