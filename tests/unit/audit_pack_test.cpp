@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "audit_pack_fixture.hpp"
+#include "domain/ledger/audit_pack_slots.hpp"
 #include "domain/ledger/pack_verifier.hpp"
 
 using namespace aims;
@@ -130,4 +131,17 @@ TEST(OrganizationKeys, ACheckpointSignedBeforeOrganizationKeysIsServedWithTheOrg
   EXPECT_EQ(fixed.cosign("org_b", old), old) << "another organization's checkpoint gets no signature";
   auto fresh = s.sign("org_a", 1, merkle::sha256("x"));
   EXPECT_EQ(s.cosign("org_a", fresh), fresh);
+}
+
+TEST(AuditPack, PackageBuildsAreBoundedPerOrganization) {
+  PackSlots slots(2);
+  auto a1 = slots.take("org_a");
+  auto a2 = slots.take("org_a");
+  ASSERT_TRUE(a1 && a2);
+  EXPECT_FALSE(slots.take("org_a")) << "a third build of the same organization waits";
+  EXPECT_TRUE(slots.take("org_b")) << "another organization has slots of its own";
+  a1.reset();
+  auto a3 = slots.take("org_a");
+  EXPECT_TRUE(a3) << "a finished build gives its slot back";
+  EXPECT_FALSE(slots.take("org_a"));
 }

@@ -111,6 +111,11 @@ result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
   if (a.role != Role::admin && a.role != Role::manager && a.role != Role::auditor)
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
                                            ") may not download the auditor package; auditors, managers and admins may.");
+  auto slot = slots_.take(a.org_id);
+  if (!slot)
+    return make_error(errc::too_many_requests, std::to_string(slots_.per_org()) +
+                                                   " auditor packages of this organization are being made; try again "
+                                                   "when one is done.");
   // The records are read in a snapshot whose log size is the exported checkpoint's, so that each
   // record matches its latest packaged entry; a write in between means exporting again.
   std::map<std::string, std::string> records;  // file name -> content

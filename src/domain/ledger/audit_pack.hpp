@@ -12,6 +12,7 @@
 #include "domain/accounts/principal.hpp"
 #include "domain/evidence/blob_store.hpp"
 #include "domain/ledger/audit_pack_format.hpp"
+#include "domain/ledger/audit_pack_slots.hpp"
 #include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "store/store.hpp"
@@ -24,7 +25,11 @@ class AuditPackService {
                    const Clock& clock)
       : store_(store), audit_(audit), signer_(signer), blobs_(blobs), clock_(clock) {}
 
-  /// The package of the caller's organization: filename and ZIP bytes.
+  /// At most this many packages of one organization are built at once; more get 429.
+  static constexpr int kMaxBuildsPerOrg = 2;
+
+  /// The package of the caller's organization: filename and ZIP bytes. errc::too_many_requests
+  /// while kMaxBuildsPerOrg of its packages are being built.
   result<LogFile> pack(const accounts::Actor& a);
 
  private:
@@ -33,6 +38,7 @@ class AuditPackService {
   const LogSigner& signer_;
   evidence::BlobStore& blobs_;
   const Clock& clock_;
+  PackSlots slots_{kMaxBuildsPerOrg};
 };
 
 }  // namespace aims::ledger
