@@ -153,12 +153,14 @@ void register_verify(CLI::App* parent, int& exit_code) {
         auto p = ledger::verify_pack(*bytes, *key);
         if (p.ok) {
           std::cout << "OK: the auditor package of " << (p.org_name.empty() ? p.org_id : p.org_name) << " (" << p.org_id
-                    << "): " << p.files << " files match the manifest, " << p.evidence
+                    << "): its manifest is signed, " << p.files << " files match it, " << p.evidence
                     << " evidence files match their records, " << p.records
                     << " records match their latest log entry, and the " << p.log.entries
                     << " log entries match the checkpoint of size " << p.log.checkpoint_size << " (root "
                     << p.log.root_hash << "), signed by " << key->name << ".\n";
-          if (p.unlogged > 0) std::cout << "Note: " << p.unlogged << " records have no entry in the log.\n";
+          if (p.unlogged > 0)
+            std::cout << "Note: " << p.unlogged << " records have no entry in the log, which does not start with the "
+                      << "organization's creation: they were written before the log existed.\n";
           return 0;
         }
         std::cerr << "aims: the auditor package does not verify. " << p.summary << "\n";

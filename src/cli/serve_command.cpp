@@ -165,7 +165,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     euact::ObligationService obligations(store, eu_data, clock);
     euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
     ledger::AuditService audit(store, signer, clock);
-    ledger::AuditPackService audit_pack(store, audit, *blobs, clock);
+    ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)

@@ -91,7 +91,10 @@ result<std::vector<Entry>> read(std::string_view a) {
     at += 46 + nlen + xlen + clen;
     if (method != 0 || csize != usize) return bad("the entry " + e.name + " is compressed; only stored entries are read");
     if (local + 30 > a.size() || get32(a, local) != 0x04034b50) return bad("the entry " + e.name + " has no local header");
-    std::size_t data = local + 30 + get16(a, local + 26) + get16(a, local + 28);
+    std::size_t lnlen = get16(a, local + 26);
+    if (local + 30 + lnlen > a.size() || a.substr(local + 30, lnlen) != e.name)
+      return bad("the entry " + e.name + " has another name in its local header");
+    std::size_t data = local + 30 + lnlen + get16(a, local + 28);
     if (data + csize > a.size()) return bad("the entry " + e.name + " is truncated");
     e.data = std::string(a.substr(data, csize));
     e.crc_ok = crc_of(e.data) == crc;

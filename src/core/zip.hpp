@@ -1,6 +1,7 @@
 // A small ZIP archive writer and reader for the auditor package (docs/formats/audit-pack.md).
 // Entries are stored uncompressed (method 0) with their CRC-32 (zlib), so the reader needs no
-// inflater; archives of 4 GiB or more (ZIP64) are refused. Pure functions over memory; thread-safe.
+// inflater; archives of 4 GiB or more (ZIP64) are refused, and so is an entry whose local header
+// names another file than the central directory does. Pure functions over memory; thread-safe.
 #pragma once
 #include <string>
 #include <string_view>

@@ -121,20 +121,33 @@ test('the package lists every file in its manifest with size and SHA-256, and ho
   assert.match(manifest.checkpoint.root_hash, /^[0-9a-f]{64}$/);
   assert.equal(byName['audit/public-key.txt'].toString().trim(), vkey);
   assert.ok(cp.size >= manifest.checkpoint.size);
-  assert.deepEqual(manifest.files.map((f) => f.path).sort(), names.filter((n) => !['README.txt', 'manifest.json'].includes(n)).sort());
+  assert.equal(manifest.version, 2);
+  assert.deepEqual(manifest.files.map((f) => f.path).sort(), names.filter((n) => !['manifest.json', 'manifest.sig'].includes(n)).sort());
+  assert.ok(manifest.files.some((f) => f.path === 'README.txt'), 'README.txt is in the manifest');
+  const sig = byName['manifest.sig'].toString();
+  const [head, org, size, root, hash] = sig.split('\n');
+  assert.deepEqual([head, org, Number(size), Buffer.from(root, 'base64').toString('hex'), hash],
+    ['aims audit pack manifest v2', manifest.org.id, manifest.checkpoint.size, manifest.checkpoint.root_hash, sha(byName['manifest.json'])]);
+  assert.match(sig, new RegExp(`\n\n\u2014 ${manifest.checkpoint.origin} `), 'signed under the organization key name');
   for (const f of manifest.files) {
     assert.equal(f.size, byName[f.path].length, `size of ${f.path}`);
     assert.equal(f.sha256, sha(byName[f.path]), `SHA-256 of ${f.path}`);
   }
   const evidence = names.filter((n) => n.startsWith('evidence/'));
   assert.equal(evidence.length, 2);
-  for (const n of evidence) assert.equal(n.slice('evidence/'.length), sha(byName[n]));
+  for (const n of evidence) assert.equal(n.slice('evidence/'.length, 'evidence/'.length + 16), sha(byName[n]).slice(0, 16));
+  assert.deepEqual(evidence.map((n) => n.slice('evidence/'.length + 17)).sort(), ['minutes.txt', 'policy.txt'],
+    `named by hash and title: ${evidence.join(', ')}`);
+  const systemRow = JSON.parse(byName['records/systems.json'].toString())[0];
+  assert.deepEqual(Object.keys(systemRow).sort(),
+    ['archived', 'created_at', 'doc', 'id', 'parent_id', 'position', 'ref', 'updated_at', 'version']);
+  assert.deepEqual([systemRow.parent_id, systemRow.position, systemRow.ref], ['', 0, '']);
   const systems = JSON.parse(byName['records/systems.json'].toString());
   assert.deepEqual(systems.map((s) => s.doc.name), ['Acme pack system']);
   const all = entries.map((e) => e.data.toString('latin1')).join('\n');
   assert.ok(!all.includes('Other secret system'), "another organization's system is not in the package");
   assert.ok(!all.includes('Other organization secret file'), "another organization's evidence is not in the package");
-  assert.ok(!names.includes(`evidence/${sha(Buffer.from('Other organization secret file\n'))}`));
+  assert.ok(!names.some((n) => n.startsWith(`evidence/${sha(Buffer.from('Other organization secret file\n')).slice(0, 16)}`)));
 
   // And the other organization's package holds its own only.
   const other = unzip((await download(bAuth)).buf);

@@ -61,7 +61,13 @@ TEST(AuditFormatDoc, TheWorkedExampleHolds) {
   // The same numbers were computed independently (Python: hashlib, json with sorted keys, and the
   // cryptography package's Ed25519) when the document was written.
   auto x = example();
-  EXPECT_EQ(x.signer.verifier_key("org_example"), "aims.invalid/org_example+0c5d1300+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4");
+  note::Seed installation;
+  for (std::size_t i = 0; i < installation.size(); ++i) installation[i] = static_cast<std::uint8_t>(i);
+  auto org_seed = organization_seed(installation, "org_example");
+  merkle::Hash seed_bytes{};
+  std::copy(org_seed.begin(), org_seed.end(), seed_bytes.begin());
+  EXPECT_EQ(merkle::to_hex(seed_bytes), "2bd52f66582ffcecaad35baec6b20becebb6bdcceea26e8bb1f343aaf5290bdd");
+  EXPECT_EQ(x.signer.verifier_key("org_example"), "aims.invalid/org_example+54f72b43+AWM4XKmD/nqKYbgySFETYlO+KlLas2mkfnnW+GBDg53m");
   EXPECT_EQ(x.entries[0],
             R"({"actor":"system","at":"2026-11-22T10:00:00.000Z","content_sha256":"aad2f37dbb5c261394a0d184d84c2721e8dcf56b7465085963de4789d4e0c470","op":"create","org":"org_example","record_id":"org_example","record_type":"organization","seq":0})");
   EXPECT_EQ(x.entries[1],
@@ -76,7 +82,7 @@ TEST(AuditFormatDoc, TheWorkedExampleHolds) {
   EXPECT_EQ(merkle::to_hex(x.root), "8a8dd5ce2d200a91a1d69b17b2e0f73ddaa9f5ee2c2e91ed75878266fb3bfd97");
   EXPECT_EQ(x.note,
             "aims.invalid/org_example\n3\nio3Vzi0gCpGh1psXsuD3Pdqp9e4sLpHtdYeCZvs7/Zc=\n\n\xe2\x80\x94 aims.invalid/org_example "
-            "DF0TAPaPcSskHo3r1Fr6GoZuQChOyK+/z2F3kEbyekqk0v9nROb1Jh4jqoiUhJ8crPHKkGV8Y2LSFmVg9HMwI9syagA=\n");
+            "VPcrQwun1qdUj/sFCpkPXOD1qMw/wJ9WKDfi+r3N68XG8oVD8Mav4adv5Hr5FuxjOSIXLtPms4EieB9z9aOt4UqhjQo=\n");
   EXPECT_EQ(x.file.substr(0, x.file.find('\n') + 1),
             "{\"format\":\"aims-audit-log\",\"org\":\"org_example\",\"origin\":\"aims.invalid/org_example\",\"size\":3,\"version\":1}\n");
   std::istringstream in(x.file);

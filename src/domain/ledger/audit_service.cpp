@@ -43,9 +43,9 @@ json::array hex_list(const std::vector<merkle::Hash>& hs) {
   return out;
 }
 
-json::value note_or_null(store::ReadTx& tx, const std::string& org_id, std::int64_t size) {
+json::value note_or_null(store::ReadTx& tx, const LogSigner& signer, const std::string& org_id, std::int64_t size) {
   auto c = tx.find_audit_checkpoint(org_id, size);
-  return c ? json::value(json::string(c->note)) : json::value(nullptr);
+  return c ? json::value(json::string(signer.cosign(org_id, c->note))) : json::value(nullptr);
 }
 
 json::object entry_item(const store::AuditEntryRow& r) {
@@ -91,7 +91,10 @@ result<store::AuditCheckpointRow> AuditService::issue_checkpoint(const std::stri
     return ok();
   });
   if (!st) return st.error();
-  if (existing) return *existing;
+  if (existing) {
+    existing->note = signer_.cosign(org_id, existing->note);  // signed before organizations had own keys
+    return *existing;
+  }
   if (previous)
     return make_error(errc::conflict, "The audit log no longer matches its checkpoint of size " +
                                           std::to_string(previous->size) +
@@ -103,6 +106,7 @@ result<store::AuditCheckpointRow> AuditService::issue_checkpoint(const std::stri
     return ok();
   });
   if (!st) return st.error();
+  row.note = signer_.cosign(org_id, row.note);
   return row;
 }
 
@@ -185,7 +189,7 @@ result<std::string> AuditService::inclusion(const Actor& a, const std::string& s
                          {"leaf_hash", rows.front().leaf_hash},
                          {"inclusion_proof", hex_list(proof)},
                          {"root_hash", merkle::to_hex(root)},
-                         {"checkpoint", note_or_null(tx, a.org_id, *want)}};
+                         {"checkpoint", note_or_null(tx, signer_, a.org_id, *want)}};
     } catch (const DamagedLog& d) {
       return make_error(errc::conflict, std::string("The audit log is damaged: ") + d.what() + ".");
     }
@@ -223,8 +227,8 @@ result<std::string> AuditService::consistency(const Actor& a, const std::optiona
                          {"from_root", merkle::to_hex(merkle::root(static_cast<std::uint64_t>(*from), nodes))},
                          {"to_root", merkle::to_hex(merkle::root(static_cast<std::uint64_t>(*to), nodes))},
                          {"consistency_proof", hex_list(proof)},
-                         {"from_checkpoint", note_or_null(tx, a.org_id, *from)},
-                         {"to_checkpoint", note_or_null(tx, a.org_id, *to)}};
+                         {"from_checkpoint", note_or_null(tx, signer_, a.org_id, *from)},
+                         {"to_checkpoint", note_or_null(tx, signer_, a.org_id, *to)}};
     } catch (const DamagedLog& d) {
       return make_error(errc::conflict, std::string("The audit log is damaged: ") + d.what() + ".");
     }
@@ -269,7 +273,7 @@ result<LogFile> AuditService::export_log(const Actor& a) {
     return ok();
   });
   if (!st) return st.error();
-  for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) file.body += checkpoint_line(ExportCheckpoint{it->note});
+  for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) file.body += checkpoint_line(ExportCheckpoint{signer_.cosign(a.org_id, it->note)});
   return file;
 }
 

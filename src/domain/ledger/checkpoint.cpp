@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sodium.h>
+
 namespace aims::ledger {
 
 namespace {
@@ -49,22 +51,55 @@ result<Checkpoint> open_checkpoint(std::string_view signed_note, const note::Ver
   return c;
 }
 
+note::Seed organization_seed(const note::Seed& installation_seed, std::string_view org_id) {
+  std::string msg = "aims audit log key v1\n" + std::string(org_id);
+  note::Seed out{};
+  crypto_auth_hmacsha256(out.data(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                         installation_seed.data());
+  return out;
+}
+
+namespace {
+
+note::SigningKey org_key(const note::SigningKey& installation, const std::string& org_id) {
+  return note::SigningKey::from_seed(organization_seed(installation.seed(), org_id));
+}
+
+}  // namespace
+
 std::string LogSigner::verifier_key(const std::string& org_id) const {
-  return note::verifier_key(origin(org_id), key_.public_key());
+  return note::verifier_key(origin(org_id), org_key(key_, org_id).public_key());
 }
 
 note::Verifier LogSigner::verifier(const std::string& org_id) const {
+  auto pub = org_key(key_, org_id).public_key();
+  return note::Verifier{origin(org_id), note::key_id(origin(org_id), pub), pub};
+}
+
+note::Verifier LogSigner::legacy_verifier(const std::string& org_id) const {
   return note::Verifier{origin(org_id), note::key_id(origin(org_id), key_.public_key()), key_.public_key()};
 }
 
 std::string LogSigner::key_id_hex(const std::string& org_id) const {
   char buf[9];
-  std::snprintf(buf, sizeof buf, "%08x", note::key_id(origin(org_id), key_.public_key()));
+  std::snprintf(buf, sizeof buf, "%08x", verifier(org_id).id);
   return buf;
 }
 
 std::string LogSigner::sign(const std::string& org_id, std::int64_t size, const merkle::Hash& root) const {
-  return note::sign(checkpoint_text(Checkpoint{origin(org_id), size, root}), origin(org_id), key_);
+  return sign_text(org_id, checkpoint_text(Checkpoint{origin(org_id), size, root}));
+}
+
+std::string LogSigner::sign_text(const std::string& org_id, std::string_view text) const {
+  return note::sign(text, origin(org_id), org_key(key_, org_id));
+}
+
+std::string LogSigner::cosign(const std::string& org_id, const std::string& signed_note) const {
+  if (note::open(signed_note, verifier(org_id))) return signed_note;
+  auto text = note::open(signed_note, legacy_verifier(org_id));
+  if (!text || !parse_checkpoint_text(*text)) return signed_note;
+  auto mine = sign_text(org_id, *text);
+  return signed_note + mine.substr(text->size() + 1);  // the new signature line after the old
 }
 
 }  // namespace aims::ledger

@@ -2,14 +2,14 @@
 
 #include <boost/json.hpp>
 
-#include <map>
+#include <set>
 #include <sstream>
 
 #include "core/crypto.hpp"
 #include "core/zip.hpp"
-#include "domain/ledger/audit_entry.hpp"
-#include "domain/ledger/audit_pack.hpp"
-#include "domain/ledger/log_export.hpp"
+#include "domain/ledger/audit_pack_format.hpp"
+#include "domain/ledger/checkpoint.hpp"
+#include "domain/ledger/pack_verifier_records.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -28,30 +28,26 @@ std::string str(const json::object& o, std::string_view k) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-/// The audit log's record type of the rows of records/<name>.json.
-std::string record_type_of_file(const std::string& path) {
-  auto name = path.substr(8, path.size() - 8 - 5);
-  static const std::map<std::string, std::string> special{{"systems", "system"},
-                                                          {"assessments", "assessment"},
-                                                          {"assessment_answers", "answer"},
-                                                          {"roadmap_actions", "roadmap_action"},
-                                                          {"soa_entries", "soa_entry"},
-                                                          {"soa_versions", "soa_version"}};
-  auto it = special.find(name);
-  return it == special.end() ? name : it->second;
+bool is_fixed_file(const std::string& path) {
+  static const std::set<std::string> fixed{"README.txt", "audit/log.jsonl", "audit/checkpoint.txt",
+                                           "audit/public-key.txt"};
+  return fixed.count(path) > 0;
 }
 
 }  // namespace
 
 PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   PackResult r;
+  // 1. The archive: readable, each name once, each CRC-32 right.
   auto entries = zip::read(archive);
   if (!entries) return bad(r, "", entries.error().detail);
-  std::map<std::string, const zip::Entry*> by_name;
+  PackFiles by_name;
   for (const auto& e : *entries) {
     if (by_name.count(e.name)) return bad(r, e.name, "The package holds " + e.name + " twice.");
+    if (!e.crc_ok) return bad(r, e.name, "The file " + e.name + " does not match its CRC-32 in the archive.");
     by_name[e.name] = &e;
   }
+  // 2. The manifest.
   auto mit = by_name.find("manifest.json");
   if (mit == by_name.end()) return bad(r, "manifest.json", "The package has no manifest.json.");
   json::error_code ec;
@@ -59,18 +55,47 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   if (ec || !mv.is_object() || str(mv.as_object(), "format") != kPackFormat)
     return bad(r, "manifest.json", "manifest.json is not the manifest of an aims auditor package.");
   const auto& m = mv.as_object();
+  auto* version = m.if_contains("version");
+  if (!version || !version->is_int64() || version->as_int64() != kPackVersion)
+    return bad(r, "manifest.json", "manifest.json is not of package format version " + std::to_string(kPackVersion) +
+                                       " (packages of earlier versions are not signed; download a new one).");
   if (auto* org = m.if_contains("org"); org && org->is_object()) {
     r.org_id = str(org->as_object(), "id");
     r.org_name = str(org->as_object(), "name");
   }
+  // 3. manifest.sig: signed by KEY over this manifest, this organization and a checkpoint.
+  auto sit = by_name.find("manifest.sig");
+  if (sit == by_name.end()) return bad(r, "manifest.sig", "The package has no manifest.sig (its manifest is not signed).");
+  auto text = note::open(sit->second->data, key);
+  if (!text) {
+    auto why = text.error().detail;  // note::open speaks of "the checkpoint"
+    if (auto at = why.find("the checkpoint"); at != std::string::npos) why.replace(at, 14, "it");
+    return bad(r, "manifest.sig", "manifest.sig is not signed by the key " + key.name + ": " + why + ".");
+  }
+  auto stmt = parse_manifest_statement(*text);
+  if (!stmt) return bad(r, "manifest.sig", stmt.error().detail + ".");
+  if (stmt->org_id != r.org_id)
+    return bad(r, "manifest.sig", "manifest.sig is signed for the organization " + stmt->org_id +
+                                      ", but manifest.json names " + r.org_id + ".");
+  if (stmt->manifest_sha256 != crypto::sha256_hex(mit->second->data))
+    return bad(r, "manifest.json", "manifest.json is not the manifest manifest.sig signs (it was changed).");
+  const auto* mcp = m.if_contains("checkpoint");
+  if (!mcp || !mcp->is_object() || str(mcp->as_object(), "origin") != key.name ||
+      !mcp->as_object().contains("size") || !mcp->as_object().at("size").is_int64() ||
+      mcp->as_object().at("size").as_int64() != stmt->size ||
+      str(mcp->as_object(), "root_hash") != merkle::to_hex(stmt->root))
+    return bad(r, "manifest.json", "manifest.json's checkpoint is not the one manifest.sig signs.");
+  // 4. Every file listed once with its size and hash; every file of the archive listed.
   auto* files = m.if_contains("files");
   if (!files || !files->is_array()) return bad(r, "manifest.json", "manifest.json lists no files.");
-  std::map<std::string, bool> listed{{"manifest.json", true}, {"README.txt", true}};
+  std::set<std::string> listed;
   for (const auto& fv : files->as_array()) {
     if (!fv.is_object()) return bad(r, "manifest.json", "manifest.json has a file entry that is not an object.");
     const auto& f = fv.as_object();
     auto path = str(f, "path");
-    listed[path] = true;
+    if (path == "manifest.json" || path == "manifest.sig" || !listed.insert(path).second)
+      return bad(r, "manifest.json", "manifest.json lists " + (path.empty() ? "a file without path" : path) +
+                                         (path.starts_with("manifest.") ? ", which it cannot list." : " twice."));
     auto it = by_name.find(path);
     if (it == by_name.end()) return bad(r, path, "The file " + path + " listed in the manifest is missing from the package.");
     auto* size = f.if_contains("size");
@@ -81,79 +106,35 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
     ++r.files;
   }
   for (const auto& e : *entries) {
+    if (e.name == "manifest.json" || e.name == "manifest.sig") continue;
     if (!listed.count(e.name)) return bad(r, e.name, "The file " + e.name + " is not listed in the manifest.");
-    if (!e.crc_ok) return bad(r, e.name, "The file " + e.name + " does not match its CRC-32 in the archive.");
+    if (!is_fixed_file(e.name) && !pack_records_file_of_path(e.name) && !e.name.starts_with("evidence/"))
+      return bad(r, e.name, "The file " + e.name + " is not a file of the package format.");
   }
-  // Evidence: every live evidence record's file is present and named by its hash.
-  auto eit = by_name.find("records/evidence.json");
-  if (eit == by_name.end()) return bad(r, "records/evidence.json", "The package has no records/evidence.json.");
-  auto ev = json::parse(eit->second->data, ec);
-  if (ec || !ev.is_array()) return bad(r, "records/evidence.json", "records/evidence.json is not a JSON array.");
-  for (const auto& rv : ev.as_array()) {
-    const auto* doc = rv.is_object() ? rv.as_object().if_contains("doc") : nullptr;
-    if (!doc || !doc->is_object()) continue;
-    auto sha = str(doc->as_object(), "sha256");
-    auto* deleted = doc->as_object().if_contains("deleted");
-    if (sha.empty() || (deleted && deleted->is_bool() && deleted->as_bool())) continue;
-    auto path = "evidence/" + sha;
-    auto fit = by_name.find(path);
-    if (fit == by_name.end())
-      return bad(r, path, "The file of evidence " + str(rv.as_object(), "id") + " (" + path + ") is missing.");
-    if (crypto::sha256_hex(fit->second->data) != sha)
-      return bad(r, path, "The file " + path + " does not hash to the SHA-256 its evidence record names (it was changed).");
-    ++r.evidence;
-  }
-  for (const auto& e : *entries)
-    if (e.name.starts_with("evidence/") && crypto::sha256_hex(e.data) != e.name.substr(9))
-      return bad(r, e.name, "The file " + e.name + " does not hash to its name (it was changed).");
-  // The audit log against the package's checkpoint.
-  auto lit = by_name.find("audit/log.jsonl");
-  auto cit = by_name.find("audit/checkpoint.txt");
-  if (lit == by_name.end()) return bad(r, "audit/log.jsonl", "The package has no audit/log.jsonl.");
-  if (cit == by_name.end()) return bad(r, "audit/checkpoint.txt", "The package has no audit/checkpoint.txt.");
-  std::istringstream in(lit->second->data);
-  r.log = verify_export(in, VerifyOptions{key, cit->second->data, std::nullopt});
+  std::vector<std::string> required{"README.txt", "audit/log.jsonl", "audit/checkpoint.txt", "audit/public-key.txt"};
+  for (const auto& f : pack_records_files()) required.push_back(f.path);
+  for (const auto& path : required)
+    if (!by_name.count(path)) return bad(r, path, "The package has no " + path + ".");
+  // 5. The fixed texts.
+  if (by_name.at("README.txt")->data != pack_readme())
+    return bad(r, "README.txt", "README.txt is not the text of this package format (it was changed).");
+  if (by_name.at("audit/public-key.txt")->data != note::verifier_key(key.name, key.key) + "\n")
+    return bad(r, "audit/public-key.txt", "audit/public-key.txt holds another key than the one verified with.");
+  // 6. The checkpoint is the one signed into manifest.sig, and the log verifies against it.
+  const auto& cpt_text = by_name.at("audit/checkpoint.txt")->data;
+  auto cpt = open_checkpoint(cpt_text, key);
+  if (!cpt) return bad(r, "audit/checkpoint.txt", "audit/checkpoint.txt is not valid: " + cpt.error().detail + ".");
+  if (cpt->size != stmt->size || cpt->root != stmt->root)
+    return bad(r, "audit/checkpoint.txt", "audit/checkpoint.txt is not the checkpoint manifest.sig signs.");
+  const auto& log = by_name.at("audit/log.jsonl")->data;
+  std::istringstream in(log);
+  r.log = verify_export(in, VerifyOptions{key, cpt_text, std::nullopt});
   if (!r.log.ok) return bad(r, "audit/log.jsonl", "The audit log does not verify. " + r.log.summary);
-  // Records: each one's content hash matches the latest log entry of that record.
-  std::map<std::pair<std::string, std::string>, std::string> latest;  // (record_type, record_id) -> content hash
-  std::istringstream lines(lit->second->data);
-  for (std::string line; std::getline(lines, line);) {
-    auto l = parse_line(line);
-    if (!l) continue;
-    if (auto* e = std::get_if<ExportEntry>(&*l)) {
-      if (auto en = parse_entry(e->entry)) latest[{en->record_type, en->record_id}] = en->content_sha256;
-    }
-  }
-  for (const auto& e : *entries) {
-    if (!e.name.starts_with("records/") || !e.name.ends_with(".json")) continue;
-    auto type = record_type_of_file(e.name);
-    auto rows = json::parse(e.data, ec);
-    if (ec || !rows.is_array()) return bad(r, e.name, e.name + " is not a JSON array.");
-    for (const auto& rv : rows.as_array()) {
-      if (!rv.is_object()) return bad(r, e.name, e.name + " holds a row that is not an object.");
-      const auto& row = rv.as_object();
-      auto num = [&](std::string_view k) {
-        auto* v = row.if_contains(k);
-        return v && v->is_int64() ? v->as_int64() : std::int64_t{0};
-      };
-      auto* doc = row.if_contains("doc");
-      json::object content{{"created_at", str(row, "created_at")}, {"doc", doc ? *doc : json::value(nullptr)},
-                           {"id", str(row, "id")},                 {"parent_id", str(row, "parent_id")},
-                           {"position", num("position")},          {"ref", str(row, "ref")},
-                           {"updated_at", str(row, "updated_at")}, {"version", num("version")}};
-      auto id = str(row, "parent_id").empty() ? str(row, "id") : str(row, "parent_id") + "/" + str(row, "id");
-      auto it = latest.find({type, id});
-      if (it == latest.end()) {
-        ++r.unlogged;
-        continue;
-      }
-      auto h = content_hash(content);
-      if (!h || *h != it->second)
-        return bad(r, e.name, "The " + type + " " + id + " in " + e.name +
-                                  " does not match the content hash of its latest audit log entry (it was changed).");
-      ++r.records;
-    }
-  }
+  if (r.log.entries != cpt->size)
+    return bad(r, "audit/log.jsonl", "audit/log.jsonl does not hold exactly the entries of its checkpoint.");
+  // 7, 8. Records against the log; evidence files against their records.
+  if (auto f = check_records(by_name, log, r.org_id, r)) return bad(r, f->file, f->summary);
+  if (auto f = check_evidence(by_name, r)) return bad(r, f->file, f->summary);
   r.ok = true;
   return r;
 }

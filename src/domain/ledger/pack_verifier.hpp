@@ -1,7 +1,8 @@
 // The offline verifier of auditor packages (aims audit verify --pack; docs/formats/audit-pack.md):
-// checks the manifest's sizes and SHA-256 hashes, that each live evidence record's file is in the
-// package and hashes to the recorded value, then the audit log against the package's checkpoint
-// with verify_export. Names the first file or entry that does not match. Pure; thread-safe.
+// checks manifest.sig against the key, the manifest's files, sizes and SHA-256 hashes, the audit
+// log against the package's checkpoint with verify_export, every record against its latest log
+// entry (and that no logged record is missing), and the evidence files against their records.
+// Names the first file, record or entry that does not match. Pure; thread-safe.
 #pragma once
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@ struct PackResult {
   std::int64_t evidence = 0;  // evidence files checked against their records
   std::int64_t records = 0;   // records whose content matches their latest log entry
   std::int64_t unlogged = 0;  // records with no entry in the log (written before it existed)
+  bool log_covers_org = false;  // the log starts with the organization's creation (seq 0)
   std::string bad_file;       // when not ok because of a file: its path in the package
   std::string summary;        // when not ok: one sentence
   VerifyResult log;           // the audit log's verification
