@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.hpp"
+#include "core/json_text.hpp"
 #include "domain/ledger/actor_scope.hpp"
 #include "http/json_keys.hpp"
 #include "http/problem.hpp"
@@ -18,7 +19,7 @@ result<json::value> parse_json_body(const Request& req, std::size_t max) {
   boost::system::error_code ec;
   json::parse_options po;
   po.max_depth = 32;
-  auto v = json::parse(req.body, ec, {}, po);
+  auto v = parse_json_exact(req.body, ec, po);  // numbers read back exactly as sent
   if (ec) return make_error(errc::bad_request, "The body is not valid JSON: " + ec.message() + ".");
   // A parser that keeps the last of two equal keys and one that keeps the first would read two
   // different objects from one body: refuse the body instead.

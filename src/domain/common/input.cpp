@@ -1,12 +1,27 @@
 #include "domain/common/input.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
 
 namespace aims::input {
 namespace json = boost::json;
+
+namespace {
+
+/// A bound as people write it: "1e15", "0", "100".
+std::string json_number_text(double d) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, d);
+  std::string s(buf, r.ec == std::errc() ? r.ptr : buf);
+  if (auto e = s.find("e+"); e != std::string::npos) s.erase(e + 1, 1);
+  return s;
+}
+
+}  // namespace
 
 Reader::Reader(const json::object& o, std::initializer_list<std::string_view> allowed,
                std::initializer_list<std::string_view> read_only)
@@ -81,6 +96,18 @@ std::optional<int> Reader::integer(std::string_view key, int lo, int hi, bool nu
   return static_cast<int>(p->as_int64());
 }
 
+std::optional<double> Reader::number(std::string_view key, double lo, double hi, bool nullable, bool* was_null) {
+  auto p = o_.if_contains(key);
+  if (!p) return std::nullopt;
+  if (p->is_null() && nullable) {
+    if (was_null) *was_null = true;
+    return std::nullopt;
+  }
+  auto d = finite_number(*p, lo, hi);
+  if (!d) error(key, number_range(lo, hi, nullable));
+  return d;
+}
+
 std::optional<std::vector<std::string>> Reader::list(std::string_view key, std::size_t max_items, std::size_t item_max) {
   auto p = o_.if_contains(key);
   if (!p) return std::nullopt;
@@ -130,6 +157,19 @@ std::optional<std::string> Reader::date(std::string_view key) {
     return std::nullopt;
   }
   return std::string(p->as_string());
+}
+
+std::optional<double> finite_number(const json::value& v, double lo, double hi) {
+  std::optional<double> d;
+  if (v.is_int64()) d = static_cast<double>(v.get_int64());
+  else if (v.is_uint64()) d = static_cast<double>(v.get_uint64());
+  else if (v.is_double()) d = v.get_double();
+  if (!d || !std::isfinite(*d) || *d < lo || *d > hi) return std::nullopt;
+  return d;
+}
+
+std::string number_range(double lo, double hi, bool nullable) {
+  return "must be a number from " + json_number_text(lo) + " to " + json_number_text(hi) + (nullable ? " (or null)" : "");
 }
 
 json::array to_array(const std::vector<std::string>& v) {

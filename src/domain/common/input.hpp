@@ -26,6 +26,8 @@ class Reader {
   std::optional<bool> boolean(std::string_view key);
   /// An integer in [lo, hi]; `nullable` accepts null (returned as nullopt with *was_null set).
   std::optional<int> integer(std::string_view key, int lo, int hi, bool nullable = false, bool* was_null = nullptr);
+  /// A finite number in [lo, hi] (a whole number or not); `nullable` accepts null (nullopt, *was_null set).
+  std::optional<double> number(std::string_view key, double lo, double hi, bool nullable = false, bool* was_null = nullptr);
   /// Trimmed, de-duplicated one-line strings of at most `item_max` characters, at most `max_items`.
   std::optional<std::vector<std::string>> list(std::string_view key, std::size_t max_items, std::size_t item_max);
   /// A list whose entries must each be one of `choices`.
@@ -41,6 +43,12 @@ class Reader {
   const boost::json::object& o_;
   std::vector<FieldError> errors_;
 };
+
+/// A JSON number as a double when it is finite and within [lo, hi]; nullopt for anything else
+/// (not a number, beyond the range a double holds, outside the bounds).
+std::optional<double> finite_number(const boost::json::value& v, double lo, double hi);
+/// The message for a number outside [lo, hi]: "must be a number from -1e15 to 1e15".
+std::string number_range(double lo, double hi, bool nullable = false);
 
 boost::json::array to_array(const std::vector<std::string>& v);
 std::vector<std::string> from_array(const boost::json::value& v);

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
+#include "domain/common/stored.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -145,7 +146,8 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
     std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(want), items.end(), before);
     for (std::size_t i = 0; i < want; ++i) {
       const auto& r = records[items[i].record];
-      page.push_back(view(r, system_name(system_of(r.parent_id)), now));
+      page.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id,
+                                          [&] { return view(r, system_name(system_of(r.parent_id)), now); }));
     }
     if (items.size() > want && want > 0) next = cursor_of(*q, items[want - 1].key);
     return ok();

@@ -9,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/evidence/evidence_record.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/link_targets.hpp"
@@ -117,14 +118,24 @@ result<ListResult> EvidenceService::list(const accounts::Actor& a, const ListPar
   if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
 
   std::vector<json::object> docs;
+  std::vector<json::object> unreadable;  // error rows: they head the first page, whatever the filter
   std::map<std::string, std::int64_t> link_counts;
+  auto take = [&](const store::RecordRow& r) {
+    try {
+      auto d = stored::parse_object(r.doc);
+      (void)d.at("deleted").as_bool();  // what every filter reads
+      docs.push_back(std::move(d));
+    } catch (const std::exception& e) {
+      unreadable.push_back(stored::error_row(kEvidence, a.org_id, r.id, e));
+    }
+  };
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     if (linked) {
       for (const auto& l : tx.list_records({a.org_id, std::string(kLink), std::nullopt, linked->key, 0, std::nullopt}))
-        if (auto r = tx.find_record(a.org_id, std::string(kEvidence), "", l.parent_id)) docs.push_back(parse_object(r->doc));
+        if (auto r = tx.find_record(a.org_id, std::string(kEvidence), "", l.parent_id)) take(*r);
     } else {
       for (const auto& r : tx.list_records({a.org_id, std::string(kEvidence), std::string(), std::nullopt, 0, std::nullopt}))
-        docs.push_back(parse_object(r.doc));
+        take(r);
     }
     for (const auto& l : tx.list_records({a.org_id, std::string(kLink), std::nullopt, std::nullopt, 0, std::nullopt}))
       ++link_counts[l.parent_id];
@@ -165,14 +176,18 @@ result<ListResult> EvidenceService::list(const accounts::Actor& a, const ListPar
   if (after)
     while (start < rows.size() && !less(*after, {rows[start].first, str_of(*rows[start].second, "id")})) ++start;
   json::array items;
+  if (!after)
+    for (auto& e : unreadable) items.push_back(std::move(e));
   std::size_t end = std::min(rows.size(), start + static_cast<std::size_t>(limit));
+  std::string last_id;
   for (std::size_t i = start; i < end; ++i) {
-    auto id = str_of(*rows[i].second, "id");
-    items.push_back(served(std::move(*rows[i].second), day, opts_.expiring_window_days, link_counts[id]));
+    auto id = last_id = str_of(*rows[i].second, "id");
+    items.push_back(stored::row_or_error(kEvidence, a.org_id, id, [&] {
+      return served(std::move(*rows[i].second), day, opts_.expiring_window_days, link_counts[id]);
+    }));
   }
   if (end < rows.size() && end > start) {
-    const auto& last = items.back().as_object();
-    json::object c{{"k", sort}, {"s", rows[end - 1].first}, {"i", last.at("id")}};
+    json::object c{{"k", sort}, {"s", rows[end - 1].first}, {"i", last_id}};
     out.next = crypto::base64url_encode(json::serialize(c));
   }
   out.items_json = json::serialize(items);

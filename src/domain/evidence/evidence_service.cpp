@@ -5,6 +5,7 @@
 
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/evidence/custody_log.hpp"
 #include "domain/evidence/evidence_record.hpp"
 #include "domain/evidence/evidence_upload.hpp"
@@ -302,8 +303,12 @@ result<std::string> EvidenceService::freshness(const Actor& a, const std::option
   std::vector<json::object> docs;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     for (const auto& r : tx.list_records({a.org_id, std::string(kEvidence), std::string(), std::nullopt, 0, std::nullopt})) {
-      auto d = parse_object(r.doc);
-      if (!d.at("deleted").as_bool()) docs.push_back(std::move(d));
+      try {  // an unreadable record is logged and left out of the counts
+        auto d = parse_object(r.doc);
+        if (!d.at("deleted").as_bool()) docs.push_back(std::move(d));
+      } catch (const std::exception& e) {
+        (void)stored::error_row(kEvidence, a.org_id, r.id, e);
+      }
     }
     return ok();
   });

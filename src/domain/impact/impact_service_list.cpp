@@ -9,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_service.hpp"
 
@@ -89,19 +90,28 @@ result<std::string> ImpactService::list(const Actor& a, const ListParams& p) {
   if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
 
   std::vector<std::pair<std::string, json::object>> rows;  // sort value, summary
+  std::vector<json::object> unreadable;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto settings = load_settings(tx, a.org_id);
     auto f = children(kKind, a.org_id, "", p.system_id);
     std::map<std::string, std::optional<json::object>> systems;
     for (const auto& r : tx.list_records(f)) {
-      auto doc = json::parse(r.doc).as_object();
-      auto sid = str(doc, "system_id");
-      auto it = systems.find(sid);
-      if (it == systems.end()) {
-        auto sys = tx.find_system(a.org_id, sid);
-        it = systems.emplace(sid, sys ? std::optional(json::parse(sys->doc).as_object()) : std::nullopt).first;
+      json::object s = stored::row_or_error(kKind, a.org_id, r.id, [&] {
+        auto doc = stored::parse_object(r.doc);
+        auto sid = str(doc, "system_id");
+        auto it = systems.find(sid);
+        if (it == systems.end()) {
+          auto sys = tx.find_system(a.org_id, sid);
+          boost::system::error_code ec;
+          auto sv = sys ? json::parse(sys->doc, ec) : json::value();
+          it = systems.emplace(sid, !ec && sv.is_object() ? std::optional(sv.as_object()) : std::nullopt).first;
+        }
+        return summary_of(view_of(doc, it->second ? &*it->second : nullptr, settings));
+      });
+      if (stored::is_error_row(s)) {  // unreadable records head the first page, whatever the filter
+        unreadable.push_back(std::move(s));
+        continue;
       }
-      auto s = summary_of(view_of(doc, it->second ? &*it->second : nullptr, settings));
       if (p.status && str(s, "status") != *p.status) continue;
       if (p.outcome && str(s, "outcome") != *p.outcome) continue;
       if (p.reassessment_due && s.at("reassessment_due").at("due").as_bool() != (*p.reassessment_due == "true")) continue;
@@ -129,6 +139,8 @@ result<std::string> ImpactService::list(const Actor& a, const ListParams& p) {
     }
   }
   json::array items;
+  if (!after)
+    for (auto& e : unreadable) items.push_back(std::move(e));
   std::size_t end = std::min(rows.size(), start + static_cast<std::size_t>(limit));
   for (std::size_t i = start; i < end; ++i) items.push_back(rows[i].second);
   json::object out{{"items", std::move(items)}, {"total", static_cast<std::int64_t>(rows.size())}};

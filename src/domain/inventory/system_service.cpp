@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/ledger/history_json.hpp"
 #include "domain/inventory/csv.hpp"
 #include "domain/inventory/system_fields.hpp"
@@ -222,6 +223,7 @@ result<SystemView> SystemService::get(const Actor& a, const std::string& id) {
   });
   if (!st) return st.error();
   if (!row) return not_found(id);
+  if (auto r = stored::readable("system", a.org_id, row->id, row->doc); !r) return r.error();
   return SystemView{row->id, row->version, row->doc};
 }
 
@@ -342,7 +344,7 @@ result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int 
   r.items_json += '[';
   for (std::size_t i = 0; i < page.items.size(); ++i) {
     if (i) r.items_json += ',';
-    r.items_json += page.items[i].doc;
+    r.items_json += stored::object_or_error_text("system", a.org_id, page.items[i].id, page.items[i].doc);
   }
   r.items_json += ']';
   if (page.more && !page.items.empty()) {

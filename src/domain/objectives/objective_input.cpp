@@ -17,16 +17,11 @@ constexpr double kMaxMagnitude = 1e15;
 std::string describe_max(std::size_t n) { return "must be at most " + std::to_string(n) + " characters"; }
 
 /// Reads a number field: absent -> nullopt; null -> optional holding nullopt (when nullable).
-std::optional<std::optional<double>> number(input::Reader& in, const json::object& o, std::string_view key,
-                                            bool nullable) {
-  auto p = o.if_contains(key);
-  if (!p) return std::nullopt;
-  if (p->is_null() && nullable) return std::optional<double>{};
-  auto d = to_double(*p);
-  if (!d || !std::isfinite(*d) || std::fabs(*d) > kMaxMagnitude) {
-    in.error(key, nullable ? "must be a number between -1e15 and 1e15, or null" : "must be a number between -1e15 and 1e15");
-    return std::nullopt;
-  }
+std::optional<std::optional<double>> number(input::Reader& in, std::string_view key, bool nullable) {
+  bool was_null = false;
+  auto d = in.number(key, -kMaxMagnitude, kMaxMagnitude, nullable, &was_null);
+  if (was_null) return std::optional<double>{};
+  if (!d) return std::nullopt;
   return std::optional<double>{*d};
 }
 
@@ -226,7 +221,7 @@ result<json::object> apply_objective_input(const json::object& body, const json:
   // Targets: read what was sent, then check the set the direction needs.
   std::vector<std::string_view> bad;  // number fields already reported
   for (const char* k : {"target_value", "target_min", "target_max", "warning_threshold", "warning_margin"}) {
-    if (auto v = number(in, body, k, true)) after[k] = opt_number(*v);
+    if (auto v = number(in, k, true)) after[k] = opt_number(*v);
     else if (body.contains(k)) bad.push_back(k);
   }
   auto reported = [&](std::string_view k) { return std::find(bad.begin(), bad.end(), k) != bad.end(); };
@@ -291,8 +286,8 @@ result<ReadingInput> read_reading(const json::object& body, Date today, bool wit
       r.objective = text::trim(p->as_string());
   }
   if (auto p = body.if_contains("value")) {
-    auto d = to_double(*p);
-    if (!d || !std::isfinite(*d) || std::fabs(*d) > kMaxMagnitude) err("value", "must be a number between -1e15 and 1e15");
+    auto d = input::finite_number(*p, -kMaxMagnitude, kMaxMagnitude);
+    if (!d) err("value", input::number_range(-kMaxMagnitude, kMaxMagnitude));
     else r.value = *d;
   } else {
     err("value", "is required: the measured value");

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "domain/common/stored.hpp"
 #include "domain/objectives/objective_input.hpp"
 
 namespace aims::objectives {
@@ -99,7 +100,7 @@ json::object derived_json(const json::object& o, const std::optional<store::Reco
   std::optional<Latest> l;
   json::value latest_json = nullptr;
   if (latest) {
-    auto d = json::parse(latest->doc).as_object();
+    auto d = stored::parse_object(latest->doc);
     auto day = parse_date(str(d, "measured_on"));
     auto v = num(d, "value");
     if (day && v) {
@@ -131,7 +132,7 @@ json::object objective_view(const json::object& o, const catalog::Catalog& cat, 
 }
 
 json::object reading_view(const store::RecordRow& r, const Targets& t) {
-  auto v = json::parse(r.doc).as_object();
+  auto v = stored::parse_object(r.doc);
   auto value = num(v, "value");
   v["status"] = value ? name_of(classify(t, *value)) : "no_data";
   return v;

@@ -5,6 +5,7 @@
 #include "core/crypto.hpp"
 #include "core/date.hpp"
 #include "core/json_text.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
@@ -111,7 +112,7 @@ result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& i
     if (!row) return ok();
     found = true;
     SystemNames names(tx, a.org_id);
-    auto view = objective_view(json::parse(row->doc).as_object(), cat_, names, latest_reading(tx, a.org_id, row->id), today);
+    auto view = objective_view(stored::parse_object(row->doc), cat_, names, latest_reading(tx, a.org_id, row->id), today);
     view["readings_count"] = tx.count_records({a.org_id, kReadingKind, row->id, std::nullopt, 0, std::nullopt});
     out = ObjectiveView{row->id, row->version, to_json_text(view)};
     return ok();
@@ -137,7 +138,7 @@ result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string
       return make_error(errc::precondition_failed, "This objective was changed by someone else since you read it (now version " +
                                                        std::to_string(row->version) + "); reload and apply your change again.");
     if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
-    auto before = json::parse(row->doc).as_object();
+    auto before = stored::parse_object(row->doc);
     auto after = apply_objective_input(body.as_object(), before, false, cat_, today, system_check(tx, a.org_id));
     if (!after) return after.error();
     auto changes = diff(before, *after);
@@ -174,8 +175,10 @@ result<std::string> ObjectiveService::list(const Actor& a, const ListParams& p) 
     SystemNames names(tx, a.org_id);
     for (const auto& r : tx.list_records({a.org_id, kObjectiveKind, std::string(), std::nullopt, 0, std::nullopt})) {
       auto l = latest.find(r.id);
-      views.push_back(objective_view(json::parse(r.doc).as_object(), cat_, names,
-                                     l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today));
+      views.push_back(stored::row_or_error(kObjectiveKind, a.org_id, r.id, [&] {
+        return objective_view(stored::parse_object(r.doc), cat_, names,
+                              l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today);
+      }));
     }
     return ok();
   });
@@ -237,20 +240,33 @@ result<std::string> ObjectiveService::summary(const Actor& a) {
   auto today = date_of(clock_.now());
   json::object by_status{{"active", 0}, {"achieved", 0}, {"retired", 0}};
   json::object by_derived{{"on_track", 0}, {"at_risk", 0}, {"off_track", 0}, {"no_data", 0}};
-  std::int64_t total = 0, overdue = 0;
+  std::int64_t total = 0, overdue = 0, unreadable = 0;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto latest = latest_readings(tx, a.org_id);
     for (const auto& r : tx.list_records({a.org_id, kObjectiveKind, std::string(), std::nullopt, 0, std::nullopt})) {
-      auto doc = json::parse(r.doc).as_object();
       ++total;
-      auto s = std::string(doc.at("status").as_string());
-      if (auto p = by_status.if_contains(s)) *p = p->as_int64() + 1;
-      if (s != "active") continue;
-      auto l = latest.find(r.id);
-      auto d = derived_json(doc, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today);
-      auto& n = by_derived[d.at("status").as_string()];
-      n = n.as_int64() + 1;
-      if (d.at("reading_overdue").as_bool()) ++overdue;
+      // An unreadable record is logged and counted apart; the others still add up.
+      auto counted = stored::row_or_error(kObjectiveKind, a.org_id, r.id, [&] {
+        auto doc = stored::parse_object(r.doc);
+        auto s = std::string(doc.at("status").as_string());
+        json::object out{{"status", s}};
+        if (s != "active") return out;
+        auto l = latest.find(r.id);
+        auto d = derived_json(doc, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today);
+        out["derived"] = d.at("status").as_string();
+        out["overdue"] = d.at("reading_overdue").as_bool();
+        return out;
+      });
+      if (stored::is_error_row(counted)) {
+        ++unreadable;
+        continue;
+      }
+      if (auto p = by_status.if_contains(counted.at("status").as_string())) *p = p->as_int64() + 1;
+      if (auto d = counted.if_contains("derived")) {
+        auto& n = by_derived[d->as_string()];
+        n = n.as_int64() + 1;
+        if (counted.at("overdue").as_bool()) ++overdue;
+      }
     }
     return ok();
   });
@@ -258,7 +274,8 @@ result<std::string> ObjectiveService::summary(const Actor& a) {
   return to_json_text(json::object{{"total", total},
                                       {"by_status", std::move(by_status)},
                                       {"by_derived_status", std::move(by_derived)},
-                                      {"overdue", overdue}});
+                                      {"overdue", overdue},
+                                      {"unreadable", unreadable}});
 }
 
 }  // namespace aims::objectives

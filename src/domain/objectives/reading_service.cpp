@@ -5,6 +5,7 @@
 #include "core/crypto.hpp"
 #include "core/date.hpp"
 #include "core/json_text.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
@@ -201,7 +202,8 @@ result<std::string> ReadingService::list(const Actor& a, const std::string& obje
   if (more) rows.resize(static_cast<std::size_t>(*lim));
   auto targets = targets_of(json::parse(obj->doc).as_object());
   json::array items;
-  for (const auto& r : rows) items.push_back(reading_view(r, targets));
+  for (const auto& r : rows)
+    items.push_back(stored::row_or_error(kReadingKind, a.org_id, r.id, [&] { return reading_view(r, targets); }));
   json::object out{{"items", std::move(items)}, {"total", total}};
   if (more && !rows.empty())
     out["next"] = crypto::base64url_encode(to_json_text(json::object{{"p", rows.back().position}, {"i", rows.back().id}}));

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "domain/accounts/roles.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/risk/heatmap.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_records.hpp"
@@ -53,8 +55,14 @@ class RiskSet {
     docs_.reserve(rows_.size());
     facts_.reserve(rows_.size());
     for (const auto& r : rows_) {
-      docs_.push_back(json::parse(r.doc, json::storage_ptr(&arena_)));
-      facts_.push_back(facts_of(r, docs_.back().as_object(), c, today, names_));
+      // A record that cannot be read is left out of the counts and shown as an error row.
+      try {
+        docs_.push_back(json::parse(r.doc, json::storage_ptr(&arena_)));
+        if (!docs_.back().is_object()) throw std::runtime_error("the stored document is not a JSON object");
+        facts_.push_back(facts_of(r, docs_.back().as_object(), c, today, names_));
+      } catch (const std::exception& e) {
+        unreadable_.push_back(stored::error_row(kRiskKind, org_id, r.id, e));
+      }
     }
   }
   RiskSet(const RiskSet&) = delete;
@@ -62,6 +70,8 @@ class RiskSet {
 
   const std::vector<Facts>& facts() const { return facts_; }
   const SystemNames& names() const { return names_; }
+  /// The error rows of the records that could not be read.
+  const std::vector<json::object>& unreadable() const { return unreadable_; }
 
  private:
   json::monotonic_resource arena_;
@@ -69,6 +79,7 @@ class RiskSet {
   SystemNames names_;
   std::vector<json::value> docs_;
   std::vector<Facts> facts_;
+  std::vector<json::object> unreadable_;
 };
 
 }  // namespace
@@ -199,9 +210,12 @@ result<ListResult> RiskService::list(const Actor& a, const ListParams& p) {
     if (q->after)
       it = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return less(q->after->first, q->after->second, x.key, x.risk->number); });
     json::array items;
+    if (!q->after)  // unreadable records head the first page, whatever the filter
+      for (const auto& e : set.unreadable()) items.push_back(e);
     const Hit* last = nullptr;
     for (int n = 0; it != hits.end() && n < q->limit; ++it, ++n) {
-      items.push_back(view_of(*it->risk->row, crit.criteria, today, set.names()));
+      items.push_back(stored::row_or_error(kRiskKind, a.org_id, it->risk->row->id,
+                                           [&] { return view_of(*it->risk->row, crit.criteria, today, set.names()); }));
       last = &*it;
     }
     if (it != hits.end() && last) out.next = cursor_after(*q, last->key, last->risk->number);

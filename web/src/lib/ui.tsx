@@ -145,3 +145,22 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
     </dialog>
   );
 }
+
+/** A list row the server could not read: `{id, error}` instead of the record. */
+export type UnreadableItem = { id: string; error: string };
+
+/** True when a list item is the server's row for a record it could not read. */
+export function isUnreadable(item: object): item is UnreadableItem {
+  return typeof (item as { error?: unknown }).error === 'string';
+}
+
+/** The visible row for a record the server could not read; the rest of the list works as usual. */
+export function UnreadableRow({ item, columns }: { item: UnreadableItem; columns: number }) {
+  return (
+    <tr data-testid="unreadable-row" className="row-unreadable">
+      <td colSpan={columns}>
+        <span className="mono">{item.id}</span> <span className="unreadable-text">{item.error}</span>
+      </td>
+    </tr>
+  );
+}

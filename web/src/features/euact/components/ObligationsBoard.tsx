@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listAllObligations, type Obligation } from '../api';
 import { columns, dueIn, filtersOf, STATUSES, timeline, viewOf } from '../board';
@@ -81,7 +81,9 @@ export function ObligationsBoard() {
     setParams(p, { replace: true });
   };
   const filtered = Object.keys(filters).length > 0;
-  const items = data.data?.items ?? [];
+  const all = data.data?.items ?? [];
+  const unreadable = all.filter((o) => isUnreadable(o)) as unknown as UnreadableItem[];
+  const items = all.filter((o) => !isUnreadable(o));
   const saved = (o: Obligation) => {
     setEditing(null);
     setConflict(false);
@@ -173,6 +175,11 @@ export function ObligationsBoard() {
       </div>
       {conflict ? <Banner kind="warning">Someone else changed that obligation meanwhile; the board was reloaded. Apply your change again.</Banner> : null}
       <ErrorBanner error={data.error} title="The obligations could not be loaded." />
+      {unreadable.map((u) => (
+        <Banner kind="error" key={u.id} testId="unreadable-row">
+          <span className="mono">{u.id}</span> {u.error}
+        </Banner>
+      ))}
       {data.loading && !data.data ? <Loading /> : null}
       {data.data && items.length === 0 ? (
         filtered ? (

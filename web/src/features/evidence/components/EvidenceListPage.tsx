@@ -6,7 +6,7 @@ import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor,
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
-import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listEvidence, type EvidenceFilters, type EvidenceSort } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
@@ -188,7 +188,10 @@ export function EvidenceListPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((e) => (
+                {page.items.map((e) =>
+                  isUnreadable(e) ? (
+                    <UnreadableRow key={e.id} item={e} columns={7} />
+                  ) : (
                   <tr key={e.id}>
                     <td className="nowrap">{e.number}</td>
                     <td>
@@ -217,7 +220,8 @@ export function EvidenceListPage() {
                       </time>
                     </td>
                   </tr>
-                ))}
+                )
+                )}
               </tbody>
             </table>
           </div>

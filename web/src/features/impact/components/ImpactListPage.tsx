@@ -6,7 +6,7 @@ import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor,
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listImpact, systemChoices, type ImpactFilters } from '../api';
 import { levelLabels, statusLabels } from '../labels';
@@ -176,7 +176,10 @@ export function ImpactListPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((a) => (
+                {page.items.map((a) =>
+                  isUnreadable(a) ? (
+                    <UnreadableRow key={a.id} item={a} columns={6} />
+                  ) : (
                   <tr key={a.id} data-impact={a.ref}>
                     <td className="nowrap mono">{a.ref}</td>
                     <td>
@@ -204,7 +207,8 @@ export function ImpactListPage() {
                       </time>
                     </td>
                   </tr>
-                ))}
+                )
+                )}
               </tbody>
             </table>
           </div>

@@ -4,7 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { getObjective, listAllReadings, type Objective } from '../api';
 import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
@@ -257,7 +257,7 @@ export function ObjectiveDetailPage() {
               <>
                 <section className="card" aria-labelledby="chart-title">
                   <h2 id="chart-title">{o.measure} over time</h2>
-                  <ReadingsChart objective={o} readings={readings} tableId={tableId} />
+                  <ReadingsChart objective={o} readings={readings.filter((r) => !isUnreadable(r))} tableId={tableId} />
                 </section>
                 <section className="card" aria-labelledby="table-title">
                   <h2 id="table-title">Readings</h2>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor, type CursorStack } from '../../../lib/cursor';
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { pickParams } from '../../../lib/query';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listObjectives, type Objective, type ObjectiveFilters } from '../api';
 import { derivedStatusLabels, formatDay, formatValue, objectiveStatusLabels } from '../labels';
@@ -160,7 +160,10 @@ export function ObjectivesListPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((o) => (
+                {page.items.map((o) =>
+                  isUnreadable(o) ? (
+                    <UnreadableRow key={o.id} item={o} columns={6} />
+                  ) : (
                   <tr key={o.id} data-testid="objective-row">
                     <td>
                       <Link to={`/objectives/${encodeURIComponent(o.key)}`} className="row-link">
@@ -187,7 +190,8 @@ export function ObjectivesListPage() {
                     <td className="col-optional">{o.owner}</td>
                     <td className="nowrap">{formatDay(o.due_date)}</td>
                   </tr>
-                ))}
+                )
+                )}
               </tbody>
             </table>
           </div>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/labels';
-import { ConfirmDialog } from '../../../lib/ui';
+import { ConfirmDialog, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { deleteReading, type Objective, type ObjectiveReading } from '../api';
 import { formatDay, formatValue } from '../labels';
 import { DerivedBadge } from './badges';
@@ -58,7 +58,10 @@ export function ReadingsTable({ objective, readings, canDelete, tableId, onDelet
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.map((r) =>
+              isUnreadable(r) ? (
+                <UnreadableRow key={r.id} item={r} columns={canDelete ? 6 : 5} />
+              ) : (
               <tr key={r.id}>
                 <td className="nowrap">{formatDay(r.measured_on)}</td>
                 <td className="nowrap">{formatValue(r.value, objective.unit)}</td>
@@ -77,7 +80,8 @@ export function ReadingsTable({ objective, readings, canDelete, tableId, onDelet
                   </td>
                 ) : null}
               </tr>
-            ))}
+            )
+            )}
           </tbody>
         </table>
       </div>

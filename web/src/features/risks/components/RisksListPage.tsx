@@ -6,7 +6,7 @@ import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor,
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDate, optionsOf } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listSystems } from '../../systems/api';
 import { getCriteria, getHeatmap, listRisks, riskFilterKeys, type RiskFilters } from '../api';
@@ -220,7 +220,10 @@ export function RisksListPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((r) => (
+                {page.items.map((r) =>
+                  isUnreadable(r) ? (
+                    <UnreadableRow key={r.id} item={r} columns={8} />
+                  ) : (
                   <tr key={r.id} data-risk={r.id}>
                     <td className="nowrap mono">{r.id}</td>
                     <td>
@@ -247,7 +250,8 @@ export function RisksListPage() {
                       {r.review_overdue ? <span className="badge badge-overdue"> overdue</span> : null}
                     </td>
                   </tr>
-                ))}
+                )
+                )}
               </tbody>
             </table>
           </div>

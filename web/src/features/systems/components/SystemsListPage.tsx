@@ -14,7 +14,7 @@ import {
   statusLabels,
 } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
-import { ClassBadge, EmptyState, ErrorBanner, Loading, StatusBadge } from '../../../lib/ui';
+import { ClassBadge, EmptyState, ErrorBanner, Loading, StatusBadge, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { exportCsv, filterKeys, listSystems, type SystemFilters, type SystemSort } from '../api';
 
@@ -208,7 +208,10 @@ export function SystemsListPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((s) => (
+                {page.items.map((s) =>
+                  isUnreadable(s) ? (
+                    <UnreadableRow key={s.id} item={s} columns={6} />
+                  ) : (
                   <tr key={s.id}>
                     <td>
                       <Link to={`/systems/${encodeURIComponent(s.id)}`} className="row-link">
@@ -230,7 +233,8 @@ export function SystemsListPage() {
                       </time>
                     </td>
                   </tr>
-                ))}
+                )
+                )}
               </tbody>
             </table>
           </div>
