@@ -506,6 +506,7 @@ describe('heat map, paging, sorting and filters (a fresh organization)', () => {
     await mk('c', { title: 'Charlie', inherent_likelihood: 1, inherent_impact: 2, treatment: 'retain', status: 'monitoring', owner: 'Bob', review_date: inDays(20) });
     await mk('d', { title: 'Delta', inherent_likelihood: 3, inherent_impact: 4, description: 'Mentions the needle word', review_date: inDays(-2) });
     await mk('e', { title: 'Echo', system_id: sys.id, inherent_likelihood: 4, inherent_impact: 4, status: 'closed', review_date: inDays(-9) });
+    await setSegregation(w, { risk_acceptance: false }); // its admin accepts its own risk
     const acc = await w('POST', `${RISKS}/${made.c.id}/acceptance`, { json: { rationale: 'Low', expires_on: inDays(50) }, headers: { 'if-match': '"v1"' } });
     assertJson(acc);
   });
@@ -658,6 +659,8 @@ describe('an acceptance lapses on its expiry date (demo organization, accepted a
     assert.equal(assertJson(await d('GET', `${RISKS}/heatmap`)).expired_acceptances, 1);
     assert.ok(assertJson(await d('GET', `${RISKS}?acceptance=accepted`)).total >= 2);
     assert.equal(assertJson(await d('GET', `${RISKS}?overdue=true`)).total, 1);
+    // The demo's risks are recorded as the demo admin's work: segregation of duties would refuse its renewal.
+    await setSegregation(d, { risk_acceptance: false });
     const renewed = assertJson(await d('POST', `${RISKS}/${r.id}/acceptance`, {
       json: { rationale: 'Reviewed at the management review', expires_on: inDays(365) },
       headers: { 'if-match': `"v${r.version}"` },

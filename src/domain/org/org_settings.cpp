@@ -43,7 +43,8 @@ json::object served(const Settings& s, std::int64_t version, json::value at, jso
 
 result<Settings> parse(const json::value& body) {
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
-  input::Reader in(body.as_object(), {"segregation_of_duties"}, {"version", "updated_at", "updated_by"});
+  // The bookkeeping members of a GET answer are ignored, so that answer can be edited and sent back.
+  input::Reader in(body.as_object(), {"segregation_of_duties", "version", "updated_at", "updated_by"});
   Settings s;
   auto sod = body.as_object().if_contains("segregation_of_duties");
   if (!sod) in.error("segregation_of_duties", "is required");
