@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   aims::cli::register_evidence_commands(app, exit_code);
   aims::cli::register_audit_commands(app, exit_code);
   aims::cli::register_export_commands(app, exit_code);
+  aims::cli::register_org_settings_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -83,7 +83,7 @@ void register_set(CLI::App* parent, int& exit_code) {
     ApiOptions api;
     std::string file, threshold, roles;
   } o;
-  auto* cmd = parent->add_subcommand("set", "Change the risk criteria (manager, admin): from a JSON file and/or flags");
+  auto* cmd = parent->add_subcommand("set", "Change the risk criteria (admin only): from a JSON file and/or flags");
   o.api.add_to(cmd);
   cmd->add_option("--file", o.file, "The whole criteria as JSON, e.g. edited output of 'risk-criteria get --json' ('-': standard input)");
   cmd->add_option("--threshold", o.threshold, "The highest level that may be accepted, e.g. medium");

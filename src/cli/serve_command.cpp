@@ -27,6 +27,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
+#include "domain/org/org_settings.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
 #include "domain/ledger/audit_service.hpp"
@@ -166,6 +167,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
     ledger::AuditService audit(store, signer, clock);
     ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);
+    org::OrgSettingsService org_settings(store, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -187,6 +189,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       evidence_service,
                       audit,
                       audit_pack,
+                      org_settings,
                   },
                   std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies});

@@ -18,6 +18,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
+#include "domain/org/org_settings.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
 #include "domain/ledger/audit_pack.hpp"
@@ -47,6 +48,7 @@ struct Services {
   evidence::EvidenceService& evidence;
   ledger::AuditService& audit;
   ledger::AuditPackService& audit_pack;
+  org::OrgSettingsService& org_settings;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

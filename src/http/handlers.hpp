@@ -105,5 +105,7 @@ Response audit_inclusion_proof(Context& c);
 Response audit_consistency_proof(Context& c);
 Response audit_export(Context& c);
 Response audit_pack(Context& c);
+Response get_org_settings(Context& c);
+Response put_org_settings(Context& c);
 
 }  // namespace aims::http::handlers

@@ -107,3 +107,15 @@ export async function settledValue(locator, value, timeout = 5000) {
   }
   return got;
 }
+
+/** Turns segregation of duties off for the given duties (e.g. {risk_acceptance: false}) as that admin
+ *  session, for tests in which one admin does everything; tests/browser/settings.test.mjs covers it on. */
+export async function setSegregation(url, session, duties) {
+  const r = await fetch(url + '/api/v1/org-settings', { headers: { cookie: session.cookie } });
+  const now = await r.json();
+  const put = await apiSend(url, session, 'PUT', '/api/v1/org-settings', {
+    body: { segregation_of_duties: { ...now.segregation_of_duties, ...duties } },
+    headers: { 'if-match': r.headers.get('etag') },
+  });
+  if (put.status !== 200) throw new Error(`PUT /api/v1/org-settings: ${put.status} ${await put.text()}`);
+}

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, settledValue, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, launchBrowser, screenshot, setSegregation, settledValue, uiLogin } from './helpers.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
 
@@ -24,6 +24,7 @@ describe('impact assessments in the browser', () => {
     browser = await launchBrowser({ baseURL: server.url });
     page = browser.page;
     api = await login(server.url, server.admin.email, server.admin.password);
+    await setSegregation(server.url, api, { impact_approval: false }); // the admin approves its own work here
     const r = await apiSend(server.url, api, 'POST', '/api/v1/systems', {
       body: {
         name: 'Loan scoring', purpose: 'Scores consumer loan applications', intended_use: 'Decision support for credit officers',

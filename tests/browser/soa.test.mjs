@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from '../lib/server.mjs';
-import { apiGet, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, launchBrowser, screenshot, setSegregation, uiLogin } from './helpers.mjs';
 
 async function streamText(stream) {
   const chunks = [];
@@ -25,6 +25,7 @@ describe('Statement of Applicability in the browser', () => {
     browser = await launchBrowser({ baseURL: server.url });
     page = browser.page;
     api = await login(server.url, server.admin.email, server.admin.password);
+    await setSegregation(server.url, api, { soa_approval: false }); // the admin approves its own edits here
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 

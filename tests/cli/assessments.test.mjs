@@ -171,7 +171,11 @@ describe('aims assessment and soa commands', () => {
 
   test('soa approve, versions and diff', () => {
     assert.match(ok(['soa', 'versions']).stdout, /^No approved version yet/);
-    let r = ok(['soa', 'approve', '--yes', '--note', 'Initial SoA']);
+    // The admin changed entries above: segregation of duties (on by default) keeps it from approving them.
+    let r = failsWith(['soa', 'approve', '--yes', '--note', 'Initial SoA'], 1);
+    assert.match(r.stderr, /^aims: Segregation of duties: you changed entries of this version \(A\.6\.2\.4, A\.10\.3\); another manager or admin must approve it\.$/m);
+    ok(['org-settings', 'set', '--soa-approval', 'off']);
+    r = ok(['soa', 'approve', '--yes', '--note', 'Initial SoA']);
     assert.match(r.stdout, /^Approved version 1 of the Statement of Applicability: 37 applicable .*, 1 excluded$/m);
     r = ok(['soa', 'versions']);
     assert.match(r.stdout, new RegExp(`^1\\s+\\S+\\s+${esc(server.admin.email)}\\s+37\\s+1\\s+1\\s+Initial SoA$`, 'm'));

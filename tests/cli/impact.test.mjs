@@ -24,6 +24,7 @@ describe('aims impact commands', () => {
     server = await startServer();
     env = useServerEnv(server);
     tmp = mkdtempSync(join(tmpdir(), 'aims-cli-impact-'));
+    ok(['org-settings', 'set', '--impact-approval', 'off']); // one admin submits and approves here
     sys = json(['systems', 'create', '--name', 'CV screener', '--purpose', 'Ranks job applications',
       '--field', 'intended_use=Helps recruiters', '--field', 'deployment_context=HR applicant tracking',
       '--field', 'affected_people=Job applicants;Recruiters', '--field', 'organization_role=deployer',

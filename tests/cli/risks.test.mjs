@@ -21,6 +21,7 @@ describe('aims risks and risk-criteria commands', () => {
     server = await startServer();
     env = useServerEnv(server);
     tmp = mkdtempSync(join(tmpdir(), 'aims-cli-risks-'));
+    ok(['org-settings', 'set', '--risk-acceptance', 'off']); // one admin registers and accepts here
     const r = ok(['systems', 'create', '--name', 'Loan scoring', '--purpose', 'Scores loans']);
     sys = r.stdout.match(/^Created (sys_\w+)/m)[1];
   });

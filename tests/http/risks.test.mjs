@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { startServer, login, aims, aimsBin } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
 
 const RISKS = '/api/v1/risks';
 const CRIT = '/api/v1/risk-criteria';
@@ -29,6 +29,8 @@ before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   Object.assign(as, await memberClients(srv, ['viewer', 'auditor', 'contributor', 'manager'], PW));
+  // The admin accepts the risks it registers here; segregation of duties has its own tests.
+  await setSegregation(c, { risk_acceptance: false });
   sysA = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Credit scoring', purpose: 'Scores loans' } }), 201);
   sysB = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Chatbot', purpose: 'Answers customers' } }), 201);
   const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_OTHER + '\n');
@@ -115,12 +117,12 @@ describe('risk criteria', () => {
     for (const role of ['viewer', 'auditor', 'contributor']) assert.deepEqual(assertJson(await as[role]('GET', CRIT)), body);
   });
 
-  test('PUT needs If-Match (428 without, 412 stale) and manager or admin (403 otherwise); refusals change nothing', async () => {
+  test('PUT needs If-Match (428 without, 412 stale) and an admin (403 otherwise, managers too); refusals change nothing', async () => {
     const { body } = await criteria();
     const before = await snapshot();
     assertProblem(await putCriteria(body, undefined), 428);
     assertProblem(await putCriteria(body, '"v7"'), 412);
-    for (const role of ['viewer', 'auditor', 'contributor']) assertProblem(await putCriteria(body, '"v0"', as[role]), 403);
+    for (const role of ['viewer', 'auditor', 'contributor', 'manager']) assertProblem(await putCriteria(body, '"v0"', as[role]), 403);
     assert.deepEqual(await snapshot(), before);
   });
 
@@ -149,24 +151,24 @@ describe('risk criteria', () => {
     assert.deepEqual(await snapshot(), before);
   });
 
-  test('a manager replaces the criteria; levels of existing risks are derived again; a matrix their scores do not fit is refused', async () => {
+  test('an admin replaces the criteria; levels of existing risks are derived again; a matrix their scores do not fit is refused', async () => {
     const r1 = await create(basic({ title: 'Scored on the big scale', inherent_likelihood: 4, inherent_impact: 2, residual_likelihood: 2, residual_impact: 2 }));
     assert.equal(r1.inherent.level.id, 'medium');
     const { body, etag } = await criteria();
     const before = await snapshot();
     // 3 × 3 cannot hold likelihood 4.
-    let p = assertProblem(await putCriteria(small, etag, as.manager), 422);
+    let p = assertProblem(await putCriteria(small, etag), 422);
     assert.deepEqual(fields(p), ['likelihood']);
     assert.match(p.errors[0].message, new RegExp(`${r1.id} uses likelihood 4`));
     assert.deepEqual(await snapshot(), before, 'a refused matrix changes nothing');
 
     // The same 5 × 5 scales with a stricter matrix: the risk is re-levelled on read.
     const strict = { ...body, matrix: body.matrix.map((row) => row.map((cell) => (cell === 'medium' ? 'high' : cell))) };
-    let r = await putCriteria(strict, etag, as.manager);
+    let r = await putCriteria(strict, etag);
     const saved = assertJson(r);
     assert.equal(r.headers.get('etag'), '"v1"');
     assert.equal(saved.version, 1);
-    assert.equal(saved.updated_by, 'manager@acme.test');
+    assert.equal(saved.updated_by, srv.admin.email);
     assert.equal((await get(r1.id)).inherent.level.id, 'high');
     const history = assertJson(await c('GET', `${RISKS}/${r1.id}/history`)).items;
     assert.equal(history.length, 1, 'the risk itself did not change');
@@ -504,6 +506,7 @@ describe('heat map, paging, sorting and filters (a fresh organization)', () => {
     await mk('c', { title: 'Charlie', inherent_likelihood: 1, inherent_impact: 2, treatment: 'retain', status: 'monitoring', owner: 'Bob', review_date: inDays(20) });
     await mk('d', { title: 'Delta', inherent_likelihood: 3, inherent_impact: 4, description: 'Mentions the needle word', review_date: inDays(-2) });
     await mk('e', { title: 'Echo', system_id: sys.id, inherent_likelihood: 4, inherent_impact: 4, status: 'closed', review_date: inDays(-9) });
+    await setSegregation(w, { risk_acceptance: false }); // its admin accepts its own risk
     const acc = await w('POST', `${RISKS}/${made.c.id}/acceptance`, { json: { rationale: 'Low', expires_on: inDays(50) }, headers: { 'if-match': '"v1"' } });
     assertJson(acc);
   });
@@ -656,6 +659,8 @@ describe('an acceptance lapses on its expiry date (demo organization, accepted a
     assert.equal(assertJson(await d('GET', `${RISKS}/heatmap`)).expired_acceptances, 1);
     assert.ok(assertJson(await d('GET', `${RISKS}?acceptance=accepted`)).total >= 2);
     assert.equal(assertJson(await d('GET', `${RISKS}?overdue=true`)).total, 1);
+    // The demo's risks are recorded as the demo admin's work: segregation of duties would refuse its renewal.
+    await setSegregation(d, { risk_acceptance: false });
     const renewed = assertJson(await d('POST', `${RISKS}/${r.id}/acceptance`, {
       json: { rationale: 'Reviewed at the management review', expires_on: inDays(365) },
       headers: { 'if-match': `"v${r.version}"` },

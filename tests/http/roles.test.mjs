@@ -130,3 +130,19 @@ test('roles apply to API tokens as well: a viewer token gets 403 on writes', asy
   await assertCanRead(c, 'viewer');
   await assertRefused(c, 'viewer (token)', ['create', 'patch', 'archive', 'import']);
 });
+
+test('organization settings: every role reads them; only the admin changes them, others get 403 and nothing changes', async () => {
+  const ORG = '/api/v1/org-settings';
+  const r = await admin('GET', ORG);
+  const s = assertJson(r);
+  const body = { segregation_of_duties: { ...s.segregation_of_duties, soa_approval: !s.segregation_of_duties.soa_approval } };
+  for (const role of ROLES) {
+    assert.deepEqual(assertJson(await as[role]('GET', ORG)), s, role);
+    const p = assertProblem(await as[role]('PUT', ORG, { json: body, headers: { 'if-match': r.headers.get('etag') } }), 403);
+    assert.match(p.detail, new RegExp(`Your role \\(${role}\\) may not change the organization settings`));
+    assert.deepEqual(assertJson(await admin('GET', ORG)), s, `${role}: a refused change changed the settings`);
+  }
+  const saved = assertJson(await admin('PUT', ORG, { json: body, headers: { 'if-match': r.headers.get('etag') } }));
+  assert.equal(saved.segregation_of_duties.soa_approval, body.segregation_of_duties.soa_approval);
+  assert.equal(saved.updated_by, srv.admin.email);
+});

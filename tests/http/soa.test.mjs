@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
 
 const SOA = '/api/v1/soa';
 const ASM = '/api/v1/assessments';
@@ -24,6 +24,8 @@ before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   Object.assign(as, await memberClients(srv, ROLES, PW));
+  // The admin approves the entries it edits here; segregation of duties has its own tests.
+  await setSegregation(c, { soa_approval: false });
   controls = assertJson(await c('GET', '/api/v1/catalog/frameworks/iso42001/items?kind=control&limit=500')).items;
   assert.equal(controls.length, 38);
 });
@@ -533,6 +535,7 @@ test("another organization's SoA is untouched by this one's edits, answers and a
   assertProblem(await patch('A.2.2', { owner: 'Other owner' }, `"v${mine.working.items.find((e) => e.control_id === 'A.2.2').version}"`, b), 412);
   const e = assertJson(await patch('A.2.2', { owner: 'Other owner' }, '"v0"', b));
   assert.equal(e.version, 1);
+  await setSegregation(b, { soa_approval: false }); // its admin approves its own edit
   assert.equal((await approve('Other org approval', b)).number, 1);
   assert.deepEqual(await snapshot(), mine, "the other organization's writes changed this one");
 });

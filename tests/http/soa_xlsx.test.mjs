@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { startServer, login } from '../lib/server.mjs';
-import { client, stopServer } from '../lib/http.mjs';
+import { client, stopServer, setSegregation } from '../lib/http.mjs';
 
 let srv, api, session;
 
@@ -12,6 +12,7 @@ before(async () => {
   srv = await startServer();
   session = await login(srv.url, srv.admin.email, srv.admin.password);
   api = client(srv.url, session);
+  await setSegregation(api, { soa_approval: false }); // the admin approves its own edits here
   const put = async (control, body) => {
     const r = await api('PATCH', `/api/v1/soa/entries/${control}`, { json: body, headers: { 'if-match': '"v0"' } });
     assert.equal(r.status, 200, r.text);

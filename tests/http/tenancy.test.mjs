@@ -273,6 +273,23 @@ test("A's API token cannot act in B: B's systems are 404 to it, with or without 
   assert.equal(assertJson(await tokenA('GET', `${SYS}/${a1.id}`, { org: orgA })).id, a1.id);
 });
 
+test("the organization settings are per organization: B's admin turning segregation of duties off leaves A's on", async () => {
+  const ORG = '/api/v1/org-settings';
+  const a0 = assertJson(await adminA('GET', ORG));
+  const rb = await adminB('GET', ORG);
+  const b0 = assertJson(rb);
+  const off = { impact_approval: false, risk_acceptance: false, soa_approval: false };
+  const b1s = assertJson(await adminB('PUT', ORG, { json: { segregation_of_duties: off }, headers: { 'if-match': rb.headers.get('etag') } }));
+  assert.deepEqual(b1s.segregation_of_duties, off);
+  assert.deepEqual(assertJson(await adminA('GET', ORG)), a0, "B's change reached A");
+  // B's admin naming A, and the member of both (viewer in A), cannot change A's settings.
+  assertProblem(await adminB('PUT', ORG, { org: orgA, json: { segregation_of_duties: off }, headers: { 'if-match': '"v0"' } }), 404);
+  assertProblem(await both('PUT', ORG, { org: orgA, json: { segregation_of_duties: off }, headers: { 'if-match': `"v${a0.version}"` } }), 403);
+  assert.deepEqual(assertJson(await adminA('GET', ORG)), a0);
+  assert.deepEqual(assertJson(await both('GET', ORG, { org: orgB })).segregation_of_duties, off);
+  assert.notDeepEqual(b0.segregation_of_duties, off);
+});
+
 test('a member of both organizations acts in the one X-Aims-Org names, with the role held there', async () => {
   let me = assertJson(await both('GET', '/api/v1/me'));
   assert.deepEqual(me.organizations.map((o) => [o.name, o.role]), [[srv.org, 'viewer'], ['Other', 'manager']]);

@@ -114,3 +114,15 @@ export function parseCsv(text) {
   if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
   return rows;
 }
+
+/**
+ * Sets the organization's segregation of duties with an admin client `c`; `duties` names the
+ * ones to change, e.g. {impact_approval: false}. Test files about one workflow's other rules, in
+ * which one admin does everything, turn it off; tests/http/segregation.test.mjs covers it on.
+ */
+export async function setSegregation(c, duties) {
+  const r = await c('GET', '/api/v1/org-settings');
+  const now = assertJson(r);
+  const json = { segregation_of_duties: { ...now.segregation_of_duties, ...duties } };
+  return assertJson(await c('PUT', '/api/v1/org-settings', { json, headers: { 'if-match': r.headers.get('etag') } }));
+}

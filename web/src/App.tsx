@@ -31,6 +31,7 @@ import { ObligationsBoard } from './features/euact/components/ObligationsBoard';
 import { EvidenceDetailPage } from './features/evidence/components/EvidenceDetailPage';
 import { EvidenceListPage } from './features/evidence/components/EvidenceListPage';
 import { Layout } from './features/shell/components/Layout';
+import { OrgSettingsPage } from './features/org/components/OrgSettingsPage';
 import { ImportPage } from './features/systems/components/ImportPage';
 import { SystemCreatePage } from './features/systems/components/SystemCreatePage';
 import { SystemDetailPage } from './features/systems/components/SystemDetailPage';
@@ -112,6 +113,7 @@ export function App() {
             <Route path="evidence" element={<EvidenceListPage />} />
             <Route path="evidence/:id" element={<EvidenceDetailPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="settings" element={<OrgSettingsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,6 +1,6 @@
 // ImpactService: the organization's thresholds for sensitive and restricted uses (record kind
-// impact_settings, one per organization, id "settings"). Everyone reads them; managers and admins
-// change them under If-Match ("v0" while the defaults apply).
+// impact_settings, one per organization, id "settings"). Everyone reads them; only admins
+// change them (they decide who may approve), under If-Match ("v0" while the defaults apply).
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_service.hpp"
 
@@ -46,7 +46,10 @@ result<View> ImpactService::settings(const Actor& a) {
 }
 
 result<View> ImpactService::put_settings(const Actor& a, const json::value& body, const std::optional<std::string>& if_match) {
-  if (auto st = require(a, Action::approve, "change the impact assessment thresholds"); !st) return st.error();
+  // The thresholds decide who may approve (restricted uses, measures): admins only, or a manager
+  // could lift a restriction and then approve what it restricted.
+  if (auto st = require(a, Action::administer, "change the impact assessment thresholds: they decide who may approve, so only admins may"); !st)
+    return st.error();
   auto parsed = parse_settings(body);
   if (!parsed) return parsed.error();
   View out;

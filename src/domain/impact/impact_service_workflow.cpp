@@ -7,6 +7,7 @@
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_fields.hpp"
 #include "domain/impact/impact_service.hpp"
+#include "domain/org/org_settings.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -96,6 +97,10 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
       return make_error(errc::conflict, str(before, "status") == "approved"
                                             ? "This impact assessment is approved already; change it and submit it again."
                                             : "Submit the impact assessment for review before approving it.");
+    if (auto s = org::require_segregation(tx, a, org::Duty::impact_approval, str(before, "submitted_by") == a.email,
+                                          "you submitted this impact assessment for review; another manager or admin must approve it.");
+        !s)
+      return s;
     auto system = system_of(tx, a.org_id, before);
     if (!system) return make_error(errc::conflict, "The assessed AI system no longer exists.");
     auto settings = load_settings(tx, a.org_id);

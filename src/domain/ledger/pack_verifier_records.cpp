@@ -114,6 +114,12 @@ std::optional<PackFinding> check_records(const PackFiles& files, std::string_vie
   }
   for (const auto& [key, s] : latest) {
     const auto* f = pack_records_file_of(key.first);
+    // Organizations and memberships are the log's own frame, not records of the package; any other
+    // record type the log says exists must have a records file, or the package would leave it out.
+    if (!f && s.op != "delete" && key.first != "organization" && key.first != "membership")
+      return PackFinding{"audit/log.jsonl", "Audit log entry " + std::to_string(s.seq) + " (" + s.op + ") names a " +
+                                                key.first + " " + key.second +
+                                                ", a record type this package format does not hold."};
     if (!f || s.op == "delete" || seen.count(key)) continue;
     return PackFinding{f->path, "The " + key.first + " " + key.second + " is missing from " + f->path +
                                     ": audit log entry " + std::to_string(s.seq) + " (" + s.op +

@@ -80,9 +80,10 @@ result<Versioned> CriteriaService::get(const Actor& a) {
 }
 
 result<Versioned> CriteriaService::put(const Actor& a, const json::value& body, const std::optional<std::string>& if_match) {
-  if (!accounts::allowed(a.role, accounts::Action::approve))
+  // The criteria decide who may accept which risks (levels, threshold, accept roles): admins only.
+  if (!accounts::allowed(a.role, accounts::Action::administer))
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
-                                           ") may not change the risk criteria; managers and admins may.");
+                                           ") may not change the risk criteria: they decide who may accept risks, so only admins may.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   std::vector<FieldError> errors;
   auto parsed = parse_criteria(body.as_object(), errors);

@@ -1,6 +1,7 @@
-// Use cases of the risk criteria (ISO/IEC 42001 6.1.2): read them, and replace them (manager,
-// admin) with optimistic concurrency, refusing a matrix that existing risks' scores would no longer
-// fit into. Levels of risks are derived on read, so a change re-levels every risk at once.
+// Use cases of the risk criteria (ISO/IEC 42001 6.1.2): read them, and replace them (admins only:
+// they decide who may accept which risks) with optimistic concurrency, refusing a matrix that
+// existing risks' scores would no longer fit into. Levels of risks are derived on read, so a
+// change re-levels every risk at once.
 // Owned by the composition root; thread-safe (state is in the store).
 #pragma once
 #include <boost/json.hpp>

@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "domain/common/input.hpp"
+#include "domain/org/org_settings.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_records.hpp"
 #include "domain/risk/risk_service.hpp"
@@ -25,6 +26,22 @@ status require_acceptor(const Actor& a, const Criteria& c, std::string_view what
                                          "; the risk criteria allow " + roles + ".");
 }
 
+/// Whether `a` wrote the risk as it stands: created it, or made the last change to its content
+/// (acceptances and withdrawals are not content).
+bool authored_by(store::ReadTx& tx, const Actor& a, const store::RecordRow& row) {
+  auto doc = json::parse(row.doc).as_object();
+  if (auto c = doc.if_contains("created_by"); c && c->is_string() && c->as_string() == a.email) return true;
+  constexpr int kPage = 50;
+  std::optional<std::int64_t> before;
+  for (;;) {
+    auto rows = tx.list_history(a.org_id, kRiskKind, row.id, kPage, before);
+    for (const auto& h : rows)
+      if (h.operation == "create" || h.operation == "update") return h.actor == a.email;
+    if (rows.size() < static_cast<std::size_t>(kPage)) return false;
+    before = rows.back().version;
+  }
+}
+
 }  // namespace
 
 result<Versioned> RiskService::accept(const Actor& a, const std::string& id, const json::value& body,
@@ -36,6 +53,10 @@ result<Versioned> RiskService::accept(const Actor& a, const std::string& id, con
     if (!row) return row.error();
     auto crit = load_criteria(tx, a.org_id);
     if (auto s = require_acceptor(a, crit.criteria, "accept risks"); !s) return s;
+    if (auto s = org::require_segregation(tx, a, org::Duty::risk_acceptance, authored_by(tx, a, *row),
+                                          "you created or last edited risk " + id + "; another person the risk criteria allow must accept it.");
+        !s)
+      return s;
     if (auto s = check_if_match(*row, if_match); !s) return s;
     input::Reader in(body.as_object(), {"rationale", "expires_on"});
     auto rationale = in.text("rationale", 2000, true, true);

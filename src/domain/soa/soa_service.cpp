@@ -7,6 +7,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/inventory/csv.hpp"
+#include "domain/org/org_settings.hpp"
 #include "domain/risk/links.hpp"
 
 namespace aims::soa {
@@ -217,6 +218,20 @@ result<std::string> SoaService::approve(const Actor& a, const json::value& body,
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto items = entries(tx, a.org_id);
     auto versions = tx.list_soa_versions(a.org_id);
+    // The content approved is every entry changed since the last version: its editors may not approve it.
+    std::string edited;
+    for (const auto& e : items) {
+      auto by = e.as_object().if_contains("updated_by");
+      if (by && by->is_string() && by->as_string() == a.email &&
+          (versions.empty() || std::string(e.at("updated_at").as_string()) > versions.front().created_at))
+        edited += (edited.empty() ? "" : ", ") + std::string(e.at("control_id").as_string());
+    }
+    if (edited.size() > 60) edited = edited.substr(0, edited.rfind(',', 60)) + " and more";
+    if (auto s = org::require_segregation(tx, a, org::Duty::soa_approval, !edited.empty(),
+                                          "you changed entries of this version (" + edited +
+                                              "); another manager or admin must approve it.");
+        !s)
+      return s;
     number = versions.empty() ? 1 : versions.front().version + 1;
     auto now = clock_.now_text();
     auto sum = summary(items);

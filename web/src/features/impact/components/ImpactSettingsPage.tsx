@@ -1,5 +1,5 @@
-// The organization's thresholds for sensitive and restricted uses: everyone reads them; managers
-// and admins change them under If-Match.
+// The organization's thresholds for sensitive and restricted uses: everyone reads them; admins
+// change them under If-Match (they decide who may approve).
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../lib/api';
@@ -74,7 +74,7 @@ export function ImpactSettingsPage() {
       {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
       {values && s ? (
         <form className="card" onSubmit={save} noValidate data-testid="impact-settings-form">
-          <fieldset disabled={!session.canManage} style={{ border: 0, padding: 0, margin: 0 }}>
+          <fieldset disabled={session.role !== 'admin'} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="form-grid">
               <Field label="Sensitive from score" name="sensitive_score" error={errors.sensitive_score}>
                 {({ id }) => (
@@ -112,14 +112,14 @@ export function ImpactSettingsPage() {
           <p className="muted small">
             {s.version ? `Version ${s.version}, last changed by ${s.updated_by ?? '—'}.` : 'These are the defaults; no one has changed them yet.'}
           </p>
-          {session.canManage ? (
+          {session.role === 'admin' ? (
             <div className="form-actions">
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 {busy ? 'Saving…' : 'Save thresholds'}
               </button>
             </div>
           ) : (
-            <p className="muted small">Managers and admins change the thresholds.</p>
+            <p className="muted small">Only admins change the thresholds: they decide who may approve.</p>
           )}
         </form>
       ) : null}

@@ -1,9 +1,12 @@
 // Submit for review and approve, each after a confirmation, and the PDF/JSON exports. Buttons a
-// role may not use are not shown; the server's refusals are shown in the dialog.
+// role may not use are not shown; approval the server would refuse (restricted use, segregation
+// of duties) is disabled with the reason; the server's refusals are shown in the dialog.
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { ConfirmDialog, Field, sentence } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
+import { impactApprovalBlock } from '../../org/segregation';
+import { useSegregation } from '../../org/useSegregation';
 import { approveImpact, exportImpact, submitImpact } from '../api';
 import { errorsByPath, pathLabel } from '../form';
 import { fieldLabels, levelLabels } from '../labels';
@@ -34,6 +37,8 @@ export function WorkflowActions({ ctx, onDone }: { ctx: ImpactContext; onDone: (
   const [exportError, setExportError] = useState<string | null>(null);
 
   const restrictedNeedsAdmin = a.outcome === 'restricted' && (ctx.settings?.restricted_approver ?? 'admin') === 'admin' && session.role !== 'admin';
+  const ownWork = impactApprovalBlock(useSegregation(), a.submitted_by, session.me?.user.email);
+  const approveBlocked = ownWork ?? (restrictedNeedsAdmin ? 'A restricted use is approved by an admin' : null);
   const open = (d: 'submit' | 'approve') => {
     setDialog(d);
     setError(null);
@@ -88,10 +93,13 @@ export function WorkflowActions({ ctx, onDone }: { ctx: ImpactContext; onDone: (
         </button>
       ) : null}
       {session.canManage && a.status === 'in_review' ? (
-        <button type="button" className="btn btn-primary" onClick={() => open('approve')} disabled={restrictedNeedsAdmin || ctx.dirty}
-          title={restrictedNeedsAdmin ? 'A restricted use is approved by an admin' : undefined} data-testid="approve">
+        <button type="button" className="btn btn-primary" onClick={() => open('approve')} disabled={!!approveBlocked || ctx.dirty}
+          title={approveBlocked ?? undefined} data-testid="approve">
           Approve…
         </button>
+      ) : null}
+      {session.canManage && a.status === 'in_review' && ownWork ? (
+        <p className="muted small" data-testid="approve-blocked">{ownWork}</p>
       ) : null}
       {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
 

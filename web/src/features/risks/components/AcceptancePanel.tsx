@@ -7,6 +7,8 @@ import { formatDate, formatDateTime } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
 import type { Role } from '../../../lib/roles';
 import { ConfirmDialog, Field } from '../../../lib/ui';
+import { riskAcceptanceBlock } from '../../org/segregation';
+import { useSegregation } from '../../org/useSegregation';
 import { acceptRisk, withdrawAcceptance, type Risk, type RiskCriteria, type VersionedRisk } from '../api';
 import { AcceptanceBadge } from './parts';
 
@@ -15,13 +17,15 @@ interface Props {
   etag: string | null;
   criteria: RiskCriteria;
   role: Role | undefined;
+  /** The current user's email (segregation of duties). */
+  me: string | undefined;
   onChanged: (next: VersionedRisk, message: string) => void;
   onConflict: () => void;
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
-export function AcceptancePanel({ risk, etag, criteria, role, onChanged, onConflict }: Props) {
+export function AcceptancePanel({ risk, etag, criteria, role, me, onChanged, onConflict }: Props) {
   const [accepting, setAccepting] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [rationale, setRationale] = useState('');
@@ -36,6 +40,7 @@ export function AcceptancePanel({ risk, etag, criteria, role, onChanged, onConfl
   const rank = (id: string) => criteria.levels.findIndex((l) => l.id === id);
   const aboveThreshold = rank(risk.residual.level.id) > rank(criteria.acceptance_threshold);
   const inForce = !!a && !a.withdrawn_at;
+  const ownWork = riskAcceptanceBlock(useSegregation(), risk, me);
 
   async function run(action: () => Promise<VersionedRisk>, message: string, close: () => void) {
     if (!etag) return;
@@ -113,9 +118,13 @@ export function AcceptancePanel({ risk, etag, criteria, role, onChanged, onConfl
               accepting it.
             </span>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => setAccepting(true)} data-testid="accept-risk">
-              {inForce ? 'Renew acceptance…' : 'Accept residual risk…'}
-            </button>
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => setAccepting(true)} disabled={!!ownWork}
+                title={ownWork ?? undefined} data-testid="accept-risk">
+                {inForce ? 'Renew acceptance…' : 'Accept residual risk…'}
+              </button>
+              {ownWork ? <span className="muted small" data-testid="accept-own-work">{ownWork}</span> : null}
+            </>
           )}
           {inForce ? (
             <button type="button" className="btn btn-danger-outline" onClick={() => setWithdrawing(true)} data-testid="withdraw-acceptance">

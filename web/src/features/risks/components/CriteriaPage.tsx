@@ -1,4 +1,4 @@
-// The risk criteria settings (manager, admin; read-only for the other roles): the likelihood and
+// The risk criteria settings (admin; read-only for the other roles): the likelihood and
 // impact scales, the levels with their colours, the matrix (click a cell to raise its level), the
 // acceptance threshold and who may accept. Saved whole with If-Match; 422 errors show by section.
 import { useState } from 'react';
@@ -30,7 +30,7 @@ export function CriteriaPage() {
     <CriteriaEditor
       key={loaded.data.etag ?? ''}
       loaded={loaded.data}
-      canEdit={session.canManage}
+      canEdit={session.role === 'admin'}
       saved={saved}
       onReload={() => {
         setSaved(null);
@@ -159,7 +159,7 @@ function CriteriaEditor({ loaded, canEdit, saved, onReload, onSaved }: EditorPro
           </div>
         ) : null}
       </div>
-      {!canEdit ? <Banner kind="info">Managers and admins change the risk criteria; you can read them.</Banner> : null}
+      {!canEdit ? <Banner kind="info">Only admins change the risk criteria (they decide who may accept which risks); you can read them.</Banner> : null}
       {saved ? (
         <Banner kind="success" testId="flash">
           {saved}

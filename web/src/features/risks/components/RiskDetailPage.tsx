@@ -194,6 +194,7 @@ export function RiskDetailPage() {
               etag={etag}
               criteria={criteria}
               role={session.role}
+              me={session.me?.user.email}
               onChanged={(next, message) => {
                 setWarning(null);
                 loaded.setData({ ...next, criteria });

@@ -9,6 +9,8 @@ import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
+import { soaApprovalBlock } from '../../org/segregation';
+import { useSegregation } from '../../org/useSegregation';
 import { getMaturityLevels } from '../../assessments/api';
 import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry, type SoaExportFormat } from '../api';
 import { implementationLabels, reasonLabels } from '../labels';
@@ -32,6 +34,7 @@ export function SoaPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [search, setSearch] = useSearchText(250);
+  const duties = useSegregation();
 
   if (soa.loading && !soa.data) return <Loading />;
   if (soa.error || !soa.data) return <ErrorBanner error={soa.error} title="The Statement of Applicability could not be loaded." />;
@@ -42,6 +45,7 @@ export function SoaPage() {
   const groups = byArea(shown);
   const hasFilters = soaFilterKeys.some((k) => filters[k]);
   const latest = versions.data?.[0];
+  const ownWork = soaApprovalBlock(duties, data.items, data.latest_version ? latest?.approved_at : null, session.me?.user.email);
 
   const setFilter = (key: string, value: string) => {
     const p = new URLSearchParams(params);
@@ -108,11 +112,13 @@ export function SoaPage() {
           </Link>
           <ExportButtons onExport={(f) => void doExport(f)} />
           {session.canManage ? (
-            <button type="button" className="btn btn-primary" onClick={() => setApproving(true)} data-testid="soa-approve">
+            <button type="button" className="btn btn-primary" onClick={() => setApproving(true)} disabled={!!ownWork}
+              title={ownWork ?? undefined} data-testid="soa-approve">
               Approve version…
             </button>
           ) : null}
         </div>
+        {session.canManage && ownWork ? <p className="muted small" data-testid="soa-approve-blocked">{ownWork}</p> : null}
       </div>
       {flash ? (
         <Banner kind={flash.kind} testId="flash">

@@ -1,0 +1,148 @@
+#include "domain/org/org_settings.hpp"
+
+#include "domain/accounts/roles.hpp"
+#include "domain/common/input.hpp"
+#include "domain/ledger/actor_scope.hpp"
+
+namespace aims::org {
+namespace json = boost::json;
+using accounts::Actor;
+
+namespace {
+
+constexpr const char* kId = "settings";
+constexpr std::string_view kDuties[] = {"impact_approval", "risk_acceptance", "soa_approval"};
+
+bool& member(Settings& s, std::string_view duty) {
+  if (duty == "impact_approval") return s.impact_approval;
+  if (duty == "risk_acceptance") return s.risk_acceptance;
+  return s.soa_approval;
+}
+
+json::object to_json(const Settings& s) {
+  return json::object{{"segregation_of_duties", json::object{{"impact_approval", s.impact_approval},
+                                                             {"risk_acceptance", s.risk_acceptance},
+                                                             {"soa_approval", s.soa_approval}}}};
+}
+
+Settings from_json(const json::object& o) {
+  Settings s;
+  if (auto sod = o.if_contains("segregation_of_duties"); sod && sod->is_object())
+    for (auto duty : kDuties)
+      if (auto v = sod->as_object().if_contains(duty); v && v->is_bool()) member(s, duty) = v->as_bool();
+  return s;
+}
+
+json::object served(const Settings& s, std::int64_t version, json::value at, json::value by) {
+  auto o = to_json(s);
+  o["version"] = version;
+  o["updated_at"] = std::move(at);
+  o["updated_by"] = std::move(by);
+  return o;
+}
+
+result<Settings> parse(const json::value& body) {
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  // The bookkeeping members of a GET answer are ignored, so that answer can be edited and sent back.
+  input::Reader in(body.as_object(), {"segregation_of_duties", "version", "updated_at", "updated_by"});
+  Settings s;
+  auto sod = body.as_object().if_contains("segregation_of_duties");
+  if (!sod) in.error("segregation_of_duties", "is required");
+  else if (!sod->is_object()) in.error("segregation_of_duties", "must be an object with impact_approval, risk_acceptance and soa_approval");
+  else {
+    const auto& o = sod->as_object();
+    for (const auto& kv : o) {
+      bool known = false;
+      for (auto duty : kDuties) known = known || kv.key() == duty;
+      if (!known) in.error("segregation_of_duties." + std::string(kv.key()), "is not a setting");
+    }
+    for (auto duty : kDuties) {
+      auto field = "segregation_of_duties." + std::string(duty);
+      auto v = o.if_contains(duty);
+      if (!v) in.error(field, "is required");
+      else if (!v->is_bool()) in.error(field, "must be true or false");
+      else member(s, duty) = v->as_bool();
+    }
+  }
+  if (!in.ok()) return in.failure("The organization settings are not valid.");
+  return s;
+}
+
+}  // namespace
+
+Settings load_settings(store::ReadTx& tx, const std::string& org_id) {
+  auto r = tx.find_record(org_id, std::string(OrgSettingsService::kKind), "", kId);
+  if (!r) return Settings{};
+  return from_json(json::parse(r->doc).as_object());
+}
+
+status require_segregation(store::ReadTx& tx, const Actor& a, Duty duty, bool is_author, std::string_view reason) {
+  if (!is_author || ledger::ActorScope::current() == "system") return ok();
+  auto s = load_settings(tx, a.org_id);
+  bool on = duty == Duty::impact_approval ? s.impact_approval : duty == Duty::risk_acceptance ? s.risk_acceptance : s.soa_approval;
+  if (!on) return ok();
+  return make_error(errc::forbidden, "Segregation of duties: " + std::string(reason));
+}
+
+result<View> OrgSettingsService::get(const Actor& a) {
+  View out;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto r = tx.find_record(a.org_id, std::string(kKind), "", kId);
+    if (!r) {
+      out = View{0, json::serialize(served(Settings{}, 0, nullptr, nullptr))};
+      return ok();
+    }
+    auto d = json::parse(r->doc).as_object();
+    out = View{r->version, json::serialize(served(from_json(d), r->version, json::value(r->updated_at), d.at("updated_by")))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<View> OrgSettingsService::put(const Actor& a, const json::value& body, const std::optional<std::string>& if_match) {
+  if (!accounts::allowed(a.role, accounts::Action::administer))
+    return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
+                                           ") may not change the organization settings: they decide who may approve, so only admins may.");
+  auto parsed = parse(body);
+  if (!parsed) return parsed.error();
+  View out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto r = tx.find_record(a.org_id, std::string(kKind), "", kId);
+    std::int64_t version = r ? r->version : 0;
+    if (!if_match)
+      return make_error(errc::precondition_required,
+                        "Send If-Match with the ETag you last read (\"v0\" while the defaults apply).");
+    if (*if_match != etag(version) && *if_match != "W/" + etag(version))
+      return make_error(errc::precondition_failed, "The organization settings were changed by someone else since you read them (now version " +
+                                                       std::to_string(version) + "); reload and apply your change again.");
+    auto before = to_json(r ? from_json(json::parse(r->doc).as_object()) : Settings{});
+    auto after = to_json(*parsed);
+    if (r && before == after) {
+      auto d = json::parse(r->doc).as_object();
+      out = View{version, json::serialize(served(*parsed, version, json::value(r->updated_at), d.at("updated_by")))};
+      return ok();
+    }
+    json::array changes;
+    const auto& b = before.at("segregation_of_duties").as_object();
+    const auto& n = after.at("segregation_of_duties").as_object();
+    for (auto duty : kDuties)
+      if (!r || b.at(duty) != n.at(duty))
+        changes.push_back(json::object{{"field", "segregation_of_duties." + std::string(duty)},
+                                       {"from", r ? b.at(duty) : json::value(nullptr)},
+                                       {"to", n.at(duty)}});
+    auto now = clock_.now_text();
+    auto doc = after;
+    doc["updated_by"] = a.email;
+    store::RecordRow row{std::string(kKind), a.org_id, "", kId, version + 1, 0, "", r ? r->created_at : now, now, json::serialize(doc)};
+    if (auto s = tx.put_record(row, version); !s) return s;
+    store::HistoryRow h{a.org_id, std::string(kKind), kId, row.version, now, a.email, r ? "update" : "create", json::serialize(changes)};
+    if (auto s = tx.insert_history(h); !s) return s;
+    out = View{row.version, json::serialize(served(*parsed, row.version, json::value(now), json::value(a.email)))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+}  // namespace aims::org
