@@ -95,7 +95,7 @@ export function ClassificationWizard() {
   const onNext = () => {
     const open = (stepInfo?.questions ?? []).filter((x) => !isAnswered(x, answers[x.id]));
     if (open.length) {
-      setErrors(Object.fromEntries(open.map((x) => [x.id, x.type === 'multi_choice' && (x.min_items ?? 0) === 0 ? 'Pick the areas that apply, or confirm none.' : 'Answer this question to go on.'])));
+      setErrors(Object.fromEntries(open.map((x) => [x.id, x.type === 'multi_choice' && (x.min_items ?? 0) === 0 ? 'Pick the options that apply, or None of these.' : 'Answer this question to go on.'])));
       return;
     }
     go(next);
