@@ -130,6 +130,7 @@ test('a system without a classification answers 404; the first PUT answers 201 w
   assert.equal(cl.version, 1);
   assert.equal(cl.classified_by, srv.admin.email);
   assert.equal(cl.questionnaire_version, questionnaire.version);
+  assert.equal(cl.recheck, null, 'answered with the current questionnaire: nothing to re-check');
   assert.equal(cl.result.class, 'high_risk');
   assert.equal(cl.result.basis, 'Annex III point 4(a)');
   assert.equal(cl.result.applies_from, '2027-12-02');
