@@ -67,6 +67,17 @@ void print_classification(const json::object& c) {
                            {"classified", string_of(c, "classified_at") + " by " + string_of(c, "classified_by")},
                            {"note", string_of(c, "note")}});
   std::cout << "\n" << string_of(r, "rationale") << "\n";
+  if (auto rc = c.if_contains("recheck"); rc && rc->is_object() && rc->get_object().if_contains("needed") &&
+                                          rc->get_object().at("needed").is_bool() && rc->get_object().at("needed").get_bool()) {
+    std::cout << "\nRe-check needed: answered with questionnaire version " << string_of(rc->get_object(), "questionnaire_version")
+              << ", now " << string_of(rc->get_object(), "current_version") << ".\n";
+    if (auto ch = rc->get_object().if_contains("changes"); ch && ch->is_array())
+      for (const auto& x : ch->get_array())
+        if (x.is_string()) std::cout << "- " << x.get_string() << "\n";
+    if (auto nq = rc->get_object().if_contains("new_questions"); nq && nq->is_array())
+      for (const auto& x : nq->get_array())
+        if (x.is_object()) std::cout << "- new question " << string_of(x.get_object(), "id") << ": " << string_of(x.get_object(), "text") << "\n";
+  }
   auto obs = r.if_contains("obligations");
   if (!obs || !obs->is_array() || obs->get_array().empty()) {
     std::cout << "\nNo EU AI Act obligations follow for your role.\n";

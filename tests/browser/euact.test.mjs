@@ -61,7 +61,14 @@ describe('EU AI Act classification and obligations in the browser', () => {
     await page.locator('[data-question="provider-outside-eu"]').waitFor();
     await roles.getByLabel(/^Deployer/).check();
     await yesNo('provider-outside-eu', false);
+    // A provider is not asked the Art. 25(1) triggers that make a deployer a provider.
+    assert.equal(await page.locator('[data-question="art25-1"]').count(), 0);
     await screenshot(page, '72-wizard-role', { fullPage: false });
+    await next('Scope (Art. 2)');
+    // The Art. 2 exclusions come first; none applies here.
+    const scope = page.locator('[data-question="art2-scope"]');
+    await scope.getByLabel(/^Developed and put into service for the sole purpose of scientific research/).waitFor();
+    await scope.getByLabel(/^None of these/).check();
     await next('Prohibited practices');
 
     // A yes opens the exception's follow-up; the 2026/1744 ban is asked too.
@@ -69,8 +76,11 @@ describe('EU AI Act classification and obligations in the browser', () => {
     await page.locator('[data-question="art5-1-d-exception"]').waitFor();
     await yesNo('art5-1-d', false);
     assert.equal(await page.locator('[data-question="art5-1-d-exception"]').count(), 0);
-    assert.match(await page.locator('[data-question="art5-ncii-csam"] legend').textContent(), /2026\/1744/);
-    for (const id of ['art5-1-a', 'art5-1-b', 'art5-1-c', 'art5-1-e', 'art5-1-f', 'art5-1-g', 'art5-1-h', 'art5-ncii-csam']) await yesNo(id, false);
+    assert.match(await page.locator('[data-question="art5-1-ba"] legend').textContent(), /Art\. 5\(1\)\(ba\)/);
+    assert.match(await page.locator('[data-question="art5-1-f"] legend').textContent(), /biometric data/);
+    for (const id of ['art5-1-a', 'art5-1-b', 'art5-1-c', 'art5-1-e', 'art5-1-f', 'art5-1-g', 'art5-1-h', 'art5-1-ba', 'art5-1-bb']) await yesNo(id, false);
+    // A no to the purpose asks a provider whether the content is a foreseeable outcome without safeguards.
+    for (const id of ['art5-1-ba-foreseeable', 'art5-1-bb-foreseeable']) await yesNo(id, false);
     await next('Products under EU product law');
     await yesNo('art6-1', false);
     await next('Uses listed in Annex III');
@@ -89,7 +99,11 @@ describe('EU AI Act classification and obligations in the browser', () => {
     await yesNo('art6-3-profiling', true);
     assert.equal(await page.locator('[data-question="art6-3-a"]').count(), 0, 'profiling rules out the derogations');
     await next('Deployers of high-risk systems');
-    await yesNo('deployer-public', false);
+    // Two questions: Art. 27 (public law or public services) and Art. 49(3) (public authorities).
+    await yesNo('deployer-public-service', false);
+    await yesNo('deployer-public-authority', false);
+    await next('Systems already on the market');
+    await yesNo('art111-2', false);
     await next('Transparency duties');
     for (const id of ['art50-1', 'art50-2', 'art50-3', 'art50-4']) await yesNo(id, false);
     await next('General-purpose AI models');
@@ -170,12 +184,14 @@ describe('EU AI Act classification and obligations in the browser', () => {
     await page.getByTestId('wizard-save').click();
     await page.getByTestId('flash').filter({ hasText: 'version 2' }).waitFor();
     assert.equal(await page.getByTestId('result-class').first().textContent(), 'Minimal risk');
-    await page.getByTestId('result-no-obligations').waitFor();
+    // Only AI literacy (Art. 4) follows from a minimal-risk system.
+    await page.getByTestId('result-obligations').locator('tr[data-obligation="art4"]').waitFor();
+    assert.equal(await page.getByTestId('result-obligations').locator('tr[data-obligation]').count(), 1);
     const history = page.getByTestId('classification-history');
     await history.locator('[data-version="1"]').filter({ hasText: 'Annex III point 4(a)' }).waitFor();
     await screenshot(page, '77-reclassified');
     const board = await apiGet(server.url, api, `/api/v1/obligations?system=${system.id}`);
-    assert.equal(board.total, 0);
+    assert.deepEqual(board.items.map((o) => o.obligation_id), ['art4']);
     const retired = await apiGet(server.url, api, `/api/v1/obligations?system=${system.id}&retired=true&limit=500`);
     assert.equal(retired.items.find((o) => o.obligation_id === 'art9').owner, 'Risk Manager');
   });

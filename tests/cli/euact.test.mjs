@@ -33,7 +33,8 @@ describe('aims classification and obligations commands', () => {
     assert.match(r.stdout, /^id\s+step\s+answer\s+question$/m);
     assert.match(r.stdout, /^roles\s+role\s+list of provider,deployer,importer,distributor,product_manufacturer,authorised_representative\s+What is your organization's role/m);
     assert.match(r.stdout, /^annex1-section\s+annex1\s+one of A,B\s+Which part of Annex I/m);
-    assert.match(r.stdout, /^art5-ncii-csam\s+prohibited\s+yes\|no\s+/m);
+    assert.match(r.stdout, /^art5-1-ba\s+prohibited\s+yes\|no\s+/m);
+    assert.match(r.stdout, /^art2-scope\s+scope\s+list of art2-3,art2-4,art2-6,art2-10,art2-12\s+/m);
     assert.match(r.stdout, /^annex3-4-a\s+annex3-4\s+yes\|no\s+/m);
     assert.equal(questionnaire.questions.length, r.stdout.trim().split('\n').filter((l) => /^[a-z0-9-]+\s+[a-z0-9-]+\s+(yes\|no|one of|list of)/.test(l)).length);
   });
@@ -63,7 +64,7 @@ describe('aims classification and obligations commands', () => {
     writeFileSync(file, JSON.stringify(json(['classification', 'get', sys.id])));
     const r = ok(['classification', 'set', sys.id, '--answers', file, '--answer', 'annex3-4-a=no', '--answer', 'annex3-areas=4,5',
       '--answer', 'annex3-5-a=no', '--answer', 'annex3-5-b=yes', '--answer', 'annex3-5-c=no', '--answer', 'annex3-5-d=no',
-      '--answer', 'deployer-public=no', '--answer', 'annex3-4-b=no']);
+      '--answer', 'deployer-public-service=no', '--answer', 'deployer-public-authority=no', '--answer', 'annex3-4-b=no']);
     assert.match(r.stdout, /as high-risk \(Annex III point 5\(b\)\) \(version 2\)/);
     const h = ok(['classification', 'history', sys.id]);
     assert.match(h.stdout, /^version\s+classified_at\s+by\s+class\s+basis\s+note$/m);
@@ -77,7 +78,7 @@ describe('aims classification and obligations commands', () => {
     for (const [id, v] of Object.entries(complete(questionnaire, PRESETS.chatbot)))
       flags.push('--answer', `${id}=${Array.isArray(v) ? v.join(',') : v === true ? 'yes' : v === false ? 'no' : v}`);
     const r = ok(['classification', 'set', other.id, ...flags]);
-    assert.match(r.stdout, /as transparency duties \(Art\. 50\(1\)\) \(version 1\); roles: provider, deployer; 1 obligation\(s\) follow\./);
+    assert.match(r.stdout, /as transparency duties \(Art\. 50\(1\)\) \(version 1\); roles: provider, deployer; 2 obligation\(s\) follow\./);
   });
 
   test('incomplete or invalid answers exit 1 with the missing questions named; usage errors exit 2', () => {

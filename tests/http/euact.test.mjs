@@ -91,8 +91,9 @@ test('GET /eu-ai-act/questionnaire: steps, questions with conditions, the amendi
   const ids = q.questions.map((x) => x.id);
   assert.equal(new Set(ids).size, ids.length, 'question ids are unique');
   assert.equal(ids[0], 'roles');
-  for (const id of ['art5-1-a', 'art5-1-h', 'art5-ncii-csam', 'art6-1', 'annex1-section', 'annex3-areas', 'annex3-1-a', 'annex3-8-b',
-    'art6-3-profiling', 'art6-3-a', 'art6-3-d', 'art50-1', 'art50-4', 'gpai-model', 'gpai-systemic-risk'])
+  for (const id of ['art2-scope', 'art25-1', 'art5-1-a', 'art5-1-h', 'art5-1-ba', 'art5-1-bb', 'art5-1-ba-foreseeable', 'art6-1', 'annex1-section', 'annex3-areas', 'annex3-1-a', 'annex3-8-b',
+    'art6-3-profiling', 'art6-3-a', 'art6-3-d', 'deployer-public-service', 'deployer-public-authority', 'art111-2', 'art50-1',
+    'art50-4', 'gpai-model', 'gpai-systemic-risk'])
     assert.ok(ids.includes(id), `${id} is a question`);
   assert.equal(ids.filter((id) => /^annex3-\d(-[a-e])?$/.test(id)).length, 25, 'every Annex III point');
   const steps = new Set(q.steps.map((s) => s.id));
@@ -107,9 +108,11 @@ test('GET /eu-ai-act/questionnaire: steps, questions with conditions, the amendi
   const base = complete({ roles: ['provider'] });
   assert.ok(!asked(base).some((x) => x.id === 'annex3-4-a'));
   assert.ok(asked({ ...base, 'annex3-areas': ['4'] }).some((x) => x.id === 'annex3-4-a'));
-  assert.ok(asked({ ...base, 'art5-1-c': true }).every((x) => ['role', 'prohibited'].includes(x.step)));
-  const ncii = q.questions.find((x) => x.id === 'art5-ncii-csam');
-  assert.match(ncii.article, /2026\/1744/);
+  assert.ok(asked({ ...base, 'art5-1-c': true }).every((x) => ['role', 'scope', 'prohibited'].includes(x.step)));
+  assert.ok(asked({ ...base, 'art2-scope': ['art2-6'] }).every((x) => ['role', 'scope'].includes(x.step)), 'an Art. 2 exclusion ends it');
+  const ncii = q.questions.find((x) => x.id === 'art5-1-ba');
+  assert.equal(ncii.article, 'Art. 5(1)(ba)');
+  assert.ok(!q.notes.some((x) => /did not check/.test(x)), 'no note says the data is unverified');
 });
 
 // ---- classify ------------------------------------------------------------------------------------
@@ -126,6 +129,8 @@ test('a system without a classification answers 404; the first PUT answers 201 w
   assert.equal(cl.system_id, s.id);
   assert.equal(cl.version, 1);
   assert.equal(cl.classified_by, srv.admin.email);
+  assert.equal(cl.questionnaire_version, questionnaire.version);
+  assert.equal(cl.recheck, null, 'answered with the current questionnaire: nothing to re-check');
   assert.equal(cl.result.class, 'high_risk');
   assert.equal(cl.result.basis, 'Annex III point 4(a)');
   assert.equal(cl.result.applies_from, '2027-12-02');
@@ -177,7 +182,7 @@ test('incomplete answers answer 422 naming each missing question, and nothing ch
   const before = await state(s.id);
   let p = assertProblem(await put(s.id, {}), 422);
   const missing = p.errors.map((e) => e.field);
-  for (const id of ['roles', 'art5-1-a', 'art5-ncii-csam', 'art6-1', 'annex3-areas', 'art50-1']) assert.ok(missing.includes(`answers.${id}`), id);
+  for (const id of ['roles', 'art2-scope', 'art5-1-a', 'art5-1-ba', 'art5-1-bb']) assert.ok(missing.includes(`answers.${id}`), id);
   assert.match(p.detail, /not answered/);
   const partial = complete(HIGH_RISK_4A);
   delete partial['art6-3-profiling'];
@@ -202,6 +207,10 @@ test('invalid answers and bodies answer 422, 400 or 415, and nothing changes', a
     [{ ...good, roles: [] }, ['answers.roles']],
     [{ ...good, roles: ['boss'] }, ['answers.roles']],
     [{ ...good, 'annex3-areas': '4' }, ['answers.annex3-areas']],
+    [{ ...good, 'art2-scope': ['art2-99'] }, ['answers.art2-scope']],
+    [{ ...good, 'art2-scope': 'art2-6' }, ['answers.art2-scope']],
+    [{ ...good, 'art5-1-ba-foreseeable': 'maybe' }, ['answers.art5-1-ba-foreseeable']],
+    [{ ...good, 'deployer-public': true }, ['answers.deployer-public']],
   ];
   for (const [answers, fields] of cases) assertFields(assertProblem(await put(s.id, answers, '"v1"'), 422), fields, JSON.stringify(fields));
   assertFields(assertProblem(await c('PUT', `${SYS}/${s.id}/classification`, { json: { note: 'no answers' }, headers: { 'if-match': '"v1"' } }), 422), ['answers']);
@@ -268,9 +277,12 @@ test('archived systems cannot be classified (409) and unknown systems answer 404
 test('classification creates the obligations per role with dates, owner and ISO/IEC 42001 mapping', async () => {
   const s = await system({ owner: 'Head of HR' });
   await classify(s.id, { ...HIGH_RISK_4A, roles: ['deployer'] });
-  const l = await obligations(`?system=${s.id}`);
-  assert.deepEqual(l.items.map((o) => o.obligation_id), ['art25', 'art26', 'art73']);
-  assert.equal(l.total, 3);
+  const all = await obligations(`?system=${s.id}`);
+  // AI literacy (Art. 4, since 2 February 2025) first, then the high-risk duties of a deployer.
+  assert.deepEqual(all.items.map((o) => o.obligation_id), ['art4', 'art25', 'art26', 'art73', 'art86']);
+  assert.equal(all.total, 5);
+  assert.equal(all.items[0].applies_from, '2025-02-02');
+  const l = { items: all.items.slice(1) };
   for (const o of l.items) {
     assert.equal(o.system_id, s.id);
     assert.equal(o.system_name, s.name);
@@ -317,14 +329,14 @@ test('re-classification keeps the status of obligations that still apply and ret
   // High-risk → chatbot: the high-risk obligations are retired (hidden by default), Art. 50(1) follows.
   await classify(s.id, CHATBOT, '"v2"');
   const current = await obligations(`?system=${s.id}`);
-  assert.deepEqual(current.items.map((o) => o.obligation_id), ['art50-1-disclose']);
-  assert.equal(current.items[0].applies_from, '2026-08-02');
+  assert.deepEqual(current.items.map((o) => o.obligation_id), ['art4', 'art50-1-disclose']);
+  assert.equal(current.items[1].applies_from, '2026-08-02');
   const retired = await obligations(`?system=${s.id}&retired=true&limit=500`);
   assert.ok(retired.items.length >= 18);
   assert.ok(retired.items.every((o) => o.retired === true && typeof o.retired_at === 'string'));
   const r73 = retired.items.find((o) => o.obligation_id === 'art73');
   assert.equal(r73.status, 'in_progress', 'a retired obligation keeps what was recorded');
-  assert.equal((await obligations(`?system=${s.id}&retired=all&limit=500`)).total, retired.total + 1);
+  assert.equal((await obligations(`?system=${s.id}&retired=all&limit=500`)).total, retired.total + 2);
   // A retired obligation cannot be edited.
   const snap = await state(s.id);
   assertProblem(await c('PATCH', `${OBL}/${s.id}/art73`, { json: { status: 'met' }, headers: { 'if-match': `"v${r73.version}"` } }), 409);
@@ -378,12 +390,15 @@ test('the register across systems: filters, default order by application date, s
   const bot = await system({ name: 'Register chatbot' });
   await classify(bot.id, CHATBOT);
   const ban = await system({ name: 'Register banned app' });
-  await classify(ban.id, { roles: ['deployer'], 'art5-ncii-csam': true });
+  await classify(ban.id, { roles: ['deployer'], 'art5-1-ba': true });
 
   const all = await allObligations('?limit=2');
   const mine = all.items.filter((o) => [gp.id, hr.id, bot.id, ban.id].includes(o.system_id));
-  assert.deepEqual(mine.map((o) => `${o.obligation_id}@${o.applies_from}`),
-    ['art53@2025-08-02', 'art50-1-disclose@2026-08-02', 'art5@2026-12-02', 'art25@2027-12-02', 'art26@2027-12-02', 'art73@2027-12-02']);
+  // Art. 4 (AI literacy) for the three systems with a provider or deployer role, first by date.
+  assert.deepEqual(mine.slice(0, 3).map((o) => `${o.obligation_id}@${o.applies_from}`), Array(3).fill('art4@2025-02-02'));
+  assert.deepEqual(mine.slice(3).map((o) => `${o.obligation_id}@${o.applies_from}`),
+    ['art53@2025-08-02', 'art50-1-disclose@2026-08-02', 'art5@2026-12-02', 'art25@2027-12-02', 'art26@2027-12-02', 'art73@2027-12-02',
+      'art86@2027-12-02']);
   const dates = all.items.map((o) => o.applies_from);
   assert.deepEqual(dates, [...dates].sort(), 'ordered by application date');
   assert.equal(all.total, all.items.length);
@@ -398,12 +413,12 @@ test('the register across systems: filters, default order by application date, s
   assert.deepEqual(art5.map((o) => [o.obligation_id, o.applies_from, o.variant]), [['art5', '2026-12-02', 'prohibited_2026_1744']]);
 
   const ids = async (q) => (await obligations(`${q}&limit=500`)).items.filter((o) => [gp.id, hr.id, bot.id, ban.id].includes(o.system_id)).map((o) => o.obligation_id).sort();
-  assert.deepEqual(await ids(`?system=${hr.id}`), ['art25', 'art26', 'art73']);
+  assert.deepEqual(await ids(`?system=${hr.id}`), ['art25', 'art26', 'art4', 'art73', 'art86']);
   assert.deepEqual(await ids('?article=Art.%2050'), ['art50-1-disclose']);
   assert.deepEqual(await ids('?article=art26'), ['art26']);
-  assert.deepEqual(await ids('?role=deployer'), ['art25', 'art26', 'art5', 'art73']);
-  assert.deepEqual(await ids('?applies_from=2027-12-02'), ['art25', 'art26', 'art73']);
-  assert.deepEqual(await ids('?due_before=2026-12-02'), ['art50-1-disclose', 'art53']);
+  assert.deepEqual(await ids('?role=deployer'), ['art25', 'art26', 'art4', 'art4', 'art5', 'art73', 'art86']);
+  assert.deepEqual(await ids('?applies_from=2027-12-02'), ['art25', 'art26', 'art73', 'art86']);
+  assert.deepEqual(await ids('?due_before=2026-12-02'), ['art4', 'art4', 'art4', 'art50-1-disclose', 'art53']);
   const overdue = await ids('?overdue=true');
   assert.ok(overdue.includes('art53'), 'a model duty due 2 August 2025 and not started is overdue');
   assert.equal(overdue.includes('art50-1-disclose'), TODAY > '2026-08-02');
@@ -418,6 +433,38 @@ test('the register across systems: filters, default order by application date, s
   assertFields(p, ['status', 'role', 'due_before', 'overdue', 'sort', 'limit', 'retired', 'applies_from']);
   const first = await obligations('?limit=1');
   assertFields(assertProblem(await c('GET', `${OBL}?limit=1&sort=due&cursor=${encodeURIComponent(first.next)}`), 400), ['cursor']);
+});
+
+// ---- the adopted text ------------------------------------------------------------------------------
+
+test('as adopted: a derogation registers, a private hospital owes an FRIA only, research is out of scope, a re-brand makes a provider', async () => {
+  const result = async (given) => {
+    const s = await system();
+    const r = await classify(s.id, given);
+    return { ...r.body.result, ids: r.body.result.obligations.map((o) => o.id) };
+  };
+  const derogation = await result({ roles: ['provider'], 'annex3-areas': ['4'], 'annex3-4-a': true, 'art6-3-profiling': false, 'art6-3-a': true });
+  assert.deepEqual(derogation.ids, ['art4', 'art6-4-record', 'art49-2']);
+  assert.match(derogation.rationale, /Art\. 49\(2\)/);
+  const hospital = await result({ roles: ['deployer'], 'annex3-areas': ['5'], 'annex3-5-a': true, 'art6-3-profiling': true,
+    'deployer-public-service': true, 'deployer-public-authority': false });
+  assert.ok(hospital.ids.includes('art27') && !hospital.ids.includes('art49'), hospital.ids.join());
+  const research = await result({ roles: ['provider'], 'art2-scope': ['art2-6'] });
+  assert.equal(research.class, 'minimal');
+  assert.equal(research.basis, 'Outside the scope: Art. 2(6)');
+  assert.deepEqual(research.scope, { excluded: true, exclusions: [{ id: 'art2-6', article: 'Art. 2(6)', title: 'Scientific research and development' }] });
+  assert.deepEqual(research.ids, []);
+  const rebrand = await result({ ...HIGH_RISK_4A, roles: ['deployer'], 'art25-1': ['art25-1-a'] });
+  assert.deepEqual(rebrand.roles, ['provider', 'deployer']);
+  assert.equal(rebrand.provider_by_art25, true);
+  assert.equal(rebrand.organization_role, 'provider');
+  assert.ok(rebrand.ids.includes('art16') && rebrand.ids.includes('art26'));
+  const generator = await result({ roles: ['provider'], 'art5-1-ba-foreseeable': true });
+  assert.equal(generator.class, 'prohibited');
+  assert.equal(generator.basis, 'Art. 5(1)(ba)');
+  const legacy = await result({ ...HIGH_RISK_5B, 'art111-2': true, 'art111-2-public': true });
+  assert.deepEqual(legacy.high_risk.legacy, { public_authorities: true });
+  assert.equal(legacy.obligations.find((o) => o.id === 'art9').due, '2030-08-02');
 });
 
 // ---- roles and tenancy ----------------------------------------------------------------------------

@@ -79,7 +79,7 @@ function isRealDate(s) {
 const applyKeyClass = {
   high_risk_annex_iii: 'high_risk', high_risk_annex_i: 'high_risk', transparency: 'transparency',
   gpai: 'gpai', gpai_systemic: 'gpai_systemic', prohibited: 'prohibited', prohibited_2026_1744: 'prohibited',
-  annex_iii_derogation: 'annex_iii_derogation',
+  annex_iii_derogation: 'annex_iii_derogation', all_systems: 'all_systems', high_risk_legacy: 'high_risk',
 };
 
 const isoRefs = []; // {file, index, id, ref}: iso42001_controls entries of EU AI Act obligations

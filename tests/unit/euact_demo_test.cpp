@@ -61,7 +61,9 @@ TEST(DemoEuAct, ClassifiesTheDemoSystemsAndRecordsObligationProgress) {
     EXPECT_EQ(classes["Marketing content generator"].at("class").as_string(), "transparency");
 
     EXPECT_GT(obligations["Credit scoring model"].size(), 15u);
-    EXPECT_TRUE(obligations["Card fraud detection"].empty());
+    // A minimal-risk system: only AI literacy (Art. 4) for its provider and deployer.
+    ASSERT_EQ(obligations["Card fraud detection"].size(), 1u);
+    EXPECT_EQ(obligations["Card fraud detection"][0].at("obligation_id").as_string(), "art4");
     std::map<std::string, std::string> status;
     for (const auto& [name, list] : obligations)
       for (const auto& o : list) status[name + "/" + std::string(o.at("obligation_id").as_string())] = o.at("status").as_string();

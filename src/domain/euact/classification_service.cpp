@@ -7,6 +7,7 @@
 #include "domain/common/input.hpp"
 #include "domain/euact/classifier.hpp"
 #include "domain/euact/obligations.hpp"
+#include "domain/euact/recheck.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -46,7 +47,7 @@ result<ClassificationView> ClassificationService::get(const Actor& a, const std:
   if (!st) return st.error();
   if (!system) return no_system(system_id);
   if (!r) return make_error(errc::not_found, "AI system " + system_id + " has not been classified yet.");
-  return ClassificationView{r->version, r->doc};
+  return ClassificationView{r->version, with_recheck(q_, r->doc)};
 }
 
 result<ClassificationView> ClassificationService::put(const Actor& a, const std::string& system_id, const json::value& body,
@@ -146,7 +147,7 @@ result<ClassificationView> ClassificationService::put(const Actor& a, const std:
     if (auto s = systems_.update_in(tx, a, system_id, fields, "classify"); !s) return s.error();
     auto sysdoc = json::parse(row->doc).as_object();
     if (auto s = obligations_.sync(tx, a, system_id, derived, str(sysdoc, "owner")); !s) return s;
-    out = ClassificationView{version + 1, std::move(text)};
+    out = ClassificationView{version + 1, with_recheck(q_, text)};
     return ok();
   });
   if (!st) return st.error();
@@ -182,7 +183,7 @@ result<std::string> ClassificationService::history(const Actor& a, const std::st
       more = true;
       break;
     }
-    items.push_back(json::parse(it->doc));
+    items.push_back(json::parse(with_recheck(q_, it->doc)));
     last = it->position;
   }
   json::object out{{"items", std::move(items)}};

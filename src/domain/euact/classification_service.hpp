@@ -41,7 +41,8 @@ class ClassificationService {
   /// system has a classification. Incomplete or invalid answers: errc::validation naming them.
   result<ClassificationView> put(const accounts::Actor& a, const std::string& system_id, const boost::json::value& body,
                                  const std::optional<std::string>& if_match);
-  /// Saved versions, newest first: {"items": [...], "next"?}.
+  /// Saved versions, newest first: {"items": [...], "next"?}. Each document served (current, saved
+  /// or in the history) carries "recheck" (see recheck.hpp), worked out when read.
   result<std::string> history(const accounts::Actor& a, const std::string& system_id,
                               const std::optional<std::string>& limit, const std::optional<std::string>& cursor);
 

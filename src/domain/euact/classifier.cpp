@@ -69,20 +69,47 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
         o.roles.push_back(opt.value);
   o.organization_role = inventory_role(o.roles);
   o.provider_outside_eu = yes("provider-outside-eu");
+  auto picked = [&](std::string_view question, std::string_view option) {
+    auto p = a.if_contains(question);
+    return p && p->is_array() && std::find(p->as_array().begin(), p->as_array().end(), json::value(option)) != p->as_array().end();
+  };
+  for (const auto* r : data.rules_of_kind("provider_trigger"))
+    if (picked("art25-1", r->id)) o.provider_triggers.push_back(r);
+
+  // Art. 2: an exclusion ends the classification (Art. 2(12) is weighed at the end).
+  bool open_source = false;
+  for (const auto* r : data.rules_of_kind("scope_exclusion")) {
+    if (!picked("art2-scope", r->id)) continue;
+    if (r->outcome == "out_of_scope") o.exclusions.push_back(r);
+    else open_source = true;
+  }
+  o.out_of_scope = !o.exclusions.empty();
+  if (o.out_of_scope) {
+    std::vector<std::string> arts;
+    for (const auto* r : o.exclusions) arts.push_back(r->article + " (" + r->title + ")");
+    reason("art2-scope", "Outside the scope of the regulation under " + join_and(arts));
+  }
 
   // Art. 5.
   for (const auto& p : data.practices()) {
-    if (!yes(p.id)) continue;
+    if (o.out_of_scope) break;
+    const bool foreseeable = p.foreseeable_question && yes(p.id + "-foreseeable");
+    if (!yes(p.id) && !foreseeable) continue;
     if (p.exceptions && yes(p.id + "-exception")) {
       reason(p.id + "-exception", "The exception of " + p.article + " (" + p.title + ") applies, so the practice is not banned");
       continue;
     }
     o.practices.push_back(&p);
     o.applies_from = earliest(o.applies_from, p.applies_from);
-    reason(p.id, "Prohibited practice under " + p.article + " (" + p.title + "), banned from " + long_date(p.applies_from));
+    if (foreseeable)
+      reason(p.id + "-foreseeable", "Prohibited practice under " + p.article + " (" + p.title + "): a reasonably foreseeable "
+                                    "outcome without adequate safeguards (Art. 5(1a)(a)(ii)), banned from " +
+                                    long_date(p.applies_from));
+    else
+      reason(p.id, "Prohibited practice under " + p.article + " (" + p.title + "), banned from " + long_date(p.applies_from));
   }
 
-  if (o.practices.empty()) {
+  if (o.practices.empty() && !o.out_of_scope) {
     // Art. 6(1) and Annex I.
     if (yes("art6-1")) {
       o.annex_i = true;
@@ -90,7 +117,8 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
       reason("art6-1", "High-risk under Art. 6(1): a safety component of an Annex I product that needs third-party "
                        "conformity assessment");
       reason("annex1-section", o.annex_i_section == "B"
-                                   ? "Annex I Section B: the requirements reach the product through its sector law (Art. 2(2))"
+                                   ? "Annex I Section B: only Art. 6(1), Art. 60a and Art. 102–112 apply; the requirements "
+                                     "reach the product through its sector law (Art. 2(2))"
                                    : "Annex I Section A: the AI Act's high-risk obligations apply directly");
     }
     // Annex III and Art. 6(3).
@@ -109,7 +137,8 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
           if (yes(id)) {
             o.derogation = data.rule(id);
             reason(id, "Derogation under " + o.derogation->article + " (" + o.derogation->title +
-                           "): not high-risk under Annex III; the provider documents this assessment (Art. 6(4))");
+                           "): not high-risk under Annex III; the provider documents this assessment (Art. 6(4)) and "
+                           "registers the system in the EU database (Art. 49(2))");
             break;
           }
           reason(id, "Condition " + data.rule(id)->article + " not met");
@@ -117,10 +146,33 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
       }
       o.annex_iii_high_risk = o.profiling || !o.derogation;
     }
-    o.deployer_public = yes("deployer-public");
-    if (answered("deployer-public"))
-      reason("deployer-public", o.deployer_public ? "A public body or provider of public services: Art. 27 and Art. 49(3) apply"
-                                                  : "Not a public body or provider of public services");
+    o.deployer_public_service = yes("deployer-public-service");
+    if (answered("deployer-public-service"))
+      reason("deployer-public-service", o.deployer_public_service
+                                            ? "A body governed by public law or a private provider of public services: the "
+                                              "fundamental rights impact assessment of Art. 27 applies"
+                                            : "Not a public-law body or provider of public services (Art. 27(1))");
+    o.deployer_public_authority = yes("deployer-public-authority");
+    if (answered("deployer-public-authority"))
+      reason("deployer-public-authority", o.deployer_public_authority
+                                              ? "A public authority or Union body, or acting on behalf of one: registration "
+                                                "of use applies (Art. 49(3), Art. 26(8))"
+                                              : "Not a public authority or Union body: no registration of use (Art. 49(3))");
+    // Art. 111(2).
+    if (yes("art111-2")) {
+      const Rule* legacy = data.rule("art111-2");
+      if (yes("art111-2-change")) {
+        reason("art111-2-change", "A significant change of design brings the system under the high-risk rules (Art. 111(2))");
+      } else {
+        o.legacy = true;
+        o.legacy_public = yes("art111-2-public");
+        reason("art111-2", "Placed on the market or put into service before its high-risk rules apply: caught only on a "
+                           "significant change of design (Art. 111(2))");
+        if (o.legacy_public)
+          reason("art111-2-public", "Intended for public authorities: must comply by " +
+                                        long_date(legacy->grace_until.value_or("")) + " in any case (Art. 111(2))");
+      }
+    }
     // Art. 50.
     for (auto id : {"art50-1", "art50-2", "art50-3", "art50-4"})
       if (yes(id)) {
@@ -143,9 +195,35 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
     if (o.gpai_legacy) reason("gpai-legacy", "Placed on the market before 2 August 2025: due by 2 August 2027");
   }
 
+  // Art. 25(1): a deployer, importer or distributor becomes the provider of a high-risk system.
+  const bool high_risk = o.practices.empty() && !o.out_of_scope && (o.annex_i || o.annex_iii_high_risk);
+  if (!o.provider_triggers.empty()) {
+    std::vector<std::string> arts;
+    for (const auto* r : o.provider_triggers) arts.push_back(r->article + " (" + r->title + ")");
+    o.provider_by_art25 = high_risk;
+    reason("art25-1", high_risk ? "Considered the provider of the high-risk system under " + join_and(arts) +
+                                      ", with the provider's obligations"
+                                : "No effect under " + join_and(arts) + ": the system is not high-risk");
+    if (high_risk) {
+      std::vector<std::string> roles{"provider"};
+      for (const auto& r : o.roles) roles.push_back(r);
+      o.roles.clear();
+      for (const auto& opt : q.find("roles")->options)
+        if (std::find(roles.begin(), roles.end(), opt.value) != roles.end()) o.roles.push_back(opt.value);
+      o.organization_role = inventory_role(o.roles);
+    }
+  }
+
   // The class and its basis.
   std::vector<std::string> lines;
-  if (!o.practices.empty()) {
+  if (o.out_of_scope) {
+    o.cls = "minimal";
+    std::vector<std::string> arts;
+    for (const auto* r : o.exclusions) arts.push_back(r->article);
+    o.basis = "Outside the scope: " + join_and(arts);
+    lines.push_back("Outside the scope of the regulation (" + join_and(arts) +
+                    "): none of its obligations apply, so the system is recorded as minimal risk.");
+  } else if (!o.practices.empty()) {
     o.cls = "prohibited";
     std::vector<std::string> arts, names;
     for (const auto* p : o.practices) {
@@ -171,8 +249,18 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
     lines.push_back("High-risk under " + o.basis + ". The requirements for high-risk systems apply from " +
                     long_date(o.applies_from) + " (dates as amended by Regulation (EU) 2026/1744).");
     if (o.annex_i && o.annex_i_section == "B" && !o.annex_iii_high_risk)
-      lines.push_back("For an Annex I Section B product these requirements reach the system through its sector law "
-                      "(Art. 2(2)); aims lists no AI Act obligations of its own for it.");
+      lines.push_back("For an Annex I Section B product only Art. 6(1), Art. 60a and Art. 102–112 apply (Art. 2(2)); the "
+                      "requirements reach the system through its sector law, and aims lists no AI Act obligations of its "
+                      "own for it.");
+    if (o.legacy)
+      lines.push_back(o.legacy_public
+                          ? "It was placed on the market before these rules apply and is intended for public authorities: "
+                            "it must comply by " + long_date(data.rule("art111-2")->grace_until.value_or("")) +
+                                " (Art. 111(2))."
+                          : "It was placed on the market before these rules apply: they reach it only when its design "
+                            "changes significantly (Art. 111(2)).");
+    if (o.provider_by_art25)
+      lines.push_back("Your organization is considered its provider under Art. 25(1).");
     if (!o.transparency.empty())
       lines.push_back("The transparency duties of " + art50_basis(o.transparency) + " apply as well.");
   } else if (!o.transparency.empty()) {
@@ -189,11 +277,21 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
     if (o.gpai) parts.push_back(o.gpai_systemic ? "Art. 51–55 (general-purpose AI model with systemic risk)"
                                                 : "Art. 53 (general-purpose AI model)");
     o.basis = parts.empty() ? "" : parts.size() == 1 ? parts[0] : parts[0] + "; " + parts[1];
+    // Art. 2(12): a free and open-source system that is neither prohibited, high-risk nor under Art. 50.
+    if (open_source) {
+      o.out_of_scope = true;
+      o.exclusions.push_back(data.rule("art2-12"));
+      o.basis = parts.empty() ? "Outside the scope: Art. 2(12)" : "Outside the scope: Art. 2(12); " + o.basis;
+      lines.push_back("As a free and open-source system that is neither prohibited, high-risk nor under Art. 50, it is "
+                      "outside the scope of the regulation (Art. 2(12)).");
+      reason("art2-scope", "Free and open-source system that is neither prohibited, high-risk nor under Art. 50: outside "
+                           "the scope (Art. 2(12))");
+    }
   }
   if (o.derogation)
     lines.push_back("The Annex III use (" + points_basis(o.points) + ") is not high-risk because of the derogation under " +
                     o.derogation->article + "; the provider documents that assessment before placing the system on the "
-                    "market (Art. 6(4)).");
+                    "market (Art. 6(4)) and registers the system in the EU database (Art. 49(2)).");
   if (o.gpai)
     lines.push_back(std::string("As a general-purpose AI model it has the duties of Art. 53") +
                     (o.gpai_systemic ? ", and those of Art. 52 and Art. 55 for systemic risk." : "."));
@@ -202,7 +300,7 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
   lines.push_back("Why:");
   for (const auto& r : o.reasons)
     if (r.question != "roles") lines.push_back("- " + r.effect + " (answered " + r.answer + " to “" + r.text + "”).");
-  if (o.practices.empty()) {
+  if (o.practices.empty() && !(o.out_of_scope && o.exclusions.front()->id != "art2-12")) {
     lines.push_back("- No prohibited practice: answered no to the Art. 5 screening questions.");
     if (!o.annex_i && answered("art6-1")) lines.push_back("- Not a safety component of an Annex I product (answered no to Art. 6(1)).");
     if (o.points.empty() && answered("annex3-areas")) lines.push_back("- No use listed in Annex III.");
@@ -241,11 +339,20 @@ json::object to_json(const Outcome& o) {
                                                                                 {"title", o.derogation->title}})
                                                      : json::value(nullptr)},
                          {"annex_iii_high_risk", o.annex_iii_high_risk}};
+  json::array exclusions, triggers;
+  for (const auto* r : o.exclusions)
+    exclusions.push_back(json::object{{"id", r->id}, {"article", r->article}, {"title", r->title}});
+  for (const auto* r : o.provider_triggers)
+    triggers.push_back(json::object{{"id", r->id}, {"article", r->article}, {"title", r->title}});
+  high_risk["legacy"] = o.legacy ? json::value(json::object{{"public_authorities", o.legacy_public}}) : json::value(nullptr);
   return json::object{{"class", o.cls},
                       {"basis", o.basis},
                       {"applies_from", date_or_null(o.applies_from)},
                       {"roles", std::move(roles)},
                       {"organization_role", o.organization_role},
+                      {"scope", json::object{{"excluded", o.out_of_scope}, {"exclusions", std::move(exclusions)}}},
+                      {"provider_triggers", std::move(triggers)},
+                      {"provider_by_art25", o.provider_by_art25},
                       {"prohibited_practices", std::move(practices)},
                       {"high_risk", std::move(high_risk)},
                       {"transparency_duties", std::move(transparency)},

@@ -35,7 +35,15 @@ struct Outcome {
   bool annex_iii_high_risk = false;        // Annex III points and no derogation (or profiling)
   std::vector<const Rule*> transparency;   // Art. 50 paragraphs that apply
   bool gpai = false, gpai_systemic = false, gpai_open_source = false, gpai_legacy = false;
-  bool provider_outside_eu = false, deployer_public = false, art50_2_legacy = false;
+  bool provider_outside_eu = false, art50_2_legacy = false;
+  bool deployer_public_service = false;    // Art. 27(1): public-law body or private provider of public services
+  bool deployer_public_authority = false;  // Art. 49(3), 26(8): public authority or Union body, or on their behalf
+  std::vector<const Rule*> exclusions;     // Art. 2 exclusions picked (Art. 2(12) only when it takes effect)
+  bool out_of_scope = false;               // an Art. 2 exclusion takes the system out of the regulation
+  std::vector<const Rule*> provider_triggers;  // Art. 25(1) points picked
+  bool provider_by_art25 = false;          // a trigger made the organization the provider of a high-risk system
+  bool legacy = false;                     // Art. 111(2): on the market before its high-risk rules apply, no significant change
+  bool legacy_public = false;              // … and intended for public authorities: comply by 2 August 2030
   std::string applies_from;  // when the class's own rules apply (earliest), "" for minimal
   std::vector<Reason> reasons;
   std::string rationale;  // generated text: the class, then the answers that led to it

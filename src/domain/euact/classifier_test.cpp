@@ -177,7 +177,8 @@ const PracticeCase kPractices[] = {
     {"art5-1-f", "Art. 5(1)(f)", "2025-02-02", true},
     {"art5-1-g", "Art. 5(1)(g)", "2025-02-02", true},
     {"art5-1-h", "Art. 5(1)(h)", "2025-02-02", true},
-    {"art5-ncii-csam", "Art. 5(1), prohibition added by Regulation (EU) 2026/1744", "2026-12-02", false},
+    {"art5-1-ba", "Art. 5(1)(ba)", "2026-12-02", false},
+    {"art5-1-bb", "Art. 5(1)(bb)", "2026-12-02", false},
 };
 
 class ArtFivePractice : public ::testing::TestWithParam<PracticeCase> {};
@@ -193,7 +194,7 @@ TEST_P(ArtFivePractice, MakesTheSystemProhibitedFromItsDate) {
   EXPECT_NE(o.rationale.find(long_date(c.applies_from)), std::string::npos) << o.rationale;
   // Nothing after the screening is asked of a prohibited system.
   for (const auto* q : questionnaire().asked(complete({{"roles", strings({"provider"})}, {c.id, true}})))
-    EXPECT_TRUE(q->step == "role" || q->step == "prohibited") << q->id;
+    EXPECT_TRUE(q->step == "role" || q->step == "scope" || q->step == "prohibited") << q->id;
 }
 
 TEST_P(ArtFivePractice, ItsExceptionLiftsTheBan) {
@@ -215,7 +216,7 @@ INSTANTIATE_TEST_SUITE_P(EachPractice, ArtFivePractice, ::testing::ValuesIn(kPra
 
 TEST(Prohibited, TheDataHasThePinnedPracticesAndThe2026BanDate) {
   ASSERT_EQ(data().practices().size(), std::size(kPractices));
-  const auto* ban = data().practice("art5-ncii-csam");
+  const auto* ban = data().practice("art5-1-ba");
   ASSERT_NE(ban, nullptr);
   EXPECT_EQ(ban->applies_from, "2026-12-02");
   ASSERT_TRUE(ban->amendment);
@@ -223,7 +224,7 @@ TEST(Prohibited, TheDataHasThePinnedPracticesAndThe2026BanDate) {
 }
 
 TEST(Prohibited, SeveralPracticesDateFromTheEarliest) {
-  auto o = run({{"roles", strings({"provider"})}, {"art5-ncii-csam", true}, {"art5-1-a", true}});
+  auto o = run({{"roles", strings({"provider"})}, {"art5-1-bb", true}, {"art5-1-a", true}});
   EXPECT_EQ(o.cls, "prohibited");
   EXPECT_EQ(o.practices.size(), 2u);
   EXPECT_EQ(o.applies_from, "2025-02-02");

@@ -110,7 +110,8 @@ Data Data::load_embedded() {
   for (const auto& iv : files[0].doc.at("items").as_array()) {
     Fields f(iv, files[0].path + " item");
     d.practices_.push_back(Practice{f.text("id"), f.text("article"), f.text("title"), f.text("summary"), f.text("question"),
-                                    f.maybe("exceptions"), f.date("applies_from"), f.maybe("amendment"), f.maybe("note")});
+                                    f.maybe("exceptions"), f.date("applies_from"), f.maybe("amendment"), f.maybe("note"),
+                                    f.maybe("foreseeable_question"), f.maybe("source")});
   }
   for (const auto& iv : files[1].doc.at("items").as_array()) {
     Fields f(iv, files[1].path + " item");
@@ -118,20 +119,20 @@ Data Data::load_embedded() {
     if (!area || !area->is_int64() || area->as_int64() < 1 || area->as_int64() > 8) fail(f.where(), "area must be 1 to 8");
     d.points_.push_back(AnnexPoint{f.text("id"), static_cast<int>(area->as_int64()), f.text("area_title"), f.text("point"),
                                    f.text("title"), f.text("summary"), f.text("question"), f.maybe("exceptions"),
-                                   f.date("applies_from"), f.maybe("amendment"), f.maybe("note")});
+                                   f.date("applies_from"), f.maybe("amendment"), f.maybe("note"), f.maybe("source")});
   }
   for (const auto& iv : files[2].doc.at("items").as_array()) {
     Fields f(iv, files[2].path + " item");
     d.rules_.push_back(Rule{f.text("id"), f.text("article"), f.text("kind"), f.text("title"), f.text("summary"),
                             f.text("question"), f.maybe("outcome").value_or(""), f.list("roles"), f.date("applies_from"),
                             f.maybe("grace_until"), f.maybe("grace_applies_to"), f.maybe("exceptions"), f.maybe("amendment"),
-                            f.maybe("note")});
+                            f.maybe("note"), f.maybe("source")});
   }
   for (const auto& iv : files[3].doc.at("items").as_array()) {
     Fields f(iv, files[3].path + " item");
     Obligation o{f.text("id"), f.text("article"), f.text("title"), f.text("summary"), f.list("roles"), f.list("classes"),
                  {}, f.maybe("grace_until"), f.maybe("grace_applies_to"), f.maybe("condition"), f.maybe("source_rule"),
-                 f.maybe("amendment"), f.maybe("note"), f.list("iso42001_controls"), f.list("evidence")};
+                 f.maybe("amendment"), f.maybe("note"), f.list("iso42001_controls"), f.list("evidence"), f.maybe("source")};
     auto af = f.object().if_contains("applies_from");
     if (!af || !af->is_object() || af->as_object().empty()) fail(f.where() + " " + o.id, "applies_from must be an object of dates");
     for (const auto& kv : af->as_object()) {
@@ -142,8 +143,8 @@ Data Data::load_embedded() {
     d.obligations_.push_back(std::move(o));
   }
   // The engine relies on these rules by id.
-  for (auto id : {"art6-1", "art6-3-a", "art6-3-b", "art6-3-c", "art6-3-d", "art6-3-profiling", "art50-1", "art50-2",
-                  "art50-3", "art50-4", "gpai-model", "gpai-open-source", "gpai-systemic-risk"})
+  for (auto id : {"art2-12", "art6-1", "art6-3-a", "art6-3-b", "art6-3-c", "art6-3-d", "art6-3-profiling", "art50-1",
+                  "art50-2", "art50-3", "art50-4", "gpai-model", "gpai-open-source", "gpai-systemic-risk", "art111-2"})
     if (!d.rule(id)) fail(files[2].path, std::string("rule ") + id + " is missing");
   for (const auto& o : d.obligations_)
     if (o.source_rule && !d.rule(*o.source_rule)) fail(files[3].path, o.id + " names an unknown source_rule");
@@ -154,6 +155,13 @@ const Practice* Data::practice(std::string_view id) const { return find_by_id(pr
 const AnnexPoint* Data::point(std::string_view id) const { return find_by_id(points_, id); }
 const Rule* Data::rule(std::string_view id) const { return find_by_id(rules_, id); }
 const Obligation* Data::obligation(std::string_view id) const { return find_by_id(obligations_, id); }
+
+std::vector<const Rule*> Data::rules_of_kind(std::string_view kind) const {
+  std::vector<const Rule*> out;
+  for (const auto& r : rules_)
+    if (r.kind == kind) out.push_back(&r);
+  return out;
+}
 
 std::string Data::area_title(int area) const {
   for (const auto& p : points_)

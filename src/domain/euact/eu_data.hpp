@@ -17,6 +17,10 @@ struct Practice {
   std::optional<std::string> exceptions;  // when the practice is not banned after all
   std::string applies_from;               // YYYY-MM-DD
   std::optional<std::string> amendment, note;
+  /// A second question: the practice is a reasonably foreseeable outcome of a system placed on
+  /// the market without adequate safeguards (Art. 5(1a)(a)(ii)); a yes to either is a hit.
+  std::optional<std::string> foreseeable_question;
+  std::optional<std::string> source;  // the provisions cited
 };
 
 /// One point of Annex III (a high-risk use).
@@ -26,16 +30,17 @@ struct AnnexPoint {
   std::string area_title, point, title, summary, question;
   std::optional<std::string> exceptions;
   std::string applies_from;
-  std::optional<std::string> amendment, note;
+  std::optional<std::string> amendment, note, source;
 };
 
-/// One classification rule: Art. 6(1), 6(2), a derogation of Art. 6(3), profiling, Art. 50, GPAI.
+/// One classification rule: an Art. 2 exclusion, Art. 6(1), 6(2), a derogation of Art. 6(3),
+/// profiling, an Art. 25(1) trigger, Art. 50, GPAI, Art. 111(2).
 struct Rule {
   std::string id, article, kind, title, summary, question;
   std::string outcome;  // "" when a yes changes duties rather than the class
   std::vector<std::string> roles;
   std::string applies_from;
-  std::optional<std::string> grace_until, grace_applies_to, exceptions, amendment, note;
+  std::optional<std::string> grace_until, grace_applies_to, exceptions, amendment, note, source;
 };
 
 /// One obligation that follows from a class, for some roles, with its dates per class variant.
@@ -45,6 +50,7 @@ struct Obligation {
   std::map<std::string, std::string> applies_from;  // variant (e.g. high_risk_annex_iii) -> date
   std::optional<std::string> grace_until, grace_applies_to, condition, source_rule, amendment, note;
   std::vector<std::string> iso42001_controls, evidence;
+  std::optional<std::string> source;
 };
 
 class Data {
@@ -62,6 +68,8 @@ class Data {
   const AnnexPoint* point(std::string_view id) const;
   const Rule* rule(std::string_view id) const;
   const Obligation* obligation(std::string_view id) const;
+  /// The rules of one kind (e.g. "scope_exclusion"), in file order.
+  std::vector<const Rule*> rules_of_kind(std::string_view kind) const;
   /// The title of an Annex III area (1..8), "" if unknown.
   std::string area_title(int area) const;
 

@@ -14,15 +14,23 @@ bool contains(const std::vector<std::string>& v, std::string_view x) { return st
 std::vector<Derived> derive_obligations(const Data& data, const Outcome& o) {
   // The class variants in force for this system (keys of an obligation's applies_from).
   std::vector<std::string> variants;
+  // Art. 2(2): an Annex I Section B product gets only Art. 6(1), 60a and 102–112.
+  const bool section_b_only = o.annex_i && o.annex_i_section == "B" && !o.annex_iii_high_risk;
   if (o.cls == "prohibited") {
     variants = {"prohibited", "prohibited_2026_1744"};
-  } else {
-    if (o.annex_iii_high_risk) variants.push_back("high_risk_annex_iii");
-    if (o.annex_i && o.annex_i_section != "B") variants.push_back("high_risk_annex_i");
+  } else if (!o.out_of_scope) {
+    // Art. 111(2): a high-risk system already on the market is watched for significant changes; one
+    // intended for public authorities keeps its obligations, due by the end of the transition.
+    if (!o.legacy || o.legacy_public) {
+      if (o.annex_iii_high_risk) variants.push_back("high_risk_annex_iii");
+      if (o.annex_i && o.annex_i_section != "B") variants.push_back("high_risk_annex_i");
+    }
+    if (o.legacy) variants.push_back("high_risk_legacy");
     if (o.derogation && !o.annex_iii_high_risk) variants.push_back("annex_iii_derogation");
-    if (!o.transparency.empty()) variants.push_back("transparency");
-    if (o.gpai) variants.push_back(o.gpai_systemic ? "gpai_systemic" : "gpai");
+    if (!o.transparency.empty() && !section_b_only) variants.push_back("transparency");
+    if (!section_b_only) variants.push_back("all_systems");
   }
+  if (o.cls != "prohibited" && o.gpai) variants.push_back(o.gpai_systemic ? "gpai_systemic" : "gpai");
   const bool acts_as_provider_for_product = o.annex_i && o.annex_i_section != "B" && contains(o.roles, "product_manufacturer");
   const bool open_source_only = o.gpai_open_source && !o.gpai_systemic;
   bool point_5bc = false, beyond_point_2 = false;
@@ -46,7 +54,7 @@ std::vector<Derived> derive_obligations(const Data& data, const Outcome& o) {
       }
     }
     if (d.applies_from.empty()) continue;
-    const bool high_risk_variant = d.variant.rfind("high_risk", 0) == 0;
+    const bool high_risk_variant = d.variant == "high_risk_annex_iii" || d.variant == "high_risk_annex_i";
     for (const auto& role : o.roles) {
       bool match = contains(ob.roles, role);
       if (role == "product_manufacturer" && acts_as_provider_for_product && high_risk_variant)
@@ -54,9 +62,11 @@ std::vector<Derived> derive_obligations(const Data& data, const Outcome& o) {
       if (!match) continue;
       // Conditions beyond class and role (the obligation's `condition` text says the same).
       if (ob.id == "art22" && !o.provider_outside_eu) continue;
-      if (ob.id == "art27" && (d.variant != "high_risk_annex_iii" || !beyond_point_2 || !(o.deployer_public || point_5bc)))
+      if (ob.id == "art27" &&
+          (d.variant != "high_risk_annex_iii" || !beyond_point_2 || !(o.deployer_public_service || point_5bc)))
         continue;
-      if (ob.id == "art49" && role == "deployer" && !o.deployer_public) continue;
+      if (ob.id == "art49" && role == "deployer" && !(o.deployer_public_authority && beyond_point_2)) continue;
+      if (ob.id == "art86" && !beyond_point_2) continue;
       if (ob.id == "art54" && (open_source_only || (role != "authorised_representative" && !o.provider_outside_eu))) continue;
       d.roles.push_back(role);
     }
@@ -64,6 +74,7 @@ std::vector<Derived> derive_obligations(const Data& data, const Outcome& o) {
     bool grace = (ob.source_rule && *ob.source_rule == "art50-2" && o.art50_2_legacy) ||
                  ((d.variant == "gpai" || d.variant == "gpai_systemic") && o.gpai_legacy);
     if (grace && ob.grace_until) d.grace_until = ob.grace_until;
+    if (o.legacy_public && high_risk_variant) d.grace_until = data.rule("art111-2")->grace_until;
     d.due = d.grace_until.value_or(d.applies_from);
     out.push_back(std::move(d));
   }

@@ -32,18 +32,26 @@ std::vector<std::string> ids(const std::vector<Derived>& v) {
   return out;
 }
 
+/// The obligations other than Art. 4 (AI literacy), which every provider and deployer has.
+std::vector<Derived> duties(const std::vector<Derived>& v) {
+  std::vector<Derived> out;
+  for (const auto& d : v)
+    if (d.obligation->id != "art4") out.push_back(d);
+  return out;
+}
+
 json::object annex3(std::initializer_list<const char*> roles, const char* area, const char* point) {
   return {{"roles", strings(roles)}, {"annex3-areas", json::array{json::value(area)}}, {point, true}, {"art6-3-profiling", true}};
 }
 
-const std::vector<std::string> kProviderHighRisk = {"art9",  "art10", "art11", "art12", "art13", "art14", "art15", "art16",
-                                                    "art17", "art18", "art19", "art20", "art43", "art47", "art48", "art49",
-                                                    "art72", "art73"};
+const std::vector<std::string> kProviderHighRisk = {"art9",  "art10", "art11", "art12", "art13", "art14", "art15",
+                                                    "art16", "art17", "art18", "art19", "art20", "art21", "art25-4",
+                                                    "art43", "art47", "art48", "art49", "art72", "art73"};
 
 }  // namespace
 
-TEST(Obligations, AnnexIiiProviderGetsArticles9To20_43_47To49_72_73FromDecember2027) {
-  auto v = obligations_for(annex3({"provider"}, "4", "annex3-4-a"));
+TEST(Obligations, AnnexIiiProviderGetsArticles9To21_25_4_43_47To49_72_73FromDecember2027) {
+  auto v = duties(obligations_for(annex3({"provider"}, "4", "annex3-4-a")));
   EXPECT_EQ(ids(v), kProviderHighRisk);
   for (const auto& d : v) {
     EXPECT_EQ(d.applies_from, "2027-12-02") << d.obligation->id;
@@ -53,9 +61,9 @@ TEST(Obligations, AnnexIiiProviderGetsArticles9To20_43_47To49_72_73FromDecember2
   }
 }
 
-TEST(Obligations, AnnexIiiDeployerGetsArticles25_26_73AndNoProviderDuties) {
-  auto v = obligations_for(annex3({"deployer"}, "4", "annex3-4-a"));
-  EXPECT_EQ(ids(v), (std::vector<std::string>{"art25", "art26", "art73"}));
+TEST(Obligations, AnnexIiiDeployerGetsArticles25_26_73_86AndNoProviderDuties) {
+  auto v = duties(obligations_for(annex3({"deployer"}, "4", "annex3-4-a")));
+  EXPECT_EQ(ids(v), (std::vector<std::string>{"art25", "art26", "art73", "art86"}));
   for (const auto& d : v) EXPECT_EQ(d.roles, std::vector<std::string>{"deployer"});
 }
 
@@ -72,22 +80,27 @@ TEST(Obligations, AProviderThatAlsoDeploysHoldsBothSetsAndSharedOnesOnce) {
 TEST(Obligations, FundamentalRightsImpactAssessmentOnlyForPublicDeployersOrPoints5bAnd5c) {
   EXPECT_FALSE(by_id(obligations_for(annex3({"deployer"}, "4", "annex3-4-a"))).count("art27"));
   auto pub = annex3({"deployer"}, "4", "annex3-4-a");
-  pub["deployer-public"] = true;
+  pub["deployer-public-service"] = true;
+  pub["deployer-public-authority"] = true;
   auto m = by_id(obligations_for(pub));
   EXPECT_TRUE(m.count("art27"));
-  EXPECT_TRUE(m.count("art49"));  // public deployers register their use
+  EXPECT_TRUE(m.count("art49"));  // public authorities register their use
   EXPECT_TRUE(by_id(obligations_for(annex3({"deployer"}, "5", "annex3-5-c"))).count("art27"));
-  // Critical infrastructure alone: no Art. 27, even for a public body.
-  auto infra = annex3({"deployer"}, "2", "annex3-2");
-  infra["deployer-public"] = true;
-  EXPECT_FALSE(by_id(obligations_for(infra)).count("art27"));
+  // Critical infrastructure alone: neither question is asked, so no Art. 27 and no registration of use.
+  auto infra = complete(annex3({"deployer"}, "2", "annex3-2"));
+  EXPECT_FALSE(infra.contains("deployer-public-service"));
+  EXPECT_FALSE(infra.contains("deployer-public-authority"));
+  auto im = by_id(obligations_for(infra));
+  EXPECT_FALSE(im.count("art27"));
+  EXPECT_FALSE(im.count("art49"));
+  EXPECT_FALSE(im.count("art86"));
 }
 
 TEST(Obligations, ImporterDistributorAndAuthorisedRepresentative) {
   EXPECT_EQ(ids(obligations_for(annex3({"importer"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art23", "art25"}));
   EXPECT_EQ(ids(obligations_for(annex3({"distributor"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art24", "art25"}));
   EXPECT_EQ(ids(obligations_for(annex3({"authorised_representative"}, "3", "annex3-3-a"))),
-            std::vector<std::string>{"art22-representative"});
+            (std::vector<std::string>{"art22-representative", "art49"}));  // Art. 49(1): provider or representative
 }
 
 TEST(Obligations, AProviderOutsideTheEuAppointsARepresentative) {
@@ -131,16 +144,19 @@ TEST(Obligations, BothAnnexesTakeTheEarlierDate) {
   EXPECT_EQ(m["art9"].variant, "high_risk_annex_iii");
 }
 
-TEST(Obligations, ADerogationLeavesOnlyTheDocumentationDutyOfArt6_4) {
-  auto v = obligations_for({{"roles", strings({"provider", "deployer"})},
+TEST(Obligations, ADerogationStillDocumentsAndRegisters) {
+  auto v = duties(obligations_for({{"roles", strings({"provider", "deployer"})},
                             {"annex3-areas", strings({"4"})},
                             {"annex3-4-a", true},
                             {"art6-3-profiling", false},
-                            {"art6-3-d", true}});
-  ASSERT_EQ(ids(v), std::vector<std::string>{"art6-4-record"});
-  EXPECT_EQ(v[0].roles, std::vector<std::string>{"provider"});
-  EXPECT_EQ(v[0].applies_from, "2027-12-02");
-  EXPECT_EQ(v[0].variant, "annex_iii_derogation");
+                            {"art6-3-d", true}}));
+  // Art. 6(4) documentation and Art. 49(2) registration in the EU database.
+  ASSERT_EQ(ids(v), (std::vector<std::string>{"art6-4-record", "art49-2"}));
+  for (const auto& d : v) {
+    EXPECT_EQ(d.roles, std::vector<std::string>{"provider"});
+    EXPECT_EQ(d.applies_from, "2027-12-02");
+    EXPECT_EQ(d.variant, "annex_iii_derogation");
+  }
 }
 
 TEST(Obligations, ProhibitedSystemsGetOnlyArt5ForEveryRoleWithThePracticesDate) {
@@ -152,7 +168,7 @@ TEST(Obligations, ProhibitedSystemsGetOnlyArt5ForEveryRoleWithThePracticesDate) 
 }
 
 TEST(Obligations, TheBanAddedBy2026_1744AppliesFromDecember2026) {
-  auto v = obligations_for({{"roles", strings({"deployer"})}, {"art5-ncii-csam", true}});
+  auto v = obligations_for({{"roles", strings({"deployer"})}, {"art5-1-ba", true}});
   ASSERT_EQ(ids(v), std::vector<std::string>{"art5"});
   EXPECT_EQ(v[0].applies_from, "2026-12-02");
   EXPECT_EQ(v[0].due, "2026-12-02");
@@ -168,16 +184,16 @@ TEST(Obligations, EachArt50ParagraphFallsOnItsOwnRole) {
   };
   for (auto c : {Case{"art50-1", "art50-1-disclose", "provider", "deployer"}, Case{"art50-2", "art50-2-mark", "provider", "deployer"},
                  Case{"art50-3", "art50-3-inform", "deployer", "provider"}, Case{"art50-4", "art50-4-label", "deployer", "provider"}}) {
-    auto v = obligations_for({{"roles", strings({c.role})}, {c.rule, true}});
+    auto v = duties(obligations_for({{"roles", strings({c.role})}, {c.rule, true}}));
     ASSERT_EQ(ids(v), std::vector<std::string>{c.obligation}) << c.rule;
     EXPECT_EQ(v[0].applies_from, "2026-08-02");
     EXPECT_EQ(v[0].due, "2026-08-02");
-    EXPECT_TRUE(obligations_for({{"roles", strings({c.other})}, {c.rule, true}}).empty()) << c.rule << " as " << c.other;
+    EXPECT_TRUE(duties(obligations_for({{"roles", strings({c.other})}, {c.rule, true}})).empty()) << c.rule << " as " << c.other;
   }
 }
 
 TEST(Obligations, TheMarkingDutyOfSystemsAlreadyOnTheMarketIsDueInDecember2026) {
-  auto v = obligations_for({{"roles", strings({"provider"})}, {"art50-2", true}, {"art50-2-legacy", true}});
+  auto v = duties(obligations_for({{"roles", strings({"provider"})}, {"art50-2", true}, {"art50-2-legacy", true}}));
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].applies_from, "2026-08-02");
   ASSERT_TRUE(v[0].grace_until);
@@ -195,16 +211,17 @@ TEST(Obligations, AHighRiskChatbotHasTheDisclosureDutyToo) {
 }
 
 TEST(Obligations, GeneralPurposeModelsFromAugust2025WithTheTransitionForOlderModels) {
-  auto v = obligations_for({{"roles", strings({"provider"})}, {"gpai-model", true}});
+  auto v = duties(obligations_for({{"roles", strings({"provider"})}, {"gpai-model", true}}));
   ASSERT_EQ(ids(v), std::vector<std::string>{"art53"});
   EXPECT_EQ(v[0].applies_from, "2025-08-02");
   EXPECT_EQ(v[0].due, "2025-08-02");
-  auto legacy = obligations_for({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-legacy", true}});
+  auto legacy = duties(obligations_for({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-legacy", true}}));
   EXPECT_EQ(legacy[0].due, "2027-08-02");
 }
 
 TEST(Obligations, SystemicRiskAddsArt52AndArt55) {
-  auto v = obligations_for({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-systemic-risk", true}, {"gpai-legacy", true}});
+  auto v = duties(obligations_for(
+      {{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-systemic-risk", true}, {"gpai-legacy", true}}));
   EXPECT_EQ(ids(v), (std::vector<std::string>{"art52", "art53", "art55"}));
   auto m = by_id(v);
   EXPECT_EQ(m["art52"].due, "2025-08-02");  // notification has no transition
@@ -213,17 +230,20 @@ TEST(Obligations, SystemicRiskAddsArt52AndArt55) {
 }
 
 TEST(Obligations, Art54ForProvidersOutsideTheEuButNotForOpenSourceModels) {
-  auto v = obligations_for({{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}});
+  auto v = duties(obligations_for({{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}}));
   EXPECT_EQ(ids(v), (std::vector<std::string>{"art53", "art54"}));
-  auto open = obligations_for(
-      {{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}, {"gpai-open-source", true}});
+  auto open = duties(obligations_for(
+      {{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}, {"gpai-open-source", true}}));
   EXPECT_EQ(ids(open), std::vector<std::string>{"art53"});
   auto rep = obligations_for({{"roles", strings({"authorised_representative"})}, {"gpai-model", true}});
   EXPECT_EQ(ids(rep), std::vector<std::string>{"art54"});
 }
 
-TEST(Obligations, MinimalSystemsHaveNone) {
-  EXPECT_TRUE(obligations_for({{"roles", strings({"provider", "deployer"})}}).empty());
+TEST(Obligations, MinimalSystemsHaveOnlyAiLiteracy) {
+  auto v = obligations_for({{"roles", strings({"provider", "deployer"})}});
+  ASSERT_EQ(ids(v), std::vector<std::string>{"art4"});
+  EXPECT_EQ(v[0].roles, (std::vector<std::string>{"provider", "deployer"}));
+  EXPECT_EQ(v[0].applies_from, "2025-02-02");
 }
 
 TEST(Obligations, EveryObligationOfTheDataCanFollowFromSomeClassification) {
@@ -235,6 +255,7 @@ TEST(Obligations, EveryObligationOfTheDataCanFollowFromSomeClassification) {
       {{"roles", strings({"provider", "deployer"})}, {"art50-1", true}, {"art50-2", true}, {"art50-3", true}, {"art50-4", true}},
       {{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}, {"gpai-systemic-risk", true}},
       {{"roles", strings({"provider"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true}, {"art6-3-profiling", false}, {"art6-3-a", true}},
+      {{"roles", strings({"provider"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true}, {"art6-3-profiling", true}, {"art111-2", true}},
   };
   cases[0]["provider-outside-eu"] = true;
   for (const auto& c : cases)

@@ -14,6 +14,11 @@ json::value includes_any(std::string_view id, std::initializer_list<std::string_
   for (auto v : values) a.emplace_back(v);
   return json::object{{"answer", id}, {"includes_any", std::move(a)}};
 }
+json::value includes_any_of(std::string_view id, const std::vector<std::string>& values) {
+  json::array a;
+  for (const auto& v : values) a.emplace_back(v);
+  return json::object{{"answer", id}, {"includes_any", std::move(a)}};
+}
 json::value named(std::string_view name) { return json::object{{"condition", name}}; }
 json::value all(json::array a) { return json::object{{"all", std::move(a)}}; }
 json::value any(json::array a) { return json::object{{"any", std::move(a)}}; }
@@ -57,6 +62,7 @@ const Option kRoles[] = {
 Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.version()) {
   steps_ = {
       {"role", "Your role", "Who your organization is for this system decides which obligations are yours."},
+      {"scope", "Scope (Art. 2)", "Systems the regulation does not apply to; an exclusion ends the questionnaire."},
       {"prohibited", "Prohibited practices (Art. 5)",
        "Practices that may not be placed on the market, put into service or used in the EU at all."},
       {"annex1", "Products under EU product law (Art. 6(1), Annex I)",
@@ -70,29 +76,50 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
                     "An Annex III system that does not materially influence decisions may not be high-risk, unless it "
                     "profiles people."});
   steps_.push_back({"deployer", "Deployers of high-risk systems", "Facts that decide some deployer obligations."});
+  steps_.push_back({"legacy", "Systems already on the market (Art. 111(2))",
+                    "A high-risk system placed on the market before its rules apply is caught only on a significant "
+                    "change of design, or by 2 August 2030 if public authorities are to use it."});
   steps_.push_back({"transparency", "Transparency duties (Art. 50)",
                     "Duties to tell people about AI interaction and AI-generated content; they apply to high-risk and "
                     "other systems alike."});
   steps_.push_back({"gpai", "General-purpose AI models (Art. 51–55)", "Duties of providers of general-purpose AI models."});
 
   // ---- named conditions ----
+  std::vector<std::string> full_exclusions;
+  for (const auto* r : data.rules_of_kind("scope_exclusion"))
+    if (r->outcome == "out_of_scope") full_exclusions.push_back(r->id);
+  conditions_["out_of_scope"] = includes_any_of("art2-scope", full_exclusions);
   json::array practice_hits;
   for (const auto& p : data.practices()) {
+    json::value hit = p.foreseeable_question ? any({answer_is(p.id, true), answer_is(p.id + "-foreseeable", true)})
+                                             : answer_is(p.id, true);
     if (p.exceptions)
-      practice_hits.push_back(all({answer_is(p.id, true), answer_is(p.id + "-exception", false)}));
+      practice_hits.push_back(all({std::move(hit), answer_is(p.id + "-exception", false)}));
     else
-      practice_hits.push_back(answer_is(p.id, true));
+      practice_hits.push_back(std::move(hit));
   }
-  json::array point_hits;
-  for (const auto& p : data.points()) point_hits.push_back(answer_is(p.id, true));
+  json::array point_hits, beyond_point_2;
+  for (const auto& p : data.points()) {
+    point_hits.push_back(answer_is(p.id, true));
+    if (p.area != 2) beyond_point_2.push_back(answer_is(p.id, true));
+  }
+  conditions_["annex3_beyond_point_2"] = any(std::move(beyond_point_2));
   json::array derogation_hits;
   for (auto id : {"art6-3-a", "art6-3-b", "art6-3-c", "art6-3-d"}) derogation_hits.push_back(answer_is(id, true));
   conditions_["prohibited"] = any(std::move(practice_hits));
   conditions_["annex3_use"] = any(std::move(point_hits));
   conditions_["annex3_high_risk"] =
       all({named("annex3_use"), any({answer_is("art6-3-profiling", true), negate(any(std::move(derogation_hits)))})});
-  const json::value not_prohibited = negate(named("prohibited"));
-  const json::value is_provider = includes_any("roles", {"provider", "product_manufacturer"});
+  conditions_["high_risk"] = any({named("annex3_high_risk"), all({answer_is("art6-1", true), answer_is("annex1-section", "A")})});
+  const json::value in_scope = negate(named("out_of_scope"));
+  // Asked only of a system in scope with no prohibited practice.
+  const json::value not_prohibited = all({in_scope, negate(named("prohibited"))});
+  std::vector<std::string> trigger_ids;
+  for (const auto* r : data.rules_of_kind("provider_trigger")) trigger_ids.push_back(r->id);
+  const json::value is_provider =
+      any({includes_any("roles", {"provider", "product_manufacturer"}), includes_any_of("art25-1", trigger_ids)});
+  const json::value places_on_market =
+      includes_any("roles", {"provider", "product_manufacturer", "importer", "distributor", "authorised_representative"});
 
   // ---- role ----
   add({.id = "roles",
@@ -103,6 +130,18 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
        .article = "Art. 3(3)–(8), Art. 25",
        .options = {std::begin(kRoles), std::end(kRoles)},
        .min_items = 1});
+  Question triggers{.id = "art25-1",
+                    .step = "role",
+                    .type = QuestionType::multi_choice,
+                    .text = "Does any of these apply to you for this system? Pick none if none does.",
+                    .help = "A deployer, importer or distributor to whom one of these applies is considered the provider "
+                            "of a high-risk system, with the provider's obligations (Art. 25(1)).",
+                    .article = "Art. 25(1)",
+                    .show_if = all({includes_any("roles", {"deployer", "importer", "distributor"}),
+                                    negate(includes_any("roles", {"provider", "product_manufacturer"}))})};
+  for (const auto* r : data.rules_of_kind("provider_trigger"))
+    triggers.options.push_back({r->id, r->question, r->article + ": " + r->summary});
+  add(std::move(triggers));
   add({.id = "provider-outside-eu",
        .step = "role",
        .text = "Is your organization established outside the European Union?",
@@ -111,16 +150,39 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
        .article = "Art. 22, Art. 54",
        .show_if = is_provider});
 
+  // ---- Art. 2 ----
+  Question scope{.id = "art2-scope",
+                 .step = "scope",
+                 .type = QuestionType::multi_choice,
+                 .text = "Does any of these describe the system? Pick none if none does.",
+                 .help = "The regulation does not apply to a system excluded by Art. 2; a free and open-source system is "
+                         "excluded only if it is neither prohibited, high-risk nor under Art. 50.",
+                 .article = "Art. 2"};
+  for (const auto* r : data.rules_of_kind("scope_exclusion"))
+    scope.options.push_back({r->id, r->question, r->article + ": " + r->summary});
+  add(std::move(scope));
+
   // ---- Art. 5 ----
   for (const auto& p : data.practices()) {
-    add({.id = p.id, .step = "prohibited", .text = p.question, .help = p.summary, .article = p.article, .source = p.id});
+    add({.id = p.id, .step = "prohibited", .text = p.question, .help = p.summary, .article = p.article,
+         .show_if = in_scope, .source = p.id});
+    if (p.foreseeable_question)
+      add({.id = p.id + "-foreseeable",
+           .step = "prohibited",
+           .text = *p.foreseeable_question,
+           .help = "Placing such a system on the market or putting it into service is banned even when the content is "
+                   "not its purpose, if producing it is a reasonably foreseeable outcome and adequate safeguards are "
+                   "missing (Art. 5(1a)(a)(ii)).",
+           .article = p.article + ", Art. 5(1a)(a)(ii)",
+           .show_if = all({in_scope, places_on_market, answer_is(p.id, false)}),
+           .source = p.id});
     if (p.exceptions)
       add({.id = p.id + "-exception",
            .step = "prohibited",
            .text = "Does this exception apply? " + *p.exceptions,
            .help = "If it does, the practice is not banned; the system may still be high-risk under Annex III.",
            .article = p.article,
-           .show_if = answer_is(p.id, true),
+           .show_if = all({in_scope, answer_is(p.id, true)}),
            .source = p.id});
   }
 
@@ -132,16 +194,18 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
        .step = "annex1",
        .type = QuestionType::single_choice,
        .text = "Which part of Annex I lists the product law concerned?",
-       .help = "For Section B products the AI Act's requirements reach the product through its own sector law "
-               "(Art. 2(2)); aims then lists no AI Act obligations of its own.",
-       .article = "Annex I",
+       .help = "For Section B products only Art. 6(1), Art. 60a and Art. 102–112 of the regulation apply (Art. 2(2)); "
+               "the requirements reach the product through its own sector law, and aims lists no AI Act obligations "
+               "of its own. Machinery (Regulation (EU) 2023/1230) is in Section B, point 21.",
+       .article = "Annex I, Art. 2(2)",
        .options = {{"A", "Section A",
-                    "Machinery, toys, recreational craft, lifts, equipment for explosive atmospheres, radio equipment, "
-                    "pressure equipment, cableways, personal protective equipment, gas appliances, medical devices and "
-                    "in vitro diagnostic medical devices."},
+                    "Toys, recreational craft, lifts, equipment for explosive atmospheres, radio equipment, pressure "
+                    "equipment, cableways, personal protective equipment, gas appliances, medical devices and in vitro "
+                    "diagnostic medical devices."},
                    {"B", "Section B",
                     "Civil aviation (including unmanned aircraft), two- and three-wheel vehicles and quadricycles, "
-                    "agricultural and forestry vehicles, marine equipment, rail systems, motor vehicles and their trailers."}},
+                    "agricultural and forestry vehicles, marine equipment, rail systems, motor vehicles and their "
+                    "trailers, and machinery (Regulation (EU) 2023/1230, point 21)."}},
        .show_if = all({not_prohibited, answer_is(a61.id, true)})});
 
   // ---- Annex III ----
@@ -184,14 +248,46 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
          .show_if = all({not_prohibited, named("annex3_use"), answer_is(prof.id, false)}),
          .source = r.id});
   }
-  add({.id = "deployer-public",
+  const json::value public_deployer_asked = all({not_prohibited, json::object{{"answer", "roles"}, {"includes", "deployer"}},
+                                                 named("annex3_high_risk"), named("annex3_beyond_point_2")});
+  add({.id = "deployer-public-service",
        .step = "deployer",
-       .text = "Is your organization a public authority or body, or a private organization providing public services "
-               "(for example education, healthcare, social services or housing)?",
-       .help = "Such deployers assess the impact on fundamental rights before first use (Art. 27) and register their use "
-               "in the EU database (Art. 49(3)).",
-       .article = "Art. 27, Art. 49(3)",
-       .show_if = all({not_prohibited, json::object{{"answer", "roles"}, {"includes", "deployer"}}, named("annex3_high_risk")})});
+       .text = "Is your organization a body governed by public law, or a private organization providing public services "
+               "(for example a private hospital, school, social-services or housing provider)?",
+       .help = "Such deployers assess the impact on fundamental rights before first use (Art. 27(1)). Registration of use "
+               "is asked separately: it concerns public authorities only.",
+       .article = "Art. 27(1)",
+       .show_if = public_deployer_asked});
+  add({.id = "deployer-public-authority",
+       .step = "deployer",
+       .text = "Is your organization a public authority, or a Union institution, body, office or agency, or do you act "
+               "on behalf of one?",
+       .help = "Such deployers register their use of the system in the EU database before using it and do not use a "
+               "system that is not registered (Art. 49(3), Art. 26(8)). Critical infrastructure (Annex III point 2) is "
+               "excluded.",
+       .article = "Art. 49(3), Art. 26(8)",
+       .show_if = public_deployer_asked});
+
+  // ---- Art. 111(2) ----
+  const Rule& legacy = *data.rule("art111-2");
+  const json::value high_risk_asked = all({not_prohibited, named("high_risk")});
+  add({.id = legacy.id, .step = "legacy", .text = legacy.question, .help = legacy.summary, .article = legacy.article,
+       .show_if = high_risk_asked, .source = legacy.id});
+  add({.id = "art111-2-change",
+       .step = "legacy",
+       .text = "Will the system's design change significantly once its high-risk rules apply (or has it already)?",
+       .help = "A significant change of design brings a system already on the market under the high-risk rules from "
+               "the change.",
+       .article = legacy.article,
+       .show_if = all({high_risk_asked, answer_is(legacy.id, true)}),
+       .source = legacy.id});
+  add({.id = "art111-2-public",
+       .step = "legacy",
+       .text = "Is the system intended to be used by public authorities?",
+       .help = legacy.grace_applies_to.value_or(""),
+       .article = legacy.article,
+       .show_if = all({high_risk_asked, answer_is(legacy.id, true), answer_is("art111-2-change", false)}),
+       .source = legacy.id});
 
   // ---- Art. 50 ----
   for (auto id : {"art50-1", "art50-2", "art50-3", "art50-4"}) {
@@ -207,9 +303,9 @@ Questionnaire::Questionnaire(const Data& data) : data_(data), version_(data.vers
   }
   add({.id = "art50-2-legacy",
        .step = "transparency",
-       .text = "Was the system placed on the market or put into service before 2 August 2026?",
+       .text = "Was the system placed on the market before 2 August 2026?",
        .help = data.rule("art50-2")->grace_applies_to.value_or(""),
-       .article = "Art. 50(2)",
+       .article = "Art. 50(2), Art. 111(4)",
        .show_if = all({not_prohibited, answer_is("art50-2", true), is_provider})});
 
   // ---- GPAI ----

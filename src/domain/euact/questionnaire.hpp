@@ -57,7 +57,8 @@ class Questionnaire {
   std::vector<const Question*> asked(const boost::json::object& answers, boost::json::object* effective = nullptr) const;
   /// Evaluates a condition against answers (of asked questions only).
   bool holds(const boost::json::value& condition, const boost::json::object& answers) const;
-  /// Evaluates a named condition ("prohibited", "annex3_use", "annex3_high_risk").
+  /// Evaluates a named condition ("out_of_scope", "prohibited", "annex3_use", "annex3_high_risk",
+  /// "annex3_beyond_point_2", "high_risk").
   bool holds(std::string_view name, const boost::json::object& answers) const;
 
   /// The questionnaire as served by GET /api/v1/eu-ai-act/questionnaire.

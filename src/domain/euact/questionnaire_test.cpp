@@ -79,7 +79,9 @@ TEST(CheckAnswers, NoAnswersNameEveryQuestionFirstAsked) {
   auto f = fields_of(r.error());
   EXPECT_TRUE(f.count("answers.roles"));
   EXPECT_TRUE(f.count("answers.art5-1-a"));
-  EXPECT_TRUE(f.count("answers.art5-ncii-csam"));
+  EXPECT_TRUE(f.count("answers.art2-scope"));
+  EXPECT_TRUE(f.count("answers.art5-1-ba"));
+  EXPECT_TRUE(f.count("answers.art5-1-bb"));
   EXPECT_TRUE(f.count("answers.annex3-areas"));
   EXPECT_TRUE(f.count("answers.art50-4"));
   EXPECT_FALSE(f.count("answers.art5-1-d-exception"));  // only after a yes

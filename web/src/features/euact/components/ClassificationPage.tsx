@@ -53,6 +53,30 @@ export function ClassificationPage() {
         </Banner>
       ) : null}
       {system.archived ? <Banner kind="info">This AI system is archived; restore it to classify it again.</Banner> : null}
+      {current?.classification.recheck?.needed ? (
+        <Banner kind="warning" testId="recheck-banner">
+          <strong>Re-check needed.</strong> This classification was answered with questionnaire version {current.classification.recheck.questionnaire_version || 'unknown'}; the
+          current version is {current.classification.recheck.current_version}.
+          <ul>
+            {current.classification.recheck.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+            {current.classification.recheck.new_questions.map((nq) => (
+              <li key={nq.id} data-new-question={nq.id}>
+                New question: {nq.text}
+              </li>
+            ))}
+          </ul>
+          {canClassify ? (
+            <Link
+              to={`${wizard}${current.classification.recheck.new_questions.length ? `?step=${encodeURIComponent(current.classification.recheck.new_questions[0].step)}` : '?step=review'}`}
+              data-testid="recheck-link"
+            >
+              Answer the new questions
+            </Link>
+          ) : null}
+        </Banner>
+      ) : null}
 
       {!current ? (
         <EmptyState title="Not classified yet" testId="classification-empty">

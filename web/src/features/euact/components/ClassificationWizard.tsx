@@ -74,6 +74,8 @@ export function ClassificationWizard() {
     );
   }
 
+  // Questions the saved classification leaves open under the current questionnaire.
+  const fresh = new Set((current?.classification.recheck?.new_questions ?? []).map((x) => x.id));
   const steps = wizardSteps(q, answers);
   const step = currentStep(q, answers, params.get('step'));
   const reachable = reachableSteps(q, answers);
@@ -95,7 +97,7 @@ export function ClassificationWizard() {
   const onNext = () => {
     const open = (stepInfo?.questions ?? []).filter((x) => !isAnswered(x, answers[x.id]));
     if (open.length) {
-      setErrors(Object.fromEntries(open.map((x) => [x.id, x.type === 'multi_choice' && (x.min_items ?? 0) === 0 ? 'Pick the areas that apply, or confirm none.' : 'Answer this question to go on.'])));
+      setErrors(Object.fromEntries(open.map((x) => [x.id, x.type === 'multi_choice' && (x.min_items ?? 0) === 0 ? 'Pick the options that apply, or None of these.' : 'Answer this question to go on.'])));
       return;
     }
     go(next);
@@ -208,6 +210,11 @@ export function ClassificationWizard() {
             <>
               <h2 id="step-title">{stepInfo.title}</h2>
               <p className="muted">{stepInfo.description}</p>
+              {stepInfo.questions.some((x) => fresh.has(x.id)) ? (
+                <Banner kind="info" testId="recheck-step">
+                  New or changed since the saved classification: {stepInfo.questions.filter((x) => fresh.has(x.id)).map((x) => x.id).join(', ')}. The other answers are kept.
+                </Banner>
+              ) : null}
               {stepInfo.questions.map((x) => (
                 <QuestionInput key={x.id} question={x} value={answers[x.id]} error={errors[x.id]} onChange={(v) => answer(x.id, v)} />
               ))}

@@ -40,6 +40,9 @@ export function QuestionInput({ question: q, value, error, onChange, disabled }:
                 ? choice(o.value, o.label, Array.isArray(value) && value.includes(o.value), (on) => onChange(toggle(q, value, o.value, on)), o.description, true)
                 : choice(o.value, o.label, value === o.value, () => onChange(o.value), o.description),
             )}
+        {q.type === 'multi_choice' && (q.min_items ?? 0) === 0
+          ? choice('__none', 'None of these', Array.isArray(value) && value.length === 0, () => onChange([]), undefined, true)
+          : null}
       </div>
       {error ? (
         <div className="field-error" data-testid={`question-error-${q.id}`}>
