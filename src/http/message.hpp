@@ -26,6 +26,7 @@ struct Request {
   std::string body;
   std::map<std::string, std::string> params;              // path parameters from the route
   std::string request_id;
+  std::string peer;  // the socket peer's IP address
 
   std::optional<std::string> header(std::string_view name) const;
   /// The last value of a query parameter, if present.

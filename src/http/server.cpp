@@ -241,6 +241,7 @@ struct Server::Impl {
       auto started = std::chrono::steady_clock::now();
       Request req;
       req.request_id = crypto::random_base32(12);
+      req.peer = peer;
       fill_head(head.get(), req);
       Response res;
       unsigned version = head.get().version();
