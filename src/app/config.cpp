@@ -35,6 +35,7 @@ status set(Config& c, const std::string& key, const std::string& value) {
     if (auto s = to_int(v); !s) return s;
     c.max_upload_mib = static_cast<std::size_t>(v < 0 ? 0 : v);
   } else if (key == "secure_cookies") c.secure_cookies = value == "1" || value == "true";
+  else if (key == "trust_forwarded_for") c.trust_forwarded_for = value == "1" || value == "true";
   else if (key == "log_level") c.log_level = value;
   else if (key == "audit_key") c.audit_key = value;
   else if (key == "audit_origin") c.audit_origin = value;
@@ -63,7 +64,8 @@ status Config::load_file(const std::string& path) {
 
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
-                          "max_upload_mib", "secure_cookies", "log_level", "audit_key", "audit_origin"}) {
+                          "max_upload_mib", "secure_cookies", "log_level", "audit_key", "audit_origin",
+                          "trust_forwarded_for"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {

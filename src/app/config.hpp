@@ -19,6 +19,9 @@ struct Config {
   std::size_t max_body_mib = 8;           // AIMS_MAX_BODY_MIB
   std::size_t max_upload_mib = 50;        // AIMS_MAX_UPLOAD_MIB: largest evidence file (streamed, not held in memory)
   bool secure_cookies = false;            // AIMS_SECURE_COOKIES=1 behind TLS
+  bool trust_forwarded_for = false;       // AIMS_TRUST_FORWARDED_FOR=1 behind one reverse proxy: the
+                                          //   log-in throttle takes the client address from the last
+                                          //   X-Forwarded-For entry instead of the socket peer
   std::string log_level = "info";         // AIMS_LOG_LEVEL: debug, info, warn, error
   std::string audit_key;                  // AIMS_AUDIT_KEY: the audit log's signing key file;
                                           //   empty = <data>/audit-signing.key (created if missing)

@@ -192,7 +192,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       org_settings,
                   },
                   std::move(files),
-                  http::ApiOptions{1 << 20, cfg.secure_cookies});
+                  http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});
     http::ServerOptions so;
     so.address = cfg.address();
     so.port = cfg.port();

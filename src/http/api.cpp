@@ -88,7 +88,7 @@ Response Api::dispatch(Request& req) {
     return problem(errc::not_found, "No resource at " + req.path + ".", req.path);
   }
   req.params = std::move(m.params);
-  Context ctx{req, svc_, std::nullopt, std::nullopt, opts_.secure_cookies};
+  Context ctx{req, svc_, std::nullopt, std::nullopt, opts_.secure_cookies, opts_.trust_forwarded_for};
   std::optional<ledger::ActorScope> audit_actor;  // who the audit log names for this request's writes
 
   if (m.route->access != Access::open) {
@@ -117,6 +117,8 @@ Response Api::dispatch(Request& req) {
       if (!token || !crypto::equal_ct(*token, ctx.principal->csrf_token))
         return problem(errc::forbidden, "Missing or wrong X-CSRF-Token header for a cookie session.", req.path);
     }
+    if (ctx.principal->token_scope == "read" && !safe)
+      return problem(errc::forbidden, "This API token's scope is read: it may not change anything.", req.path);
     if (m.route->access == Access::member) {
       auto actor = accounts::AuthService::act_as(*ctx.principal, req.header("x-aims-org"));
       if (!actor) return problem(actor.error(), req.path);

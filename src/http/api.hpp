@@ -58,11 +58,13 @@ struct Context {
   std::optional<accounts::Principal> principal;
   std::optional<accounts::Actor> actor;
   bool secure_cookies = false;
+  bool trust_forwarded_for = false;  // the client address is X-Forwarded-For's last entry
 };
 
 struct ApiOptions {
   std::size_t max_json_body = 1 << 20;     // bytes
   bool secure_cookies = false;             // add Secure to the session cookie (behind TLS)
+  bool trust_forwarded_for = false;        // behind one trusted reverse proxy (see Context)
 };
 
 class Api {

@@ -63,8 +63,13 @@ Response login(Context& c) {
   auto password = get("password");
   c.req.log_identity.emplace_back("email", email);  // a refused log-in is logged with the address tried
   if (!errs.empty()) return problem(make_error(errc::validation, "The log-in request is not valid.", errs), c.req.path);
-  auto r = c.svc.auth.login(email, password);
-  if (!r) return problem(r.error(), c.req.path);
+  int retry_after = 0;
+  auto r = c.svc.auth.login(email, password, client_address(c), &retry_after);
+  if (!r) {
+    auto res = problem(r.error(), c.req.path);
+    if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
+    return res;
+  }
   auto res = json_response(200, json::serialize(me_json(r->principal, std::nullopt)));
   res.set_header("Set-Cookie", session_cookie(r->session_token, c.secure_cookies, false));
   return res;

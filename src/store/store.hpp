@@ -56,6 +56,18 @@ struct ApiToken {
   std::string name;
   std::string token_hash;
   std::string created_at;
+  std::string expires_at;    // "" = never
+  std::string last_used_at;  // "" = not used yet; bookkeeping, updated at most once a minute
+  std::string scope = "write";  // "read" (safe methods only) or "write"
+  std::string user_email;    // filled by list reads (join); ignored on insert
+};
+
+/// Failed log-ins counted under one key (a client address, or an account with a client address).
+struct LoginThrottleRow {
+  std::string key;
+  std::int64_t failures = 0;
+  std::string blocked_until;  // "" = not blocked
+  std::string updated_at;
 };
 
 /// An AI system as stored: indexed columns plus the full record as JSON text (`doc`).
@@ -200,6 +212,14 @@ class ReadTx {
 
   virtual std::optional<Session> find_session(const std::string& token_hash) = 0;
   virtual std::optional<ApiToken> find_api_token(const std::string& token_hash) = 0;
+  virtual std::optional<ApiToken> find_api_token_by_id(const std::string& id) = 0;
+  /// The user's API tokens, by created_at then id, with user_email filled.
+  virtual std::vector<ApiToken> list_api_tokens(const std::string& user_id) = 0;
+  /// The API tokens of the organization's members, by created_at then id, with user_email filled.
+  virtual std::vector<ApiToken> list_org_api_tokens(const std::string& org_id) = 0;
+  /// The organization's memberships, oldest first, with org_name filled.
+  virtual std::vector<Membership> list_org_members(const std::string& org_id) = 0;
+  virtual std::optional<LoginThrottleRow> find_login_throttle(const std::string& key) = 0;
 
   virtual std::optional<SystemRow> find_system(const std::string& org_id, const std::string& id) = 0;
   virtual std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) = 0;
@@ -264,7 +284,19 @@ class WriteTx : public ReadTx {
   virtual status insert_session(const Session& s) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_expired_sessions(const std::string& now) = 0;
-  virtual status insert_api_token(const ApiToken& t) = 0;
+  virtual status insert_api_token(const ApiToken& t) = 0;  // unique id and token_hash
+  /// errc::not_found if absent.
+  virtual status delete_api_token(const std::string& id) = 0;
+  virtual void touch_api_token(const std::string& id, const std::string& at) = 0;  // sets last_used_at
+  /// Ends a user's access: deletes all their sessions and API tokens.
+  virtual void delete_user_credentials(const std::string& user_id) = 0;
+  /// errc::not_found if absent.
+  virtual status delete_membership(const std::string& org_id, const std::string& user_id) = 0;
+  /// Inserts or replaces the row of r.key.
+  virtual void put_login_throttle(const LoginThrottleRow& r) = 0;
+  virtual void delete_login_throttle(const std::string& key) = 0;
+  /// Deletes the rows last updated before `before` that are not blocked after it.
+  virtual void delete_stale_login_throttles(const std::string& before) = 0;
   virtual status insert_system(const SystemRow& s) = 0;        // unique id; unique (org_id, name_key)
   /// Replaces the row whose (org_id, id) match and whose stored version is expected_version.
   /// errc::not_found if absent, errc::precondition_failed if the version differs,

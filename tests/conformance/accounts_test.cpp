@@ -1,4 +1,8 @@
 // Organizations, users, memberships, sessions and API tokens.
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "fixture.hpp"
 
 namespace aims::store::conformance {
@@ -234,6 +238,152 @@ TEST_F(Accounts, AConflictLeavesTheTransactionUsable) {
   AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
     EXPECT_TRUE(tx.find_org("org-y"));
     EXPECT_FALSE(tx.find_org("org-x"));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, ApiTokensKeepExpiryScopeAndLastUseAndAreListedPerUserAndOrganization) {
+  seed();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.insert_membership({"org-a", "", "u1", "admin", "2026-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_membership({"org-b", "", "u2", "viewer", "2026-01-01T00:00:00.000Z"}); !s) return s;
+    ApiToken a{"t2", "u1", "ci", std::string(64, 'a'), "2026-01-02T00:00:00.000Z", "2026-04-02T00:00:00.000Z", "", "read"};
+    ApiToken b{"t1", "u1", "never", std::string(64, 'b'), "2026-01-02T00:00:00.000Z", "", "", "write"};
+    ApiToken c{"t3", "u2", "other", std::string(64, 'c'), "2026-01-01T00:00:00.000Z", "", "", "write"};
+    for (const auto& t : {a, b, c})
+      if (auto s = tx.insert_api_token(t); !s) return s;
+    tx.touch_api_token("t2", "2026-01-03T00:00:00.000Z");
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto t = tx.find_api_token_by_id("t2");
+    EXPECT_TRUE(t);
+    if (t) {
+      EXPECT_EQ(t->expires_at, "2026-04-02T00:00:00.000Z");
+      EXPECT_EQ(t->scope, "read");
+      EXPECT_EQ(t->last_used_at, "2026-01-03T00:00:00.000Z");
+      EXPECT_EQ(t->user_email, "ada@example.org");
+    }
+    EXPECT_FALSE(tx.find_api_token_by_id("t9"));
+    std::vector<std::string> ids;
+    for (const auto& x : tx.list_api_tokens("u1")) ids.push_back(x.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"t1", "t2"}));  // created_at, then id
+    ids.clear();
+    for (const auto& x : tx.list_org_api_tokens("org-a")) ids.push_back(x.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"t1", "t2"}));  // members' tokens only
+    ids.clear();
+    for (const auto& x : tx.list_org_api_tokens("org-b")) ids.push_back(x.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"t3"}));
+    return ok();
+  }));
+  EXPECT_EQ(code_of(store().write([](WriteTx& tx) { return tx.delete_api_token("t9"); })), errc::not_found);
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) { return tx.delete_api_token("t2"); }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_api_token(std::string(64, 'a')));
+    EXPECT_TRUE(tx.find_api_token(std::string(64, 'b')));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, RemovingAMembershipAndEndingAUsersCredentials) {
+  seed();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.insert_membership({"org-a", "", "u1", "admin", "2026-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_membership({"org-a", "", "u2", "viewer", "2026-01-02T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_session({std::string(64, 's'), "u2", "csrf", "2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_session({std::string(64, 'k'), "u1", "csrf", "2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_api_token({"t1", "u2", "ci", std::string(64, 'a'), "2026-01-02T00:00:00.000Z"}); !s) return s;
+    return tx.insert_api_token({"t2", "u1", "ci", std::string(64, 'b'), "2026-01-02T00:00:00.000Z"});
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto ms = tx.list_org_members("org-a");
+    EXPECT_EQ(ms.size(), 2u);
+    if (ms.size() == 2) {
+      EXPECT_EQ(ms[0].user_id, "u1");
+      EXPECT_EQ(ms[1].role, "viewer");
+      EXPECT_EQ(ms[1].org_name, "Org A");
+    }
+    return ok();
+  }));
+  EXPECT_EQ(code_of(store().write([](WriteTx& tx) { return tx.delete_membership("org-b", "u2"); })), errc::not_found);
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.delete_membership("org-a", "u2"); !s) return s;
+    tx.delete_user_credentials("u2");
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_EQ(tx.list_org_members("org-a").size(), 1u);
+    EXPECT_FALSE(tx.find_membership("u2", "org-a"));
+    EXPECT_FALSE(tx.find_session(std::string(64, 's')));
+    EXPECT_FALSE(tx.find_api_token(std::string(64, 'a')));
+    EXPECT_TRUE(tx.find_session(std::string(64, 'k')));  // other users keep theirs
+    EXPECT_TRUE(tx.find_api_token(std::string(64, 'b')));
+    EXPECT_TRUE(tx.find_user("u2"));                      // the user stays
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, LoginThrottleRowsAreUpsertedFoundAndForgotten) {
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    tx.put_login_throttle({"client:10.0.0.1", 1, "", "2026-01-01T00:00:00.000Z"});
+    tx.put_login_throttle({"client:10.0.0.1", 5, "2026-01-01T00:01:00.000Z", "2026-01-01T00:00:10.000Z"});
+    tx.put_login_throttle({"account:ada@example.org|10.0.0.1", 2, "", "2025-12-01T00:00:00.000Z"});
+    tx.put_login_throttle({"client:10.0.0.2", 9, "2026-02-01T00:00:00.000Z", "2025-12-01T00:00:00.000Z"});
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto r = tx.find_login_throttle("client:10.0.0.1");
+    EXPECT_TRUE(r);
+    if (r) {
+      EXPECT_EQ(r->failures, 5);
+      EXPECT_EQ(r->blocked_until, "2026-01-01T00:01:00.000Z");
+      EXPECT_EQ(r->updated_at, "2026-01-01T00:00:10.000Z");
+    }
+    EXPECT_FALSE(tx.find_login_throttle("client:10.0.0.9"));
+    return ok();
+  }));
+  // Stale rows go, unless still blocked; recent ones stay.
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    tx.delete_stale_login_throttles("2026-01-01T00:00:00.000Z");
+    tx.delete_login_throttle("client:10.0.0.1");
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_login_throttle("account:ada@example.org|10.0.0.1"));
+    EXPECT_TRUE(tx.find_login_throttle("client:10.0.0.2"));
+    EXPECT_FALSE(tx.find_login_throttle("client:10.0.0.1"));
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, ConcurrentCheckAndCountInOneWriteNeverPassesTheLimit) {
+  // 8 threads each read a counter and add one only while under 5, in one write transaction:
+  // never more than 5 pass, on both backends (SQLite serializes writers, PostgreSQL retries on
+  // 40001); exactly 5 when every write committed.
+  std::atomic<int> admitted{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      bool in = false;
+      auto st = store().write([&](WriteTx& tx) -> status {
+        in = false;
+        auto r = tx.find_login_throttle("client:burst");
+        std::int64_t n = r ? r->failures : 0;
+        if (n >= 5) return ok();
+        tx.put_login_throttle({"client:burst", n + 1, "", "2026-01-01T00:00:00.000Z"});
+        in = true;
+        return ok();
+      });
+      if (!st) ++failed;
+      else if (in) ++admitted;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_LE(admitted.load(), 5);
+  if (failed.load() == 0) { EXPECT_EQ(admitted.load(), 5); }
+  AIMS_ASSERT_OK(store().read([&](ReadTx& tx) {
+    auto r = tx.find_login_throttle("client:burst");
+    EXPECT_TRUE(r);
+    if (r) { EXPECT_EQ(r->failures, admitted.load()); }
     return ok();
   }));
 }

@@ -2,7 +2,9 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/accounts/password_policy.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/accounts/token_service.hpp"
 
 namespace aims::accounts {
 
@@ -24,14 +26,9 @@ status check_email(const std::string& email) {
 
 }  // namespace
 
-status AdminService::check_password(const std::string& password) {
-  if (text::utf8_length(password) < 10)
-    return make_error(errc::validation, "The password must have at least 10 characters.",
-                      {{"password", 0, "at least 10 characters"}});
-  if (password.size() > 1024)
-    return make_error(errc::validation, "The password is too long (at most 1024 bytes).",
-                      {{"password", 0, "at most 1024 bytes"}});
-  return ok();
+status AdminService::check_password(const std::string& password, const std::string& email,
+                                    const std::string& org_name) {
+  return check_password_policy(password, {email, email.substr(0, email.find('@')), org_name});
 }
 
 status AdminService::add_member(store::WriteTx& tx, const store::Organization& org, const std::string& email,
@@ -40,7 +37,7 @@ status AdminService::add_member(store::WriteTx& tx, const store::Organization& o
   auto now = clock_.now_text();
   auto user = tx.find_user_by_email(email);
   if (!user) {
-    if (auto st = check_password(password); !st) return st;
+    if (auto st = check_password(password, email, org.name); !st) return st;
     store::User u;
     u.id = ids_.next("usr");
     u.email = email;
@@ -112,25 +109,11 @@ status AdminService::add_user(const std::string& org_name, const std::string& em
   });
 }
 
-result<std::string> AdminService::create_token(const std::string& email_in, const std::string& name) {
-  auto email = text::lower(text::trim(email_in));
-  auto trimmed = text::trim(name);
-  if (trimmed.empty() || trimmed.size() > 200)
-    return make_error(errc::validation, "The token name must be 1 to 200 characters.", {{"name", 0, "1 to 200 characters"}});
-  std::string token = "aims_" + crypto::random_token(32);
-  store::ApiToken t;
-  t.id = ids_.next("tok");
-  t.name = trimmed;
-  t.token_hash = crypto::sha256_hex(token);
-  t.created_at = clock_.now_text();
-  auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto u = tx.find_user_by_email(email);
-    if (!u) return make_error(errc::not_found, "No user with email " + email + ".");
-    t.user_id = u->id;
-    return tx.insert_api_token(t);
-  });
-  if (!st) return st.error();
-  return token;
+result<std::string> AdminService::create_token(const std::string& email, const std::string& name) {
+  TokenService tokens(store_, clock_, ids_);
+  auto n = tokens.create_for(email, TokenSpec{name});
+  if (!n) return n.error();
+  return n->token;
 }
 
 }  // namespace aims::accounts

@@ -23,10 +23,12 @@ class AdminService {
   /// Adds a member to an organization by name; creates the user if new (password required then).
   status add_user(const std::string& org_name, const std::string& email, const std::string& role,
                   const std::string& password);
-  /// Creates an API token for the user and returns it (shown once; only its hash is kept).
+  /// Creates an API token for the user (write scope, 90 days) and returns it (shown once; only its
+  /// hash is kept). More choices: TokenService.
   result<std::string> create_token(const std::string& email, const std::string& name);
 
-  static status check_password(const std::string& password);
+  /// The password policy (password_policy.hpp) for this user of this organization.
+  static status check_password(const std::string& password, const std::string& email, const std::string& org_name);
 
  private:
   status add_member(store::WriteTx& tx, const store::Organization& org, const std::string& email,

@@ -5,35 +5,14 @@
 
 namespace aims::accounts {
 
-bool LoginThrottle::blocked(const std::string& key, TimePoint now) {
-  std::lock_guard lock(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return false;
-  if (now - it->second.first > window_) {
-    entries_.erase(it);
-    return false;
-  }
-  return it->second.failures >= max_;
-}
-
-void LoginThrottle::failed(const std::string& key, TimePoint now) {
-  std::lock_guard lock(mu_);
-  if (entries_.size() > 100000) entries_.clear();  // bound memory under a flood of random emails
-  auto& e = entries_[key];
-  if (e.failures == 0 || now - e.first > window_) {
-    e.failures = 0;
-    e.first = now;
-  }
-  ++e.failures;
-}
-
-void LoginThrottle::succeeded(const std::string& key) {
-  std::lock_guard lock(mu_);
-  entries_.erase(key);
-}
-
-AuthService::AuthService(store::Store& store, const Clock& clock, IdSource& ids, std::chrono::seconds session_ttl)
-    : store_(store), clock_(clock), ids_(ids), session_ttl_(session_ttl) {}
+AuthService::AuthService(store::Store& store, const Clock& clock, IdSource& ids, AuthOptions opts)
+    : store_(store),
+      clock_(clock),
+      ids_(ids),
+      opts_(opts),
+      throttle_(store, opts.throttle),
+      hashing_(opts.hash_threads, opts.hash_queue),
+      tokens_(store, clock, ids) {}
 
 namespace {
 
@@ -60,16 +39,19 @@ result<Principal> AuthService::load_principal(const std::string& user_id) {
   return std::move(*p);
 }
 
-result<LoginResult> AuthService::login(const std::string& email_in, const std::string& password) {
+result<LoginResult> AuthService::login(const std::string& email_in, const std::string& password,
+                                       const std::string& client, int* retry_after) {
   auto email = text::lower(text::trim(email_in));
   std::vector<FieldError> errs;
   if (email.empty()) errs.push_back({"email", 0, "Enter your email address."});
   if (password.empty()) errs.push_back({"password", 0, "Enter your password."});
   if (!errs.empty()) return make_error(errc::validation, "Email and password are required.", std::move(errs));
+  if (email.size() > 320 || password.size() > 1024)
+    return make_error(errc::unauthenticated, "The email or password is wrong.");
 
   auto now = clock_.now();
-  if (throttle_.blocked(email, now))
-    return make_error(errc::too_many_requests, "Too many failed log-ins for this account; try again in 15 minutes.");
+  // The attempt is counted before the hash is computed, in the transaction that checks the limit.
+  if (auto st = throttle_.reserve(email, client, now, retry_after); !st) return st.error();
 
   std::optional<store::User> user;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
@@ -79,12 +61,16 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   if (!st) return st.error();
   // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
   static const std::string dummy = crypto::hash_password("aims-dummy-password-for-timing");
-  bool good = crypto::verify_password(user ? user->password_hash : dummy, password) && user.has_value();
-  if (!good) {
-    throttle_.failed(email, now);
-    return make_error(errc::unauthenticated, "The email or password is wrong.");
+  std::string stored = user ? user->password_hash : dummy;
+  auto pending = hashing_.try_submit([stored, password] { return crypto::verify_password(stored, password); });
+  if (!pending) {
+    (void)throttle_.released(email, client, now);
+    if (retry_after) *retry_after = 1;
+    return make_error(errc::unavailable, "Too many log-ins are being checked; try again in a second.");
   }
-  throttle_.succeeded(email);
+  bool good = pending->get() && user.has_value();
+  if (!good) return make_error(errc::unauthenticated, "The email or password is wrong.");
+  if (auto ts = throttle_.succeeded(email, client, now); !ts) return ts.error();
 
   LoginResult r;
   r.session_token = crypto::random_token(32);
@@ -93,7 +79,7 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   s.user_id = user->id;
   s.csrf_token = crypto::random_token(24);
   s.created_at = format_time(now);
-  s.expires_at = format_time(now + session_ttl_);
+  s.expires_at = format_time(now + opts_.session_ttl);
   auto wst = store_.write([&](store::WriteTx& tx) -> status {
     tx.delete_expired_sessions(s.created_at);
     return tx.insert_session(s);
@@ -138,14 +124,34 @@ result<Principal> AuthService::from_session(const std::string& session_token) {
 
 result<Principal> AuthService::from_api_token(const std::string& token) {
   auto hash = crypto::sha256_hex(token);
+  auto now = clock_.now();
+  auto now_text = format_time(now);
   std::optional<Principal> p;
+  std::optional<store::ApiToken> t;
+  bool expired = false;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    auto t = tx.find_api_token(hash);
-    if (t) p = read_principal(tx, t->user_id);
+    t = tx.find_api_token(hash);
+    if (!t) return ok();
+    if (!t->expires_at.empty() && t->expires_at <= now_text) {
+      expired = true;
+      return ok();
+    }
+    p = read_principal(tx, t->user_id);
     return ok();
   });
   if (!st) return st.error();
+  if (expired) return make_error(errc::unauthenticated, "The API token has expired; create a new one.");
   if (!p) return make_error(errc::unauthenticated, "The API token is not valid.");
+  p->token_scope = t->scope;
+  // Bookkeeping on the credential, at most once a minute per token: not a record, not audited.
+  auto last = parse_time(t->last_used_at);
+  if (!last || now - *last >= std::chrono::minutes(1)) {
+    auto ws = store_.write([&](store::WriteTx& tx) -> status {
+      tx.touch_api_token(t->id, now_text);
+      return ok();
+    });
+    if (!ws) return ws.error();
+  }
   return std::move(*p);
 }
 

@@ -1,58 +1,53 @@
 // Log-in, sessions, API tokens and the choice of organization. Owned by the composition root;
-// thread-safe (the store is, and the throttle guards its state with a mutex).
+// thread-safe (the store, the throttle and the hashing pool are).
 #pragma once
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "domain/accounts/hash_pool.hpp"
+#include "domain/accounts/login_throttle.hpp"
 #include "domain/accounts/principal.hpp"
+#include "domain/accounts/token_service.hpp"
 #include "store/store.hpp"
 
 namespace aims::accounts {
-
-/// Counts failed log-ins per email and refuses further attempts for a while after too many.
-class LoginThrottle {
- public:
-  LoginThrottle(int max_failures, std::chrono::seconds window) : max_(max_failures), window_(window) {}
-  bool blocked(const std::string& key, TimePoint now);
-  void failed(const std::string& key, TimePoint now);
-  void succeeded(const std::string& key);
-
- private:
-  struct Entry {
-    int failures = 0;
-    TimePoint first{};
-  };
-  std::mutex mu_;
-  std::map<std::string, Entry> entries_;
-  int max_;
-  std::chrono::seconds window_;
-};
 
 struct LoginResult {
   std::string session_token;  // goes into the cookie; only its hash is stored
   Principal principal;
 };
 
+struct AuthOptions {
+  std::chrono::seconds session_ttl = std::chrono::hours(12);
+  ThrottlePolicy throttle;
+  int hash_threads = 2;  // password hashing runs on a pool of its own (64 MiB per running hash)
+  int hash_queue = 2;    // log-ins waiting for it; more answer 503 at once
+};
+
 class AuthService {
  public:
-  AuthService(store::Store& store, const Clock& clock, IdSource& ids,
-              std::chrono::seconds session_ttl = std::chrono::hours(12));
+  AuthService(store::Store& store, const Clock& clock, IdSource& ids, AuthOptions opts = {});
 
-  result<LoginResult> login(const std::string& email, const std::string& password);
+  /// Checks a password typed from `client` (its address). Throttled per client and per account and
+  /// client: errc::too_many_requests; errc::unavailable when the hashing pool is full. In both
+  /// cases *retry_after is set to the seconds the client should wait.
+  result<LoginResult> login(const std::string& email, const std::string& password, const std::string& client,
+                            int* retry_after = nullptr);
   status logout(const std::string& session_token_hash);
   /// The caller of a session cookie; unauthenticated if unknown or expired.
   result<Principal> from_session(const std::string& session_token);
-  /// The caller of an API token; unauthenticated if unknown.
+  /// The caller of an API token; unauthenticated if unknown or expired. Notes the token's
+  /// last use at most once a minute (bookkeeping on the credential, not a record change).
   result<Principal> from_api_token(const std::string& token);
   /// The organization the caller acts on: `requested` if given (must be one of theirs, else
   /// not_found), otherwise their first membership (not_found if they have none).
   static result<Actor> act_as(const Principal& p, const std::optional<std::string>& requested);
+
+  TokenService& tokens() { return tokens_; }
 
  private:
   result<Principal> load_principal(const std::string& user_id);
@@ -60,8 +55,10 @@ class AuthService {
   store::Store& store_;
   const Clock& clock_;
   IdSource& ids_;
-  std::chrono::seconds session_ttl_;
-  LoginThrottle throttle_{5, std::chrono::minutes(15)};
+  AuthOptions opts_;
+  LoginThrottle throttle_;
+  HashPool hashing_;
+  TokenService tokens_;
 };
 
 }  // namespace aims::accounts

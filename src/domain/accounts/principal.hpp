@@ -15,6 +15,7 @@ struct Principal {
   bool via_session = false;                    // cookie session (CSRF applies) rather than API token
   std::string csrf_token;                      // for sessions
   std::string session_token_hash;              // for sessions
+  std::string token_scope;                     // for API tokens: "read" or "write"
 };
 
 /// The caller acting in one organization: what every service call receives.

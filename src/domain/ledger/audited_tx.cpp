@@ -61,6 +61,11 @@ status AuditedTx::insert_membership(const store::Membership& m) {
   return logged(log(m.org_id, "membership", m.user_id, "create", membership_content(m)));
 }
 
+status AuditedTx::delete_membership(const std::string& org_id, const std::string& user_id) {
+  if (auto s = in_.delete_membership(org_id, user_id); !s) return s;
+  return log(org_id, "membership", user_id, "delete", nullptr);
+}
+
 status AuditedTx::insert_system(const store::SystemRow& s) {
   if (auto r = in_.insert_system(s); !r) return r;
   return logged(log(s.org_id, "system", s.id, "create", system_content(s)));

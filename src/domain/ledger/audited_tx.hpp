@@ -39,6 +39,13 @@ class AuditedTx final : public store::WriteTx {
   }
   std::optional<store::Session> find_session(const std::string& token_hash) override { return in_.find_session(token_hash); }
   std::optional<store::ApiToken> find_api_token(const std::string& token_hash) override { return in_.find_api_token(token_hash); }
+  std::optional<store::ApiToken> find_api_token_by_id(const std::string& id) override { return in_.find_api_token_by_id(id); }
+  std::vector<store::ApiToken> list_api_tokens(const std::string& user_id) override { return in_.list_api_tokens(user_id); }
+  std::vector<store::ApiToken> list_org_api_tokens(const std::string& org_id) override { return in_.list_org_api_tokens(org_id); }
+  std::vector<store::Membership> list_org_members(const std::string& org_id) override { return in_.list_org_members(org_id); }
+  std::optional<store::LoginThrottleRow> find_login_throttle(const std::string& key) override {
+    return in_.find_login_throttle(key);
+  }
   std::optional<store::SystemRow> find_system(const std::string& org_id, const std::string& id) override {
     return in_.find_system(org_id, id);
   }
@@ -105,6 +112,12 @@ class AuditedTx final : public store::WriteTx {
   void delete_session(const std::string& token_hash) override { in_.delete_session(token_hash); }
   void delete_expired_sessions(const std::string& now) override { in_.delete_expired_sessions(now); }
   status insert_api_token(const store::ApiToken& t) override { return in_.insert_api_token(t); }
+  status delete_api_token(const std::string& id) override { return in_.delete_api_token(id); }
+  void touch_api_token(const std::string& id, const std::string& at) override { in_.touch_api_token(id, at); }
+  void delete_user_credentials(const std::string& user_id) override { in_.delete_user_credentials(user_id); }
+  void put_login_throttle(const store::LoginThrottleRow& r) override { in_.put_login_throttle(r); }
+  void delete_login_throttle(const std::string& key) override { in_.delete_login_throttle(key); }
+  void delete_stale_login_throttles(const std::string& before) override { in_.delete_stale_login_throttles(before); }
   status insert_audit_checkpoint(const store::AuditCheckpointRow& c) override { return in_.insert_audit_checkpoint(c); }
   /// Refused: entries are appended by this class only.
   status append_audit_entry(const store::AuditEntryRow& e, const std::vector<store::AuditNodeRow>& nodes) override;
@@ -112,6 +125,7 @@ class AuditedTx final : public store::WriteTx {
   // Record changes: forwarded, then logged when they succeed.
   status insert_org(const store::Organization& o) override;
   status insert_membership(const store::Membership& m) override;
+  status delete_membership(const std::string& org_id, const std::string& user_id) override;
   status insert_system(const store::SystemRow& s) override;
   status update_system(const store::SystemRow& s, std::int64_t expected_version) override;
   status insert_history(const store::HistoryRow& h) override;

@@ -258,7 +258,24 @@ CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_ch
   FOR EACH ROW EXECUTE FUNCTION audit_append_only();
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// v7: accounts that resist attack (docs/accounts.md): failed log-ins counted per client address and
+// per account and client address, shared by every server of the database; API tokens that expire
+// ('' = never, the value of tokens made before v7), carry a scope and a last-used time.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE login_throttle (
+  throttle_key  TEXT COLLATE "C" PRIMARY KEY,
+  failures      BIGINT NOT NULL,
+  blocked_until TEXT COLLATE "C" NOT NULL,
+  updated_at    TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX login_throttle_by_update ON login_throttle (updated_at);
+
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE api_tokens ADD COLUMN scope TEXT COLLATE "C" NOT NULL DEFAULT 'write';
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

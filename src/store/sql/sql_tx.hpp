@@ -22,6 +22,11 @@ class SqlTx final : public WriteTx {
   std::optional<Membership> find_membership(const std::string& user_id, const std::string& org_id) override;
   std::optional<Session> find_session(const std::string& token_hash) override;
   std::optional<ApiToken> find_api_token(const std::string& token_hash) override;
+  std::optional<ApiToken> find_api_token_by_id(const std::string& id) override;
+  std::vector<ApiToken> list_api_tokens(const std::string& user_id) override;
+  std::vector<ApiToken> list_org_api_tokens(const std::string& org_id) override;
+  std::vector<Membership> list_org_members(const std::string& org_id) override;
+  std::optional<LoginThrottleRow> find_login_throttle(const std::string& key) override;
 
   std::optional<SystemRow> find_system(const std::string& org_id, const std::string& id) override;
   std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) override;
@@ -50,6 +55,13 @@ class SqlTx final : public WriteTx {
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(const std::string& now) override;
   status insert_api_token(const ApiToken& t) override;
+  status delete_api_token(const std::string& id) override;
+  void touch_api_token(const std::string& id, const std::string& at) override;
+  void delete_user_credentials(const std::string& user_id) override;
+  status delete_membership(const std::string& org_id, const std::string& user_id) override;
+  void put_login_throttle(const LoginThrottleRow& r) override;
+  void delete_login_throttle(const std::string& key) override;
+  void delete_stale_login_throttles(const std::string& before) override;
   std::int64_t systems_generation(const std::string& org_id) override;
   status insert_system(const SystemRow& s) override;
   status update_system(const SystemRow& s, std::int64_t expected_version) override;

@@ -14,6 +14,11 @@ Membership to_membership(Row& r) {
   return Membership{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)};
 }
 
+ApiToken to_token(Row& r) {
+  return ApiToken{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4),
+                  r.take_text(5), r.take_text(6), r.take_text(7), r.take_text(8)};
+}
+
 template <class T, class F>
 std::optional<T> first(Rows rows, F convert) {
   if (rows.empty()) return std::nullopt;
@@ -22,6 +27,9 @@ std::optional<T> first(Rows rows, F convert) {
 
 constexpr std::string_view kOrgColumns = "SELECT id, name, created_at FROM organizations ";
 constexpr std::string_view kUserColumns = "SELECT id, email, name, password_hash, created_at FROM users ";
+constexpr std::string_view kTokenColumns =
+    "SELECT t.id, t.user_id, t.name, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.scope, u.email "
+    "FROM api_tokens t JOIN users u ON u.id = t.user_id ";
 constexpr std::string_view kMembershipColumns =
     "SELECT m.org_id, o.name, m.user_id, m.role, m.created_at "
     "FROM memberships m JOIN organizations o ON o.id = m.org_id ";
@@ -77,9 +85,41 @@ std::optional<Session> SqlTx::find_session(const std::string& token_hash) {
 }
 
 std::optional<ApiToken> SqlTx::find_api_token(const std::string& token_hash) {
-  return first<ApiToken>(
-      c_.query("SELECT id, user_id, name, token_hash, created_at FROM api_tokens WHERE token_hash = ?", {token_hash}),
-      [](Row& r) { return ApiToken{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}; });
+  return first<ApiToken>(c_.query(cat(kTokenColumns, "WHERE t.token_hash = ?"), {token_hash}), to_token);
+}
+
+std::optional<ApiToken> SqlTx::find_api_token_by_id(const std::string& id) {
+  return first<ApiToken>(c_.query(cat(kTokenColumns, "WHERE t.id = ?"), {id}), to_token);
+}
+
+std::vector<ApiToken> SqlTx::list_api_tokens(const std::string& user_id) {
+  std::vector<ApiToken> out;
+  for (Row& r : c_.query(cat(kTokenColumns, "WHERE t.user_id = ? ORDER BY t.created_at, t.id"), {user_id}))
+    out.push_back(to_token(r));
+  return out;
+}
+
+std::vector<ApiToken> SqlTx::list_org_api_tokens(const std::string& org_id) {
+  std::vector<ApiToken> out;
+  for (Row& r : c_.query(cat(kTokenColumns,
+                             "WHERE t.user_id IN (SELECT user_id FROM memberships WHERE org_id = ?) "
+                             "ORDER BY t.created_at, t.id"),
+                         {org_id}))
+    out.push_back(to_token(r));
+  return out;
+}
+
+std::vector<Membership> SqlTx::list_org_members(const std::string& org_id) {
+  std::vector<Membership> out;
+  for (Row& r : c_.query(cat(kMembershipColumns, "WHERE m.org_id = ? ORDER BY m.created_at, m.user_id"), {org_id}))
+    out.push_back(to_membership(r));
+  return out;
+}
+
+std::optional<LoginThrottleRow> SqlTx::find_login_throttle(const std::string& key) {
+  return first<LoginThrottleRow>(
+      c_.query("SELECT throttle_key, failures, blocked_until, updated_at FROM login_throttle WHERE throttle_key = ?", {key}),
+      [](Row& r) { return LoginThrottleRow{r.take_text(0), r.int64(1), r.take_text(2), r.take_text(3)}; });
 }
 
 status SqlTx::insert_org(const Organization& o) {
@@ -118,9 +158,47 @@ void SqlTx::delete_expired_sessions(const std::string& now) {
 
 status SqlTx::insert_api_token(const ApiToken& t) {
   return insert_or_conflict(
-      "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) "
-      "ON CONFLICT DO NOTHING",
-      {t.id, t.user_id, t.name, t.token_hash, t.created_at}, "an API token with this id or hash");
+      "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at, last_used_at, scope) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      {t.id, t.user_id, t.name, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.scope},
+      "an API token with this id or hash");
+}
+
+status SqlTx::delete_api_token(const std::string& id) {
+  if (c_.exec("DELETE FROM api_tokens WHERE id = ?", {id}) == 0)
+    return make_error(errc::not_found, "No API token " + id + ".");
+  return ok();
+}
+
+void SqlTx::touch_api_token(const std::string& id, const std::string& at) {
+  c_.exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {at, id});
+}
+
+void SqlTx::delete_user_credentials(const std::string& user_id) {
+  c_.exec("DELETE FROM sessions WHERE user_id = ?", {user_id});
+  c_.exec("DELETE FROM api_tokens WHERE user_id = ?", {user_id});
+}
+
+status SqlTx::delete_membership(const std::string& org_id, const std::string& user_id) {
+  if (c_.exec("DELETE FROM memberships WHERE org_id = ? AND user_id = ?", {org_id, user_id}) == 0)
+    return make_error(errc::not_found, "No such membership.");
+  return ok();
+}
+
+void SqlTx::put_login_throttle(const LoginThrottleRow& r) {
+  c_.exec(
+      "INSERT INTO login_throttle (throttle_key, failures, blocked_until, updated_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, blocked_until = excluded.blocked_until, "
+      "updated_at = excluded.updated_at",
+      {r.key, r.failures, r.blocked_until, r.updated_at});
+}
+
+void SqlTx::delete_login_throttle(const std::string& key) {
+  c_.exec("DELETE FROM login_throttle WHERE throttle_key = ?", {key});
+}
+
+void SqlTx::delete_stale_login_throttles(const std::string& before) {
+  c_.exec("DELETE FROM login_throttle WHERE updated_at < ? AND blocked_until < ?", {before, before});
 }
 
 }  // namespace aims::store::sql

@@ -258,7 +258,24 @@ CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// v7: accounts that resist attack (docs/accounts.md): failed log-ins counted per client address and
+// per account and client address, shared by every server of the database; API tokens that expire
+// ('' = never, the value of tokens made before v7), carry a scope and a last-used time.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE login_throttle (
+  throttle_key  TEXT PRIMARY KEY,
+  failures      INTEGER NOT NULL,
+  blocked_until TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX login_throttle_by_update ON login_throttle (updated_at);
+
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 
