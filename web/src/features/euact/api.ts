@@ -83,7 +83,7 @@ export async function listAllObligations(filters: ObligationFilters, signal?: Ab
   let total = 0;
   do {
     const { data } = await api('get', '/api/v1/obligations', { query: { ...filters, limit: 500, cursor }, signal });
-    items.push(...data.items);
+    items.push(...(data.items as Obligation[])); // unreadable rows: isUnreadable on the board
     total = data.total;
     cursor = data.next;
   } while (cursor);

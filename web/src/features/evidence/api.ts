@@ -24,7 +24,7 @@ export interface EvidencePage {
 
 export async function listEvidence(filters: EvidenceFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<EvidencePage> {
   const { data } = await api('get', '/api/v1/evidence', { query: { ...filters, cursor, limit }, signal });
-  return data;
+  return data as EvidencePage; // unreadable rows: isUnreadable on the list page
 }
 
 export interface Versioned {

@@ -40,7 +40,7 @@ export interface Versioned {
 
 export async function listImpact(filters: ImpactFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ImpactPage> {
   const { data } = await api('get', '/api/v1/impact-assessments', { query: { ...filters, cursor, limit }, signal });
-  return data;
+  return data as ImpactPage; // unreadable rows: isUnreadable on the list page
 }
 
 export async function getImpact(id: string, signal?: AbortSignal): Promise<Versioned> {
@@ -117,5 +117,5 @@ export function exportImpact(id: string, ref: string, format: 'pdf' | 'json', ve
 /** AI systems to choose from when starting an assessment (active ones, by name). */
 export async function systemChoices(signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
   const { data } = await api('get', '/api/v1/systems', { query: { limit: 500, sort: 'name' }, signal });
-  return data.items.map((s) => ({ id: s.id, name: s.name ?? s.id }));
+  return data.items.map((s) => ({ id: s.id, name: ('name' in s ? s.name : undefined) ?? s.id }));
 }

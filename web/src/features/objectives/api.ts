@@ -30,7 +30,7 @@ export interface ObjectivePage {
 
 export async function listObjectives(filters: ObjectiveFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ObjectivePage> {
   const { data } = await api('get', '/api/v1/objectives', { query: { ...filters, cursor, limit }, signal });
-  return data;
+  return data as ObjectivePage; // unreadable rows: isUnreadable on the list page
 }
 
 export async function getSummary(signal?: AbortSignal): Promise<ObjectivesSummary> {
@@ -64,7 +64,7 @@ export async function listAllReadings(id: string, signal?: AbortSignal): Promise
   let cursor: string | undefined;
   do {
     const { data } = await api('get', '/api/v1/objectives/{id}/readings', { path: { id }, query: { limit: 500, cursor }, signal });
-    out.push(...data.items);
+    out.push(...(data.items as ObjectiveReading[])); // unreadable rows: isUnreadable in the table
     cursor = data.next;
   } while (cursor);
   return out;

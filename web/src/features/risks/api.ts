@@ -43,7 +43,7 @@ export interface RiskPage {
 
 export async function listRisks(filters: RiskFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<RiskPage> {
   const { data } = await api('get', '/api/v1/risks', { query: { ...filters, cursor, limit }, signal });
-  return data;
+  return data as RiskPage; // unreadable rows: isUnreadable on the list page
 }
 
 export interface VersionedRisk {

@@ -23,7 +23,7 @@ export interface SystemPage {
 
 export async function listSystems(filters: SystemFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<SystemPage> {
   const { data } = await api('get', '/api/v1/systems', { query: { ...filters, cursor, limit }, signal });
-  return data;
+  return data as SystemPage; // an unreadable row ({id, error}) is told apart by isUnreadable on the list page
 }
 
 /** How many systems match the filters (one item is fetched; `total` counts them all). */
