@@ -99,7 +99,7 @@ export function WorkflowActions({ ctx, onDone }: { ctx: ImpactContext; onDone: (
         </button>
       ) : null}
       {session.canManage && a.status === 'in_review' && ownWork ? (
-        <p className="muted small" data-testid="approve-blocked">{ownWork}</p>
+        <p className="muted small blocked-reason" data-testid="approve-blocked">{ownWork}</p>
       ) : null}
       {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
 

@@ -123,7 +123,7 @@ export function AcceptancePanel({ risk, etag, criteria, role, me, onChanged, onC
                 title={ownWork ?? undefined} data-testid="accept-risk">
                 {inForce ? 'Renew acceptance…' : 'Accept residual risk…'}
               </button>
-              {ownWork ? <span className="muted small" data-testid="accept-own-work">{ownWork}</span> : null}
+              {ownWork ? <span className="muted small blocked-reason" data-testid="accept-own-work">{ownWork}</span> : null}
             </>
           )}
           {inForce ? (

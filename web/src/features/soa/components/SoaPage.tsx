@@ -118,7 +118,7 @@ export function SoaPage() {
             </button>
           ) : null}
         </div>
-        {session.canManage && ownWork ? <p className="muted small" data-testid="soa-approve-blocked">{ownWork}</p> : null}
+        {session.canManage && ownWork ? <p className="muted small blocked-reason" data-testid="soa-approve-blocked">{ownWork}</p> : null}
       </div>
       {flash ? (
         <Banner kind={flash.kind} testId="flash">
