@@ -63,7 +63,7 @@ status AuditedTx::insert_membership(const store::Membership& m) {
 
 status AuditedTx::delete_membership(const std::string& org_id, const std::string& user_id) {
   if (auto s = in_.delete_membership(org_id, user_id); !s) return s;
-  return log(org_id, "membership", user_id, "delete", nullptr);
+  return logged(log(org_id, "membership", user_id, "delete", nullptr));
 }
 
 status AuditedTx::insert_system(const store::SystemRow& s) {
