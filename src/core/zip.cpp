@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace aims::zip {
@@ -22,8 +23,14 @@ std::uint32_t get16(std::string_view s, std::size_t at) {
 }
 std::uint32_t get32(std::string_view s, std::size_t at) { return get16(s, at) | (get16(s, at + 2) << 16); }
 
-std::uint32_t crc_of(std::string_view d) {
-  uLong c = crc32(0L, Z_NULL, 0);
+std::uint32_t crc_of(std::string_view d) { return crc32_update(0, d); }
+
+Error bad(const std::string& what) { return make_error(errc::validation, "The ZIP archive is not readable: " + what + "."); }
+
+}  // namespace
+
+std::uint32_t crc32_update(std::uint32_t crc, std::string_view d) {
+  uLong c = crc;
   std::size_t off = 0;
   while (off < d.size()) {
     auto n = static_cast<uInt>(std::min<std::size_t>(d.size() - off, 1u << 30));
@@ -33,38 +40,54 @@ std::uint32_t crc_of(std::string_view d) {
   return static_cast<std::uint32_t>(c);
 }
 
-Error bad(const std::string& what) { return make_error(errc::validation, "The ZIP archive is not readable: " + what + "."); }
-
-}  // namespace
-
-result<std::string> write(const std::vector<Entry>& entries) {
-  std::string out, central;
+result<Layout> layout(const std::vector<EntryHeader>& entries) {
+  Layout l;
+  std::string& central = l.tail;
+  std::uint64_t at = 0;  // offset of the next local header
   if (entries.size() >= 0xFFFF) return make_error(errc::validation, "Too many files for a ZIP archive without ZIP64.");
   for (const auto& e : entries) {
-    if (out.size() + e.data.size() + e.name.size() + 30 >= kLimit)
+    if (at + e.size + e.name.size() + 30 >= kLimit)
       return make_error(errc::validation, "The package would reach 4 GiB, which this writer does not support.");
-    auto offset = static_cast<std::uint32_t>(out.size());
-    auto crc = crc_of(e.data);
-    auto size = static_cast<std::uint32_t>(e.data.size());
+    auto offset = static_cast<std::uint32_t>(at);
+    auto size = static_cast<std::uint32_t>(e.size);
     // Local file header: version 2.0, flag bit 11 (UTF-8 names), stored, time/date 1980-01-01.
+    std::string out;
     put32(out, 0x04034b50); put16(out, 20); put16(out, 0x0800); put16(out, 0); put16(out, 0); put16(out, 0x21);
-    put32(out, crc); put32(out, size); put32(out, size);
+    put32(out, e.crc); put32(out, size); put32(out, size);
     put16(out, static_cast<std::uint32_t>(e.name.size())); put16(out, 0);
     out += e.name;
-    out += e.data;
+    at += out.size() + e.size;
+    l.local_headers.push_back(std::move(out));
     put32(central, 0x02014b50); put16(central, 20); put16(central, 20); put16(central, 0x0800); put16(central, 0);
-    put16(central, 0); put16(central, 0x21); put32(central, crc); put32(central, size); put32(central, size);
+    put16(central, 0); put16(central, 0x21); put32(central, e.crc); put32(central, size); put32(central, size);
     put16(central, static_cast<std::uint32_t>(e.name.size())); put16(central, 0); put16(central, 0);
     put16(central, 0); put16(central, 0); put32(central, 0); put32(central, offset);
     central += e.name;
   }
-  if (out.size() + central.size() + 22 >= kLimit)
+  if (at + central.size() + 22 >= kLimit)
     return make_error(errc::validation, "The package would reach 4 GiB, which this writer does not support.");
-  auto cd_offset = static_cast<std::uint32_t>(out.size());
-  out += central;
-  put32(out, 0x06054b50); put16(out, 0); put16(out, 0);
-  put16(out, static_cast<std::uint32_t>(entries.size())); put16(out, static_cast<std::uint32_t>(entries.size()));
-  put32(out, static_cast<std::uint32_t>(central.size())); put32(out, cd_offset); put16(out, 0);
+  auto cd_offset = static_cast<std::uint32_t>(at);
+  auto cd_size = static_cast<std::uint32_t>(central.size());
+  put32(central, 0x06054b50); put16(central, 0); put16(central, 0);
+  put16(central, static_cast<std::uint32_t>(entries.size())); put16(central, static_cast<std::uint32_t>(entries.size()));
+  put32(central, cd_size); put32(central, cd_offset); put16(central, 0);
+  l.size = at + l.tail.size();
+  return l;
+}
+
+result<std::string> write(const std::vector<Entry>& entries) {
+  std::vector<EntryHeader> headers;
+  headers.reserve(entries.size());
+  for (const auto& e : entries) headers.push_back({e.name, crc_of(e.data), e.data.size()});
+  auto l = layout(headers);
+  if (!l) return l.error();
+  std::string out;
+  out.reserve(l->size);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    out += l->local_headers[i];
+    out += entries[i].data;
+  }
+  out += l->tail;
   return out;
 }
 

@@ -6,6 +6,17 @@ namespace aims::http::handlers {
 
 namespace {
 
+/// An auditor package as a response body, read piece by piece.
+class PackBody final : public BodyReader {
+ public:
+  explicit PackBody(std::unique_ptr<ledger::PackStream> s) : s_(std::move(s)) {}
+  std::uint64_t size() const override { return s_->size(); }
+  result<std::size_t> read(char* buf, std::size_t n) override { return s_->read(buf, n); }
+
+ private:
+  std::unique_ptr<ledger::PackStream> s_;
+};
+
 Response json_or_problem(Context& c, const result<std::string>& r) {
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, *r);
@@ -42,12 +53,12 @@ Response audit_export(Context& c) {
 }
 
 Response audit_pack(Context& c) {
-  auto file = c.svc.audit_pack.pack(*c.actor);
-  if (!file) return problem(file.error(), c.req.path);
+  auto pack = c.svc.audit_pack.pack(*c.actor);
+  if (!pack) return problem(pack.error(), c.req.path);
   Response res;
   res.content_type = "application/zip";
-  res.body = std::move(file->body);
-  res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  res.set_header("Content-Disposition", "attachment; filename=\"" + (*pack)->filename() + "\"");
+  res.stream_body = std::make_shared<PackBody>(std::move(*pack));
   return res;
 }
 

@@ -1,10 +1,13 @@
 // The auditor package (docs/formats/audit-pack.md) through the API and the CLI: roles, tenant
 // isolation, the files it holds, `aims export audit-pack` writing it, and `aims audit verify --pack`
-// accepting it and naming the file when an evidence file or a log line inside it was changed.
+// accepting it and naming the file when an evidence file or a log line inside it was changed; a
+// streamed package with a file larger than one piece, and none made from a stored file that no
+// longer hashes to its record.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
@@ -199,4 +202,49 @@ test('aims export audit-pack writes the package; aims audit verify --pack accept
   assert.equal(r.status, 1, r.stdout);
   assert.match(r.stderr, /first file that does not match: audit\/log\.jsonl/);
 
+});
+
+test('a package with several evidence files, one larger than a streamed piece, verifies and any unzip opens it', async () => {
+  // 1.5 MiB of text, more than one piece of the streamed download and not a multiple of it.
+  let text = '';
+  for (let i = 0; text.length < 1536 * 1024; i++) text += `line ${i} of the large model card, ${'x'.repeat(i % 97)}\n`;
+  const big = Buffer.from(text);
+  assertJson(await upload(c, 'model-card.txt', big), 201);
+  assertJson(await upload(c, 'empty-ish.txt', Buffer.from('\n')), 201);
+  const t = aims(['token', 'create', '--data', srv.dataDir, '--email', 'auditor@acme.test', '--name', 'auditor large pack']);
+  assert.equal(t.status, 0, t.stderr);
+  const file = join(dir, 'large.zip');
+  let r = aims(['export', 'audit-pack', '--url', srv.url, '--token', t.stdout.trim(), '-o', file]);
+  assert.equal(r.status, 0, r.stderr);
+  r = aims(['audit', 'verify', '--pack', file, '--key', join(dir, 'key.txt')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /4 evidence files match their records/, r.stdout);
+  const entries = unzip(readFileSync(file));
+  const large = entries.find((e) => e.name.startsWith(`evidence/${sha(big).slice(0, 16)}-`));
+  assert.ok(large, entries.map((e) => e.name).join(', '));
+  assert.ok(large.data.equals(big), 'the large file comes out byte for byte');
+  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json').data.toString());
+  assert.deepEqual(manifest.files.find((f) => f.path === large.name), { path: large.name, size: big.length, sha256: sha(big) });
+  const u = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });
+  const opened = u.error
+    ? spawnSync('python3', ['-c', 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)', file], { encoding: 'utf8' })
+    : u;
+  assert.equal(opened.status, 0, `${opened.stdout}${opened.stderr}`);
+
+  // The stored file no longer hashes to its record: no package is made (500; the log names the
+  // record), and nothing is sent but the problem; restored, the package is made again.
+  const blob = join(srv.dataDir, 'evidence', manifest.org.id, 'sha256', sha(big).slice(0, 2), sha(big).slice(2, 4), sha(big));
+  chmodSync(blob, 0o644);
+  const changed = Buffer.from(big);
+  changed[changed.length - 3] ^= 0x01;
+  writeFileSync(blob, changed);
+  const bad = await c('GET', PACK);
+  assertProblem(bad, 500);
+  const ev = JSON.parse(entries.find((e) => e.name === 'records/evidence.json').data.toString())
+    .find((row) => row.doc.sha256 === sha(big));
+  assert.match(srv.log(), new RegExp(`The file of evidence ${ev.id} in the evidence store does not hash to its recorded SHA-256`));
+  writeFileSync(blob, big);
+  const again = await download(roles.auditor);
+  assert.equal(again.status, 200);
+  assert.ok(unzip(again.buf).find((e) => e.name === large.name).data.equals(big));
 });

@@ -107,7 +107,7 @@ status read_records(store::ReadTx& tx, const std::string& org_id, std::map<std::
 
 }  // namespace
 
-result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
+result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor& a) {
   if (a.role != Role::admin && a.role != Role::manager && a.role != Role::auditor)
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
                                            ") may not download the auditor package; auditors, managers and admins may.");
@@ -153,6 +153,9 @@ result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
   auto keyo = json::parse(*key).as_object();
   json::object cpo{{"origin", cpt->origin}, {"size", cpt->size}, {"root_hash", merkle::to_hex(cpt->root)}, {"checkpoint", note}};
 
+  // In memory: the log, the checkpoint, the key, the records and the README (bounded by the
+  // organization's records and log entries). Evidence: read in chunks, here for its CRC-32 and a
+  // check of its SHA-256, and again when the package is read.
   std::vector<zip::Entry> files;
   files.push_back({"audit/log.jsonl", std::move(log->body)});
   files.push_back({"audit/checkpoint.txt", std::string(cpo.at("checkpoint").as_string())});
@@ -161,28 +164,26 @@ result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
   files.push_back({"README.txt", std::string(pack_readme())});
   std::sort(files.begin(), files.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
   std::sort(evidence.begin(), evidence.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const auto& ev = evidence[i];
-    if (i > 0 && evidence[i - 1].path == ev.path) continue;  // same bytes and title: one file serves both
-    auto reader = blobs_.open(a.org_id, ev.sha256);
-    if (!reader)
-      return make_error(errc::internal, "The file of evidence " + ev.record_id + " (SHA-256 " + ev.sha256 +
-                                            ") is missing from the evidence store; no package was made.");
-    std::string data;
-    data.reserve((*reader)->size());
-    char buf[1 << 16];
-    for (;;) {
-      auto n = (*reader)->read(buf, sizeof buf);
-      if (!n) return n.error();
-      if (*n == 0) break;
-      data.append(buf, *n);
-    }
-    files.push_back({ev.path, std::move(data)});
+  // Same bytes and title: one file serves both.
+  evidence.erase(std::unique(evidence.begin(), evidence.end(), [](const auto& x, const auto& y) { return x.path == y.path; }),
+                 evidence.end());
+  std::vector<BlobDigest> digests;
+  for (const auto& ev : evidence) {
+    auto d = digest_blob(blobs_, a.org_id, ev.sha256, ev.record_id);
+    if (!d) return d.error();
+    digests.push_back(*d);
   }
 
   json::array listed;
-  for (const auto& f : files)
+  std::vector<zip::EntryHeader> headers(2);  // manifest.json and manifest.sig, filled below
+  for (const auto& f : files) {
     listed.push_back(json::object{{"path", f.name}, {"size", f.data.size()}, {"sha256", crypto::sha256_hex(f.data)}});
+    headers.push_back({f.name, zip::crc32_update(0, f.data), f.data.size()});
+  }
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    listed.push_back(json::object{{"path", evidence[i].path}, {"size", digests[i].size}, {"sha256", evidence[i].sha256}});
+    headers.push_back({evidence[i].path, digests[i].crc, digests[i].size});
+  }
   auto created = clock_.now_text();
   json::object manifest{{"format", kPackFormat},
                         {"version", kPackVersion},
@@ -195,15 +196,26 @@ result<LogFile> AuditPackService::pack(const accounts::Actor& a) {
   auto manifest_bytes = json::serialize(manifest) + "\n";
   auto sig = signer_.sign_text(a.org_id, manifest_statement_text(ManifestStatement{
                                              a.org_id, cpt->size, cpt->root, crypto::sha256_hex(manifest_bytes)}));
+  headers[0] = {"manifest.json", zip::crc32_update(0, manifest_bytes), manifest_bytes.size()};
+  headers[1] = {"manifest.sig", zip::crc32_update(0, sig), sig.size()};
   files.insert(files.begin(), zip::Entry{"manifest.sig", std::move(sig)});
   files.insert(files.begin(), zip::Entry{"manifest.json", std::move(manifest_bytes)});
-  auto bytes = zip::write(files);
-  if (!bytes) return bytes.error();
-  LogFile out;
-  out.filename = "audit-pack-" + a.org_id + "-" + std::to_string(cpo.at("size").to_number<std::int64_t>()) + ".zip";
-  out.body = std::move(*bytes);
-  out.size = log->size;
-  return out;
+  auto layout = zip::layout(headers);
+  if (!layout) return layout.error();
+
+  std::vector<PackPart> parts;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    parts.push_back(PackPart::memory(std::move(layout->local_headers[i])));
+    parts.push_back(PackPart::memory(std::move(files[i].data)));
+  }
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    parts.push_back(PackPart::memory(std::move(layout->local_headers[files.size() + i])));
+    parts.push_back(PackPart::blob(evidence[i].sha256, evidence[i].record_id, digests[i].size, digests[i].crc));
+  }
+  parts.push_back(PackPart::memory(std::move(layout->tail)));
+  auto filename = "audit-pack-" + a.org_id + "-" + std::to_string(cpo.at("size").to_number<std::int64_t>()) + ".zip";
+  return std::make_unique<PackStream>(blobs_, a.org_id, std::move(filename), std::move(parts), layout->size,
+                                      std::move(slot));
 }
 
 }  // namespace aims::ledger

@@ -1,6 +1,6 @@
-// A bound on the auditor packages built at once per organization (each is built in memory): a
-// slot is taken for the whole build and given back when the Slot is destroyed. Owned by
-// AuditPackService; thread-safe (one mutex).
+// A bound on the auditor packages made or sent at once per organization (each holds its records and
+// log in memory until sent): a slot is taken for the whole build and download and given back when
+// the Slot is destroyed. Owned by AuditPackService; thread-safe (one mutex).
 #pragma once
 #include <map>
 #include <mutex>
