@@ -2,6 +2,7 @@
 // aims token create|list|revoke: on the data directory with --data (for any user, by --email), else
 // through the API with the caller's own token.
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "cli/api_session.hpp"
@@ -75,6 +76,15 @@ void register_token_commands(CLI::App& app, int& exit_code) {
     code = usage_error("--email is required with --data.");
     return false;
   };
+  // The server side of a subcommand: the token service over the store of --data.
+  auto with_tokens = [](int& code, const std::function<void(accounts::TokenService&, const Clock&)>& fn) {
+    auto st = open(d, false);
+    if (!st) { code = 1; return; }
+    SystemClock clock;
+    RandomIds ids;
+    accounts::TokenService tokens(*st, clock, ids);
+    fn(tokens, clock);
+  };
   auto print_tokens = [](const boost::json::array& items) {
     Table t({"id", "name", "scope", "user", "expires_at", "last_used_at"});
     for (const auto& v : items) {
@@ -94,17 +104,14 @@ void register_token_commands(CLI::App& app, int& exit_code) {
   create->add_option("--scope", scope, "read (safe requests only) or write")->capture_default_str();
   create->add_option("--expires-days", days, "Days until it expires (1 to 3650)")->capture_default_str();
   create->add_flag("--never", never, "Never expires (admins only)");
-  create->callback([create, on_server, need_email, &exit_code] {
+  create->callback([create, on_server, need_email, with_tokens, &exit_code] {
     if (on_server(create)) {
       if (!need_email(exit_code)) return;
-      auto st = open(d, false);
-      if (!st) { exit_code = 1; return; }
-      SystemClock clock;
-      RandomIds ids;
-      accounts::TokenService tokens(*st, clock, ids);
-      auto r = tokens.create_for(email, {name, scope, never ? std::nullopt : std::optional<int>(days)});
-      if (!r) { exit_code = report(r.error()); return; }
-      std::cout << r->token << "\n";
+      with_tokens(exit_code, [&](accounts::TokenService& tokens, const Clock&) {
+        auto r = tokens.create_for(email, {name, scope, never ? std::nullopt : std::optional<int>(days)});
+        if (!r) { exit_code = report(r.error()); return; }
+        std::cout << r->token << "\n";
+      });
       return;
     }
     with_session(api, exit_code, [](ApiSession& s) {
@@ -122,20 +129,17 @@ void register_token_commands(CLI::App& app, int& exit_code) {
 
   auto* list = token->add_subcommand("list", "List API tokens: a user's (--data), or yours (an admin's: the organization's)");
   data_mode(list);
-  list->callback([list, on_server, need_email, print_tokens, &exit_code] {
+  list->callback([list, on_server, need_email, print_tokens, with_tokens, &exit_code] {
     if (on_server(list)) {
       if (!need_email(exit_code)) return;
-      auto st = open(d, false);
-      if (!st) { exit_code = 1; return; }
-      SystemClock clock;
-      RandomIds ids;
-      accounts::TokenService tokens(*st, clock, ids);
-      auto r = tokens.list_for(email);
-      if (!r) { exit_code = report(r.error()); return; }
-      boost::json::array items;
-      for (const auto& t : *r) items.push_back(accounts::TokenService::token_json(t, clock.now()));
-      if (api.json) std::cout << boost::json::serialize(boost::json::object{{"items", items}}) << "\n";
-      else print_tokens(items);
+      with_tokens(exit_code, [&](accounts::TokenService& tokens, const Clock& clock) {
+        auto r = tokens.list_for(email);
+        if (!r) { exit_code = report(r.error()); return; }
+        boost::json::array items;
+        for (const auto& t : *r) items.push_back(accounts::TokenService::token_json(t, clock.now()));
+        if (api.json) std::cout << boost::json::serialize(boost::json::object{{"items", items}}) << "\n";
+        else print_tokens(items);
+      });
       return;
     }
     with_session(api, exit_code, [print_tokens](ApiSession& s) {
@@ -152,15 +156,12 @@ void register_token_commands(CLI::App& app, int& exit_code) {
   auto* revoke = token->add_subcommand("revoke", "Revoke an API token by its id (tok_…): it stops working at once");
   data_mode(revoke);
   revoke->add_option("id", id, "The token's id")->required();
-  revoke->callback([revoke, on_server, &exit_code] {
+  revoke->callback([revoke, on_server, with_tokens, &exit_code] {
     if (on_server(revoke)) {
-      auto st = open(d, false);
-      if (!st) { exit_code = 1; return; }
-      SystemClock clock;
-      RandomIds ids;
-      accounts::TokenService tokens(*st, clock, ids);
-      if (auto r = tokens.revoke_by_id(id); !r) { exit_code = report(r.error()); return; }
-      std::cout << "Revoked " << id << "\n";
+      with_tokens(exit_code, [&](accounts::TokenService& tokens, const Clock&) {
+        if (auto r = tokens.revoke_by_id(id); !r) { exit_code = report(r.error()); return; }
+        std::cout << "Revoked " << id << "\n";
+      });
       return;
     }
     with_session(api, exit_code, [](ApiSession& s) {
