@@ -6,7 +6,7 @@
 #include "core/crypto.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
-#include "domain/inventory/csv.hpp"
+#include "domain/soa/soa_csv.hpp"
 #include "domain/org/org_settings.hpp"
 #include "domain/risk/links.hpp"
 
@@ -49,18 +49,6 @@ std::optional<std::int64_t> to_number(const std::string& s) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
   return v;
-}
-
-std::string cell(const json::value& v) {
-  if (v.is_string()) return std::string(v.as_string());
-  if (v.is_bool()) return v.as_bool() ? "yes" : "no";
-  if (v.is_int64()) return std::to_string(v.as_int64());
-  if (v.is_array()) {
-    std::string out;
-    for (const auto& e : v.as_array()) out += (out.empty() ? "" : "; ") + std::string(e.as_string());
-    return out;
-  }
-  return "";
 }
 
 }  // namespace
@@ -343,24 +331,7 @@ result<Export> SoaService::export_file(const Actor& a, const std::optional<std::
                      {"items", *items}};
     return Export{"application/json", "statement-of-applicability-" + label + ".json", json::serialize(doc)};
   }
-  std::string out(csv::kUtf8Bom);
-  csv::append_row(out, {"control_id", "area", "title", "applicable", "justification", "reasons", "implementation_status",
-                        "owner", "evidence_refs", "policy_refs", "latest_maturity", "latest_assessment", "linked_risks"});
-  for (const auto& v : *items) {
-    const auto& e = v.as_object();
-    std::string maturity, assessment;
-    if (e.at("latest_answer").is_object()) {
-      const auto& la = e.at("latest_answer").as_object();
-      maturity = la.at("not_applicable").as_bool() ? "n/a" : cell(la.at("maturity"));
-      assessment = cell(la.at("assessment_name")) + " (" + cell(la.at("assessment_date")) + ")";
-    }
-    csv::Row row{cell(e.at("control_id")), cell(e.at("area_id")), cell(e.at("title")), cell(e.at("applicable")),
-                 cell(e.at("justification")), cell(e.at("reasons")), cell(e.at("implementation_status")),
-                 cell(e.at("owner")), cell(e.at("evidence_refs")), cell(e.at("policy_refs")), maturity, assessment,
-                 e.contains("linked_risks") ? cell(e.at("linked_risks")) : std::string()};
-    for (auto& c : row) c = csv::guard(std::move(c));
-    csv::append_row(out, row);
-  }
+  auto out = soa_csv(*items);
   return Export{"text/csv; charset=utf-8", "statement-of-applicability-" + label + ".csv", out};
 }
 
