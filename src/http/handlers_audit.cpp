@@ -6,15 +6,16 @@ namespace aims::http::handlers {
 
 namespace {
 
-/// An auditor package as a response body, read piece by piece.
-class PackBody final : public BodyReader {
+/// An auditor package or a log export as a response body, read piece by piece.
+template <class Stream>
+class StreamBody final : public BodyReader {
  public:
-  explicit PackBody(std::unique_ptr<ledger::PackStream> s) : s_(std::move(s)) {}
+  explicit StreamBody(std::unique_ptr<Stream> s) : s_(std::move(s)) {}
   std::uint64_t size() const override { return s_->size(); }
   result<std::size_t> read(char* buf, std::size_t n) override { return s_->read(buf, n); }
 
  private:
-  std::unique_ptr<ledger::PackStream> s_;
+  std::unique_ptr<Stream> s_;
 };
 
 Response json_or_problem(Context& c, const result<std::string>& r) {
@@ -43,12 +44,12 @@ Response audit_consistency_proof(Context& c) {
 }
 
 Response audit_export(Context& c) {
-  auto file = c.svc.audit.export_log(*c.actor);
+  auto file = c.svc.audit.export_stream(*c.actor);
   if (!file) return problem(file.error(), c.req.path);
   Response res;
   res.content_type = "application/jsonl";
-  res.body = std::move(file->body);
-  res.set_header("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  res.set_header("Content-Disposition", "attachment; filename=\"" + (*file)->filename() + "\"");
+  res.stream_body = std::make_shared<StreamBody<ledger::LogExportStream>>(std::move(*file));
   return res;
 }
 
@@ -58,7 +59,7 @@ Response audit_pack(Context& c) {
   Response res;
   res.content_type = "application/zip";
   res.set_header("Content-Disposition", "attachment; filename=\"" + (*pack)->filename() + "\"");
-  res.stream_body = std::make_shared<PackBody>(std::move(*pack));
+  res.stream_body = std::make_shared<StreamBody<ledger::PackStream>>(std::move(*pack));
   return res;
 }
 

@@ -22,6 +22,8 @@
 #include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/ledger/checkpoint.hpp"
+#include "domain/ledger/log_export.hpp"
+#include "domain/ledger/log_export_stream.hpp"
 #include "domain/ledger/verifier.hpp"
 
 using namespace aims;
@@ -360,6 +362,73 @@ TEST_F(AuditedInstallation, ExportsVerifyOfflineAndATamperedExportNamesTheEntry)
   r = verify_export(tampered, VerifyOptions{verifier, std::nullopt, std::nullopt});
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.first_bad, 5) << r.summary;
+}
+
+TEST_F(AuditedInstallation, TheExportStreamGivesTheDocumentedFileInPiecesWithItsExactSize) {
+  AuditService audit(*store_, signer_, clock_);
+  {
+    // More entries than one page, and than one leaf hash line.
+    ActorScope scope(admin_.email);
+    std::int64_t size = 0;
+    ASSERT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
+      size = tx.audit_size(org_.id);
+      return ok();
+    }));
+    inventory::SystemService systems(*store_, clock_, ids_);
+    for (auto i = size; i < LogExportStream::kPage + 5; ++i)
+      ASSERT_TRUE(systems.create(admin_, json::object{{"name", "Model " + std::to_string(i)}, {"purpose", "Grows the log"}}));
+  }
+  ASSERT_TRUE(audit.checkpoint(admin_));  // an earlier checkpoint, so the file ends with two
+  { ActorScope scope(admin_.email);
+    ASSERT_TRUE(inventory::SystemService(*store_, clock_, ids_).create(admin_, json::parse(R"({"name":"Last","purpose":"x"})"))); }
+  auto stream = audit.export_stream(admin_);
+  ASSERT_TRUE(stream) << stream.error().detail;
+  auto& s = **stream;
+  // The file as docs/formats/audit-log.md section 6 defines it, made here from the store at once.
+  std::string want = header_line(ExportHeader{org_.id, signer_.origin(org_.id), s.entries()});
+  ExportLeafHashes leaves;
+  std::string leaf_lines;
+  ASSERT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
+    for (const auto& r : tx.list_audit_entries(org_.id, 0, 1'000'000)) {
+      want += entry_line(ExportEntry{r.entry});
+      leaves.hashes.push_back(r.leaf_hash);
+      if (leaves.hashes.size() == kLeafHashesPerLine) {
+        leaf_lines += leaf_hashes_line(leaves);
+        leaves.hashes.clear();
+      }
+    }
+    if (!leaves.hashes.empty()) leaf_lines += leaf_hashes_line(leaves);
+    want += leaf_lines;
+    auto cps = tx.list_audit_checkpoints(org_.id, 1'000'000, s.entries() + 1);
+    EXPECT_GE(cps.size(), 2u);
+    for (auto it = cps.rbegin(); it != cps.rend(); ++it)
+      want += checkpoint_line(ExportCheckpoint{signer_.cosign(org_.id, it->note)});
+    return ok();
+  }));
+  EXPECT_GT(s.entries(), LogExportStream::kPage);
+  EXPECT_EQ(s.filename(), "audit-log-" + org_.id + "-" + std::to_string(s.entries()) + ".jsonl");
+  EXPECT_EQ(s.size(), want.size());
+  std::string got;
+  char buf[4093];  // pieces that never line up with lines or pages
+  for (;;) {
+    auto n = s.read(buf, sizeof buf);
+    ASSERT_TRUE(n) << n.error().detail;
+    if (*n == 0) break;
+    got.append(buf, *n);
+  }
+  EXPECT_TRUE(got == want) << "the streamed file differs from the documented one";
+  auto n = s.read(buf, sizeof buf);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(*n, 0u) << "0 again at the end";
+  // The in-memory export is the same file.
+  EXPECT_TRUE(audit.export_log(admin_).value().body == want);
+  std::istringstream in(got);
+  auto r = verify_export(in, VerifyOptions{signer_.verifier(org_.id), std::nullopt, std::nullopt});
+  EXPECT_TRUE(r.ok) << r.summary;
+  // Only auditors, managers and admins may export.
+  auto viewer = admin_;
+  viewer.role = accounts::Role::viewer;
+  EXPECT_EQ(audit.export_stream(viewer).error().code, errc::forbidden);
 }
 
 TEST_F(AuditedInstallation, OrganizationsNeverSeeEachOthersLog) {

@@ -18,7 +18,6 @@ using accounts::Role;
 namespace {
 
 constexpr int kMaxLimit = 500;
-constexpr int kExportBatch = 5000;
 
 std::optional<std::int64_t> parse_count(const std::string& s) {
   std::int64_t v = 0;
@@ -238,42 +237,26 @@ result<std::string> AuditService::consistency(const Actor& a, const std::optiona
   return json::serialize(out);
 }
 
-result<LogFile> AuditService::export_log(const Actor& a) {
+result<std::unique_ptr<LogExportStream>> AuditService::export_stream(const Actor& a) {
   if (auto s = may_read_whole_log(a); !s) return s.error();
   auto c = issue_checkpoint(a.org_id);
   if (!c) return c.error();
+  return LogExportStream::open(store_, signer_, a.org_id, c->size);
+}
+
+result<LogFile> AuditService::export_log(const Actor& a) {
+  auto stream = export_stream(a);
+  if (!stream) return stream.error();
   LogFile file;
-  file.size = c->size;
-  file.filename = "audit-log-" + a.org_id + "-" + std::to_string(c->size) + ".jsonl";
-  file.body = header_line(ExportHeader{a.org_id, signer_.origin(a.org_id), c->size});
-  // Entries are immutable and the size was fixed above, so batches in separate reads agree.
-  std::vector<std::string> leaves;
-  leaves.reserve(static_cast<std::size_t>(c->size));
-  for (std::int64_t from = 0; from < c->size; from += kExportBatch) {
-    std::vector<store::AuditEntryRow> rows;
-    auto st = store_.read([&](store::ReadTx& tx) -> status {
-      rows = tx.list_audit_entries(a.org_id, from, static_cast<int>(std::min<std::int64_t>(kExportBatch, c->size - from)));
-      return ok();
-    });
-    if (!st) return st.error();
-    for (auto& r : rows) {
-      file.body += entry_line(ExportEntry{std::move(r.entry)});
-      leaves.push_back(std::move(r.leaf_hash));
-    }
+  file.size = (*stream)->entries();
+  file.filename = (*stream)->filename();
+  file.body.resize(static_cast<std::size_t>((*stream)->size()));
+  for (std::size_t at = 0; at < file.body.size();) {
+    auto n = (*stream)->read(file.body.data() + at, file.body.size() - at);
+    if (!n) return n.error();
+    if (*n == 0) return make_error(errc::internal, "The audit log export ended early.");
+    at += *n;
   }
-  for (std::size_t i = 0; i < leaves.size(); i += kLeafHashesPerLine) {
-    ExportLeafHashes line;
-    line.hashes.assign(leaves.begin() + static_cast<std::ptrdiff_t>(i),
-                       leaves.begin() + static_cast<std::ptrdiff_t>(std::min(leaves.size(), i + kLeafHashesPerLine)));
-    file.body += leaf_hashes_line(line);
-  }
-  std::vector<store::AuditCheckpointRow> checkpoints;
-  auto st = store_.read([&](store::ReadTx& tx) -> status {
-    checkpoints = tx.list_audit_checkpoints(a.org_id, 1'000'000, c->size + 1);
-    return ok();
-  });
-  if (!st) return st.error();
-  for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) file.body += checkpoint_line(ExportCheckpoint{signer_.cosign(a.org_id, it->note)});
   return file;
 }
 

@@ -5,6 +5,7 @@
 // Checkpoints are signed only over what is committed (and so durable), and never over a log that
 // no longer matches the last checkpoint. Owned by the composition root; thread-safe.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/ledger/checkpoint.hpp"
+#include "domain/ledger/log_export_stream.hpp"
 #include "store/store.hpp"
 
 namespace aims::ledger {
@@ -42,8 +44,10 @@ class AuditService {
   /// checkpoint's).
   result<std::string> consistency(const accounts::Actor& a, const std::optional<std::string>& from,
                                   const std::optional<std::string>& to);
-  /// The export file (docs/formats/audit-log.md) up to the current checkpoint.
+  /// The export file (docs/formats/audit-log.md) up to the current checkpoint, in memory.
   result<LogFile> export_log(const accounts::Actor& a);
+  /// The same file, to be read piece by piece with memory bounded by a page of entries.
+  result<std::unique_ptr<LogExportStream>> export_stream(const accounts::Actor& a);
 
   /// The checkpoint of the organization's current size: stored if it exists, else signed and
   /// stored. errc::conflict if the log no longer matches its latest earlier checkpoint.
