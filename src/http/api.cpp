@@ -64,6 +64,10 @@ Response Api::handle(Request& req) {
     spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
     res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
   }
+  if (req.method == "HEAD") {  // every answer to HEAD, refusals included, without its body
+    res.body.clear();
+    res.stream_body.reset();
+  }
   if (res.status == 401 || res.status == 403) log_refusal(req, res.status);
   add_standard_headers(res, req);
   return res;
@@ -126,12 +130,7 @@ Response Api::dispatch(Request& req) {
       req.log_identity.emplace_back("org", ctx.actor->org_id);
     }
   }
-  auto res = m.route->handler(ctx);
-  if (req.method == "HEAD") {
-    res.body.clear();
-    res.stream_body.reset();
-  }
-  return res;
+  return m.route->handler(ctx);
 }
 
 }  // namespace aims::http

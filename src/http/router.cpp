@@ -32,6 +32,11 @@ void Router::add_upload(std::string method, std::string pattern, Access access, 
   routes_.back().streams_body = true;
 }
 
+void Router::add_get_without_head(std::string pattern, Access access, Handler handler) {
+  add("GET", std::move(pattern), access, std::move(handler));
+  routes_.back().answers_head = false;
+}
+
 Router::Match Router::match(const std::string& method, const std::string& path) const {
   Match m;
   auto segs = split_path(path);
@@ -52,14 +57,14 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     }
     if (!ok) continue;
     m.path_known = true;
-    if (!m.route && (r.method == method || (method == "HEAD" && r.method == "GET"))) {
+    if (!m.route && (r.method == method || (method == "HEAD" && r.method == "GET" && r.answers_head))) {
       m.route = &r;
       m.params = std::move(params);
     }
     if (m.allowed.find(r.method) == std::string::npos) {
       if (!m.allowed.empty()) m.allowed += ", ";
       m.allowed += r.method;
-      if (r.method == "GET") m.allowed += ", HEAD";
+      if (r.method == "GET" && r.answers_head) m.allowed += ", HEAD";
     }
   }
   return m;

@@ -27,6 +27,7 @@ struct Route {
   Handler handler;
   std::vector<std::string> segments;
   bool streams_body = false;  // the handler sees the header only and answers with Response::upload
+  bool answers_head = true;   // a GET route also answers HEAD (without its body)
 };
 
 class Router {
@@ -35,6 +36,9 @@ class Router {
   /// A route whose body is streamed: the handler runs on the header alone (authentication, role
   /// and validation before any body byte is read) and accepts the body with Response::upload.
   void add_upload(std::string method, std::string pattern, Access access, Handler handler);
+  /// A GET route that does not answer HEAD (405, Allow: GET): for a body whose headers cannot be
+  /// known without making all of it.
+  void add_get_without_head(std::string pattern, Access access, Handler handler);
 
   struct Match {
     const Route* route = nullptr;

@@ -116,7 +116,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/audit/entries/{seq}/proof", Access::member, audit_inclusion_proof);
   r.add("GET", "/api/v1/audit/consistency", Access::member, audit_consistency_proof);
   r.add("GET", "/api/v1/audit/export", Access::member, audit_export);
-  r.add("GET", "/api/v1/audit/pack", Access::member, audit_pack);
+  r.add_get_without_head("/api/v1/audit/pack", Access::member, audit_pack);
   // Organization settings (segregation of duties): everyone reads, admins change.
   r.add("GET", "/api/v1/org-settings", Access::member, get_org_settings);
   r.add("PUT", "/api/v1/org-settings", Access::member, put_org_settings);
