@@ -154,7 +154,8 @@ void register_verify(CLI::App* parent, int& exit_code) {
         if (p.ok) {
           std::cout << "OK: the auditor package of " << (p.org_name.empty() ? p.org_id : p.org_name) << " (" << p.org_id
                     << "): its manifest is signed, " << p.files << " files match it, " << p.evidence
-                    << " evidence files match their records, " << p.records
+                    << " evidence files match their records, " << p.reports
+                    << " reports match the records they are made from, " << p.records
                     << " records match their latest log entry, and the " << p.log.entries
                     << " log entries match the checkpoint of size " << p.log.checkpoint_size << " (root "
                     << p.log.root_hash << "), signed by " << key->name << ".\n";

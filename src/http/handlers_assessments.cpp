@@ -5,6 +5,7 @@
 #include "core/json_text.hpp"
 #include "core/text.hpp"
 #include "http/handlers.hpp"
+#include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 #include "report/assessment_html.hpp"
 #include "report/assessment_pdf.hpp"
@@ -68,9 +69,6 @@ result<std::string> report_format(const Request& req) {
   return best;
 }
 
-/// Parses a service's JSON answer (always an object).
-boost::json::object object_of(const std::string& s) { return boost::json::parse(s).as_object(); }
-
 }  // namespace
 
 Response list_assessments(Context& c) {
@@ -127,32 +125,22 @@ Response assessment_report(Context& c) {
   auto format = report_format(c.req);
   if (!format) return problem(format.error(), c.req.path);
   const auto& id = c.req.params.at("id");
-  auto& svc = c.svc.assessments;
-  auto assessment = svc.get(*c.actor, id);
-  if (!assessment) return problem(assessment.error(), c.req.path);
-  auto answers = svc.answers(*c.actor, id);
-  if (!answers) return problem(answers.error(), c.req.path);
-  auto results = svc.results(*c.actor, id);
-  if (!results) return problem(results.error(), c.req.path);
-  auto roadmap = svc.roadmap(*c.actor, id);
-  if (!roadmap) return problem(roadmap.error(), c.req.path);
-  auto a = object_of(assessment->json), ans = object_of(*answers), res = object_of(*results), rm = object_of(*roadmap);
-  auto model = report::assessment_report(
-      {c.actor->org_name, format_time(std::chrono::system_clock::now()), a, ans, res, rm});
-  std::string name = "gap-assessment-" + report::str(a, "id");
+  auto model = assessment_report_model(c.svc.assessments, *c.actor, id);
+  if (!model) return problem(model.error(), c.req.path);
+  std::string name = "gap-assessment-" + report::str(model->at("assessment").as_object(), "id");
   Response r;
   if (*format == "json") {
-    r = json_response(200, to_json_text(model));
+    r = json_response(200, to_json_text(*model));
   } else if (*format == "html") {
     r.content_type = "text/html; charset=utf-8";
-    r.body = report::assessment_report_html(model);
+    r.body = report::assessment_report_html(*model);
     // Our own page, with no scripts: shown inline under a policy stricter than the web UI's.
     r.set_header("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
                  "base-uri 'none'; form-action 'none'");
     r.set_header("Content-Disposition", "inline; filename=\"" + name + ".html\"");
   } else {
-    auto pdf = report::assessment_report_pdf(model);
+    auto pdf = report::assessment_report_pdf(*model);
     if (!pdf) return problem(pdf.error(), c.req.path);
     r.content_type = "application/pdf";
     r.body = std::move(*pdf);

@@ -1,5 +1,6 @@
 // Handlers of the audit log: checkpoint, public key, entries, proofs, export (SPEC §9).
 #include "http/handlers.hpp"
+#include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
@@ -54,7 +55,8 @@ Response audit_export(Context& c) {
 }
 
 Response audit_pack(Context& c) {
-  auto pack = c.svc.audit_pack.pack(*c.actor);
+  ReportPackRenderer renderer(c.svc.assessments);
+  auto pack = c.svc.audit_pack.pack(*c.actor, renderer);
   if (!pack) return problem(pack.error(), c.req.path);
   Response res;
   res.content_type = "application/zip";

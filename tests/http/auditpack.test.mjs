@@ -124,13 +124,13 @@ test('the package lists every file in its manifest with size and SHA-256, and ho
   assert.match(manifest.checkpoint.root_hash, /^[0-9a-f]{64}$/);
   assert.equal(byName['audit/public-key.txt'].toString().trim(), vkey);
   assert.ok(cp.size >= manifest.checkpoint.size);
-  assert.equal(manifest.version, 2);
+  assert.equal(manifest.version, 3);
   assert.deepEqual(manifest.files.map((f) => f.path).sort(), names.filter((n) => !['manifest.json', 'manifest.sig'].includes(n)).sort());
   assert.ok(manifest.files.some((f) => f.path === 'README.txt'), 'README.txt is in the manifest');
   const sig = byName['manifest.sig'].toString();
   const [head, org, size, root, hash] = sig.split('\n');
   assert.deepEqual([head, org, Number(size), Buffer.from(root, 'base64').toString('hex'), hash],
-    ['aims audit pack manifest v2', manifest.org.id, manifest.checkpoint.size, manifest.checkpoint.root_hash, sha(byName['manifest.json'])]);
+    ['aims audit pack manifest v3', manifest.org.id, manifest.checkpoint.size, manifest.checkpoint.root_hash, sha(byName['manifest.json'])]);
   assert.match(sig, new RegExp(`\n\n\u2014 ${manifest.checkpoint.origin} `), 'signed under the organization key name');
   for (const f of manifest.files) {
     assert.equal(f.size, byName[f.path].length, `size of ${f.path}`);

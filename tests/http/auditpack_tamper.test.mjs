@@ -84,7 +84,7 @@ function reseal(files, { resign = true } = {}) {
   const m = Buffer.from(`${JSON.stringify(manifest)}\n`);
   const cp = manifest.checkpoint;
   const root = Buffer.from(cp.root_hash, 'hex').toString('base64');
-  const text = `aims audit pack manifest v2\n${manifest.org.id}\n${cp.size}\n${root}\n${sha(m)}\n`;
+  const text = `aims audit pack manifest v3\n${manifest.org.id}\n${cp.size}\n${root}\n${sha(m)}\n`;
   const sig = resign ? Buffer.from(signNote(text, cp.origin, orgKey)) : files['manifest.sig'];
   const out = { ...files, 'manifest.json': m };
   if (sig) out['manifest.sig'] = sig; else delete out['manifest.sig'];
@@ -124,6 +124,12 @@ before(async () => {
     assertJson(await c('POST', `/api/v1/evidence?filename=${name}`,
       { body: Buffer.from(body), headers: { 'content-type': 'application/octet-stream' } }), 201);
   }
+  // Records the reports are made from: two risks, an approved SoA version, a gap assessment.
+  for (const title of ['Biased scoring', 'Model drift']) {
+    assertJson(await c('POST', '/api/v1/risks', { json: { title, inherent_likelihood: 3, inherent_impact: 2 } }), 201);
+  }
+  assertJson(await c('POST', '/api/v1/soa/versions', { json: { note: 'for the package' } }), 201);
+  assertJson(await c('POST', '/api/v1/assessments', { json: { name: 'Baseline', approach: 'annex_a' } }), 201);
   assertJson(await b('POST', '/api/v1/systems', { json: { name: 'Other system', purpose: 'Other' } }), 201);
   pack = await download(auth);
   otherPack = await download(bAuth);
@@ -159,6 +165,15 @@ test('every tampering is refused, naming the problem', () => {
   const evRows = rows(pack, 'records/evidence.json');
   const evOf = (name) => evRows.find((r) => name.startsWith(`evidence/${r.doc.sha256.slice(0, 16)}-`));
   const { [evidence[1]]: _dropped, ...withoutEv1 } = pack;
+  const reports = Object.keys(pack).filter((n) => n.startsWith('reports/')).sort();
+  const gap = reports.find((n) => n.startsWith('reports/gap-assessment-'));
+  assert.deepEqual(reports, [gap, 'reports/index.txt', 'reports/risk-register.csv', 'reports/soa-v1.csv', 'reports/soa-v1.pdf']);
+  const edit = (n, from, to) => {
+    const t = pack[n].toString();
+    assert.ok(t.includes(from), `${n} holds ${from}`);
+    return { ...pack, [n]: Buffer.from(t.replace(from, to)) };
+  };
+  const without = (n) => Object.fromEntries(Object.entries(pack).filter(([k]) => k !== n));
   const cases = [
     ['a system row removed', withRows(pack, 'records/systems.json', systems.slice(1)), /is missing from records\/systems\.json/],
     ['a fabricated system row', withRows(pack, 'records/systems.json', [...systems, { ...systems[0], id: 'sys_fake' }]),
@@ -179,6 +194,19 @@ test('every tampering is refused, naming the problem', () => {
     ['an extra file', { ...pack, 'notes.txt': Buffer.from('x') }, /not a file of the package format/],
     ['a log entry removed', { ...pack, 'audit/log.jsonl': Buffer.from(pack['audit/log.jsonl'].toString().replace(/\n\{"entry":[^\n]*/, '')) },
       /The audit log does not verify/],
+    ['a risk register row edited', edit('reports/risk-register.csv', 'Biased scoring', 'Fair scoring'),
+      /reports\/risk-register\.csv row 2 \(risk R-1\) does not match records\/risk\.json \(it was changed\)/],
+    ['a risk register row removed', edit('reports/risk-register.csv', /\r\nR-2,[^\r]*/.exec(pack['reports/risk-register.csv'].toString())[0], ''),
+      /has no row for the risk R-2 of records\/risk\.json \(it was removed\)/],
+    ['a risk register row added', { ...pack, 'reports/risk-register.csv': Buffer.concat([pack['reports/risk-register.csv'], Buffer.from('R-7,7,1,Invented\r\n')]) },
+      /has a row for the risk R-7, which records\/risk\.json does not hold \(it was added\)/],
+    ['an SoA CSV row edited', edit('reports/soa-v1.csv', ',not_started,', ',implemented,'),
+      /reports\/soa-v1\.csv row \d+ \(control A\.[\d.]+\) does not match records\/soa_versions\.json \(version 1\)/],
+    ['the SoA PDF removed', without('reports/soa-v1.pdf'), /has no reports\/soa-v1\.pdf, a report its records give \(it was removed\)/],
+    ['the gap assessment report removed', without(gap), /has no reports\/gap-assessment-\S+\.pdf/],
+    ['an extra report', { ...pack, 'reports/soa-v2.csv': pack['reports/soa-v1.csv'] }, /is not a report the package's records give \(it was added\)/],
+    ['the report index edited', edit('reports/index.txt', 'approved in version 1', 'approved in version 7'),
+      /reports\/index\.txt is not the index the package's records give/],
     ["the checkpoint swapped for another organization's", { ...pack, 'audit/checkpoint.txt': otherPack['audit/checkpoint.txt'] },
       /audit\/checkpoint\.txt is not valid: the checkpoint carries no signature by the key/],
   ];

@@ -1,7 +1,8 @@
 // A small but complete auditor package built in memory, as AuditPackService would write it, for
 // the package tests: an audit log that starts with the organization, records of several files
 // (updated, deleted and child records among them), evidence files named by hash and title, the
-// signed checkpoint and manifest.sig. Tests change its files and seal it again. Test-only values.
+// reports made from the records (the PDFs stand-ins that start as a PDF does), the signed
+// checkpoint and manifest.sig. Tests change its files and seal it again. Test-only values.
 #pragma once
 #include <boost/json.hpp>
 
@@ -14,8 +15,11 @@
 #include "core/zip.hpp"
 #include "domain/ledger/audit_entry.hpp"
 #include "domain/ledger/audit_pack_format.hpp"
+#include "domain/ledger/audit_pack_reports.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/log_export.hpp"
+#include "domain/risk/risk_csv.hpp"
+#include "domain/soa/soa_csv.hpp"
 
 namespace aims::pack_test {
 namespace json = boost::json;
@@ -94,6 +98,30 @@ inline std::string export_of(Pack& p, const std::vector<Entry>& entries) {
          ledger::leaf_hashes_line(leaves) + ledger::checkpoint_line(ledger::ExportCheckpoint{note});
 }
 
+inline const std::string kPdf = "%PDF-1.4\n% a stand-in for a report drawn by the server\n";
+
+/// Puts the reports/ files its records give into the package (replacing those there).
+inline void make_reports(Pack& p) {
+  std::erase_if(p.files, [](const zip::Entry& f) { return f.name.starts_with("reports/"); });
+  auto risks = p.rows("records/risk.json");
+  auto plan = ledger::plan_reports(p.rows("records/soa_versions.json"), p.rows("records/assessments.json"), risks);
+  p.files.push_back({std::string(ledger::kReportsIndex), ledger::reports_index(plan)});
+  p.files.push_back({std::string(ledger::kRiskRegisterCsv), risk::risk_register_csv(risks)});
+  if (plan.soa_version) {
+    p.files.push_back({plan.soa_csv_path(), soa::soa_csv(ledger::soa_items(plan))});
+    p.files.push_back({plan.soa_pdf_path(), kPdf});
+  }
+  if (plan.assessment_id) p.files.push_back({plan.assessment_pdf_path(), kPdf});
+}
+
+inline json::object soa_item(const std::string& control, const std::string& status, json::array linked) {
+  return json::object{{"control_id", control},  {"area_id", control.substr(0, 3)},   {"title", "Control " + control},
+                      {"applicable", true},      {"justification", "Needed, for \"reasons\""}, {"reasons", json::array{"risk assessment"}},
+                      {"implementation_status", status}, {"owner", "=CISO"},      {"evidence_refs", json::array()},
+                      {"policy_refs", json::array{"POL-1", "POL-2"}},             {"latest_answer", nullptr},
+                      {"linked_risks", std::move(linked)},                        {"version", 1}};
+}
+
 /// The sample package. `with_org`: the log starts with the organization's creation.
 inline Pack sample(bool with_org = true) {
   Pack p;
@@ -140,6 +168,15 @@ inline Pack sample(bool with_org = true) {
   put("records/evidence.json", "evidence", row("ev_3", 2, evidence_doc("old", "Old", "old.txt", true)), "update");
   add("roadmap", "as_1", "generate", crypto::sha256_hex("history"));
   put("records/objective.json", "objective", row("obj_1", 1, json::object{{"title", "Accuracy"}}), "create");
+  put("records/assessments.json", "assessment",
+      row("as_1", 1, json::object{{"name", "Baseline"}, {"assessment_date", "2026-11-01"}}), "create");
+  put("records/soa_versions.json", "soa_version",
+      row("1", 1, json::object{{"number", 1}, {"items", json::array{soa_item("A.2.2", "planned", {})}}}), "create");
+  put("records/soa_versions.json", "soa_version",
+      row("2", 1, json::object{{"number", 2},
+                               {"items", json::array{soa_item("A.2.2", "implemented", {"R-1"}),
+                                                     soa_item("A.6.2.4", "partial", {"R-1", "R-2"})}}}),
+      "create");
   put("records/objective_reading.json", "objective_reading", row("rd_1", 1, json::object{{"value", 3}}, "obj_1"),
       "create");
 
@@ -150,6 +187,7 @@ inline Pack sample(bool with_org = true) {
   for (auto& [path, rows] : records) p.files.push_back({path, json::serialize(rows) + "\n"});
   p.files.push_back({ledger::evidence_file_name(crypto::sha256_hex(kPolicy), "Policy / v1: ../AI", "policy.PDF"), kPolicy});
   p.files.push_back({ledger::evidence_file_name(crypto::sha256_hex(kMinutes), "Minutes", "minutes.txt"), kMinutes});
+  make_reports(p);
   return p;
 }
 

@@ -57,6 +57,24 @@ void drop_entry(Pack& p, int seq) {
   log.erase(start, log.find('\n', at) + 1 - start);
 }
 
+/// The first `from` in the file `name` replaced by `to`.
+void edit(Pack& p, const std::string& name, const std::string& from, const std::string& to) {
+  auto& d = p.at(name).data;
+  auto at = d.find(from);
+  if (at == std::string::npos) throw std::logic_error("no " + from + " in " + name);
+  d.replace(at, from.size(), to);
+}
+
+/// The CSV line of `name` that starts with `key` removed.
+void drop_line(Pack& p, const std::string& name, const std::string& key) {
+  auto& d = p.at(name).data;
+  auto at = d.find("\r\n" + key) + 2;
+  d.erase(at, d.find("\r\n", at) + 2 - at);
+}
+
+const std::string kRisks = "reports/risk-register.csv";
+const std::string kSoaCsv = "reports/soa-v2.csv";
+
 std::vector<Case> cases() {
   return {
       {"a risk row removed", [](Pack& p) { drop_row(p, "records/risk.json", "R-2"); }, "records/risk.json",
@@ -141,6 +159,42 @@ std::vector<Case> cases() {
       {"the checkpoint swapped for another organization's",
        [](Pack& p) { p.at("audit/checkpoint.txt").data = signer().sign("org_other", p.size, p.root); },
        "audit/checkpoint.txt", "no signature by the key aims.invalid/org_pack"},
+      {"a risk register row edited", [](Pack& p) { edit(p, kRisks, "Bias in scoring", "Bias (mitigated)"); }, kRisks,
+       "row 2 (risk R-1) does not match records/risk.json (it was changed)"},
+      {"a risk register row removed", [](Pack& p) { drop_line(p, kRisks, "R-2,"); }, kRisks,
+       "has no row for the risk R-2 of records/risk.json (it was removed)"},
+      {"a risk register row added", [](Pack& p) { p.at(kRisks).data += "R-9,9,1,Invented\r\n"; }, kRisks,
+       "has a row for the risk R-9, which records/risk.json does not hold (it was added)"},
+      {"a risk register row duplicated", [](Pack& p) { edit(p, kRisks, "\r\nR-2,", "\r\nR-1,0,2,Bias in scoring\r\nR-2,"); },
+       kRisks, "does not have one row per risk of records/risk.json"},
+      {"the risk register's header changed", [](Pack& p) { edit(p, kRisks, "residual_likelihood", "residual"); }, kRisks,
+       "does not start with the header row of the format"},
+      {"the risk register removed", [](Pack& p) { p.erase(kRisks); }, kRisks,
+       "has no reports/risk-register.csv, a report its records give (it was removed)"},
+      {"an SoA CSV cell edited", [](Pack& p) { edit(p, kSoaCsv, "implemented", "planned"); }, kSoaCsv,
+       "row 2 (control A.2.2) does not match records/soa_versions.json (version 2) (it was changed)"},
+      {"an SoA CSV made from the older version", [](Pack& p) { p.at(kSoaCsv).data = soa::soa_csv(json::array{soa_item("A.2.2", "planned", {})}); },
+       kSoaCsv, "has no row for the control A.6.2.4 of records/soa_versions.json (version 2)"},
+      {"the SoA PDF removed", [](Pack& p) { p.erase("reports/soa-v2.pdf"); }, "reports/soa-v2.pdf",
+       "has no reports/soa-v2.pdf"},
+      {"the SoA reports removed and the index rewritten to say none is approved",
+       [](Pack& p) {
+         p.erase(kSoaCsv);
+         p.erase("reports/soa-v2.pdf");
+         auto plan = plan_reports(json::array{}, p.rows("records/assessments.json"), p.rows("records/risk.json"));
+         p.at("reports/index.txt").data = reports_index(plan);
+       },
+       kSoaCsv, "has no reports/soa-v2.csv"},
+      {"an SoA report of an older version added", [](Pack& p) { p.files.push_back({"reports/soa-v1.csv", "x"}); },
+       "reports/soa-v1.csv", "is not a report the package's records give (it was added)"},
+      {"an extra report", [](Pack& p) { p.files.push_back({"reports/notes.txt", "hello"}); }, "reports/notes.txt",
+       "is not a report the package's records give"},
+      {"the gap assessment report removed", [](Pack& p) { p.erase("reports/gap-assessment-as_1.pdf"); },
+       "reports/gap-assessment-as_1.pdf", "has no reports/gap-assessment-as_1.pdf"},
+      {"the gap assessment report replaced by a page", [](Pack& p) { p.at("reports/gap-assessment-as_1.pdf").data = "<html>"; },
+       "reports/gap-assessment-as_1.pdf", "is not a PDF"},
+      {"the index edited", [](Pack& p) { p.at("reports/index.txt").data += "Everything is fine.\n"; }, "reports/index.txt",
+       "reports/index.txt is not the index the package's records give (it was changed)"},
       {"the checkpoint swapped for an older one of the same log",
        [](Pack& p) { p.at("audit/checkpoint.txt").data = signer().sign(p.org, 3, merkle::sha256("older")); },
        "audit/checkpoint.txt", "not the checkpoint manifest.sig signs"},
@@ -216,7 +270,14 @@ TEST(AuditPackTamper, TheManifestSignatureAndTheArchiveAreChecked) {
   {
     SCOPED_TRACE("a package of format version 1");
     auto m = manifest_of(p, 1);
-    expect(seal(p, m, sig_of(p, m)), "manifest.json", "format version 2");
+    expect(seal(p, m, sig_of(p, m)), "manifest.json", "format version 3");
+  }
+  {
+    SCOPED_TRACE("a package of format version 2 (signed, without reports)");
+    auto q = p;
+    std::erase_if(q.files, [](const zip::Entry& f) { return f.name.starts_with("reports/"); });
+    auto m = manifest_of(q, 2);
+    expect(seal(q, m, sig_of(q, m)), "manifest.json", "carry no reports; download a new one");
   }
   {
     SCOPED_TRACE("a ZIP entry duplicated");

@@ -69,7 +69,8 @@ TEST(AuditPack, AnUntouchedPackageVerifies) {
   ASSERT_TRUE(r.ok) << r.bad_file << ": " << r.summary;
   EXPECT_EQ(r.files, static_cast<std::int64_t>(p.files.size()));
   EXPECT_EQ(r.evidence, 2);
-  EXPECT_EQ(r.records, 8);  // sys_1, R-1, R-2, ev_1, ev_2, ev_3, obj_1, obj_1/rd_1
+  EXPECT_EQ(r.records, 11);  // sys_1, R-1, R-2, ev_1, ev_2, ev_3, obj_1, obj_1/rd_1, as_1, SoA versions 1 and 2
+  EXPECT_EQ(r.reports, 5);  // index, risk register, SoA v2 CSV and PDF, gap assessment PDF
   EXPECT_EQ(r.unlogged, 0);
   EXPECT_TRUE(r.log_covers_org);
   EXPECT_EQ(r.log.entries, p.size);
@@ -81,6 +82,7 @@ TEST(AuditPack, ARowWithoutEntryIsANoteOnlyWhenTheLogDoesNotStartWithTheOrganiza
   auto rows = p.rows("records/risk.json");
   rows.push_back(row("R-0", 1, json::object{{"title", "Written before the log existed"}}));
   p.set_rows("records/risk.json", rows);
+  make_reports(p);
   auto r = verify_pack(seal(p), signer().verifier(kOrg));
   ASSERT_TRUE(r.ok) << r.summary;
   EXPECT_FALSE(r.log_covers_org);
@@ -88,6 +90,7 @@ TEST(AuditPack, ARowWithoutEntryIsANoteOnlyWhenTheLogDoesNotStartWithTheOrganiza
   // A record the log says exists must still be there.
   rows.erase(rows.begin());
   p.set_rows("records/risk.json", rows);
+  make_reports(p);
   r = verify_pack(seal(p), signer().verifier(kOrg));
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.summary.find("is missing from records/risk.json"), std::string::npos) << r.summary;

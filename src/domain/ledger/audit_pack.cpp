@@ -9,8 +9,12 @@
 #include "core/crypto.hpp"
 #include "core/zip.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/ledger/audit_pack_reports.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/log_export.hpp"
+#include "domain/risk/risk_csv.hpp"
+#include "domain/soa/soa_csv.hpp"
+#include "domain/soa/soa_service.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -105,9 +109,40 @@ status read_records(store::ReadTx& tx, const std::string& org_id, std::map<std::
   return ok();
 }
 
+/// The reports/ files of a package, made from its records files one at a time
+/// (docs/formats/audit-pack.md, "Reports").
+result<std::vector<zip::Entry>> make_reports(const std::map<std::string, std::string>& records, PackRenderer& renderer,
+                                             const accounts::Actor& a, const std::string& org_name,
+                                             const std::string& created) {
+  auto rows = [&](const char* path) { return json::parse(records.at(path)).as_array(); };
+  auto risks = rows("records/risk.json");
+  auto plan = plan_reports(rows("records/soa_versions.json"), rows("records/assessments.json"), risks);
+  std::vector<zip::Entry> out{{std::string(kReportsIndex), reports_index(plan)},
+                              {std::string(kRiskRegisterCsv), risk::risk_register_csv(risks)}};
+  if (plan.soa_version) {
+    const auto& items = soa_items(plan);
+    out.push_back({plan.soa_csv_path(), soa::soa_csv(items)});
+    // The same JSON a SoA export of that version gives, stamped with the package's time.
+    json::object soa{{"framework", "ISO/IEC 42001:2023 Annex A"},
+                     {"version", plan.soa_number},
+                     {"exported_at", created},
+                     {"summary", soa::summary(items)},
+                     {"items", items}};
+    auto pdf = renderer.soa_pdf(soa, org_name);
+    if (!pdf) return pdf.error();
+    out.push_back({plan.soa_pdf_path(), std::move(*pdf)});
+  }
+  if (plan.assessment_id) {
+    auto pdf = renderer.assessment_pdf(a, *plan.assessment_id);
+    if (!pdf) return pdf.error();
+    out.push_back({plan.assessment_pdf_path(), std::move(*pdf)});
+  }
+  return out;
+}
+
 }  // namespace
 
-result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor& a) {
+result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor& a, PackRenderer& renderer) {
   if (a.role != Role::admin && a.role != Role::manager && a.role != Role::auditor)
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
                                            ") may not download the auditor package; auditors, managers and admins may.");
@@ -119,7 +154,9 @@ result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor
   // The records are read in a snapshot whose log size is the exported checkpoint's, so that each
   // record matches its latest packaged entry; a write in between means exporting again.
   std::map<std::string, std::string> records;  // file name -> content
+  std::vector<zip::Entry> reports;
   std::vector<EvidenceFile> evidence;
+  auto created = clock_.now_text();
   std::string org_name, note;
   std::optional<Checkpoint> cpt;
   std::optional<LogFile> log;
@@ -146,21 +183,27 @@ result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor
       return read_records(tx, a.org_id, records, evidence, org_name);
     });
     if (!st) return st.error();
-    if (same_size) log = std::move(*exported);
+    if (!same_size) continue;
+    auto made = make_reports(records, renderer, a, org_name, created);
+    if (!made && made.error().code == errc::not_found) continue;  // an assessment deleted meanwhile
+    if (!made) return made.error();
+    reports = std::move(*made);
+    log = std::move(*exported);
   }
   auto key = audit_.public_key(a);
   if (!key) return key.error();
   auto keyo = json::parse(*key).as_object();
   json::object cpo{{"origin", cpt->origin}, {"size", cpt->size}, {"root_hash", merkle::to_hex(cpt->root)}, {"checkpoint", note}};
 
-  // In memory: the log, the checkpoint, the key, the records and the README (bounded by the
-  // organization's records and log entries). Evidence: read in chunks, here for its CRC-32 and a
+  // In memory: the log, the checkpoint, the key, the records, the reports and the README (bounded
+  // by the organization's records and log entries). Evidence: read in chunks, here for its CRC-32 and a
   // check of its SHA-256, and again when the package is read.
   std::vector<zip::Entry> files;
   files.push_back({"audit/log.jsonl", std::move(log->body)});
   files.push_back({"audit/checkpoint.txt", std::string(cpo.at("checkpoint").as_string())});
   files.push_back({"audit/public-key.txt", std::string(keyo.at("verifier_key").as_string()) + "\n"});
   for (auto& [name, body] : records) files.push_back({name, std::move(body)});
+  for (auto& r : reports) files.push_back(std::move(r));
   files.push_back({"README.txt", std::string(pack_readme())});
   std::sort(files.begin(), files.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
   std::sort(evidence.begin(), evidence.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
@@ -184,7 +227,6 @@ result<std::unique_ptr<PackStream>> AuditPackService::pack(const accounts::Actor
     listed.push_back(json::object{{"path", evidence[i].path}, {"size", digests[i].size}, {"sha256", evidence[i].sha256}});
     headers.push_back({evidence[i].path, digests[i].crc, digests[i].size});
   }
-  auto created = clock_.now_text();
   json::object manifest{{"format", kPackFormat},
                         {"version", kPackVersion},
                         {"org", json::object{{"id", a.org_id}, {"name", org_name}}},

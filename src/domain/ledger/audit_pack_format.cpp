@@ -9,7 +9,7 @@ namespace aims::ledger {
 
 namespace {
 
-constexpr std::string_view kStatementHeader = "aims audit pack manifest v2";
+constexpr std::string_view kStatementHeader = "aims audit pack manifest v3";
 
 bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -35,6 +35,9 @@ tamper-evident audit log, as they were when the package was made.
   audit/checkpoint.txt   the latest signed checkpoint of that log
   audit/public-key.txt   the verifier key the checkpoints are signed with
   records/<kind>.json    the records of each kind, with their stored documents
+  reports/index.txt      which readable reports follow, made from those records: the AI risk
+                         register (CSV), the latest approved Statement of Applicability (CSV and
+                         PDF) and the latest gap assessment report (PDF), or why one is absent
   evidence/<hash>-<title>.<ext>
                          the file of each evidence record that is not deleted, named by the
                          first 16 hex digits of its SHA-256 and the record's title
@@ -55,8 +58,10 @@ How to verify, offline
    file of the archive is listed in manifest.json with its size and SHA-256 and every listed file
    is there; that audit/log.jsonl verifies against audit/checkpoint.txt signed by KEY; that every
    record the log says exists is in its records file with the content hash of its latest log
-   entry, and no other record is (when the log covers the organization's whole life); and that
-   each evidence file belongs to a live evidence record and hashes to its recorded SHA-256. It
+   entry, and no other record is (when the log covers the organization's whole life); that
+   each evidence file belongs to a live evidence record and hashes to its recorded SHA-256; and
+   that reports/ holds exactly the reports its records give, each CSV report exactly the one its
+   records file gives (the PDFs are checked by their SHA-256 in manifest.json only). It
    exits 0 when everything matches, and 1 naming the first file, record or log entry that does
    not.
 

@@ -14,7 +14,7 @@
 namespace aims::ledger {
 
 constexpr std::string_view kPackFormat = "aims-audit-pack";
-constexpr int kPackVersion = 2;
+constexpr int kPackVersion = 3;
 
 /// One records file of the package and the audit log record type of its rows.
 struct PackRecordsFile {
@@ -47,7 +47,7 @@ struct ManifestStatement {
   std::string manifest_sha256;  // lower-case hex SHA-256 of manifest.json's bytes
 };
 
-/// The note text: "aims audit pack manifest v2\n" then the org id, the size, the base64 root and
+/// The note text: "aims audit pack manifest v3\n" then the org id, the size, the base64 root and
 /// the manifest hash, one per line. Its first line has spaces, so it is never a checkpoint.
 std::string manifest_statement_text(const ManifestStatement& s);
 /// Reads that text back; errc::validation saying what is wrong.

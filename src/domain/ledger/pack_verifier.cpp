@@ -10,6 +10,7 @@
 #include "domain/ledger/audit_pack_format.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/pack_verifier_records.hpp"
+#include "domain/ledger/pack_verifier_reports.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -58,7 +59,7 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   auto* version = m.if_contains("version");
   if (!version || !version->is_int64() || version->as_int64() != kPackVersion)
     return bad(r, "manifest.json", "manifest.json is not of package format version " + std::to_string(kPackVersion) +
-                                       " (packages of earlier versions are not signed; download a new one).");
+                                       " (packages of earlier versions are not signed or carry no reports; download a new one).");
   if (auto* org = m.if_contains("org"); org && org->is_object()) {
     r.org_id = str(org->as_object(), "id");
     r.org_name = str(org->as_object(), "name");
@@ -108,7 +109,8 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   for (const auto& e : *entries) {
     if (e.name == "manifest.json" || e.name == "manifest.sig") continue;
     if (!listed.count(e.name)) return bad(r, e.name, "The file " + e.name + " is not listed in the manifest.");
-    if (!is_fixed_file(e.name) && !pack_records_file_of_path(e.name) && !e.name.starts_with("evidence/"))
+    if (!is_fixed_file(e.name) && !pack_records_file_of_path(e.name) && !e.name.starts_with("evidence/") &&
+        !e.name.starts_with("reports/"))
       return bad(r, e.name, "The file " + e.name + " is not a file of the package format.");
   }
   std::vector<std::string> required{"README.txt", "audit/log.jsonl", "audit/checkpoint.txt", "audit/public-key.txt"};
@@ -132,9 +134,10 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   if (!r.log.ok) return bad(r, "audit/log.jsonl", "The audit log does not verify. " + r.log.summary);
   if (r.log.entries != cpt->size)
     return bad(r, "audit/log.jsonl", "audit/log.jsonl does not hold exactly the entries of its checkpoint.");
-  // 7, 8. Records against the log; evidence files against their records.
+  // 7, 8, 9. Records against the log; evidence files and reports against their records.
   if (auto f = check_records(by_name, log, r.org_id, r)) return bad(r, f->file, f->summary);
   if (auto f = check_evidence(by_name, r)) return bad(r, f->file, f->summary);
+  if (auto f = check_reports(by_name, r)) return bad(r, f->file, f->summary);
   r.ok = true;
   return r;
 }
