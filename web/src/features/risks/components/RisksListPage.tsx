@@ -1,23 +1,20 @@
 // The AI risk register: the heat map (a cell filters the register), filters and sort in the URL,
 // sortable columns and cursor paging.
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor, type CursorStack } from '../../../lib/cursor';
-import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
+import { Link } from 'react-router-dom';
+import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { useListPage } from '../../../components/records/useListPage';
+import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, optionsOf } from '../../../lib/labels';
-import { pickParams } from '../../../lib/query';
 import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listSystems } from '../../systems/api';
 import { getCriteria, getHeatmap, listRisks, riskFilterKeys, type RiskFilters } from '../api';
 import { acceptanceLabels, riskStatusLabels, treatmentLabels } from '../labels';
-import { cellParams, selectedCell, toggleSort } from '../risks';
+import { cellParams, selectedCell } from '../risks';
 import { HeatMap } from './HeatMap';
 import { AcceptanceBadge, RiskStatusBadge, ScoreBadge } from './parts';
 
-const PAGE_SIZE = 25;
-
-const columns: { key: string; label: string; sort?: string; optional?: boolean }[] = [
+const columns: Column[] = [
   { key: 'id', label: 'Id', sort: 'number' },
   { key: 'title', label: 'Risk', sort: 'title' },
   { key: 'inherent', label: 'Inherent', sort: 'inherent' },
@@ -31,54 +28,17 @@ const columns: { key: string; label: string; sort?: string; optional?: boolean }
 export function RisksListPage() {
   useTitle('Risks');
   const session = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = pickParams(params, riskFilterKeys) as RiskFilters;
-  const filterKey = JSON.stringify(filters);
-  const sort = (filters.sort as string | undefined) ?? 'number';
-  const [search, setSearch] = useSearchText(300);
-  const [pages, setPages] = useState<{ key: string; stack: CursorStack }>({ key: filterKey, stack: firstPage });
-  const stack = pages.key === filterKey ? pages.stack : firstPage;
-  const cursor = currentCursor(stack);
-
-  const list = useAsync((signal) => listRisks(filters, cursor, PAGE_SIZE, signal), [filterKey, cursor]);
+  const list = useListPage({ filterKeys: riskFilterKeys, defaultSort: 'number', load: (f: RiskFilters, cursor, limit, signal) => listRisks(f, cursor, limit, signal) });
+  const { params, setParams, filters, page, hasFilters, setFilter, dropFilters } = list;
   const systemId = params.get('system_id') ?? undefined;
   const heat = useAsync((signal) => getHeatmap(systemId, signal), [systemId]);
   const criteria = useAsync((signal) => getCriteria(signal), []);
   const systems = useAsync((signal) => listSystems({ archived: 'all', sort: 'name' }, undefined, 500, signal), []);
 
-  const setFilter = (key: string, value: string) => {
-    const p = new URLSearchParams(params);
-    if (value) p.set(key, value);
-    else p.delete(key);
-    setParams(p);
-  };
-  const dropFilters = (...keys: string[]) => {
-    const p = new URLSearchParams(params);
-    for (const k of keys) p.delete(k);
-    setParams(p);
-  };
-  const hasFilters = riskFilterKeys.some((k) => k !== 'sort' && filters[k] !== undefined);
   const cell = selectedCell(params);
   const levels = criteria.data?.criteria.levels ?? heat.data?.levels ?? [];
-  const turnPage = (next: CursorStack) => {
-    setPages({ key: filterKey, stack: next });
-    window.scrollTo({ top: 0 });
-  };
-  const page = list.data;
-  const first = (pageNumber(stack) - 1) * PAGE_SIZE;
-
   const select = (key: string, label: string, options: [string, string][], all = 'All') => (
-    <div className="field" key={key}>
-      <label htmlFor={`filter-${key}`}>{label}</label>
-      <select id={`filter-${key}`} value={params.get(key) ?? ''} onChange={(e) => setFilter(key, e.target.value)} data-testid={`filter-${key}`}>
-        <option value="">{all}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectFilter key={key} list={list} name={key} label={label} options={options} all={all} testId={`filter-${key}`} />
   );
 
   return (
@@ -123,11 +83,8 @@ export function RisksListPage() {
         ) : null}
       </section>
 
-      <div className="filters card" role="search" aria-label="Filter risks">
-        <div className="field field-search">
-          <label htmlFor="risks-search">Search</label>
-          <input id="risks-search" type="search" placeholder="Id, title, owner, control…" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} data-testid="risks-search" />
-        </div>
+      <FilterBar label="Filter risks">
+        <SearchFilter list={list} id="risks-search" placeholder="Id, title, owner, control…" testId="risks-search" />
         {select('system_id', 'AI system', [['none', 'Organization-wide only'], ...(systems.data?.items ?? []).map((s) => [s.id, s.name] as [string, string])])}
         {select('status', 'Status', optionsOf(riskStatusLabels).map((k) => [k, riskStatusLabels[k]]))}
         {select('residual_level', 'Residual level', levels.map((l) => [l.id, l.name]))}
@@ -140,7 +97,7 @@ export function RisksListPage() {
             Review overdue
           </label>
         </div>
-      </div>
+      </FilterBar>
       {cell || filters.control || filters.owner ? (
         <div className="chips" data-testid="active-filters">
           {cell ? (
@@ -175,50 +132,10 @@ export function RisksListPage() {
       ) : null}
       {page && (page.total > 0 || hasFilters) ? (
         <>
-          <div className="table-meta" aria-live="polite">
-            <span data-testid="risks-total">
-              {page.total === 0
-                ? 'No risks match these filters.'
-                : `${first + 1}–${first + page.items.length} of ${page.total} risk${page.total === 1 ? '' : 's'}`}
-              {page.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : ''}
-            </span>
-            {hasFilters ? (
-              <button
-                type="button"
-                className="link-btn"
-                onClick={() => {
-                  setSearch('');
-                  setParams(filters.sort ? { sort: filters.sort as string } : {});
-                }}
-              >
-                Clear filters
-              </button>
-            ) : null}
-            {list.loading ? <span className="spinner" aria-label="Loading" /> : null}
-          </div>
+          <TableMeta list={list} testId="risks-total" noMatch="No risks match these filters." noun={['risk', 'risks']} extra={page.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : ''} />
           <div className="table-wrap">
             <table className="table" data-testid="risks-table">
-              <thead>
-                <tr>
-                  {columns.map((c) => {
-                    const dir = sort === c.sort ? 'ascending' : sort === `-${c.sort}` ? 'descending' : undefined;
-                    return (
-                      <th key={c.key} scope="col" aria-sort={c.sort ? (dir ?? 'none') : undefined} className={c.optional ? 'col-optional' : undefined}>
-                        {c.sort ? (
-                          <button type="button" className="sort-btn" onClick={() => setFilter('sort', toggleSort(sort, c.sort as string))}>
-                            {c.label}
-                            <span className="sort-mark" aria-hidden="true">
-                              {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}
-                            </span>
-                          </button>
-                        ) : (
-                          c.label
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              </thead>
+              <SortableHead list={list} columns={columns} />
               <tbody>
                 {page.items.map((r) =>
                   isUnreadable(r) ? (
@@ -255,15 +172,7 @@ export function RisksListPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages">
-            <button type="button" className="btn" disabled={!canGoBack(stack) || list.loading} onClick={() => turnPage(popCursor(stack))}>
-              ← Previous
-            </button>
-            <span className="muted">Page {pageNumber(stack)}</span>
-            <button type="button" className="btn" disabled={!page.next || list.loading} onClick={() => page.next && turnPage(pushCursor(stack, page.next))}>
-              Next →
-            </button>
-          </nav>
+          <Pager list={list} />
         </>
       ) : null}
     </div>

@@ -1,0 +1,158 @@
+// The visible parts of a list page, driven by a useListPage state: the filter bar with its search
+// box and select filters, the total line, the sortable table head and the pager. Stateless
+// components; all state stays in the page's useListPage.
+import type { ReactNode } from 'react';
+import type { ListView } from './useListPage';
+
+export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="filters card" role="search" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+interface SearchProps {
+  list: ListView;
+  id: string;
+  placeholder: string;
+  testId?: string;
+}
+
+/** The free-text search box bound to the URL's `q`. */
+export function SearchFilter({ list, id, placeholder, testId }: SearchProps) {
+  return (
+    <div className="field field-search">
+      <label htmlFor={id}>Search</label>
+      <input
+        id={id}
+        type="search"
+        placeholder={placeholder}
+        value={list.search}
+        onChange={(e) => list.setSearch(e.target.value)}
+        maxLength={200}
+        data-testid={testId}
+      />
+    </div>
+  );
+}
+
+interface SelectProps {
+  list: ListView;
+  /** The query parameter. */
+  name: string;
+  label: string;
+  /** [value, label] pairs. */
+  options: readonly (readonly [string, string])[];
+  /** The label of the empty choice. */
+  all?: string;
+  /** The element id; `filter-<name>` unless given. */
+  id?: string;
+  testId?: string;
+}
+
+/** A select bound to one query parameter; the empty choice removes it. */
+export function SelectFilter({ list, name, label, options, all = 'All', id, testId }: SelectProps) {
+  const elementId = id ?? `filter-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={elementId}>{label}</label>
+      <select id={elementId} value={list.params.get(name) ?? ''} onChange={(e) => list.setFilter(name, e.target.value)} data-testid={testId}>
+        <option value="">{all}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface MetaProps {
+  list: ListView;
+  testId: string;
+  /** "No risks match these filters." */
+  noMatch: string;
+  /** Singular and plural of what is counted. */
+  noun: [string, string];
+  /** Extra text after the count. */
+  extra?: ReactNode;
+  /** Show the spinner while a page loads (default true). */
+  spinner?: boolean;
+}
+
+/** "1–25 of 60 risks", the clear-filters button and the loading spinner. */
+export function TableMeta({ list, testId, noMatch, noun, extra, spinner = true }: MetaProps) {
+  const page = list.page;
+  if (!page) return null;
+  return (
+    <div className="table-meta" aria-live="polite">
+      <span data-testid={testId}>
+        {page.total === 0
+          ? noMatch
+          : `${list.first + 1}–${list.first + page.items.length} of ${page.total} ${page.total === 1 ? noun[0] : noun[1]}`}
+        {extra}
+      </span>
+      {list.hasFilters ? (
+        <button type="button" className="link-btn" onClick={list.clearFilters}>
+          Clear filters
+        </button>
+      ) : null}
+      {spinner && list.loading ? <span className="spinner" aria-label="Loading" /> : null}
+    </div>
+  );
+}
+
+/** A column of a list table; one with `sort` can be sorted by clicking its head. */
+export interface Column {
+  key: string;
+  label: string;
+  sort?: string;
+  /** Dropped on narrow screens. */
+  optional?: boolean;
+}
+
+/** The table head: sortable columns are buttons and carry aria-sort. */
+export function SortableHead({ list, columns }: { list: ListView; columns: readonly Column[] }) {
+  const sort = list.sort;
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => {
+          const dir = sort === c.sort ? 'ascending' : sort === `-${c.sort}` ? 'descending' : undefined;
+          return (
+            <th key={c.key} scope="col" aria-sort={c.sort ? (dir ?? 'none') : undefined} className={c.optional ? 'col-optional' : undefined}>
+              {c.sort ? (
+                <button type="button" className="sort-btn" onClick={() => list.toggleSort(c.sort as string)}>
+                  {c.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}
+                  </span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/** Previous / page number / next over the cursor stack. */
+export function Pager({ list }: { list: ListView }) {
+  const loading = list.loading;
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" className="btn" disabled={!list.canGoBack || loading} onClick={list.previous}>
+        ← Previous
+      </button>
+      <span className="muted">Page {list.pageNumber}</span>
+      <button type="button" className="btn" disabled={!list.page?.next || loading} onClick={list.next}>
+        Next →
+      </button>
+    </nav>
+  );
+}
