@@ -2,6 +2,7 @@
 // box and select filters, the total line, the sortable table head and the pager. Stateless
 // components; all state stays in the page's useListPage.
 import type { ReactNode } from 'react';
+import { ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
 import type { ListView } from './useListPage';
 
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
@@ -154,5 +155,54 @@ export function Pager({ list }: { list: ListView }) {
         Next →
       </button>
     </nav>
+  );
+}
+
+interface ResultsProps<T> {
+  list: ListView & { error: unknown; page: { items: readonly T[]; total: number; next?: string | null } | undefined };
+  columns: readonly Column[];
+  /** The title of the banner when a page cannot be loaded. */
+  loadError: string;
+  /** Shown instead of the table when there is nothing at all (no filters set). */
+  empty: ReactNode;
+  tableTestId: string;
+  meta: Omit<MetaProps, 'list'>;
+  /** One table row of a readable item. */
+  row: (item: Exclude<T, UnreadableItem>) => ReactNode;
+}
+
+/**
+ * The result half of a list page: the load error, the spinner, the empty state when nothing
+ * exists, else the total line, the table (rows the server could not read stay visible) and the
+ * pager.
+ */
+export function ListResults<T extends { id: string }>({ list, columns, loadError, empty, tableTestId, meta, row }: ResultsProps<T>) {
+  const page = list.page;
+  return (
+    <>
+      <ErrorBanner error={list.error} title={loadError} />
+      {!page && list.loading ? <Loading /> : null}
+      {page && page.total === 0 && !list.hasFilters ? empty : null}
+      {page && (page.total > 0 || list.hasFilters) ? (
+        <>
+          <TableMeta list={list} {...meta} />
+          <div className="table-wrap">
+            <table className="table" data-testid={tableTestId}>
+              <SortableHead list={list} columns={columns} />
+              <tbody>
+                {(page.items as readonly T[]).map((item) =>
+                  isUnreadable(item) ? (
+                    <UnreadableRow key={item.id} item={item as UnreadableItem} columns={columns.length} />
+                  ) : (
+                    row(item as Exclude<T, UnreadableItem>)
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pager list={list} />
+        </>
+      ) : null}
+    </>
   );
 }

@@ -2,11 +2,11 @@
 // cursor paging, and the upload box for those who may upload.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
+import { Banner, EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listEvidence, type EvidenceFilters } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
@@ -39,7 +39,7 @@ export function EvidenceListPage() {
     load: (f: EvidenceFilters, cursor, limit, signal) => listEvidence(f, cursor, limit, signal),
     scrollOnTurn: false,
   });
-  const { params, setParams, filters, page, hasFilters, setFilter } = list;
+  const { params, setParams, filters, setFilter } = list;
   const [uploading, setUploading] = useState(params.get('upload') === '1');
   const [flash, setFlash] = useState<string | null>(null);
 
@@ -115,65 +115,53 @@ export function EvidenceListPage() {
         </Banner>
       ) : null}
 
-      <ErrorBanner error={list.error} title="The evidence could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No evidence yet" testId="evidence-empty">
-          <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
-          {session.canWrite && !uploading ? (
-            <button type="button" className="btn btn-primary" onClick={() => setUploading(true)}>
-              Upload the first file
-            </button>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <TableMeta list={list} testId="evidence-total" noMatch="No evidence matches these filters." noun={['evidence file', 'evidence files']} spinner={false} />
-          <div className="table-wrap">
-            <table className="table" data-testid="evidence-table">
-              <SortableHead list={list} columns={columns} />
-              <tbody>
-                {page.items.map((e) =>
-                  isUnreadable(e) ? (
-                    <UnreadableRow key={e.id} item={e} columns={7} />
-                  ) : (
-                  <tr key={e.id}>
-                    <td className="nowrap">{e.number}</td>
-                    <td>
-                      <Link to={`/evidence/${encodeURIComponent(e.id)}`} className="row-link">
-                        {e.title}
-                      </Link>
-                      <div className="cell-sub">
-                        <ClassificationBadge value={e.classification} />
-                        {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
-                      </div>
-                    </td>
-                    <td>
-                      {e.filename}
-                      <div className="cell-sub">
-                        {e.file_type_label}, {formatSize(e.size)}
-                      </div>
-                    </td>
-                    <td className="nowrap">
-                      {e.expires_on ?? <span className="muted">—</span>} <FreshnessBadge value={e.freshness} expires={e.expires_on} />
-                    </td>
-                    <td>{e.owner || <span className="muted">—</span>}</td>
-                    <td>{e.link_count}</td>
-                    <td className="nowrap">
-                      <time dateTime={e.uploaded_at} title={formatDateTime(e.uploaded_at)}>
-                        {formatDate(e.uploaded_at)}
-                      </time>
-                    </td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <Pager list={list} />
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The evidence could not be loaded."
+        tableTestId="evidence-table"
+        meta={{ testId: 'evidence-total', noMatch: 'No evidence matches these filters.', noun: ['evidence file', 'evidence files'], spinner: false }}
+        empty={
+          <EmptyState title="No evidence yet" testId="evidence-empty">
+            <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
+            {session.canWrite && !uploading ? (
+              <button type="button" className="btn btn-primary" onClick={() => setUploading(true)}>
+                Upload the first file
+              </button>
+            ) : null}
+          </EmptyState>
+        }
+        row={(e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{e.number}</td>
+            <td>
+              <Link to={`/evidence/${encodeURIComponent(e.id)}`} className="row-link">
+                {e.title}
+              </Link>
+              <div className="cell-sub">
+                <ClassificationBadge value={e.classification} />
+                {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
+              </div>
+            </td>
+            <td>
+              {e.filename}
+              <div className="cell-sub">
+                {e.file_type_label}, {formatSize(e.size)}
+              </div>
+            </td>
+            <td className="nowrap">
+              {e.expires_on ?? <span className="muted">—</span>} <FreshnessBadge value={e.freshness} expires={e.expires_on} />
+            </td>
+            <td>{e.owner || <span className="muted">—</span>}</td>
+            <td>{e.link_count}</td>
+            <td className="nowrap">
+              <time dateTime={e.uploaded_at} title={formatDateTime(e.uploaded_at)}>
+                {formatDate(e.uploaded_at)}
+              </time>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

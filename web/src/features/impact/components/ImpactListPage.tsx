@@ -1,11 +1,11 @@
 // The organization's impact assessments: filters (AI system, status, outcome, re-assessment due,
 // text), sortable columns and cursor pagination, with the filters kept in the URL.
 import { Link } from 'react-router-dom';
-import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
+import { EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listImpact, systemChoices, type ImpactFilters } from '../api';
 import { levelLabels, statusLabels } from '../labels';
@@ -34,7 +34,6 @@ export function ImpactListPage() {
     load: (f: ImpactFilters, cursor, limit, signal) => listImpact(f, cursor, limit, signal),
     scrollOnTurn: false,
   });
-  const { page, hasFilters } = list;
   const systems = useAsync((signal) => systemChoices(signal), []);
 
 
@@ -68,67 +67,55 @@ export function ImpactListPage() {
         <SelectFilter list={list} name="reassessment_due" id="filter-due" label="Re-assessment" options={[['true', 'Due'], ['false', 'Not due']]} />
       </FilterBar>
 
-      <ErrorBanner error={list.error} title="The impact assessments could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No impact assessments yet" testId="impact-empty">
-          <p>
-            Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new
-            assessment starts from what the inventory already says about the system.
-          </p>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/impact/new">
-              Start the first impact assessment
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <TableMeta list={list} testId="impact-total" noMatch="No impact assessments match these filters." noun={['impact assessment', 'impact assessments']} />
-          <div className="table-wrap">
-            <table className="table" data-testid="impact-table">
-              <SortableHead list={list} columns={columns} />
-              <tbody>
-                {page.items.map((a) =>
-                  isUnreadable(a) ? (
-                    <UnreadableRow key={a.id} item={a} columns={6} />
-                  ) : (
-                  <tr key={a.id} data-impact={a.ref}>
-                    <td className="nowrap mono">{a.ref}</td>
-                    <td>
-                      <Link to={impactPath(a.id)} className="row-link">
-                        {a.title}
-                      </Link>
-                      <div className="cell-sub">{a.system?.name ?? a.system_id}</div>
-                    </td>
-                    <td>
-                      <span className="badge-group">
-                        <ImpactStatusBadge value={a.status} />
-                        <DueBadge due={a.reassessment_due} />
-                      </span>
-                    </td>
-                    <td>
-                      <span className="badge-group">
-                        <LevelBadge value={a.outcome} />
-                        <FriaBadge required={a.fria_required} />
-                      </span>
-                    </td>
-                    <td className="nowrap">{a.next_review_date ? formatDate(a.next_review_date) : <span className="muted">—</span>}</td>
-                    <td className="nowrap">
-                      <time dateTime={a.updated_at} title={formatDateTime(a.updated_at)}>
-                        {formatDate(a.updated_at)}
-                      </time>
-                    </td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <Pager list={list} />
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The impact assessments could not be loaded."
+        tableTestId="impact-table"
+        meta={{ testId: 'impact-total', noMatch: 'No impact assessments match these filters.', noun: ['impact assessment', 'impact assessments'] }}
+        empty={
+          <EmptyState title="No impact assessments yet" testId="impact-empty">
+            <p>
+              Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new
+              assessment starts from what the inventory already says about the system.
+            </p>
+            {session.canWrite ? (
+              <Link className="btn btn-primary" to="/impact/new">
+                Start the first impact assessment
+              </Link>
+            ) : null}
+          </EmptyState>
+        }
+        row={(a) => (
+          <tr key={a.id} data-impact={a.ref}>
+            <td className="nowrap mono">{a.ref}</td>
+            <td>
+              <Link to={impactPath(a.id)} className="row-link">
+                {a.title}
+              </Link>
+              <div className="cell-sub">{a.system?.name ?? a.system_id}</div>
+            </td>
+            <td>
+              <span className="badge-group">
+                <ImpactStatusBadge value={a.status} />
+                <DueBadge due={a.reassessment_due} />
+              </span>
+            </td>
+            <td>
+              <span className="badge-group">
+                <LevelBadge value={a.outcome} />
+                <FriaBadge required={a.fria_required} />
+              </span>
+            </td>
+            <td className="nowrap">{a.next_review_date ? formatDate(a.next_review_date) : <span className="muted">—</span>}</td>
+            <td className="nowrap">
+              <time dateTime={a.updated_at} title={formatDateTime(a.updated_at)}>
+                {formatDate(a.updated_at)}
+              </time>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

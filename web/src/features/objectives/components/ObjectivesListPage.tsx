@@ -1,10 +1,10 @@
 // The AI objectives of the organization: filters (in the URL), search, sortable columns, cursor
 // paging, and each objective's derived status and latest reading.
 import { Link } from 'react-router-dom';
-import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
+import { EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { filterKeys, listObjectives, type Objective, type ObjectiveFilters } from '../api';
 import { derivedStatusLabels, formatDay, formatValue, objectiveStatusLabels } from '../labels';
@@ -29,7 +29,7 @@ export function ObjectivesListPage() {
   useTitle('AI objectives');
   const session = useSession();
   const list = useListPage({ filterKeys, defaultSort: 'key', load: (f: ObjectiveFilters, cursor, limit, signal) => listObjectives(f, cursor, limit, signal) });
-  const { params, page, hasFilters } = list;
+  const { params } = list;
   const options = useAsync((signal) => loadFormOptions(signal), []);
 
   const select = (key: string, label: string, choices: [string, string][]) => (
@@ -65,66 +65,54 @@ export function ObjectivesListPage() {
         </div>
       </FilterBar>
 
-      <ErrorBanner error={list.error} title="The objectives could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No AI objectives yet" testId="objectives-empty">
-          <p>
-            Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often
-            they are measured. Readings then show whether each objective is on track.
-          </p>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/objectives/new">
-              Set your first objective
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <TableMeta list={list} testId="objectives-total" noMatch="No objectives match these filters." noun={['objective', 'objectives']} />
-          <div className="table-wrap">
-            <table className="table" data-testid="objectives-table">
-              <SortableHead list={list} columns={columns} />
-              <tbody>
-                {page.items.map((o) =>
-                  isUnreadable(o) ? (
-                    <UnreadableRow key={o.id} item={o} columns={6} />
-                  ) : (
-                  <tr key={o.id} data-testid="objective-row">
-                    <td>
-                      <Link to={`/objectives/${encodeURIComponent(o.key)}`} className="row-link">
-                        <span className="mono">{o.key}</span> {o.title}
-                      </Link>
-                      <div className="cell-sub">
-                        {o.annex_c_objective} {o.annex_c_title} · {o.system_name ?? 'Whole organization'}
-                      </div>
-                    </td>
-                    <td>
-                      <DerivedBadge status={o.derived.status} overdue={o.derived.reading_overdue} /> <ObjectiveStatusBadge status={o.status} />
-                    </td>
-                    <td className="nowrap">
-                      {o.derived.latest_reading ? (
-                        <>
-                          {formatValue(o.derived.latest_reading.value, o.unit)}
-                          <div className="cell-sub">{formatDay(o.derived.latest_reading.measured_on)}</div>
-                        </>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td className="nowrap col-optional">{target(o)}</td>
-                    <td className="col-optional">{o.owner}</td>
-                    <td className="nowrap">{formatDay(o.due_date)}</td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <Pager list={list} />
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The objectives could not be loaded."
+        tableTestId="objectives-table"
+        meta={{ testId: 'objectives-total', noMatch: 'No objectives match these filters.', noun: ['objective', 'objectives'] }}
+        empty={
+          <EmptyState title="No AI objectives yet" testId="objectives-empty">
+            <p>
+              Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often
+              they are measured. Readings then show whether each objective is on track.
+            </p>
+            {session.canWrite ? (
+              <Link className="btn btn-primary" to="/objectives/new">
+                Set your first objective
+              </Link>
+            ) : null}
+          </EmptyState>
+        }
+        row={(o) => (
+          <tr key={o.id} data-testid="objective-row">
+            <td>
+              <Link to={`/objectives/${encodeURIComponent(o.key)}`} className="row-link">
+                <span className="mono">{o.key}</span> {o.title}
+              </Link>
+              <div className="cell-sub">
+                {o.annex_c_objective} {o.annex_c_title} · {o.system_name ?? 'Whole organization'}
+              </div>
+            </td>
+            <td>
+              <DerivedBadge status={o.derived.status} overdue={o.derived.reading_overdue} /> <ObjectiveStatusBadge status={o.status} />
+            </td>
+            <td className="nowrap">
+              {o.derived.latest_reading ? (
+                <>
+                  {formatValue(o.derived.latest_reading.value, o.unit)}
+                  <div className="cell-sub">{formatDay(o.derived.latest_reading.measured_on)}</div>
+                </>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td className="nowrap col-optional">{target(o)}</td>
+            <td className="col-optional">{o.owner}</td>
+            <td className="nowrap">{formatDay(o.due_date)}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

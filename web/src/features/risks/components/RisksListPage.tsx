@@ -1,11 +1,11 @@
 // The AI risk register: the heat map (a cell filters the register), filters and sort in the URL,
 // sortable columns and cursor paging.
 import { Link } from 'react-router-dom';
-import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, optionsOf } from '../../../lib/labels';
-import { EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
+import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listSystems } from '../../systems/api';
 import { getCriteria, getHeatmap, listRisks, riskFilterKeys, type RiskFilters } from '../api';
@@ -29,7 +29,7 @@ export function RisksListPage() {
   useTitle('Risks');
   const session = useSession();
   const list = useListPage({ filterKeys: riskFilterKeys, defaultSort: 'number', load: (f: RiskFilters, cursor, limit, signal) => listRisks(f, cursor, limit, signal) });
-  const { params, setParams, filters, page, hasFilters, setFilter, dropFilters } = list;
+  const { params, setParams, filters, page, setFilter, dropFilters } = list;
   const systemId = params.get('system_id') ?? undefined;
   const heat = useAsync((signal) => getHeatmap(systemId, signal), [systemId]);
   const criteria = useAsync((signal) => getCriteria(signal), []);
@@ -118,63 +118,51 @@ export function RisksListPage() {
         </div>
       ) : null}
 
-      <ErrorBanner error={list.error} title="The risks could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No risks registered yet" testId="risks-empty">
-          <p>Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.</p>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/risks/new">
-              Register the first risk
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <TableMeta list={list} testId="risks-total" noMatch="No risks match these filters." noun={['risk', 'risks']} extra={page.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : ''} />
-          <div className="table-wrap">
-            <table className="table" data-testid="risks-table">
-              <SortableHead list={list} columns={columns} />
-              <tbody>
-                {page.items.map((r) =>
-                  isUnreadable(r) ? (
-                    <UnreadableRow key={r.id} item={r} columns={8} />
-                  ) : (
-                  <tr key={r.id} data-risk={r.id}>
-                    <td className="nowrap mono">{r.id}</td>
-                    <td>
-                      <Link to={`/risks/${encodeURIComponent(r.id)}`} className="row-link">
-                        {r.title}
-                      </Link>
-                      <div className="cell-sub">{r.system_name ?? (r.system_id ? r.system_id : 'Organization-wide')}</div>
-                    </td>
-                    <td>
-                      <ScoreBadge score={r.inherent} />
-                    </td>
-                    <td>
-                      <ScoreBadge score={r.residual} />
-                    </td>
-                    <td>
-                      <RiskStatusBadge value={r.status} />
-                    </td>
-                    <td className="col-optional">
-                      <AcceptanceBadge value={r.acceptance_state} />
-                    </td>
-                    <td className="col-optional">{r.owner || <span className="muted">—</span>}</td>
-                    <td className="nowrap">
-                      {r.review_date ? formatDate(r.review_date) : <span className="muted">—</span>}
-                      {r.review_overdue ? <span className="badge badge-overdue"> overdue</span> : null}
-                    </td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <Pager list={list} />
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The risks could not be loaded."
+        tableTestId="risks-table"
+        meta={{ testId: 'risks-total', noMatch: 'No risks match these filters.', noun: ['risk', 'risks'], extra: page?.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : '' }}
+        empty={
+          <EmptyState title="No risks registered yet" testId="risks-empty">
+            <p>Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.</p>
+            {session.canWrite ? (
+              <Link className="btn btn-primary" to="/risks/new">
+                Register the first risk
+              </Link>
+            ) : null}
+          </EmptyState>
+        }
+        row={(r) => (
+          <tr key={r.id} data-risk={r.id}>
+            <td className="nowrap mono">{r.id}</td>
+            <td>
+              <Link to={`/risks/${encodeURIComponent(r.id)}`} className="row-link">
+                {r.title}
+              </Link>
+              <div className="cell-sub">{r.system_name ?? (r.system_id ? r.system_id : 'Organization-wide')}</div>
+            </td>
+            <td>
+              <ScoreBadge score={r.inherent} />
+            </td>
+            <td>
+              <ScoreBadge score={r.residual} />
+            </td>
+            <td>
+              <RiskStatusBadge value={r.status} />
+            </td>
+            <td className="col-optional">
+              <AcceptanceBadge value={r.acceptance_state} />
+            </td>
+            <td className="col-optional">{r.owner || <span className="muted">—</span>}</td>
+            <td className="nowrap">
+              {r.review_date ? formatDate(r.review_date) : <span className="muted">—</span>}
+              {r.review_overdue ? <span className="badge badge-overdue"> overdue</span> : null}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

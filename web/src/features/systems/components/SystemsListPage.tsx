@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { FilterBar, Pager, SearchFilter, SelectFilter, SortableHead, TableMeta, type Column } from '../../../components/records/ListParts';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
 import {
@@ -14,7 +14,7 @@ import {
   organizationRoleLabels,
   statusLabels,
 } from '../../../lib/labels';
-import { ClassBadge, EmptyState, ErrorBanner, Loading, StatusBadge, isUnreadable, UnreadableRow } from '../../../lib/ui';
+import { ClassBadge, EmptyState, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
 
@@ -39,7 +39,7 @@ export function SystemsListPage() {
   useTitle('AI systems');
   const session = useSession();
   const list = useListPage({ filterKeys, defaultSort: 'name', load: (f: SystemFilters, cursor, limit, signal) => listSystems(f, cursor, limit, signal) });
-  const { params, filters, page, hasFilters } = list;
+  const { params, filters } = list;
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -95,58 +95,46 @@ export function SystemsListPage() {
         </div>
       </FilterBar>
 
-      <ErrorBanner error={list.error} title="The AI systems could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No AI systems yet" testId="systems-empty">
-          <p>Register the AI systems your organization provides, develops or uses to start building the inventory.</p>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/systems/new">
-              Register your first AI system
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <TableMeta list={list} testId="systems-total" noMatch="No AI systems match these filters." noun={['AI system', 'AI systems']} />
-          <div className="table-wrap">
-            <table className="table" data-testid="systems-table">
-              <SortableHead list={list} columns={columns} />
-              <tbody>
-                {page.items.map((s) =>
-                  isUnreadable(s) ? (
-                    <UnreadableRow key={s.id} item={s} columns={6} />
-                  ) : (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={`/systems/${encodeURIComponent(s.id)}`} className="row-link">
-                        {s.name}
-                      </Link>
-                      {s.purpose ? <div className="cell-sub">{s.purpose}</div> : null}
-                    </td>
-                    <td>
-                      <ClassBadge value={s.eu_ai_act_class} />
-                    </td>
-                    <td>{labelOf(lifecycleStageLabels, s.lifecycle_stage)}</td>
-                    <td>
-                      <StatusBadge value={s.status} archived={s.archived} />
-                    </td>
-                    <td>{s.owner || <span className="muted">—</span>}</td>
-                    <td className="nowrap col-optional">
-                      <time dateTime={s.updated_at} title={formatDateTime(s.updated_at)}>
-                        {formatDate(s.updated_at)}
-                      </time>
-                    </td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <Pager list={list} />
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The AI systems could not be loaded."
+        tableTestId="systems-table"
+        meta={{ testId: 'systems-total', noMatch: 'No AI systems match these filters.', noun: ['AI system', 'AI systems'] }}
+        empty={
+          <EmptyState title="No AI systems yet" testId="systems-empty">
+            <p>Register the AI systems your organization provides, develops or uses to start building the inventory.</p>
+            {session.canWrite ? (
+              <Link className="btn btn-primary" to="/systems/new">
+                Register your first AI system
+              </Link>
+            ) : null}
+          </EmptyState>
+        }
+        row={(s) => (
+          <tr key={s.id}>
+            <td>
+              <Link to={`/systems/${encodeURIComponent(s.id)}`} className="row-link">
+                {s.name}
+              </Link>
+              {s.purpose ? <div className="cell-sub">{s.purpose}</div> : null}
+            </td>
+            <td>
+              <ClassBadge value={s.eu_ai_act_class} />
+            </td>
+            <td>{labelOf(lifecycleStageLabels, s.lifecycle_stage)}</td>
+            <td>
+              <StatusBadge value={s.status} archived={s.archived} />
+            </td>
+            <td>{s.owner || <span className="muted">—</span>}</td>
+            <td className="nowrap col-optional">
+              <time dateTime={s.updated_at} title={formatDateTime(s.updated_at)}>
+                {formatDate(s.updated_at)}
+              </time>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
