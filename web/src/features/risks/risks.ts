@@ -1,7 +1,7 @@
 // The risk register's pure logic: the form's values and the API bodies made from them, the
 // client's checks (the server's rules, so mistakes show before a round trip), level colours,
 // heat map cells as register filters, and the criteria editor's resizing. Unit-tested in risks.test.ts.
-import { joinLines, parseLines } from '../systems/form';
+import { joinLines, parseLines } from '../systems';
 import type { Risk, RiskCriteria, RiskCriteriaInput, RiskInput, RiskLevel, RiskPatch } from './api';
 
 export interface RiskFormValues {

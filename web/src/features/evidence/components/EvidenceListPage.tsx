@@ -7,7 +7,7 @@ import { useListPage } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
 import { Banner, EmptyState } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { filterKeys, listEvidence, type EvidenceFilters } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
 import { ClassificationBadge, FreshnessBadge } from './badges';

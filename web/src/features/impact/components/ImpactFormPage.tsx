@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { errorMessage } from '../../../lib/api';
 import { Banner, ConfirmDialog, Field, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { updateImpact } from '../api';
 import { clientErrors, errorsByPath, formFromRecord, pathLabel, patchFromForm, type FormValues } from '../form';
 import { fieldLabels } from '../labels';

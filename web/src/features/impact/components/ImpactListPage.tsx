@@ -6,7 +6,7 @@ import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
 import { EmptyState } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { filterKeys, listImpact, systemChoices, type ImpactFilters } from '../api';
 import { levelLabels, statusLabels } from '../labels';
 import '../impact.css';

@@ -6,7 +6,7 @@ import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/De
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getObjective, listAllReadings, type Objective } from '../api';
 import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
 import { DerivedBadge, ObjectiveStatusBadge } from './badges';

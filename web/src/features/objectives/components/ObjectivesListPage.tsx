@@ -5,7 +5,7 @@ import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from 
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { EmptyState } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { filterKeys, listObjectives, type Objective, type ObjectiveFilters } from '../api';
 import { derivedStatusLabels, formatDay, formatValue, objectiveStatusLabels } from '../labels';
 import { loadFormOptions } from '../options';

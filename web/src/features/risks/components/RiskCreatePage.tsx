@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { createRisk, getCriteria } from '../api';
 import { emptyRiskForm, inputFromForm, riskFormErrors, type RiskFormValues } from '../risks';
 import { RiskForm } from './RiskForm';

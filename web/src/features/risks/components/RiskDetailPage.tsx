@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getCriteria, getRisk, type Risk, type RiskCriteria } from '../api';
 import { treatmentLabels } from '../labels';
 import { AcceptancePanel } from './AcceptancePanel';

@@ -4,7 +4,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getCriteria, getRisk, updateRisk } from '../api';
 import { formFromRisk, patchFromForm, riskFormErrors, type RiskFormValues } from '../risks';
 import { RiskForm } from './RiskForm';

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../lib/roles';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { OrgSwitcher } from './OrgSwitcher';
 
 const nav = [

@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { createSystem } from '../api';
 import { clientErrors, emptyForm, inputFromForm, type FormValues } from '../form';
 import { SystemForm } from './SystemForm';

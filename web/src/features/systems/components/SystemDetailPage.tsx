@@ -6,10 +6,10 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ClassBadge, ConfirmDialog, ErrorBanner, Loading, StatusBadge } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
-import { EvidencePanel } from '../../evidence/components/EvidencePanel';
+import { EvidencePanel } from '../../evidence';
 import { HistoryTab } from './HistoryTab';
 
 function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {

@@ -15,7 +15,7 @@ import {
   statusLabels,
 } from '../../../lib/labels';
 import { ClassBadge, EmptyState, StatusBadge } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
 
 // Columns marked optional are dropped on narrow screens.
