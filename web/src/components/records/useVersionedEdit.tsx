@@ -3,12 +3,10 @@
 // problem+json answers become field errors and a banner. One hook per edit page; React state only.
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
-import { fieldErrors, type Problem } from '../../lib/problem';
 import { Banner } from '../../lib/ui';
+import { useFormSubmit, type FormSubmit, type SubmitPlan } from './useFormSubmit';
 
-export interface SavePlan<P extends object, T> {
-  /** Client-side errors of the values; any stops the save. */
-  validate?: () => Record<string, string>;
+export interface SavePlan<P extends object, T> extends Omit<SubmitPlan<T>, 'write' | 'handle'> {
   /** The change to send, built once the values are valid; an empty one is not sent. */
   patch: () => P;
   /** Runs instead of the write when the patch is empty. */
@@ -19,23 +17,11 @@ export interface SavePlan<P extends object, T> {
   noun: string;
   /** The write, with If-Match set to `etag`. */
   write: (patch: P, etag: string) => Promise<T>;
-  onSaved: (result: T) => void;
-  /** Field errors of a problem (default: fieldErrors). */
-  toFieldErrors?: (p: Problem) => Record<string, string>;
-  /** Leave the banner empty when the problem names fields (default false). */
-  quietWithFieldErrors?: boolean;
-  /** Runs after a failed write with its field errors (e.g. to focus or scroll). */
-  onFailed?: (fields: Record<string, string>) => void;
 }
 
-export interface VersionedEdit {
-  errors: Record<string, string>;
-  setErrors: (e: Record<string, string>) => void;
-  error: unknown;
-  setError: (e: unknown) => void;
+export interface VersionedEdit extends Omit<FormSubmit, 'submit'> {
   /** A 412 came back: the record changed since it was read. */
   conflict: boolean;
-  busy: boolean;
   /** Bumped on reload, so that a form keyed with it starts again from the fresh version. */
   formKey: number;
   save: <P extends object, T>(plan: SavePlan<P, T>) => Promise<void>;
@@ -44,56 +30,44 @@ export interface VersionedEdit {
 }
 
 export function useVersionedEdit(reloadRecord: () => void): VersionedEdit {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const form = useFormSubmit();
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
-  async function save<P extends object, T>(plan: SavePlan<P, T>) {
-    const local = plan.validate ? plan.validate() : {};
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length) {
-      plan.onFailed?.(local);
-      return;
-    }
-    const patch = plan.patch();
-    if (Object.keys(patch).length === 0) {
-      plan.onUnchanged();
-      return;
-    }
-    if (!plan.etag) {
-      setError(new Error(`The server sent no version tag (ETag) for ${plan.noun}, so it cannot be changed safely.`));
-      return;
-    }
-    setBusy(true);
-    try {
-      plan.onSaved(await plan.write(patch, plan.etag));
-    } catch (e) {
-      const fields = e instanceof ApiError ? (plan.toFieldErrors ?? fieldErrors)(e.problem) : {};
-      if (e instanceof ApiError && e.status === 412) {
+  function save<P extends object, T>(plan: SavePlan<P, T>) {
+    return form.submit<T>({
+      ...plan,
+      write: () => {
+        const patch = plan.patch();
+        if (Object.keys(patch).length === 0) {
+          plan.onUnchanged();
+          return null;
+        }
+        if (!plan.etag) {
+          form.setError(new Error(`The server sent no version tag (ETag) for ${plan.noun}, so it cannot be changed safely.`));
+          return null;
+        }
+        return plan.write(patch, plan.etag);
+      },
+      handle: (e) => {
+        if (!(e instanceof ApiError && e.status === 412)) return false;
         setConflict(true);
         plan.onFailed?.({});
-      } else {
-        setError(plan.quietWithFieldErrors && Object.keys(fields).length ? null : e);
-        setErrors(fields);
-        plan.onFailed?.(fields);
-      }
-    } finally {
-      setBusy(false);
-    }
+        return true;
+      },
+    });
   }
 
   function reload() {
     setConflict(false);
-    setErrors({});
-    setError(null);
+    form.setErrors({});
+    form.setError(null);
     reloadRecord();
     setFormKey((k) => k + 1);
   }
 
-  return { errors, setErrors, error, setError, conflict, busy, formKey, save, reload };
+  const { errors, setErrors, error, setError, busy } = form;
+  return { errors, setErrors, error, setError, busy, conflict, formKey, save, reload };
 }
 
 /** The notice shown after a 412, with the button that reloads the latest version. */

@@ -1,6 +1,7 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -42,9 +43,7 @@ export function ObjectiveEditPage() {
       onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
       toFieldErrors: exactFieldErrors,
       quietWithFieldErrors: true,
-      onFailed: (fields) => {
-        if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-      },
+      onFailed: scrollUnlessFields,
     });
   }
 

@@ -1,6 +1,7 @@
 // Editing a risk with optimistic concurrency: PATCH carries If-Match with the ETag read; a 412
 // offers to reload the latest version.
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
@@ -38,9 +39,7 @@ export function RiskEditPage() {
         const withdrawn = risk.acceptance_state === 'accepted' && saved.risk.acceptance_state === 'withdrawn';
         navigate(detailUrl, { state: { flash: withdrawn ? 'Changes saved. The new residual score withdrew the acceptance.' : 'Changes saved.' } });
       },
-      onFailed: (fields) => {
-        if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-      },
+      onFailed: scrollUnlessFields,
     });
   }
 

@@ -1,5 +1,6 @@
 // Editing an AI system with optimistic concurrency: PATCH carries If-Match with the ETag read.
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -31,10 +32,7 @@ export function SystemEditPage() {
       noun: 'this AI system',
       write: (patch, tag) => updateSystem(system.id, patch, tag),
       onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
-      // Field errors take focus themselves; anything else is explained at the top.
-      onFailed: (fields) => {
-        if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-      },
+      onFailed: scrollUnlessFields,
     });
   }
 
