@@ -168,10 +168,8 @@ export function selectedCell(params: URLSearchParams): { which: Which; likelihoo
   return undefined;
 }
 
-/** The sort value after clicking a column: ascending first, then descending. */
-export function toggleSort(current: string, column: string): string {
-  return current === column ? `-${column}` : column;
-}
+/** The sort value after clicking a column: ascending first, then descending (the list pages' rule). */
+export { toggleSortValue as toggleSort } from '../../components/records/useListPage';
 
 /** Criteria as sent back (read-only members dropped). */
 export function criteriaInput(c: RiskCriteria): RiskCriteriaInput {
