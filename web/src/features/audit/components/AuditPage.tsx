@@ -9,7 +9,6 @@ import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { downloadAuditPack, exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
 import { openCheckpoint, parseVerifierKey } from '../verify';
-import '../audit.css';
 
 /** Auditors, managers and admins read the whole log. */
 export function canReadLog(role: string | undefined): boolean {

@@ -8,7 +8,6 @@ import { fieldErrors } from '../../../lib/problem';
 import { EmptyState, ErrorBanner, Field, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { createImpact, systemChoices } from '../api';
-import '../impact.css';
 import { impactPath } from './ImpactListPage';
 
 export function ImpactCreatePage() {

@@ -9,7 +9,6 @@ import { EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { filterKeys, listImpact, systemChoices, type ImpactFilters } from '../api';
 import { levelLabels, statusLabels } from '../labels';
-import '../impact.css';
 import { DueBadge, FriaBadge, ImpactStatusBadge, LevelBadge } from './badges';
 
 const columns: Column[] = [

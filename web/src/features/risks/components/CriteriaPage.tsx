@@ -13,7 +13,6 @@ import { getCriteria, putCriteria, type RiskCriteriaInput, type VersionedCriteri
 import { roleChoices } from '../labels';
 import { criteriaInput, nextLevel, nonMonotonicCells, resize, textOn } from '../risks';
 import { LevelBadge } from './parts';
-import '../risks.css';
 
 type Scale = 'likelihood' | 'impact';
 
