@@ -1,6 +1,6 @@
 // Gap assessment calls (SPEC §4): assessments, answers, results, comparison and the roadmap.
 import { api, downloadFile, fetchFile, type Schemas } from '../../lib/api';
-import { getItem, type CatalogItem } from '../catalog/api';
+import { getItem, type CatalogItem } from '../catalog';
 
 export type Assessment = Schemas['Assessment'];
 export type AssessmentInput = Schemas['AssessmentInput'];

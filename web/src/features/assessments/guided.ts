@@ -1,6 +1,6 @@
 // The guided mode's pure logic: where to resume, where "Save & next" goes, the form values of an
 // answer and the request bodies built from them.
-import { parseLines } from '../systems/form';
+import { parseLines } from '../systems';
 import type { Answer, AnswerInput } from './api';
 
 export type ItemState = 'answered' | 'not_applicable' | 'skipped' | 'unanswered';

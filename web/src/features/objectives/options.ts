@@ -2,7 +2,7 @@
 // AI systems that are not archived.
 import { api } from '../../lib/api';
 import type { Problem } from '../../lib/problem';
-import { listSystems } from '../systems/api';
+import { listSystems } from '../systems';
 
 export interface Option {
   value: string;

@@ -1,7 +1,7 @@
 // The risk register's pure logic: the form's values and the API bodies made from them, the
 // client's checks (the server's rules, so mistakes show before a round trip), level colours,
 // heat map cells as register filters, and the criteria editor's resizing. Unit-tested in risks.test.ts.
-import { joinLines, parseLines } from '../systems/form';
+import { joinLines, parseLines } from '../systems';
 import type { Risk, RiskCriteria, RiskCriteriaInput, RiskInput, RiskLevel, RiskPatch } from './api';
 
 export interface RiskFormValues {
@@ -168,10 +168,8 @@ export function selectedCell(params: URLSearchParams): { which: Which; likelihoo
   return undefined;
 }
 
-/** The sort value after clicking a column: ascending first, then descending. */
-export function toggleSort(current: string, column: string): string {
-  return current === column ? `-${column}` : column;
-}
+/** The sort value after clicking a column: ascending first, then descending (the list pages' rule). */
+export { toggleSortValue as toggleSort } from '../../components/records/useListPage';
 
 /** Criteria as sent back (read-only members dropped). */
 export function criteriaInput(c: RiskCriteria): RiskCriteriaInput {

@@ -1,6 +1,6 @@
 // The SoA page's pure logic: filters, grouping by area, the editor's values and PATCH bodies, and
 // how diff values read.
-import { parseLines } from '../systems/form';
+import { parseLines } from '../systems';
 import type { SoaEntry, SoaEntryPatch } from './api';
 import { implementationLabels, reasonLabels, type ImplementationStatus, type SoaReason } from './labels';
 

@@ -6,7 +6,7 @@ import { useAsync, useTitle } from '../../../lib/hooks';
 import { optionsOf } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner, Field, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { createAssessment, getMaturityLevels } from '../api';
 import { todayIso } from '../charts';
 import { approachHints, approachLabels, type Approach } from '../labels';

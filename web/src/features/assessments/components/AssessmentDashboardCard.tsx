@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { formatDate } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getResults, latestAssessment } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath } from './AssessmentLayout';

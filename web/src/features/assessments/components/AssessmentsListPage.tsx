@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, labelOf } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getMaturityLevels, listAssessments } from '../api';
 import { approachLabels } from '../labels';
 import { assessmentPath } from './AssessmentLayout';

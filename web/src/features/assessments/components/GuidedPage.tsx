@@ -7,8 +7,8 @@ import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
 import { Banner, ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
-import { DocBadge } from '../../catalog/components/CatalogDetail';
+import { useSession } from '../../auth';
+import { DocBadge } from '../../catalog';
 import {
   getAssessment,
   getGuidance,

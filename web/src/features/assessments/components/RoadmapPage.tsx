@@ -8,7 +8,7 @@ import { useAsync } from '../../../lib/hooks';
 import { formatDate, formatDateTime, optionsOf } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
 import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { generateRoadmap, getRoadmap, updateAction, type Roadmap, type RoadmapAction, type RoadmapActionPatch } from '../api';
 import { todayIso } from '../charts';
 import { actionStatusLabels, effortLabels } from '../labels';

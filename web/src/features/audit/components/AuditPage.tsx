@@ -6,10 +6,9 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { downloadAuditPack, exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
 import { openCheckpoint, parseVerifierKey } from '../verify';
-import '../audit.css';
 
 /** Auditors, managers and admins read the whole log. */
 export function canReadLog(role: string | undefined): boolean {

@@ -2,7 +2,6 @@
 // verified in this browser against a checkpoint signed by the log's key.
 import { useEffect, useState } from 'react';
 import type { LogVerifier, ProofResult } from '../proofs';
-import '../audit.css';
 
 interface Props {
   seq: number | null | undefined;

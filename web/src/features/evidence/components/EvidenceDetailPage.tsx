@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { deleteEvidence, downloadEvidence, getEvidence } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
 import { ClassificationBadge, FreshnessBadge } from './badges';

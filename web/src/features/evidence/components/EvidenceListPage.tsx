@@ -1,21 +1,19 @@
 // The evidence vault: filters (text, classification, freshness) in the URL, sortable columns,
 // cursor paging, and the upload box for those who may upload.
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { canGoBack, currentCursor, firstPage, pageNumber, popCursor, pushCursor, type CursorStack } from '../../../lib/cursor';
-import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
+import { Link, useNavigate } from 'react-router-dom';
+import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { useListPage } from '../../../components/records/useListPage';
+import { useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { pickParams } from '../../../lib/query';
-import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, UnreadableRow } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
-import { filterKeys, listEvidence, type EvidenceFilters, type EvidenceSort } from '../api';
+import { Banner, EmptyState } from '../../../lib/ui';
+import { useSession } from '../../auth';
+import { filterKeys, listEvidence, type EvidenceFilters } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
 import { ClassificationBadge, FreshnessBadge } from './badges';
 import { UploadBox } from './UploadBox';
 
-const PAGE_SIZE = 25;
-
-const columns: { key: string; label: string; sort?: string }[] = [
+const columns: Column[] = [
   { key: 'number', label: 'No.', sort: 'number' },
   { key: 'title', label: 'Title', sort: 'title' },
   { key: 'file', label: 'File', sort: 'size' },
@@ -35,24 +33,16 @@ export function EvidenceListPage() {
   useTitle('Evidence');
   const session = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filters = pickParams(params, filterKeys) as EvidenceFilters;
-  const filterKey = JSON.stringify(filters);
-  const sort = filters.sort ?? '-uploaded_at';
-  const [search, setSearch] = useSearchText(300);
-  const [pages, setPages] = useState<{ key: string; stack: CursorStack }>({ key: filterKey, stack: firstPage });
-  const stack = pages.key === filterKey ? pages.stack : firstPage;
-  const cursor = currentCursor(stack);
-  const list = useAsync((signal) => listEvidence(filters, cursor, PAGE_SIZE, signal), [filterKey, cursor]);
+  const list = useListPage({
+    filterKeys,
+    defaultSort: '-uploaded_at',
+    load: (f: EvidenceFilters, cursor, limit, signal) => listEvidence(f, cursor, limit, signal),
+    scrollOnTurn: false,
+  });
+  const { params, setParams, filters, setFilter } = list;
   const [uploading, setUploading] = useState(params.get('upload') === '1');
   const [flash, setFlash] = useState<string | null>(null);
 
-  const setFilter = (key: string, value: string) => {
-    const p = new URLSearchParams(params);
-    if (value) p.set(key, value);
-    else p.delete(key);
-    setParams(p);
-  };
   const freshness = filters.expired === 'true' ? 'expired' : String(filters.expiring_within) === '30' ? 'expiring' : '';
   const setFreshness = (v: string) => {
     const p = new URLSearchParams(params);
@@ -61,10 +51,6 @@ export function EvidenceListPage() {
     for (const [k, val] of Object.entries(freshnessOptions[v]?.params ?? {})) p.set(k, val);
     setParams(p);
   };
-  const hasFilters = filterKeys.some((k) => k !== 'sort' && filters[k] !== undefined);
-  const page = list.data;
-  const first = (pageNumber(stack) - 1) * PAGE_SIZE;
-  const turnPage = (next: CursorStack) => setPages({ key: filterKey, stack: next });
 
   return (
     <div className="page" data-testid="evidence-list">
@@ -97,11 +83,8 @@ export function EvidenceListPage() {
         </section>
       ) : null}
 
-      <div className="filters card" role="search" aria-label="Filter evidence">
-        <div className="field field-search">
-          <label htmlFor="evidence-search">Search</label>
-          <input id="evidence-search" type="search" placeholder="Title, description, file name, owner, number…" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} data-testid="evidence-search" />
-        </div>
+      <FilterBar label="Filter evidence">
+        <SearchFilter list={list} id="evidence-search" placeholder="Title, description, file name, owner, number…" testId="evidence-search" />
         <div className="field">
           <label htmlFor="filter-freshness">Freshness</label>
           <select id="filter-freshness" value={freshness} onChange={(e) => setFreshness(e.target.value)} data-testid="filter-freshness">
@@ -113,17 +96,7 @@ export function EvidenceListPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-classification">Classification</label>
-          <select id="filter-classification" value={params.get('classification') ?? ''} onChange={(e) => setFilter('classification', e.target.value)}>
-            <option value="">All</option>
-            {Object.entries(classificationLabels).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter list={list} name="classification" label="Classification" options={Object.entries(classificationLabels)} />
         <div className="field">
           <label htmlFor="filter-deleted">Deleted</label>
           <select id="filter-deleted" value={params.get('deleted') ?? 'false'} onChange={(e) => setFilter('deleted', e.target.value === 'false' ? '' : e.target.value)}>
@@ -132,7 +105,7 @@ export function EvidenceListPage() {
             <option value="all">All</option>
           </select>
         </div>
-      </div>
+      </FilterBar>
       {filters.linked_to ? (
         <Banner kind="info">
           Showing evidence linked to <code>{filters.linked_to}</code>.{' '}
@@ -142,100 +115,53 @@ export function EvidenceListPage() {
         </Banner>
       ) : null}
 
-      <ErrorBanner error={list.error} title="The evidence could not be loaded." />
-      {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
-        <EmptyState title="No evidence yet" testId="evidence-empty">
-          <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
-          {session.canWrite && !uploading ? (
-            <button type="button" className="btn btn-primary" onClick={() => setUploading(true)}>
-              Upload the first file
-            </button>
-          ) : null}
-        </EmptyState>
-      ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
-        <>
-          <div className="table-meta" aria-live="polite">
-            <span data-testid="evidence-total">
-              {page.total === 0 ? 'No evidence matches these filters.' : `${first + 1}–${first + page.items.length} of ${page.total} evidence file${page.total === 1 ? '' : 's'}`}
-            </span>
-            {hasFilters ? (
-              <button type="button" className="link-btn" onClick={() => { setSearch(''); setParams(filters.sort ? { sort: filters.sort } : {}); }}>
-                Clear filters
+      <ListResults
+        list={list}
+        columns={columns}
+        loadError="The evidence could not be loaded."
+        tableTestId="evidence-table"
+        meta={{ testId: 'evidence-total', noMatch: 'No evidence matches these filters.', noun: ['evidence file', 'evidence files'], spinner: false }}
+        empty={
+          <EmptyState title="No evidence yet" testId="evidence-empty">
+            <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
+            {session.canWrite && !uploading ? (
+              <button type="button" className="btn btn-primary" onClick={() => setUploading(true)}>
+                Upload the first file
               </button>
             ) : null}
-          </div>
-          <div className="table-wrap">
-            <table className="table" data-testid="evidence-table">
-              <thead>
-                <tr>
-                  {columns.map((c) => {
-                    const dir = sort === c.sort ? 'ascending' : sort === `-${c.sort}` ? 'descending' : undefined;
-                    return (
-                      <th key={c.key} scope="col" aria-sort={c.sort ? (dir ?? 'none') : undefined}>
-                        {c.sort ? (
-                          <button type="button" className="sort-btn" onClick={() => setFilter('sort', (sort === c.sort ? `-${c.sort}` : c.sort) as EvidenceSort)}>
-                            {c.label}
-                            <span className="sort-mark" aria-hidden="true">{dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>
-                          </button>
-                        ) : (
-                          c.label
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((e) =>
-                  isUnreadable(e) ? (
-                    <UnreadableRow key={e.id} item={e} columns={7} />
-                  ) : (
-                  <tr key={e.id}>
-                    <td className="nowrap">{e.number}</td>
-                    <td>
-                      <Link to={`/evidence/${encodeURIComponent(e.id)}`} className="row-link">
-                        {e.title}
-                      </Link>
-                      <div className="cell-sub">
-                        <ClassificationBadge value={e.classification} />
-                        {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
-                      </div>
-                    </td>
-                    <td>
-                      {e.filename}
-                      <div className="cell-sub">
-                        {e.file_type_label}, {formatSize(e.size)}
-                      </div>
-                    </td>
-                    <td className="nowrap">
-                      {e.expires_on ?? <span className="muted">—</span>} <FreshnessBadge value={e.freshness} expires={e.expires_on} />
-                    </td>
-                    <td>{e.owner || <span className="muted">—</span>}</td>
-                    <td>{e.link_count}</td>
-                    <td className="nowrap">
-                      <time dateTime={e.uploaded_at} title={formatDateTime(e.uploaded_at)}>
-                        {formatDate(e.uploaded_at)}
-                      </time>
-                    </td>
-                  </tr>
-                )
-                )}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label="Pages">
-            <button type="button" className="btn" disabled={!canGoBack(stack) || list.loading} onClick={() => turnPage(popCursor(stack))}>
-              ← Previous
-            </button>
-            <span className="muted">Page {pageNumber(stack)}</span>
-            <button type="button" className="btn" disabled={!page.next || list.loading} onClick={() => page.next && turnPage(pushCursor(stack, page.next))}>
-              Next →
-            </button>
-          </nav>
-        </>
-      ) : null}
+          </EmptyState>
+        }
+        row={(e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{e.number}</td>
+            <td>
+              <Link to={`/evidence/${encodeURIComponent(e.id)}`} className="row-link">
+                {e.title}
+              </Link>
+              <div className="cell-sub">
+                <ClassificationBadge value={e.classification} />
+                {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
+              </div>
+            </td>
+            <td>
+              {e.filename}
+              <div className="cell-sub">
+                {e.file_type_label}, {formatSize(e.size)}
+              </div>
+            </td>
+            <td className="nowrap">
+              {e.expires_on ?? <span className="muted">—</span>} <FreshnessBadge value={e.freshness} expires={e.expires_on} />
+            </td>
+            <td>{e.owner || <span className="muted">—</span>}</td>
+            <td>{e.link_count}</td>
+            <td className="nowrap">
+              <time dateTime={e.uploaded_at} title={formatDateTime(e.uploaded_at)}>
+                {formatDate(e.uploaded_at)}
+              </time>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

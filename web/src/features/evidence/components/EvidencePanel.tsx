@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useDebounced } from '../../../lib/hooks';
 import { ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { addLink, downloadEvidence, listEvidence, removeLink, type Evidence } from '../api';
 import { formatSize } from '../evidence';
 import { FreshnessBadge } from './badges';

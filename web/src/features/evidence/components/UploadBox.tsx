@@ -8,7 +8,6 @@ import { fieldErrors } from '../../../lib/problem';
 import { Field } from '../../../lib/ui';
 import { uploadEvidence, type UploadResult } from '../api';
 import { classificationLabels, formatSize, uploadRefusal, type UploadMeta } from '../evidence';
-import '../evidence.css';
 
 interface Props {
   links?: string[];

@@ -1,7 +1,6 @@
 // Badges of the evidence pages: freshness (on today's date) and classification.
 import { labelOf } from '../../../lib/labels';
 import { classificationLabels, freshnessLabels } from '../evidence';
-import '../evidence.css';
 
 export function FreshnessBadge({ value, expires }: { value: string; expires?: string | null }) {
   return (

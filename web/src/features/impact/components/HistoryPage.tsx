@@ -1,7 +1,6 @@
 // Who created, changed, submitted and approved the assessment, newest first.
 import { useMemo, useState } from 'react';
-import { ProofStatus } from '../../audit/components/ProofStatus';
-import { LogVerifier } from '../../audit/proofs';
+import { LogVerifier, ProofStatus } from '../../audit';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';

@@ -6,9 +6,8 @@ import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
 import { EmptyState, ErrorBanner, Field, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { createImpact, systemChoices } from '../api';
-import '../impact.css';
 import { impactPath } from './ImpactListPage';
 
 export function ImpactCreatePage() {

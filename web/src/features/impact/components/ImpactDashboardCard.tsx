@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { listImpact } from '../api';
-import '../impact.css';
 
 async function figures(signal: AbortSignal) {
   const count = async (f: Parameters<typeof listImpact>[0]) => (await listImpact(f, undefined, 1, signal)).total;

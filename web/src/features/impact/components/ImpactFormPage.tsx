@@ -2,9 +2,10 @@
 // index), a notice and reload when someone else saved first (412), and read-only for roles that
 // may not write.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
+import { errorMessage } from '../../../lib/api';
 import { Banner, ConfirmDialog, Field, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { updateImpact } from '../api';
 import { clientErrors, errorsByPath, formFromRecord, pathLabel, patchFromForm, type FormValues } from '../form';
 import { fieldLabels } from '../labels';
@@ -35,10 +36,9 @@ export function ImpactFormPage() {
   const a = ctx.assessment;
   const readOnly = !session.canWrite;
   const [values, setValues] = useState<FormValues>(() => formFromRecord(a));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const edit = useVersionedEdit(ctx.reload);
+  const { errors, busy } = edit;
+  const error = edit.error ? errorMessage(edit.error) : null;
   const [saved, setSaved] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -62,49 +62,24 @@ export function ImpactFormPage() {
     el?.scrollIntoView({ block: 'center' });
   }
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSaved(null);
-    const local = clientErrors(values);
-    setErrors(local);
-    if (Object.keys(local).length) {
-      focusFirst(local);
-      return;
-    }
-    if (!dirty) {
-      setSaved('Nothing to save.');
-      return;
-    }
-    if (!ctx.etag) {
-      setError('The server sent no version tag (ETag), so the assessment cannot be changed safely.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await updateImpact(a.id, patch, ctx.etag);
-      ctx.setAssessment(next);
-      setValues(formFromRecord(next.assessment));
-      setSaved(a.status === 'draft' ? 'Changes saved.' : 'Changes saved; the assessment is a draft again.');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setConflict(true);
-      } else {
-        const fields = err instanceof ApiError ? errorsByPath(err.problem) : {};
-        setErrors(fields);
-        setError(errorMessage(err));
-        focusFirst(fields);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function reload() {
-    setConflict(false);
-    setErrors({});
-    setError(null);
-    ctx.reload();
+    void edit.save({
+      validate: () => clientErrors(values),
+      patch: () => patch,
+      onUnchanged: () => setSaved('Nothing to save.'),
+      etag: ctx.etag,
+      noun: 'this assessment',
+      write: (p, tag) => updateImpact(a.id, p, tag),
+      onSaved: (next) => {
+        ctx.setAssessment(next);
+        setValues(formFromRecord(next.assessment));
+        setSaved(a.status === 'draft' ? 'Changes saved.' : 'Changes saved; the assessment is a draft again.');
+      },
+      toFieldErrors: errorsByPath,
+      onFailed: focusFirst,
+    });
   }
 
   // A reloaded record (after a conflict, or after submit/approve) restarts the form from it.
@@ -127,17 +102,7 @@ export function ImpactFormPage() {
       ) : null}
       {a.status === 'in_review' && !readOnly ? <Banner kind="info">This assessment is in review. Saving a change takes it back to draft.</Banner> : null}
       {readOnly ? <Banner kind="info">Your role can read this assessment but not change it.</Banner> : null}
-      {conflict ? (
-        <Banner kind="warning" testId="conflict-banner">
-          <p>
-            <strong>Someone else saved this assessment</strong> after you opened it, so your changes were not saved. Reload to see the latest
-            version, then make your changes again.
-          </p>
-          <button type="button" className="btn" onClick={reload}>
-            Reload latest version
-          </button>
-        </Banner>
-      ) : null}
+      <ConflictBanner edit={edit} what="this assessment" verb="saved" />
       {error || invalid.length ? (
         <div className="banner banner-error" role="alert" data-testid="form-errors">
           <p>{error ?? 'Please check these fields:'}</p>
@@ -217,8 +182,8 @@ export function ImpactFormPage() {
         danger
         onConfirm={() => {
           setValues(formFromRecord(a));
-          setErrors({});
-          setError(null);
+          edit.setErrors({});
+          edit.setError(null);
           setDiscarding(false);
         }}
         onCancel={() => setDiscarding(false)}

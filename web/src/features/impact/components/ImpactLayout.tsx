@@ -8,7 +8,6 @@ import { formatDate, formatDateTime } from '../../../lib/labels';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { getImpact, getSettings, type ImpactAssessment, type ImpactSettings, type Versioned } from '../api';
 import { fieldLabels, reasonLabels } from '../labels';
-import '../impact.css';
 import { DueBadge, FriaBadge, ImpactStatusBadge, LevelBadge } from './badges';
 import { impactPath } from './ImpactListPage';
 import { WorkflowActions } from './WorkflowActions';

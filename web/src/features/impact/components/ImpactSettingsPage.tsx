@@ -6,9 +6,8 @@ import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
 import { Banner, ErrorBanner, Field, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getSettings, putSettings, type ImpactSettingsInput } from '../api';
-import '../impact.css';
 
 const scores = Array.from({ length: 16 }, (_, i) => i + 1);
 

@@ -4,9 +4,8 @@
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { ConfirmDialog, Field, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
-import { impactApprovalBlock } from '../../org/segregation';
-import { useSegregation } from '../../org/useSegregation';
+import { useSession } from '../../auth';
+import { impactApprovalBlock, useSegregation } from '../../org';
 import { approveImpact, exportImpact, submitImpact } from '../api';
 import { errorsByPath, pathLabel } from '../form';
 import { fieldLabels, levelLabels } from '../labels';

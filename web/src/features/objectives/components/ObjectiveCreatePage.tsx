@@ -1,10 +1,9 @@
 // Setting a new AI objective.
-import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
-import { ApiError } from '../../../lib/api';
+import { scrollUnlessFields, useFormSubmit } from '../../../components/records/useFormSubmit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { createObjective } from '../api';
 import { clientErrors, emptyForm, inputFromForm, type FormValues } from '../form';
 import { todayUtc } from '../labels';
@@ -16,31 +15,19 @@ export function ObjectiveCreatePage() {
   const session = useSession();
   const navigate = useNavigate();
   const options = useAsync((signal) => loadFormOptions(signal), []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
 
   if (!session.canWrite) return <Navigate to="/objectives" replace />;
 
-  async function submit(values: FormValues) {
-    const local = clientErrors(values);
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      const o = await createObjective(inputFromForm(values));
-      navigate(`/objectives/${encodeURIComponent(o.key)}`, { state: { flash: `${o.key} was created. Record its first reading below.` } });
-    } catch (e) {
-      const fields = e instanceof ApiError ? exactFieldErrors(e.problem) : {};
-      setErrors(fields);
-      if (!Object.keys(fields).length) {
-        setError(e);
-        window.scrollTo({ top: 0 });
-      }
-    } finally {
-      setBusy(false);
-    }
+  function submit(values: FormValues) {
+    void form.submit({
+      validate: () => clientErrors(values),
+      write: () => createObjective(inputFromForm(values)),
+      onSaved: (o) => navigate(`/objectives/${encodeURIComponent(o.key)}`, { state: { flash: `${o.key} was created. Record its first reading below.` } }),
+      toFieldErrors: exactFieldErrors,
+      quietWithFieldErrors: true,
+      onFailed: scrollUnlessFields,
+    });
   }
 
   return (
@@ -50,17 +37,17 @@ export function ObjectiveCreatePage() {
       </nav>
       <h1>New AI objective</h1>
       <p className="muted">A measurable objective for AI (ISO/IEC 42001 clause 6.2): what is measured, the target, and how it will be reached.</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={form.error} />
       <ErrorBanner error={options.error} title="The choices for the form could not be loaded." />
       {options.data ? (
         <ObjectiveForm
           mode="create"
           initial={emptyForm(todayUtc())}
           options={options.data}
-          errors={errors}
-          busy={busy}
+          errors={form.errors}
+          busy={form.busy}
           submitLabel="Create objective"
-          onSubmit={(v) => void submit(v)}
+          onSubmit={submit}
           onCancel={() => navigate('/objectives')}
         />
       ) : options.loading ? (

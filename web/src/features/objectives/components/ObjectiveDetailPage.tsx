@@ -1,11 +1,12 @@
 // One AI objective: its derived status with the rule and explanation, the readings as a chart and
 // a table (record a reading, delete one), the details and plans, and the history.
 import { useId, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getObjective, listAllReadings, type Objective } from '../api';
 import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
 import { DerivedBadge, ObjectiveStatusBadge } from './badges';
@@ -106,7 +107,6 @@ function Details({ o }: { o: Objective }) {
 
 export function ObjectiveDetailPage() {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
@@ -116,7 +116,7 @@ export function ObjectiveDetailPage() {
     return { objective, readings };
   }, [id]);
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const tab: Tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'readings';
+  const [tab, selectTab] = useTabParam(tabs);
   useTitle(loaded.data ? `${loaded.data.objective.key} ${loaded.data.objective.title}` : 'AI objective');
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -132,12 +132,6 @@ export function ObjectiveDetailPage() {
   }
   const { objective: o, readings } = loaded.data;
   const d = o.derived;
-  const selectTab = (t: Tab) => {
-    const p = new URLSearchParams(params);
-    if (t === 'readings') p.delete('tab');
-    else p.set('tab', t);
-    setParams(p, { replace: true });
-  };
   const changed = (message: string) => {
     navigate(location.pathname + location.search, { replace: true, state: { flash: message } });
     loaded.reload();
@@ -182,61 +176,18 @@ export function ObjectiveDetailPage() {
           <p className="rule">Rule: {d.formula}</p>
         </div>
       </section>
-      <dl className="meta-row">
-        <div>
-          <dt>Target</dt>
-          <dd>{targetText(o)}</dd>
-        </div>
-        <div>
-          <dt>Latest reading</dt>
-          <dd>{d.latest_reading ? `${formatValue(d.latest_reading.value, o.unit)} on ${formatDay(d.latest_reading.measured_on)}` : '—'}</dd>
-        </div>
-        <div>
-          <dt>Next reading due</dt>
-          <dd>{d.next_reading_due ? formatDay(d.next_reading_due) : '—'}</dd>
-        </div>
-        <div>
-          <dt>AI system</dt>
-          <dd>{o.system_id ? <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name ?? o.system_id}</Link> : 'The whole organization'}</dd>
-        </div>
-        <div>
-          <dt>Owner</dt>
-          <dd>{o.owner}</dd>
-        </div>
-        <div>
-          <dt>Last changed</dt>
-          <dd>
-            {formatDateTime(o.updated_at)} by {o.updated_by}
-          </dd>
-        </div>
-      </dl>
+      <MetaRow
+        items={[
+          ['Target', targetText(o)],
+          ['Latest reading', d.latest_reading ? `${formatValue(d.latest_reading.value, o.unit)} on ${formatDay(d.latest_reading.measured_on)}` : '—'],
+          ['Next reading due', d.next_reading_due ? formatDay(d.next_reading_due) : '—'],
+          ['AI system', o.system_id ? <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name ?? o.system_id}</Link> : 'The whole organization'],
+          ['Owner', o.owner],
+          ['Last changed', `${formatDateTime(o.updated_at)} by ${o.updated_by}`],
+        ]}
+      />
 
-      <div className="tabs" role="tablist" aria-label="AI objective">
-        {tabs.map((t, i) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            className={tab === t ? 'tab active' : 'tab'}
-            onClick={() => selectTab(t)}
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const other = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-              selectTab(other);
-              document.getElementById(`tab-${other}`)?.focus();
-            }}
-          >
-            {tabLabels[t]}
-            {t === 'readings' ? ` (${readings.length})` : ''}
-          </button>
-        ))}
-      </div>
-
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+      <DetailTabs label="AI objective" tabs={tabs} current={tab} onSelect={selectTab} title={(t) => `${tabLabels[t]}${t === 'readings' ? ` (${readings.length})` : ''}`}>
         {tab === 'readings' ? (
           <div className="objective-readings">
             {session.canWrite && o.status !== 'retired' ? (
@@ -271,7 +222,7 @@ export function ObjectiveDetailPage() {
         ) : (
           <ObjectiveHistory objectiveId={o.id} version={`${o.version}-${readings.length}-${o.updated_at}`} />
         )}
-      </div>
+      </DetailTabs>
     </div>
   );
 }

@@ -1,11 +1,11 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
-import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../lib/api';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
+import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth';
 import { getObjective, updateObjective } from '../api';
 import { clientErrors, formFromObjective, patchFromForm, type FormValues } from '../form';
 import { exactFieldErrors, loadFormOptions } from '../options';
@@ -23,11 +23,7 @@ export function ObjectiveEditPage() {
       options.systems.unshift({ value: sid, label: `${o.objective.system_name ?? sid} (archived)` });
     return { ...o, options };
   }, [id]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.objective.key}` : 'Edit AI objective');
 
   if (!session.canWrite) return <Navigate to={`/objectives/${encodeURIComponent(id)}`} replace />;
@@ -36,43 +32,19 @@ export function ObjectiveEditPage() {
   const { objective, etag, options } = loaded.data;
   const detailUrl = `/objectives/${encodeURIComponent(objective.key)}`;
 
-  async function submit(values: FormValues) {
-    const local = clientErrors(values);
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length) return;
-    const patch = patchFromForm(objective, values);
-    if (Object.keys(patch).length === 0) {
-      navigate(detailUrl, { state: { flash: 'Nothing was changed.' } });
-      return;
-    }
-    if (!etag) {
-      setError(new Error('The server sent no version tag (ETag) for this objective, so it cannot be changed safely.'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await updateObjective(objective.id, patch, etag);
-      navigate(detailUrl, { state: { flash: 'Changes saved.' } });
-    } catch (e) {
-      const fields = e instanceof ApiError ? exactFieldErrors(e.problem) : {};
-      if (e instanceof ApiError && e.status === 412) setConflict(true);
-      else {
-        setError(Object.keys(fields).length ? null : e);
-        setErrors(fields);
-      }
-      if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function reload() {
-    setConflict(false);
-    setErrors({});
-    setError(null);
-    loaded.reload();
-    setFormKey((k) => k + 1);
+  function submit(values: FormValues) {
+    void edit.save({
+      validate: () => clientErrors(values),
+      patch: () => patchFromForm(objective, values),
+      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      etag,
+      noun: 'this objective',
+      write: (patch, tag) => updateObjective(objective.id, patch, tag),
+      onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
+      toFieldErrors: exactFieldErrors,
+      quietWithFieldErrors: true,
+      onFailed: scrollUnlessFields,
+    });
   }
 
   return (
@@ -84,27 +56,17 @@ export function ObjectiveEditPage() {
       <h1>
         Edit {objective.key}: {objective.title}
       </h1>
-      {conflict ? (
-        <Banner kind="warning" testId="conflict-banner">
-          <p>
-            <strong>Someone else changed this objective</strong> after you opened it, so your changes were not saved. Reload to see the
-            latest version, then make your changes again.
-          </p>
-          <button type="button" className="btn" onClick={reload}>
-            Reload latest version
-          </button>
-        </Banner>
-      ) : null}
-      <ErrorBanner error={error} />
+      <ConflictBanner edit={edit} what="this objective" />
+      <ErrorBanner error={edit.error} />
       <ObjectiveForm
-        key={`${formKey}-${objective.version}`}
+        key={`${edit.formKey}-${objective.version}`}
         mode="edit"
         initial={formFromObjective(objective)}
         options={options}
-        errors={errors}
-        busy={busy}
+        errors={edit.errors}
+        busy={edit.busy}
         submitLabel="Save changes"
-        onSubmit={(v) => void submit(v)}
+        onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
     </div>

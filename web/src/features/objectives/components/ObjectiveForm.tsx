@@ -7,7 +7,6 @@ import type { ObjectiveDirection } from '../api';
 import { targetFields, type FormValues, type PlanValues } from '../form';
 import { directionLabels, frequencyLabels, objectiveStatusLabels } from '../labels';
 import type { FormOptions } from '../options';
-import '../objectives.css';
 
 export const fieldLabels: Record<string, string> = {
   title: 'Title',

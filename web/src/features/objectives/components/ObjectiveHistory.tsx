@@ -1,11 +1,5 @@
 // Who changed the objective and when, and which readings were added and deleted, newest first.
-import { useMemo, useState } from 'react';
-import { ProofStatus } from '../../audit/components/ProofStatus';
-import { LogVerifier } from '../../audit/proofs';
-import { errorMessage } from '../../../lib/api';
-import { useAsync } from '../../../lib/hooks';
-import { formatDateTime } from '../../../lib/labels';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { RecordHistory } from '../../../components/records/RecordHistory';
 import { getHistory, type ObjectiveHistoryEntry } from '../api';
 import { fieldLabels } from './ObjectiveForm';
 
@@ -36,81 +30,18 @@ export function showChange(v: unknown): string {
 }
 
 export function ObjectiveHistory({ objectiveId, version }: { objectiveId: string; version: string }) {
-  const first = useAsync((signal) => getHistory(objectiveId, undefined, signal), [objectiveId, version]);
-  // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
-  const verifier = useMemo(() => new LogVerifier(), [objectiveId, version]);
-  const [more, setMore] = useState<ObjectiveHistoryEntry[]>([]);
-  const [next, setNext] = useState<string | undefined | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
-
-  if (first.loading && !first.data) return <Loading />;
-  if (first.error || !first.data) return <ErrorBanner error={first.error} title="The history could not be loaded." />;
-  const entries = [...first.data.items, ...more];
-  const cursor = next === null ? first.data.next : next;
-  if (entries.length === 0) return <EmptyState title="No history yet" />;
-
-  async function loadMore() {
-    if (!cursor) return;
-    try {
-      const page = await getHistory(objectiveId, cursor);
-      setMore((m) => [...m, ...page.items]);
-      setNext(page.next);
-    } catch (e) {
-      setMoreError(errorMessage(e));
-    }
-  }
-
   return (
-    <div data-testid="objective-history">
-      <ol className="timeline">
-        {entries.map((h) => {
-          const changes = h.operation === 'create' ? [] : h.changes.filter((c) => showChange(c.from) !== '—' || showChange(c.to) !== '—');
-          const labels = h.record === 'reading' ? readingFields : fieldLabels;
-          return (
-            <li key={`${h.record}-${h.version}`} className="timeline-entry">
-              <div className="timeline-head">
-                <span className={`badge badge-op-${h.operation === 'reading_added' ? 'create' : h.operation === 'reading_deleted' ? 'archive' : h.operation}`}>
-                  {operationLabels[h.operation] ?? h.operation}
-                </span>
-                <span>
-                  by <strong>{h.actor}</strong>
-                </span>
-                <time dateTime={h.at} className="muted">
-                  {formatDateTime(h.at)}
-                </time>
-                {h.record === 'objective' ? <span className="muted">version {h.version}</span> : null}
-              </div>
-              <ProofStatus seq={h.audit_seq} verifier={verifier} />
-              {changes.length ? (
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Field</th>
-                      <th scope="col">From</th>
-                      <th scope="col">To</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {changes.map((c) => (
-                      <tr key={c.field}>
-                        <td>{labels[c.field] ?? c.field}</td>
-                        <td className="value-old">{showChange(c.from)}</td>
-                        <td className="value-new">{showChange(c.to)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-      {moreError ? <div className="banner banner-error" role="alert">{moreError}</div> : null}
-      {cursor ? (
-        <button type="button" className="btn" onClick={() => void loadMore()}>
-          Show older changes
-        </button>
-      ) : null}
-    </div>
+    <RecordHistory<ObjectiveHistoryEntry>
+      load={(cursor, signal) => getHistory(objectiveId, cursor, signal)}
+      deps={[objectiveId, version]}
+      testId="objective-history"
+      entryKey={(h) => `${h.record}-${h.version}`}
+      operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+      operationBadge={(h) => (h.operation === 'reading_added' ? 'create' : h.operation === 'reading_deleted' ? 'archive' : h.operation)}
+      showVersion={(h) => h.record === 'objective'}
+      changes={(h) => (h.operation === 'create' ? [] : h.changes.filter((c) => showChange(c.from) !== '—' || showChange(c.to) !== '—'))}
+      fieldLabel={(field, h) => (h.record === 'reading' ? readingFields : fieldLabels)[field] ?? field}
+      showValue={(_field, v) => showChange(v)}
+    />
   );
 }

@@ -5,7 +5,6 @@ import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { getSummary } from '../api';
 import { derivedStatusLabels } from '../labels';
-import '../objectives.css';
 
 const order = ['off_track', 'at_risk', 'on_track', 'no_data'] as const;
 

@@ -3,7 +3,6 @@
 import { labelOf } from '../../../lib/labels';
 import type { DerivedStatus, ObjectiveStatus } from '../api';
 import { derivedStatusLabels, objectiveStatusLabels } from '../labels';
-import '../objectives.css';
 
 export function DerivedBadge({ status, overdue, large }: { status: DerivedStatus; overdue?: boolean; large?: boolean }) {
   return (

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getOrgSettings, putOrgSettings, type OrgSettings } from '../api';
 
 type Duties = OrgSettings['segregation_of_duties'];

@@ -7,8 +7,7 @@ import { formatDate, formatDateTime } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
 import type { Role } from '../../../lib/roles';
 import { ConfirmDialog, Field } from '../../../lib/ui';
-import { riskAcceptanceBlock } from '../../org/segregation';
-import { useSegregation } from '../../org/useSegregation';
+import { riskAcceptanceBlock, useSegregation } from '../../org';
 import { acceptRisk, withdrawAcceptance, type Risk, type RiskCriteria, type VersionedRisk } from '../api';
 import { AcceptanceBadge } from './parts';
 

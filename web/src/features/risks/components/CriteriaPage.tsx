@@ -8,13 +8,11 @@ import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
 import { Banner, ErrorBanner, Loading, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getCriteria, putCriteria, type RiskCriteriaInput, type VersionedCriteria } from '../api';
 import { roleChoices } from '../labels';
-import { criteriaInput, nextLevel, nonMonotonicCells, resize } from '../risks';
+import { criteriaInput, nextLevel, nonMonotonicCells, resize, textOn } from '../risks';
 import { LevelBadge } from './parts';
-import { textOn } from '../risks';
-import '../risks.css';
 
 type Scale = 'likelihood' | 'impact';
 

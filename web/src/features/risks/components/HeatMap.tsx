@@ -3,7 +3,6 @@
 // buttons (the register filters by the cell); the acceptance threshold's cells are outlined.
 import type { RiskHeatmap } from '../api';
 import { levelOf, textOn, type Which } from '../risks';
-import '../risks.css';
 
 interface Props {
   map: RiskHeatmap;

@@ -1,10 +1,11 @@
 // One risk: its scoring, treatment, links to the catalog and the SoA, formal acceptance and history.
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { useState } from 'react';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getCriteria, getRisk, type Risk, type RiskCriteria } from '../api';
 import { treatmentLabels } from '../labels';
 import { AcceptancePanel } from './AcceptancePanel';
@@ -50,7 +51,6 @@ function Cell({ risk, which, criteria }: { risk: Risk; which: 'inherent' | 'resi
 
 export function RiskDetailPage() {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
@@ -60,7 +60,7 @@ export function RiskDetailPage() {
   }, [id]);
   const [warning, setWarning] = useState<string | null>(null);
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  const [tab, selectTab] = useTabParam(['details', 'history'] as const);
   useTitle(loaded.data ? `${loaded.data.risk.id} ${loaded.data.risk.title}` : 'Risk');
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -75,13 +75,6 @@ export function RiskDetailPage() {
     );
   }
   const { risk, etag, criteria } = loaded.data;
-  const selectTab = (t: 'details' | 'history') => {
-    const p = new URLSearchParams(params);
-    if (t === 'history') p.set('tab', 'history');
-    else p.delete('tab');
-    setParams(p, { replace: true });
-  };
-
   return (
     <div className="page" data-testid="risk-detail">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -117,37 +110,16 @@ export function RiskDetailPage() {
           {warning}
         </Banner>
       ) : null}
-      <dl className="meta-row">
-        <div>
-          <dt>AI system</dt>
-          <dd>{risk.system_id ? <Link to={`/systems/${encodeURIComponent(risk.system_id)}`}>{risk.system_name ?? risk.system_id}</Link> : 'Organization-wide'}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{risk.version}</dd>
-        </div>
-        <div>
-          <dt>Registered</dt>
-          <dd>
-            {formatDateTime(risk.created_at)} by {risk.created_by}
-          </dd>
-        </div>
-        <div>
-          <dt>Last changed</dt>
-          <dd>
-            {formatDateTime(risk.updated_at)} by {risk.updated_by}
-          </dd>
-        </div>
-      </dl>
+      <MetaRow
+        items={[
+          ['AI system', risk.system_id ? <Link to={`/systems/${encodeURIComponent(risk.system_id)}`}>{risk.system_name ?? risk.system_id}</Link> : 'Organization-wide'],
+          ['Version', risk.version],
+          ['Registered', `${formatDateTime(risk.created_at)} by ${risk.created_by}`],
+          ['Last changed', `${formatDateTime(risk.updated_at)} by ${risk.updated_by}`],
+        ]}
+      />
 
-      <div className="tabs" role="tablist" aria-label="Risk">
-        {(['details', 'history'] as const).map((t) => (
-          <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} className={tab === t ? 'tab active' : 'tab'} onClick={() => selectTab(t)}>
-            {t === 'details' ? 'Details' : 'History'}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+      <DetailTabs label="Risk" tabs={['details', 'history'] as const} current={tab} onSelect={selectTab} title={(t) => (t === 'details' ? 'Details' : 'History')}>
         {tab === 'history' ? (
           <RiskHistory riskId={risk.id} version={risk.version} />
         ) : (
@@ -207,7 +179,7 @@ export function RiskDetailPage() {
             />
           </div>
         )}
-      </div>
+      </DetailTabs>
     </div>
   );
 }

@@ -1,12 +1,11 @@
 // Editing a risk with optimistic concurrency: PATCH carries If-Match with the ETag read; a 412
 // offers to reload the latest version.
-import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../lib/api';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
+import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { fieldErrors } from '../../../lib/problem';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { getCriteria, getRisk, updateRisk } from '../api';
 import { formFromRisk, patchFromForm, riskFormErrors, type RiskFormValues } from '../risks';
 import { RiskForm } from './RiskForm';
@@ -19,11 +18,7 @@ export function RiskEditPage() {
     const [r, c] = await Promise.all([getRisk(id, signal), getCriteria(signal)]);
     return { ...r, criteria: c.criteria };
   }, [id]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.risk.id}` : 'Edit risk');
 
   if (!session.canWrite) return <Navigate to={`/risks/${encodeURIComponent(id)}`} replace />;
@@ -32,44 +27,20 @@ export function RiskEditPage() {
   const { risk, etag, criteria } = loaded.data;
   const detailUrl = `/risks/${encodeURIComponent(risk.id)}`;
 
-  async function submit(values: RiskFormValues) {
-    const local = riskFormErrors(values);
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length) return;
-    const patch = patchFromForm(risk, values);
-    if (Object.keys(patch).length === 0) {
-      navigate(detailUrl, { state: { flash: 'Nothing was changed.' } });
-      return;
-    }
-    if (!etag) {
-      setError(new Error('The server sent no version tag (ETag) for this risk, so it cannot be changed safely.'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await updateRisk(risk.id, patch, etag);
-      const withdrawn = risk.acceptance_state === 'accepted' && saved.risk.acceptance_state === 'withdrawn';
-      navigate(detailUrl, { state: { flash: withdrawn ? 'Changes saved. The new residual score withdrew the acceptance.' : 'Changes saved.' } });
-    } catch (e) {
-      const fields = e instanceof ApiError ? fieldErrors(e.problem) : {};
-      if (e instanceof ApiError && e.status === 412) setConflict(true);
-      else {
-        setError(e);
-        setErrors(fields);
-      }
-      if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function reload() {
-    setConflict(false);
-    setErrors({});
-    setError(null);
-    loaded.reload();
-    setFormKey((k) => k + 1);
+  function submit(values: RiskFormValues) {
+    void edit.save({
+      validate: () => riskFormErrors(values),
+      patch: () => patchFromForm(risk, values),
+      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      etag,
+      noun: 'this risk',
+      write: (patch, tag) => updateRisk(risk.id, patch, tag),
+      onSaved: (saved) => {
+        const withdrawn = risk.acceptance_state === 'accepted' && saved.risk.acceptance_state === 'withdrawn';
+        navigate(detailUrl, { state: { flash: withdrawn ? 'Changes saved. The new residual score withdrew the acceptance.' : 'Changes saved.' } });
+      },
+      onFailed: scrollUnlessFields,
+    });
   }
 
   return (
@@ -83,26 +54,16 @@ export function RiskEditPage() {
       {risk.acceptance_state === 'accepted' ? (
         <Banner kind="info">This risk is formally accepted. Changing its residual likelihood or impact withdraws the acceptance.</Banner>
       ) : null}
-      {conflict ? (
-        <Banner kind="warning" testId="conflict-banner">
-          <p>
-            <strong>Someone else changed this risk</strong> after you opened it, so your changes were not saved. Reload to see the latest
-            version, then make your changes again.
-          </p>
-          <button type="button" className="btn" onClick={reload}>
-            Reload latest version
-          </button>
-        </Banner>
-      ) : null}
-      <ErrorBanner error={error} />
+      <ConflictBanner edit={edit} what="this risk" />
+      <ErrorBanner error={edit.error} />
       <RiskForm
-        key={`${formKey}-${risk.version}`}
+        key={`${edit.formKey}-${risk.version}`}
         criteria={criteria}
         initial={formFromRisk(risk)}
-        errors={errors}
-        busy={busy}
+        errors={edit.errors}
+        busy={edit.busy}
         submitLabel="Save changes"
-        onSubmit={(v) => void submit(v)}
+        onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
     </div>

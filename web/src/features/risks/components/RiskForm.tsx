@@ -5,8 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useAsync } from '../../../lib/hooks';
 import { optionsOf } from '../../../lib/labels';
 import { ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
-import { listAllItems } from '../../catalog/api';
-import { listSystems } from '../../systems/api';
+import { listAllItems } from '../../catalog';
+import { listSystems } from '../../systems';
 import type { RiskCriteria } from '../api';
 import { riskStatusHints, riskStatusLabels, treatmentLabels } from '../labels';
 import { levelOf, type RiskFormValues } from '../risks';

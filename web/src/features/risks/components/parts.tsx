@@ -3,7 +3,6 @@ import { labelOf } from '../../../lib/labels';
 import type { Risk, RiskLevel } from '../api';
 import { acceptanceLabels, riskStatusLabels, type AcceptanceState, type RiskStatus } from '../labels';
 import { textOn } from '../risks';
-import '../risks.css';
 
 /** A level in its colour, with the score if given: "High 12". */
 export function LevelBadge({ level, score, testId }: { level: RiskLevel | undefined; score?: number; testId?: string }) {

@@ -1,27 +1,14 @@
 // The frame around every page once logged in: top bar, side navigation, content.
-import { Fragment } from 'react';
+import { Fragment, Suspense } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../lib/roles';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
+import type { NavEntry } from '../../../registry';
 import { OrgSwitcher } from './OrgSwitcher';
 
-const nav = [
-  { to: '/', label: 'Dashboard', end: true, icon: 'M3 13h8V3H3v10zm0 8h8v-6H3v6zm10 0h8V11h-8v10zm0-18v6h8V3h-8z' },
-  { to: '/catalog', label: 'Catalog', end: false, icon: 'M4 4h6a3 3 0 013 3v13a2 2 0 00-2-2H4V4zm16 0h-6a3 3 0 00-3 3v13a2 2 0 012-2h7V4z' },
-  { to: '/systems', label: 'AI systems', end: false, icon: 'M4 5h16v10H4zM8 19h8M12 15v4' },
-  { to: '/assessments', label: 'Assessments', end: false, icon: 'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L8 4.5M3.5 12l1.5 1.5L8 10.5M3.5 18l1.5 1.5L8 16.5' },
-  { to: '/soa', label: 'Statement of Applicability', end: false, icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4' },
-  { to: '/impact', label: 'AI impact', end: false, icon: 'M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7zM9 12l2 2 4-4' },
-  { to: '/objectives', label: 'AI objectives', end: false, icon: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM12 12l7-7' },
-  { to: '/risks', label: 'Risks', end: false, icon: 'M12 3l9 16H3L12 3zM12 10v4M12 17h.01' },
-  { to: '/obligations', label: 'EU AI Act obligations', end: false, icon: 'M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7zM9 12l2 2 4-4' },
-  { to: '/evidence', label: 'Evidence', end: false, icon: 'M4 7h6l2 2h8v10H4zM12 13v4M10 15l2-2 2 2' },
-  { to: '/audit', label: 'Audit log', end: false, icon: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-4.5' },
-  { to: '/settings', label: 'Settings', end: false, icon: 'M12 15a3 3 0 100-6 3 3 0 000 6zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4' },
-];
-
-export function Layout() {
+/** The shell; `nav` is the side navigation (the feature registry's entries, in order). */
+export function Layout({ nav }: { nav: readonly NavEntry[] }) {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -95,7 +82,9 @@ export function Layout() {
       <main id="main" className="content" tabIndex={-1}>
         {/* Re-mounting on an organization change reloads every page's data. */}
         <Fragment key={session.orgEpoch}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </Fragment>
       </main>
     </div>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 
 export function OrgSwitcher() {
   const { me, switchOrg } = useSession();

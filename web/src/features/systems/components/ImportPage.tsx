@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { problemMessage, rowErrors, type Problem } from '../../../lib/problem';
 import { Banner, ErrorBanner, sentence } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { importCsv, type ImportResult } from '../api';
 
 type Step =

@@ -1,14 +1,15 @@
 // One AI system: all fields grouped, edit, archive/restore, and its history.
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ClassBadge, ConfirmDialog, ErrorBanner, Loading, StatusBadge } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { useSession } from '../../auth';
 import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
-import { EvidencePanel } from '../../evidence/components/EvidencePanel';
+import { EvidencePanel } from '../../evidence';
 import { HistoryTab } from './HistoryTab';
 
 function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
@@ -42,7 +43,6 @@ function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
 
 export function SystemDetailPage() {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
@@ -51,7 +51,7 @@ export function SystemDetailPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  const [tab, selectTab] = useTabParam(['details', 'history'] as const);
   useTitle(loaded.data?.system.name ?? 'AI system');
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -84,13 +84,6 @@ export function SystemDetailPage() {
       setBusy(false);
     }
   }
-
-  const selectTab = (t: 'details' | 'history') => {
-    const p = new URLSearchParams(params);
-    if (t === 'history') p.set('tab', 'history');
-    else p.delete('tab');
-    setParams(p, { replace: true });
-  };
 
   return (
     <div className="page" data-testid="system-detail">
@@ -130,55 +123,16 @@ export function SystemDetailPage() {
         <Banner kind="info">This AI system is archived. It is kept with its history and can be restored.</Banner>
       ) : null}
       {actionError && !confirm ? <div className="banner banner-error" role="alert">{actionError}</div> : null}
-      <dl className="meta-row">
-        <div>
-          <dt>Id</dt>
-          <dd className="mono">{system.id}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{system.version}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            {formatDateTime(system.created_at)} by {system.created_by}
-          </dd>
-        </div>
-        <div>
-          <dt>Last changed</dt>
-          <dd>
-            {formatDateTime(system.updated_at)} by {system.updated_by}
-          </dd>
-        </div>
-      </dl>
+      <MetaRow
+        items={[
+          ['Id', system.id, 'mono'],
+          ['Version', system.version],
+          ['Created', `${formatDateTime(system.created_at)} by ${system.created_by}`],
+          ['Last changed', `${formatDateTime(system.updated_at)} by ${system.updated_by}`],
+        ]}
+      />
 
-      <div className="tabs" role="tablist" aria-label="AI system">
-        {(['details', 'history'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            className={tab === t ? 'tab active' : 'tab'}
-            onClick={() => selectTab(t)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const other = t === 'details' ? 'history' : 'details';
-                selectTab(other);
-                document.getElementById(`tab-${other}`)?.focus();
-              }
-            }}
-          >
-            {t === 'details' ? 'Details' : 'History'}
-          </button>
-        ))}
-      </div>
-
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+      <DetailTabs label="AI system" tabs={['details', 'history'] as const} current={tab} onSelect={selectTab} title={(t) => (t === 'details' ? 'Details' : 'History')}>
         {tab === 'details' ? (
           <div className="detail-groups">
             {fieldGroups.map((g) => (
@@ -201,7 +155,7 @@ export function SystemDetailPage() {
         ) : (
           <HistoryTab systemId={system.id} version={system.version} />
         )}
-      </div>
+      </DetailTabs>
 
       <ConfirmDialog
         open={confirm}

@@ -1,11 +1,10 @@
 // Editing an AI system with optimistic concurrency: PATCH carries If-Match with the ETag read.
-import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../../lib/api';
+import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
+import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { fieldErrors } from '../../../lib/problem';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
-import { useSession } from '../../auth/components/SessionProvider';
+import { ErrorBanner, Loading } from '../../../lib/ui';
+import { useSession } from '../../auth';
 import { getSystem, updateSystem } from '../api';
 import { clientErrors, formFromSystem, patchFromForm, type FormValues } from '../form';
 import { SystemForm } from './SystemForm';
@@ -15,12 +14,7 @@ export function SystemEditPage() {
   const session = useSession();
   const navigate = useNavigate();
   const loaded = useAsync((signal) => getSystem(id, signal), [id]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  // Bumped on reload so the form starts again from the fresh version.
-  const [formKey, setFormKey] = useState(0);
+  const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.system.name}` : 'Edit AI system');
 
   if (!session.canWrite) return <Navigate to={`/systems/${encodeURIComponent(id)}`} replace />;
@@ -29,45 +23,17 @@ export function SystemEditPage() {
   const { system, etag } = loaded.data;
   const detailUrl = `/systems/${encodeURIComponent(system.id)}`;
 
-  async function submit(values: FormValues) {
-    const local = clientErrors(values);
-    setErrors(local);
-    setError(null);
-    if (Object.keys(local).length) return;
-    const patch = patchFromForm(system, values);
-    if (Object.keys(patch).length === 0) {
-      navigate(detailUrl, { state: { flash: 'Nothing was changed.' } });
-      return;
-    }
-    if (!etag) {
-      setError(new Error('The server sent no version tag (ETag) for this AI system, so it cannot be changed safely.'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await updateSystem(system.id, patch, etag);
-      navigate(detailUrl, { state: { flash: 'Changes saved.' } });
-    } catch (e) {
-      const fields = e instanceof ApiError ? fieldErrors(e.problem) : {};
-      if (e instanceof ApiError && e.status === 412) {
-        setConflict(true);
-      } else {
-        setError(e);
-        setErrors(fields);
-      }
-      // Field errors take focus themselves; anything else is explained at the top.
-      if (!Object.keys(fields).length) window.scrollTo({ top: 0 });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function reload() {
-    setConflict(false);
-    setErrors({});
-    setError(null);
-    loaded.reload();
-    setFormKey((k) => k + 1);
+  function submit(values: FormValues) {
+    void edit.save({
+      validate: () => clientErrors(values),
+      patch: () => patchFromForm(system, values),
+      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      etag,
+      noun: 'this AI system',
+      write: (patch, tag) => updateSystem(system.id, patch, tag),
+      onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
+      onFailed: scrollUnlessFields,
+    });
   }
 
   return (
@@ -77,24 +43,14 @@ export function SystemEditPage() {
         <span aria-hidden="true">/</span> Edit
       </nav>
       <h1>Edit {system.name}</h1>
-      {conflict ? (
-        <Banner kind="warning" testId="conflict-banner">
-          <p>
-            <strong>Someone else changed this AI system</strong> after you opened it, so your changes were not saved.
-            Reload to see the latest version, then make your changes again.
-          </p>
-          <button type="button" className="btn" onClick={reload}>
-            Reload latest version
-          </button>
-        </Banner>
-      ) : null}
-      <ErrorBanner error={error} />
+      <ConflictBanner edit={edit} what="this AI system" />
+      <ErrorBanner error={edit.error} />
       <SystemForm
-        key={`${formKey}-${system.version}`}
+        key={`${edit.formKey}-${system.version}`}
         mode="edit"
         initial={formFromSystem(system)}
-        errors={errors}
-        busy={busy}
+        errors={edit.errors}
+        busy={edit.busy}
         submitLabel="Save changes"
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}

@@ -1,0 +1,44 @@
+import { matchPath } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { features, navEntries, type PageRoute } from './registry';
+
+function paths(routes: PageRoute[], prefix = ''): string[] {
+  return routes.flatMap((r) => {
+    if (r.index) return [`${prefix || ''}/(index)`];
+    const here = `${prefix}/${r.path ?? ''}`;
+    return [here, ...paths(r.children ?? [], here)];
+  });
+}
+
+describe('feature registry', () => {
+  it('lists each feature once and each route path once', () => {
+    const ids = features.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const all = features.flatMap((f) => paths(f.routes));
+    expect(all.filter((p, i) => all.indexOf(p) !== i)).toEqual([]);
+  });
+
+  it('has a route behind every navigation entry, in the order of the side navigation', () => {
+    const all = features.flatMap((f) => paths(f.routes)).map((p) => p.replace(/\/\(index\)$/, '') || '/');
+    for (const n of navEntries) expect(all.some((p) => matchPath({ path: p, end: true }, n.to)), n.to).toBe(true);
+    expect(navEntries.map((n) => n.label)).toEqual([
+      'Dashboard',
+      'Catalog',
+      'AI systems',
+      'Assessments',
+      'Statement of Applicability',
+      'AI impact',
+      'AI objectives',
+      'Risks',
+      'EU AI Act obligations',
+      'Evidence',
+      'Audit log',
+      'Settings',
+    ]);
+  });
+
+  it('nests the tab pages of an assessment and of an impact assessment under their layout', () => {
+    const nested = features.flatMap((f) => f.routes).filter((r) => r.children?.length);
+    expect(nested.map((r) => r.path)).toEqual(['assessments/:id', 'impact/:id']);
+  });
+});

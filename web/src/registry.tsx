@@ -1,0 +1,182 @@
+// The features of the web UI in navigation order: each one's side-navigation entry and its routes
+// inside the logged-in shell, every page loaded on first use. Read-only module data.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** One entry of the side navigation. */
+export interface NavEntry {
+  to: string;
+  label: string;
+  /** Active only on this exact path. */
+  end: boolean;
+  /** The SVG path of its icon (24×24, stroked). */
+  icon: string;
+}
+
+/** A route of a feature; `children` render inside the page's outlet. */
+export interface PageRoute {
+  path?: string;
+  index?: boolean;
+  page: LazyExoticComponent<ComponentType>;
+  children?: PageRoute[];
+}
+
+export interface Feature {
+  id: string;
+  nav?: NavEntry;
+  routes: PageRoute[];
+}
+
+/** A page component loaded from its module when first shown. */
+function page<M>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const assessmentLayout = () => import('./features/assessments/components/AssessmentLayout');
+const impactLayout = () => import('./features/impact/components/ImpactLayout');
+
+export const features: Feature[] = [
+  {
+    id: 'dashboard',
+    nav: { to: '/', label: 'Dashboard', end: true, icon: 'M3 13h8V3H3v10zm0 8h8v-6H3v6zm10 0h8V11h-8v10zm0-18v6h8V3h-8z' },
+    routes: [{ index: true, page: page(() => import('./features/dashboard/components/DashboardPage'), 'DashboardPage') }],
+  },
+  {
+    id: 'catalog',
+    nav: { to: '/catalog', label: 'Catalog', end: false, icon: 'M4 4h6a3 3 0 013 3v13a2 2 0 00-2-2H4V4zm16 0h-6a3 3 0 00-3 3v13a2 2 0 012-2h7V4z' },
+    routes: [{ path: 'catalog/:framework?/:itemId?', page: page(() => import('./features/catalog/components/CatalogPage'), 'CatalogPage') }],
+  },
+  {
+    id: 'systems',
+    nav: { to: '/systems', label: 'AI systems', end: false, icon: 'M4 5h16v10H4zM8 19h8M12 15v4' },
+    routes: [
+      { path: 'systems', page: page(() => import('./features/systems/components/SystemsListPage'), 'SystemsListPage') },
+      { path: 'systems/new', page: page(() => import('./features/systems/components/SystemCreatePage'), 'SystemCreatePage') },
+      { path: 'systems/import', page: page(() => import('./features/systems/components/ImportPage'), 'ImportPage') },
+      { path: 'systems/:id', page: page(() => import('./features/systems/components/SystemDetailPage'), 'SystemDetailPage') },
+      { path: 'systems/:id/edit', page: page(() => import('./features/systems/components/SystemEditPage'), 'SystemEditPage') },
+    ],
+  },
+  {
+    id: 'assessments',
+    nav: {
+      to: '/assessments',
+      label: 'Assessments',
+      end: false,
+      icon: 'M10 6h10M10 12h10M10 18h10M3.5 6l1.5 1.5L8 4.5M3.5 12l1.5 1.5L8 10.5M3.5 18l1.5 1.5L8 16.5',
+    },
+    routes: [
+      { path: 'assessments', page: page(() => import('./features/assessments/components/AssessmentsListPage'), 'AssessmentsListPage') },
+      { path: 'assessments/new', page: page(() => import('./features/assessments/components/AssessmentCreatePage'), 'AssessmentCreatePage') },
+      {
+        path: 'assessments/:id',
+        page: page(assessmentLayout, 'AssessmentLayout'),
+        children: [
+          { index: true, page: page(assessmentLayout, 'AssessmentIndex') },
+          { path: 'answer', page: page(() => import('./features/assessments/components/GuidedPage'), 'GuidedPage') },
+          { path: 'results', page: page(() => import('./features/assessments/components/ResultsPage'), 'ResultsPage') },
+          { path: 'roadmap', page: page(() => import('./features/assessments/components/RoadmapPage'), 'RoadmapPage') },
+          { path: 'compare', page: page(() => import('./features/assessments/components/ComparePage'), 'ComparePage') },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'soa',
+    nav: { to: '/soa', label: 'Statement of Applicability', end: false, icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4' },
+    routes: [
+      { path: 'soa', page: page(() => import('./features/soa/components/SoaPage'), 'SoaPage') },
+      { path: 'soa/versions', page: page(() => import('./features/soa/components/SoaVersionsPage'), 'SoaVersionsPage') },
+      { path: 'soa/versions/:n', page: page(() => import('./features/soa/components/SoaVersionPage'), 'SoaVersionPage') },
+      { path: 'soa/diff', page: page(() => import('./features/soa/components/SoaDiffPage'), 'SoaDiffPage') },
+    ],
+  },
+  {
+    id: 'impact',
+    nav: { to: '/impact', label: 'AI impact', end: false, icon: 'M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7zM9 12l2 2 4-4' },
+    routes: [
+      { path: 'impact', page: page(() => import('./features/impact/components/ImpactListPage'), 'ImpactListPage') },
+      { path: 'impact/new', page: page(() => import('./features/impact/components/ImpactCreatePage'), 'ImpactCreatePage') },
+      { path: 'impact/settings', page: page(() => import('./features/impact/components/ImpactSettingsPage'), 'ImpactSettingsPage') },
+      {
+        path: 'impact/:id',
+        page: page(impactLayout, 'ImpactLayout'),
+        children: [
+          { index: true, page: page(() => import('./features/impact/components/ImpactFormPage'), 'ImpactFormPage') },
+          { path: 'fria', page: page(() => import('./features/impact/components/FriaPage'), 'FriaPage') },
+          { path: 'versions', page: page(() => import('./features/impact/components/VersionsPage'), 'VersionsPage') },
+          { path: 'versions/:n', page: page(() => import('./features/impact/components/VersionPage'), 'VersionPage') },
+          { path: 'history', page: page(() => import('./features/impact/components/HistoryPage'), 'HistoryPage') },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'objectives',
+    nav: {
+      to: '/objectives',
+      label: 'AI objectives',
+      end: false,
+      icon: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM12 12l7-7',
+    },
+    routes: [
+      { path: 'objectives', page: page(() => import('./features/objectives/components/ObjectivesListPage'), 'ObjectivesListPage') },
+      { path: 'objectives/new', page: page(() => import('./features/objectives/components/ObjectiveCreatePage'), 'ObjectiveCreatePage') },
+      { path: 'objectives/:id', page: page(() => import('./features/objectives/components/ObjectiveDetailPage'), 'ObjectiveDetailPage') },
+      { path: 'objectives/:id/edit', page: page(() => import('./features/objectives/components/ObjectiveEditPage'), 'ObjectiveEditPage') },
+    ],
+  },
+  {
+    id: 'risks',
+    nav: { to: '/risks', label: 'Risks', end: false, icon: 'M12 3l9 16H3L12 3zM12 10v4M12 17h.01' },
+    routes: [
+      { path: 'risks', page: page(() => import('./features/risks/components/RisksListPage'), 'RisksListPage') },
+      { path: 'risks/new', page: page(() => import('./features/risks/components/RiskCreatePage'), 'RiskCreatePage') },
+      { path: 'risks/:id', page: page(() => import('./features/risks/components/RiskDetailPage'), 'RiskDetailPage') },
+      { path: 'risks/:id/edit', page: page(() => import('./features/risks/components/RiskEditPage'), 'RiskEditPage') },
+      { path: 'risk-criteria', page: page(() => import('./features/risks/components/CriteriaPage'), 'CriteriaPage') },
+    ],
+  },
+  {
+    id: 'euact',
+    nav: {
+      to: '/obligations',
+      label: 'EU AI Act obligations',
+      end: false,
+      icon: 'M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7zM9 12l2 2 4-4',
+    },
+    routes: [
+      { path: 'systems/:id/classification', page: page(() => import('./features/euact/components/ClassificationPage'), 'ClassificationPage') },
+      {
+        path: 'systems/:id/classification/wizard',
+        page: page(() => import('./features/euact/components/ClassificationWizard'), 'ClassificationWizard'),
+      },
+      { path: 'obligations', page: page(() => import('./features/euact/components/ObligationsBoard'), 'ObligationsBoard') },
+    ],
+  },
+  {
+    id: 'evidence',
+    nav: { to: '/evidence', label: 'Evidence', end: false, icon: 'M4 7h6l2 2h8v10H4zM12 13v4M10 15l2-2 2 2' },
+    routes: [
+      { path: 'evidence', page: page(() => import('./features/evidence/components/EvidenceListPage'), 'EvidenceListPage') },
+      { path: 'evidence/:id', page: page(() => import('./features/evidence/components/EvidenceDetailPage'), 'EvidenceDetailPage') },
+    ],
+  },
+  {
+    id: 'audit',
+    nav: { to: '/audit', label: 'Audit log', end: false, icon: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-4.5' },
+    routes: [{ path: 'audit', page: page(() => import('./features/audit/components/AuditPage'), 'AuditPage') }],
+  },
+  {
+    id: 'org',
+    nav: {
+      to: '/settings',
+      label: 'Settings',
+      end: false,
+      icon: 'M12 15a3 3 0 100-6 3 3 0 000 6zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4',
+    },
+    routes: [{ path: 'settings', page: page(() => import('./features/org/components/OrgSettingsPage'), 'OrgSettingsPage') }],
+  },
+];
+
+/** The side navigation, in order. */
+export const navEntries: NavEntry[] = features.flatMap((f) => (f.nav ? [f.nav] : []));
