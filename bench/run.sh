@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# HTTP benchmark: a release build, 1,000 AI systems loaded, wrk against /healthz, an authenticated
-# list of 50 systems and a catalog read. Prints requests/s and p99 latency of each and its ratio to
-# /healthz in the same run. Figures are printed, never asserted.
+# All benchmarks on a release build: the in-process figures (Google Benchmark), list pages at
+# 100,000 records per kind (bench/lists_100k.cpp), wrk with 1,000 AI systems loaded against
+# /healthz, an authenticated list of 50 systems and a catalog read, then the read endpoints of the
+# demo organization (bench/read_endpoints.sh) and evidence uploads. Prints requests/s and p99
+# latency of each and its ratio to /healthz in the same run. Figures are printed, never asserted.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -10,7 +12,7 @@ connections="${BENCH_CONNECTIONS:-32}"
 
 echo "== release build"
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF -DAIMS_BENCH=ON >/dev/null
-cmake --build build-release --target aims aims_bench >/dev/null
+cmake --build build-release --target aims aims_bench aims_bench_lists >/dev/null
 bin="$root/build-release/aims"
 
 echo "== in-process benchmarks (Google Benchmark)"
@@ -27,6 +29,9 @@ bench_status=0
 if [ -n "$pgdir" ]; then bash "$root/tests/pg/stop.sh" "$pgdir" >/dev/null 2>&1 || true; fi
 unset AIMS_BENCH_PG_DSN
 [ "$bench_status" = 0 ] || exit "$bench_status"
+
+echo "== list pages at ${AIMS_BENCH_RECORDS:-100000} records per kind (in process, SQLite)"
+"$root/build-release/aims_bench_lists"
 
 data="$(mktemp -d /tmp/aims-bench.XXXXXX)"
 pid=""
@@ -89,6 +94,9 @@ echo "start-up to listening: ${startup_ms} ms (upper bound, polled every 5 ms)"
 echo "binary: $(du -k "$bin" | cut -f1) KiB (release, not stripped); $(strip -o "$data/aims.stripped" "$bin" && du -k "$data/aims.stripped" | cut -f1) KiB stripped"
 echo "server peak resident memory after the runs: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(date -u +%Y-%m-%d)"
+
+echo
+AIMS_BIN="$bin" bash "$root/bench/read_endpoints.sh"
 
 echo
 echo "== evidence: streamed upload and download of 1, 10 and 40 MiB files, server peak memory"

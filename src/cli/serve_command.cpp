@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "app/config.hpp"
+#include "cli/config.hpp"
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -98,7 +98,7 @@ bool ensure_demo(store::Store& st, const catalog::Catalog& cat, const Clock& clo
 }  // namespace
 
 void register_serve_command(CLI::App& app, int& exit_code) {
-  static app::Config cfg;
+  static Config cfg;
   static std::string config_file, listen, data, database, web;
   static bool demo = false;
   auto* serve = app.add_subcommand("serve", "Run the HTTP server (web UI and REST API)");

@@ -1,4 +1,4 @@
-#include "app/config.hpp"
+#include "cli/config.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -7,7 +7,7 @@
 #include "core/signed_note.hpp"
 #include "core/text.hpp"
 
-namespace aims::app {
+namespace aims::cli {
 
 namespace {
 
@@ -110,4 +110,4 @@ status Config::validate() const {
   return ok();
 }
 
-}  // namespace aims::app
+}  // namespace aims::cli

@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 
-namespace aims::app {
+namespace aims::cli {
 
 struct Config {
   std::string listen = "127.0.0.1:8042";  // AIMS_LISTEN, listen =
@@ -41,4 +41,4 @@ struct Config {
   std::string audit_key_path() const;
 };
 
-}  // namespace aims::app
+}  // namespace aims::cli
