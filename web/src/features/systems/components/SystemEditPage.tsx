@@ -92,6 +92,7 @@ export function SystemEditPage() {
       <SystemForm
         key={`${formKey}-${system.version}`}
         mode="edit"
+        systemId={system.id}
         initial={formFromSystem(system)}
         errors={errors}
         busy={busy}
