@@ -53,11 +53,10 @@ url="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out")"
 echo "== loading 1,000 AI systems"
 csv="$data/systems.csv"
 {
-  echo "name,purpose,owner,lifecycle_stage,eu_ai_act_class,status,tags"
+  echo "name,purpose,owner,lifecycle_stage,status,tags"
   stages=(inception design_and_development verification_and_validation deployment operation_and_monitoring re_evaluation retirement)
-  classes=(unclassified minimal transparency high_risk)
   for i in $(seq 1 1000); do
-    echo "Benchmark system $i,Scores and ranks things for benchmark case $i,Owner $((i % 17)),${stages[$((i % 7))]},${classes[$((i % 4))]},active,bench; group-$((i % 5))"
+    echo "Benchmark system $i,Scores and ranks things for benchmark case $i,Owner $((i % 17)),${stages[$((i % 7))]},active,bench; group-$((i % 5))"
   done
 } >"$csv"
 curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$csv" "$url/api/v1/systems/import" >/dev/null

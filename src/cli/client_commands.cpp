@@ -97,7 +97,7 @@ struct SystemFilters {
     cmd->add_option("--q", q, "Search name, purpose, owner, model type and tags");
     cmd->add_option("--status", status, "planned, active, suspended or retired");
     cmd->add_option("--stage", stage, "Life-cycle stage, e.g. design_and_development or deployment");
-    cmd->add_option("--class", eu_class, "EU AI Act class: unclassified, prohibited, high_risk, transparency, minimal");
+    cmd->add_option("--class", eu_class, "EU AI Act class: unclassified, prohibited, high_risk, gpai_systemic, gpai_model, high_risk_exempt, transparency, minimal");
     cmd->add_option("--role", role, "The organization's AI role, e.g. provider or deployer");
     cmd->add_option("--archived", archived, "false (default) hides archived systems, true shows only them, all both")
         ->check(CLI::IsMember({"false", "true", "all"}));

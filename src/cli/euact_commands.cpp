@@ -31,6 +31,9 @@ std::string obligation_path(const std::string& system, const std::string& obliga
 
 std::string class_label(const std::string& c) {
   if (c == "high_risk") return "high-risk";
+  if (c == "high_risk_exempt") return "not high-risk under Art. 6(3)";
+  if (c == "gpai_model") return "general-purpose AI model";
+  if (c == "gpai_systemic") return "general-purpose AI model with systemic risk";
   if (c == "transparency") return "transparency duties";
   return c;
 }
@@ -69,8 +72,9 @@ void print_classification(const json::object& c) {
   std::cout << "\n" << string_of(r, "rationale") << "\n";
   if (auto rc = c.if_contains("recheck"); rc && rc->is_object() && rc->get_object().if_contains("needed") &&
                                           rc->get_object().at("needed").is_bool() && rc->get_object().at("needed").get_bool()) {
-    std::cout << "\nRe-check needed: answered with questionnaire version " << string_of(rc->get_object(), "questionnaire_version")
-              << ", now " << string_of(rc->get_object(), "current_version") << ".\n";
+    const auto from = string_of(rc->get_object(), "questionnaire_version"), now = string_of(rc->get_object(), "current_version");
+    if (from == now) std::cout << "\nRe-check needed (questionnaire version " << now << ").\n";
+    else std::cout << "\nRe-check needed: answered with questionnaire version " << from << ", now " << now << ".\n";
     if (auto ch = rc->get_object().if_contains("changes"); ch && ch->is_array())
       for (const auto& x : ch->get_array())
         if (x.is_string()) std::cout << "- " << x.get_string() << "\n";
@@ -275,7 +279,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string system, status, article, role, due_before, applies_from, retired, sort;
-    bool overdue = false, all = false;
+    bool overdue = false, recheck = false, all = false;
     int limit = 0;
   } o;
   auto* cmd = parent->add_subcommand("list", "The obligations of the organization's classified AI systems, by application date");
@@ -288,6 +292,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
       ->check(CLI::IsMember({"provider", "deployer", "importer", "distributor", "product_manufacturer", "authorised_representative"}));
   cmd->add_option("--due-before", o.due_before, "Due before this date (YYYY-MM-DD)");
   cmd->add_flag("--overdue", o.overdue, "Only open obligations whose due date has passed");
+  cmd->add_flag("--recheck", o.recheck, "Only obligations of systems whose classification needs a re-check");
   cmd->add_option("--applies-from", o.applies_from, "Applying from exactly this date (YYYY-MM-DD)");
   cmd->add_option("--retired", o.retired, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
   cmd->add_option("--sort", o.sort, "applies_from (default), due, system, article or status; a leading - sorts descending");
@@ -300,6 +305,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
                                {"retired", &o.retired}, {"sort", &o.sort}})
       if (!value->empty()) q.emplace_back(name, *value);
     if (o.overdue) q.emplace_back("overdue", "true");
+    if (o.recheck) q.emplace_back("recheck", "true");
     if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
     else if (o.all) q.emplace_back("limit", "500");
     auto l = api.list(kObligations, q, o.all);
@@ -321,7 +327,9 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
       const auto& x = v.get_object();
       auto p = x.if_contains("overdue");
       bool late = p && p->is_bool() && p->get_bool();
-      t.add_row({string_of(x, "system_name"), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
+      auto rc = x.if_contains("recheck_needed");
+      bool recheck = rc && rc->is_bool() && rc->get_bool();
+      t.add_row({string_of(x, "system_name") + (recheck ? " (re-check)" : ""), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
                  string_of(x, "applies_from"), string_of(x, "due") + (late ? " (overdue)" : ""), string_of(x, "status"),
                  string_of(x, "owner")});
     }

@@ -163,7 +163,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     risk::RiskService risks(store, catalog, clock);
     auto eu_data = euact::Data::load_embedded();
     euact::Questionnaire eu_questionnaire(eu_data);
-    euact::ObligationService obligations(store, eu_data, clock);
+    euact::ObligationService obligations(store, eu_questionnaire, clock);
     euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
     ledger::AuditService audit(store, signer, clock);
     ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);

@@ -90,6 +90,7 @@ Response get_euact_questionnaire(Context& c);
 Response get_classification(Context& c);
 Response put_classification(Context& c);
 Response classification_history(Context& c);
+Response list_euact_rechecks(Context& c);
 Response list_obligations(Context& c);
 Response get_obligation(Context& c);
 Response update_obligation(Context& c);

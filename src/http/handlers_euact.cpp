@@ -1,5 +1,5 @@
 // EU AI Act routes: the classification questionnaire, a system's classification and its saved
-// versions, and the obligations register.
+// versions, the obligations register and the systems whose classification needs a re-check.
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 
@@ -18,6 +18,12 @@ Response with_etag(int status, std::string body, std::int64_t version) {
 }  // namespace
 
 Response get_euact_questionnaire(Context& c) { return json_response(200, c.svc.classifications.questionnaire_json()); }
+
+Response list_euact_rechecks(Context& c) {
+  auto r = c.svc.obligations.rechecks(*c.actor);
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, std::move(*r));
+}
 
 Response get_classification(Context& c) {
   auto r = c.svc.classifications.get(*c.actor, c.req.params.at("id"));
@@ -56,6 +62,7 @@ Response list_obligations(Context& c) {
   p.sort = c.req.query_param("sort");
   p.limit = c.req.query_param("limit");
   p.cursor = c.req.query_param("cursor");
+  p.recheck = c.req.query_param("recheck");
   auto r = c.svc.obligations.list(*c.actor, p);
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, std::move(*r));

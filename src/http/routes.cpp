@@ -92,6 +92,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("POST", "/api/v1/risks/{id}/acceptance", Access::member, accept_risk);
   r.add("POST", "/api/v1/risks/{id}/acceptance/withdraw", Access::member, withdraw_risk_acceptance);
   r.add("GET", "/api/v1/eu-ai-act/questionnaire", Access::user, get_euact_questionnaire);
+  r.add("GET", "/api/v1/eu-ai-act/rechecks", Access::member, list_euact_rechecks);
   r.add("GET", "/api/v1/systems/{id}/classification", Access::member, get_classification);
   r.add("PUT", "/api/v1/systems/{id}/classification", Access::member, put_classification);
   r.add("GET", "/api/v1/systems/{id}/classification/history", Access::member, classification_history);

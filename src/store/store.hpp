@@ -83,7 +83,7 @@ struct SystemRow {
   std::string lifecycle_stage;
   std::string stage_rank;       // "1".."7" in life-cycle order
   std::string eu_ai_act_class;
-  std::string class_rank;       // "0".."4"
+  std::string class_rank;       // see kClassRanks in domain/inventory/system_fields.cpp
   std::string organization_role;
   std::string search_text;      // lower-cased text searched by `q`
   std::string created_at;

@@ -2,10 +2,16 @@
 // against a real aims server: the empty states, the wizard step by step with conditional
 // questions and Back, a high-risk result with its basis, role, rationale and obligations, the
 // obligations on the board (columns and timeline, filters, an owner edit with a server rule),
-// and a re-classification that keeps the earlier version visible.
+// a re-classification that keeps the earlier version visible, the classes of their own as
+// badges, the read-only EU AI Act fields of the system form, the re-check marks on the board and
+// the dashboard, and the "our interpretation" marker of Annex A documented information.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { login, startServer } from '../lib/server.mjs';
+import { client } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
 
 describe('EU AI Act classification and obligations in the browser', () => {
@@ -194,6 +200,86 @@ describe('EU AI Act classification and obligations in the browser', () => {
     assert.deepEqual(board.items.map((o) => o.obligation_id), ['art4']);
     const retired = await apiGet(server.url, api, `/api/v1/obligations?system=${system.id}&retired=true&limit=500`);
     assert.equal(retired.items.find((o) => o.obligation_id === 'art9').owner, 'Risk Manager');
+  });
+
+  test('the classes of their own are badges; the system form shows the EU AI Act fields read-only', async () => {
+    const c = client(server.url, api);
+    const make = async (name) => (await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name, purpose: 'Classes of their own' } })).json();
+    const exempt = await make('Exempt screener');
+    await classifyAs(c, exempt.id, 'high_risk_exempt');
+    const model = await make('Foundation model');
+    await classifyAs(c, model.id, 'gpai_systemic');
+    await page.goto('/systems?q=screener');
+    const row = page.getByTestId('systems-table').locator('tr').filter({ hasText: 'Exempt screener' });
+    await row.locator('.badge-class-high_risk_exempt').filter({ hasText: 'Not high-risk (Art. 6(3))' }).waitFor();
+    await page.goto('/systems?eu_ai_act_class=gpai_systemic');
+    await page.getByTestId('systems-table').locator('.badge-class-gpai_systemic').filter({ hasText: 'GPAI model, systemic risk' }).waitFor();
+    await screenshot(page, '78-class-badges');
+
+    await page.goto(`/systems/${exempt.id}/edit`);
+    await page.getByTestId('readonly-eu_ai_act_class').locator('.badge-class-high_risk_exempt').waitFor();
+    assert.match(await page.getByTestId('readonly-eu_ai_act_basis').textContent(), /derogation under Art\. 6\(3\)\(d\)/);
+    assert.equal(await page.locator('select[name="eu_ai_act_class"], input[name="eu_ai_act_basis"], textarea[name="eu_ai_act_rationale"]').count(), 0, 'not editable');
+    await screenshot(page, '79-form-readonly-euact');
+    // Saving another field leaves them as they are.
+    await page.getByLabel('Owner', { exact: true }).fill('Talent team');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('flash').waitFor();
+    const saved = await apiGet(server.url, api, `/api/v1/systems/${exempt.id}`);
+    assert.equal(saved.owner, 'Talent team');
+    assert.equal(saved.eu_ai_act_class, 'high_risk_exempt');
+    await page.goto(`/systems/${exempt.id}/edit`);
+    await page.getByTestId('euact-derived-link').click();
+    await page.waitForURL(new RegExp(`/systems/${exempt.id}/classification$`));
+    await page.getByTestId('result-class').first().filter({ hasText: 'Not high-risk under Art. 6(3)' }).waitFor();
+  });
+
+  test('a classification stored before the new classes is marked for re-check on the board and the dashboard', async () => {
+    const c = client(server.url, api);
+    const old = await (await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name: 'Older model', purpose: 'Classified before the new classes' } })).json();
+    await classifyAs(c, old.id, 'gpai_model');
+    // As the earlier version stored it: the same answers with the class minimal.
+    const r = spawnSync('sqlite3', [join(server.dataDir, 'aims.db'),
+      `UPDATE records SET doc = json_set(doc, '$.result.class', 'minimal') WHERE kind = 'classification' AND id = '${old.id}';`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+
+    await page.goto('/obligations');
+    const systems = page.getByTestId('ob-recheck-systems');
+    await systems.getByRole('link', { name: 'Older model' }).waitFor();
+    const marked = page.locator('.ob-card').filter({ has: page.getByTestId('ob-recheck') });
+    await marked.first().waitFor();
+    const total = await page.locator('.ob-card').count();
+    assert.ok((await marked.count()) > 0 && (await marked.count()) < total, 'only the cards of that system are marked');
+    await page.getByTestId('ob-recheck-filter').check();
+    await page.waitForURL(/recheck=true/);
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('.ob-card')];
+      return cards.length > 0 && cards.every((x) => x.querySelector('[data-testid="ob-recheck"]'));
+    });
+    await screenshot(page, '80-board-recheck');
+
+    await page.goto('/');
+    const dash = page.getByTestId('dash-recheck');
+    await dash.filter({ hasText: '1 AI system to re-classify' }).waitFor();
+    await screenshot(page, '81-dashboard-recheck');
+    await dash.getByRole('link').click();
+    await page.waitForURL(/\/obligations\?recheck=true$/);
+    await page.getByTestId('ob-recheck').first().waitFor();
+
+    // The classification page says why and offers to save it again.
+    await page.goto(`/systems/${old.id}/classification`);
+    await page.getByTestId('recheck-banner').filter({ hasText: 'Class: minimal becomes gpai_model.' }).waitFor();
+  });
+
+  test('Annex A documented information carries an "our interpretation" marker with its explanation', async () => {
+    await page.goto('/catalog/iso42001/A.2.3');
+    const marker = page.getByTestId('doc-interpretation');
+    await marker.waitFor();
+    assert.match(await marker.getAttribute('title'), /aims authors' reading/);
+    await page.goto('/catalog/iso42001/4.3');
+    await page.getByTestId('catalog-item-id').filter({ hasText: /^4\.3$/ }).waitFor();
+    await page.getByTestId('doc-badge').waitFor();
+    assert.equal(await page.getByTestId('doc-interpretation').count(), 0, 'not for the clauses');
   });
 
   test('a viewer sees the classification but no Classify, Re-classify or Edit', async () => {

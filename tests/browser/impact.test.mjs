@@ -6,6 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from '../lib/server.mjs';
+import { client } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 import { apiGet, apiSend, launchBrowser, screenshot, setSegregation, settledValue, uiLogin } from './helpers.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
@@ -29,11 +31,14 @@ describe('impact assessments in the browser', () => {
       body: {
         name: 'Loan scoring', purpose: 'Scores consumer loan applications', intended_use: 'Decision support for credit officers',
         deployment_context: 'Branches and the online channel', affected_people: ['Loan applicants'], organization_role: 'deployer',
-        eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III 5(b)', human_oversight: 'human_in_the_loop', model_type: 'Gradient-boosted trees',
+        human_oversight: 'human_in_the_loop', model_type: 'Gradient-boosted trees',
       },
     });
     assert.equal(r.status, 201);
     sys = await r.json();
+    // High-risk under Annex III point 5(b) by its classification (which sets the EU AI Act fields).
+    await classifyAs(client(server.url, api), sys.id, 'high_risk', { answers: { roles: ['deployer'], 'annex3-areas': ['5'], 'annex3-5-b': true, 'art6-3-profiling': true } });
+    sys = await apiGet(server.url, api, `/api/v1/systems/${sys.id}`);
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 

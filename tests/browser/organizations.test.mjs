@@ -53,7 +53,7 @@ describe('organizations in the browser', () => {
 
   test('a member of two organizations gets a switcher and starts in the first one', async () => {
     const made = await apiSend(server.url, api, 'POST', '/api/v1/systems', {
-      body: { name: 'Acme fraud detector', purpose: 'Flags card payments that look fraudulent.', eu_ai_act_class: 'high_risk' },
+      body: { name: 'Acme fraud detector', purpose: 'Flags card payments that look fraudulent.' },
       headers: { 'x-aims-org': first.id },
     });
     assert.equal(made.status, 201, await made.text());

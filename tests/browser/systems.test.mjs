@@ -59,8 +59,9 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Scores consumer loan applications for default risk.');
     await page.getByLabel('Owner', { exact: true }).fill('Retail credit risk');
     await page.getByLabel('Life-cycle stage').selectOption('verification_and_validation');
-    await page.getByLabel('Classification').selectOption('high_risk');
-    await page.getByLabel('Legal basis').fill('Annex III 5(b)');
+    // The EU AI Act fields are set by the classification: shown, not editable.
+    await page.getByTestId('euact-derived-note').waitFor();
+    assert.equal(await page.locator('[name="eu_ai_act_class"], [name="eu_ai_act_basis"]').count(), 0);
     await page.getByLabel('Data sources').fill('Core banking ledger\nCredit bureau reports');
 
     // What only the server checks comes back as a problem and shows next to its field.
@@ -84,7 +85,7 @@ describe('AI system inventory in the browser', () => {
     const stored = await apiGet(server.url, api, '/api/v1/systems?q=credit');
     assert.equal(stored.total, 1);
     assert.deepEqual(stored.items[0].data_sources, ['Core banking ledger', 'Credit bureau reports']);
-    assert.equal(stored.items[0].eu_ai_act_class, 'high_risk');
+    assert.equal(stored.items[0].eu_ai_act_class, 'unclassified');
 
     // The list finds it by text search and by filter, and says so when nothing matches.
     await page.getByRole('link', { name: 'AI systems' }).first().click();
@@ -96,7 +97,7 @@ describe('AI system inventory in the browser', () => {
     await page.getByTestId('systems-search').fill('no such system');
     await page.getByTestId('systems-total').filter({ hasText: 'No AI systems match' }).waitFor();
     await page.getByTestId('systems-search').fill('');
-    await page.getByLabel('EU AI Act class').selectOption('high_risk');
+    await page.getByLabel('EU AI Act class').selectOption('unclassified');
     await page.getByTestId('systems-table').getByRole('link', { name: 'Credit scoring engine' }).waitFor();
   });
 
@@ -158,10 +159,10 @@ describe('AI system inventory in the browser', () => {
 
   test('a CSV import shows row errors and stores nothing, then imports once fixed', async () => {
     const before = (await apiGet(server.url, api, '/api/v1/systems?archived=all')).total;
-    const header = 'name,purpose,lifecycle_stage,eu_ai_act_class';
-    const good = ['Invoice reader,Extracts fields from supplier invoices,deployment,minimal', 'Support assistant,Answers customer questions in chat,operation_and_monitoring,transparency'];
-    const bad = 'Churn predictor,Predicts which customers will leave,launch_party,minimal';
-    const fixed = 'Churn predictor,Predicts which customers will leave,inception,minimal';
+    const header = 'name,purpose,lifecycle_stage,status';
+    const good = ['Invoice reader,Extracts fields from supplier invoices,deployment,active', 'Support assistant,Answers customer questions in chat,operation_and_monitoring,planned'];
+    const bad = 'Churn predictor,Predicts which customers will leave,launch_party,active';
+    const fixed = 'Churn predictor,Predicts which customers will leave,inception,active';
 
     await page.goto('/systems');
     await page.getByRole('link', { name: 'Import CSV' }).click();

@@ -67,8 +67,7 @@ describe('aims API client commands', () => {
 
   test('systems create registers systems from flags and from a JSON file', () => {
     let r = ok(['systems', 'create', '--name', 'Credit scoring', '--purpose', 'Scores loan applications.',
-      '--field', 'owner=Retail risk', '--field', 'tags=credit; scoring', '--field', 'gpai=false',
-      '--field', 'eu_ai_act_class=high_risk']);
+      '--field', 'owner=Retail risk', '--field', 'tags=credit; scoring', '--field', 'gpai=false']);
     const m = r.stdout.match(/^Created (sys_\w+): Credit scoring \(version 1\)$/m);
     assert.ok(m, r.stdout);
     creditId = m[1];
@@ -86,6 +85,10 @@ describe('aims API client commands', () => {
     assert.match(r.stderr, /^ {2}status: must be one of/m);
     assert.match(r.stderr, /^ {2}colour: is not a field/m);
 
+    // The EU AI Act class comes from the classification ('aims classification set').
+    r = failsWith(['systems', 'create', '--name', 'Bad', '--purpose', 'x', '--field', 'eu_ai_act_class=high_risk'], 1);
+    assert.match(r.stderr, /^ {2}eu_ai_act_class: is set by the EU AI Act classification/m);
+
     r = failsWith(['systems', 'create', '--name', 'Bad', '--purpose', 'x', '--field', 'gpai=maybe'], 2);
     assert.match(r.stderr, /gpai must be true or false/);
     failsWith(['systems', 'create', '--name', 'Bad', '--field', 'no-equals-sign'], 2);
@@ -97,7 +100,7 @@ describe('aims API client commands', () => {
     assert.match(r.stdout, /^name\s+Credit scoring$/m);
     assert.match(r.stdout, /^owner\s+Retail risk$/m);
     assert.match(r.stdout, /^tags\s+credit; scoring$/m);
-    assert.match(r.stdout, /^eu_ai_act_class\s+high_risk$/m);
+    assert.match(r.stdout, /^eu_ai_act_class\s+unclassified$/m);
     assert.match(r.stdout, /^model_type\s+-$/m);
     const s = json(['systems', 'get', creditId]);
     assert.equal(s.id, creditId);
@@ -119,14 +122,13 @@ describe('aims API client commands', () => {
     let r = ok(['systems', 'list']);
     const lines = r.stdout.split('\n');
     assert.match(lines[0], /^id\s+name\s+lifecycle_stage\s+eu_ai_act_class\s+status\s+owner$/);
-    assert.match(r.stdout, new RegExp(`^${creditId}\\s+Credit scoring\\s+inception\\s+high_risk\\s+planned\\s+Retail risk$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^${creditId}\\s+Credit scoring\\s+inception\\s+unclassified\\s+planned\\s+Retail risk$`, 'm'));
     assert.match(r.stdout, new RegExp(`^${chatId}\\s+Support chatbot\\s+deployment\\s+unclassified\\s+active$`, 'm'));
     assert.match(r.stdout, /^2 of 2 AI systems$/m);
 
-    r = ok(['systems', 'list', '--class', 'high_risk']);
-    assert.match(r.stdout, /Credit scoring/);
-    assert.doesNotMatch(r.stdout, /Support chatbot/);
-    assert.match(r.stdout, /^1 of 1 AI systems$/m);
+    // Neither is classified yet (the class comes from 'aims classification set').
+    assert.equal(json(['systems', 'list', '--class', 'unclassified']).total, 2);
+    assert.equal(json(['systems', 'list', '--class', 'gpai_model']).total, 0);
     assert.equal(json(['systems', 'list', '--stage', 'deployment', '--status', 'active']).items[0].id, chatId);
     assert.equal(json(['systems', 'list', '--q', 'LOAN']).items[0].id, creditId);
 
@@ -215,8 +217,8 @@ describe('aims API client commands', () => {
     assert.ok(header.includes('name') && header.includes('tags'));
     assert.equal(csv.trim().split('\n').length, 3, csv);
     assert.equal(ok(['systems', 'export']).stdout, csv, 'stdout gives the same CSV');
-    assert.match(ok(['systems', 'export', '--class', 'high_risk']).stdout, /Credit scoring/);
-    assert.doesNotMatch(ok(['systems', 'export', '--class', 'high_risk']).stdout, /Support chatbot/);
+    assert.match(ok(['systems', 'export', '--class', 'unclassified']).stdout, /Credit scoring/);
+    assert.doesNotMatch(ok(['systems', 'export', '--class', 'high_risk']).stdout, /Credit scoring|Support chatbot/);
 
     // Unchanged, the file changes nothing.
     r = ok(['systems', 'import', file]);

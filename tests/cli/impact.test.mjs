@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, login } from '../lib/server.mjs';
+import { client } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
@@ -28,7 +30,9 @@ describe('aims impact commands', () => {
     sys = json(['systems', 'create', '--name', 'CV screener', '--purpose', 'Ranks job applications',
       '--field', 'intended_use=Helps recruiters', '--field', 'deployment_context=HR applicant tracking',
       '--field', 'affected_people=Job applicants;Recruiters', '--field', 'organization_role=deployer',
-      '--field', 'eu_ai_act_class=high_risk', '--field', 'model_type=Language model']);
+      '--field', 'model_type=Language model']);
+    // High-risk by its classification (which sets the inventory's EU AI Act fields).
+    await classifyAs(client(server.url, await login(server.url, server.admin.email, server.admin.password)), sys.id, 'high_risk');
   });
 
   after(async () => {

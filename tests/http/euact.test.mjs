@@ -445,6 +445,7 @@ test('as adopted: a derogation registers, a private hospital owes an FRIA only, 
   };
   const derogation = await result({ roles: ['provider'], 'annex3-areas': ['4'], 'annex3-4-a': true, 'art6-3-profiling': false, 'art6-3-a': true });
   assert.deepEqual(derogation.ids, ['art4', 'art6-4-record', 'art49-2']);
+  assert.equal(derogation.class, 'high_risk_exempt', 'an Art. 6(3) derogation has a class of its own');
   assert.match(derogation.rationale, /Art\. 49\(2\)/);
   const hospital = await result({ roles: ['deployer'], 'annex3-areas': ['5'], 'annex3-5-a': true, 'art6-3-profiling': true,
     'deployer-public-service': true, 'deployer-public-authority': false });

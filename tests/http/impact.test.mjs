@@ -12,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, setSegregation } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'impact-export.json');
 const IA = '/api/v1/impact-assessments';
@@ -38,10 +39,15 @@ before(async () => {
       foreseeable_misuse: 'Automatic rejection', model_type: 'Fine-tuned language model', data_sources: ['Applicant CVs', 'Job descriptions'],
       deployment_context: 'Applicant tracking system of the HR team', affected_people: ['Job applicants', 'Recruiters'],
       human_oversight: 'human_in_the_loop', human_oversight_notes: 'A recruiter reviews every ranking.',
-      organization_role: 'deployer', eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III 4(a)', lifecycle_stage: 'design_and_development',
+      organization_role: 'deployer', lifecycle_stage: 'design_and_development',
     },
   }), 201);
-  bot = assertJson(await c('POST', SYS, { json: { name: 'Chatbot', purpose: 'Answers customer questions', organization_role: 'deployer', eu_ai_act_class: 'transparency' } }), 201);
+  // The EU AI Act fields come from the classification.
+  await classifyAs(c, cv.id, 'high_risk');
+  cv = assertJson(await c('GET', `${SYS}/${cv.id}`));
+  bot = assertJson(await c('POST', SYS, { json: { name: 'Chatbot', purpose: 'Answers customer questions', organization_role: 'deployer' } }), 201);
+  await classifyAs(c, bot.id, 'transparency');
+  bot = assertJson(await c('GET', `${SYS}/${bot.id}`));
   forecast = assertJson(await c('POST', SYS, { json: { name: 'Forecasting', purpose: 'Forecasts demand', organization_role: 'provider' } }), 201);
 });
 
@@ -126,7 +132,7 @@ test('a new assessment is a draft numbered IA-n and pre-filled from the AI syste
   assert.deepEqual(a.interested_parties.map((p) => [p.name, p.relation]), [['Job applicants', 'affected'], ['Recruiters', 'affected']]);
   assert.deepEqual(a.impacts, []);
   assert.equal(a.outcome, 'normal');
-  assert.deepEqual(a.system, { id: cv.id, name: 'CV screener', archived: false, organization_role: 'deployer', eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III 4(a)' });
+  assert.deepEqual(a.system, { id: cv.id, name: 'CV screener', archived: false, organization_role: 'deployer', eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III point 4(a)' });
   assert.equal(a.fria_required, true);
   assert.deepEqual(a.reassessment_due, { due: false, reasons: [], next_review_date: null, changed_fields: [] });
   assert.equal(a.created_by, srv.admin.email);
@@ -524,9 +530,10 @@ function stable(doc) {
 test('exports: JSON matches the golden file, PDF text shows the record and the Art. 27 view; attachments; bad format 400', async () => {
   const sys = assertJson(await c('POST', SYS, {
     json: { name: 'Export model', purpose: 'Scores loan applications', intended_use: 'Decision support for credit officers',
-      organization_role: 'deployer', eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III 5(b)', affected_people: ['Loan applicants'],
+      organization_role: 'deployer', affected_people: ['Loan applicants'],
       deployment_context: 'Branches and online', human_oversight: 'human_in_the_loop', model_type: 'Gradient-boosted trees' },
   }), 201);
+  await classifyAs(c, sys.id, 'high_risk', { answers: { roles: ['deployer'], 'annex3-areas': ['5'], 'annex3-5-b': true, 'art6-3-profiling': true } });
   const a = await create({
     system_id: sys.id, scope: 'Consumer loans up to 50,000 EUR', assessors: ['Risk lead', 'DPO'],
     processes: 'Credit decision on consumer loans', period_and_frequency: 'Every application, continuously',

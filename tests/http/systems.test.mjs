@@ -4,12 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, parseCsv } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 
 let srv, c;
 const SYS = '/api/v1/systems';
 const STAGES = ['inception', 'design_and_development', 'verification_and_validation', 'deployment',
   'operation_and_monitoring', 're_evaluation', 'retirement'];
-const CLASSES_BY_SEVERITY = ['unclassified', 'minimal', 'transparency', 'high_risk', 'prohibited'];
+const CLASSES_BY_SEVERITY = ['unclassified', 'minimal', 'transparency', 'high_risk_exempt', 'gpai_model', 'gpai_systemic', 'high_risk', 'prohibited'];
 const STATUSES = ['planned', 'active', 'suspended', 'retired'];
 const ROLES = ['provider', 'deployer', 'producer'];
 const SYSTEM_FIELDS = ['id', 'name', 'purpose', 'intended_use', 'foreseeable_misuse', 'owner', 'organization_role',
@@ -113,7 +114,8 @@ test('every field can be set on create', async () => {
     organization_role: 'provider', lifecycle_stage: 'deployment', model_type: 'gradient boosting',
     data_sources: ['crm'], third_party_components: ['xgboost'], suppliers: ['Acme Cloud'], deployment_context: 'EU',
     affected_people: ['customers'], human_oversight: 'human_in_the_loop', human_oversight_notes: 'Reviewed',
-    eu_ai_act_class: 'high_risk', eu_ai_act_basis: 'Annex III 5(b)', eu_ai_act_rationale: 'Creditworthiness',
+    // The EU AI Act fields are set by the classification; their current values are accepted.
+    eu_ai_act_class: 'unclassified', eu_ai_act_basis: '', eu_ai_act_rationale: '',
     gpai: true, status: 'active', in_scope: false, tags: ['x'],
   };
   const s = await create(input);
@@ -327,15 +329,18 @@ const PAGE_SYSTEMS = [];
 test('list pagination: 25 systems in pages of 10, each exactly once, next absent on the last page', async () => {
   for (let k = 0; k < 25; k++) {
     const i = (k * 7) % 25; // created out of name order
-    PAGE_SYSTEMS.push(await create({
+    const s = await create({
       name: `Page ${String(i + 1).padStart(2, '0')}`,
       purpose: `Paged system number ${i + 1}`,
       status: STATUSES[i % 4],
       lifecycle_stage: STAGES[i % 7],
-      eu_ai_act_class: CLASSES_BY_SEVERITY[i % 5],
       organization_role: ROLES[i % 3],
       owner: `Owner ${String.fromCharCode(65 + (i % 26))}`,
-    }));
+    });
+    // The class comes from a classification (which sets the organization role too).
+    const cls = CLASSES_BY_SEVERITY[i % CLASSES_BY_SEVERITY.length];
+    if (cls !== 'unclassified') await classifyAs(c, s.id, cls, { roles: [i % 3 === 0 ? 'provider' : 'deployer'] });
+    PAGE_SYSTEMS.push((await get(s.id)).body);
   }
   const pages = await walk({ q: 'page' }, 10);
   assert.deepEqual(pages.map((p) => p.items.length), [10, 10, 5]);

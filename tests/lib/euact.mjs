@@ -44,3 +44,39 @@ export const PRESETS = {
   credit: { roles: ['provider', 'deployer'], 'annex3-areas': ['5'], 'annex3-5-b': true, 'art6-3-profiling': true },
   chatbot: { roles: ['provider', 'deployer'], 'art50-1': true },
 };
+
+/**
+ * Answers that give each EU AI Act class (to be completed); `roles` defaults to the deployer's
+ * where the class allows it (a general-purpose AI model is answered by its provider).
+ */
+export function answersFor(cls, roles = ['deployer']) {
+  const annex4a = { 'annex3-areas': ['4'], 'annex3-4-a': true };
+  switch (cls) {
+    case 'high_risk': return { roles, ...annex4a, 'art6-3-profiling': true };
+    case 'high_risk_exempt': return { roles: ['provider'], ...annex4a, 'art6-3-profiling': false, 'art6-3-d': true };
+    case 'gpai_model': return { roles: ['provider'], 'gpai-model': true };
+    case 'gpai_systemic': return { roles: ['provider'], 'gpai-model': true, 'gpai-systemic-risk': true };
+    case 'transparency': return { roles, 'art50-3': true };
+    case 'prohibited': return { roles, 'art5-1-a': true };
+    case 'minimal': return { roles };
+    default: throw new Error(`no answers for class ${cls}`);
+  }
+}
+
+const questionnaires = new Map(); // per client
+
+/**
+ * Classifies an AI system through the API (the only way its EU AI Act fields are set) so that
+ * it gets `cls` (from `answers`, by default answersFor(cls, roles)); `c` is a client of
+ * tests/lib/http.mjs. Returns the saved classification.
+ */
+export async function classifyAs(c, systemId, cls, { roles, answers } = {}) {
+  if (!questionnaires.has(c)) questionnaires.set(c, (await c('GET', '/api/v1/eu-ai-act/questionnaire')).body);
+  const path = `/api/v1/systems/${encodeURIComponent(systemId)}/classification`;
+  const current = await c('GET', path);
+  const headers = current.status === 200 ? { 'if-match': current.headers.get('etag') } : {};
+  const r = await c('PUT', path, { json: { answers: complete(questionnaires.get(c), answers ?? answersFor(cls, roles)) }, headers });
+  if (r.status !== 200 && r.status !== 201) throw new Error(`${r.req}: ${r.status} ${r.text}`);
+  if (r.body.result.class !== cls) throw new Error(`classified as ${r.body.result.class}, not ${cls}`);
+  return r.body;
+}

@@ -103,3 +103,50 @@ TEST(SystemFields, DiffListsChangedFields) {
   EXPECT_EQ(d[0].at("from").as_string(), "x");
   EXPECT_EQ(d[0].at("to").as_string(), "y");
 }
+
+TEST(SystemFields, EuAiActFieldsAreReadOnlyButTheirCurrentValueIsAccepted) {
+  json::object current{{"eu_ai_act_class", "high_risk"}, {"eu_ai_act_basis", "Annex III point 4(a)"}, {"eu_ai_act_rationale", ""}};
+  struct Case {
+    json::object input;
+    std::vector<std::string> refused;  // fields named in errors
+  };
+  const Case cases[] = {
+      {{{"name", "x"}, {"eu_ai_act_class", "high_risk"}, {"eu_ai_act_basis", "Annex III point 4(a)"}}, {}},
+      {{{"eu_ai_act_class", "minimal"}}, {"eu_ai_act_class"}},
+      {{{"eu_ai_act_basis", "Art. 50(1)"}, {"eu_ai_act_rationale", "mine"}}, {"eu_ai_act_basis", "eu_ai_act_rationale"}},
+  };
+  for (const auto& c : cases) {
+    std::vector<FieldError> errs;
+    auto changes = inventory::normalize(c.input, false, errs);
+    ASSERT_TRUE(errs.empty());
+    inventory::drop_derived(changes, current, errs, 3);
+    std::vector<std::string> named;
+    for (const auto& e : errs) {
+      named.push_back(e.field);
+      EXPECT_EQ(e.row, 3);
+      EXPECT_NE(e.message.find("classification"), std::string::npos) << e.message;
+    }
+    EXPECT_EQ(named, c.refused);
+    for (auto f : inventory::derived_fields()) EXPECT_FALSE(changes.contains(f)) << f;  // never passed on
+  }
+}
+
+TEST(SystemFields, ClassRanksKeepStoredValuesAndSortBySeverity) {
+  auto rank = [](std::string_view cls) {
+    json::object r = inventory::with_defaults({{"name", "x"}, {"purpose", "p"}, {"eu_ai_act_class", json::string(cls)}});
+    r["id"] = "sys_1";
+    r["version"] = 1;
+    r["archived"] = false;
+    return inventory::to_row(r, "org").class_rank;
+  };
+  // Rows stored before the GPAI and derogation classes keep their sort keys.
+  EXPECT_EQ(rank("unclassified"), "0");
+  EXPECT_EQ(rank("minimal"), "1");
+  EXPECT_EQ(rank("transparency"), "2");
+  EXPECT_EQ(rank("high_risk"), "3");
+  EXPECT_EQ(rank("prohibited"), "4");
+  // Every class sorts (as text, as the store does) after the one before it.
+  auto classes = inventory::eu_ai_act_classes();
+  for (std::size_t i = 1; i < classes.size(); ++i) EXPECT_LT(rank(classes[i - 1]), rank(classes[i])) << classes[i];
+  EXPECT_EQ(classes.size(), 8u);
+}

@@ -44,7 +44,7 @@ status seed_euact(store::Store& store, const Clock& clock, IdSource& ids, const 
   auto data = euact::Data::load_embedded();
   euact::Questionnaire questionnaire(data);
   inventory::SystemService systems(store, clock, ids);
-  euact::ObligationService obligations(store, data, clock);
+  euact::ObligationService obligations(store, questionnaire, clock);
   euact::ClassificationService classifications(store, questionnaire, systems, obligations, clock);
   auto id_of = [&](const std::string& name) -> result<std::string> {
     std::optional<store::SystemRow> row;

@@ -17,7 +17,8 @@ namespace json = boost::json;
 
 namespace {
 
-// Eight fictional AI systems of a mid-sized financial and retail group.
+// Eight fictional AI systems of a mid-sized financial and retail group (their EU AI Act fields
+// follow from the classifications of seed_euact).
 const char* kSystems = R"json([
  {"name":"Credit scoring model","purpose":"Scores consumer loan applications for probability of default to support credit decisions.",
   "intended_use":"Decision support for credit officers on consumer loans up to 50,000 EUR; officers make the final decision.",
@@ -27,7 +28,6 @@ const char* kSystems = R"json([
   "third_party_components":["Credit bureau API"],"suppliers":["National credit bureau"],
   "deployment_context":"Loan origination system, all branches and online channel.","affected_people":["Loan applicants","Credit officers"],
   "human_oversight":"human_in_the_loop","human_oversight_notes":"Every score is reviewed by a credit officer who can override it with a recorded reason.",
-  "eu_ai_act_class":"high_risk","eu_ai_act_basis":"Annex III 5(b)","eu_ai_act_rationale":"Evaluates the creditworthiness of natural persons.",
   "gpai":false,"status":"active","in_scope":true,"tags":["credit","retail-banking"]},
  {"name":"CV screening assistant","purpose":"Ranks job applications against the requirements of an open position.",
   "intended_use":"Helps recruiters prioritise reading; every application remains visible to the recruiter.",
@@ -36,8 +36,7 @@ const char* kSystems = R"json([
   "model_type":"Fine-tuned language model","data_sources":["Applicant CVs","Job descriptions"],
   "third_party_components":["Hosted language model"],"suppliers":["Recruiting software vendor"],
   "deployment_context":"Applicant tracking system used by the HR team.","affected_people":["Job applicants","Recruiters"],
-  "human_oversight":"human_in_the_loop","eu_ai_act_class":"high_risk","eu_ai_act_basis":"Annex III 4(a)",
-  "eu_ai_act_rationale":"Used to analyse and filter job applications.","gpai":false,"status":"planned","in_scope":true,"tags":["hr"]},
+  "human_oversight":"human_in_the_loop","gpai":false,"status":"planned","in_scope":true,"tags":["hr"]},
  {"name":"Customer service chatbot","purpose":"Answers customer questions about accounts, cards and opening hours on the website and app.",
   "intended_use":"First-line answers to common questions with hand-over to a human agent.",
   "foreseeable_misuse":"Customers treating answers as financial advice; prompts that extract other customers' data.",
@@ -45,9 +44,7 @@ const char* kSystems = R"json([
   "model_type":"Large language model with retrieval","data_sources":["Public FAQ pages","Product terms"],
   "third_party_components":["General-purpose language model API"],"suppliers":["Cloud AI provider"],
   "deployment_context":"Public website and mobile app.","affected_people":["Customers","Contact-centre agents"],
-  "human_oversight":"human_on_the_loop","eu_ai_act_class":"transparency","eu_ai_act_basis":"Art. 50(1)",
-  "eu_ai_act_rationale":"Interacts directly with natural persons, who must be told they are talking to an AI system.",
-  "gpai":true,"status":"active","in_scope":true,"tags":["customer-service","llm"]},
+  "human_oversight":"human_on_the_loop","gpai":true,"status":"active","in_scope":true,"tags":["customer-service","llm"]},
  {"name":"Card fraud detection","purpose":"Flags card transactions that are likely fraudulent for blocking or review.",
   "intended_use":"Real-time scoring of card payments; high scores are held for analyst review.",
   "foreseeable_misuse":"Blocking customers' cards without review or recourse.",
@@ -55,36 +52,31 @@ const char* kSystems = R"json([
   "model_type":"Neural network ensemble","data_sources":["Card transactions","Device fingerprints","Confirmed fraud cases"],
   "third_party_components":[],"suppliers":[],"deployment_context":"Card authorisation platform, 24/7.",
   "affected_people":["Card holders","Merchants","Fraud analysts"],"human_oversight":"human_on_the_loop",
-  "eu_ai_act_class":"minimal","eu_ai_act_basis":"","eu_ai_act_rationale":"Fraud detection in financial services is excluded from the Annex III creditworthiness point.",
   "gpai":false,"status":"active","in_scope":true,"tags":["fraud","payments"]},
  {"name":"Demand forecasting","purpose":"Forecasts weekly demand per product and store to plan replenishment.",
   "intended_use":"Input to buyers' replenishment orders.","foreseeable_misuse":"Used to set staff schedules it was not validated for.",
   "owner":"Supply Chain Analytics Lead","organization_role":"provider","lifecycle_stage":"deployment",
   "model_type":"Time-series forecasting (gradient boosting)","data_sources":["Point-of-sale data","Promotions calendar","Weather data"],
   "third_party_components":["Weather data feed"],"suppliers":["Weather data provider"],"deployment_context":"Merchandise planning system.",
-  "affected_people":["Buyers"],"human_oversight":"human_in_command","eu_ai_act_class":"minimal","eu_ai_act_basis":"",
-  "eu_ai_act_rationale":"No Annex III use; no interaction with natural persons.","gpai":false,"status":"active","in_scope":true,"tags":["retail","forecasting"]},
+  "affected_people":["Buyers"],"human_oversight":"human_in_command","gpai":false,"status":"active","in_scope":true,"tags":["retail","forecasting"]},
  {"name":"Document OCR and classification","purpose":"Extracts data from scanned invoices and routes them to the right team.",
   "intended_use":"Back-office automation with human check of low-confidence fields.","foreseeable_misuse":"Processing identity documents without a privacy review.",
   "owner":"Operations Manager","organization_role":"deployer","lifecycle_stage":"operation_and_monitoring",
   "model_type":"Vision model plus classifier","data_sources":["Scanned supplier invoices"],"third_party_components":["OCR engine"],
   "suppliers":["Document automation vendor"],"deployment_context":"Accounts-payable workflow.","affected_people":["Accounts-payable clerks","Suppliers"],
-  "human_oversight":"human_in_the_loop","eu_ai_act_class":"minimal","eu_ai_act_basis":"","eu_ai_act_rationale":"Back-office document processing.",
-  "gpai":false,"status":"active","in_scope":true,"tags":["back-office"]},
+  "human_oversight":"human_in_the_loop","gpai":false,"status":"active","in_scope":true,"tags":["back-office"]},
  {"name":"Marketing content generator","purpose":"Drafts product descriptions and campaign texts for review by the marketing team.",
   "intended_use":"Drafting only; a marketer edits and approves every text.","foreseeable_misuse":"Publishing generated images of real people without disclosure.",
   "owner":"Marketing Director","organization_role":"deployer","lifecycle_stage":"design_and_development",
   "model_type":"General-purpose generative model","data_sources":["Product catalogue","Brand guidelines"],
   "third_party_components":["Generative AI API"],"suppliers":["Cloud AI provider"],"deployment_context":"Marketing content workflow.",
-  "affected_people":["Customers reading the content"],"human_oversight":"human_in_the_loop","eu_ai_act_class":"transparency",
-  "eu_ai_act_basis":"Art. 50(4)","eu_ai_act_rationale":"Generated content that could be taken as authentic must be disclosed.",
-  "gpai":true,"status":"planned","in_scope":true,"tags":["marketing","genai"]},
+  "affected_people":["Customers reading the content"],"human_oversight":"human_in_the_loop","gpai":true,"status":"planned","in_scope":true,"tags":["marketing","genai"]},
  {"name":"Insurance claims triage","purpose":"Estimates the complexity of motor insurance claims and routes them to handlers.",
   "intended_use":"Routing only; settlement decisions stay with claims handlers.","foreseeable_misuse":"Using the complexity score to deny claims.",
   "owner":"Claims Operations Lead","organization_role":"provider","lifecycle_stage":"inception",
   "model_type":"Not chosen yet","data_sources":["Historic claims"],"third_party_components":[],"suppliers":[],
   "deployment_context":"Claims management system.","affected_people":["Policy holders","Claims handlers"],"human_oversight":"unspecified",
-  "eu_ai_act_class":"unclassified","eu_ai_act_basis":"","eu_ai_act_rationale":"","gpai":false,"status":"planned","in_scope":false,"tags":["insurance"]}
+  "gpai":false,"status":"planned","in_scope":false,"tags":["insurance"]}
 ])json";
 
 }  // namespace

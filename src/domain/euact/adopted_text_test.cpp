@@ -62,7 +62,7 @@ std::vector<Case> cases() {
       // Item 1: a CV-sorting tool its provider considers not high-risk under Art. 6(3)(a) must still register.
       {"DerogationMustRegister",
        with(annex3({"provider"}, "4", "annex3-4-a", false), {{"art6-3-a", true}}),
-       "minimal", "Annex III point 4(a), derogation under Art. 6(3)(a)", {"art4", "art6-4-record", "art49-2"}, {"art9", "art49"}, {}},
+       "high_risk_exempt", "Annex III point 4(a), derogation under Art. 6(3)(a)", {"art4", "art6-4-record", "art49-2"}, {"art9", "art49"}, {}},
       // Item 2: every provider and deployer supports AI literacy, whatever the class.
       {"AiLiteracyForAMinimalRiskDeployer", {{"roles", strings({"deployer"})}}, "minimal", "", {"art4"}, {}, {}},
       // Item 3: a welding robot's collision-avoidance component: machinery is Annex I Section B point 21.

@@ -263,32 +263,61 @@ Outcome classify(const Questionnaire& q, const json::object& answers) {
       lines.push_back("Your organization is considered its provider under Art. 25(1).");
     if (!o.transparency.empty())
       lines.push_back("The transparency duties of " + art50_basis(o.transparency) + " apply as well.");
-  } else if (!o.transparency.empty()) {
-    o.cls = "transparency";
-    o.basis = art50_basis(o.transparency);
-    for (const auto* r : o.transparency) o.applies_from = earliest(o.applies_from, r->applies_from);
-    lines.push_back("Transparency duties under " + o.basis + ": not prohibited and not high-risk. The duties apply from " +
-                    long_date(o.applies_from) + ".");
   } else {
-    o.cls = "minimal";
-    lines.push_back("Minimal risk: no prohibited practice, no high-risk criterion and no transparency duty applies.");
+    // Neither prohibited nor high-risk. Art. 2(12): a free and open-source system without Art. 50
+    // duties is outside the scope; the duties of a general-purpose AI model stay.
+    const bool scope_2_12 = open_source && o.transparency.empty();
+    const bool exempt = o.derogation && !scope_2_12;
+    // The class: the most demanding of GPAI model with systemic risk, GPAI model, Annex III
+    // derogation (Art. 6(3)), transparency, minimal (the order of the inventory's classes).
+    o.cls = o.gpai_systemic ? "gpai_systemic" : o.gpai ? "gpai_model" : exempt ? "high_risk_exempt"
+            : !o.transparency.empty() ? "transparency" : "minimal";
     std::vector<std::string> parts;
-    if (o.derogation) parts.push_back(points_basis(o.points) + ", derogation under " + o.derogation->article);
-    if (o.gpai) parts.push_back(o.gpai_systemic ? "Art. 51–55 (general-purpose AI model with systemic risk)"
-                                                : "Art. 53 (general-purpose AI model)");
-    o.basis = parts.empty() ? "" : parts.size() == 1 ? parts[0] : parts[0] + "; " + parts[1];
-    // Art. 2(12): a free and open-source system that is neither prohibited, high-risk nor under Art. 50.
-    if (open_source) {
+    if (o.gpai) {
+      parts.push_back(o.gpai_systemic ? "Art. 51–55 (general-purpose AI model with systemic risk)"
+                                      : "Art. 53 (general-purpose AI model)");
+      o.applies_from = earliest(o.applies_from, data.rule(o.gpai_systemic ? "gpai-systemic-risk" : "gpai-model")->applies_from);
+    }
+    if (o.derogation) {
+      parts.push_back(points_basis(o.points) + ", derogation under " + o.derogation->article);
+      if (exempt) o.applies_from = earliest(o.applies_from, data.rule("art6-4")->applies_from);
+    }
+    if (!o.transparency.empty()) {
+      // The transparency class names Art. 50 first.
+      parts.insert(o.cls == "transparency" ? parts.begin() : parts.end(), art50_basis(o.transparency));
+      for (const auto* r : o.transparency) o.applies_from = earliest(o.applies_from, r->applies_from);
+    }
+    o.basis.clear();
+    for (const auto& part : parts) o.basis += (o.basis.empty() ? "" : "; ") + part;
+    if (o.cls == "gpai_systemic" || o.cls == "gpai_model")
+      lines.push_back(std::string(o.cls == "gpai_systemic" ? "General-purpose AI model with systemic risk (Art. 51)"
+                                                           : "General-purpose AI model") +
+                      ": not prohibited and not high-risk as a system. The model duties apply from " +
+                      long_date(o.applies_from) + ".");
+    else if (o.cls == "high_risk_exempt")
+      lines.push_back("Listed in Annex III but not high-risk: the provider relies on the derogation under " +
+                      o.derogation->article + ". The duties of Art. 6(4) and Art. 49(2) apply from " +
+                      long_date(o.applies_from) + ".");
+    else if (o.cls == "transparency")
+      lines.push_back("Transparency duties under " + art50_basis(o.transparency) +
+                      ": not prohibited and not high-risk. The duties apply from " + long_date(o.applies_from) + ".");
+    else
+      lines.push_back("Minimal risk: no prohibited practice, no high-risk criterion and no transparency duty applies.");
+    if (o.cls != "transparency" && !o.transparency.empty())
+      lines.push_back("The transparency duties of " + art50_basis(o.transparency) + " apply as well.");
+    if (scope_2_12) {
       o.out_of_scope = true;
       o.exclusions.push_back(data.rule("art2-12"));
-      o.basis = parts.empty() ? "Outside the scope: Art. 2(12)" : "Outside the scope: Art. 2(12); " + o.basis;
+      o.basis = o.basis.empty() ? "Outside the scope: Art. 2(12)" : "Outside the scope: Art. 2(12); " + o.basis;
+      if (!o.gpai) o.applies_from.clear();
       lines.push_back("As a free and open-source system that is neither prohibited, high-risk nor under Art. 50, it is "
-                      "outside the scope of the regulation (Art. 2(12)).");
+                      "outside the scope of the regulation (Art. 2(12))" +
+                      std::string(o.gpai ? "; the duties of the general-purpose AI model stay." : "."));
       reason("art2-scope", "Free and open-source system that is neither prohibited, high-risk nor under Art. 50: outside "
                            "the scope (Art. 2(12))");
     }
   }
-  if (o.derogation)
+  if (o.derogation && !o.out_of_scope)
     lines.push_back("The Annex III use (" + points_basis(o.points) + ") is not high-risk because of the derogation under " +
                     o.derogation->article + "; the provider documents that assessment before placing the system on the "
                     "market (Art. 6(4)) and registers the system in the EU database (Art. 49(2)).");

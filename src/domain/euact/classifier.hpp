@@ -1,5 +1,6 @@
 // The EU AI Act classification of one AI system as a pure function of the questionnaire's
-// answers: the class (prohibited, high-risk with its legal basis, transparency, minimal), the
+// answers: the class (prohibited, high-risk with its legal basis, GPAI model, Annex III
+// derogation, transparency, minimal), the
 // general-purpose AI flags, the organization's roles and a rationale naming the answers that led
 // to it. Pure functions; thread-safe.
 #pragma once
@@ -22,7 +23,9 @@ struct Reason {
 };
 
 struct Outcome {
-  std::string cls;    // prohibited, high_risk, transparency or minimal (the inventory's values)
+  // prohibited, high_risk, gpai_systemic, gpai_model, high_risk_exempt, transparency or minimal
+  // (the inventory's values; see docs/eu-ai-act.md for which case gets which)
+  std::string cls;
   std::string basis;  // the legal basis for people, e.g. "Annex III point 4(a)"; "" when minimal
   std::vector<std::string> roles;  // the organization's roles, in questionnaire order
   std::string organization_role;   // the inventory's single role for the system

@@ -120,7 +120,7 @@ TEST_P(ArtSixDerogation, TakesAnAnnexIiiSystemOutOfHighRisk) {
                 {"annex3-4-a", true},
                 {"art6-3-profiling", false},
                 {c.id, true}});
-  EXPECT_EQ(o.cls, "minimal");
+  EXPECT_EQ(o.cls, "high_risk_exempt");
   ASSERT_NE(o.derogation, nullptr);
   EXPECT_EQ(o.derogation->id, c.id);
   EXPECT_FALSE(o.annex_iii_high_risk);
@@ -321,7 +321,7 @@ TEST(Transparency, TheMarkingTransitionIsAskedOfProvidersOnly) {
 
 TEST(Gpai, AModelProviderGetsTheFlagAndArt53AsBasis) {
   auto o = run({{"roles", strings({"provider"})}, {"gpai-model", true}});
-  EXPECT_EQ(o.cls, "minimal");
+  EXPECT_EQ(o.cls, "gpai_model");
   EXPECT_TRUE(o.gpai);
   EXPECT_FALSE(o.gpai_systemic);
   EXPECT_EQ(o.basis, "Art. 53 (general-purpose AI model)");
@@ -356,6 +356,79 @@ TEST(Gpai, AHighRiskSystemCanAlsoBeAModel) {
   EXPECT_EQ(o.cls, "high_risk");
   EXPECT_TRUE(o.gpai);
   EXPECT_EQ(o.basis, "Annex III point 3(b)");
+}
+
+// ---- The classes of their own: which case gets which -------------------------------------------
+
+struct ClassCase {
+  const char* name;
+  boost::json::object answers;
+  const char* cls;
+  const char* basis;
+  const char* applies_from;
+};
+
+class OwnClass : public ::testing::TestWithParam<ClassCase> {};
+
+TEST_P(OwnClass, GetsItsClassBasisAndDate) {
+  const auto& c = GetParam();
+  auto o = run(c.answers);
+  EXPECT_EQ(o.cls, c.cls);
+  EXPECT_EQ(o.basis, c.basis);
+  EXPECT_EQ(o.applies_from, c.applies_from);
+}
+
+namespace {
+boost::json::object provider(boost::json::object more) {
+  more["roles"] = strings({"provider"});
+  return more;
+}
+const boost::json::object kAnnexIii4a{{"annex3-areas", strings({"4"})}, {"annex3-4-a", true}, {"art6-3-profiling", false}};
+boost::json::object with(boost::json::object base, boost::json::object more) {
+  for (auto& kv : more) base[kv.key()] = kv.value();
+  return base;
+}
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, OwnClass,
+    ::testing::Values(
+        ClassCase{"DerogationIsHighRiskExempt", provider(with(kAnnexIii4a, {{"art6-3-d", true}})), "high_risk_exempt",
+                  "Annex III point 4(a), derogation under Art. 6(3)(d)", "2027-12-02"},
+        ClassCase{"DerogationWithArt50KeepsTheExemptClassAndNamesBoth",
+                  provider(with(kAnnexIii4a, {{"art6-3-a", true}, {"art50-1", true}})), "high_risk_exempt",
+                  "Annex III point 4(a), derogation under Art. 6(3)(a); Art. 50(1)", "2026-08-02"},
+        ClassCase{"GpaiModelWithoutSystemicRisk", provider({{"gpai-model", true}}), "gpai_model",
+                  "Art. 53 (general-purpose AI model)", "2025-08-02"},
+        ClassCase{"GpaiModelWithSystemicRisk", provider({{"gpai-model", true}, {"gpai-systemic-risk", true}}),
+                  "gpai_systemic", "Art. 51–55 (general-purpose AI model with systemic risk)", "2025-08-02"},
+        ClassCase{"GpaiModelWithArt50IsAModelFirst", provider({{"gpai-model", true}, {"art50-2", true}}), "gpai_model",
+                  "Art. 53 (general-purpose AI model); Art. 50(2)", "2025-08-02"},
+        ClassCase{"GpaiModelRelyingOnADerogationIsAModelFirst",
+                  provider(with(kAnnexIii4a, {{"art6-3-b", true}, {"gpai-model", true}})), "gpai_model",
+                  "Art. 53 (general-purpose AI model); Annex III point 4(a), derogation under Art. 6(3)(b)", "2025-08-02"},
+        ClassCase{"GpaiBasedHighRiskSystemStaysHighRisk",
+                  provider(with(kAnnexIii4a, {{"art6-3-profiling", true}, {"gpai-model", true}, {"gpai-systemic-risk", true}})),
+                  "high_risk", "Annex III point 4(a)", "2027-12-02"},
+        ClassCase{"OpenSourceDerogationIsOutsideTheScope",
+                  provider(with(kAnnexIii4a, {{"art6-3-c", true}, {"art2-scope", strings({"art2-12"})}})), "minimal",
+                  "Outside the scope: Art. 2(12); Annex III point 4(a), derogation under Art. 6(3)(c)", ""},
+        ClassCase{"OpenSourceModelKeepsItsModelClass",
+                  provider({{"gpai-model", true}, {"gpai-open-source", true}, {"art2-scope", strings({"art2-12"})}}),
+                  "gpai_model", "Outside the scope: Art. 2(12); Art. 53 (general-purpose AI model)", "2025-08-02"},
+        ClassCase{"NothingIsMinimal", provider({}), "minimal", "", ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(OwnClassRationale, SaysWhatTheClassMeans) {
+  for (auto cls : {"high_risk_exempt", "gpai_model", "gpai_systemic"}) {
+    auto o = run(cls == std::string("high_risk_exempt") ? provider(with(kAnnexIii4a, {{"art6-3-d", true}}))
+                 : cls == std::string("gpai_model")     ? provider({{"gpai-model", true}})
+                                                        : provider({{"gpai-model", true}, {"gpai-systemic-risk", true}}));
+    EXPECT_EQ(o.cls, cls);
+    EXPECT_NE(o.rationale.find(cls == std::string("high_risk_exempt") ? "not high-risk" : "General-purpose AI model"),
+              std::string::npos)
+        << o.rationale;
+  }
 }
 
 // ---- Minimal, roles, rationale ---------------------------------------------------------------

@@ -80,6 +80,10 @@ result<ObligationQuery> parse_query(const ObligationParams& p) {
     if (*p.overdue == "true") q.overdue = true;
     else if (*p.overdue != "false") errs.push_back({"overdue", 0, "must be true or false"});
   }
+  if (p.recheck) {
+    if (*p.recheck == "true" || *p.recheck == "false") q.recheck = *p.recheck == "true";
+    else errs.push_back({"recheck", 0, "must be true or false"});
+  }
   if (p.retired) {
     if (*p.retired == "false" || *p.retired == "true" || *p.retired == "all") q.retired = *p.retired;
     else errs.push_back({"retired", 0, "must be false, true or all"});
@@ -168,6 +172,7 @@ bool matches(const ObligationQuery& q, const ObligationRow& r, const std::string
   if (q.due_before && !(r.due < *q.due_before)) return false;
   if (q.applies_from && r.applies_from != *q.applies_from) return false;
   if (q.overdue && !is_overdue(r, today)) return false;
+  if (q.recheck && r.recheck != *q.recheck) return false;
   return true;
 }
 

@@ -16,7 +16,7 @@ namespace aims::euact {
 /// List parameters as received (strings), checked by parse_query.
 struct ObligationParams {
   std::optional<std::string> system, status, article, role, due_before, overdue, applies_from, retired, sort, limit,
-      cursor;
+      cursor, recheck;
 };
 
 enum class ObligationSort { applies_from, due, system, article, status };
@@ -24,6 +24,7 @@ enum class ObligationSort { applies_from, due, system, article, status };
 struct ObligationQuery {
   std::optional<std::string> system, status, article, role, due_before, applies_from;
   bool overdue = false;
+  std::optional<bool> recheck;    // only obligations of systems whose classification needs (or not) a re-check
   std::string retired = "false";  // false (current only), true (retired only) or all
   ObligationSort sort = ObligationSort::applies_from;
   std::string sort_name = "applies_from";  // as given, with a leading - when descending
@@ -43,6 +44,7 @@ struct ObligationRow {
   std::string article;         // from the data, e.g. "Art. 26"
   int data_index = 0;          // position of the obligation in the data (article order)
   std::string system_key;      // lower-cased system name (filled only when sorting by system)
+  bool recheck = false;        // the system's classification needs a re-check (filled by the service)
 };
 
 /// The fields of a stored record's JSON text (parsed without keeping the document).

@@ -8,6 +8,8 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/euact/recheck.hpp"
+#include "domain/euact/recheck_scan.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -61,6 +63,14 @@ std::string system_name(const std::optional<store::SystemRow>& s) {
 }
 
 }  // namespace
+
+bool ObligationService::needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const {
+  auto c = tx.find_record(org_id, "classification", "", system_id);
+  if (!c) return false;
+  boost::system::error_code ec;
+  auto doc = json::parse(c->doc, ec);
+  return !ec && doc.is_object() && recheck_needed(q_, doc.as_object());
+}
 
 std::string ObligationService::today() const { return format_date(date_of(clock_.now())); }
 
@@ -122,9 +132,11 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
       return it->second;
     };
     records = tx.list_records(f);
+    const auto to_recheck = systems_needing_recheck(q_, tx, a.org_id);
     for (std::size_t n = 0; n < records.size(); ++n) {
       const auto& r = records[n];
       auto row = row_of(r.doc);
+      row.recheck = to_recheck.count(r.parent_id) > 0;
       if (auto i = index.find(r.id); i != index.end()) {
         row.data_index = i->second;
         row.article = data_.obligations()[static_cast<std::size_t>(i->second)].article;
@@ -146,8 +158,11 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
     std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(want), items.end(), before);
     for (std::size_t i = 0; i < want; ++i) {
       const auto& r = records[items[i].record];
-      page.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id,
-                                          [&] { return view(r, system_name(system_of(r.parent_id)), now); }));
+      page.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
+        auto v = view(r, system_name(system_of(r.parent_id)), now);
+        v["recheck_needed"] = to_recheck.count(r.parent_id) > 0;
+        return v;
+      }));
     }
     if (items.size() > want && want > 0) next = cursor_of(*q, items[want - 1].key);
     return ok();
@@ -158,17 +173,42 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
   return json::serialize(out);
 }
 
+result<std::string> ObligationService::rechecks(const Actor& a) {
+  std::vector<std::pair<std::string, json::object>> items;  // name key, item
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    items.clear();
+    for (auto& [id, rc] : systems_needing_recheck(q_, tx, a.org_id)) {
+      auto sys = tx.find_system(a.org_id, id);
+      if (!sys) continue;
+      items.emplace_back(sys->name_key + '\n' + id, json::object{{"system_id", id},
+                                                                {"system_name", system_name(sys)},
+                                                                {"archived", sys->archived},
+                                                                {"recheck", std::move(rc)}});
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  json::array out;
+  for (auto& [k, v] : items) out.push_back(std::move(v));
+  return json::serialize(json::object{{"total", static_cast<std::int64_t>(out.size())}, {"items", std::move(out)}});
+}
+
 result<ObligationView> ObligationService::get(const Actor& a, const std::string& system_id, const std::string& obligation_id) {
   std::optional<store::RecordRow> r;
   std::optional<store::SystemRow> sys;
+  bool recheck = false;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     r = tx.find_record(a.org_id, kKind, system_id, obligation_id);
     if (r) sys = tx.find_system(a.org_id, system_id);
+    if (r) recheck = needs_recheck(tx, a.org_id, system_id);
     return ok();
   });
   if (!st) return st.error();
   if (!r) return not_found(system_id, obligation_id);
-  return ObligationView{r->version, json::serialize(view(*r, system_name(sys), today()))};
+  auto v = view(*r, system_name(sys), today());
+  v["recheck_needed"] = recheck;
+  return ObligationView{r->version, json::serialize(v)};
 }
 
 result<ObligationView> ObligationService::update(const Actor& a, const std::string& system_id,
@@ -185,7 +225,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
                      {"system_id", "obligation_id", "system_name", "article", "title", "summary", "roles", "classes",
                       "variant", "applies_from", "grace_until", "grace_applies_to", "due", "overdue", "retired",
                       "retired_at", "condition", "iso42001_controls", "evidence_examples", "amendment", "note",
-                      "version", "created_at", "updated_at", "updated_by"});
+                      "recheck_needed", "version", "created_at", "updated_at", "updated_by"});
     auto status_v = in.choice("status", {"not_started", "in_progress", "met", "not_applicable"});
     auto reason = in.text("not_applicable_reason", 2000, true);
     auto owner = in.text("owner", 200);
@@ -215,7 +255,9 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     auto changes = changes_of(before, after, kEditable);
     if (changes.empty()) {
       std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
-      out = ObligationView{r->version, json::serialize(view(*r, system_name(sys), today()))};
+      auto v = view(*r, system_name(sys), today());
+      v["recheck_needed"] = needs_recheck(tx, a.org_id, system_id);
+      out = ObligationView{r->version, json::serialize(v)};
       return ok();
     }
     auto now = clock_.now_text();
@@ -229,7 +271,9 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     if (auto s = tx.put_record(nr, r->version); !s) return s;
     if (auto s = tx.insert_history(history_row(a, system_id, obligation_id, nr.version, now, "update", changes)); !s) return s;
     std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
-    out = ObligationView{nr.version, json::serialize(view(nr, system_name(sys), today()))};
+    auto v = view(nr, system_name(sys), today());
+    v["recheck_needed"] = needs_recheck(tx, a.org_id, system_id);
+    out = ObligationView{nr.version, json::serialize(v)};
     return ok();
   });
   if (!st) return st.error();

@@ -16,6 +16,7 @@
 #include "domain/euact/eu_data.hpp"
 #include "domain/euact/obligation_query.hpp"
 #include "domain/euact/obligations.hpp"
+#include "domain/euact/questionnaire.hpp"
 #include "store/store.hpp"
 
 namespace aims::euact {
@@ -29,10 +30,16 @@ class ObligationService {
  public:
   static constexpr const char* kKind = "obligation";
 
-  ObligationService(store::Store& store, const Data& data, const Clock& clock) : store_(store), data_(data), clock_(clock) {}
+  ObligationService(store::Store& store, const Questionnaire& q, const Clock& clock)
+      : store_(store), q_(q), data_(q.data()), clock_(clock) {}
 
-  /// {"items": [...], "total": N, "next"?} across the organization's systems.
+  /// {"items": [...], "total": N, "next"?} across the organization's systems. Each obligation
+  /// served (here, by get and update) carries `recheck_needed`: its system's classification needs
+  /// a re-check (filter `recheck`).
   result<std::string> list(const accounts::Actor& a, const ObligationParams& p);
+  /// The systems whose classification needs a re-check: {"items": [{"system_id", "system_name",
+  /// "archived", "recheck"}], "total"}, by system name.
+  result<std::string> rechecks(const accounts::Actor& a);
   result<ObligationView> get(const accounts::Actor& a, const std::string& system_id, const std::string& obligation_id);
   /// Changes status, reason, owner, evidence references or notes; If-Match required.
   result<ObligationView> update(const accounts::Actor& a, const std::string& system_id, const std::string& obligation_id,
@@ -50,8 +57,11 @@ class ObligationService {
   /// The record as served: stored fields, the data's texts and the system's name.
   boost::json::object view(const store::RecordRow& r, const std::string& system_name, const std::string& today) const;
   std::string today() const;
+  /// Whether the system's saved classification needs a re-check (false without one).
+  bool needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const;
 
   store::Store& store_;
+  const Questionnaire& q_;
   const Data& data_;
   const Clock& clock_;
 };

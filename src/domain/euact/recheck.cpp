@@ -17,13 +17,41 @@ std::string text_of(const json::object& o, std::string_view k) {
 
 std::string quoted_or_none(const std::string& s) { return s.empty() ? "none" : "“" + s + "”"; }
 
+json::object result_of(const json::object& saved) {
+  auto r = saved.if_contains("result");
+  return r && r->is_object() ? r->as_object() : json::object{};
+}
+
+/// "Class: a becomes b." and "Basis: …" when the outcome differs from the saved result.
+void class_changes(const Outcome& outcome, const json::object& old_result, json::array& changes) {
+  const std::string old_cls = text_of(old_result, "class"), old_basis = text_of(old_result, "basis");
+  if (old_cls != outcome.cls) changes.emplace_back("Class: " + old_cls + " becomes " + outcome.cls + ".");
+  if (old_basis != outcome.basis)
+    changes.emplace_back("Basis: " + quoted_or_none(old_basis) + " becomes " + quoted_or_none(outcome.basis) + ".");
+}
+
 }  // namespace
 
 json::value recheck(const Questionnaire& q, const json::object& saved) {
   const std::string from = text_of(saved, "questionnaire_version");
-  if (from == q.version()) return nullptr;
   json::object answers;
   if (auto a = saved.if_contains("answers"); a && a->is_object()) answers = a->as_object();
+  if (from == q.version()) {
+    // The same questionnaire: only a change of the rules (such as a new class) can give the same
+    // answers another class or basis. Obligations follow the answers, not the class.
+    auto checked = check_answers(q, answers);
+    if (!checked) return nullptr;
+    json::array changes;
+    class_changes(classify(q, *checked), result_of(saved), changes);
+    if (changes.empty()) return nullptr;
+    changes.insert(changes.begin(), json::value("The same answers give another result under the current rules."));
+    return json::object{{"needed", true},
+                        {"questionnaire_version", from},
+                        {"current_version", q.version()},
+                        {"new_questions", json::array{}},
+                        {"removed_answers", json::array{}},
+                        {"changes", std::move(changes)}};
+  }
 
   json::array removed;
   json::object known;
@@ -47,12 +75,8 @@ json::value recheck(const Questionnaire& q, const json::object& saved) {
     // The same answers under the current questionnaire and data.
     auto outcome = classify(q, *checked);
     auto derived = derive_obligations(q.data(), outcome);
-    json::object old_result;
-    if (auto r = saved.if_contains("result"); r && r->is_object()) old_result = r->as_object();
-    const std::string old_cls = text_of(old_result, "class"), old_basis = text_of(old_result, "basis");
-    if (old_cls != outcome.cls) changes.emplace_back("Class: " + old_cls + " becomes " + outcome.cls + ".");
-    if (old_basis != outcome.basis)
-      changes.emplace_back("Basis: " + quoted_or_none(old_basis) + " becomes " + quoted_or_none(outcome.basis) + ".");
+    json::object old_result = result_of(saved);
+    class_changes(outcome, old_result, changes);
     std::set<std::string> before, now;
     if (auto obs = old_result.if_contains("obligations"); obs && obs->is_array())
       for (const auto& o : obs->as_array())
@@ -74,6 +98,11 @@ json::value recheck(const Questionnaire& q, const json::object& saved) {
                       {"new_questions", std::move(fresh)},
                       {"removed_answers", std::move(removed)},
                       {"changes", std::move(changes)}};
+}
+
+bool recheck_needed(const Questionnaire& q, const json::object& saved) {
+  auto r = recheck(q, saved);
+  return r.is_object() && r.as_object().at("needed").as_bool();
 }
 
 std::string with_recheck(const Questionnaire& q, const std::string& saved_json) {

@@ -61,3 +61,22 @@ TEST(Recheck, ServedDocumentsCarryTheField) {
   auto text = with_recheck(questionnaire(), json::serialize(saved(questionnaire().version().c_str(), {}, {})));
   EXPECT_TRUE(json::parse(text).at("recheck").is_null());
 }
+
+TEST(Recheck, TheCurrentVersionSavedUnderEarlierRulesNamesTheNewClass) {
+  // Saved with this questionnaire when a derogation was recorded as minimal: still readable, and
+  // the same answers now give the class of their own.
+  auto answers = complete({{"roles", strings({"provider"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
+                           {"art6-3-profiling", false}, {"art6-3-d", true}});
+  const std::string v = questionnaire().version();
+  auto basis = "Annex III point 4(a), derogation under Art. 6(3)(d)";
+  auto r = recheck(questionnaire(), saved(v.c_str(), answers, {{"class", "minimal"}, {"basis", basis}}));
+  ASSERT_TRUE(r.is_object());
+  EXPECT_TRUE(r.at("needed").as_bool());
+  EXPECT_TRUE(r.at("new_questions").as_array().empty());
+  auto changes = strings_of(r.at("changes"));
+  EXPECT_NE(std::find(changes.begin(), changes.end(), "Class: minimal becomes high_risk_exempt."), changes.end());
+  EXPECT_TRUE(recheck_needed(questionnaire(), saved(v.c_str(), answers, {{"class", "minimal"}, {"basis", basis}})));
+  // Saved with the class they give now: nothing to re-check.
+  EXPECT_TRUE(recheck(questionnaire(), saved(v.c_str(), answers, {{"class", "high_risk_exempt"}, {"basis", basis}})).is_null());
+  EXPECT_FALSE(recheck_needed(questionnaire(), saved(v.c_str(), answers, {{"class", "high_risk_exempt"}, {"basis", basis}})));
+}

@@ -48,8 +48,14 @@ json::object fria_applicability(const json::object& system) {
   auto basis = text::lower(text::trim(str(system, "eu_ai_act_basis")));
   bool deployer = role == "deployer";
   bool high_risk = cls == "high_risk";
-  bool critical_infrastructure = basis.rfind("annex iii 2", 0) == 0;
-  bool credit_or_insurance = basis.rfind("annex iii 5(b)", 0) == 0 || basis.rfind("annex iii 5(c)", 0) == 0;
+  // The Annex III part of the basis: "Annex III point 5(b)" or "Annex III points 4(a) and 5(b)" as the
+  // classification writes it (possibly after "Art. 6(1) + Annex I Section A; "), or "Annex III 5(b)".
+  auto at = basis.find("annex iii ");
+  std::string annex = at == std::string::npos ? std::string() : basis.substr(at + 10);
+  for (std::string_view p : {"points ", "point "})
+    if (annex.rfind(p, 0) == 0) annex = annex.substr(p.size());
+  bool critical_infrastructure = at != std::string::npos && annex.rfind("2", 0) == 0 && annex.find(" and ") == std::string::npos;
+  bool credit_or_insurance = annex.find("5(b)") != std::string::npos || annex.find("5(c)") != std::string::npos;
   json::object o{{"organization_role", role}, {"eu_ai_act_class", cls}, {"eu_ai_act_basis", str(system, "eu_ai_act_basis")}};
   if (!deployer || !high_risk) {
     o["required"] = false;

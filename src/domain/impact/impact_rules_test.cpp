@@ -246,6 +246,15 @@ TEST(Fria, RequiredForDeployersOfHighRiskSystemsOnly) {
   auto a = fria_applicability(sys);
   EXPECT_TRUE(a.at("required").as_bool());
   EXPECT_NE(a.at("conditions").as_string().find("every deployer"), std::string::npos);
+  // As the classification writes the basis.
+  for (auto basis : {"Annex III point 5(b)", "Annex III points 4(a) and 5(c)", "Art. 6(1) + Annex I Section A; Annex III point 5(b)"}) {
+    sys["eu_ai_act_basis"] = basis;
+    EXPECT_NE(fria_applicability(sys).at("conditions").as_string().find("every deployer"), std::string::npos) << basis;
+  }
+  sys["eu_ai_act_basis"] = "Annex III point 2";
+  EXPECT_FALSE(fria_applicability(sys).at("required").as_bool()) << "critical infrastructure is exempt";
+  sys["eu_ai_act_basis"] = "Annex III point 4(a)";
+  EXPECT_EQ(fria_applicability(sys).at("conditions").as_string().find("every deployer"), std::string::npos);
 }
 
 TEST(Fria, ElementsAreFilledFromTheRecordOrFlaggedMissing) {

@@ -1,6 +1,7 @@
 #include "domain/inventory/system_fields.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/text.hpp"
 #include "domain/inventory/csv.hpp"
@@ -13,7 +14,13 @@ namespace {
 constexpr std::string_view kStages[] = {"inception",  "design_and_development",   "verification_and_validation",
                                         "deployment", "operation_and_monitoring", "re_evaluation",
                                         "retirement"};
-constexpr std::string_view kClasses[] = {"unclassified", "minimal", "transparency", "high_risk", "prohibited"};
+constexpr std::string_view kClasses[] = {"unclassified",     "minimal",    "transparency",  "high_risk_exempt",
+                                         "gpai_model",       "gpai_systemic", "high_risk",   "prohibited"};
+// The stored sort key of each class, in the order of kClasses. Rows written before the GPAI and
+// derogation classes existed keep "0".."4", so the new classes sort between them by text ("2" <
+// "23" < "25" < "27" < "3") without rewriting stored rows.
+constexpr std::string_view kClassRanks[] = {"0", "1", "2", "23", "25", "27", "3", "4"};
+static_assert(std::size(kClasses) == std::size(kClassRanks));
 constexpr std::string_view kStatuses[] = {"planned", "active", "suspended", "retired"};
 constexpr std::string_view kRoles[] = {"provider", "producer", "deployer", "customer", "partner", "importer", "distributor"};
 constexpr std::string_view kOversight[] = {"unspecified", "human_in_the_loop", "human_on_the_loop", "human_in_command",
@@ -43,6 +50,8 @@ const FieldSpec kFields[] = {
     {.name = "in_scope", .type = FieldType::boolean, .default_bool = true},
     {.name = "tags", .type = FieldType::list, .max = 50},
 };
+
+constexpr std::string_view kDerived[] = {"eu_ai_act_class", "eu_ai_act_basis", "eu_ai_act_rationale"};
 
 constexpr std::string_view kReadOnly[] = {"id",         "archived",   "version",    "created_at",
                                           "updated_at", "created_by", "updated_by"};
@@ -75,6 +84,27 @@ std::span<const std::string_view> lifecycle_stages() { return kStages; }
 std::span<const std::string_view> eu_ai_act_classes() { return kClasses; }
 std::span<const std::string_view> statuses() { return kStatuses; }
 std::span<const std::string_view> organization_roles() { return kRoles; }
+
+std::span<const std::string_view> derived_fields() { return kDerived; }
+
+void drop_derived(json::object& changes, const json::object& current, std::vector<FieldError>& errors, int row) {
+  for (auto name : kDerived) {
+    auto it = changes.find(name);
+    if (it == changes.end()) continue;
+    const json::value* now = current.if_contains(name);
+    if (!now || *now != it->value()) {
+      // The class is short enough to name; basis and rationale are long generated text.
+      std::string current = name == "eu_ai_act_class" && now && now->is_string()
+                                ? " (now '" + std::string(now->as_string()) + "')"
+                                : std::string();
+      errors.push_back({std::string(name), row,
+                        "is set by the EU AI Act classification and cannot be changed here" + current +
+                            "; classify the system instead (its Classification page, or PUT "
+                            "/api/v1/systems/{id}/classification)"});
+    }
+    changes.erase(it);
+  }
+}
 
 const FieldSpec* find_field(std::string_view name) {
   for (const auto& f : kFields)
@@ -206,7 +236,7 @@ store::SystemRow to_row(const json::object& r, const std::string& org_id) {
   row.lifecycle_stage = str(r, "lifecycle_stage");
   row.stage_rank = std::to_string(rank_of(kStages, row.lifecycle_stage) + 1);
   row.eu_ai_act_class = str(r, "eu_ai_act_class");
-  row.class_rank = std::to_string(rank_of(kClasses, row.eu_ai_act_class));
+  row.class_rank = std::string(kClassRanks[static_cast<std::size_t>(rank_of(kClasses, row.eu_ai_act_class))]);
   row.organization_role = str(r, "organization_role");
   std::string search = str(r, "name") + "\n" + str(r, "purpose") + "\n" + str(r, "owner") + "\n" + str(r, "model_type");
   if (auto p = r.if_contains("tags"); p && p->is_array())

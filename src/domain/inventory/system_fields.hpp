@@ -41,6 +41,15 @@ std::span<const std::string_view> organization_roles();
 boost::json::object normalize(const boost::json::object& input, bool creating, std::vector<FieldError>& errors,
                               int row = 0);
 
+/// The EU AI Act fields (class, basis, rationale): derived from the system's saved classification,
+/// which writes them through SystemService::update_in; read-only through the inventory's API.
+std::span<const std::string_view> derived_fields();
+/// Takes the derived fields out of normalized input: a value equal to `current`'s (as a web form or
+/// a GET→PUT round trip or a re-imported export sends back) is dropped silently; one that differs
+/// is an error naming the field and pointing to the classification.
+void drop_derived(boost::json::object& changes, const boost::json::object& current, std::vector<FieldError>& errors,
+                  int row = 0);
+
 /// A complete record for a new system: defaults overlaid with the given fields.
 boost::json::object with_defaults(const boost::json::object& fields);
 

@@ -200,6 +200,7 @@ result<SystemView> SystemService::create(const Actor& a, const json::value& body
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   std::vector<FieldError> errs;
   auto fieldsv = normalize(body.as_object(), true, errs);
+  drop_derived(fieldsv, with_defaults({}), errs);
   if (!errs.empty()) return make_error(errc::validation, "The AI system is not valid.", std::move(errs));
   auto full = new_record(ids_.next("sys"), fieldsv, a, clock_.now_text());
   auto row = to_row(full, a.org_id);
@@ -245,7 +246,11 @@ result<SystemView> SystemService::update(const Actor& a, const std::string& id, 
       return make_error(errc::precondition_failed,
                         "This AI system was changed by someone else since you read it (now version " +
                             std::to_string(row->version) + "); reload and apply your change again.");
-    auto r = apply_changes(tx, a, *row, changes, "update");
+    auto fields = changes;  // the callback may run again
+    std::vector<FieldError> derived;
+    drop_derived(fields, parse_doc(row->doc), derived);
+    if (!derived.empty()) return make_error(errc::validation, "The change is not valid.", std::move(derived));
+    auto r = apply_changes(tx, a, *row, fields, "update");
     if (!r) return r.error();
     out = std::move(*r);
     return ok();
@@ -451,6 +456,7 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
       else if (!v.is_null()) p.fields[cols[c]->name] = v;
     }
     auto norm = normalize(p.fields, !p.id.has_value(), errs, rowno);
+    if (!p.id) drop_derived(norm, with_defaults({}), errs, rowno);
     p.fields = std::move(norm);
     if (auto n = p.fields.if_contains("name")) {
       auto key = text::lower(std::string(n->as_string()));
@@ -483,7 +489,11 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
         }
         auto before = parse_doc(row->doc);
         auto after = before;
-        for (auto& kv : p.fields) after[kv.key()] = kv.value();
+        auto fields = p.fields;
+        std::size_t errors_before = terrs.size();
+        drop_derived(fields, before, terrs, p.row);
+        if (terrs.size() != errors_before) continue;
+        for (auto& kv : fields) after[kv.key()] = kv.value();
         auto d = diff(before, after);
         if (d.empty()) continue;
         stamp_change(after, row->version, a, now);

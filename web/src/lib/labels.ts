@@ -34,6 +34,9 @@ export const euAiActClassLabels: Record<EuAiActClass, string> = {
   unclassified: 'Unclassified',
   prohibited: 'Prohibited',
   high_risk: 'High-risk',
+  gpai_systemic: 'GPAI model, systemic risk',
+  gpai_model: 'GPAI model',
+  high_risk_exempt: 'Not high-risk (Art. 6(3))',
   transparency: 'Transparency duty',
   minimal: 'Minimal risk',
 };

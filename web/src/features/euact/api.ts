@@ -96,6 +96,14 @@ export async function countObligations(filters: ObligationFilters, signal?: Abor
   return data.total;
 }
 
+export type Recheck = paths['/api/v1/eu-ai-act/rechecks']['get']['responses']['200']['content']['application/json']['items'][number];
+
+/** The systems whose classification needs a re-check (the server's one test), by name. */
+export async function listRechecks(signal?: AbortSignal): Promise<Recheck[]> {
+  const { data } = await api('get', '/api/v1/eu-ai-act/rechecks', { signal });
+  return data.items;
+}
+
 /** Saves changed fields of an obligation at the version it was read at. */
 export async function updateObligation(o: Obligation, patch: ObligationPatch): Promise<Obligation> {
   const { data } = await api('patch', '/api/v1/obligations/{system_id}/{obligation_id}', {

@@ -23,6 +23,7 @@ function ob(id: string, status: Obligation['status'], applies: string): Obligati
     evidence_refs: ['E1'],
     notes: '',
     retired: false,
+    recheck_needed: false,
     iso42001_controls: [],
     evidence_examples: [],
     condition: null,

@@ -4,6 +4,9 @@ import type { ClassificationResult, EuActRole, ObligationStatus } from './api';
 export const resultClassLabels: Record<ClassificationResult['class'], string> = {
   prohibited: 'Prohibited',
   high_risk: 'High-risk',
+  gpai_systemic: 'General-purpose AI model with systemic risk',
+  gpai_model: 'General-purpose AI model',
+  high_risk_exempt: 'Not high-risk under Art. 6(3)',
   transparency: 'Transparency duties',
   minimal: 'Minimal risk',
 };

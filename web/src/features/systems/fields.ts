@@ -86,7 +86,7 @@ export const fieldGroups: FieldGroup[] = [
     title: 'EU AI Act',
     fields: [
       { key: 'eu_ai_act_class', label: 'Classification', kind: 'select', options: euAiActClassLabels },
-      { key: 'eu_ai_act_basis', label: 'Legal basis', kind: 'text', max: 200, hint: 'E.g. Annex III 4(a).' },
+      { key: 'eu_ai_act_basis', label: 'Legal basis', kind: 'text', max: 200 },
       { key: 'eu_ai_act_rationale', label: 'Rationale', kind: 'textarea', max: 4000 },
       { key: 'gpai', label: 'Built on or is a general-purpose AI model', kind: 'bool' },
     ],
@@ -94,6 +94,12 @@ export const fieldGroups: FieldGroup[] = [
 ];
 
 export const allFields: FieldDef[] = fieldGroups.flatMap((g) => g.fields);
+
+/**
+ * Fields set by the EU AI Act classification: the form shows them read-only and never sends them
+ * (the server refuses another value).
+ */
+export const derivedKeys: ReadonlySet<FieldKey> = new Set<FieldKey>(['eu_ai_act_class', 'eu_ai_act_basis', 'eu_ai_act_rationale']);
 
 /** Label of a field key as used in history entries and error tables. */
 export function fieldLabel(key: string): string {

@@ -63,6 +63,11 @@ describe('patchFromForm', () => {
     const v = { ...formFromSystem(stored), owner: 'Model risk', data_sources: 'Core banking', gpai: true, eu_ai_act_rationale: '  ' };
     expect(patchFromForm(stored, v)).toEqual({ owner: 'Model risk', data_sources: ['Core banking'], gpai: true });
   });
+  it('never sends the fields the EU AI Act classification sets, even when changed', () => {
+    const v = { ...formFromSystem(stored), eu_ai_act_class: 'minimal', eu_ai_act_basis: 'Mine', owner: 'Model risk' };
+    expect(patchFromForm(stored, v)).toEqual({ owner: 'Model risk' });
+    expect(inputFromForm({ ...v, name: 'x', purpose: 'y' })).not.toHaveProperty('eu_ai_act_class');
+  });
   it('round-trips list fields as lines', () => {
     expect(formFromSystem(stored).data_sources).toBe('Core banking\nBureau');
   });

@@ -1,7 +1,7 @@
 // The AI system form as plain values, and the conversions between it and the API shapes.
 // Pure functions, unit-tested in form.test.ts.
 import type { AiSystem, AiSystemInput, AiSystemPatch } from './api';
-import { allFields, type FieldDef } from './fields';
+import { allFields, derivedKeys, type FieldDef } from './fields';
 
 /** Text and select fields are strings ('' = not set), lists are one entry per line, flags are booleans. */
 export type FormValues = Record<string, string | boolean>;
@@ -49,11 +49,12 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * The body to create a system with: name and purpose always, flags always (what the form shows is
- * what is stored), any other field only when filled in.
+ * what is stored), any other field only when filled in; never the fields the classification sets.
  */
 export function inputFromForm(v: FormValues): AiSystemInput {
   const out: Record<string, unknown> = {};
   for (const f of allFields) {
+    if (derivedKeys.has(f.key)) continue;
     const value = apiValue(f, v[f.key]);
     const empty = value === '' || (Array.isArray(value) && value.length === 0);
     if (f.key === 'name' || f.key === 'purpose' || f.kind === 'bool' || !empty) out[f.key] = value;
@@ -66,6 +67,7 @@ export function patchFromForm(original: AiSystem, v: FormValues): AiSystemPatch 
   const out: Record<string, unknown> = {};
   const before = original as Record<string, unknown>;
   for (const f of allFields) {
+    if (derivedKeys.has(f.key)) continue;
     const value = apiValue(f, v[f.key]);
     const old = before[f.key] ?? (f.kind === 'lines' ? [] : f.kind === 'bool' ? false : '');
     if (!same(value, old)) out[f.key] = value;

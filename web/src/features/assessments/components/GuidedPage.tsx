@@ -369,7 +369,7 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
           {answer.title}
         </h2>
         <div className="head-badges">
-          {g ? <DocBadge value={g.documented_information} /> : null}
+          {g ? <DocBadge value={g.documented_information} basis={g.documented_information_basis} /> : null}
           {g?.tags.includes('stage1') ? (
             <span className="badge badge-priority-stage1" title="An auditor checks this at the stage 1 audit">
               Stage 1

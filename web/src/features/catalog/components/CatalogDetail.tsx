@@ -4,6 +4,7 @@ import { useAsync } from '../../../lib/hooks';
 import { catalogKindLabels, documentedInformationLabels, labelOf } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { getItem, type CatalogItem } from '../api';
+import '../../euact/euact.css'; // the "our interpretation" marker
 
 interface Props {
   framework: string;
@@ -14,13 +15,23 @@ interface Props {
   trail: string[];
 }
 
-export function DocBadge({ value }: { value: CatalogItem['documented_information'] }) {
+const interpretationNote =
+  "Our interpretation: ISO/IEC 42001 names documented information for its clauses only. For an Annex A control, M (maintain) and R (retain) are the aims authors' reading of what the control implies, not a requirement of the standard.";
+
+export function DocBadge({ value, basis }: { value: CatalogItem['documented_information']; basis?: CatalogItem['documented_information_basis'] }) {
   if (value === null || value === undefined) return null;
   const label = documentedInformationLabels[value];
   return (
-    <span className={`badge badge-doc badge-doc-${value === '-' ? 'none' : value.replace('+', '')}`} title={label} data-testid="doc-badge">
-      {value === '-' ? 'No documented information' : `Documented information: ${value}`}
-      <span className="sr-only"> — {label}</span>
+    <span className="badge-group">
+      <span className={`badge badge-doc badge-doc-${value === '-' ? 'none' : value.replace('+', '')}`} title={label} data-testid="doc-badge">
+        {value === '-' ? 'No documented information' : `Documented information: ${value}`}
+        <span className="sr-only"> — {label}</span>
+      </span>
+      {basis === 'interpretation' ? (
+        <span className="interp-marker" title={interpretationNote} tabIndex={0} data-testid="doc-interpretation">
+          our interpretation<span className="sr-only"> — {interpretationNote}</span>
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -52,7 +63,7 @@ export function CatalogDetail({ framework, frameworkTitle, id, items, trail }: P
         <span className="item-id" data-testid="catalog-item-id">{it.id}</span> <span data-testid="catalog-item-title">{it.title}</span>
       </h1>
       <div className="head-badges">
-        <DocBadge value={it.documented_information} />
+        <DocBadge value={it.documented_information} basis={it.documented_information_basis} />
         {it.tags.map((t) => (
           <span key={t} className="badge badge-neutral">
             {t}

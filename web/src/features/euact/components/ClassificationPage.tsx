@@ -55,8 +55,15 @@ export function ClassificationPage() {
       {system.archived ? <Banner kind="info">This AI system is archived; restore it to classify it again.</Banner> : null}
       {current?.classification.recheck?.needed ? (
         <Banner kind="warning" testId="recheck-banner">
-          <strong>Re-check needed.</strong> This classification was answered with questionnaire version {current.classification.recheck.questionnaire_version || 'unknown'}; the
-          current version is {current.classification.recheck.current_version}.
+          <strong>Re-check needed.</strong>{' '}
+          {current.classification.recheck.questionnaire_version === current.classification.recheck.current_version ? (
+            <>The rules changed since this classification was saved: the same answers now give another result. Classify it again to record it.</>
+          ) : (
+            <>
+              This classification was answered with questionnaire version {current.classification.recheck.questionnaire_version || 'unknown'}; the current version is{' '}
+              {current.classification.recheck.current_version}.
+            </>
+          )}
           <ul>
             {current.classification.recheck.changes.map((c) => (
               <li key={c}>{c}</li>
@@ -72,7 +79,7 @@ export function ClassificationPage() {
               to={`${wizard}${current.classification.recheck.new_questions.length ? `?step=${encodeURIComponent(current.classification.recheck.new_questions[0].step)}` : '?step=review'}`}
               data-testid="recheck-link"
             >
-              Answer the new questions
+              {current.classification.recheck.new_questions.length ? 'Answer the new questions' : 'Review and save again'}
             </Link>
           ) : null}
         </Banner>

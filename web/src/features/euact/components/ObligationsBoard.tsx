@@ -1,15 +1,16 @@
 // The EU AI Act obligations board across the organization's systems: columns by status, or a
-// timeline by application date; due dates, overdue marks, filters in the URL, and inline edits
-// of status and owner.
+// timeline by application date; due dates, overdue marks, re-check marks (and the systems to
+// re-check), filters in the URL, and inline edits of status and owner.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
 import { useSession } from '../../auth/components/SessionProvider';
-import { listAllObligations, type Obligation } from '../api';
+import { listAllObligations, listRechecks, type Obligation } from '../api';
 import { columns, dueIn, filtersOf, STATUSES, timeline, viewOf } from '../board';
 import { euActRoleLabels, longDate, obligationStatusLabels } from '../labels';
 import { ObligationEditor } from './ObligationEditor';
+import '../euact.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -34,6 +35,11 @@ function ObligationCard({ o, editing, onEdit, onSaved, onConflict, onCancel, can
       <div className="small">
         <Link to={`/systems/${encodeURIComponent(o.system_id)}/classification`}>{o.system_name}</Link>
         <span className="muted"> · {o.roles.map((r) => euActRoleLabels[r]).join(', ')}</span>
+        {o.recheck_needed ? (
+          <span className="badge badge-recheck" data-testid="ob-recheck" title="The classification of this system needs a re-check: open it to see why">
+            Re-check needed
+          </span>
+        ) : null}
       </div>
       <div className="small">
         Due {longDate(o.due)} <span className="muted">({dueIn(o.due, today())})</span>
@@ -71,6 +77,7 @@ export function ObligationsBoard() {
   const filters = filtersOf(params);
   const key = JSON.stringify(filters);
   const data = useAsync((signal) => listAllObligations(filters, signal), [key]);
+  const rechecks = useAsync((signal) => listRechecks(signal), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
 
@@ -164,6 +171,12 @@ export function ObligationsBoard() {
             Overdue only
           </label>
         </div>
+        <div className="field field-check">
+          <label>
+            <input type="checkbox" checked={filters.recheck === 'true'} onChange={(e) => setParam('recheck', e.target.checked ? 'true' : '')} data-testid="ob-recheck-filter" />
+            Re-check needed only
+          </label>
+        </div>
         {filters.system ? (
           <div className="field">
             <span className="small">System: {items.find((o) => o.system_id === filters.system)?.system_name ?? filters.system}</span>
@@ -173,6 +186,19 @@ export function ObligationsBoard() {
           </div>
         ) : null}
       </div>
+      {rechecks.data && rechecks.data.length > 0 ? (
+        <Banner kind="warning" testId="ob-recheck-systems">
+          <strong>Re-check needed</strong> for the classification of{' '}
+          {rechecks.data.map((r, i) => (
+            <span key={r.system_id}>
+              {i ? ', ' : ''}
+              <Link to={`/systems/${encodeURIComponent(r.system_id)}/classification`}>{r.system_name}</Link>
+              {r.archived ? <span className="muted"> (archived)</span> : null}
+            </span>
+          ))}
+          : the questionnaire or the rules changed since it was saved.
+        </Banner>
+      ) : null}
       {conflict ? <Banner kind="warning">Someone else changed that obligation meanwhile; the board was reloaded. Apply your change again.</Banner> : null}
       <ErrorBanner error={data.error} title="The obligations could not be loaded." />
       {unreadable.map((u) => (

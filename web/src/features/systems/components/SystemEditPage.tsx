@@ -48,6 +48,7 @@ export function SystemEditPage() {
       <SystemForm
         key={`${edit.formKey}-${system.version}`}
         mode="edit"
+        systemId={system.id}
         initial={formFromSystem(system)}
         errors={edit.errors}
         busy={edit.busy}

@@ -1,11 +1,16 @@
 // The form for creating and editing an AI system: every field, grouped, with inline errors.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Field, sentence } from '../../../lib/ui';
-import { allFields, fieldGroups, fieldLabel, type FieldDef } from '../fields';
+import { Link } from 'react-router-dom';
+import type { EuAiActClass } from '../../../lib/labels';
+import { ClassBadge, Field, sentence } from '../../../lib/ui';
+import { allFields, derivedKeys, fieldGroups, fieldLabel, type FieldDef } from '../fields';
+import '../../euact/euact.css';
 import type { FormValues } from '../form';
 
 interface Props {
   mode: 'create' | 'edit';
+  /** The system being edited (for the link to its classification). */
+  systemId?: string;
   initial: FormValues;
   /** Errors by field key (from the server's problem or the client's required check). */
   errors: Record<string, string>;
@@ -15,7 +20,7 @@ interface Props {
   onCancel: () => void;
 }
 
-export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
+export function SystemForm({ mode, systemId, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<FormValues>(initial);
   const set = (key: string, v: string | boolean) => setValues((old) => ({ ...old, [key]: v }));
   const form = useRef<HTMLFormElement>(null);
@@ -65,10 +70,15 @@ export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit,
       {fieldGroups.map((g) => (
         <fieldset key={g.id} className="card form-group">
           <legend>{g.title}</legend>
+          {g.fields.some((f) => derivedKeys.has(f.key)) ? <DerivedNote systemId={systemId} /> : null}
           <div className="form-grid">
-            {g.fields.map((f) => (
-              <FormField key={f.key} def={f} mode={mode} value={values[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
-            ))}
+            {g.fields.map((f) =>
+              derivedKeys.has(f.key) ? (
+                <DerivedField key={f.key} def={f} value={values[f.key]} />
+              ) : (
+                <FormField key={f.key} def={f} mode={mode} value={values[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
+              ),
+            )}
           </div>
         </fieldset>
       ))}
@@ -81,6 +91,36 @@ export function SystemForm({ mode, initial, errors, busy, submitLabel, onSubmit,
         </button>
       </div>
     </form>
+  );
+}
+
+/** Where the EU AI Act fields come from, with the way to change them. */
+function DerivedNote({ systemId }: { systemId?: string }) {
+  return (
+    <p className="small muted" data-testid="euact-derived-note">
+      Class, legal basis and rationale are set by the EU AI Act classification and cannot be edited here.{' '}
+      {systemId ? (
+        <Link to={`/systems/${encodeURIComponent(systemId)}/classification`} data-testid="euact-derived-link">
+          Open the classification
+        </Link>
+      ) : (
+        'Classify the system once it is registered.'
+      )}
+    </p>
+  );
+}
+
+/** A field set by the classification, shown read-only. */
+function DerivedField({ def, value }: { def: FieldDef; value: string | boolean | undefined }) {
+  const str = typeof value === 'string' ? value : '';
+  const wide = def.kind === 'textarea';
+  return (
+    <div className={`field${wide ? ' field-wide' : ''}`} data-field={def.key} data-readonly="true">
+      <span className="field-readonly-label">{def.label}</span>
+      <div className={wide ? 'small prewrap' : undefined} data-testid={`readonly-${def.key}`}>
+        {def.key === 'eu_ai_act_class' ? <ClassBadge value={(str || 'unclassified') as EuAiActClass} /> : str || <span className="muted">—</span>}
+      </div>
+    </div>
   );
 }
 
