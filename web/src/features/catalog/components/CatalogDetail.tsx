@@ -4,7 +4,6 @@ import { useAsync } from '../../../lib/hooks';
 import { catalogKindLabels, documentedInformationLabels, labelOf } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { getItem, type CatalogItem } from '../api';
-import '../../euact/euact.css'; // the "our interpretation" marker
 
 interface Props {
   framework: string;

@@ -10,7 +10,6 @@ import { listAllObligations, listRechecks, type Obligation } from '../api';
 import { columns, dueIn, filtersOf, STATUSES, timeline, viewOf } from '../board';
 import { euActRoleLabels, longDate, obligationStatusLabels } from '../labels';
 import { ObligationEditor } from './ObligationEditor';
-import '../euact.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

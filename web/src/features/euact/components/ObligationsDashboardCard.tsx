@@ -6,7 +6,6 @@ import { ErrorBanner, Loading } from '../../../lib/ui';
 import { countObligations, listRechecks } from '../api';
 import { STATUSES } from '../board';
 import { obligationStatusLabels } from '../labels';
-import '../euact.css';
 
 export function ObligationsDashboardCard() {
   const counts = useAsync(async (signal) => {

@@ -3,7 +3,6 @@
 import { Link } from 'react-router-dom';
 import type { Classification } from '../api';
 import { euActRoleLabels, longDate, resultClassLabels } from '../labels';
-import '../euact.css';
 
 export function ResultClassBadge({ value }: { value: Classification['result']['class'] }) {
   return <span className={`badge badge-class-${value}`}>{resultClassLabels[value]}</span>;

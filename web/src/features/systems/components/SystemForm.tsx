@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import type { EuAiActClass } from '../../../lib/labels';
 import { ClassBadge, Field, sentence } from '../../../lib/ui';
 import { allFields, derivedKeys, fieldGroups, fieldLabel, type FieldDef } from '../fields';
-import '../../euact/euact.css';
 import type { FormValues } from '../form';
 
 interface Props {
