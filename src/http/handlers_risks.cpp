@@ -15,28 +15,6 @@ Response versioned(int status, const risk::Versioned& v) {
   return r;
 }
 
-risk::ListParams list_params(const Request& req) {
-  risk::ListParams p;
-  p.sort = req.query_param("sort");
-  p.q = req.query_param("q");
-  p.system_id = req.query_param("system_id");
-  p.status = req.query_param("status");
-  p.inherent_level = req.query_param("inherent_level");
-  p.residual_level = req.query_param("residual_level");
-  p.owner = req.query_param("owner");
-  p.treatment = req.query_param("treatment");
-  p.overdue = req.query_param("overdue");
-  p.acceptance = req.query_param("acceptance");
-  p.control = req.query_param("control");
-  p.inherent_likelihood = req.query_param("inherent_likelihood");
-  p.inherent_impact = req.query_param("inherent_impact");
-  p.residual_likelihood = req.query_param("residual_likelihood");
-  p.residual_impact = req.query_param("residual_impact");
-  p.limit = req.query_param("limit");
-  p.cursor = req.query_param("cursor");
-  return p;
-}
-
 /// A JSON body where one is optional (an empty body counts as {}).
 result<json::value> optional_body(const Request& req) {
   if (req.body.empty()) return json::value(json::object());
@@ -60,7 +38,7 @@ Response put_risk_criteria(Context& c) {
 }
 
 Response list_risks(Context& c) {
-  auto r = c.svc.risks.list(*c.actor, list_params(c.req));
+  auto r = c.svc.risks.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   std::string body;
   body.reserve(r->items_json.size() + 96);

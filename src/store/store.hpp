@@ -6,6 +6,7 @@
 // thread. The domain mints ids and UTC times (RFC 3339, e.g. 2026-11-22T10:35:00.123Z) and passes
 // them in; the store never invents them.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -133,6 +134,17 @@ struct HistoryRow {
                                             // log's store decorator; empty before the log existed)
 };
 
+/// The values a generic record is listed by (docs/storage.md, "Facets"): derived by the domain
+/// from the record (src/domain/records/) and written by put_record with it. Text slots compare
+/// bytewise; `number` numerically. What each slot means is the kind's choice.
+struct RecordFacets {
+  static constexpr std::size_t kTextSlots = 8;
+  std::array<std::string, kTextSlots> text{};  // slots text0..text7
+  std::int64_t number = 0;                      // one numeric slot
+  std::string search;    // lower-cased text that RecordQuery::text searches (literal substring)
+  std::int64_t rev = 0;  // which revision of the kind's facet rules derived them (for backfills)
+};
+
 /// A record kept as JSON (`doc`, exact bytes) with the few columns needed to find, order and
 /// version it: assessments, assessment answers, roadmap actions, SoA entries and SoA versions,
 /// and every record of the generic kinds (find_record / put_record).
@@ -149,6 +161,7 @@ struct RecordRow {
   std::string created_at;
   std::string updated_at;
   std::string doc;            // the record as JSON, exact bytes
+  RecordFacets facets{};      // generic records only: written by put_record, read by every read
 };
 
 /// Keyset position in a list of generic records: the (parent_id, position, id) of the last row
@@ -167,6 +180,56 @@ struct RecordFilter {
   std::optional<std::string> ref;        // only rows with this ref
   int limit = 0;                         // at most this many rows; 0 = all
   std::optional<RecordCursor> after;     // start after this position
+  std::optional<std::int64_t> facets_rev_not;  // only rows whose facets.rev differs (backfills)
+};
+
+/// A column generic records are filtered or sorted on: a text facet slot, the numeric slot, or
+/// one of the record's own columns.
+enum class FacetSlot { text0, text1, text2, text3, text4, text5, text6, text7, number, position, created_at, updated_at };
+
+/// Text slots (and created_at / updated_at) hold text; number and position hold numbers.
+inline bool is_numeric(FacetSlot s) { return s == FacetSlot::number || s == FacetSlot::position; }
+
+/// Rows whose text `slot` is one of `any_of` (an empty list matches nothing).
+struct FacetIn {
+  FacetSlot slot = FacetSlot::text0;
+  std::vector<std::string> any_of;
+};
+
+/// Keyset position in a RecordQuery's order: the sort value (text or number, by the slot), the
+/// id and the parent_id of the last row of the previous page.
+struct RecordPosition {
+  std::string text;
+  std::int64_t number = 0;
+  std::string id;
+  std::string parent_id;
+};
+
+/// A page of generic records filtered, sorted and keyset-paged by the store. Rows are ordered by
+/// (sort, id, parent_id), all in the same direction, bytewise for text and numerically for numbers.
+struct RecordQuery {
+  std::string org_id;
+  std::string kind;
+  std::optional<std::string> parent_id;  // only children of this parent ("" = top-level rows)
+  std::optional<std::string> ref;        // only rows with this ref
+  std::vector<FacetIn> filters;          // all must hold
+  /// Rows whose text slot is not empty and sorts before the value (e.g. a date before today).
+  std::optional<std::pair<FacetSlot, std::string>> below;
+  /// Lower-cased literal text (no wildcards) that facets.search contains; a row whose ref is in
+  /// `or_ref_in` matches too (a text found in another record the row refers to).
+  std::optional<std::string> text;
+  std::vector<std::string> or_ref_in;
+  FacetSlot sort = FacetSlot::position;
+  bool descending = false;
+  int limit = 50;                          // rows wanted; 0 = all
+  std::optional<RecordPosition> after;     // start after this position
+  bool count = true;                       // fill RecordPage::total
+};
+
+struct RecordPage {
+  std::vector<RecordRow> items;
+  std::int64_t total = 0;  // rows matching the filters, ignoring limit and cursor (when counted)
+  bool more = false;       // rows remain after the last item
 };
 
 /// One entry of an organization's audit log (docs/formats/audit-log.md).
@@ -255,6 +318,8 @@ class ReadTx {
   virtual std::vector<RecordRow> list_records(const RecordFilter& f) = 0;
   /// Rows matching the filter's org_id, kind, parent_id and ref (limit and cursor ignored).
   virtual std::int64_t count_records(const RecordFilter& f) = 0;
+  /// Filters, sorts and pages generic records in the database (see RecordQuery).
+  virtual RecordPage query_records(const RecordQuery& q) = 0;
 
   // The audit log (docs/formats/audit-log.md): per organization an append-only list of entries,
   // the hashes of its complete Merkle subtrees, and the checkpoints signed over it.
@@ -327,6 +392,10 @@ class WriteTx : public ReadTx {
   /// keyed by (org_id, kind, parent_id, id). Replacing writes version, position, ref,
   /// created_at, updated_at and doc.
   virtual status put_record(const RecordRow& r, std::int64_t expected_version) = 0;
+  /// Replaces only the facets of a generic record (its version and doc stay): for re-deriving
+  /// facets of stored rows. errc::not_found if absent.
+  virtual status set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                                   const std::string& id, const RecordFacets& facets) = 0;
   /// Deletes the generic record if its stored version is expected_version: not_found /
   /// precondition_failed as put_record.
   virtual status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,

@@ -86,6 +86,7 @@ class AuditedTx final : public store::WriteTx {
   }
   std::vector<store::RecordRow> list_records(const store::RecordFilter& f) override { return in_.list_records(f); }
   std::int64_t count_records(const store::RecordFilter& f) override { return in_.count_records(f); }
+  store::RecordPage query_records(const store::RecordQuery& q) override { return in_.query_records(q); }
   std::int64_t audit_size(const std::string& org_id) override { return in_.audit_size(org_id); }
   std::vector<store::AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override {
     return in_.list_audit_entries(org_id, from, limit);
@@ -107,6 +108,11 @@ class AuditedTx final : public store::WriteTx {
   }
 
   // Writes that are not record changes of an organization: forwarded, not logged.
+  /// Facets are derived from the record and its doc and version stay, so the record is unchanged.
+  status set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                           const std::string& id, const store::RecordFacets& facets) override {
+    return in_.set_record_facets(org_id, kind, parent_id, id, facets);
+  }
   status insert_user(const store::User& u) override { return in_.insert_user(u); }
   status insert_session(const store::Session& s) override { return in_.insert_session(s); }
   void delete_session(const std::string& token_hash) override { in_.delete_session(token_hash); }

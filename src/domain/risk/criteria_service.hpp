@@ -12,16 +12,13 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
+#include "domain/records/lifecycle.hpp"
 #include "store/store.hpp"
 
 namespace aims::risk {
 
 /// A versioned document as served: its JSON and version (for the ETag).
-struct Versioned {
-  std::string id;
-  std::int64_t version = 0;
-  std::string json;
-};
+using Versioned = records::Versioned;
 
 class CriteriaService {
  public:

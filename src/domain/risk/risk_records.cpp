@@ -1,26 +1,20 @@
 #include "domain/risk/risk_records.hpp"
 
+#include "domain/records/lifecycle.hpp"
+#include "domain/risk/risk_kind.hpp"
 #include "domain/risk/risk_view.hpp"
 
 namespace aims::risk {
 namespace json = boost::json;
 
-Error risk_not_found(const std::string& id) { return make_error(errc::not_found, "No risk " + id + " in this organization."); }
+Error risk_not_found(const std::string& id) { return records::not_found(risk_kind(), id); }
 
 result<store::RecordRow> find_risk(store::ReadTx& tx, const std::string& org_id, const std::string& id) {
-  auto row = tx.find_record(org_id, kRiskKind, "", id);
-  if (!row) return risk_not_found(id);
-  return std::move(*row);
+  return records::find(tx, risk_kind(), org_id, id);
 }
 
 status check_if_match(const store::RecordRow& row, const std::optional<std::string>& if_match) {
-  if (!if_match)
-    return make_error(errc::precondition_required,
-                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-  if (*if_match != etag(row.version) && *if_match != "W/" + etag(row.version))
-    return make_error(errc::precondition_failed, "Risk " + row.id + " was changed by someone else since you read it (now version " +
-                                                     std::to_string(row.version) + "); reload and apply your change again.");
-  return ok();
+  return records::check_if_match(risk_kind(), row, if_match);
 }
 
 Versioned served_risk(store::ReadTx& tx, const store::RecordRow& row, const Criteria& c, Date today) {
@@ -37,9 +31,7 @@ result<Versioned> save_risk(store::WriteTx& tx, const accounts::Actor& a, const 
   next.updated_at = now;
   next.ref = after.at("system_id").is_string() ? std::string(after.at("system_id").as_string()) : std::string();
   next.doc = json::serialize(after);
-  if (auto s = tx.put_record(next, row.version); !s) return s.error();
-  store::HistoryRow h{a.org_id, kRiskKind, row.id, next.version, now, a.email, operation, json::serialize(changes)};
-  if (auto s = tx.insert_history(h); !s) return s.error();
+  if (auto s = records::save(tx, risk_kind(), a, next, row.version, operation, changes); !s) return s.error();
   return served_risk(tx, next, c, today);
 }
 

@@ -6,11 +6,13 @@
 
 #include "domain/accounts/roles.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/records/lifecycle.hpp"
+#include "domain/records/list_query.hpp"
 #include "domain/risk/heatmap.hpp"
+#include "domain/risk/risk_kind.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_records.hpp"
 #include "domain/risk/risk_view.hpp"
-#include "domain/ledger/history_json.hpp"
 
 namespace aims::risk {
 namespace json = boost::json;
@@ -19,9 +21,35 @@ using accounts::Actor;
 
 namespace {
 
-status require(const Actor& a, Action action, std::string_view what) {
-  if (accounts::allowed(a.role, action)) return ok();
-  return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+using records::require;
+
+/// The organization's risks of one AI system, organization-wide ones with "", or all.
+std::vector<store::RecordRow> all_risks(store::ReadTx& tx, const std::string& org_id, const std::optional<std::string>& ref) {
+  store::RecordFilter f;
+  f.org_id = org_id;
+  f.kind = kRiskKind;
+  f.parent_id = "";
+  f.ref = ref;
+  return tx.list_records(f);
+}
+
+/// The ids of the organization's AI systems whose name contains `text` (lower-cased): a risk's
+/// text search covers the name of its AI system.
+std::vector<std::string> systems_named(store::ReadTx& tx, const std::string& org_id, const std::string& text) {
+  std::vector<std::string> out;
+  store::SystemQuery q;
+  q.org_id = org_id;
+  q.text = text;
+  q.archived = store::ArchivedFilter::all;
+  q.limit = 500;
+  for (bool more = true; more;) {
+    auto page = tx.list_systems(q);
+    for (const auto& s : page.items)
+      if (s.name_key.find(text) != std::string::npos) out.push_back(s.id);
+    more = page.more && !page.items.empty();
+    if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
+  }
+  return out;
 }
 
 /// The AI system a risk names must be one of the organization's.
@@ -31,26 +59,13 @@ void check_system(store::ReadTx& tx, const std::string& org_id, const json::obje
     errors.push_back({"system_id", 0, "no AI system " + std::string(s.as_string()) + " in this organization"});
 }
 
-std::optional<std::int64_t> parse_int(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 /// The organization's risks (of one AI system, or organization-wide with ""), parsed into one
 /// arena and with their facts derived: what lists and the heat map filter, sort and count.
 /// Lives inside one read transaction; not copyable.
 class RiskSet {
  public:
-  RiskSet(store::ReadTx& tx, const std::string& org_id, const std::optional<std::string>& system_id, const Criteria& c,
-          Date today) {
-    store::RecordFilter f;
-    f.org_id = org_id;
-    f.kind = kRiskKind;
-    f.parent_id = "";
-    f.ref = system_id;
-    rows_ = tx.list_records(f);
+  RiskSet(store::ReadTx& tx, const std::string& org_id, std::vector<store::RecordRow> rows, const Criteria& c, Date today)
+      : rows_(std::move(rows)) {
     names_ = system_names(tx, org_id, rows_);
     docs_.reserve(rows_.size());
     facts_.reserve(rows_.size());
@@ -99,23 +114,16 @@ result<Versioned> RiskService::create(const Actor& a, const json::value& body) {
     check_system(tx, a.org_id, doc, errs);
     if (!errs.empty()) return make_error(errc::validation, "The risk is not valid.", std::move(errs));
     auto now = clock_.now_text();
-    // The next human number of the organization's risks.
-    auto counter = tx.find_record(a.org_id, kCounterKind, "", kCounterId);
-    std::int64_t last = counter ? parse_int(counter->doc).value_or(0) : 0;
-    std::int64_t number = last + 1;
-    store::RecordRow c{kCounterKind, a.org_id, "", kCounterId, counter ? counter->version + 1 : 1, 0, "",
-                       counter ? counter->created_at : now, now, std::to_string(number)};
-    if (auto s = tx.put_record(c, counter ? counter->version : 0); !s) return s;
+    auto number = records::next_number(tx, risk_kind(), a.org_id, now);
+    if (!number) return number.error();
     doc["acceptance"] = nullptr;
     doc["created_by"] = a.email;
     doc["updated_by"] = a.email;
-    std::string id = "R-" + std::to_string(number);
-    store::RecordRow row{kRiskKind, a.org_id, "", id, 1, number,
+    std::string id = risk_kind().prefix + std::to_string(*number);
+    store::RecordRow row{kRiskKind, a.org_id, "", id, 1, *number,
                          doc.at("system_id").is_string() ? std::string(doc.at("system_id").as_string()) : std::string(),
                          now, now, json::serialize(doc)};
-    if (auto s = tx.put_record(row, 0); !s) return s;
-    store::HistoryRow h{a.org_id, kRiskKind, id, 1, now, a.email, "create", json::serialize(diff(json::object{}, doc))};
-    if (auto s = tx.insert_history(h); !s) return s;
+    if (auto s = records::save(tx, risk_kind(), a, row, 0, "create", diff(json::object{}, doc)); !s) return s;
     out = served_risk(tx, row, crit.criteria, date_of(clock_.now()));
     return ok();
   });
@@ -183,14 +191,51 @@ result<Versioned> RiskService::update(const Actor& a, const std::string& id, con
   return out;
 }
 
-result<ListResult> RiskService::list(const Actor& a, const ListParams& p) {
+result<ListResult> RiskService::list(const Actor& a, const records::Params& p) {
+  auto lq = records::parse_list(risk_kind(), p);
+  if (!lq) return lq.error();
   ListResult out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto crit = load_criteria(tx, a.org_id);
-    auto q = parse_query(p, crit.criteria);
+    auto q = parse_query(*lq, crit.criteria);
     if (!q) return q.error();
     auto today = date_of(clock_.now());
-    RiskSet set(tx, a.org_id, q->system_id, crit.criteria, today);
+    store::RecordQuery sql = lq->sql;
+    sql.org_id = a.org_id;
+    sql.parent_id = "";
+    if (sql.text) sql.or_ref_in = systems_named(tx, a.org_id, *sql.text);
+    // Overdue reviews: a review date before today, of a risk that is not closed.
+    auto overdue = [&](store::RecordQuery& r) {
+      r.filters.push_back({store::FacetSlot::text3, {"open", "treating", "monitoring"}});
+      r.below = std::make_pair(store::FacetSlot::text7, format_date(today));
+    };
+    if (q->overdue) overdue(sql);
+    if (!q->in_memory) {  // filtered, sorted and paged by the store
+      auto page = tx.query_records(sql);
+      out.total = page.total;
+      if (q->overdue) {
+        out.overdue_reviews = page.total;
+      } else {
+        auto count = sql;
+        overdue(count);
+        count.limit = 1;
+        count.after.reset();
+        out.overdue_reviews = tx.query_records(count).total;
+      }
+      auto names = system_names(tx, a.org_id, page.items);
+      json::array items;
+      for (const auto& r : page.items)
+        items.push_back(stored::row_or_error(kRiskKind, a.org_id, r.id, [&] { return view_of(r, crit.criteria, today, names); }));
+      if (page.more) out.next = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
+      out.items_json = json::serialize(items);
+      return ok();
+    }
+    // Filters under the criteria or today's date, or a sort by level: the rows the store selects
+    // are filtered, sorted and paged here.
+    sql.limit = 0;
+    sql.after.reset();
+    sql.count = false;
+    RiskSet set(tx, a.org_id, tx.query_records(sql).items, crit.criteria, today);
     struct Hit {
       std::string key;
       const Facts* risk;
@@ -228,34 +273,7 @@ result<ListResult> RiskService::list(const Actor& a, const ListParams& p) {
 
 result<std::string> RiskService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
                                          const std::optional<std::string>& cursor) {
-  int lim = 50;
-  if (limit) {
-    auto v = parse_int(*limit);
-    if (!v || *v < 1 || *v > 500)
-      return make_error(errc::bad_request, "limit must be a whole number from 1 to 500.", {{"limit", 0, "must be a whole number from 1 to 500"}});
-    lim = static_cast<int>(*v);
-  }
-  std::optional<std::int64_t> before;
-  if (cursor) {
-    before = parse_int(*cursor);
-    if (!before || *before < 1)
-      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
-  }
-  std::vector<store::HistoryRow> rows;
-  auto st = store_.read([&](store::ReadTx& tx) -> status {
-    auto row = find_risk(tx, a.org_id, id);
-    if (!row) return row.error();
-    rows = tx.list_history(a.org_id, kRiskKind, id, lim + 1, before);
-    return ok();
-  });
-  if (!st) return st.error();
-  bool more = static_cast<int>(rows.size()) > lim;
-  if (more) rows.resize(static_cast<std::size_t>(lim));
-  json::array items;
-  for (const auto& h : rows) items.push_back(ledger::history_item(h));
-  json::object out{{"items", std::move(items)}};
-  if (more && !rows.empty()) out["next"] = std::to_string(rows.back().version);
-  return json::serialize(out);
+  return records::history_page(store_, risk_kind(), a, id, limit, cursor);
 }
 
 result<std::string> RiskService::heatmap(const Actor& a, const std::optional<std::string>& system_id) {
@@ -264,7 +282,7 @@ result<std::string> RiskService::heatmap(const Actor& a, const std::optional<std
     auto crit = load_criteria(tx, a.org_id);
     std::optional<std::string> ref;
     if (system_id) ref = *system_id == "none" ? std::string() : *system_id;
-    RiskSet set(tx, a.org_id, ref, crit.criteria, date_of(clock_.now()));
+    RiskSet set(tx, a.org_id, all_risks(tx, a.org_id, ref), crit.criteria, date_of(clock_.now()));
     auto map = risk::heatmap(crit.criteria, set.facts());
     map["system_id"] = system_id ? json::value(*system_id) : json::value(nullptr);
     out = json::serialize(map);

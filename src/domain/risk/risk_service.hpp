@@ -37,7 +37,8 @@ class RiskService {
   /// residual likelihood or impact withdraws an acceptance in force.
   result<Versioned> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
                            const std::optional<std::string>& if_match);
-  result<ListResult> list(const accounts::Actor& a, const ListParams& p);
+  /// The list parameters are the query's, checked by the one list parser (records::parse_list).
+  result<ListResult> list(const accounts::Actor& a, const records::Params& p);
   /// History page as a JSON object {"items": [...], "next"?}.
   result<std::string> history(const accounts::Actor& a, const std::string& id, const std::optional<std::string>& limit,
                               const std::optional<std::string>& cursor);

@@ -95,9 +95,7 @@ TEST_F(RiskServiceTest, AnAcceptanceLapsesOnItsExpiryDate) {
   EXPECT_EQ(get(admin_, "R-1").at("acceptance_state"), "accepted");
   clock_.t = *parse_time("2026-04-01T00:00:00.000Z");
   EXPECT_EQ(get(admin_, "R-1").at("acceptance_state"), "expired");
-  risk::ListParams p;
-  p.acceptance = "expired";
-  auto page = risks_->list(admin_, p);
+  auto page = risks_->list(admin_, {{"acceptance", "expired"}});
   ASSERT_TRUE(page);
   EXPECT_EQ(page->total, 1);
   auto map = json::parse(*risks_->heatmap(admin_, std::nullopt)).as_object();

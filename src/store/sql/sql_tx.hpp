@@ -80,7 +80,10 @@ class SqlTx final : public WriteTx {
                                        const std::string& parent_id, const std::string& id) override;
   std::vector<RecordRow> list_records(const RecordFilter& f) override;
   std::int64_t count_records(const RecordFilter& f) override;
+  RecordPage query_records(const RecordQuery& q) override;
   status put_record(const RecordRow& r, std::int64_t expected_version) override;
+  status set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                           const std::string& id, const RecordFacets& facets) override;
   status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                        const std::string& id, std::int64_t expected_version) override;
 
@@ -103,5 +106,16 @@ class SqlTx final : public WriteTx {
 
   Connection& c_;
 };
+
+// Shared by the generic records' files (sql_tx_generic.cpp, sql_tx_record_query.cpp).
+#define AIMS_FACET_COLUMNS \
+  "facet0, facet1, facet2, facet3, facet4, facet5, facet6, facet7, facet_number, facet_search, facet_rev"
+/// The SELECT of a whole generic record, read back by record_of.
+inline constexpr std::string_view kRecordSelect =
+    "SELECT kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc, " AIMS_FACET_COLUMNS
+    " FROM records ";
+RecordRow record_of(Row& r);
+/// Appends the facet values in the order of AIMS_FACET_COLUMNS.
+void append_facets(Params& params, const RecordFacets& f);
 
 }  // namespace aims::store::sql

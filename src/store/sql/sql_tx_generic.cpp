@@ -7,10 +7,11 @@
 namespace aims::store::sql {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc FROM records ";
+constexpr std::string_view kSelect = kRecordSelect;
 
-RecordRow to_row(Row& r) {
+}  // namespace
+
+RecordRow record_of(Row& r) {
   RecordRow out;
   out.kind = r.take_text(0);
   out.org_id = r.take_text(1);
@@ -22,8 +23,21 @@ RecordRow to_row(Row& r) {
   out.created_at = r.take_text(7);
   out.updated_at = r.take_text(8);
   out.doc = r.take_text(9);
+  for (std::size_t i = 0; i < RecordFacets::kTextSlots; ++i) out.facets.text[i] = r.take_text(static_cast<int>(10 + i));
+  out.facets.number = r.int64(18);
+  out.facets.search = r.take_text(19);
+  out.facets.rev = r.int64(20);
   return out;
 }
+
+void append_facets(Params& params, const RecordFacets& f) {
+  for (const auto& t : f.text) params.emplace_back(t);
+  params.emplace_back(f.number);
+  params.emplace_back(f.search);
+  params.emplace_back(f.rev);
+}
+
+namespace {
 
 /// The WHERE clause (without cursor) of a filter, with its parameters appended to `params`.
 std::string where_of(const RecordFilter& f, Params& params) {
@@ -38,10 +52,18 @@ std::string where_of(const RecordFilter& f, Params& params) {
     sql += " AND ref = ?";
     params.emplace_back(*f.ref);
   }
+  if (f.facets_rev_not) {
+    sql += " AND facet_rev <> ?";
+    params.emplace_back(*f.facets_rev_not);
+  }
   return sql;
 }
 
 constexpr std::string_view kKey = "org_id = ? AND kind = ? AND parent_id = ? AND id = ?";
+
+#define AIMS_FACET_ASSIGN                                                                                         \
+  "facet0 = ?, facet1 = ?, facet2 = ?, facet3 = ?, facet4 = ?, facet5 = ?, facet6 = ?, facet7 = ?, "      \
+  "facet_number = ?, facet_search = ?, facet_rev = ?"
 
 }  // namespace
 
@@ -49,7 +71,7 @@ std::optional<RecordRow> SqlTx::find_record(const std::string& org_id, const std
                                             const std::string& parent_id, const std::string& id) {
   Rows rows = c_.query(std::string(kSelect).append("WHERE ").append(kKey), {org_id, kind, parent_id, id});
   if (rows.empty()) return std::nullopt;
-  return to_row(rows.front());
+  return record_of(rows.front());
 }
 
 std::vector<RecordRow> SqlTx::list_records(const RecordFilter& f) {
@@ -69,7 +91,7 @@ std::vector<RecordRow> SqlTx::list_records(const RecordFilter& f) {
   Rows rows = c_.query(sql, params);
   std::vector<RecordRow> out;
   out.reserve(rows.size());
-  for (Row& r : rows) out.push_back(to_row(r));
+  for (Row& r : rows) out.push_back(record_of(r));
   return out;
 }
 
@@ -80,25 +102,39 @@ std::int64_t SqlTx::count_records(const RecordFilter& f) {
 }
 
 status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
-  if (expected_version == 0)
+  if (expected_version == 0) {
+    Params values{r.kind, r.org_id, r.parent_id, r.id, r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
+    append_facets(values, r.facets);
     return insert_or_conflict(
-        "INSERT INTO records (kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        {r.kind, r.org_id, r.parent_id, r.id, r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc},
-        "a record with this id");
+        "INSERT INTO records (kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc, " AIMS_FACET_COLUMNS
+        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        values, "a record with this id");
+  }
   const Params key{r.org_id, r.kind, r.parent_id, r.id};
   Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
   if (current.empty()) return make_error(errc::not_found, "no such " + r.kind);
   if (current.front().int64(0) != expected_version)
     return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
   Params values{r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
+  append_facets(values, r.facets);
   values.insert(values.end(), key.begin(), key.end());
   values.emplace_back(expected_version);
   std::string sql =
-      "UPDATE records SET position = ?, ref = ?, version = ?, created_at = ?, updated_at = ?, doc = ? WHERE ";
+      "UPDATE records SET position = ?, ref = ?, version = ?, created_at = ?, updated_at = ?, doc = ?, " AIMS_FACET_ASSIGN
+      " WHERE ";
   sql.append(kKey).append(" AND version = ?");
   if (c_.exec(sql, values) == 0)
     return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
+  return ok();
+}
+
+status SqlTx::set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                                const std::string& id, const RecordFacets& facets) {
+  Params values;
+  append_facets(values, facets);
+  for (const auto& k : {org_id, kind, parent_id, id}) values.emplace_back(k);
+  if (c_.exec(std::string("UPDATE records SET " AIMS_FACET_ASSIGN " WHERE ").append(kKey), values) == 0)
+    return make_error(errc::not_found, "no such " + kind);
   return ok();
 }
 

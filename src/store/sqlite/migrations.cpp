@@ -275,7 +275,36 @@ ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// v8: lists of generic records filtered, sorted and paged in the database (docs/storage.md,
+// "Facets"): eight text slots and one numeric slot the domain derives from each record, each
+// indexed with (org_id, kind, slot, id); a lower-cased search text; and the revision of the rules
+// that derived them (0 = not derived yet: the domain's start-up backfill fills those rows).
+constexpr std::string_view kV8 = R"sql(
+ALTER TABLE records ADD COLUMN facet0 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet1 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet2 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet3 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet4 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet5 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet6 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet7 TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE records ADD COLUMN facet_search TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN facet_rev INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX records_by_facet0 ON records (org_id, kind, facet0, id);
+CREATE INDEX records_by_facet1 ON records (org_id, kind, facet1, id);
+CREATE INDEX records_by_facet2 ON records (org_id, kind, facet2, id);
+CREATE INDEX records_by_facet3 ON records (org_id, kind, facet3, id);
+CREATE INDEX records_by_facet4 ON records (org_id, kind, facet4, id);
+CREATE INDEX records_by_facet5 ON records (org_id, kind, facet5, id);
+CREATE INDEX records_by_facet6 ON records (org_id, kind, facet6, id);
+CREATE INDEX records_by_facet7 ON records (org_id, kind, facet7, id);
+CREATE INDEX records_by_facet_number ON records (org_id, kind, facet_number, id);
+CREATE INDEX records_by_updated ON records (org_id, kind, updated_at, id);
+CREATE INDEX records_by_created ON records (org_id, kind, created_at, id);
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 }  // namespace
 

@@ -1,0 +1,72 @@
+// The description of one kind of generic record (docs/records.md): its store name, the words of
+// its messages, its human-number prefix, the roles that may read and write it, its list
+// parameters (which filter or sort in SQL on which facet slot, and which the kind's service
+// applies in memory) and the function that derives a record's facets. A KindSpec is an immutable
+// value defined once per kind (a function-local static); thread-safe.
+#pragma once
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "domain/accounts/roles.hpp"
+#include "store/store.hpp"
+
+namespace aims::records {
+
+/// Where a list parameter is applied: by the store (SQL), or by the kind's service in memory
+/// (filters that depend on today's date, on other records or on settings).
+enum class Where { sql, memory };
+
+/// A filter parameter of a kind's list.
+struct FilterSpec {
+  std::string name;                    // the query parameter
+  Where where = Where::sql;
+  bool on_ref = false;                 // SQL: compares the record's ref instead of a slot
+  store::FacetSlot slot = store::FacetSlot::text0;  // SQL: the slot compared
+  std::vector<std::string> values{};   // the values allowed (checked by parse_list); empty = any text
+  /// SQL: the facet value a parameter value stands for (e.g. lower-cased); identity when empty.
+  std::function<std::string(const std::string&)> to_facet{};
+  bool skip_blank = false;             // SQL: a value that gives an empty facet filters nothing
+};
+
+/// A sort key of a kind's list (sent as `sort=name` or `sort=-name`).
+struct SortSpec {
+  std::string name;
+  Where where = Where::sql;
+  store::FacetSlot slot = store::FacetSlot::position;  // SQL: the slot ordered by (ties by id)
+};
+
+struct KindSpec {
+  std::string kind;     // the store's kind, e.g. "risk"
+  std::string noun;     // in messages: "risk" ("No risk R-1 in this organization.")
+  std::string title;    // in messages at the start of a sentence: "Risk"
+  std::string prefix;   // human numbers: "R-" gives …; "" for kinds without numbers
+  std::string counter_id;  // the id of the kind's counter record (kind "counter")
+  accounts::Action read = accounts::Action::read;
+  accounts::Action write = accounts::Action::write_record;
+  std::vector<FilterSpec> filters;
+  std::vector<SortSpec> sorts;  // the first is the default
+  bool text_search = true;      // whether `q` is accepted (searched in facets.search)
+  /// Parameters the kind's service reads itself besides the filters (validated there).
+  std::vector<std::string> extra_params;
+  /// The revision of `facets`: raise it when the derivation changes, and the start-up backfill
+  /// re-derives the stored rows' facets.
+  std::int64_t facets_rev = 1;
+  /// Derives the facets of a record; `doc` is null when the stored document cannot be read (the
+  /// function then derives what it can from the row). rev is set by the caller.
+  std::function<store::RecordFacets(const store::RecordRow& row, const boost::json::object* doc)> facets;
+};
+
+/// The facets of a record under its kind's rules (rev set; an unreadable doc gives the row-only
+/// facets), for put_record.
+store::RecordFacets derive_facets(const KindSpec& spec, const store::RecordRow& row);
+
+/// Re-derives the facets of every stored record of `kinds` whose facets another revision derived
+/// (or none: rows written before v8). Idempotent, in batches of one write transaction each; a
+/// record whose JSON cannot be read gets the facets of its row. Run at start-up.
+status backfill_facets(store::Store& store, const std::vector<const KindSpec*>& kinds);
+
+}  // namespace aims::records

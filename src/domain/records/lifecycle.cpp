@@ -1,0 +1,110 @@
+#include "domain/records/lifecycle.hpp"
+
+#include <charconv>
+
+#include "domain/ledger/history_json.hpp"
+
+namespace aims::records {
+namespace json = boost::json;
+
+namespace {
+
+std::optional<std::int64_t> whole(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+constexpr const char* kCounterKind = "counter";
+
+}  // namespace
+
+status require(const accounts::Actor& a, accounts::Action action, std::string_view what) {
+  if (accounts::allowed(a.role, action)) return ok();
+  return make_error(errc::forbidden,
+                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
+}
+
+Error not_found(const KindSpec& spec, const std::string& id) {
+  return make_error(errc::not_found, "No " + spec.noun + " " + id + " in this organization.");
+}
+
+result<store::RecordRow> find(store::ReadTx& tx, const KindSpec& spec, const std::string& org_id, const std::string& id) {
+  auto row = tx.find_record(org_id, spec.kind, "", id);
+  if (!row) return not_found(spec, id);
+  return std::move(*row);
+}
+
+status check_if_match(const KindSpec& spec, const store::RecordRow& row, const std::optional<std::string>& if_match) {
+  if (!if_match)
+    return make_error(errc::precondition_required,
+                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
+  if (*if_match != etag(row.version) && *if_match != "W/" + etag(row.version))
+    return make_error(errc::precondition_failed, spec.title + " " + row.id +
+                                                     " was changed by someone else since you read it (now version " +
+                                                     std::to_string(row.version) + "); reload and apply your change again.");
+  return ok();
+}
+
+result<std::int64_t> next_number(store::WriteTx& tx, const KindSpec& spec, const std::string& org_id, const std::string& now) {
+  auto counter = tx.find_record(org_id, kCounterKind, "", spec.counter_id);
+  std::int64_t last = 0;
+  if (counter) {
+    auto n = whole(counter->doc);
+    if (!n || *n < 0) return make_error(errc::internal, "the " + spec.noun + " counter holds '" + counter->doc + "'");
+    last = *n;
+  }
+  store::RecordRow c;
+  c.kind = kCounterKind;
+  c.org_id = org_id;
+  c.id = spec.counter_id;
+  c.version = counter ? counter->version + 1 : 1;
+  c.created_at = counter ? counter->created_at : now;
+  c.updated_at = now;
+  c.doc = std::to_string(last + 1);
+  if (auto s = tx.put_record(c, counter ? counter->version : 0); !s) return s.error();
+  return last + 1;
+}
+
+status save(store::WriteTx& tx, const KindSpec& spec, const accounts::Actor& a, store::RecordRow row,
+            std::int64_t expected_version, const std::string& operation, const json::array& changes) {
+  row.facets = derive_facets(spec, row);
+  if (auto s = tx.put_record(row, expected_version); !s) return s;
+  store::HistoryRow h{a.org_id, spec.kind, row.id, row.version, row.updated_at, a.email, operation, json::serialize(changes)};
+  return tx.insert_history(h);
+}
+
+result<std::string> history_page(store::Store& store, const KindSpec& spec, const accounts::Actor& a,
+                                  const std::string& id, const std::optional<std::string>& limit,
+                                  const std::optional<std::string>& cursor) {
+  std::vector<store::HistoryRow> rows;
+  int lim = 50;
+  auto st = store.read([&](store::ReadTx& tx) -> status {
+    if (!tx.find_record(a.org_id, spec.kind, "", id)) return not_found(spec, id);
+    std::vector<FieldError> errs;
+    if (limit) {
+      auto v = whole(*limit);
+      if (!v || *v < 1 || *v > 500) errs.push_back({"limit", 0, "must be a whole number from 1 to 500"});
+      else lim = static_cast<int>(*v);
+    }
+    std::optional<std::int64_t> before;
+    if (cursor) {
+      before = whole(*cursor);
+      if (!before || *before < 1) errs.push_back({"cursor", 0, "is not a cursor of this list"});
+    }
+    if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
+    rows = tx.list_history(a.org_id, spec.kind, id, lim + 1, before);
+    return ok();
+  });
+  if (!st) return st.error();
+  bool more = static_cast<int>(rows.size()) > lim;
+  if (more) rows.resize(static_cast<std::size_t>(lim));
+  json::array items;
+  for (const auto& h : rows) items.push_back(ledger::history_item(h));
+  json::object out{{"items", std::move(items)}};
+  if (more && !rows.empty()) out["next"] = std::to_string(rows.back().version);
+  return json::serialize(out);
+}
+
+}  // namespace aims::records

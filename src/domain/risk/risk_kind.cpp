@@ -1,0 +1,117 @@
+#include "domain/risk/risk_kind.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/text.hpp"
+#include "domain/risk/risk_fields.hpp"
+#include "domain/risk/risk_view.hpp"
+
+namespace aims::risk {
+namespace json = boost::json;
+using records::FilterSpec;
+using records::SortSpec;
+using records::Where;
+using store::FacetSlot;
+
+namespace {
+
+std::string str(const json::object* doc, std::string_view key) {
+  if (!doc) return {};
+  auto p = doc->if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+/// `key` followed by the risk's number: ties sort in the order of numbers (\x1f sorts before
+/// every printable character, so a key that is a prefix of another still sorts first).
+std::string tied(std::string key, std::int64_t number) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
+  return key + buf;
+}
+
+store::RecordFacets facets_of_risk(const store::RecordRow& row, const json::object* doc) {
+  store::RecordFacets f;
+  const auto n = row.position;
+  auto owner = text::lower(str(doc, "owner"));
+  auto status = str(doc, "status");
+  auto all = statuses();
+  auto rank = std::find(all.begin(), all.end(), status) - all.begin();
+  f.text[0] = tied(text::lower(str(doc, "title")), n);
+  f.text[1] = owner;
+  f.text[2] = tied(owner, n);
+  f.text[3] = status;
+  f.text[4] = tied(std::to_string(rank), n);
+  f.text[5] = doc && doc->contains("treatment") && doc->at("treatment").is_string() ? str(doc, "treatment") : "none";
+  auto date = [&](std::string_view k) {
+    auto d = str(doc, k);
+    return tied(d.empty() ? "9999-99-99" : d, n);  // risks without the date come last
+  };
+  f.text[6] = date("due_date");
+  f.text[7] = date("review_date");
+  std::string hay = row.id;
+  for (auto k : {"title", "description", "owner", "treatment_plan"}) (hay += '\n') += str(doc, k);
+  if (doc)
+    for (auto k : {"planned_controls", "existing_controls", "risk_sources", "objectives"})
+      if (auto a = doc->if_contains(k); a && a->is_array())
+        for (const auto& e : a->as_array())
+          if (e.is_string()) (hay += '\n') += std::string_view(e.as_string());
+  f.search = text::lower(hay);
+  f.number = n;
+  return f;
+}
+
+std::vector<std::string> names(std::span<const std::string_view> v) { return {v.begin(), v.end()}; }
+
+records::KindSpec make() {
+  records::KindSpec k;
+  k.kind = kRiskKind;
+  k.noun = "risk";
+  k.title = "Risk";
+  k.prefix = "R-";
+  k.counter_id = kCounterId;
+  k.facets_rev = 1;
+  k.facets = facets_of_risk;
+  auto treatments_or_none = names(treatments());
+  treatments_or_none.push_back("none");
+  k.filters = {
+      FilterSpec{"system_id", Where::sql, true, FacetSlot::text0, {},
+                 [](const std::string& v) { return v == "none" ? std::string() : v; }},
+      FilterSpec{"status", Where::sql, false, FacetSlot::text3, names(statuses())},
+      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {},
+                 [](const std::string& v) { return text::lower(text::trim(v)); }, true},
+      FilterSpec{"treatment", Where::sql, false, FacetSlot::text5, treatments_or_none},
+      // The service compares the review date with today in SQL (the facet text7).
+      FilterSpec{"overdue", Where::memory, false, FacetSlot::text7, {"true", "false"}},
+      // Under the organization's criteria or today's date: checked and applied by the service.
+      FilterSpec{"inherent_level", Where::memory},
+      FilterSpec{"residual_level", Where::memory},
+      FilterSpec{"acceptance", Where::memory},
+      FilterSpec{"control", Where::memory},
+      FilterSpec{"inherent_likelihood", Where::memory},
+      FilterSpec{"inherent_impact", Where::memory},
+      FilterSpec{"residual_likelihood", Where::memory},
+      FilterSpec{"residual_impact", Where::memory},
+  };
+  k.sorts = {
+      SortSpec{"number", Where::sql, FacetSlot::position},
+      SortSpec{"title", Where::sql, FacetSlot::text0},
+      SortSpec{"status", Where::sql, FacetSlot::text4},
+      SortSpec{"owner", Where::sql, FacetSlot::text2},
+      SortSpec{"inherent", Where::memory},
+      SortSpec{"residual", Where::memory},
+      SortSpec{"due_date", Where::sql, FacetSlot::text6},
+      SortSpec{"review_date", Where::sql, FacetSlot::text7},
+      SortSpec{"updated_at", Where::sql, FacetSlot::updated_at},
+  };
+  return k;
+}
+
+}  // namespace
+
+const records::KindSpec& risk_kind() {
+  static const records::KindSpec spec = make();
+  return spec;
+}
+
+}  // namespace aims::risk

@@ -1,0 +1,92 @@
+// SqlTx::query_records: generic records filtered on their facets, sorted on one facet or column
+// with ties by (id, parent_id) in the same direction, keyset-paged, with a count of all matches.
+#include "store/sql/sql_tx.hpp"
+#include "store/sql/system_query.hpp"
+
+namespace aims::store::sql {
+namespace {
+
+std::string column_of(FacetSlot s) {
+  switch (s) {
+    case FacetSlot::number: return "facet_number";
+    case FacetSlot::position: return "position";
+    case FacetSlot::created_at: return "created_at";
+    case FacetSlot::updated_at: return "updated_at";
+    default: return "facet" + std::to_string(static_cast<int>(s) - static_cast<int>(FacetSlot::text0));
+  }
+}
+
+/// The WHERE clause of the query's filters (no cursor), with its parameters.
+Statement filters(const RecordQuery& q) {
+  Statement st{"WHERE org_id = ? AND kind = ?", {q.org_id, q.kind}};
+  auto add = [&st](const std::string& clause, Param p) {
+    st.sql.append(" AND ").append(clause);
+    st.params.push_back(std::move(p));
+  };
+  if (q.parent_id) add("parent_id = ?", *q.parent_id);
+  if (q.ref) add("ref = ?", *q.ref);
+  for (const FacetIn& f : q.filters) {
+    if (f.any_of.empty() || is_numeric(f.slot)) {
+      st.sql += " AND 1 = 0";  // nothing is one of no values; numeric slots are not filtered by text
+      continue;
+    }
+    st.sql.append(" AND ").append(column_of(f.slot)).append(" IN (");
+    for (std::size_t i = 0; i < f.any_of.size(); ++i) {
+      st.sql += i ? ", ?" : "?";
+      st.params.emplace_back(f.any_of[i]);
+    }
+    st.sql += ")";
+  }
+  if (q.below) {
+    const std::string col = column_of(q.below->first);
+    st.sql.append(" AND ").append(col).append(" <> '' AND ").append(col).append(" < ?");
+    st.params.emplace_back(q.below->second);
+  }
+  if (q.text) {
+    st.sql += " AND (facet_search LIKE ? ESCAPE '!'";
+    st.params.emplace_back("%" + escape_like(*q.text) + "%");
+    if (!q.or_ref_in.empty()) {
+      st.sql += " OR ref IN (";
+      for (std::size_t i = 0; i < q.or_ref_in.size(); ++i) {
+        st.sql += i ? ", ?" : "?";
+        st.params.emplace_back(q.or_ref_in[i]);
+      }
+      st.sql += ")";
+    }
+    st.sql += ")";
+  }
+  return st;
+}
+
+}  // namespace
+
+RecordPage SqlTx::query_records(const RecordQuery& q) {
+  RecordPage page;
+  Statement st = filters(q);
+  if (q.count) page.total = c_.query("SELECT COUNT(*) FROM records " + st.sql, st.params).front().int64(0);
+  const std::string col = column_of(q.sort);
+  const char* dir = q.descending ? " DESC" : " ASC";
+  if (q.after) {
+    st.sql += " AND (" + col + ", id, parent_id) " + (q.descending ? "<" : ">") + " (?, ?, ?)";
+    if (is_numeric(q.sort)) st.params.emplace_back(q.after->number);
+    else st.params.emplace_back(q.after->text);
+    st.params.emplace_back(q.after->id);
+    st.params.emplace_back(q.after->parent_id);
+  }
+  std::string sql = std::string(kRecordSelect) + st.sql;
+  sql += " ORDER BY " + col + dir + ", id" + dir + ", parent_id" + dir;
+  if (q.limit > 0) {
+    sql += " LIMIT ?";
+    st.params.emplace_back(static_cast<std::int64_t>(q.limit) + 1);
+  }
+  Rows rows = c_.query(sql, st.params);
+  page.items.reserve(rows.size());
+  for (Row& r : rows) page.items.push_back(record_of(r));
+  if (q.limit > 0 && page.items.size() > static_cast<std::size_t>(q.limit)) {
+    page.more = true;
+    page.items.resize(static_cast<std::size_t>(q.limit));
+  }
+  return page;
+}
+
+}  // namespace aims::store::sql
