@@ -275,7 +275,12 @@ ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT COLLATE "C" NOT NULL DEFAULT
 ALTER TABLE api_tokens ADD COLUMN scope TEXT COLLATE "C" NOT NULL DEFAULT 'write';
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// v8: deactivated users (docs/accounts.md): '' = active, else when the user was deactivated.
+constexpr std::string_view kV8 = R"sql(
+ALTER TABLE users ADD COLUMN disabled_at TEXT COLLATE "C" NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 }  // namespace
 
