@@ -144,7 +144,7 @@ export function EvidenceListPage() {
 
       <ErrorBanner error={list.error} title="The evidence could not be loaded." />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
+      {page && page.total === 0 && page.items.length === 0 && !hasFilters ? (
         <EmptyState title="No evidence yet" testId="evidence-empty">
           <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
           {session.canWrite && !uploading ? (
@@ -154,7 +154,7 @@ export function EvidenceListPage() {
           ) : null}
         </EmptyState>
       ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
+      {page && (page.total > 0 || page.items.length > 0 || hasFilters) ? (
         <>
           <div className="table-meta" aria-live="polite">
             <span data-testid="evidence-total">

@@ -125,7 +125,7 @@ export function ImpactListPage() {
 
       <ErrorBanner error={list.error} title="The impact assessments could not be loaded." />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
+      {page && page.total === 0 && page.items.length === 0 && !hasFilters ? (
         <EmptyState title="No impact assessments yet" testId="impact-empty">
           <p>
             Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new
@@ -138,7 +138,7 @@ export function ImpactListPage() {
           ) : null}
         </EmptyState>
       ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
+      {page && (page.total > 0 || page.items.length > 0 || hasFilters) ? (
         <>
           <div className="table-meta" aria-live="polite">
             <span data-testid="impact-total">

@@ -103,7 +103,7 @@ export function ObjectivesListPage() {
 
       <ErrorBanner error={list.error} title="The objectives could not be loaded." />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
+      {page && page.total === 0 && page.items.length === 0 && !hasFilters ? (
         <EmptyState title="No AI objectives yet" testId="objectives-empty">
           <p>
             Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often
@@ -116,7 +116,7 @@ export function ObjectivesListPage() {
           ) : null}
         </EmptyState>
       ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
+      {page && (page.total > 0 || page.items.length > 0 || hasFilters) ? (
         <>
           <div className="table-meta" aria-live="polite">
             <span data-testid="objectives-total">

@@ -163,7 +163,7 @@ export function RisksListPage() {
 
       <ErrorBanner error={list.error} title="The risks could not be loaded." />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
+      {page && page.total === 0 && page.items.length === 0 && !hasFilters ? (
         <EmptyState title="No risks registered yet" testId="risks-empty">
           <p>Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.</p>
           {session.canWrite ? (
@@ -173,7 +173,7 @@ export function RisksListPage() {
           ) : null}
         </EmptyState>
       ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
+      {page && (page.total > 0 || page.items.length > 0 || hasFilters) ? (
         <>
           <div className="table-meta" aria-live="polite">
             <span data-testid="risks-total">

@@ -152,7 +152,7 @@ export function SystemsListPage() {
 
       <ErrorBanner error={list.error} title="The AI systems could not be loaded." />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !hasFilters ? (
+      {page && page.total === 0 && page.items.length === 0 && !hasFilters ? (
         <EmptyState title="No AI systems yet" testId="systems-empty">
           <p>Register the AI systems your organization provides, develops or uses to start building the inventory.</p>
           {session.canWrite ? (
@@ -162,7 +162,7 @@ export function SystemsListPage() {
           ) : null}
         </EmptyState>
       ) : null}
-      {page && (page.total > 0 || hasFilters) ? (
+      {page && (page.total > 0 || page.items.length > 0 || hasFilters) ? (
         <>
           <div className="table-meta" aria-live="polite">
             <span data-testid="systems-total">
