@@ -1,4 +1,5 @@
-// aims init | org create | org remove-member | user add: administration on a data directory
+// aims init | org create | org remove-member | user add (user reset-password|deactivate|reactivate:
+// user_commands.cpp): administration on a data directory
 // aims token create|list|revoke: on the data directory with --data (for any user, by --email), else
 // through the API with the caller's own token.
 #include <filesystem>
@@ -7,6 +8,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/data_dir.hpp"
 #include "cli/output.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
@@ -14,46 +16,12 @@
 #include "core/text.hpp"
 #include "domain/accounts/admin_service.hpp"
 #include "domain/accounts/token_service.hpp"
-#include "domain/ledger/audited_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct DataOpts {
-  std::string data = "./data";
-  std::string database;
-};
-
-void add_data_option(CLI::App* cmd, DataOpts& o) {
-  cmd->add_option("--data", o.data, "Data directory")->envname("AIMS_DATA")->capture_default_str();
-  cmd->add_option("--database", o.database, "Database: empty for <data>/aims.db, or a postgresql:// URL")
-      ->envname("AIMS_DATABASE");
-}
-
-/// Opens the store of a data directory; creates the directory if `create`.
-std::unique_ptr<store::Store> open(const DataOpts& o, bool create) {
-  std::error_code ec;
-  if (create) {
-    fs::create_directories(o.data, ec);
-    fs::permissions(o.data, fs::perms::owner_all, fs::perm_options::replace, ec);
-  } else if (o.database.empty() && !fs::exists(fs::path(o.data) / "aims.db")) {
-    std::cerr << "aims: " << o.data << " is not an initialized data directory; run 'aims init' first.\n";
-    return nullptr;
-  }
-  auto st = store::open_store(o.database.empty() ? o.data + "/aims.db" : o.database);
-  if (!st) {
-    std::cerr << "aims: " << st.error().detail << "\n";
-    return nullptr;
-  }
-  // Administration changes records too: they go to the audit log, by the actor "system".
-  static SystemClock clock;
-  return std::make_unique<ledger::AuditedStore>(std::move(*st), clock);
-}
-
-int report(const Error& e);
 
 /// aims token create|list|revoke (see the file comment).
 void register_token_commands(CLI::App& app, int& exit_code) {
@@ -78,7 +46,7 @@ void register_token_commands(CLI::App& app, int& exit_code) {
   };
   // The server side of a subcommand: the token service over the store of --data.
   auto with_tokens = [](int& code, const std::function<void(accounts::TokenService&, const Clock&)>& fn) {
-    auto st = open(d, false);
+    auto st = open_data(d, false);
     if (!st) { code = 1; return; }
     SystemClock clock;
     RandomIds ids;
@@ -172,12 +140,6 @@ void register_token_commands(CLI::App& app, int& exit_code) {
   });
 }
 
-int report(const Error& e) {
-  std::cerr << "aims: " << e.detail << "\n";
-  for (const auto& fe : e.errors) std::cerr << "  " << fe.field << ": " << fe.message << "\n";
-  return 1;
-}
-
 }  // namespace
 
 void register_admin_commands(CLI::App& app, int& exit_code) {
@@ -199,7 +161,7 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
       exit_code = report(s.error());
       return;
     }
-    auto st = open(d_init, true);
+    auto st = open_data(d_init, true);
     if (!st) { exit_code = 1; return; }
     if (auto key = load_signing_key(d_init.data + "/audit-signing.key", true); !key) {
       exit_code = report(key.error());
@@ -219,7 +181,7 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
   create->add_option("--name", org, "Organization name")->required();
   create->add_option("--admin-email", email, "Admin's email")->required();
   create->callback([&exit_code] {
-    auto st = open(d_org, false);
+    auto st = open_data(d_org, false);
     if (!st) { exit_code = 1; return; }
     auto pw = read_password("Password for " + email + " (ignored if the user exists): ");
     SystemClock clock;
@@ -231,13 +193,14 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
   });
 
   auto* user = app.add_subcommand("user", "Users")->require_subcommand(1);
+  register_user_commands(*user, exit_code);
   auto* add = user->add_subcommand("add", "Add a member to an organization (password on standard input for a new user)");
   add_data_option(add, d_user);
   add->add_option("--org", org, "Organization name")->required();
   add->add_option("--email", email, "Email")->required();
   add->add_option("--role", role, "admin, manager, contributor, auditor or viewer")->required();
   add->callback([&exit_code] {
-    auto st = open(d_user, false);
+    auto st = open_data(d_user, false);
     if (!st) { exit_code = 1; return; }
     auto pw = read_password("Password for " + email + " (ignored if the user exists): ");
     SystemClock clock;
@@ -253,7 +216,7 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
   remove->add_option("--org", org, "Organization name")->required();
   remove->add_option("--email", email, "The member's email")->required();
   remove->callback([&exit_code] {
-    auto st = open(d_rm, false);
+    auto st = open_data(d_rm, false);
     if (!st) { exit_code = 1; return; }
     SystemClock clock;
     RandomIds ids;

@@ -537,6 +537,8 @@ void register_client_commands(CLI::App& app, int& exit_code) {
                       ->require_subcommand(1);
   register_catalog_list(catalog, exit_code);
   register_catalog_show(catalog, exit_code);
+
+  register_password_commands(app, exit_code);
 }
 
 }  // namespace aims::cli

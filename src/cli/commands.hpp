@@ -21,6 +21,10 @@ void register_org_settings_commands(CLI::App& app, int& exit_code);
 /// aims export audit-pack (the auditor package; lives beside the audit commands).
 void register_export_commands(CLI::App& app, int& exit_code);
 
+/// aims user reset-password|deactivate|reactivate (under `user`) and aims password change.
+void register_user_commands(CLI::App& user, int& exit_code);
+void register_password_commands(CLI::App& app, int& exit_code);
+
 /// Reads a password: from a terminal without echo (prompting), else one line of standard input.
 std::string read_password(const std::string& prompt);
 

@@ -9,12 +9,15 @@ Response health(Context& c);
 Response login(Context& c);
 Response logout(Context& c);
 Response me(Context& c);
+Response change_password(Context& c);
 /// The client's address: the socket peer, or X-Forwarded-For's last entry behind a trusted proxy.
 std::string client_address(const Context& c);
 Response list_tokens(Context& c);
 Response create_token(Context& c);
 Response revoke_token(Context& c);
 Response remove_member(Context& c);
+Response deactivate_member(Context& c);
+Response reactivate_member(Context& c);
 
 Response list_frameworks(Context& c);
 Response list_maturity_levels(Context& c);

@@ -84,6 +84,18 @@ Response logout(Context& c) {
   return res;
 }
 
+Response change_password(Context& c) {
+  auto body = parse_json_body(c.req, 16 * 1024);
+  if (!body) return problem(body.error(), c.req.path);
+  int retry_after = 0;
+  if (auto st = c.svc.auth.change_password(*c.principal, *body, client_address(c), &retry_after); !st) {
+    auto res = problem(st.error(), c.req.path);
+    if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
+    return res;
+  }
+  return no_content();
+}
+
 Response me(Context& c) { return json_response(200, json::serialize(me_json(*c.principal, c.actor))); }
 
 }  // namespace aims::http::handlers

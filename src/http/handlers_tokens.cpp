@@ -1,4 +1,4 @@
-// Handlers of API tokens and membership removal, and the client address the log-in throttle uses.
+// Handlers of API tokens, membership removal and member deactivation, and the client address the log-in throttle uses.
 #include "core/text.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -39,6 +39,16 @@ Response revoke_token(Context& c) {
 Response remove_member(Context& c) {
   if (auto st = c.svc.auth.tokens().remove_member(*c.actor, c.req.params.at("user")); !st)
     return problem(st.error(), c.req.path);
+  return no_content();
+}
+
+Response deactivate_member(Context& c) {
+  if (auto st = c.svc.auth.users().deactivate(*c.actor, c.req.params.at("user")); !st) return problem(st.error(), c.req.path);
+  return no_content();
+}
+
+Response reactivate_member(Context& c) {
+  if (auto st = c.svc.auth.users().reactivate(*c.actor, c.req.params.at("user")); !st) return problem(st.error(), c.req.path);
   return no_content();
 }
 

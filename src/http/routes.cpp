@@ -10,11 +10,14 @@ void register_routes(Router& r, const std::string& openapi_json) {
 
   r.add("POST", "/api/v1/auth/login", Access::open, login);
   r.add("POST", "/api/v1/auth/logout", Access::user, logout);
+  r.add("POST", "/api/v1/auth/password", Access::user, change_password);
   r.add("GET", "/api/v1/me", Access::member, me);
   r.add("GET", "/api/v1/tokens", Access::member, list_tokens);
   r.add("POST", "/api/v1/tokens", Access::member, create_token);
   r.add("DELETE", "/api/v1/tokens/{id}", Access::member, revoke_token);
   r.add("DELETE", "/api/v1/org/members/{user}", Access::member, remove_member);
+  r.add("POST", "/api/v1/org/members/{user}/deactivate", Access::member, deactivate_member);
+  r.add("POST", "/api/v1/org/members/{user}/reactivate", Access::member, reactivate_member);
 
   r.add("GET", "/api/v1/catalog/frameworks", Access::user, list_frameworks);
   r.add("GET", "/api/v1/catalog/maturity-levels", Access::user, list_maturity_levels);

@@ -64,6 +64,31 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
 constexpr std::chrono::milliseconds kFirstPause{10};     // accepting paused when descriptors run out
 constexpr std::chrono::milliseconds kLongestPause{500};  // the pause doubles up to this
 
+/// A request the parser refused as not HTTP/1.1 (a bad request line, header field or chunk), as
+/// opposed to a connection that closed or timed out: it gets a 400 before the connection closes.
+bool malformed(const boost::system::error_code& ec) {
+  using E = bhttp::error;
+  for (auto e : {E::bad_line_ending, E::bad_method, E::bad_target, E::bad_version, E::bad_field, E::bad_value,
+                 E::bad_content_length, E::bad_transfer_encoding, E::bad_chunk, E::bad_chunk_extension, E::bad_obs_fold,
+                 E::multiple_content_length})
+    if (ec == e) return true;
+  return false;
+}
+
+std::string malformed_detail(const boost::system::error_code& ec) {
+  using E = bhttp::error;
+  if (ec == E::bad_method) return "The request line's method is not valid.";
+  if (ec == E::bad_target) return "The request line's target is not valid.";
+  if (ec == E::bad_version) return "The request line's HTTP version is not valid.";
+  if (ec == E::bad_line_ending) return "A line of the request does not end in CRLF.";
+  if (ec == E::bad_field) return "A header field name is not valid.";
+  if (ec == E::bad_value || ec == E::bad_obs_fold) return "A header field value is not valid.";
+  if (ec == E::bad_content_length || ec == E::multiple_content_length) return "The Content-Length header is not valid.";
+  if (ec == E::bad_transfer_encoding) return "The Transfer-Encoding header is not valid.";
+  if (ec == E::bad_chunk || ec == E::bad_chunk_extension) return "A chunk of the body is not valid.";
+  return "The request is not valid HTTP/1.1 (" + ec.message() + ").";
+}
+
 bool out_of_descriptors(const boost::system::error_code& ec) {
   return ec == asio::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
          ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
@@ -269,16 +294,20 @@ struct Server::Impl {
       first = false;
       auto [ec, n] = co_await bhttp::async_read_header(*stream, buffer, head, asio::as_tuple(asio::use_awaitable));
       if (ec == bhttp::error::header_limit) {
-        co_await refuse_header(*stream, peer, "The request line and header fields exceed " +
-                                                  std::to_string(kHeaderLimit) + " bytes.");
+        co_await refuse_header(*stream, peer, header_fields_too_large("The request line and header fields exceed " +
+                                                                      std::to_string(kHeaderLimit) + " bytes."));
+        break;
+      }
+      if (malformed(ec)) {
+        co_await refuse_header(*stream, peer, problem(errc::bad_request, malformed_detail(ec)));
         break;
       }
       if (ec) break;
       if (auto count = static_cast<std::size_t>(std::distance(head.get().begin(), head.get().end()));
           count > kMaxHeaderFields) {
-        co_await refuse_header(*stream, peer, "The request has " + std::to_string(count) +
-                                                  " header fields; at most " + std::to_string(kMaxHeaderFields) +
-                                                  " are accepted.");
+        co_await refuse_header(*stream, peer, header_fields_too_large("The request has " + std::to_string(count) +
+                                                                      " header fields; at most " +
+                                                                      std::to_string(kMaxHeaderFields) + " are accepted."));
         break;
       }
       stream->expires_after(std::chrono::seconds(opts.request_timeout_s));
@@ -306,7 +335,10 @@ struct Server::Impl {
         if (!too_large) {
           auto [ec2, n2] = co_await bhttp::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
           if (ec2 == bhttp::error::body_limit) too_large = true;
-          else if (ec2) break;
+          else if (malformed(ec2)) {
+            co_await refuse_header(*stream, peer, problem(errc::bad_request, malformed_detail(ec2)));
+            break;
+          } else if (ec2) break;
         }
         if (too_large) {
           keep_alive = false;
@@ -346,17 +378,18 @@ struct Server::Impl {
     streams.erase(stream);
   }
 
-  /// Answers 431 to a request whose header is too large, then stops reading it and closes.
-  asio::awaitable<void> refuse_header(beast::tcp_stream& stream, const std::string& peer, std::string detail) {
+  /// Answers `res` (431 to a header that is too large, 400 to a malformed request) to a request that
+  /// cannot be read on, then stops reading it and closes.
+  asio::awaitable<void> refuse_header(beast::tcp_stream& stream, const std::string& peer, Response res) {
     Request req;
     req.request_id = crypto::random_base32(12);
-    auto res = header_fields_too_large(std::move(detail));
+    int status = res.status;
     add_standard_headers(res, req);
     stream.expires_after(std::chrono::seconds(opts.request_timeout_s));
     auto out = to_beast(std::move(res), 11, false);
     auto bytes = out.body().size();
     auto [ec, n] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
-    log_request(req, 431, bytes, 0.0, peer);
+    log_request(req, status, bytes, 0.0, peer);
     if (!ec) co_await drain(stream);
   }
 

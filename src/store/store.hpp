@@ -30,6 +30,7 @@ struct User {
   std::string name;
   std::string password_hash;  // libsodium argon2id string
   std::string created_at;
+  std::string disabled_at;    // "" = active; else when the user was deactivated (no log-in, no tokens)
 };
 
 /// A user's role in one organization. role is one of admin, manager, contributor, auditor, viewer.
@@ -355,6 +356,12 @@ class WriteTx : public ReadTx {
   virtual void touch_api_token(const std::string& id, const std::string& at) = 0;  // sets last_used_at
   /// Ends a user's access: deletes all their sessions and API tokens.
   virtual void delete_user_credentials(const std::string& user_id) = 0;
+  /// Ends a user's sessions except the one of `keep_token_hash` ("" keeps none).
+  virtual void delete_other_sessions(const std::string& user_id, const std::string& keep_token_hash) = 0;
+  /// Sets the user's password hash; errc::not_found if absent.
+  virtual status update_user_password(const std::string& user_id, const std::string& password_hash) = 0;
+  /// Sets the user's disabled_at ("" = active again); errc::not_found if absent.
+  virtual status set_user_disabled(const std::string& user_id, const std::string& disabled_at) = 0;
   /// errc::not_found if absent.
   virtual status delete_membership(const std::string& org_id, const std::string& user_id) = 0;
   /// Inserts or replaces the row of r.key.

@@ -323,6 +323,50 @@ TEST_F(Accounts, RemovingAMembershipAndEndingAUsersCredentials) {
   }));
 }
 
+TEST_F(Accounts, PasswordsChangeAndUsersAreDisabledAndEnabled) {
+  seed();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.insert_session({std::string(64, 'x'), "u1", "csrf", "2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_session({std::string(64, 'y'), "u1", "csrf", "2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"}); !s) return s;
+    if (auto s = tx.insert_session({std::string(64, 'z'), "u2", "csrf", "2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"}); !s) return s;
+    return tx.insert_api_token({"t1", "u1", "ci", std::string(64, 'a'), "2026-01-02T00:00:00.000Z"});
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto u = tx.find_user("u1");
+    EXPECT_TRUE(u && u->disabled_at.empty());  // new users are active
+    return ok();
+  }));
+  EXPECT_EQ(code_of(store().write([](WriteTx& tx) { return tx.update_user_password("u9", "h"); })), errc::not_found);
+  EXPECT_EQ(code_of(store().write([](WriteTx& tx) { return tx.set_user_disabled("u9", "2026-02-01T00:00:00.000Z"); })), errc::not_found);
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    if (auto s = tx.update_user_password("u1", "$argon2id$new"); !s) return s;
+    tx.delete_other_sessions("u1", std::string(64, 'x'));
+    return tx.set_user_disabled("u2", "2026-02-01T00:00:00.000Z");
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto u1 = tx.find_user("u1");
+    EXPECT_TRUE(u1 && u1->password_hash == "$argon2id$new");
+    auto u2 = tx.find_user_by_email("bob@example.org");
+    EXPECT_TRUE(u2 && u2->disabled_at == "2026-02-01T00:00:00.000Z");
+    EXPECT_TRUE(u2 && u2->password_hash != "$argon2id$new");  // only u1's changed
+    EXPECT_TRUE(tx.find_session(std::string(64, 'x')));       // the kept one
+    EXPECT_FALSE(tx.find_session(std::string(64, 'y')));      // u1's other one
+    EXPECT_TRUE(tx.find_session(std::string(64, 'z')));       // another user's
+    EXPECT_TRUE(tx.find_api_token(std::string(64, 'a')));     // tokens are not sessions
+    return ok();
+  }));
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    tx.delete_other_sessions("u1", "");
+    return tx.set_user_disabled("u2", "");
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_FALSE(tx.find_session(std::string(64, 'x')));
+    auto u2 = tx.find_user("u2");
+    EXPECT_TRUE(u2 && u2->disabled_at.empty());
+    return ok();
+  }));
+}
+
 TEST_F(Accounts, LoginThrottleRowsAreUpsertedFoundAndForgotten) {
   AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
     tx.put_login_throttle({"client:10.0.0.1", 1, "", "2026-01-01T00:00:00.000Z"});

@@ -82,7 +82,7 @@ Organization StoreTest::org(const std::string& id, const std::string& name, cons
 }
 
 User StoreTest::user(const std::string& id, const std::string& email, const std::string& created_at) {
-  return User{id, email, "Name of " + id, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", created_at};
+  return User{id, email, "Name of " + id, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", created_at, ""};
 }
 
 SystemRow StoreTest::system(const std::string& org_id, const std::string& id, const std::string& name_key) {

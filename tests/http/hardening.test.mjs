@@ -103,6 +103,33 @@ test('3,000 header fields, or 200 short ones, get 431 problem+json and the conne
   assert.match(ok, /^HTTP\/1\.1 200 /);
 });
 
+test('a malformed request line, header field or chunk gets 400 problem+json naming what is wrong, and the connection is closed', { timeout: 30000 }, async () => {
+  const cases = [
+    ['GET /healthz HTTP/1.1 extra\r\nHost: x\r\n\r\n', /version|CRLF/],
+    ['GET /healthz HTTQ/1.1\r\nHost: x\r\n\r\n', /version/],
+    ['G(T /healthz HTTP/1.1\r\nHost: x\r\n\r\n', /method/],
+    ['GET \x7f HTTP/1.1\r\nHost: x\r\n\r\n', /target/],
+    ['GET /healthz HTTP/1.1\r\nHost: x\r\nBad Field: v\r\n\r\n', /field name/],
+    ['GET /healthz HTTP/1.1\r\nHost: x\r\nX-V: a\x01b\r\n\r\n', /field value/],
+    ['GET /healthz HTTP/1.1\nHost: x\n\n', /CRLF|version/],
+    ['POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n', /Content-Length/],
+    ['POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}', /Content-Length/],
+    ['POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n', /chunk/],
+  ];
+  for (const [text, detail] of cases) {
+    const answer = await rawExchange(text);
+    const [head, body] = answer.split('\r\n\r\n');
+    assert.match(head, /^HTTP\/1\.1 400 /, `${JSON.stringify(text)}: ${head}`);
+    assert.match(head, /\r\ncontent-type: application\/problem\+json\r\n/i, head);
+    assert.match(head, /\r\nconnection: close\r\n/i, head);
+    const p = JSON.parse(body);
+    assert.equal(p.status, 400);
+    assert.match(p.detail, detail, `${JSON.stringify(text)}: ${p.detail}`);
+  }
+  // The server goes on serving.
+  assert.match(await rawExchange('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 200 /);
+});
+
 /** The server's log lines (JSON) whose msg has this request id; waits until one is written. */
 async function logFor(s, requestId) {
   for (;;) {

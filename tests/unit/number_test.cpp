@@ -186,6 +186,31 @@ TEST(InputNumber, AcceptsFiniteNumbersWithinTheBoundsOnly) {
   EXPECT_EQ(ir.failure("bad").errors.size(), 4u);
 }
 
+TEST(InputNumber, WholeNumbersAreWholeHoweverWrittenAndNegativeZeroIsZero) {
+  auto body = json::parse(R"({"two": 2.0, "exp": 2e0, "nz": -0.0, "nzi": -0, "half": 2.5, "sub": 5e-324, "big": 1e308,
+                              "beyond": 9007199254740994.0, "u": 18446744073709551615, "max": 9223372036854775807})")
+                  .as_object();
+  EXPECT_EQ(input::whole_number(body.at("two"), 0, 5), 2);
+  EXPECT_EQ(input::whole_number(body.at("exp"), 0, 5), 2);
+  EXPECT_EQ(input::whole_number(body.at("nz"), 0, 5), 0);
+  EXPECT_EQ(input::whole_number(body.at("nzi"), 0, 5), 0);
+  EXPECT_FALSE(input::whole_number(body.at("nz"), 1, 5));    // zero, and out of range
+  EXPECT_FALSE(input::whole_number(body.at("half"), 0, 5));
+  EXPECT_FALSE(input::whole_number(body.at("sub"), 0, 5));
+  EXPECT_FALSE(input::whole_number(body.at("big"), 0, INT64_MAX));
+  EXPECT_FALSE(input::whole_number(body.at("beyond"), 0, INT64_MAX));  // not exactly what was sent
+  EXPECT_FALSE(input::whole_number(body.at("u"), 0, INT64_MAX));
+  EXPECT_EQ(input::whole_number(body.at("max"), 0, INT64_MAX), INT64_MAX);
+  input::Reader in(body, {"two", "exp", "nz", "nzi", "half", "sub", "big", "beyond", "u", "max"});
+  EXPECT_EQ(in.integer("two", 1, 5), 2);
+  EXPECT_EQ(in.integer("nz", 0, 5), 0);
+  EXPECT_TRUE(in.ok());
+  // A decimal negative zero is read as zero, never kept as -0.
+  auto nz = in.number("nz", -1, 1);
+  ASSERT_TRUE(nz);
+  EXPECT_FALSE(std::signbit(*nz));
+}
+
 TEST(StoredRecords, AnUnreadableRecordBecomesAnErrorRow) {
   auto row = stored::row_or_error("objective", "org_1", "obj_1", [] { return stored::parse_object(R"({"v":.0})"); });
   EXPECT_TRUE(stored::is_error_row(row));

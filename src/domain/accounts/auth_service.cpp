@@ -1,7 +1,12 @@
 #include "domain/accounts/auth_service.hpp"
 
+#include <boost/json.hpp>
+
+#include <memory>
+
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/accounts/password_policy.hpp"
 
 namespace aims::accounts {
 
@@ -12,14 +17,16 @@ AuthService::AuthService(store::Store& store, const Clock& clock, IdSource& ids,
       opts_(opts),
       throttle_(store, opts.throttle),
       hashing_(opts.hash_threads, opts.hash_queue),
-      tokens_(store, clock, ids) {}
+      tokens_(store, clock, ids),
+      users_(store, clock) {}
 
 namespace {
 
-/// The user and their memberships, read inside the caller's transaction; nullopt if no such user.
+/// The user and their memberships, read inside the caller's transaction; nullopt if no such user
+/// or the user is deactivated.
 std::optional<Principal> read_principal(store::ReadTx& tx, const std::string& user_id) {
   auto u = tx.find_user(user_id);
-  if (!u) return std::nullopt;
+  if (!u || !u->disabled_at.empty()) return std::nullopt;
   Principal p;
   p.user = std::move(*u);
   p.memberships = tx.list_memberships(user_id);
@@ -61,16 +68,18 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   if (!st) return st.error();
   // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
   static const std::string dummy = crypto::hash_password("aims-dummy-password-for-timing");
-  std::string stored = user ? user->password_hash : dummy;
-  auto pending = hashing_.try_submit([stored, password] { return crypto::verify_password(stored, password); });
-  if (!pending) {
+  auto verified = verify_on_pool(user ? user->password_hash : dummy, password);
+  if (!verified) {
     (void)throttle_.released(email, client, now);
     if (retry_after) *retry_after = 1;
-    return make_error(errc::unavailable, "Too many log-ins are being checked; try again in a second.");
+    return verified.error();
   }
-  bool good = pending->get() && user.has_value();
+  bool good = *verified && user.has_value();
   if (!good) return make_error(errc::unauthenticated, "The email or password is wrong.");
   if (auto ts = throttle_.succeeded(email, client, now); !ts) return ts.error();
+  // Said only to whoever knows the password, so it does not reveal which accounts exist.
+  if (!user->disabled_at.empty())
+    return make_error(errc::forbidden, "This account is deactivated; an admin of your organization can reactivate it.");
 
   LoginResult r;
   r.session_token = crypto::random_token(32);
@@ -94,9 +103,80 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   return r;
 }
 
+result<bool> AuthService::verify_on_pool(const std::string& stored, const std::string& password) {
+  auto pending = hashing_.try_submit([stored, password] { return crypto::verify_password(stored, password); });
+  if (!pending) return make_error(errc::unavailable, "Too many passwords are being checked; try again in a second.");
+  return pending->get();
+}
+
 status AuthService::logout(const std::string& session_token_hash) {
   return store_.write([&](store::WriteTx& tx) -> status {
     tx.delete_session(session_token_hash);
+    return ok();
+  });
+}
+
+status AuthService::change_password(const Principal& p, const boost::json::value& body, const std::string& client,
+                                    int* retry_after) {
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  const auto& o = body.as_object();
+  std::vector<FieldError> errs;
+  for (const auto& kv : o)
+    if (kv.key() != "current_password" && kv.key() != "new_password")
+      errs.push_back({std::string(kv.key()), 0, "is not a field of a password change"});
+  auto get = [&](const char* k) -> std::string {
+    auto v = o.if_contains(k);
+    if (!v || (v->is_string() && v->as_string().empty())) errs.push_back({k, 0, "is required"});
+    else if (!v->is_string()) errs.push_back({k, 0, "must be a string"});
+    else if (v->as_string().size() > 1024) errs.push_back({k, 0, "must be at most 1024 bytes"});
+    else return std::string(v->as_string());
+    return {};
+  };
+  auto current = get("current_password");
+  auto next = get("new_password");
+  if (errs.empty() && current == next) errs.push_back({"new_password", 0, "must differ from the current password"});
+  if (errs.empty()) {
+    PasswordContext ctx{p.user.email, p.user.email.substr(0, p.user.email.find('@')),
+                        p.memberships.empty() ? std::string() : p.memberships.front().org_name};
+    if (auto s = check_password_policy(next, ctx); !s) {
+      auto e = s.error();
+      for (auto& fe : e.errors) fe.field = "new_password";
+      return make_error(errc::validation, "The new password is not accepted: " + e.detail, std::move(e.errors));
+    }
+  }
+  if (!errs.empty()) return make_error(errc::validation, "The password change is not valid.", std::move(errs));
+
+  // A wrong current password is a guess like a wrong log-in: the same throttle, counted first.
+  auto now = clock_.now();
+  const auto& email = p.user.email;
+  if (auto st = throttle_.reserve(email, client, now, retry_after); !st) return st;
+  auto verified = verify_on_pool(p.user.password_hash, current);
+  if (!verified) {
+    (void)throttle_.released(email, client, now);
+    if (retry_after) *retry_after = 1;
+    return verified.error();
+  }
+  if (!*verified)
+    return make_error(errc::validation, "The current password is wrong.", {{"current_password", 0, "is not your current password"}});
+  if (auto ts = throttle_.succeeded(email, client, now); !ts) return ts;
+
+  auto hash = std::make_shared<std::string>();
+  auto pending = hashing_.try_submit([hash, next] {
+    *hash = crypto::hash_password(next);
+    return true;
+  });
+  if (!pending) {
+    if (retry_after) *retry_after = 1;
+    return make_error(errc::unavailable, "Too many passwords are being checked; try again in a second.");
+  }
+  pending->get();
+  return store_.write([&](store::WriteTx& tx) -> status {
+    auto u = tx.find_user(p.user.id);
+    // Changed meanwhile (another session, a reset): the current password checked is stale.
+    if (!u || u->password_hash != p.user.password_hash)
+      return make_error(errc::conflict, "Your password was changed meanwhile; log in again.");
+    if (auto s = tx.update_user_password(p.user.id, *hash); !s) return s;
+    tx.delete_other_sessions(p.user.id, p.via_session ? p.session_token_hash : std::string());
     return ok();
   });
 }

@@ -12,6 +12,7 @@
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/accounts/token_service.hpp"
+#include "domain/accounts/user_service.hpp"
 #include "store/store.hpp"
 
 namespace aims::accounts {
@@ -38,6 +39,12 @@ class AuthService {
   result<LoginResult> login(const std::string& email, const std::string& password, const std::string& client,
                             int* retry_after = nullptr);
   status logout(const std::string& session_token_hash);
+  /// POST /api/v1/auth/password {current_password, new_password}: the new one must pass the
+  /// password policy and differ; a wrong current one is a validation error on current_password,
+  /// throttled like a log-in (the same keys). Ends the caller's other sessions; keeps the one
+  /// it came with and the API tokens.
+  status change_password(const Principal& p, const boost::json::value& body, const std::string& client,
+                         int* retry_after = nullptr);
   /// The caller of a session cookie; unauthenticated if unknown or expired.
   result<Principal> from_session(const std::string& session_token);
   /// The caller of an API token; unauthenticated if unknown or expired. Notes the token's
@@ -48,9 +55,12 @@ class AuthService {
   static result<Actor> act_as(const Principal& p, const std::optional<std::string>& requested);
 
   TokenService& tokens() { return tokens_; }
+  UserService& users() { return users_; }
 
  private:
   result<Principal> load_principal(const std::string& user_id);
+  /// Checks `password` against `stored` on the hashing pool; unavailable when the pool is full.
+  result<bool> verify_on_pool(const std::string& stored, const std::string& password);
 
   store::Store& store_;
   const Clock& clock_;
@@ -59,6 +69,7 @@ class AuthService {
   LoginThrottle throttle_;
   HashPool hashing_;
   TokenService tokens_;
+  UserService users_;
 };
 
 }  // namespace aims::accounts

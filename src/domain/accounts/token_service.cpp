@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/accounts/user_service.hpp"
 #include "domain/common/input.hpp"
 
 namespace aims::accounts {
@@ -58,6 +59,7 @@ result<NewToken> TokenService::insert(const std::string& user_id, const TokenSpe
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto u = tx.find_user(user_id);
     if (!u) return make_error(errc::not_found, "No such user.");
+    if (!u->disabled_at.empty()) return make_error(errc::conflict, u->email + " is deactivated; reactivate them first.");
     n.row.user_email = u->email;
     return tx.insert_api_token(n.row);
   });
@@ -112,13 +114,7 @@ status TokenService::revoke(const Actor& a, const std::string& id) {
 status TokenService::remove(store::WriteTx& tx, const std::string& org_id, const store::User& user) {
   auto m = tx.find_membership(user.id, org_id);
   if (!m) return make_error(errc::not_found, user.email + " is not a member of this organization.");
-  if (m->role == "admin") {
-    int admins = 0;
-    for (const auto& x : tx.list_org_members(org_id))
-      if (x.role == "admin") ++admins;
-    if (admins <= 1)
-      return make_error(errc::conflict, user.email + " is the organization's last admin; make another member admin first.");
-  }
+  if (auto s = keep_an_admin(tx, org_id, user, "remove"); !s) return s;
   if (auto s = tx.delete_membership(org_id, user.id); !s) return s;
   // A token or session is not bound to one organization: all of them end, at once.
   tx.delete_user_credentials(user.id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -88,12 +89,13 @@ std::optional<int> Reader::integer(std::string_view key, int lo, int hi, bool nu
     if (was_null) *was_null = true;
     return std::nullopt;
   }
-  if (!p->is_int64() || p->as_int64() < lo || p->as_int64() > hi) {
+  auto v = whole_number(*p, lo, hi);
+  if (!v) {
     error(key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
                    (nullable ? " (or null)" : ""));
     return std::nullopt;
   }
-  return static_cast<int>(p->as_int64());
+  return static_cast<int>(*v);
 }
 
 std::optional<double> Reader::number(std::string_view key, double lo, double hi, bool nullable, bool* was_null) {
@@ -165,7 +167,21 @@ std::optional<double> finite_number(const json::value& v, double lo, double hi) 
   else if (v.is_uint64()) d = static_cast<double>(v.get_uint64());
   else if (v.is_double()) d = v.get_double();
   if (!d || !std::isfinite(*d) || *d < lo || *d > hi) return std::nullopt;
+  if (*d == 0) return 0.0;  // negative zero is zero: never stored or answered as -0
   return d;
+}
+
+std::optional<std::int64_t> whole_number(const json::value& v, std::int64_t lo, std::int64_t hi) {
+  std::optional<std::int64_t> n;
+  if (v.is_int64()) n = v.get_int64();
+  else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) n = static_cast<std::int64_t>(v.get_uint64());
+  // A JSON number with no fraction is a whole number however it is written (2.0, 2e0, -0.0), as in
+  // JSON Schema; anything beyond ±2^53 is not exactly what was sent, so it is not taken.
+  else if (v.is_double() && std::isfinite(v.get_double()) && std::trunc(v.get_double()) == v.get_double() &&
+           std::fabs(v.get_double()) <= 9007199254740992.0)
+    n = static_cast<std::int64_t>(v.get_double());
+  if (!n || *n < lo || *n > hi) return std::nullopt;
+  return n;
 }
 
 std::string number_range(double lo, double hi, bool nullable) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -47,6 +48,9 @@ class Reader {
 /// A JSON number as a double when it is finite and within [lo, hi]; nullopt for anything else
 /// (not a number, beyond the range a double holds, outside the bounds).
 std::optional<double> finite_number(const boost::json::value& v, double lo, double hi);
+/// A JSON number that is a whole number in [lo, hi] (2, 2.0, 2e0 and -0.0 are; 2.5, 1e-300 and
+/// anything beyond ±2^53 written with a fraction or exponent are not); nullopt for anything else.
+std::optional<std::int64_t> whole_number(const boost::json::value& v, std::int64_t lo, std::int64_t hi);
 /// The message for a number outside [lo, hi]: "must be a number from -1e15 to 1e15".
 std::string number_range(double lo, double hi, bool nullable = false);
 

@@ -74,6 +74,7 @@ result<View> EvidenceService::get(const Actor& a, const std::string& id) {
   });
   if (!st) return st.error();
   if (!row) return not_found(id);
+  if (auto r = stored::readable("evidence", a.org_id, id, row->doc); !r) return r.error();
   auto doc = served(parse_object(row->doc), today(), opts_.expiring_window_days, links);
   return View{id, row->version, json::serialize(doc)};
 }

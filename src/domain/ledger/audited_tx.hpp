@@ -121,6 +121,15 @@ class AuditedTx final : public store::WriteTx {
   status delete_api_token(const std::string& id) override { return in_.delete_api_token(id); }
   void touch_api_token(const std::string& id, const std::string& at) override { in_.touch_api_token(id, at); }
   void delete_user_credentials(const std::string& user_id) override { in_.delete_user_credentials(user_id); }
+  void delete_other_sessions(const std::string& user_id, const std::string& keep_token_hash) override {
+    in_.delete_other_sessions(user_id, keep_token_hash);
+  }
+  status update_user_password(const std::string& user_id, const std::string& password_hash) override {
+    return in_.update_user_password(user_id, password_hash);
+  }
+  status set_user_disabled(const std::string& user_id, const std::string& disabled_at) override {
+    return in_.set_user_disabled(user_id, disabled_at);
+  }
   void put_login_throttle(const store::LoginThrottleRow& r) override { in_.put_login_throttle(r); }
   void delete_login_throttle(const std::string& key) override { in_.delete_login_throttle(key); }
   void delete_stale_login_throttles(const std::string& before) override { in_.delete_stale_login_throttles(before); }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/common/stored.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_view.hpp"
 
@@ -15,11 +16,16 @@ std::map<std::string, std::vector<std::string>> risks_by_control(store::ReadTx& 
   f.kind = kRiskKind;
   f.parent_id = "";
   for (const auto& row : tx.list_records(f)) {  // ordered by number
-    auto doc = json::parse(row.doc).as_object();
-    if (doc.at("status").as_string() == "closed") continue;
-    for (const auto& c : doc.at("planned_controls").as_array()) {
-      std::string id(c.as_string());
-      if (is_annex_a_ref(id)) out[id].push_back(row.id);
+    // A risk stored in a form that cannot be read links nothing (logged); the others still do.
+    try {
+      auto doc = stored::parse_object(row.doc);
+      if (doc.at("status").as_string() == "closed") continue;
+      for (const auto& c : doc.at("planned_controls").as_array()) {
+        std::string id(c.as_string());
+        if (is_annex_a_ref(id)) out[id].push_back(row.id);
+      }
+    } catch (const std::exception& e) {
+      (void)stored::error_row(kRiskKind, org_id, row.id, e);
     }
   }
   return out;

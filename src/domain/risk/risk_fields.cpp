@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "domain/common/input.hpp"
 
 namespace aims::risk {
 namespace json = boost::json;
@@ -65,9 +66,9 @@ class FieldReader {
   void step(std::string_view key) {
     auto p = in_.if_contains(key);
     if (!p) return;
-    if (!p->is_int64() || p->as_int64() < 1 || p->as_int64() > kMaxSteps)
-      return error(key, "must be a whole number from 1 to " + std::to_string(kMaxSteps) + " (a step of the scale)");
-    out_[key] = p->as_int64();
+    auto n = input::whole_number(*p, 1, kMaxSteps);
+    if (!n) return error(key, "must be a whole number from 1 to " + std::to_string(kMaxSteps) + " (a step of the scale)");
+    out_[key] = *n;
   }
 
   void choice(std::string_view key, std::span<const std::string_view> choices, bool nullable) {

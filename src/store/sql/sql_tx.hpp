@@ -58,6 +58,9 @@ class SqlTx final : public WriteTx {
   status delete_api_token(const std::string& id) override;
   void touch_api_token(const std::string& id, const std::string& at) override;
   void delete_user_credentials(const std::string& user_id) override;
+  void delete_other_sessions(const std::string& user_id, const std::string& keep_token_hash) override;
+  status update_user_password(const std::string& user_id, const std::string& password_hash) override;
+  status set_user_disabled(const std::string& user_id, const std::string& disabled_at) override;
   status delete_membership(const std::string& org_id, const std::string& user_id) override;
   void put_login_throttle(const LoginThrottleRow& r) override;
   void delete_login_throttle(const std::string& key) override;

@@ -7,7 +7,7 @@ namespace {
 Organization to_org(Row& r) { return Organization{r.take_text(0), r.take_text(1), r.take_text(2)}; }
 
 User to_user(Row& r) {
-  return User{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)};
+  return User{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4), r.take_text(5)};
 }
 
 Membership to_membership(Row& r) {
@@ -26,7 +26,7 @@ std::optional<T> first(Rows rows, F convert) {
 }
 
 constexpr std::string_view kOrgColumns = "SELECT id, name, created_at FROM organizations ";
-constexpr std::string_view kUserColumns = "SELECT id, email, name, password_hash, created_at FROM users ";
+constexpr std::string_view kUserColumns = "SELECT id, email, name, password_hash, created_at, disabled_at FROM users ";
 constexpr std::string_view kTokenColumns =
     "SELECT t.id, t.user_id, t.name, t.token_hash, t.created_at, t.expires_at, t.last_used_at, t.scope, u.email "
     "FROM api_tokens t JOIN users u ON u.id = t.user_id ";
@@ -130,9 +130,9 @@ status SqlTx::insert_org(const Organization& o) {
 
 status SqlTx::insert_user(const User& u) {
   return insert_or_conflict(
-      "INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?) "
+      "INSERT INTO users (id, email, name, password_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT DO NOTHING",
-      {u.id, u.email, u.name, u.password_hash, u.created_at}, "a user with this id or email");
+      {u.id, u.email, u.name, u.password_hash, u.created_at, u.disabled_at}, "a user with this id or email");
 }
 
 status SqlTx::insert_membership(const Membership& m) {
@@ -177,6 +177,22 @@ void SqlTx::touch_api_token(const std::string& id, const std::string& at) {
 void SqlTx::delete_user_credentials(const std::string& user_id) {
   c_.exec("DELETE FROM sessions WHERE user_id = ?", {user_id});
   c_.exec("DELETE FROM api_tokens WHERE user_id = ?", {user_id});
+}
+
+void SqlTx::delete_other_sessions(const std::string& user_id, const std::string& keep_token_hash) {
+  c_.exec("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_token_hash});
+}
+
+status SqlTx::update_user_password(const std::string& user_id, const std::string& password_hash) {
+  if (c_.exec("UPDATE users SET password_hash = ? WHERE id = ?", {password_hash, user_id}) == 0)
+    return make_error(errc::not_found, "No such user.");
+  return ok();
+}
+
+status SqlTx::set_user_disabled(const std::string& user_id, const std::string& disabled_at) {
+  if (c_.exec("UPDATE users SET disabled_at = ? WHERE id = ?", {disabled_at, user_id}) == 0)
+    return make_error(errc::not_found, "No such user.");
+  return ok();
 }
 
 status SqlTx::delete_membership(const std::string& org_id, const std::string& user_id) {

@@ -304,7 +304,12 @@ CREATE INDEX records_by_updated ON records (org_id, kind, updated_at, id);
 CREATE INDEX records_by_created ON records (org_id, kind, created_at, id);
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// v9: deactivated users (docs/accounts.md): '' = active, else when the user was deactivated.
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE users ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 }  // namespace
 

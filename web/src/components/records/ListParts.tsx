@@ -182,8 +182,9 @@ export function ListResults<T extends { id: string }>({ list, columns, loadError
     <>
       <ErrorBanner error={list.error} title={loadError} />
       {!page && list.loading ? <Loading /> : null}
-      {page && page.total === 0 && !list.hasFilters ? empty : null}
-      {page && (page.total > 0 || list.hasFilters) ? (
+      {/* A page of only unreadable rows has a total of 0 (they are not counted) but still shows them. */}
+      {page && page.total === 0 && page.items.length === 0 && !list.hasFilters ? empty : null}
+      {page && (page.total > 0 || page.items.length > 0 || list.hasFilters) ? (
         <>
           <TableMeta list={list} {...meta} />
           <div className="table-wrap">
