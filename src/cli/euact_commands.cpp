@@ -278,7 +278,7 @@ void register_history(CLI::App* parent, int& exit_code) {
 void register_obligations_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string system, status, article, role, due_before, applies_from, retired, sort;
+    std::string system, status, article, role, due_before, applies_from, retired, sort, system_class;
     bool overdue = false, recheck = false, all = false;
     int limit = 0;
   } o;
@@ -293,6 +293,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
   cmd->add_option("--due-before", o.due_before, "Due before this date (YYYY-MM-DD)");
   cmd->add_flag("--overdue", o.overdue, "Only open obligations whose due date has passed");
   cmd->add_flag("--recheck", o.recheck, "Only obligations of systems whose classification needs a re-check");
+  cmd->add_option("--class", o.system_class, "Only obligations of systems of this EU AI Act class (e.g. high_risk, gpai_model)");
   cmd->add_option("--applies-from", o.applies_from, "Applying from exactly this date (YYYY-MM-DD)");
   cmd->add_option("--retired", o.retired, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
   cmd->add_option("--sort", o.sort, "applies_from (default), due, system, article or status; a leading - sorts descending");
@@ -302,7 +303,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
     NameValues q;
     for (auto [name, value] : {std::pair{"system", &o.system}, {"status", &o.status}, {"article", &o.article},
                                {"role", &o.role}, {"due_before", &o.due_before}, {"applies_from", &o.applies_from},
-                               {"retired", &o.retired}, {"sort", &o.sort}})
+                               {"retired", &o.retired}, {"sort", &o.sort}, {"system_class", &o.system_class}})
       if (!value->empty()) q.emplace_back(name, *value);
     if (o.overdue) q.emplace_back("overdue", "true");
     if (o.recheck) q.emplace_back("recheck", "true");

@@ -63,6 +63,7 @@ Response list_obligations(Context& c) {
   p.limit = c.req.query_param("limit");
   p.cursor = c.req.query_param("cursor");
   p.recheck = c.req.query_param("recheck");
+  p.system_class = c.req.query_param("system_class");
   auto r = c.svc.obligations.list(*c.actor, p);
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, std::move(*r));

@@ -258,6 +258,16 @@ describe('EU AI Act classification and obligations in the browser', () => {
     });
     await screenshot(page, '80-board-recheck');
 
+    // Each card names its system's class; the class filter keeps only that class's systems.
+    await page.goto('/obligations');
+    await page.locator('.ob-card').first().waitFor();
+    await page.getByTestId('ob-class-filter').selectOption('gpai_model');
+    await page.waitForURL(/system_class=gpai_model/);
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('.ob-card')];
+      return cards.length > 0 && cards.every((x) => x.querySelector('[data-testid="ob-class"]')?.textContent === 'GPAI model');
+    });
+
     await page.goto('/');
     const dash = page.getByTestId('dash-recheck');
     await dash.filter({ hasText: '1 AI system to re-classify' }).waitFor();

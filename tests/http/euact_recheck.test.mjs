@@ -1,7 +1,8 @@
 // Re-check state everywhere: a classification stored before the classes of their own (an Art.
 // 6(3) derogation saved as `minimal`) still reads, says it needs a re-check, and shows up in
 // GET /eu-ai-act/rechecks and on the obligations register (`recheck_needed`, filter `recheck`);
-// classifying it again gives the new class and clears it. Other organizations see none of it.
+// classifying it again gives the new class and clears it. Obligations name their system's class
+// (`system_class`) and filter by it. Other organizations see none of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -79,6 +80,23 @@ test('the obligations register marks its obligations and filters by recheck', as
   assert.ok(others.items.every((o) => o.system_id !== old.id));
   const p = assertProblem(await c('GET', `${OBL}?recheck=maybe`), 400);
   assert.deepEqual(p.errors.map((e) => e.field), ['recheck']);
+});
+
+test('each obligation names its system\'s class, and the register filters by it', async () => {
+  const all = assertJson(await c('GET', `${OBL}?limit=500`));
+  for (const o of all.items) assert.equal(o.system_class, o.system_id === old.id ? 'minimal' : 'high_risk', `${o.system_id}/${o.obligation_id}`);
+  const high = assertJson(await c('GET', `${OBL}?system_class=high_risk&limit=500`));
+  assert.ok(high.total > 0);
+  assert.ok(high.items.every((o) => o.system_id === current.id && o.system_class === 'high_risk'));
+  const minimal = assertJson(await c('GET', `${OBL}?system_class=minimal&limit=500`));
+  assert.equal(high.total + minimal.total, all.total);
+  assert.equal(assertJson(await c('GET', `${OBL}?system_class=gpai_model`)).total, 0);
+  const one = all.items.find((o) => o.system_id === current.id);
+  const got = await c('GET', `${OBL}/${one.system_id}/${one.obligation_id}`);
+  assert.equal(assertJson(got).system_class, 'high_risk');
+  const p = assertProblem(await c('GET', `${OBL}?system_class=risky`), 400);
+  assert.deepEqual(p.errors.map((e) => e.field), ['system_class']);
+  assert.match(p.errors[0].message, /high_risk_exempt/);
 });
 
 test('another organization sees none of it', async () => {

@@ -7,6 +7,7 @@
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
+#include "domain/inventory/system_fields.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -83,6 +84,15 @@ result<ObligationQuery> parse_query(const ObligationParams& p) {
   if (p.recheck) {
     if (*p.recheck == "true" || *p.recheck == "false") q.recheck = *p.recheck == "true";
     else errs.push_back({"recheck", 0, "must be true or false"});
+  }
+  if (p.system_class) {
+    const auto classes = inventory::eu_ai_act_classes();
+    if (std::find(classes.begin(), classes.end(), *p.system_class) != classes.end()) q.system_class = *p.system_class;
+    else {
+      std::string list;
+      for (auto c : classes) list += (list.empty() ? "" : ", ") + std::string(c);
+      errs.push_back({"system_class", 0, "must be one of " + list});
+    }
   }
   if (p.retired) {
     if (*p.retired == "false" || *p.retired == "true" || *p.retired == "all") q.retired = *p.retired;
@@ -173,6 +183,7 @@ bool matches(const ObligationQuery& q, const ObligationRow& r, const std::string
   if (q.applies_from && r.applies_from != *q.applies_from) return false;
   if (q.overdue && !is_overdue(r, today)) return false;
   if (q.recheck && r.recheck != *q.recheck) return false;
+  if (q.system_class && r.system_class != *q.system_class) return false;
   return true;
 }
 

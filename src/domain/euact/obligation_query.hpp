@@ -16,7 +16,7 @@ namespace aims::euact {
 /// List parameters as received (strings), checked by parse_query.
 struct ObligationParams {
   std::optional<std::string> system, status, article, role, due_before, overdue, applies_from, retired, sort, limit,
-      cursor, recheck;
+      cursor, recheck, system_class;
 };
 
 enum class ObligationSort { applies_from, due, system, article, status };
@@ -25,6 +25,7 @@ struct ObligationQuery {
   std::optional<std::string> system, status, article, role, due_before, applies_from;
   bool overdue = false;
   std::optional<bool> recheck;    // only obligations of systems whose classification needs (or not) a re-check
+  std::optional<std::string> system_class;  // only obligations of systems of this EU AI Act class
   std::string retired = "false";  // false (current only), true (retired only) or all
   ObligationSort sort = ObligationSort::applies_from;
   std::string sort_name = "applies_from";  // as given, with a leading - when descending
@@ -45,6 +46,7 @@ struct ObligationRow {
   int data_index = 0;          // position of the obligation in the data (article order)
   std::string system_key;      // lower-cased system name (filled only when sorting by system)
   bool recheck = false;        // the system's classification needs a re-check (filled by the service)
+  std::string system_class;    // the system's EU AI Act class (filled by the service when filtering by it)
 };
 
 /// The fields of a stored record's JSON text (parsed without keeping the document).

@@ -74,10 +74,12 @@ bool ObligationService::needs_recheck(store::ReadTx& tx, const std::string& org_
 
 std::string ObligationService::today() const { return format_date(date_of(clock_.now())); }
 
-json::object ObligationService::view(const store::RecordRow& r, const std::string& name, const std::string& today) const {
+json::object ObligationService::view(const store::RecordRow& r, const std::optional<store::SystemRow>& sys,
+                                     const std::string& today) const {
   auto v = json::parse(r.doc).as_object();
   const Obligation* ob = data_.obligation(str(v, "obligation_id"));
-  v["system_name"] = name;
+  v["system_name"] = system_name(sys);
+  v["system_class"] = sys && !sys->eu_ai_act_class.empty() ? sys->eu_ai_act_class : "unclassified";
   v["version"] = r.version;
   v["created_at"] = r.created_at;
   v["updated_at"] = r.updated_at;
@@ -137,6 +139,10 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
       const auto& r = records[n];
       auto row = row_of(r.doc);
       row.recheck = to_recheck.count(r.parent_id) > 0;
+      if (q->system_class) {
+        const auto& sys = system_of(r.parent_id);
+        row.system_class = sys ? sys->eu_ai_act_class : std::string();
+      }
       if (auto i = index.find(r.id); i != index.end()) {
         row.data_index = i->second;
         row.article = data_.obligations()[static_cast<std::size_t>(i->second)].article;
@@ -159,7 +165,7 @@ result<std::string> ObligationService::list(const Actor& a, const ObligationPara
     for (std::size_t i = 0; i < want; ++i) {
       const auto& r = records[items[i].record];
       page.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
-        auto v = view(r, system_name(system_of(r.parent_id)), now);
+        auto v = view(r, system_of(r.parent_id), now);
         v["recheck_needed"] = to_recheck.count(r.parent_id) > 0;
         return v;
       }));
@@ -206,7 +212,7 @@ result<ObligationView> ObligationService::get(const Actor& a, const std::string&
   });
   if (!st) return st.error();
   if (!r) return not_found(system_id, obligation_id);
-  auto v = view(*r, system_name(sys), today());
+  auto v = view(*r, sys, today());
   v["recheck_needed"] = recheck;
   return ObligationView{r->version, json::serialize(v)};
 }
@@ -225,7 +231,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
                      {"system_id", "obligation_id", "system_name", "article", "title", "summary", "roles", "classes",
                       "variant", "applies_from", "grace_until", "grace_applies_to", "due", "overdue", "retired",
                       "retired_at", "condition", "iso42001_controls", "evidence_examples", "amendment", "note",
-                      "recheck_needed", "version", "created_at", "updated_at", "updated_by"});
+                      "recheck_needed", "system_class", "version", "created_at", "updated_at", "updated_by"});
     auto status_v = in.choice("status", {"not_started", "in_progress", "met", "not_applicable"});
     auto reason = in.text("not_applicable_reason", 2000, true);
     auto owner = in.text("owner", 200);
@@ -255,7 +261,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     auto changes = changes_of(before, after, kEditable);
     if (changes.empty()) {
       std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
-      auto v = view(*r, system_name(sys), today());
+      auto v = view(*r, sys, today());
       v["recheck_needed"] = needs_recheck(tx, a.org_id, system_id);
       out = ObligationView{r->version, json::serialize(v)};
       return ok();
@@ -271,7 +277,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     if (auto s = tx.put_record(nr, r->version); !s) return s;
     if (auto s = tx.insert_history(history_row(a, system_id, obligation_id, nr.version, now, "update", changes)); !s) return s;
     std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
-    auto v = view(nr, system_name(sys), today());
+    auto v = view(nr, sys, today());
     v["recheck_needed"] = needs_recheck(tx, a.org_id, system_id);
     out = ObligationView{nr.version, json::serialize(v)};
     return ok();

@@ -55,7 +55,8 @@ class ObligationService {
 
  private:
   /// The record as served: stored fields, the data's texts and the system's name.
-  boost::json::object view(const store::RecordRow& r, const std::string& system_name, const std::string& today) const;
+  boost::json::object view(const store::RecordRow& r, const std::optional<store::SystemRow>& system,
+                           const std::string& today) const;
   std::string today() const;
   /// Whether the system's saved classification needs a re-check (false without one).
   bool needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const;

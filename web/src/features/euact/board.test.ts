@@ -24,6 +24,7 @@ function ob(id: string, status: Obligation['status'], applies: string): Obligati
     notes: '',
     retired: false,
     recheck_needed: false,
+    system_class: 'high_risk',
     iso42001_controls: [],
     evidence_examples: [],
     condition: null,

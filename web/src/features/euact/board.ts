@@ -4,7 +4,7 @@ import type { Obligation, ObligationFilters, ObligationPatch, ObligationStatus }
 
 export const STATUSES: ObligationStatus[] = ['not_started', 'in_progress', 'met', 'not_applicable'];
 
-export const filterKeys = ['system', 'status', 'article', 'role', 'due_before', 'overdue', 'applies_from', 'retired', 'recheck'] as const;
+export const filterKeys = ['system', 'status', 'article', 'role', 'due_before', 'overdue', 'applies_from', 'retired', 'recheck', 'system_class'] as const;
 
 export type BoardView = 'columns' | 'timeline';
 

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
+import { Banner, ClassBadge, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
+import { euAiActClassLabels } from '../../../lib/labels';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listAllObligations, listRechecks, type Obligation } from '../api';
 import { columns, dueIn, filtersOf, STATUSES, timeline, viewOf } from '../board';
@@ -33,7 +34,8 @@ function ObligationCard({ o, editing, onEdit, onSaved, onConflict, onCancel, can
       </div>
       <div className="small">
         <Link to={`/systems/${encodeURIComponent(o.system_id)}/classification`}>{o.system_name}</Link>
-        <span className="muted"> · {o.roles.map((r) => euActRoleLabels[r]).join(', ')}</span>
+        <span className="muted"> · {o.roles.map((r) => euActRoleLabels[r]).join(', ')}</span>{' '}
+        <span data-testid="ob-class"><ClassBadge value={o.system_class} /></span>
         {o.recheck_needed ? (
           <span className="badge badge-recheck" data-testid="ob-recheck" title="The classification of this system needs a re-check: open it to see why">
             Re-check needed
@@ -141,6 +143,17 @@ export function ObligationsBoard() {
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {obligationStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ob-class">System class</label>
+          <select id="ob-class" value={filters.system_class ?? ''} onChange={(e) => setParam('system_class', e.target.value)} data-testid="ob-class-filter">
+            <option value="">All</option>
+            {Object.entries(euAiActClassLabels).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
               </option>
             ))}
           </select>
