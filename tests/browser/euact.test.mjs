@@ -250,8 +250,10 @@ describe('EU AI Act classification and obligations in the browser', () => {
     await marked.first().waitFor();
     const total = await page.locator('.ob-card').count();
     assert.ok((await marked.count()) > 0 && (await marked.count()) < total, 'only the cards of that system are marked');
-    await page.getByTestId('ob-recheck-filter').check();
+    // The box follows the URL, which the router updates in a transition: click, then wait for the URL.
+    await page.getByTestId('ob-recheck-filter').click();
     await page.waitForURL(/recheck=true/);
+    await page.getByTestId('ob-recheck-filter').and(page.locator(':checked')).waitFor();
     await page.waitForFunction(() => {
       const cards = [...document.querySelectorAll('.ob-card')];
       return cards.length > 0 && cards.every((x) => x.querySelector('[data-testid="ob-recheck"]'));

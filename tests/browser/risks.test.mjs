@@ -82,7 +82,11 @@ describe('risk register in the browser', () => {
     assert.deepEqual(await rows.locator('td.mono').allTextContents(), ['R-2', 'R-1']);
     await page.getByTestId('cell-filter').click();
     await page.getByTestId('risks-total').filter({ hasText: 'of 3 risks' }).waitFor();
-    await page.getByTestId('filter-overdue').check();
+    // The box follows the URL, which the router updates in a transition: click, then wait for the URL
+    // (check() would insist on the new state at once, before that render).
+    await page.getByTestId('filter-overdue').click();
+    await page.waitForURL(/overdue=true/);
+    await page.getByTestId('filter-overdue').and(page.locator(':checked')).waitFor();
     await page.getByTestId('risks-total').filter({ hasText: '1–1 of 1 risk' }).waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByTestId('risks-total').filter({ hasText: 'of 3 risks' }).waitFor();
