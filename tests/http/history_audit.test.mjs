@@ -6,11 +6,7 @@
 // called as a viewer with real ids of the demo organization, leaves the log and the data as they were.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, login, aims, aimsBin } from '../lib/server.mjs';
+import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, stopServer } from '../lib/http.mjs';
 import { contentHash, leafHash, openCheckpoint, parseVerifierKey, systemContent, verifyInclusion } from '../lib/audit.mjs';
 
@@ -127,20 +123,10 @@ describe('the demo organization', () => {
   let demo, dir, d, viewer;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aims-history-demo-'));
-    demo = spawn(aimsBin(), ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    demo.stderr.resume();
-    const out = await new Promise((resolve, reject) => {
-      let text = '';
-      demo.stdout.on('data', (x) => {
-        text += x;
-        if (/listening on http/.test(text)) resolve(text);
-      });
-      demo.on('exit', (code) => reject(new Error(`demo server exited with ${code}: ${text}`)));
-    });
-    const url = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)[1];
-    const [, email, password] = out.match(/log in as (\S+) with password (\S+)/);
-    d = client(url, await login(url, email, password));
+    demo = await startDemoServer();
+    dir = demo.dataDir;
+    const url = demo.url;
+    d = client(url, await login(url, demo.admin.email, demo.admin.password));
     const pw = 'demo viewer password';
     const r = aims(['user', 'add', '--data', dir, '--org', 'Demo Org', '--email', 'viewer@demo.aims.test', '--role', 'viewer'], pw + '\n');
     assert.equal(r.status, 0, r.stderr);
@@ -148,12 +134,7 @@ describe('the demo organization', () => {
   });
 
   after(async () => {
-    if (demo && demo.exitCode === null) {
-      const exited = new Promise((r) => demo.once('exit', r));
-      process.kill(demo.pid, 'SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   test('every history row names the actor its log entry names (system), and points at an entry of its own', async () => {

@@ -4,12 +4,12 @@
 // the link to the Statement of Applicability, the heat map, paging, sorting and filters, and tenancy.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { startServer, login, aims, aimsBin } from '../lib/server.mjs';
+import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
 
 const RISKS = '/api/v1/risks';
@@ -622,32 +622,16 @@ describe('tenancy', () => {
 // ---- expiry, with the demo organization ---------------------------------------------------------------
 
 describe('an acceptance lapses on its expiry date (demo organization, accepted a year ago)', () => {
-  let demo, dir, d;
+  let demo, d;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aims-risk-demo-'));
-    demo = spawn(aimsBin(), ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    demo.stderr.resume();
-    const out = await new Promise((resolve, reject) => {
-      let text = '';
-      demo.stdout.on('data', (x) => {
-        text += x;
-        if (/listening on http/.test(text)) resolve(text);
-      });
-      demo.on('exit', (code) => reject(new Error(`demo server exited with ${code}: ${text}`)));
-    });
-    const url = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)[1];
-    const [, email, password] = out.match(/log in as (\S+) with password (\S+)/);
-    d = client(url, await login(url, email, password));
+    demo = await startDemoServer();
+    const url = demo.url;
+    d = client(url, await login(url, demo.admin.email, demo.admin.password));
   });
 
   after(async () => {
-    if (demo && demo.exitCode === null) {
-      const exited = new Promise((r) => demo.once('exit', r));
-      process.kill(demo.pid, 'SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   test('the lapsed acceptance reads as expired, is counted and filtered, and can be renewed', async () => {

@@ -26,18 +26,19 @@ export function aims(args, input = '') {
  * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
  * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
  * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. `openFiles` starts the
- * server with that limit (soft and hard) on open file descriptors.
+ * server with that limit (soft and hard) on open file descriptors. `demo` starts it with the demo
+ * organization instead (`aims serve --demo`); `admin` is then the demo login the server prints.
  */
-export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles } = {}) {
+export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles, demo = false } = {}) {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'aims-test-'));
-  if (!reuse) {
+  if (!reuse && !demo) {
     const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
     if (init.status !== 0) {
       rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`aims init failed: ${init.stderr}`);
     }
   }
-  const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')];
+  const serveArgs = ['serve', ...(demo ? ['--demo'] : []), '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')];
   const [cmd, args] = openFiles === undefined ? [aimsBin(), serveArgs]
     : ['bash', ['-c', `ulimit -n ${Number(openFiles)} && exec "$0" "$@"`, aimsBin(), ...serveArgs]];
   const child = spawn(cmd, args, {
@@ -46,8 +47,8 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
+  let out = '';
   const url = await new Promise((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${log}`)), 15000);
     child.stdout.on('data', (d) => {
       out += d;
@@ -61,6 +62,12 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     throw e;
   });
   child.stdout.resume();
+  if (demo) {
+    const m = out.match(/log in as (\S+) with password (\S+)/);
+    if (!m) throw new Error(`the demo server printed no login:\n${out}`);
+    [, email, password] = m;
+    org = 'Demo Org';
+  }
   return {
     url,
     dataDir,
@@ -88,6 +95,11 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
       }
     },
   };
+}
+
+/** startServer with the demo organization (see there): { url, dataDir, admin, org, stop(), … }. */
+export function startDemoServer(options = {}) {
+  return startServer({ ...options, demo: true });
 }
 
 /** Logs in over HTTP and returns { cookie, csrf, me }. */

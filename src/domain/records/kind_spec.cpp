@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 namespace aims::records {
 namespace json = boost::json;
 
@@ -19,34 +21,44 @@ store::RecordFacets derive_facets(const KindSpec& spec, const store::RecordRow& 
 }
 
 status backfill_facets(store::Store& store, const std::vector<const KindSpec*>& kinds) {
-  std::vector<store::Organization> orgs;
+  // One read transaction finds the (kind, organization) pairs with rows to re-derive; only those
+  // get write transactions, so a start with nothing to do writes nothing.
+  std::vector<std::pair<const KindSpec*, std::string>> todo;
   if (auto s = store.read([&](store::ReadTx& tx) {
-        orgs = tx.list_orgs();
+        const auto orgs = tx.list_orgs();
+        for (const KindSpec* spec : kinds)
+          for (const auto& org : orgs) {
+            store::RecordFilter f;
+            f.org_id = org.id;
+            f.kind = spec->kind;
+            f.limit = 1;
+            f.facets_rev_not = spec->facets_rev;
+            if (!tx.list_records(f).empty()) todo.emplace_back(spec, org.id);
+          }
         return ok();
       });
       !s)
     return s;
-  for (const KindSpec* spec : kinds)
-    for (const auto& org : orgs) {
-      std::size_t done = 0;
-      for (bool more = true; more;) {
-        auto s = store.write([&](store::WriteTx& tx) -> status {
-          store::RecordFilter f;
-          f.org_id = org.id;
-          f.kind = spec->kind;
-          f.limit = 200;
-          f.facets_rev_not = spec->facets_rev;
-          auto rows = tx.list_records(f);
-          more = !rows.empty();
-          for (const auto& r : rows)
-            if (auto st = tx.set_record_facets(r.org_id, r.kind, r.parent_id, r.id, derive_facets(*spec, r)); !st) return st;
-          done += rows.size();
-          return ok();
-        });
-        if (!s) return s;
-      }
-      if (done) spdlog::info("derived the list facets of {} stored {} records of organization {}", done, spec->kind, org.id);
+  for (const auto& [spec, org_id] : todo) {
+    std::size_t done = 0;
+    for (bool more = true; more;) {
+      auto s = store.write([&](store::WriteTx& tx) -> status {
+        store::RecordFilter f;
+        f.org_id = org_id;
+        f.kind = spec->kind;
+        f.limit = 200;
+        f.facets_rev_not = spec->facets_rev;
+        auto rows = tx.list_records(f);
+        more = !rows.empty();
+        for (const auto& r : rows)
+          if (auto st = tx.set_record_facets(r.org_id, r.kind, r.parent_id, r.id, derive_facets(*spec, r)); !st) return st;
+        done += rows.size();
+        return ok();
+      });
+      if (!s) return s;
     }
+    if (done) spdlog::info("derived the list facets of {} stored {} records of organization {}", done, spec->kind, org_id);
+  }
   return ok();
 }
 

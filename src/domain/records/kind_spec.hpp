@@ -65,8 +65,10 @@ struct KindSpec {
 store::RecordFacets derive_facets(const KindSpec& spec, const store::RecordRow& row);
 
 /// Re-derives the facets of every stored record of `kinds` whose facets another revision derived
-/// (or none: rows written before v8). Idempotent, in batches of one write transaction each; a
-/// record whose JSON cannot be read gets the facets of its row. Run at start-up.
+/// (or none: rows written before v8). Idempotent: one read transaction finds the work, and only
+/// kinds and organizations with rows to re-derive get write transactions (batches of 200), so a
+/// start with nothing to do writes nothing. A record whose JSON cannot be read gets the facets of
+/// its row. Run at start-up.
 status backfill_facets(store::Store& store, const std::vector<const KindSpec*>& kinds);
 
 }  // namespace aims::records
