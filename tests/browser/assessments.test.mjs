@@ -4,31 +4,20 @@
 // gap list, the roadmap timeline with an edit and a regeneration, resuming, and the comparison.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 const SKIPPED = '4.2';
 const NOT_APPLICABLE = 'A.10.4';
 
 describe('gap assessment in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
-  let assessmentId;
+  let server, browser, page, api, assessmentId;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('the empty list explains assessments; one is started for clauses and Annex A', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();

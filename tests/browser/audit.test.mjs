@@ -8,15 +8,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { aims } from '../lib/server.mjs';
+import { closeSession, launchBrowser, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 describe('audit log in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
-  let system;
+  let server, browser, page, api, system;
 
   const call = async (method, path, body, headers = {}) => {
     const r = await fetch(server.url + path, {
@@ -30,19 +26,13 @@ describe('audit log in the browser', () => {
   };
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     system = await call('POST', '/api/v1/systems', { name: 'Audited in the browser', purpose: 'Shows proof status' });
     await call('PATCH', `/api/v1/systems/${system.id}`, { owner: 'Model risk' }, { 'if-match': '"v1"' });
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test("every row of a system's history shows its audit entry, verified in the browser", async () => {
     await page.goto(`/systems/${system.id}?tab=history`);

@@ -1,25 +1,17 @@
 // Browser test of the catalog browser: deep links, the tree, guidance and search.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 describe('catalog browser', () => {
-  let server;
-  let browser;
-  let page;
+  let server, browser, page;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
+    ({ server, browser, page } = await openSession());
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('A.6.2.4 opens from a deep link with its title and guidance', async () => {
     await page.goto('/catalog/iso42001/A.6.2.4');

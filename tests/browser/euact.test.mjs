@@ -9,19 +9,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { login, startServer } from '../lib/server.mjs';
 import { client } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, launchBrowser, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 describe('EU AI Act classification and obligations in the browser', () => {
   let server, browser, page, api, system;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     const r = await apiSend(server.url, api, 'POST', '/api/v1/systems', {
       body: { name: 'Candidate ranking', purpose: 'Ranks job applications for recruiters', owner: 'HR Director' },
     });

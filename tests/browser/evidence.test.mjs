@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { aims } from '../lib/server.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 const EV = '/api/v1/evidence';
@@ -26,19 +26,13 @@ describe('evidence vault in the browser', () => {
   }
 
   before(async () => {
-    server = await startServer({ env: { AIMS_MAX_UPLOAD_MIB: '1' } });
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ server: { env: { AIMS_MAX_UPLOAD_MIB: '1' } }, api: true }));
     const r = await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name: 'Fraud model', purpose: 'Flags card fraud' } });
     system = await r.json();
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('a file picked in the upload box is stored with its details and shown', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evidence' }).click();

@@ -1,6 +1,8 @@
 // Shared pieces of the browser tests: Debian's chromium driven by playwright-core, screenshots,
-// and logging in through the UI. Never downloads a browser.
+// logging in through the UI, and a server with a browser for a suite (openSession). Never
+// downloads a browser.
 import { chromium } from 'playwright-core';
+import { login, startServer } from '../lib/server.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,4 +120,26 @@ export async function setSegregation(url, session, duties) {
     headers: { 'if-match': r.headers.get('etag') },
   });
   if (put.status !== 200) throw new Error(`PUT /api/v1/org-settings: ${put.status} ${await put.text()}`);
+}
+
+/**
+ * Starts an aims server (`server`: startServer options) and a browser on it; with `api`, also an
+ * HTTP session of the admin. Resolves to { server, browser, page, api? }; closeSession stops both.
+ */
+export async function openSession({ server: serverOptions, api = false } = {}) {
+  const server = await startServer(serverOptions);
+  try {
+    const browser = await launchBrowser({ baseURL: server.url });
+    const session = api ? await login(server.url, server.admin.email, server.admin.password) : undefined;
+    return { server, browser, page: browser.page, api: session };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Closes the browser and stops the server of openSession (either may be missing). */
+export async function closeSession(browser, server) {
+  await browser?.close();
+  await server?.stop();
 }

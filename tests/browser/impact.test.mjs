@@ -5,27 +5,18 @@
 // the re-assessment notice after the AI system changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, startServer } from '../lib/server.mjs';
 import { client } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, setSegregation, settledValue, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, setSegregation, settledValue, uiLogin } from './helpers.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
 
 describe('impact assessments in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
-  let sys;
-  let id;
+  let server, browser, page, api, sys, id;
   const record = async () => apiGet(server.url, api, `/api/v1/impact-assessments/${id}`);
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     await setSegregation(server.url, api, { impact_approval: false }); // the admin approves its own work here
     const r = await apiSend(server.url, api, 'POST', '/api/v1/systems', {
       body: {
@@ -42,10 +33,7 @@ describe('impact assessments in the browser', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('the empty list invites the first assessment, which starts from the inventory record', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI impact' }).click();

@@ -4,8 +4,8 @@
 // history, the list filters, the dashboard card, and what a viewer does not see.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { aims } from '../lib/server.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 function day(days = 0) {
   const d = new Date();
@@ -14,25 +14,15 @@ function day(days = 0) {
 }
 
 describe('AI objectives in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
-  let key;
+  let server, browser, page, api, key;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     const r = await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name: 'Credit scoring model', purpose: 'Scores loans' } });
     assert.equal(r.status, 201);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   const status = () => page.getByTestId('objective-status').getByTestId('derived-badge');
   /** Waits until the status card shows `text` (the page reloads its data after a change). */

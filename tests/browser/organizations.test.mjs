@@ -3,12 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
 
 describe('organizations in the browser', () => {
-  let server;
-  let browser;
-  let page;
+  let server, browser, page;
   let api; // an HTTP session of the admin, to set up and to check what the server stored
   let first; // the membership the server picks by default (Acme AI)
   let other; // the second organization the admin belongs to
@@ -46,10 +44,7 @@ describe('organizations in the browser', () => {
     assert.equal(other.role, 'admin');
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('a member of two organizations gets a switcher and starts in the first one', async () => {
     const made = await apiSend(server.url, api, 'POST', '/api/v1/systems', {

@@ -5,17 +5,13 @@
 // viewer does not see.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, setSegregation, uiLogin } from './helpers.mjs';
+import { aims } from '../lib/server.mjs';
+import { apiGet, apiSend, closeSession, launchBrowser, openSession, screenshot, setSegregation, uiLogin } from './helpers.mjs';
 
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 describe('risk register in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
-  let sys;
+  let server, browser, page, api, sys;
 
   const post = async (path, body, headers) => {
     const r = await apiSend(server.url, api, 'POST', path, { body, headers });
@@ -25,19 +21,13 @@ describe('risk register in the browser', () => {
   };
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     await setSegregation(server.url, api, { risk_acceptance: false }); // the admin accepts its own risks here
     sys = await post('/api/v1/systems', { name: 'Credit scoring model', purpose: 'Scores loan applications' });
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('an empty register explains itself and offers to register the first risk', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risks' }).click();

@@ -10,9 +10,7 @@ const PW = 'manager browser password';
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 describe('organization settings in the browser', () => {
-  let server;
-  let browser;
-  let page;
+  let server, browser, page;
   let admin; // API session of the admin
   let manager; // API session of the manager
   let mb; // the manager's browser

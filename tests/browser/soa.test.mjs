@@ -4,8 +4,7 @@
 // the working copy, the filters and the CSV export.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, startServer } from '../lib/server.mjs';
-import { apiGet, launchBrowser, screenshot, setSegregation, uiLogin } from './helpers.mjs';
+import { apiGet, closeSession, openSession, screenshot, setSegregation, uiLogin } from './helpers.mjs';
 
 async function streamText(stream) {
   const chunks = [];
@@ -14,25 +13,16 @@ async function streamText(stream) {
 }
 
 describe('Statement of Applicability in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
+  let server, browser, page, api;
   const entry = async (id) => (await apiGet(server.url, api, '/api/v1/soa')).items.find((e) => e.control_id === id);
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     await setSegregation(server.url, api, { soa_approval: false }); // the admin approves its own edits here
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('all 38 controls are listed by area with the summary', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statement of Applicability' }).click();

@@ -2,26 +2,18 @@
 // logging in, registering and editing a system, finding it, importing CSV, and what a viewer sees.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { aims, login } from '../lib/server.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 describe('AI system inventory in the browser', () => {
-  let server;
-  let browser;
-  let page;
+  let server, browser, page;
   let api; // an HTTP session of the admin, to check what the server stored
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   test('the admin logs in (a wrong password is refused clearly)', async () => {
     await page.goto('/');

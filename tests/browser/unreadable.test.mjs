@@ -7,16 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 describe('an unreadable stored record in the browser', () => {
-  let server;
-  let browser;
-  let page;
-  let api;
+  let server, browser, page, api;
   const broken = {};
   const fine = {};
 
@@ -33,10 +29,7 @@ describe('an unreadable stored record in the browser', () => {
   };
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    api = await login(server.url, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openSession({ api: true }));
     const org = (await apiGet(server.url, api, '/api/v1/me')).organization.id;
     broken.system = await post('/api/v1/systems', { name: 'Broken system', purpose: 'Its JSON is damaged' });
     fine.system = await post('/api/v1/systems', { name: 'Healthy system', purpose: 'Stays readable' });
@@ -60,10 +53,7 @@ describe('an unreadable stored record in the browser', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(browser, server));
 
   /** Opens `path` and waits for the unreadable row naming `id`; `healthy` must be on the page too. */
   async function listShows(path, id, healthy, shot) {

@@ -3,29 +3,19 @@
 // the server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, esc, json, useServerEnv } from '../lib/cli.mjs';
-
+import { aims } from '../lib/server.mjs';
+import { ok, failsWith, esc, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 describe('aims assessment and soa commands', () => {
-  let server;
-  let tmp;
-  let env;
+  let server, tmp, env;
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-assessments-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-assessments-'));
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   let id;
 

@@ -3,11 +3,10 @@
 // usage errors); also the signing key file that `aims init` creates.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, useServerEnv } from '../lib/cli.mjs';
+import { aims } from '../lib/server.mjs';
+import { ok, failsWith, closeCliSession, openCliSession } from '../lib/cli.mjs';
 import { openCheckpoint, parseVerifierKey, verifyConsistency } from '../lib/audit.mjs';
 
 describe('aims audit', () => {
@@ -15,17 +14,11 @@ describe('aims audit', () => {
   const f = (name) => join(tmp, name);
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-audit-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-audit-'));
     for (let i = 0; i < 5; i++) ok(['systems', 'create', '--name', `Audited ${i}`, '--purpose', 'CLI audit test']);
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('init made a private signing key beside the database, not in it', () => {
     const key = join(server.dataDir, 'audit-signing.key');

@@ -3,33 +3,22 @@
 // exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, esc, json, useServerEnv } from '../lib/cli.mjs';
-
+import { aims } from '../lib/server.mjs';
+import { ok, failsWith, esc, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 describe('aims API client commands', () => {
-  let server;
-  let token;
-  let tmp;
-  let env;
+  let server, token, tmp, env;
 
   before(async () => {
-    server = await startServer();
     // The commands read the server and token from the environment, as in a pipeline.
-    env = useServerEnv(server);
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-test-'));
     token = env.token;
     assert.match(token, /\S{20,}/);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-test-'));
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('me shows the token owner and organization', () => {
     const r = ok(['me']);
@@ -62,8 +51,7 @@ describe('aims API client commands', () => {
     assert.match(r.stderr, /use http:\/\//);
   });
 
-  let creditId;
-  let chatId;
+  let creditId, chatId;
 
   test('systems create registers systems from flags and from a JSON file', () => {
     let r = ok(['systems', 'create', '--name', 'Credit scoring', '--purpose', 'Scores loan applications.',

@@ -3,30 +3,22 @@
 // fail (exit 1 with the server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
-import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
+import { ok, failsWith, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 import { complete, PRESETS } from '../lib/euact.mjs';
 
 describe('aims classification and obligations commands', () => {
   let server, tmp, env, questionnaire, sys, other;
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-euact-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-euact-'));
     questionnaire = json(['classification', 'questions']);
     sys = json(['systems', 'create', '--name', 'CV ranking', '--purpose', 'Ranks job applications', '--field', 'owner=HR Director']);
     other = json(['systems', 'create', '--name', 'Support bot', '--purpose', 'Answers customers']);
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('classification questions lists every question with its id, step and type', () => {
     const r = ok(['classification', 'questions']);

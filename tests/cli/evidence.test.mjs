@@ -4,11 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
-import { ok, failsWith, esc, json, useServerEnv } from '../lib/cli.mjs';
+import { ok, failsWith, esc, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
@@ -16,17 +14,11 @@ describe('aims evidence commands', () => {
   let server, tmp, env, system, id;
 
   before(async () => {
-    server = await startServer({ env: { AIMS_MAX_UPLOAD_MIB: '2' } });
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-evidence-'));
+    ({ server, env, tmp } = await openCliSession({ env: { AIMS_MAX_UPLOAD_MIB: '2' } }, 'aims-cli-evidence-'));
     system = json(['systems', 'create', '--name', 'CLI evidence system', '--purpose', 'Has evidence']);
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('upload streams a file with metadata and links and prints what was stored', () => {
     const file = join(tmp, 'validation report.csv');

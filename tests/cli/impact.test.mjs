@@ -4,28 +4,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, login } from '../lib/server.mjs';
+import { login } from '../lib/server.mjs';
 import { client } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
-import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
+import { ok, failsWith, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
 
 describe('aims impact commands', () => {
-  let server;
-  let tmp;
-  let env;
-  let sys;
-  let id;
-  let ref;
+  let server, tmp, env, sys, id, ref;
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-impact-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-impact-'));
     ok(['org-settings', 'set', '--impact-approval', 'off']); // one admin submits and approves here
     sys = json(['systems', 'create', '--name', 'CV screener', '--purpose', 'Ranks job applications',
       '--field', 'intended_use=Helps recruiters', '--field', 'deployment_context=HR applicant tracking',
@@ -35,11 +27,7 @@ describe('aims impact commands', () => {
     await classifyAs(client(server.url, await login(server.url, server.admin.email, server.admin.password)), sys.id, 'high_risk');
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('create pre-fills from the inventory; list and get print it; bad input fails with the server\'s words', () => {
     let r = ok(['impact', 'create', '--system', sys.id, '--field', 'scope=Hiring in the EU offices',

@@ -3,11 +3,10 @@
 // fail (exit 1 with the server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
+import { aims } from '../lib/server.mjs';
+import { ok, failsWith, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 function day(days = 0) {
   const d = new Date();
@@ -16,23 +15,14 @@ function day(days = 0) {
 }
 
 describe('aims objectives commands', () => {
-  let server;
-  let env;
-  let tmp;
-  let systemId;
+  let server, env, tmp, systemId;
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-objectives-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-objectives-'));
     systemId = json(['systems', 'create', '--name', 'Fraud model', '--purpose', 'Flags fraud']).id;
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('objectives create, get and list', () => {
     let r = ok(['objectives', 'create', '--title', 'Keep fraud recall high', '--annex-c', 'C.2.8', '--system', systemId,

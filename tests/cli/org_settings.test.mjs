@@ -7,8 +7,7 @@ import { aims, startServer } from '../lib/server.mjs';
 import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
 
 describe('aims org-settings commands', () => {
-  let server;
-  let env;
+  let server, env;
 
   before(async () => {
     server = await startServer();

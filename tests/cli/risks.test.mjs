@@ -3,34 +3,24 @@
 // server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aims, startServer } from '../lib/server.mjs';
-import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
+import { aims } from '../lib/server.mjs';
+import { ok, failsWith, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 describe('aims risks and risk-criteria commands', () => {
-  let server;
-  let tmp;
-  let env;
-  let sys;
+  let server, tmp, env, sys;
 
   before(async () => {
-    server = await startServer();
-    env = useServerEnv(server);
-    tmp = mkdtempSync(join(tmpdir(), 'aims-cli-risks-'));
+    ({ server, env, tmp } = await openCliSession(undefined, 'aims-cli-risks-'));
     ok(['org-settings', 'set', '--risk-acceptance', 'off']); // one admin registers and accepts here
     const r = ok(['systems', 'create', '--name', 'Loan scoring', '--purpose', 'Scores loans']);
     sys = r.stdout.match(/^Created (sys_\w+)/m)[1];
   });
 
-  after(async () => {
-    env?.restore();
-    await server?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeCliSession({ env, server, tmp }));
 
   test('risks list on an empty register says how to start', () => {
     assert.match(ok(['risks', 'list']).stdout, /^No risks yet; register one with 'aims risks create'\.$/m);

@@ -1,6 +1,9 @@
 // Helpers shared by the CLI tests (tests/cli/*.test.mjs): run `aims` and assert how it ended.
 import assert from 'node:assert/strict';
-import { aims } from './server.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aims, startServer } from './server.mjs';
 
 /** Runs aims and asserts it succeeded; returns {status, stdout, stderr}. */
 export function ok(args, input = '') {
@@ -46,4 +49,23 @@ export function useServerEnv(server) {
       }
     },
   };
+}
+
+/**
+ * Starts a server (startServer `options`) that the CLI's environment points at (useServerEnv) and
+ * makes a scratch folder named after `prefix`: resolves to { server, env, tmp }. closeCliSession
+ * undoes all three.
+ */
+export async function openCliSession(options, prefix = 'aims-cli-') {
+  const server = await startServer(options);
+  const env = useServerEnv(server);
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  return { server, env, tmp };
+}
+
+/** Restores the environment, stops the server and removes the scratch folder (each if present). */
+export async function closeCliSession({ env, server, tmp } = {}) {
+  env?.restore();
+  await server?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
