@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "demo_fixture.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/admin_service.hpp"
 #include "domain/demo/demo_evidence.hpp"
@@ -219,39 +220,23 @@ TEST_F(EvidenceServiceTest, ViewersAndAuditorsCannotUploadAndAContributorCannotD
   EXPECT_EQ(del.error().code, errc::forbidden);
 }
 
-TEST(DemoEvidence, FourTruthfulFilesLinkedToDemoRecordsOneExpiringOneExpired) {
-  crypto::init();
-  auto dir = fs::temp_directory_path() / ("aims-demo-ev-" + crypto::random_base32(8));
-  fs::create_directories(dir);
-  {
-    auto st = store::open_store((dir / "aims.db").string());
-    ASSERT_TRUE(st);
-    SystemClock clock;
-    RandomIds ids;
-    auto cat = catalog::Catalog::load_embedded();
-    auto login = demo::seed(**st, cat, clock, ids, "demo-password-123");
-    ASSERT_TRUE(login);
-    evidence::FileBlobStore blobs((dir / "evidence").string());
-    evidence::EvidenceService svc(**st, cat, blobs, clock, ids);
-    auto seeded = demo::seed_evidence(**st, svc, clock, login->email);
-    ASSERT_TRUE(seeded) << seeded.error().detail;
-    std::optional<store::Organization> org;
-    ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
-      org = tx.find_org_by_name("Demo Org");
-      return ok();
-    }));
-    accounts::Actor a{"", login->email, org->id, org->name, accounts::Role::admin};
-    auto f = json::parse(*svc.freshness(a, std::nullopt)).as_object();
-    EXPECT_EQ(f.at("counts").at("total").as_int64(), 4);
-    EXPECT_EQ(f.at("counts").at("expired").as_int64(), 1);
-    EXPECT_EQ(f.at("counts").at("expiring").as_int64(), 1);
-    auto list = json::parse(svc.list(a, {})->items_json).as_array();
-    for (const auto& v : list) {
-      const auto& e = v.as_object();
-      EXPECT_GE(e.at("link_count").as_int64(), 1) << e.at("title");
-      auto ext = evidence::extension_of(std::string(e.at("filename").as_string()));
-      EXPECT_EQ(e.at("file_type").as_string(), ext == "pdf" ? "pdf" : "text") << e.at("filename");
-    }
+using DemoEvidence = aims::testing::DemoOrg;
+
+TEST_F(DemoEvidence, FourTruthfulFilesLinkedToDemoRecordsOneExpiringOneExpired) {
+  evidence::FileBlobStore blobs((dir_ / "evidence").string());
+  evidence::EvidenceService svc(*store_, cat_, blobs, clock_, ids_);
+  auto seeded = demo::seed_evidence(*store_, svc, clock_, login_.email);
+  ASSERT_TRUE(seeded) << seeded.error().detail;
+  accounts::Actor a{"", login_.email, org_.id, org_.name, accounts::Role::admin};
+  auto f = json::parse(*svc.freshness(a, std::nullopt)).as_object();
+  EXPECT_EQ(f.at("counts").at("total").as_int64(), 4);
+  EXPECT_EQ(f.at("counts").at("expired").as_int64(), 1);
+  EXPECT_EQ(f.at("counts").at("expiring").as_int64(), 1);
+  auto list = json::parse(svc.list(a, {})->items_json).as_array();
+  for (const auto& v : list) {
+    const auto& e = v.as_object();
+    EXPECT_GE(e.at("link_count").as_int64(), 1) << e.at("title");
+    auto ext = evidence::extension_of(std::string(e.at("filename").as_string()));
+    EXPECT_EQ(e.at("file_type").as_string(), ext == "pdf" ? "pdf" : "text") << e.at("filename");
   }
-  fs::remove_all(dir);
 }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "demo_fixture.hpp"
 #include "core/ids.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_seed.hpp"
@@ -22,31 +23,14 @@ using namespace aims::ledger;
 
 namespace {
 
-class HistoryLinks : public ::testing::Test {
+class HistoryLinks : public aims::testing::DemoOrg {
  protected:
-  void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("aims-history-" + crypto::random_base32(8));
-    std::filesystem::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    store_ = std::make_unique<AuditedStore>(std::move(*st), clock_);
-    auto login = demo::seed(*store_, cat_, clock_, ids_, "demo-password-123");
-    ASSERT_TRUE(login) << login.error().detail;
-    ASSERT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-      org_ = tx.find_org_by_name("Demo Org").value().id;
-      return ok();
-    }));
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  HistoryLinks() : DemoOrg(true) {}
 
   std::vector<Entry> entries() {
     std::vector<Entry> out;
     EXPECT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-      for (const auto& r : tx.list_audit_entries(org_, 0, 1'000'000)) out.push_back(parse_entry(r.entry).value());
+      for (const auto& r : tx.list_audit_entries(org_.id, 0, 1'000'000)) out.push_back(parse_entry(r.entry).value());
       return ok();
     }));
     return out;
@@ -63,18 +47,12 @@ class HistoryLinks : public ::testing::Test {
     std::vector<store::HistoryRow> out;
     EXPECT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
       for (const auto& [type, id] : keys)
-        for (auto& h : tx.list_history(org_, type, id, 1'000'000, std::nullopt)) out.push_back(std::move(h));
+        for (auto& h : tx.list_history(org_.id, type, id, 1'000'000, std::nullopt)) out.push_back(std::move(h));
       return ok();
     }));
     return out;
   }
 
-  std::filesystem::path dir_;
-  SystemClock clock_;
-  RandomIds ids_;
-  catalog::Catalog cat_ = catalog::Catalog::load_embedded();
-  std::unique_ptr<AuditedStore> store_;
-  std::string org_;
 };
 
 }  // namespace
@@ -82,10 +60,10 @@ class HistoryLinks : public ::testing::Test {
 TEST_F(HistoryLinks, SeveralRowsOfOneRecordInOneWriteEachGetAnEntryThatHashesThem) {
   ActorScope scope("dana@acme.test");
   auto before = static_cast<std::int64_t>(entries().size());
-  store::RecordRow r{"risk", org_, "", "risk_9", 1, 0, "", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "{}"};
+  store::RecordRow r{"risk", org_.id, "", "risk_9", 1, 0, "", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "{}"};
   std::vector<store::HistoryRow> rows;
   for (int v = 1; v <= 3; ++v)
-    rows.push_back({org_, "risk", "risk_9", v, r.created_at, "someone-else@acme.test", v == 1 ? "create" : "note",
+    rows.push_back({org_.id, "risk", "risk_9", v, r.created_at, "someone-else@acme.test", v == 1 ? "create" : "note",
                     R"([{"field":"n","from":null,"to":)" + std::to_string(v) + "}]"});
   ASSERT_TRUE(store_->write([&](store::WriteTx& tx) -> status {
     if (auto s = tx.put_record(r, 0); !s) return s;
@@ -97,7 +75,7 @@ TEST_F(HistoryLinks, SeveralRowsOfOneRecordInOneWriteEachGetAnEntryThatHashesThe
   ASSERT_EQ(static_cast<std::int64_t>(log.size()), before + 3);  // the change, then one entry per further row
   std::vector<store::HistoryRow> stored;
   ASSERT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-    stored = tx.list_history(org_, "risk", "risk_9", 10, std::nullopt);
+    stored = tx.list_history(org_.id, "risk", "risk_9", 10, std::nullopt);
     return ok();
   }));
   ASSERT_EQ(stored.size(), 3u);

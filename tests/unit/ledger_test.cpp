@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/crypto.hpp"
+#include "demo_fixture.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/admin_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
@@ -46,28 +47,9 @@ Entry sample_entry() {
 }
 
 /// A fresh SQLite installation wrapped by the audit log, with the demo organization.
-class AuditedInstallation : public ::testing::Test {
+class AuditedInstallation : public aims::testing::DemoOrg {
  protected:
-  void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("aims-ledger-" + crypto::random_base32(8));
-    std::filesystem::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    store_ = std::make_unique<AuditedStore>(std::move(*st), clock_);
-    auto login = demo::seed(*store_, cat_, clock_, ids_, "demo-password-123");
-    ASSERT_TRUE(login) << login.error().detail;
-    ASSERT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-      org_ = tx.find_org_by_name("Demo Org").value();
-      auto user = tx.find_user_by_email(login->email).value();
-      admin_ = accounts::Actor{user.id, user.email, org_.id, org_.name, accounts::Role::admin};
-      return ok();
-    }));
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  AuditedInstallation() : DemoOrg(true) {}
 
   std::vector<Entry> entries(const std::string& org_id) {
     std::vector<Entry> out;
@@ -83,13 +65,6 @@ class AuditedInstallation : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
-  SystemClock clock_;
-  RandomIds ids_;
-  catalog::Catalog cat_ = catalog::Catalog::load_embedded();
-  std::unique_ptr<AuditedStore> store_;
-  store::Organization org_;
-  accounts::Actor admin_;
   LogSigner signer_{note::SigningKey::generate(), "aims.invalid"};
 };
 
