@@ -26,18 +26,19 @@ export function aims(args, input = '') {
  * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
  * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
  * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. `openFiles` starts the
- * server with that limit (soft and hard) on open file descriptors.
+ * server with that limit (soft and hard) on open file descriptors. `demo` starts `aims serve --demo`
+ * on an empty data directory instead: `admin` and `org` are then the demo organization's.
  */
-export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles } = {}) {
+export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles, demo = false } = {}) {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'aims-test-'));
-  if (!reuse) {
+  if (!reuse && !demo) {
     const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
     if (init.status !== 0) {
       rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`aims init failed: ${init.stderr}`);
     }
   }
-  const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist')];
+  const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web', join(root, 'web', 'dist'), ...(demo ? ['--demo'] : [])];
   const [cmd, args] = openFiles === undefined ? [aimsBin(), serveArgs]
     : ['bash', ['-c', `ulimit -n ${Number(openFiles)} && exec "$0" "$@"`, aimsBin(), ...serveArgs]];
   const child = spawn(cmd, args, {
@@ -52,6 +53,8 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const demoLogin = demo && out.match(/log in as (\S+) with password (\S+)/);
+      if (demoLogin) [email, password, org] = [demoLogin[1], demoLogin[2], 'Demo Org'];
       if (m) { clearTimeout(timer); resolveUrl(m[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out}\n${log}`)); });
