@@ -6,25 +6,12 @@
 # asserted.  Usage: bash bench/audit_pack_memory.sh [FILES] [MIB_EACH]  (AIMS_BIN to choose a binary)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${AIMS_BIN:-$root/build/aims}"
+source "$root/bench/lib.sh"
 files="${1:-8}"
 mib="${2:-25}"
-data="$(mktemp -d /tmp/aims-packbench.XXXXXX)"
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-echo "bench-password-123" | "$bin" init --data "$data/d" --org "Bench Org" --admin-email bench@aims.test >/dev/null
-token="$("$bin" token create --data "$data/d" --email bench@aims.test --name bench)"
-"$bin" serve --data "$data/d" --listen 127.0.0.1:0 >"$data/out" 2>/dev/null &
-pid=$!
-for _ in $(seq 1 2000); do grep -q 'listening on' "$data/out" 2>/dev/null && break; sleep 0.005; done
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out")"
-hwm() { awk '/VmHWM/ {print $2}' "/proc/$pid/status"; }
-curl -sf -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
+bench_data packbench
+bench_init_org
+bench_serve
 
 for i in $(seq 1 "$files"); do
   head -c $((mib * 1024 * 1024)) /dev/urandom >"$data/file.bin"
@@ -33,9 +20,9 @@ for i in $(seq 1 "$files"); do
 done
 rm -f "$data/file.bin"
 evidence_kib=$((files * mib * 1024))
-before="$(hwm)"
+before="$(bench_hwm)"
 secs="$(curl -sf -o "$data/pack.zip" -w '%{time_total}' -H "Authorization: Bearer $token" "$url/api/v1/audit/pack")"
-after="$(hwm)"
+after="$(bench_hwm)"
 pack_kib=$(( $(stat -c %s "$data/pack.zip") / 1024 ))
 printf 'evidence: %d files of %d MiB = %d KiB; package: %d KiB in %s s\n' "$files" "$mib" "$evidence_kib" "$pack_kib" "$secs"
 printf 'server VmHWM before the download: %d KiB, after: %d KiB, growth: %d KiB\n' "$before" "$after" $((after - before))

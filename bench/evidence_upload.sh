@@ -5,26 +5,12 @@
 # Figures are printed, never asserted.  Usage: bash bench/evidence_upload.sh  (AIMS_BIN to choose a binary)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${AIMS_BIN:-$root/build/aims}"
-data="$(mktemp -d /tmp/aims-evbench.XXXXXX)"
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT
+source "$root/bench/lib.sh"
+bench_data evbench
+bench_init_org
+bench_serve
 
-echo "bench-password-123" | "$bin" init --data "$data/d" --org "Bench Org" --admin-email bench@aims.test >/dev/null
-token="$("$bin" token create --data "$data/d" --email bench@aims.test --name bench)"
-"$bin" serve --data "$data/d" --listen 127.0.0.1:0 >"$data/out" 2>/dev/null &
-pid=$!
-for _ in $(seq 1 2000); do grep -q 'listening on' "$data/out" 2>/dev/null && break; sleep 0.005; done
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out")"
-hwm() { awk '/VmHWM/ {print $2}' "/proc/$pid/status"; }
-rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
-curl -sf -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
-
-printf 'server after start-up: VmRSS %s KiB, VmHWM %s KiB\n' "$(rss)" "$(hwm)"
+printf 'server after start-up: VmRSS %s KiB, VmHWM %s KiB\n' "$(bench_rss)" "$(bench_hwm)"
 printf '%-8s %12s %12s %12s %12s %14s\n' size upload_s upload_MiB/s download_s download_MiB/s VmHWM_KiB
 for mib in 1 10 40; do
   f="$data/file-$mib.bin"
@@ -35,6 +21,6 @@ for mib in 1 10 40; do
   down="$(curl -sf -o "$data/back.bin" -w '%{time_total}' -H "Authorization: Bearer $token" "$url/api/v1/evidence/$id/content")"
   cmp -s "$f" "$data/back.bin" || { echo "download of $mib MiB differs"; exit 1; }
   printf '%-8s %12s %12.1f %12s %14.1f %14s\n' "${mib}MiB" "$up" "$(echo "$mib / $up" | bc -l)" "$down" \
-         "$(echo "$mib / $down" | bc -l)" "$(hwm)"
+         "$(echo "$mib / $down" | bc -l)" "$(bench_hwm)"
 done
-printf 'server at the end: VmRSS %s KiB, VmHWM %s KiB\n' "$(rss)" "$(hwm)"
+printf 'server at the end: VmRSS %s KiB, VmHWM %s KiB\n' "$(bench_rss)" "$(bench_hwm)"

@@ -33,22 +33,10 @@ unset AIMS_BENCH_PG_DSN
 echo "== list pages at ${AIMS_BENCH_RECORDS:-100000} records per kind (in process, SQLite)"
 "$root/build-release/aims_bench_lists"
 
-data="$(mktemp -d /tmp/aims-bench.XXXXXX)"
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-echo "bench-password-123" | "$bin" init --data "$data/d" --org "Bench Org" --admin-email bench@aims.test >/dev/null
-token="$("$bin" token create --data "$data/d" --email bench@aims.test --name bench)"
-start_ns="$(date +%s%N)"
-"$bin" serve --data "$data/d" --listen 127.0.0.1:0 >"$data/out" 2>/dev/null &
-pid=$!
-for _ in $(seq 1 2000); do grep -q 'listening on' "$data/out" 2>/dev/null && break; sleep 0.005; done
-startup_ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))"
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out")"
+source "$root/bench/lib.sh"
+bench_data bench
+bench_init_org
+bench_serve
 
 echo "== loading 1,000 AI systems"
 csv="$data/systems.csv"
@@ -61,37 +49,18 @@ csv="$data/systems.csv"
 } >"$csv"
 curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$csv" "$url/api/v1/systems/import" >/dev/null
 
-run() {  # name path auth
-  local name="$1" path="$2" auth="$3" out
-  if [ "$auth" = yes ]; then
-    out="$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url$path")"
-  else
-    out="$(wrk -t2 -c"$connections" -d"$duration" --latency "$url$path")"
-  fi
-  local rps p99 errs
-  rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
-  p99="$(echo "$out" | awk '$1 == "99%" {print $2}')"
-  errs="$(echo "$out" | awk '/Non-2xx/ {print $5}')"
-  echo "$name $rps $p99 ${errs:-0}"
-}
-
 echo "== wrk: $connections connections, $duration each, 2 threads"
+auth=(-H "Authorization: Bearer $token")
 results=()
-results+=("$(run healthz /healthz no)")
-results+=("$(run systems_list_50 '/api/v1/systems?limit=50' yes)")
-results+=("$(run catalog_item /api/v1/catalog/frameworks/iso42001/items/A.6.2.4 yes)")
-results+=("$(run catalog_controls '/api/v1/catalog/frameworks/iso42001/items?kind=control' yes)")
-base="$(echo "${results[0]}" | awk '{print $2}')"
-printf '\n%-18s %12s %10s %10s %8s\n' endpoint "requests/s" "p99" "vs healthz" "non-2xx"
-for r in "${results[@]}"; do
-  set -- $r
-  ratio="$(awk -v a="$2" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-  printf '%-18s %12s %10s %10s %8s\n' "$1" "$2" "$3" "$ratio" "$4"
-done
+results+=("$(bench_wrk healthz /healthz)")
+results+=("$(bench_wrk systems_list_50 '/api/v1/systems?limit=50' "${auth[@]}")")
+results+=("$(bench_wrk catalog_item /api/v1/catalog/frameworks/iso42001/items/A.6.2.4 "${auth[@]}")")
+results+=("$(bench_wrk catalog_controls '/api/v1/catalog/frameworks/iso42001/items?kind=control' "${auth[@]}")")
+bench_table 18 "${results[@]}"
 echo
-echo "start-up to listening: ${startup_ms} ms (upper bound, polled every 5 ms)"
+echo "start-up to listening: ${serve_ms} ms (upper bound, polled every 5 ms)"
 echo "binary: $(du -k "$bin" | cut -f1) KiB (release, not stripped); $(strip -o "$data/aims.stripped" "$bin" && du -k "$data/aims.stripped" | cut -f1) KiB stripped"
-echo "server peak resident memory after the runs: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
+echo "server peak resident memory after the runs: $(bench_hwm) kB"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(date -u +%Y-%m-%d)"
 
 echo

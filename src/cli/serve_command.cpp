@@ -17,6 +17,7 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/dashboard/cards/cards.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/impact/impact_service.hpp"
@@ -172,6 +173,17 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     ledger::AuditService audit(store, signer, clock);
     ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);
     org::OrgSettingsService org_settings(store, clock);
+    // The dashboard's cards, one per area, in the order the page shows them.
+    dashboard::Dashboard dashboard(store, clock);
+    dashboard::add_systems_card(dashboard, systems);
+    dashboard::add_assessment_card(dashboard, assessments);
+    dashboard::add_soa_card(dashboard, soa_service);
+    dashboard::add_impact_card(dashboard, impact_service);
+    dashboard::add_objectives_card(dashboard, objective_service);
+    dashboard::add_risks_card(dashboard, risks);
+    dashboard::add_obligations_card(dashboard, obligations);
+    dashboard::add_evidence_card(dashboard, evidence_service);
+    dashboard::add_catalog_card(dashboard, catalog);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -194,6 +206,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       audit,
                       audit_pack,
                       org_settings,
+                      dashboard,
                   },
                   std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});

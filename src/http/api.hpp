@@ -11,6 +11,7 @@
 #include "domain/accounts/auth_service.hpp"
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/dashboard/dashboard.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/euact/obligation_service.hpp"
@@ -49,6 +50,7 @@ struct Services {
   ledger::AuditService& audit;
   ledger::AuditPackService& audit_pack;
   org::OrgSettingsService& org_settings;
+  dashboard::Dashboard& dashboard;
 };
 
 /// What a handler gets: the request, and who is calling in which organization.

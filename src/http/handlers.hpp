@@ -117,5 +117,6 @@ Response audit_export(Context& c);
 Response audit_pack(Context& c);
 Response get_org_settings(Context& c);
 Response put_org_settings(Context& c);
+Response get_dashboard(Context& c);
 
 }  // namespace aims::http::handlers

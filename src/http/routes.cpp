@@ -124,6 +124,8 @@ void register_routes(Router& r, const std::string& openapi_json) {
   // Organization settings (segregation of duties): everyone reads, admins change.
   r.add("GET", "/api/v1/org-settings", Access::member, get_org_settings);
   r.add("PUT", "/api/v1/org-settings", Access::member, put_org_settings);
+  // The dashboard's figures in one answer.
+  r.add("GET", "/api/v1/dashboard", Access::member, get_dashboard);
 }
 
 }  // namespace aims::http

@@ -143,17 +143,23 @@ result<std::string> AuditService::entries(const Actor& a, const std::optional<st
   }
   std::vector<store::AuditEntryRow> rows;
   std::int64_t size = 0;
+  std::optional<inventory::CachedPage> cached;
+  auto key = a.org_id + "/" + std::to_string(first) + "/" + std::to_string(lim);
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     size = tx.audit_size(a.org_id);
-    rows = tx.list_audit_entries(a.org_id, first, static_cast<int>(lim));
+    cached = pages_.get(key, size);
+    if (!cached) rows = tx.list_audit_entries(a.org_id, first, static_cast<int>(lim));
     return ok();
   });
   if (!st) return st.error();
+  if (cached) return std::move(cached->items_json);
   json::array items;
   for (const auto& r : rows) items.push_back(entry_item(r));
   json::object out{{"items", std::move(items)}, {"size", size}};
   if (!rows.empty() && rows.back().seq + 1 < size) out["next"] = std::to_string(rows.back().seq + 1);
-  return json::serialize(out);
+  auto page = json::serialize(out);
+  pages_.put(key, size, inventory::CachedPage{page, 0, std::nullopt});
+  return page;
 }
 
 result<std::string> AuditService::inclusion(const Actor& a, const std::string& seq_text,

@@ -3,7 +3,8 @@
 // Every member reads checkpoints, the key and proofs (a viewer can already read every record and
 // its history); listing entries and exporting the log need auditor, manager or admin.
 // Checkpoints are signed only over what is committed (and so durable), and never over a log that
-// no longer matches the last checkpoint. Owned by the composition root; thread-safe.
+// no longer matches the last checkpoint. Pages of entries are cached at the log's size (a page read
+// at one size is current while the size is unchanged). Owned by the composition root; thread-safe.
 #pragma once
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/log_export_stream.hpp"
 #include "store/store.hpp"
@@ -57,6 +59,7 @@ class AuditService {
   store::Store& store_;
   const LogSigner& signer_;
   const Clock& clock_;
+  inventory::ListCache pages_{8u << 20};  // entries pages by organization, from and limit
 };
 
 }  // namespace aims::ledger

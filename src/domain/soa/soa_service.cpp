@@ -114,19 +114,32 @@ json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
 }
 
 result<std::string> SoaService::working(const Actor& a) {
+  // Everything the document shows (entries, versions, assessments and answers, risks) is a record
+  // of the organization, and every record change grows its audit log in the same transaction: the
+  // document read at one log size is current while the size is unchanged.
+  std::optional<inventory::CachedPage> cached;
+  std::int64_t generation = 0;
   json::array items;
   std::optional<std::int64_t> latest_version;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
+    generation = tx.audit_size(a.org_id);
+    // An organization created through the audited store has logged at least its creation; with
+    // no log at all (a store without the audit decorator) nothing is cached.
+    if (generation > 0) cached = cache_.get(a.org_id, generation);
+    if (cached) return ok();
     items = entries(tx, a.org_id);
     auto v = tx.list_soa_versions(a.org_id);
     if (!v.empty()) latest_version = v.front().version;
     return ok();
   });
   if (!st) return st.error();
+  if (cached) return std::move(cached->items_json);
   auto sum = summary(items);
-  return json::serialize(json::object{{"items", std::move(items)},
-                                      {"summary", std::move(sum)},
-                                      {"latest_version", latest_version ? json::value(*latest_version) : json::value(nullptr)}});
+  auto doc = json::serialize(json::object{{"items", std::move(items)},
+                                          {"summary", std::move(sum)},
+                                          {"latest_version", latest_version ? json::value(*latest_version) : json::value(nullptr)}});
+  if (generation > 0) cache_.put(a.org_id, generation, inventory::CachedPage{doc, 0, std::nullopt});
+  return doc;
 }
 
 result<Entry> SoaService::update(const Actor& a, const std::string& control_id, const json::value& body,

@@ -1,7 +1,10 @@
 // Use cases of the Statement of Applicability (SPEC §5): the working copy (one entry per Annex A
 // control, with the latest assessment answer), edits under the server's rules, approval into
 // immutable numbered versions, diffs and exports. Acts for an Actor and checks its role.
-// Owned by the composition root; thread-safe (state is in the store; the catalog is immutable).
+// The working copy's document is cached per organization at the size of its audit log, which every
+// record change of the organization grows in its own transaction (docs/benchmarks.md).
+// Owned by the composition root; thread-safe (state is in the store; the catalog is immutable;
+// the cache locks).
 #pragma once
 #include <boost/json.hpp>
 
@@ -12,6 +15,7 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "store/store.hpp"
 
 namespace aims::soa {
@@ -51,6 +55,7 @@ class SoaService {
   store::Store& store_;
   const catalog::Catalog& cat_;
   const Clock& clock_;
+  inventory::ListCache cache_{4u << 20};  // working documents by organization
 };
 
 /// Counts of an entry list: applicable, excluded and per implementation status.

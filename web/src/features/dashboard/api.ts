@@ -1,7 +1,30 @@
-// Figures for the dashboard, from the list APIs' totals.
-import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels, type EuAiActClass, type LifecycleStage, type SystemStatus } from '../../lib/labels';
-import { listAllItems } from '../catalog/api';
-import { countSystems } from '../systems/api';
+// The dashboard's figures, all cards in one call (GET /api/v1/dashboard).
+import { api, type Schemas } from '../../lib/api';
+import type { AsyncState } from '../../lib/hooks';
+import type { EuAiActClass, LifecycleStage, SystemStatus } from '../../lib/labels';
+
+export type Dashboard = Schemas['Dashboard'];
+export type DashboardCards = Dashboard['cards'];
+
+/** What a dashboard card renders: its slice of the one answer, or why there is none. */
+export interface CardState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+}
+
+export async function getDashboard(signal: AbortSignal): Promise<Dashboard> {
+  const { data } = await api('get', '/api/v1/dashboard', { signal });
+  return data;
+}
+
+/** The card `key` of the dashboard being loaded: its figures, or the answer's or the card's error. */
+export function cardOf<K extends keyof DashboardCards>(d: AsyncState<Dashboard>, key: K): CardState<NonNullable<DashboardCards[K]> | null> {
+  const failed = d.data?.errors[key];
+  const error = d.error ?? (failed ? new Error(failed.detail) : undefined);
+  const value = d.data?.cards[key];
+  return { data: d.data && !failed ? (value ?? null) : undefined, error, loading: d.loading };
+}
 
 export interface SystemFigures {
   total: number;
@@ -10,41 +33,12 @@ export interface SystemFigures {
   byStatus: Record<SystemStatus, number>;
 }
 
-export interface CatalogFigures {
-  mainClauses: number;
-  subclauses: number;
-  controls: number;
-  areas: number;
-  aiObjectives: number;
-  riskSources: number;
-}
-
-async function countBy<K extends string>(key: 'eu_ai_act_class' | 'lifecycle_stage' | 'status', values: K[], signal: AbortSignal): Promise<Record<K, number>> {
-  const counts = await Promise.all(values.map((v) => countSystems({ [key]: v }, signal)));
-  return Object.fromEntries(values.map((v, i) => [v, counts[i]])) as Record<K, number>;
-}
-
 /** Counts of the organization's (not archived) AI systems: in total and per class, stage and status. */
-export async function systemFigures(signal: AbortSignal): Promise<SystemFigures> {
-  const [total, byClass, byStage, byStatus] = await Promise.all([
-    countSystems({}, signal),
-    countBy('eu_ai_act_class', optionsOf(euAiActClassLabels), signal),
-    countBy('lifecycle_stage', optionsOf(lifecycleStageLabels), signal),
-    countBy('status', optionsOf(statusLabels), signal),
-  ]);
-  return { total, byClass, byStage, byStatus };
-}
-
-/** What the ISO/IEC 42001 catalog holds. */
-export async function catalogFigures(signal: AbortSignal): Promise<CatalogFigures> {
-  const items = await listAllItems('iso42001', signal);
-  const count = (pred: (i: (typeof items)[number]) => boolean) => items.filter(pred).length;
+export function systemFigures(s: NonNullable<DashboardCards['systems']>): SystemFigures {
   return {
-    mainClauses: count((i) => i.kind === 'clause' && !i.parent),
-    subclauses: count((i) => i.kind === 'clause' && i.leaf && !!i.parent),
-    controls: count((i) => i.kind === 'control'),
-    areas: count((i) => i.kind === 'annex_a_area'),
-    aiObjectives: count((i) => i.kind === 'ai_objective'),
-    riskSources: count((i) => i.kind === 'risk_source'),
+    total: s.total,
+    byClass: s.by_class as Record<EuAiActClass, number>,
+    byStage: s.by_stage as Record<LifecycleStage, number>,
+    byStatus: s.by_status as Record<SystemStatus, number>,
   };
 }

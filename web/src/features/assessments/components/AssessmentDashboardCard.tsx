@@ -1,20 +1,15 @@
 // The dashboard's card for the latest assessment: overall maturity and readiness.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { formatDate } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { getResults, latestAssessment } from '../api';
+import type { CardState, DashboardCards } from '../../dashboard';
 import { formatMaturity } from '../charts';
 import { assessmentPath } from './AssessmentLayout';
 
-export function AssessmentDashboardCard() {
+export function AssessmentDashboardCard({ card: latest }: { card: CardState<DashboardCards['assessment']> }) {
   const session = useSession();
-  const latest = useAsync(async (signal) => {
-    const a = await latestAssessment(signal);
-    return a ? { a, r: await getResults(a.id, signal) } : null;
-  }, []);
-  const d = latest.data;
+  const d = latest.data && { a: latest.data.assessment, r: latest.data.results };
   return (
     <section className="card" aria-labelledby="dash-assessment" data-testid="dashboard-assessment">
       <div className="card-head">

@@ -11,7 +11,7 @@ import { ObligationsDashboardCard } from '../../euact/components/ObligationsDash
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
-import { catalogFigures, systemFigures } from '../api';
+import { cardOf, getDashboard, systemFigures } from '../api';
 
 interface BarsProps<K extends string> {
   title: string;
@@ -51,9 +51,11 @@ function Bars<K extends string>({ title, param, labels, counts, total, testId, c
 export function DashboardPage() {
   useTitle('Dashboard');
   const session = useSession();
-  const systems = useAsync(systemFigures, []);
-  const catalog = useAsync(catalogFigures, []);
-  const s = systems.data;
+  // Every card's figures in one call; each card renders its part.
+  const dash = useAsync(getDashboard, []);
+  const systems = cardOf(dash, 'systems');
+  const catalog = cardOf(dash, 'catalog');
+  const s = systems.data ? systemFigures(systems.data) : undefined;
   const c = catalog.data;
 
   return (
@@ -120,13 +122,13 @@ export function DashboardPage() {
       ) : null}
 
       <div className="grid-2">
-        <AssessmentDashboardCard />
-        <SoaDashboardCard />
-        <ImpactDashboardCard />
-        <ObjectivesDashboardCard />
-        <RisksDashboardCard />
-        <ObligationsDashboardCard />
-        <EvidenceFreshnessCard />
+        <AssessmentDashboardCard card={cardOf(dash, 'assessment')} />
+        <SoaDashboardCard card={cardOf(dash, 'soa')} />
+        <ImpactDashboardCard card={cardOf(dash, 'impact')} />
+        <ObjectivesDashboardCard card={cardOf(dash, 'objectives')} />
+        <RisksDashboardCard card={cardOf(dash, 'risks')} />
+        <ObligationsDashboardCard card={cardOf(dash, 'obligations')} />
+        <EvidenceFreshnessCard card={cardOf(dash, 'evidence')} />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
@@ -139,18 +141,18 @@ export function DashboardPage() {
           <div className="figures">
             <Link to="/catalog/iso42001/4" className="figure">
               <span className="figure-value">{c.subclauses}</span>
-              <span className="figure-label">requirements in {c.mainClauses} clauses (4–10)</span>
+              <span className="figure-label">requirements in {c.main_clauses} clauses (4–10)</span>
             </Link>
             <Link to="/catalog/iso42001/A.2" className="figure">
               <span className="figure-value">{c.controls}</span>
               <span className="figure-label">Annex A controls in {c.areas} areas</span>
             </Link>
             <div className="figure">
-              <span className="figure-value">{c.aiObjectives}</span>
+              <span className="figure-value">{c.ai_objectives}</span>
               <span className="figure-label">AI objectives (Annex C)</span>
             </div>
             <div className="figure">
-              <span className="figure-value">{c.riskSources}</span>
+              <span className="figure-value">{c.risk_sources}</span>
               <span className="figure-label">risk sources (Annex C)</span>
             </div>
           </div>

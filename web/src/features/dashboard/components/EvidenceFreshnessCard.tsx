@@ -1,12 +1,11 @@
 // The dashboard's card for the evidence vault: what has expired and what expires within 30 days.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { getFreshness } from '../../evidence/api';
+import type { EvidenceFreshness } from '../../evidence/api';
 import { FreshnessBadge } from '../../evidence/components/badges';
+import type { CardState } from '../api';
 
-export function EvidenceFreshnessCard() {
-  const f = useAsync((signal) => getFreshness(signal), []);
+export function EvidenceFreshnessCard({ card: f }: { card: CardState<EvidenceFreshness | null> }) {
   const d = f.data;
   const soonest = d ? [...d.expired.map((e) => ({ ...e, state: 'expired' })), ...d.expiring.map((e) => ({ ...e, state: 'expiring' }))].slice(0, 5) : [];
   return (

@@ -1,22 +1,14 @@
 // The dashboard's card for the EU AI Act obligations: counts by status, the overdue ones, and the
 // systems whose classification needs a re-check (linking to their obligations).
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { countObligations, listRechecks } from '../api';
+import type { CardState, DashboardCards } from '../../dashboard';
 import { STATUSES } from '../board';
 import { obligationStatusLabels } from '../labels';
 
-export function ObligationsDashboardCard() {
-  const counts = useAsync(async (signal) => {
-    const [rechecks, overdue, ...byStatus] = await Promise.all([
-      listRechecks(signal),
-      countObligations({ overdue: 'true' }, signal),
-      ...STATUSES.map((s) => countObligations({ status: s }, signal)),
-    ]);
-    return { overdue, byStatus, recheck: rechecks.length };
-  }, []);
-  const d = counts.data;
+export function ObligationsDashboardCard({ card: counts }: { card: CardState<DashboardCards['obligations'] | null> }) {
+  const c = counts.data;
+  const d = c ? { overdue: c.overdue, byStatus: STATUSES.map((s): number => c.by_status[s] ?? 0), recheck: c.recheck } : c;
   const total = d ? d.byStatus.reduce((a, b) => a + b, 0) : 0;
   return (
     <section className="card" aria-labelledby="dash-obligations" data-testid="dashboard-obligations">

@@ -1,21 +1,12 @@
 // The dashboard's card for impact assessments: how many, how many restricted or sensitive, in
 // review, and due for re-assessment, each linking to the filtered list.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { listImpact } from '../api';
+import type { CardState, DashboardCards } from '../../dashboard';
 
-async function figures(signal: AbortSignal) {
-  const count = async (f: Parameters<typeof listImpact>[0]) => (await listImpact(f, undefined, 1, signal)).total;
-  const [total, due, restricted, sensitive, inReview] = await Promise.all([
-    count({}), count({ reassessment_due: 'true' }), count({ outcome: 'restricted' }), count({ outcome: 'sensitive' }), count({ status: 'in_review' }),
-  ]);
-  return { total, due, restricted, sensitive, inReview };
-}
-
-export function ImpactDashboardCard() {
-  const f = useAsync(figures, []);
-  const d = f.data;
+export function ImpactDashboardCard({ card: f }: { card: CardState<DashboardCards['impact'] | null> }) {
+  const c = f.data;
+  const d = c ? { total: c.total, due: c.reassessment_due, restricted: c.restricted, sensitive: c.sensitive, inReview: c.in_review } : c;
   return (
     <section className="card" aria-labelledby="dash-impact" data-testid="dashboard-impact">
       <div className="card-head">

@@ -1,15 +1,14 @@
 // The dashboard's card for AI objectives: active objectives by derived status, and how many have a
 // reading overdue, each linking to the filtered list.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { getSummary } from '../api';
+import type { CardState } from '../../dashboard';
+import type { ObjectivesSummary } from '../api';
 import { derivedStatusLabels } from '../labels';
 
 const order = ['off_track', 'at_risk', 'on_track', 'no_data'] as const;
 
-export function ObjectivesDashboardCard() {
-  const summary = useAsync((signal) => getSummary(signal), []);
+export function ObjectivesDashboardCard({ card: summary }: { card: CardState<ObjectivesSummary | null> }) {
   const s = summary.data;
   const active = s?.by_status.active ?? 0;
   return (

@@ -1,13 +1,12 @@
 // The dashboard's card for the risk register: open risks by residual level, overdue reviews and
 // lapsed acceptances, each a link into the filtered register.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { getHeatmap } from '../api';
+import type { CardState } from '../../dashboard';
+import type { RiskHeatmap } from '../api';
 import { LevelBadge } from './parts';
 
-export function RisksDashboardCard() {
-  const map = useAsync((signal) => getHeatmap(undefined, signal), []);
+export function RisksDashboardCard({ card: map }: { card: CardState<RiskHeatmap | null> }) {
   const m = map.data;
   return (
     <section className="card" aria-labelledby="dash-risks" data-testid="dashboard-risks">

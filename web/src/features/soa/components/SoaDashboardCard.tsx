@@ -1,12 +1,10 @@
 // The dashboard's card for the Statement of Applicability: status counts and the latest version.
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { getSoa } from '../api';
+import type { CardState, DashboardCards } from '../../dashboard';
 import { SummaryBar } from './SoaParts';
 
-export function SoaDashboardCard() {
-  const soa = useAsync((signal) => getSoa(signal), []);
+export function SoaDashboardCard({ card: soa }: { card: CardState<DashboardCards['soa'] | null> }) {
   const d = soa.data;
   return (
     <section className="card" aria-labelledby="dash-soa" data-testid="dashboard-soa">

@@ -1,0 +1,126 @@
+// The cached read endpoints are never stale: the SoA working copy and the audit entries pages are
+// cached per organization at the size of its audit log, so each test reads the endpoint (filling
+// the cache), changes one thing the answer shows, and reads again — through the API, and from
+// another process writing to the same database (`aims user add --data`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, aims } from '../lib/server.mjs';
+import { client, assertJson, stopServer, setSegregation } from '../lib/http.mjs';
+
+const SOA = '/api/v1/soa';
+const ENTRIES = '/api/v1/audit/entries';
+const PW = 'read cache password';
+
+let srv, c, other;
+
+before(async () => {
+  srv = await startServer();
+  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+  await setSegregation(c, { soa_approval: false, risk_acceptance: false });
+  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
+  assert.equal(org.status, 0, org.stderr);
+  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+});
+
+after(async () => {
+  await stopServer(srv);
+});
+
+const soa = async (who = c) => assertJson(await who('GET', SOA));
+const entryOf = (s, id) => s.items.find((e) => e.control_id === id);
+
+/** Reads the SoA twice (the second read is served from the cache when nothing changed). */
+async function warm(who = c) {
+  const a = await soa(who);
+  assert.deepEqual(await soa(who), a);
+  return a;
+}
+
+test('an SoA entry edit shows at once, in the entry and the summary', async () => {
+  const before = await warm();
+  const e = entryOf(before, 'A.2.2');
+  assertJson(await c('PATCH', `${SOA}/entries/A.2.2`, {
+    json: { implementation_status: 'implemented', policy_refs: ['POL-1'], evidence_refs: ['EV-1'] },
+    headers: { 'if-match': `"v${e.version}"` },
+  }));
+  const after = await soa();
+  assert.equal(entryOf(after, 'A.2.2').implementation_status, 'implemented');
+  assert.deepEqual(entryOf(after, 'A.2.2').evidence_refs, ['EV-1']);
+  assert.equal(entryOf(after, 'A.2.2').version, e.version + 1);
+  assert.equal(after.summary.implemented, before.summary.implemented + 1);
+  // The evidence link changes alone, too.
+  await warm();
+  assertJson(await c('PATCH', `${SOA}/entries/A.2.2`, { json: { evidence_refs: ['EV-1', 'EV-2'] }, headers: { 'if-match': `"v${e.version + 1}"` } }));
+  assert.deepEqual(entryOf(await soa(), 'A.2.2').evidence_refs, ['EV-1', 'EV-2']);
+});
+
+test('an approval shows as the latest version at once', async () => {
+  const before = await warm();
+  const v = assertJson(await c('POST', `${SOA}/versions`, { json: { note: 'cache test' } }), 201);
+  const after = await soa();
+  assert.equal(after.latest_version, v.number);
+  assert.notEqual(before.latest_version, v.number);
+});
+
+test('a risk that selects a control, and closing it, show on the entry at once', async () => {
+  await warm();
+  const r = assertJson(await c('POST', '/api/v1/risks', {
+    json: { title: 'Cache risk', inherent_likelihood: 3, inherent_impact: 3, treatment: 'modify', planned_controls: ['A.6.2.4'] },
+  }), 201);
+  assert.deepEqual(entryOf(await warm(), 'A.6.2.4').linked_risks, [r.id]);
+  assertJson(await c('PATCH', `/api/v1/risks/${r.id}`, { json: { status: 'closed' }, headers: { 'if-match': `"v${r.version}"` } }));
+  assert.deepEqual(entryOf(await soa(), 'A.6.2.4').linked_risks, []);
+});
+
+test('an assessment answer, and moving its assessment, show as the latest answer at once', async () => {
+  await warm();
+  const a = assertJson(await c('POST', '/api/v1/assessments', { json: { name: 'Cache review', approach: 'annex_a', assessment_date: '2026-01-10' } }), 201);
+  assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/A.3.2`, { json: { maturity: 2 } }));
+  assert.equal(entryOf(await warm(), 'A.3.2').latest_answer.maturity, 2);
+  assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/A.3.2`, { json: { maturity: 4 } }));
+  assert.equal(entryOf(await warm(), 'A.3.2').latest_answer.maturity, 4);
+  const moved = assertJson(await c('PATCH', `/api/v1/assessments/${a.id}`, { json: { assessment_date: '2026-02-01' }, headers: { 'if-match': '"v1"' } }));
+  assert.equal(entryOf(await soa(), 'A.3.2').latest_answer.assessment_date, moved.assessment_date);
+});
+
+test("each organization gets its own SoA from the cache, and another's edits leave it as it was", async () => {
+  const mine = await warm();
+  const theirs = await warm(other);
+  assert.ok(theirs.items.every((e) => e.version === 0 && e.latest_answer === null && e.linked_risks.length === 0));
+  assertJson(await other('PATCH', `${SOA}/entries/A.2.3`, { json: { owner: 'Elsewhere' }, headers: { 'if-match': '"v0"' } }));
+  assert.equal(entryOf(await soa(other), 'A.2.3').owner, 'Elsewhere');
+  assert.deepEqual(await soa(), mine);
+});
+
+const page = async (q = '', who = c) => assertJson(await who('GET', `${ENTRIES}${q}`));
+
+test('the audit entries page grows with every write, also one made by another process', async () => {
+  const before = await page('?limit=500');
+  assert.deepEqual(await page('?limit=500'), before);
+  assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Cache system', purpose: 'Shows up in the log' } }), 201);
+  const after = await page('?limit=500');
+  assert.equal(after.size, before.size + 1);
+  assert.equal(after.items.length, before.items.length + 1);
+  assert.equal(after.items.at(-1).record_type, 'system');
+
+  // A page at the log's end gets a next cursor once the log grows past it.
+  const tail = await page(`?from=${after.size - 1}&limit=1`);
+  assert.equal(tail.next, undefined);
+  const r = aims(['user', 'add', '--data', srv.dataDir, '--org', srv.org, '--email', 'cache@acme.test', '--role', 'viewer'], PW + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  const grown = await page(`?from=${after.size - 1}&limit=1`);
+  assert.equal(grown.size, after.size + 1);
+  assert.equal(grown.next, String(after.size));
+  const last = await page(`?from=${after.size}&limit=1`);
+  assert.equal(last.items[0].record_type, 'membership');
+});
+
+test("each organization's audit page is its own", async () => {
+  const mine = await page('?limit=500');
+  const theirs = await page('?limit=500', other);
+  const orgOf = (e) => JSON.parse(e.entry).org;
+  assert.ok(theirs.items.length > 0 && theirs.items.every((e) => orgOf(e) !== orgOf(mine.items[0])));
+  assertJson(await other('POST', '/api/v1/systems', { json: { name: 'Other cache system', purpose: 'Elsewhere' } }), 201);
+  assert.equal((await page('?limit=500', other)).size, theirs.size + 1);
+  assert.deepEqual(await page('?limit=500'), mine);
+});
