@@ -318,18 +318,11 @@ int main() {
     rows.push_back(time_it("objectives", "deep cursor", reps, [&] { return list(d).size(); }));
   }
   {
-    auto list = [&](const evidence::ListParams& p) { return must(evidence.list(actor, p), "evidence list"); };
-    evidence::ListParams rev;
-    rev.sort = "uploaded_at";
-    rev.limit = "500";
-    auto deep = flipped(list(rev).next, "-uploaded_at");
+    auto list = [&](const records::Params& p) { return must(evidence.list(actor, p), "evidence list"); };
+    auto deep = flipped(list({{"sort", "uploaded_at"}, {"limit", "500"}}).next, "-uploaded_at");
     rows.push_back(time_it("evidence", "first", reps, [&] { return list({}).items_json.size(); }));
-    evidence::ListParams f;
-    f.classification = "restricted";
-    rows.push_back(time_it("evidence", "filtered", reps, [&] { return list(f).items_json.size(); }));
-    evidence::ListParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("evidence", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
+    rows.push_back(time_it("evidence", "filtered", reps, [&] { return list({{"classification", "restricted"}}).items_json.size(); }));
+    rows.push_back(time_it("evidence", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).items_json.size(); }));
   }
   {
     auto list = [&](const records::Params& p) { return must(obligations.list(actor, p), "obligations list"); };
