@@ -191,7 +191,7 @@ int main() {
   inventory::SystemService systems(st, clock, ids);
   risk::RiskService risks(st, cat, clock);
   objectives::ObjectiveService objectives(st, cat, clock, ids);
-  euact::ObligationService obligations(st, eu, clock);
+  euact::ObligationService obligations(st, questionnaire, clock);
   euact::ClassificationService classifications(st, questionnaire, systems, obligations, clock);
   evidence::EvidenceService evidence(st, cat, blobs, clock, ids);
 
@@ -297,18 +297,11 @@ int main() {
     rows.push_back(time_it("systems", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
   }
   {
-    auto list = [&](const risk::ListParams& p) { return must(risks.list(actor, p), "risks list"); };
-    risk::ListParams rev;
-    rev.sort = "-number";
-    rev.limit = "500";
-    auto deep = flipped(list(rev).next, "number");
+    auto list = [&](const records::Params& p) { return must(risks.list(actor, p), "risks list"); };
+    auto deep = flipped(list({{"sort", "-number"}, {"limit", "500"}}).next, "number");
     rows.push_back(time_it("risks", "first", reps, [&] { return list({}).items_json.size(); }));
-    risk::ListParams f;
-    f.owner = "Owner 3";
-    rows.push_back(time_it("risks", "filtered", reps, [&] { return list(f).items_json.size(); }));
-    risk::ListParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("risks", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
+    rows.push_back(time_it("risks", "filtered", reps, [&] { return list({{"owner", "Owner 3"}}).items_json.size(); }));
+    rows.push_back(time_it("risks", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).items_json.size(); }));
   }
   {
     auto list = [&](const objectives::ListParams& p) { return must(objectives.list(actor, p), "objectives list"); };
@@ -325,32 +318,18 @@ int main() {
     rows.push_back(time_it("objectives", "deep cursor", reps, [&] { return list(d).size(); }));
   }
   {
-    auto list = [&](const evidence::ListParams& p) { return must(evidence.list(actor, p), "evidence list"); };
-    evidence::ListParams rev;
-    rev.sort = "uploaded_at";
-    rev.limit = "500";
-    auto deep = flipped(list(rev).next, "-uploaded_at");
+    auto list = [&](const records::Params& p) { return must(evidence.list(actor, p), "evidence list"); };
+    auto deep = flipped(list({{"sort", "uploaded_at"}, {"limit", "500"}}).next, "-uploaded_at");
     rows.push_back(time_it("evidence", "first", reps, [&] { return list({}).items_json.size(); }));
-    evidence::ListParams f;
-    f.classification = "restricted";
-    rows.push_back(time_it("evidence", "filtered", reps, [&] { return list(f).items_json.size(); }));
-    evidence::ListParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("evidence", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
+    rows.push_back(time_it("evidence", "filtered", reps, [&] { return list({{"classification", "restricted"}}).items_json.size(); }));
+    rows.push_back(time_it("evidence", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).items_json.size(); }));
   }
   {
-    auto list = [&](const euact::ObligationParams& p) { return must(obligations.list(actor, p), "obligations list"); };
-    euact::ObligationParams rev;
-    rev.sort = "-applies_from";
-    rev.limit = "500";
-    auto deep = flipped(next_of(list(rev)), "applies_from");
+    auto list = [&](const records::Params& p) { return must(obligations.list(actor, p), "obligations list"); };
+    auto deep = flipped(next_of(list({{"sort", "-applies_from"}, {"limit", "500"}})), "applies_from");
     rows.push_back(time_it("obligations", "first", reps, [&] { return list({}).size(); }));
-    euact::ObligationParams f;
-    f.article = "art26";
-    rows.push_back(time_it("obligations", "filtered", reps, [&] { return list(f).size(); }));
-    euact::ObligationParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("obligations", "deep cursor", reps, [&] { return list(d).size(); }));
+    rows.push_back(time_it("obligations", "filtered", reps, [&] { return list({{"article", "art26"}}).size(); }));
+    rows.push_back(time_it("obligations", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).size(); }));
   }
 
   const double base = rows.front().p50, cpu_base = rows.front().cpu_p50;

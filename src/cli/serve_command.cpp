@@ -34,6 +34,8 @@
 #include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/records/kind_spec.hpp"
+#include "domain/euact/obligation_kind.hpp"
+#include "domain/evidence/evidence_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "cli/audit_key.hpp"
 #include "http/api.hpp"
@@ -138,7 +140,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Every write goes through the audit log's decorator; its signing key stays outside the database.
     ledger::AuditedStore store(**st, clock);
     // Stored records get the list facets of their kind's current rules (rows older than them).
-    if (auto b = records::backfill_facets(store, {&risk::risk_kind()}); !b) return fail(b.error().detail);
+    if (auto b = records::backfill_facets(store, {&risk::risk_kind(),
+                                                      &euact::obligation_kind(),
+                                                      &evidence::evidence_kind()}); !b) return fail(b.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);

@@ -50,21 +50,7 @@ Response classification_history(Context& c) {
 }
 
 Response list_obligations(Context& c) {
-  euact::ObligationParams p;
-  p.system = c.req.query_param("system");
-  p.status = c.req.query_param("status");
-  p.article = c.req.query_param("article");
-  p.role = c.req.query_param("role");
-  p.due_before = c.req.query_param("due_before");
-  p.overdue = c.req.query_param("overdue");
-  p.applies_from = c.req.query_param("applies_from");
-  p.retired = c.req.query_param("retired");
-  p.sort = c.req.query_param("sort");
-  p.limit = c.req.query_param("limit");
-  p.cursor = c.req.query_param("cursor");
-  p.recheck = c.req.query_param("recheck");
-  p.system_class = c.req.query_param("system_class");
-  auto r = c.svc.obligations.list(*c.actor, p);
+  auto r = c.svc.obligations.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, std::move(*r));
 }

@@ -120,18 +120,7 @@ Response upload_evidence(Context& c) {
 }
 
 Response list_evidence(Context& c) {
-  evidence::ListParams p;
-  p.sort = c.req.query_param("sort");
-  p.q = c.req.query_param("q");
-  p.owner = c.req.query_param("owner");
-  p.classification = c.req.query_param("classification");
-  p.linked_to = c.req.query_param("linked_to");
-  p.expiring_within = c.req.query_param("expiring_within");
-  p.expired = c.req.query_param("expired");
-  p.deleted = c.req.query_param("deleted");
-  p.limit = c.req.query_param("limit");
-  p.cursor = c.req.query_param("cursor");
-  auto r = c.svc.evidence.list(*c.actor, p);
+  auto r = c.svc.evidence.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   std::string body = R"({"items":)" + r->items_json + R"(,"total":)" + std::to_string(r->total);
   if (r->next) body += R"(,"next":)" + json::serialize(json::value(*r->next));

@@ -126,9 +126,7 @@ TEST_F(EvidenceServiceTest, LinksToEveryGenericRecordKindThatExistsInTheOrganiza
   }
   auto links = json::parse(*svc_->links(actor_a_, ev->view.id)).at("items").as_array();
   EXPECT_EQ(links.size(), 5u);
-  evidence::ListParams by_risk;
-  by_risk.linked_to = "risk:risk_1";
-  auto risk = svc_->list(actor_a_, by_risk);
+  auto risk = svc_->list(actor_a_, {{"linked_to", "risk:risk_1"}});
   ASSERT_TRUE(risk);
   EXPECT_EQ(risk->total, 1);
 }

@@ -1,13 +1,17 @@
 #include "domain/euact/obligation_service.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/records/lifecycle.hpp"
+#include "domain/euact/obligation_kind.hpp"
 #include "domain/euact/recheck.hpp"
 #include "domain/euact/recheck_scan.hpp"
 
@@ -62,6 +66,40 @@ std::string system_name(const std::optional<store::SystemRow>& s) {
   return !ec && v.is_object() ? str(v.as_object(), "name") : std::string();
 }
 
+/// The sort key of sort=system: the system's name (lower-cased), then its id and the article
+/// position, as the SQL sort keys end (obligation_kind.hpp).
+std::string system_key(const std::string& name_key, const store::RecordRow& r) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\x1f%06lld", static_cast<long long>(r.position));
+  return name_key + '\x1f' + r.parent_id + buf;
+}
+
+/// The ids of the organization's AI systems (archived too) of the EU AI Act class.
+std::vector<std::string> systems_of_class(store::ReadTx& tx, const std::string& org_id, const std::string& cls) {
+  std::vector<std::string> out;
+  store::SystemQuery q;
+  q.org_id = org_id;
+  q.eu_ai_act_class = cls;
+  q.archived = store::ArchivedFilter::all;
+  q.limit = 500;
+  for (bool more = true; more;) {
+    auto page = tx.list_systems(q);
+    for (const auto& s : page.items) out.push_back(s.id);
+    more = page.more && !page.items.empty();
+    if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
+  }
+  return out;
+}
+
+/// Stores the next version of an obligation with the facets its kind derives, and its history
+/// entry (keyed "<system id>/<obligation id>": obligation ids repeat across systems).
+status save(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64_t expected_version,
+            const std::string& op, const json::array& changes) {
+  row.facets = records::derive_facets(obligation_kind(), row);
+  if (auto s = tx.put_record(row, expected_version); !s) return s;
+  return tx.insert_history(history_row(a, row.parent_id, row.id, row.version, row.updated_at, op, changes));
+}
+
 }  // namespace
 
 bool ObligationService::needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const {
@@ -104,78 +142,91 @@ json::object ObligationService::view(const store::RecordRow& r, const std::optio
   return v;
 }
 
-result<std::string> ObligationService::list(const Actor& a, const ObligationParams& p) {
-  auto q = parse_query(p);
-  if (!q) return q.error();
-  struct Item {
-    std::vector<std::string> key;
-    std::size_t record;  // index into records
-  };
-  std::vector<store::RecordRow> records;
-  std::vector<Item> items;
-  std::map<std::string, std::optional<store::SystemRow>> systems;  // only those needed
-  std::map<std::string, int> index;                                // obligation id -> data position
-  for (std::size_t i = 0; i < data_.obligations().size(); ++i) index[data_.obligations()[i].id] = static_cast<int>(i);
+result<std::string> ObligationService::list(const Actor& a, const records::Params& p) {
+  const auto& spec = obligation_kind();
+  std::vector<FieldError> errs;
+  auto f = read_filters(p, errs);
+  auto lq = records::parse_list(spec, p);
+  if (!lq) {
+    auto e = lq.error();
+    e.errors.insert(e.errors.end(), errs.begin(), errs.end());
+    return e;
+  }
+  if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
   auto now = today();
-  json::array page;
-  std::size_t total = 0;
-  std::optional<std::string> next;
+  json::object out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    items.clear();
-    systems.clear();
-    page.clear();
-    store::RecordFilter f{.org_id = a.org_id, .kind = kKind};
-    if (q->system) f.parent_id = *q->system;
-    if (q->status && q->retired == "false") f.ref = *q->status;
-    else if (q->retired == "true") f.ref = "retired";
+    store::RecordQuery sql = lq->sql;
+    sql.org_id = a.org_id;
+    add_conditions(f, data_, now, sql);
+    const auto to_recheck = systems_needing_recheck(q_, tx, a.org_id);
+    if (f.recheck == true) {
+      std::vector<std::string> ids;
+      for (const auto& [id, rc] : to_recheck) ids.push_back(id);
+      sql.filters.push_back({store::FacetSlot::text0, std::move(ids)});
+    }
+    if (f.system_class) sql.filters.push_back({store::FacetSlot::text0, systems_of_class(tx, a.org_id, *f.system_class)});
+    std::map<std::string, std::optional<store::SystemRow>> systems;  // only those needed
     auto system_of = [&](const std::string& id) -> const std::optional<store::SystemRow>& {
       auto it = systems.find(id);
       if (it == systems.end()) it = systems.emplace(id, tx.find_system(a.org_id, id)).first;
       return it->second;
     };
-    records = tx.list_records(f);
-    const auto to_recheck = systems_needing_recheck(q_, tx, a.org_id);
-    for (std::size_t n = 0; n < records.size(); ++n) {
-      const auto& r = records[n];
-      auto row = row_of(r.doc);
-      row.recheck = to_recheck.count(r.parent_id) > 0;
-      if (q->system_class) {
+    std::vector<store::RecordRow> rows;
+    std::optional<std::string> next;
+    std::int64_t total = 0;
+    if (lq->sort_in_sql && f.recheck != false) {  // filtered, sorted and paged by the store
+      auto page = tx.query_records(sql);
+      total = page.total;
+      if (page.more && !page.items.empty())
+        next = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
+      rows = std::move(page.items);
+    } else {
+      // The re-check of the classification or the system's name: the rows the store selects are
+      // filtered, sorted and paged here, by the same keyset as the store's.
+      sql.limit = 0;
+      sql.after.reset();
+      sql.count = false;
+      auto all = tx.query_records(sql).items;
+      if (f.recheck == false) std::erase_if(all, [&](const store::RecordRow& r) { return to_recheck.count(r.parent_id) > 0; });
+      auto key_of = [&](const store::RecordRow& r) {
+        if (lq->sort_in_sql) return records::position_of(r, sql.sort);
         const auto& sys = system_of(r.parent_id);
-        row.system_class = sys ? sys->eu_ai_act_class : std::string();
+        return store::RecordPosition{system_key(sys ? sys->name_key : std::string(), r), 0, r.id, r.parent_id};
+      };
+      struct Hit {
+        store::RecordPosition key;
+        std::size_t row;
+      };
+      auto before = [&](const store::RecordPosition& x, const store::RecordPosition& y) {
+        auto tx_ = std::tie(x.text, x.number, x.id, x.parent_id), ty = std::tie(y.text, y.number, y.id, y.parent_id);
+        return lq->descending ? ty < tx_ : tx_ < ty;
+      };
+      std::vector<Hit> hits;
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        auto k = key_of(all[i]);
+        if (lq->after && !before(*lq->after, k)) continue;
+        hits.push_back({std::move(k), i});
       }
-      if (auto i = index.find(r.id); i != index.end()) {
-        row.data_index = i->second;
-        row.article = data_.obligations()[static_cast<std::size_t>(i->second)].article;
-      }
-      if (q->sort == ObligationSort::system) {
-        const auto& sys = system_of(r.parent_id);
-        row.system_key = sys ? sys->name_key : std::string();
-      }
-      if (!matches(*q, row, now)) continue;
-      items.push_back(Item{sort_key(*q, row), n});
+      total = static_cast<std::int64_t>(all.size());
+      auto want = std::min(hits.size(), static_cast<std::size_t>(lq->limit));
+      std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(want), hits.end(),
+                        [&](const Hit& x, const Hit& y) { return before(x.key, y.key); });
+      for (std::size_t i = 0; i < want; ++i) rows.push_back(std::move(all[hits[i].row]));
+      if (hits.size() > want && want > 0) next = records::encode_cursor(lq->sort_param, hits[want - 1].key);
     }
-    total = items.size();
-    auto before = [&](const Item& x, const Item& y) { return q->descending ? y.key < x.key : x.key < y.key; };
-    if (q->after) {  // keyset: only what comes after the previous page's last item
-      std::erase_if(items, [&](const Item& x) { return q->descending ? !(x.key < *q->after) : !(*q->after < x.key); });
-    }
-    // Only the page (and whether more follow) needs ordering.
-    std::size_t want = std::min(items.size(), static_cast<std::size_t>(q->limit));
-    std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(want), items.end(), before);
-    for (std::size_t i = 0; i < want; ++i) {
-      const auto& r = records[items[i].record];
-      page.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
+    json::array items;
+    for (const auto& r : rows)
+      items.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
         auto v = view(r, system_of(r.parent_id), now);
         v["recheck_needed"] = to_recheck.count(r.parent_id) > 0;
         return v;
       }));
-    }
-    if (items.size() > want && want > 0) next = cursor_of(*q, items[want - 1].key);
+    out = json::object{{"items", std::move(items)}, {"total", total}};
+    if (next) out["next"] = *next;
     return ok();
   });
   if (!st) return st.error();
-  json::object out{{"items", std::move(page)}, {"total", static_cast<std::int64_t>(total)}};
-  if (next) out["next"] = *next;
   return json::serialize(out);
 }
 
@@ -220,8 +271,7 @@ result<ObligationView> ObligationService::get(const Actor& a, const std::string&
 result<ObligationView> ObligationService::update(const Actor& a, const std::string& system_id,
                                                  const std::string& obligation_id, const json::value& body,
                                                  const std::optional<std::string>& if_match) {
-  if (!accounts::allowed(a.role, accounts::Action::write_record))
-    return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) + ") may not change obligations.");
+  if (auto s = records::require(a, accounts::Action::write_record, "change obligations"); !s) return s.error();
   ObligationView out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto r = tx.find_record(a.org_id, kKind, system_id, obligation_id);
@@ -238,12 +288,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     auto evidence = in.list("evidence_refs", 50, 500);
     auto notes = in.text("notes", 4000, true);
     if (!in.ok()) return in.failure("The change is not valid.");
-    auto want = "\"v" + std::to_string(r->version) + "\"";
-    if (!if_match)
-      return make_error(errc::precondition_required, "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-    if (*if_match != want && *if_match != "W/" + want)
-      return make_error(errc::precondition_failed, "This obligation was changed by someone else since you read it (now version " +
-                                                       std::to_string(r->version) + "); reload and apply your change again.");
+    if (auto s = records::check_if_match(obligation_kind(), *r, if_match); !s) return s;
     auto before = json::parse(r->doc).as_object();
     if (retired(before))
       return make_error(errc::conflict, "This obligation no longer follows from the system's classification (it was retired); "
@@ -274,8 +319,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     nr.updated_at = now;
     nr.ref = ref_of(after);
     nr.doc = json::serialize(after);
-    if (auto s = tx.put_record(nr, r->version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, system_id, obligation_id, nr.version, now, "update", changes)); !s) return s;
+    if (auto s = save(tx, a, nr, r->version, "update", changes); !s) return s;
     std::optional<store::SystemRow> sys = tx.find_system(a.org_id, system_id);
     auto v = view(nr, sys, today());
     v["recheck_needed"] = needs_recheck(tx, a.org_id, system_id);
@@ -339,8 +383,7 @@ status ObligationService::sync(store::WriteTx& tx, const Actor& a, const std::st
                         .created_at = it == existing.end() ? now : it->second.created_at,
                         .updated_at = now,
                         .doc = json::serialize(after)};
-    if (auto s = tx.put_record(nr, it == existing.end() ? 0 : it->second.version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, system_id, id, nr.version, now, op, changes)); !s) return s;
+    if (auto s = save(tx, a, nr, it == existing.end() ? 0 : it->second.version, op, changes); !s) return s;
   }
   for (auto& [id, r] : existing) {
     if (std::find(kept.begin(), kept.end(), id) != kept.end()) continue;
@@ -356,9 +399,8 @@ status ObligationService::sync(store::WriteTx& tx, const Actor& a, const std::st
     nr.updated_at = now;
     nr.ref = ref_of(after);
     nr.doc = json::serialize(after);
-    if (auto s = tx.put_record(nr, r.version); !s) return s;
     json::array changes{json::object{{"field", "retired"}, {"from", false}, {"to", true}}};
-    if (auto s = tx.insert_history(history_row(a, system_id, id, nr.version, now, "retire", changes)); !s) return s;
+    if (auto s = save(tx, a, nr, r.version, "retire", changes); !s) return s;
   }
   return ok();
 }

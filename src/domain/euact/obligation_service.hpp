@@ -17,6 +17,7 @@
 #include "domain/euact/obligation_query.hpp"
 #include "domain/euact/obligations.hpp"
 #include "domain/euact/questionnaire.hpp"
+#include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
 namespace aims::euact {
@@ -36,7 +37,8 @@ class ObligationService {
   /// {"items": [...], "total": N, "next"?} across the organization's systems. Each obligation
   /// served (here, by get and update) carries `recheck_needed`: its system's classification needs
   /// a re-check (filter `recheck`).
-  result<std::string> list(const accounts::Actor& a, const ObligationParams& p);
+  /// Parameters as in obligation_kind(); in SQL unless sorted by system or filtered by recheck=false.
+  result<std::string> list(const accounts::Actor& a, const records::Params& p);
   /// The systems whose classification needs a re-check: {"items": [{"system_id", "system_name",
   /// "archived", "recheck"}], "total"}, by system name.
   result<std::string> rechecks(const accounts::Actor& a);

@@ -58,22 +58,6 @@ status append_event(store::WriteTx& tx, const accounts::Actor& a, const std::str
   return write_history(tx, a, kEvent, evidence_id + "/" + r.id, now, "create", changes_between({}, doc));
 }
 
-result<std::string> next_number(store::WriteTx& tx, const std::string& org_id, const std::string& now) {
-  auto row = tx.find_record(org_id, "counter", "", "evidence");
-  std::int64_t last = 0;
-  if (row) std::from_chars(row->doc.data(), row->doc.data() + row->doc.size(), last);
-  store::RecordRow r;
-  r.kind = "counter";
-  r.org_id = org_id;
-  r.id = "evidence";
-  r.version = row ? row->version + 1 : 1;
-  r.created_at = row ? row->created_at : now;
-  r.updated_at = now;
-  r.doc = std::to_string(last + 1);
-  if (auto st = tx.put_record(r, row ? row->version : 0); !st) return st.error();
-  return "EV-" + std::to_string(last + 1);
-}
-
 /// Stores a link (if new) with its custody event and history entry.
 status put_link(store::WriteTx& tx, const catalog::Catalog& cat, const accounts::Actor& a, const std::string& evidence_id,
                 const LinkTarget& t, const std::string& note, const std::string& now, bool& created,

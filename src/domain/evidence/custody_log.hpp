@@ -27,10 +27,6 @@ status write_history(store::WriteTx& tx, const accounts::Actor& a, std::string_v
 /// Field-by-field changes between two documents, as history stores them.
 boost::json::array changes_between(const boost::json::object& before, const boost::json::object& after);
 
-/// The next human number of the organization's evidence ("EV-1", "EV-2", …), counted in the
-/// shared `counter` record "evidence".
-result<std::string> next_number(store::WriteTx& tx, const std::string& org_id, const std::string& now);
-
 /// Links evidence to a target (if not linked yet; `created` tells) after checking the target
 /// exists, with the link's custody event and history entry. validation (field `field`) if the
 /// target does not exist.

@@ -1,15 +1,14 @@
-// EvidenceService::list: filters, sorting and keyset paging over the organization's evidence.
-// The records are filtered and sorted in memory (an organization keeps thousands of evidence
-// files, not millions); the cursor is the sort value and id of the last row, so pages neither
-// skip nor repeat rows while evidence is added.
+// EvidenceService::list on the record mechanism (evidence_kind.hpp): the store filters, sorts,
+// counts and keyset-pages the evidence unless a filter needs today's date (expired=false,
+// expiring_within); then the store applies the other filters and the rest is done here, in the
+// same order and with the same cursor.
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <map>
+#include <tuple>
 
-#include "core/crypto.hpp"
-#include "core/text.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/evidence/evidence_kind.hpp"
 #include "domain/evidence/evidence_record.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/link_targets.hpp"
@@ -18,32 +17,6 @@ namespace aims::evidence {
 namespace json = boost::json;
 
 namespace {
-
-constexpr std::string_view kSorts[] = {"uploaded_at", "title", "number", "expires_on", "effective_date", "size", "owner"};
-
-std::string padded(std::int64_t n) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%020lld", static_cast<long long>(n));
-  return buf;
-}
-
-/// The value a row is sorted by (bytewise), for the sort key `key`.
-std::string sort_value(const json::object& d, std::string_view key) {
-  if (key == "title") return text::lower(str_of(d, "title"));
-  if (key == "owner") return text::lower(str_of(d, "owner"));
-  if (key == "size") return padded(d.at("size").as_int64());
-  if (key == "number") {
-    auto n = str_of(d, "number");
-    std::int64_t v = 0;
-    if (n.size() > 3) std::from_chars(n.data() + 3, n.data() + n.size(), v);
-    return padded(v);
-  }
-  if (key == "expires_on" || key == "effective_date") {
-    auto v = str_of(d, key);
-    return v.empty() ? "~" : v;  // no date sorts after every date
-  }
-  return str_of(d, "uploaded_at");
-}
 
 std::optional<std::int64_t> to_int(const std::string& s) {
   std::int64_t v = 0;
@@ -54,46 +27,34 @@ std::optional<std::int64_t> to_int(const std::string& s) {
 
 }  // namespace
 
-result<ListResult> EvidenceService::list(const accounts::Actor& a, const ListParams& p) {
+result<ListResult> EvidenceService::list(const accounts::Actor& a, const records::Params& params) {
+  records::Params p = params;
+  if (std::none_of(p.begin(), p.end(), [](const auto& kv) { return kv.first == "sort"; }))
+    p.emplace_back("sort", "-uploaded_at");  // newest first unless asked otherwise
   std::vector<FieldError> errs;
-  std::string sort = p.sort.value_or("-uploaded_at");
-  std::string_view key = sort;
-  bool desc = !key.empty() && key[0] == '-';
-  if (desc) key.remove_prefix(1);
-  if (std::find(std::begin(kSorts), std::end(kSorts), key) == std::end(kSorts))
-    errs.push_back({"sort", 0, "must be one of uploaded_at, title, number, expires_on, effective_date, size, owner, optionally with a leading -"});
-  int limit = 50;
-  if (p.limit) {
-    auto v = to_int(*p.limit);
-    if (!v || *v < 1 || *v > 500) errs.push_back({"limit", 0, "must be a whole number from 1 to 500"});
-    else limit = static_cast<int>(*v);
-  }
-  std::optional<std::string> q;
-  if (p.q) {
-    auto t = text::lower(text::trim(*p.q));
-    if (t.size() > 200) errs.push_back({"q", 0, "must be at most 200 characters"});
-    else if (!t.empty()) q = t;
-  }
-  if (p.classification &&
-      std::find(classifications().begin(), classifications().end(), *p.classification) == classifications().end())
-    errs.push_back({"classification", 0, "must be one of public, internal, confidential, restricted"});
+  std::map<std::string, std::string> given;
+  for (const auto& [k, v] : p) given[k] = v;
+  auto get = [&](const char* k) -> const std::string* {
+    auto it = given.find(k);
+    return it == given.end() ? nullptr : &it->second;
+  };
   std::optional<int> within;
-  if (p.expiring_within) {
-    auto v = to_int(*p.expiring_within);
-    if (!v || *v < 0 || *v > 3650) errs.push_back({"expiring_within", 0, "must be a whole number of days from 0 to 3650"});
-    else within = static_cast<int>(*v);
+  if (auto v = get("expiring_within")) {
+    auto n = to_int(*v);
+    if (!n || *n < 0 || *n > 3650) errs.push_back({"expiring_within", 0, "must be a whole number of days from 0 to 3650"});
+    else within = static_cast<int>(*n);
   }
   std::optional<bool> expired;
-  if (p.expired) {
-    if (*p.expired == "true") expired = true;
-    else if (*p.expired == "false") expired = false;
+  if (auto v = get("expired")) {
+    if (*v == "true") expired = true;
+    else if (*v == "false") expired = false;
     else errs.push_back({"expired", 0, "must be true or false"});
   }
-  std::string deleted = p.deleted.value_or("false");
+  std::string deleted = get("deleted") ? *get("deleted") : "false";
   if (deleted != "false" && deleted != "true" && deleted != "all") errs.push_back({"deleted", 0, "must be false, true or all"});
   std::optional<LinkTarget> linked;
-  if (p.linked_to) {
-    auto t = parse_target(*p.linked_to, "linked_to");
+  if (auto v = get("linked_to")) {
+    auto t = parse_target(*v, "linked_to");
     if (!t) {
       auto e = t.error();  // error() returns a copy: take both iterators from one
       errs.insert(errs.end(), e.errors.begin(), e.errors.end());
@@ -101,96 +62,80 @@ result<ListResult> EvidenceService::list(const accounts::Actor& a, const ListPar
       linked = *t;
     }
   }
-  std::optional<std::pair<std::string, std::string>> after;
-  if (p.cursor) {
-    std::string raw;
-    bool good = crypto::base64url_decode(*p.cursor, raw);
-    if (good) {
-      boost::system::error_code ec;
-      auto v = json::parse(raw, ec);
-      good = !ec && v.is_object() && v.as_object().contains("k") && v.as_object().contains("s") &&
-             v.as_object().contains("i") && v.at("k").is_string() && v.at("s").is_string() && v.at("i").is_string() &&
-             v.at("k").as_string() == sort;
-      if (good) after = std::pair(std::string(v.at("s").as_string()), std::string(v.at("i").as_string()));
-    }
-    if (!good) errs.push_back({"cursor", 0, "is not a cursor of this list and sort order; start again without it"});
+  auto lq = records::parse_list(evidence_kind(), p);
+  if (!lq) {
+    auto e = lq.error();
+    e.errors.insert(e.errors.end(), errs.begin(), errs.end());
+    return e;
   }
   if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
 
-  std::vector<json::object> docs;
-  std::vector<json::object> unreadable;  // error rows: they head the first page, whatever the filter
-  std::map<std::string, std::int64_t> link_counts;
-  auto take = [&](const store::RecordRow& r) {
-    try {
-      auto d = stored::parse_object(r.doc);
-      (void)d.at("deleted").as_bool();  // what every filter reads
-      docs.push_back(std::move(d));
-    } catch (const std::exception& e) {
-      unreadable.push_back(stored::error_row(kEvidence, a.org_id, r.id, e));
-    }
-  };
+  const auto day = today();
+  const bool in_memory = expired == false || within.has_value();
+  ListResult out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
+    store::RecordQuery sql = lq->sql;
+    sql.org_id = a.org_id;
+    sql.parent_id = "";
+    if (deleted != "all") sql.filters.push_back({store::FacetSlot::text3, {deleted == "true" ? "true" : ""}});
     if (linked) {
-      for (const auto& l : tx.list_records({a.org_id, std::string(kLink), std::nullopt, linked->key, 0, std::nullopt}))
-        if (auto r = tx.find_record(a.org_id, std::string(kEvidence), "", l.parent_id)) take(*r);
-    } else {
-      for (const auto& r : tx.list_records({a.org_id, std::string(kEvidence), std::string(), std::nullopt, 0, std::nullopt}))
-        take(r);
+      std::vector<std::string> ids;
+      for (const auto& l : tx.list_records({a.org_id, std::string(kLink), std::nullopt, linked->key, 0, std::nullopt, std::nullopt}))
+        ids.push_back(l.parent_id);
+      sql.filters.push_back({store::FacetSlot::text7, std::move(ids)});
     }
-    for (const auto& l : tx.list_records({a.org_id, std::string(kLink), std::nullopt, std::nullopt, 0, std::nullopt}))
-      ++link_counts[l.parent_id];
+    if (expired == true) sql.below = std::make_pair(store::FacetSlot::text4, format_date(day));
+    std::vector<store::RecordRow> rows;
+    if (!in_memory) {  // filtered, sorted and paged by the store
+      auto page = tx.query_records(sql);
+      out.total = page.total;
+      if (page.more && !page.items.empty())
+        out.next = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
+      rows = std::move(page.items);
+    } else {
+      // Freshness against today: the rows the store selects are filtered and paged here, in the
+      // store's order (it sorted them), after the cursor's position.
+      sql.limit = 0;
+      sql.after.reset();
+      sql.count = false;
+      auto all = tx.query_records(sql).items;
+      std::erase_if(all, [&](const store::RecordRow& r) {
+        auto d = parse_object(r.doc);
+        if (expired == false && evidence::freshness(d, day, opts_.expiring_window_days) == "expired") return true;
+        if (within) {
+          auto exp = parse_date(str_of(d, "expires_on"));
+          if (!exp || *exp < day || *exp > day + std::chrono::days(*within)) return true;
+        }
+        return false;
+      });
+      out.total = static_cast<std::int64_t>(all.size());
+      auto start = all.begin();
+      if (lq->after) {
+        auto after = std::tie(lq->after->text, lq->after->number, lq->after->id);
+        start = std::find_if(all.begin(), all.end(), [&](const store::RecordRow& r) {
+          auto k = records::position_of(r, sql.sort);
+          auto t = std::tie(k.text, k.number, k.id);
+          return lq->descending ? t < after : after < t;
+        });
+      }
+      auto end = start + std::min<std::ptrdiff_t>(all.end() - start, lq->limit);
+      if (end != all.end() && end != start)
+        out.next = records::encode_cursor(lq->sort_param, records::position_of(*(end - 1), sql.sort));
+      rows.assign(std::make_move_iterator(start), std::make_move_iterator(end));
+    }
+    json::array items;
+    for (const auto& r : rows) {
+      auto links = tx.count_records({a.org_id, std::string(kLink), r.id, std::nullopt, 0, std::nullopt, std::nullopt});
+      items.push_back(stored::row_or_error(std::string(kEvidence), a.org_id, r.id, [&] {
+        auto d = stored::parse_object(r.doc);
+        (void)d.at("deleted").as_bool();
+        return served(std::move(d), day, opts_.expiring_window_days, links);
+      }));
+    }
+    out.items_json = json::serialize(items);
     return ok();
   });
   if (!st) return st.error();
-
-  auto day = today();
-  auto owner = p.owner ? std::optional(text::lower(text::trim(*p.owner))) : std::nullopt;
-  std::vector<std::pair<std::string, json::object*>> rows;
-  for (auto& d : docs) {
-    bool is_deleted = d.at("deleted").as_bool();
-    if ((deleted == "false" && is_deleted) || (deleted == "true" && !is_deleted)) continue;
-    if (p.classification && str_of(d, "classification") != *p.classification) continue;
-    if (owner && text::lower(str_of(d, "owner")) != *owner) continue;
-    auto fresh = evidence::freshness(d, day, opts_.expiring_window_days);
-    if (expired && (fresh == "expired") != *expired) continue;
-    if (within) {
-      auto exp = parse_date(str_of(d, "expires_on"));
-      if (!exp || *exp < day || *exp > day + std::chrono::days(*within)) continue;
-    }
-    if (q) {
-      auto hay = text::lower(str_of(d, "title") + "\n" + str_of(d, "description") + "\n" + str_of(d, "filename") + "\n" +
-                             str_of(d, "owner") + "\n" + str_of(d, "number"));
-      if (hay.find(*q) == std::string::npos) continue;
-    }
-    rows.emplace_back(sort_value(d, key), &d);
-  }
-  auto less = [&](const std::pair<std::string, std::string>& x, const std::pair<std::string, std::string>& y) {
-    return desc ? y < x : x < y;
-  };
-  std::sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) {
-    return less({x.first, str_of(*x.second, "id")}, {y.first, str_of(*y.second, "id")});
-  });
-  ListResult out;
-  out.total = static_cast<std::int64_t>(rows.size());
-  std::size_t start = 0;
-  if (after)
-    while (start < rows.size() && !less(*after, {rows[start].first, str_of(*rows[start].second, "id")})) ++start;
-  json::array items;
-  if (!after)
-    for (auto& e : unreadable) items.push_back(std::move(e));
-  std::size_t end = std::min(rows.size(), start + static_cast<std::size_t>(limit));
-  std::string last_id;
-  for (std::size_t i = start; i < end; ++i) {
-    auto id = last_id = str_of(*rows[i].second, "id");
-    items.push_back(stored::row_or_error(kEvidence, a.org_id, id, [&] {
-      return served(std::move(*rows[i].second), day, opts_.expiring_window_days, link_counts[id]);
-    }));
-  }
-  if (end < rows.size() && end > start) {
-    json::object c{{"k", sort}, {"s", rows[end - 1].first}, {"i", last_id}};
-    out.next = crypto::base64url_encode(json::serialize(c));
-  }
-  out.items_json = json::serialize(items);
   return out;
 }
 

@@ -7,9 +7,11 @@
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/evidence/custody_log.hpp"
+#include "domain/evidence/evidence_kind.hpp"
 #include "domain/evidence/evidence_record.hpp"
 #include "domain/evidence/evidence_upload.hpp"
 #include "domain/evidence/link_targets.hpp"
+#include "domain/records/lifecycle.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -18,29 +20,14 @@ using accounts::Actor;
 
 namespace {
 
-status require(const Actor& a, Action action, std::string_view what) {
-  if (accounts::allowed(a.role, action)) return ok();
-  return make_error(errc::forbidden,
-                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
-}
+using records::require;
 
-Error not_found(const std::string& id) { return make_error(errc::not_found, "No evidence " + id + " in this organization."); }
+Error not_found(const std::string& id) { return records::not_found(evidence_kind(), id); }
 
 Error deleted(const json::object& doc) {
   return make_error(errc::conflict, "Evidence " + str_of(doc, "number") + " was deleted on " +
                                         str_of(doc, "deleted_at").substr(0, 10) + " by " + str_of(doc, "deleted_by") +
                                         "; it can no longer be changed.");
-}
-
-status check_if_match(const std::optional<std::string>& if_match, std::int64_t version) {
-  if (!if_match)
-    return make_error(errc::precondition_required,
-                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-  auto want = EvidenceService::etag(version);
-  if (*if_match != want && *if_match != "W/" + want)
-    return make_error(errc::precondition_failed, "This evidence was changed by someone else since you read it (now version " +
-                                                     std::to_string(version) + "); reload and apply your change again.");
-  return ok();
 }
 
 std::optional<std::int64_t> to_int(const std::string& s) {
@@ -94,7 +81,7 @@ result<View> EvidenceService::update(const Actor& a, const std::string& id, cons
                                   "version", "created_at", "updated_at", "updated_by", "freshness", "link_count"},
                                  "The change is not valid.");
     if (!changes) return changes.error();
-    if (auto s = check_if_match(if_match, row->version); !s) return s;
+    if (auto s = records::check_if_match(evidence_kind(), *row, if_match); !s) return s;
     auto before = parse_object(row->doc);
     if (before.at("deleted").as_bool()) return deleted(before);
     auto after = before;
@@ -109,8 +96,7 @@ result<View> EvidenceService::update(const Actor& a, const std::string& id, cons
     r.version = row->version + 1;
     r.updated_at = now;
     r.doc = json::serialize(after);
-    if (auto s = tx.put_record(r, row->version); !s) return s;
-    if (auto s = write_history(tx, a, kEvidence, id, now, "update", diff); !s) return s;
+    if (auto s = records::save(tx, evidence_kind(), a, r, row->version, "update", diff); !s) return s;
     json::array fields;
     for (const auto& c : diff) fields.push_back(c.at("field"));
     return append_event(tx, a, id, now, "update", json::object{{"fields", std::move(fields)}, {"changes", diff}});
@@ -134,7 +120,7 @@ status EvidenceService::remove(const Actor& a, const std::string& id, const std:
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_record(a.org_id, std::string(kEvidence), "", id);
     if (!row) return not_found(id);
-    if (auto s = check_if_match(if_match, row->version); !s) return s;
+    if (auto s = records::check_if_match(evidence_kind(), *row, if_match); !s) return s;
     auto before = parse_object(row->doc);
     if (before.at("deleted").as_bool()) return deleted(before);
     auto n = tx.count_records({a.org_id, std::string(kLink), id, std::nullopt, 0, std::nullopt});
@@ -153,8 +139,7 @@ status EvidenceService::remove(const Actor& a, const std::string& id, const std:
     r.version = row->version + 1;
     r.updated_at = now;
     r.doc = json::serialize(after);
-    if (auto s = tx.put_record(r, row->version); !s) return s;
-    if (auto s = write_history(tx, a, kEvidence, id, now, "delete", changes_between(before, after)); !s) return s;
+    if (auto s = records::save(tx, evidence_kind(), a, r, row->version, "delete", changes_between(before, after)); !s) return s;
     return append_event(tx, a, id, now, "delete", json::object{{"sha256", sha}});
   });
   if (!st) return st;

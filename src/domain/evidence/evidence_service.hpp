@@ -28,6 +28,7 @@
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/evidence/blob_store.hpp"
+#include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
 namespace aims::evidence {
@@ -56,11 +57,6 @@ struct UploadParams {
 struct UploadDone {
   View view;
   bool created = false;  // false: the same content was in the vault already (that record is answered)
-};
-
-/// List parameters as received, validated by list().
-struct ListParams {
-  std::optional<std::string> sort, q, owner, classification, linked_to, expiring_within, expired, deleted, limit, cursor;
 };
 
 struct ListResult {
@@ -96,7 +92,9 @@ class EvidenceService {
   /// Deletes evidence (manager, admin; If-Match): its file goes, its record stays as a tombstone
   /// with its custody events. conflict while links remain.
   status remove(const accounts::Actor& a, const std::string& id, const std::optional<std::string>& if_match);
-  result<ListResult> list(const accounts::Actor& a, const ListParams& p);
+  /// Parameters as in evidence_kind() (sort defaults to -uploaded_at); in SQL unless expired=false
+  /// or expiring_within is given.
+  result<ListResult> list(const accounts::Actor& a, const records::Params& p);
 
   result<std::string> links(const accounts::Actor& a, const std::string& id);
   result<std::string> add_link(const accounts::Actor& a, const std::string& id, const boost::json::value& body);

@@ -1,5 +1,8 @@
 #include "domain/evidence/evidence_upload.hpp"
 
+#include "domain/evidence/evidence_kind.hpp"
+#include "domain/records/lifecycle.hpp"
+
 #include "domain/accounts/roles.hpp"
 #include "domain/evidence/custody_log.hpp"
 #include "domain/evidence/evidence_record.hpp"
@@ -138,10 +141,10 @@ result<UploadDone> Upload::finish() {
       doc = parse_object(found.front().doc);
       done.view = View{id, found.front().version, found.front().doc};
     } else {
-      auto number = next_number(tx, a.org_id, now);
+      auto number = records::next_number(tx, evidence_kind(), a.org_id, now);
       if (!number) return number.error();
       id = svc_.ids_.next("ev");
-      doc = json::object{{"id", id}, {"number", *number}};
+      doc = json::object{{"id", id}, {"number", evidence_kind().prefix + std::to_string(*number)}};
       for (auto key : {"title", "description"}) doc[key] = metadata_.contains(key) ? metadata_.at(key) : json::value("");
       doc["filename"] = filename_;
       doc["content_type"] = type->content_type;
@@ -168,8 +171,7 @@ result<UploadDone> Upload::finish() {
       r.created_at = now;
       r.updated_at = now;
       r.doc = json::serialize(doc);
-      if (auto s = tx.put_record(r, 0); !s) return s;
-      if (auto s = write_history(tx, a, kEvidence, id, now, "create", changes_between({}, doc)); !s) return s;
+      if (auto s = records::save(tx, evidence_kind(), a, r, 0, "create", changes_between({}, doc)); !s) return s;
       done.created = true;
       done.view = View{id, 1, r.doc};
     }
