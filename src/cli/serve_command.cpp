@@ -19,12 +19,14 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
+#include "domain/impact/impact_kind.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/demo/demo_evidence.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/file_blob_store.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
 #include "domain/org/org_settings.hpp"
@@ -137,7 +139,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Every write goes through the audit log's decorator; its signing key stays outside the database.
     ledger::AuditedStore store(**st, clock);
     // Stored records get the list facets of their kind's current rules (rows older than them).
-    if (auto b = records::backfill_facets(store, {&risk::risk_kind()}); !b) return fail(b.error().detail);
+    if (auto b = records::backfill_facets(store, {&risk::risk_kind(),
+                                                  &objectives::objective_kind(),
+                                                  &impact::impact_kind()}); !b) return fail(b.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);

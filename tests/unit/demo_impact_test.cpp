@@ -37,8 +37,7 @@ TEST(DemoImpact, OneApprovedAndDueOneDraft) {
     }));
     accounts::Actor admin{user->id, user->email, org->id, org->name, accounts::Role::admin};
     impact::ImpactService svc(**st, clock, ids);
-    impact::ListParams by_ref;
-    by_ref.sort = "ref";
+    const records::Params by_ref{{"sort", "ref"}};
     auto list = svc.list(admin, by_ref);
     ASSERT_TRUE(list) << list.error().detail;
     auto items = json::parse(*list).at("items").as_array();
