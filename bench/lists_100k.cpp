@@ -297,18 +297,11 @@ int main() {
     rows.push_back(time_it("systems", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
   }
   {
-    auto list = [&](const risk::ListParams& p) { return must(risks.list(actor, p), "risks list"); };
-    risk::ListParams rev;
-    rev.sort = "-number";
-    rev.limit = "500";
-    auto deep = flipped(list(rev).next, "number");
+    auto list = [&](const records::Params& p) { return must(risks.list(actor, p), "risks list"); };
+    auto deep = flipped(list({{"sort", "-number"}, {"limit", "500"}}).next, "number");
     rows.push_back(time_it("risks", "first", reps, [&] { return list({}).items_json.size(); }));
-    risk::ListParams f;
-    f.owner = "Owner 3";
-    rows.push_back(time_it("risks", "filtered", reps, [&] { return list(f).items_json.size(); }));
-    risk::ListParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("risks", "deep cursor", reps, [&] { return list(d).items_json.size(); }));
+    rows.push_back(time_it("risks", "filtered", reps, [&] { return list({{"owner", "Owner 3"}}).items_json.size(); }));
+    rows.push_back(time_it("risks", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).items_json.size(); }));
   }
   {
     auto list = [&](const records::Params& p) { return must(objectives.list(actor, p), "objectives list"); };
