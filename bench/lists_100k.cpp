@@ -304,18 +304,11 @@ int main() {
     rows.push_back(time_it("risks", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).items_json.size(); }));
   }
   {
-    auto list = [&](const objectives::ListParams& p) { return must(objectives.list(actor, p), "objectives list"); };
-    objectives::ListParams rev;
-    rev.sort = "-key";
-    rev.limit = "500";
-    auto deep = flipped(next_of(list(rev)), "key");
+    auto list = [&](const records::Params& p) { return must(objectives.list(actor, p), "objectives list"); };
+    auto deep = flipped(next_of(list({{"sort", "-key"}, {"limit", "500"}})), "key");
     rows.push_back(time_it("objectives", "first", reps, [&] { return list({}).size(); }));
-    objectives::ListParams f;
-    f.owner = "Owner 3";
-    rows.push_back(time_it("objectives", "filtered", reps, [&] { return list(f).size(); }));
-    objectives::ListParams d;
-    d.cursor = deep;
-    rows.push_back(time_it("objectives", "deep cursor", reps, [&] { return list(d).size(); }));
+    rows.push_back(time_it("objectives", "filtered", reps, [&] { return list({{"owner", "Owner 3"}}).size(); }));
+    rows.push_back(time_it("objectives", "deep cursor", reps, [&] { return list({{"cursor", deep.value_or("")}}).size(); }));
   }
   {
     auto list = [&](const records::Params& p) { return must(evidence.list(actor, p), "evidence list"); };

@@ -20,12 +20,14 @@
 #include "domain/dashboard/cards/cards.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
+#include "domain/impact/impact_kind.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/demo/demo_evidence.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/file_blob_store.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
 #include "domain/org/org_settings.hpp"
@@ -142,7 +144,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Stored records get the list facets of their kind's current rules (rows older than them).
     if (auto b = records::backfill_facets(store, {&risk::risk_kind(),
                                                       &euact::obligation_kind(),
-                                                      &evidence::evidence_kind()}); !b) return fail(b.error().detail);
+                                                      &evidence::evidence_kind(),
+                                                      &objectives::objective_kind(),
+                                                      &impact::impact_kind()}); !b) return fail(b.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);

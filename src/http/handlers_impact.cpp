@@ -12,7 +12,7 @@ namespace {
 
 Response view_response(int status, const impact::View& v) {
   auto r = json_response(status, v.json);
-  r.set_header("ETag", ImpactService::etag(v.version));
+  r.set_header("ETag", records::etag(v.version));
   return r;
 }
 
@@ -32,16 +32,7 @@ const std::string& id_of(Context& c) { return c.req.params.at("id"); }
 }  // namespace
 
 Response list_impact_assessments(Context& c) {
-  impact::ListParams p;
-  p.sort = c.req.query_param("sort");
-  p.q = c.req.query_param("q");
-  p.system_id = c.req.query_param("system_id");
-  p.status = c.req.query_param("status");
-  p.outcome = c.req.query_param("outcome");
-  p.reassessment_due = c.req.query_param("reassessment_due");
-  p.limit = c.req.query_param("limit");
-  p.cursor = c.req.query_param("cursor");
-  return text_or_problem(c, c.svc.impact.list(*c.actor, p));
+  return text_or_problem(c, c.svc.impact.list(*c.actor, c.req.query));
 }
 
 Response create_impact_assessment(Context& c) {

@@ -6,11 +6,9 @@ namespace aims::http::handlers {
 
 namespace {
 
-using objectives::ObjectiveService;
-
-Response view_response(int status, const objectives::ObjectiveView& v) {
+Response view_response(int status, const records::Versioned& v) {
   auto r = json_response(status, v.json);
-  r.set_header("ETag", ObjectiveService::etag(v.version));
+  r.set_header("ETag", records::etag(v.version));
   return r;
 }
 
@@ -22,18 +20,7 @@ Response text_or_problem(Context& c, const result<std::string>& r, int status = 
 }  // namespace
 
 Response list_objectives(Context& c) {
-  objectives::ListParams p;
-  p.sort = c.req.query_param("sort");
-  p.q = c.req.query_param("q");
-  p.system_id = c.req.query_param("system_id");
-  p.status = c.req.query_param("status");
-  p.derived_status = c.req.query_param("derived_status");
-  p.owner = c.req.query_param("owner");
-  p.annex_c_objective = c.req.query_param("annex_c_objective");
-  p.overdue = c.req.query_param("overdue");
-  p.limit = c.req.query_param("limit");
-  p.cursor = c.req.query_param("cursor");
-  return text_or_problem(c, c.svc.objectives.list(*c.actor, p));
+  return text_or_problem(c, c.svc.objectives.list(*c.actor, c.req.query));
 }
 
 Response objectives_summary(Context& c) { return text_or_problem(c, c.svc.objectives.summary(*c.actor)); }

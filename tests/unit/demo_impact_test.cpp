@@ -13,8 +13,7 @@ namespace json = boost::json;
 
 TEST_F(DemoImpact, OneApprovedAndDueOneDraft) {
   impact::ImpactService svc(*store_, clock_, ids_);
-  impact::ListParams by_ref;
-  by_ref.sort = "ref";
+  const records::Params by_ref{{"sort", "ref"}};
   auto list = svc.list(admin_, by_ref);
   ASSERT_TRUE(list) << list.error().detail;
   auto items = json::parse(*list).at("items").as_array();

@@ -69,8 +69,7 @@ TEST(ImpactService, ReassessmentFallsDueOnTheNextReviewDate) {
     EXPECT_EQ(number, 1);
 
     auto due = [&] { return json::parse(svc.get(a, ia->id)->json).at("reassessment_due").as_object(); };
-    impact::ListParams only_due;
-    only_due.reassessment_due = "true";
+    const records::Params only_due{{"reassessment_due", "true"}};
     auto due_count = [&] { return json::parse(*svc.list(a, only_due)).at("total").as_int64(); };
     EXPECT_FALSE(due().at("due").as_bool());
     EXPECT_EQ(due_count(), 0);
@@ -83,7 +82,7 @@ TEST(ImpactService, ReassessmentFallsDueOnTheNextReviewDate) {
     EXPECT_EQ(due_count(), 1);
 
     // Approving again needs a review date after the new today, and clears the due state.
-    auto etag = impact::ImpactService::etag(svc.get(a, ia->id)->version);
+    auto etag = records::etag(svc.get(a, ia->id)->version);
     ASSERT_TRUE(svc.update(a, ia->id, json::object{{"next_review_date", "2028-02-01"}}, etag));
     ASSERT_TRUE(svc.submit(a, ia->id, std::nullopt));
     ASSERT_TRUE(svc.approve(a, ia->id, json::object(), std::nullopt, number));

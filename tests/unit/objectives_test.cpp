@@ -6,7 +6,9 @@
 
 #include "domain/catalog/catalog.hpp"
 #include "domain/objectives/objective_input.hpp"
+#include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_list.hpp"
+#include "domain/objectives/objective_records.hpp"
 #include "domain/objectives/objective_rules.hpp"
 
 using namespace aims;
@@ -304,73 +306,80 @@ json::object view(int n, const char* title, const char* derived, bool overdue, c
                       {"derived", json::object{{"status", derived}, {"reading_overdue", overdue}}}};
 }
 
-std::vector<json::object> sample() {
-  return {view(1, "Fairness gap", "on_track", false, "sys_a"), view(2, "Robust accuracy", "off_track", true),
-          view(3, "Latency", "at_risk", false, "sys_a"), view(10, "Drift", "no_data", true), view(11, "Energy", "off_track", false)};
+/// The sample as the store would hand it over: rows in key order, each with its view.
+std::vector<Listed> sample() {
+  std::vector<json::object> views{view(1, "Fairness gap", "on_track", false, "sys_a"), view(2, "Robust accuracy", "off_track", true),
+                                  view(3, "Latency", "at_risk", false, "sys_a"), view(10, "Drift", "no_data", true),
+                                  view(11, "Energy", "off_track", false)};
+  std::vector<Listed> out;
+  for (auto& v : views) {
+    store::RecordRow r;
+    r.kind = kObjectiveKind;
+    r.id = std::string(v.at("id").as_string());
+    r.position = v.at("number").as_int64();
+    r.ref = std::string(v.at("key").as_string());
+    out.push_back({std::move(r), std::move(v)});
+  }
+  return out;
 }
 
-std::vector<std::string> keys(const ListPage& p) {
+records::ListQuery query(const records::Params& p) {
+  auto q = records::parse_list(objective_kind(), p);
+  EXPECT_TRUE(q) << (q ? "" : q.error().detail);
+  return q ? *q : records::ListQuery{};
+}
+
+std::vector<std::string> keys(const records::MemoryPage& p) {
   std::vector<std::string> out;
-  for (const auto& v : p.items) out.emplace_back(v.at("key").as_string());
+  for (const auto& v : p.items) out.emplace_back(v.as_object().at("key").as_string());
   return out;
 }
 
 }  // namespace
 
-TEST(ObjectiveList, FiltersCombine) {
-  ListParams p;
-  p.derived_status = "off_track";
-  auto q = parse_list_query(p, cat());
-  ASSERT_TRUE(q);
-  EXPECT_EQ(keys(select_page(sample(), *q)), (std::vector<std::string>{"OBJ-2", "OBJ-11"}));
-  p = {};
-  p.overdue = "true";
-  p.owner = " BEN ";
-  EXPECT_EQ(keys(select_page(sample(), *parse_list_query(p, cat()))), (std::vector<std::string>{"OBJ-2", "OBJ-10"}));
-  p = {};
-  p.system_id = "none";
-  EXPECT_EQ(keys(select_page(sample(), *parse_list_query(p, cat()))), (std::vector<std::string>{"OBJ-2", "OBJ-10", "OBJ-11"}));
-  p = {};
-  p.system_id = "sys_a";
-  p.q = "LAT";
-  EXPECT_EQ(keys(select_page(sample(), *parse_list_query(p, cat()))), (std::vector<std::string>{"OBJ-3"}));
+TEST(ObjectiveList, MemoryFiltersCombine) {
+  EXPECT_EQ(keys(select_page(sample(), query({{"derived_status", "off_track"}}), false)),
+            (std::vector<std::string>{"OBJ-2", "OBJ-11"}));
+  EXPECT_EQ(keys(select_page(sample(), query({{"overdue", "true"}}), false)), (std::vector<std::string>{"OBJ-2", "OBJ-10"}));
+  EXPECT_EQ(keys(select_page(sample(), query({{"overdue", "false"}, {"derived_status", "on_track"}}), false)),
+            (std::vector<std::string>{"OBJ-1"}));
+  // A text matched here (it names an AI system) covers the served fields; else the store applied it.
+  EXPECT_EQ(keys(select_page(sample(), query({{"q", " LAT "}, {"overdue", "false"}}), true)), (std::vector<std::string>{"OBJ-3"}));
+  EXPECT_EQ(keys(select_page(sample(), query({{"q", "LAT"}, {"overdue", "false"}}), false)).size(), 3u);
 }
 
 TEST(ObjectiveList, SortsByNumberNotTextAndPagesWithoutGapsOrRepeats) {
-  ListParams p;
-  p.limit = "2";
   std::vector<std::string> seen;
   std::optional<std::string> cursor;
   do {
-    p.cursor = cursor;
-    auto page = select_page(sample(), *parse_list_query(p, cat()));
-    EXPECT_EQ(page.total, 5);
+    records::Params p{{"limit", "2"}, {"overdue", "false"}, {"sort", "key"}};
+    if (cursor) p.emplace_back("cursor", *cursor);
+    auto page = select_page(sample(), query(p), false);
+    EXPECT_EQ(page.total, 3);
     for (auto& k : keys(page)) seen.push_back(k);
     cursor = page.next;
   } while (cursor);
-  EXPECT_EQ(seen, (std::vector<std::string>{"OBJ-1", "OBJ-2", "OBJ-3", "OBJ-10", "OBJ-11"}));
-  p = {};
-  p.sort = "derived_status";
-  EXPECT_EQ(keys(select_page(sample(), *parse_list_query(p, cat()))),
+  EXPECT_EQ(seen, (std::vector<std::string>{"OBJ-1", "OBJ-3", "OBJ-11"}));
+  EXPECT_EQ(keys(select_page(sample(), query({{"sort", "derived_status"}}), false)),
             (std::vector<std::string>{"OBJ-2", "OBJ-11", "OBJ-3", "OBJ-10", "OBJ-1"}));
-  p.sort = "-key";
-  p.limit = "3";
-  auto first = select_page(sample(), *parse_list_query(p, cat()));
-  EXPECT_EQ(keys(first), (std::vector<std::string>{"OBJ-11", "OBJ-10", "OBJ-3"}));
-  p.cursor = first.next;
-  EXPECT_EQ(keys(select_page(sample(), *parse_list_query(p, cat()))), (std::vector<std::string>{"OBJ-2", "OBJ-1"}));
+  auto first = select_page(sample(), query({{"sort", "-derived_status"}, {"limit", "3"}}), false);
+  EXPECT_EQ(keys(first), (std::vector<std::string>{"OBJ-1", "OBJ-10", "OBJ-3"}));
+  ASSERT_TRUE(first.next);
+  EXPECT_EQ(keys(select_page(sample(), query({{"sort", "-derived_status"}, {"limit", "3"}, {"cursor", *first.next}}), false)),
+            (std::vector<std::string>{"OBJ-11", "OBJ-2"}));
 }
 
 TEST(ObjectiveList, BadParametersAreNamed) {
-  ListParams p;
-  p.sort = "colour";
-  p.derived_status = "green";
-  p.annex_c_objective = "C.3.1";
-  p.overdue = "yes";
-  p.limit = "0";
-  p.cursor = "garbage";
-  auto q = parse_list_query(p, cat());
+  auto q = records::parse_list(objective_kind(), {{"sort", "colour"},
+                                                  {"derived_status", "green"},
+                                                  {"annex_c_objective", "C.3.1"},
+                                                  {"overdue", "yes"},
+                                                  {"limit", "0"},
+                                                  {"cursor", "garbage"},
+                                                  {"colour", "red"}});
   ASSERT_FALSE(q);
   EXPECT_EQ(q.error().code, errc::bad_request);
-  EXPECT_EQ(fields_of(q.error()), (std::vector<std::string>{"sort", "derived_status", "annex_c_objective", "overdue", "limit", "cursor"}));
+  auto f = fields_of(q.error());
+  std::sort(f.begin(), f.end());
+  EXPECT_EQ(f, (std::vector<std::string>{"annex_c_objective", "colour", "cursor", "derived_status", "limit", "overdue", "sort"}));
 }

@@ -86,7 +86,7 @@ status seed_impact(store::Store& store, const Clock& clock, IdSource& ids, const
   if (!sys) return sys.error();
   json::object change{{"lifecycle_stage", "deployment"},
                       {"data_sources", json::array{"Applicant CVs", "Job descriptions", "Video interview transcripts"}}};
-  if (auto r = systems.update(actor, *cv, change, impact::ImpactService::etag(sys->version)); !r) return r.error();
+  if (auto r = systems.update(actor, *cv, change, records::etag(sys->version)); !r) return r.error();
 
   auto draft = json::parse(kChatbotAssessment).as_object();
   draft["system_id"] = *bot;

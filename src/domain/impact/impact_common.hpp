@@ -1,5 +1,5 @@
-// Small helpers shared by the files of ImpactService: role checks, the not-found error, If-Match
-// checks, history rows and field diffs. Internal to src/domain/impact; pure functions; thread-safe.
+// Small helpers shared by the files of ImpactService: the not-found error in the kind's words,
+// the If-Match check of the thresholds, history rows and field diffs. Internal to src/domain/impact; pure functions; thread-safe.
 #pragma once
 #include <boost/json.hpp>
 
@@ -10,21 +10,18 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/impact/impact_kind.hpp"
+#include "domain/records/lifecycle.hpp"
 #include "store/store.hpp"
 
 namespace aims::impact::detail {
 
-inline status require(const accounts::Actor& a, accounts::Action action, std::string_view what) {
-  if (accounts::allowed(a.role, action)) return ok();
-  return make_error(errc::forbidden,
-                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
-}
+using records::require;
 
-inline Error not_found(const std::string& id) {
-  return make_error(errc::not_found, "No impact assessment " + id + " in this organization.");
-}
+inline Error not_found(const std::string& id) { return records::not_found(impact_kind(), id); }
 
-/// If-Match against the stored version; `required` makes a missing header a 428.
+/// If-Match against the stored version of the thresholds (assessments use
+/// records::check_if_match); `required` makes a missing header a 428.
 inline status check_if_match(const std::optional<std::string>& if_match, std::int64_t version, bool required,
                              std::string_view what) {
   if (!if_match) {

@@ -1,11 +1,8 @@
 #include "domain/impact/impact_service.hpp"
 
-#include <charconv>
-
 #include "domain/impact/fria.hpp"
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_fields.hpp"
-#include "domain/ledger/history_json.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -16,24 +13,6 @@ using namespace detail;
 namespace {
 
 using detail::make_row;
-constexpr std::string_view kCounterKind = "counter";
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-/// The next human number of an impact assessment (IA-1, IA-2, ...), kept in the counter record.
-result<std::int64_t> next_number(store::WriteTx& tx, const std::string& org_id, const std::string& now) {
-  auto c = tx.find_record(org_id, std::string(kCounterKind), "", std::string(ImpactService::kKind));
-  std::int64_t last = c ? parse_int(c->doc).value_or(0) : 0;
-  auto r = make_row(kCounterKind, org_id, "", std::string(ImpactService::kKind), c ? c->version + 1 : 1, 0, "",
-                    c ? c->created_at : now, now, std::to_string(last + 1));
-  if (auto s = tx.put_record(r, c ? c->version : 0); !s) return s.error();
-  return last + 1;
-}
 
 store::RecordRow record_row(const std::string& org_id, const json::object& doc) {
   return make_row(ImpactService::kKind, org_id, "", std::string(doc.at("id").as_string()), doc.at("version").as_int64(),
@@ -117,12 +96,12 @@ result<View> ImpactService::create(const Actor& a, const json::value& body) {
                         {{"system_id", 0, "the AI system is archived; restore it before assessing it"}});
     auto system = json::parse(sys->doc).as_object();
     auto now = clock_.now_text();
-    auto number = next_number(tx, a.org_id, now);
+    auto number = records::next_number(tx, impact_kind(), a.org_id, now);
     if (!number) return number.error();
     auto filled = empty_fields();
     for (auto& kv : prefill_from(system)) filled[kv.key()] = kv.value();
     for (auto& kv : fields) filled[kv.key()] = kv.value();
-    json::object doc{{"id", id}, {"number", *number}, {"ref", "IA-" + std::to_string(*number)}, {"system_id", system_id},
+    json::object doc{{"id", id}, {"number", *number}, {"ref", impact_kind().prefix + std::to_string(*number)}, {"system_id", system_id},
                      {"status", "draft"}};
     for (auto k : editable_fields()) doc[k] = filled.at(k);
     for (auto k : {"submitted_at", "submitted_by", "approved_version", "approved_at", "approved_by", "approved_snapshot",
@@ -133,8 +112,8 @@ result<View> ImpactService::create(const Actor& a, const json::value& body) {
     doc["updated_at"] = now;
     doc["created_by"] = a.email;
     doc["updated_by"] = a.email;
-    if (auto s = tx.put_record(record_row(a.org_id, doc), 0); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, kKind, id, 1, now, "create", diff(json::object(), doc))); !s) return s;
+    if (auto s = records::save(tx, impact_kind(), a, record_row(a.org_id, doc), 0, "create", diff(json::object(), doc)); !s)
+      return s;
     out = View{id, 1, json::serialize(view_of(doc, &system, load_settings(tx, a.org_id)))};
     return ok();
   });
@@ -169,7 +148,7 @@ result<View> ImpactService::update(const Actor& a, const std::string& id, const 
     std::vector<FieldError> errs;
     auto changes = normalize(body.as_object(), false, errs, [&] { return ids_.next("imp"); });
     if (!errs.empty()) return make_error(errc::validation, "The change is not valid.", std::move(errs));
-    if (auto s = check_if_match(if_match, row->version, true, "impact assessment"); !s) return s;
+    if (auto s = records::check_if_match(impact_kind(), *row, if_match); !s) return s;
     auto before = json::parse(row->doc).as_object();
     auto after = before;
     for (auto& kv : changes) after[kv.key()] = kv.value();
@@ -190,8 +169,8 @@ result<View> ImpactService::update(const Actor& a, const std::string& id, const 
     after["version"] = row->version + 1;
     after["updated_at"] = now;
     after["updated_by"] = a.email;
-    if (auto s = tx.put_record(record_row(a.org_id, after), row->version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, kKind, id, row->version + 1, now, "update", diff(before, after))); !s)
+    if (auto s = records::save(tx, impact_kind(), a, record_row(a.org_id, after), row->version, "update", diff(before, after));
+        !s)
       return s;
     out = View{id, row->version + 1, json::serialize(view_of(after, system ? &*system : nullptr, settings))};
     return ok();
@@ -202,33 +181,7 @@ result<View> ImpactService::update(const Actor& a, const std::string& id, const 
 
 result<std::string> ImpactService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
                                            const std::optional<std::string>& cursor) {
-  std::vector<store::HistoryRow> rows;
-  int lim = 50;
-  auto st = store_.read([&](store::ReadTx& tx) -> status {
-    if (!tx.find_record(a.org_id, std::string(kKind), "", id)) return not_found(id);
-    std::vector<FieldError> errs;
-    if (limit) {
-      auto v = parse_int(*limit);
-      if (!v || *v < 1 || *v > 500) errs.push_back({"limit", 0, "must be a whole number from 1 to 500"});
-      else lim = static_cast<int>(*v);
-    }
-    std::optional<std::int64_t> before;
-    if (cursor) {
-      before = parse_int(*cursor);
-      if (!before || *before < 1) errs.push_back({"cursor", 0, "is not a cursor of this list"});
-    }
-    if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
-    rows = tx.list_history(a.org_id, std::string(kKind), id, lim + 1, before);
-    return ok();
-  });
-  if (!st) return st.error();
-  bool more = static_cast<int>(rows.size()) > lim;
-  if (more) rows.resize(static_cast<std::size_t>(lim));
-  json::array items;
-  for (const auto& h : rows) items.push_back(ledger::history_item(h));
-  json::object out{{"items", std::move(items)}};
-  if (more && !rows.empty()) out["next"] = std::to_string(rows.back().version);
-  return json::serialize(out);
+  return records::history_page(store_, impact_kind(), a, id, limit, cursor);
 }
 
 }  // namespace aims::impact

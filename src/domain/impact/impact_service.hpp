@@ -16,21 +16,14 @@
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/impact/impact_rules.hpp"
+#include "domain/records/lifecycle.hpp"
+#include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
 namespace aims::impact {
 
 /// A record as served: its JSON and version (for the ETag).
-struct View {
-  std::string id;
-  std::int64_t version = 0;
-  std::string json;
-};
-
-/// List parameters as received, validated by the service.
-struct ListParams {
-  std::optional<std::string> sort, q, system_id, status, outcome, reassessment_due, limit, cursor;
-};
+using View = records::Versioned;
 
 class ImpactService {
  public:
@@ -45,8 +38,9 @@ class ImpactService {
   /// `if_match` is the ETag last read; required (428 without, 412 when stale).
   result<View> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
                       const std::optional<std::string>& if_match);
-  /// {"items": [summaries], "total", "next"?}.
-  result<std::string> list(const accounts::Actor& a, const ListParams& p);
+  /// {"items": [summaries], "total", "next"?}: the parameters of impact_kind(), an unknown one a 400.
+  result<std::string> list(const accounts::Actor& a, const records::Params& p);
+  /// 404 for an assessment that is not the organization's, before a bad limit or cursor (400).
   result<std::string> history(const accounts::Actor& a, const std::string& id, const std::optional<std::string>& limit,
                               const std::optional<std::string>& cursor);
 
@@ -67,8 +61,6 @@ class ImpactService {
   result<View> settings(const accounts::Actor& a);
   result<View> put_settings(const accounts::Actor& a, const boost::json::value& body,
                             const std::optional<std::string>& if_match);
-
-  static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 
  private:
   /// The served record: the stored fields with the AI system, outcome, summary, annotated impacts,

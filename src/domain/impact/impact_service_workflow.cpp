@@ -50,7 +50,8 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     auto row = tx.find_record(a.org_id, std::string(kKind), "", id);
     if (!row) return not_found(id);
     if (auto s = require(a, Action::write_record, "submit impact assessments for review"); !s) return s;
-    if (auto s = check_if_match(if_match, row->version, false, "impact assessment"); !s) return s;
+    if (if_match)
+      if (auto s = records::check_if_match(impact_kind(), *row, if_match); !s) return s;
     auto before = json::parse(row->doc).as_object();
     auto status = str(before, "status");
     if (status == "in_review") return make_error(errc::conflict, "This impact assessment is already in review.");
@@ -70,8 +71,7 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     r.version = row->version + 1;
     r.updated_at = now;
     r.doc = json::serialize(after);
-    if (auto s = tx.put_record(r, row->version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, kKind, id, r.version, now, "submit", diff(before, after))); !s) return s;
+    if (auto s = records::save(tx, impact_kind(), a, r, row->version, "submit", diff(before, after)); !s) return s;
     auto system = system_of(tx, a.org_id, after);
     out = View{id, r.version, json::serialize(view_of(after, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
     return ok();
@@ -91,7 +91,8 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
     input::Reader in(body.as_object(), {"note"});
     auto note = in.text("note", 2000, true);
     if (!in.ok()) return in.failure("The approval is not valid.");
-    if (auto s = check_if_match(if_match, row->version, false, "impact assessment"); !s) return s;
+    if (if_match)
+      if (auto s = records::check_if_match(impact_kind(), *row, if_match); !s) return s;
     auto before = json::parse(row->doc).as_object();
     if (str(before, "status") != "in_review")
       return make_error(errc::conflict, str(before, "status") == "approved"
@@ -160,8 +161,7 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
     r.version = row->version + 1;
     r.updated_at = now;
     r.doc = json::serialize(after);
-    if (auto s = tx.put_record(r, row->version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, kKind, id, r.version, now, "approve", diff(before, after))); !s) return s;
+    if (auto s = records::save(tx, impact_kind(), a, r, row->version, "approve", diff(before, after)); !s) return s;
     return tx.insert_history(history_row(a, kVersionKind, id + "/" + std::to_string(number), 1, now, "approve", json::array()));
   });
   if (!st) return st.error();

@@ -565,4 +565,21 @@ result<std::string> SystemService::export_csv(const Actor& a, const ListParams& 
   return out;
 }
 
+std::vector<std::string> system_ids_named(store::ReadTx& tx, const std::string& org_id, const std::string& text) {
+  std::vector<std::string> out;
+  store::SystemQuery q;
+  q.org_id = org_id;
+  q.text = text;
+  q.archived = store::ArchivedFilter::all;
+  q.limit = 500;
+  for (bool more = true; more;) {
+    auto page = tx.list_systems(q);
+    for (const auto& s : page.items)
+      if (s.name_key.find(text) != std::string::npos) out.push_back(s.id);
+    more = page.more && !page.items.empty();
+    if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
+  }
+  return out;
+}
+
 }  // namespace aims::inventory

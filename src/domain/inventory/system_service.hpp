@@ -79,4 +79,8 @@ class SystemService {
 /// Parses a `limit` parameter (default 50, 1..max). Shared by list endpoints.
 result<int> parse_limit(const std::optional<std::string>& limit, int max_limit = 500);
 
+/// The ids of the organization's AI systems (archived ones too) whose name contains `text`
+/// (lower-cased): the text search of a record that names its AI system covers that name.
+std::vector<std::string> system_ids_named(store::ReadTx& tx, const std::string& org_id, const std::string& text);
+
 }  // namespace aims::inventory

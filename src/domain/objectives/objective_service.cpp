@@ -1,6 +1,5 @@
 #include "domain/objectives/objective_service.hpp"
 
-#include <charconv>
 
 #include "core/crypto.hpp"
 #include "core/date.hpp"
@@ -8,6 +7,8 @@
 #include "domain/common/stored.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/objectives/objective_kind.hpp"
+#include "domain/objectives/objective_list.hpp"
 #include "domain/objectives/objective_input.hpp"
 #include "domain/objectives/objective_records.hpp"
 #include "domain/ledger/history_json.hpp"
@@ -19,13 +20,9 @@ using accounts::Actor;
 
 namespace {
 
-status require(const Actor& a, Action action, std::string_view what) {
-  if (accounts::allowed(a.role, action)) return ok();
-  return make_error(errc::forbidden,
-                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
-}
+using records::require;
 
-Error not_found(const std::string& id) { return make_error(errc::not_found, "No AI objective " + id + " in this organization."); }
+Error not_found(const std::string& id) { return records::not_found(objective_kind(), id); }
 
 json::array diff(const json::object& before, const json::object& after) {
   json::array changes;
@@ -49,42 +46,22 @@ SystemCheck system_check(store::ReadTx& tx, const std::string& org_id) {
   };
 }
 
-store::HistoryRow history_row(const Actor& a, const std::string& id, std::int64_t version, const std::string& at,
-                              const char* op, json::array changes) {
-  return store::HistoryRow{a.org_id, kObjectiveKind, id, version, at, a.email, op, to_json_text(changes)};
-}
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 }  // namespace
 
-result<ObjectiveView> ObjectiveService::create(const Actor& a, const json::value& body) {
+result<records::Versioned> ObjectiveService::create(const Actor& a, const json::value& body) {
   if (auto st = require(a, Action::write_record, "create AI objectives"); !st) return st.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   auto id = ids_.next("obj");  // minted outside the transaction, so that a retry reuses it
   auto now = clock_.now_text();
   auto today = date_of(clock_.now());
-  ObjectiveView out;
+  records::Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto fields = apply_objective_input(body.as_object(), {}, true, cat_, today, system_check(tx, a.org_id));
     if (!fields) return fields.error();
-    // The next human number: the counter record holds the last one given out.
-    auto counter = tx.find_record(a.org_id, "counter", "", kObjectiveKind);
-    std::int64_t number = 1;
-    if (counter) {
-      auto last = parse_int(counter->doc);
-      if (!last) return make_error(errc::internal, "the objective counter holds '" + counter->doc + "'");
-      number = *last + 1;
-    }
-    store::RecordRow c{"counter", a.org_id, "", kObjectiveKind, counter ? counter->version + 1 : 1, 0, "",
-                       counter ? counter->created_at : now, now, std::to_string(number)};
-    if (auto s = tx.put_record(c, counter ? counter->version : 0); !s) return s;
-    json::object doc{{"id", id}, {"key", "OBJ-" + std::to_string(number)}, {"number", number}};
+    auto next = records::next_number(tx, objective_kind(), a.org_id, now);
+    if (!next) return next.error();
+    const std::int64_t number = *next;
+    json::object doc{{"id", id}, {"key", objective_kind().prefix + std::to_string(number)}, {"number", number}};
     for (auto& kv : *fields) doc[kv.key()] = kv.value();
     doc["version"] = 1;
     doc["created_at"] = now;
@@ -93,18 +70,17 @@ result<ObjectiveView> ObjectiveService::create(const Actor& a, const json::value
     doc["updated_by"] = a.email;
     store::RecordRow r{kObjectiveKind, a.org_id, "", id, 1, number, std::string(doc.at("key").as_string()), now, now,
                        to_json_text(doc)};
-    if (auto s = tx.put_record(r, 0); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, id, 1, now, "create", diff(json::object{}, doc))); !s) return s;
+    if (auto s = records::save(tx, objective_kind(), a, r, 0, "create", diff(json::object{}, doc)); !s) return s;
     SystemNames names(tx, a.org_id);
-    out = ObjectiveView{id, 1, to_json_text(objective_view(doc, cat_, names, std::nullopt, today))};
+    out = records::Versioned{id, 1, to_json_text(objective_view(doc, cat_, names, std::nullopt, today))};
     return ok();
   });
   if (!st) return st.error();
   return out;
 }
 
-result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& id) {
-  ObjectiveView out;
+result<records::Versioned> ObjectiveService::get(const Actor& a, const std::string& id) {
+  records::Versioned out;
   bool found = false;
   auto today = date_of(clock_.now());
   auto st = store_.read([&](store::ReadTx& tx) -> status {
@@ -114,7 +90,7 @@ result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& i
     SystemNames names(tx, a.org_id);
     auto view = objective_view(stored::parse_object(row->doc), cat_, names, latest_reading(tx, a.org_id, row->id), today);
     view["readings_count"] = tx.count_records({a.org_id, kReadingKind, row->id, std::nullopt, 0, std::nullopt});
-    out = ObjectiveView{row->id, row->version, to_json_text(view)};
+    out = records::Versioned{row->id, row->version, to_json_text(view)};
     return ok();
   });
   if (!st) return st.error();
@@ -122,21 +98,16 @@ result<ObjectiveView> ObjectiveService::get(const Actor& a, const std::string& i
   return out;
 }
 
-result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string& id, const json::value& body,
+result<records::Versioned> ObjectiveService::update(const Actor& a, const std::string& id, const json::value& body,
                                                const std::optional<std::string>& if_match) {
   if (auto st = require(a, Action::write_record, "change AI objectives"); !st) return st.error();
   auto now = clock_.now_text();
   auto today = date_of(clock_.now());
-  ObjectiveView out;
+  records::Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = find_objective(tx, a.org_id, id);
     if (!row) return not_found(id);
-    if (!if_match)
-      return make_error(errc::precondition_required,
-                        "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-    if (*if_match != etag(row->version) && *if_match != "W/" + etag(row->version))
-      return make_error(errc::precondition_failed, "This objective was changed by someone else since you read it (now version " +
-                                                       std::to_string(row->version) + "); reload and apply your change again.");
+    if (auto s = records::check_if_match(objective_kind(), *row, if_match); !s) return s;
     if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
     auto before = stored::parse_object(row->doc);
     auto after = apply_objective_input(body.as_object(), before, false, cat_, today, system_check(tx, a.org_id));
@@ -145,7 +116,7 @@ result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string
     auto latest = latest_reading(tx, a.org_id, row->id);
     SystemNames names(tx, a.org_id);
     if (changes.empty()) {
-      out = ObjectiveView{row->id, row->version, to_json_text(objective_view(before, cat_, names, latest, today))};
+      out = records::Versioned{row->id, row->version, to_json_text(objective_view(before, cat_, names, latest, today))};
       return ok();
     }
     auto& doc = *after;
@@ -156,70 +127,92 @@ result<ObjectiveView> ObjectiveService::update(const Actor& a, const std::string
     r.version = row->version + 1;
     r.updated_at = now;
     r.doc = to_json_text(doc);
-    if (auto s = tx.put_record(r, row->version); !s) return s;
-    if (auto s = tx.insert_history(history_row(a, row->id, r.version, now, "update", std::move(changes))); !s) return s;
-    out = ObjectiveView{row->id, r.version, to_json_text(objective_view(doc, cat_, names, latest, today))};
+    if (auto s = records::save(tx, objective_kind(), a, r, row->version, "update", changes); !s) return s;
+    out = records::Versioned{row->id, r.version, to_json_text(objective_view(doc, cat_, names, latest, today))};
     return ok();
   });
   if (!st) return st.error();
   return out;
 }
 
-result<std::string> ObjectiveService::list(const Actor& a, const ListParams& p) {
-  auto q = parse_list_query(p, cat_);
-  if (!q) return q.error();
+result<std::string> ObjectiveService::list(const Actor& a, const records::Params& p) {
+  auto lq = records::parse_list(objective_kind(), p);
+  if (!lq) return lq.error();
   auto today = date_of(clock_.now());
-  std::vector<json::object> views;
+  json::object out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    auto latest = latest_readings(tx, a.org_id);
+    store::RecordQuery sql = lq->sql;
+    sql.org_id = a.org_id;
+    sql.parent_id = "";
+    // The text search covers the name of the objective's AI system, which the store cannot join:
+    // when a system's name holds the text, the text is matched here.
+    bool text_in_memory = sql.text && !inventory::system_ids_named(tx, a.org_id, *sql.text).empty();
     SystemNames names(tx, a.org_id);
-    for (const auto& r : tx.list_records({a.org_id, kObjectiveKind, std::string(), std::nullopt, 0, std::nullopt})) {
-      auto l = latest.find(r.id);
-      views.push_back(stored::row_or_error(kObjectiveKind, a.org_id, r.id, [&] {
-        return objective_view(stored::parse_object(r.doc), cat_, names,
-                              l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second), today);
-      }));
+    auto view_of = [&](const store::RecordRow& r, const std::optional<store::RecordRow>& latest) {
+      return stored::row_or_error(kObjectiveKind, a.org_id, r.id,
+                                  [&] { return objective_view(stored::parse_object(r.doc), cat_, names, latest, today); });
+    };
+    if (lq->in_sql() && !text_in_memory) {  // filtered, sorted and paged by the store
+      auto page = tx.query_records(sql);
+      json::array items;
+      for (const auto& r : page.items) items.push_back(view_of(r, latest_reading(tx, a.org_id, r.id)));
+      out = json::object{{"items", std::move(items)}, {"total", page.total}};
+      if (page.more) out["next"] = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
+      return ok();
     }
+    // The derived status, an overdue reading, or a system's name: the rows the store selects are
+    // filtered, sorted and paged here.
+    if (text_in_memory) sql.text.reset();
+    sql.limit = 0;
+    sql.after.reset();
+    sql.count = false;
+    auto latest = latest_readings(tx, a.org_id);
+    std::vector<Listed> rows;
+    for (auto& r : tx.query_records(sql).items) {
+      auto l = latest.find(r.id);
+      auto view = view_of(r, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second));
+      rows.push_back({std::move(r), std::move(view)});
+    }
+    auto page = select_page(std::move(rows), *lq, text_in_memory);
+    out = json::object{{"items", std::move(page.items)}, {"total", page.total}};
+    if (page.next) out["next"] = *page.next;
     return ok();
   });
   if (!st) return st.error();
-  auto page = select_page(std::move(views), *q);
-  json::object out{{"items", std::move(page.items)}, {"total", page.total}};
-  if (page.next) out["next"] = *page.next;
   return to_json_text(out);
 }
 
 result<std::string> ObjectiveService::history(const Actor& a, const std::string& id, const std::optional<std::string>& limit,
                                               const std::optional<std::string>& cursor) {
-  auto lim = inventory::parse_limit(limit);
-  if (!lim) return lim.error();
+  int lim = 50;
   // The cursor holds, per stream, the version to continue below (0: nothing left).
   std::optional<std::int64_t> before_o, before_r;
-  if (cursor) {
-    std::string raw;
-    boost::system::error_code ec;
-    json::value v;
-    if (crypto::base64url_decode(*cursor, raw)) v = json::parse(raw, ec);
-    if (ec || !v.is_object() || !v.as_object().if_contains("o") || !v.as_object().if_contains("r") || !v.at("o").is_int64() ||
-        !v.at("r").is_int64())
-      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
-    before_o = v.at("o").as_int64();
-    before_r = v.at("r").as_int64();
-  }
   std::vector<store::HistoryRow> own, readings;
-  std::string objective_id;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto row = find_objective(tx, a.org_id, id);
-    if (!row) return not_found(id);
-    objective_id = row->id;
-    if (before_o != 0) own = tx.list_history(a.org_id, kObjectiveKind, row->id, *lim + 1, before_o);
-    if (before_r != 0) readings = tx.list_history(a.org_id, kReadingKind, row->id, *lim + 1, before_r);
+    if (!row) return not_found(id);  // before the parameters are checked
+    auto l = inventory::parse_limit(limit);
+    if (!l) return l.error();
+    lim = *l;
+    if (cursor) {
+      std::string raw;
+      boost::system::error_code ec;
+      json::value v;
+      if (crypto::base64url_decode(*cursor, raw)) v = json::parse(raw, ec);
+      if (ec || !v.is_object() || !v.as_object().if_contains("o") || !v.as_object().if_contains("r") ||
+          !v.at("o").is_int64() || !v.at("r").is_int64())
+        return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
+      before_o = v.at("o").as_int64();
+      before_r = v.at("r").as_int64();
+    }
+    if (before_o != 0) own = tx.list_history(a.org_id, kObjectiveKind, row->id, lim + 1, before_o);
+    if (before_r != 0) readings = tx.list_history(a.org_id, kReadingKind, row->id, lim + 1, before_r);
     return ok();
   });
   if (!st) return st.error();
   json::array items;
   std::size_t i = 0, j = 0;
-  while (static_cast<int>(items.size()) < *lim && (i < own.size() || j < readings.size())) {
+  while (static_cast<int>(items.size()) < lim && (i < own.size() || j < readings.size())) {
     bool take_own = j >= readings.size() || (i < own.size() && own[i].at >= readings[j].at);
     const auto& h = take_own ? own[i++] : readings[j++];
     auto item = ledger::history_item(h);

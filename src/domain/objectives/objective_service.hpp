@@ -15,38 +15,31 @@
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
-#include "domain/objectives/objective_list.hpp"
+#include "domain/records/lifecycle.hpp"
+#include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
 namespace aims::objectives {
-
-/// An objective as served, with its version for the ETag.
-struct ObjectiveView {
-  std::string id;
-  std::int64_t version = 0;
-  std::string json;
-};
 
 class ObjectiveService {
  public:
   ObjectiveService(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids)
       : store_(store), cat_(cat), clock_(clock), ids_(ids) {}
 
-  result<ObjectiveView> create(const accounts::Actor& a, const boost::json::value& body);
+  result<records::Versioned> create(const accounts::Actor& a, const boost::json::value& body);
   /// `id` is the objective's id (obj_…) or its key (OBJ-3).
-  result<ObjectiveView> get(const accounts::Actor& a, const std::string& id);
+  result<records::Versioned> get(const accounts::Actor& a, const std::string& id);
   /// `if_match` is the ETag the caller last read; required.
-  result<ObjectiveView> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
+  result<records::Versioned> update(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
                                const std::optional<std::string>& if_match);
-  /// {"items": [...], "total": N, "next"?}
-  result<std::string> list(const accounts::Actor& a, const ListParams& p);
-  /// {"items": [...], "next"?}: the objective's versions and its readings added and deleted, newest first.
+  /// {"items": [...], "total": N, "next"?}: the parameters of objective_kind(), an unknown one a 400.
+  result<std::string> list(const accounts::Actor& a, const records::Params& p);
+  /// {"items": [...], "next"?}: the objective's versions and its readings added and deleted, newest
+  /// first; 404 for an objective that is not the organization's before a bad limit or cursor (400).
   result<std::string> history(const accounts::Actor& a, const std::string& id, const std::optional<std::string>& limit,
                               const std::optional<std::string>& cursor);
   /// Counts for dashboards: total, by_status, by_derived_status and overdue (of active objectives).
   result<std::string> summary(const accounts::Actor& a);
-
-  static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 
  private:
   store::Store& store_;

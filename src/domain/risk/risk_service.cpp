@@ -6,6 +6,7 @@
 
 #include "domain/accounts/roles.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/inventory/system_service.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
 #include "domain/risk/heatmap.hpp"
@@ -31,25 +32,6 @@ std::vector<store::RecordRow> all_risks(store::ReadTx& tx, const std::string& or
   f.parent_id = "";
   f.ref = ref;
   return tx.list_records(f);
-}
-
-/// The ids of the organization's AI systems whose name contains `text` (lower-cased): a risk's
-/// text search covers the name of its AI system.
-std::vector<std::string> systems_named(store::ReadTx& tx, const std::string& org_id, const std::string& text) {
-  std::vector<std::string> out;
-  store::SystemQuery q;
-  q.org_id = org_id;
-  q.text = text;
-  q.archived = store::ArchivedFilter::all;
-  q.limit = 500;
-  for (bool more = true; more;) {
-    auto page = tx.list_systems(q);
-    for (const auto& s : page.items)
-      if (s.name_key.find(text) != std::string::npos) out.push_back(s.id);
-    more = page.more && !page.items.empty();
-    if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
-  }
-  return out;
 }
 
 /// The AI system a risk names must be one of the organization's.
@@ -203,7 +185,7 @@ result<ListResult> RiskService::list(const Actor& a, const records::Params& p) {
     store::RecordQuery sql = lq->sql;
     sql.org_id = a.org_id;
     sql.parent_id = "";
-    if (sql.text) sql.or_ref_in = systems_named(tx, a.org_id, *sql.text);
+    if (sql.text) sql.or_ref_in = inventory::system_ids_named(tx, a.org_id, *sql.text);
     // Overdue reviews: a review date before today, of a risk that is not closed.
     auto overdue = [&](store::RecordQuery& r) {
       r.filters.push_back({store::FacetSlot::text3, {"open", "treating", "monitoring"}});

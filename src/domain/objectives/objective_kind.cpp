@@ -1,0 +1,116 @@
+#include "domain/objectives/objective_kind.hpp"
+
+#include <cstdio>
+
+#include "core/text.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/objectives/objective_records.hpp"
+
+namespace aims::objectives {
+namespace json = boost::json;
+using records::FilterSpec;
+using records::SortSpec;
+using records::Where;
+using store::FacetSlot;
+
+namespace {
+
+const catalog::Catalog& embedded() {
+  static const catalog::Catalog cat = catalog::Catalog::load_embedded();
+  return cat;
+}
+
+std::string str(const json::object* doc, std::string_view key) {
+  if (!doc) return {};
+  auto p = doc->if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+/// `key` followed by the objective's number: ties keep the order of numbers (\x1f sorts before
+/// every printable character, so a key that is a prefix of another still sorts first).
+std::string tied(std::string key, std::int64_t number) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
+  return key + buf;
+}
+
+std::string rank(const std::string& status) {
+  int i = 0;
+  for (std::string_view s : {"active", "achieved", "retired"}) {
+    if (s == status) break;
+    ++i;
+  }
+  return std::to_string(i);
+}
+
+store::RecordFacets facets_of_objective(const store::RecordRow& row, const json::object* doc) {
+  store::RecordFacets f;
+  const auto n = row.position;
+  auto owner = str(doc, "owner");
+  f.text[0] = tied(text::lower(str(doc, "title")), n);
+  f.text[1] = text::lower(text::trim(owner));
+  f.text[2] = tied(text::lower(owner), n);
+  f.text[3] = str(doc, "status");
+  f.text[4] = tied(rank(f.text[3]), n);
+  f.text[5] = tied(str(doc, "due_date"), n);  // objectives without a due date come first
+  auto system = str(doc, "system_id");
+  f.text[6] = system.empty() ? "none" : system;
+  f.text[7] = str(doc, "annex_c_objective");
+  const auto* item = embedded().find("iso42001", f.text[7]);
+  std::string hay = row.ref;  // the key
+  for (auto k : {"title", "description", "measure", "owner"}) (hay += '\n') += str(doc, k);
+  (hay += '\n') += item ? item->title : std::string();
+  f.search = text::lower(hay);
+  f.number = n;
+  return f;
+}
+
+std::vector<std::string> annex_c_objectives() {
+  std::vector<std::string> out;
+  if (const auto* fw = embedded().framework("iso42001"))
+    for (const auto* item : embedded().select(*fw, catalog::ItemFilter{std::string("ai_objective")})) out.push_back(item->id);
+  return out;
+}
+
+records::KindSpec make() {
+  records::KindSpec k;
+  k.kind = kObjectiveKind;
+  k.noun = "AI objective";
+  k.title = "AI objective";
+  k.prefix = "OBJ-";
+  k.counter_id = kObjectiveKind;
+  k.facets_rev = 1;
+  k.facets = facets_of_objective;
+  auto trimmed = [](const std::string& v) { return text::trim(v); };
+  k.filters = {
+      FilterSpec{"system_id", Where::sql, false, FacetSlot::text6, {}, trimmed, true},
+      FilterSpec{"status", Where::sql, false, FacetSlot::text3, {"active", "achieved", "retired"}},
+      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {},
+                 [](const std::string& v) { return text::lower(text::trim(v)); }, true},
+      FilterSpec{"annex_c_objective", Where::sql, false, FacetSlot::text7, annex_c_objectives()},
+      // The derived status and an overdue reading follow from the latest reading (another record)
+      // and today's date: applied by the service.
+      FilterSpec{"derived_status", Where::memory, false, FacetSlot::text0, {"on_track", "at_risk", "off_track", "no_data"}},
+      FilterSpec{"overdue", Where::memory, false, FacetSlot::text0, {"true", "false"}},
+  };
+  k.sorts = {
+      SortSpec{"key", Where::sql, FacetSlot::position},
+      SortSpec{"title", Where::sql, FacetSlot::text0},
+      SortSpec{"due_date", Where::sql, FacetSlot::text5},
+      SortSpec{"status", Where::sql, FacetSlot::text4},
+      SortSpec{"derived_status", Where::memory},
+      SortSpec{"owner", Where::sql, FacetSlot::text2},
+      SortSpec{"updated_at", Where::sql, FacetSlot::updated_at},
+      SortSpec{"created_at", Where::sql, FacetSlot::created_at},
+  };
+  return k;
+}
+
+}  // namespace
+
+const records::KindSpec& objective_kind() {
+  static const records::KindSpec spec = make();
+  return spec;
+}
+
+}  // namespace aims::objectives
