@@ -1,6 +1,6 @@
 // The impact-assessment card: the totals of GET /api/v1/impact-assessments?limit=1 unfiltered, due
-// for re-assessment, restricted, sensitive and in review. (The list filters in memory today: each
-// total reads the organization's assessments.)
+// for re-assessment, restricted, sensitive and in review. (Status is counted in SQL; the outcome and
+// re-assessment filters read the organization's assessments in memory.)
 #include <boost/json.hpp>
 
 #include "domain/dashboard/cards/cards.hpp"
@@ -10,18 +10,16 @@ namespace json = boost::json;
 
 void add_impact_card(Dashboard& d, impact::ImpactService& impact) {
   d.add("impact", [&impact](const accounts::Actor& a) -> result<json::value> {
-    using Field = std::optional<std::string> impact::ListParams::*;
     json::object out;
-    const std::pair<const char*, std::pair<Field, const char*>> figures[] = {
+    const std::pair<const char*, std::pair<const char*, const char*>> figures[] = {
         {"total", {nullptr, ""}},
-        {"reassessment_due", {&impact::ListParams::reassessment_due, "true"}},
-        {"restricted", {&impact::ListParams::outcome, "restricted"}},
-        {"sensitive", {&impact::ListParams::outcome, "sensitive"}},
-        {"in_review", {&impact::ListParams::status, "in_review"}}};
+        {"reassessment_due", {"reassessment_due", "true"}},
+        {"restricted", {"outcome", "restricted"}},
+        {"sensitive", {"outcome", "sensitive"}},
+        {"in_review", {"status", "in_review"}}};
     for (const auto& [name, filter] : figures) {
-      impact::ListParams p;
-      p.limit = "1";
-      if (filter.first) p.*(filter.first) = std::string(filter.second);
+      records::Params p{{"limit", "1"}};
+      if (filter.first) p.emplace_back(filter.first, filter.second);
       auto r = impact.list(a, p);
       if (!r) return r.error();
       out[name] = json::parse(*r).at("total");

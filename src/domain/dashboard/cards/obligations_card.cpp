@@ -9,23 +9,18 @@ namespace json = boost::json;
 
 void add_obligations_card(Dashboard& d, euact::ObligationService& obligations) {
   d.add("obligations", [&obligations](const accounts::Actor& a) -> result<json::value> {
-    auto total = [&](euact::ObligationParams p) -> result<json::value> {
-      p.limit = "1";
-      auto r = obligations.list(a, p);
+    auto total = [&](const char* filter, const char* value) -> result<json::value> {
+      auto r = obligations.list(a, records::Params{{"limit", "1"}, {filter, value}});
       if (!r) return r.error();
       return json::parse(*r).at("total");
     };
     json::object by_status;
     for (const char* s : {"not_started", "in_progress", "met", "not_applicable"}) {
-      euact::ObligationParams p;
-      p.status = s;
-      auto n = total(p);
+      auto n = total("status", s);
       if (!n) return n.error();
       by_status[s] = *n;
     }
-    euact::ObligationParams overdue_params;
-    overdue_params.overdue = "true";
-    auto overdue = total(overdue_params);
+    auto overdue = total("overdue", "true");
     if (!overdue) return overdue.error();
     auto rechecks = obligations.rechecks(a);
     if (!rechecks) return rechecks.error();
