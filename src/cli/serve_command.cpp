@@ -20,14 +20,12 @@
 #include "domain/dashboard/cards/cards.hpp"
 #include "domain/euact/classification_service.hpp"
 #include "domain/demo/demo_seed.hpp"
-#include "domain/impact/impact_kind.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/demo/demo_evidence.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/file_blob_store.hpp"
 #include "domain/inventory/system_service.hpp"
-#include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
 #include "domain/org/org_settings.hpp"
@@ -36,9 +34,8 @@
 #include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/records/kind_spec.hpp"
-#include "domain/euact/obligation_kind.hpp"
-#include "domain/evidence/evidence_kind.hpp"
-#include "domain/risk/risk_kind.hpp"
+#include "domain/kinds/registry.hpp"
+#include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -142,11 +139,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Every write goes through the audit log's decorator; its signing key stays outside the database.
     ledger::AuditedStore store(**st, clock);
     // Stored records get the list facets of their kind's current rules (rows older than them).
-    if (auto b = records::backfill_facets(store, {&risk::risk_kind(),
-                                                      &euact::obligation_kind(),
-                                                      &evidence::evidence_kind(),
-                                                      &objectives::objective_kind(),
-                                                      &impact::impact_kind()}); !b) return fail(b.error().detail);
+    if (auto b = records::backfill_facets(store, kinds::all_kinds()); !b) return fail(b.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);
@@ -192,6 +185,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     dashboard::add_obligations_card(dashboard, obligations);
     dashboard::add_evidence_card(dashboard, evidence_service);
     dashboard::add_catalog_card(dashboard, catalog);
+    records::RecordService record_service(store, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -215,6 +209,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       audit_pack,
                       org_settings,
                       dashboard,
+                      record_service,
                   },
                   std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});

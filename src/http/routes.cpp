@@ -126,6 +126,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("PUT", "/api/v1/org-settings", Access::member, put_org_settings);
   // The dashboard's figures in one answer.
   r.add("GET", "/api/v1/dashboard", Access::member, get_dashboard);
+  register_record_routes(r);  // every field-driven record kind, and GET /api/v1/kinds
 }
 
 }  // namespace aims::http

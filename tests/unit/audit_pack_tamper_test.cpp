@@ -309,3 +309,32 @@ TEST(AuditPackTamper, TheManifestSignatureAndTheArchiveAreChecked) {
     EXPECT_TRUE(r.ok) << r.summary;
   }
 }
+
+// A package made by a server that knows a record kind the package format has no records file
+// for (e.g. a kind added to the registry without its file) must not verify: the records the log
+// says exist would be missing from the package.
+TEST(AuditPackTamper, ARecordTypeOfTheLogWithoutARecordsFileIsRefused) {
+  auto r = verify_pack(seal(sample(true, "mystery_kind")), signer().verifier(kOrg));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_file, "audit/log.jsonl") << r.summary;
+  EXPECT_NE(r.summary.find("names a mystery_kind x_1, a record type this package format does not hold"), std::string::npos)
+      << r.summary;
+}
+
+// A field-driven kind's records file: a package made before the kind existed has none and still
+// verifies; once the log names a record of the kind, the file (and the record in it) must be there.
+TEST(AuditPackTamper, AKindsRecordsFileIsRequiredOnceTheLogNamesTheKind) {
+  auto old = sample();
+  old.erase("records/context_issue.json");
+  auto ok = verify_pack(seal(old), signer().verifier(kOrg));
+  EXPECT_TRUE(ok.ok) << ok.bad_file << ": " << ok.summary;
+  auto p = sample(true, "context_issue");
+  auto r = verify_pack(seal(p), signer().verifier(kOrg));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_file, "records/context_issue.json") << r.summary;
+  EXPECT_NE(r.summary.find("The context_issue x_1 is missing from records/context_issue.json"), std::string::npos) << r.summary;
+  p.erase("records/context_issue.json");
+  r = verify_pack(seal(p), signer().verifier(kOrg));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_file, "records/context_issue.json") << r.summary;
+}

@@ -20,6 +20,9 @@ constexpr int kPackVersion = 3;
 struct PackRecordsFile {
   std::string path;         // "records/risk.json"
   std::string record_type;  // "risk"
+  /// A file of a field-driven kind of the kind registry: always written, but a package made before
+  /// the kind existed lacks it, which verifies as long as the log names no record of the kind.
+  bool since_kind = false;
 };
 
 /// Every records file of the package, in the order of the format document: the six special ones,
