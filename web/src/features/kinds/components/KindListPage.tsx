@@ -48,7 +48,7 @@ function KindList({ kind }: { kind: KindSchema }) {
   const list = useListPage({
     filterKeys: listFilterKeys(kind),
     defaultSort: defaultSort(kind),
-    load: (f: Record<string, string | undefined>, cursor, limit, signal) => listRecords(kind, listQuery(f, cursor, limit), signal),
+    load: (f: Record<string, string | undefined>, cursor, limit, signal) => listRecords(kind, listQuery({ ...f, sort: f.sort || defaultSort(kind) }, cursor, limit), signal),
   });
   const systems = useSystemNames();
   const names = refersToSystems(kind) ? systems.names : new Map<string, string>();
