@@ -1,8 +1,9 @@
 // Browser test of the pages every record kind served from its schema gets (GET /api/v1/kinds), in
 // real chromium against a real demo server, over the context issues register (ISO/IEC 42001 4.1):
 // the list from the navigation with the demo rows, filters, sorting both ways, paging, creating
-// (a field error first), editing, a 412 when someone else changed the record meanwhile, the history
-// with verified audit proofs, archive and restore behind a confirmation, and what a viewer does not see.
+// (the client's and then the server's field errors first), editing, a 412 when someone else changed
+// the record meanwhile, the history with verified audit proofs, archive and restore behind a
+// confirmation, and what a viewer does not see.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -169,15 +170,22 @@ describe('record kinds served from their schema, in the browser (context issues)
     await page.getByTestId('kind-submit').click();
     await form.getByTestId('field-error-title').waitFor();
     assert.equal(await form.locator('[name="title"]').evaluate((e) => e === document.activeElement), true, 'the first field in error has focus');
-    await screenshot(page, '93-kind-form-error');
+    await screenshot(page, '93-kind-form-client-error');
     assert.equal((await list()).total, 30, 'nothing was stored');
 
-    const body = validBody('Regulator guidance on AI transparency');
+    const body = { ...validBody('Regulator guidance on AI transparency'), relevance: 'high', status: 'open' };
     for (const f of kind.fields) {
       const input = form.locator(`[name="${f.name}"]`);
-      if (['text', 'long_text', 'date', 'integer'].includes(f.type)) await input.fill(String(body[f.name]));
+      if (['text', 'long_text', 'integer'].includes(f.type)) await input.fill(String(body[f.name]));
       else if (f.type === 'enum') await input.selectOption(body[f.name]);
     }
+    // The kind's own rule, checked only by the server: an open issue of high relevance needs a review date.
+    await page.getByTestId('kind-submit').click();
+    await form.getByTestId('field-error-review_date').filter({ hasText: 'needs a next review date' }).waitFor();
+    assert.equal(await form.getByTestId('field-error-title').count(), 0);
+    assert.equal((await list()).total, 30, 'nothing was stored');
+    await screenshot(page, '93-kind-form-server-error');
+    await form.locator('[name="review_date"]').fill(body.review_date);
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('flash').filter({ hasText: 'Regulator guidance on AI transparency was recorded' }).waitFor();
     await page.getByTestId('kind-detail').waitFor();
