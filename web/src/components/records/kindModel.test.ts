@@ -115,6 +115,7 @@ describe('a field value in words', () => {
     expect(showValue(field('system_ids'), ['sys_1', 'sys_9'], systems)).toBe('Chat assistant, sys_9');
     expect(showValue(field('system_id'), 'sys_1', systems)).toBe('Chat assistant');
     expect(showValue(field('active'), false)).toBe('No');
+    expect(showValue(undefined, true)).toBe('Yes');
     expect(showValue(field('priority'), 3)).toBe('3');
     expect(showValue(field('review_date'), null)).toBe('—');
     expect(showValue(field('system_ids'), [])).toBe('—');

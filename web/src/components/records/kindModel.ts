@@ -73,7 +73,7 @@ function showDate(iso: string): string {
 export function showValue(field: KindField | undefined, value: unknown, systems: ReadonlyMap<string, string> = new Map()): string {
   if (value === undefined || value === null || value === '') return '—';
   if (Array.isArray(value)) return value.length ? value.map((v) => showValue(field && { ...field, type: 'ref' }, v, systems)).join(', ') : '—';
-  if (!field) return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (!field) return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (field.type) {
     case 'enum':
       return field.values?.find((v) => v.value === value)?.label ?? String(value);

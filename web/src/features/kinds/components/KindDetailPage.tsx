@@ -146,7 +146,6 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
             testId="history"
             expect={{ record_type: kind.kind, record_id: record.id }}
             operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
-            operationBadge={(h) => (h.operation === 'create' ? 'create' : 'update')}
             fieldLabel={(f) => fieldLabel(kind, f)}
             showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, systems.names)}
           />
