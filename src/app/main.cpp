@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   aims::cli::register_impact_commands(app, exit_code);
   aims::cli::register_objective_commands(app, exit_code);
   aims::cli::register_risk_commands(app, exit_code);
+  aims::cli::register_record_commands(app, exit_code);
   aims::cli::register_euact_commands(app, exit_code);
   aims::cli::register_evidence_commands(app, exit_code);
   aims::cli::register_audit_commands(app, exit_code);

@@ -33,7 +33,8 @@
 #include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/records/kind_spec.hpp"
-#include "domain/risk/risk_kind.hpp"
+#include "domain/kinds/registry.hpp"
+#include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -137,7 +138,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Every write goes through the audit log's decorator; its signing key stays outside the database.
     ledger::AuditedStore store(**st, clock);
     // Stored records get the list facets of their kind's current rules (rows older than them).
-    if (auto b = records::backfill_facets(store, {&risk::risk_kind()}); !b) return fail(b.error().detail);
+    if (auto b = records::backfill_facets(store, kinds::all_kinds()); !b) return fail(b.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);
@@ -172,6 +173,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     ledger::AuditService audit(store, signer, clock);
     ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);
     org::OrgSettingsService org_settings(store, clock);
+    records::RecordService record_service(store, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
@@ -194,6 +196,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                       audit,
                       audit_pack,
                       org_settings,
+                      record_service,
                   },
                   std::move(files),
                   http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});

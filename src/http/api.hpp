@@ -19,6 +19,7 @@
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
 #include "domain/org/org_settings.hpp"
+#include "domain/records/record_service.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
 #include "domain/ledger/audit_pack.hpp"
@@ -49,6 +50,7 @@ struct Services {
   ledger::AuditService& audit;
   ledger::AuditPackService& audit_pack;
   org::OrgSettingsService& org_settings;
+  records::RecordService& records;  // every field-driven kind (handlers_records.cpp)
 };
 
 /// What a handler gets: the request, and who is calling in which organization.
@@ -88,6 +90,9 @@ class Api {
 
 /// Registers every route (routes.cpp: all routes in one place).
 void register_routes(Router& r, const std::string& openapi_json);
+/// Registers the routes of every field-driven kind of the registry and GET /api/v1/kinds
+/// (handlers_records.cpp).
+void register_record_routes(Router& r);
 
 /// Parses a JSON request body; bad_request/unsupported_media_type/payload_too_large on failure.
 result<boost::json::value> parse_json_body(const Request& req, std::size_t max = 1 << 20);

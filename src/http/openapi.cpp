@@ -5,6 +5,7 @@
 
 #include "core/embedded.hpp"
 #include "http/api.hpp"
+#include "http/openapi_records.hpp"
 
 namespace aims::http {
 namespace json = boost::json;
@@ -50,7 +51,9 @@ std::string openapi_as_json() {
   auto src = embedded_file("api/openapi.yaml");
   if (!src) throw std::runtime_error("api/openapi.yaml is not embedded in this build");
   auto root = YAML::Load(std::string(*src));
-  return json::serialize(to_json(root));
+  auto doc = to_json(root);
+  add_record_kinds(doc.as_object());  // the paths of the field-driven kinds (api/openapi.yaml, "records")
+  return json::serialize(doc);
 }
 
 }  // namespace aims::http

@@ -124,6 +124,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   // Organization settings (segregation of duties): everyone reads, admins change.
   r.add("GET", "/api/v1/org-settings", Access::member, get_org_settings);
   r.add("PUT", "/api/v1/org-settings", Access::member, put_org_settings);
+  register_record_routes(r);  // every field-driven record kind, and GET /api/v1/kinds
 }
 
 }  // namespace aims::http

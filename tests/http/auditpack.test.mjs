@@ -12,34 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { unzip } from '../lib/audit.mjs';
 
 const PACK = '/api/v1/audit/pack';
 const PW = 'audit pack role password';
 const PW_B = 'other organization password';
 
 let srv, c, auth, roles, b, bAuth, dir, vkey;
-
-/** The entries of a ZIP archive: [{name, offset (of the data), size, data}], from its central directory. */
-function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  assert.ok(eocd >= 0, 'the archive has an end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(at), 0x02014b50);
-    assert.equal(buf.readUInt16LE(at + 10), 0, 'entries are stored');
-    const size = buf.readUInt32LE(at + 20);
-    const nlen = buf.readUInt16LE(at + 28);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nlen).toString('utf8');
-    at += 46 + nlen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const offset = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    out.push({ name, offset, size, data: buf.subarray(offset, offset + size) });
-  }
-  return out;
-}
 
 async function download(a, headers = {}) {
   const h = { ...headers };

@@ -1,7 +1,9 @@
 // An independent verifier of the audit log for the tests, written from docs/formats/audit-log.md
 // with node:crypto only: RFC 8785 canonical JSON, RFC 6962 leaf/node hashes, RFC 9162 inclusion and
 // consistency verification, C2SP verifier keys and signed notes (Ed25519).
+// Also the entries of a stored (uncompressed) ZIP archive such as the auditor package (unzip).
 import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';
+import assert from 'node:assert/strict';
 
 const sha256 = (...parts) => {
   const h = createHash('sha256');
@@ -114,4 +116,26 @@ export function openCheckpoint(note, vk) {
   if (origin !== vk.name) throw new Error(`checkpoint of ${origin}, key of ${vk.name}`);
   if (!/^(0|[1-9]\d*)$/.test(size)) throw new Error('bad size');
   return { origin, size: Number(size), root: Buffer.from(root, 'base64') };
+}
+
+/** The entries of a ZIP archive: [{name, offset (of the data), size, data}], from its central directory. */
+export function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'the archive has an end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50);
+    assert.equal(buf.readUInt16LE(at + 10), 0, 'entries are stored');
+    const size = buf.readUInt32LE(at + 20);
+    const nlen = buf.readUInt16LE(at + 28);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nlen).toString('utf8');
+    at += 46 + nlen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const offset = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    out.push({ name, offset, size, data: buf.subarray(offset, offset + size) });
+  }
+  return out;
 }

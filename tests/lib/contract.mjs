@@ -1,7 +1,8 @@
 // The API contract as a test oracle: checks a response of the server against api/openapi.yaml
 // (path template + method + status + media type documented, JSON body valid against its schema
 // with ajv in strict JSON Schema 2020-12 mode with formats). Used by ./http.mjs on every response;
-// the document and the compiled validators are loaded once per test process and only read after.
+// the document and the compiled validators are loaded once per test process; the paths the server
+// generates for the field-driven record kinds are added from its served document (addServedDocument).
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +55,7 @@ export function schemaValidator(doc) {
   return ajv;
 }
 
-function load() {
-  if (state) return state;
-  const doc = parse(readFileSync(DOC_FILE, 'utf8'));
+function build(doc) {
   const ajv = schemaValidator(doc);
   const routes = Object.keys(doc.paths || {}).map((template) => {
     const names = [];
@@ -72,6 +71,33 @@ function load() {
   routes.sort((a, b) => a.params - b.params);
   state = { doc, ajv, routes, validators: new Map() };
   return state;
+}
+
+function load() {
+  if (state) return state;
+  return build(parse(readFileSync(DOC_FILE, 'utf8')));
+}
+
+/**
+ * Adds what the server's served document (GET /api/v1/openapi.json) holds beyond api/openapi.yaml:
+ * the paths and schemas it generates for the field-driven record kinds, and the values it adds to
+ * an enum of the YAML (the evidence link target types). Everything else is kept as written.
+ */
+export function addServedDocument(served) {
+  const { doc } = load();
+  let added = false;
+  // An enum the server widens (e.g. the evidence link target types, one per record kind).
+  const widen = (mine, theirs) => {
+    if (!mine || !theirs || typeof mine !== 'object' || typeof theirs !== 'object') return;
+    if (Array.isArray(mine.enum) && Array.isArray(theirs.enum))
+      for (const v of theirs.enum) if (!mine.enum.includes(v)) { mine.enum.push(v); added = true; }
+    for (const [k, v] of Object.entries(mine)) if (k !== 'enum') widen(v, theirs[k]);
+  };
+  for (const [k, v] of Object.entries(served.paths || {}))
+    if (!(k in doc.paths)) { doc.paths[k] = v; added = true; }
+  for (const [k, v] of Object.entries(served.components?.schemas || {}))
+    if (!(k in doc.components.schemas)) { doc.components.schemas[k] = v; added = true; } else widen(doc.components.schemas[k], v);
+  if (added) build(doc);
 }
 
 /** The OpenAPI path template matching a request path (query string ignored), or undefined. */

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addServedDocument } from './contract.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -61,6 +62,9 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     throw e;
   });
   child.stdout.resume();
+  // The contract check learns the paths the server generates for the field-driven record kinds.
+  const served = await fetch(`${url}/api/v1/openapi.json`);
+  if (served.ok) addServedDocument(await served.json());
   return {
     url,
     dataDir,

@@ -123,7 +123,7 @@ inline json::object soa_item(const std::string& control, const std::string& stat
 }
 
 /// The sample package. `with_org`: the log starts with the organization's creation.
-inline Pack sample(bool with_org = true) {
+inline Pack sample(bool with_org = true, const std::string& extra_type = "") {
   Pack p;
   std::map<std::string, json::array> records;
   for (const auto& f : ledger::pack_records_files()) records[f.path] = json::array{};
@@ -180,6 +180,7 @@ inline Pack sample(bool with_org = true) {
   put("records/objective_reading.json", "objective_reading", row("rd_1", 1, json::object{{"value", 3}}, "obj_1"),
       "create");
 
+  if (!extra_type.empty()) add(extra_type, "x_1", "create", crypto::sha256_hex("x"));  // a type the format lacks
   auto log = export_of(p, entries);
   p.files.push_back({"audit/log.jsonl", log});
   p.files.push_back({"audit/public-key.txt", signer().verifier_key(p.org) + "\n"});

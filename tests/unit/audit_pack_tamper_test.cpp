@@ -309,3 +309,14 @@ TEST(AuditPackTamper, TheManifestSignatureAndTheArchiveAreChecked) {
     EXPECT_TRUE(r.ok) << r.summary;
   }
 }
+
+// A package made by a server that knows a record kind the package format has no records file
+// for (e.g. a kind added to the registry without its file) must not verify: the records the log
+// says exist would be missing from the package.
+TEST(AuditPackTamper, ARecordTypeOfTheLogWithoutARecordsFileIsRefused) {
+  auto r = verify_pack(seal(sample(true, "mystery_kind")), signer().verifier(kOrg));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_file, "audit/log.jsonl") << r.summary;
+  EXPECT_NE(r.summary.find("names a mystery_kind x_1, a record type this package format does not hold"), std::string::npos)
+      << r.summary;
+}

@@ -35,6 +35,16 @@ Reader::Reader(const json::object& o, std::initializer_list<std::string_view> al
   }
 }
 
+Reader::Reader(const json::object& o, const std::vector<std::string>& allowed, const std::vector<std::string>& read_only)
+    : o_(o) {
+  for (const auto& kv : o) {
+    std::string_view k = kv.key();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+    if (std::find(read_only.begin(), read_only.end(), k) != read_only.end()) error(k, "is read-only");
+    else error(k, "is not a field here");
+  }
+}
+
 std::optional<std::string> Reader::text(std::string_view key, std::size_t max, bool multiline, bool required) {
   auto p = o_.if_contains(key);
   if (!p) {

@@ -19,6 +19,8 @@ class Reader {
   /// Fails unknown fields (read-only ones named as such) when `allowed` does not list them.
   Reader(const boost::json::object& o, std::initializer_list<std::string_view> allowed,
          std::initializer_list<std::string_view> read_only = {});
+  /// The same for a list of fields known at run time (e.g. a kind's FieldSpecs), and its read-only ones.
+  Reader(const boost::json::object& o, const std::vector<std::string>& allowed, const std::vector<std::string>& read_only);
 
   bool has(std::string_view key) const { return o_.contains(key); }
   /// Trimmed text of at most `max` characters (one line unless multiline); required = non-empty.

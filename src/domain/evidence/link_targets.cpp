@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "domain/assessment/scoring.hpp"
+#include "domain/kinds/registry.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -13,10 +14,17 @@ namespace {
 /// Generic record kinds that can be linked, stored at the top level (parent "").
 constexpr std::string_view kGeneric[] = {"risk", "impact_assessment", "objective", "classification"};
 
+/// A field-driven kind of the registry (kinds::generic_kinds), linkable as "<kind>:<id>".
+bool is_field_driven(std::string_view type) {
+  for (const auto* k : kinds::generic_kinds())
+    if (k->kind == type) return true;
+  return false;
+}
+
 bool is_generic(std::string_view type) {
   for (auto g : kGeneric)
     if (g == type) return true;
-  return false;
+  return is_field_driven(type);
 }
 
 std::string str(const json::object& o, std::string_view key) {
@@ -45,9 +53,13 @@ Error unknown(std::string_view field, const std::string& what) {
 }  // namespace
 
 const std::vector<std::string_view>& target_types() {
-  static const std::vector<std::string_view> types{"system",     "risk",           "impact_assessment", "objective",
-                                                   "obligation", "classification", "soa_entry",         "assessment",
-                                                   "answer",     "catalog_item"};
+  static const std::vector<std::string_view> types = [] {
+    std::vector<std::string_view> t{"system",     "risk",           "impact_assessment", "objective",
+                                    "obligation", "classification", "soa_entry",         "assessment",
+                                    "answer",     "catalog_item"};
+    for (const auto* k : kinds::generic_kinds()) t.push_back(k->kind);  // the field-driven kinds
+    return t;
+  }();
   return types;
 }
 
@@ -87,6 +99,7 @@ result<std::string> resolve_target(store::ReadTx& tx, const catalog::Catalog& ca
   if (is_generic(t.type)) {
     auto r = tx.find_record(org_id, t.type, "", t.id);
     if (!r) return unknown(field, t.type + " " + t.id);
+    if (is_field_driven(t.type)) return t.id + " " + label_of(r->doc, t.id);  // their number is the id
     return label_of(r->doc, t.id);
   }
   if (t.type == "soa_entry") {

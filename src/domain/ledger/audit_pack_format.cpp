@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/signed_note.hpp"
+#include "domain/kinds/registry.hpp"
 
 namespace aims::ledger {
 
@@ -85,6 +86,7 @@ const std::vector<PackRecordsFile>& pack_records_files() {
                              "impact_settings", "classification", "classification_version", "obligation",
                              "objective", "objective_reading", "evidence", "evidence_link", "evidence_event", "org_settings"})
       f.push_back({"records/" + std::string(kind) + ".json", kind});
+    for (const auto* k : kinds::generic_kinds()) f.push_back({"records/" + k->kind + ".json", k->kind});
     return f;
   }();
   return files;

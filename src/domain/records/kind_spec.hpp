@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/accounts/roles.hpp"
+#include "domain/records/field_spec.hpp"
 #include "store/store.hpp"
 
 namespace aims::records {
@@ -58,6 +59,22 @@ struct KindSpec {
   /// Derives the facets of a record; `doc` is null when the stored document cannot be read (the
   /// function then derives what it can from the row). rev is set by the caller.
   std::function<store::RecordFacets(const store::RecordRow& row, const boost::json::object* doc)> facets;
+
+  // What a field-driven kind adds (empty for hand-made kinds such as risks; see field_kind.hpp).
+  std::string path;    // the URL segment: /api/v1/<path>, e.g. "context-issues"
+  std::string cli;     // the CLI command: aims <cli> …, e.g. "context-issue"
+  std::string plural;  // e.g. "Context issues"
+  std::string clause;  // the catalog id of the clause the kind serves, e.g. "4.1"
+  std::vector<FieldSpec> fields;
+  /// A rule across the fields of the whole (merged) document: one field error per breach.
+  std::function<void(const boost::json::object& doc, std::vector<FieldError>& errors)> check{};
+  /// Adds derived members to a served record (e.g. a flag computed from two fields).
+  std::function<void(const boost::json::object& doc, boost::json::object& view)> derive{};
+  /// The demo organization's records of the kind, as create bodies (JSON text). A ref or refs
+  /// value to an AI system names the system by its name; the demo seeder puts in its id.
+  std::vector<std::string> demo{};
+  /// Served by the generic record service, routes, CLI and web pages.
+  bool generic = false;
 };
 
 /// The facets of a record under its kind's rules (rev set; an unreadable doc gives the row-only

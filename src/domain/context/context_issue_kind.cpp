@@ -1,0 +1,110 @@
+#include "domain/context/context_issue_kind.hpp"
+
+#include "domain/records/field_kind.hpp"
+
+namespace aims::context {
+namespace json = boost::json;
+using records::FieldSpec;
+using records::FieldType;
+using store::FacetSlot;
+
+namespace {
+
+std::string str(const json::object& doc, std::string_view key) {
+  auto p = doc.if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+/// An open issue of high relevance must come back for review; a closed one has nothing to review.
+void check(const json::object& doc, std::vector<FieldError>& errors) {
+  auto status = str(doc, "status");
+  bool dated = !str(doc, "review_date").empty();
+  if (status == "open" && str(doc, "relevance") == "high" && !dated)
+    errors.push_back({"review_date", 0, "an open issue of high relevance needs a next review date"});
+  if (status == "closed" && dated)
+    errors.push_back({"review_date", 0, "a closed issue has no next review; clear the date or reopen the issue"});
+}
+
+records::KindSpec make() {
+  records::KindSpec k;
+  k.kind = "context_issue";
+  k.noun = "context issue";
+  k.title = "Context issue";
+  k.plural = "Context issues";
+  k.prefix = "CI-";
+  k.counter_id = "context_issue";
+  k.path = "context-issues";
+  k.cli = "context-issue";
+  k.clause = "4.1";
+  k.check = check;
+  FieldSpec title{"title", "Title", "The issue in a few words.", FieldType::text, true};
+  title.column = true;
+  title.sort = FacetSlot::text6;
+  title.search = true;
+  FieldSpec description{"description", "Description", "What the issue is and how it bears on the use of AI.",
+                        FieldType::long_text};
+  description.max_length = 4000;
+  description.search = true;
+  FieldSpec origin{"origin", "Origin", "Whether the issue arises inside or outside the organization.",
+                   FieldType::enumeration, true};
+  origin.values = {{"internal", "Internal"}, {"external", "External"}};
+  origin.column = true;
+  origin.filter = FacetSlot::text1;
+  FieldSpec category{"category", "Category", "The area the issue belongs to.", FieldType::enumeration, true};
+  category.values = {{"legal", "Legal and regulatory"},       {"technological", "Technological"},
+                     {"market", "Market and economic"},      {"social", "Social and cultural"},
+                     {"ethical", "Ethical"},                 {"environmental", "Environmental and climate"},
+                     {"organizational", "Organizational"}};
+  category.column = true;
+  category.filter = FacetSlot::text0;
+  FieldSpec effect{"effect", "Effect", "Whether the issue is a risk, an opportunity or both for the intended results.",
+                   FieldType::enumeration, true};
+  effect.values = {{"risk", "Risk"}, {"opportunity", "Opportunity"}, {"both", "Risk and opportunity"}};
+  effect.filter = FacetSlot::text2;
+  FieldSpec relevance{"relevance", "Relevance", "How strongly the issue affects the AI management system.",
+                      FieldType::enumeration, true};
+  relevance.values = {{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}};
+  relevance.default_value = "medium";
+  relevance.column = true;
+  relevance.filter = FacetSlot::text3;
+  relevance.sort = FacetSlot::number;
+  FieldSpec status{"status", "Status", "Open issues need action, monitored ones are watched, closed ones no longer apply.",
+                   FieldType::enumeration, true};
+  status.values = {{"open", "Open"}, {"monitored", "Monitored"}, {"closed", "Closed"}};
+  status.default_value = "open";
+  status.column = true;
+  status.filter = FacetSlot::text4;
+  FieldSpec owner{"owner", "Owner", "Who keeps an eye on the issue.", FieldType::text};
+  owner.max_length = 120;
+  owner.column = true;
+  owner.filter = FacetSlot::text5;
+  owner.search = true;
+  FieldSpec review{"review_date", "Next review", "When the issue is looked at again.", FieldType::date};
+  review.column = true;
+  review.sort = FacetSlot::text7;
+  FieldSpec systems{"system_ids", "AI systems", "The AI systems the issue concerns; none for the whole organization.",
+                    FieldType::refs};
+  systems.ref = "system";
+  systems.max_items = 50;
+  k.fields = {title, description, origin, category, effect, relevance, status, owner, review, systems};
+  k.demo = {
+      R"({"title":"New AI legislation applies to our credit and hiring systems","description":"Rules for high-risk AI systems take effect in stages; our credit scoring and CV screening fall under them.","origin":"external","category":"legal","effect":"risk","relevance":"high","status":"open","owner":"Chief Compliance Officer","review_date":"2027-03-31","system_ids":["Credit scoring model","CV screening assistant"]})",
+      R"({"title":"Customers expect to know when they talk to a machine","description":"Surveys show customers want to be told when an answer comes from an AI system and to reach a person easily.","origin":"external","category":"social","effect":"both","relevance":"medium","status":"monitored","owner":"Head of Digital Channels","review_date":"2027-06-30","system_ids":["Customer service chatbot"]})",
+      R"({"title":"Few staff can validate machine learning models","description":"Only two people can review model validation reports, which slows releases and concentrates knowledge.","origin":"internal","category":"organizational","effect":"risk","relevance":"high","status":"open","owner":"Head of Data Science","review_date":"2027-02-28"})",
+      R"({"title":"Foundation models lower the cost of new assistants","description":"Hosted language models let us build internal assistants quickly, if data protection and quality checks keep pace.","origin":"external","category":"technological","effect":"opportunity","relevance":"medium","status":"open","owner":"Chief Technology Officer"})",
+      R"({"title":"Energy use of model training","description":"Retraining large models raises our energy use; the sustainability report asks for figures per system.","origin":"internal","category":"environmental","effect":"risk","relevance":"low","status":"monitored","owner":"Sustainability Officer","review_date":"2027-09-30"})",
+      R"({"title":"Competitors offer instant credit decisions","description":"Faster automated decisions by competitors put pressure on our review times for credit applications.","origin":"external","category":"market","effect":"both","relevance":"medium","status":"open","owner":"Head of Credit Risk","system_ids":["Credit scoring model"]})",
+      R"({"title":"Fairness commitments in the code of conduct","description":"Our code of conduct promises equal treatment, which every AI system that affects people has to show.","origin":"internal","category":"ethical","effect":"risk","relevance":"high","status":"open","owner":"Ethics Board","review_date":"2027-01-31"})",
+      R"({"title":"Paper-based claims process retired","description":"The former manual claims process no longer exists, so its hand-over to the new system is no longer an issue.","origin":"internal","category":"organizational","effect":"risk","relevance":"low","status":"closed","owner":"Operations Manager"})",
+  };
+  return records::field_kind(std::move(k));
+}
+
+}  // namespace
+
+const records::KindSpec& context_issue_kind() {
+  static const records::KindSpec spec = make();
+  return spec;
+}
+
+}  // namespace aims::context

@@ -1,0 +1,33 @@
+#include "domain/kinds/registry.hpp"
+
+#include "domain/context/context_issue_kind.hpp"
+#include "domain/risk/risk_kind.hpp"
+
+namespace aims::kinds {
+
+const std::vector<const records::KindSpec*>& all_kinds() {
+  // One line per kind; append new kinds at the end.
+  static const std::vector<const records::KindSpec*> kinds{
+      &risk::risk_kind(),
+      &context::context_issue_kind(),
+  };
+  return kinds;
+}
+
+const std::vector<const records::KindSpec*>& generic_kinds() {
+  static const std::vector<const records::KindSpec*> kinds = [] {
+    std::vector<const records::KindSpec*> out;
+    for (const auto* k : all_kinds())
+      if (k->generic) out.push_back(k);
+    return out;
+  }();
+  return kinds;
+}
+
+const records::KindSpec* kind_named(std::string_view kind) {
+  for (const auto* k : all_kinds())
+    if (k->kind == kind) return k;
+  return nullptr;
+}
+
+}  // namespace aims::kinds
