@@ -20,6 +20,7 @@ import type { KindField, KindRecord, KindSchema } from './kinds';
 const kind: KindSchema = {
   kind: 'context_issue',
   path: 'context-issues',
+  cli: 'context-issue',
   noun: 'context issue',
   title: 'Context issue',
   plural: 'Context issues',

@@ -3,72 +3,19 @@
 // records (list, get, create, update, history, archive, restore). The cache is module state, read
 // and written on the browser's one thread only.
 import { useEffect, useState } from 'react';
-import { apiUntyped, storedOrg, type ApiResult } from '../../lib/api';
+import { api, apiUntyped, storedOrg, type ApiResult, type Schemas } from '../../lib/api';
 import type { QueryValue } from '../../lib/query';
 import type { HistoryEntryBase, HistoryPageData } from './RecordHistory';
 
-export type FieldType = 'text' | 'long_text' | 'enum' | 'date' | 'integer' | 'boolean' | 'ref' | 'refs';
-
-/** One allowed value of an enum field or a filter. */
-export interface KindValue {
-  value: string;
-  label: string;
-}
-
+/** A record kind served from its fields, as GET /api/v1/kinds describes it. */
+export type KindSchema = Schemas['KindSchema'];
 /** One field of a kind, as the server checks it. */
-export interface KindField {
-  name: string;
-  label: string;
-  type: FieldType;
-  required?: boolean;
-  help?: string;
-  max_length?: number;
-  min?: number;
-  max?: number;
-  values?: KindValue[];
-  /** What a ref/refs field points at ("system": an AI system). */
-  ref?: string;
-  max_items?: number;
-  /** Shown as a column of the list. */
-  column?: boolean;
-  default?: unknown;
-}
-
-export interface KindFilter {
-  name: string;
-  label: string;
-  /** The values to choose from; absent for a free-text filter. */
-  values?: KindValue[];
-}
-
-export interface KindSort {
-  name: string;
-  label: string;
-}
-
-/** A record kind served from its schema. */
-export interface KindSchema {
-  /** The record type ("context_issue"), also the evidence link and audit log type. */
-  kind: string;
-  /** The URL segment ("context-issues"). */
-  path: string;
-  cli?: string;
-  /** "context issue" */
-  noun: string;
-  /** "Context issue" */
-  title: string;
-  /** "Context issues" */
-  plural: string;
-  prefix?: string;
-  /** The ISO/IEC 42001 clause the register serves. */
-  clause?: string;
-  /** The person may create and change records of this kind. */
-  can_write: boolean;
-  fields: KindField[];
-  filters: KindFilter[];
-  sorts: KindSort[];
-  text_search?: boolean;
-}
+export type KindField = Schemas['KindField'];
+export type FieldType = KindField['type'];
+/** One allowed value of an enum field or a filter. */
+export type KindValue = Schemas['KindValue'];
+/** A filter of a kind's list; one without values takes free text. */
+export type KindFilter = KindSchema['filters'][number];
 
 /** A record of a kind: the common facts and its fields by name. */
 export interface KindRecord {
@@ -102,7 +49,7 @@ export function loadKinds(): Promise<KindSchema[]> {
   const key = storedOrg() ?? '';
   let pending = cache.get(key);
   if (!pending) {
-    pending = apiUntyped<{ items: KindSchema[] }>('get', '/api/v1/kinds').then((r) => r.data.items);
+    pending = api('get', '/api/v1/kinds').then((r) => r.data.items);
     // A failed load is not kept: the next page asks again.
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
