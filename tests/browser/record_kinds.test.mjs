@@ -109,7 +109,7 @@ describe('record kinds served from their schema, in the browser (context issues)
       assert.equal(shown, enumColumn.values.find((v) => v.value === stored.items[0][enumColumn.name]).label);
     }
     assert.equal(await page.getByTestId('kind-new').textContent(), 'New context issue');
-    await screenshot(page, '90-kind-list');
+    await screenshot(page, 'kinds-0-list');
   });
 
   test('a filter from the schema narrows the list (in the URL); clear filters brings all back', async () => {
@@ -121,7 +121,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     await page.getByTestId(`filter-${filter.name}`).selectOption(value.value);
     await page.waitForURL(new RegExp(`${filter.name}=${value.value}`));
     await total(`of ${count} context issue${count === 1 ? '' : 's'}`);
-    await screenshot(page, '91-kind-filtered');
+    await screenshot(page, 'kinds-1-filtered');
     await page.getByTestId(`filter-${filter.name}`).selectOption('');
     await total(`of ${all} context issues`);
     // A value nobody has: "no records match" with a way back.
@@ -145,7 +145,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     const down = await list(`?sort=-${sort.name}`);
     await page.waitForFunction((want) => [...document.querySelectorAll('[data-testid="kind-table"] tbody tr td:first-child a')].map((a) => a.textContent).join() === want, down.items.map((r) => r.number).join());
     assert.notDeepEqual(up.items.map((r) => r.number), down.items.map((r) => r.number));
-    await screenshot(page, '92-kind-sorted-desc');
+    await screenshot(page, 'kinds-2-sorted-desc');
   });
 
   test('more rows than a page: the pager moves through them', async () => {
@@ -170,7 +170,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     await page.getByTestId('kind-submit').click();
     await form.getByTestId('field-error-title').waitFor();
     assert.equal(await form.locator('[name="title"]').evaluate((e) => e === document.activeElement), true, 'the first field in error has focus');
-    await screenshot(page, '93-kind-form-client-error');
+    await screenshot(page, 'kinds-3-form-client-error');
     assert.equal((await list()).total, 30, 'nothing was stored');
 
     const body = { ...validBody('Regulator guidance on AI transparency'), relevance: 'high', status: 'open' };
@@ -184,7 +184,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     await form.getByTestId('field-error-review_date').filter({ hasText: 'needs a next review date' }).waitFor();
     assert.equal(await form.getByTestId('field-error-title').count(), 0);
     assert.equal((await list()).total, 30, 'nothing was stored');
-    await screenshot(page, '93-kind-form-server-error');
+    await screenshot(page, 'kinds-3-form-server-error');
     await form.locator('[name="review_date"]').fill(body.review_date);
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('flash').filter({ hasText: 'Regulator guidance on AI transparency was recorded' }).waitFor();
@@ -194,7 +194,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     created = found[0];
     assert.equal(created.title, 'Regulator guidance on AI transparency');
     await page.waitForURL(new RegExp(`/${PATH}/${created.id}$`));
-    await screenshot(page, '94-kind-detail');
+    await screenshot(page, 'kinds-4-detail');
   });
 
   test('editing it saves a change', async () => {
@@ -222,7 +222,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     await form.locator('[name="title"]').fill('My own title');
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('conflict-banner').filter({ hasText: 'Someone else changed this context issue' }).waitFor();
-    await screenshot(page, '95-kind-conflict');
+    await screenshot(page, 'kinds-5-conflict');
     assert.equal((await apiGet(demo.url, api, `/api/v1/${PATH}/${created.id}`)).title, 'Changed by a colleague');
     await page.getByRole('button', { name: 'Reload latest version' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="kind-form"] [name="title"]')?.value === 'Changed by a colleague');
@@ -246,7 +246,10 @@ describe('record kinds served from their schema, in the browser (context issues)
       ['verified'],
       "every history row's audit entry verifies in the browser",
     );
-    await screenshot(page, '96-kind-history');
+    await screenshot(page, 'kinds-6-history');
+    // Evidence is linked to the record as context_issue:<id>; none yet.
+    await page.getByRole('tab', { name: 'Evidence' }).click();
+    await page.getByTestId('evidence-panel-empty').filter({ hasText: 'No evidence is linked to this context issue yet.' }).waitFor();
   });
 
   test('archiving asks first, hides the issue from the list, and restoring brings it back', async () => {
@@ -254,7 +257,7 @@ describe('record kinds served from their schema, in the browser (context issues)
     await page.getByTestId('kind-archive').click();
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.getByRole('heading', { name: 'Archive this context issue?' }).waitFor();
-    await screenshot(page, '97-kind-archive-confirm', { fullPage: false });
+    await screenshot(page, 'kinds-7-archive-confirm', { fullPage: false });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     assert.equal((await apiGet(demo.url, api, `/api/v1/${PATH}/${created.id}`)).archived, false, 'cancel changes nothing');
     await page.getByTestId('kind-archive').click();
@@ -293,7 +296,7 @@ describe('record kinds served from their schema, in the browser (context issues)
       await viewer.page.goto(`/${PATH}/new`);
       await viewer.page.getByTestId('kind-list').waitFor();
       assert.equal(await viewer.page.getByTestId('kind-form').count(), 0);
-      await screenshot(viewer.page, '98-kind-viewer');
+      await screenshot(viewer.page, 'kinds-8-viewer');
       assert.deepEqual(viewer.problems, []);
     } finally {
       await viewer.close();

@@ -35,6 +35,7 @@ function CreateRecord({ kind }: { kind: KindSchema }) {
       write: () => createRecord(kind, createBody(kind, values)),
       onSaved: (created) =>
         navigate(`${listUrl}/${encodeURIComponent(created.id)}`, { state: { flash: `${recordTitle(kind, created)} was recorded.` } }),
+      quietWithFieldErrors: true,
       onFailed: scrollUnlessFields,
     });
   }
@@ -86,6 +87,7 @@ function EditRecord({ kind }: { kind: KindSchema }) {
       noun: what,
       write: (patch, tag) => updateRecord(kind, record.id, patch, tag),
       onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
+      quietWithFieldErrors: true,
       onFailed: scrollUnlessFields,
     });
   }
