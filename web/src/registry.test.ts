@@ -1,6 +1,6 @@
 import { matchPath } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { features, navEntries, type PageRoute } from './registry';
+import { features, navEntries, recordFeature, type PageRoute } from './registry';
 
 function paths(routes: PageRoute[], prefix = ''): string[] {
   return routes.flatMap((r) => {
@@ -25,6 +25,7 @@ describe('feature registry', () => {
       'Dashboard',
       'Catalog',
       'AI systems',
+      'Context issues',
       'Assessments',
       'Statement of Applicability',
       'AI impact',
@@ -40,5 +41,12 @@ describe('feature registry', () => {
   it('nests the tab pages of an assessment and of an impact assessment under their layout', () => {
     const nested = features.flatMap((f) => f.routes).filter((r) => r.children?.length);
     expect(nested.map((r) => r.path)).toEqual(['assessments/:id', 'impact/:id']);
+  });
+
+  it('gives a schema-driven kind its navigation entry and its four pages from one line', () => {
+    const f = recordFeature('context-issues', { label: 'Context issues', icon: 'M0 0' });
+    expect(f.nav).toEqual({ to: '/context-issues', label: 'Context issues', end: false, icon: 'M0 0' });
+    expect(f.routes.map((r) => r.path)).toEqual(['context-issues', 'context-issues/new', 'context-issues/:id', 'context-issues/:id/edit']);
+    expect(features.some((x) => x.id === 'kind:context-issues')).toBe(true);
   });
 });

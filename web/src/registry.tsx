@@ -31,6 +31,36 @@ function page<M>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<Com
   return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
 }
 
+/** The pages of a kind served from its schema, loaded with the first of them shown. */
+const kindPages = () => import('./features/kinds');
+
+/** A page of a schema-driven kind, told the kind's URL segment. */
+function kindPage(path: string, name: 'KindListPage' | 'KindCreatePage' | 'KindDetailPage' | 'KindEditPage'): LazyExoticComponent<ComponentType> {
+  return lazy(() =>
+    kindPages().then((m) => {
+      const Page = m[name];
+      return { default: () => <Page path={path} /> };
+    }),
+  );
+}
+
+/**
+ * A record kind the server serves from its fields (GET /api/v1/kinds), as one line: its navigation
+ * entry and its list, new, detail and edit pages at `/{path}`.
+ */
+export function recordFeature(path: string, nav: { label: string; icon: string }): Feature {
+  return {
+    id: `kind:${path}`,
+    nav: { to: `/${path}`, label: nav.label, end: false, icon: nav.icon },
+    routes: [
+      { path, page: kindPage(path, 'KindListPage') },
+      { path: `${path}/new`, page: kindPage(path, 'KindCreatePage') },
+      { path: `${path}/:id`, page: kindPage(path, 'KindDetailPage') },
+      { path: `${path}/:id/edit`, page: kindPage(path, 'KindEditPage') },
+    ],
+  };
+}
+
 const assessmentLayout = () => import('./features/assessments/components/AssessmentLayout');
 const impactLayout = () => import('./features/impact/components/ImpactLayout');
 
@@ -56,6 +86,7 @@ export const features: Feature[] = [
       { path: 'systems/:id/edit', page: page(() => import('./features/systems/components/SystemEditPage'), 'SystemEditPage') },
     ],
   },
+  recordFeature('context-issues', { label: 'Context issues', icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM3.6 9h16.8M3.6 15h16.8M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z' }),
   {
     id: 'assessments',
     nav: {

@@ -145,8 +145,37 @@ export async function api<M extends Method, P extends PathsWith<M>>(
   path: P,
   opts: CallOptions<Op<P, M>> = {},
 ): Promise<ApiResult<SuccessOf<Op<P, M>>>> {
-  const verb = method.toUpperCase();
   const url = fillPath(path, opts.path as Record<string, string> | undefined) + buildQuery(opts.query as Record<string, QueryValue> | undefined);
+  return call(method, url, opts as SendOptions) as Promise<ApiResult<SuccessOf<Op<P, M>>>>;
+}
+
+/** Options of an untyped call: the URL's query and a JSON body. */
+export interface UntypedCallOptions {
+  query?: Record<string, QueryValue>;
+  body?: object;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls an API path the generated types do not name (the paths of record kinds served from their
+ * schema, GET /api/v1/kinds); the caller states the type of the answer.
+ */
+export async function apiUntyped<T>(method: Method, url: string, opts: UntypedCallOptions = {}): Promise<ApiResult<T>> {
+  return call(method, url + buildQuery(opts.query), opts) as Promise<ApiResult<T>>;
+}
+
+/** What `call` reads of either kind of options. */
+interface SendOptions {
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  noAuthRedirect?: boolean;
+}
+
+async function call(method: Method, url: string, opts: SendOptions): Promise<ApiResult<unknown>> {
+  const verb = method.toUpperCase();
   const headers = { ...baseHeaders(verb), ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.body !== undefined) {
@@ -160,7 +189,7 @@ export async function api<M extends Method, P extends PathsWith<M>>(
   }
   const res = await send(verb, url, { headers, body, signal: opts.signal }, opts.noAuthRedirect);
   const text = res.status === 204 ? '' : await res.text();
-  const data = (text ? JSON.parse(text) : undefined) as SuccessOf<Op<P, M>>;
+  const data: unknown = text ? JSON.parse(text) : undefined;
   return { data, etag: res.headers.get('etag'), status: res.status };
 }
 

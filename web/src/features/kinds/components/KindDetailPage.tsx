@@ -1,0 +1,182 @@
+// One record of a schema-driven kind: its fields, its facts (number, version, who and when), its
+// history with audit proofs, the evidence linked to it, and archive/restore behind a confirmation.
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
+import { fieldLabel, recordTitle, showValue } from '../../../components/records/kindModel';
+import { getRecord, getRecordHistory, setArchived, type KindSchema } from '../../../components/records/kinds';
+import { RecordHistory } from '../../../components/records/RecordHistory';
+import { ApiError, errorMessage } from '../../../lib/api';
+import { useAsync, useTitle } from '../../../lib/hooks';
+import { formatDateTime } from '../../../lib/labels';
+import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { EvidencePanel } from '../../evidence';
+import { FieldValue, KindGate, KindHeading, useSystemNames, type KindPageProps } from './parts';
+
+const tabs = ['details', 'history', 'evidence'] as const;
+const tabTitles: Record<(typeof tabs)[number], string> = { details: 'Details', history: 'History', evidence: 'Evidence' };
+const operationLabels: Record<string, string> = { create: 'Recorded', update: 'Updated', archive: 'Archived', restore: 'Restored' };
+
+export function KindDetailPage({ path }: KindPageProps) {
+  return <KindGate path={path}>{(kind) => <RecordDetail key={kind.path} kind={kind} />}</KindGate>;
+}
+
+function RecordDetail({ kind }: { kind: KindSchema }) {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const loaded = useAsync((signal) => getRecord(kind, id, signal), [kind.path, id]);
+  const systems = useSystemNames();
+  const [tab, selectTab] = useTabParam(tabs);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  useTitle(loaded.data ? recordTitle(kind, loaded.data.record) : kind.title);
+  const listUrl = `/${kind.path}`;
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <div className="page">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link to={listUrl}>{kind.plural}</Link>
+        </nav>
+        <ErrorBanner error={loaded.error} title={`The ${kind.noun} could not be loaded.`} />
+      </div>
+    );
+  }
+  const { record, etag } = loaded.data;
+  const number = record.number ?? record.id;
+  const name = recordTitle(kind, record).slice(number.length).trim();
+
+  async function archiveOrRestore() {
+    if (!etag) {
+      setActionError(`The server sent no version tag (ETag) for this ${kind.noun}, so it cannot be changed safely.`);
+      return;
+    }
+    setBusy(true);
+    setActionError(null);
+    try {
+      const next = await setArchived(kind, record.id, !record.archived, etag);
+      loaded.setData(next);
+      setConfirm(false);
+      navigate(location.pathname + location.search, {
+        replace: true,
+        state: { flash: next.record.archived ? `${number} was archived.` : `${number} was restored.` },
+      });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        setConfirm(false);
+        setActionError(`Someone else changed this ${kind.noun} meanwhile; the latest version is shown. Check it and try again.`);
+        loaded.reload();
+      } else setActionError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page" data-testid="kind-detail">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to={listUrl}>{kind.plural}</Link> <span aria-hidden="true">/</span> {number}
+      </nav>
+      <div className="page-head">
+        <div>
+          <KindHeading kind={kind}>
+            <span className="mono">{number}</span> {name}
+          </KindHeading>
+          {record.archived ? (
+            <div className="head-badges">
+              <span className="badge badge-archived">Archived</span>
+            </div>
+          ) : null}
+        </div>
+        {kind.can_write ? (
+          <div className="page-actions">
+            {!record.archived ? (
+              <Link className="btn btn-primary" to={`${listUrl}/${encodeURIComponent(record.id)}/edit`} data-testid="kind-edit">
+                Edit
+              </Link>
+            ) : null}
+            <button type="button" className={`btn ${record.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)} data-testid="kind-archive">
+              {record.archived ? 'Restore' : 'Archive'}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {flash ? (
+        <Banner kind="success" testId="flash">
+          {flash}
+        </Banner>
+      ) : null}
+      {record.archived ? <Banner kind="info">This {kind.noun} is archived. It is kept with its history and can be restored.</Banner> : null}
+      {actionError && !confirm ? (
+        <div className="banner banner-error" role="alert" data-testid="action-error">
+          {actionError}
+        </div>
+      ) : null}
+      <MetaRow
+        items={[
+          ['Number', number, 'mono'],
+          ['Version', record.version],
+          ['Recorded', `${formatDateTime(record.created_at)} by ${record.created_by}`],
+          ['Last changed', `${formatDateTime(record.updated_at)} by ${record.updated_by}`],
+        ]}
+      />
+
+      <DetailTabs label={kind.title} tabs={tabs} current={tab} onSelect={selectTab} title={(t) => tabTitles[t]}>
+        {tab === 'details' ? (
+          <section className="card" aria-label={kind.title}>
+            <dl className="fields">
+              {kind.fields.map((f) => (
+                <div key={f.name} className="field-row" data-field={f.name}>
+                  <dt>{f.label}</dt>
+                  <dd>
+                    <FieldValue field={f} value={record[f.name]} systems={systems.names} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : tab === 'history' ? (
+          <RecordHistory
+            load={(cursor, signal) => getRecordHistory(kind, record.id, cursor, signal)}
+            deps={[kind.path, record.id, record.version]}
+            testId="history"
+            expect={{ record_type: kind.kind, record_id: record.id }}
+            operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+            fieldLabel={(f) => fieldLabel(kind, f)}
+            showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, systems.names)}
+          />
+        ) : (
+          <EvidencePanel target={`${kind.kind}:${record.id}`} what={`this ${kind.noun}`} />
+        )}
+      </DetailTabs>
+
+      <ConfirmDialog
+        open={confirm}
+        title={record.archived ? `Restore this ${kind.noun}?` : `Archive this ${kind.noun}?`}
+        confirmLabel={record.archived ? 'Restore' : 'Archive'}
+        danger={!record.archived}
+        busy={busy}
+        onConfirm={() => void archiveOrRestore()}
+        onCancel={() => {
+          setConfirm(false);
+          setActionError(null);
+        }}
+      >
+        <p>
+          {record.archived
+            ? `${number} will be listed with the active ${kind.plural.toLowerCase()} again.`
+            : `${number} will be hidden from the list. Nothing is deleted: it keeps its history and can be restored.`}
+        </p>
+        {actionError ? (
+          <div className="banner banner-error" role="alert">
+            {actionError}
+          </div>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+// The create and edit form of a schema-driven record kind, one input per field: text or text area
+// with the field's length, a select for values, a date, a number with its range, a check box, an AI
+// system picker for references. Errors (the client's checks or the server's 422) show on their
+// fields and the first one takes focus. Form state is the component's own.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { KindFormValues, FormValue } from '../../../components/records/kindModel';
+import type { KindField, KindSchema } from '../../../components/records/kinds';
+import { Field, sentence } from '../../../lib/ui';
+
+interface Props {
+  kind: KindSchema;
+  initial: KindFormValues;
+  errors: Record<string, string>;
+  busy: boolean;
+  submitLabel: string;
+  systems: ReadonlyMap<string, string>;
+  onSubmit: (values: KindFormValues) => void;
+  onCancel: () => void;
+}
+
+export function KindForm({ kind, initial, errors, busy, submitLabel, systems, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState<KindFormValues>(initial);
+  const set = (name: string, value: FormValue) => setValues((old) => ({ ...old, [name]: value }));
+  const form = useRef<HTMLFormElement>(null);
+  const invalid = Object.keys(errors);
+
+  useEffect(() => {
+    const first = kind.fields.find((f) => errors[f.name]) ?? null;
+    if (first) form.current?.querySelector<HTMLElement>(`[name="${first.name}"]`)?.focus();
+  }, [errors]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onSubmit(values);
+  }
+
+  return (
+    <form ref={form} className="system-form kind-form" onSubmit={submit} noValidate data-testid="kind-form" aria-busy={busy}>
+      {invalid.length ? (
+        <div className="banner banner-error" data-testid="form-errors">
+          <p>Please check {invalid.length === 1 ? 'this field' : 'these fields'}:</p>
+          <ul>
+            {invalid.map((k) => (
+              <li key={k}>
+                {kind.fields.find((f) => f.name === k)?.label ?? k}: {sentence(errors[k])}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <fieldset className="card form-group">
+        <legend>{kind.title}</legend>
+        <div className="form-grid">
+          {kind.fields.map((f) => (
+            <FieldInput key={f.name} field={f} value={values[f.name]} error={errors[f.name]} systems={systems} onChange={(v) => set(f.name, v)} />
+          ))}
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="kind-submit">
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface InputProps {
+  field: KindField;
+  value: FormValue | undefined;
+  error: string | undefined;
+  systems: ReadonlyMap<string, string>;
+  onChange: (v: FormValue) => void;
+}
+
+function FieldInput({ field: f, value, error, systems, onChange }: InputProps) {
+  if (f.type === 'refs') return <SystemChecks field={f} value={Array.isArray(value) ? value : []} error={error} systems={systems} onChange={onChange} />;
+  if (f.type === 'boolean')
+    return (
+      <div className={`field field-check${error ? ' field-invalid' : ''}`} data-field={f.name}>
+        <label>
+          <input type="checkbox" name={f.name} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          {f.label}
+        </label>
+        {f.help ? <div className="hint">{f.help}</div> : null}
+        {error ? <div className="field-error" data-testid={`field-error-${f.name}`}>{sentence(error)}</div> : null}
+      </div>
+    );
+  const text = typeof value === 'string' ? value : '';
+  const hint = [f.help, f.type === 'integer' && f.min !== undefined && f.max !== undefined ? `From ${f.min} to ${f.max}.` : undefined].filter(Boolean).join(' ') || undefined;
+  return (
+    <Field label={f.label} error={error} hint={hint} required={f.required} name={f.name} className={f.type === 'long_text' ? 'field-wide' : undefined}>
+      {({ id, describedBy, invalid }) => {
+        const common = { id, name: f.name, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, 'aria-required': f.required || undefined };
+        switch (f.type) {
+          case 'long_text':
+            return <textarea {...common} rows={4} maxLength={f.max_length} value={text} onChange={(e) => onChange(e.target.value)} />;
+          case 'enum':
+          case 'ref': {
+            const options: [string, string][] = f.type === 'enum' ? (f.values ?? []).map((v) => [v.value, v.label]) : refOptions(f, systems, text);
+            return (
+              <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+                <option value="">{f.required ? 'Choose…' : '—'}</option>
+                {options.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            );
+          }
+          case 'date':
+            return <input {...common} type="date" value={text} onChange={(e) => onChange(e.target.value)} />;
+          case 'integer':
+            return <input {...common} type="number" step={1} min={f.min} max={f.max} value={text} onChange={(e) => onChange(e.target.value)} />;
+          default:
+            return <input {...common} type="text" maxLength={f.max_length} value={text} onChange={(e) => onChange(e.target.value)} />;
+        }
+      }}
+    </Field>
+  );
+}
+
+/** The options of a single reference: the AI systems (a stored id that is gone stays choosable). */
+function refOptions(f: KindField, systems: ReadonlyMap<string, string>, current: string): [string, string][] {
+  if (f.ref !== 'system') return current ? [[current, current]] : [];
+  const all: [string, string][] = [...systems];
+  if (current && !systems.has(current)) all.push([current, current]);
+  return all;
+}
+
+/** A check box per AI system for a list of references. */
+function SystemChecks({ field: f, value, error, systems, onChange }: Omit<InputProps, 'value'> & { value: string[] }) {
+  const all: [string, string][] = [...systems];
+  for (const id of value) if (!systems.has(id)) all.push([id, id]);
+  return (
+    <fieldset className={`field field-wide${error ? ' field-invalid' : ''}`} data-field={f.name}>
+      <legend>
+        {f.label}
+        {f.required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </legend>
+      {all.length === 0 ? <p className="muted small">No AI systems are registered yet.</p> : null}
+      <div className="checks">
+        {all.map(([id, name]) => (
+          <label key={id}>
+            <input
+              type="checkbox"
+              name={f.name}
+              value={id}
+              checked={value.includes(id)}
+              onChange={(e) => onChange(e.target.checked ? [...value, id] : value.filter((x) => x !== id))}
+            />
+            {name}
+          </label>
+        ))}
+      </div>
+      {f.help ? <div className="hint">{f.help}</div> : null}
+      {error ? <div className="field-error" data-testid={`field-error-${f.name}`}>{sentence(error)}</div> : null}
+    </fieldset>
+  );
+}
