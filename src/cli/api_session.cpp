@@ -139,4 +139,9 @@ std::optional<std::int64_t> int_of(const json::object& o, std::string_view key) 
   return std::nullopt;
 }
 
+bool bool_of(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  return p && p->is_bool() && p->get_bool();
+}
+
 }  // namespace aims::cli

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_members.hpp"
 #include "http/client.hpp"
 
 namespace aims::cli {
@@ -78,5 +79,7 @@ std::optional<boost::json::object> object_of(const http::ClientResponse& respons
 std::string string_of(const boost::json::object& o, std::string_view key);
 /// An integer member of a JSON object.
 std::optional<std::int64_t> int_of(const boost::json::object& o, std::string_view key);
+/// A boolean member of a JSON object (false if absent or not a boolean).
+bool bool_of(const boost::json::object& o, std::string_view key);
 
 }  // namespace aims::cli

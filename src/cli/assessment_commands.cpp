@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace {
@@ -54,23 +55,17 @@ std::string progress_text(const json::object& a) {
 void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    int limit = 0;
-    bool all = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "List gap assessments, newest first");
   o.api.add_to(cmd);
-  cmd->add_option("--limit", o.limit, "Assessments per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Assessments per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kAssessments, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kAssessments, q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
     Table t({"id", "name", "approach", "date", "target", "answered", "status"});
     t.set_max_width(1, 48);
     for (const auto& v : l->items) {
@@ -108,7 +103,7 @@ void register_create(CLI::App* parent, int& exit_code) {
     if (o.target > 0) body["target_maturity"] = o.target;
     if (!o.owner.empty()) body["owner"] = o.owner;
     if (!o.date.empty()) body["assessment_date"] = o.date;
-    auto r = api.send({"POST", kAssessments, {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kAssessments, body);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& a) {
       std::cout << "Created " << string_of(a, "id") << ": " << string_of(a, "name") << " (" << string_of(a, "approach")
@@ -118,33 +113,26 @@ void register_create(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_assessment(const json::object& a) {
+  auto total = int_of(a, "item_count").value_or(0);
+  auto answered = static_cast<double>(int_of(a, "answered_count").value_or(0));
+  print_fields(std::cout, {{"id", string_of(a, "id")},
+                           {"name", string_of(a, "name")},
+                           {"approach", string_of(a, "approach")},
+                           {"date", string_of(a, "assessment_date")},
+                           {"target", std::to_string(int_of(a, "target_maturity").value_or(0))},
+                           {"owner", string_of(a, "owner")},
+                           {"status", string_of(a, "status")},
+                           {"progress", progress_text(a) + "  " + bar(answered, static_cast<double>(total))},
+                           {"version", std::to_string(int_of(a, "version").value_or(0))},
+                           {"created", string_of(a, "created_at") + " by " + string_of(a, "created_by")},
+                           {"updated", string_of(a, "updated_at") + " by " + string_of(a, "updated_by")}});
+}
+
 void register_show(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("show", "Show an assessment and its progress");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(assessment_path(o.id));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& a) {
-      auto total = int_of(a, "item_count").value_or(0);
-      auto answered = static_cast<double>(int_of(a, "answered_count").value_or(0));
-      print_fields(std::cout, {{"id", string_of(a, "id")},
-                               {"name", string_of(a, "name")},
-                               {"approach", string_of(a, "approach")},
-                               {"date", string_of(a, "assessment_date")},
-                               {"target", std::to_string(int_of(a, "target_maturity").value_or(0))},
-                               {"owner", string_of(a, "owner")},
-                               {"status", string_of(a, "status")},
-                               {"progress", progress_text(a) + "  " + bar(answered, static_cast<double>(total))},
-                               {"version", std::to_string(int_of(a, "version").value_or(0))},
-                               {"created", string_of(a, "created_at") + " by " + string_of(a, "created_by")},
-                               {"updated", string_of(a, "updated_at") + " by " + string_of(a, "updated_by")}});
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"show", "Show an assessment and its progress", "The assessment's id (asm_…)",
+                        [](const std::string& id) { return assessment_path(id); }, print_assessment});
 }
 
 /// "3", "N/A", "skipped" or "–" for an answer.
@@ -156,17 +144,15 @@ std::string answer_text(const json::object& a) {
 }
 
 void register_answer(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, item, notes, justification, owner;
+  static struct : IdOptions {
+    std::string item, notes, justification, owner;
     std::vector<std::string> evidence;
     int level = -1;
     bool skip = false, not_applicable = false;
     CLI::Option *notes_opt = nullptr, *evidence_opt = nullptr, *owner_opt = nullptr, *just_opt = nullptr;
   } o;
-  auto* cmd = parent->add_subcommand("answer", "Answer one item: a maturity level, --skip, or --not-applicable");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  auto* cmd = add_id_command(parent, "answer", "Answer one item: a maturity level, --skip, or --not-applicable", o,
+                             "The assessment's id (asm_…)");
   cmd->add_option("item", o.item, "The clause or Annex A control, e.g. 6.1.2 or A.6.2.4")->required();
   auto* level = cmd->add_option("--level", o.level, "Maturity level, 0 to 5")->check(CLI::Range(0, 5));
   auto* skip = cmd->add_flag("--skip", o.skip, "Skip the item for now (it counts as level 0)");
@@ -215,29 +201,22 @@ void register_answer(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_answers(const json::object& l) {
+  Table t({"id", "title", "maturity"});
+  t.set_max_width(1, 70);
+  if (auto items = l.if_contains("items"); items && items->is_array())
+    for (const auto& v : items->get_array())
+      if (v.is_object())
+        t.add_row({string_of(v.get_object(), "item_id"), string_of(v.get_object(), "title"), answer_text(v.get_object())});
+  t.print(std::cout);
+  std::cout << "\n" << int_of(l, "answered").value_or(0) << " of " << int_of(l, "total").value_or(0)
+            << " items answered\n";
+}
+
 void register_answers(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("answers", "List the items in scope with their answers, in document order");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(assessment_path(o.id, "/answers"));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& l) {
-      Table t({"id", "title", "maturity"});
-      t.set_max_width(1, 70);
-      if (auto items = l.if_contains("items"); items && items->is_array())
-        for (const auto& v : items->get_array())
-          if (v.is_object())
-            t.add_row({string_of(v.get_object(), "item_id"), string_of(v.get_object(), "title"), answer_text(v.get_object())});
-      t.print(std::cout);
-      std::cout << "\n" << int_of(l, "answered").value_or(0) << " of " << int_of(l, "total").value_or(0)
-                << " items answered\n";
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"answers", "List the items in scope with their answers, in document order", "The assessment's id (asm_…)",
+                        [](const std::string& id) { return assessment_path(id, "/answers"); }, print_answers});
 }
 
 /// A table of group scores: id, title, maturity, a bar of it out of 5, answered/items, below target.
@@ -300,17 +279,9 @@ void print_results(const json::object& res) {
 }
 
 void register_results(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("results", "Maturity, readiness and the gaps in audit order");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(assessment_path(o.id, "/results"));
-    return r ? print_response(*r, o.api.json, print_results) : kExitFailed;
-  }));
+  register_get_command(parent, exit_code,
+                       {"results", "Maturity, readiness and the gaps in audit order", "The assessment's id (asm_…)",
+                        [](const std::string& id) { return assessment_path(id, "/results"); }, print_results});
 }
 
 void print_roadmap(const json::object& rm) {
@@ -349,15 +320,14 @@ void print_roadmap(const json::object& rm) {
 }
 
 void register_roadmap(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, start;
+  static struct : IdOptions {
+    std::string start;
     int capacity = 0;
     bool regenerate = false;
   } o;
-  auto* cmd = parent->add_subcommand("roadmap", "The actions that close the gaps, in phases (a preview until generated)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  auto* cmd = add_id_command(parent, "roadmap",
+                             "The actions that close the gaps, in phases (a preview until generated)", o,
+                             "The assessment's id (asm_…)");
   auto* regen = cmd->add_flag("--generate,--regenerate", o.regenerate,
                                "Plan the roadmap from the current gaps and store it (regenerating replaces edits)");
   cmd->add_option("--start", o.start, "With --generate: start date, YYYY-MM-DD (default: today)")->needs(regen);
@@ -370,7 +340,7 @@ void register_roadmap(CLI::App* parent, int& exit_code) {
       json::object body;
       if (!o.start.empty()) body["start_date"] = o.start;
       if (o.capacity > 0) body["capacity"] = o.capacity;
-      r = api.send({"POST", assessment_path(o.id, "/roadmap"), {}, "application/json", json::serialize(body)});
+      r = send_json(api, "POST", assessment_path(o.id, "/roadmap"), body);
     } else {
       r = api.get(assessment_path(o.id, "/roadmap"));
     }
@@ -379,13 +349,11 @@ void register_roadmap(CLI::App* parent, int& exit_code) {
 }
 
 void register_report(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, format = "pdf", output;
+  static struct : IdOptions {
+    std::string format = "pdf", output;
   } o;
-  auto* cmd = parent->add_subcommand("report", "The gap-assessment report as PDF, HTML or JSON");
-  o.api.add_to(cmd, false);
-  cmd->add_option("id", o.id, "The assessment's id (asm_…)")->required();
+  auto* cmd = add_id_command(parent, "report", "The gap-assessment report as PDF, HTML or JSON", o,
+                             "The assessment's id (asm_…)", false);
   cmd->add_option("--format", o.format, "pdf, html or json")
       ->check(CLI::IsMember({"pdf", "html", "json"}))
       ->capture_default_str();
@@ -398,15 +366,9 @@ void register_report(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_assessment_commands(CLI::App& app, int& exit_code) {
-  auto* a = app.add_subcommand("assessment", "Gap assessments against ISO/IEC 42001 (API client)")->require_subcommand(1);
-  register_list(a, exit_code);
-  register_create(a, exit_code);
-  register_show(a, exit_code);
-  register_answer(a, exit_code);
-  register_answers(a, exit_code);
-  register_results(a, exit_code);
-  register_roadmap(a, exit_code);
-  register_report(a, exit_code);
+  add_command_group(app, "assessment", "Gap assessments against ISO/IEC 42001 (API client)", exit_code,
+                    {register_list, register_create, register_show, register_answer, register_answers,
+                     register_results, register_roadmap, register_report});
 }
 
 }  // namespace aims::cli

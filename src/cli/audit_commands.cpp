@@ -1,6 +1,7 @@
 // aims audit checkpoint|public-key|consistency|export talk to a running server (API client);
 // aims audit verify checks an exported log offline, with nothing but the file, a checkpoint and the
 // verifier key (docs/formats/audit-log.md).
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "domain/ledger/pack_verifier.hpp"
 #include "domain/ledger/verifier.hpp"
 
@@ -41,40 +43,39 @@ std::optional<std::string> read_text(const std::string& path, const std::string&
   return s.str();
 }
 
-void register_checkpoint(CLI::App* parent, int& exit_code) {
-  static struct {
+/// A subcommand that GETs `kAudit + path` and writes its string member `member` (followed by
+/// `end`) to -o FILE or standard output; with --json, the server's JSON.
+void register_text_command(CLI::App* parent, int& exit_code, const std::string& name, const std::string& help,
+                           const std::string& output_help, const std::string& path, const std::string& member,
+                           const std::string& end = "") {
+  struct Options {
     ApiOptions api;
     std::string output;
-  } o;
-  auto* cmd = parent->add_subcommand("checkpoint", "The signed checkpoint of the log at its current size (a C2SP signed note)");
+  };
+  static std::deque<Options> all_options;  // CLI11 keeps pointers to the options
+  auto& o = all_options.emplace_back();
+  auto* cmd = parent->add_subcommand(name, help);
   o.api.add_to(cmd);
-  cmd->add_option("-o,--output", o.output, "Write the checkpoint to FILE (default: standard output)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(kAudit + "/checkpoint");
+  cmd->add_option("-o,--output", o.output, output_help);
+  cmd->callback(with_session(o.api, exit_code, [&o, path, member, end](ApiSession& api) {
+    auto r = api.get(kAudit + path);
     if (!r) return kExitFailed;
     if (o.api.json) return (print_body(std::cout, r->body), 0);
     auto c = object_of(*r);
     if (!c) return kExitFailed;
-    return emit(string_of(*c, "checkpoint"), o.output);
+    return emit(string_of(*c, member) + end, o.output);
   }));
 }
 
+void register_checkpoint(CLI::App* parent, int& exit_code) {
+  register_text_command(parent, exit_code, "checkpoint",
+                        "The signed checkpoint of the log at its current size (a C2SP signed note)",
+                        "Write the checkpoint to FILE (default: standard output)", "/checkpoint", "checkpoint");
+}
+
 void register_public_key(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string output;
-  } o;
-  auto* cmd = parent->add_subcommand("public-key", "The verifier key of the organization's log (what verify --key takes)");
-  o.api.add_to(cmd);
-  cmd->add_option("-o,--output", o.output, "Write the key to FILE (default: standard output)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(kAudit + "/public-key");
-    if (!r) return kExitFailed;
-    if (o.api.json) return (print_body(std::cout, r->body), 0);
-    auto k = object_of(*r);
-    if (!k) return kExitFailed;
-    return emit(string_of(*k, "verifier_key") + "\n", o.output);
-  }));
+  register_text_command(parent, exit_code, "public-key", "The verifier key of the organization's log (what verify --key takes)",
+                        "Write the key to FILE (default: standard output)", "/public-key", "verifier_key", "\n");
 }
 
 void register_consistency(CLI::App* parent, int& exit_code) {
@@ -217,13 +218,9 @@ void register_verify(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_audit_commands(CLI::App& app, int& exit_code) {
-  auto* audit = app.add_subcommand("audit", "The tamper-evident audit log: checkpoints, export and offline verification")
-                    ->require_subcommand(1);
-  register_checkpoint(audit, exit_code);
-  register_public_key(audit, exit_code);
-  register_consistency(audit, exit_code);
-  register_export(audit, exit_code);
-  register_verify(audit, exit_code);
+  add_command_group(app, "audit", "The tamper-evident audit log: checkpoints, export and offline verification", exit_code,
+                    {register_checkpoint, register_public_key, register_consistency, register_export,
+                     register_verify});
 }
 
 void register_export_commands(CLI::App& app, int& exit_code) {

@@ -14,6 +14,7 @@
 #include "cli/history_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "core/text.hpp"
 #include "domain/inventory/system_fields.hpp"
 
@@ -28,30 +29,9 @@ std::string system_path(const std::string& id, std::string_view suffix = {}) {
   return kSystems + "/" + http::encode_segment(id) + std::string(suffix);
 }
 
-/// The contents of a file, or of standard input for "-".
-std::optional<std::string> read_input(const std::string& path) {
-  std::ostringstream s;
-  if (path == "-") {
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail("cannot read " + path + ": " + std::strerror(errno));
-    return std::nullopt;
-  }
-  s << in.rdbuf();
-  return s.str();
-}
-
 /// Sets one `KEY=VALUE` of --field in `body`, typed as the API expects: list fields split on ';',
 /// booleans true/false, everything else text. Unknown keys are sent as text for the server to judge.
-std::optional<std::string> set_field(json::object& body, std::string_view arg) {
-  auto eq = arg.find('=');
-  if (eq == std::string_view::npos || text::trim(arg.substr(0, eq)).empty())
-    return "--field takes KEY=VALUE, e.g. --field owner=Risk; got '" + std::string(arg) + "'.";
-  auto key = text::trim(arg.substr(0, eq));
-  auto value = arg.substr(eq + 1);
+std::optional<std::string> set_field(json::object& body, const std::string& key, std::string_view value) {
   const auto* f = inventory::find_field(key);
   if (f && f->type == inventory::FieldType::list) {
     json::array items;
@@ -67,27 +47,11 @@ std::optional<std::string> set_field(json::object& body, std::string_view arg) {
   return std::nullopt;
 }
 
-/// The body of a create or update: the JSON object of `file` (if given), then each --field.
-/// Returns 0 or the exit code of the failure, which has been reported.
-int build_body(const std::string& file, const std::vector<std::string>& fields, json::object& body) {
-  if (!file.empty()) {
-    auto content = read_input(file);
-    if (!content) return kExitFailed;
-    json::error_code ec;
-    auto v = json::parse(*content, ec);
-    if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of AI system fields.");
-    body = std::move(v.get_object());
-  }
-  for (const auto& f : fields)
-    if (auto err = set_field(body, f)) return usage_error(*err);
-  return 0;
-}
-
-void add_field_options(CLI::App* cmd, std::vector<std::string>& fields, std::string& file) {
-  cmd->add_option("--field", fields, "KEY=VALUE of a field (repeatable); lists as a;b;c, booleans true/false")
-      ->allow_extra_args(false);
-  cmd->add_option("--file", file, "JSON object of fields ('-' for standard input)");
-}
+/// --field and --file of systems create and update.
+struct SystemFields : FieldOptions {
+  void add_to(CLI::App* cmd) { FieldOptions::add_to(cmd, "KEY=VALUE of a field (repeatable); lists as a;b;c, booleans true/false"); }
+  int build(json::object& body) const { return FieldOptions::build(body, "AI system", "owner=Risk", set_field); }
+};
 
 /// List filters of the systems list and export.
 struct SystemFilters {
@@ -133,20 +97,14 @@ void register_me(CLI::App& app, int& exit_code) {
   cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
     auto r = api.get("/api/v1/me");
     if (!r) return kExitFailed;
-    if (o.json) {
-      print_body(std::cout, r->body);
-      return 0;
-    }
-    auto me = object_of(*r);
-    if (!me) return kExitFailed;
-    std::string user, orgs;
-    if (auto u = me->if_contains("user"); u && u->is_object())
-      user = string_of(u->get_object(), "name") + " <" + string_of(u->get_object(), "email") + ">";
-    if (auto list = me->if_contains("organizations"); list && list->is_array())
-      for (const auto& m : list->get_array()) orgs += (orgs.empty() ? "" : "\n") + membership_text(m);
-    auto org = me->if_contains("organization");
-    print_fields(std::cout, {{"user", user}, {"organization", org ? membership_text(*org) : ""}, {"member of", orgs}});
-    return 0;
+    return print_response(*r, o.json, [](const json::object& me) {
+      const auto& u = object_at(me, "user");
+      std::string user = u.empty() ? "" : string_of(u, "name") + " <" + string_of(u, "email") + ">";
+      std::string orgs;
+      for (const auto& m : array_at(me, "organizations")) orgs += (orgs.empty() ? "" : "\n") + membership_text(m);
+      auto org = me.if_contains("organization");
+      print_fields(std::cout, {{"user", user}, {"organization", org ? membership_text(*org) : ""}, {"member of", orgs}});
+    });
   }));
 }
 
@@ -182,66 +140,40 @@ void register_systems_list(CLI::App* systems, int& exit_code) {
   static struct {
     ApiOptions api;
     SystemFilters filters;
-    int limit = 0;
-    bool all = false;
+    ListPaging paging;
   } o;
   auto* cmd = systems->add_subcommand("list", "List AI systems: id, name, stage, EU AI Act class, status, owner");
   o.api.add_to(cmd);
   o.filters.add_to(cmd);
-  cmd->add_option("--limit", o.limit, "Systems per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Systems per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto q = o.filters.query();
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kSystems, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kSystems, q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      if (!o.all) {
-        print_body(std::cout, l->first_body);
-      } else {
-        json::object all{{"items", std::move(l->items)}};
-        if (l->total) all["total"] = *l->total;
-        print_body(std::cout, json::serialize(all));
-      }
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::if_known), 0);
     print_system_table(l->items);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
-              << " AI systems" << (l->next ? " (more with --all)" : "") << "\n";
+    print_list_summary(*l, "AI systems");
     return 0;
   }));
 }
 
 void register_systems_get(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = systems->add_subcommand("get", "Show one AI system with all its fields");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(system_path(o.id));
-    if (!r) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, r->body);
-      return 0;
-    }
-    auto s = object_of(*r);
-    if (!s) return kExitFailed;
-    std::vector<std::pair<std::string, std::string>> fields;
-    for (const auto& kv : *s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
-    print_fields(std::cout, fields);
-    return 0;
-  }));
+  register_get_command(systems, exit_code,
+                       {"get", "Show one AI system with all its fields", "The system's id (sys_…)",
+                        [](const std::string& id) { return system_path(id); },
+                        [](const json::object& s) {
+                          std::vector<std::pair<std::string, std::string>> fields;
+                          for (const auto& kv : s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
+                          print_fields(std::cout, fields);
+                        }});
 }
 
 void register_systems_create(CLI::App* systems, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string name, purpose, file;
-    std::vector<std::string> fields;
+    std::string name, purpose;
+    SystemFields fields;
     CLI::Option* name_opt = nullptr;
     CLI::Option* purpose_opt = nullptr;
   } o;
@@ -249,65 +181,43 @@ void register_systems_create(CLI::App* systems, int& exit_code) {
   o.api.add_to(cmd);
   o.name_opt = cmd->add_option("--name", o.name, "Name of the AI system");
   o.purpose_opt = cmd->add_option("--purpose", o.purpose, "What the system is for");
-  add_field_options(cmd, o.fields, o.file);
+  o.fields.add_to(cmd);
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
-    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (int rc = o.fields.build(body)) return rc;
     if (o.name_opt->count()) body["name"] = o.name;
     if (o.purpose_opt->count()) body["purpose"] = o.purpose;
     if (body.empty()) return usage_error("give --name and --purpose (and any --field KEY=VALUE), or --file FILE.json.");
-    http::ClientRequest req{"POST", kSystems, {}, "application/json", json::serialize(body)};
-    auto r = api.send(req);
+    auto r = send_json(api, "POST", kSystems, body);
     return r ? print_system_done(*r, o.api.json, "Created") : kExitFailed;
   }));
 }
 
 void register_systems_update(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, file;
-    std::vector<std::string> fields;
+  static struct : IdOptions {
+    SystemFields fields;
     std::int64_t expect_version = 0;
   } o;
-  auto* cmd = systems->add_subcommand("update", "Change fields of an AI system (--field KEY=VALUE ... or --file)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
-  add_field_options(cmd, o.fields, o.file);
-  cmd->add_option("--expect-version", o.expect_version,
-                  "Change nothing unless the system is still at this version (from 'systems get')")
-      ->check(CLI::PositiveNumber);
+  auto* cmd = add_id_command(systems, "update", "Change fields of an AI system (--field KEY=VALUE ... or --file)", o,
+                             "The system's id (sys_…)");
+  o.fields.add_to(cmd);
+  add_expect_version(cmd, o.expect_version, "Change nothing unless the system is still at this version (from 'systems get')");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
-    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (int rc = o.fields.build(body)) return rc;
     if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
     // The current ETag makes the server refuse the change if someone else changes it meanwhile.
-    auto current = api.get(system_path(o.id));
-    if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
-    if (o.expect_version > 0) {
-      auto s = object_of(*current);
-      if (!s) return kExitFailed;
-      auto version = int_of(*s, "version").value_or(0);
-      if (version != o.expect_version)
-        return fail("AI system " + o.id + " is at version " + std::to_string(version) + ", not " +
-                    std::to_string(o.expect_version) + "; someone changed it. Nothing was changed.");
-    }
-    http::ClientRequest req{"PATCH", system_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)};
-    auto r = api.send(req);
+    auto r = patch_record(api, system_path(o.id), o.id, "AI system", o.expect_version, body);
     return r ? print_system_done(*r, o.api.json, "Updated") : kExitFailed;
   }));
 }
 
 void register_systems_archive(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
+  static struct : IdOptions {
     bool yes = false;
   } o;
-  auto* cmd = systems->add_subcommand("archive", "Archive an AI system (it is kept, and can be restored)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
+  auto* cmd = add_id_command(systems, "archive", "Archive an AI system (it is kept, and can be restored)", o,
+                             "The system's id (sys_…)");
   cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     if (!o.yes && isatty(STDIN_FILENO)) {
@@ -321,52 +231,17 @@ void register_systems_archive(CLI::App* systems, int& exit_code) {
 }
 
 void register_systems_restore(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = systems->add_subcommand("restore", "Bring an archived AI system back");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The system's id (sys_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.send({"POST", system_path(o.id, "/restore"), {}, {}, {}});
-    return r ? print_system_done(*r, o.api.json, "Restored") : kExitFailed;
-  }));
-}
-
-std::string change_value(const json::value& v) {
-  auto s = display(v);
-  return s.empty() ? "-" : s;
-}
-
-void print_history(const json::array& entries) {
-  for (const auto& v : entries) {
-    if (!v.is_object()) continue;
-    const auto& e = v.get_object();
-    auto op = string_of(e, "operation");
-    std::cout << "v" << int_of(e, "version").value_or(0) << "  " << string_of(e, "at") << "  " << string_of(e, "actor")
-              << "  " << op << "\n";
-    if (op == "create") continue;  // a creation lists every field; the system itself shows them
-    auto changes = e.if_contains("changes");
-    if (!changes || !changes->is_array()) continue;
-    for (const auto& c : changes->get_array()) {
-      if (!c.is_object()) continue;
-      const auto& co = c.get_object();
-      auto from = co.if_contains("from");
-      auto to = co.if_contains("to");
-      print_wrapped(std::cout,
-                    string_of(co, "field") + ": " + (from ? change_value(*from) : "-") + " → " +
-                        (to ? change_value(*to) : "-"),
-                    4);
-    }
-  }
+  register_action_command(systems, exit_code,
+                          {"restore", "Bring an archived AI system back", "The system's id (sys_…)",
+                           [](const std::string& id) { return system_path(id, "/restore"); },
+                           [](const http::ClientResponse& r, bool as_json) { return print_system_done(r, as_json, "Restored"); }});
 }
 
 void register_systems_history(CLI::App* systems, int& exit_code) {
   register_history_command(systems, exit_code,
                            {"Who changed what and when, newest first", "The system's id (sys_…)",
                             [](const std::string& id) { return system_path(id, "/history"); },
-                            print_history});
+                            [](const json::array& items) { print_change_history(items); }});
 }
 
 void register_systems_import(CLI::App* systems, int& exit_code) {
@@ -380,25 +255,20 @@ void register_systems_import(CLI::App* systems, int& exit_code) {
   cmd->add_option("file", o.file, "The CSV file ('-' for standard input)")->required();
   cmd->add_flag("--dry-run", o.dry_run, "Check the file and report what would change, storing nothing");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto csv = read_input(o.file);
+    auto csv = read_text_input(o.file);
     if (!csv) return kExitFailed;
     NameValues q;
     if (o.dry_run) q.emplace_back("dry_run", "true");
     auto r = api.send({"POST", http::make_target(kSystems + "/import", q), {}, "text/csv", std::move(*csv)});
     if (!r) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, r->body);
-      return 0;
-    }
-    auto res = object_of(*r);
-    if (!res) return kExitFailed;
-    auto created = int_of(*res, "created").value_or(0), updated = int_of(*res, "updated").value_or(0);
-    if (o.dry_run)
-      std::cout << "Dry run of " << o.file << ": " << created << " would be created, " << updated
-                << " updated; nothing was stored.\n";
-    else
-      std::cout << "Imported " << o.file << ": " << created << " created, " << updated << " updated.\n";
-    return 0;
+    return print_response(*r, o.api.json, [](const json::object& res) {
+      auto created = int_of(res, "created").value_or(0), updated = int_of(res, "updated").value_or(0);
+      if (o.dry_run)
+        std::cout << "Dry run of " << o.file << ": " << created << " would be created, " << updated
+                  << " updated; nothing was stored.\n";
+      else
+        std::cout << "Imported " << o.file << ": " << created << " created, " << updated << " updated.\n";
+    });
   }));
 }
 
@@ -477,43 +347,38 @@ void print_section(const char* heading, const json::value* v) {
   }
 }
 
+void print_catalog_item(const json::object& item) {
+  std::cout << string_of(item, "id") << "  " << string_of(item, "title") << "\n";
+  std::vector<std::pair<std::string, std::string>> facts{{"kind", string_of(item, "kind")}};
+  if (auto p = string_of(item, "parent"); !p.empty()) facts.emplace_back("parent", p);
+  if (auto d = string_of(item, "documented_information"); !d.empty() && d != "-")
+    facts.emplace_back("documented information", d == "M" ? "maintain" : d == "R" ? "retain" : "maintain and retain");
+  std::cout << "\n";
+  print_fields(std::cout, facts);
+  print_section("Summary", item.if_contains("summary"));
+  print_section("Objective", item.if_contains("objective"));
+  print_section("Evidence", item.if_contains("evidence"));
+  print_section("Questions", item.if_contains("questions"));
+  print_section("Suggested action", item.if_contains("suggested_action"));
+  if (auto c = item.if_contains("children"); c && c->is_array() && !c->get_array().empty()) {
+    std::string list;
+    for (const auto& child : c->get_array()) list += (list.empty() ? "" : ", ") + display(child);
+    json::value joined(list);
+    print_section("Children", &joined);
+  }
+}
+
 void register_catalog_show(CLI::App* catalog, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string framework = "iso42001", id;
+  static struct : IdOptions {
+    std::string framework = "iso42001";
   } o;
-  auto* cmd = catalog->add_subcommand("show", "Show a catalog item: guidance, evidence, questions, suggested action");
-  o.api.add_to(cmd);
-  cmd->add_option("item_id", o.id, "The item id as in the standard, e.g. A.6.2.4 or 6.1.3")->required();
+  auto* cmd = add_id_command(catalog, "show", "Show a catalog item: guidance, evidence, questions, suggested action",
+                             o, "The item id as in the standard, e.g. A.6.2.4 or 6.1.3", true, "item_id");
   cmd->add_option("--framework", o.framework, "iso42001 or iso22989")->capture_default_str();
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto r = api.get(items_path(o.framework) + "/" + http::encode_segment(o.id));
     if (!r) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, r->body);
-      return 0;
-    }
-    auto item = object_of(*r);
-    if (!item) return kExitFailed;
-    std::cout << string_of(*item, "id") << "  " << string_of(*item, "title") << "\n";
-    std::vector<std::pair<std::string, std::string>> facts{{"kind", string_of(*item, "kind")}};
-    if (auto p = string_of(*item, "parent"); !p.empty()) facts.emplace_back("parent", p);
-    if (auto d = string_of(*item, "documented_information"); !d.empty() && d != "-")
-      facts.emplace_back("documented information", d == "M" ? "maintain" : d == "R" ? "retain" : "maintain and retain");
-    std::cout << "\n";
-    print_fields(std::cout, facts);
-    print_section("Summary", item->if_contains("summary"));
-    print_section("Objective", item->if_contains("objective"));
-    print_section("Evidence", item->if_contains("evidence"));
-    print_section("Questions", item->if_contains("questions"));
-    print_section("Suggested action", item->if_contains("suggested_action"));
-    if (auto c = item->if_contains("children"); c && c->is_array() && !c->get_array().empty()) {
-      std::string list;
-      for (const auto& child : c->get_array()) list += (list.empty() ? "" : ", ") + display(child);
-      json::value joined(list);
-      print_section("Children", &joined);
-    }
-    return 0;
+    return print_response(*r, o.api.json, print_catalog_item);
   }));
 }
 
@@ -522,21 +387,12 @@ void register_catalog_show(CLI::App* catalog, int& exit_code) {
 void register_client_commands(CLI::App& app, int& exit_code) {
   register_me(app, exit_code);
 
-  auto* systems = app.add_subcommand("systems", "The AI system inventory (API client)")->require_subcommand(1);
-  register_systems_list(systems, exit_code);
-  register_systems_get(systems, exit_code);
-  register_systems_create(systems, exit_code);
-  register_systems_update(systems, exit_code);
-  register_systems_archive(systems, exit_code);
-  register_systems_restore(systems, exit_code);
-  register_systems_history(systems, exit_code);
-  register_systems_import(systems, exit_code);
-  register_systems_export(systems, exit_code);
-
-  auto* catalog = app.add_subcommand("catalog", "Standards in the catalog: clauses and Annex A controls (API client)")
-                      ->require_subcommand(1);
-  register_catalog_list(catalog, exit_code);
-  register_catalog_show(catalog, exit_code);
+  add_command_group(app, "systems", "The AI system inventory (API client)", exit_code,
+                    {register_systems_list, register_systems_get, register_systems_create, register_systems_update,
+                     register_systems_archive, register_systems_restore, register_systems_history, register_systems_import,
+                     register_systems_export});
+  add_command_group(app, "catalog", "Standards in the catalog: clauses and Annex A controls (API client)", exit_code,
+                    {register_catalog_list, register_catalog_show});
 
   register_password_commands(app, exit_code);
 }

@@ -10,8 +10,6 @@
 
 namespace aims::cli {
 
-namespace {
-
 std::string size_text(std::uint64_t bytes) {
   char buf[32];
   if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
@@ -19,6 +17,8 @@ std::string size_text(std::uint64_t bytes) {
   else std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024 * 1024));
   return buf;
 }
+
+namespace {
 
 bool is_binary(const std::string& format) { return format == "pdf" || format == "xlsx" || format == "zip"; }
 

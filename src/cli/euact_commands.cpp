@@ -10,6 +10,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "core/text.hpp"
 
 namespace aims::cli {
@@ -50,12 +51,6 @@ std::string joined(const json::value* v, std::string_view sep = ", ") {
   for (const auto& x : v->get_array())
     if (x.is_string()) out += (out.empty() ? "" : std::string(sep)) + std::string(x.get_string());
   return out;
-}
-
-const json::object& object_at(const json::object& o, std::string_view key) {
-  static const json::object empty;
-  auto p = o.if_contains(key);
-  return p && p->is_object() ? p->get_object() : empty;
 }
 
 /// The text of one classification: class, basis, role, who and when, rationale, obligations.
@@ -99,21 +94,6 @@ void print_classification(const json::object& c) {
   t.print(std::cout);
 }
 
-std::optional<std::string> read_input(const std::string& path) {
-  std::ostringstream s;
-  if (path == "-") {
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail("cannot read " + path + ": " + std::strerror(errno));
-    return std::nullopt;
-  }
-  s << in.rdbuf();
-  return s.str();
-}
-
 const json::object* find_question(const json::object& questionnaire, std::string_view id) {
   if (auto qs = questionnaire.if_contains("questions"); qs && qs->is_array())
     for (const auto& q : qs->get_array())
@@ -146,60 +126,47 @@ std::optional<std::string> set_answer(json::object& answers, const json::object&
   return std::nullopt;
 }
 
+void print_questions(const json::object& q) {
+  Table t({"id", "step", "answer", "question"});
+  t.set_max_width(3, 80);
+  auto qs = q.if_contains("questions");
+  if (!qs || !qs->is_array()) return;
+  for (const auto& v : qs->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& x = v.get_object();
+    auto type = string_of(x, "type");
+    std::string values;
+    if (auto opts = x.if_contains("options"); opts && opts->is_array())
+      for (const auto& op : opts->get_array())
+        if (op.is_object()) values += (values.empty() ? "" : ",") + string_of(op.get_object(), "value");
+    std::string answer = type == "yes_no" ? "yes|no" : type == "single_choice" ? "one of " + values : "list of " + values;
+    t.add_row({string_of(x, "id"), string_of(x, "step"), answer, string_of(x, "text")});
+  }
+  t.print(std::cout);
+  std::cout << "\nA question is asked only when its condition holds (see --json, show_if). Answer with\n"
+               "--answer ID=VALUE: yes or no, one value, or a comma-separated list (empty for none).\n";
+}
+
 void register_questions(CLI::App* parent, int& exit_code) {
-  static ApiOptions o;
-  auto* cmd = parent->add_subcommand("questions", "The classification questions with their ids, types and options");
-  o.add_to(cmd);
-  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
-    auto r = api.get(kQuestionnaire);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.json, [](const json::object& q) {
-      Table t({"id", "step", "answer", "question"});
-      t.set_max_width(3, 80);
-      auto qs = q.if_contains("questions");
-      if (!qs || !qs->is_array()) return;
-      for (const auto& v : qs->get_array()) {
-        if (!v.is_object()) continue;
-        const auto& x = v.get_object();
-        auto type = string_of(x, "type");
-        std::string values;
-        if (auto opts = x.if_contains("options"); opts && opts->is_array())
-          for (const auto& op : opts->get_array())
-            if (op.is_object()) values += (values.empty() ? "" : ",") + string_of(op.get_object(), "value");
-        std::string answer = type == "yes_no" ? "yes|no" : type == "single_choice" ? "one of " + values : "list of " + values;
-        t.add_row({string_of(x, "id"), string_of(x, "step"), answer, string_of(x, "text")});
-      }
-      t.print(std::cout);
-      std::cout << "\nA question is asked only when its condition holds (see --json, show_if). Answer with\n"
-                   "--answer ID=VALUE: yes or no, one value, or a comma-separated list (empty for none).\n";
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"questions", "The classification questions with their ids, types and options", "",
+                        [](const std::string&) { return kQuestionnaire; }, print_questions});
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("get", "Show a system's EU AI Act classification: class, basis, roles, rationale, obligations");
-  o.api.add_to(cmd);
-  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(classification_path(o.id));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, print_classification);
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show a system's EU AI Act classification: class, basis, roles, rationale, obligations",
+                        "The system's id (sys_…)", [](const std::string& id) { return classification_path(id); },
+                        print_classification, "system"});
 }
 
 void register_set(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, file, note;
+  static struct : IdOptions {
+    std::string file, note;
     std::vector<std::string> answers;
   } o;
-  auto* cmd = parent->add_subcommand("set", "Classify a system from answers (--answers FILE and/or --answer ID=VALUE)");
-  o.api.add_to(cmd);
-  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
+  auto* cmd = add_id_command(parent, "set", "Classify a system from answers (--answers FILE and/or --answer ID=VALUE)",
+                             o, "The system's id (sys_…)", true, "system");
   cmd->add_option("--answers", o.file,
                   "JSON object of answers, or a classification as 'get --json' prints it ('-' for standard input)");
   cmd->add_option("--answer", o.answers, "ID=VALUE, repeatable; applied on top of --answers")->allow_extra_args(false);
@@ -207,13 +174,10 @@ void register_set(CLI::App* parent, int& exit_code) {
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object answers;
     if (!o.file.empty()) {
-      auto content = read_input(o.file);
-      if (!content) return kExitFailed;
-      json::error_code ec;
-      auto v = json::parse(*content, ec);
-      if (ec || !v.is_object()) return usage_error(o.file + " must hold one JSON object of answers.");
-      auto inner = v.get_object().if_contains("answers");
-      answers = inner && inner->is_object() ? inner->get_object() : v.get_object();
+      json::object v;
+      if (int rc = read_json_object(o.file, "answers", v)) return rc;
+      auto inner = v.if_contains("answers");
+      answers = inner && inner->is_object() ? inner->get_object() : v;
     }
     if (!o.answers.empty()) {
       auto questionnaire = api.get_object(kQuestionnaire);
@@ -243,13 +207,9 @@ void register_set(CLI::App* parent, int& exit_code) {
 }
 
 void register_history(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("history", "Every saved classification of a system, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("system", o.id, "The system's id (sys_…)")->required();
+  static IdOptions o;
+  auto* cmd = add_id_command(parent, "history", "Every saved classification of a system, newest first", o,
+                             "The system's id (sys_…)", true, "system");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto l = api.list(classification_path(o.id, "/history"), {{"limit", "500"}}, true);
     if (!l) return kExitFailed;
@@ -279,8 +239,8 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string system, status, article, role, due_before, applies_from, retired, sort, system_class;
-    bool overdue = false, recheck = false, all = false;
-    int limit = 0;
+    bool overdue = false, recheck = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "The obligations of the organization's classified AI systems, by application date");
   o.api.add_to(cmd);
@@ -297,8 +257,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
   cmd->add_option("--applies-from", o.applies_from, "Applying from exactly this date (YYYY-MM-DD)");
   cmd->add_option("--retired", o.retired, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
   cmd->add_option("--sort", o.sort, "applies_from (default), due, system, article or status; a leading - sorts descending");
-  cmd->add_option("--limit", o.limit, "Obligations per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Obligations per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
     for (auto [name, value] : {std::pair{"system", &o.system}, {"status", &o.status}, {"article", &o.article},
@@ -307,15 +266,10 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
       if (!value->empty()) q.emplace_back(name, *value);
     if (o.overdue) q.emplace_back("overdue", "true");
     if (o.recheck) q.emplace_back("recheck", "true");
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kObligations, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kObligations, q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      if (!o.all) print_body(std::cout, l->first_body);
-      else print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}}));
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::always), 0);
     if (l->items.empty()) {
       std::cout << "No obligations match; obligations follow from classifying AI systems ('aims classification set').\n";
       return 0;
@@ -335,8 +289,7 @@ void register_obligations_list(CLI::App* parent, int& exit_code) {
                  string_of(x, "owner")});
     }
     t.print(std::cout);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
-              << " obligations" << (l->next ? " (more with --all)" : "") << "\n";
+    print_list_summary(*l, "obligations");
     return 0;
   }));
 }
@@ -389,15 +342,10 @@ void register_obligations_update(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_euact_commands(CLI::App& app, int& exit_code) {
-  auto* cls = app.add_subcommand("classification", "EU AI Act classification of AI systems (API client)")->require_subcommand(1);
-  register_questions(cls, exit_code);
-  register_get(cls, exit_code);
-  register_set(cls, exit_code);
-  register_history(cls, exit_code);
-  auto* obs = app.add_subcommand("obligations", "EU AI Act obligations of the classified AI systems (API client)")
-                  ->require_subcommand(1);
-  register_obligations_list(obs, exit_code);
-  register_obligations_update(obs, exit_code);
+  add_command_group(app, "classification", "EU AI Act classification of AI systems (API client)", exit_code,
+                    {register_questions, register_get, register_set, register_history});
+  add_command_group(app, "obligations", "EU AI Act obligations of the classified AI systems (API client)", exit_code,
+                    {register_obligations_list, register_obligations_update});
 }
 
 }  // namespace aims::cli

@@ -12,7 +12,9 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "core/sha256_hasher.hpp"
 
 namespace aims::cli {
@@ -22,14 +24,6 @@ namespace fs = std::filesystem;
 using http::NameValues;
 
 const std::string kEvidence = "/api/v1/evidence";
-
-std::string size_text(std::uint64_t bytes) {
-  char buf[32];
-  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
-  else std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024 * 1024));
-  return buf;
-}
 
 /// A progress line on stderr ("Sent 3.0 MiB of 40.0 MiB (7%)"), redrawn at most ten times a second.
 std::function<void(std::uint64_t, std::uint64_t)> progress_line(const std::string& verb) {
@@ -127,8 +121,8 @@ void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string q, owner, classification, linked_to, expiring_within, sort, deleted;
-    bool expired = false, all = false;
-    int limit = 0;
+    bool expired = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "Evidence of the organization");
   o.api.add_to(cmd);
@@ -140,8 +134,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   cmd->add_flag("--expired", o.expired, "Only expired evidence");
   cmd->add_option("--deleted", o.deleted, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
   cmd->add_option("--sort", o.sort, "uploaded_at, title, number, expires_on, effective_date, size or owner; - for descending");
-  cmd->add_option("--limit", o.limit, "Rows per page (1-500)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Fetch every page");
+  o.paging.add_to(cmd, "Rows per page (1-500)", "Fetch every page");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
     for (auto [key, value] : {std::pair{"q", &o.q}, {"owner", &o.owner}, {"classification", &o.classification},
@@ -149,11 +142,11 @@ void register_list(CLI::App* parent, int& exit_code) {
                               {"deleted", &o.deleted}})
       if (!value->empty()) q.emplace_back(key, *value);
     if (o.expired) q.emplace_back("expired", "true");
-    if (o.limit) q.emplace_back("limit", std::to_string(o.limit));
-    auto r = api.list(kEvidence, q, o.all);
+    if (o.paging.limit) q.emplace_back("limit", std::to_string(o.paging.limit));
+    auto r = api.list(kEvidence, q, o.paging.all);
     if (!r) return kExitFailed;
     if (o.api.json) {
-      if (o.all) print_body(std::cout, json::serialize(json::object{{"items", r->items}, {"total", r->items.size()}}));
+      if (o.paging.all) print_body(std::cout, json::serialize(json::object{{"items", r->items}, {"total", r->items.size()}}));
       else print_body(std::cout, r->first_body);
       return 0;
     }
@@ -168,20 +161,14 @@ void register_list(CLI::App* parent, int& exit_code) {
                  string_of(e, "freshness"), std::to_string(int_of(e, "link_count").value_or(0)), string_of(e, "owner")});
     }
     t.print(std::cout);
-    std::cout << "\n" << r->items.size() << " of " << r->total.value_or(static_cast<std::int64_t>(r->items.size()))
-              << " evidence" << (r->next && !o.all ? " (more with --all)" : "") << "\n";
+    print_list_summary(*r, "evidence");
     return 0;
   }));
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("get", "One evidence record and the records it is linked to");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  static IdOptions o;
+  auto* cmd = add_id_command(parent, "get", "One evidence record and the records it is linked to", o, "Evidence id (ev_…)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto r = api.get(target_of(o.id));
     if (!r) return kExitFailed;
@@ -207,14 +194,11 @@ void register_get(CLI::App* parent, int& exit_code) {
 }
 
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, title, description, owner, classification, effective, expires;
+  static struct : IdOptions {
+    std::string title, description, owner, classification, effective, expires;
     CLI::Option *title_opt, *desc_opt, *owner_opt, *class_opt, *eff_opt, *exp_opt;
   } o;
-  auto* cmd = parent->add_subcommand("update", "Change evidence metadata ('' clears a date)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  auto* cmd = add_id_command(parent, "update", "Change evidence metadata ('' clears a date)", o, "Evidence id (ev_…)");
   o.title_opt = cmd->add_option("--title", o.title, "Title");
   o.desc_opt = cmd->add_option("--description", o.description, "Description");
   o.owner_opt = cmd->add_option("--owner", o.owner, "Owner");
@@ -232,13 +216,7 @@ void register_update(CLI::App* parent, int& exit_code) {
     if (body.empty()) return usage_error("nothing to change: give --title, --description, --owner, --classification, --effective or --expires.");
     auto current = api.get(target_of(o.id));
     if (!current) return kExitFailed;
-    http::ClientRequest req;
-    req.method = "PATCH";
-    req.target = target_of(o.id);
-    req.content_type = "application/json";
-    req.body = json::serialize(body);
-    req.headers.emplace_back("If-Match", current->header("etag").value_or("\"v0\""));
-    auto r = api.send(req);
+    auto r = send_json(api, "PATCH", target_of(o.id), body, current->header("etag").value_or("\"v0\""));
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& e) {
       std::cout << "Updated " << string_of(e, "number") << " " << string_of(e, "id") << " (version "
@@ -251,14 +229,11 @@ void register_update(CLI::App* parent, int& exit_code) {
 bool is_text(const std::string& file_type) { return file_type == "text"; }
 
 void register_download(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, output;
+  static struct : IdOptions {
+    std::string output;
     bool force = false;
   } o;
-  auto* cmd = parent->add_subcommand("download", "Download an evidence file (checked against its SHA-256)");
-  o.api.add_to(cmd, false);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  auto* cmd = add_id_command(parent, "download", "Download an evidence file (checked against its SHA-256)", o, "Evidence id (ev_…)", false);
   cmd->add_option("-o,--output", o.output, "Where to write it (default: its file name here; - for standard output)");
   cmd->add_flag("--force", o.force, "Replace an existing file");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
@@ -324,27 +299,19 @@ void register_download(CLI::App* parent, int& exit_code) {
 }
 
 void register_link(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, target, note;
+  static struct : IdOptions {
+    std::string target, note;
   } o;
-  auto* cmd = parent->add_subcommand("link", "Link evidence to a record");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  auto* cmd = add_id_command(parent, "link", "Link evidence to a record", o, "Evidence id (ev_…)");
   cmd->add_option("target", o.target,
                   "The record: system:ID, risk:ID, impact_assessment:ID, objective:ID, obligation:ID, classification:ID, "
                   "soa_entry:CONTROL, assessment:ID, answer:ASSESSMENT:ITEM or catalog_item:FRAMEWORK:ITEM")
       ->required();
   cmd->add_option("--note", o.note, "Why this evidence supports the record");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    http::ClientRequest req;
-    req.method = "POST";
-    req.target = target_of(o.id) + "/links";
-    req.content_type = "application/json";
     json::object body{{"target", o.target}};
     if (!o.note.empty()) body["note"] = o.note;
-    req.body = json::serialize(body);
-    auto r = api.send(req);
+    auto r = send_json(api, "POST", target_of(o.id) + "/links", body);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& l) {
       std::cout << "Linked to " << string_of(l, "target") << " (" << string_of(l, "label") << ")\n";
@@ -353,13 +320,10 @@ void register_link(CLI::App* parent, int& exit_code) {
 }
 
 void register_unlink(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, target;
+  static struct : IdOptions {
+    std::string target;
   } o;
-  auto* cmd = parent->add_subcommand("unlink", "Remove a link (the evidence and its file stay)");
-  o.api.add_to(cmd, false);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  auto* cmd = add_id_command(parent, "unlink", "Remove a link (the evidence and its file stay)", o, "Evidence id (ev_…)", false);
   cmd->add_option("target", o.target, "The linked record, e.g. system:sys_…")->required();
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     http::ClientRequest req;
@@ -372,13 +336,8 @@ void register_unlink(CLI::App* parent, int& exit_code) {
 }
 
 void register_events(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("events", "The chain of custody of one evidence file, oldest first");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  static IdOptions o;
+  auto* cmd = add_id_command(parent, "events", "The chain of custody of one evidence file, oldest first", o, "Evidence id (ev_…)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto r = api.list(target_of(o.id) + "/events", {{"limit", "500"}}, true);
     if (!r) return kExitFailed;
@@ -438,14 +397,11 @@ void register_freshness(CLI::App* parent, int& exit_code) {
 }
 
 void register_delete(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
+  static struct : IdOptions {
     bool yes = false;
   } o;
-  auto* cmd = parent->add_subcommand("delete", "Delete evidence and its file (manager, admin; unlink it first)");
-  o.api.add_to(cmd, false);
-  cmd->add_option("id", o.id, "Evidence id (ev_…)")->required();
+  auto* cmd = add_id_command(parent, "delete", "Delete evidence and its file (manager, admin; unlink it first)", o,
+                             "Evidence id (ev_…)", false);
   cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto current = api.get(target_of(o.id));
@@ -470,18 +426,9 @@ void register_delete(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_evidence_commands(CLI::App& app, int& exit_code) {
-  auto* ev = app.add_subcommand("evidence", "The evidence vault: files, links and their chain of custody (API client)")
-                 ->require_subcommand(1);
-  register_upload(ev, exit_code);
-  register_list(ev, exit_code);
-  register_get(ev, exit_code);
-  register_update(ev, exit_code);
-  register_download(ev, exit_code);
-  register_link(ev, exit_code);
-  register_unlink(ev, exit_code);
-  register_events(ev, exit_code);
-  register_freshness(ev, exit_code);
-  register_delete(ev, exit_code);
+  add_command_group(app, "evidence", "The evidence vault: files, links and their chain of custody (API client)", exit_code,
+                    {register_upload, register_list, register_get, register_update, register_download, register_link,
+                     register_unlink, register_events, register_freshness, register_delete});
 }
 
 }  // namespace aims::cli

@@ -5,6 +5,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace json = boost::json;
@@ -14,8 +15,7 @@ namespace {
 struct Options {
   ApiOptions api;
   std::string id;
-  int limit = 0;
-  bool all = false;
+  ListPaging paging;
 };
 
 }  // namespace
@@ -27,22 +27,40 @@ void register_history_command(CLI::App* parent, int& exit_code, HistoryCommand s
   auto* cmd = parent->add_subcommand("history", spec.help);
   o.api.add_to(cmd);
   cmd->add_option("id", o.id, spec.id_help)->required();
-  cmd->add_option("--limit", o.limit, "Entries per page, 1 to 500")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Entries per page, 1 to 500");
   cmd->callback(with_session(o.api, exit_code, [&o, spec = std::move(spec)](ApiSession& api) {
     http::NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(spec.path(o.id), q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(spec.path(o.id), q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
     spec.print(l->items);
     if (l->next) std::cout << "(more with --all)\n";
     return 0;
   }));
+}
+
+void print_change_history(const json::array& items, const ChangeValueText& value_text, const EntryLabel& label) {
+  auto shown = [&](const json::value* v) {
+    auto s = value_text ? value_text(v) : v ? display(*v) : std::string();
+    return s.empty() ? std::string("-") : s;
+  };
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& e = v.get_object();
+    auto op = string_of(e, "operation");
+    std::cout << (label ? label(e) : "v" + std::to_string(int_of(e, "version").value_or(0))) << "  " << string_of(e, "at")
+              << "  " << string_of(e, "actor") << "  " << op << "\n";
+    if (op == "create") continue;  // a creation lists every field; the record itself shows them
+    auto changes = e.if_contains("changes");
+    if (!changes || !changes->is_array()) continue;
+    for (const auto& c : changes->get_array()) {
+      if (!c.is_object()) continue;
+      const auto& co = c.get_object();
+      print_wrapped(std::cout, string_of(co, "field") + ": " + shown(co.if_contains("from")) + " → " + shown(co.if_contains("to")),
+                    4);
+    }
+  }
 }
 
 }  // namespace aims::cli

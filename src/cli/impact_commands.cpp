@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "core/text.hpp"
 
 namespace aims::cli {
@@ -26,17 +27,6 @@ std::string ia_path(const std::string& id, std::string_view suffix = {}) {
   return kImpact + "/" + http::encode_segment(id) + std::string(suffix);
 }
 
-const json::array& array_of(const json::object& o, std::string_view key) {
-  static const json::array kEmpty;
-  auto p = o.if_contains(key);
-  return p && p->is_array() ? p->get_array() : kEmpty;
-}
-
-bool bool_of(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_bool() && p->get_bool();
-}
-
 std::string system_name(const json::object& a) {
   auto s = a.if_contains("system");
   return s && s->is_object() ? string_of(s->get_object(), "name") : string_of(a, "system_id");
@@ -47,33 +37,17 @@ std::string due_text(const json::object& a) {
   auto p = a.if_contains("reassessment_due");
   if (!p || !p->is_object() || !bool_of(p->get_object(), "due")) return "no";
   std::string why;
-  for (const auto& r : array_of(p->get_object(), "reasons")) {
+  for (const auto& r : array_at(p->get_object(), "reasons")) {
     if (!r.is_string()) continue;
     if (r.get_string() == "review_date_passed") why += (why.empty() ? "" : "; ") + std::string("review date passed");
     if (r.get_string() == "system_changed") {
       std::string fields;
-      for (const auto& c : array_of(p->get_object(), "changed_fields"))
+      for (const auto& c : array_at(p->get_object(), "changed_fields"))
         if (c.is_object()) fields += (fields.empty() ? "" : ", ") + string_of(c.get_object(), "field");
       why += (why.empty() ? "" : "; ") + ("system changed: " + fields);
     }
   }
   return "yes (" + why + ")";
-}
-
-/// The contents of a file, or of standard input for "-".
-std::optional<std::string> read_input(const std::string& path) {
-  std::ostringstream s;
-  if (path == "-") {
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail("cannot read " + path + ": " + std::strerror(errno));
-    return std::nullopt;
-  }
-  s << in.rdbuf();
-  return s.str();
 }
 
 /// One --harm/--benefit row "CATEGORY|AFFECTED PARTY|SEVERITY|LIKELIHOOD|DESCRIPTION".
@@ -117,14 +91,8 @@ struct BodyOptions {
   /// The request body; `existing` is the current list of impacts that --harm/--benefit extend.
   /// Returns 0 or the exit code of a reported failure.
   int build(json::object& body, const json::array* existing) const {
-    if (!file.empty()) {
-      auto content = read_input(file);
-      if (!content) return kExitFailed;
-      json::error_code ec;
-      auto v = json::parse(*content, ec);
-      if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of impact assessment fields.");
-      body = std::move(v.get_object());
-    }
+    if (!file.empty())
+      if (int rc = read_json_object(file, "impact assessment fields", body)) return rc;
     for (const auto& f : fields) {
       auto eq = f.find('=');
       if (eq == std::string::npos || text::trim(f.substr(0, eq)).empty())
@@ -187,7 +155,7 @@ void print_assessment(const json::object& a) {
     auto t = string_of(a, key);
     print_wrapped(std::cout, t.empty() ? "-" : t, 2);
   }
-  const auto& impacts = array_of(a, "impacts");
+  const auto& impacts = array_at(a, "impacts");
   std::cout << "\nBenefits and harms (" << impacts.size() << ")\n";
   if (impacts.empty()) return;
   Table t({"#", "type", "category", "affected party", "sev", "lik", "score", "level", "measures", "description"});
@@ -200,7 +168,7 @@ void print_assessment(const json::object& a) {
     t.add_row({std::to_string(++n), string_of(e, "type"), string_of(e, "category"), string_of(e, "affected_party"),
                std::to_string(int_of(e, "severity").value_or(0)), std::to_string(int_of(e, "likelihood").value_or(0)),
                std::to_string(int_of(e, "score").value_or(0)), e.contains("level") && e.at("level").is_string() ? string_of(e, "level") : "-",
-               std::to_string(array_of(e, "measures").size()), string_of(e, "description")});
+               std::to_string(array_at(e, "measures").size()), string_of(e, "description")});
   }
   t.print(std::cout);
 }
@@ -217,8 +185,8 @@ void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string system, status, outcome, q, sort;
-    bool due = false, all = false;
-    int limit = 0;
+    bool due = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "Impact assessments: reference, title, AI system, status, outcome, re-assessment");
   o.api.add_to(cmd);
@@ -228,8 +196,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   cmd->add_flag("--due", o.due, "Only those due for re-assessment");
   cmd->add_option("--q", o.q, "Search the title, reference and AI system name");
   cmd->add_option("--sort", o.sort, "Sort key, e.g. ref, -updated_at, outcome (leading - for descending)");
-  cmd->add_option("--limit", o.limit, "Assessments per page, 1 to 500")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Assessments per page, 1 to 500");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
     auto add = [&](const char* k, const std::string& v) {
@@ -241,14 +208,10 @@ void register_list(CLI::App* parent, int& exit_code) {
     add("q", o.q);
     add("sort", o.sort);
     if (o.due) q.emplace_back("reassessment_due", "true");
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kImpact, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kImpact, q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_body(std::cout, o.all ? json::serialize(json::object{{"items", std::move(l->items)}}) : l->first_body);
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
     if (l->items.empty()) {
       std::cout << "No impact assessments" << (q.empty() ? "" : " match these filters") << ".\n";
       return 0;
@@ -264,25 +227,15 @@ void register_list(CLI::App* parent, int& exit_code) {
                  string_of(a, "outcome"), due_text(a), string_of(a, "next_review_date")});
     }
     t.print(std::cout);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
-              << " impact assessments" << (l->next ? " (more with --all)" : "") << "\n";
+    print_list_summary(*l, "impact assessments");
     return 0;
   }));
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("get", "Show one impact assessment with its sections and its benefits and harms");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(ia_path(o.id));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, print_assessment);
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show one impact assessment with its sections and its benefits and harms", "The assessment's id (ia_…)",
+                        [](const std::string& id) { return ia_path(id); }, print_assessment});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
@@ -301,60 +254,48 @@ void register_create(CLI::App* parent, int& exit_code) {
     if (int rc = o.body.build(body, nullptr)) return rc;
     body["system_id"] = o.system;
     if (!o.title.empty()) body["title"] = o.title;
-    auto r = api.send({"POST", kImpact, {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kImpact, body);
     return r ? print_done(*r, o.api.json, "Created") : kExitFailed;
   }));
 }
 
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
+  static struct : IdOptions {
     BodyOptions body;
   } o;
-  auto* cmd = parent->add_subcommand("update", "Change an impact assessment (a change after approval starts the next draft)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
+  auto* cmd = add_id_command(parent, "update",
+                             "Change an impact assessment (a change after approval starts the next draft)", o,
+                             "The assessment's id (ia_…)");
   o.body.add_to(cmd);
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     if (o.body.empty()) return usage_error("nothing to change: give --field KEY=VALUE, --harm, --benefit or --file FILE.json.");
     // The current ETag makes the server refuse the change if someone else changes it meanwhile.
-    auto current = api.get(ia_path(o.id));
+    auto current = read_for_change(api, ia_path(o.id), o.id);
     if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
-    auto now = object_of(*current);
+    auto now = object_of(current->response);
     if (!now) return kExitFailed;
     json::object body;
-    if (int rc = o.body.build(body, &array_of(*now, "impacts"))) return rc;
-    auto r = api.send({"PATCH", ia_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    if (int rc = o.body.build(body, &array_at(*now, "impacts"))) return rc;
+    auto r = send_json(api, "PATCH", ia_path(o.id), body, current->etag);
     return r ? print_done(*r, o.api.json, "Updated") : kExitFailed;
   }));
 }
 
 void register_submit(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("submit", "Submit a draft for review");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.send({"POST", ia_path(o.id, "/submit"), {}, {}, {}});
-    return r ? print_done(*r, o.api.json, "Submitted") : kExitFailed;
-  }));
+  register_action_command(parent, exit_code,
+                          {"submit", "Submit a draft for review", "The assessment's id (ia_…)",
+                           [](const std::string& id) { return ia_path(id, "/submit"); },
+                           [](const http::ClientResponse& r, bool as_json) { return print_done(r, as_json, "Submitted"); }});
 }
 
 void register_approve(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, note;
+  static struct : IdOptions {
+    std::string note;
     bool yes = false;
   } o;
-  auto* cmd = parent->add_subcommand("approve", "Approve an assessment in review as a new numbered, unchangeable version");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
+  auto* cmd = add_id_command(parent, "approve",
+                             "Approve an assessment in review as a new numbered, unchangeable version", o,
+                             "The assessment's id (ia_…)");
   cmd->add_option("--note", o.note, "Why the remaining harms are acceptable (required for sensitive and restricted uses)");
   cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
@@ -379,45 +320,36 @@ void register_approve(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_versions(const json::object& l) {
+  const auto& items = array_at(l, "items");
+  if (items.empty()) {
+    std::cout << "No approved version yet.\n";
+    return;
+  }
+  Table t({"version", "approved_at", "approved_by", "outcome", "note"});
+  t.set_max_width(4, 60);
+  for (const auto& v : items) {
+    if (!v.is_object()) continue;
+    const auto& s = v.get_object();
+    t.add_row({std::to_string(int_of(s, "number").value_or(0)), string_of(s, "approved_at"), string_of(s, "approved_by"),
+               string_of(s, "outcome"), string_of(s, "note")});
+  }
+  t.print(std::cout);
+}
+
 void register_versions(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("versions", "Approved versions of an assessment, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(ia_path(o.id, "/versions"));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& l) {
-      const auto& items = array_of(l, "items");
-      if (items.empty()) {
-        std::cout << "No approved version yet.\n";
-        return;
-      }
-      Table t({"version", "approved_at", "approved_by", "outcome", "note"});
-      t.set_max_width(4, 60);
-      for (const auto& v : items) {
-        if (!v.is_object()) continue;
-        const auto& s = v.get_object();
-        t.add_row({std::to_string(int_of(s, "number").value_or(0)), string_of(s, "approved_at"), string_of(s, "approved_by"),
-                   string_of(s, "outcome"), string_of(s, "note")});
-      }
-      t.print(std::cout);
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"versions", "Approved versions of an assessment, newest first", "The assessment's id (ia_…)",
+                        [](const std::string& id) { return ia_path(id, "/versions"); }, print_versions});
 }
 
 void register_fria(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
+  static struct : IdOptions {
     int version = 0;
   } o;
-  auto* cmd = parent->add_subcommand("fria", "The EU AI Act Art. 27 fundamental-rights impact assessment view of an assessment");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
+  auto* cmd = add_id_command(parent, "fria",
+                             "The EU AI Act Art. 27 fundamental-rights impact assessment view of an assessment", o,
+                             "The assessment's id (ia_…)");
   cmd->add_option("--version", o.version, "Of an approved version (default: the working record)")->check(CLI::PositiveNumber);
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
@@ -431,12 +363,12 @@ void register_fria(CLI::App* parent, int& exit_code) {
         std::cout << "FRIA required: " << (bool_of(ap, "required") ? "yes" : "no") << " — " << string_of(ap, "reason") << "\n";
         if (!string_of(ap, "conditions").empty()) print_wrapped(std::cout, string_of(ap, "conditions"), 2);
       }
-      for (const auto& v : array_of(f, "elements")) {
+      for (const auto& v : array_at(f, "elements")) {
         if (!v.is_object()) continue;
         const auto& e = v.get_object();
         std::cout << "\n" << string_of(e, "reference") << "  " << string_of(e, "title") << "  [" << string_of(e, "status") << "]\n";
         if (!string_of(e, "text").empty()) print_wrapped(std::cout, string_of(e, "text"), 2);
-        for (const auto& it : array_of(e, "items")) {
+        for (const auto& it : array_at(e, "items")) {
           if (!it.is_object()) continue;
           const auto& i = it.get_object();
           std::string line = i.contains("name") ? string_of(i, "name") + (bool_of(i, "vulnerable") ? " (vulnerable)" : "")
@@ -453,14 +385,12 @@ void register_fria(CLI::App* parent, int& exit_code) {
 }
 
 void register_export(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, format = "pdf", output;
+  static struct : IdOptions {
+    std::string format = "pdf", output;
     int version = 0;
   } o;
-  auto* cmd = parent->add_subcommand("export", "Export an impact assessment as PDF or JSON");
-  o.api.add_to(cmd, false);
-  cmd->add_option("id", o.id, "The assessment's id (ia_…)")->required();
+  auto* cmd = add_id_command(parent, "export", "Export an impact assessment as PDF or JSON", o,
+                             "The assessment's id (ia_…)", false);
   cmd->add_option("--format", o.format, "pdf or json")->check(CLI::IsMember({"pdf", "json"}))->capture_default_str();
   cmd->add_option("--version", o.version, "An approved version (default: the working record)")->check(CLI::PositiveNumber);
   cmd->add_option("-o,--output", o.output, "Write to this file (default: standard output; pdf needs a file on a terminal)");
@@ -474,17 +404,9 @@ void register_export(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_impact_commands(CLI::App& app, int& exit_code) {
-  auto* impact = app.add_subcommand("impact", "AI system impact assessments and their EU AI Act Art. 27 view (API client)")
-                     ->require_subcommand(1);
-  register_list(impact, exit_code);
-  register_get(impact, exit_code);
-  register_create(impact, exit_code);
-  register_update(impact, exit_code);
-  register_submit(impact, exit_code);
-  register_approve(impact, exit_code);
-  register_versions(impact, exit_code);
-  register_fria(impact, exit_code);
-  register_export(impact, exit_code);
+  add_command_group(app, "impact", "AI system impact assessments and their EU AI Act Art. 27 view (API client)", exit_code,
+                    {register_list, register_get, register_create, register_update, register_submit,
+                     register_approve, register_versions, register_fria, register_export});
 }
 
 }  // namespace aims::cli

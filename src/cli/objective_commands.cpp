@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/objective_cli.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "core/text.hpp"
 #include "domain/objectives/objective_rules.hpp"
 
@@ -44,12 +45,6 @@ bool fails(std::string_view status, std::string_view fail_on) {
 }
 
 namespace {
-
-const json::object& object_at(const json::object& o, std::string_view key) {
-  static const json::object empty;
-  auto p = o.if_contains(key);
-  return p && p->is_object() ? p->get_object() : empty;
-}
 
 /// Flags that set the fields of an objective, for create and update.
 struct ObjectiveFlags {
@@ -100,20 +95,8 @@ struct ObjectiveFlags {
 
   /// The request body; 0, or the exit code of a reported usage error.
   int build(json::object& body) const {
-    if (!file.empty()) {
-      std::ostringstream s;
-      if (file == "-") {
-        s << std::cin.rdbuf();
-      } else {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) return fail("cannot read " + file + ": " + std::strerror(errno));
-        s << in.rdbuf();
-      }
-      json::error_code ec;
-      auto v = json::parse(s.str(), ec);
-      if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of objective fields.");
-      body = std::move(v.get_object());
-    }
+    if (!file.empty())
+      if (int rc = read_json_object(file, "objective fields", body)) return rc;
     for (const auto& [opt, field] : text_opts)
       if (opt->count()) {
         auto v = opt->as<std::string>();
@@ -200,8 +183,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string q, system, status, derived, owner, annex_c, overdue, sort;
-    int limit = 0;
-    bool all = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "List AI objectives with their derived status");
   o.api.add_to(cmd);
@@ -215,8 +197,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   cmd->add_option("--overdue", o.overdue, "true: only objectives with a reading overdue; false: only the others")
       ->check(CLI::IsMember({"true", "false"}));
   cmd->add_option("--sort", o.sort, "key, title, due_date, status, derived_status, owner, updated_at (leading - descends)");
-  cmd->add_option("--limit", o.limit, "Objectives per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Objectives per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
     auto add = [&](const char* k, const std::string& v) {
@@ -230,15 +211,10 @@ void register_list(CLI::App* parent, int& exit_code) {
     add("annex_c_objective", o.annex_c);
     add("overdue", o.overdue);
     add("sort", o.sort);
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kObjectives, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kObjectives, q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      if (!o.all) print_body(std::cout, l->first_body);
-      else print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}}));
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::always), 0);
     Table t({"key", "title", "annex_c", "ai_system", "target", "latest", "derived", "due", "owner"});
     t.set_max_width(1, 40);
     t.set_max_width(3, 24);
@@ -254,75 +230,67 @@ void register_list(CLI::App* parent, int& exit_code) {
                  string_of(ob, "owner")});
     }
     t.print(std::cout);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
-              << " objectives" << (l->next ? " (more with --all)" : "") << "\n";
+    print_list_summary(*l, "objectives");
     return 0;
   }));
 }
 
+void print_objective(const json::object& ob) {
+  const auto& d = object_at(ob, "derived");
+  auto system = string_of(ob, "system_name");
+  std::cout << string_of(ob, "key") << "  " << string_of(ob, "title") << "\n\n";
+  std::vector<std::pair<std::string, std::string>> f{
+      {"status", string_of(ob, "status")},
+      {"derived status", derived_text(d)},
+      {"explanation", string_of(d, "explanation")},
+      {"rule", string_of(d, "formula")},
+      {"annex C objective", string_of(ob, "annex_c_objective") + " " + string_of(ob, "annex_c_title")},
+      {"AI system", system.empty() ? "(the whole organization)" : system + " (" + string_of(ob, "system_id") + ")"},
+      {"measure", string_of(ob, "measure") + (string_of(ob, "unit").empty() ? "" : " [" + string_of(ob, "unit") + "]")},
+      {"direction", string_of(ob, "direction")},
+      {"target", target_text(ob)},
+      {"warning threshold", with_unit(ob, "warning_threshold")},
+      {"warning margin", with_unit(ob, "warning_margin")},
+      {"frequency", string_of(ob, "frequency")},
+      {"latest reading", latest_text(d)},
+      {"next reading due", string_of(d, "next_reading_due")},
+      {"readings", std::to_string(int_of(ob, "readings_count").value_or(0))},
+      {"owner", string_of(ob, "owner")},
+      {"start", string_of(ob, "start_date")},
+      {"due", string_of(ob, "due_date")},
+      {"description", string_of(ob, "description")},
+      {"risks", ob.if_contains("risk_refs") ? display(ob.at("risk_refs")) : ""},
+      {"controls", ob.if_contains("control_refs") ? display(ob.at("control_refs")) : ""},
+      {"id", string_of(ob, "id")},
+      {"version", std::to_string(int_of(ob, "version").value_or(0))},
+      {"changed", string_of(ob, "updated_at") + " by " + string_of(ob, "updated_by")}};
+  print_fields(std::cout, f);
+  auto plans = ob.if_contains("plans");
+  if (!plans || !plans->is_array() || plans->get_array().empty()) {
+    std::cout << "\nNo plan recorded yet (clause 6.2 asks what will be done, with what resources, by whom and when).\n";
+    return;
+  }
+  std::cout << "\nPlans\n";
+  int i = 0;
+  for (const auto& pv : plans->get_array()) {
+    if (!pv.is_object()) continue;
+    const auto& p = pv.get_object();
+    std::string line = string_of(p, "action");
+    std::vector<std::string> extra;
+    if (!string_of(p, "resources").empty()) extra.push_back("resources: " + string_of(p, "resources"));
+    if (!string_of(p, "responsible").empty()) extra.push_back("responsible: " + string_of(p, "responsible"));
+    if (!string_of(p, "due_date").empty()) extra.push_back("due " + string_of(p, "due_date"));
+    auto done = p.if_contains("done");
+    if (done && done->is_bool() && done->get_bool()) extra.push_back("done");
+    if (!extra.empty()) line += " (" + text::join(extra, "; ") + ")";
+    print_wrapped(std::cout, line, 2, std::to_string(++i) + ". ");
+  }
+}
+
 void register_get(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("get", "Show one objective: its fields, plans and derived status");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The objective's key (OBJ-3) or id (obj_…)")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(objective_path(o.id));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& ob) {
-      const auto& d = object_at(ob, "derived");
-      auto system = string_of(ob, "system_name");
-      std::cout << string_of(ob, "key") << "  " << string_of(ob, "title") << "\n\n";
-      std::vector<std::pair<std::string, std::string>> f{
-          {"status", string_of(ob, "status")},
-          {"derived status", derived_text(d)},
-          {"explanation", string_of(d, "explanation")},
-          {"rule", string_of(d, "formula")},
-          {"annex C objective", string_of(ob, "annex_c_objective") + " " + string_of(ob, "annex_c_title")},
-          {"AI system", system.empty() ? "(the whole organization)" : system + " (" + string_of(ob, "system_id") + ")"},
-          {"measure", string_of(ob, "measure") + (string_of(ob, "unit").empty() ? "" : " [" + string_of(ob, "unit") + "]")},
-          {"direction", string_of(ob, "direction")},
-          {"target", target_text(ob)},
-          {"warning threshold", with_unit(ob, "warning_threshold")},
-          {"warning margin", with_unit(ob, "warning_margin")},
-          {"frequency", string_of(ob, "frequency")},
-          {"latest reading", latest_text(d)},
-          {"next reading due", string_of(d, "next_reading_due")},
-          {"readings", std::to_string(int_of(ob, "readings_count").value_or(0))},
-          {"owner", string_of(ob, "owner")},
-          {"start", string_of(ob, "start_date")},
-          {"due", string_of(ob, "due_date")},
-          {"description", string_of(ob, "description")},
-          {"risks", ob.if_contains("risk_refs") ? display(ob.at("risk_refs")) : ""},
-          {"controls", ob.if_contains("control_refs") ? display(ob.at("control_refs")) : ""},
-          {"id", string_of(ob, "id")},
-          {"version", std::to_string(int_of(ob, "version").value_or(0))},
-          {"changed", string_of(ob, "updated_at") + " by " + string_of(ob, "updated_by")}};
-      print_fields(std::cout, f);
-      auto plans = ob.if_contains("plans");
-      if (!plans || !plans->is_array() || plans->get_array().empty()) {
-        std::cout << "\nNo plan recorded yet (clause 6.2 asks what will be done, with what resources, by whom and when).\n";
-        return;
-      }
-      std::cout << "\nPlans\n";
-      int i = 0;
-      for (const auto& pv : plans->get_array()) {
-        if (!pv.is_object()) continue;
-        const auto& p = pv.get_object();
-        std::string line = string_of(p, "action");
-        std::vector<std::string> extra;
-        if (!string_of(p, "resources").empty()) extra.push_back("resources: " + string_of(p, "resources"));
-        if (!string_of(p, "responsible").empty()) extra.push_back("responsible: " + string_of(p, "responsible"));
-        if (!string_of(p, "due_date").empty()) extra.push_back("due " + string_of(p, "due_date"));
-        auto done = p.if_contains("done");
-        if (done && done->is_bool() && done->get_bool()) extra.push_back("done");
-        if (!extra.empty()) line += " (" + text::join(extra, "; ") + ")";
-        print_wrapped(std::cout, line, 2, std::to_string(++i) + ". ");
-      }
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show one objective: its fields, plans and derived status", "The objective's key (OBJ-3) or id (obj_…)",
+                        [](const std::string& id) { return objective_path(id); }, print_objective});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
@@ -338,69 +306,37 @@ void register_create(CLI::App* parent, int& exit_code) {
     if (int rc = o.flags.build(body)) return rc;
     if (body.empty())
       return usage_error("give at least --title, --annex-c, --measure, --target, --owner and --due, or --file FILE.json.");
-    auto r = api.send({"POST", kObjectives, {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kObjectives, body);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& ob) { print_done(ob, "Created"); });
   }));
 }
 
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
+  static struct : IdOptions {
     ObjectiveFlags flags;
     std::int64_t expect_version = 0;
   } o;
-  auto* cmd = parent->add_subcommand("update", "Change fields of an objective (only the flags given)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The objective's key (OBJ-3) or id (obj_…)")->required();
+  auto* cmd = add_id_command(parent, "update", "Change fields of an objective (only the flags given)", o,
+                             "The objective's key (OBJ-3) or id (obj_…)");
   o.flags.add_to(cmd);
-  cmd->add_option("--expect-version", o.expect_version, "Change nothing unless the objective is still at this version")
-      ->check(CLI::PositiveNumber);
+  add_expect_version(cmd, o.expect_version, "Change nothing unless the objective is still at this version");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
     if (int rc = o.flags.build(body)) return rc;
     if (body.empty()) return usage_error("nothing to change: give a field flag such as --target or --owner, or --file FILE.json.");
     // The ETag read now makes the server refuse the change if someone else changes it meanwhile.
-    auto current = api.get(objective_path(o.id));
-    if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
-    if (o.expect_version > 0) {
-      auto ob = object_of(*current);
-      if (!ob) return kExitFailed;
-      auto version = int_of(*ob, "version").value_or(0);
-      if (version != o.expect_version)
-        return fail("objective " + o.id + " is at version " + std::to_string(version) + ", not " +
-                    std::to_string(o.expect_version) + "; someone changed it. Nothing was changed.");
-    }
-    auto r = api.send({"PATCH", objective_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    auto r = patch_record(api, objective_path(o.id), o.id, "objective", o.expect_version, body);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& ob) { print_done(ob, "Updated"); });
   }));
 }
 
+/// Entries of the objective and of its readings: a reading's line starts with "reading".
 void print_objective_history(const json::array& items) {
-  for (const auto& v : items) {
-    if (!v.is_object()) continue;
-    const auto& e = v.get_object();
-    auto op = string_of(e, "operation");
-    bool reading = string_of(e, "record") == "reading";
-    std::cout << (reading ? "reading  " : "v" + std::to_string(int_of(e, "version").value_or(0)) + "  ") << string_of(e, "at")
-              << "  " << string_of(e, "actor") << "  " << op << "\n";
-    if (op == "create") continue;  // a creation lists every field; the objective itself shows them
-    auto changes = e.if_contains("changes");
-    if (!changes || !changes->is_array()) continue;
-    for (const auto& c : changes->get_array()) {
-      if (!c.is_object()) continue;
-      const auto& co = c.get_object();
-      auto shown = [&](const char* k) {
-        auto s = number_text(co.if_contains(k));
-        return s.empty() ? std::string("-") : s;
-      };
-      print_wrapped(std::cout, string_of(co, "field") + ": " + shown("from") + " → " + shown("to"), 4);
-    }
-  }
+  print_change_history(items, number_text, [](const json::object& e) {
+    return string_of(e, "record") == "reading" ? std::string("reading") : "v" + std::to_string(int_of(e, "version").value_or(0));
+  });
 }
 
 void register_history(CLI::App* parent, int& exit_code) {
@@ -412,14 +348,9 @@ void register_history(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_objective_commands(CLI::App& app, int& exit_code) {
-  auto* objectives =
-      app.add_subcommand("objectives", "AI objectives (clause 6.2) with targets and readings (API client)")->require_subcommand(1);
-  register_list(objectives, exit_code);
-  register_get(objectives, exit_code);
-  register_create(objectives, exit_code);
-  register_update(objectives, exit_code);
-  register_history(objectives, exit_code);
-  register_objective_reading_commands(objectives, exit_code);
+  add_command_group(app, "objectives", "AI objectives (clause 6.2) with targets and readings (API client)", exit_code,
+                    {register_list, register_get, register_create, register_update, register_history,
+                     register_objective_reading_commands});
 }
 
 }  // namespace aims::cli

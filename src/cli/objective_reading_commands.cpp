@@ -12,17 +12,12 @@
 #include "cli/api_session.hpp"
 #include "cli/objective_cli.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace {
 namespace json = boost::json;
 using http::NameValues;
-
-const json::object& object_at(const json::object& o, std::string_view key) {
-  static const json::object empty;
-  auto p = o.if_contains(key);
-  return p && p->is_object() ? p->get_object() : empty;
-}
 
 /// "OBJ-1 Fair approvals: at risk. The latest reading, …" for an objective in a response.
 void print_objective_status(const json::object& ob) {
@@ -64,7 +59,7 @@ void register_add(CLI::App* parent, int& exit_code) {
     json::object body{{"value", o.value}};
     if (!o.date.empty()) body["measured_on"] = o.date;
     if (o.note_opt->count()) body["note"] = o.note;
-    auto r = api.send({"POST", objective_path(o.objective, "/readings"), {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", objective_path(o.objective, "/readings"), body);
     if (!r) return kExitFailed;
     auto res = object_of(*r);
     if (!res) return kExitFailed;
@@ -108,7 +103,7 @@ void register_push(CLI::App* parent, int& exit_code) {
     if (ec || !(v.is_array() || (v.is_object() && v.get_object().if_contains("readings"))))
       return usage_error(o.file + " must hold a JSON list of readings or an object {\"readings\": [...]}.");
     json::object body = v.is_array() ? json::object{{"readings", v}} : v.get_object();
-    auto r = api.send({"POST", kObjectives + "/readings", {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kObjectives + "/readings", body);
     if (!r) return kExitFailed;
     auto res = object_of(*r);
     if (!res) return kExitFailed;
@@ -131,25 +126,18 @@ void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string objective;
-    int limit = 0;
-    bool all = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "Readings of an objective, oldest first");
   o.api.add_to(cmd);
   cmd->add_option("objective", o.objective, "The objective's key (OBJ-3) or id (obj_…)")->required();
-  cmd->add_option("--limit", o.limit, "Readings per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Readings per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     NameValues q;
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(objective_path(o.objective, "/readings"), q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(objective_path(o.objective, "/readings"), q, o.paging.all);
     if (!l) return kExitFailed;
-    if (o.api.json) {
-      if (!o.all) print_body(std::cout, l->first_body);
-      else print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}}));
-      return 0;
-    }
+    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::always), 0);
     if (l->items.empty()) {
       std::cout << "No readings yet; record one with 'aims objectives reading add " << o.objective << " --value V'.\n";
       return 0;
@@ -163,8 +151,7 @@ void register_list(CLI::App* parent, int& exit_code) {
                  string_of(r, "note"), string_of(r, "recorded_by"), string_of(r, "id")});
     }
     t.print(std::cout);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size()))
-              << " readings" << (l->next ? " (more with --all)" : "") << "\n";
+    print_list_summary(*l, "readings");
     return 0;
   }));
 }

@@ -5,6 +5,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace {
@@ -34,14 +35,9 @@ void print_settings(const json::object& s) {
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
-  static ApiOptions o;
-  auto* cmd = parent->add_subcommand("get", "Show the organization settings: segregation of duties per workflow");
-  o.add_to(cmd);
-  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
-    auto r = api.get(kSettings);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.json, print_settings);
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show the organization settings: segregation of duties per workflow", "",
+                        [](const std::string&) { return kSettings; }, print_settings});
 }
 
 void register_set(CLI::App* parent, int& exit_code) {
@@ -62,11 +58,9 @@ void register_set(CLI::App* parent, int& exit_code) {
     if (o.impact.empty() && o.risk.empty() && o.soa.empty())
       return usage_error("nothing to change: give --impact-approval, --risk-acceptance or --soa-approval (on or off).");
     // The current version makes the server refuse the change if someone else changes the settings meanwhile.
-    auto current = api.get(kSettings);
+    auto current = read_for_change(api, kSettings, "the organization settings");
     if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for the organization settings; nothing was changed.");
-    auto now = object_of(*current);
+    auto now = object_of(current->response);
     if (!now) return kExitFailed;
     json::object sod;
     if (auto p = now->if_contains("segregation_of_duties"); p && p->is_object()) sod = p->as_object();
@@ -75,7 +69,7 @@ void register_set(CLI::App* parent, int& exit_code) {
     for (auto [flag, key] : flags)
       if (!flag->empty()) sod[key] = *flag == "on";
     json::object body{{"segregation_of_duties", std::move(sod)}};
-    auto r = api.send({"PUT", kSettings, {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "PUT", kSettings, body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& s) {
       std::cout << "Saved the organization settings as version " << int_of(s, "version").value_or(0) << ".\n";
@@ -87,10 +81,8 @@ void register_set(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_org_settings_commands(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("org-settings", "The organization settings: segregation of duties (API client)")
-                  ->require_subcommand(1);
-  register_get(cmd, exit_code);
-  register_set(cmd, exit_code);
+  add_command_group(app, "org-settings", "The organization settings: segregation of duties (API client)", exit_code,
+                    {register_get, register_set});
 }
 
 }  // namespace aims::cli

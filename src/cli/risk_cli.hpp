@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "cli/record_cli.hpp"
+
 namespace aims::cli {
 
 /// Registers `aims risk-criteria get|set`.
@@ -17,9 +19,6 @@ void register_risk_review_commands(CLI::App* risks, int& exit_code);
 
 /// The API path of a risk, e.g. /api/v1/risks/R-3/history.
 std::string risk_path(const std::string& id, std::string_view suffix = {});
-
-/// The contents of a file, or of standard input for "-"; reported on stderr when unreadable.
-std::optional<std::string> read_text_input(const std::string& path);
 
 /// "16 critical" from a served score {"score", "level": {"id"}}.
 std::string score_text(const boost::json::value* score);

@@ -13,6 +13,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "cli/risk_cli.hpp"
 #include "core/text.hpp"
 
@@ -31,12 +32,7 @@ bool one_of(std::span<const std::string_view> set, std::string_view v) { return 
 
 /// Sets one `KEY=VALUE` of --field: lists split on ';', steps as numbers, an empty system_id,
 /// treatment or date as null, everything else text. Unknown keys go to the server to judge.
-std::optional<std::string> set_field(json::object& body, std::string_view arg) {
-  auto eq = arg.find('=');
-  if (eq == std::string_view::npos || text::trim(arg.substr(0, eq)).empty())
-    return "--field takes KEY=VALUE, e.g. --field owner=\"Risk team\"; got '" + std::string(arg) + "'.";
-  auto key = text::trim(arg.substr(0, eq));
-  auto value = arg.substr(eq + 1);
+std::optional<std::string> set_field(json::object& body, const std::string& key, std::string_view value) {
   if (one_of(kListFields, key)) {
     json::array items;
     for (auto& item : text::split_list(value, ';')) items.emplace_back(item);
@@ -55,27 +51,13 @@ std::optional<std::string> set_field(json::object& body, std::string_view arg) {
   return std::nullopt;
 }
 
-/// The body of a create or update: the JSON object of `file` (if given), then each --field.
-int build_body(const std::string& file, const std::vector<std::string>& fields, json::object& body) {
-  if (!file.empty()) {
-    auto content = read_text_input(file);
-    if (!content) return kExitFailed;
-    json::error_code ec;
-    auto v = json::parse(*content, ec);
-    if (ec || !v.is_object()) return usage_error(file + " must hold one JSON object of risk fields.");
-    body = std::move(v.get_object());
+/// --field and --file of risks create and update.
+struct RiskFields : FieldOptions {
+  void add_to(CLI::App* cmd) {
+    FieldOptions::add_to(cmd, "KEY=VALUE of a field (repeatable); lists as a;b;c, an empty system_id, treatment or date clears it");
   }
-  for (const auto& f : fields)
-    if (auto err = set_field(body, f)) return usage_error(*err);
-  return 0;
-}
-
-void add_field_options(CLI::App* cmd, std::vector<std::string>& fields, std::string& file) {
-  cmd->add_option("--field", fields,
-                  "KEY=VALUE of a field (repeatable); lists as a;b;c, an empty system_id, treatment or date clears it")
-      ->allow_extra_args(false);
-  cmd->add_option("--file", file, "JSON object of fields ('-' for standard input)");
-}
+  int build(json::object& body) const { return FieldOptions::build(body, "risk", "owner=\"Risk team\"", set_field); }
+};
 
 std::string or_dash(std::string s) { return s.empty() ? "-" : s; }
 
@@ -84,11 +66,6 @@ std::string system_text(const json::object& r) {
   auto id = string_of(r, "system_id");
   if (id.empty()) return "organization-wide";
   return name.empty() ? id : name + " (" + id + ")";
-}
-
-bool flag(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_bool() && p->get_bool();
 }
 
 /// "accepted by m@x (manager) on 2026-03-01 until 2027-03-01: RATIONALE", or the state alone.
@@ -125,7 +102,7 @@ void print_risk_table(const json::array& items) {
     if (!v.is_object()) continue;
     const auto& r = v.get_object();
     auto review = string_of(r, "review_date");
-    if (flag(r, "review_overdue")) review += " overdue";
+    if (bool_of(r, "review_overdue")) review += " overdue";
     t.add_row({string_of(r, "id"), string_of(r, "title"), string_of(r, "system_id").empty() ? "-" : string_of(r, "system_name"),
                score_text(r.if_contains("inherent")), score_text(r.if_contains("residual")), string_of(r, "status"),
                string_of(r, "acceptance_state"), or_dash(string_of(r, "owner")), or_dash(review)});
@@ -187,24 +164,21 @@ void register_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     RiskFilters filters;
-    int limit = 0;
-    bool all = false;
+    ListPaging paging;
   } o;
   auto* cmd = parent->add_subcommand("list", "List risks: id, title, system, inherent and residual level, status, acceptance");
   o.api.add_to(cmd);
   o.filters.add_to(cmd);
-  cmd->add_option("--limit", o.limit, "Risks per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  o.paging.add_to(cmd, "Risks per page, 1 to 500 (server default 50)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto q = o.filters.query();
-    if (o.limit > 0) q.emplace_back("limit", std::to_string(o.limit));
-    else if (o.all) q.emplace_back("limit", "500");
-    auto l = api.list(kRisks, q, o.all);
+    o.paging.apply(q);
+    auto l = api.list(kRisks, q, o.paging.all);
     if (!l) return kExitFailed;
     auto first = json::parse(l->first_body).as_object();
     auto overdue = int_of(first, "overdue_reviews").value_or(0);
     if (o.api.json) {
-      if (!o.all) {
+      if (!o.paging.all) {
         print_body(std::cout, l->first_body);
       } else {
         json::object all{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}, {"overdue_reviews", overdue}};
@@ -223,53 +197,46 @@ void register_list(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_risk(const json::object& k) {
+  auto date = [&](const char* key, const char* overdue) {
+    auto d = string_of(k, key);
+    return d.empty() ? std::string() : d + (bool_of(k, overdue) ? " (overdue)" : "");
+  };
+  auto list = [&](const char* key) { return k.if_contains(key) ? display(*k.if_contains(key)) : std::string(); };
+  print_fields(std::cout, {{"id", string_of(k, "id")},
+                           {"title", string_of(k, "title")},
+                           {"description", string_of(k, "description")},
+                           {"system", system_text(k)},
+                           {"risk sources", list("risk_sources")},
+                           {"objectives", list("objectives")},
+                           {"inherent", cell_text(k.if_contains("inherent"))},
+                           {"existing controls", list("existing_controls")},
+                           {"treatment", string_of(k, "treatment")},
+                           {"treatment plan", string_of(k, "treatment_plan")},
+                           {"planned controls", list("planned_controls")},
+                           {"residual", cell_text(k.if_contains("residual"))},
+                           {"residual rationale", string_of(k, "residual_rationale")},
+                           {"owner", string_of(k, "owner")},
+                           {"due date", date("due_date", "treatment_overdue")},
+                           {"review date", date("review_date", "review_overdue")},
+                           {"status", string_of(k, "status")},
+                           {"acceptance", acceptance_text(k)},
+                           {"version", std::to_string(int_of(k, "version").value_or(0))},
+                           {"updated", string_of(k, "updated_at") + " by " + string_of(k, "updated_by")}});
+}
+
 void register_get(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id;
-  } o;
-  auto* cmd = parent->add_subcommand("get", "Show one risk with its scores, treatment and acceptance");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto r = api.get(risk_path(o.id));
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& k) {
-      auto date = [&](const char* key, const char* overdue) {
-        auto d = string_of(k, key);
-        return d.empty() ? std::string() : d + (flag(k, overdue) ? " (overdue)" : "");
-      };
-      auto list = [&](const char* key) { return k.if_contains(key) ? display(*k.if_contains(key)) : std::string(); };
-      print_fields(std::cout, {{"id", string_of(k, "id")},
-                               {"title", string_of(k, "title")},
-                               {"description", string_of(k, "description")},
-                               {"system", system_text(k)},
-                               {"risk sources", list("risk_sources")},
-                               {"objectives", list("objectives")},
-                               {"inherent", cell_text(k.if_contains("inherent"))},
-                               {"existing controls", list("existing_controls")},
-                               {"treatment", string_of(k, "treatment")},
-                               {"treatment plan", string_of(k, "treatment_plan")},
-                               {"planned controls", list("planned_controls")},
-                               {"residual", cell_text(k.if_contains("residual"))},
-                               {"residual rationale", string_of(k, "residual_rationale")},
-                               {"owner", string_of(k, "owner")},
-                               {"due date", date("due_date", "treatment_overdue")},
-                               {"review date", date("review_date", "review_overdue")},
-                               {"status", string_of(k, "status")},
-                               {"acceptance", acceptance_text(k)},
-                               {"version", std::to_string(int_of(k, "version").value_or(0))},
-                               {"updated", string_of(k, "updated_at") + " by " + string_of(k, "updated_by")}});
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show one risk with its scores, treatment and acceptance", "The risk's id, e.g. R-3",
+                        [](const std::string& id) { return risk_path(id); }, print_risk});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string title, system, file;
+    std::string title, system;
     int likelihood = 0, impact = 0;
-    std::vector<std::string> fields;
+    RiskFields fields;
   } o;
   auto* cmd = parent->add_subcommand("create", "Register a risk (--title, --likelihood and --impact, or --file)");
   o.api.add_to(cmd);
@@ -277,53 +244,40 @@ void register_create(CLI::App* parent, int& exit_code) {
   cmd->add_option("--likelihood", o.likelihood, "Inherent likelihood: a step of the criteria's scale, from 1")->check(CLI::Range(1, 7));
   cmd->add_option("--impact", o.impact, "Inherent impact: a step of the criteria's scale, from 1")->check(CLI::Range(1, 7));
   cmd->add_option("--system", o.system, "The AI system it belongs to (sys_…); none for an organization-wide risk");
-  add_field_options(cmd, o.fields, o.file);
+  o.fields.add_to(cmd);
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
-    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (int rc = o.fields.build(body)) return rc;
     if (!o.title.empty()) body["title"] = o.title;
     if (o.likelihood > 0) body["inherent_likelihood"] = o.likelihood;
     if (o.impact > 0) body["inherent_impact"] = o.impact;
     if (!o.system.empty() && o.system != "none") body["system_id"] = o.system;
     if (body.empty()) return usage_error("give --title, --likelihood and --impact (and any --field KEY=VALUE), or --file FILE.json.");
-    auto r = api.send({"POST", kRisks, {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kRisks, body);
     return r ? print_done(*r, o.api.json, "Created") : kExitFailed;
   }));
 }
 
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, file;
-    std::vector<std::string> fields;
+  static struct : IdOptions {
+    RiskFields fields;
     std::int64_t expect_version = 0;
   } o;
-  auto* cmd = parent->add_subcommand("update", "Change fields of a risk (--field KEY=VALUE ... or --file)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
-  add_field_options(cmd, o.fields, o.file);
-  cmd->add_option("--expect-version", o.expect_version, "Change nothing unless the risk is still at this version")
-      ->check(CLI::PositiveNumber);
+  auto* cmd = add_id_command(parent, "update", "Change fields of a risk (--field KEY=VALUE ... or --file)", o,
+                             "The risk's id, e.g. R-3");
+  o.fields.add_to(cmd);
+  add_expect_version(cmd, o.expect_version, "Change nothing unless the risk is still at this version");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
-    if (int rc = build_body(o.file, o.fields, body)) return rc;
+    if (int rc = o.fields.build(body)) return rc;
     if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
-    auto current = api.get(risk_path(o.id));
-    if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
-    auto before = object_of(*current);
-    if (!before) return kExitFailed;
-    auto version = int_of(*before, "version").value_or(0);
-    if (o.expect_version > 0 && version != o.expect_version)
-      return fail("risk " + o.id + " is at version " + std::to_string(version) + ", not " + std::to_string(o.expect_version) +
-                  "; someone changed it. Nothing was changed.");
-    auto r = api.send({"PATCH", risk_path(o.id), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    json::object before;
+    auto r = patch_record(api, risk_path(o.id), o.id, "risk", o.expect_version, body, &before);
     if (!r) return kExitFailed;
     int rc = print_done(*r, o.api.json, "Updated");
     if (rc == 0 && !o.api.json) {
       auto after = object_of(*r);
-      if (after && string_of(*before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
+      if (after && string_of(before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
         if (auto a = after->if_contains("acceptance"); a && a->is_object())
           std::cout << "The acceptance was withdrawn: " << string_of(a->get_object(), "withdrawn_reason") << "\n";
     }
@@ -332,21 +286,6 @@ void register_update(CLI::App* parent, int& exit_code) {
 }
 
 }  // namespace
-
-std::optional<std::string> read_text_input(const std::string& path) {
-  std::ostringstream s;
-  if (path == "-") {
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail("cannot read " + path + ": " + std::strerror(errno));
-    return std::nullopt;
-  }
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string risk_path(const std::string& id, std::string_view suffix) {
   return kRisks + "/" + http::encode_segment(id) + std::string(suffix);
@@ -361,12 +300,8 @@ std::string score_text(const json::value* score) {
 }
 
 void register_risk_commands(CLI::App& app, int& exit_code) {
-  auto* risks = app.add_subcommand("risks", "The AI risk register (API client)")->require_subcommand(1);
-  register_list(risks, exit_code);
-  register_get(risks, exit_code);
-  register_create(risks, exit_code);
-  register_update(risks, exit_code);
-  register_risk_review_commands(risks, exit_code);
+  add_command_group(app, "risks", "The AI risk register (API client)", exit_code,
+                    {register_list, register_get, register_create, register_update, register_risk_review_commands});
   register_risk_criteria_commands(app, exit_code);
 }
 

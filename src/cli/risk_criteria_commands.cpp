@@ -68,14 +68,9 @@ void print_criteria(const json::object& c) {
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
-  static ApiOptions o;
-  auto* cmd = parent->add_subcommand("get", "Show the risk criteria: scales, levels, matrix, acceptance");
-  o.add_to(cmd);
-  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
-    auto r = api.get(kCriteria);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.json, print_criteria);
-  }));
+  register_get_command(parent, exit_code,
+                       {"get", "Show the risk criteria: scales, levels, matrix, acceptance", "",
+                        [](const std::string&) { return kCriteria; }, print_criteria});
 }
 
 void register_set(CLI::App* parent, int& exit_code) {
@@ -92,27 +87,19 @@ void register_set(CLI::App* parent, int& exit_code) {
     if (o.file.empty() && o.threshold.empty() && o.roles.empty())
       return usage_error("nothing to change: give --file FILE.json, --threshold LEVEL or --accept-roles ROLES.");
     // The current version makes the server refuse the change if someone else changes the criteria meanwhile.
-    auto current = api.get(kCriteria);
+    auto current = read_for_change(api, kCriteria, "the risk criteria");
     if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for the risk criteria; nothing was changed.");
-    auto body = object_of(*current);
+    auto body = object_of(current->response);
     if (!body) return kExitFailed;
-    if (!o.file.empty()) {
-      auto content = read_text_input(o.file);
-      if (!content) return kExitFailed;
-      json::error_code ec;
-      auto v = json::parse(*content, ec);
-      if (ec || !v.is_object()) return usage_error(o.file + " must hold one JSON object of risk criteria.");
-      body = std::move(v.get_object());
-    }
+    if (!o.file.empty())
+      if (int rc = read_json_object(o.file, "risk criteria", *body)) return rc;
     if (!o.threshold.empty()) (*body)["acceptance_threshold"] = o.threshold;
     if (!o.roles.empty()) {
       json::array roles;
       for (auto& r : text::split_list(o.roles, ',')) roles.emplace_back(r);
       (*body)["accept_roles"] = std::move(roles);
     }
-    auto r = api.send({"PUT", kCriteria, {{"If-Match", *etag}}, "application/json", json::serialize(*body)});
+    auto r = send_json(api, "PUT", kCriteria, *body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& c) {
       std::cout << "Saved the risk criteria as version " << int_of(c, "version").value_or(0) << ": " << summary(c) << "\n";
@@ -123,10 +110,8 @@ void register_set(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_risk_criteria_commands(CLI::App& app, int& exit_code) {
-  auto* crit = app.add_subcommand("risk-criteria", "The risk criteria: likelihood × impact matrix and acceptance (API client)")
-                   ->require_subcommand(1);
-  register_get(crit, exit_code);
-  register_set(crit, exit_code);
+  add_command_group(app, "risk-criteria", "The risk criteria: likelihood × impact matrix and acceptance (API client)", exit_code,
+                    {register_get, register_set});
 }
 
 }  // namespace aims::cli

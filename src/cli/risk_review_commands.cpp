@@ -7,6 +7,7 @@
 #include "cli/api_session.hpp"
 #include "cli/history_command.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 #include "cli/risk_cli.hpp"
 
 namespace aims::cli {
@@ -15,30 +16,26 @@ namespace json = boost::json;
 using http::NameValues;
 
 void register_accept(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, rationale, expires;
+  static struct : IdOptions {
+    std::string rationale, expires;
     bool yes = false;
   } o;
-  auto* cmd = parent->add_subcommand("accept", "Formally accept the residual risk (roles the risk criteria allow)");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
+  auto* cmd = add_id_command(parent, "accept", "Formally accept the residual risk (roles the risk criteria allow)", o,
+                             "The risk's id, e.g. R-3");
   cmd->add_option("--rationale", o.rationale, "Why the residual risk is acceptable")->required();
   cmd->add_option("--expires", o.expires, "The date the acceptance lapses, YYYY-MM-DD (within five years)")->required();
   cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto current = api.get(risk_path(o.id));
+    auto current = read_for_change(api, risk_path(o.id), o.id);
     if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
     if (!o.yes && isatty(STDIN_FILENO)) {
-      auto k = object_of(*current);
+      auto k = object_of(current->response);
       if (!k) return kExitFailed;
       if (!confirm("Accept risk " + o.id + " (residual " + score_text(k->if_contains("residual")) + ") until " + o.expires + "?"))
         return fail("not accepted.");
     }
     json::object body{{"rationale", o.rationale}, {"expires_on", o.expires}};
-    auto r = api.send({"POST", risk_path(o.id, "/acceptance"), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", risk_path(o.id, "/acceptance"), body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& k) {
       std::cout << "Accepted " << string_of(k, "id") << " until " << o.expires << " (residual " << score_text(k.if_contains("residual"))
@@ -48,22 +45,18 @@ void register_accept(CLI::App* parent, int& exit_code) {
 }
 
 void register_withdraw(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string id, reason;
+  static struct : IdOptions {
+    std::string reason;
   } o;
-  auto* cmd = parent->add_subcommand("withdraw", "Withdraw the acceptance in force of a risk");
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, "The risk's id, e.g. R-3")->required();
+  auto* cmd = add_id_command(parent, "withdraw", "Withdraw the acceptance in force of a risk", o,
+                             "The risk's id, e.g. R-3");
   cmd->add_option("--reason", o.reason, "Why the acceptance no longer holds");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto current = api.get(risk_path(o.id));
+    auto current = read_for_change(api, risk_path(o.id), o.id);
     if (!current) return kExitFailed;
-    auto etag = current->header("etag");
-    if (!etag) return fail("the server sent no ETag for " + o.id + "; nothing was changed.");
     json::object body;
     if (!o.reason.empty()) body["reason"] = o.reason;
-    auto r = api.send({"POST", risk_path(o.id, "/acceptance/withdraw"), {{"If-Match", *etag}}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", risk_path(o.id, "/acceptance/withdraw"), body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& k) {
       std::cout << "Withdrew the acceptance of " << string_of(k, "id") << ": " << string_of(k, "title") << "\n";
@@ -80,31 +73,14 @@ std::string change_value(const json::value* v) {
     if (!string_of(a, "withdrawn_at").empty()) s += ", withdrawn by " + string_of(a, "withdrawn_by");
     return s;
   }
-  auto s = display(*v);
-  return s.empty() ? "-" : s;
-}
-
-void print_risk_history(const json::array& items) {
-  for (const auto& v : items) {
-    if (!v.is_object()) continue;
-    const auto& e = v.get_object();
-    auto op = string_of(e, "operation");
-    std::cout << "v" << int_of(e, "version").value_or(0) << "  " << string_of(e, "at") << "  " << string_of(e, "actor") << "  " << op
-              << "\n";
-    if (op == "create") continue;
-    if (auto changes = e.if_contains("changes"); changes && changes->is_array())
-      for (const auto& c : changes->get_array()) {
-        if (!c.is_object()) continue;
-        const auto& co = c.get_object();
-        print_wrapped(std::cout, string_of(co, "field") + ": " + change_value(co.if_contains("from")) + " → " + change_value(co.if_contains("to")), 4);
-      }
-  }
+  return display(*v);
 }
 
 void register_history(CLI::App* parent, int& exit_code) {
   register_history_command(parent, exit_code,
                            {"Who changed what and when, newest first", "The risk's id, e.g. R-3",
-                            [](const std::string& id) { return risk_path(id, "/history"); }, print_risk_history});
+                            [](const std::string& id) { return risk_path(id, "/history"); },
+                            [](const json::array& items) { print_change_history(items, change_value); }});
 }
 
 void print_grid(const json::object& m, std::string_view which) {

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace {
@@ -193,7 +194,7 @@ void register_approve(CLI::App* parent, int& exit_code) {
     }
     json::object body;
     if (!o.note.empty()) body["note"] = o.note;
-    auto r = api.send({"POST", kSoa + "/versions", {}, "application/json", json::serialize(body)});
+    auto r = send_json(api, "POST", kSoa + "/versions", body);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& v) {
       std::cout << "Approved version " << int_of(v, "number").value_or(0) << " of the Statement of Applicability: "
@@ -202,34 +203,31 @@ void register_approve(CLI::App* parent, int& exit_code) {
   }));
 }
 
+void print_versions(const json::object& l) {
+  auto items = l.if_contains("items");
+  if (!items || !items->is_array() || items->get_array().empty()) {
+    std::cout << "No approved version yet; approve the working copy with 'aims soa approve'.\n";
+    return;
+  }
+  Table t({"version", "approved_at", "approved_by", "applicable", "excluded", "implemented", "note"});
+  t.set_max_width(6, 48);
+  for (const auto& v : items->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& s = v.get_object();
+    auto sum = s.if_contains("summary");
+    auto n = [&](const char* k) {
+      return sum && sum->is_object() ? std::to_string(int_of(sum->get_object(), k).value_or(0)) : std::string();
+    };
+    t.add_row({std::to_string(int_of(s, "number").value_or(0)), string_of(s, "approved_at"), string_of(s, "approved_by"),
+               n("applicable"), n("excluded"), n("implemented"), string_of(s, "note")});
+  }
+  t.print(std::cout);
+}
+
 void register_versions(CLI::App* parent, int& exit_code) {
-  static ApiOptions o;
-  auto* cmd = parent->add_subcommand("versions", "Approved versions, newest first");
-  o.add_to(cmd);
-  cmd->callback(with_session(o, exit_code, [](ApiSession& api) {
-    auto r = api.get(kSoa + "/versions");
-    if (!r) return kExitFailed;
-    return print_response(*r, o.json, [](const json::object& l) {
-      auto items = l.if_contains("items");
-      if (!items || !items->is_array() || items->get_array().empty()) {
-        std::cout << "No approved version yet; approve the working copy with 'aims soa approve'.\n";
-        return;
-      }
-      Table t({"version", "approved_at", "approved_by", "applicable", "excluded", "implemented", "note"});
-      t.set_max_width(6, 48);
-      for (const auto& v : items->get_array()) {
-        if (!v.is_object()) continue;
-        const auto& s = v.get_object();
-        auto sum = s.if_contains("summary");
-        auto n = [&](const char* k) {
-          return sum && sum->is_object() ? std::to_string(int_of(sum->get_object(), k).value_or(0)) : std::string();
-        };
-        t.add_row({std::to_string(int_of(s, "number").value_or(0)), string_of(s, "approved_at"), string_of(s, "approved_by"),
-                   n("applicable"), n("excluded"), n("implemented"), string_of(s, "note")});
-      }
-      t.print(std::cout);
-    });
-  }));
+  register_get_command(parent, exit_code,
+                       {"versions", "Approved versions, newest first", "", [](const std::string&) { return kSoa + "/versions"; },
+                        print_versions});
 }
 
 void register_diff(CLI::App* parent, int& exit_code) {
@@ -289,14 +287,9 @@ void register_export(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_soa_commands(CLI::App& app, int& exit_code) {
-  auto* soa = app.add_subcommand("soa", "The Statement of Applicability of the Annex A controls (API client)")
-                  ->require_subcommand(1);
-  register_show(soa, exit_code);
-  register_set(soa, exit_code);
-  register_approve(soa, exit_code);
-  register_versions(soa, exit_code);
-  register_diff(soa, exit_code);
-  register_export(soa, exit_code);
+  add_command_group(app, "soa", "The Statement of Applicability of the Annex A controls (API client)", exit_code,
+                    {register_show, register_set, register_approve, register_versions, register_diff,
+                     register_export});
 }
 
 }  // namespace aims::cli

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/json_text.hpp"
 #include "core/text.hpp"
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
@@ -12,27 +13,9 @@
 #include "report/assessment_report.hpp"
 
 namespace aims::http::handlers {
-using assessment::AssessmentService;
+namespace json = boost::json;
 
 namespace {
-
-Response versioned(int status, const assessment::Versioned& v) {
-  auto r = json_response(status, v.json);
-  r.set_header("ETag", AssessmentService::etag(v.version));
-  return r;
-}
-
-template <class F>
-Response with_body(Context& c, F&& f) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  return f(*body);
-}
-
-Response text_or_problem(Context& c, const result<std::string>& r) {
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, *r);
-}
 
 /// The report format: `?format=` if given (pdf, html or json), else the best of those three the
 /// Accept header asks for (by q-value, then order), else json.
@@ -72,53 +55,42 @@ result<std::string> report_format(const Request& req) {
 }  // namespace
 
 Response list_assessments(Context& c) {
-  return text_or_problem(c, c.svc.assessments.list(*c.actor, c.req.query_param("limit"), c.req.query_param("cursor")));
+  return json_or_problem(c, c.svc.assessments.list(*c.actor, c.req.query_param("limit"), c.req.query_param("cursor")));
 }
 
 Response create_assessment(Context& c) {
-  return with_body(c, [&](const boost::json::value& b) {
+  return with_json_body(c, [&](const boost::json::value& b) {
     auto r = c.svc.assessments.create(*c.actor, b);
     if (!r) return problem(r.error(), c.req.path);
-    auto res = versioned(201, *r);
+    auto res = view_json(201, *r);
     auto id = boost::json::parse(r->json).at("id").as_string();
     res.set_header("Location", "/api/v1/assessments/" + std::string(id));
     return res;
   });
 }
 
-Response get_assessment(Context& c) {
-  auto r = c.svc.assessments.get(*c.actor, c.req.params.at("id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
-}
+Response get_assessment(Context& c) { return view_or_problem(c, c.svc.assessments.get(*c.actor, c.req.params.at("id"))); }
 
 Response update_assessment(Context& c) {
-  return with_body(c, [&](const boost::json::value& b) {
-    auto r = c.svc.assessments.update(*c.actor, c.req.params.at("id"), b, c.req.header("if-match"));
-    if (!r) return problem(r.error(), c.req.path);
-    return versioned(200, *r);
+  return changed_view(c, [&](json::value& b) {
+    return c.svc.assessments.update(*c.actor, c.req.params.at("id"), b, if_match(c));
   });
 }
 
-Response list_answers(Context& c) { return text_or_problem(c, c.svc.assessments.answers(*c.actor, c.req.params.at("id"))); }
+Response list_answers(Context& c) { return json_or_problem(c, c.svc.assessments.answers(*c.actor, c.req.params.at("id"))); }
 
 Response get_answer(Context& c) {
-  auto r = c.svc.assessments.answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
+  return view_or_problem(c, c.svc.assessments.answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id")));
 }
 
 Response put_answer(Context& c) {
-  return with_body(c, [&](const boost::json::value& b) {
-    auto r = c.svc.assessments.put_answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id"), b,
-                                          c.req.header("if-match"));
-    if (!r) return problem(r.error(), c.req.path);
-    return versioned(200, *r);
+  return changed_view(c, [&](json::value& b) {
+    return c.svc.assessments.put_answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id"), b, if_match(c));
   });
 }
 
 Response assessment_results(Context& c) {
-  return text_or_problem(c, c.svc.assessments.results(*c.actor, c.req.params.at("id")));
+  return json_or_problem(c, c.svc.assessments.results(*c.actor, c.req.params.at("id")));
 }
 
 Response assessment_report(Context& c) {
@@ -151,23 +123,20 @@ Response assessment_report(Context& c) {
 }
 
 Response compare_assessments(Context& c) {
-  return text_or_problem(c, c.svc.assessments.compare(*c.actor, c.req.params.at("id"), c.req.params.at("other_id")));
+  return json_or_problem(c, c.svc.assessments.compare(*c.actor, c.req.params.at("id"), c.req.params.at("other_id")));
 }
 
-Response get_roadmap(Context& c) { return text_or_problem(c, c.svc.assessments.roadmap(*c.actor, c.req.params.at("id"))); }
+Response get_roadmap(Context& c) { return json_or_problem(c, c.svc.assessments.roadmap(*c.actor, c.req.params.at("id"))); }
 
 Response generate_roadmap(Context& c) {
-  return with_body(c, [&](const boost::json::value& b) {
-    return text_or_problem(c, c.svc.assessments.generate_roadmap(*c.actor, c.req.params.at("id"), b));
+  return with_json_body(c, [&](const boost::json::value& b) {
+    return json_or_problem(c, c.svc.assessments.generate_roadmap(*c.actor, c.req.params.at("id"), b));
   });
 }
 
 Response update_roadmap_action(Context& c) {
-  return with_body(c, [&](const boost::json::value& b) {
-    auto r = c.svc.assessments.update_action(*c.actor, c.req.params.at("id"), c.req.params.at("action_id"), b,
-                                             c.req.header("if-match"));
-    if (!r) return problem(r.error(), c.req.path);
-    return versioned(200, *r);
+  return changed_view(c, [&](json::value& b) {
+    return c.svc.assessments.update_action(*c.actor, c.req.params.at("id"), c.req.params.at("action_id"), b, if_match(c));
   });
 }
 

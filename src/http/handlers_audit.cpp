@@ -1,4 +1,5 @@
 // Handlers of the audit log: checkpoint, public key, entries, proofs, export (SPEC §9).
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
@@ -18,11 +19,6 @@ class StreamBody final : public BodyReader {
  private:
   std::unique_ptr<Stream> s_;
 };
-
-Response json_or_problem(Context& c, const result<std::string>& r) {
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, *r);
-}
 
 }  // namespace
 

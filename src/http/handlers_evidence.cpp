@@ -7,20 +7,14 @@
 
 #include "domain/evidence/evidence_upload.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
 namespace json = boost::json;
-using evidence::EvidenceService;
 
 namespace {
-
-Response view_response(int status, const evidence::View& v) {
-  auto r = json_response(status, v.json);
-  r.set_header("ETag", EvidenceService::etag(v.version));
-  return r;
-}
 
 /// Streams an upload's body into the domain's Upload and answers with the stored evidence.
 class EvidenceUploadSink final : public UploadSink {
@@ -34,7 +28,7 @@ class EvidenceUploadSink final : public UploadSink {
     ledger::ActorScope who(actor_);
     auto done = up_->finish();
     if (!done) return problem(done.error(), path_);
-    auto r = view_response(done->created ? 201 : 200, done->view);
+    auto r = view_json(done->created ? 201 : 200, done->view);
     r.set_header("Location", "/api/v1/evidence/" + done->view.id);
     return r;
   }
@@ -122,30 +116,19 @@ Response upload_evidence(Context& c) {
 Response list_evidence(Context& c) {
   auto r = c.svc.evidence.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
-  std::string body = R"({"items":)" + r->items_json + R"(,"total":)" + std::to_string(r->total);
-  if (r->next) body += R"(,"next":)" + json::serialize(json::value(*r->next));
-  body += '}';
-  return json_response(200, std::move(body));
+  return json_response(200, list_page_json(r->items_json, r->total, r->next));
 }
 
-Response get_evidence(Context& c) {
-  auto r = c.svc.evidence.get(*c.actor, c.req.params.at("id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
-}
+Response get_evidence(Context& c) { return view_or_problem(c, c.svc.evidence.get(*c.actor, c.req.params.at("id"))); }
 
 Response update_evidence(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.evidence.update(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
+  return changed_view(c, [&](json::value& body) {
+    return c.svc.evidence.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+  });
 }
 
 Response delete_evidence(Context& c) {
-  auto r = c.svc.evidence.remove(*c.actor, c.req.params.at("id"), c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return no_content();
+  return empty_or_problem(c, c.svc.evidence.remove(*c.actor, c.req.params.at("id"), if_match(c)));
 }
 
 Response evidence_content(Context& c) {
@@ -169,38 +152,25 @@ Response evidence_content(Context& c) {
   return r;
 }
 
-Response list_evidence_links(Context& c) {
-  auto r = c.svc.evidence.links(*c.actor, c.req.params.at("id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
-}
+Response list_evidence_links(Context& c) { return json_or_problem(c, c.svc.evidence.links(*c.actor, c.req.params.at("id"))); }
 
 Response add_evidence_link(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  const auto& id = c.req.params.at("id");
-  auto r = c.svc.evidence.add_link(*c.actor, id, *body);
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = json_response(201, *r);
-  return res;
+  return with_json_body(c, [&](json::value& body) {
+    return json_or_problem(c, c.svc.evidence.add_link(*c.actor, c.req.params.at("id"), body), 201);
+  });
 }
 
 Response delete_evidence_link(Context& c) {
-  auto r = c.svc.evidence.remove_link(*c.actor, c.req.params.at("id"), c.req.params.at("link"));
-  if (!r) return problem(r.error(), c.req.path);
-  return no_content();
+  return empty_or_problem(c, c.svc.evidence.remove_link(*c.actor, c.req.params.at("id"), c.req.params.at("link")));
 }
 
 Response evidence_events(Context& c) {
-  auto r = c.svc.evidence.events(*c.actor, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
+  return json_or_problem(c, c.svc.evidence.events(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+                                                  c.req.query_param("cursor")));
 }
 
 Response evidence_freshness(Context& c) {
-  auto r = c.svc.evidence.freshness(*c.actor, c.req.query_param("within_days"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
+  return json_or_problem(c, c.svc.evidence.freshness(*c.actor, c.req.query_param("within_days")));
 }
 
 }  // namespace aims::http::handlers

@@ -1,4 +1,5 @@
 // Handlers of the AI system impact assessments: parse, call ImpactService, map the result.
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 #include "report/impact_json.hpp"
@@ -6,88 +7,54 @@
 
 namespace aims::http::handlers {
 namespace json = boost::json;
-using impact::ImpactService;
 
 namespace {
-
-Response view_response(int status, const impact::View& v) {
-  auto r = json_response(status, v.json);
-  r.set_header("ETag", records::etag(v.version));
-  return r;
-}
-
-Response text_or_problem(Context& c, const result<std::string>& r) {
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, *r);
-}
-
-/// A JSON body, or {} when the request has none (bodies are optional on workflow actions).
-result<json::value> optional_body(const Request& req) {
-  if (req.body.empty()) return json::value(json::object());
-  return parse_json_body(req);
-}
 
 const std::string& id_of(Context& c) { return c.req.params.at("id"); }
 
 }  // namespace
 
 Response list_impact_assessments(Context& c) {
-  return text_or_problem(c, c.svc.impact.list(*c.actor, c.req.query));
+  return json_or_problem(c, c.svc.impact.list(*c.actor, c.req.query));
 }
 
 Response create_impact_assessment(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.impact.create(*c.actor, *body);
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = view_response(201, *r);
-  res.set_header("Location", "/api/v1/impact-assessments/" + r->id);
-  return res;
+  return created_view(c, "/api/v1/impact-assessments/", [&](json::value& body) {
+    return c.svc.impact.create(*c.actor, body);
+  });
 }
 
-Response get_impact_assessment(Context& c) {
-  auto r = c.svc.impact.get(*c.actor, id_of(c));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
-}
+Response get_impact_assessment(Context& c) { return view_or_problem(c, c.svc.impact.get(*c.actor, id_of(c))); }
 
 Response update_impact_assessment(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.impact.update(*c.actor, id_of(c), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
+  return changed_view(c, [&](json::value& body) { return c.svc.impact.update(*c.actor, id_of(c), body, if_match(c)); });
 }
 
 Response impact_assessment_history(Context& c) {
-  return text_or_problem(c, c.svc.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+  return json_or_problem(c, c.svc.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
 }
 
-Response submit_impact_assessment(Context& c) {
-  auto r = c.svc.impact.submit(*c.actor, id_of(c), c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
-}
+Response submit_impact_assessment(Context& c) { return view_or_problem(c, c.svc.impact.submit(*c.actor, id_of(c), if_match(c))); }
 
 Response approve_impact_assessment(Context& c) {
-  auto body = optional_body(c.req);
+  auto body = optional_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
   std::int64_t number = 0;
-  auto r = c.svc.impact.approve(*c.actor, id_of(c), *body, c.req.header("if-match"), number);
+  auto r = c.svc.impact.approve(*c.actor, id_of(c), *body, if_match(c), number);
   if (!r) return problem(r.error(), c.req.path);
   auto res = json_response(201, *r);
   res.set_header("Location", "/api/v1/impact-assessments/" + id_of(c) + "/versions/" + std::to_string(number));
   return res;
 }
 
-Response list_impact_versions(Context& c) { return text_or_problem(c, c.svc.impact.versions(*c.actor, id_of(c))); }
+Response list_impact_versions(Context& c) { return json_or_problem(c, c.svc.impact.versions(*c.actor, id_of(c))); }
 
 Response get_impact_version(Context& c) {
-  return text_or_problem(c, c.svc.impact.version(*c.actor, id_of(c), c.req.params.at("n")));
+  return json_or_problem(c, c.svc.impact.version(*c.actor, id_of(c), c.req.params.at("n")));
 }
 
 Response get_impact_fria(Context& c) {
-  return text_or_problem(c, c.svc.impact.fria(*c.actor, id_of(c), c.req.query_param("version")));
+  return json_or_problem(c, c.svc.impact.fria(*c.actor, id_of(c), c.req.query_param("version")));
 }
 
 Response export_impact_assessment(Context& c) {
@@ -112,18 +79,10 @@ Response export_impact_assessment(Context& c) {
   return res;
 }
 
-Response get_impact_settings(Context& c) {
-  auto r = c.svc.impact.settings(*c.actor);
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
-}
+Response get_impact_settings(Context& c) { return view_or_problem(c, c.svc.impact.settings(*c.actor)); }
 
 Response put_impact_settings(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.impact.put_settings(*c.actor, *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
+  return changed_view(c, [&](json::value& body) { return c.svc.impact.put_settings(*c.actor, body, if_match(c)); });
 }
 
 }  // namespace aims::http::handlers

@@ -1,111 +1,55 @@
 // Handlers of the risk criteria and the AI risk register: parse, call the risk services, map.
 #include <boost/json.hpp>
 
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-namespace {
-
-Response versioned(int status, const risk::Versioned& v) {
-  auto r = json_response(status, v.json);
-  r.set_header("ETag", "\"v" + std::to_string(v.version) + "\"");
-  return r;
-}
-
-/// A JSON body where one is optional (an empty body counts as {}).
-result<json::value> optional_body(const Request& req) {
-  if (req.body.empty()) return json::value(json::object());
-  return parse_json_body(req);
-}
-
-}  // namespace
-
-Response get_risk_criteria(Context& c) {
-  auto r = c.svc.risk_criteria.get(*c.actor);
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
-}
+Response get_risk_criteria(Context& c) { return view_or_problem(c, c.svc.risk_criteria.get(*c.actor)); }
 
 Response put_risk_criteria(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.risk_criteria.put(*c.actor, *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
+  return changed_view(c, [&](json::value& body) { return c.svc.risk_criteria.put(*c.actor, body, if_match(c)); });
 }
 
 Response list_risks(Context& c) {
   auto r = c.svc.risks.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
-  std::string body;
-  body.reserve(r->items_json.size() + 96);
-  body += R"({"items":)";
-  body += r->items_json;
-  body += R"(,"total":)";
-  body += std::to_string(r->total);
-  body += R"(,"overdue_reviews":)";
-  body += std::to_string(r->overdue_reviews);
-  if (r->next) {
-    body += R"(,"next":)";
-    body += json::serialize(json::value(*r->next));
-  }
-  body += '}';
-  return json_response(200, std::move(body));
+  return json_response(200, list_page_json(r->items_json, r->total, r->next,
+                                            R"(,"overdue_reviews":)" + std::to_string(r->overdue_reviews)));
 }
 
 Response create_risk(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.risks.create(*c.actor, *body);
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = versioned(201, *r);
-  res.set_header("Location", "/api/v1/risks/" + r->id);
-  return res;
+  return created_view(c, "/api/v1/risks/", [&](json::value& body) { return c.svc.risks.create(*c.actor, body); });
 }
 
-Response risk_heatmap(Context& c) {
-  auto r = c.svc.risks.heatmap(*c.actor, c.req.query_param("system_id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
-}
+Response risk_heatmap(Context& c) { return json_or_problem(c, c.svc.risks.heatmap(*c.actor, c.req.query_param("system_id"))); }
 
-Response get_risk(Context& c) {
-  auto r = c.svc.risks.get(*c.actor, c.req.params.at("id"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
-}
+Response get_risk(Context& c) { return view_or_problem(c, c.svc.risks.get(*c.actor, c.req.params.at("id"))); }
 
 Response update_risk(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.risks.update(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
+  return changed_view(c, [&](json::value& body) {
+    return c.svc.risks.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+  });
 }
 
 Response risk_history(Context& c) {
-  auto r = c.svc.risks.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
+  return json_or_problem(c, c.svc.risks.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+                                                c.req.query_param("cursor")));
 }
 
 Response accept_risk(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.risks.accept(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
+  return changed_view(c, [&](json::value& body) {
+    return c.svc.risks.accept(*c.actor, c.req.params.at("id"), body, if_match(c));
+  });
 }
 
 Response withdraw_risk_acceptance(Context& c) {
-  auto body = optional_body(c.req);
+  auto body = optional_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.risks.withdraw(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return versioned(200, *r);
+  return view_or_problem(c, c.svc.risks.withdraw(*c.actor, c.req.params.at("id"), *body, if_match(c)));
 }
 
 }  // namespace aims::http::handlers

@@ -1,48 +1,37 @@
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "report/soa_pdf.hpp"
 #include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
+namespace json = boost::json;
 
-namespace {
-
-Response text_or_problem(Context& c, const result<std::string>& r, int status = 200) {
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(status, *r);
-}
-
-}  // namespace
-
-Response get_soa(Context& c) { return text_or_problem(c, c.svc.soa.working(*c.actor)); }
+Response get_soa(Context& c) { return json_or_problem(c, c.svc.soa.working(*c.actor)); }
 
 Response update_soa_entry(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.soa.update(*c.actor, c.req.params.at("control_id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = json_response(200, r->json);
-  res.set_header("ETag", "\"v" + std::to_string(r->version) + "\"");
-  return res;
+  return changed_view(c, [&](json::value& body) {
+    return c.svc.soa.update(*c.actor, c.req.params.at("control_id"), body, if_match(c));
+  });
 }
 
-Response list_soa_versions(Context& c) { return text_or_problem(c, c.svc.soa.versions(*c.actor)); }
+Response list_soa_versions(Context& c) { return json_or_problem(c, c.svc.soa.versions(*c.actor)); }
 
 Response approve_soa(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  std::int64_t number = 0;
-  auto r = c.svc.soa.approve(*c.actor, *body, number);
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = json_response(201, *r);
-  res.set_header("Location", "/api/v1/soa/versions/" + std::to_string(number));
-  return res;
+  return with_json_body(c, [&](boost::json::value& body) {
+    std::int64_t number = 0;
+    auto r = c.svc.soa.approve(*c.actor, body, number);
+    if (!r) return problem(r.error(), c.req.path);
+    auto res = json_response(201, *r);
+    res.set_header("Location", "/api/v1/soa/versions/" + std::to_string(number));
+    return res;
+  });
 }
 
-Response get_soa_version(Context& c) { return text_or_problem(c, c.svc.soa.version(*c.actor, c.req.params.at("n"))); }
+Response get_soa_version(Context& c) { return json_or_problem(c, c.svc.soa.version(*c.actor, c.req.params.at("n"))); }
 
 Response diff_soa(Context& c) {
-  return text_or_problem(c, c.svc.soa.diff(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
+  return json_or_problem(c, c.svc.soa.diff(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
 }
 
 Response export_soa(Context& c) {

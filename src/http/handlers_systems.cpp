@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
 
@@ -10,12 +11,6 @@ using inventory::SystemService;
 namespace {
 
 constexpr std::size_t kMaxImportBytes = 8u << 20;
-
-Response view_response(int status, const inventory::SystemView& v) {
-  auto r = json_response(status, v.json);
-  r.set_header("ETag", SystemService::etag(v.version));
-  return r;
-}
 
 inventory::ListParams list_params(const Request& req) {
   inventory::ListParams p;
@@ -36,28 +31,11 @@ inventory::ListParams list_params(const Request& req) {
 Response list_systems(Context& c) {
   auto r = c.svc.systems.list(*c.actor, list_params(c.req));
   if (!r) return problem(r.error(), c.req.path);
-  std::string body;
-  body.reserve(r->items_json.size() + 64);
-  body += R"({"items":)";
-  body += r->items_json;
-  body += R"(,"total":)";
-  body += std::to_string(r->total);
-  if (r->next) {
-    body += R"(,"next":)";
-    body += json::serialize(json::value(*r->next));
-  }
-  body += '}';
-  return json_response(200, std::move(body));
+  return json_response(200, list_page_json(r->items_json, r->total, r->next));
 }
 
 Response create_system(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.systems.create(*c.actor, *body);
-  if (!r) return problem(r.error(), c.req.path);
-  auto res = view_response(201, *r);
-  res.set_header("Location", "/api/v1/systems/" + r->id);
-  return res;
+  return created_view(c, "/api/v1/systems/", [&](json::value& body) { return c.svc.systems.create(*c.actor, body); });
 }
 
 Response get_system(Context& c) {
@@ -70,33 +48,24 @@ Response get_system(Context& c) {
     nm.set_header("ETag", etag);
     return nm;
   }
-  return view_response(200, *r);
+  return view_json(200, *r);
 }
 
 Response update_system(Context& c) {
-  auto body = parse_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.systems.update(*c.actor, c.req.params.at("id"), *body, c.req.header("if-match"));
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
+  return changed_view(c, [&](json::value& body) {
+    return c.svc.systems.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+  });
 }
 
-Response archive_system(Context& c) {
-  auto r = c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), true);
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
-}
+Response archive_system(Context& c) { return view_or_problem(c, c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), true)); }
 
 Response restore_system(Context& c) {
-  auto r = c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), false);
-  if (!r) return problem(r.error(), c.req.path);
-  return view_response(200, *r);
+  return view_or_problem(c, c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), false));
 }
 
 Response system_history(Context& c) {
-  auto r = c.svc.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
-  if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, std::move(*r));
+  return json_or_problem(c, c.svc.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+                                                  c.req.query_param("cursor")));
 }
 
 Response import_systems(Context& c) {

@@ -5,6 +5,8 @@
 #include <optional>
 #include <map>
 
+#include "core/json_members.hpp"
+
 namespace aims::report {
 namespace json = boost::json;
 
@@ -33,18 +35,6 @@ std::string fixed(double v, int places) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", places, v);
   return buf;
-}
-
-const json::object& object_at(const json::object& o, std::string_view key) {
-  static const json::object empty;
-  auto p = o.if_contains(key);
-  return p && p->is_object() ? p->get_object() : empty;
-}
-
-const json::array& array_at(const json::object& o, std::string_view key) {
-  static const json::array empty;
-  auto p = o.if_contains(key);
-  return p && p->is_array() ? p->get_array() : empty;
 }
 
 /// The clause ("4".."10") or Annex A area ("A.6") an item belongs to.
