@@ -3,6 +3,7 @@
 // managers and admins generate it, managers and admins regenerate it from a start date and a capacity.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDate, formatDateTime, optionsOf } from '../../../lib/labels';
@@ -91,25 +92,11 @@ export function RoadmapPage() {
           </section>
           <section className="card" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>
-            <div className="table-wrap">
-              <table className="table table-compact action-table" data-testid="action-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Action</th>
-                    <th scope="col">Owner</th>
-                    <th scope="col">Effort</th>
-                    <th scope="col">Start</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rm.actions.map((a) => (
-                    <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite || !rm.saved} onSaved={replaceAction} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Action', 'Owner', 'Effort', 'Start', 'Target', 'Status']} className="table-compact action-table" testId="action-table">
+              {rm.actions.map((a) => (
+                <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite || !rm.saved} onSaved={replaceAction} />
+              ))}
+            </DataTable>
           </section>
         </>
       )}

@@ -1,5 +1,6 @@
 // The differences between two SoA versions, or a version and the working copy, field by field.
 import { Link, useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { diffVersions, getSoa, listVersions } from '../api';
@@ -72,34 +73,22 @@ export function SoaDiffPage() {
         </EmptyState>
       ) : null}
       {d && d.changes.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table diff-table" data-testid="diff-table">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Field</th>
-                <th scope="col">{from === 'working' ? 'Working copy' : `Version ${from}`}</th>
-                <th scope="col">{to === 'working' ? 'Working copy' : `Version ${to}`}</th>
+        <DataTable columns={['Control', 'Field', from === 'working' ? 'Working copy' : `Version ${from}`, to === 'working' ? 'Working copy' : `Version ${to}`]} className="diff-table" testId="diff-table">
+          {changesByControl(d.changes).flatMap((g) =>
+            g.changes.map((c, i) => (
+              <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
+                {i === 0 ? (
+                  <th scope="rowgroup" rowSpan={g.changes.length} className="diff-control">
+                    <span className="tree-id">{g.control_id}</span> {titleOf(g.control_id)}
+                  </th>
+                ) : null}
+                <td>{soaFieldLabels[c.field] ?? c.field}</td>
+                <td className="value-old prewrap">{displayValue(c.field, c.from)}</td>
+                <td className="value-new prewrap">{displayValue(c.field, c.to)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {changesByControl(d.changes).flatMap((g) =>
-                g.changes.map((c, i) => (
-                  <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
-                    {i === 0 ? (
-                      <th scope="rowgroup" rowSpan={g.changes.length} className="diff-control">
-                        <span className="tree-id">{g.control_id}</span> {titleOf(g.control_id)}
-                      </th>
-                    ) : null}
-                    <td>{soaFieldLabels[c.field] ?? c.field}</td>
-                    <td className="value-old prewrap">{displayValue(c.field, c.from)}</td>
-                    <td className="value-new prewrap">{displayValue(c.field, c.to)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+            )),
+          )}
+        </DataTable>
       ) : null}
     </div>
   );

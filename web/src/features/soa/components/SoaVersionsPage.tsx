@@ -2,6 +2,7 @@
 // of them (or one against the working copy).
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -70,51 +71,35 @@ export function SoaVersionsPage() {
               Show differences
             </button>
           </form>
-          <div className="table-wrap">
-            <table className="table" data-testid="versions-table">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Approved</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Applicable / excluded</th>
-                  <th scope="col">Implemented</th>
-                  <th scope="col">
-                    <span className="sr-only">Compare</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((v, i) => (
-                  <tr key={v.number} data-version={v.number}>
-                    <td className="nowrap">
-                      <Link className="row-link" to={`/soa/versions/${v.number}`}>
-                        Version {v.number}
-                      </Link>
-                    </td>
-                    <td>
-                      {formatDateTime(v.approved_at)}
-                      <div className="cell-sub">{v.approved_by}</div>
-                    </td>
-                    <td className="prewrap">{v.note || <span className="muted">—</span>}</td>
-                    <td>
-                      {v.summary.applicable} / {v.summary.excluded}
-                    </td>
-                    <td>{v.summary.implemented}</td>
-                    <td className="nowrap">
-                      <Link to={diffPath(v.number, 'working')}>Diff with working copy</Link>
-                      {list[i + 1] ? (
-                        <>
-                          {' · '}
-                          <Link to={diffPath(list[i + 1].number, v.number)}>with version {list[i + 1].number}</Link>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Version', 'Approved', 'Note', 'Applicable / excluded', 'Implemented', { label: 'Compare', hidden: true }]} testId="versions-table">
+            {list.map((v, i) => (
+              <tr key={v.number} data-version={v.number}>
+                <td className="nowrap">
+                  <Link className="row-link" to={`/soa/versions/${v.number}`}>
+                    Version {v.number}
+                  </Link>
+                </td>
+                <td>
+                  {formatDateTime(v.approved_at)}
+                  <div className="cell-sub">{v.approved_by}</div>
+                </td>
+                <td className="prewrap">{v.note || <span className="muted">—</span>}</td>
+                <td>
+                  {v.summary.applicable} / {v.summary.excluded}
+                </td>
+                <td>{v.summary.implemented}</td>
+                <td className="nowrap">
+                  <Link to={diffPath(v.number, 'working')}>Diff with working copy</Link>
+                  {list[i + 1] ? (
+                    <>
+                      {' · '}
+                      <Link to={diffPath(list[i + 1].number, v.number)}>with version {list[i + 1].number}</Link>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 // CSV import: check the file first (dry run), show every row error, then import for real.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { problemMessage, rowErrors, type Problem } from '../../../lib/problem';
@@ -123,27 +124,15 @@ export function ImportPage() {
           <h2>The file has errors; nothing was imported</h2>
           <p>{problemMessage(step.problem)}</p>
           {errors.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table table-compact">
-                <caption className="sr-only">Errors by row (the header is row 1)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Field</th>
-                    <th scope="col">Message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((x, i) => (
-                    <tr key={`${x.row}-${x.field}-${i}`}>
-                      <td>{x.row}</td>
-                      <td>{x.field ? <code>{x.field}</code> : "—"}</td>
-                      <td>{sentence(x.message)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Row', 'Field', 'Message']} className="table-compact" caption="Errors by row (the header is row 1)">
+              {errors.map((x, i) => (
+                <tr key={`${x.row}-${x.field}-${i}`}>
+                  <td>{x.row}</td>
+                  <td>{x.field ? <code>{x.field}</code> : "—"}</td>
+                  <td>{sentence(x.message)}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           {otherErrors.length > 0 ? (
             <ul>
