@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { FlashBanner } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDate, formatDateTime, optionsOf } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
-import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
+import { ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { generateRoadmap, getRoadmap, updateAction, type Roadmap, type RoadmapAction, type RoadmapActionPatch } from '../api';
 import { todayIso } from '../charts';
@@ -38,11 +39,7 @@ export function RoadmapPage() {
 
   return (
     <div className="roadmap" data-testid="roadmap">
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+      <FlashBanner message={flash} />
       <div className="phase-cards">
         {rm.phases.map((p) => (
           <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>

@@ -1,6 +1,7 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -48,14 +49,7 @@ export function ObjectiveEditPage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/objectives">AI objectives</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{objective.key}</Link>{' '}
-        <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>
-        Edit {objective.key}: {objective.title}
-      </h1>
+    <FormPage links={[['/objectives', 'AI objectives'], [detailUrl, objective.key]]} current="Edit" title={`Edit ${objective.key}: ${objective.title}`}>
       <ConflictBanner edit={edit} what="this objective" />
       <ErrorBanner error={edit.error} />
       <ObjectiveForm
@@ -69,6 +63,6 @@ export function ObjectiveEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }

@@ -1,6 +1,7 @@
 // Editing a risk with optimistic concurrency: PATCH carries If-Match with the ETag read; a 412
 // offers to reload the latest version.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -44,13 +45,7 @@ export function RiskEditPage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/risks">Risks</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{risk.id}</Link> <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>
-        Edit {risk.id}: {risk.title}
-      </h1>
+    <FormPage links={[['/risks', 'Risks'], [detailUrl, risk.id]]} current="Edit" title={`Edit ${risk.id}: ${risk.title}`}>
       {risk.acceptance_state === 'accepted' ? (
         <Banner kind="info">This risk is formally accepted. Changing its residual likelihood or impact withdraws the acceptance.</Banner>
       ) : null}
@@ -66,6 +61,6 @@ export function RiskEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }

@@ -1,11 +1,13 @@
 // The differences between two SoA versions, or a version and the working copy, field by field.
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { diffVersions, getSoa, listVersions } from '../api';
 import { soaFieldLabels } from '../labels';
 import { changesByControl, displayValue } from '../soa';
+import { soaVersionsCrumbs } from './SoaVersionsPage';
 
 function sideName(v: string): string {
   return v === 'working' ? 'the working copy' : `version ${v}`;
@@ -26,10 +28,7 @@ export function SoaDiffPage() {
 
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> <Link to="/soa/versions">Versions</Link>{' '}
-        <span aria-hidden="true">/</span> Differences
-      </nav>
+      <Breadcrumbs links={soaVersionsCrumbs}>Differences</Breadcrumbs>
       <h1>
         Differences: {sideName(from)} → {sideName(to)}
       </h1>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DataTable, GroupRow } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
@@ -10,7 +11,7 @@ import { exportSoa, getVersion, listAreas, type SoaExportFormat } from '../api';
 import { reasonLabels } from '../labels';
 import { byArea } from '../soa';
 import { ApplicableBadge, ExportButtons, ImplementationBadge, LinkedRisks, RefList, SummaryBar } from './SoaParts';
-import { diffPath } from './SoaVersionsPage';
+import { diffPath, soaVersionsCrumbs } from './SoaVersionsPage';
 
 export function SoaVersionPage() {
   const { n = '' } = useParams();
@@ -22,10 +23,7 @@ export function SoaVersionPage() {
   const areaTitle = (id: string) => areas.data?.find((a) => a.id === id)?.title ?? '';
 
   const crumbs = (
-    <nav className="breadcrumbs" aria-label="Breadcrumb">
-      <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> <Link to="/soa/versions">Versions</Link>{' '}
-      <span aria-hidden="true">/</span> Version {n}
-    </nav>
+    <Breadcrumbs links={soaVersionsCrumbs}>Version {n}</Breadcrumbs>
   );
   if (version.loading && !version.data) return <Loading />;
   if (version.error || !version.data)

@@ -3,10 +3,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { Breadcrumbs, type Crumb } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { listVersions } from '../api';
+
+/** The breadcrumb trail of the pages below the list of versions. */
+export const soaVersionsCrumbs: readonly Crumb[] = [
+  ['/soa', 'Statement of Applicability'],
+  ['/soa/versions', 'Versions'],
+];
 
 export function diffPath(from: number | string, to: number | string): string {
   return `/soa/diff?from=${encodeURIComponent(String(from))}&to=${encodeURIComponent(String(to))}`;
@@ -28,9 +35,7 @@ export function SoaVersionsPage() {
 
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> Versions
-      </nav>
+      <Breadcrumbs links={[['/soa', 'Statement of Applicability']]}>Versions</Breadcrumbs>
       <h1>Approved versions</h1>
       <p className="muted">Each approval freezes the Statement of Applicability as a numbered version that never changes afterwards.</p>
       <ErrorBanner error={versions.error} title="The versions could not be loaded." />

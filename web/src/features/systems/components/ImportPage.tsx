@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { problemMessage, rowErrors, type Problem } from '../../../lib/problem';
@@ -70,9 +71,7 @@ export function ImportPage() {
 
   return (
     <div className="page page-narrow">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> Import
-      </nav>
+      <Breadcrumbs links={[['/systems', 'AI systems']]}>Import</Breadcrumbs>
       <h1>Import AI systems from CSV</h1>
       <p className="muted">
         Use the columns of <strong>Export CSV</strong>, with a header row. Rows with an <code>id</code> update that AI system; rows without one

@@ -1,5 +1,6 @@
 // Editing an AI system with optimistic concurrency: PATCH carries If-Match with the ETag read.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -37,12 +38,7 @@ export function SystemEditPage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{system.name}</Link>{' '}
-        <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>Edit {system.name}</h1>
+    <FormPage links={[['/systems', 'AI systems'], [detailUrl, system.name]]} current="Edit" title={`Edit ${system.name}`}>
       <ConflictBanner edit={edit} what="this AI system" />
       <ErrorBanner error={edit.error} />
       <SystemForm
@@ -56,6 +52,6 @@ export function SystemEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }
