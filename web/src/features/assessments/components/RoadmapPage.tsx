@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { LabelOptions } from '../../../components/FormParts';
 import { FlashBanner } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
@@ -242,11 +243,7 @@ function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: Ro
         </td>
         <td>
           <select aria-label={`Status of ${a.item_id}`} value={status} disabled={readOnly} onChange={(e) => setStatus(e.target.value as typeof status)} className="input-sm">
-            {optionsOf(actionStatusLabels).map((k) => (
-              <option key={k} value={k}>
-                {actionStatusLabels[k]}
-              </option>
-            ))}
+            <LabelOptions labels={actionStatusLabels} keys={optionsOf(actionStatusLabels)} />
           </select>
           {cellErr('status')}
           {dirty && !readOnly ? (

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable, GroupRow } from '../../../components/DataTable';
+import { LabelOptions } from '../../../components/FormParts';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
@@ -159,11 +160,7 @@ export function SoaPage() {
           <label htmlFor="soa-status">Implementation</label>
           <select id="soa-status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">All</option>
-            {optionsOf(implementationLabels).map((s) => (
-              <option key={s} value={s}>
-                {implementationLabels[s]}
-              </option>
-            ))}
+            <LabelOptions labels={implementationLabels} keys={optionsOf(implementationLabels)} />
           </select>
         </div>
       </div>
