@@ -1,8 +1,8 @@
 // The dashboard's card for AI objectives: active objectives by derived status, and how many have a
 // reading overdue, each linking to the filtered list.
 import { Link } from 'react-router-dom';
+import { SummaryCard } from '../../../components/SummaryCard';
 import { useAsync } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import { getSummary } from '../api';
 import { derivedStatusLabels } from '../labels';
 
@@ -13,13 +13,7 @@ export function ObjectivesDashboardCard() {
   const s = summary.data;
   const active = s?.by_status.active ?? 0;
   return (
-    <section className="card" aria-labelledby="dash-objectives" data-testid="dashboard-objectives">
-      <div className="card-head">
-        <h2 id="dash-objectives">AI objectives</h2>
-        <Link to="/objectives">Open →</Link>
-      </div>
-      <ErrorBanner error={summary.error} />
-      {summary.loading && !s ? <Loading /> : null}
+    <SummaryCard id="dash-objectives" title="AI objectives" to="/objectives" testId="dashboard-objectives" error={summary.error} loading={summary.loading && !s}>
       {s && s.total === 0 ? (
         <p className="muted">
           No objectives yet. <Link to="/objectives/new">Set one</Link> with a target and readings over time.
@@ -53,6 +47,6 @@ export function ObjectivesDashboardCard() {
           </Link>
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

@@ -1,8 +1,8 @@
 // The dashboard's card for the risk register: open risks by residual level, overdue reviews and
 // lapsed acceptances, each a link into the filtered register.
 import { Link } from 'react-router-dom';
+import { SummaryCard } from '../../../components/SummaryCard';
 import { useAsync } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import { getHeatmap } from '../api';
 import { LevelBadge } from './parts';
 
@@ -10,13 +10,7 @@ export function RisksDashboardCard() {
   const map = useAsync((signal) => getHeatmap(undefined, signal), []);
   const m = map.data;
   return (
-    <section className="card" aria-labelledby="dash-risks" data-testid="dashboard-risks">
-      <div className="card-head">
-        <h2 id="dash-risks">AI risks</h2>
-        <Link to="/risks">Open the register →</Link>
-      </div>
-      <ErrorBanner error={map.error} />
-      {map.loading && !m ? <Loading /> : null}
+    <SummaryCard id="dash-risks" title="AI risks" to="/risks" linkLabel="Open the register →" testId="dashboard-risks" error={map.error} loading={map.loading && !m}>
       {m && m.total === 0 ? <p className="muted">No open risks registered yet.</p> : null}
       {m && m.total > 0 ? (
         <>
@@ -48,6 +42,6 @@ export function RisksDashboardCard() {
           </div>
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }
