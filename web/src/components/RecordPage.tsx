@@ -2,8 +2,8 @@
 // flash message a write leaves in the route state, the "could not be loaded" page, and the frame
 // of create/edit form pages. Stateless components; the pages keep their data.
 import { Fragment, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
-import { Banner, ErrorBanner } from '../lib/ui';
+import { Link, Navigate, useLocation, type NavigateFunction } from 'react-router-dom';
+import { Banner, ErrorBanner, Loading } from '../lib/ui';
 
 /** One step of a breadcrumb trail: where it links to and its text. */
 export type Crumb = readonly [to: string, label: ReactNode];
@@ -81,6 +81,25 @@ export function FlashBanner({ message }: { message: string | null | undefined })
       {message}
     </Banner>
   ) : null;
+}
+
+/**
+ * What an edit page shows instead of its form: the record's page for a role that cannot write,
+ * the spinner while loading, the error when it could not be loaded; null once the record is there.
+ */
+export function editGate(canWrite: boolean, recordUrl: string, loaded: { loading: boolean; error: unknown; data: unknown }, failedTitle: string): ReactNode {
+  if (!canWrite) return <Navigate to={recordUrl} replace />;
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title={failedTitle} />;
+  return null;
+}
+
+/** The way back to the record after an edit, with a flash saying whether anything was saved. */
+export function backToRecord(navigate: NavigateFunction, url: string) {
+  return {
+    onUnchanged: () => navigate(url, { state: { flash: 'Nothing was changed.' } }),
+    onSaved: () => navigate(url, { state: { flash: 'Changes saved.' } }),
+  };
 }
 
 interface FormPageProps {

@@ -1,11 +1,11 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { FormPage } from '../../../components/RecordPage';
+import { useNavigate, useParams } from 'react-router-dom';
+import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getObjective, updateObjective } from '../api';
 import { clientErrors, formFromObjective, patchFromForm, type FormValues } from '../form';
@@ -27,9 +27,8 @@ export function ObjectiveEditPage() {
   const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.objective.key}` : 'Edit AI objective');
 
-  if (!session.canWrite) return <Navigate to={`/objectives/${encodeURIComponent(id)}`} replace />;
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title="The objective could not be loaded." />;
+  const gate = editGate(session.canWrite, `/objectives/${encodeURIComponent(id)}`, loaded, 'The objective could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { objective, etag, options } = loaded.data;
   const detailUrl = `/objectives/${encodeURIComponent(objective.key)}`;
 
@@ -37,11 +36,10 @@ export function ObjectiveEditPage() {
     void edit.save({
       validate: () => clientErrors(values),
       patch: () => patchFromForm(objective, values),
-      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      ...backToRecord(navigate, detailUrl),
       etag,
       noun: 'this objective',
       write: (patch, tag) => updateObjective(objective.id, patch, tag),
-      onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
       toFieldErrors: exactFieldErrors,
       quietWithFieldErrors: true,
       onFailed: scrollUnlessFields,
