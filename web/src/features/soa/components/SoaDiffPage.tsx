@@ -7,7 +7,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { diffVersions, getSoa, listVersions } from '../api';
 import { soaFieldLabels } from '../labels';
 import { changesByControl, displayValue } from '../soa';
-import { soaVersionsCrumbs } from './SoaVersionsPage';
+import { soaVersionsCrumbs, VersionOptions } from './SoaVersionsPage';
 
 function sideName(v: string): string {
   return v === 'working' ? 'the working copy' : `version ${v}`;
@@ -37,22 +37,14 @@ export function SoaDiffPage() {
           <div className="field">
             <label htmlFor="d-from">From</label>
             <select id="d-from" value={from} onChange={(e) => set('from', e.target.value)}>
-              {versions.data.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
+              <VersionOptions versions={versions.data} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="d-to">To</label>
             <select id="d-to" value={to} onChange={(e) => set('to', e.target.value)}>
               <option value="working">Working copy</option>
-              {versions.data.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
+              <VersionOptions versions={versions.data} />
             </select>
           </div>
         </div>

@@ -15,6 +15,19 @@ export const soaVersionsCrumbs: readonly Crumb[] = [
   ['/soa/versions', 'Versions'],
 ];
 
+/** The options of a select of approved versions ("Version 3"), in the order given. */
+export function VersionOptions({ versions }: { versions: readonly { number: number }[] }) {
+  return (
+    <>
+      {versions.map((v) => (
+        <option key={v.number} value={v.number}>
+          Version {v.number}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function diffPath(from: number | string, to: number | string): string {
   return `/soa/diff?from=${encodeURIComponent(String(from))}&to=${encodeURIComponent(String(to))}`;
 }
@@ -54,22 +67,14 @@ export function SoaVersionsPage() {
             <div className="field">
               <label htmlFor="diff-from">Compare version</label>
               <select id="diff-from" value={from || String(list[0].number)} onChange={(e) => setFrom(e.target.value)}>
-                {list.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}
-                  </option>
-                ))}
+                <VersionOptions versions={list} />
               </select>
             </div>
             <div className="field">
               <label htmlFor="diff-to">with</label>
               <select id="diff-to" value={to} onChange={(e) => setTo(e.target.value)}>
                 <option value="working">the working copy</option>
-                {list.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}
-                  </option>
-                ))}
+                <VersionOptions versions={list} />
               </select>
             </div>
             <button type="submit" className="btn btn-primary">
