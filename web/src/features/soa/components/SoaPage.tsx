@@ -17,7 +17,7 @@ import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEnt
 import { implementationLabels, reasonLabels } from '../labels';
 import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
 import { EntryEditor } from './EntryEditor';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
+import { ControlCells, ExportButtons, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 
 export function SoaPage() {
   useTitle('Statement of Applicability');
@@ -248,15 +248,10 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
   return (
     <>
       <tr data-control={e.control_id} className={`${editing ? 'row-editing' : ''}${e.applicable ? '' : ' row-excluded'}`}>
-        <td className="soa-control">
-          <span className="tree-id">{e.control_id}</span> {e.title}
-        </td>
-        <td className="soa-status">
-          <ApplicableBadge value={e.applicable} />
-          {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
+        <ControlCells entry={e}>
           {e.reasons.length ? <div className="cell-sub">{e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ')}</div> : null}
           <LinkedRisks ids={e.linked_risks} applicable={e.applicable} />
-        </td>
+        </ControlCells>
         <td>{e.owner || <span className="muted">—</span>}</td>
         <td className="soa-just">
           {e.justification ? <div className="clamp-2">{e.justification}</div> : <span className="muted">—</span>}

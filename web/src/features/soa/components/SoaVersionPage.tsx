@@ -10,7 +10,7 @@ import { ErrorBanner, Loading } from '../../../lib/ui';
 import { exportSoa, getVersion, listAreas, type SoaExportFormat } from '../api';
 import { reasonLabels } from '../labels';
 import { byArea } from '../soa';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, LinkedRisks, RefList, SummaryBar } from './SoaParts';
+import { ControlCells, ExportButtons, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 import { diffPath, soaVersionsCrumbs } from './SoaVersionsPage';
 
 export function SoaVersionPage() {
@@ -70,13 +70,7 @@ export function SoaVersionPage() {
             </GroupRow>
             {g.entries.map((e) => (
               <tr key={e.control_id} className={e.applicable ? undefined : 'row-excluded'}>
-                <td className="soa-control">
-                  <span className="tree-id">{e.control_id}</span> {e.title}
-                </td>
-                <td className="soa-status">
-                  <ApplicableBadge value={e.applicable} />
-                  {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
-                </td>
+                <ControlCells entry={e} />
                 <td>{e.owner || <span className="muted">—</span>}</td>
                 <td className="soa-just">
                   {e.justification || <span className="muted">—</span>}
