@@ -1,5 +1,6 @@
 // Gap assessment calls (SPEC §4): assessments, answers, results, comparison and the roadmap.
 import { api, downloadFile, fetchFile, type Schemas } from '../../lib/api';
+import { fetchAllPages } from '../../lib/lists';
 import { getItem, type CatalogItem } from '../catalog';
 
 export type Assessment = Schemas['Assessment'];
@@ -24,14 +25,7 @@ export function etagOf(version: number): string {
 
 /** Every assessment of the organization, newest first (following `next` to the last page). */
 export async function listAssessments(signal?: AbortSignal): Promise<Assessment[]> {
-  const out: Assessment[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await api('get', '/api/v1/assessments', { query: { limit: 500, cursor }, signal });
-    out.push(...data.items);
-    cursor = data.next;
-  } while (cursor);
-  return out;
+  return (await fetchAllPages<Assessment, '/api/v1/assessments'>('/api/v1/assessments', { signal })).items;
 }
 
 /** The newest assessment, if there is one. */

@@ -1,5 +1,6 @@
 // The catalog of standards (SPEC §1): frameworks and their items.
 import { api, type Schemas } from '../../lib/api';
+import { fetchAllPages } from '../../lib/lists';
 
 export type Framework = Schemas['Framework'];
 export type CatalogItem = Schemas['CatalogItem'];
@@ -12,18 +13,8 @@ export async function listFrameworks(signal?: AbortSignal): Promise<Framework[]>
 
 /** Every item of a framework in document order (following `next` until the last page). */
 export async function listAllItems(framework: string, signal?: AbortSignal): Promise<CatalogItem[]> {
-  const items: CatalogItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await api('get', '/api/v1/catalog/frameworks/{framework}/items', {
-      path: { framework },
-      query: { limit: 500, cursor },
-      signal,
-    });
-    items.push(...data.items);
-    cursor = data.next;
-  } while (cursor);
-  return items;
+  const path = '/api/v1/catalog/frameworks/{framework}/items';
+  return (await fetchAllPages<CatalogItem, typeof path>(path, { path: { framework }, signal })).items;
 }
 
 /** Items of a framework whose id, title or guidance contain `q`. */

@@ -1,6 +1,7 @@
 // EU AI Act calls: the classification questionnaire, a system's classification and its saved
 // versions, and the obligations register.
 import { api, ApiError, type Schemas } from '../../lib/api';
+import { countRows, fetchAllPages, type ListFilters } from '../../lib/lists';
 import type { paths } from '../../lib/api-types';
 
 export type Questionnaire = Schemas['EuActQuestionnaire'];
@@ -15,9 +16,8 @@ export type ObligationPatch = Schemas['ObligationPatch'];
 export type ObligationStatus = Schemas['ObligationStatus'];
 export type EuActRole = Schemas['EuActRole'];
 
-type ObligationQuery = NonNullable<paths['/api/v1/obligations']['get']['parameters']['query']>;
 /** The register's filters (everything but paging). */
-export type ObligationFilters = Omit<ObligationQuery, 'limit' | 'cursor'>;
+export type ObligationFilters = ListFilters<'/api/v1/obligations'>;
 
 let questionnaire: Promise<Questionnaire> | null = null;
 
@@ -61,14 +61,8 @@ export async function putClassification(systemId: string, answers: Answers, note
 
 /** Every saved version, newest first. */
 export async function getClassificationHistory(systemId: string, signal?: AbortSignal): Promise<Classification[]> {
-  const out: Classification[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await api('get', '/api/v1/systems/{id}/classification/history', { path: { id: systemId }, query: { limit: 500, cursor }, signal });
-    out.push(...data.items);
-    cursor = data.next;
-  } while (cursor);
-  return out;
+  const path = '/api/v1/systems/{id}/classification/history';
+  return (await fetchAllPages<Classification, typeof path>(path, { path: { id: systemId }, signal })).items;
 }
 
 export interface ObligationList {
@@ -77,23 +71,13 @@ export interface ObligationList {
 }
 
 /** Every obligation matching the filters (all pages). */
-export async function listAllObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<ObligationList> {
-  const items: Obligation[] = [];
-  let cursor: string | undefined;
-  let total = 0;
-  do {
-    const { data } = await api('get', '/api/v1/obligations', { query: { ...filters, limit: 500, cursor }, signal });
-    items.push(...(data.items as Obligation[])); // unreadable rows: isUnreadable on the board
-    total = data.total;
-    cursor = data.next;
-  } while (cursor);
-  return { items, total };
+export function listAllObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<ObligationList> {
+  return fetchAllPages<Obligation, '/api/v1/obligations'>('/api/v1/obligations', { query: filters, signal }); // unreadable rows: isUnreadable on the board
 }
 
 /** How many obligations match (one item is fetched; `total` counts them all). */
-export async function countObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<number> {
-  const { data } = await api('get', '/api/v1/obligations', { query: { ...filters, limit: 1 }, signal });
-  return data.total;
+export function countObligations(filters: ObligationFilters, signal?: AbortSignal): Promise<number> {
+  return countRows('/api/v1/obligations', { query: filters, signal });
 }
 
 export type Recheck = paths['/api/v1/eu-ai-act/rechecks']['get']['responses']['200']['content']['application/json']['items'][number];

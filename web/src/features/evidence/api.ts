@@ -1,7 +1,7 @@
 // Evidence vault calls (SPEC §9). The upload goes through XMLHttpRequest, the one browser API that
 // reports upload progress; everything else through the typed client.
 import { api, ApiError, baseHeaders, downloadFile, type Schemas } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import { toProblem } from '../../lib/problem';
 import { uploadQuery, type UploadMeta } from './evidence';
 
@@ -11,20 +11,14 @@ export type EvidenceEvent = Schemas['EvidenceEvent'];
 export type EvidenceFreshness = Schemas['EvidenceFreshness'];
 export type EvidencePatch = Schemas['EvidencePatch'];
 
-type ListQuery = NonNullable<paths['/api/v1/evidence']['get']['parameters']['query']>;
-export type EvidenceSort = NonNullable<ListQuery['sort']>;
-export type EvidenceFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type EvidenceSort = ListSort<'/api/v1/evidence'>;
+export type EvidenceFilters = ListFilters<'/api/v1/evidence'>;
 export const filterKeys = ['q', 'classification', 'owner', 'linked_to', 'expiring_within', 'expired', 'deleted', 'sort'] as const;
 
-export interface EvidencePage {
-  items: Evidence[];
-  total: number;
-  next?: string;
-}
+export type EvidencePage = ListPage<Evidence>;
 
 export async function listEvidence(filters: EvidenceFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<EvidencePage> {
-  const { data } = await api('get', '/api/v1/evidence', { query: { ...filters, cursor, limit }, signal });
-  return data as EvidencePage; // unreadable rows: isUnreadable on the list page
+  return fetchPage<Evidence, '/api/v1/evidence'>('/api/v1/evidence', { query: { ...filters, cursor, limit }, signal });
 }
 
 export interface Versioned {

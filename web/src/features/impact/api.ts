@@ -1,7 +1,7 @@
 // AI system impact assessment calls (SPEC §6; ISO/IEC 42001 6.1.4, 8.4, A.5): list, create, edit
 // under If-Match, submit and approve, versions, the Art. 27 view, the thresholds and exports.
 import { api, downloadFile, type Schemas } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 
 export type ImpactAssessment = Schemas['ImpactAssessment'];
 export type ImpactSummary = Schemas['ImpactAssessmentSummary'];
@@ -21,17 +21,12 @@ export type ImpactHistoryEntry = Schemas['ImpactHistoryEntry'];
 export type ImpactLevel = Schemas['ImpactLevel'];
 export type ImpactStatus = Schemas['ImpactStatus'];
 
-type ListQuery = NonNullable<paths['/api/v1/impact-assessments']['get']['parameters']['query']>;
-export type ImpactSort = NonNullable<ListQuery['sort']>;
+export type ImpactSort = ListSort<'/api/v1/impact-assessments'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
-export type ImpactFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type ImpactFilters = ListFilters<'/api/v1/impact-assessments'>;
 export const filterKeys = ['q', 'system_id', 'status', 'outcome', 'reassessment_due', 'sort'] as const;
 
-export interface ImpactPage {
-  items: ImpactSummary[];
-  total: number;
-  next?: string;
-}
+export type ImpactPage = ListPage<ImpactSummary>;
 
 export interface Versioned {
   assessment: ImpactAssessment;
@@ -39,8 +34,7 @@ export interface Versioned {
 }
 
 export async function listImpact(filters: ImpactFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ImpactPage> {
-  const { data } = await api('get', '/api/v1/impact-assessments', { query: { ...filters, cursor, limit }, signal });
-  return data as ImpactPage; // unreadable rows: isUnreadable on the list page
+  return fetchPage<ImpactSummary, '/api/v1/impact-assessments'>('/api/v1/impact-assessments', { query: { ...filters, cursor, limit }, signal });
 }
 
 export async function getImpact(id: string, signal?: AbortSignal): Promise<Versioned> {

@@ -1,6 +1,6 @@
 // AI objective calls (SPEC §6, ISO/IEC 42001 clause 6.2): objectives, their readings, history and summary.
 import { api, type Schemas } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import { fetchAllPages, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 
 export type Objective = Schemas['Objective'];
 export type ObjectiveInput = Schemas['ObjectiveInput'];
@@ -15,22 +15,16 @@ export type ObjectiveStatus = Schemas['ObjectiveStatus'];
 export type ObjectiveDirection = Schemas['ObjectiveDirection'];
 export type ObjectiveFrequency = Schemas['ObjectiveFrequency'];
 
-type ListQuery = NonNullable<paths['/api/v1/objectives']['get']['parameters']['query']>;
-export type ObjectiveSort = NonNullable<ListQuery['sort']>;
+export type ObjectiveSort = ListSort<'/api/v1/objectives'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
-export type ObjectiveFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type ObjectiveFilters = ListFilters<'/api/v1/objectives'>;
 
 export const filterKeys = ['q', 'system_id', 'status', 'derived_status', 'owner', 'annex_c_objective', 'overdue', 'sort'] as const;
 
-export interface ObjectivePage {
-  items: Objective[];
-  total: number;
-  next?: string;
-}
+export type ObjectivePage = ListPage<Objective>;
 
 export async function listObjectives(filters: ObjectiveFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ObjectivePage> {
-  const { data } = await api('get', '/api/v1/objectives', { query: { ...filters, cursor, limit }, signal });
-  return data as ObjectivePage; // unreadable rows: isUnreadable on the list page
+  return fetchPage<Objective, '/api/v1/objectives'>('/api/v1/objectives', { query: { ...filters, cursor, limit }, signal });
 }
 
 export async function getSummary(signal?: AbortSignal): Promise<ObjectivesSummary> {
@@ -60,14 +54,8 @@ export async function updateObjective(id: string, patch: ObjectivePatch, etag: s
 
 /** Every reading of an objective, oldest first (following `next` to the end). */
 export async function listAllReadings(id: string, signal?: AbortSignal): Promise<ObjectiveReading[]> {
-  const out: ObjectiveReading[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await api('get', '/api/v1/objectives/{id}/readings', { path: { id }, query: { limit: 500, cursor }, signal });
-    out.push(...(data.items as ObjectiveReading[])); // unreadable rows: isUnreadable in the table
-    cursor = data.next;
-  } while (cursor);
-  return out;
+  const path = '/api/v1/objectives/{id}/readings';
+  return (await fetchAllPages<ObjectiveReading, typeof path>(path, { path: { id }, signal })).items; // unreadable rows: isUnreadable in the table
 }
 
 export async function addReading(id: string, reading: Schemas['ObjectiveReadingInput']): Promise<ObjectiveReadingAdded> {

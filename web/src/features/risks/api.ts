@@ -1,6 +1,6 @@
 // Risk register and risk criteria calls (SPEC §6; ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3).
 import { api, type Schemas } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 
 export type Risk = Schemas['Risk'];
 export type RiskInput = Schemas['RiskInput'];
@@ -11,10 +11,9 @@ export type RiskHeatmap = Schemas['RiskHeatmap'];
 export type RiskHistoryEntry = Schemas['RiskHistoryEntry'];
 export type RiskLevel = Schemas['RiskLevel'];
 
-type ListQuery = NonNullable<paths['/api/v1/risks']['get']['parameters']['query']>;
-export type RiskSort = NonNullable<ListQuery['sort']>;
+export type RiskSort = ListSort<'/api/v1/risks'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
-export type RiskFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type RiskFilters = ListFilters<'/api/v1/risks'>;
 
 export const riskFilterKeys = [
   'q',
@@ -34,16 +33,12 @@ export const riskFilterKeys = [
   'sort',
 ] as const;
 
-export interface RiskPage {
-  items: Risk[];
-  total: number;
+export interface RiskPage extends ListPage<Risk> {
   overdue_reviews: number;
-  next?: string;
 }
 
 export async function listRisks(filters: RiskFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<RiskPage> {
-  const { data } = await api('get', '/api/v1/risks', { query: { ...filters, cursor, limit }, signal });
-  return data as RiskPage; // unreadable rows: isUnreadable on the list page
+  return (await fetchPage<Risk, '/api/v1/risks'>('/api/v1/risks', { query: { ...filters, cursor, limit }, signal })) as RiskPage;
 }
 
 export interface VersionedRisk {

@@ -1,6 +1,6 @@
 // AI system inventory calls (SPEC §3).
 import { api, downloadFile, type Schemas } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import { countRows, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 
 export type AiSystem = Schemas['AiSystem'];
 export type AiSystemInput = Schemas['AiSystemInput'];
@@ -8,28 +8,21 @@ export type AiSystemPatch = Schemas['AiSystemPatch'];
 export type HistoryEntry = Schemas['HistoryEntry'];
 export type ImportResult = Schemas['ImportResult'];
 
-type ListQuery = NonNullable<paths['/api/v1/systems']['get']['parameters']['query']>;
-export type SystemSort = NonNullable<ListQuery['sort']>;
+export type SystemSort = ListSort<'/api/v1/systems'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
-export type SystemFilters = Omit<ListQuery, 'limit' | 'cursor'>;
+export type SystemFilters = ListFilters<'/api/v1/systems'>;
 
 export const filterKeys = ['q', 'status', 'lifecycle_stage', 'eu_ai_act_class', 'organization_role', 'archived', 'sort'] as const;
 
-export interface SystemPage {
-  items: AiSystem[];
-  total: number;
-  next?: string;
-}
+export type SystemPage = ListPage<AiSystem>;
 
 export async function listSystems(filters: SystemFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<SystemPage> {
-  const { data } = await api('get', '/api/v1/systems', { query: { ...filters, cursor, limit }, signal });
-  return data as SystemPage; // an unreadable row ({id, error}) is told apart by isUnreadable on the list page
+  return fetchPage<AiSystem, '/api/v1/systems'>('/api/v1/systems', { query: { ...filters, cursor, limit }, signal });
 }
 
 /** How many systems match the filters (one item is fetched; `total` counts them all). */
-export async function countSystems(filters: SystemFilters, signal?: AbortSignal): Promise<number> {
-  const { data } = await api('get', '/api/v1/systems', { query: { ...filters, limit: 1 }, signal });
-  return data.total;
+export function countSystems(filters: SystemFilters, signal?: AbortSignal): Promise<number> {
+  return countRows('/api/v1/systems', { query: filters, signal });
 }
 
 export interface Versioned {

@@ -1,6 +1,7 @@
 // Starting a gap assessment: name, scope (approach), target maturity, owner and date.
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { optionsOf } from '../../../lib/labels';
@@ -54,12 +55,13 @@ export function AssessmentCreatePage() {
   }
 
   return (
-    <div className="page page-narrow">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/assessments">Assessments</Link> <span aria-hidden="true">/</span> New
-      </nav>
-      <h1>New assessment</h1>
-      <p className="muted">You answer the items one at a time and can stop and come back whenever you like; every answer is saved as you go.</p>
+    <FormPage
+      className="page page-narrow"
+      links={[['/assessments', 'Assessments']]}
+      current="New"
+      title="New assessment"
+      intro="You answer the items one at a time and can stop and come back whenever you like; every answer is saved as you go."
+    >
       <ErrorBanner error={error} title="The assessment was not created." />
       <form className="card assessment-form" onSubmit={submit} noValidate data-testid="assessment-form">
         <Field label="Name" required error={errors.name} name="name" hint="For example “Baseline 2026” or “Pre-audit check”.">
@@ -118,6 +120,6 @@ export function AssessmentCreatePage() {
           </Link>
         </div>
       </form>
-    </div>
+    </FormPage>
   );
 }

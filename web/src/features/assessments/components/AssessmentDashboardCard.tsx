@@ -1,7 +1,7 @@
 // The dashboard's card for the latest assessment: overall maturity and readiness.
 import { Link } from 'react-router-dom';
+import { Figure, SummaryCard } from '../../../components/SummaryCard';
 import { formatDate } from '../../../lib/labels';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import type { CardState, DashboardCards } from '../../dashboard';
 import { formatMaturity } from '../charts';
@@ -11,13 +11,7 @@ export function AssessmentDashboardCard({ card: latest }: { card: CardState<Dash
   const session = useSession();
   const d = latest.data && { a: latest.data.assessment, r: latest.data.results };
   return (
-    <section className="card" aria-labelledby="dash-assessment" data-testid="dashboard-assessment">
-      <div className="card-head">
-        <h2 id="dash-assessment">Gap assessment</h2>
-        <Link to="/assessments">All assessments →</Link>
-      </div>
-      <ErrorBanner error={latest.error} />
-      {latest.loading && d === undefined ? <Loading /> : null}
+    <SummaryCard id="dash-assessment" title="Gap assessment" to="/assessments" linkLabel="All assessments →" testId="dashboard-assessment" error={latest.error} loading={latest.loading && d === undefined}>
       {d === null ? (
         <p className="muted">
           No assessment yet. A guided gap assessment shows where you stand against ISO/IEC 42001 in about 30 minutes.{' '}
@@ -30,17 +24,11 @@ export function AssessmentDashboardCard({ card: latest }: { card: CardState<Dash
             <Link to={assessmentPath(d.a.id)}>{d.a.name}</Link> · {formatDate(d.a.assessment_date)} · {d.a.answered_count} of {d.a.item_count} answered
           </p>
           <div className="figures figures-2">
-            <Link to={assessmentPath(d.a.id, 'results')} className="figure" data-testid="dash-maturity">
-              <span className="figure-value">{formatMaturity(d.r.overall_maturity)}</span>
-              <span className="figure-label">overall maturity (target {d.r.target_maturity})</span>
-            </Link>
-            <Link to={assessmentPath(d.a.id, 'results')} className="figure" data-testid="dash-readiness">
-              <span className="figure-value">{Math.round(d.r.readiness.percent)}%</span>
-              <span className="figure-label">readiness for certification</span>
-            </Link>
+            <Figure to={assessmentPath(d.a.id, 'results')} value={formatMaturity(d.r.overall_maturity)} testId="dash-maturity">overall maturity (target {d.r.target_maturity})</Figure>
+            <Figure to={assessmentPath(d.a.id, 'results')} value={<>{Math.round(d.r.readiness.percent)}%</>} testId="dash-readiness">readiness for certification</Figure>
           </div>
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

@@ -1,9 +1,10 @@
 // The frame of one assessment: its name, facts and tabs (Answer, Results, Roadmap, Compare). The
 // tab pages read the assessment from the outlet context.
-import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams } from 'react-router-dom';
+import { Navigate, NavLink, Outlet, useOutletContext, useParams } from 'react-router-dom';
+import { Breadcrumbs, LoadFailed } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, labelOf } from '../../../lib/labels';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { Loading } from '../../../lib/ui';
 import { getAssessment, type Assessment, type VersionedAssessment } from '../api';
 import { approachLabels } from '../labels';
 import { AssessmentStatusBadge } from './badges';
@@ -39,12 +40,7 @@ export function AssessmentLayout() {
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/assessments">Assessments</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The assessment could not be loaded." />
-      </div>
+      <LoadFailed back={['/assessments', 'Assessments']} error={loaded.error} title="The assessment could not be loaded." />
     );
   }
   const { assessment: a, etag } = loaded.data;
@@ -52,9 +48,7 @@ export function AssessmentLayout() {
 
   return (
     <div className="page page-wide">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/assessments">Assessments</Link> <span aria-hidden="true">/</span> {a.name}
-      </nav>
+      <Breadcrumbs links={[['/assessments', 'Assessments']]}>{a.name}</Breadcrumbs>
       <div className="page-head">
         <div>
           <h1 data-testid="assessment-name">{a.name}</h1>

@@ -1,5 +1,6 @@
 // The organization's gap assessments, newest first, and the way to start one.
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, labelOf } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -53,44 +54,30 @@ export function AssessmentsListPage() {
         </EmptyState>
       ) : null}
       {items && items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="assessments-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Date</th>
-                <th scope="col">Target</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={assessmentPath(a.id)} className="row-link">
-                      {a.name}
-                    </Link>
-                    {a.owner ? <div className="cell-sub">{a.owner}</div> : null}
-                  </td>
-                  <td>{labelOf(approachLabels, a.approach)}</td>
-                  <td className="nowrap">{formatDate(a.assessment_date)}</td>
-                  <td className="nowrap">
-                    {a.target_maturity}
-                    {levelName(a.target_maturity) ? <span className="muted"> · {levelName(a.target_maturity)}</span> : null}
-                  </td>
-                  <td className="cell-progress">
-                    <ProgressBar value={a.answered_count} max={a.item_count} label={`${a.answered_count} of ${a.item_count} items answered`} />
-                  </td>
-                  <td>
-                    <AssessmentStatusBadge value={a.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Name', 'Scope', 'Date', 'Target', 'Progress', 'Status']} testId="assessments-table">
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={assessmentPath(a.id)} className="row-link">
+                  {a.name}
+                </Link>
+                {a.owner ? <div className="cell-sub">{a.owner}</div> : null}
+              </td>
+              <td>{labelOf(approachLabels, a.approach)}</td>
+              <td className="nowrap">{formatDate(a.assessment_date)}</td>
+              <td className="nowrap">
+                {a.target_maturity}
+                {levelName(a.target_maturity) ? <span className="muted"> · {levelName(a.target_maturity)}</span> : null}
+              </td>
+              <td className="cell-progress">
+                <ProgressBar value={a.answered_count} max={a.item_count} label={`${a.answered_count} of ${a.item_count} items answered`} />
+              </td>
+              <td>
+                <AssessmentStatusBadge value={a.status} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 // Compare: what moved since an earlier assessment, overall and item by item.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync } from '../../../lib/hooks';
 import { formatDate } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -16,32 +17,20 @@ function MovedTable({ title, items, testId }: { title: string; items: ComparedIt
       <h2>
         {title} <span className="muted">({items.length})</span>
       </h2>
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Before</th>
-              <th scope="col">Now</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((it) => (
-              <tr key={it.item_id}>
-                <td>
-                  <span className="tree-id">{it.item_id}</span> {it.title}
-                </td>
-                <td>{it.from ?? <span className="muted">—</span>}</td>
-                <td>{it.to ?? <span className="muted">—</span>}</td>
-                <td>
-                  <span className={`delta ${it.delta && it.delta > 0 ? 'delta-up' : it.delta && it.delta < 0 ? 'delta-down' : ''}`}>{formatDelta(it.delta)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Item', 'Before', 'Now', 'Change']} className="table-compact">
+        {items.map((it) => (
+          <tr key={it.item_id}>
+            <td>
+              <span className="tree-id">{it.item_id}</span> {it.title}
+            </td>
+            <td>{it.from ?? <span className="muted">—</span>}</td>
+            <td>{it.to ?? <span className="muted">—</span>}</td>
+            <td>
+              <span className={`delta ${it.delta && it.delta > 0 ? 'delta-up' : it.delta && it.delta < 0 ? 'delta-down' : ''}`}>{formatDelta(it.delta)}</span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // by clause and by Annex A area against the target, bars per group and the gaps in audit order.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -156,44 +157,28 @@ export function ResultsPage() {
             <p>Every applicable item is at or above the target level {r.target_maturity}.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="gap-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Item</th>
-                  <th scope="col">Maturity → target</th>
-                  <th scope="col">Gap</th>
-                  <th scope="col">
-                    <span className="sr-only">Answer</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.gaps.map((g, i) => (
-                  <tr key={g.item_id} data-item-id={g.item_id}>
-                    <td className="muted">{i + 1}</td>
-                    <td>
-                      <PriorityBadge value={g.priority} />
-                    </td>
-                    <td>
-                      <span className="tree-id">{g.item_id}</span> {g.title}
-                    </td>
-                    <td className="nowrap">
-                      {g.answered ? g.maturity : <span className="muted" title="Not answered yet">—</span>} → {g.target}
-                    </td>
-                    <td>
-                      <span className={`gap-size gap-${Math.min(g.gap, 3)}`}>{g.gap}</span>
-                    </td>
-                    <td className="nowrap">
-                      <Link to={answerLink(g.item_id)}>{g.answered ? 'Revisit' : 'Answer'}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['#', 'Priority', 'Item', 'Maturity → target', 'Gap', { label: 'Answer', hidden: true }]} className="table-compact" testId="gap-table">
+            {r.gaps.map((g, i) => (
+              <tr key={g.item_id} data-item-id={g.item_id}>
+                <td className="muted">{i + 1}</td>
+                <td>
+                  <PriorityBadge value={g.priority} />
+                </td>
+                <td>
+                  <span className="tree-id">{g.item_id}</span> {g.title}
+                </td>
+                <td className="nowrap">
+                  {g.answered ? g.maturity : <span className="muted" title="Not answered yet">—</span>} → {g.target}
+                </td>
+                <td>
+                  <span className={`gap-size gap-${Math.min(g.gap, 3)}`}>{g.gap}</span>
+                </td>
+                <td className="nowrap">
+                  <Link to={answerLink(g.item_id)}>{g.answered ? 'Revisit' : 'Answer'}</Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -3,11 +3,14 @@
 // managers and admins generate it, managers and admins regenerate it from a start date and a capacity.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
+import { LabelOptions } from '../../../components/FormParts';
+import { FlashBanner } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatDate, formatDateTime, optionsOf } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
-import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
+import { ConfirmDialog, EmptyState, ErrorBanner, Loading, sentence } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { generateRoadmap, getRoadmap, updateAction, type Roadmap, type RoadmapAction, type RoadmapActionPatch } from '../api';
 import { todayIso } from '../charts';
@@ -37,11 +40,7 @@ export function RoadmapPage() {
 
   return (
     <div className="roadmap" data-testid="roadmap">
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+      <FlashBanner message={flash} />
       <div className="phase-cards">
         {rm.phases.map((p) => (
           <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>
@@ -91,25 +90,11 @@ export function RoadmapPage() {
           </section>
           <section className="card" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>
-            <div className="table-wrap">
-              <table className="table table-compact action-table" data-testid="action-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Action</th>
-                    <th scope="col">Owner</th>
-                    <th scope="col">Effort</th>
-                    <th scope="col">Start</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rm.actions.map((a) => (
-                    <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite || !rm.saved} onSaved={replaceAction} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Action', 'Owner', 'Effort', 'Start', 'Target', 'Status']} className="table-compact action-table" testId="action-table">
+              {rm.actions.map((a) => (
+                <ActionRow key={`${a.id}:${a.version}`} assessmentId={assessment.id} action={a} phaseName={phaseNames.get(a.phase)} readOnly={!session.canWrite || !rm.saved} onSaved={replaceAction} />
+              ))}
+            </DataTable>
           </section>
         </>
       )}
@@ -258,11 +243,7 @@ function ActionRow({ assessmentId, action: a, phaseName, readOnly, onSaved }: Ro
         </td>
         <td>
           <select aria-label={`Status of ${a.item_id}`} value={status} disabled={readOnly} onChange={(e) => setStatus(e.target.value as typeof status)} className="input-sm">
-            {optionsOf(actionStatusLabels).map((k) => (
-              <option key={k} value={k}>
-                {actionStatusLabels[k]}
-              </option>
-            ))}
+            <LabelOptions labels={actionStatusLabels} keys={optionsOf(actionStatusLabels)} />
           </select>
           {cellErr('status')}
           {dirty && !readOnly ? (

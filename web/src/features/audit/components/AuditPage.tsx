@@ -2,6 +2,7 @@
 // in the browser), the public key to verify with, the export for offline verification, and — for
 // auditors, managers and admins — the entries themselves.
 import { useEffect, useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
@@ -65,36 +66,22 @@ function EntriesTable() {
   }
   return (
     <>
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="audit-entries">
-          <thead>
-            <tr>
-              <th scope="col">Seq</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Record</th>
-              <th scope="col">Operation</th>
-              <th scope="col">Content SHA-256</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.seq}>
-                <td>{e.seq}</td>
-                <td>{e.at ? formatDateTime(e.at) : ''}</td>
-                <td>{e.actor}</td>
-                <td>
-                  {e.record_type} <code>{e.record_id}</code>
-                </td>
-                <td>{e.op}</td>
-                <td>
-                  <code title={e.content_sha256}>{e.content_sha256?.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Seq', 'When', 'Who', 'Record', 'Operation', 'Content SHA-256']} className="table-compact" testId="audit-entries">
+        {items.map((e) => (
+          <tr key={e.seq}>
+            <td>{e.seq}</td>
+            <td>{e.at ? formatDateTime(e.at) : ''}</td>
+            <td>{e.actor}</td>
+            <td>
+              {e.record_type} <code>{e.record_id}</code>
+            </td>
+            <td>{e.op}</td>
+            <td>
+              <code title={e.content_sha256}>{e.content_sha256?.slice(0, 12)}…</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {moreError ? <div className="banner banner-error" role="alert">{moreError}</div> : null}
       {cursor ? (
         <button type="button" className="btn" onClick={() => void loadMore()}>

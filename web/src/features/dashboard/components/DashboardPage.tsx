@@ -1,5 +1,6 @@
 // The first page after login: where the inventory stands and where to go next.
 import { Link } from 'react-router-dom';
+import { Figure } from '../../../components/SummaryCard';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { euAiActClassLabels, lifecycleStageLabels, optionsOf, statusLabels } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -139,22 +140,10 @@ export function DashboardPage() {
         <ErrorBanner error={catalog.error} />
         {c ? (
           <div className="figures">
-            <Link to="/catalog/iso42001/4" className="figure">
-              <span className="figure-value">{c.subclauses}</span>
-              <span className="figure-label">requirements in {c.main_clauses} clauses (4–10)</span>
-            </Link>
-            <Link to="/catalog/iso42001/A.2" className="figure">
-              <span className="figure-value">{c.controls}</span>
-              <span className="figure-label">Annex A controls in {c.areas} areas</span>
-            </Link>
-            <div className="figure">
-              <span className="figure-value">{c.ai_objectives}</span>
-              <span className="figure-label">AI objectives (Annex C)</span>
-            </div>
-            <div className="figure">
-              <span className="figure-value">{c.risk_sources}</span>
-              <span className="figure-label">risk sources (Annex C)</span>
-            </div>
+            <Figure to="/catalog/iso42001/4" value={c.subclauses}>requirements in {c.main_clauses} clauses (4–10)</Figure>
+            <Figure to="/catalog/iso42001/A.2" value={c.controls}>Annex A controls in {c.areas} areas</Figure>
+            <Figure value={c.ai_objectives}>AI objectives (Annex C)</Figure>
+            <Figure value={c.risk_sources}>risk sources (Annex C)</Figure>
           </div>
         ) : catalog.loading ? (
           <Loading />

@@ -1,7 +1,7 @@
 // The dashboard's card for the evidence vault: what has expired and what expires within 30 days.
 import { Link } from 'react-router-dom';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import type { EvidenceFreshness } from '../../evidence/api';
+import { Figure, SummaryCard } from '../../../components/SummaryCard';
 import { FreshnessBadge } from '../../evidence/components/badges';
 import type { CardState } from '../api';
 
@@ -9,28 +9,13 @@ export function EvidenceFreshnessCard({ card: f }: { card: CardState<EvidenceFre
   const d = f.data;
   const soonest = d ? [...d.expired.map((e) => ({ ...e, state: 'expired' })), ...d.expiring.map((e) => ({ ...e, state: 'expiring' }))].slice(0, 5) : [];
   return (
-    <section className="card" aria-labelledby="dash-evidence" data-testid="dashboard-evidence">
-      <div className="card-head">
-        <h2 id="dash-evidence">Evidence freshness</h2>
-        <Link to="/evidence">Open →</Link>
-      </div>
-      <ErrorBanner error={f.error} />
-      {f.loading && !d ? <Loading /> : null}
+    <SummaryCard id="dash-evidence" title="Evidence freshness" to="/evidence" testId="dashboard-evidence" error={f.error} loading={f.loading && !d}>
       {d ? (
         <>
           <div className="ev-counts">
-            <Link to="/evidence?expired=true" className="figure" data-testid="evidence-expired">
-              <span className="figure-value">{d.counts.expired}</span>
-              <span className="figure-label">expired</span>
-            </Link>
-            <Link to={`/evidence?expiring_within=${d.within_days}`} className="figure" data-testid="evidence-expiring">
-              <span className="figure-value">{d.counts.expiring}</span>
-              <span className="figure-label">expire within {d.within_days} days</span>
-            </Link>
-            <div className="figure">
-              <span className="figure-value">{d.counts.total}</span>
-              <span className="figure-label">evidence files</span>
-            </div>
+            <Figure to="/evidence?expired=true" value={d.counts.expired} testId="evidence-expired">expired</Figure>
+            <Figure to={`/evidence?expiring_within=${d.within_days}`} value={d.counts.expiring} testId="evidence-expiring">expire within {d.within_days} days</Figure>
+            <Figure value={d.counts.total}>evidence files</Figure>
           </div>
           {soonest.length ? (
             <ul className="small">
@@ -48,6 +33,6 @@ export function EvidenceFreshnessCard({ card: f }: { card: CardState<EvidenceFre
           )}
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

@@ -1,6 +1,7 @@
 // A system's EU AI Act classification: the current result, the obligations that follow, and
 // every earlier version. Empty state with a first "Classify" while there is none.
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
+import { Breadcrumbs, FlashBanner, PageHead, useFlash } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -12,8 +13,7 @@ import { ResultClassBadge, ResultView } from './ResultView';
 export function ClassificationPage() {
   const { id = '' } = useParams();
   const session = useSession();
-  const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const flash = useFlash();
   const loaded = useAsync(
     async (signal) => {
       const [system, current, history] = await Promise.all([getSystem(id, signal), getClassification(id, signal), getClassificationHistory(id, signal)]);
@@ -30,28 +30,19 @@ export function ClassificationPage() {
 
   return (
     <div className="page" data-testid="classification-page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/systems/${encodeURIComponent(system.id)}`}>{system.name}</Link> <span aria-hidden="true">/</span> EU AI Act classification
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>EU AI Act classification</h1>
-          <p className="muted">{system.name}</p>
-        </div>
-        <div className="page-actions">
-          {canClassify && current ? (
+      <Breadcrumbs links={[['/systems', 'AI systems'], [`/systems/${encodeURIComponent(system.id)}`, system.name]]}>EU AI Act classification</Breadcrumbs>
+      <PageHead
+        title="EU AI Act classification"
+        below={<p className="muted">{system.name}</p>}
+        actions={
+          canClassify && current ? (
             <Link className="btn btn-primary" to={wizard}>
               Re-classify
             </Link>
-          ) : null}
-        </div>
-      </div>
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+          ) : null
+        }
+      />
+      <FlashBanner message={flash} />
       {system.archived ? <Banner kind="info">This AI system is archived; restore it to classify it again.</Banner> : null}
       {current?.classification.recheck?.needed ? (
         <Banner kind="warning" testId="recheck-banner">

@@ -4,6 +4,7 @@
 // in the URL (?step=); a draft survives a reload of the tab.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
@@ -131,10 +132,13 @@ export function ClassificationWizard() {
   const missing = missingQuestions(q, answers);
   return (
     <div className="page page-wide" data-testid="wizard">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/systems/${encodeURIComponent(system.id)}`}>{system.name}</Link> <span aria-hidden="true">/</span> <Link to={back}>EU AI Act classification</Link>
-      </nav>
+      <Breadcrumbs
+        links={[
+          ['/systems', 'AI systems'],
+          [`/systems/${encodeURIComponent(system.id)}`, system.name],
+          [back, 'EU AI Act classification'],
+        ]}
+      />
       <div className="page-head">
         <div>
           <h1>{current ? 'Re-classify' : 'Classify'}: {system.name}</h1>

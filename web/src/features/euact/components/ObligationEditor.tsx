@@ -1,6 +1,7 @@
 // Inline editor of one obligation: status (with the reason when not applicable), owner,
 // evidence references and notes. Sends only what changed, with If-Match.
 import { useState, type FormEvent } from 'react';
+import { FormActions, LabelOptions } from '../../../components/FormParts';
 import { ApiError } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner, Field } from '../../../lib/ui';
@@ -59,11 +60,7 @@ export function ObligationEditor({ obligation: o, onSaved, onConflict, onCancel 
       <Field label="Status" name="status" error={errors.status}>
         {({ id }) => (
           <select id={id} value={form.status} onChange={(e) => set('status', e.target.value as ObligationStatus)} data-testid={`status-${key}`}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {obligationStatusLabels[s]}
-              </option>
-            ))}
+            <LabelOptions labels={obligationStatusLabels} keys={STATUSES} />
           </select>
         )}
       </Field>
@@ -83,14 +80,7 @@ export function ObligationEditor({ obligation: o, onSaved, onConflict, onCancel 
       <Field label="Notes" name="notes" error={errors.notes}>
         {({ id, describedBy }) => <textarea id={id} rows={2} maxLength={4000} value={form.notes} aria-describedby={describedBy} onChange={(e) => set('notes', e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary btn-sm" disabled={busy} data-testid="obligation-save">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} submitTestId="obligation-save" small />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // re-check), filters in the URL, and inline edits of status and owner.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { LabelOptions } from '../../../components/FormParts';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ClassBadge, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
 import { euAiActClassLabels } from '../../../lib/labels';
@@ -140,11 +141,7 @@ export function ObligationsBoard() {
           <label htmlFor="ob-status">Status</label>
           <select id="ob-status" value={filters.status ?? ''} onChange={(e) => setParam('status', e.target.value)}>
             <option value="">All</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {obligationStatusLabels[s]}
-              </option>
-            ))}
+            <LabelOptions labels={obligationStatusLabels} keys={STATUSES} />
           </select>
         </div>
         <div className="field">

@@ -1,8 +1,8 @@
 // The dashboard's card for the EU AI Act obligations: counts by status, the overdue ones, and the
 // systems whose classification needs a re-check (linking to their obligations).
 import { Link } from 'react-router-dom';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import type { CardState, DashboardCards } from '../../dashboard';
+import { Figure, SummaryCard } from '../../../components/SummaryCard';
 import { STATUSES } from '../board';
 import { obligationStatusLabels } from '../labels';
 
@@ -11,13 +11,7 @@ export function ObligationsDashboardCard({ card: counts }: { card: CardState<Das
   const d = c ? { overdue: c.overdue, byStatus: STATUSES.map((s): number => c.by_status[s] ?? 0), recheck: c.recheck } : c;
   const total = d ? d.byStatus.reduce((a, b) => a + b, 0) : 0;
   return (
-    <section className="card" aria-labelledby="dash-obligations" data-testid="dashboard-obligations">
-      <div className="card-head">
-        <h2 id="dash-obligations">EU AI Act obligations</h2>
-        <Link to="/obligations">Open →</Link>
-      </div>
-      <ErrorBanner error={counts.error} />
-      {counts.loading && !d ? <Loading /> : null}
+    <SummaryCard id="dash-obligations" title="EU AI Act obligations" to="/obligations" testId="dashboard-obligations" error={counts.error} loading={counts.loading && !d}>
       {d && total === 0 ? <p className="muted small">None yet: they follow from classifying AI systems.</p> : null}
       {d && d.recheck > 0 ? (
         <p className="small" data-testid="dash-recheck">
@@ -30,17 +24,11 @@ export function ObligationsDashboardCard({ card: counts }: { card: CardState<Das
       {d && total > 0 ? (
         <div className="figures euact-figures">
           {STATUSES.map((s, i) => (
-            <Link key={s} to={`/obligations?status=${s}`} className="figure">
-              <span className="figure-value">{d.byStatus[i]}</span>
-              <span className="figure-label">{obligationStatusLabels[s].toLowerCase()}</span>
-            </Link>
+            <Figure key={s} to={`/obligations?status=${s}`} value={d.byStatus[i]}>{obligationStatusLabels[s].toLowerCase()}</Figure>
           ))}
-          <Link to="/obligations?overdue=true" className="figure" data-testid="dash-overdue">
-            <span className="figure-value">{d.overdue}</span>
-            <span className="figure-label">overdue</span>
-          </Link>
+          <Figure to="/obligations?overdue=true" value={d.overdue} testId="dash-overdue">overdue</Figure>
         </div>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

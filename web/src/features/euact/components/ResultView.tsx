@@ -1,6 +1,7 @@
 // A classification result: class and basis, roles, flags, the rationale and the answers behind
 // it, and the obligations that follow.
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import type { Classification } from '../api';
 import { euActRoleLabels, longDate, resultClassLabels } from '../labels';
 
@@ -55,24 +56,15 @@ export function ResultView({ classification: c, showObligations = true }: { clas
       </p>
       <details className="euact-reasons">
         <summary>The answers that decided it ({r.reasons.length})</summary>
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Answer</th>
-              <th scope="col">What it meant</th>
+        <DataTable columns={['Question', 'Answer', 'What it meant']} className="table-compact" wrap={false}>
+          {r.reasons.map((x) => (
+            <tr key={x.question}>
+              <td>{x.text}</td>
+              <td className="nowrap">{x.answer}</td>
+              <td>{x.effect}</td>
             </tr>
-          </thead>
-          <tbody>
-            {r.reasons.map((x) => (
-              <tr key={x.question}>
-                <td>{x.text}</td>
-                <td className="nowrap">{x.answer}</td>
-                <td>{x.effect}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
       {showObligations ? (
         <>
@@ -83,31 +75,20 @@ export function ResultView({ classification: c, showObligations = true }: { clas
             </p>
           ) : (
             <div className="table-wrap">
-              <table className="table table-compact" data-testid="result-obligations">
-                <thead>
-                  <tr>
-                    <th scope="col">Article</th>
-                    <th scope="col">Obligation</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Applies from</th>
-                    <th scope="col">Due</th>
+              <DataTable columns={['Article', 'Obligation', 'Role', 'Applies from', 'Due']} className="table-compact" testId="result-obligations" wrap={false}>
+                {r.obligations.map((o) => (
+                  <tr key={o.id} data-obligation={o.id}>
+                    <td className="nowrap">{o.article}</td>
+                    <td>{o.title}</td>
+                    <td>{o.roles.map((x) => euActRoleLabels[x]).join(', ')}</td>
+                    <td className="nowrap">{longDate(o.applies_from)}</td>
+                    <td className="nowrap">
+                      {longDate(o.due)}
+                      {o.grace_until ? <span className="muted small"> (transition)</span> : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {r.obligations.map((o) => (
-                    <tr key={o.id} data-obligation={o.id}>
-                      <td className="nowrap">{o.article}</td>
-                      <td>{o.title}</td>
-                      <td>{o.roles.map((x) => euActRoleLabels[x]).join(', ')}</td>
-                      <td className="nowrap">{longDate(o.applies_from)}</td>
-                      <td className="nowrap">
-                        {longDate(o.due)}
-                        {o.grace_until ? <span className="muted small"> (transition)</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               <p>
                 <Link to={`/obligations?system=${encodeURIComponent(c.system_id)}`} data-testid="result-board-link">
                   Track them on the obligations board →

@@ -1,6 +1,7 @@
 // The chain of custody of one evidence file: every upload, change, link, unlink, download and
 // deletion with who and when, oldest first.
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -24,30 +25,19 @@ export function EventsCard({ evidenceId, version }: { evidenceId: string; versio
       <ErrorBanner error={events.error} />
       {events.loading && !events.data ? <Loading /> : null}
       {events.data ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Detail</th>
+        <DataTable columns={['#', 'When', 'Who', 'What', 'Detail']} wrap={false}>
+          {events.data.items.map((e) => (
+            <tr key={e.seq} data-testid="evidence-event-row" data-action={e.action}>
+              <td>{e.seq}</td>
+              <td className="nowrap">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </td>
+              <td>{e.actor}</td>
+              <td>{actionLabels[e.action] ?? e.action}</td>
+              <td>{detailText(e)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {events.data.items.map((e) => (
-              <tr key={e.seq} data-testid="evidence-event-row" data-action={e.action}>
-                <td>{e.seq}</td>
-                <td className="nowrap">
-                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                </td>
-                <td>{e.actor}</td>
-                <td>{actionLabels[e.action] ?? e.action}</td>
-                <td>{detailText(e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {events.data?.next ? (
         <button type="button" className="btn" onClick={() => setCursor(events.data?.next)}>

@@ -1,11 +1,12 @@
 // One evidence file: its metadata (editable with If-Match), download, the records it supports and
 // its chain of custody; deletion (manager, admin) with confirmation once nothing links to it.
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, ConfirmDialog, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { deleteEvidence, downloadEvidence, getEvidence } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
@@ -17,7 +18,6 @@ import { MetadataForm } from './MetadataForm';
 export function EvidenceDetailPage() {
   const { id = '' } = useParams();
   const session = useSession();
-  const location = useLocation();
   const navigate = useNavigate();
   const loaded = useAsync((signal) => getEvidence(id, signal), [id]);
   const [editing, setEditing] = useState(false);
@@ -25,18 +25,13 @@ export function EvidenceDetailPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const flash = useFlash();
   useTitle(loaded.data?.evidence.title ?? 'Evidence');
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/evidence">Evidence</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The evidence could not be loaded." />
-      </div>
+      <LoadFailed back={['/evidence', 'Evidence']} error={loaded.error} title="The evidence could not be loaded." />
     );
   }
   const { evidence: e, etag } = loaded.data;
@@ -71,39 +66,41 @@ export function EvidenceDetailPage() {
   };
   return (
     <div className="page" data-testid="evidence-detail">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/evidence">Evidence</Link> <span aria-hidden="true">/</span> {e.number}
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>
+      <Breadcrumbs links={[['/evidence', 'Evidence']]}>{e.number}</Breadcrumbs>
+      <PageHead
+        title={
+          <>
             {e.number} {e.title}
-          </h1>
-          <div className="head-badges">
+          </>
+        }
+        badges={
+          <>
             <FreshnessBadge value={e.freshness} expires={e.expires_on} />
             <ClassificationBadge value={e.classification} />
             {e.deleted ? <span className="badge badge-archived">Deleted</span> : null}
-          </div>
-        </div>
-        <div className="page-actions">
-          {!e.deleted ? (
-            <button type="button" className="btn btn-primary" onClick={() => void download()} data-testid="download-evidence">
-              Download
-            </button>
-          ) : null}
-          {session.canWrite && !e.deleted && !editing ? (
-            <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="edit-evidence">
-              Edit details
-            </button>
-          ) : null}
-          {session.canManage && !e.deleted ? (
-            <button type="button" className="btn btn-danger-outline" onClick={() => setConfirm(true)} data-testid="delete-evidence">
-              Delete
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {flash ? <Banner kind="success" testId="flash">{flash}</Banner> : null}
+          </>
+        }
+        actions={
+          <>
+            {!e.deleted ? (
+              <button type="button" className="btn btn-primary" onClick={() => void download()} data-testid="download-evidence">
+                Download
+              </button>
+            ) : null}
+            {session.canWrite && !e.deleted && !editing ? (
+              <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="edit-evidence">
+                Edit details
+              </button>
+            ) : null}
+            {session.canManage && !e.deleted ? (
+              <button type="button" className="btn btn-danger-outline" onClick={() => setConfirm(true)} data-testid="delete-evidence">
+                Delete
+              </button>
+            ) : null}
+          </>
+        }
+      />
+      <FlashBanner message={flash} />
       {e.deleted ? (
         <Banner kind="info">
           Deleted on {formatDateTime(e.deleted_at)} by {e.deleted_by}. The file is gone; this record and its chain of custody remain.

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
+import { FlashBanner } from '../../../components/RecordPage';
 import { useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
 import { Banner, EmptyState } from '../../../lib/ui';
@@ -67,7 +68,7 @@ export function EvidenceListPage() {
           ) : null}
         </div>
       </div>
-      {flash ? <Banner kind="success" testId="flash">{flash}</Banner> : null}
+      <FlashBanner message={flash} />
       {uploading && session.canWrite ? (
         <section className="card" aria-label="Upload evidence">
           <h2>Upload evidence</h2>

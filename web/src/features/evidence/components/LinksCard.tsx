@@ -2,6 +2,7 @@
 // confirmation, and a form to link another record (unknown targets show the server's reason).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { useAsync } from '../../../lib/hooks';
@@ -66,42 +67,32 @@ export function LinksCard({ evidenceId, canWrite, onChanged }: Props) {
       {links.loading && !links.data ? <Loading /> : null}
       {links.data && links.data.length === 0 ? <p className="muted">Not linked to any record yet.</p> : null}
       {links.data && links.data.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Linked</th>
-              {canWrite ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {links.data.map((l) => {
-              const href = targetHref(l.target);
-              return (
-                <tr key={l.target} data-testid="evidence-link-row">
+        <DataTable columns={['Record', 'Kind', 'Linked', ...(canWrite ? [{ label: 'Actions', hidden: true }] : [])]} wrap={false}>
+          {links.data.map((l) => {
+            const href = targetHref(l.target);
+            return (
+              <tr key={l.target} data-testid="evidence-link-row">
+                <td>
+                  {href ? <Link to={href}>{l.label}</Link> : l.label}
+                  <div className="cell-sub mono">{l.target}</div>
+                  {l.note ? <div className="cell-sub">{l.note}</div> : null}
+                </td>
+                <td>{targetLabel(l.target_type)}</td>
+                <td className="nowrap">
+                  {formatDateTime(l.linked_at)}
+                  <div className="cell-sub">{l.linked_by}</div>
+                </td>
+                {canWrite ? (
                   <td>
-                    {href ? <Link to={href}>{l.label}</Link> : l.label}
-                    <div className="cell-sub mono">{l.target}</div>
-                    {l.note ? <div className="cell-sub">{l.note}</div> : null}
+                    <button type="button" className="btn btn-danger-outline" onClick={() => setRemoving(l)}>
+                      Unlink
+                    </button>
                   </td>
-                  <td>{targetLabel(l.target_type)}</td>
-                  <td className="nowrap">
-                    {formatDateTime(l.linked_at)}
-                    <div className="cell-sub">{l.linked_by}</div>
-                  </td>
-                  {canWrite ? (
-                    <td>
-                      <button type="button" className="btn btn-danger-outline" onClick={() => setRemoving(l)}>
-                        Unlink
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                ) : null}
+              </tr>
+            );
+          })}
+        </DataTable>
       ) : null}
       {canWrite ? (
         <form

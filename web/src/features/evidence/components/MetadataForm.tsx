@@ -1,6 +1,7 @@
 // Editing evidence metadata: sends only what changed, with If-Match; field errors beside fields,
 // and a clear message when someone else changed the evidence meanwhile (412).
 import { useState } from 'react';
+import { FormActions, LabelOptions } from '../../../components/FormParts';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { Field } from '../../../lib/ui';
@@ -81,11 +82,7 @@ export function MetadataForm({ evidence, etag, onSaved, onCancel }: Props) {
       <Field label="Classification" error={errors.classification} name="classification">
         {({ id }) => (
           <select id={id} value={v.classification} onChange={set('classification')}>
-            {Object.entries(classificationLabels).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={classificationLabels} />
           </select>
         )}
       </Field>
@@ -96,14 +93,7 @@ export function MetadataForm({ evidence, etag, onSaved, onCancel }: Props) {
         {({ id, describedBy }) => <input id={id} type="date" aria-describedby={describedBy} value={v.expires_on} onChange={set('expires_on')} data-testid="edit-expires" />}
       </Field>
       {error ? <div className="banner banner-error field-wide" role="alert">{error}</div> : null}
-      <div className="form-actions field-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save-evidence">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} submitTestId="save-evidence" className="field-wide" />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // are shown with the server's words, field errors beside their fields. Used by the evidence list
 // and by the evidence panel of other pages (which pass the links to make).
 import { useId, useRef, useState } from 'react';
+import { LabelOptions } from '../../../components/FormParts';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { Field } from '../../../lib/ui';
@@ -118,11 +119,7 @@ export function UploadBox({ links = [], onUploaded, onCancel }: Props) {
         <Field label="Classification" error={errors.classification} name="classification">
           {({ id }) => (
             <select id={id} value={meta.classification} onChange={set('classification')}>
-              {Object.entries(classificationLabels).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={classificationLabels} />
             </select>
           )}
         </Field>

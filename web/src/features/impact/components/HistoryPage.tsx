@@ -1,6 +1,7 @@
 // Who created, changed, submitted and approved the assessment, newest first.
 import { useMemo, useState } from 'react';
 import { LogVerifier, ProofStatus } from '../../audit';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -28,32 +29,20 @@ export function HistoryPage() {
       <ErrorBanner error={page.error} title="The history could not be loaded." />
       {page.loading && !page.data ? <Loading /> : null}
       {page.data ? (
-        <table className="table table-compact" data-testid="impact-history">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Fields</th>
-              <th scope="col">Audit log</th>
+        <DataTable columns={['Version', 'When', 'Who', 'What', 'Fields', 'Audit log']} className="table-compact" testId="impact-history" wrap={false}>
+          {page.data.items.map((e) => (
+            <tr key={e.version}>
+              <td>{e.version}</td>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td>{historyOpLabels[e.operation] ?? e.operation}</td>
+              <td>{summary(e)}</td>
+              <td>
+                <ProofStatus seq={e.audit_seq} verifier={verifier} expect={{ record_type: 'impact_assessment', record_id: a.id }} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {page.data.items.map((e) => (
-              <tr key={e.version}>
-                <td>{e.version}</td>
-                <td className="nowrap">{formatDateTime(e.at)}</td>
-                <td>{e.actor}</td>
-                <td>{historyOpLabels[e.operation] ?? e.operation}</td>
-                <td>{summary(e)}</td>
-                <td>
-                  <ProofStatus seq={e.audit_seq} verifier={verifier} expect={{ record_type: 'impact_assessment', record_id: a.id }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {page.data?.next ? (
         <button type="button" className="btn" onClick={() => setCursor(page.data?.next)}>

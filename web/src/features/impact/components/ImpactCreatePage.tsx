@@ -2,6 +2,7 @@
 // the server fills the rest from the inventory and the form opens.
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
@@ -45,15 +46,18 @@ export function ImpactCreatePage() {
   }
 
   return (
-    <div className="page page-narrow">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/impact">Impact assessments</Link> <span aria-hidden="true">/</span> New
-      </nav>
-      <h1>New impact assessment</h1>
-      <p className="muted">
-        Choose the AI system. Its purpose, intended use, foreseeable misuse, data sources, model, deployment context, human oversight and
-        affected people are copied from the inventory as a starting point; you complete and change them in the form.
-      </p>
+    <FormPage
+      className="page page-narrow"
+      links={[['/impact', 'Impact assessments']]}
+      current="New"
+      title="New impact assessment"
+      intro={
+        <>
+          Choose the AI system. Its purpose, intended use, foreseeable misuse, data sources, model, deployment context, human oversight and
+          affected people are copied from the inventory as a starting point; you complete and change them in the form.
+        </>
+      }
+    >
       {systems.loading && !systems.data ? <Loading /> : null}
       <ErrorBanner error={systems.error} title="The AI systems could not be loaded." />
       {systems.data && systems.data.length === 0 ? (
@@ -96,6 +100,6 @@ export function ImpactCreatePage() {
           </div>
         </form>
       ) : null}
-    </div>
+    </FormPage>
   );
 }

@@ -3,9 +3,10 @@
 // view, versions, history). The tab pages read the record from the outlet context.
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
+import { Breadcrumbs, LoadFailed } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, Loading } from '../../../lib/ui';
 import { getImpact, getSettings, type ImpactAssessment, type ImpactSettings, type Versioned } from '../api';
 import { fieldLabels, reasonLabels } from '../labels';
 import { DueBadge, FriaBadge, ImpactStatusBadge, LevelBadge } from './badges';
@@ -48,12 +49,7 @@ export function ImpactLayout() {
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/impact">Impact assessments</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The impact assessment could not be loaded." />
-      </div>
+      <LoadFailed back={['/impact', 'Impact assessments']} error={loaded.error} title="The impact assessment could not be loaded." />
     );
   }
   const { assessment: a, etag } = loaded.data;
@@ -64,9 +60,7 @@ export function ImpactLayout() {
 
   return (
     <div className="page page-wide" data-testid="impact-page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/impact">Impact assessments</Link> <span aria-hidden="true">/</span> {a.ref}
-      </nav>
+      <Breadcrumbs links={[['/impact', 'Impact assessments']]}>{a.ref}</Breadcrumbs>
       <div className="page-head">
         <div>
           <h1 data-testid="impact-title">

@@ -1,7 +1,7 @@
 // The organization's thresholds for sensitive and restricted uses: everyone reads them; admins
 // change them under If-Match (they decide who may approve).
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { fieldErrors } from '../../../lib/problem';
@@ -52,9 +52,7 @@ export function ImpactSettingsPage() {
 
   return (
     <div className="page page-narrow">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/impact">Impact assessments</Link> <span aria-hidden="true">/</span> Thresholds
-      </nav>
+      <Breadcrumbs links={[['/impact', 'Impact assessments']]}>Thresholds</Breadcrumbs>
       <h1>Thresholds for sensitive and restricted uses</h1>
       <p className="muted">
         Each harm scores severity (1 minor, 2 moderate, 3 serious, 4 critical) × likelihood (1 rare, 2 possible, 3 likely, 4 almost certain),

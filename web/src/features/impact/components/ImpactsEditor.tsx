@@ -2,6 +2,7 @@
 // description, severity and likelihood (score and level previewed with the organization's
 // thresholds) and the measures against it; rows added and removed in place.
 import { useState } from 'react';
+import { LabelOptions } from '../../../components/FormParts';
 import { ConfirmDialog, Field, sentence } from '../../../lib/ui';
 import type { ImpactSettings } from '../api';
 import { newImpact, newMeasure, preview, rowHasErrors, type ImpactValues, type MeasureValues } from '../form';
@@ -56,11 +57,7 @@ export function ImpactsEditor({ rows, onChange, errors, settings, readOnly }: Pr
                     <select id={id} name={`${at}.category`} value={r.category} aria-describedby={describedBy} aria-invalid={invalid || undefined}
                       onChange={(e) => set(i, { category: e.target.value as ImpactValues['category'] })}>
                       <option value="">Choose…</option>
-                      {Object.entries(categoryLabels).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <LabelOptions labels={categoryLabels} />
                     </select>
                   )}
                 </Field>
@@ -75,11 +72,7 @@ export function ImpactsEditor({ rows, onChange, errors, settings, readOnly }: Pr
                     <select id={id} name={`${at}.severity`} value={r.severity} aria-describedby={describedBy} aria-invalid={invalid || undefined}
                       onChange={(e) => set(i, { severity: e.target.value })}>
                       <option value="">Choose…</option>
-                      {Object.entries(scale).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <LabelOptions labels={scale} />
                     </select>
                   )}
                 </Field>
@@ -88,11 +81,7 @@ export function ImpactsEditor({ rows, onChange, errors, settings, readOnly }: Pr
                     <select id={id} name={`${at}.likelihood`} value={r.likelihood} aria-describedby={describedBy} aria-invalid={invalid || undefined}
                       onChange={(e) => set(i, { likelihood: e.target.value })}>
                       <option value="">Choose…</option>
-                      {Object.entries(likelihoodLabels).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <LabelOptions labels={likelihoodLabels} />
                     </select>
                   )}
                 </Field>
@@ -130,11 +119,7 @@ export function ImpactsEditor({ rows, onChange, errors, settings, readOnly }: Pr
                       <Field label="Status" name={`${mat}.status`} error={errors[`${mat}.status`]}>
                         {({ id }) => (
                           <select id={id} name={`${mat}.status`} value={m.status} onChange={(e) => setMeasure(i, j, { status: e.target.value as MeasureStatus })}>
-                            {Object.entries(measureStatusLabels).map(([k, l]) => (
-                              <option key={k} value={k}>
-                                {l}
-                              </option>
-                            ))}
+                            <LabelOptions labels={measureStatusLabels} />
                           </select>
                         )}
                       </Field>

@@ -1,5 +1,6 @@
 // The relevant interested parties of the form: name, how they relate to the system, whether they
 // are a vulnerable group, notes; rows added and removed in place.
+import { LabelOptions } from '../../../components/FormParts';
 import { Field } from '../../../lib/ui';
 import { newParty, rowHasErrors, type PartyValues } from '../form';
 import { relationLabels, type Relation } from '../labels';
@@ -31,11 +32,7 @@ export function PartiesEditor({ rows, onChange, errors, readOnly }: Props) {
                 <Field label="Relation to the system" name={`${at}.relation`} error={errors[`${at}.relation`]}>
                   {({ id }) => (
                     <select id={id} name={`${at}.relation`} value={r.relation} onChange={(e) => set(i, { relation: e.target.value as Relation })}>
-                      {Object.entries(relationLabels).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <LabelOptions labels={relationLabels} />
                     </select>
                   )}
                 </Field>

@@ -1,4 +1,5 @@
 // A read-only rendering of an assessment's fields by section (used for approved versions).
+import { DataTable } from '../../../components/DataTable';
 import { labelOf } from '../../../lib/labels';
 import { categoryLabels, measureStatusLabels, relationLabels, typeLabels } from '../labels';
 import { governanceField, sections } from '../sections';
@@ -28,69 +29,45 @@ export function RecordView({ record }: { record: Rec }) {
       <section className="card">
         <h2>6. Relevant interested parties</h2>
         {parties.length === 0 ? <p className="muted">None recorded.</p> : (
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th scope="col">Party</th>
-                <th scope="col">Relation</th>
-                <th scope="col">Vulnerable</th>
-                <th scope="col">Notes</th>
+          <DataTable columns={['Party', 'Relation', 'Vulnerable', 'Notes']} className="table-compact" wrap={false}>
+            {parties.map((p, i) => (
+              <tr key={i}>
+                <td>{text(p.name)}</td>
+                <td>{labelOf(relationLabels, text(p.relation))}</td>
+                <td>{p.vulnerable ? 'Yes' : 'No'}</td>
+                <td>{text(p.notes)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {parties.map((p, i) => (
-                <tr key={i}>
-                  <td>{text(p.name)}</td>
-                  <td>{labelOf(relationLabels, text(p.relation))}</td>
-                  <td>{p.vulnerable ? 'Yes' : 'No'}</td>
-                  <td>{text(p.notes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
       <section className="card">
         <h2>7. Benefits and harms</h2>
         {impacts.length === 0 ? <p className="muted">None recorded.</p> : (
-          <table className="table table-compact" data-testid="version-impacts">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Type</th>
-                <th scope="col">Category</th>
-                <th scope="col">Affected party</th>
-                <th scope="col">Description</th>
-                <th scope="col">Score</th>
-                <th scope="col">Level</th>
-                <th scope="col">Measures</th>
+          <DataTable columns={['#', 'Type', 'Category', 'Affected party', 'Description', 'Score', 'Level', 'Measures']} className="table-compact" testId="version-impacts" wrap={false}>
+            {impacts.map((e, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>{labelOf(typeLabels, text(e.type))}</td>
+                <td>{labelOf(categoryLabels, text(e.category))}</td>
+                <td>{text(e.affected_party)}</td>
+                <td className="prewrap">{text(e.description)}</td>
+                <td>
+                  {String(e.score)} <span className="muted small">({String(e.severity)}×{String(e.likelihood)})</span>
+                </td>
+                <td>
+                  <LevelBadge value={(e.level ?? null) as 'normal' | 'sensitive' | 'restricted' | null} />
+                </td>
+                <td>
+                  {((e.measures ?? []) as Rec[]).map((m, j) => (
+                    <div key={j}>
+                      {text(m.description)} <span className="muted small">({text(m.owner) || 'no owner'}, {labelOf(measureStatusLabels, text(m.status))})</span>
+                    </div>
+                  ))}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {impacts.map((e, i) => (
-                <tr key={i}>
-                  <td>{i + 1}</td>
-                  <td>{labelOf(typeLabels, text(e.type))}</td>
-                  <td>{labelOf(categoryLabels, text(e.category))}</td>
-                  <td>{text(e.affected_party)}</td>
-                  <td className="prewrap">{text(e.description)}</td>
-                  <td>
-                    {String(e.score)} <span className="muted small">({String(e.severity)}×{String(e.likelihood)})</span>
-                  </td>
-                  <td>
-                    <LevelBadge value={(e.level ?? null) as 'normal' | 'sensitive' | 'restricted' | null} />
-                  </td>
-                  <td>
-                    {((e.measures ?? []) as Rec[]).map((m, j) => (
-                      <div key={j}>
-                        {text(m.description)} <span className="muted small">({text(m.owner) || 'no owner'}, {labelOf(measureStatusLabels, text(m.status))})</span>
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
 // The approved versions of one assessment, newest first, each frozen as approved.
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
@@ -23,44 +24,30 @@ export function VersionsPage() {
         </EmptyState>
       ) : null}
       {list && list.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="versions-table">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Approved</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Benefits / harms / measures</th>
-                <th scope="col">Note</th>
-                <th scope="col"><span className="sr-only">Export</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((v) => (
-                <tr key={v.number} data-version={v.number}>
-                  <td className="nowrap">
-                    <Link className="row-link" to={`${impactPath(a.id, 'versions')}/${v.number}`}>
-                      Version {v.number}
-                    </Link>
-                    <div className="cell-sub">{v.title}</div>
-                  </td>
-                  <td>
-                    {formatDateTime(v.approved_at)}
-                    <div className="cell-sub">{v.approved_by}</div>
-                  </td>
-                  <td><LevelBadge value={v.outcome} /></td>
-                  <td>{v.summary.benefits} / {v.summary.harms} / {v.summary.measures}</td>
-                  <td className="prewrap">{v.note || <span className="muted">—</span>}</td>
-                  <td className="nowrap">
-                    <button type="button" className="link-btn" onClick={() => void exportImpact(a.id, a.ref, 'pdf', v.number)}>PDF</button>
-                    {' · '}
-                    <button type="button" className="link-btn" onClick={() => void exportImpact(a.id, a.ref, 'json', v.number)}>JSON</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Version', 'Approved', 'Outcome', 'Benefits / harms / measures', 'Note', { label: 'Export', hidden: true }]} testId="versions-table">
+          {list.map((v) => (
+            <tr key={v.number} data-version={v.number}>
+              <td className="nowrap">
+                <Link className="row-link" to={`${impactPath(a.id, 'versions')}/${v.number}`}>
+                  Version {v.number}
+                </Link>
+                <div className="cell-sub">{v.title}</div>
+              </td>
+              <td>
+                {formatDateTime(v.approved_at)}
+                <div className="cell-sub">{v.approved_by}</div>
+              </td>
+              <td><LevelBadge value={v.outcome} /></td>
+              <td>{v.summary.benefits} / {v.summary.harms} / {v.summary.measures}</td>
+              <td className="prewrap">{v.note || <span className="muted">—</span>}</td>
+              <td className="nowrap">
+                <button type="button" className="link-btn" onClick={() => void exportImpact(a.id, a.ref, 'pdf', v.number)}>PDF</button>
+                {' · '}
+                <button type="button" className="link-btn" onClick={() => void exportImpact(a.id, a.ref, 'json', v.number)}>JSON</button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 // Setting a new AI objective.
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields, useFormSubmit } from '../../../components/records/useFormSubmit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -31,12 +32,12 @@ export function ObjectiveCreatePage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/objectives">AI objectives</Link> <span aria-hidden="true">/</span> New
-      </nav>
-      <h1>New AI objective</h1>
-      <p className="muted">A measurable objective for AI (ISO/IEC 42001 clause 6.2): what is measured, the target, and how it will be reached.</p>
+    <FormPage
+      links={[['/objectives', 'AI objectives']]}
+      current="New"
+      title="New AI objective"
+      intro="A measurable objective for AI (ISO/IEC 42001 clause 6.2): what is measured, the target, and how it will be reached."
+    >
       <ErrorBanner error={form.error} />
       <ErrorBanner error={options.error} title="The choices for the form could not be loaded." />
       {options.data ? (
@@ -53,6 +54,6 @@ export function ObjectiveCreatePage() {
       ) : options.loading ? (
         <Loading />
       ) : null}
-    </div>
+    </FormPage>
   );
 }

@@ -3,9 +3,10 @@
 import { useId, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
+import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, EmptyState, ErrorBanner, Loading, isUnreadable } from '../../../lib/ui';
+import { Banner, EmptyState, Loading, isUnreadable } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getObjective, listAllReadings, type Objective } from '../api';
 import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
@@ -115,19 +116,14 @@ export function ObjectiveDetailPage() {
     const [{ objective }, readings] = await Promise.all([getObjective(id, signal), listAllReadings(id, signal)]);
     return { objective, readings };
   }, [id]);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const flash = useFlash();
   const [tab, selectTab] = useTabParam(tabs);
   useTitle(loaded.data ? `${loaded.data.objective.key} ${loaded.data.objective.title}` : 'AI objective');
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/objectives">AI objectives</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The objective could not be loaded." />
-      </div>
+      <LoadFailed back={['/objectives', 'AI objectives']} error={loaded.error} title="The objective could not be loaded." />
     );
   }
   const { objective: o, readings } = loaded.data;
@@ -139,35 +135,31 @@ export function ObjectiveDetailPage() {
 
   return (
     <div className="page" data-testid="objective-detail">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/objectives">AI objectives</Link> <span aria-hidden="true">/</span> {o.key}
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>
+      <Breadcrumbs links={[['/objectives', 'AI objectives']]}>{o.key}</Breadcrumbs>
+      <PageHead
+        title={
+          <>
             <span className="mono">{o.key}</span> {o.title}
-          </h1>
-          <div className="head-badges">
+          </>
+        }
+        badges={
+          <>
             <DerivedBadge status={d.status} overdue={d.reading_overdue} />
             <ObjectiveStatusBadge status={o.status} />
             <span className="badge badge-neutral">
               {o.annex_c_objective} {o.annex_c_title}
             </span>
-          </div>
-        </div>
-        <div className="page-actions">
-          {session.canWrite ? (
+          </>
+        }
+        actions={
+          session.canWrite ? (
             <Link className="btn btn-primary" to={`/objectives/${encodeURIComponent(o.key)}/edit`}>
               Edit
             </Link>
-          ) : null}
-        </div>
-      </div>
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+          ) : null
+        }
+      />
+      <FlashBanner message={flash} />
 
       <section className="card objective-status" aria-label="Status" data-testid="objective-status">
         <DerivedBadge status={d.status} large />

@@ -1,10 +1,11 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getObjective, updateObjective } from '../api';
 import { clientErrors, formFromObjective, patchFromForm, type FormValues } from '../form';
@@ -26,9 +27,8 @@ export function ObjectiveEditPage() {
   const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.objective.key}` : 'Edit AI objective');
 
-  if (!session.canWrite) return <Navigate to={`/objectives/${encodeURIComponent(id)}`} replace />;
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title="The objective could not be loaded." />;
+  const gate = editGate(session.canWrite, `/objectives/${encodeURIComponent(id)}`, loaded, 'The objective could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { objective, etag, options } = loaded.data;
   const detailUrl = `/objectives/${encodeURIComponent(objective.key)}`;
 
@@ -36,11 +36,10 @@ export function ObjectiveEditPage() {
     void edit.save({
       validate: () => clientErrors(values),
       patch: () => patchFromForm(objective, values),
-      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      ...backToRecord(navigate, detailUrl),
       etag,
       noun: 'this objective',
       write: (patch, tag) => updateObjective(objective.id, patch, tag),
-      onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
       toFieldErrors: exactFieldErrors,
       quietWithFieldErrors: true,
       onFailed: scrollUnlessFields,
@@ -48,14 +47,7 @@ export function ObjectiveEditPage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/objectives">AI objectives</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{objective.key}</Link>{' '}
-        <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>
-        Edit {objective.key}: {objective.title}
-      </h1>
+    <FormPage links={[['/objectives', 'AI objectives'], [detailUrl, objective.key]]} current="Edit" title={`Edit ${objective.key}: ${objective.title}`}>
       <ConflictBanner edit={edit} what="this objective" />
       <ErrorBanner error={edit.error} />
       <ObjectiveForm
@@ -69,6 +61,6 @@ export function ObjectiveEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }

@@ -2,6 +2,7 @@
 // serves, the measure and target (the fields follow the direction), timing, the plans to achieve
 // it (clause 6.2: what, with what resources, who, by when) and linked risks and controls.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormActions } from '../../../components/FormParts';
 import { Field, sentence } from '../../../lib/ui';
 import type { ObjectiveDirection } from '../api';
 import { targetFields, type FormValues, type PlanValues } from '../form';
@@ -213,14 +214,7 @@ export function ObjectiveForm({ mode, initial, options, errors, busy, submitLabe
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

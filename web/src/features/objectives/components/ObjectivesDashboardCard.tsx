@@ -1,9 +1,9 @@
 // The dashboard's card for AI objectives: active objectives by derived status, and how many have a
 // reading overdue, each linking to the filtered list.
 import { Link } from 'react-router-dom';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import type { CardState } from '../../dashboard';
 import type { ObjectivesSummary } from '../api';
+import { SummaryCard } from '../../../components/SummaryCard';
 import { derivedStatusLabels } from '../labels';
 
 const order = ['off_track', 'at_risk', 'on_track', 'no_data'] as const;
@@ -12,13 +12,7 @@ export function ObjectivesDashboardCard({ card: summary }: { card: CardState<Obj
   const s = summary.data;
   const active = s?.by_status.active ?? 0;
   return (
-    <section className="card" aria-labelledby="dash-objectives" data-testid="dashboard-objectives">
-      <div className="card-head">
-        <h2 id="dash-objectives">AI objectives</h2>
-        <Link to="/objectives">Open →</Link>
-      </div>
-      <ErrorBanner error={summary.error} />
-      {summary.loading && !s ? <Loading /> : null}
+    <SummaryCard id="dash-objectives" title="AI objectives" to="/objectives" testId="dashboard-objectives" error={summary.error} loading={summary.loading && !s}>
       {s && s.total === 0 ? (
         <p className="muted">
           No objectives yet. <Link to="/objectives/new">Set one</Link> with a target and readings over time.
@@ -52,6 +46,6 @@ export function ObjectivesDashboardCard({ card: summary }: { card: CardState<Obj
           </Link>
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

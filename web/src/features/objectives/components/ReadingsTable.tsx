@@ -1,6 +1,7 @@
 // The readings of an objective as a table, newest first: the chart's text alternative, with delete
 // (managers and admins, after confirmation; the history keeps the reading).
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/labels';
 import { ConfirmDialog, isUnreadable, UnreadableRow } from '../../../lib/ui';
@@ -44,47 +45,38 @@ export function ReadingsTable({ objective, readings, canDelete, tableId, onDelet
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table table-compact" id={tableId} data-testid="readings-table">
-          <caption className="sr-only">Readings of {objective.measure}, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Measured on</th>
-              <th scope="col">Value</th>
-              <th scope="col">Status</th>
-              <th scope="col">Note</th>
-              <th scope="col" className="col-optional">Recorded</th>
-              {canDelete ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) =>
-              isUnreadable(r) ? (
-                <UnreadableRow key={r.id} item={r} columns={canDelete ? 6 : 5} />
-              ) : (
-              <tr key={r.id}>
-                <td className="nowrap">{formatDay(r.measured_on)}</td>
-                <td className="nowrap">{formatValue(r.value, objective.unit)}</td>
-                <td>
-                  <DerivedBadge status={r.status} />
-                </td>
-                <td>{r.note || <span className="muted">—</span>}</td>
-                <td className="col-optional small muted">
-                  {formatDateTime(r.recorded_at)} by {r.recorded_by}
-                </td>
-                {canDelete ? (
-                  <td>
-                    <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDoomed(r)} aria-label={`Delete the reading of ${formatDay(r.measured_on)}`}>
-                      Delete
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            )
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={['Measured on', 'Value', 'Status', 'Note', { label: 'Recorded', className: 'col-optional' }, ...(canDelete ? [{ label: 'Actions', hidden: true }] : [])]}
+        className="table-compact"
+        id={tableId}
+        testId="readings-table"
+        caption={<>Readings of {objective.measure}, newest first</>}
+      >
+        {rows.map((r) =>
+          isUnreadable(r) ? (
+            <UnreadableRow key={r.id} item={r} columns={canDelete ? 6 : 5} />
+          ) : (
+          <tr key={r.id}>
+            <td className="nowrap">{formatDay(r.measured_on)}</td>
+            <td className="nowrap">{formatValue(r.value, objective.unit)}</td>
+            <td>
+              <DerivedBadge status={r.status} />
+            </td>
+            <td>{r.note || <span className="muted">—</span>}</td>
+            <td className="col-optional small muted">
+              {formatDateTime(r.recorded_at)} by {r.recorded_by}
+            </td>
+            {canDelete ? (
+              <td>
+                <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDoomed(r)} aria-label={`Delete the reading of ${formatDay(r.measured_on)}`}>
+                  Delete
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        )
+        )}
+      </DataTable>
       {newestFirst.length > rows.length ? (
         <button type="button" className="btn btn-sm" onClick={() => setShowAll(true)} data-testid="show-all-readings">
           Show all {newestFirst.length} readings

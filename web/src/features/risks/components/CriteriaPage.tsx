@@ -2,7 +2,7 @@
 // impact scales, the levels with their colours, the matrix (click a cell to raise its level), the
 // acceptance threshold and who may accept. Saved whole with If-Match; 422 errors show by section.
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
@@ -135,9 +135,7 @@ function CriteriaEditor({ loaded, canEdit, saved, onReload, onSaved }: EditorPro
 
   return (
     <div className="page page-wide" data-testid="criteria-page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/risks">Risks</Link> <span aria-hidden="true">/</span> Risk criteria
-      </nav>
+      <Breadcrumbs links={[['/risks', 'Risks']]}>Risk criteria</Breadcrumbs>
       <div className="page-head">
         <div>
           <h1>Risk criteria</h1>

@@ -1,6 +1,7 @@
 // Registering a new risk.
 import { useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields, useFormSubmit } from '../../../components/records/useFormSubmit';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -29,18 +30,18 @@ export function RiskCreatePage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/risks">Risks</Link> <span aria-hidden="true">/</span> New
-      </nav>
-      <h1>New risk</h1>
-      <p className="muted">A title and the inherent likelihood and impact are required; the rest can be completed as the treatment takes shape.</p>
+    <FormPage
+      links={[['/risks', 'Risks']]}
+      current="New"
+      title="New risk"
+      intro="A title and the inherent likelihood and impact are required; the rest can be completed as the treatment takes shape."
+    >
       <ErrorBanner error={form.error} />
       <ErrorBanner error={criteria.error} title="The risk criteria could not be loaded." />
       {criteria.loading && !criteria.data ? <Loading /> : null}
       {criteria.data ? (
         <RiskForm criteria={criteria.data.criteria} initial={initial} errors={form.errors} busy={form.busy} submitLabel="Register risk" onSubmit={submit} onCancel={() => navigate('/risks')} />
       ) : null}
-    </div>
+    </FormPage>
   );
 }

@@ -2,9 +2,10 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { useState } from 'react';
+import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getCriteria, getRisk, type Risk, type RiskCriteria } from '../api';
 import { treatmentLabels } from '../labels';
@@ -59,52 +60,43 @@ export function RiskDetailPage() {
     return { ...r, criteria: c.criteria };
   }, [id]);
   const [warning, setWarning] = useState<string | null>(null);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const flash = useFlash();
   const [tab, selectTab] = useTabParam(['details', 'history'] as const);
   useTitle(loaded.data ? `${loaded.data.risk.id} ${loaded.data.risk.title}` : 'Risk');
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/risks">Risks</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The risk could not be loaded." />
-      </div>
+      <LoadFailed back={['/risks', 'Risks']} error={loaded.error} title="The risk could not be loaded." />
     );
   }
   const { risk, etag, criteria } = loaded.data;
   return (
     <div className="page" data-testid="risk-detail">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/risks">Risks</Link> <span aria-hidden="true">/</span> {risk.id}
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>
+      <Breadcrumbs links={[['/risks', 'Risks']]}>{risk.id}</Breadcrumbs>
+      <PageHead
+        title={
+          <>
             <span className="mono">{risk.id}</span> {risk.title}
-          </h1>
-          <div className="head-badges">
+          </>
+        }
+        badges={
+          <>
             <RiskStatusBadge value={risk.status} />
             <AcceptanceBadge value={risk.acceptance_state} />
             {risk.review_overdue ? <span className="badge badge-overdue">Review overdue</span> : null}
             {risk.treatment_overdue ? <span className="badge badge-overdue">Treatment overdue</span> : null}
-          </div>
-        </div>
-        <div className="page-actions">
-          {session.canWrite ? (
+          </>
+        }
+        actions={
+          session.canWrite ? (
             <Link className="btn btn-primary" to={`/risks/${encodeURIComponent(risk.id)}/edit`} data-testid="edit-risk">
               Edit
             </Link>
-          ) : null}
-        </div>
-      </div>
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+          ) : null
+        }
+      />
+      <FlashBanner message={flash} />
       {warning ? (
         <Banner kind="warning" testId="conflict-banner">
           {warning}

@@ -1,10 +1,11 @@
 // Editing a risk with optimistic concurrency: PATCH carries If-Match with the ETag read; a 412
 // offers to reload the latest version.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, ErrorBanner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getCriteria, getRisk, updateRisk } from '../api';
 import { formFromRisk, patchFromForm, riskFormErrors, type RiskFormValues } from '../risks';
@@ -21,9 +22,8 @@ export function RiskEditPage() {
   const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.risk.id}` : 'Edit risk');
 
-  if (!session.canWrite) return <Navigate to={`/risks/${encodeURIComponent(id)}`} replace />;
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title="The risk could not be loaded." />;
+  const gate = editGate(session.canWrite, `/risks/${encodeURIComponent(id)}`, loaded, 'The risk could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { risk, etag, criteria } = loaded.data;
   const detailUrl = `/risks/${encodeURIComponent(risk.id)}`;
 
@@ -31,7 +31,7 @@ export function RiskEditPage() {
     void edit.save({
       validate: () => riskFormErrors(values),
       patch: () => patchFromForm(risk, values),
-      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      ...backToRecord(navigate, detailUrl),
       etag,
       noun: 'this risk',
       write: (patch, tag) => updateRisk(risk.id, patch, tag),
@@ -44,13 +44,7 @@ export function RiskEditPage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/risks">Risks</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{risk.id}</Link> <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>
-        Edit {risk.id}: {risk.title}
-      </h1>
+    <FormPage links={[['/risks', 'Risks'], [detailUrl, risk.id]]} current="Edit" title={`Edit ${risk.id}: ${risk.title}`}>
       {risk.acceptance_state === 'accepted' ? (
         <Banner kind="info">This risk is formally accepted. Changing its residual likelihood or impact withdraws the acceptance.</Banner>
       ) : null}
@@ -66,6 +60,6 @@ export function RiskEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }

@@ -2,6 +2,7 @@
 // live preview of the level, its treatment and ownership. Inline errors from the client's checks or
 // the server's 422; the first field in error takes focus.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { FormActions, LabelOptions } from '../../../components/FormParts';
 import { useAsync } from '../../../lib/hooks';
 import { optionsOf } from '../../../lib/labels';
 import { ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
@@ -175,11 +176,7 @@ export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmi
             {({ id, describedBy, invalid: bad }) => (
               <select id={id} name="treatment" value={v.treatment} aria-describedby={describedBy} aria-invalid={bad || undefined} onChange={(e) => set('treatment', e.target.value)}>
                 <option value="">Not decided yet</option>
-                {optionsOf(treatmentLabels).map((k) => (
-                  <option key={k} value={k}>
-                    {treatmentLabels[k]}
-                  </option>
-                ))}
+                <LabelOptions labels={treatmentLabels} keys={optionsOf(treatmentLabels)} />
               </select>
             )}
           </Field>
@@ -223,11 +220,7 @@ export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmi
           <Field label={fieldLabels.status} error={errors.status} name="status" hint={riskStatusHints[v.status as keyof typeof riskStatusHints]}>
             {({ id, describedBy }) => (
               <select id={id} name="status" value={v.status} aria-describedby={describedBy} onChange={(e) => set('status', e.target.value)}>
-                {optionsOf(riskStatusLabels).map((k) => (
-                  <option key={k} value={k}>
-                    {riskStatusLabels[k]}
-                  </option>
-                ))}
+                <LabelOptions labels={riskStatusLabels} keys={optionsOf(riskStatusLabels)} />
               </select>
             )}
           </Field>
@@ -235,14 +228,7 @@ export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmi
           {text('review_date', { type: 'date' })}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="risk-save">
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} submitTestId="risk-save" />
     </form>
   );
 }

@@ -1,21 +1,15 @@
 // The dashboard's card for the risk register: open risks by residual level, overdue reviews and
 // lapsed acceptances, each a link into the filtered register.
 import { Link } from 'react-router-dom';
-import { ErrorBanner, Loading } from '../../../lib/ui';
 import type { CardState } from '../../dashboard';
 import type { RiskHeatmap } from '../api';
+import { SummaryCard } from '../../../components/SummaryCard';
 import { LevelBadge } from './parts';
 
 export function RisksDashboardCard({ card: map }: { card: CardState<RiskHeatmap | null> }) {
   const m = map.data;
   return (
-    <section className="card" aria-labelledby="dash-risks" data-testid="dashboard-risks">
-      <div className="card-head">
-        <h2 id="dash-risks">AI risks</h2>
-        <Link to="/risks">Open the register →</Link>
-      </div>
-      <ErrorBanner error={map.error} />
-      {map.loading && !m ? <Loading /> : null}
+    <SummaryCard id="dash-risks" title="AI risks" to="/risks" linkLabel="Open the register →" testId="dashboard-risks" error={map.error} loading={map.loading && !m}>
       {m && m.total === 0 ? <p className="muted">No open risks registered yet.</p> : null}
       {m && m.total > 0 ? (
         <>
@@ -47,6 +41,6 @@ export function RisksDashboardCard({ card: map }: { card: CardState<RiskHeatmap 
           </div>
         </>
       ) : null}
-    </section>
+    </SummaryCard>
   );
 }

@@ -2,6 +2,7 @@
 // `implemented` needs an evidence or policy reference) come back as a 422 problem whose field
 // errors are shown beside the fields.
 import { useState, type FormEvent } from 'react';
+import { FormActions, LabelOptions } from '../../../components/FormParts';
 import { ApiError } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner, Field, sentence } from '../../../lib/ui';
@@ -102,11 +103,7 @@ export function EntryEditor({ entry, onSaved, onCancel, onConflict }: Props) {
             <Field label="Implementation status" error={errors.implementation_status} name="implementation_status">
               {({ id, describedBy }) => (
                 <select id={id} name="implementation_status" value={form.implementation_status} aria-describedby={describedBy} onChange={(e) => set('implementation_status', e.target.value as EntryForm['implementation_status'])}>
-                  {implementationOptions.map((s) => (
-                    <option key={s} value={s}>
-                      {implementationLabels[s]}
-                    </option>
-                  ))}
+                  <LabelOptions labels={implementationLabels} keys={implementationOptions} />
                 </select>
               )}
             </Field>
@@ -122,15 +119,9 @@ export function EntryEditor({ entry, onSaved, onCancel, onConflict }: Props) {
           </Field>
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="entry-save">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
+      <FormActions busy={busy} onCancel={onCancel} submitTestId="entry-save">
         {!dirty ? <span className="muted small">No changes yet.</span> : null}
-      </div>
+      </FormActions>
     </form>
   );
 }

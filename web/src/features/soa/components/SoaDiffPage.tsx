@@ -1,10 +1,13 @@
 // The differences between two SoA versions, or a version and the working copy, field by field.
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { diffVersions, getSoa, listVersions } from '../api';
 import { soaFieldLabels } from '../labels';
 import { changesByControl, displayValue } from '../soa';
+import { soaVersionsCrumbs, VersionOptions } from './SoaVersionsPage';
 
 function sideName(v: string): string {
   return v === 'working' ? 'the working copy' : `version ${v}`;
@@ -25,10 +28,7 @@ export function SoaDiffPage() {
 
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> <Link to="/soa/versions">Versions</Link>{' '}
-        <span aria-hidden="true">/</span> Differences
-      </nav>
+      <Breadcrumbs links={soaVersionsCrumbs}>Differences</Breadcrumbs>
       <h1>
         Differences: {sideName(from)} → {sideName(to)}
       </h1>
@@ -37,22 +37,14 @@ export function SoaDiffPage() {
           <div className="field">
             <label htmlFor="d-from">From</label>
             <select id="d-from" value={from} onChange={(e) => set('from', e.target.value)}>
-              {versions.data.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
+              <VersionOptions versions={versions.data} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="d-to">To</label>
             <select id="d-to" value={to} onChange={(e) => set('to', e.target.value)}>
               <option value="working">Working copy</option>
-              {versions.data.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
+              <VersionOptions versions={versions.data} />
             </select>
           </div>
         </div>
@@ -72,34 +64,22 @@ export function SoaDiffPage() {
         </EmptyState>
       ) : null}
       {d && d.changes.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table diff-table" data-testid="diff-table">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Field</th>
-                <th scope="col">{from === 'working' ? 'Working copy' : `Version ${from}`}</th>
-                <th scope="col">{to === 'working' ? 'Working copy' : `Version ${to}`}</th>
+        <DataTable columns={['Control', 'Field', from === 'working' ? 'Working copy' : `Version ${from}`, to === 'working' ? 'Working copy' : `Version ${to}`]} className="diff-table" testId="diff-table">
+          {changesByControl(d.changes).flatMap((g) =>
+            g.changes.map((c, i) => (
+              <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
+                {i === 0 ? (
+                  <th scope="rowgroup" rowSpan={g.changes.length} className="diff-control">
+                    <span className="tree-id">{g.control_id}</span> {titleOf(g.control_id)}
+                  </th>
+                ) : null}
+                <td>{soaFieldLabels[c.field] ?? c.field}</td>
+                <td className="value-old prewrap">{displayValue(c.field, c.from)}</td>
+                <td className="value-new prewrap">{displayValue(c.field, c.to)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {changesByControl(d.changes).flatMap((g) =>
-                g.changes.map((c, i) => (
-                  <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
-                    {i === 0 ? (
-                      <th scope="rowgroup" rowSpan={g.changes.length} className="diff-control">
-                        <span className="tree-id">{g.control_id}</span> {titleOf(g.control_id)}
-                      </th>
-                    ) : null}
-                    <td>{soaFieldLabels[c.field] ?? c.field}</td>
-                    <td className="value-old prewrap">{displayValue(c.field, c.from)}</td>
-                    <td className="value-new prewrap">{displayValue(c.field, c.to)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+            )),
+          )}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -3,6 +3,8 @@
 // version and the export.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { DataTable, GroupRow } from '../../../components/DataTable';
+import { LabelOptions } from '../../../components/FormParts';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
@@ -15,7 +17,7 @@ import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEnt
 import { implementationLabels, reasonLabels } from '../labels';
 import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
 import { EntryEditor } from './EntryEditor';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
+import { ControlCells, ExportButtons, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 
 export function SoaPage() {
   useTitle('Statement of Applicability');
@@ -158,11 +160,7 @@ export function SoaPage() {
           <label htmlFor="soa-status">Implementation</label>
           <select id="soa-status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">All</option>
-            {optionsOf(implementationLabels).map((s) => (
-              <option key={s} value={s}>
-                {implementationLabels[s]}
-              </option>
-            ))}
+            <LabelOptions labels={implementationLabels} keys={optionsOf(implementationLabels)} />
           </select>
         </div>
       </div>
@@ -185,57 +183,41 @@ export function SoaPage() {
         {soa.loading ? <span className="spinner" aria-label="Loading" /> : null}
       </div>
 
-      <div className="table-wrap">
-        <table className="table soa-table" data-testid="soa-table">
-          <thead>
+      <DataTable columns={['Control', 'Status', 'Owner', 'Justification', 'Latest answer', { label: 'Edit', hidden: true }]} className="soa-table" testId="soa-table" groups>
+        {groups.length === 0 ? (
+          <tbody>
             <tr>
-              <th scope="col">Control</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Justification</th>
-              <th scope="col">Latest answer</th>
-              <th scope="col">
-                <span className="sr-only">Edit</span>
-              </th>
+              <td colSpan={6} className="muted">
+                No control matches these filters.
+              </td>
             </tr>
-          </thead>
-          {groups.length === 0 ? (
-            <tbody>
-              <tr>
-                <td colSpan={6} className="muted">
-                  No control matches these filters.
-                </td>
-              </tr>
-            </tbody>
-          ) : null}
-          {groups.map((g) => (
-            <tbody key={g.area} data-area={g.area}>
-              <tr className="group-row">
-                <th colSpan={6} scope="colgroup">
-                  <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
-                </th>
-              </tr>
-              {g.entries.map((e) => (
-                <EntryRows
-                  key={e.control_id}
-                  entry={e}
-                  editing={editing === e.control_id}
-                  canEdit={session.canWrite}
-                  levelName={levelName}
-                  onEdit={() => setEditing(e.control_id)}
-                  onCancel={() => setEditing(null)}
-                  onSaved={onSaved}
-                  onConflict={() => {
-                    setEditing(null);
-                    setFlash({ kind: 'warning', text: `Someone else changed ${e.control_id} meanwhile; the latest version is shown. Make your change again.` });
-                    soa.reload();
-                  }}
-                />
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </div>
+          </tbody>
+        ) : null}
+        {groups.map((g) => (
+          <tbody key={g.area} data-area={g.area}>
+            <GroupRow columns={6}>
+              <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
+            </GroupRow>
+            {g.entries.map((e) => (
+              <EntryRows
+                key={e.control_id}
+                entry={e}
+                editing={editing === e.control_id}
+                canEdit={session.canWrite}
+                levelName={levelName}
+                onEdit={() => setEditing(e.control_id)}
+                onCancel={() => setEditing(null)}
+                onSaved={onSaved}
+                onConflict={() => {
+                  setEditing(null);
+                  setFlash({ kind: 'warning', text: `Someone else changed ${e.control_id} meanwhile; the latest version is shown. Make your change again.` });
+                  soa.reload();
+                }}
+              />
+            ))}
+          </tbody>
+        ))}
+      </DataTable>
 
       <ConfirmDialog open={approving} title="Approve this version?" confirmLabel="Approve" busy={busy} onConfirm={() => void approve()} onCancel={() => setApproving(false)}>
         <p>
@@ -266,15 +248,10 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
   return (
     <>
       <tr data-control={e.control_id} className={`${editing ? 'row-editing' : ''}${e.applicable ? '' : ' row-excluded'}`}>
-        <td className="soa-control">
-          <span className="tree-id">{e.control_id}</span> {e.title}
-        </td>
-        <td className="soa-status">
-          <ApplicableBadge value={e.applicable} />
-          {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
+        <ControlCells entry={e}>
           {e.reasons.length ? <div className="cell-sub">{e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ')}</div> : null}
           <LinkedRisks ids={e.linked_risks} applicable={e.applicable} />
-        </td>
+        </ControlCells>
         <td>{e.owner || <span className="muted">—</span>}</td>
         <td className="soa-just">
           {e.justification ? <div className="clamp-2">{e.justification}</div> : <span className="muted">—</span>}

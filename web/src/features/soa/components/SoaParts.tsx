@@ -1,4 +1,5 @@
 // Pieces shared by the SoA pages: the summary bar, badges and the read-only value cells.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { labelOf, optionsOf } from '../../../lib/labels';
 import type { SoaEntry, SoaExportFormat, SoaSummary } from '../api';
@@ -111,5 +112,23 @@ export function ExportButtons({ onExport }: { onExport: (format: SoaExportFormat
         </button>
       ))}
     </div>
+  );
+}
+
+type ControlRow = Pick<SoaEntry, 'control_id' | 'title' | 'applicable'> & { implementation_status: ImplementationStatus };
+
+/** The first two cells of a control's row: its id and title, then whether it applies and how far it is implemented (and more, as children). */
+export function ControlCells({ entry: e, children }: { entry: ControlRow; children?: ReactNode }) {
+  return (
+    <>
+      <td className="soa-control">
+        <span className="tree-id">{e.control_id}</span> {e.title}
+      </td>
+      <td className="soa-status">
+        <ApplicableBadge value={e.applicable} />
+        {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
+        {children}
+      </td>
+    </>
   );
 }

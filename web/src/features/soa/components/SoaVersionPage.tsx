@@ -1,6 +1,8 @@
 // One approved version of the Statement of Applicability, read-only, with its export.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { DataTable, GroupRow } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
@@ -8,8 +10,8 @@ import { ErrorBanner, Loading } from '../../../lib/ui';
 import { exportSoa, getVersion, listAreas, type SoaExportFormat } from '../api';
 import { reasonLabels } from '../labels';
 import { byArea } from '../soa';
-import { ApplicableBadge, ExportButtons, ImplementationBadge, LinkedRisks, RefList, SummaryBar } from './SoaParts';
-import { diffPath } from './SoaVersionsPage';
+import { ControlCells, ExportButtons, LinkedRisks, RefList, SummaryBar } from './SoaParts';
+import { diffPath, soaVersionsCrumbs } from './SoaVersionsPage';
 
 export function SoaVersionPage() {
   const { n = '' } = useParams();
@@ -21,10 +23,7 @@ export function SoaVersionPage() {
   const areaTitle = (id: string) => areas.data?.find((a) => a.id === id)?.title ?? '';
 
   const crumbs = (
-    <nav className="breadcrumbs" aria-label="Breadcrumb">
-      <Link to="/soa">Statement of Applicability</Link> <span aria-hidden="true">/</span> <Link to="/soa/versions">Versions</Link>{' '}
-      <span aria-hidden="true">/</span> Version {n}
-    </nav>
+    <Breadcrumbs links={soaVersionsCrumbs}>Version {n}</Breadcrumbs>
   );
   if (version.loading && !version.data) return <Loading />;
   if (version.error || !version.data)
@@ -63,49 +62,30 @@ export function SoaVersionPage() {
       <section className="card">
         <SummaryBar summary={v.summary} />
       </section>
-      <div className="table-wrap">
-        <table className="table soa-table">
-          <thead>
-            <tr>
-              <th scope="col">Control</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Justification</th>
-              <th scope="col">Reasons</th>
-            </tr>
-          </thead>
-          {byArea(v.items).map((g) => (
-            <tbody key={g.area}>
-              <tr className="group-row">
-                <th colSpan={5} scope="colgroup">
-                  <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
-                </th>
+      <DataTable columns={['Control', 'Status', 'Owner', 'Justification', 'Reasons']} className="soa-table" groups>
+        {byArea(v.items).map((g) => (
+          <tbody key={g.area}>
+            <GroupRow columns={5}>
+              <span className="tree-id">{g.area}</span> {areaTitle(g.area)}
+            </GroupRow>
+            {g.entries.map((e) => (
+              <tr key={e.control_id} className={e.applicable ? undefined : 'row-excluded'}>
+                <ControlCells entry={e} />
+                <td>{e.owner || <span className="muted">—</span>}</td>
+                <td className="soa-just">
+                  {e.justification || <span className="muted">—</span>}
+                  <RefList label="Evidence" items={e.evidence_refs} />
+                  <RefList label="Policies" items={e.policy_refs} />
+                </td>
+                <td>
+                  {e.reasons.length ? e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ') : e.linked_risks?.length ? null : <span className="muted">—</span>}
+                  <LinkedRisks ids={e.linked_risks} />
+                </td>
               </tr>
-              {g.entries.map((e) => (
-                <tr key={e.control_id} className={e.applicable ? undefined : 'row-excluded'}>
-                  <td className="soa-control">
-                    <span className="tree-id">{e.control_id}</span> {e.title}
-                  </td>
-                  <td className="soa-status">
-                    <ApplicableBadge value={e.applicable} />
-                    {e.applicable ? <ImplementationBadge value={e.implementation_status} /> : null}
-                  </td>
-                  <td>{e.owner || <span className="muted">—</span>}</td>
-                  <td className="soa-just">
-                    {e.justification || <span className="muted">—</span>}
-                    <RefList label="Evidence" items={e.evidence_refs} />
-                    <RefList label="Policies" items={e.policy_refs} />
-                  </td>
-                  <td>
-                    {e.reasons.length ? e.reasons.map((r) => labelOf(reasonLabels, r)).join(', ') : e.linked_risks?.length ? null : <span className="muted">—</span>}
-                    <LinkedRisks ids={e.linked_risks} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </div>
+            ))}
+          </tbody>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // CSV import: check the file first (dry run), show every row error, then import for real.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router-dom';
+import { DataTable } from '../../../components/DataTable';
+import { Breadcrumbs } from '../../../components/RecordPage';
 import { ApiError } from '../../../lib/api';
 import { useTitle } from '../../../lib/hooks';
 import { problemMessage, rowErrors, type Problem } from '../../../lib/problem';
@@ -69,9 +71,7 @@ export function ImportPage() {
 
   return (
     <div className="page page-narrow">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> Import
-      </nav>
+      <Breadcrumbs links={[['/systems', 'AI systems']]}>Import</Breadcrumbs>
       <h1>Import AI systems from CSV</h1>
       <p className="muted">
         Use the columns of <strong>Export CSV</strong>, with a header row. Rows with an <code>id</code> update that AI system; rows without one
@@ -123,27 +123,15 @@ export function ImportPage() {
           <h2>The file has errors; nothing was imported</h2>
           <p>{problemMessage(step.problem)}</p>
           {errors.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table table-compact">
-                <caption className="sr-only">Errors by row (the header is row 1)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Field</th>
-                    <th scope="col">Message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((x, i) => (
-                    <tr key={`${x.row}-${x.field}-${i}`}>
-                      <td>{x.row}</td>
-                      <td>{x.field ? <code>{x.field}</code> : "—"}</td>
-                      <td>{sentence(x.message)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Row', 'Field', 'Message']} className="table-compact" caption="Errors by row (the header is row 1)">
+              {errors.map((x, i) => (
+                <tr key={`${x.row}-${x.field}-${i}`}>
+                  <td>{x.row}</td>
+                  <td>{x.field ? <code>{x.field}</code> : "—"}</td>
+                  <td>{sentence(x.message)}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           {otherErrors.length > 0 ? (
             <ul>

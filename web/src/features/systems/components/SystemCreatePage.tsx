@@ -1,6 +1,7 @@
 // Registering a new AI system.
 import { useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields, useFormSubmit } from '../../../components/records/useFormSubmit';
 import { useTitle } from '../../../lib/hooks';
 import { ErrorBanner } from '../../../lib/ui';
@@ -28,14 +29,9 @@ export function SystemCreatePage() {
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> New
-      </nav>
-      <h1>New AI system</h1>
-      <p className="muted">Name and purpose are required; everything else can be completed later.</p>
+    <FormPage links={[['/systems', 'AI systems']]} current="New" title="New AI system" intro="Name and purpose are required; everything else can be completed later.">
       <ErrorBanner error={form.error} />
       <SystemForm mode="create" initial={initial} errors={form.errors} busy={form.busy} submitLabel="Register AI system" onSubmit={submit} onCancel={() => navigate('/systems')} />
-    </div>
+    </FormPage>
   );
 }

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
+import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, ClassBadge, ConfirmDialog, ErrorBanner, Loading, StatusBadge } from '../../../lib/ui';
+import { Banner, ClassBadge, ConfirmDialog, Loading, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
@@ -50,19 +51,14 @@ export function SystemDetailPage() {
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const flash = useFlash();
   const [tab, selectTab] = useTabParam(['details', 'history'] as const);
   useTitle(loaded.data?.system.name ?? 'AI system');
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/systems">AI systems</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title="The AI system could not be loaded." />
-      </div>
+      <LoadFailed back={['/systems', 'AI systems']} error={loaded.error} title="The AI system could not be loaded." />
     );
   }
   const { system } = loaded.data;
@@ -87,38 +83,34 @@ export function SystemDetailPage() {
 
   return (
     <div className="page" data-testid="system-detail">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> {system.name}
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>{system.name}</h1>
-          <div className="head-badges">
+      <Breadcrumbs links={[['/systems', 'AI systems']]}>{system.name}</Breadcrumbs>
+      <PageHead
+        title={system.name}
+        badges={
+          <>
             <ClassBadge value={system.eu_ai_act_class} />
             <StatusBadge value={system.status} archived={system.archived} />
             {system.gpai ? <span className="badge badge-neutral">GPAI</span> : null}
             {system.in_scope === false ? <span className="badge badge-neutral">Out of scope</span> : null}
-          </div>
-        </div>
-        <div className="page-actions">
-          <Link className="btn" to={`/systems/${encodeURIComponent(system.id)}/classification`} data-testid="classification-link">EU AI Act classification</Link>
-          {session.canWrite && !system.archived ? (
-            <Link className="btn btn-primary" to={`/systems/${encodeURIComponent(system.id)}/edit`}>
-              Edit
-            </Link>
-          ) : null}
-          {session.canManage ? (
-            <button type="button" className={`btn ${system.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)}>
-              {system.archived ? 'Restore' : 'Archive'}
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {flash ? (
-        <Banner kind="success" testId="flash">
-          {flash}
-        </Banner>
-      ) : null}
+          </>
+        }
+        actions={
+          <>
+            <Link className="btn" to={`/systems/${encodeURIComponent(system.id)}/classification`} data-testid="classification-link">EU AI Act classification</Link>
+            {session.canWrite && !system.archived ? (
+              <Link className="btn btn-primary" to={`/systems/${encodeURIComponent(system.id)}/edit`}>
+                Edit
+              </Link>
+            ) : null}
+            {session.canManage ? (
+              <button type="button" className={`btn ${system.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)}>
+                {system.archived ? 'Restore' : 'Archive'}
+              </button>
+            ) : null}
+          </>
+        }
+      />
+      <FlashBanner message={flash} />
       {system.archived ? (
         <Banner kind="info">This AI system is archived. It is kept with its history and can be restored.</Banner>
       ) : null}

@@ -1,9 +1,10 @@
 // Editing an AI system with optimistic concurrency: PATCH carries If-Match with the ETag read.
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
 import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getSystem, updateSystem } from '../api';
 import { clientErrors, formFromSystem, patchFromForm, type FormValues } from '../form';
@@ -17,9 +18,8 @@ export function SystemEditPage() {
   const edit = useVersionedEdit(loaded.reload);
   useTitle(loaded.data ? `Edit ${loaded.data.system.name}` : 'Edit AI system');
 
-  if (!session.canWrite) return <Navigate to={`/systems/${encodeURIComponent(id)}`} replace />;
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} title="The AI system could not be loaded." />;
+  const gate = editGate(session.canWrite, `/systems/${encodeURIComponent(id)}`, loaded, 'The AI system could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { system, etag } = loaded.data;
   const detailUrl = `/systems/${encodeURIComponent(system.id)}`;
 
@@ -27,22 +27,16 @@ export function SystemEditPage() {
     void edit.save({
       validate: () => clientErrors(values),
       patch: () => patchFromForm(system, values),
-      onUnchanged: () => navigate(detailUrl, { state: { flash: 'Nothing was changed.' } }),
+      ...backToRecord(navigate, detailUrl),
       etag,
       noun: 'this AI system',
       write: (patch, tag) => updateSystem(system.id, patch, tag),
-      onSaved: () => navigate(detailUrl, { state: { flash: 'Changes saved.' } }),
       onFailed: scrollUnlessFields,
     });
   }
 
   return (
-    <div className="page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/systems">AI systems</Link> <span aria-hidden="true">/</span> <Link to={detailUrl}>{system.name}</Link>{' '}
-        <span aria-hidden="true">/</span> Edit
-      </nav>
-      <h1>Edit {system.name}</h1>
+    <FormPage links={[['/systems', 'AI systems'], [detailUrl, system.name]]} current="Edit" title={`Edit ${system.name}`}>
       <ConflictBanner edit={edit} what="this AI system" />
       <ErrorBanner error={edit.error} />
       <SystemForm
@@ -56,6 +50,6 @@ export function SystemEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </div>
+    </FormPage>
   );
 }

@@ -1,6 +1,7 @@
 // The form for creating and editing an AI system: every field, grouped, with inline errors.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { FormActions } from '../../../components/FormParts';
 import type { EuAiActClass } from '../../../lib/labels';
 import { ClassBadge, Field, sentence } from '../../../lib/ui';
 import { allFields, derivedKeys, fieldGroups, fieldLabel, type FieldDef } from '../fields';
@@ -81,14 +82,7 @@ export function SystemForm({ mode, systemId, initial, errors, busy, submitLabel,
           </div>
         </fieldset>
       ))}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,0 +1,46 @@
+// Small parts every form repeats: the row of submit and cancel buttons, and the <option> list of a
+// select built from a label table. Stateless components; the forms keep their own state.
+import type { ReactNode } from 'react';
+
+interface FormActionsProps {
+  busy: boolean;
+  /** The submit button's text; while busy it reads "Saving…". */
+  submitLabel?: string;
+  onCancel: () => void;
+  submitTestId?: string;
+  /** Small buttons, for forms inside a table row or a card. */
+  small?: boolean;
+  /** Extra classes of the row (e.g. `field-wide` in a form grid). */
+  className?: string;
+  /** More after the buttons (a note such as "No changes yet."). */
+  children?: ReactNode;
+}
+
+/** The submit and cancel buttons under a form; both are disabled while it saves. */
+export function FormActions({ busy, submitLabel = 'Save', onCancel, submitTestId, small, className, children }: FormActionsProps) {
+  const size = small ? ' btn-sm' : '';
+  return (
+    <div className={className ? `form-actions ${className}` : 'form-actions'}>
+      <button type="submit" className={`btn btn-primary${size}`} disabled={busy} data-testid={submitTestId}>
+        {busy ? 'Saving…' : submitLabel}
+      </button>
+      <button type="button" className={`btn${size}`} onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/** The options of a select: the given keys (all keys of `labels` by default), each shown by its label. */
+export function LabelOptions<K extends string>({ labels, keys }: { labels: Readonly<Record<K, string>>; keys?: readonly K[] }) {
+  return (
+    <>
+      {(keys ?? (Object.keys(labels) as K[])).map((k) => (
+        <option key={k} value={k}>
+          {labels[k]}
+        </option>
+      ))}
+    </>
+  );
+}
