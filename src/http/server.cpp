@@ -39,7 +39,9 @@ void fill_head(const bhttp::request_header<Fields>& in, Request& out) {
   auto parsed = boost::urls::parse_origin_form(in.target());
   if (parsed) {
     out.path = parsed->path();
-    for (auto p : parsed->params()) out.query.emplace_back(p.key, p.value);
+    // An empty segment (`?&limit=3`, a trailing `&`) is no parameter; `?=x` still is one.
+    for (auto p : parsed->params())
+      if (!p.key.empty() || p.has_value) out.query.emplace_back(p.key, p.value);
   } else {
     out.path = "\x01";  // matches no route; answered 400 below
   }

@@ -33,6 +33,9 @@ test('list parameters are checked by name, history is 404 before 400, and facets
   const p = assertProblem(await c('GET', `${RISKS}?statsu=open&sort=title`), 400);
   assert.deepEqual(p.errors.map((e) => e.field), ['statsu']);
   assert.deepEqual(assertJson(await c('GET', `${RISKS}?limit=500`)), before, 'nothing changed');
+  // Empty segments are no parameters (a trailing or doubled `&`); an empty name with a value is one.
+  assert.deepEqual(assertJson(await c('GET', `${RISKS}?&limit=500&&`)), before);
+  assert.deepEqual(assertProblem(await c('GET', `${RISKS}?=x`), 400).errors.map((e) => e.field), ['']);
 
   assertProblem(await c('GET', `${RISKS}/R-999/history?limit=0`), 404);
   assertProblem(await c('GET', `${RISKS}/R-999/history?cursor=x`), 404);
