@@ -159,12 +159,21 @@ result<std::string> ObligationService::list(const Actor& a, const records::Param
     store::RecordQuery sql = lq->sql;
     sql.org_id = a.org_id;
     add_conditions(f, data_, now, sql);
-    const auto to_recheck = systems_needing_recheck(q_, tx, a.org_id);
-    if (f.recheck == true) {
+    // The re-check state of every classification is read only to filter on it; otherwise only the
+    // systems of the page's obligations are looked at.
+    std::map<std::string, bool> recheck_of;
+    if (f.recheck) {
       std::vector<std::string> ids;
-      for (const auto& [id, rc] : to_recheck) ids.push_back(id);
-      sql.filters.push_back({store::FacetSlot::text0, std::move(ids)});
+      for (const auto& [id, rc] : systems_needing_recheck(q_, tx, a.org_id)) ids.push_back(id);
+      for (const auto& id : ids) recheck_of[id] = true;
+      if (*f.recheck) sql.filters.push_back({store::FacetSlot::text0, std::move(ids)});
     }
+    auto needs = [&](const std::string& system_id) {
+      if (f.recheck) return recheck_of.count(system_id) > 0;
+      auto it = recheck_of.find(system_id);
+      if (it == recheck_of.end()) it = recheck_of.emplace(system_id, needs_recheck(tx, a.org_id, system_id)).first;
+      return it->second;
+    };
     if (f.system_class) sql.filters.push_back({store::FacetSlot::text0, systems_of_class(tx, a.org_id, *f.system_class)});
     std::map<std::string, std::optional<store::SystemRow>> systems;  // only those needed
     auto system_of = [&](const std::string& id) -> const std::optional<store::SystemRow>& {
@@ -188,7 +197,7 @@ result<std::string> ObligationService::list(const Actor& a, const records::Param
       sql.after.reset();
       sql.count = false;
       auto all = tx.query_records(sql).items;
-      if (f.recheck == false) std::erase_if(all, [&](const store::RecordRow& r) { return to_recheck.count(r.parent_id) > 0; });
+      if (f.recheck == false) std::erase_if(all, [&](const store::RecordRow& r) { return needs(r.parent_id); });
       auto key_of = [&](const store::RecordRow& r) {
         if (lq->sort_in_sql) return records::position_of(r, sql.sort);
         const auto& sys = system_of(r.parent_id);
@@ -219,7 +228,7 @@ result<std::string> ObligationService::list(const Actor& a, const records::Param
     for (const auto& r : rows)
       items.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
         auto v = view(r, system_of(r.parent_id), now);
-        v["recheck_needed"] = to_recheck.count(r.parent_id) > 0;
+        v["recheck_needed"] = needs(r.parent_id);
         return v;
       }));
     out = json::object{{"items", std::move(items)}, {"total", total}};
