@@ -13,12 +13,6 @@ using store::FacetSlot;
 
 namespace {
 
-std::string str(const json::object* doc, std::string_view key) {
-  if (!doc) return {};
-  auto p = doc->if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 /// `value`, then the system and the article position: the order of the register's ties.
 std::string tied(const std::string& value, const store::RecordRow& row) {
   char buf[24];
@@ -28,7 +22,7 @@ std::string tied(const std::string& value, const store::RecordRow& row) {
 
 store::RecordFacets facets_of_obligation(const store::RecordRow& row, const json::object* doc) {
   store::RecordFacets f;
-  auto status = str(doc, "status");
+  auto status = records::doc_text(doc, "status");
   bool retired = false;
   if (doc)
     if (auto p = doc->if_contains("retired"); p && p->is_bool()) retired = p->as_bool();
@@ -39,9 +33,9 @@ store::RecordFacets facets_of_obligation(const store::RecordRow& row, const json
   f.text[1] = status;
   f.text[2] = retired ? "true" : "";
   f.text[3] = row.id;
-  f.text[4] = str(doc, "applies_from");
+  f.text[4] = records::doc_text(doc, "applies_from");
   f.text[5] = tied(f.text[4], row);
-  f.text[6] = tied(str(doc, "due"), row);
+  f.text[6] = tied(records::doc_text(doc, "due"), row);
   f.text[7] = tied(rank, row);
   std::string roles = "|";
   if (doc)

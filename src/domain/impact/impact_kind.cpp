@@ -13,22 +13,16 @@ namespace {
 
 constexpr const char* kStatuses[] = {"draft", "in_review", "approved"};
 
-std::string str(const json::object* doc, std::string_view key) {
-  if (!doc) return {};
-  auto p = doc->if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 store::RecordFacets facets_of_assessment(const store::RecordRow& row, const json::object* doc) {
   store::RecordFacets f;
-  f.text[0] = text::lower(str(doc, "title"));
-  f.text[1] = str(doc, "status");
+  f.text[0] = text::lower(records::doc_text(doc, "title"));
+  f.text[1] = records::doc_text(doc, "status");
   int rank = 0;  // an unknown status sorts with drafts, as it always did
   for (int i = 0; i < 3; ++i)
     if (f.text[1] == kStatuses[i]) rank = i;
   f.text[2] = std::to_string(rank);
-  f.text[3] = str(doc, "next_review_date");  // none: first
-  f.search = text::lower(str(doc, "title") + "\n" + str(doc, "ref"));
+  f.text[3] = records::doc_text(doc, "next_review_date");  // none: first
+  f.search = text::lower(records::doc_text(doc, "title") + "\n" + records::doc_text(doc, "ref"));
   f.number = row.position;
   return f;
 }

@@ -1,6 +1,5 @@
 #include "domain/objectives/objective_kind.hpp"
 
-#include <cstdio>
 
 #include "core/text.hpp"
 #include "domain/catalog/catalog.hpp"
@@ -20,20 +19,6 @@ const catalog::Catalog& embedded() {
   return cat;
 }
 
-std::string str(const json::object* doc, std::string_view key) {
-  if (!doc) return {};
-  auto p = doc->if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-/// `key` followed by the objective's number: ties keep the order of numbers (\x1f sorts before
-/// every printable character, so a key that is a prefix of another still sorts first).
-std::string tied(std::string key, std::int64_t number) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
-  return key + buf;
-}
-
 std::string rank(const std::string& status) {
   int i = 0;
   for (std::string_view s : {"active", "achieved", "retired"}) {
@@ -46,19 +31,19 @@ std::string rank(const std::string& status) {
 store::RecordFacets facets_of_objective(const store::RecordRow& row, const json::object* doc) {
   store::RecordFacets f;
   const auto n = row.position;
-  auto owner = str(doc, "owner");
-  f.text[0] = tied(text::lower(str(doc, "title")), n);
+  auto owner = records::doc_text(doc, "owner");
+  f.text[0] = records::tied_key(text::lower(records::doc_text(doc, "title")), n);
   f.text[1] = text::lower(text::trim(owner));
-  f.text[2] = tied(text::lower(owner), n);
-  f.text[3] = str(doc, "status");
-  f.text[4] = tied(rank(f.text[3]), n);
-  f.text[5] = tied(str(doc, "due_date"), n);  // objectives without a due date come first
-  auto system = str(doc, "system_id");
+  f.text[2] = records::tied_key(text::lower(owner), n);
+  f.text[3] = records::doc_text(doc, "status");
+  f.text[4] = records::tied_key(rank(f.text[3]), n);
+  f.text[5] = records::tied_key(records::doc_text(doc, "due_date"), n);  // objectives without a due date come first
+  auto system = records::doc_text(doc, "system_id");
   f.text[6] = system.empty() ? "none" : system;
-  f.text[7] = str(doc, "annex_c_objective");
+  f.text[7] = records::doc_text(doc, "annex_c_objective");
   const auto* item = embedded().find("iso42001", f.text[7]);
   std::string hay = row.ref;  // the key
-  for (auto k : {"title", "description", "measure", "owner"}) (hay += '\n') += str(doc, k);
+  for (auto k : {"title", "description", "measure", "owner"}) (hay += '\n') += records::doc_text(doc, k);
   (hay += '\n') += item ? item->title : std::string();
   f.search = text::lower(hay);
   f.number = n;

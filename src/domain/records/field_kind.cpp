@@ -12,14 +12,6 @@ using store::FacetSlot;
 
 namespace {
 
-/// `key` followed by the record's number: ties sort in the order of numbers (\x1f sorts before
-/// every printable character, so a key that is a prefix of another still sorts first).
-std::string tied(std::string key, std::int64_t number) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
-  return key + buf;
-}
-
 std::string padded(std::uint64_t v, int width) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*llu", width, static_cast<unsigned long long>(v));
@@ -44,12 +36,12 @@ std::string filter_value(const FieldSpec& f, const json::value& v) {
 /// The sort key of a text slot; records without a value come last in ascending order.
 std::string sort_text(const FieldSpec& f, const json::value& v, std::int64_t n) {
   switch (f.type) {
-    case FieldType::enumeration: return tied(padded(static_cast<std::uint64_t>(rank_of(f, v)), 4), n);
+    case FieldType::enumeration: return tied_key(padded(static_cast<std::uint64_t>(rank_of(f, v)), 4), n);
     case FieldType::integer:
-      return tied(v.is_int64() ? padded(static_cast<std::uint64_t>(v.as_int64()) + (1ULL << 63), 20) : "~", n);
-    case FieldType::boolean: return tied(v.is_bool() ? (v.as_bool() ? "1" : "0") : "2", n);
-    case FieldType::date: return tied(v.is_string() ? std::string(v.as_string()) : "9999-99-99", n);
-    default: return tied(v.is_string() ? text::lower(v.as_string()) : "\x7f", n);
+      return tied_key(v.is_int64() ? padded(static_cast<std::uint64_t>(v.as_int64()) + (1ULL << 63), 20) : "~", n);
+    case FieldType::boolean: return tied_key(v.is_bool() ? (v.as_bool() ? "1" : "0") : "2", n);
+    case FieldType::date: return tied_key(v.is_string() ? std::string(v.as_string()) : "9999-99-99", n);
+    default: return tied_key(v.is_string() ? text::lower(v.as_string()) : "\x7f", n);
   }
 }
 

@@ -2,10 +2,23 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace aims::records {
 namespace json = boost::json;
+
+std::string doc_text(const json::object* doc, std::string_view key) {
+  if (!doc) return {};
+  auto p = doc->if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+std::string tied_key(std::string key, std::int64_t number) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
+  return key + buf;
+}
 
 store::RecordFacets derive_facets(const KindSpec& spec, const store::RecordRow& row) {
   store::RecordFacets f;

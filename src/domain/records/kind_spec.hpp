@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/accounts/roles.hpp"
@@ -76,6 +77,14 @@ struct KindSpec {
   /// Served by the generic record service, routes, CLI and web pages.
   bool generic = false;
 };
+
+/// The string member `key` of a record's document; "" when the document could not be read (null)
+/// or the member is missing or not a string. For the kinds' facet functions.
+std::string doc_text(const boost::json::object* doc, std::string_view key);
+
+/// A sort facet: `key` followed by the record's number, so ties sort in the order of numbers
+/// (\x1f sorts before every printable character, so a key that is a prefix of another sorts first).
+std::string tied_key(std::string key, std::int64_t number);
 
 /// The facets of a record under its kind's rules (rev set; an unreadable doc gives the row-only
 /// facets), for put_record.

@@ -1,7 +1,6 @@
 #include "domain/risk/risk_kind.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/text.hpp"
 #include "domain/risk/risk_fields.hpp"
@@ -16,41 +15,27 @@ using store::FacetSlot;
 
 namespace {
 
-std::string str(const json::object* doc, std::string_view key) {
-  if (!doc) return {};
-  auto p = doc->if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-/// `key` followed by the risk's number: ties sort in the order of numbers (\x1f sorts before
-/// every printable character, so a key that is a prefix of another still sorts first).
-std::string tied(std::string key, std::int64_t number) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "\x1f%012lld", static_cast<long long>(number));
-  return key + buf;
-}
-
 store::RecordFacets facets_of_risk(const store::RecordRow& row, const json::object* doc) {
   store::RecordFacets f;
   const auto n = row.position;
-  auto owner = text::lower(str(doc, "owner"));
-  auto status = str(doc, "status");
+  auto owner = text::lower(records::doc_text(doc, "owner"));
+  auto status = records::doc_text(doc, "status");
   auto all = statuses();
   auto rank = std::find(all.begin(), all.end(), status) - all.begin();
-  f.text[0] = tied(text::lower(str(doc, "title")), n);
+  f.text[0] = records::tied_key(text::lower(records::doc_text(doc, "title")), n);
   f.text[1] = owner;
-  f.text[2] = tied(owner, n);
+  f.text[2] = records::tied_key(owner, n);
   f.text[3] = status;
-  f.text[4] = tied(std::to_string(rank), n);
-  f.text[5] = doc && doc->contains("treatment") && doc->at("treatment").is_string() ? str(doc, "treatment") : "none";
+  f.text[4] = records::tied_key(std::to_string(rank), n);
+  f.text[5] = doc && doc->contains("treatment") && doc->at("treatment").is_string() ? records::doc_text(doc, "treatment") : "none";
   auto date = [&](std::string_view k) {
-    auto d = str(doc, k);
-    return tied(d.empty() ? "9999-99-99" : d, n);  // risks without the date come last
+    auto d = records::doc_text(doc, k);
+    return records::tied_key(d.empty() ? "9999-99-99" : d, n);  // risks without the date come last
   };
   f.text[6] = date("due_date");
   f.text[7] = date("review_date");
   std::string hay = row.id;
-  for (auto k : {"title", "description", "owner", "treatment_plan"}) (hay += '\n') += str(doc, k);
+  for (auto k : {"title", "description", "owner", "treatment_plan"}) (hay += '\n') += records::doc_text(doc, k);
   if (doc)
     for (auto k : {"planned_controls", "existing_controls", "risk_sources", "objectives"})
       if (auto a = doc->if_contains(k); a && a->is_array())
