@@ -34,9 +34,9 @@ export function aims(args, input = '') {
  * Creates a data directory with one organization and its admin (or reuses `dataDir`, already
  * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
  * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
- * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. A server neither stops
- * nor kills does not keep the test process alive: it is killed (and its data directory removed
- * unless `keepData`) when that process exits, e.g. after a step failed. `openFiles` starts the
+ * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. A server that neither
+ * ended does not keep the test process alive: it is killed (and its data directory removed unless
+ * `keepData`) when that process exits, e.g. after a step failed. `openFiles` starts the
  * server with that limit (soft and hard) on open file descriptors. `demo` starts it with the demo
  * organization instead (`aims serve --demo`); `admin` is then the demo login the server prints.
  */
