@@ -177,12 +177,19 @@ describe('the demo organization', () => {
       risks: first(assertJson(await d('GET', '/api/v1/risks?limit=10')).items, 'risk').id,
       evidence: evidence.id,
     };
+    // Every field-driven kind, with a record of it from its own list.
+    for (const k of assertJson(await d('GET', '/api/v1/kinds')).items)
+      ids[k.path] = first(assertJson(await d('GET', `/api/v1/${k.path}?limit=10`)).items, k.kind).id;
     const params = {
       framework: 'iso42001', item_id: '4.1', other_id: assessment.id, n: '1', seq: '0',
       system_id: obligation.system_id, obligation_id: obligation.obligation_id ?? obligation.id,
     };
     const fill = (path) => path.replace(/\{(\w+)\}/g, (_, name) => {
-      if (name === 'id') return ids[path.split('/')[3]];
+      if (name === 'id') {
+        const id = ids[path.split('/')[3]];
+        assert.ok(id !== undefined, `no record id for {id} in ${path}`);
+        return encodeURIComponent(id);
+      }
       assert.ok(params[name] !== undefined, `no value for {${name}} in ${path}`);
       return encodeURIComponent(params[name]);
     });

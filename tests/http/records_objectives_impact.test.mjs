@@ -1,8 +1,8 @@
 // AI objectives and impact assessments on the generic record mechanism, in an organization of
 // their own: every list filter and sort, both directions, keyset paging without gaps or repeats
 // (in the store and, for the parameters that depend on today's date, readings, thresholds or the
-// AI system, in memory), an unknown parameter is a 400 naming it and changes nothing, history is
-// 404 before 400, and stored rows whose list facets are missing get them back at start-up.
+// AI system, in memory), history is 404 before a bad cursor, and stored rows whose list facets are
+// missing get them back at start-up. What every kind keeps is in record_contract.test.mjs.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -63,7 +63,7 @@ async function checkSorts(c, path, sorts, filter = '') {
 
 const byKeyThenId = (key) => (x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-test('objectives and impact assessments: filters, sorts, paging, unknown parameters, history 404 before 400, facets derived again at start-up', async () => {
+test('objectives and impact assessments: filters, sorts, paging, history 404 before a bad cursor, facets derived again at start-up', async () => {
   let srv = await startServer({ keepData: true });
   dataDir = srv.dataDir;
   let c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
@@ -123,12 +123,7 @@ test('objectives and impact assessments: filters, sorts, paging, unknown paramet
   await checkSorts(c, OBJ, ['title', 'key'], '&overdue=false');
   await checkSorts(c, OBJ, ['owner'], '&q=credit');
 
-  let p = assertProblem(await c('GET', `${OBJ}?sattus=active&sort=title`), 400);
-  assert.deepEqual(p.errors.map((e) => e.field), ['sattus']);
-  assert.deepEqual(assertJson(await c('GET', `${OBJ}?limit=500`)), all, 'nothing changed');
-  assertProblem(await c('GET', `${OBJ}/OBJ-99/history?limit=0`), 404);
   assertProblem(await c('GET', `${OBJ}/obj_none/history?cursor=x`), 404);
-  assertProblem(await c('GET', `${OBJ}/${obj.A.id}/history?limit=0`), 400);
 
   // ---- impact assessments ----
   const harm = (severity, likelihood) => ({
@@ -173,12 +168,6 @@ test('objectives and impact assessments: filters, sorts, paging, unknown paramet
   assert.deepEqual(await iaListed(`q=${ia.B.ref.toLowerCase()}`), iaIds('B'));
   assert.deepEqual(await iaListed('q=chatb&sort=ref'), iaIds('B', 'D'), 'the text search covers the AI system name');
   await checkSorts(c, IA, ['title', 'ref'], '&outcome=normal');
-
-  p = assertProblem(await c('GET', `${IA}?outcom=normal`), 400);
-  assert.deepEqual(p.errors.map((e) => e.field), ['outcom']);
-  assert.deepEqual(assertJson(await c('GET', `${IA}?limit=500&sort=ref`)), iaAll, 'nothing changed');
-  assertProblem(await c('GET', `${IA}/ia_none/history?limit=0`), 404);
-  assertProblem(await c('GET', `${IA}/${ia.A.id}/history?limit=0`), 400);
 
   // ---- facets taken away (rows stored before them had none) and one document broken ----
   const objBefore = {};

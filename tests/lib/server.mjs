@@ -1,5 +1,7 @@
 // Starts a real aims server on a loopback port chosen by the kernel, in a fresh data directory,
-// and stops it (by process id) when the test is done. Shared by the HTTP and browser tests.
+// and stops it (by process id) when the test is done. Shared by the HTTP, CLI and browser tests.
+// A server that is still running when its test process ends (a step failed before it was stopped)
+// is killed then, so that it never keeps `node --test` waiting. Single-threaded, like the tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { addServedDocument } from './contract.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The servers started and not yet stopped: each `abandon()`s it when the test process exits. */
+const running = new Set();
+process.on('exit', () => {
+  for (const s of running) s.abandon();
+});
 
 /** Path of the aims binary: $AIMS_BIN, else build/aims. */
 export function aimsBin() {
@@ -26,7 +34,9 @@ export function aims(args, input = '') {
  * Creates a data directory with one organization and its admin (or reuses `dataDir`, already
  * initialized), starts `aims serve` on 127.0.0.1:0 and resolves to
  * { url, dataDir, admin: {email, password}, org, stop(), kill() }. stop() sends SIGTERM and removes
- * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. `openFiles` starts the
+ * the data directory unless `keepData`; kill() sends SIGKILL and keeps it. A server that neither
+ * ended does not keep the test process alive: it is killed (and its data directory removed unless
+ * `keepData`) when that process exits, e.g. after a step failed. `openFiles` starts the
  * server with that limit (soft and hard) on open file descriptors. `demo` starts it with the demo
  * organization instead (`aims serve --demo`); `admin` is then the demo login the server prints.
  */
@@ -63,6 +73,23 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     throw e;
   });
   child.stdout.resume();
+  // Only what the test awaits keeps the process alive; stop() and kill() hold the child again.
+  for (const h of [child, child.stdout, child.stderr]) h.unref();
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const server = {
+    abandon() {
+      running.delete(server);
+      if (!exited()) {
+        try {
+          process.kill(child.pid, 'SIGKILL');
+        } catch (e) {
+          if (e.code !== 'ESRCH') throw e;
+        }
+      }
+      if (!keepData && !reuse) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  running.add(server);
   if (demo) {
     const m = out.match(/log in as (\S+) with password (\S+)/);
     if (!m) throw new Error(`the demo server printed no login:\n${out}`);
@@ -72,7 +99,7 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
   // The contract check learns the paths the server generates for the field-driven record kinds.
   const served = await fetch(`${url}/api/v1/openapi.json`);
   if (served.ok) addServedDocument(await served.json());
-  return {
+  return Object.assign(server, {
     url,
     dataDir,
     admin: { email, password },
@@ -80,11 +107,13 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
     pid: child.pid,
     log: () => log,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+      running.delete(server);
+      if (!exited()) {
+        child.ref();
+        const done = new Promise((r) => child.once('exit', r));
         try {
           process.kill(child.pid, 'SIGTERM');
-          await exited;
+          await done;
         } catch (e) {
           if (e.code !== 'ESRCH') throw e;  // it had already exited
         }
@@ -92,13 +121,15 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
     async kill() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+      running.delete(server);
+      if (!exited()) {
+        child.ref();
+        const done = new Promise((r) => child.once('exit', r));
         process.kill(child.pid, 'SIGKILL');
-        await exited;
+        await done;
       }
     },
-  };
+  });
 }
 
 /** startServer with the demo organization (see there): { url, dataDir, admin, org, stop(), … }. */
