@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/text.hpp"
+#include "domain/euact/system_facts.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -43,39 +44,15 @@ json::object text_element(std::string_view key, std::string_view title, std::str
 }  // namespace
 
 json::object fria_applicability(const json::object& system) {
-  auto role = str(system, "organization_role");
-  auto cls = str(system, "eu_ai_act_class");
-  auto basis = text::lower(text::trim(str(system, "eu_ai_act_basis")));
-  bool deployer = role == "deployer";
-  bool high_risk = cls == "high_risk";
-  // The Annex III part of the basis: "Annex III point 5(b)" or "Annex III points 4(a) and 5(b)" as the
-  // classification writes it (possibly after "Art. 6(1) + Annex I Section A; "), or "Annex III 5(b)".
-  auto at = basis.find("annex iii ");
-  std::string annex = at == std::string::npos ? std::string() : basis.substr(at + 10);
-  for (std::string_view p : {"points ", "point "})
-    if (annex.rfind(p, 0) == 0) annex = annex.substr(p.size());
-  bool critical_infrastructure = at != std::string::npos && annex.rfind("2", 0) == 0 && annex.find(" and ") == std::string::npos;
-  bool credit_or_insurance = annex.find("5(b)") != std::string::npos || annex.find("5(c)") != std::string::npos;
-  json::object o{{"organization_role", role}, {"eu_ai_act_class", cls}, {"eu_ai_act_basis", str(system, "eu_ai_act_basis")}};
-  if (!deployer || !high_risk) {
-    o["required"] = false;
-    o["reason"] = std::string("Art. 27 applies to deployers of high-risk AI systems; the inventory records this system as ") +
-                  (high_risk ? "high-risk" : "'" + (cls.empty() ? std::string("unclassified") : cls) + "'") +
-                  " with the organization as '" + (role.empty() ? std::string("unset") : role) + "'.";
-    o["conditions"] = "";
-    return o;
-  }
-  if (critical_infrastructure) {
-    o["required"] = false;
-    o["reason"] = "High-risk systems used as safety components of critical infrastructure (Annex III point 2) are exempt from Art. 27.";
-    o["conditions"] = "";
-    return o;
-  }
-  o["required"] = true;
-  o["reason"] = "The organization deploys this high-risk AI system.";
-  o["conditions"] = credit_or_insurance
-                        ? "Annex III 5(b) and 5(c) systems (creditworthiness, life and health insurance pricing) need an FRIA from every deployer."
-                        : "For other Annex III systems the duty falls on deployers that are public bodies or private entities providing public services; confirm that this applies.";
+  auto p = system.if_contains("eu_ai_act");
+  auto facts = p && p->is_object() ? p->as_object() : euact::facts_of(nullptr);
+  json::object o = facts.at("fria").as_object();
+  o["classified"] = facts.at("classified");
+  o["classification_version"] = facts.at("version");
+  o["roles"] = facts.at("roles");
+  o["organization_role"] = facts.at("organization_role");
+  o["eu_ai_act_class"] = facts.at("class");
+  o["eu_ai_act_basis"] = facts.at("basis");
   return o;
 }
 
