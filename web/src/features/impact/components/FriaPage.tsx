@@ -5,7 +5,7 @@ import { useAsync } from '../../../lib/hooks';
 import { labelOf } from '../../../lib/labels';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { getFria, type ImpactFriaElement } from '../api';
-import { euActRoleLabels } from '../../euact/labels';
+import { euActRoleLabels } from '../../euact';
 import { measureStatusLabels } from '../labels';
 import { FriaStatusBadge, LevelBadge } from './badges';
 import { useImpact } from './ImpactLayout';
