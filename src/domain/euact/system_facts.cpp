@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json_members.hpp"
 #include "domain/euact/classification_service.hpp"
 
 namespace aims::euact {
@@ -14,12 +15,6 @@ constexpr const char* kFria = "art27";  // the Art. 27 obligation of the data
 std::string str(const json::object& o, std::string_view k) {
   auto p = o.if_contains(k);
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-const json::array& arr(const json::object& o, std::string_view k) {
-  static const json::array kEmpty;
-  auto p = o.if_contains(k);
-  return p && p->is_array() ? p->as_array() : kEmpty;
 }
 
 /// "provider and deployer", "provider, importer and deployer".
@@ -55,9 +50,9 @@ json::object facts_of(const json::object* saved) {
                                                          "to know whether Art. 27 applies."},
                                               {"conditions", ""}}}};
   const auto& res = saved->at("result").as_object();
-  json::array roles = arr(res, "roles");
+  json::array roles = array_at(res, "roles");
   json::array obligations;
-  for (const auto& o : arr(res, "obligations"))
+  for (const auto& o : array_at(res, "obligations"))
     if (o.is_object()) obligations.push_back(o.as_object().at("id"));
   auto cls = str(res, "class");
   auto basis = str(res, "basis");

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "core/json_members.hpp"
 #include "core/text.hpp"
 #include "domain/euact/system_facts.hpp"
 
@@ -14,12 +15,6 @@ namespace {
 std::string str(const json::object& o, std::string_view k) {
   auto p = o.if_contains(k);
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-const json::array& arr(const json::object& o, std::string_view k) {
-  static const json::array kEmpty;
-  auto p = o.if_contains(k);
-  return p && p->is_array() ? p->as_array() : kEmpty;
 }
 
 json::object element(std::string_view key, std::string_view title, std::string_view guidance) {
@@ -70,13 +65,13 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
                    "List the people and groups the system's use is likely to affect, noting vulnerable groups.");
   json::array persons;
   std::set<std::string> seen;
-  for (const auto& v : arr(rec, "interested_parties")) {
+  for (const auto& v : array_at(rec, "interested_parties")) {
     const auto& p = v.as_object();
     if (str(p, "relation") != "affected") continue;
     if (!seen.insert(text::lower(str(p, "name"))).second) continue;
     persons.push_back(json::object{{"name", p.at("name")}, {"vulnerable", p.at("vulnerable")}, {"notes", p.at("notes")}, {"source", "interested_parties"}});
   }
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "category") == "society") continue;
     if (!seen.insert(text::lower(str(e, "affected_party"))).second) continue;
@@ -91,7 +86,7 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   auto d = element("d", "Specific risks of harm to those persons and groups",
                    "Record each harm with who bears it, how severe and how likely it is.");
   json::array risks;
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "type") != "harm") continue;
     json::object r;
@@ -113,10 +108,10 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   auto f = element("f", "Measures if the risks materialise, including internal governance and complaint mechanisms",
                    "Name the measures taken when a harm occurs, who governs them internally and how affected people can complain.");
   json::array measures;
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "type") != "harm") continue;
-    for (const auto& m : arr(e, "measures"))
+    for (const auto& m : array_at(e, "measures"))
       measures.push_back(json::object{{"impact_id", e.at("id")},
                                       {"harm", e.at("description")},
                                       {"description", m.at("description")},
