@@ -3,7 +3,7 @@
 // latest assessment — and people's dates: no list page shows a raw ISO timestamp.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
 
 describe('figures and dates as people read them', () => {
   let server, browser, page, api;
@@ -15,8 +15,7 @@ describe('figures and dates as people read them', () => {
 
   after(async () => {
     assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await browser?.close();
-    await server?.stop();
+    await closeSession(browser, server);
   });
 
   const text = async (testId) => (await page.getByTestId(testId).locator('.figure-value, .stat-value').first().textContent()).trim();
