@@ -134,20 +134,20 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
   const auto& rd = sum.at("readiness").as_object();
   double target = static_cast<double>(num(sum, "target_maturity"));
   PdfDocument doc(false, "Gap assessment report — " + str(a, "name"),
-                  str(rep, "organization") + " · " + str(a, "name") + " · generated " + str(rep, "generated_at"));
+                  str(rep, "organization") + " · " + str(a, "name") + " · generated " + people_date_time(str(rep, "generated_at")));
 
   // Title and summary page.
   doc.paragraph("ISO/IEC 42001:2023 GAP ASSESSMENT REPORT", Style{8.5, true, kAccent}, 2);
   doc.paragraph(str(a, "name"), Style{20, true}, 8);
   const std::pair<std::string, std::string> meta[] = {
       {"Organization", str(rep, "organization")},
-      {"Assessment date", str(a, "assessment_date")},
+      {"Assessment date", people_date(str(a, "assessment_date"))},
       {"Scope", str(a, "approach_text")},
       {"Target maturity", std::to_string(num(a, "target_maturity"))},
       {"Owner", str(a, "owner").empty() ? "—" : str(a, "owner")},
       {"Status", str(a, "status") == "completed" ? "Completed" : "In progress"},
       {"Assessment id", str(a, "id")},
-      {"Generated", str(rep, "generated_at")}};
+      {"Generated", people_date_time(str(rep, "generated_at"))}};
   double col = doc.width() / 2, y0 = doc.y(), rowh = 0;
   for (std::size_t i = 0; i < std::size(meta); ++i) {
     double x = doc.left() + (i % 2) * col, y = y0 + static_cast<double>(i / 2) * 14;
@@ -211,9 +211,9 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : sum.at("phases").as_array()) {
       const auto& p = v.as_object();
-      auto s = field_text(p, "start_date");
+      auto s = people_date(field_text(p, "start_date"));
       rows.push_back({field_text(p, "phase"), field_text(p, "name"), field_text(p, "actions"),
-                      s.empty() ? "—" : s + " – " + field_text(p, "end_date")});
+                      s.empty() ? "—" : s + " – " + people_date(field_text(p, "end_date"))});
     }
     doc.table({{"Phase", 5, PANGO_ALIGN_RIGHT}, {"Name", 40}, {"Actions", 7, PANGO_ALIGN_RIGHT}, {"Dates", 22}}, rows);
   }
@@ -250,13 +250,13 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
   if (rm.at("actions").as_array().empty()) {
     doc.paragraph("No actions: there are no gaps.", Style{9});
   } else {
-    doc.paragraph("From " + field_text(rm, "start_date") + ", " + field_text(rm, "capacity") + " actions at a time.",
+    doc.paragraph("From " + people_date(field_text(rm, "start_date")) + ", " + field_text(rm, "capacity") + " actions at a time.",
                   Style{8.5, false, kMuted}, 6);
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : rm.at("actions").as_array()) {
       const auto& x = v.as_object();
-      rows.push_back({field_text(x, "phase"), field_text(x, "item_id"), field_text(x, "title"), field_text(x, "effort"), field_text(x, "start_date"),
-                      field_text(x, "target_date"), field_text(x, "owner"), field_text(x, "status")});
+      rows.push_back({field_text(x, "phase"), field_text(x, "item_id"), field_text(x, "title"), field_text(x, "effort"), people_date(field_text(x, "start_date")),
+                      people_date(field_text(x, "target_date")), field_text(x, "owner"), field_text(x, "status")});
     }
     doc.table({{"Phase", 6.5, PANGO_ALIGN_RIGHT}, {"Item", 8}, {"Action", 28}, {"Effort", 5.5}, {"Start", 10}, {"Target", 10},
                {"Owner", 12}, {"Status", 8}},

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/date.hpp"
+
 namespace aims::report {
 namespace json = boost::json;
 
@@ -25,6 +27,25 @@ std::string field_text(const json::object& o, std::string_view key) {
   return "";
 }
 
+std::string people_date(std::string_view iso) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (iso.size() < 10 || (iso.size() > 10 && iso[10] != 'T')) return std::string(iso);
+  auto d = parse_date(std::string(iso.substr(0, 10)));
+  if (!d) return std::string(iso);
+  std::chrono::year_month_day ymd{*d};
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " + kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
+std::string people_date_time(std::string_view iso) {
+  auto day = people_date(iso);
+  if (iso.size() < 16 || day == iso || iso.back() != 'Z') return day;  // a date alone, not a date, or not in UTC
+  auto hh = iso.substr(11, 2), mm = iso.substr(14, 2);
+  bool digits = std::isdigit(static_cast<unsigned char>(hh[0])) && std::isdigit(static_cast<unsigned char>(hh[1])) && iso[13] == ':' &&
+                std::isdigit(static_cast<unsigned char>(mm[0])) && std::isdigit(static_cast<unsigned char>(mm[1]));
+  return digits ? day + ", " + std::string(hh) + ":" + std::string(mm) + " UTC" : day;
+}
+
 std::string label(std::string s) {
   for (auto& c : s)
     if (c == '_') c = ' ';
@@ -44,7 +65,7 @@ std::vector<std::string> soa_row(const json::object& e) {
   if (e.at("latest_answer").is_object()) {
     const auto& la = e.at("latest_answer").as_object();
     maturity = la.at("not_applicable").as_bool() ? "n/a" : cell_text(la.at("maturity"));
-    assessment = cell_text(la.at("assessment_name")) + " (" + cell_text(la.at("assessment_date")) + ")";
+    assessment = cell_text(la.at("assessment_name")) + " (" + people_date(cell_text(la.at("assessment_date"))) + ")";
   }
   std::string reasons;
   for (const auto& r : e.at("reasons").as_array()) reasons += (reasons.empty() ? "" : "; ") + label(std::string(r.as_string()));

@@ -99,16 +99,16 @@ result<std::string> impact_pdf(const json::object& model) {
   std::string which = version ? "approved version " + field_text(src, "number") : std::string("working copy");
   std::string org = field_text(model, "organization");
   PdfDocument doc(false, "Impact assessment " + field_text(a, "ref") + " — " + field_text(a, "title"),
-                  org + " · " + field_text(a, "ref") + " · " + which + " · exported " + field_text(model, "exported_at"));
+                  org + " · " + field_text(a, "ref") + " · " + which + " · exported " + people_date_time(field_text(model, "exported_at")));
 
   doc.paragraph("AI SYSTEM IMPACT ASSESSMENT (ISO/IEC 42001 6.1.4, 8.4; A.5)", Style{8.5, true, kAccent}, 2);
   doc.paragraph(field_text(a, "title"), Style{18, true}, 8);
   const auto* sys = a.if_contains("system");
   std::string sys_name = sys && sys->is_object() ? field_text(sys->as_object(), "name") : "";
   std::string approved;
-  if (version) approved = field_text(src, "approved_by") + ", " + field_text(src, "approved_at");
+  if (version) approved = field_text(src, "approved_by") + ", " + people_date_time(field_text(src, "approved_at"));
   else if (a.contains("approved_version") && a.at("approved_version").is_int64())
-    approved = "version " + field_text(a, "approved_version") + " by " + field_text(a, "approved_by") + ", " + field_text(a, "approved_at");
+    approved = "version " + field_text(a, "approved_version") + " by " + field_text(a, "approved_by") + ", " + people_date_time(field_text(a, "approved_at"));
   facts(doc, {{"Organization", org},
               {"Reference", field_text(a, "ref")},
               {"AI system", or_dash(sys_name)},
@@ -116,7 +116,7 @@ result<std::string> impact_pdf(const json::object& model) {
               {"Status", label(field_text(a, "status"))},
               {"Outcome", label(field_text(a, "outcome"))},
               {"Approved", or_dash(approved)},
-              {"Next review", or_dash(field_text(a, "next_review_date"))},
+              {"Next review", or_dash(people_date(field_text(a, "next_review_date")))},
               {"Re-assessment due", version ? "—" : reassessment_text(a)},
               {"Assessors", or_dash(cell_text(a.at("assessors")))}});
   if (version && !field_text(src, "note").empty()) labelled(doc, "Approval note", field_text(src, "note"));
@@ -182,7 +182,7 @@ result<std::string> impact_pdf(const json::object& model) {
   std::vector<std::vector<std::string>> versions;
   for (const auto& v : arr(model, "versions")) {
     const auto& o = v.as_object();
-    versions.push_back({field_text(o, "number"), field_text(o, "approved_at"), field_text(o, "approved_by"),
+    versions.push_back({field_text(o, "number"), people_date_time(field_text(o, "approved_at")), field_text(o, "approved_by"),
                         label(field_text(o, "outcome")), field_text(o, "note")});
   }
   if (versions.empty()) doc.paragraph("None yet.", Style{9, false, kMuted});

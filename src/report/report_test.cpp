@@ -7,6 +7,7 @@
 #include "report/assessment_html.hpp"
 #include "report/assessment_pdf.hpp"
 #include "report/assessment_report.hpp"
+#include "report/cells.hpp"
 #include "report/soa_pdf.hpp"
 
 namespace json = boost::json;
@@ -45,6 +46,19 @@ json::object model() {
 }
 
 }  // namespace
+
+TEST(Report, DatesArePrintedForPeopleInOneStyle) {
+  EXPECT_EQ(people_date("2026-12-06"), "6 Dec 2026");
+  EXPECT_EQ(people_date("2027-01-31T23:59:59.123Z"), "31 Jan 2027");
+  EXPECT_EQ(people_date_time("2026-03-02T10:05:00.000Z"), "2 Mar 2026, 10:05 UTC");
+  EXPECT_EQ(people_date_time("2026-03-02"), "2 Mar 2026");
+  EXPECT_EQ(people_date_time("2026-03-02T10:05:00+02:00"), "2 Mar 2026") << "a time in UTC only";
+  for (auto s : {"", "soon", "2026-13-01", "2026-02-30", "2026-12-06x"}) {
+    EXPECT_EQ(people_date(s), s);
+    EXPECT_EQ(people_date_time(s), s);
+  }
+  EXPECT_EQ(std::string(kXlsxDate), "d mmm yyyy");
+}
 
 TEST(Report, FiguresAreFormattedOnceForEveryRendering) {
   EXPECT_EQ(maturity_text(json::value(2.5)), "2.50");

@@ -21,9 +21,9 @@ result<std::string> soa_pdf(const json::object& soa, const std::string& org) {
   std::string which = version.is_int64() ? "Approved version " + std::to_string(version.as_int64())
                                          : "Working copy (not approved)";
   PdfDocument doc(true, "Statement of Applicability — " + org + " — " + which,
-                  org + " · Statement of Applicability · " + which + " · exported " + cell_text(soa.at("exported_at")));
+                  org + " · Statement of Applicability · " + which + " · exported " + people_date_time(cell_text(soa.at("exported_at"))));
   doc.paragraph("Statement of Applicability — ISO/IEC 42001:2023 Annex A", Style{16, true, 0x1f5fa8}, 6);
-  doc.paragraph("Organization: " + org + "     Version: " + which + "     Exported at (UTC): " + cell_text(soa.at("exported_at")),
+  doc.paragraph("Organization: " + org + "     Version: " + which + "     Exported: " + people_date_time(cell_text(soa.at("exported_at"))),
                 Style{9}, 3);
   std::string counts;
   for (const auto& [k, n] : soa.at("summary").as_object())

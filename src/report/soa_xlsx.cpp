@@ -53,11 +53,11 @@ result<std::string> soa_xlsx(const json::object& soa, const std::string& org) {
   format_set_text_wrap(wrap);
   format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* date = workbook_add_format(wb);
-  format_set_num_format(date, "yyyy-mm-dd");
+  format_set_num_format(date, kXlsxDate);
   format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
   format_set_align(date, LXW_ALIGN_LEFT);
   lxw_format* stamp = workbook_add_format(wb);
-  format_set_num_format(stamp, "yyyy-mm-dd hh:mm:ss");
+  format_set_num_format(stamp, kXlsxDateTime);
   format_set_align(stamp, LXW_ALIGN_LEFT);
   lxw_format* number = workbook_add_format(wb);
   format_set_align(number, LXW_ALIGN_VERTICAL_TOP);

@@ -112,7 +112,7 @@ describe('gap assessment in the browser', () => {
     await page.getByTestId('radar-clauses').locator('[data-testid="radar-value"]').waitFor();
     await page.getByTestId('radar-areas').locator('[data-testid="radar-target"]').waitFor();
     const results = await apiGet(server.url, api, `/api/v1/assessments/${encodeURIComponent(assessmentId)}/results`);
-    assert.match(await page.getByTestId('readiness').textContent(), new RegExp(`${Math.round(results.readiness.percent)}(\\.\\d)?%`));
+    assert.match(await page.getByTestId('readiness').textContent(), new RegExp(`^${results.readiness.percent.toFixed(1)}%`));
     await page.getByTestId('readiness-formula').getByText('How readiness is computed').waitFor();
     assert.equal(await page.getByTestId('bars-areas').locator('.score-row').count(), 9);
     assert.equal(await page.getByTestId('bars-clauses').locator('.score-row').count(), 7);

@@ -124,7 +124,7 @@ describe('EU AI Act classification and obligations in the browser', () => {
     assert.equal(await page.getByTestId('result-roles').textContent(), 'Provider, Deployer');
     assert.match(await page.getByTestId('result-rationale').textContent(), /High-risk under Annex III point 4\(a\)[\s\S]*Is the system used to target job ads/);
     const obs = page.getByTestId('result-obligations');
-    await obs.locator('tr[data-obligation="art9"]').filter({ hasText: '2 December 2027' }).waitFor();
+    await obs.locator('tr[data-obligation="art9"]').filter({ hasText: '2 Dec 2027' }).waitFor();
     await obs.locator('tr[data-obligation="art26"]').waitFor();
     await screenshot(page, '74-classification-result');
     const sys = await apiGet(server.url, api, `/api/v1/systems/${system.id}`);
@@ -139,7 +139,7 @@ describe('EU AI Act classification and obligations in the browser', () => {
     const todo = board.locator('[data-column="not_started"]');
     const art9 = todo.locator(`[data-obligation="${system.id}/art9"]`);
     await art9.waitFor();
-    assert.match(await art9.textContent(), /Art\. 9[\s\S]*Risk management system[\s\S]*Candidate ranking[\s\S]*Due 2 December 2027/);
+    assert.match(await art9.textContent(), /Art\. 9[\s\S]*Risk management system[\s\S]*Candidate ranking[\s\S]*Due 2 Dec 2027/);
     assert.match(await art9.getByTestId('ob-owner').textContent(), /HR Director/);
     await screenshot(page, '75-board-columns', { fullPage: false });
 

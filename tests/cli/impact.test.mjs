@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { login } from '../lib/server.mjs';
 import { client } from '../lib/http.mjs';
-import { classifyAs } from '../lib/euact.mjs';
+import { classifyAs, answersFor } from '../lib/euact.mjs';
 import { ok, failsWith, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
 
 const inAYear = () => new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
@@ -24,7 +24,8 @@ describe('aims impact commands', () => {
       '--field', 'affected_people=Job applicants;Recruiters', '--field', 'organization_role=deployer',
       '--field', 'model_type=Language model']);
     // High-risk by its classification (which sets the inventory's EU AI Act fields).
-    await classifyAs(client(server.url, await login(server.url, server.admin.email, server.admin.password)), sys.id, 'high_risk');
+    await classifyAs(client(server.url, await login(server.url, server.admin.email, server.admin.password)), sys.id, 'high_risk',
+      { answers: { ...answersFor('high_risk'), 'deployer-public-service': true } });
   });
 
   after(() => closeCliSession({ env, server, tmp }));
@@ -109,7 +110,7 @@ describe('aims impact commands', () => {
 
   test('fria prints each Art. 27 element with its status and what is still to do', () => {
     let r = ok(['impact', 'fria', id]);
-    assert.match(r.stdout, /^FRIA required: yes — The organization deploys this high-risk AI system\.$/m);
+    assert.match(r.stdout, /^FRIA required: yes — The saved classification records the organization as deployer of a system classified 'high_risk' \(Annex III point 4\(a\)\); the Art\. 27 obligation follows from it\.$/m);
     assert.match(r.stdout, /^Art\. 27\(1\)\(a\) {2}The deployer's processes in which the system is used {2}\[missing\]$/m);
     assert.match(r.stdout, /^Art\. 27\(1\)\(c\) {2}.+\[filled\]\n {2}- Job applicants$/m);
     assert.match(r.stdout, /^ {2}- Job applicants: Qualified applicants ranked low \(score 12, restricted\)$/m);

@@ -12,7 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, setSegregation } from '../lib/http.mjs';
-import { classifyAs } from '../lib/euact.mjs';
+import { classifyAs, answersFor } from '../lib/euact.mjs';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'impact-export.json');
 const IA = '/api/v1/impact-assessments';
@@ -43,7 +43,8 @@ before(async () => {
     },
   }), 201);
   // The EU AI Act fields come from the classification.
-  await classifyAs(c, cv.id, 'high_risk');
+  // A deployer that provides public services: Art. 27 applies (Annex III point 4(a)).
+  await classifyAs(c, cv.id, 'high_risk', { answers: { ...answersFor('high_risk'), 'deployer-public-service': true } });
   cv = assertJson(await c('GET', `${SYS}/${cv.id}`));
   bot = assertJson(await c('POST', SYS, { json: { name: 'Chatbot', purpose: 'Answers customer questions', organization_role: 'deployer' } }), 201);
   await classifyAs(c, bot.id, 'transparency');
@@ -473,6 +474,8 @@ test('the Art. 27 view fills each element from the record or flags it, and says 
   assert.equal(f.applicability.required, true);
   assert.equal(f.applicability.organization_role, 'deployer');
   assert.equal(f.applicability.eu_ai_act_class, 'high_risk');
+  assert.equal(f.applicability.classified, true);
+  assert.deepEqual(f.applicability.roles, ['deployer']);
   assert.deepEqual(f.elements.map((e) => e.reference), ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => `Art. 27(1)(${k})`));
   assert.deepEqual(f.elements.map((e) => e.status), ['missing', 'missing', 'filled', 'missing', 'filled', 'missing'],
     'affected people and human oversight come from the inventory pre-fill');
@@ -497,9 +500,9 @@ test('the Art. 27 view fills each element from the record or flags it, and says 
   const b = await create({ system_id: bot.id });
   f = assertJson(await c('GET', `${IA}/${b.id}/fria`));
   assert.equal(f.applicability.required, false);
-  assert.match(f.applicability.reason, /deployers of high-risk/);
+  assert.match(f.applicability.reason, /no Art\. 27 obligation follows/);
 
-  // Of a version: the system as it was at approval.
+  // Of a version: the elements as approved, the applicability of the classification now.
   await edit(a.id, { scope: 'Hiring', next_review_date: inAYear() });
   assertJson(await submit(a.id));
   assertJson(await approve(a.id, { note: 'ok' }), 201);

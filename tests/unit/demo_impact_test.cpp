@@ -22,7 +22,9 @@ TEST_F(DemoImpact, OneApprovedAndDueOneDraft) {
   EXPECT_EQ(approved.at("ref").as_string(), "IA-1");
   EXPECT_EQ(approved.at("status").as_string(), "approved");
   EXPECT_EQ(approved.at("outcome").as_string(), "restricted");
-  EXPECT_TRUE(approved.at("fria_required").as_bool());
+  // A private employer deploying an Annex III 4(a) system: its saved classification derives no
+  // Art. 27 obligation (the obligations register agrees), so no FRIA is required.
+  EXPECT_FALSE(approved.at("fria_required").as_bool());
   EXPECT_EQ(approved.at("approved_version").as_int64(), 1);
   EXPECT_TRUE(approved.at("reassessment_due").at("due").as_bool());
   EXPECT_EQ(approved.at("reassessment_due").at("reasons"), (json::array{"system_changed"}));

@@ -3,7 +3,9 @@
 #include <set>
 #include <string>
 
+#include "core/json_members.hpp"
 #include "core/text.hpp"
+#include "domain/euact/system_facts.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -13,12 +15,6 @@ namespace {
 std::string str(const json::object& o, std::string_view k) {
   auto p = o.if_contains(k);
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
-const json::array& arr(const json::object& o, std::string_view k) {
-  static const json::array kEmpty;
-  auto p = o.if_contains(k);
-  return p && p->is_array() ? p->as_array() : kEmpty;
 }
 
 json::object element(std::string_view key, std::string_view title, std::string_view guidance) {
@@ -43,39 +39,15 @@ json::object text_element(std::string_view key, std::string_view title, std::str
 }  // namespace
 
 json::object fria_applicability(const json::object& system) {
-  auto role = str(system, "organization_role");
-  auto cls = str(system, "eu_ai_act_class");
-  auto basis = text::lower(text::trim(str(system, "eu_ai_act_basis")));
-  bool deployer = role == "deployer";
-  bool high_risk = cls == "high_risk";
-  // The Annex III part of the basis: "Annex III point 5(b)" or "Annex III points 4(a) and 5(b)" as the
-  // classification writes it (possibly after "Art. 6(1) + Annex I Section A; "), or "Annex III 5(b)".
-  auto at = basis.find("annex iii ");
-  std::string annex = at == std::string::npos ? std::string() : basis.substr(at + 10);
-  for (std::string_view p : {"points ", "point "})
-    if (annex.rfind(p, 0) == 0) annex = annex.substr(p.size());
-  bool critical_infrastructure = at != std::string::npos && annex.rfind("2", 0) == 0 && annex.find(" and ") == std::string::npos;
-  bool credit_or_insurance = annex.find("5(b)") != std::string::npos || annex.find("5(c)") != std::string::npos;
-  json::object o{{"organization_role", role}, {"eu_ai_act_class", cls}, {"eu_ai_act_basis", str(system, "eu_ai_act_basis")}};
-  if (!deployer || !high_risk) {
-    o["required"] = false;
-    o["reason"] = std::string("Art. 27 applies to deployers of high-risk AI systems; the inventory records this system as ") +
-                  (high_risk ? "high-risk" : "'" + (cls.empty() ? std::string("unclassified") : cls) + "'") +
-                  " with the organization as '" + (role.empty() ? std::string("unset") : role) + "'.";
-    o["conditions"] = "";
-    return o;
-  }
-  if (critical_infrastructure) {
-    o["required"] = false;
-    o["reason"] = "High-risk systems used as safety components of critical infrastructure (Annex III point 2) are exempt from Art. 27.";
-    o["conditions"] = "";
-    return o;
-  }
-  o["required"] = true;
-  o["reason"] = "The organization deploys this high-risk AI system.";
-  o["conditions"] = credit_or_insurance
-                        ? "Annex III 5(b) and 5(c) systems (creditworthiness, life and health insurance pricing) need an FRIA from every deployer."
-                        : "For other Annex III systems the duty falls on deployers that are public bodies or private entities providing public services; confirm that this applies.";
+  auto p = system.if_contains("eu_ai_act");
+  auto facts = p && p->is_object() ? p->as_object() : euact::facts_of(nullptr);
+  json::object o = facts.at("fria").as_object();
+  o["classified"] = facts.at("classified");
+  o["classification_version"] = facts.at("version");
+  o["roles"] = facts.at("roles");
+  o["organization_role"] = facts.at("organization_role");
+  o["eu_ai_act_class"] = facts.at("class");
+  o["eu_ai_act_basis"] = facts.at("basis");
   return o;
 }
 
@@ -93,13 +65,13 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
                    "List the people and groups the system's use is likely to affect, noting vulnerable groups.");
   json::array persons;
   std::set<std::string> seen;
-  for (const auto& v : arr(rec, "interested_parties")) {
+  for (const auto& v : array_at(rec, "interested_parties")) {
     const auto& p = v.as_object();
     if (str(p, "relation") != "affected") continue;
     if (!seen.insert(text::lower(str(p, "name"))).second) continue;
     persons.push_back(json::object{{"name", p.at("name")}, {"vulnerable", p.at("vulnerable")}, {"notes", p.at("notes")}, {"source", "interested_parties"}});
   }
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "category") == "society") continue;
     if (!seen.insert(text::lower(str(e, "affected_party"))).second) continue;
@@ -114,7 +86,7 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   auto d = element("d", "Specific risks of harm to those persons and groups",
                    "Record each harm with who bears it, how severe and how likely it is.");
   json::array risks;
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "type") != "harm") continue;
     json::object r;
@@ -136,10 +108,10 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   auto f = element("f", "Measures if the risks materialise, including internal governance and complaint mechanisms",
                    "Name the measures taken when a harm occurs, who governs them internally and how affected people can complain.");
   json::array measures;
-  for (const auto& v : arr(rec, "impacts")) {
+  for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
     if (str(e, "type") != "harm") continue;
-    for (const auto& m : arr(e, "measures"))
+    for (const auto& m : array_at(e, "measures"))
       measures.push_back(json::object{{"impact_id", e.at("id")},
                                       {"harm", e.at("description")},
                                       {"description", m.at("description")},

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/euact/system_facts.hpp"
 #include "domain/impact/impact_kind.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "store/store.hpp"
@@ -84,6 +85,20 @@ inline store::RecordFilter children(std::string_view kind, const std::string& or
 inline std::string str(const boost::json::object& o, std::string_view k) {
   auto p = o.if_contains(k);
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+/// The AI system's stored record with its EU AI Act facts under "eu_ai_act" (euact::system_facts:
+/// from its saved classification, the one source of whether an FRIA is required); nullopt when
+/// there is no such system or its record is unreadable.
+inline std::optional<boost::json::object> system_of(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) {
+  auto sys = tx.find_system(org_id, system_id);
+  if (!sys) return std::nullopt;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(sys->doc, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  auto o = std::move(v.as_object());
+  o["eu_ai_act"] = euact::system_facts(tx, org_id, system_id);
+  return o;
 }
 
 }  // namespace aims::impact::detail

@@ -231,30 +231,21 @@ TEST(ImpactFields, NewAssessmentsArePrefilledFromTheInventory) {
   EXPECT_EQ(fields_of(missing), (std::vector<std::string>{"scope", "purpose", "intended_uses", "deployment_context", "impacts"}));
 }
 
-TEST(Fria, RequiredForDeployersOfHighRiskSystemsOnly) {
-  auto sys = system();
-  EXPECT_TRUE(fria_applicability(sys).at("required").as_bool());
-  sys["organization_role"] = "provider";
-  EXPECT_FALSE(fria_applicability(sys).at("required").as_bool());
-  sys["organization_role"] = "deployer";
-  sys["eu_ai_act_class"] = "transparency";
-  EXPECT_FALSE(fria_applicability(sys).at("required").as_bool());
-  sys["eu_ai_act_class"] = "high_risk";
-  sys["eu_ai_act_basis"] = "Annex III 2(a)";
-  EXPECT_FALSE(fria_applicability(sys).at("required").as_bool()) << "critical infrastructure is exempt";
-  sys["eu_ai_act_basis"] = "Annex III 5(b)";
+TEST(Fria, ApplicabilityIsTheSavedClassificationsNotTheInventorys) {
+  auto sys = system();  // the inventory says deployer of a high-risk system
   auto a = fria_applicability(sys);
+  EXPECT_FALSE(a.at("required").as_bool()) << "no saved classification: nothing is guessed from the inventory";
+  EXPECT_FALSE(a.at("classified").as_bool());
+  EXPECT_NE(a.at("reason").as_string().find("not classified yet"), std::string::npos);
+  sys["organization_role"] = "provider";
+  sys["eu_ai_act"] = json::object{{"classified", true}, {"version", 2}, {"class", "high_risk"}, {"basis", "Annex III point 5(b)"},
+                                  {"roles", json::array{"provider", "deployer"}}, {"organization_role", "provider"},
+                                  {"fria", json::object{{"required", true}, {"reason", "r"}, {"conditions", "c"}}}};
+  a = fria_applicability(sys);
   EXPECT_TRUE(a.at("required").as_bool());
-  EXPECT_NE(a.at("conditions").as_string().find("every deployer"), std::string::npos);
-  // As the classification writes the basis.
-  for (auto basis : {"Annex III point 5(b)", "Annex III points 4(a) and 5(c)", "Art. 6(1) + Annex I Section A; Annex III point 5(b)"}) {
-    sys["eu_ai_act_basis"] = basis;
-    EXPECT_NE(fria_applicability(sys).at("conditions").as_string().find("every deployer"), std::string::npos) << basis;
-  }
-  sys["eu_ai_act_basis"] = "Annex III point 2";
-  EXPECT_FALSE(fria_applicability(sys).at("required").as_bool()) << "critical infrastructure is exempt";
-  sys["eu_ai_act_basis"] = "Annex III point 4(a)";
-  EXPECT_EQ(fria_applicability(sys).at("conditions").as_string().find("every deployer"), std::string::npos);
+  EXPECT_EQ(a.at("roles"), json::value(json::array{"provider", "deployer"}));
+  EXPECT_EQ(a.at("classification_version").as_int64(), 2);
+  EXPECT_EQ(a.at("eu_ai_act_basis").as_string(), "Annex III point 5(b)");
 }
 
 TEST(Fria, ElementsAreFilledFromTheRecordOrFlaggedMissing) {

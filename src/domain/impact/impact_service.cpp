@@ -95,6 +95,7 @@ result<View> ImpactService::create(const Actor& a, const json::value& body) {
       return make_error(errc::validation, "The AI system is archived.",
                         {{"system_id", 0, "the AI system is archived; restore it before assessing it"}});
     auto system = json::parse(sys->doc).as_object();
+    system["eu_ai_act"] = euact::system_facts(tx, a.org_id, system_id);
     auto now = clock_.now_text();
     auto number = records::next_number(tx, impact_kind(), a.org_id, now);
     if (!number) return number.error();
@@ -127,9 +128,7 @@ result<View> ImpactService::get(const Actor& a, const std::string& id) {
     auto row = tx.find_record(a.org_id, std::string(kKind), "", id);
     if (!row) return not_found(id);
     auto doc = json::parse(row->doc).as_object();
-    auto sys = tx.find_system(a.org_id, str(doc, "system_id"));
-    std::optional<json::object> system;
-    if (sys) system = json::parse(sys->doc).as_object();
+    auto system = system_of(tx, a.org_id, str(doc, "system_id"));
     out = View{id, row->version, json::serialize(view_of(doc, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
     return ok();
   });
@@ -152,9 +151,7 @@ result<View> ImpactService::update(const Actor& a, const std::string& id, const 
     auto before = json::parse(row->doc).as_object();
     auto after = before;
     for (auto& kv : changes) after[kv.key()] = kv.value();
-    auto sys = tx.find_system(a.org_id, str(before, "system_id"));
-    std::optional<json::object> system;
-    if (sys) system = json::parse(sys->doc).as_object();
+    auto system = system_of(tx, a.org_id, str(before, "system_id"));
     auto settings = load_settings(tx, a.org_id);
     if (diff(before, after).empty()) {
       out = View{id, row->version, json::serialize(view_of(before, system ? &*system : nullptr, settings))};

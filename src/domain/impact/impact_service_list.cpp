@@ -37,10 +37,7 @@ result<std::string> ImpactService::list(const Actor& a, const records::Params& p
         auto sid = str(doc, "system_id");
         auto it = systems.find(sid);
         if (it == systems.end()) {
-          auto sys = tx.find_system(a.org_id, sid);
-          boost::system::error_code ec;
-          auto sv = sys ? json::parse(sys->doc, ec) : json::value();
-          it = systems.emplace(sid, !ec && sv.is_object() ? std::optional(sv.as_object()) : std::nullopt).first;
+          it = systems.emplace(sid, system_of(tx, a.org_id, sid)).first;
         }
         return summary_of(view_of(doc, it->second ? &*it->second : nullptr, settings));
       });

@@ -29,12 +29,6 @@ Error bad_version(std::string_view field) {
                     {{std::string(field), 0, "must be a whole number from 1"}});
 }
 
-std::optional<json::object> system_of(store::ReadTx& tx, const std::string& org_id, const json::object& doc) {
-  auto sys = tx.find_system(org_id, str(doc, "system_id"));
-  if (!sys) return std::nullopt;
-  return json::parse(sys->doc).as_object();
-}
-
 /// The assessment as an approved version shows it: the AI system as it was and the fields.
 json::object assessment_of_version(const json::object& v) {
   json::object rec = v.at("assessment").as_object();
@@ -72,7 +66,7 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     r.updated_at = now;
     r.doc = json::serialize(after);
     if (auto s = records::save(tx, impact_kind(), a, r, row->version, "submit", diff(before, after)); !s) return s;
-    auto system = system_of(tx, a.org_id, after);
+    auto system = system_of(tx, a.org_id, str(after, "system_id"));
     out = View{id, r.version, json::serialize(view_of(after, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
     return ok();
   });
@@ -102,7 +96,7 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
                                           "you submitted this impact assessment for review; another manager or admin must approve it.");
         !s)
       return s;
-    auto system = system_of(tx, a.org_id, before);
+    auto system = system_of(tx, a.org_id, str(before, "system_id"));
     if (!system) return make_error(errc::conflict, "The assessed AI system no longer exists.");
     auto settings = load_settings(tx, a.org_id);
     auto view = view_of(before, &*system, settings);
@@ -216,7 +210,7 @@ result<json::object> ImpactService::export_model(const Actor& a, const std::stri
       if (!n) return bad_version("version");
     }
     auto doc = json::parse(row->doc).as_object();
-    auto system = system_of(tx, a.org_id, doc);
+    auto system = system_of(tx, a.org_id, str(doc, "system_id"));
     auto settings = load_settings(tx, a.org_id);
     auto view = view_of(doc, system ? &*system : nullptr, settings);
     json::array versions;
@@ -239,7 +233,8 @@ result<json::object> ImpactService::export_model(const Actor& a, const std::stri
                         {"summary", v.at("summary")}, {"settings", v.at("settings")}};
       for (auto k : editable_fields())
         if (k != "title") head[k] = rec.at(k);
-      model["fria"] = derive_fria(rec, v.at("system").as_object());
+      // Whether an FRIA is required is the saved classification's answer now.
+      model["fria"] = derive_fria(rec, system ? *system : v.at("system").as_object());
       model["assessment"] = std::move(head);
     } else {
       model["source"] = json::object{{"kind", "working"}, {"version", row->version}};

@@ -84,20 +84,46 @@ export function labelOf<K extends string>(labels: Record<K, string>, value: stri
   return (labels as Record<string, string>)[value] ?? value;
 }
 
-/** A date-time from the API for people: local date and time to the minute. */
-export function formatDateTime(iso: string | undefined): string {
+/**
+ * A date-only value ("2026-12-06") as the local calendar day it names (not UTC midnight, which
+ * is the day before west of Greenwich); anything else as `new Date` reads it.
+ */
+function parseDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(iso);
+}
+
+/** A date-time from the API for people: local date and time to the minute ("6 Dec 2026, 14:05" in en-GB). */
+export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
+  const d = parseDate(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** A date from the API for people: local date only (the full time goes in a tooltip). */
-export function formatDate(iso: string | undefined): string {
+/**
+ * A date (or the day of a date-time) from the API for people: the one date style of the web UI,
+ * in the browser's locale ("6 Dec 2026" in en-GB, "Dec 6, 2026" in en-US).
+ */
+export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
+  const d = parseDate(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/**
+ * The figures of an assessment as every page and report shows them (docs/assessment.md, "How
+ * figures are rounded"): the server rounds once (maturity to 2 decimals, percentages to 1) and
+ * these print exactly that, so the dashboard, the results page and the reports read the same.
+ */
+export function formatMaturity(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : v.toFixed(2);
+}
+
+/** A percentage figure: one decimal ("60.5%", "61.0%"); see formatMaturity. */
+export function formatPercent(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : `${v.toFixed(1)}%`;
 }
 
 /** "ISO/IEC 42001:2023 — Artificial intelligence — Management system" → "ISO/IEC 42001:2023". */

@@ -1,6 +1,7 @@
 // What a kind's schema means for its pages, as pure functions: the list's columns, filter keys and
 // query, a field value in words, and the form model (empty values, values of a record, the client's
 // checks mirroring the server's, the create body and the patch). Stateless.
+import { formatDate } from '../../lib/labels';
 import type { QueryValue } from '../../lib/query';
 import type { KindField, KindFilter, KindRecord, KindSchema } from './kinds';
 import type { Column } from './ListParts';
@@ -61,14 +62,6 @@ export function filterOptions(kind: KindSchema, filter: KindFilter, systems: Rea
   return undefined;
 }
 
-/** "2026-03-01" as a local date for people. */
-function showDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 /** A field's value in words: enum labels, dates, Yes/No, AI system names; empty as a dash. */
 export function showValue(field: KindField | undefined, value: unknown, systems: ReadonlyMap<string, string> = new Map()): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -78,7 +71,7 @@ export function showValue(field: KindField | undefined, value: unknown, systems:
     case 'enum':
       return field.values?.find((v) => v.value === value)?.label ?? String(value);
     case 'date':
-      return showDate(String(value));
+      return formatDate(String(value));
     case 'boolean':
       return value === true ? 'Yes' : 'No';
     case 'ref':

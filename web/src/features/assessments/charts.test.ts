@@ -23,7 +23,7 @@ describe('radar geometry', () => {
   });
 
   it('formats and shortens', () => {
-    expect(formatMaturity(2.456)).toBe('2.5');
+    expect(formatMaturity(2.45)).toBe('2.45');
     expect(formatMaturity(null)).toBe('—');
     expect(shorten('Short', 10)).toBe('Short');
     expect(shorten('Data for AI systems and their provenance', 20)).toBe('Data for AI systems…');

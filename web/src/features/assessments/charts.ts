@@ -36,10 +36,8 @@ export function labelPlacement(i: number, n: number, r: number, cx: number, cy: 
   return { ...p, anchor };
 }
 
-/** A maturity figure for people: one decimal, or a dash when there is none. */
-export function formatMaturity(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : v.toFixed(1);
-}
+/** A maturity figure for people: the one rounding of lib/labels. */
+export { formatMaturity } from '../../lib/labels';
 
 /** Shortens a label to `max` characters at a word boundary, with an ellipsis. */
 export function shorten(label: string, max: number): string {

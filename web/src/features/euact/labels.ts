@@ -27,11 +27,3 @@ export const obligationStatusLabels: Record<ObligationStatus, string> = {
   not_applicable: 'Not applicable',
 };
 
-/** 2 December 2027 for 2027-12-02. */
-export function longDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m - 1]} ${y}`;
-}

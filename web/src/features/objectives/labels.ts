@@ -35,14 +35,8 @@ export function formatValue(v: number | null | undefined, unit?: string): string
   return unit === '%' ? `${s}%` : `${s} ${unit}`;
 }
 
-/** A calendar date (YYYY-MM-DD) for people, without time-zone shifts. */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-}
+/** A calendar date (YYYY-MM-DD) for people: the one date style of lib/labels. */
+export { formatDate as formatDay } from '../../lib/labels';
 
 /** Today as YYYY-MM-DD in UTC (the server's calendar). */
 export function todayUtc(): string {

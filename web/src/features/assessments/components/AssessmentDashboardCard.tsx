@@ -1,7 +1,7 @@
 // The dashboard's card for the latest assessment: overall maturity and readiness.
 import { Link } from 'react-router-dom';
 import { Figure, SummaryCard } from '../../../components/SummaryCard';
-import { formatDate } from '../../../lib/labels';
+import { formatDate, formatPercent } from '../../../lib/labels';
 import { useSession } from '../../auth';
 import type { CardState, DashboardCards } from '../../dashboard';
 import { formatMaturity } from '../charts';
@@ -25,7 +25,7 @@ export function AssessmentDashboardCard({ card: latest }: { card: CardState<Dash
           </p>
           <div className="figures figures-2">
             <Figure to={assessmentPath(d.a.id, 'results')} value={formatMaturity(d.r.overall_maturity)} testId="dash-maturity">overall maturity (target {d.r.target_maturity})</Figure>
-            <Figure to={assessmentPath(d.a.id, 'results')} value={<>{Math.round(d.r.readiness.percent)}%</>} testId="dash-readiness">readiness for certification</Figure>
+            <Figure to={assessmentPath(d.a.id, 'results')} value={formatPercent(d.r.readiness.percent)} testId="dash-readiness">readiness for certification</Figure>
           </div>
         </>
       ) : null}

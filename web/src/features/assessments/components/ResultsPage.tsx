@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
+import { formatPercent } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { downloadReport, getResults, openHtmlReport, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
@@ -119,7 +120,7 @@ export function ResultsPage() {
           <span className="stat-label">Overall maturity (0–5), target {r.target_maturity}</span>
         </div>
         <div className="stat-card" data-testid="readiness">
-          <span className="stat-value">{r.readiness.percent.toFixed(r.readiness.percent % 1 ? 1 : 0)}%</span>
+          <span className="stat-value">{formatPercent(r.readiness.percent)}</span>
           <span className="stat-label">Readiness for certification</span>
         </div>
         <div className="stat-card">
@@ -133,7 +134,7 @@ export function ResultsPage() {
         <strong>How readiness is computed:</strong> every applicable item counts its maturity up to the target level {r.target_maturity}{' '}
         (a higher level adds nothing more); the sum is divided by what full readiness needs, {r.target_maturity} × the number of
         applicable items. Unanswered and skipped items count as 0; not-applicable controls are left out. Here: {r.readiness.achieved} of{' '}
-        {r.readiness.required} points = {r.readiness.percent}%.
+        {r.readiness.required} points = {formatPercent(r.readiness.percent)}.
       </p>
       <details className="formula-details">
         <summary>The formula as the server computes it</summary>

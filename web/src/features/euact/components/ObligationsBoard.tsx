@@ -6,11 +6,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { LabelOptions } from '../../../components/FormParts';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ClassBadge, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
-import { euAiActClassLabels } from '../../../lib/labels';
+import { euAiActClassLabels, formatDate } from '../../../lib/labels';
 import { useSession } from '../../auth/components/SessionProvider';
 import { listAllObligations, listRechecks, type Obligation } from '../api';
 import { columns, dueIn, filtersOf, STATUSES, timeline, viewOf } from '../board';
-import { euActRoleLabels, longDate, obligationStatusLabels } from '../labels';
+import { euActRoleLabels, obligationStatusLabels } from '../labels';
 import { ObligationEditor } from './ObligationEditor';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,9 +44,9 @@ function ObligationCard({ o, editing, onEdit, onSaved, onConflict, onCancel, can
         ) : null}
       </div>
       <div className="small">
-        Due {longDate(o.due)} <span className="muted">({dueIn(o.due, today())})</span>
+        Due {formatDate(o.due)} <span className="muted">({dueIn(o.due, today())})</span>
         {o.overdue ? <span className="badge badge-ob-overdue">Overdue</span> : null}
-        {o.grace_until ? <span className="muted"> · transition; applies from {longDate(o.applies_from)}</span> : null}
+        {o.grace_until ? <span className="muted"> · transition; applies from {formatDate(o.applies_from)}</span> : null}
       </div>
       <div className="small">
         Owner: <span data-testid="ob-owner">{o.owner || <span className="muted">none</span>}</span>
@@ -258,7 +258,7 @@ export function ObligationsBoard() {
               {timeline(items).map((g) => (
                 <li key={g.date} data-date={g.date}>
                   <h2>
-                    {longDate(g.date)} <span className="muted small">({dueIn(g.date, today())})</span>
+                    {formatDate(g.date)} <span className="muted small">({dueIn(g.date, today())})</span>
                   </h2>
                   <div className="board-timeline-cards">{g.items.map(card)}</div>
                 </li>

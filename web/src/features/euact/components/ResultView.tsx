@@ -3,7 +3,8 @@
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
 import type { Classification } from '../api';
-import { euActRoleLabels, longDate, resultClassLabels } from '../labels';
+import { formatDate } from '../../../lib/labels';
+import { euActRoleLabels, resultClassLabels } from '../labels';
 
 export function ResultClassBadge({ value }: { value: Classification['result']['class'] }) {
   return <span className={`badge badge-class-${value}`}>{resultClassLabels[value]}</span>;
@@ -31,7 +32,7 @@ export function ResultView({ classification: c, showObligations = true }: { clas
         </div>
         <div>
           <dt>Applies from</dt>
-          <dd>{longDate(r.applies_from)}</dd>
+          <dd>{formatDate(r.applies_from)}</dd>
         </div>
         <div>
           <dt>Your role</dt>
@@ -81,9 +82,9 @@ export function ResultView({ classification: c, showObligations = true }: { clas
                     <td className="nowrap">{o.article}</td>
                     <td>{o.title}</td>
                     <td>{o.roles.map((x) => euActRoleLabels[x]).join(', ')}</td>
-                    <td className="nowrap">{longDate(o.applies_from)}</td>
+                    <td className="nowrap">{formatDate(o.applies_from)}</td>
                     <td className="nowrap">
-                      {longDate(o.due)}
+                      {formatDate(o.due)}
                       {o.grace_until ? <span className="muted small"> (transition)</span> : null}
                     </td>
                   </tr>

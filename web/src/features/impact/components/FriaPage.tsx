@@ -1,10 +1,11 @@
 // The EU AI Act Art. 27 fundamental-rights impact assessment as a view of the record: whether the
-// inventory makes it required, and each element (a)–(f) filled from the assessment or flagged.
+// system's saved classification makes it required, and each element (a)–(f) filled from the assessment or flagged.
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { labelOf } from '../../../lib/labels';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { getFria, type ImpactFriaElement } from '../api';
+import { euActRoleLabels } from '../../euact';
 import { measureStatusLabels } from '../labels';
 import { FriaStatusBadge, LevelBadge } from './badges';
 import { useImpact } from './ImpactLayout';
@@ -94,19 +95,24 @@ export function FriaPage() {
         <>
           <Banner kind={f.applicability.required ? 'warning' : 'info'} testId="fria-applicability">
             <p>
-              <strong>{f.applicability.required ? 'An FRIA is required' : 'No FRIA is required'}</strong> according to the inventory.{' '}
-              {f.applicability.reason}
+              <strong data-testid="fria-required">
+                {!f.applicability.classified ? 'Not classified yet' : f.applicability.required ? 'An FRIA is required' : 'No FRIA is required'}
+              </strong>
+              {f.applicability.classified ? ' according to the saved classification' : ''}. {f.applicability.reason}
             </p>
+            {f.applicability.classified ? (
+              <p className="small">
+                Roles: <span data-testid="fria-roles">{f.applicability.roles.map((r) => labelOf(euActRoleLabels, r)).join(', ') || 'none'}</span>
+              </p>
+            ) : null}
             {f.applicability.conditions ? <p className="small">{f.applicability.conditions}</p> : null}
-            <p className="small">
-              The inventory's role and EU AI Act class are read from the AI system record
-              {a.system ? (
-                <>
-                  {' '}(<Link to={`/systems/${encodeURIComponent(a.system.id)}`}>{a.system.name}</Link>)
-                </>
-              ) : null}
-              .
-            </p>
+            {a.system ? (
+              <p className="small">
+                <Link to={`/systems/${encodeURIComponent(a.system.id)}/classification`} data-testid="fria-classification-link">
+                  {f.applicability.classified ? `See the classification of ${a.system.name}` : `Classify ${a.system.name}`}
+                </Link>
+              </p>
+            ) : null}
           </Banner>
           <p data-testid="fria-completeness">
             {f.complete ? (

@@ -33,7 +33,7 @@ export function DueBadge({ due }: { due: ImpactSummary['reassessment_due'] }) {
 
 export function FriaBadge({ required }: { required: boolean }) {
   return required ? (
-    <span className="badge badge-fria" title="The inventory records this system as high-risk and deployed by the organization (EU AI Act Art. 27)">
+    <span className="badge badge-fria" title="The saved EU AI Act classification of this system makes an Art. 27 fundamental-rights impact assessment required">
       FRIA required
     </span>
   ) : null;
