@@ -3,6 +3,7 @@
 #include <exception>
 #include <iostream>
 
+#include "app/serve_command.hpp"
 #include "cli/commands.hpp"
 #include "core/crypto.hpp"
 
@@ -12,7 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "aims 0.1.0");
   app.require_subcommand(1);
   int exit_code = 0;
-  aims::cli::register_serve_command(app, exit_code);
+  aims::app::register_serve_command(app, exit_code);
   aims::cli::register_admin_commands(app, exit_code);
   aims::cli::register_client_commands(app, exit_code);
   aims::cli::register_assessment_commands(app, exit_code);
