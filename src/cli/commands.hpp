@@ -7,7 +7,6 @@ namespace aims::cli {
 
 /// Exit codes: 0 success, 1 failure reported on stderr, 2 usage error.
 void register_admin_commands(CLI::App& app, int& exit_code);
-void register_serve_command(CLI::App& app, int& exit_code);
 void register_client_commands(CLI::App& app, int& exit_code);
 void register_assessment_commands(CLI::App& app, int& exit_code);
 void register_soa_commands(CLI::App& app, int& exit_code);

@@ -7,6 +7,7 @@
 #include "domain/ledger/actor_scope.hpp"
 #include "http/json_keys.hpp"
 #include "http/problem.hpp"
+#include "http/routes.hpp"
 
 namespace aims::http {
 namespace json = boost::json;
@@ -48,9 +49,10 @@ std::string hash_prefix(const std::string& secret) { return crypto::sha256_hex(s
 
 }  // namespace
 
-Api::Api(Services svc, StaticFiles web, ApiOptions opts)
+Api::Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Router&)>& add_routes)
     : svc_(svc), web_(std::move(web)), opts_(opts), openapi_json_(openapi_as_json()) {
-  register_routes(router_, openapi_json_);
+  register_core_routes(router_, openapi_json_);
+  add_routes(router_);
 }
 
 Response Api::handle(Request& req) {

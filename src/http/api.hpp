@@ -1,31 +1,15 @@
 // The HTTP application: routes, authentication, CSRF and role context, static web files.
 // `handle` turns a Request into a Response with no socket in sight. Built once by the composition
-// root; handle() is thread-safe (services and the store are).
+// root (src/app/), which adds each area's routes; handle() is thread-safe (services and the store are).
 #pragma once
 #include <boost/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "domain/accounts/auth_service.hpp"
-#include "domain/assessment/assessment_service.hpp"
-#include "domain/catalog/catalog.hpp"
-#include "domain/dashboard/dashboard.hpp"
-#include "domain/impact/impact_service.hpp"
-#include "domain/euact/classification_service.hpp"
-#include "domain/euact/obligation_service.hpp"
-#include "domain/evidence/evidence_service.hpp"
-#include "domain/inventory/system_service.hpp"
-#include "domain/objectives/objective_service.hpp"
-#include "domain/objectives/reading_service.hpp"
-#include "domain/org/org_settings.hpp"
-#include "domain/records/record_service.hpp"
-#include "domain/risk/criteria_service.hpp"
-#include "domain/risk/risk_service.hpp"
-#include "domain/ledger/audit_pack.hpp"
-#include "domain/ledger/audit_service.hpp"
-#include "domain/soa/soa_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -33,26 +17,11 @@
 
 namespace aims::http {
 
+/// The cross-cutting services every request may need: the store (health) and authentication.
+/// An area's services are bound to its routes instead (routes_<area>.hpp).
 struct Services {
   store::Store& store;
-  const catalog::Catalog& catalog;
   accounts::AuthService& auth;
-  inventory::SystemService& systems;
-  assessment::AssessmentService& assessments;
-  soa::SoaService& soa;
-  impact::ImpactService& impact;
-  objectives::ObjectiveService& objectives;
-  objectives::ReadingService& readings;
-  risk::CriteriaService& risk_criteria;
-  risk::RiskService& risks;
-  euact::ClassificationService& classifications;
-  euact::ObligationService& obligations;
-  evidence::EvidenceService& evidence;
-  ledger::AuditService& audit;
-  ledger::AuditPackService& audit_pack;
-  org::OrgSettingsService& org_settings;
-  dashboard::Dashboard& dashboard;
-  records::RecordService& records;  // every field-driven kind (handlers_records.cpp)
 };
 
 /// What a handler gets: the request, and who is calling in which organization.
@@ -73,7 +42,9 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(Services svc, StaticFiles web, ApiOptions opts = {});
+  /// Registers GET /healthz and GET /api/v1/openapi.json, then calls `add_routes` once to add
+  /// every area's routes (the composition root's list).
+  Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Router&)>& add_routes);
   Response handle(Request& req);
   /// True if the request's route streams its body (decided from method and path alone).
   bool streams_body(const Request& req) const;
@@ -89,12 +60,6 @@ class Api {
   Router router_;
   std::string openapi_json_;
 };
-
-/// Registers every route (routes.cpp: all routes in one place).
-void register_routes(Router& r, const std::string& openapi_json);
-/// Registers the routes of every field-driven kind of the registry and GET /api/v1/kinds
-/// (handlers_records.cpp).
-void register_record_routes(Router& r);
 
 /// Parses a JSON request body; bad_request/unsupported_media_type/payload_too_large on failure.
 result<boost::json::value> parse_json_body(const Request& req, std::size_t max = 1 << 20);

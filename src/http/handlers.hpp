@@ -1,7 +1,24 @@
-// Request handlers, one function per route: parse, call one service, map the result.
-// Stateless; thread-safe.
+// Request handlers, one function per route: parse, call one service, map the result. An area's
+// handler gets its area's services as its second argument (bound by routes_<area>.cpp); the
+// account handlers use the cross-cutting services of the Context. Stateless; thread-safe.
 #pragma once
 #include "http/api.hpp"
+
+namespace aims::http {
+// Each area's services, by reference.
+struct CatalogServices;      // routes_catalog.hpp
+struct SystemServices;       // routes_systems.hpp
+struct AssessmentServices;   // routes_assessments.hpp
+struct SoaServices;          // routes_soa.hpp
+struct ImpactServices;       // routes_impact.hpp
+struct ObjectiveServices;    // routes_objectives.hpp
+struct RiskServices;         // routes_risks.hpp
+struct EuActServices;        // routes_euact.hpp
+struct EvidenceServices;     // routes_evidence.hpp
+struct AuditServices;        // routes_audit.hpp
+struct OrgSettingsServices;  // routes_org.hpp
+struct DashboardServices;    // routes_dashboard.hpp
+}  // namespace aims::http
 
 namespace aims::http::handlers {
 
@@ -19,104 +36,104 @@ Response remove_member(Context& c);
 Response deactivate_member(Context& c);
 Response reactivate_member(Context& c);
 
-Response list_frameworks(Context& c);
-Response list_maturity_levels(Context& c);
-Response list_catalog_items(Context& c);
-Response get_catalog_item(Context& c);
+Response list_frameworks(Context& c, const CatalogServices& s);
+Response list_maturity_levels(Context& c, const CatalogServices& s);
+Response list_catalog_items(Context& c, const CatalogServices& s);
+Response get_catalog_item(Context& c, const CatalogServices& s);
 
-Response list_systems(Context& c);
-Response create_system(Context& c);
-Response get_system(Context& c);
-Response update_system(Context& c);
-Response archive_system(Context& c);
-Response restore_system(Context& c);
-Response system_history(Context& c);
-Response import_systems(Context& c);
-Response export_systems(Context& c);
+Response list_systems(Context& c, const SystemServices& s);
+Response create_system(Context& c, const SystemServices& s);
+Response get_system(Context& c, const SystemServices& s);
+Response update_system(Context& c, const SystemServices& s);
+Response archive_system(Context& c, const SystemServices& s);
+Response restore_system(Context& c, const SystemServices& s);
+Response system_history(Context& c, const SystemServices& s);
+Response import_systems(Context& c, const SystemServices& s);
+Response export_systems(Context& c, const SystemServices& s);
 
-Response list_assessments(Context& c);
-Response create_assessment(Context& c);
-Response get_assessment(Context& c);
-Response update_assessment(Context& c);
-Response list_answers(Context& c);
-Response get_answer(Context& c);
-Response put_answer(Context& c);
-Response assessment_results(Context& c);
-Response assessment_report(Context& c);
-Response compare_assessments(Context& c);
-Response get_roadmap(Context& c);
-Response generate_roadmap(Context& c);
-Response update_roadmap_action(Context& c);
+Response list_assessments(Context& c, const AssessmentServices& s);
+Response create_assessment(Context& c, const AssessmentServices& s);
+Response get_assessment(Context& c, const AssessmentServices& s);
+Response update_assessment(Context& c, const AssessmentServices& s);
+Response list_answers(Context& c, const AssessmentServices& s);
+Response get_answer(Context& c, const AssessmentServices& s);
+Response put_answer(Context& c, const AssessmentServices& s);
+Response assessment_results(Context& c, const AssessmentServices& s);
+Response assessment_report(Context& c, const AssessmentServices& s);
+Response compare_assessments(Context& c, const AssessmentServices& s);
+Response get_roadmap(Context& c, const AssessmentServices& s);
+Response generate_roadmap(Context& c, const AssessmentServices& s);
+Response update_roadmap_action(Context& c, const AssessmentServices& s);
 
-Response get_soa(Context& c);
-Response update_soa_entry(Context& c);
-Response list_soa_versions(Context& c);
-Response approve_soa(Context& c);
-Response get_soa_version(Context& c);
-Response diff_soa(Context& c);
-Response export_soa(Context& c);
+Response get_soa(Context& c, const SoaServices& s);
+Response update_soa_entry(Context& c, const SoaServices& s);
+Response list_soa_versions(Context& c, const SoaServices& s);
+Response approve_soa(Context& c, const SoaServices& s);
+Response get_soa_version(Context& c, const SoaServices& s);
+Response diff_soa(Context& c, const SoaServices& s);
+Response export_soa(Context& c, const SoaServices& s);
 
-Response list_impact_assessments(Context& c);
-Response create_impact_assessment(Context& c);
-Response get_impact_assessment(Context& c);
-Response update_impact_assessment(Context& c);
-Response impact_assessment_history(Context& c);
-Response submit_impact_assessment(Context& c);
-Response approve_impact_assessment(Context& c);
-Response list_impact_versions(Context& c);
-Response get_impact_version(Context& c);
-Response get_impact_fria(Context& c);
-Response export_impact_assessment(Context& c);
-Response get_impact_settings(Context& c);
-Response put_impact_settings(Context& c);
-Response list_objectives(Context& c);
-Response objectives_summary(Context& c);
-Response create_objective(Context& c);
-Response get_objective(Context& c);
-Response update_objective(Context& c);
-Response objective_history(Context& c);
-Response list_objective_readings(Context& c);
-Response add_objective_reading(Context& c);
-Response push_objective_readings(Context& c);
-Response delete_objective_reading(Context& c);
-Response get_risk_criteria(Context& c);
-Response put_risk_criteria(Context& c);
-Response list_risks(Context& c);
-Response create_risk(Context& c);
-Response risk_heatmap(Context& c);
-Response get_risk(Context& c);
-Response update_risk(Context& c);
-Response risk_history(Context& c);
-Response accept_risk(Context& c);
-Response withdraw_risk_acceptance(Context& c);
-Response get_euact_questionnaire(Context& c);
-Response get_classification(Context& c);
-Response put_classification(Context& c);
-Response classification_history(Context& c);
-Response list_euact_rechecks(Context& c);
-Response list_obligations(Context& c);
-Response get_obligation(Context& c);
-Response update_obligation(Context& c);
-Response upload_evidence(Context& c);
-Response list_evidence(Context& c);
-Response evidence_freshness(Context& c);
-Response get_evidence(Context& c);
-Response update_evidence(Context& c);
-Response delete_evidence(Context& c);
-Response evidence_content(Context& c);
-Response list_evidence_links(Context& c);
-Response add_evidence_link(Context& c);
-Response delete_evidence_link(Context& c);
-Response evidence_events(Context& c);
-Response audit_checkpoint(Context& c);
-Response audit_public_key(Context& c);
-Response audit_entries(Context& c);
-Response audit_inclusion_proof(Context& c);
-Response audit_consistency_proof(Context& c);
-Response audit_export(Context& c);
-Response audit_pack(Context& c);
-Response get_org_settings(Context& c);
-Response put_org_settings(Context& c);
-Response get_dashboard(Context& c);
+Response list_impact_assessments(Context& c, const ImpactServices& s);
+Response create_impact_assessment(Context& c, const ImpactServices& s);
+Response get_impact_assessment(Context& c, const ImpactServices& s);
+Response update_impact_assessment(Context& c, const ImpactServices& s);
+Response impact_assessment_history(Context& c, const ImpactServices& s);
+Response submit_impact_assessment(Context& c, const ImpactServices& s);
+Response approve_impact_assessment(Context& c, const ImpactServices& s);
+Response list_impact_versions(Context& c, const ImpactServices& s);
+Response get_impact_version(Context& c, const ImpactServices& s);
+Response get_impact_fria(Context& c, const ImpactServices& s);
+Response export_impact_assessment(Context& c, const ImpactServices& s);
+Response get_impact_settings(Context& c, const ImpactServices& s);
+Response put_impact_settings(Context& c, const ImpactServices& s);
+Response list_objectives(Context& c, const ObjectiveServices& s);
+Response objectives_summary(Context& c, const ObjectiveServices& s);
+Response create_objective(Context& c, const ObjectiveServices& s);
+Response get_objective(Context& c, const ObjectiveServices& s);
+Response update_objective(Context& c, const ObjectiveServices& s);
+Response objective_history(Context& c, const ObjectiveServices& s);
+Response list_objective_readings(Context& c, const ObjectiveServices& s);
+Response add_objective_reading(Context& c, const ObjectiveServices& s);
+Response push_objective_readings(Context& c, const ObjectiveServices& s);
+Response delete_objective_reading(Context& c, const ObjectiveServices& s);
+Response get_risk_criteria(Context& c, const RiskServices& s);
+Response put_risk_criteria(Context& c, const RiskServices& s);
+Response list_risks(Context& c, const RiskServices& s);
+Response create_risk(Context& c, const RiskServices& s);
+Response risk_heatmap(Context& c, const RiskServices& s);
+Response get_risk(Context& c, const RiskServices& s);
+Response update_risk(Context& c, const RiskServices& s);
+Response risk_history(Context& c, const RiskServices& s);
+Response accept_risk(Context& c, const RiskServices& s);
+Response withdraw_risk_acceptance(Context& c, const RiskServices& s);
+Response get_euact_questionnaire(Context& c, const EuActServices& s);
+Response get_classification(Context& c, const EuActServices& s);
+Response put_classification(Context& c, const EuActServices& s);
+Response classification_history(Context& c, const EuActServices& s);
+Response list_euact_rechecks(Context& c, const EuActServices& s);
+Response list_obligations(Context& c, const EuActServices& s);
+Response get_obligation(Context& c, const EuActServices& s);
+Response update_obligation(Context& c, const EuActServices& s);
+Response upload_evidence(Context& c, const EvidenceServices& s);
+Response list_evidence(Context& c, const EvidenceServices& s);
+Response evidence_freshness(Context& c, const EvidenceServices& s);
+Response get_evidence(Context& c, const EvidenceServices& s);
+Response update_evidence(Context& c, const EvidenceServices& s);
+Response delete_evidence(Context& c, const EvidenceServices& s);
+Response evidence_content(Context& c, const EvidenceServices& s);
+Response list_evidence_links(Context& c, const EvidenceServices& s);
+Response add_evidence_link(Context& c, const EvidenceServices& s);
+Response delete_evidence_link(Context& c, const EvidenceServices& s);
+Response evidence_events(Context& c, const EvidenceServices& s);
+Response audit_checkpoint(Context& c, const AuditServices& s);
+Response audit_public_key(Context& c, const AuditServices& s);
+Response audit_entries(Context& c, const AuditServices& s);
+Response audit_inclusion_proof(Context& c, const AuditServices& s);
+Response audit_consistency_proof(Context& c, const AuditServices& s);
+Response audit_export(Context& c, const AuditServices& s);
+Response audit_pack(Context& c, const AuditServices& s);
+Response get_org_settings(Context& c, const OrgSettingsServices& s);
+Response put_org_settings(Context& c, const OrgSettingsServices& s);
+Response get_dashboard(Context& c, const DashboardServices& s);
 
 }  // namespace aims::http::handlers

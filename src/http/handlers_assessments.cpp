@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_assessments.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 #include "report/assessment_html.hpp"
@@ -54,13 +55,13 @@ result<std::string> report_format(const Request& req) {
 
 }  // namespace
 
-Response list_assessments(Context& c) {
-  return json_or_problem(c, c.svc.assessments.list(*c.actor, c.req.query_param("limit"), c.req.query_param("cursor")));
+Response list_assessments(Context& c, const AssessmentServices& s) {
+  return json_or_problem(c, s.assessments.list(*c.actor, c.req.query_param("limit"), c.req.query_param("cursor")));
 }
 
-Response create_assessment(Context& c) {
+Response create_assessment(Context& c, const AssessmentServices& s) {
   return with_json_body(c, [&](const boost::json::value& b) {
-    auto r = c.svc.assessments.create(*c.actor, b);
+    auto r = s.assessments.create(*c.actor, b);
     if (!r) return problem(r.error(), c.req.path);
     auto res = view_json(201, *r);
     auto id = boost::json::parse(r->json).at("id").as_string();
@@ -69,35 +70,35 @@ Response create_assessment(Context& c) {
   });
 }
 
-Response get_assessment(Context& c) { return view_or_problem(c, c.svc.assessments.get(*c.actor, c.req.params.at("id"))); }
+Response get_assessment(Context& c, const AssessmentServices& s) { return view_or_problem(c, s.assessments.get(*c.actor, c.req.params.at("id"))); }
 
-Response update_assessment(Context& c) {
+Response update_assessment(Context& c, const AssessmentServices& s) {
   return changed_view(c, [&](json::value& b) {
-    return c.svc.assessments.update(*c.actor, c.req.params.at("id"), b, if_match(c));
+    return s.assessments.update(*c.actor, c.req.params.at("id"), b, if_match(c));
   });
 }
 
-Response list_answers(Context& c) { return json_or_problem(c, c.svc.assessments.answers(*c.actor, c.req.params.at("id"))); }
+Response list_answers(Context& c, const AssessmentServices& s) { return json_or_problem(c, s.assessments.answers(*c.actor, c.req.params.at("id"))); }
 
-Response get_answer(Context& c) {
-  return view_or_problem(c, c.svc.assessments.answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id")));
+Response get_answer(Context& c, const AssessmentServices& s) {
+  return view_or_problem(c, s.assessments.answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id")));
 }
 
-Response put_answer(Context& c) {
+Response put_answer(Context& c, const AssessmentServices& s) {
   return changed_view(c, [&](json::value& b) {
-    return c.svc.assessments.put_answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id"), b, if_match(c));
+    return s.assessments.put_answer(*c.actor, c.req.params.at("id"), c.req.params.at("item_id"), b, if_match(c));
   });
 }
 
-Response assessment_results(Context& c) {
-  return json_or_problem(c, c.svc.assessments.results(*c.actor, c.req.params.at("id")));
+Response assessment_results(Context& c, const AssessmentServices& s) {
+  return json_or_problem(c, s.assessments.results(*c.actor, c.req.params.at("id")));
 }
 
-Response assessment_report(Context& c) {
+Response assessment_report(Context& c, const AssessmentServices& s) {
   auto format = report_format(c.req);
   if (!format) return problem(format.error(), c.req.path);
   const auto& id = c.req.params.at("id");
-  auto model = assessment_report_model(c.svc.assessments, *c.actor, id);
+  auto model = assessment_report_model(s.assessments, *c.actor, id);
   if (!model) return problem(model.error(), c.req.path);
   std::string name = "gap-assessment-" + report::str(model->at("assessment").as_object(), "id");
   Response r;
@@ -122,21 +123,21 @@ Response assessment_report(Context& c) {
   return r;
 }
 
-Response compare_assessments(Context& c) {
-  return json_or_problem(c, c.svc.assessments.compare(*c.actor, c.req.params.at("id"), c.req.params.at("other_id")));
+Response compare_assessments(Context& c, const AssessmentServices& s) {
+  return json_or_problem(c, s.assessments.compare(*c.actor, c.req.params.at("id"), c.req.params.at("other_id")));
 }
 
-Response get_roadmap(Context& c) { return json_or_problem(c, c.svc.assessments.roadmap(*c.actor, c.req.params.at("id"))); }
+Response get_roadmap(Context& c, const AssessmentServices& s) { return json_or_problem(c, s.assessments.roadmap(*c.actor, c.req.params.at("id"))); }
 
-Response generate_roadmap(Context& c) {
+Response generate_roadmap(Context& c, const AssessmentServices& s) {
   return with_json_body(c, [&](const boost::json::value& b) {
-    return json_or_problem(c, c.svc.assessments.generate_roadmap(*c.actor, c.req.params.at("id"), b));
+    return json_or_problem(c, s.assessments.generate_roadmap(*c.actor, c.req.params.at("id"), b));
   });
 }
 
-Response update_roadmap_action(Context& c) {
+Response update_roadmap_action(Context& c, const AssessmentServices& s) {
   return changed_view(c, [&](json::value& b) {
-    return c.svc.assessments.update_action(*c.actor, c.req.params.at("id"), c.req.params.at("action_id"), b, if_match(c));
+    return s.assessments.update_action(*c.actor, c.req.params.at("id"), c.req.params.at("action_id"), b, if_match(c));
   });
 }
 

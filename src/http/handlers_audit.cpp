@@ -1,6 +1,7 @@
 // Handlers of the audit log: checkpoint, public key, entries, proofs, export (SPEC §9).
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_audit.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 
@@ -22,26 +23,26 @@ class StreamBody final : public BodyReader {
 
 }  // namespace
 
-Response audit_checkpoint(Context& c) { return json_or_problem(c, c.svc.audit.checkpoint(*c.actor)); }
+Response audit_checkpoint(Context& c, const AuditServices& s) { return json_or_problem(c, s.audit.checkpoint(*c.actor)); }
 
-Response audit_public_key(Context& c) { return json_or_problem(c, c.svc.audit.public_key(*c.actor)); }
+Response audit_public_key(Context& c, const AuditServices& s) { return json_or_problem(c, s.audit.public_key(*c.actor)); }
 
-Response audit_entries(Context& c) {
+Response audit_entries(Context& c, const AuditServices& s) {
   auto from = c.req.query_param("cursor");
   if (!from) from = c.req.query_param("from");
-  return json_or_problem(c, c.svc.audit.entries(*c.actor, from, c.req.query_param("limit")));
+  return json_or_problem(c, s.audit.entries(*c.actor, from, c.req.query_param("limit")));
 }
 
-Response audit_inclusion_proof(Context& c) {
-  return json_or_problem(c, c.svc.audit.inclusion(*c.actor, c.req.params.at("seq"), c.req.query_param("size")));
+Response audit_inclusion_proof(Context& c, const AuditServices& s) {
+  return json_or_problem(c, s.audit.inclusion(*c.actor, c.req.params.at("seq"), c.req.query_param("size")));
 }
 
-Response audit_consistency_proof(Context& c) {
-  return json_or_problem(c, c.svc.audit.consistency(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
+Response audit_consistency_proof(Context& c, const AuditServices& s) {
+  return json_or_problem(c, s.audit.consistency(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
 }
 
-Response audit_export(Context& c) {
-  auto file = c.svc.audit.export_stream(*c.actor);
+Response audit_export(Context& c, const AuditServices& s) {
+  auto file = s.audit.export_stream(*c.actor);
   if (!file) return problem(file.error(), c.req.path);
   Response res;
   res.content_type = "application/jsonl";
@@ -50,9 +51,9 @@ Response audit_export(Context& c) {
   return res;
 }
 
-Response audit_pack(Context& c) {
-  ReportPackRenderer renderer(c.svc.assessments);
-  auto pack = c.svc.audit_pack.pack(*c.actor, renderer);
+Response audit_pack(Context& c, const AuditServices& s) {
+  ReportPackRenderer renderer(s.assessments);
+  auto pack = s.audit_pack.pack(*c.actor, renderer);
   if (!pack) return problem(pack.error(), c.req.path);
   Response res;
   res.content_type = "application/zip";

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_catalog.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
@@ -11,18 +12,18 @@ namespace json = boost::json;
 
 namespace {
 
-const catalog::Framework* find_framework(Context& c, Response& err) {
+const catalog::Framework* find_framework(Context& c, const CatalogServices& s, Response& err) {
   const auto& id = c.req.params.at("framework");
-  const auto* fw = c.svc.catalog.framework(id);
+  const auto* fw = s.catalog.framework(id);
   if (!fw) err = problem(errc::not_found, "No framework '" + id + "' in the catalog; see /api/v1/catalog/frameworks.", c.req.path);
   return fw;
 }
 
 }  // namespace
 
-Response list_frameworks(Context& c) {
+Response list_frameworks(Context& c, const CatalogServices& s) {
   json::array items;
-  for (const auto& fw : c.svc.catalog.frameworks()) {
+  for (const auto& fw : s.catalog.frameworks()) {
     json::array kinds;
     for (const auto& k : fw.kinds) kinds.emplace_back(k);
     items.push_back(json::object{{"id", fw.id},
@@ -36,16 +37,16 @@ Response list_frameworks(Context& c) {
   return json_response(200, json::serialize(json::object{{"items", std::move(items)}}));
 }
 
-Response list_maturity_levels(Context& c) {
+Response list_maturity_levels(Context& c, const CatalogServices& s) {
   json::array items;
-  for (const auto& m : c.svc.catalog.maturity_levels())
+  for (const auto& m : s.catalog.maturity_levels())
     items.push_back(json::object{{"level", m.level}, {"name", m.name}, {"description", m.description}});
   return json_response(200, json::serialize(json::object{{"items", std::move(items)}}));
 }
 
-Response list_catalog_items(Context& c) {
+Response list_catalog_items(Context& c, const CatalogServices& s) {
   Response err;
-  const auto* fw = find_framework(c, err);
+  const auto* fw = find_framework(c, s, err);
   if (!fw) return err;
   catalog::ItemFilter f;
   std::vector<FieldError> errs;
@@ -72,7 +73,7 @@ Response list_catalog_items(Context& c) {
     if (ec != std::errc() || p != cur->data() + cur->size()) errs.push_back({"cursor", 0, "is not a cursor of this list"});
   }
   if (!errs.empty()) return problem(make_error(errc::bad_request, "The list parameters are not valid.", errs), c.req.path);
-  auto all = c.svc.catalog.select(*fw, f);
+  auto all = s.catalog.select(*fw, f);
   std::size_t end = std::min(all.size(), offset + static_cast<std::size_t>(*limit));
   std::string body = R"({"items":[)";
   for (std::size_t i = offset; i < end; ++i) {
@@ -85,12 +86,12 @@ Response list_catalog_items(Context& c) {
   return json_response(200, std::move(body));
 }
 
-Response get_catalog_item(Context& c) {
+Response get_catalog_item(Context& c, const CatalogServices& s) {
   Response err;
-  const auto* fw = find_framework(c, err);
+  const auto* fw = find_framework(c, s, err);
   if (!fw) return err;
   const auto& id = c.req.params.at("item_id");
-  const auto* it = c.svc.catalog.find(fw->id, id);
+  const auto* it = s.catalog.find(fw->id, id);
   if (!it) return problem(errc::not_found, "No item '" + id + "' in " + fw->id + ".", c.req.path);
   return json_response(200, it->json_text);
 }

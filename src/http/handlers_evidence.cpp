@@ -9,6 +9,7 @@
 #include "domain/ledger/actor_scope.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_evidence.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
@@ -85,7 +86,7 @@ void set_download_headers(Response& r, const std::string& filename) {
 
 }  // namespace
 
-Response upload_evidence(Context& c) {
+Response upload_evidence(Context& c, const EvidenceServices& s) {
   if (c.req.media_type() != "application/octet-stream")
     return problem(errc::unsupported_media_type,
                    "Send the file's bytes as the request body with Content-Type application/octet-stream "
@@ -106,35 +107,35 @@ Response upload_evidence(Context& c) {
     auto [ptr, ec] = std::from_chars(len->data(), len->data() + len->size(), n);
     if (ec == std::errc() && ptr == len->data() + len->size()) p.declared_size = n;
   }
-  auto up = c.svc.evidence.begin_upload(*c.actor, p);
+  auto up = s.evidence.begin_upload(*c.actor, p);
   if (!up) return problem(up.error(), c.req.path);
   Response r;
   r.upload = std::make_shared<EvidenceUploadSink>(std::move(*up), c.req.path, c.actor->email);
   return r;
 }
 
-Response list_evidence(Context& c) {
-  auto r = c.svc.evidence.list(*c.actor, c.req.query);
+Response list_evidence(Context& c, const EvidenceServices& s) {
+  auto r = s.evidence.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, list_page_json(r->items_json, r->total, r->next));
 }
 
-Response get_evidence(Context& c) { return view_or_problem(c, c.svc.evidence.get(*c.actor, c.req.params.at("id"))); }
+Response get_evidence(Context& c, const EvidenceServices& s) { return view_or_problem(c, s.evidence.get(*c.actor, c.req.params.at("id"))); }
 
-Response update_evidence(Context& c) {
+Response update_evidence(Context& c, const EvidenceServices& s) {
   return changed_view(c, [&](json::value& body) {
-    return c.svc.evidence.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+    return s.evidence.update(*c.actor, c.req.params.at("id"), body, if_match(c));
   });
 }
 
-Response delete_evidence(Context& c) {
-  return empty_or_problem(c, c.svc.evidence.remove(*c.actor, c.req.params.at("id"), if_match(c)));
+Response delete_evidence(Context& c, const EvidenceServices& s) {
+  return empty_or_problem(c, s.evidence.remove(*c.actor, c.req.params.at("id"), if_match(c)));
 }
 
-Response evidence_content(Context& c) {
+Response evidence_content(Context& c, const EvidenceServices& s) {
   const auto& id = c.req.params.at("id");
   if (c.req.method == "HEAD") {  // what a download would be, without recording one
-    auto v = c.svc.evidence.get(*c.actor, id);
+    auto v = s.evidence.get(*c.actor, id);
     if (!v) return problem(v.error(), c.req.path);
     auto doc = json::parse(v->json).as_object();
     Response r;
@@ -142,7 +143,7 @@ Response evidence_content(Context& c) {
     set_download_headers(r, std::string(doc.at("filename").as_string()));
     return r;
   }
-  auto d = c.svc.evidence.open_content(*c.actor, id);
+  auto d = s.evidence.open_content(*c.actor, id);
   if (!d) return problem(d.error(), c.req.path);
   Response r;
   r.content_type = served_type(d->kind, d->content_type);
@@ -152,25 +153,25 @@ Response evidence_content(Context& c) {
   return r;
 }
 
-Response list_evidence_links(Context& c) { return json_or_problem(c, c.svc.evidence.links(*c.actor, c.req.params.at("id"))); }
+Response list_evidence_links(Context& c, const EvidenceServices& s) { return json_or_problem(c, s.evidence.links(*c.actor, c.req.params.at("id"))); }
 
-Response add_evidence_link(Context& c) {
+Response add_evidence_link(Context& c, const EvidenceServices& s) {
   return with_json_body(c, [&](json::value& body) {
-    return json_or_problem(c, c.svc.evidence.add_link(*c.actor, c.req.params.at("id"), body), 201);
+    return json_or_problem(c, s.evidence.add_link(*c.actor, c.req.params.at("id"), body), 201);
   });
 }
 
-Response delete_evidence_link(Context& c) {
-  return empty_or_problem(c, c.svc.evidence.remove_link(*c.actor, c.req.params.at("id"), c.req.params.at("link")));
+Response delete_evidence_link(Context& c, const EvidenceServices& s) {
+  return empty_or_problem(c, s.evidence.remove_link(*c.actor, c.req.params.at("id"), c.req.params.at("link")));
 }
 
-Response evidence_events(Context& c) {
-  return json_or_problem(c, c.svc.evidence.events(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+Response evidence_events(Context& c, const EvidenceServices& s) {
+  return json_or_problem(c, s.evidence.events(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
                                                   c.req.query_param("cursor")));
 }
 
-Response evidence_freshness(Context& c) {
-  return json_or_problem(c, c.svc.evidence.freshness(*c.actor, c.req.query_param("within_days")));
+Response evidence_freshness(Context& c, const EvidenceServices& s) {
+  return json_or_problem(c, s.evidence.freshness(*c.actor, c.req.query_param("within_days")));
 }
 
 }  // namespace aims::http::handlers

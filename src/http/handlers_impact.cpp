@@ -1,6 +1,7 @@
 // Handlers of the AI system impact assessments: parse, call ImpactService, map the result.
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_impact.hpp"
 #include "http/problem.hpp"
 #include "report/impact_json.hpp"
 #include "report/impact_pdf.hpp"
@@ -14,52 +15,52 @@ const std::string& id_of(Context& c) { return c.req.params.at("id"); }
 
 }  // namespace
 
-Response list_impact_assessments(Context& c) {
-  return json_or_problem(c, c.svc.impact.list(*c.actor, c.req.query));
+Response list_impact_assessments(Context& c, const ImpactServices& s) {
+  return json_or_problem(c, s.impact.list(*c.actor, c.req.query));
 }
 
-Response create_impact_assessment(Context& c) {
+Response create_impact_assessment(Context& c, const ImpactServices& s) {
   return created_view(c, "/api/v1/impact-assessments/", [&](json::value& body) {
-    return c.svc.impact.create(*c.actor, body);
+    return s.impact.create(*c.actor, body);
   });
 }
 
-Response get_impact_assessment(Context& c) { return view_or_problem(c, c.svc.impact.get(*c.actor, id_of(c))); }
+Response get_impact_assessment(Context& c, const ImpactServices& s) { return view_or_problem(c, s.impact.get(*c.actor, id_of(c))); }
 
-Response update_impact_assessment(Context& c) {
-  return changed_view(c, [&](json::value& body) { return c.svc.impact.update(*c.actor, id_of(c), body, if_match(c)); });
+Response update_impact_assessment(Context& c, const ImpactServices& s) {
+  return changed_view(c, [&](json::value& body) { return s.impact.update(*c.actor, id_of(c), body, if_match(c)); });
 }
 
-Response impact_assessment_history(Context& c) {
-  return json_or_problem(c, c.svc.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+Response impact_assessment_history(Context& c, const ImpactServices& s) {
+  return json_or_problem(c, s.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
 }
 
-Response submit_impact_assessment(Context& c) { return view_or_problem(c, c.svc.impact.submit(*c.actor, id_of(c), if_match(c))); }
+Response submit_impact_assessment(Context& c, const ImpactServices& s) { return view_or_problem(c, s.impact.submit(*c.actor, id_of(c), if_match(c))); }
 
-Response approve_impact_assessment(Context& c) {
+Response approve_impact_assessment(Context& c, const ImpactServices& s) {
   auto body = optional_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
   std::int64_t number = 0;
-  auto r = c.svc.impact.approve(*c.actor, id_of(c), *body, if_match(c), number);
+  auto r = s.impact.approve(*c.actor, id_of(c), *body, if_match(c), number);
   if (!r) return problem(r.error(), c.req.path);
   auto res = json_response(201, *r);
   res.set_header("Location", "/api/v1/impact-assessments/" + id_of(c) + "/versions/" + std::to_string(number));
   return res;
 }
 
-Response list_impact_versions(Context& c) { return json_or_problem(c, c.svc.impact.versions(*c.actor, id_of(c))); }
+Response list_impact_versions(Context& c, const ImpactServices& s) { return json_or_problem(c, s.impact.versions(*c.actor, id_of(c))); }
 
-Response get_impact_version(Context& c) {
-  return json_or_problem(c, c.svc.impact.version(*c.actor, id_of(c), c.req.params.at("n")));
+Response get_impact_version(Context& c, const ImpactServices& s) {
+  return json_or_problem(c, s.impact.version(*c.actor, id_of(c), c.req.params.at("n")));
 }
 
-Response get_impact_fria(Context& c) {
-  return json_or_problem(c, c.svc.impact.fria(*c.actor, id_of(c), c.req.query_param("version")));
+Response get_impact_fria(Context& c, const ImpactServices& s) {
+  return json_or_problem(c, s.impact.fria(*c.actor, id_of(c), c.req.query_param("version")));
 }
 
-Response export_impact_assessment(Context& c) {
+Response export_impact_assessment(Context& c, const ImpactServices& s) {
   // The record first: another organization's id answers 404 whatever the parameters.
-  auto model = c.svc.impact.export_model(*c.actor, id_of(c), c.req.query_param("version"));
+  auto model = s.impact.export_model(*c.actor, id_of(c), c.req.query_param("version"));
   if (!model) return problem(model.error(), c.req.path);
   auto format = c.req.query_param("format");
   if (!format || (*format != "pdf" && *format != "json"))
@@ -79,10 +80,10 @@ Response export_impact_assessment(Context& c) {
   return res;
 }
 
-Response get_impact_settings(Context& c) { return view_or_problem(c, c.svc.impact.settings(*c.actor)); }
+Response get_impact_settings(Context& c, const ImpactServices& s) { return view_or_problem(c, s.impact.settings(*c.actor)); }
 
-Response put_impact_settings(Context& c) {
-  return changed_view(c, [&](json::value& body) { return c.svc.impact.put_settings(*c.actor, body, if_match(c)); });
+Response put_impact_settings(Context& c, const ImpactServices& s) {
+  return changed_view(c, [&](json::value& body) { return s.impact.put_settings(*c.actor, body, if_match(c)); });
 }
 
 }  // namespace aims::http::handlers

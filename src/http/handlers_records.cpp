@@ -7,6 +7,7 @@
 #include "domain/records/kind_schema.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
+#include "http/routes_records.hpp"
 
 namespace aims::http {
 namespace json = boost::json;
@@ -32,8 +33,8 @@ Response list_kinds(Context& c) {
   return json_response(200, json::serialize(json::object{{"items", std::move(items)}}));
 }
 
-Response list(Context& c, const KindSpec& k) {
-  auto r = c.svc.records.list(*c.actor, k, c.req.query);
+Response list(Context& c, const RecordServices& s, const KindSpec& k) {
+  auto r = s.records.list(*c.actor, k, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   std::string body = R"({"items":)" + r->items_json + R"(,"total":)" + std::to_string(r->total);
   if (r->next) body += R"(,"next":)" + json::serialize(json::value(*r->next));
@@ -41,43 +42,43 @@ Response list(Context& c, const KindSpec& k) {
   return json_response(200, std::move(body));
 }
 
-Response create(Context& c, const KindSpec& k) {
+Response create(Context& c, const RecordServices& s, const KindSpec& k) {
   auto body = parse_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
-  auto r = c.svc.records.create(*c.actor, k, *body);
+  auto r = s.records.create(*c.actor, k, *body);
   if (!r) return problem(r.error(), c.req.path);
   auto res = versioned(201, *r);
   res.set_header("Location", "/api/v1/" + k.path + "/" + r->id);
   return res;
 }
 
-Response update(Context& c, const KindSpec& k) {
+Response update(Context& c, const RecordServices& s, const KindSpec& k) {
   auto body = parse_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
-  return answer(c, 200, c.svc.records.update(*c.actor, k, c.req.params.at("id"), *body, c.req.header("if-match")));
+  return answer(c, 200, s.records.update(*c.actor, k, c.req.params.at("id"), *body, c.req.header("if-match")));
 }
 
-Response history(Context& c, const KindSpec& k) {
-  auto r = c.svc.records.history(*c.actor, k, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
+Response history(Context& c, const RecordServices& s, const KindSpec& k) {
+  auto r = s.records.history(*c.actor, k, c.req.params.at("id"), c.req.query_param("limit"), c.req.query_param("cursor"));
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, std::move(*r));
 }
 
 }  // namespace
 
-void register_record_routes(Router& r) {
+void register_record_routes(Router& r, RecordServices s) {
   r.add("GET", "/api/v1/kinds", Access::member, list_kinds);
   for (const KindSpec* k : kinds::generic_kinds()) {
     const std::string base = "/api/v1/" + k->path;
-    r.add("GET", base, Access::member, [k](Context& c) { return list(c, *k); });
-    r.add("POST", base, Access::member, [k](Context& c) { return create(c, *k); });
+    r.add("GET", base, Access::member, [s, k](Context& c) { return list(c, s, *k); });
+    r.add("POST", base, Access::member, [s, k](Context& c) { return create(c, s, *k); });
     r.add("GET", base + "/{id}", Access::member,
-          [k](Context& c) { return answer(c, 200, c.svc.records.get(*c.actor, *k, c.req.params.at("id"))); });
-    r.add("PATCH", base + "/{id}", Access::member, [k](Context& c) { return update(c, *k); });
-    r.add("GET", base + "/{id}/history", Access::member, [k](Context& c) { return history(c, *k); });
+          [s, k](Context& c) { return answer(c, 200, s.records.get(*c.actor, *k, c.req.params.at("id"))); });
+    r.add("PATCH", base + "/{id}", Access::member, [s, k](Context& c) { return update(c, s, *k); });
+    r.add("GET", base + "/{id}/history", Access::member, [s, k](Context& c) { return history(c, s, *k); });
     for (bool archive : {true, false})
-      r.add("POST", base + "/{id}/" + (archive ? "archive" : "restore"), Access::member, [k, archive](Context& c) {
-        return answer(c, 200, c.svc.records.set_archived(*c.actor, *k, c.req.params.at("id"), archive, c.req.header("if-match")));
+      r.add("POST", base + "/{id}/" + (archive ? "archive" : "restore"), Access::member, [s, k, archive](Context& c) {
+        return answer(c, 200, s.records.set_archived(*c.actor, *k, c.req.params.at("id"), archive, c.req.header("if-match")));
       });
   }
 }

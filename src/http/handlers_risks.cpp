@@ -3,53 +3,54 @@
 
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_risks.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-Response get_risk_criteria(Context& c) { return view_or_problem(c, c.svc.risk_criteria.get(*c.actor)); }
+Response get_risk_criteria(Context& c, const RiskServices& s) { return view_or_problem(c, s.risk_criteria.get(*c.actor)); }
 
-Response put_risk_criteria(Context& c) {
-  return changed_view(c, [&](json::value& body) { return c.svc.risk_criteria.put(*c.actor, body, if_match(c)); });
+Response put_risk_criteria(Context& c, const RiskServices& s) {
+  return changed_view(c, [&](json::value& body) { return s.risk_criteria.put(*c.actor, body, if_match(c)); });
 }
 
-Response list_risks(Context& c) {
-  auto r = c.svc.risks.list(*c.actor, c.req.query);
+Response list_risks(Context& c, const RiskServices& s) {
+  auto r = s.risks.list(*c.actor, c.req.query);
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, list_page_json(r->items_json, r->total, r->next,
                                             R"(,"overdue_reviews":)" + std::to_string(r->overdue_reviews)));
 }
 
-Response create_risk(Context& c) {
-  return created_view(c, "/api/v1/risks/", [&](json::value& body) { return c.svc.risks.create(*c.actor, body); });
+Response create_risk(Context& c, const RiskServices& s) {
+  return created_view(c, "/api/v1/risks/", [&](json::value& body) { return s.risks.create(*c.actor, body); });
 }
 
-Response risk_heatmap(Context& c) { return json_or_problem(c, c.svc.risks.heatmap(*c.actor, c.req.query_param("system_id"))); }
+Response risk_heatmap(Context& c, const RiskServices& s) { return json_or_problem(c, s.risks.heatmap(*c.actor, c.req.query_param("system_id"))); }
 
-Response get_risk(Context& c) { return view_or_problem(c, c.svc.risks.get(*c.actor, c.req.params.at("id"))); }
+Response get_risk(Context& c, const RiskServices& s) { return view_or_problem(c, s.risks.get(*c.actor, c.req.params.at("id"))); }
 
-Response update_risk(Context& c) {
+Response update_risk(Context& c, const RiskServices& s) {
   return changed_view(c, [&](json::value& body) {
-    return c.svc.risks.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+    return s.risks.update(*c.actor, c.req.params.at("id"), body, if_match(c));
   });
 }
 
-Response risk_history(Context& c) {
-  return json_or_problem(c, c.svc.risks.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+Response risk_history(Context& c, const RiskServices& s) {
+  return json_or_problem(c, s.risks.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
                                                 c.req.query_param("cursor")));
 }
 
-Response accept_risk(Context& c) {
+Response accept_risk(Context& c, const RiskServices& s) {
   return changed_view(c, [&](json::value& body) {
-    return c.svc.risks.accept(*c.actor, c.req.params.at("id"), body, if_match(c));
+    return s.risks.accept(*c.actor, c.req.params.at("id"), body, if_match(c));
   });
 }
 
-Response withdraw_risk_acceptance(Context& c) {
+Response withdraw_risk_acceptance(Context& c, const RiskServices& s) {
   auto body = optional_json_body(c.req);
   if (!body) return problem(body.error(), c.req.path);
-  return view_or_problem(c, c.svc.risks.withdraw(*c.actor, c.req.params.at("id"), *body, if_match(c)));
+  return view_or_problem(c, s.risks.withdraw(*c.actor, c.req.params.at("id"), *body, if_match(c)));
 }
 
 }  // namespace aims::http::handlers

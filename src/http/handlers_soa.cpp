@@ -1,5 +1,6 @@
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_soa.hpp"
 #include "report/soa_pdf.hpp"
 #include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"
@@ -7,20 +8,20 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-Response get_soa(Context& c) { return json_or_problem(c, c.svc.soa.working(*c.actor)); }
+Response get_soa(Context& c, const SoaServices& s) { return json_or_problem(c, s.soa.working(*c.actor)); }
 
-Response update_soa_entry(Context& c) {
+Response update_soa_entry(Context& c, const SoaServices& s) {
   return changed_view(c, [&](json::value& body) {
-    return c.svc.soa.update(*c.actor, c.req.params.at("control_id"), body, if_match(c));
+    return s.soa.update(*c.actor, c.req.params.at("control_id"), body, if_match(c));
   });
 }
 
-Response list_soa_versions(Context& c) { return json_or_problem(c, c.svc.soa.versions(*c.actor)); }
+Response list_soa_versions(Context& c, const SoaServices& s) { return json_or_problem(c, s.soa.versions(*c.actor)); }
 
-Response approve_soa(Context& c) {
+Response approve_soa(Context& c, const SoaServices& s) {
   return with_json_body(c, [&](boost::json::value& body) {
     std::int64_t number = 0;
-    auto r = c.svc.soa.approve(*c.actor, body, number);
+    auto r = s.soa.approve(*c.actor, body, number);
     if (!r) return problem(r.error(), c.req.path);
     auto res = json_response(201, *r);
     res.set_header("Location", "/api/v1/soa/versions/" + std::to_string(number));
@@ -28,17 +29,17 @@ Response approve_soa(Context& c) {
   });
 }
 
-Response get_soa_version(Context& c) { return json_or_problem(c, c.svc.soa.version(*c.actor, c.req.params.at("n"))); }
+Response get_soa_version(Context& c, const SoaServices& s) { return json_or_problem(c, s.soa.version(*c.actor, c.req.params.at("n"))); }
 
-Response diff_soa(Context& c) {
-  return json_or_problem(c, c.svc.soa.diff(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
+Response diff_soa(Context& c, const SoaServices& s) {
+  return json_or_problem(c, s.soa.diff(*c.actor, c.req.query_param("from"), c.req.query_param("to")));
 }
 
-Response export_soa(Context& c) {
+Response export_soa(Context& c, const SoaServices& s) {
   auto format = c.req.query_param("format");
   if (format && (*format == "xlsx" || *format == "pdf")) {
     // Documents for people are rendered from the JSON export of the same version.
-    auto data = c.svc.soa.export_file(*c.actor, std::string("json"), c.req.query_param("version"));
+    auto data = s.soa.export_file(*c.actor, std::string("json"), c.req.query_param("version"));
     if (!data) return problem(data.error(), c.req.path);
     auto soa = boost::json::parse(data->body).as_object();
     bool pdf = *format == "pdf";
@@ -55,7 +56,7 @@ Response export_soa(Context& c) {
     return problem(make_error(errc::bad_request, "format must be csv, json, xlsx or pdf.",
                               {{"format", 0, "must be csv, json, xlsx or pdf"}}),
                    c.req.path);
-  auto r = c.svc.soa.export_file(*c.actor, format, c.req.query_param("version"));
+  auto r = s.soa.export_file(*c.actor, format, c.req.query_param("version"));
   if (!r) return problem(r.error(), c.req.path);
   Response res;
   res.status = 200;

@@ -2,6 +2,7 @@
 
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "http/routes_systems.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {
@@ -28,18 +29,18 @@ inventory::ListParams list_params(const Request& req) {
 
 }  // namespace
 
-Response list_systems(Context& c) {
-  auto r = c.svc.systems.list(*c.actor, list_params(c.req));
+Response list_systems(Context& c, const SystemServices& s) {
+  auto r = s.systems.list(*c.actor, list_params(c.req));
   if (!r) return problem(r.error(), c.req.path);
   return json_response(200, list_page_json(r->items_json, r->total, r->next));
 }
 
-Response create_system(Context& c) {
-  return created_view(c, "/api/v1/systems/", [&](json::value& body) { return c.svc.systems.create(*c.actor, body); });
+Response create_system(Context& c, const SystemServices& s) {
+  return created_view(c, "/api/v1/systems/", [&](json::value& body) { return s.systems.create(*c.actor, body); });
 }
 
-Response get_system(Context& c) {
-  auto r = c.svc.systems.get(*c.actor, c.req.params.at("id"));
+Response get_system(Context& c, const SystemServices& s) {
+  auto r = s.systems.get(*c.actor, c.req.params.at("id"));
   if (!r) return problem(r.error(), c.req.path);
   auto etag = SystemService::etag(r->version);
   if (auto inm = c.req.header("if-none-match"); inm && *inm == etag) {
@@ -51,24 +52,24 @@ Response get_system(Context& c) {
   return view_json(200, *r);
 }
 
-Response update_system(Context& c) {
+Response update_system(Context& c, const SystemServices& s) {
   return changed_view(c, [&](json::value& body) {
-    return c.svc.systems.update(*c.actor, c.req.params.at("id"), body, if_match(c));
+    return s.systems.update(*c.actor, c.req.params.at("id"), body, if_match(c));
   });
 }
 
-Response archive_system(Context& c) { return view_or_problem(c, c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), true)); }
+Response archive_system(Context& c, const SystemServices& s) { return view_or_problem(c, s.systems.set_archived(*c.actor, c.req.params.at("id"), true)); }
 
-Response restore_system(Context& c) {
-  return view_or_problem(c, c.svc.systems.set_archived(*c.actor, c.req.params.at("id"), false));
+Response restore_system(Context& c, const SystemServices& s) {
+  return view_or_problem(c, s.systems.set_archived(*c.actor, c.req.params.at("id"), false));
 }
 
-Response system_history(Context& c) {
-  return json_or_problem(c, c.svc.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
+Response system_history(Context& c, const SystemServices& s) {
+  return json_or_problem(c, s.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
                                                   c.req.query_param("cursor")));
 }
 
-Response import_systems(Context& c) {
+Response import_systems(Context& c, const SystemServices& s) {
   auto mt = c.req.media_type();
   if (mt != "text/csv" && mt != "text/plain" && mt != "application/csv")
     return problem(errc::unsupported_media_type, "Send the CSV file with Content-Type text/csv.", c.req.path);
@@ -81,14 +82,14 @@ Response import_systems(Context& c) {
       return problem(make_error(errc::bad_request, "dry_run must be true or false.", {{"dry_run", 0, "must be true or false"}}),
                      c.req.path);
   }
-  auto r = c.svc.systems.import_csv(*c.actor, c.req.body, dry_run);
+  auto r = s.systems.import_csv(*c.actor, c.req.body, dry_run);
   if (!r) return problem(r.error(), c.req.path);
   json::object o{{"created", r->created}, {"updated", r->updated}, {"dry_run", r->dry_run}};
   return json_response(200, json::serialize(o));
 }
 
-Response export_systems(Context& c) {
-  auto r = c.svc.systems.export_csv(*c.actor, list_params(c.req));
+Response export_systems(Context& c, const SystemServices& s) {
+  auto r = s.systems.export_csv(*c.actor, list_params(c.req));
   if (!r) return problem(r.error(), c.req.path);
   Response res;
   res.status = 200;

@@ -4,6 +4,8 @@
 // it (SQLite and libpq in their store back-ends, Beast and Asio in the HTTP server and client, the
 // document formats in report, CLI11 in cli and app). The scan reads every source file under src/
 // and names every violation; the library list of CMakeLists.txt is checked for the inner layers.
+// The server is composed in src/app alone: src/cli includes no area service (only the accounts
+// services of offline administration), no dashboard and no server, routes or handlers header.
 // Test code only; the checks are pure functions over file text.
 #include <gtest/gtest.h>
 
@@ -63,6 +65,13 @@ bool starts_with_any(std::string_view s, const std::vector<std::string_view>& pr
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.substr(0, p.size()) == p; });
 }
 
+/// True for a header only the composition root (src/app) needs: an area's service (the accounts
+/// services serve offline administration too), the dashboard, the HTTP API, routes, handlers or server.
+bool composes_server(const std::string& header) {
+  static const std::regex re(R"(^domain/(?!accounts/)[^/]+/[^/]*_service\.hpp$|^domain/dashboard/|^http/(api|server|handlers|routes[^/]*)\.hpp$)");
+  return std::regex_search(header, re);
+}
+
 /// The violations of one source file, given its path from the repository root (src/<layer>/…)
 /// and its text. Each names the file, the line, the include and the rule it breaks.
 std::vector<std::string> check_file(const std::string& path, const std::string& text) {
@@ -89,7 +98,9 @@ std::vector<std::string> check_file(const std::string& path, const std::string& 
         out.push_back(where + "project headers are named from src/ (layer/file)");
         continue;
       }
-      if (target->rank > own->rank)
+      if (own->dir == "cli" && composes_server(header))
+        out.push_back(where + "the server's services, routes and dashboard are composed in src/app, not in src/cli");
+      else if (target->rank > own->rank)
         out.push_back(where + std::string(own->dir) + " may not depend on the higher layer " + std::string(target->dir));
       else if (target->dir == "store" && own->dir != "store" && header != "store/store.hpp")
         out.push_back(where + "outside src/store only the interface store/store.hpp may be included");
@@ -127,6 +138,12 @@ TEST(Layers, TheCheckNamesEachKindOfViolation) {
   EXPECT_EQ(check_file("src/core/x.hpp", "#include \"domain/risk/risk_service.hpp\"\n").size(), 1u);
   EXPECT_EQ(check_file("src/domain/x.cpp", "#include \"http/api.hpp\"\n").size(), 1u);
   EXPECT_EQ(check_file("src/cli/x.cpp", "#include \"app/config.hpp\"\n").size(), 1u);
+  EXPECT_EQ(check_file("src/http/x.cpp", "#include \"app/server_app.hpp\"\n").size(), 1u);
+  EXPECT_EQ(check_file("src/domain/x.cpp", "#include \"app/area.hpp\"\n").size(), 1u);
+  EXPECT_EQ(check_file("src/cli/x.cpp", "#include \"domain/risk/risk_service.hpp\"\n").size(), 1u);
+  EXPECT_EQ(check_file("src/cli/x.cpp", "#include \"domain/dashboard/cards/cards.hpp\"\n").size(), 1u);
+  EXPECT_EQ(check_file("src/cli/x.cpp", "#include \"http/api.hpp\"\n#include \"http/server.hpp\"\n").size(), 2u);
+  EXPECT_EQ(check_file("src/cli/x.cpp", "#include \"http/routes_risks.hpp\"\n").size(), 1u);
   EXPECT_EQ(check_file("src/domain/x.cpp", "#include \"store/sql/sql_store.hpp\"\n").size(), 1u);
   EXPECT_EQ(check_file("src/domain/x.cpp", "#include \"x.hpp\"\n").size(), 1u);
   EXPECT_EQ(check_file("src/tools/x.cpp", "").size(), 1u);
@@ -139,6 +156,8 @@ TEST(Layers, TheCheckNamesEachKindOfViolation) {
   EXPECT_TRUE(check_file("src/http/server.cpp", "#include <boost/beast/core.hpp>\n#include \"domain/x.hpp\"\n").empty());
   EXPECT_TRUE(check_file("src/domain/x.cpp", "#include \"store/store.hpp\"\n#include \"core/error.hpp\"\n").empty());
   EXPECT_TRUE(check_file("src/app/main.cpp", "#include <CLI/CLI.hpp>\n#include \"cli/commands.hpp\"\n").empty());
+  EXPECT_TRUE(check_file("src/app/x.cpp", "#include \"domain/risk/risk_service.hpp\"\n#include \"http/api.hpp\"\n").empty());
+  EXPECT_TRUE(check_file("src/cli/x.cpp", "#include \"domain/accounts/admin_service.hpp\"\n#include \"http/client.hpp\"\n").empty());
 }
 
 TEST(Layers, SourcesIncludeOnlyDownwardAndLibrariesStayInTheirLayer) {

@@ -1,4 +1,5 @@
-// aims serve: the HTTP server (composition of store, catalog, services, API and server).
+// aims serve: the HTTP server. Opens the store (audited, facets backfilled), loads the signing key,
+// catalog and blob store, has ServerApp compose the areas and the API, seeds the demo, and serves.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -8,40 +9,27 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/serve_command.hpp"
+#include "app/server_app.hpp"
 #include "cli/config.hpp"
-#include "cli/commands.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
-#include "domain/accounts/auth_service.hpp"
-#include "domain/assessment/assessment_service.hpp"
-#include "domain/soa/soa_service.hpp"
 #include "domain/catalog/catalog.hpp"
-#include "domain/dashboard/cards/cards.hpp"
-#include "domain/euact/classification_service.hpp"
-#include "domain/demo/demo_seed.hpp"
-#include "domain/impact/impact_service.hpp"
 #include "domain/demo/demo_evidence.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/file_blob_store.hpp"
-#include "domain/inventory/system_service.hpp"
-#include "domain/objectives/objective_service.hpp"
-#include "domain/objectives/reading_service.hpp"
-#include "domain/org/org_settings.hpp"
-#include "domain/risk/criteria_service.hpp"
-#include "domain/risk/risk_service.hpp"
-#include "domain/ledger/audit_service.hpp"
 #include "domain/ledger/audited_store.hpp"
-#include "domain/records/kind_spec.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
-#include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
 
-namespace aims::cli {
+namespace aims::app {
+using cli::Config;
+using cli::load_signing_key;
 namespace fs = std::filesystem;
 
 namespace {
@@ -152,67 +140,18 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     } catch (const std::exception& e) {
       return fail(e.what());
     }
-    evidence::EvidenceService evidence_service(store, catalog, *blobs, clock, ids,
-                                               evidence::EvidenceOptions{cfg.max_upload_mib << 20, 30});
-    if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data, evidence_service)) {
-      exit_code = 1;
-      return;
-    }
-    accounts::AuthService auth(store, clock, ids);
-    inventory::SystemService systems(store, clock, ids);
-    assessment::AssessmentService assessments(store, catalog, clock, ids);
-    soa::SoaService soa_service(store, catalog, clock);
-    impact::ImpactService impact_service(store, clock, ids);
-    objectives::ObjectiveService objective_service(store, catalog, clock, ids);
-    objectives::ReadingService reading_service(store, clock, ids);
-    risk::CriteriaService risk_criteria(store, clock);
-    risk::RiskService risks(store, catalog, clock);
-    auto eu_data = euact::Data::load_embedded();
-    euact::Questionnaire eu_questionnaire(eu_data);
-    euact::ObligationService obligations(store, eu_questionnaire, clock);
-    euact::ClassificationService classifications(store, eu_questionnaire, systems, obligations, clock);
-    ledger::AuditService audit(store, signer, clock);
-    ledger::AuditPackService audit_pack(store, audit, signer, *blobs, clock);
-    org::OrgSettingsService org_settings(store, clock);
-    // The dashboard's cards, one per area, in the order the page shows them.
-    dashboard::Dashboard dashboard(store, clock);
-    dashboard::add_systems_card(dashboard, systems);
-    dashboard::add_assessment_card(dashboard, assessments);
-    dashboard::add_soa_card(dashboard, soa_service);
-    dashboard::add_impact_card(dashboard, impact_service);
-    dashboard::add_objectives_card(dashboard, objective_service);
-    dashboard::add_risks_card(dashboard, risks);
-    dashboard::add_obligations_card(dashboard, obligations);
-    dashboard::add_evidence_card(dashboard, evidence_service);
-    dashboard::add_catalog_card(dashboard, catalog);
-    records::RecordService record_service(store, clock);
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    http::Api api(http::Services{
-                      store,
-                      catalog,
-                      auth,
-                      systems,
-                      assessments,
-                      soa_service,
-                      impact_service,
-                      objective_service,
-                      reading_service,
-                      risk_criteria,
-                      risks,
-                      classifications,
-                      obligations,
-                      evidence_service,
-                      audit,
-                      audit_pack,
-                      org_settings,
-                      dashboard,
-                      record_service,
-                  },
-                  std::move(files),
-                  http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});
+    ServerApp server_app(Infrastructure{store, catalog, clock, ids, signer, *blobs, cfg.max_upload_mib << 20},
+                         std::move(files), http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});
+    auto& evidence_service = server_app.service<evidence::EvidenceService>();
+    if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data, evidence_service)) {
+      exit_code = 1;
+      return;
+    }
+    auto& api = server_app.api();
     http::ServerOptions so;
     so.address = cfg.address();
     so.port = cfg.port();
@@ -237,4 +176,4 @@ void register_serve_command(CLI::App& app, int& exit_code) {
   });
 }
 
-}  // namespace aims::cli
+}  // namespace aims::app

@@ -1,0 +1,70 @@
+// The server's areas: each composes its own services (areas/<area>.cpp), registers its routes and
+// adds its dashboard card. kAreas is the composition root's list, in route and card order; adding
+// an area is its file, its declaration and its line here. Start-up thread only.
+#pragma once
+#include "core/clock.hpp"
+#include "core/ids.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/dashboard/dashboard.hpp"
+#include "domain/evidence/blob_store.hpp"
+#include "domain/ledger/checkpoint.hpp"
+#include "app/service_set.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace aims::app {
+
+/// What every area is built on; owned by the caller of ServerApp and outliving it.
+struct Infrastructure {
+  store::Store& store;  // the audited store: every write is in the audit log
+  const catalog::Catalog& catalog;
+  const Clock& clock;
+  IdSource& ids;
+  const ledger::LogSigner& signer;  // the audit log's signing key
+  evidence::BlobStore& blobs;       // evidence file contents
+  std::uint64_t max_upload_bytes;   // larger evidence uploads are refused
+};
+
+/// What composing one area gets: the infrastructure, the services composed so far (its own go in
+/// there too), and the router and dashboard it adds to.
+struct AreaContext {
+  const Infrastructure& infra;
+  ServiceSet& services;
+  http::Router& router;
+  dashboard::Dashboard& dashboard;
+};
+
+void add_accounts(AreaContext& a);
+void add_systems(AreaContext& a);
+void add_assessments(AreaContext& a);
+void add_soa(AreaContext& a);
+void add_impact(AreaContext& a);
+void add_objectives(AreaContext& a);
+void add_risks(AreaContext& a);
+void add_euact(AreaContext& a);
+void add_evidence(AreaContext& a);
+void add_catalog(AreaContext& a);
+void add_audit(AreaContext& a);
+void add_org_settings(AreaContext& a);
+void add_dashboard(AreaContext& a);
+void add_records(AreaContext& a);
+
+/// Every area, in the order its routes are matched and its dashboard card is shown.
+inline constexpr void (*kAreas[])(AreaContext&) = {
+    add_accounts,
+    add_systems,
+    add_assessments,
+    add_soa,
+    add_impact,
+    add_objectives,
+    add_risks,
+    add_euact,
+    add_evidence,
+    add_catalog,
+    add_audit,
+    add_org_settings,
+    add_dashboard,
+    add_records,
+};
+
+}  // namespace aims::app

@@ -1,0 +1,17 @@
+// The AI system inventory routes: list, create, read, update, archive, history, import and export.
+// SystemServices is a set of references to services the composition root owns; thread-safe like them.
+#pragma once
+#include "domain/inventory/system_service.hpp"
+#include "http/router.hpp"
+
+namespace aims::http {
+
+/// The services the area's handlers call (owned by the composition root, outliving the router).
+struct SystemServices {
+  inventory::SystemService& systems;
+};
+
+/// Registers the area's routes (literal paths before the templates of the same prefix).
+void register_system_routes(Router& r, SystemServices s);
+
+}  // namespace aims::http
