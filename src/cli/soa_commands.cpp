@@ -213,8 +213,8 @@ void register_approve(CLI::App* parent, int& exit_code) {
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& v) {
       std::cout << "Approved version " << int_of(v, "number").value_or(0) << " of the Statement of Applicability: "
-                << summary_text(v.if_contains("summary")) << "; " << count_of(v, "justification_missing")
-                << " applicable without a justification\n";
+                << summary_text(v.if_contains("summary")) << "\n"
+                << count_of(v, "justification_missing") << " applicable controls have no justification.\n";
     });
   }));
 }

@@ -169,6 +169,7 @@ describe('aims assessment and soa commands', () => {
     ok(['org-settings', 'set', '--soa-approval', 'off']);
     r = ok(['soa', 'approve', '--yes', '--note', 'Initial SoA']);
     assert.match(r.stdout, /^Approved version 1 of the Statement of Applicability: 37 applicable .*, 1 excluded$/m);
+    assert.match(r.stdout, /^37 applicable controls have no justification\.$/m);
     r = ok(['soa', 'versions']);
     assert.match(r.stdout, new RegExp(`^1\\s+\\S+\\s+${esc(server.admin.email)}\\s+37\\s+1\\s+1\\s+Initial SoA$`, 'm'));
     assert.match(ok(['soa', 'diff', '--from', '1', '--to', 'working']).stdout, /^No changes from version 1 to the working copy\.$/m);
