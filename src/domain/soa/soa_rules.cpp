@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "domain/records/kind_spec.hpp"
+
 namespace aims::soa {
 namespace json = boost::json;
 
 namespace {
-
-std::string text(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 std::string status_words(std::string_view s) {
   std::string out(s);
@@ -25,10 +22,11 @@ AnswerSource answer_source(store::ReadTx& tx, const std::string& org_id) {
   std::vector<std::pair<std::string, json::object>> done;
   for (const auto& r : tx.list_assessments(org_id, 100000, std::nullopt)) {
     auto d = json::parse(r.doc).as_object();
-    if (text(d, "status") == "completed" && text(d, "approach") != "clauses") done.emplace_back(r.id, std::move(d));
+    if (records::doc_text(&d, "status") == "completed" && records::doc_text(&d, "approach") != "clauses")
+      done.emplace_back(r.id, std::move(d));
   }
   std::stable_sort(done.begin(), done.end(), [](const auto& x, const auto& y) {
-    return text(x.second, "assessment_date") > text(y.second, "assessment_date");
+    return records::doc_text(&x.second, "assessment_date") > records::doc_text(&y.second, "assessment_date");
   });
   AnswerSource out;
   if (done.empty()) return out;
@@ -53,7 +51,7 @@ json::value conflict_of(const json::object& e) {
   const auto& m = la->as_object().at("maturity");
   if (!m.is_int64()) return nullptr;
   auto maturity = static_cast<int>(m.as_int64());
-  auto st = text(e, "implementation_status");
+  auto st = records::doc_text(&e, "implementation_status");
   for (const auto& r : kConflictRules) {
     if (st != r.status || maturity < r.min_maturity || maturity > r.max_maturity) continue;
     json::object c{{"rule", r.id},
@@ -68,7 +66,7 @@ json::value conflict_of(const json::object& e) {
                    {"decided_at", nullptr}};
     if (auto d = e.if_contains("conflict_decision"); d && d->is_object()) {
       const auto& dec = d->as_object();
-      if (text(dec, "implementation_status") == st && dec.at("maturity") == m) {
+      if (records::doc_text(&dec, "implementation_status") == st && dec.at("maturity") == m) {
         c["kept"] = true;
         c["reason"] = dec.at("reason");
         c["decided_by"] = dec.at("decided_by");
@@ -84,8 +82,8 @@ std::vector<std::string> missing_justifications(const json::array& entries) {
   std::vector<std::string> out;
   for (const auto& v : entries) {
     const auto& e = v.as_object();
-    if (e.at("applicable").as_bool() && text(e, "justification").find_first_not_of(" \t\r\n") == std::string::npos)
-      out.push_back(text(e, "control_id"));
+    if (e.at("applicable").as_bool() && records::doc_text(&e, "justification").find_first_not_of(" \t\r\n") == std::string::npos)
+      out.push_back(records::doc_text(&e, "control_id"));
   }
   return out;
 }
@@ -94,7 +92,7 @@ std::map<std::string, std::string> exclusions(store::ReadTx& tx, const std::stri
   std::map<std::string, std::string> out;
   for (const auto& r : tx.list_soa_entries(org_id)) {
     auto d = json::parse(r.doc).as_object();
-    if (auto a = d.if_contains("applicable"); a && a->is_bool() && !a->as_bool()) out[r.id] = text(d, "justification");
+    if (auto a = d.if_contains("applicable"); a && a->is_bool() && !a->as_bool()) out[r.id] = records::doc_text(&d, "justification");
   }
   return out;
 }
