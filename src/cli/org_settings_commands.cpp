@@ -28,6 +28,7 @@ void print_settings(const json::object& s) {
   if (auto p = s.if_contains("segregation_of_duties"); p && p->is_object()) sod = p->as_object();
   std::vector<std::pair<std::string, std::string>> fields;
   for (auto [key, label] : kDuties) fields.emplace_back(std::string("segregation: ") + label, on_off(sod, key));
+  fields.emplace_back("SoA approval needs every justification", on_off(s, "soa_justification_required"));
   auto version = int_of(s, "version").value_or(0);
   fields.emplace_back("version", version ? std::to_string(version) + " (" + string_of(s, "updated_at") + " by " + string_of(s, "updated_by") + ")"
                                          : "0 (the defaults)");
@@ -43,7 +44,7 @@ void register_get(CLI::App* parent, int& exit_code) {
 void register_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string impact, risk, soa;
+    std::string impact, risk, soa, justification;
   } o;
   auto* cmd = parent->add_subcommand("set", "Change the organization settings (admin only)");
   o.api.add_to(cmd);
@@ -54,9 +55,13 @@ void register_set(CLI::App* parent, int& exit_code) {
       ->check(CLI::IsMember(values));
   cmd->add_option("--soa-approval", o.soa, "Segregate SoA approval from those who changed entries since the last version: on or off")
       ->check(CLI::IsMember(values));
+  cmd->add_option("--soa-justification", o.justification,
+                  "Refuse SoA approval while an applicable control has no justification: on or off")
+      ->check(CLI::IsMember(values));
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    if (o.impact.empty() && o.risk.empty() && o.soa.empty())
-      return usage_error("nothing to change: give --impact-approval, --risk-acceptance or --soa-approval (on or off).");
+    if (o.impact.empty() && o.risk.empty() && o.soa.empty() && o.justification.empty())
+      return usage_error("nothing to change: give --impact-approval, --risk-acceptance, --soa-approval or "
+                         "--soa-justification (on or off).");
     // The current version makes the server refuse the change if someone else changes the settings meanwhile.
     auto current = read_for_change(api, kSettings, "the organization settings");
     if (!current) return kExitFailed;
@@ -69,6 +74,7 @@ void register_set(CLI::App* parent, int& exit_code) {
     for (auto [flag, key] : flags)
       if (!flag->empty()) sod[key] = *flag == "on";
     json::object body{{"segregation_of_duties", std::move(sod)}};
+    if (!o.justification.empty()) body["soa_justification_required"] = o.justification == "on";
     auto r = send_json(api, "PUT", kSettings, body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& s) {
@@ -81,7 +87,7 @@ void register_set(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_org_settings_commands(CLI::App& app, int& exit_code) {
-  add_command_group(app, "org-settings", "The organization settings: segregation of duties (API client)", exit_code,
+  add_command_group(app, "org-settings", "The organization settings: segregation of duties, SoA justifications (API client)", exit_code,
                     {register_get, register_set});
 }
 

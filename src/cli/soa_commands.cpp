@@ -100,6 +100,17 @@ void register_show(CLI::App* parent, int& exit_code) {
                  std::to_string(count_of(e, "evidence_refs") + count_of(e, "policy_refs")), latest_maturity(e)});
     }
     t.print(std::cout);
+    for (const auto& v : shown)
+      if (auto c = v.get_object().if_contains("conflict"); c && c->is_object())
+        std::cout << (is_true(c->get_object(), "kept") ? "Kept " : "Conflict ") << string_of(v.get_object(), "control_id")
+                  << ": " << string_of(c->get_object(), "message")
+                  << (is_true(c->get_object(), "kept") ? " Reason: " + string_of(c->get_object(), "reason") : "") << "\n";
+    auto from = soa->if_contains("answers_from");
+    std::cout << "\nMaturity from: "
+              << (from && from->is_object() ? string_of(from->get_object(), "name") + " (" +
+                                                  string_of(from->get_object(), "assessment_date") + ", " +
+                                                  string_of(from->get_object(), "assessment_id") + ")"
+                                            : std::string("no completed assessment"));
     auto latest = int_of(*soa, "latest_version");
     std::cout << "\n" << shown.size() << " of " << items->get_array().size() << " controls; "
               << summary_text(soa->if_contains("summary")) << "\nLatest approved version: "
@@ -119,10 +130,10 @@ json::array list_of(const std::vector<std::string>& values) {
 void register_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string control, applicable, justification, status, owner;
+    std::string control, applicable, justification, status, owner, conflict_reason;
     std::vector<std::string> evidence, policies, reasons;
     CLI::Option *just_opt = nullptr, *owner_opt = nullptr, *evidence_opt = nullptr, *policy_opt = nullptr,
-                *reason_opt = nullptr;
+                *reason_opt = nullptr, *conflict_opt = nullptr;
   } o;
   auto* cmd = parent->add_subcommand("set", "Change one control's entry in the working Statement of Applicability");
   o.api.add_to(cmd);
@@ -141,6 +152,8 @@ void register_set(CLI::App* parent, int& exit_code) {
                                  "Reason for inclusion (repeatable): risk_treatment, legal_requirement, "
                                  "contractual_requirement, business_requirement, other")
                      ->allow_extra_args(false);
+  o.conflict_opt = cmd->add_option("--keep-status-reason", o.conflict_reason,
+                                   "Keep a status that conflicts with the assessed maturity, for this reason ('' withdraws it)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     json::object body;
     if (!o.applicable.empty()) body["applicable"] = o.applicable == "true";
@@ -150,9 +163,10 @@ void register_set(CLI::App* parent, int& exit_code) {
     if (o.evidence_opt->count()) body["evidence_refs"] = list_of(o.evidence);
     if (o.policy_opt->count()) body["policy_refs"] = list_of(o.policies);
     if (o.reason_opt->count()) body["reasons"] = list_of(o.reasons);
+    if (o.conflict_opt->count()) body["conflict_reason"] = o.conflict_reason;
     if (body.empty())
       return usage_error("nothing to change: give --applicable, --justification, --status, --owner, --evidence, "
-                         "--policy or --reason.");
+                         "--policy, --reason or --keep-status-reason.");
     // The entry's version makes the server refuse the change if someone else changes it meanwhile.
     auto soa = api.get_object(kSoa);
     if (!soa) return kExitFailed;
@@ -189,6 +203,7 @@ void register_approve(CLI::App* parent, int& exit_code) {
       auto soa = api.get_object(kSoa);
       if (!soa) return kExitFailed;
       auto next = int_of(*soa, "latest_version").value_or(0) + 1;
+      std::cout << count_of(*soa, "justification_missing") << " applicable controls have no justification.\n";
       if (!confirm("Approve the Statement of Applicability as version " + std::to_string(next) + "?"))
         return fail("not approved.");
     }
@@ -198,7 +213,8 @@ void register_approve(CLI::App* parent, int& exit_code) {
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& v) {
       std::cout << "Approved version " << int_of(v, "number").value_or(0) << " of the Statement of Applicability: "
-                << summary_text(v.if_contains("summary")) << "\n";
+                << summary_text(v.if_contains("summary")) << "\n"
+                << count_of(v, "justification_missing") << " applicable controls have no justification.\n";
     });
   }));
 }

@@ -173,13 +173,14 @@ describe('gap assessment in the browser', () => {
     await page.getByLabel('Actions at a time').fill('3');
     await page.getByTestId('regenerate').click();
     const dialog = page.getByTestId('confirm-dialog');
-    await dialog.getByText('is replaced').waitFor();
+    await dialog.getByText('are kept').waitFor();
     await screenshot(page, '38-roadmap-regenerate', { fullPage: false });
     await dialog.getByRole('button', { name: 'Regenerate' }).click();
     await page.getByTestId('flash').filter({ hasText: 'regenerated' }).waitFor();
     const regenerated = await apiGet(server.url, api, `/api/v1/assessments/${encodeURIComponent(assessmentId)}/roadmap`);
     assert.equal(regenerated.capacity, 3);
-    assert.equal(regenerated.actions.find((a) => a.id === first.id)?.owner === 'Chief AI officer', false, 'edits are replaced');
+    assert.equal(regenerated.actions.find((a) => a.id === first.id)?.owner, 'Chief AI officer', 'edits are kept');
+    await page.getByTestId('regeneration-report').filter({ hasText: 'Your edits were kept' }).waitFor();
   });
 
   test('a second assessment resumes where it was left and compares with the first', async () => {

@@ -771,11 +771,13 @@ test('PATCH roadmap action: If-Match required, edits title/status/dates, validat
   assert.equal(dep.status, 'done');
   assertProblem(await c('PATCH', `${ASM}/${a.id}/roadmap/actions/act-9.9`, { json: { title: 'x' }, headers: { 'if-match': '"v1"' } }), 404);
 
-  // Regenerating replaces the edits.
+  // Regenerating keeps the edits of text, owner, dates and status (prerequisites are planned anew).
   const again = assertJson(await c('POST', `${ASM}/${a.id}/roadmap`, { json: { start_date: '2027-01-04', capacity: 2 } }));
   const fresh = again.actions.find((x) => x.id === 'act-5.2');
-  assert.equal(fresh.version, 1);
-  assert.deepEqual({ ...fresh }, { ...act });
+  assert.equal(fresh.version, dep.version + 1);
+  const { edited, ...rest } = fresh;
+  assert.deepEqual(rest, { ...act, title: u.title, owner: u.owner, target_date: t0, status: 'done', version: dep.version + 1 });
+  assert.deepEqual(again.regeneration.kept, [{ action_id: 'act-5.2', fields: edited }]);
 });
 
 test('PATCH roadmap action refuses prerequisites that would make a cycle (422 on depends_on)', async () => {

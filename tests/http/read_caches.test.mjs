@@ -72,14 +72,24 @@ test('a risk that selects a control, and closing it, show on the entry at once',
   assert.deepEqual(entryOf(await soa(), 'A.6.2.4').linked_risks, []);
 });
 
-test('an assessment answer, and moving its assessment, show as the latest answer at once', async () => {
+test('completing an assessment, reopening and moving it show in the latest answer at once', async () => {
   await warm();
   const a = assertJson(await c('POST', '/api/v1/assessments', { json: { name: 'Cache review', approach: 'annex_a', assessment_date: '2026-01-10' } }), 201);
   assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/A.3.2`, { json: { maturity: 2 } }));
+  assert.equal(entryOf(await warm(), 'A.3.2').latest_answer, null, 'a draft is no source');
+  const patch = async (json) => {
+    const r = await c('GET', `/api/v1/assessments/${a.id}`);
+    assertJson(r);
+    return assertJson(await c('PATCH', `/api/v1/assessments/${a.id}`, { json, headers: { 'if-match': r.headers.get('etag') } }));
+  };
+  await patch({ status: 'completed' });
   assert.equal(entryOf(await warm(), 'A.3.2').latest_answer.maturity, 2);
+  await patch({ status: 'in_progress' });
+  assert.equal(entryOf(await warm(), 'A.3.2').latest_answer, null);
   assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/A.3.2`, { json: { maturity: 4 } }));
+  await patch({ status: 'completed' });
   assert.equal(entryOf(await warm(), 'A.3.2').latest_answer.maturity, 4);
-  const moved = assertJson(await c('PATCH', `/api/v1/assessments/${a.id}`, { json: { assessment_date: '2026-02-01' }, headers: { 'if-match': '"v1"' } }));
+  const moved = await patch({ assessment_date: '2026-02-01' });
   assert.equal(entryOf(await soa(), 'A.3.2').latest_answer.assessment_date, moved.assessment_date);
 });
 

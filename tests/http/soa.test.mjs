@@ -1,5 +1,5 @@
 // The Statement of Applicability (SPEC §5): the working copy of the 38 Annex A controls, edits
-// under If-Match and the server's rules, the latest assessment answer per control, approval into
+// under If-Match and the server's rules, the answer of the latest completed assessment, approval into
 // immutable numbered versions, diffs, CSV/JSON export, roles and tenant isolation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -110,6 +110,12 @@ async function assessment(fields) {
 
 async function answer(id, item, json) {
   return assertJson(await c('PUT', `${ASM}/${id}/answers/${item}`, { json }));
+}
+
+async function complete(a) {
+  const r = await c('GET', `${ASM}/${a.id}`);
+  assertJson(r);
+  return assertJson(await c('PATCH', `${ASM}/${a.id}`, { json: { status: 'completed' }, headers: { 'if-match': r.headers.get('etag') } }));
 }
 
 // ---- the working copy --------------------------------------------------------------------------
@@ -232,41 +238,38 @@ test('other invalid edits answer 422 naming the field; unknown controls 404; bod
   assert.deepEqual(await soa(), before);
 });
 
-test('latest_answer is the newest assessment (by date, then creation) that answered the control', async () => {
+test('latest_answer comes from the latest completed assessment (by date, then creation), never a draft', async () => {
   const x = await assessment({ name: 'January review', approach: 'annex_a', assessment_date: '2026-01-10' });
   const y = await assessment({ name: 'March review', approach: 'both', assessment_date: '2026-03-01' });
-  const z = await assessment({ name: 'Old backfill', approach: 'annex_a', assessment_date: '2025-12-01' });
   await answer(x.id, 'A.2.3', { maturity: 2 });
   await answer(x.id, 'A.4.3', { maturity: 1 });
   await answer(y.id, 'A.2.3', { maturity: 4 });
   await answer(y.id, 'A.4.3', { skipped: true });
   await answer(y.id, 'A.5.3', { not_applicable: true, justification: 'No impact assessments in scope' });
-  await answer(z.id, 'A.2.3', { maturity: 1 });
-  await answer(z.id, 'A.6.2.4', { maturity: 3 });
   const la = (s, id) => s.items.find((e) => e.control_id === id).latest_answer;
   const ref = (a, maturity, na = false) => ({ assessment_id: a.id, assessment_name: a.name, assessment_date: a.assessment_date, maturity, not_applicable: na });
 
   let s = await soa();
-  assert.deepEqual(la(s, 'A.2.3'), ref(y, 4), 'March beats January and the (later created) December backfill');
-  assert.deepEqual(la(s, 'A.4.3'), ref(x, 1), 'a skipped answer does not count');
+  assert.equal(s.answers_from, null, 'drafts are no source');
+  assert.equal(la(s, 'A.2.3'), null);
+  await complete(x);
+  s = await soa();
+  assert.deepEqual(la(s, 'A.2.3'), ref(x, 2));
+  assert.deepEqual(la(s, 'A.4.3'), ref(x, 1));
+  await complete(y);
+  s = await soa();
+  assert.deepEqual(s.answers_from, { assessment_id: y.id, name: y.name, assessment_date: y.assessment_date });
+  assert.deepEqual(la(s, 'A.2.3'), ref(y, 4), 'March beats January');
+  assert.equal(la(s, 'A.4.3'), null, 'a skipped answer is no answer, and only the one source counts');
   assert.deepEqual(la(s, 'A.5.3'), ref(y, null, true));
-  assert.deepEqual(la(s, 'A.6.2.4'), ref(z, 3));
-  assert.equal(la(s, 'A.10.4'), null);
-  assert.equal(s.items.filter((e) => e.latest_answer !== null).length, 4);
+  assert.equal(s.items.filter((e) => e.latest_answer !== null).length, 2);
   // latest_answer is not an edit: versions unchanged.
   assert.equal(s.items.find((e) => e.control_id === 'A.2.3').version, 0);
-
-  // Moving the backfill to June makes it the newest; a later-created one on the same date wins the tie.
-  const moved = assertJson(await c('PATCH', `${ASM}/${z.id}`, { json: { assessment_date: '2026-06-01' }, headers: { 'if-match': '"v1"' } }));
-  s = await soa();
-  assert.deepEqual(la(s, 'A.2.3'), ref(moved, 1));
-  const v = await assessment({ name: 'June second look', approach: 'annex_a', assessment_date: '2026-06-01' });
+  // A later-created completed one on the same date wins the tie.
+  const v = await assessment({ name: 'March second look', approach: 'annex_a', assessment_date: '2026-03-01' });
   await answer(v.id, 'A.2.3', { maturity: 5 });
-  s = await soa();
-  assert.deepEqual(la(s, 'A.2.3'), ref(v, 5));
-  // A changed answer shows at once.
-  await answer(v.id, 'A.2.3', { maturity: 0 });
-  assert.equal(la(await soa(), 'A.2.3').maturity, 0);
+  await complete(v);
+  assert.deepEqual(la(await soa(), 'A.2.3'), ref(v, 5));
 });
 
 // ---- versions ----------------------------------------------------------------------------------
@@ -315,6 +318,7 @@ test('an approved version never changes after later edits and answers', async ()
   await edit('A.2.2', { owner: 'Chief risk officer' });
   const a = await assessment({ name: 'After approval', approach: 'annex_a', assessment_date: '2027-01-01' });
   await answer(a.id, 'A.2.4', { maturity: 3 });
+  await complete(a);
   await approve('Later approval');
   assert.deepEqual(assertJson(await c('GET', `${SOA}/versions/${v.number}`)), v, 'the approved version is immutable');
   assert.deepEqual((await versions()).find((x) => x.number === v.number), listed);
@@ -384,6 +388,7 @@ test('export csv: text/csv attachment, header row, 38 rows, formula-looking cell
   });
   const asm = await assessment({ name: '=cmd|calc!A0', approach: 'annex_a', assessment_date: '2027-03-01' });
   await answer(asm.id, 'A.10.3', { maturity: 2 });
+  await complete(asm); // the SoA shows the answers of completed assessments only
 
   const r = await c('GET', `${SOA}/export?format=csv`);
   assert.equal(r.status, 200, r.text);

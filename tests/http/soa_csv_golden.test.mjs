@@ -23,6 +23,8 @@ test('the SoA CSV export matches the golden file', async () => {
   const answers = { 'A.2.2': { maturity: 3 }, 'A.5.2': { maturity: 1 }, 'A.10.4': { not_applicable: true, justification: 'No AI products for customers.' } };
   for (const [item, json] of Object.entries(answers))
     assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/${item}`, { json }));
+  // The SoA shows the answers of the latest completed assessment.
+  assertJson(await c('PATCH', `/api/v1/assessments/${a.id}`, { json: { status: 'completed' }, headers: { 'if-match': '"v1"' } }));
   const entries = {
     'A.2.2': { implementation_status: 'implemented', owner: 'CISO', policy_refs: ['POL-1 AI policy', 'POL-2, data policy'], reasons: ['risk_treatment', 'legal_requirement'] },
     'A.5.2': { implementation_status: 'partial', owner: 'Risk "Team"', evidence_refs: ['Impact assessment procedure v0.4'] },

@@ -26,6 +26,9 @@ before(async () => {
     const r = await api('PUT', `/api/v1/assessments/${a.body.id}/answers/${item}`, { json });
     assert.equal(r.status, 200, r.text);
   }
+  // The SoA shows the answers of the latest completed assessment.
+  const done = await api('PATCH', `/api/v1/assessments/${a.body.id}`, { json: { status: 'completed' }, headers: { 'if-match': '"v1"' } });
+  assert.equal(done.status, 200, done.text);
   const ok = await api('POST', '/api/v1/soa/versions', { json: { note: 'for the auditors' } });
   assert.equal(ok.status, 201, ok.text);
 });

@@ -11,6 +11,7 @@
 #include "domain/assessment/scoring.hpp"
 #include "domain/common/input.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/soa/soa_rules.hpp"
 
 namespace aims::assessment {
 namespace json = boost::json;
@@ -25,6 +26,7 @@ struct AssessmentService::Loaded {
   std::map<std::string, Score> scores;
   std::map<std::string, json::object> answer_docs;
   std::vector<store::RecordRow> action_rows;  // the stored roadmap's actions (read with the answers)
+  std::map<std::string, std::string> excluded;  // controls the SoA excludes, with why (read with the answers)
 };
 
 namespace {
@@ -100,6 +102,7 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
     if (with_answers) {
       l.answer_rows = tx.list_answers(a.org_id, id);
       l.action_rows = tx.list_roadmap_actions(a.org_id, id);
+      l.excluded = soa::exclusions(tx, a.org_id);
     }
     return ok();
   });
@@ -388,12 +391,14 @@ result<std::string> AssessmentService::compare(const Actor& a, const std::string
   return to_json_text(json::object{{"from", other_id}, {"to", id}, {"overall", overall}, {"items", std::move(items)}});
 }
 
-json::array AssessmentService::plan_actions(const Loaded& l, Date start, int capacity) const {
+json::array AssessmentService::plan_actions(const Loaded& l, Date start, int capacity, json::array& left_out) const {
   int target = static_cast<int>(l.doc.at("target_maturity").as_int64());
   std::map<std::string, std::string> owners;
   for (const auto& [item, d] : l.answer_docs) owners[item] = str(d, "owner");
+  auto gap_list = gaps(l.items, l.scores, target);
+  left_out = leave_out_excluded(gap_list, l.excluded);
   json::array out;
-  for (const auto& act : plan(cat_, gaps(l.items, l.scores, target), start, capacity, owners, str(l.doc, "owner")))
+  for (const auto& act : plan(cat_, gap_list, start, capacity, owners, str(l.doc, "owner")))
     out.push_back(action_json(act, 1));
   return out;
 }
@@ -401,36 +406,54 @@ json::array AssessmentService::plan_actions(const Loaded& l, Date start, int cap
 namespace {
 
 /// The roadmap as every roadmap answer shows it; `saved` is false for a preview never stored.
+/// `coverage` is how much of the assessment is answered now; `excluded` what the plan left out.
 std::string roadmap_text(const std::string& id, const json::value& start, const json::value& capacity,
-                         const json::value& generated_at, json::array actions, bool saved) {
+                         const json::value& generated_at, json::array actions, bool saved, json::object coverage,
+                         json::value excluded, json::value regeneration = nullptr) {
   auto phases = phases_json(actions);
-  return json::serialize(json::object{{"assessment_id", id},
-                                      {"start_date", start},
-                                      {"capacity", capacity},
-                                      {"generated_at", generated_at},
-                                      {"saved", saved},
-                                      {"actions", std::move(actions)},
-                                      {"phases", std::move(phases)}});
+  json::object o{{"assessment_id", id},
+                 {"start_date", start},
+                 {"capacity", capacity},
+                 {"generated_at", generated_at},
+                 {"saved", saved},
+                 {"coverage", std::move(coverage)},
+                 {"excluded", excluded.is_array() ? std::move(excluded) : json::value(json::array())},
+                 {"actions", std::move(actions)},
+                 {"phases", std::move(phases)}};
+  // Said only when there is something to say: no edits, nothing kept or dropped.
+  if (regeneration.is_object() && (!regeneration.at("kept").as_array().empty() || !regeneration.at("dropped").as_array().empty()))
+    o["regeneration"] = std::move(regeneration);
+  return json::serialize(o);
 }
 
 }  // namespace
 
 status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, const Loaded& l, Date start, int capacity,
                                         std::string& out) {
-  auto arr = plan_actions(l, start, capacity);
+  json::array left_out;
+  auto arr = plan_actions(l, start, capacity, left_out);
+  // The user's edits of the previous roadmap's actions survive, or are named as dropped.
+  std::vector<json::object> prior_actions;
+  for (const auto& r : l.action_rows) prior_actions.push_back(parse(r.doc));
+  auto regeneration = keep_edits(prior_actions, arr, [&](const std::string& item) -> std::string {
+    if (auto x = l.excluded.find(item); x != l.excluded.end()) return item + " excluded in the SoA: " + x->second;
+    return "the assessment shows no gap for " + item + " any more";
+  });
   auto now = clock_.now_text();
   std::vector<store::RecordRow> rows;
   for (std::size_t i = 0; i < arr.size(); ++i)
-    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, str(arr[i].as_object(), "id"), 1, static_cast<std::int64_t>(i), "",
-                                    now, now, json::serialize(arr[i])});
+    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, str(arr[i].as_object(), "id"), arr[i].at("version").as_int64(),
+                                    static_cast<std::int64_t>(i), "", now, now, json::serialize(arr[i])});
   if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;
   // The roadmap's own settings live in the assessment document.
   auto doc = l.doc;
-  doc["roadmap"] = json::object{{"start_date", format_date(start)}, {"capacity", capacity}, {"generated_at", now}};
+  doc["roadmap"] = json::object{
+      {"start_date", format_date(start)}, {"capacity", capacity}, {"generated_at", now}, {"excluded", left_out}};
   store::RecordRow next = l.row;
   next.doc = json::serialize(doc);
   if (auto s = tx.update_assessment(next, l.row.version); !s) return s;
-  out = roadmap_text(l.row.id, json::value(format_date(start)), capacity, json::value(now), std::move(arr), true);
+  out = roadmap_text(l.row.id, json::value(format_date(start)), capacity, json::value(now), std::move(arr), true,
+                     coverage_json(l.items, l.scores), std::move(left_out), regeneration);
   auto previous = tx.list_history(a.org_id, "roadmap", l.row.id, 1, std::nullopt);
   std::int64_t n = previous.empty() ? 1 : previous.front().version + 1;
   store::HistoryRow h{a.org_id, "roadmap", l.row.id, n, now, a.email, "generate",
@@ -442,13 +465,18 @@ result<std::string> AssessmentService::roadmap(const Actor& a, const std::string
   auto l = load(a, id, true);  // one snapshot of the assessment, its answers and its roadmap; nothing is written
   if (!l) return l.error();
   auto settings = l->doc.if_contains("roadmap");
-  if (!settings || !settings->is_object())
-    return roadmap_text(id, json::value(format_date(date_of(clock_.now()))), 2, nullptr,
-                        plan_actions(*l, date_of(clock_.now()), 2), false);
+  if (!settings || !settings->is_object()) {
+    json::array left_out;
+    auto arr = plan_actions(*l, date_of(clock_.now()), 2, left_out);
+    return roadmap_text(id, json::value(format_date(date_of(clock_.now()))), 2, nullptr, std::move(arr), false,
+                        coverage_json(l->items, l->scores), std::move(left_out));
+  }
   json::array arr;
   for (const auto& r : l->action_rows) arr.push_back(json::parse(r.doc));
   const auto& s = settings->as_object();
-  return roadmap_text(id, s.at("start_date"), s.at("capacity"), s.at("generated_at"), std::move(arr), true);
+  auto excluded = s.if_contains("excluded");  // roadmaps generated before exclusions were listed have none
+  return roadmap_text(id, s.at("start_date"), s.at("capacity"), s.at("generated_at"), std::move(arr), true,
+                      coverage_json(l->items, l->scores), excluded ? *excluded : json::value(nullptr));
 }
 
 result<std::string> AssessmentService::generate_roadmap(const Actor& a, const std::string& id, const json::value& body) {
@@ -468,7 +496,12 @@ result<std::string> AssessmentService::generate_roadmap(const Actor& a, const st
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_assessment(a.org_id, id);
     if (!row) return not_found(id);
-    if (row->version != l->row.version || row->doc != l->row.doc)
+    // The plan was made from one read; what it rests on (the assessment, the actions whose edits
+    // it keeps, the SoA's exclusions) must be unchanged when it is stored.
+    auto actions = tx.list_roadmap_actions(a.org_id, id);
+    bool same_actions = std::equal(actions.begin(), actions.end(), l->action_rows.begin(), l->action_rows.end(),
+                                   [](const auto& x, const auto& y) { return x.id == y.id && x.version == y.version; });
+    if (row->version != l->row.version || row->doc != l->row.doc || !same_actions || soa::exclusions(tx, a.org_id) != l->excluded)
       return make_error(errc::conflict, "The assessment changed while the roadmap was planned; try again.");
     return write_roadmap(tx, a, *l, start ? *parse_date(*start) : date_of(clock_.now()), capacity.value_or(2), out);
   });
@@ -494,7 +527,7 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
   if (!action_exists) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"title", "owner", "effort", "depends_on", "phase", "start_date", "target_date", "status"},
-                   {"id", "item_id", "suggested_action", "version"});
+                   {"id", "item_id", "suggested_action", "version", "edited"});
   auto title = in.text("title", 300, false, in.has("title"));
   auto owner = in.text("owner", 200);
   auto effort = in.choice("effort", {"S", "M", "L"});
@@ -544,6 +577,21 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
           if (d == action_id)
             in.error("target_date", "ends after " + other + " starts (" + str(od, "start_date") + "), which needs it");
     if (!in.ok()) return in.failure("The change is not valid.");
+    // The fields the user changed survive regeneration (roadmap.hpp, keep_edits).
+    std::vector<std::string> edited;
+    if (auto e = doc.if_contains("edited"); e && e->is_array()) edited = input::from_array(*e);
+    auto note_edit = [&](std::string_view f, const json::value& v) {
+      if (doc.at(f) != v && std::find(edited.begin(), edited.end(), f) == edited.end()) edited.emplace_back(f);
+    };
+    if (title) note_edit("title", json::value(*title));
+    if (owner) note_edit("owner", json::value(*owner));
+    if (effort) note_edit("effort", json::value(*effort));
+    if (deps) note_edit("depends_on", input::to_array(*deps));
+    if (phase) note_edit("phase", json::value(*phase));
+    note_edit("start_date", json::value(s_date));
+    note_edit("target_date", json::value(t_date));
+    if (status_v) note_edit("status", json::value(*status_v));
+    doc["edited"] = input::to_array(edited);
     if (title) doc["title"] = *title;
     if (owner) doc["owner"] = *owner;
     if (effort) doc["effort"] = *effort;

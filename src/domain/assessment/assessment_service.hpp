@@ -58,8 +58,9 @@ class AssessmentService {
   struct Loaded;
   result<Loaded> load(const accounts::Actor& a, const std::string& id, bool with_answers);
   std::string assessment_json(const boost::json::object& doc, const std::vector<store::RecordRow>& answers) const;
-  /// The actions of the roadmap planned from `l` (version 1 each); stores nothing.
-  boost::json::array plan_actions(const Loaded& l, Date start, int capacity) const;
+  /// The actions of the roadmap planned from `l` (version 1 each); `left_out` receives the gaps
+  /// of controls the SoA excludes. Stores nothing.
+  boost::json::array plan_actions(const Loaded& l, Date start, int capacity, boost::json::array& left_out) const;
   status write_roadmap(store::WriteTx& tx, const accounts::Actor& a, const Loaded& l, Date start, int capacity,
                        std::string& out);
 

@@ -4,6 +4,8 @@
 #include <queue>
 #include <set>
 
+#include "domain/common/input.hpp"
+
 namespace aims::assessment {
 namespace json = boost::json;
 
@@ -96,6 +98,65 @@ std::vector<PlannedAction> plan(const catalog::Catalog& cat, const std::vector<G
       }
   }
   return actions;
+}
+
+json::array leave_out_excluded(std::vector<Gap>& gap_list, const std::map<std::string, std::string>& excluded) {
+  std::map<std::size_t, json::object> left_out;  // by document order
+  std::erase_if(gap_list, [&](const Gap& g) {
+    auto x = excluded.find(g.item->id);
+    if (x == excluded.end()) return false;
+    left_out[g.order] = json::object{{"item_id", g.item->id},
+                                     {"title", g.item->title},
+                                     {"justification", x->second},
+                                     {"message", g.item->id + " excluded in the SoA: " + x->second}};
+    return true;
+  });
+  json::array out;
+  for (auto& [order, o] : left_out) out.push_back(std::move(o));
+  return out;
+}
+
+json::object coverage_json(const std::vector<ScopeItem>& items, const std::map<std::string, Score>& answers) {
+  int answered = 0;
+  for (const auto& si : items)
+    if (auto a = answers.find(si.item->id); a != answers.end() && (a->second.maturity || a->second.not_applicable)) ++answered;
+  int total = static_cast<int>(items.size());
+  return json::object{{"answered", answered}, {"total", total}, {"complete", answered == total}};
+}
+
+json::object keep_edits(const std::vector<json::object>& previous, json::array& planned,
+                        const std::function<std::string(const std::string&)>& gone) {
+  json::array kept, dropped;
+  for (const auto& old : previous) {
+    std::vector<std::string> edited;
+    if (auto e = old.if_contains("edited"); e && e->is_array()) {
+      for (const auto& f : e->as_array()) edited.emplace_back(f.as_string());
+    } else if (old.at("version").as_int64() > 1) {  // edited before edits were tracked: any field may be
+      for (auto f : kKeptFields) edited.emplace_back(f);
+      for (auto f : kPlannedFields) edited.emplace_back(f);
+    }
+    if (edited.empty()) continue;
+    auto id = old.at("id").as_string();
+    auto next = std::find_if(planned.begin(), planned.end(), [&](const json::value& v) { return v.at("id").as_string() == id; });
+    if (next == planned.end()) {
+      dropped.push_back(json::object{{"action_id", id}, {"fields", input::to_array(edited)}, {"reason", gone(std::string(old.at("item_id").as_string()))}});
+      continue;
+    }
+    auto& n = next->as_object();
+    std::vector<std::string> keep, lose;
+    for (const auto& f : edited) {
+      bool keepable = std::find(std::begin(kKeptFields), std::end(kKeptFields), f) != std::end(kKeptFields);
+      (keepable ? keep : lose).push_back(f);
+      if (keepable) n[f] = old.at(f);
+    }
+    n["edited"] = input::to_array(keep);
+    n["version"] = old.at("version").as_int64() + 1;
+    if (!keep.empty()) kept.push_back(json::object{{"action_id", id}, {"fields", input::to_array(keep)}});
+    if (!lose.empty())
+      dropped.push_back(json::object{{"action_id", id}, {"fields", input::to_array(lose)},
+                                     {"reason", "effort, phase and prerequisites are planned anew from the catalog"}});
+  }
+  return json::object{{"kept", std::move(kept)}, {"dropped", std::move(dropped)}};
 }
 
 json::object action_json(const PlannedAction& a, std::int64_t version) {

@@ -22,7 +22,8 @@ bool& member(Settings& s, std::string_view duty) {
 json::object to_json(const Settings& s) {
   return json::object{{"segregation_of_duties", json::object{{"impact_approval", s.impact_approval},
                                                              {"risk_acceptance", s.risk_acceptance},
-                                                             {"soa_approval", s.soa_approval}}}};
+                                                             {"soa_approval", s.soa_approval}}},
+                      {"soa_justification_required", s.soa_justification_required}};
 }
 
 Settings from_json(const json::object& o) {
@@ -30,6 +31,7 @@ Settings from_json(const json::object& o) {
   if (auto sod = o.if_contains("segregation_of_duties"); sod && sod->is_object())
     for (auto duty : kDuties)
       if (auto v = sod->as_object().if_contains(duty); v && v->is_bool()) member(s, duty) = v->as_bool();
+  if (auto v = o.if_contains("soa_justification_required"); v && v->is_bool()) s.soa_justification_required = v->as_bool();
   return s;
 }
 
@@ -41,11 +43,15 @@ json::object served(const Settings& s, std::int64_t version, json::value at, jso
   return o;
 }
 
-result<Settings> parse(const json::value& body) {
+/// The settings of a body; `justification_given` tells whether it named soa_justification_required.
+result<Settings> parse(const json::value& body, bool& justification_given) {
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   // The bookkeeping members of a GET answer are ignored, so that answer can be edited and sent back.
-  input::Reader in(body.as_object(), {"segregation_of_duties", "version", "updated_at", "updated_by"});
+  input::Reader in(body.as_object(), {"segregation_of_duties", "soa_justification_required", "version", "updated_at", "updated_by"});
   Settings s;
+  auto required = in.boolean("soa_justification_required");
+  justification_given = required.has_value();
+  s.soa_justification_required = required.value_or(false);
   auto sod = body.as_object().if_contains("segregation_of_duties");
   if (!sod) in.error("segregation_of_duties", "is required");
   else if (!sod->is_object()) in.error("segregation_of_duties", "must be an object with impact_approval, risk_acceptance and soa_approval");
@@ -104,7 +110,8 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
   if (!accounts::allowed(a.role, accounts::Action::administer))
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
                                            ") may not change the organization settings: they decide who may approve, so only admins may.");
-  auto parsed = parse(body);
+  bool justification_given = false;
+  auto parsed = parse(body, justification_given);
   if (!parsed) return parsed.error();
   View out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
@@ -116,7 +123,9 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
     if (*if_match != etag(version) && *if_match != "W/" + etag(version))
       return make_error(errc::precondition_failed, "The organization settings were changed by someone else since you read them (now version " +
                                                        std::to_string(version) + "); reload and apply your change again.");
-    auto before = to_json(r ? from_json(json::parse(r->doc).as_object()) : Settings{});
+    auto current = r ? from_json(json::parse(r->doc).as_object()) : Settings{};
+    if (!justification_given) parsed->soa_justification_required = current.soa_justification_required;
+    auto before = to_json(current);
     auto after = to_json(*parsed);
     if (r && before == after) {
       auto d = json::parse(r->doc).as_object();
@@ -131,6 +140,10 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
         changes.push_back(json::object{{"field", "segregation_of_duties." + std::string(duty)},
                                        {"from", r ? b.at(duty) : json::value(nullptr)},
                                        {"to", n.at(duty)}});
+    if (!r || before.at("soa_justification_required") != after.at("soa_justification_required"))
+      changes.push_back(json::object{{"field", "soa_justification_required"},
+                                     {"from", r ? before.at("soa_justification_required") : json::value(nullptr)},
+                                     {"to", after.at("soa_justification_required")}});
     auto now = clock_.now_text();
     auto doc = after;
     doc["updated_by"] = a.email;

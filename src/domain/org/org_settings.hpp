@@ -1,5 +1,5 @@
-// The organization's settings (SPEC §2, who is accountable for what): today segregation of duties,
-// per workflow. One record of kind org_settings per organization (id "settings"); the defaults
+// The organization's settings (SPEC §2, who is accountable for what): segregation of duties, per
+// workflow, and whether approving the SoA requires a justification for every applicable control. One record of kind org_settings per organization (id "settings"); the defaults
 // apply until an admin saves them. Everyone reads them; only admins change them, under If-Match.
 // The approve/accept use cases call require_segregation inside their own transaction.
 // Owned by the composition root; thread-safe (state is in the store).
@@ -24,6 +24,7 @@ struct Settings {
   bool impact_approval = true;   // the submitter of an impact assessment may not approve it
   bool risk_acceptance = true;   // the creator or last editor of a risk may not accept it
   bool soa_approval = true;      // whoever changed an SoA entry since the last version may not approve the next
+  bool soa_justification_required = false;  // no SoA version is approved while an applicable control lacks a justification
 };
 
 /// A settings document as served: its JSON and version (for the ETag).
@@ -38,9 +39,11 @@ class OrgSettingsService {
 
   OrgSettingsService(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  /// {"segregation_of_duties": {...}, "version", "updated_at", "updated_by"}; any member reads it.
+  /// {"segregation_of_duties": {...}, "soa_justification_required", "version", "updated_at",
+  /// "updated_by"}; any member reads it.
   result<View> get(const accounts::Actor& a);
-  /// Replaces the settings (admins only; every member required); If-Match ("v0" for the defaults).
+  /// Replaces the settings (admins only; segregation_of_duties required, soa_justification_required
+  /// kept as it is when left out); If-Match ("v0" for the defaults).
   result<View> put(const accounts::Actor& a, const boost::json::value& body, const std::optional<std::string>& if_match);
 
   static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }

@@ -7,6 +7,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/soa/soa_csv.hpp"
+#include "domain/soa/soa_rules.hpp"
 #include "domain/org/org_settings.hpp"
 #include "domain/risk/links.hpp"
 
@@ -70,30 +71,13 @@ json::object summary(const json::array& entries) {
   return o;
 }
 
-json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
+json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id, json::value* source) {
   std::map<std::string, store::RecordRow> stored;
   for (auto& r : tx.list_soa_entries(org_id)) stored[r.id] = std::move(r);
-  // Latest answer per control: the newest assessment (by date, then creation) that answered it.
-  std::map<std::string, json::object> latest;
-  std::vector<std::pair<std::string, json::object>> assessments;
-  for (const auto& r : tx.list_assessments(org_id, 100000, std::nullopt)) assessments.emplace_back(r.id, json::parse(r.doc).as_object());
-  std::stable_sort(assessments.begin(), assessments.end(), [](const auto& x, const auto& y) {
-    return x.second.at("assessment_date").as_string() > y.second.at("assessment_date").as_string();
-  });
-  for (const auto& [id, doc] : assessments) {
-    if (doc.at("approach").as_string() == "clauses") continue;
-    for (const auto& r : tx.list_answers(org_id, id)) {
-      if (latest.count(r.id)) continue;
-      auto d = json::parse(r.doc).as_object();
-      bool na = d.at("not_applicable").as_bool();
-      if (!na && !d.at("maturity").is_int64()) continue;  // skipped
-      latest[r.id] = json::object{{"assessment_id", id},
-                                  {"assessment_name", doc.at("name")},
-                                  {"assessment_date", doc.at("assessment_date")},
-                                  {"maturity", d.at("maturity")},
-                                  {"not_applicable", na}};
-    }
-  }
+  // The answers come from one assessment: the latest completed one (a draft is not a finding yet).
+  auto from = answer_source(tx, org_id);
+  if (source) *source = from.assessment ? json::value(*from.assessment) : json::value(nullptr);
+  auto& latest = from.answers;
   // Risks whose treatment selects a control are a reason to include it: derived here, never stored.
   auto treating = risk::risks_by_control(tx, org_id);
   json::array out;
@@ -105,9 +89,12 @@ json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id) {
       e["version"] = s->second.version;
       e["updated_at"] = s->second.updated_at;
       if (auto u = d.if_contains("updated_by")) e["updated_by"] = *u;
+      if (auto k = d.if_contains("conflict_decision")) e["conflict_decision"] = *k;
     }
     if (auto l = latest.find(c->id); l != latest.end()) e["latest_answer"] = l->second;
     if (auto t = treating.find(c->id); t != treating.end()) e["linked_risks"] = input::to_array(t->second);
+    e["conflict"] = conflict_of(e);
+    e.erase("conflict_decision");  // served as the conflict's decision
     out.push_back(std::move(e));
   }
   return out;
@@ -121,13 +108,16 @@ result<std::string> SoaService::working(const Actor& a) {
   std::int64_t generation = 0;
   json::array items;
   std::optional<std::int64_t> latest_version;
+  json::value source;
+  bool required = false;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     generation = tx.audit_size(a.org_id);
     // An organization created through the audited store has logged at least its creation; with
     // no log at all (a store without the audit decorator) nothing is cached.
     if (generation > 0) cached = cache_.get(a.org_id, generation);
     if (cached) return ok();
-    items = entries(tx, a.org_id);
+    items = entries(tx, a.org_id, &source);
+    required = org::load_settings(tx, a.org_id).soa_justification_required;
     auto v = tx.list_soa_versions(a.org_id);
     if (!v.empty()) latest_version = v.front().version;
     return ok();
@@ -135,8 +125,12 @@ result<std::string> SoaService::working(const Actor& a) {
   if (!st) return st.error();
   if (cached) return std::move(cached->items_json);
   auto sum = summary(items);
+  auto missing = input::to_array(missing_justifications(items));
   auto doc = json::serialize(json::object{{"items", std::move(items)},
                                           {"summary", std::move(sum)},
+                                          {"answers_from", std::move(source)},
+                                          {"justification_missing", std::move(missing)},
+                                          {"justification_required", required},
                                           {"latest_version", latest_version ? json::value(*latest_version) : json::value(nullptr)}});
   if (generation > 0) cache_.put(a.org_id, generation, inventory::CachedPage{doc, 0, std::nullopt});
   return doc;
@@ -150,8 +144,10 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     return make_error(errc::not_found, "No Annex A control " + control_id + ".");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(),
-                   {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs", "policy_refs"},
-                   {"control_id", "title", "area_id", "latest_answer", "linked_risks", "version", "updated_at", "updated_by"});
+                   {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs", "policy_refs",
+                    "conflict_reason"},
+                   {"control_id", "title", "area_id", "latest_answer", "linked_risks", "conflict", "version", "updated_at",
+                    "updated_by"});
   auto applicable = in.boolean("applicable");
   auto justification = in.text("justification", 4000, true);
   auto reasons = in.choice_list("reasons", {"risk_treatment", "legal_requirement", "contractual_requirement",
@@ -160,6 +156,7 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
   auto owner = in.text("owner", 200);
   auto evidence = in.list("evidence_refs", 50, 500);
   auto policies = in.list("policy_refs", 50, 500);
+  auto conflict_reason = in.text("conflict_reason", 2000, true);
   if (!in.ok()) return in.failure("The change is not valid.");
   Entry out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
@@ -173,9 +170,11 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
       return make_error(errc::precondition_failed, "This entry was changed by someone else since you read it (now version " +
                                                        std::to_string(version) + "); reload and apply your change again.");
     json::object e = default_entry(*control);
+    json::value decision = nullptr;
     if (existing) {
       auto d = json::parse(existing->doc).as_object();
       for (auto k : kFields) e[k] = d.at(k);
+      if (auto k = d.if_contains("conflict_decision")) decision = *k;
     }
     if (applicable) e["applicable"] = *applicable;
     if (justification) e["justification"] = *justification;
@@ -190,10 +189,30 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     if (e.at("implementation_status").as_string() == "implemented" && e.at("evidence_refs").as_array().empty() &&
         e.at("policy_refs").as_array().empty())
       in.error("implementation_status", "'implemented' needs at least one evidence or policy reference");
-    if (!in.ok()) return in.failure("The entry breaks a rule of the Statement of Applicability.");
     auto now = clock_.now_text();
+    // Keeping a status that conflicts with the assessed maturity is a decision with a reason, taken
+    // for that status and that maturity (soa_rules.hpp).
+    if (impl && existing && e.at("implementation_status") != json::parse(existing->doc).at("implementation_status") &&
+        !conflict_reason)
+      decision = nullptr;  // a new status is a new decision
+    if (conflict_reason && conflict_reason->find_first_not_of(" \t\r\n") == std::string::npos) decision = nullptr;
+    else if (conflict_reason) {
+      auto answers = answer_source(tx, a.org_id).answers;
+      if (auto l = answers.find(control_id); l != answers.end()) e["latest_answer"] = l->second;
+      auto c = conflict_of(e);
+      if (c.is_null())
+        in.error("conflict_reason", "there is no conflict between this entry's status and the assessed maturity to keep");
+      else
+        decision = json::object{{"reason", *conflict_reason},
+                                {"implementation_status", c.at("implementation_status")},
+                                {"maturity", c.at("maturity")},
+                                {"decided_by", a.email},
+                                {"decided_at", now}};
+    }
+    if (!in.ok()) return in.failure("The entry breaks a rule of the Statement of Applicability.");
     json::object stored;
     for (auto k : kFields) stored[k] = e.at(k);
+    if (!decision.is_null()) stored["conflict_decision"] = decision;
     stored["updated_by"] = a.email;
     store::RecordRow r{"", a.org_id, "", control_id, version + 1, 0, "", existing ? existing->created_at : now, now,
                        json::serialize(stored)};
@@ -233,11 +252,22 @@ result<std::string> SoaService::approve(const Actor& a, const json::value& body,
                                               "); another manager or admin must approve it.");
         !s)
       return s;
+    auto missing = missing_justifications(items);
+    if (!missing.empty() && org::load_settings(tx, a.org_id).soa_justification_required) {
+      std::vector<FieldError> errs;
+      for (const auto& id : missing) errs.push_back({id, 0, "has no justification"});
+      return make_error(errc::validation,
+                        "The organization requires a justification for every applicable control; " +
+                            std::to_string(missing.size()) + " of " + std::to_string(summary(items).at("applicable").as_int64()) +
+                            " have none.",
+                        errs);
+    }
     number = versions.empty() ? 1 : versions.front().version + 1;
     auto now = clock_.now_text();
     auto sum = summary(items);
     json::object doc{{"number", number},   {"approved_by", a.email},   {"approved_at", now},
-                     {"note", note.value_or("")}, {"summary", std::move(sum)}, {"items", std::move(items)}};
+                     {"note", note.value_or("")}, {"summary", std::move(sum)},
+                     {"justification_missing", input::to_array(missing)}, {"items", std::move(items)}};
     out = json::serialize(doc);
     store::RecordRow r{"", a.org_id, "", std::to_string(number), number, 0, "", now, now, out};
     if (auto s = tx.insert_soa_version(r); !s) {

@@ -1,5 +1,5 @@
 // Use cases of the Statement of Applicability (SPEC §5): the working copy (one entry per Annex A
-// control, with the latest assessment answer), edits under the server's rules, approval into
+// control, with the answer of the latest completed assessment and its conflict), edits under the server's rules, approval into
 // immutable numbered versions, diffs and exports. Acts for an Actor and checks its role.
 // The working copy's document is cached per organization at the size of its audit log, which every
 // record change of the organization grows in its own transaction (docs/benchmarks.md).
@@ -48,8 +48,9 @@ class SoaService {
                              const std::optional<std::string>& version);
 
  private:
-  /// The working entries (catalog order) read in one transaction.
-  boost::json::array entries(store::ReadTx& tx, const std::string& org_id);
+  /// The working entries (catalog order) read in one transaction; `source` receives the
+  /// assessment their answers come from (or null).
+  boost::json::array entries(store::ReadTx& tx, const std::string& org_id, boost::json::value* source = nullptr);
   result<boost::json::array> entries_of(const accounts::Actor& a, const std::string& which);
 
   store::Store& store_;

@@ -1,5 +1,6 @@
 // Results of an assessment: overall maturity and readiness (with how it is computed), radar charts
-// by clause and by Annex A area against the target, bars per group and the gaps in audit order.
+// by clause and by Annex A area against the target, bars per group, the SoA statuses that contradict
+// the maturity found (per control) and the gaps in audit order.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
@@ -7,6 +8,7 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatPercent } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { SoaConflicts } from '../../soa';
 import { downloadReport, getResults, openHtmlReport, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
@@ -143,6 +145,8 @@ export function ResultsPage() {
 
       <GroupResults title="Maturity by clause (4–10)" groups={r.by_clause} target={r.target_maturity} kind="clauses" />
       <GroupResults title="Maturity by Annex A area" groups={r.by_area} target={r.target_maturity} kind="areas" />
+
+      {assessment.approach !== 'clauses' ? <SoaConflicts assessmentId={assessment.id} completed={assessment.status === 'completed'} /> : null}
 
       <section className="card" aria-labelledby="gaps-title" data-testid="gaps">
         <div className="card-head">

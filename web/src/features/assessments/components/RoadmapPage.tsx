@@ -1,6 +1,8 @@
 // The roadmap: the actions closing the gaps, as a timeline by phase and as an editable table.
 // Until it is generated the page shows a preview (nothing is stored by reading); contributors,
 // managers and admins generate it, managers and admins regenerate it from a start date and a capacity.
+// An incomplete assessment is warned about (and generating from one confirmed); controls the SoA
+// excludes are listed as left out; a regeneration says which edits it kept and dropped.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
@@ -17,6 +19,7 @@ import { todayIso } from '../charts';
 import { actionStatusLabels, effortLabels } from '../labels';
 import { actionPatch, actionTitle } from '../roadmap';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
+import { CoverageWarning, coverageText, ExcludedControls, RegenerationReport } from './RoadmapNotes';
 import { Timeline } from './Timeline';
 
 export function RoadmapPage() {
@@ -24,6 +27,7 @@ export function RoadmapPage() {
   const session = useSession();
   const roadmap = useAsync((signal) => getRoadmap(assessment.id, signal), [assessment.id]);
   const [flash, setFlash] = useState<string | null>(null);
+  const [report, setReport] = useState<Roadmap['regeneration']>(undefined);
   if (roadmap.loading && !roadmap.data) return <Loading label="Loading the roadmap…" />;
   if (roadmap.error || !roadmap.data) return <ErrorBanner error={roadmap.error} title="The roadmap could not be loaded." />;
   const rm = roadmap.data;
@@ -41,6 +45,8 @@ export function RoadmapPage() {
   return (
     <div className="roadmap" data-testid="roadmap">
       <FlashBanner message={flash} />
+      <RegenerationReport report={report} />
+      <CoverageWarning roadmap={rm} assessmentId={assessment.id} />
       <div className="phase-cards">
         {rm.phases.map((p) => (
           <div key={p.phase} className={`phase-card phase-${p.phase}`} data-testid={`phase-${p.phase}`}>
@@ -71,6 +77,7 @@ export function RoadmapPage() {
             roadmap={rm}
             onDone={(next) => {
               roadmap.setData(next);
+              setReport(next.regeneration);
               setFlash(rm.saved ? 'The roadmap was regenerated from the current gaps.' : 'The roadmap was generated and saved.');
             }}
           />
@@ -98,6 +105,7 @@ export function RoadmapPage() {
           </section>
         </>
       )}
+      <ExcludedControls excluded={rm.excluded} />
     </div>
   );
 }
@@ -110,7 +118,8 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const errs = error instanceof ApiError ? fieldErrors(error.problem) : {};
-  const first = !roadmap.saved; // nothing to replace: no confirmation needed
+  const first = !roadmap.saved; // nothing to replace: no confirmation needed unless the assessment is incomplete
+  const incomplete = !roadmap.coverage.complete;
 
   async function run() {
     setBusy(true);
@@ -131,7 +140,7 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
       className="regenerate"
       onSubmit={(e) => {
         e.preventDefault();
-        if (first) void run();
+        if (first && !incomplete) void run();
         else setConfirm(true);
       }}
       data-testid={first ? 'generate-form' : 'regenerate-form'}
@@ -158,13 +167,22 @@ function Regenerate({ roadmap, onDone }: { roadmap: Roadmap; onDone: (r: Roadmap
         </button>
       )}
       <ErrorBanner error={error && !Object.keys(errs).length ? error : null} />
-      <ConfirmDialog open={confirm} title="Regenerate the roadmap?" confirmLabel="Regenerate" danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirm(false)}>
+      <ConfirmDialog open={confirm} title={first ? 'Generate from an incomplete assessment?' : 'Regenerate the roadmap?'}
+        confirmLabel={first ? 'Generate anyway' : 'Regenerate'} danger={!first} busy={busy} onConfirm={() => void run()} onCancel={() => setConfirm(false)}>
+        {incomplete ? (
+          <p data-testid="confirm-coverage">
+            <strong>Only {coverageText(roadmap.coverage)}.</strong> Unanswered items are planned as maturity 0.
+          </p>
+        ) : null}
         <p>
-          The roadmap is rebuilt from the current gaps, starting {formatDate(start)} with {capacity} action{capacity === 1 ? '' : 's'} at a time.
+          The roadmap is {first ? 'built' : 'rebuilt'} from the current gaps, starting {formatDate(start)} with {capacity} action{capacity === 1 ? '' : 's'} at a time.
         </p>
-        <p>
-          <strong>Every change made to its actions — owners, dates, efforts, statuses — is replaced.</strong>
-        </p>
+        {first ? null : (
+          <p>
+            Changes to owners, dates, statuses and titles of actions planned again are kept; changed efforts, phases and prerequisites are
+            planned anew, and changes to actions that are no longer needed are dropped. You will see which.
+          </p>
+        )}
       </ConfirmDialog>
     </form>
   );

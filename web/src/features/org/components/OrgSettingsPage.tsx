@@ -1,4 +1,5 @@
-// The organization settings page: segregation of duties per workflow. Everyone sees the settings;
+// The organization settings page: segregation of duties per workflow, and whether SoA approval
+// requires a justification for every applicable control. Everyone sees the settings;
 // admins change them under If-Match, everyone else sees them read-only with the reason.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api';
@@ -21,6 +22,7 @@ export function OrgSettingsPage() {
   const isAdmin = session.role === 'admin';
   const loaded = useAsync((signal) => getOrgSettings(signal), [session.orgEpoch]);
   const [values, setValues] = useState<Duties | null>(null);
+  const [justification, setJustification] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -28,6 +30,7 @@ export function OrgSettingsPage() {
   const s = loaded.data?.settings;
   useEffect(() => {
     if (s) setValues({ ...s.segregation_of_duties });
+    if (s) setJustification(!!s.soa_justification_required);
   }, [s?.version, session.orgEpoch]);
 
   async function save(e: FormEvent) {
@@ -37,7 +40,7 @@ export function OrgSettingsPage() {
     setError(null);
     setSaved(false);
     try {
-      loaded.setData(await putOrgSettings({ segregation_of_duties: values }, loaded.data.etag));
+      loaded.setData(await putOrgSettings({ segregation_of_duties: values, soa_justification_required: justification }, loaded.data.etag));
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) setConflict(true);
@@ -79,6 +82,18 @@ export function OrgSettingsPage() {
                 <p className="muted small">{d.rule}</p>
               </div>
             ))}
+          </fieldset>
+          <h2>Statement of Applicability</h2>
+          <fieldset disabled={!isAdmin} style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend className="sr-only">Approval rules</legend>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="soa_justification_required" checked={justification} data-testid="soa-justification-required"
+                  onChange={(e) => setJustification(e.target.checked)} />{' '}
+                <strong>Require a justification for every applicable control</strong>
+              </label>
+              <p className="muted small">Approving a version is refused while an applicable control has no justification. Off by default.</p>
+            </div>
           </fieldset>
           <p className="muted small" data-testid="org-settings-version">
             {s.version ? `Version ${s.version}, last changed by ${s.updated_by ?? '—'}.` : 'These are the defaults; no one has changed them yet.'}

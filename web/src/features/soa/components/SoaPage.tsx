@@ -1,13 +1,14 @@
 // The Statement of Applicability (working copy): all Annex A controls by area with inline editing,
-// filters, the status summary, each control's latest assessment answer, approval of a numbered
-// version and the export.
+// filters, the status summary, each control's answer in the latest completed assessment (named) and
+// its conflict with the status, approval of a numbered version (with the controls still lacking a
+// justification) and the export.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable, GroupRow } from '../../../components/DataTable';
 import { LabelOptions } from '../../../components/FormParts';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
-import { formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
+import { formatDate, formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
 import { pickParams } from '../../../lib/query';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
@@ -16,6 +17,7 @@ import { getMaturityLevels } from '../../assessments';
 import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry, type SoaExportFormat } from '../api';
 import { implementationLabels, reasonLabels } from '../labels';
 import { byArea, matches, soaFilterKeys, type SoaFilters } from '../soa';
+import { ConflictNote } from './ConflictNote';
 import { EntryEditor } from './EntryEditor';
 import { ControlCells, ExportButtons, LatestAnswer, LinkedRisks, RefList, SummaryBar } from './SoaParts';
 
@@ -47,6 +49,8 @@ export function SoaPage() {
   const hasFilters = soaFilterKeys.some((k) => filters[k]);
   const latest = versions.data?.[0];
   const ownWork = soaApprovalBlock(duties, data.items, data.latest_version ? latest?.approved_at : null, session.me?.user.email);
+  const conflicts = data.items.filter((e) => e.conflict && !e.conflict.kept).length;
+  const missing = data.justification_missing;
 
   const setFilter = (key: string, value: string) => {
     const p = new URLSearchParams(params);
@@ -106,6 +110,17 @@ export function SoaPage() {
               ' · no version approved yet'
             )}
           </p>
+          <p className="muted small" data-testid="soa-answers-from">
+            {data.answers_from ? (
+              <>
+                Maturity from the latest completed assessment:{' '}
+                <Link to={`/assessments/${encodeURIComponent(data.answers_from.assessment_id)}/results`}>{data.answers_from.name}</Link> (
+                {formatDate(data.answers_from.assessment_date)}).
+              </>
+            ) : (
+              'No assessment is completed yet: maturity shows here once one is (drafts do not count).'
+            )}
+          </p>
         </div>
         <div className="page-actions">
           <Link className="btn" to="/soa/versions" data-testid="soa-history">
@@ -128,6 +143,12 @@ export function SoaPage() {
       ) : null}
       {actionError ? <div className="banner banner-error" role="alert" data-testid="error-banner">{actionError}</div> : null}
 
+      {conflicts ? (
+        <Banner kind="warning" testId="soa-conflicts">
+          {conflicts} control{conflicts === 1 ? '' : 's'} {conflicts === 1 ? 'has a status that contradicts' : 'have a status that contradicts'} the assessed
+          maturity: keep the status with a reason, or change it.
+        </Banner>
+      ) : null}
       <section className="card">
         <SummaryBar summary={data.summary} testId="soa-summary" />
       </section>
@@ -224,6 +245,12 @@ export function SoaPage() {
           The working copy becomes version {(data.latest_version ?? 0) + 1} of the Statement of Applicability: numbered, dated, signed off by
           you, and never changed again.
         </p>
+        <p data-testid="approve-justifications">
+          {missing.length === 0
+            ? `Every applicable control (${data.summary.applicable}) has a justification.`
+            : `${missing.length} of ${data.summary.applicable} applicable controls have no justification${data.justification_required ? ': the organization requires one for each, so approval will be refused' : ''}.`}
+        </p>
+        {missing.length ? <p className="muted small" data-testid="approve-missing">{missing.join(', ')}</p> : null}
         <div className="field">
           <label htmlFor="approve-note">Note (optional)</label>
           <textarea id="approve-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="E.g. approved at the management review of 12 March" data-testid="approve-note" />
@@ -260,6 +287,8 @@ function EntryRows({ entry: e, editing, canEdit, levelName, onEdit, onCancel, on
         </td>
         <td>
           <LatestAnswer value={e.latest_answer} levelName={levelName} />
+          <ConflictNote entry={e} canEdit={canEdit} onSaved={onSaved}
+            changeStatus={<button type="button" className="link-btn" onClick={onEdit}>change the status</button>} />
         </td>
         <td className="nowrap">
           {canEdit && !editing ? (
