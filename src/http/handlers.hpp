@@ -42,6 +42,7 @@ Response list_answers(Context& c);
 Response get_answer(Context& c);
 Response put_answer(Context& c);
 Response assessment_results(Context& c);
+Response assessment_suggestions(Context& c);
 Response assessment_report(Context& c);
 Response compare_assessments(Context& c);
 Response get_roadmap(Context& c);

@@ -93,6 +93,10 @@ Response assessment_results(Context& c) {
   return json_or_problem(c, c.svc.assessments.results(*c.actor, c.req.params.at("id")));
 }
 
+Response assessment_suggestions(Context& c) {
+  return json_or_problem(c, c.svc.assessments.suggestions(*c.actor, c.req.params.at("id")));
+}
+
 Response assessment_report(Context& c) {
   auto format = report_format(c.req);
   if (!format) return problem(format.error(), c.req.path);

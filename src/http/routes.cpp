@@ -43,6 +43,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("GET", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, get_answer);
   r.add("PUT", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, put_answer);
   r.add("GET", "/api/v1/assessments/{id}/results", Access::member, assessment_results);
+  r.add("GET", "/api/v1/assessments/{id}/suggestions", Access::member, assessment_suggestions);
   r.add("GET", "/api/v1/assessments/{id}/report", Access::member, assessment_report);
   r.add("GET", "/api/v1/assessments/{id}/compare/{other_id}", Access::member, compare_assessments);
   r.add("GET", "/api/v1/assessments/{id}/roadmap", Access::member, get_roadmap);
