@@ -475,8 +475,6 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
             ))}
           </div>
         ) : null}
-        {suggestion && !readOnly ? <SuggestionBox suggestion={suggestion} levels={levels} onAccept={accept} busy={busy !== null} /> : null}
-        {answer.suggestion ? <SuggestionBox suggestion={answer.suggestion} levels={levels} accepted /> : null}
         <fieldset className="answer-maturity" disabled={readOnly}>
           <legend>How mature is this today?</legend>
           <MaturityPicker
@@ -500,6 +498,8 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
               {sentence(errors.not_applicable)}
             </div>
           ) : null}
+          {suggestion && !readOnly ? <SuggestionBox suggestion={suggestion} levels={levels} onAccept={accept} busy={busy !== null} /> : null}
+          {answer.suggestion ? <SuggestionBox suggestion={answer.suggestion} levels={levels} accepted /> : null}
           {readOnly ? null : <KeyLegend control={isControl} />}
         </fieldset>
 
