@@ -477,6 +477,7 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
         ) : null}
         <fieldset className="answer-maturity" disabled={readOnly}>
           <legend>How mature is this today?</legend>
+          {readOnly ? null : <KeyLegend control={isControl} />}
           <MaturityPicker
             ref={pickerRef}
             levels={levels}
@@ -500,7 +501,6 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
           ) : null}
           {suggestion && !readOnly ? <SuggestionBox suggestion={suggestion} levels={levels} onAccept={accept} busy={busy !== null} /> : null}
           {answer.suggestion ? <SuggestionBox suggestion={answer.suggestion} levels={levels} accepted /> : null}
-          {readOnly ? null : <KeyLegend control={isControl} />}
         </fieldset>
 
         {isControl ? (
