@@ -15,17 +15,12 @@ namespace json = boost::json;
 
 namespace {
 
-const catalog::Catalog& cat() {
-  static catalog::Catalog c = catalog::Catalog::load_embedded();
-  return c;
-}
-
 class Suggestions : public aims::testing::DemoOrg {
  protected:
   std::vector<Suggestion> run(const std::string& org) {
     std::vector<Suggestion> out;
     EXPECT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-      out = suggest(tx, org, scope(cat(), "both"));
+      out = suggest(tx, org, scope(cat_, "both"));
       return ok();
     }));
     return out;
@@ -39,7 +34,7 @@ class Suggestions : public aims::testing::DemoOrg {
 
 }  // namespace
 
-TEST(SuggestionRules, NameRealItemsLevelsAndConditions) {
+TEST_F(Suggestions, RulesNameRealItemsLevelsAndConditions) {
   std::set<std::string_view> ids;
   bool inactive = false;
   for (const auto& r : suggestion_rules()) {
@@ -50,7 +45,7 @@ TEST(SuggestionRules, NameRealItemsLevelsAndConditions) {
     EXPECT_FALSE(r.basis.empty()) << r.id;
     for (auto item : r.items) {
       if (item == "*" || item == "A.*") continue;
-      const auto* it = cat().find("iso42001", std::string(item));
+      const auto* it = cat_.find("iso42001", std::string(item));
       ASSERT_TRUE(it) << r.id << " names " << item;
       EXPECT_TRUE(it->leaf && (it->kind == "clause" || it->kind == "control")) << r.id << " names " << item;
     }

@@ -41,7 +41,7 @@ import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { ProgressBar } from './badges';
 import { MaturityPicker } from './MaturityPicker';
 import { getSuggestions, isTextField, keyAction, type Suggestion } from '../suggestions';
-import { KeyLegend, SuggestionBox } from './SuggestionBox';
+import { GuidanceList, KeyLegend, SuggestionBox } from './SuggestionBox';
 import '../keyboard.css';
 
 /** The API field each form value is sent as (where its errors come back). */
@@ -550,26 +550,8 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
               <div hidden={!showGuidance} data-testid="guidance-body">
                 {g.summary ? <p className="prewrap guidance-summary">{g.summary}</p> : null}
                 <div className="guidance-cols">
-                  {g.questions.length ? (
-                    <div>
-                      <h3>Guiding questions</h3>
-                      <ol className="bullets" data-testid="guidance-questions">
-                        {g.questions.map((q, i) => (
-                          <li key={i}>{q}</li>
-                        ))}
-                      </ol>
-                    </div>
-                  ) : null}
-                  {g.evidence.length ? (
-                    <div>
-                      <h3>Evidence an auditor expects</h3>
-                      <ul className="bullets" data-testid="guidance-evidence">
-                        {g.evidence.map((x, i) => (
-                          <li key={i}>{x}</li>
-                        ))}
-                      </ul>
-                    </div>
-                  ) : null}
+                  <GuidanceList title="Guiding questions" items={g.questions} ordered testId="guidance-questions" />
+                  <GuidanceList title="Evidence an auditor expects" items={g.evidence} testId="guidance-evidence" />
                 </div>
               </div>
             </>

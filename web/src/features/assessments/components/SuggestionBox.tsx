@@ -1,5 +1,5 @@
 // A suggested level and the records it rests on (offered with its accept key, or shown as the
-// basis of an answer that accepted it), and the guided page's key legend.
+// basis of an answer that accepted it), the guided page's key legend and its guidance lists.
 import type { MaturityLevel } from '../api';
 import { keyLegend, type Suggestion } from '../suggestions';
 
@@ -60,5 +60,21 @@ export function KeyLegend({ control }: { control: boolean }) {
           </span>
         ))}
     </p>
+  );
+}
+
+/** One titled list of the catalog's guidance (nothing when empty). */
+export function GuidanceList({ title, items, ordered, testId }: { title: string; items: readonly string[]; ordered?: boolean; testId: string }) {
+  if (!items.length) return null;
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <div>
+      <h3>{title}</h3>
+      <List className="bullets" data-testid={testId}>
+        {items.map((x, i) => (
+          <li key={i}>{x}</li>
+        ))}
+      </List>
+    </div>
   );
 }
