@@ -1,5 +1,5 @@
 // API client commands for gap assessments: aims assessment list|create|show|answer|answers|results|
-// roadmap|report. They talk to a running server with an API token (see api_session.hpp) and print text,
+// suggestions|roadmap|report. They talk to a running server with an API token (see api_session.hpp) and print text,
 // or the server's JSON with --json.
 #include <algorithm>
 #include <cmath>
@@ -148,7 +148,7 @@ void register_answer(CLI::App* parent, int& exit_code) {
     std::string item, notes, justification, owner;
     std::vector<std::string> evidence;
     int level = -1;
-    bool skip = false, not_applicable = false;
+    bool skip = false, not_applicable = false, from_suggestion = false;
     CLI::Option *notes_opt = nullptr, *evidence_opt = nullptr, *owner_opt = nullptr, *just_opt = nullptr;
   } o;
   auto* cmd = add_id_command(parent, "answer", "Answer one item: a maturity level, --skip, or --not-applicable", o,
@@ -157,16 +157,19 @@ void register_answer(CLI::App* parent, int& exit_code) {
   auto* level = cmd->add_option("--level", o.level, "Maturity level, 0 to 5")->check(CLI::Range(0, 5));
   auto* skip = cmd->add_flag("--skip", o.skip, "Skip the item for now (it counts as level 0)");
   auto* na = cmd->add_flag("--not-applicable", o.not_applicable, "Annex A controls only; needs --justification");
-  level->excludes(skip)->excludes(na);
-  skip->excludes(na);
+  auto* suggested = cmd->add_flag("--from-suggestion", o.from_suggestion,
+                                  "Accept the item's suggested level; the answer keeps the records it rests on");
+  level->excludes(skip)->excludes(na)->excludes(suggested);
+  skip->excludes(na)->excludes(suggested);
+  na->excludes(suggested);
   o.just_opt = cmd->add_option("--justification", o.justification, "Why the control does not apply")->needs(na);
   o.notes_opt = cmd->add_option("--notes", o.notes, "Notes on the answer ('' clears them)");
   o.evidence_opt = cmd->add_option("--evidence", o.evidence, "Evidence reference (repeatable; replaces the list, '' clears it)")
                        ->allow_extra_args(false);
   o.owner_opt = cmd->add_option("--owner", o.owner, "Who owns the item");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    if (o.level < 0 && !o.skip && !o.not_applicable)
-      return usage_error("give --level 0-5, --skip, or --not-applicable --justification TEXT.");
+    if (o.level < 0 && !o.skip && !o.not_applicable && !o.from_suggestion)
+      return usage_error("give --level 0-5, --from-suggestion, --skip, or --not-applicable --justification TEXT.");
     // Options not given keep the values of the current answer, whose ETag guards the change.
     auto path = assessment_path(o.id, "/answers/" + http::encode_segment(o.item));
     auto current = api.get(path);
@@ -178,6 +181,7 @@ void register_answer(CLI::App* parent, int& exit_code) {
       if (auto v = before->if_contains(key)) body[key] = *v;
     if (o.level >= 0) body["maturity"] = o.level;
     if (o.skip) body["skipped"] = true;
+    if (o.from_suggestion) body["from_suggestion"] = true;
     if (o.not_applicable) {
       body["not_applicable"] = true;
       body["justification"] = o.just_opt->count() ? o.justification : string_of(*before, "justification");
@@ -284,6 +288,39 @@ void register_results(CLI::App* parent, int& exit_code) {
                         [](const std::string& id) { return assessment_path(id, "/results"); }, print_results});
 }
 
+/// The suggested levels, each with its basis and the records it rests on.
+void print_suggestions(const json::object& res) {
+  auto items = res.if_contains("items");
+  if (!items || !items->is_array() || items->get_array().empty()) {
+    std::cout << "No suggestions: no records yet that a rule of the table rests on.\n";
+    return;
+  }
+  Table t({"item", "level", "rule", "based on"});
+  t.set_max_width(3, 70);
+  for (const auto& v : items->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& s = v.get_object();
+    std::string basis;
+    if (auto recs = s.if_contains("records"); recs && recs->is_array())
+      for (const auto& rv : recs->get_array()) {
+        if (!rv.is_object()) continue;
+        auto label = string_of(rv.get_object(), "label");
+        basis += (basis.empty() ? "" : "; ") + (label.empty() ? string_of(rv.get_object(), "title") : label);
+      }
+    t.add_row({string_of(s, "item_id"), std::to_string(int_of(s, "level").value_or(0)), string_of(s, "rule"), basis});
+  }
+  t.print(std::cout);
+  std::cout << "\nSuggestions only propose: accept one with `aims assessment answer ID ITEM --from-suggestion`"
+               " or in the guided page (key A).\n";
+}
+
+void register_suggestions(CLI::App* parent, int& exit_code) {
+  register_get_command(parent, exit_code,
+                       {"suggestions", "Suggested levels from the records already kept, with what they rest on",
+                        "The assessment's id (asm_…)",
+                        [](const std::string& id) { return assessment_path(id, "/suggestions"); }, print_suggestions});
+}
+
 void print_roadmap(const json::object& rm) {
   bool saved = !rm.if_contains("saved") || !rm.at("saved").is_bool() || rm.at("saved").get_bool();
   std::cout << "Roadmap from " << string_of(rm, "start_date") << ", " << int_of(rm, "capacity").value_or(0)
@@ -368,7 +405,7 @@ void register_report(CLI::App* parent, int& exit_code) {
 void register_assessment_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "assessment", "Gap assessments against ISO/IEC 42001 (API client)", exit_code,
                     {register_list, register_create, register_show, register_answer, register_answers,
-                     register_results, register_roadmap, register_report});
+                     register_results, register_suggestions, register_roadmap, register_report});
 }
 
 }  // namespace aims::cli

@@ -59,6 +59,7 @@ Response list_answers(Context& c, const AssessmentServices& s);
 Response get_answer(Context& c, const AssessmentServices& s);
 Response put_answer(Context& c, const AssessmentServices& s);
 Response assessment_results(Context& c, const AssessmentServices& s);
+Response assessment_suggestions(Context& c, const AssessmentServices& s);
 Response assessment_report(Context& c, const AssessmentServices& s);
 Response compare_assessments(Context& c, const AssessmentServices& s);
 Response get_roadmap(Context& c, const AssessmentServices& s);

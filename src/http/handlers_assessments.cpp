@@ -94,6 +94,10 @@ Response assessment_results(Context& c, const AssessmentServices& s) {
   return json_or_problem(c, s.assessments.results(*c.actor, c.req.params.at("id")));
 }
 
+Response assessment_suggestions(Context& c, const AssessmentServices& s) {
+  return json_or_problem(c, s.assessments.suggestions(*c.actor, c.req.params.at("id")));
+}
+
 Response assessment_report(Context& c, const AssessmentServices& s) {
   auto format = report_format(c.req);
   if (!format) return problem(format.error(), c.req.path);

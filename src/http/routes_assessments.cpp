@@ -18,6 +18,7 @@ void register_assessment_routes(Router& r, AssessmentServices s) {
   r.add("GET", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, h(get_answer));
   r.add("PUT", "/api/v1/assessments/{id}/answers/{item_id}", Access::member, h(put_answer));
   r.add("GET", "/api/v1/assessments/{id}/results", Access::member, h(assessment_results));
+  r.add("GET", "/api/v1/assessments/{id}/suggestions", Access::member, h(assessment_suggestions));
   r.add("GET", "/api/v1/assessments/{id}/report", Access::member, h(assessment_report));
   r.add("GET", "/api/v1/assessments/{id}/compare/{other_id}", Access::member, h(compare_assessments));
   r.add("GET", "/api/v1/assessments/{id}/roadmap", Access::member, h(get_roadmap));

@@ -66,7 +66,7 @@ describe('aims assessment and soa commands', () => {
     r = failsWith(['assessment', 'answer', id, 'A.9.2', '--not-applicable'], 1);
     assert.match(r.stderr, /^ {2}justification: /m);
     r = failsWith(['assessment', 'answer', id, '4.2'], 2);
-    assert.match(r.stderr, /^aims: give --level 0-5, --skip, or --not-applicable/);
+    assert.match(r.stderr, /^aims: give --level 0-5, --from-suggestion, --skip, or --not-applicable/);
     failsWith(['assessment', 'answer', id, '4.2', '--level', '2', '--skip'], 2);
     failsWith(['assessment', 'answer', id, '4.2', '--level', '6'], 2);
     r = failsWith(['assessment', 'answer', id, 'Z.9', '--level', '1'], 1);
@@ -80,6 +80,17 @@ describe('aims assessment and soa commands', () => {
     assert.match(r.stdout, /^A\.6\.2\.4\s+.+\s+skipped$/m);
     assert.match(r.stdout, /^4 of 70 items answered$/m);
     assert.match(ok(['assessment', 'show', id]).stdout, /^progress\s+4 of 70 answered \(5%\)/m);
+  });
+
+  test('assessment suggestions: none without records; --from-suggestion is refused without one', () => {
+    let r = ok(['assessment', 'suggestions', id]);
+    assert.match(r.stdout, /^No suggestions: no records yet/m);
+    const all = json(['assessment', 'suggestions', id]);
+    assert.deepEqual(all.items, []);
+    assert.ok(all.rules.some((x) => x.id === 'ai-policy' && x.active === false));
+    r = failsWith(['assessment', 'answer', id, '7.1', '--from-suggestion'], 1);
+    assert.match(r.stderr, /^ {2}from_suggestion: there is no suggestion for item 7\.1/m);
+    failsWith(['assessment', 'answer', id, '7.1', '--from-suggestion', '--level', '2'], 2);
   });
 
   test('assessment results: readiness with its formula, maturity tables and gaps in order', () => {

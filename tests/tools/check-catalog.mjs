@@ -186,6 +186,10 @@ for (const file of files) {
       planned.push({ file, framework: fw, index: i, refs: [item.id, ...item.depends_on] });
       return;
     }
+    if ('question' in item) {  // the short form's plain question about an existing item
+      planned.push({ file, framework: fw, index: i, refs: [item.id] });
+      return;
+    }
     if (ids.has(item.id)) errors.push(`${rel(file)}: /items/${i} id "${item.id}" is also in ${rel(ids.get(item.id))}`);
     else ids.set(item.id, file);
     if (uids.has(item.uid)) errors.push(`${rel(file)}: /items/${i} uid "${item.uid}" is also in ${rel(uids.get(item.uid))}`);

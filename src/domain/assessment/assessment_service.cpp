@@ -9,6 +9,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/assessment/roadmap.hpp"
 #include "domain/assessment/scoring.hpp"
+#include "domain/assessment/suggestions.hpp"
 #include "domain/common/input.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/soa/soa_rules.hpp"
@@ -73,8 +74,8 @@ json::object answer_json(const catalog::Item& item, const json::object* doc, std
                  {"version", version}};
   if (doc) {
     o["answered"] = is_answered(*doc);
-    for (auto k : {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped", "updated_at",
-                   "updated_by"})
+    for (auto k : {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped", "suggestion",
+                   "updated_at", "updated_by"})
       if (auto p = doc->if_contains(k)) o[k] = *p;
   } else {
     o["answered"] = false;
@@ -291,8 +292,9 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
   if (auto st = require(a, Action::write_record, "answer assessments"); !st) return st.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   const catalog::Item* item = nullptr;
-  input::Reader in(body.as_object(), {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped"},
-                   {"item_id", "kind", "title", "parent", "answered", "version", "updated_at", "updated_by"});
+  input::Reader in(body.as_object(),
+                   {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped", "from_suggestion"},
+                   {"item_id", "kind", "title", "parent", "answered", "version", "suggestion", "updated_at", "updated_by"});
   bool maturity_null = false;
   auto maturity = in.integer("maturity", 0, 5, true, &maturity_null);
   auto na = in.boolean("not_applicable").value_or(false);
@@ -301,6 +303,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
   auto evidence = in.list("evidence", 50, 500).value_or(std::vector<std::string>{});
   auto owner = in.text("owner", 200).value_or("");
   auto skipped = in.boolean("skipped").value_or(false);
+  auto from_suggestion = in.boolean("from_suggestion").value_or(false);
   Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_assessment(a.org_id, id);
@@ -311,6 +314,20 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     if (!item) return make_error(errc::not_found, "Item " + item_id + " is not in the scope of this assessment.");
     if (str(doc, "status") == "completed")
       return make_error(errc::conflict, "This assessment is completed; reopen it (status in_progress) to change answers.");
+    // Accepting a suggestion: the level is the suggested one, and the answer keeps its basis.
+    std::optional<Suggestion> suggested;
+    if (from_suggestion) {
+      suggested = suggest_item(tx, a.org_id, item_id);
+      if (!suggested)
+        in.error("from_suggestion", "there is no suggestion for item " + item_id + " now; choose a level yourself");
+      else if (na || skipped)
+        in.error("from_suggestion", "a suggestion gives a maturity level; it cannot be accepted as not applicable or skipped");
+      else if (maturity && *maturity != suggested->level)
+        in.error("maturity", "the suggested level is " + std::to_string(suggested->level) +
+                                 "; send that level or leave from_suggestion out");
+      else
+        maturity = suggested->level;
+    }
     if (na && item->kind == "clause")
       in.error("not_applicable", "clauses 4 to 10 are all required for certification and cannot be not applicable");
     if (na && justification.empty()) in.error("justification", "a control marked not applicable needs a justification");
@@ -333,6 +350,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
                      {"skipped", skipped && !maturity && !na},
                      {"updated_at", now},
                      {"updated_by", a.email}};
+    if (suggested) ans["suggestion"] = suggestion_json(*suggested);
     store::RecordRow r{"", a.org_id, id, item_id, version + 1, 0, "", existing ? existing->created_at : now, now, json::serialize(ans)};
     if (auto s = tx.put_answer(r, version); !s) return s;
     store::HistoryRow h{a.org_id, "answer", id + "/" + item_id, r.version, now, a.email, version ? "update" : "create",
@@ -350,6 +368,18 @@ result<std::string> AssessmentService::results(const Actor& a, const std::string
   if (!l) return l.error();
   int target = static_cast<int>(l->doc.at("target_maturity").as_int64());
   return to_json_text(assessment::results(cat_, l->items, l->scores, target, id));
+}
+
+result<std::string> AssessmentService::suggestions(const Actor& a, const std::string& id) {
+  auto l = load(a, id, false);
+  if (!l) return l.error();
+  json::array items;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    for (const auto& s : suggest(tx, a.org_id, l->items)) items.push_back(suggestion_json(s));
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(json::object{{"assessment_id", id}, {"items", std::move(items)}, {"rules", rules_json()}});
 }
 
 result<std::string> AssessmentService::compare(const Actor& a, const std::string& id, const std::string& other_id) {

@@ -42,6 +42,8 @@ class AssessmentService {
   result<Versioned> put_answer(const accounts::Actor& a, const std::string& id, const std::string& item_id,
                                const boost::json::value& body, const std::optional<std::string>& if_match);
   result<std::string> results(const accounts::Actor& a, const std::string& id);
+  /// {"assessment_id", "items": [suggested levels with the records they rest on], "rules": [the rule table]}.
+  result<std::string> suggestions(const accounts::Actor& a, const std::string& id);
   result<std::string> compare(const accounts::Actor& a, const std::string& id, const std::string& other_id);
   /// The stored roadmap ("saved": true), or, if none was generated yet, the roadmap it would
   /// generate now (start today, capacity 2) with "saved": false and "generated_at": null. Writes nothing.

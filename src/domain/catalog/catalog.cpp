@@ -147,6 +147,20 @@ Catalog Catalog::load_embedded() {
     }
   }
 
+  // The short form: one plain question per clause leaf and control, served as the item's "question".
+  auto questions = parse_file("catalog/iso42001-2023/questions.json");
+  auto& iso = find_fw("iso42001");
+  for (const auto& qv : questions.as_object().at("items").as_array()) {
+    const auto& o = qv.as_object();
+    std::string id(o.at("id").as_string());
+    auto at = cat.index_["iso42001"].find(id);
+    if (at == cat.index_["iso42001"].end()) fail("questions " + id, "not an item of iso42001");
+    iso.items[at->second].json["question"] = need_string(o, "question", "questions " + id);
+  }
+  for (const auto& it : iso.items)
+    if (it.leaf && (it.kind == "clause" || it.kind == "control") && !it.json.contains("question"))
+      fail("questions", "no question for " + it.id);
+
   // Children, and a check that every parent exists.
   for (auto& fw : cat.frameworks_) {
     for (std::size_t i = 0; i < fw.items.size(); ++i) {

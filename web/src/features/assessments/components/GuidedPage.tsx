@@ -1,6 +1,8 @@
-// The guided mode: one item at a time with the catalog's guidance, the maturity scale, notes,
-// evidence and owner; Save & next, Skip, Previous; a side list of every item to jump to; and it
-// resumes at the first item still open. Every answer is saved as it is given (PUT per item).
+// The guided mode: one item at a time with its plain question, a suggested level from the records
+// already kept, the maturity scale, notes, evidence and owner, and the catalog's guidance one key
+// away; Save & next, Skip, Previous; a side list of every item to jump to; and it resumes at the
+// first item still open. Keyboard first (keys in suggestions.ts): 0–5, a, n, s, g, Enter, and
+// Ctrl+Enter / Esc in text fields. Every answer is saved as it is given (PUT per item).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
@@ -38,6 +40,9 @@ import {
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { ProgressBar } from './badges';
 import { MaturityPicker } from './MaturityPicker';
+import { getSuggestions, isTextField, keyAction, type Suggestion } from '../suggestions';
+import { GuidanceList, KeyLegend, SuggestionBox } from './SuggestionBox';
+import '../keyboard.css';
 
 /** The API field each form value is sent as (where its errors come back). */
 const errorKeys: Record<keyof AnswerForm, string> = {
@@ -82,6 +87,8 @@ export function GuidedPage() {
   const [params, setParams] = useSearchParams();
   const answers = useAsync((signal) => listAnswers(assessment.id, signal), [assessment.id]);
   const levels = useAsync(() => getMaturityLevels(), []);
+  // Suggestions are only proposals: a failure to load them leaves the page usable without them.
+  const suggestions = useAsync((signal) => getSuggestions(assessment.id, signal).catch(() => null), [assessment.id]);
   const [groupTitles, setGroupTitles] = useState<Record<string, string>>({});
   const list = answers.data;
   const sideRef = useRef<HTMLElement>(null);
@@ -216,6 +223,7 @@ export function GuidedPage() {
           total={list.total}
           list={list}
           levels={levels.data}
+          suggestion={suggestions.data?.items.find((s) => s.item_id === answer.item_id) ?? null}
           target={assessment.target_maturity}
           readOnly={!session.canWrite || assessment.status === 'completed'}
           onSaved={onSaved}
@@ -261,13 +269,14 @@ interface PanelProps {
   total: number;
   list: AnswerList;
   levels: readonly MaturityLevel[];
+  suggestion: Suggestion | null;
   target: number;
   readOnly: boolean;
   onSaved: (saved: Answer, next: string | null) => void;
   onGo: (itemId: string) => void;
 }
 
-function ItemPanel({ assessmentId, answer, position, total, list, levels, target, readOnly, onSaved, onGo }: PanelProps) {
+function ItemPanel({ assessmentId, answer, position, total, list, levels, suggestion, target, readOnly, onSaved, onGo }: PanelProps) {
   const initial = formFromAnswer(answer);
   const [form, setForm] = useState<AnswerForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -276,6 +285,10 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
   const guidance = useAsync(() => getGuidance(answer.item_id), [answer.item_id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const pickerRef = useRef<HTMLDivElement>(null);
+  const guidanceRef = useRef<HTMLElement>(null);
+  // Which field to focus once its error (or the justification box) is rendered.
+  const [focusField, setFocusField] = useState<string | null>(null);
   const formId = useId();
   const isControl = answer.kind === 'control';
   const dirty = !sameForm(form, initial);
@@ -301,39 +314,112 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
     heading.current?.focus({ preventScroll: true });
   }, [answer.item_id]);
 
-  // Digits 0–5 pick a level (outside text fields).
-  useEffect(() => {
+  // The keyboard: one handler for the page's keys (suggestions.ts), ignored on buttons and links
+  // (Enter activates them) and, but for Ctrl+Enter and Esc, in text fields.
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keys.current = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null;
+    const action = keyAction(e, isTextField(t));
+    if (!action || e.repeat) return;
+    if (action.kind === 'save' && t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
+    if (action.kind === 'guidance') {
+      e.preventDefault();
+      toggleGuidance(true);
+      return;
+    }
+    if (action.kind === 'leave_field') {
+      e.preventDefault();
+      heading.current?.focus({ preventScroll: true });
+      return;
+    }
     if (readOnly) return;
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (t && (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'text') || t.tagName === 'SELECT')) return;
-      if (/^[0-5]$/.test(e.key)) {
-        setForm((f) => (f.notApplicable ? f : { ...f, maturity: Number(e.key) }));
-      }
-    };
+    e.preventDefault();
+    if (action.kind === 'level') {
+      set('notApplicable', false);
+      set('maturity', action.level);
+    } else if (action.kind === 'not_applicable') markNotApplicable();
+    else if (action.kind === 'skip') void send('skip', 'next');
+    else if (action.kind === 'accept') accept();
+    else if (action.kind === 'save') {
+      // Enter on an untouched, unanswered item with a suggestion accepts the suggestion.
+      if (suggestion && st === 'unanswered' && form.maturity === null && !form.notApplicable) accept();
+      else void send('save', 'next');
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [readOnly]);
+  }, []);
 
-  async function send(kind: 'save' | 'skip' | 'move', go: string | null | 'next') {
+  // An error is shown next to its control, which gets the focus (and is scrolled to the middle,
+  // clear of the sticky bar); so does the justification box when "not applicable" is chosen.
+  useEffect(() => {
+    if (!focusField) return;
+    setFocusField(null);
+    const el =
+      focusField === 'maturity' || focusField === 'not_applicable'
+        ? pickerRef.current
+        : formRef.current?.querySelector<HTMLElement>(`[name="${focusField}"]`) ?? formRef.current?.querySelector<HTMLElement>('[role="alert"]');
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [focusField]);
+
+  function showErrors(found: Record<string, string>) {
+    setErrors(found);
+    const order = ['maturity', 'not_applicable', 'justification', 'notes', 'evidence', 'owner'];
+    const first = order.find((k) => found[k]) ?? Object.keys(found)[0];
+    if (first) setFocusField(first);
+  }
+
+  function markNotApplicable() {
+    if (!isControl) {
+      showErrors({ not_applicable: 'Clauses 4 to 10 are all required; only Annex A controls can be not applicable.' });
+      return;
+    }
+    const on = !form.notApplicable;
+    set('notApplicable', on);
+    if (on) setFocusField('justification');
+  }
+
+  function toggleGuidance(scroll: boolean) {
+    const next = !showGuidance;
+    setShowGuidance(next);
+    writeGuidancePref(next);
+    if (next && scroll) requestAnimationFrame(() => guidanceRef.current?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  function accept() {
+    if (!suggestion) {
+      showErrors({ maturity: 'There is no suggestion for this item; pick a level with the keys 0–5.' });
+      return;
+    }
+    void send('save', 'next', true);
+  }
+
+  async function send(kind: 'save' | 'skip' | 'move', go: string | null | 'next', fromSuggestion = false) {
+    if (busy) return;
     setError(null);
+    const sent = fromSuggestion && suggestion ? { ...form, maturity: suggestion.level, notApplicable: false } : form;
     if (kind !== 'skip') {
-      const local = answerErrors(form, answer.kind);
-      setErrors(local);
-      if (Object.keys(local).length) return;
+      const local = answerErrors(sent, answer.kind);
+      if (Object.keys(local).length) return showErrors(local);
+      setErrors({});
     } else {
       setErrors({});
     }
     setBusy(kind);
     try {
-      const saved = await putAnswer(assessmentId, answer.item_id, kind === 'skip' ? skipInput(form) : answerInput(form));
+      const body = kind === 'skip' ? skipInput(form) : fromSuggestion ? { ...answerInput(sent), from_suggestion: true } : answerInput(sent);
+      const saved = await putAnswer(assessmentId, answer.item_id, body);
       const after = replaceAnswer(list, saved);
       setBusy(null);
       onSaved(saved, go === 'next' ? nextOpenItem(after.items, answer.item_id) : go);
     } catch (e) {
       setError(e);
-      if (e instanceof ApiError) setErrors(fieldErrors(e.problem));
+      if (e instanceof ApiError) showErrors(fieldErrors(e.problem));
+      else setFocusField('alert');
       setBusy(null);
     }
   }
@@ -361,6 +447,11 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
           <span className={`state-tag state-tag-${st}`} data-testid="item-state">
             {itemStateLabels[st]}
           </span>
+          {answer.suggestion ? (
+            <span className="state-tag state-tag-suggested" data-testid="answered-from-suggestion" title={answer.suggestion.basis}>
+              From a suggestion
+            </span>
+          ) : null}
         </div>
         <h2 id="guided-item-title" ref={heading} tabIndex={-1}>
           <span className="item-id" data-testid="guided-item-id">
@@ -368,66 +459,15 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
           </span>{' '}
           {answer.title}
         </h2>
-        <div className="head-badges">
-          {g ? <DocBadge value={g.documented_information} basis={g.documented_information_basis} /> : null}
-          {g?.tags.includes('stage1') ? (
-            <span className="badge badge-priority-stage1" title="An auditor checks this at the stage 1 audit">
-              Stage 1
-            </span>
-          ) : null}
-          <Link className="small" to={`/catalog/iso42001/${encodeURIComponent(answer.item_id)}`} target="_blank" rel="noreferrer">
-            Open in the catalog ↗
-          </Link>
-        </div>
+        <p className="item-question" data-testid="item-question">
+          {g?.question ?? (guidance.loading ? '\u00a0' : '')}
+        </p>
       </div>
-
-      <section className="guidance" aria-label="Guidance" data-testid="guidance">
-        {guidance.error ? <ErrorBanner error={guidance.error} title="The guidance could not be loaded." /> : null}
-        {!g && guidance.loading ? <Loading label="Loading the guidance…" /> : null}
-        {g ? (
-          <>
-            {g.summary ? <p className="prewrap guidance-summary">{g.summary}</p> : null}
-            <button
-              type="button"
-              className="link-btn guidance-toggle"
-              aria-expanded={showGuidance}
-              onClick={() => {
-                setShowGuidance(!showGuidance);
-                writeGuidancePref(!showGuidance);
-              }}
-            >
-              {showGuidance ? 'Hide the guiding questions and evidence' : `Show the guiding questions (${g.questions.length}) and the evidence an auditor expects (${g.evidence.length})`}
-            </button>
-            <div className="guidance-cols" hidden={!showGuidance}>
-              {g.questions.length ? (
-                <div>
-                  <h3>Guiding questions</h3>
-                  <ol className="bullets" data-testid="guidance-questions">
-                    {g.questions.map((q, i) => (
-                      <li key={i}>{q}</li>
-                    ))}
-                  </ol>
-                </div>
-              ) : null}
-              {g.evidence.length ? (
-                <div>
-                  <h3>Evidence an auditor expects</h3>
-                  <ul className="bullets" data-testid="guidance-evidence">
-                    {g.evidence.map((x, i) => (
-                      <li key={i}>{x}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-            </div>
-          </>
-        ) : null}
-      </section>
 
       <form ref={formRef} id={formId} className="answer-form" onSubmit={submit} noValidate data-testid="answer-form" aria-busy={busy !== null}>
         <ErrorBanner error={error && !Object.keys(errors).length ? error : null} title="The answer was not saved." />
         {otherErrors.length ? (
-          <div className="banner banner-error" role="alert">
+          <div className="banner banner-error" role="alert" tabIndex={-1}>
             {otherErrors.map(([k, m]) => (
               <div key={k}>
                 {k}: {sentence(m)}
@@ -437,22 +477,30 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
         ) : null}
         <fieldset className="answer-maturity" disabled={readOnly}>
           <legend>How mature is this today?</legend>
+          {readOnly ? null : <KeyLegend control={isControl} />}
           <MaturityPicker
+            ref={pickerRef}
             levels={levels}
             value={form.maturity}
+            suggested={suggestion?.level ?? null}
             target={target}
             disabled={form.notApplicable || readOnly}
             invalid={!!errors.maturity}
-            describedBy={errors.maturity ? 'maturity-error' : undefined}
+            describedBy={errors.maturity ? 'maturity-error' : errors.not_applicable ? 'not-applicable-error' : undefined}
             onChange={(v) => set('maturity', v)}
           />
           {errors.maturity ? (
-            <div className="field-error" id="maturity-error" data-testid="field-error-maturity">
+            <div className="field-error" id="maturity-error" data-testid="field-error-maturity" role="alert">
               {sentence(errors.maturity)}
             </div>
-          ) : (
-            <div className="hint">Tip: the keys 0–5 pick a level.</div>
-          )}
+          ) : null}
+          {errors.not_applicable ? (
+            <div className="field-error" id="not-applicable-error" data-testid="field-error-not_applicable" role="alert">
+              {sentence(errors.not_applicable)}
+            </div>
+          ) : null}
+          {suggestion && !readOnly ? <SuggestionBox suggestion={suggestion} levels={levels} onAccept={accept} busy={busy !== null} /> : null}
+          {answer.suggestion ? <SuggestionBox suggestion={answer.suggestion} levels={levels} accepted /> : null}
         </fieldset>
 
         {isControl ? (
@@ -463,14 +511,14 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
                 name="not_applicable"
                 checked={form.notApplicable}
                 disabled={readOnly}
+                aria-keyshortcuts="N"
                 onChange={(e) => set('notApplicable', e.target.checked)}
                 data-testid="not-applicable"
               />
               Not applicable — this control does not apply to our organization
             </label>
-            {errors.not_applicable ? <div className="field-error">{sentence(errors.not_applicable)}</div> : null}
             {form.notApplicable ? (
-              <Field label="Justification" required error={errors.justification} name="justification" hint="Why the control does not apply; it goes into the Statement of Applicability.">
+              <Field label="Justification" required error={errors.justification} name="justification" hint="Why the control does not apply; it goes into the Statement of Applicability. Ctrl+Enter saves.">
                 {({ id, describedBy, invalid }) => (
                   <textarea id={id} name="justification" rows={2} maxLength={4000} value={form.justification} readOnly={readOnly} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('justification', e.target.value)} />
                 )}
@@ -478,6 +526,37 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
             ) : null}
           </div>
         ) : null}
+
+        <section className="guidance" aria-label="Guidance" data-testid="guidance" ref={guidanceRef}>
+          {guidance.error ? <ErrorBanner error={guidance.error} title="The guidance could not be loaded." /> : null}
+          {!g && guidance.loading ? <Loading label="Loading the guidance…" /> : null}
+          {g ? (
+            <>
+              <div className="head-badges">
+                <button type="button" className="link-btn guidance-toggle" aria-expanded={showGuidance} aria-keyshortcuts="G" onClick={() => toggleGuidance(false)} data-testid="guidance-toggle">
+                  {showGuidance ? 'Hide the guidance' : `Show the guidance: summary, guiding questions (${g.questions.length}) and the evidence an auditor expects (${g.evidence.length})`}{' '}
+                  <kbd>G</kbd>
+                </button>
+                <DocBadge value={g.documented_information} basis={g.documented_information_basis} />
+                {g.tags.includes('stage1') ? (
+                  <span className="badge badge-priority-stage1" title="An auditor checks this at the stage 1 audit">
+                    Stage 1
+                  </span>
+                ) : null}
+                <Link className="small" to={`/catalog/iso42001/${encodeURIComponent(answer.item_id)}`} target="_blank" rel="noreferrer">
+                  Open in the catalog ↗
+                </Link>
+              </div>
+              <div hidden={!showGuidance} data-testid="guidance-body">
+                {g.summary ? <p className="prewrap guidance-summary">{g.summary}</p> : null}
+                <div className="guidance-cols">
+                  <GuidanceList title="Guiding questions" items={g.questions} ordered testId="guidance-questions" />
+                  <GuidanceList title="Evidence an auditor expects" items={g.evidence} testId="guidance-evidence" />
+                </div>
+              </div>
+            </>
+          ) : null}
+        </section>
 
         <div className="form-grid">
           <Field label="Notes" error={errors.notes} name="notes" className="field-wide">
@@ -490,7 +569,6 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
             {({ id, describedBy }) => <input id={id} name="owner" type="text" maxLength={200} value={form.owner} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('owner', e.target.value)} />}
           </Field>
         </div>
-
       </form>
       <div className="guided-actions">
         <button type="button" className="btn" disabled={!prev || busy !== null} onClick={() => prev && move(prev)} data-testid="previous">
@@ -503,11 +581,11 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, target
           </button>
         ) : (
           <>
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void send('skip', 'next')} data-testid="skip">
-              {busy === 'skip' ? 'Skipping…' : 'Skip for now'}
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => void send('skip', 'next')} aria-keyshortcuts="S" data-testid="skip">
+              {busy === 'skip' ? 'Skipping…' : 'Skip for now'} <kbd>S</kbd>
             </button>
-            <button type="submit" form={formId} className="btn btn-primary" disabled={busy !== null} data-testid="save-next">
-              {busy === 'save' ? 'Saving…' : 'Save & next →'}
+            <button type="submit" form={formId} className="btn btn-primary" disabled={busy !== null} aria-keyshortcuts="Enter Control+Enter" data-testid="save-next">
+              {busy === 'save' ? 'Saving…' : 'Save & next →'} <kbd>Enter</kbd>
             </button>
           </>
         )}
