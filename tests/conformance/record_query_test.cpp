@@ -1,7 +1,10 @@
 // query_records: generic records filtered on their facets (IN, below, text, ref, parent), sorted
 // on a text slot (bytewise), the numeric slot (numerically) or a column, in both directions with
 // ties by id, keyset pages that cover every row exactly once, totals, facets written by put_record
-// and set_record_facets, and isolation by organization and kind.
+// and set_record_facets, isolation by organization and kind, and the same rows in the same order
+// whether a filter matches few rows (found by its index and sorted) or many (the order's index
+// walked; more than 1,000 matches).
+#include <cstdio>
 #include <set>
 
 #include "fixture.hpp"
@@ -241,6 +244,61 @@ TEST_F(RecordQueries, KeysetPagesCoverEveryRowExactlyOnceInEveryOrder) {
   EXPECT_EQ(first.items.size(), 5u);
   q.limit = 23;
   EXPECT_FALSE(query(q).more);
+}
+
+TEST_F(RecordQueries, AFilterMatchingManyRowsAndOneMatchingFewPageAlikeInEveryOrder) {
+  // 2,400 rows: "many" on every second row (1,200 matches: the walk of the order's index), "rare"
+  // on five (found by the filter's index and sorted), ties in text0 broken by id, under a parent
+  // and not, with a second filter that no index answers.
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) -> status {
+    for (int i = 0; i < 2400; ++i) {
+      char id[16];
+      std::snprintf(id, sizeof id, "T-%04d", (i * 7919) % 2400);
+      auto r = fac("org-a", id, std::string(1, static_cast<char>('a' + i % 7)), i % 11);
+      r.position = i;
+      r.facets.text[1] = i % 2 ? "x" : "many";
+      r.facets.text[2] = i % 480 == 3 ? "rare" : (i % 3 ? "y" : "z");
+      r.updated_at = "2026-05-01T08:" + std::to_string(10 + i % 50) + ":00.000Z";
+      if (auto st = tx.put_record(r, 0); !st) return st;
+    }
+    return ok();
+  }));
+  auto filtered = [&](FacetSlot sort, bool desc, std::vector<FacetIn> filters) {
+    auto q = base(sort, desc);
+    q.filters = std::move(filters);
+    q.parent_id = "";
+    return q;
+  };
+  const std::vector<std::vector<FacetIn>> cases = {
+      {{FacetSlot::text1, {"many"}}},
+      {{FacetSlot::text2, {"rare"}}},
+      {{FacetSlot::text1, {"many"}}, {FacetSlot::text2, {"z", "rare"}}},
+      {{FacetSlot::text2, {"y"}}, {FacetSlot::text1, {"many"}}},
+      {{FacetSlot::text1, {"many"}}, {FacetSlot::text2, {"y", "z"}}},
+  };
+  const std::size_t sizes[] = {1200, 5, 400, 800, 1200};
+  for (auto sort : {FacetSlot::text0, FacetSlot::number, FacetSlot::position, FacetSlot::updated_at})
+    for (bool desc : {false, true}) {
+      const Ids unfiltered = ids(base(sort, desc));
+      for (std::size_t c = 0; c < cases.size(); ++c) {
+        auto whole = ids(filtered(sort, desc, cases[c]));  // all rows, no limit
+        ASSERT_EQ(whole.size(), sizes[c]) << "case " << c;
+        // The rows a filter matches, in the order the unfiltered list gives them.
+        std::set<std::string> match(whole.begin(), whole.end());
+        Ids expected;
+        for (const auto& id : unfiltered)
+          if (match.count(id)) expected.push_back(id);
+        EXPECT_EQ(whole, expected) << "case " << c << " sort " << static_cast<int>(sort) << (desc ? " desc" : "");
+        auto first = query([&] {
+          auto q = filtered(sort, desc, cases[c]);
+          q.limit = 50;
+          return q;
+        }());
+        EXPECT_EQ(first.total, static_cast<std::int64_t>(sizes[c]));
+        EXPECT_EQ(first.more, sizes[c] > 50);
+        EXPECT_EQ(paged(filtered(sort, desc, cases[c]), 97), whole) << "case " << c << " sort " << static_cast<int>(sort);
+      }
+    }
 }
 
 TEST_F(RecordQueries, EmptyAndIsolated) {

@@ -1,11 +1,13 @@
-// The cached read endpoints are never stale: the SoA working copy and the audit entries pages are
-// cached per organization at the size of its audit log, so each test reads the endpoint (filling
-// the cache), changes one thing the answer shows, and reads again — through the API, and from
-// another process writing to the same database (`aims user add --data`).
+// The cached read endpoints are never stale: the SoA working copy, the audit entries pages and the
+// lists of risks, objectives, impact assessments, obligations and evidence are cached per
+// organization at the size of its audit log, so each test reads the endpoint (filling the cache),
+// changes one thing the answer shows, and reads again — through the API, and from another process
+// writing to the same database (`aims user add --data`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, stopServer, setSegregation } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 
 const SOA = '/api/v1/soa';
 const ENTRIES = '/api/v1/audit/entries';
@@ -133,4 +135,69 @@ test("each organization's audit page is its own", async () => {
   assertJson(await other('POST', '/api/v1/systems', { json: { name: 'Other cache system', purpose: 'Elsewhere' } }), 201);
   assert.equal((await page('?limit=500', other)).size, theirs.size + 1);
   assert.deepEqual(await page('?limit=500'), mine);
+});
+
+/** Reads a list twice (the second read is served from the cache when nothing changed). */
+async function warmList(path, who = c) {
+  const a = assertJson(await who('GET', path));
+  assert.deepEqual(assertJson(await who('GET', path)), a);
+  return a;
+}
+
+test('a new record shows in its list at once, and an AI system renamed shows in the lists that name it', async () => {
+  const sys = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'List cache system', purpose: 'Named in lists' } }), 201);
+  const RISKS = '/api/v1/risks?limit=500';
+  const before = await warmList(RISKS);
+  const r = assertJson(await c('POST', '/api/v1/risks', {
+    json: { title: 'List cache risk', inherent_likelihood: 2, inherent_impact: 2, treatment: 'modify', planned_controls: ['A.5.2'], system_id: sys.id },
+  }), 201);
+  const after = await warmList(RISKS);
+  assert.equal(after.total, before.total + 1);
+  assert.equal(after.items.find((x) => x.id === r.id).system_name, 'List cache system');
+  // A filter and a sort are answers of their own, and go stale alike.
+  assert.equal((await warmList(`/api/v1/risks?system_id=${sys.id}&sort=-title`)).total, 1);
+
+  const IMPACT = '/api/v1/impact-assessments?limit=500';
+  const ia = (await warmList(IMPACT)).total;
+  assertJson(await c('POST', '/api/v1/impact-assessments', { json: { system_id: sys.id, scope: 'List cache scope' } }), 201);
+  assert.equal((await warmList(IMPACT)).total, ia + 1);
+
+  const OBL = `/api/v1/obligations?system=${sys.id}`;
+  assert.equal((await warmList(OBL)).total, 0);
+  await classifyAs(c, sys.id, 'high_risk');
+  const obligations = await warmList(OBL);
+  assert.ok(obligations.total > 0);
+  assert.ok(obligations.items.every((o) => o.system_name === 'List cache system'));
+
+  const OBJ = '/api/v1/objectives?limit=500';
+  const objectives = (await warmList(OBJ)).total;
+  assertJson(await c('POST', '/api/v1/objectives', {
+    json: { title: 'List cache objective', annex_c_objective: 'C.2.1', measure: 'A share', direction: 'higher_is_better',
+      target_value: 90, frequency: 'monthly', owner: 'Cache owner', start_date: '2026-01-01', due_date: '2027-12-31' },
+  }), 201);
+  assert.equal((await warmList(OBJ)).total, objectives + 1);
+
+  const EV = '/api/v1/evidence?limit=500';
+  const ev = (await warmList(EV)).total;
+  const up = assertJson(await c('POST', '/api/v1/evidence?filename=cache.txt&title=List%20cache%20evidence', {
+    body: Buffer.from('cached list'), headers: { 'content-type': 'application/octet-stream' },
+  }), 201);
+  assert.equal((await warmList(EV)).total, ev + 1);
+  const del = await c('DELETE', `/api/v1/evidence/${up.id}`, { headers: { 'if-match': `"v${up.version}"` } });
+  assert.equal(del.status, 204, del.text);
+  assert.equal((await warmList(EV)).total, ev);
+
+  const v = assertJson(await c('GET', `/api/v1/systems/${sys.id}`));
+  assertJson(await c('PATCH', `/api/v1/systems/${sys.id}`, { json: { name: 'List cache system renamed' }, headers: { 'if-match': `"v${v.version}"` } }));
+  assert.equal((await warmList(RISKS)).items.find((x) => x.id === r.id).system_name, 'List cache system renamed');
+  assert.ok((await warmList(OBL)).items.every((o) => o.system_name === 'List cache system renamed'));
+});
+
+test("each organization's lists are its own, and another's changes leave them as they were", async () => {
+  const mine = await warmList('/api/v1/risks');
+  const theirs = await warmList('/api/v1/risks', other);
+  assert.equal(theirs.total, 0);
+  assertJson(await other('POST', '/api/v1/risks', { json: { title: 'Elsewhere', inherent_likelihood: 1, inherent_impact: 1, treatment: 'modify', planned_controls: ['A.5.2'] } }), 201);
+  assert.equal((await warmList('/api/v1/risks', other)).total, 1);
+  assert.deepEqual(await warmList('/api/v1/risks'), mine);
 });

@@ -14,6 +14,7 @@
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/euact/recheck.hpp"
 #include "domain/euact/recheck_scan.hpp"
+#include "domain/records/read_cache.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -143,6 +144,11 @@ json::object ObligationService::view(const store::RecordRow& r, const std::optio
 }
 
 result<std::string> ObligationService::list(const Actor& a, const records::Params& p) {
+  return records::cached_text(store_, lists_, a, kKind, clock_.now_text().substr(0, 10), p,
+                              [&] { return list_built(a, p); });
+}
+
+result<std::string> ObligationService::list_built(const Actor& a, const records::Params& p) {
   const auto& spec = obligation_kind();
   std::vector<FieldError> errs;
   auto f = read_filters(p, errs);

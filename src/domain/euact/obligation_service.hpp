@@ -17,6 +17,7 @@
 #include "domain/euact/obligation_query.hpp"
 #include "domain/euact/obligations.hpp"
 #include "domain/euact/questionnaire.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
@@ -56,6 +57,8 @@ class ObligationService {
               const std::vector<Derived>& derived, const std::string& default_owner);
 
  private:
+  /// list() without the cache: reads the store.
+  result<std::string> list_built(const accounts::Actor& a, const records::Params& p);
   /// The record as served: stored fields, the data's texts and the system's name.
   boost::json::object view(const store::RecordRow& r, const std::optional<store::SystemRow>& system,
                            const std::string& today) const;
@@ -67,6 +70,7 @@ class ObligationService {
   const Questionnaire& q_;
   const Data& data_;
   const Clock& clock_;
+  inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
 };
 
 }  // namespace aims::euact

@@ -12,6 +12,7 @@
 #include "domain/evidence/evidence_record.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/link_targets.hpp"
+#include "domain/records/read_cache.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -28,6 +29,17 @@ std::optional<std::int64_t> to_int(const std::string& s) {
 }  // namespace
 
 result<ListResult> EvidenceService::list(const accounts::Actor& a, const records::Params& params) {
+  auto page = records::cached_page(store_, lists_, a, kEvidence, clock_.now_text().substr(0, 10), params,
+                                   [&]() -> result<inventory::CachedPage> {
+                                     auto r = list_built(a, params);
+                                     if (!r) return r.error();
+                                     return inventory::CachedPage{std::move(r->items_json), r->total, std::move(r->next)};
+                                   });
+  if (!page) return page.error();
+  return ListResult{std::move(page->items_json), page->total, std::move(page->next)};
+}
+
+result<ListResult> EvidenceService::list_built(const accounts::Actor& a, const records::Params& params) {
   records::Params p = params;
   if (std::none_of(p.begin(), p.end(), [](const auto& kv) { return kv.first == "sort"; }))
     p.emplace_back("sort", "-uploaded_at");  // newest first unless asked otherwise

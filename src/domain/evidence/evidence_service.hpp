@@ -28,6 +28,7 @@
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/evidence/blob_store.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
@@ -112,6 +113,8 @@ class EvidenceService {
   static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 
  private:
+  /// list() without the cache: reads the store.
+  result<ListResult> list_built(const accounts::Actor& a, const records::Params& p);
   friend class Upload;
   std::mutex& lock_for(const std::string& org_id, const std::string& sha256);
   Date today() const;
@@ -123,6 +126,7 @@ class EvidenceService {
   IdSource& ids_;
   EvidenceOptions opts_;
   std::array<std::mutex, 64> locks_;
+  inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
 };
 
 }  // namespace aims::evidence

@@ -16,6 +16,7 @@
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/impact/impact_rules.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
 #include "store/store.hpp"
@@ -63,6 +64,8 @@ class ImpactService {
                             const std::optional<std::string>& if_match);
 
  private:
+  /// list() without the cache: reads the store.
+  result<std::string> list_built(const accounts::Actor& a, const records::Params& p);
   /// The served record: the stored fields with the AI system, outcome, summary, annotated impacts,
   /// FRIA applicability and re-assessment status.
   boost::json::object view_of(const boost::json::object& doc, const boost::json::object* system, const Settings& s) const;
@@ -74,6 +77,7 @@ class ImpactService {
   store::Store& store_;
   const Clock& clock_;
   IdSource& ids_;
+  inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
 };
 
 }  // namespace aims::impact

@@ -11,6 +11,7 @@
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/records/memory_page.hpp"
+#include "domain/records/read_cache.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -18,6 +19,11 @@ using accounts::Actor;
 using namespace detail;
 
 result<std::string> ImpactService::list(const Actor& a, const records::Params& p) {
+  return records::cached_text(store_, lists_, a, kKind, clock_.now_text().substr(0, 10), p,
+                              [&] { return list_built(a, p); });
+}
+
+result<std::string> ImpactService::list_built(const Actor& a, const records::Params& p) {
   records::Params params = p;
   if (std::none_of(p.begin(), p.end(), [](const auto& kv) { return kv.first == "sort"; }))
     params.emplace_back("sort", "-updated_at");  // the newest change first

@@ -16,6 +16,7 @@ struct CachedPage {
   std::string items_json;
   std::int64_t total = 0;
   std::optional<std::string> next;
+  std::int64_t figure = 0;  // a second figure of the answer, e.g. the risks' overdue reviews
 };
 
 class ListCache {

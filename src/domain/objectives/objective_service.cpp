@@ -10,6 +10,7 @@
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_list.hpp"
 #include "domain/objectives/objective_input.hpp"
+#include "domain/records/read_cache.hpp"
 #include "domain/objectives/objective_records.hpp"
 #include "domain/ledger/history_json.hpp"
 
@@ -136,6 +137,11 @@ result<records::Versioned> ObjectiveService::update(const Actor& a, const std::s
 }
 
 result<std::string> ObjectiveService::list(const Actor& a, const records::Params& p) {
+  return records::cached_text(store_, lists_, a, objective_kind().kind, clock_.now_text().substr(0, 10), p,
+                              [&] { return list_built(a, p); });
+}
+
+result<std::string> ObjectiveService::list_built(const Actor& a, const records::Params& p) {
   auto lq = records::parse_list(objective_kind(), p);
   if (!lq) return lq.error();
   auto today = date_of(clock_.now());

@@ -15,6 +15,7 @@
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
 #include "store/store.hpp"
@@ -42,10 +43,13 @@ class ObjectiveService {
   result<std::string> summary(const accounts::Actor& a);
 
  private:
+  /// list() without the cache: reads the store.
+  result<std::string> list_built(const accounts::Actor& a, const records::Params& p);
   store::Store& store_;
   const catalog::Catalog& cat_;
   const Clock& clock_;
   IdSource& ids_;
+  inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
 };
 
 }  // namespace aims::objectives

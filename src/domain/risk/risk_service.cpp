@@ -9,6 +9,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
+#include "domain/records/read_cache.hpp"
 #include "domain/risk/heatmap.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/risk/risk_fields.hpp"
@@ -174,6 +175,17 @@ result<Versioned> RiskService::update(const Actor& a, const std::string& id, con
 }
 
 result<ListResult> RiskService::list(const Actor& a, const records::Params& p) {
+  auto page = records::cached_page(
+      store_, lists_, a, kRiskKind, clock_.now_text().substr(0, 10), p, [&]() -> result<inventory::CachedPage> {
+        auto r = list_built(a, p);
+        if (!r) return r.error();
+        return inventory::CachedPage{std::move(r->items_json), r->total, std::move(r->next), r->overdue_reviews};
+      });
+  if (!page) return page.error();
+  return ListResult{std::move(page->items_json), page->total, page->figure, std::move(page->next)};
+}
+
+result<ListResult> RiskService::list_built(const Actor& a, const records::Params& p) {
   auto lq = records::parse_list(risk_kind(), p);
   if (!lq) return lq.error();
   ListResult out;

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/inventory/list_cache.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_query.hpp"
 #include "store/store.hpp"
@@ -53,9 +54,12 @@ class RiskService {
   result<std::string> heatmap(const accounts::Actor& a, const std::optional<std::string>& system_id);
 
  private:
+  /// list() without the cache: reads the store.
+  result<ListResult> list_built(const accounts::Actor& a, const records::Params& p);
   store::Store& store_;
   const catalog::Catalog& cat_;
   const Clock& clock_;
+  inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
 };
 
 }  // namespace aims::risk

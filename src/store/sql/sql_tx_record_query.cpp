@@ -16,21 +16,32 @@ std::string column_of(FacetSlot s) {
   }
 }
 
-/// The WHERE clause of the query's filters (no cursor), with its parameters.
-Statement filters(const RecordQuery& q) {
+/// Below this many matching rows a filtered page is sorted from the rows its filter index finds;
+/// from it on, the page walks the index of its order and stops after `limit + 1` matches
+/// (docs/storage.md, "Filtered pages").
+constexpr std::int64_t kFewRows = 1000;
+
+/// The WHERE clause of the query's filters (no cursor), with its parameters. With `indexed`, the
+/// ref and the first slot filter may use their indexes and the other slot filters are written as
+/// expressions (`facetN || ''`) that no index answers, so the plan does not hang on how the
+/// database guesses their selectivity (a kind lists its most selective filters first); without
+/// it, no filter can use an index and the page walks the index of its order.
+Statement filters(const RecordQuery& q, bool indexed) {
   Statement st{"WHERE org_id = ? AND kind = ?", {q.org_id, q.kind}};
   auto add = [&st](const std::string& clause, Param p) {
     st.sql.append(" AND ").append(clause);
     st.params.push_back(std::move(p));
   };
   if (q.parent_id) add("parent_id = ?", *q.parent_id);
-  if (q.ref) add("ref = ?", *q.ref);
+  if (q.ref) add(indexed ? "ref = ?" : "(ref || '') = ?", *q.ref);
+  bool first = indexed;
   for (const FacetIn& f : q.filters) {
     if (f.any_of.empty() || is_numeric(f.slot)) {
       st.sql += " AND 1 = 0";  // nothing is one of no values; numeric slots are not filtered by text
       continue;
     }
-    st.sql.append(" AND ").append(column_of(f.slot)).append(" IN (");
+    st.sql.append(" AND ").append(first ? column_of(f.slot) : "(" + column_of(f.slot) + " || '')").append(" IN (");
+    first = false;
     for (std::size_t i = 0; i < f.any_of.size(); ++i) {
       st.sql += i ? ", ?" : "?";
       st.params.emplace_back(f.any_of[i]);
@@ -38,7 +49,7 @@ Statement filters(const RecordQuery& q) {
     st.sql += ")";
   }
   if (q.below) {
-    const std::string col = column_of(q.below->first);
+    const std::string col = indexed ? column_of(q.below->first) : "(" + column_of(q.below->first) + " || '')";
     st.sql.append(" AND ").append(col).append(" <> '' AND ").append(col).append(" < ?");
     st.params.emplace_back(q.below->second);
   }
@@ -62,8 +73,16 @@ Statement filters(const RecordQuery& q) {
 
 RecordPage SqlTx::query_records(const RecordQuery& q) {
   RecordPage page;
-  Statement st = filters(q);
-  if (q.count) page.total = c_.query("SELECT COUNT(*) FROM records " + st.sql, st.params).front().int64(0);
+  if (q.count) {
+    Statement count = filters(q, true);
+    page.total = c_.query("SELECT COUNT(*) FROM records " + count.sql, count.params).front().int64(0);
+  }
+  // Few matches (or not counted): the rows are found by a filter's index and sorted, and the
+  // sort key is written as an expression of its column so that no index walk is chosen to find a
+  // few rows among many. Many matches: the page walks the index of its order and stops after
+  // limit + 1 rows. The same rows in the same order either way.
+  const bool few = !q.count || page.total <= kFewRows;
+  Statement st = filters(q, few);
   const std::string col = column_of(q.sort);
   const char* dir = q.descending ? " DESC" : " ASC";
   if (q.after) {
@@ -74,7 +93,9 @@ RecordPage SqlTx::query_records(const RecordQuery& q) {
     st.params.emplace_back(q.after->parent_id);
   }
   std::string sql = std::string(kRecordSelect) + st.sql;
-  sql += " ORDER BY " + col + dir + ", id" + dir + ", parent_id" + dir;
+  const bool sort_found_rows = q.count && few && (q.ref || !q.filters.empty() || q.below || q.text);
+  const std::string key = !sort_found_rows ? col : "(" + col + (is_numeric(q.sort) ? " + 0)" : " || '')");
+  sql += " ORDER BY " + key + dir + ", id" + dir + ", parent_id" + dir;
   if (q.limit > 0) {
     sql += " LIMIT ?";
     st.params.emplace_back(static_cast<std::int64_t>(q.limit) + 1);
