@@ -1,6 +1,5 @@
 // list_systems: filters, literal text search, every sort in both directions, keyset paging.
 #include <algorithm>
-#include <chrono>
 #include <functional>
 
 #include "fixture.hpp"
@@ -313,7 +312,9 @@ TEST_F(TextSearch, WildcardsInTheQueryAreLiteral) {
   EXPECT_EQ(matches("'"), V{});
 }
 
-TEST_F(TextSearch, FiftySystemsListQuickly) {
+// Speed is measured by the benchmarks (bench/), never asserted here: this pins only that a page of
+// 50 systems with large documents comes back whole, repeatedly, with its total.
+TEST_F(TextSearch, FiftySystemsWithLargeDocumentsList) {
   seed_orgs();
   const std::string big_doc = "{\"description\":\"" + std::string(2000, 'x') + "\"}";
   AIMS_ASSERT_OK(store().write([&](WriteTx& tx) -> status {
@@ -327,16 +328,12 @@ TEST_F(TextSearch, FiftySystemsListQuickly) {
   SystemQuery q;
   q.org_id = "org-a";
   q.limit = 50;
-  const int rounds = 100;
-  auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < rounds; ++i) {
+  for (int i = 0; i < 3; ++i) {
     SystemPage page = list(q);
     ASSERT_EQ(page.items.size(), 50u);
     ASSERT_EQ(page.total, 50);
+    EXPECT_EQ(page.items.front().doc, big_doc);
   }
-  auto per_list = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / rounds;
-  std::cout << "[ timing   ] list of 50 systems on " << store().backend() << ": " << per_list << " ms\n";
-  EXPECT_LT(per_list, 25.0) << "listing 50 systems should take a few milliseconds";
 }
 
 }  // namespace
