@@ -53,6 +53,15 @@ export interface ApiResult<T> {
   status: number;
 }
 
+/** A body answered under a name of the caller's (e.g. `{ risk, etag }`) with the ETag that guards its next change. */
+export type WithEtag<K extends string, T> = { [k in K]: T } & { etag: string | null };
+
+/** Awaits a call and answers its body under `key` with its ETag. */
+export async function versioned<K extends string, T>(key: K, call: Promise<ApiResult<T>>): Promise<WithEtag<K, T>> {
+  const { data, etag } = await call;
+  return { [key]: data, etag } as WithEtag<K, T>;
+}
+
 /** A failed API call, carrying the server's RFC 9457 problem. */
 export class ApiError extends Error {
   readonly status: number;

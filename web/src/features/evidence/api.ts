@@ -1,15 +1,15 @@
 // Evidence vault calls (SPEC §9). The upload goes through XMLHttpRequest, the one browser API that
 // reports upload progress; everything else through the typed client.
-import { api, ApiError, baseHeaders, downloadFile, type Schemas } from '../../lib/api';
+import { api, versioned, type WithEtag, ApiError, baseHeaders, downloadFile } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import { toProblem } from '../../lib/problem';
 import { uploadQuery, type UploadMeta } from './evidence';
+import type {
+  SchemaEvidence as Evidence, SchemaEvidenceLink as EvidenceLink, SchemaEvidenceEvent as EvidenceEvent,
+  SchemaEvidenceFreshness as EvidenceFreshness, SchemaEvidencePatch as EvidencePatch,
+} from '../../lib/api-types';
 
-export type Evidence = Schemas['Evidence'];
-export type EvidenceLink = Schemas['EvidenceLink'];
-export type EvidenceEvent = Schemas['EvidenceEvent'];
-export type EvidenceFreshness = Schemas['EvidenceFreshness'];
-export type EvidencePatch = Schemas['EvidencePatch'];
+export type { Evidence, EvidenceLink, EvidenceEvent, EvidenceFreshness, EvidencePatch };
 
 export type EvidenceSort = ListSort<'/api/v1/evidence'>;
 export type EvidenceFilters = ListFilters<'/api/v1/evidence'>;
@@ -21,19 +21,14 @@ export async function listEvidence(filters: EvidenceFilters, cursor: string | un
   return fetchPage<Evidence, '/api/v1/evidence'>('/api/v1/evidence', { query: { ...filters, cursor, limit }, signal });
 }
 
-export interface Versioned {
-  evidence: Evidence;
-  etag: string | null;
+export type Versioned = WithEtag<'evidence', Evidence>;
+
+export function getEvidence(id: string, signal?: AbortSignal): Promise<Versioned> {
+  return versioned('evidence', api('get', '/api/v1/evidence/{id}', { path: { id }, signal }));
 }
 
-export async function getEvidence(id: string, signal?: AbortSignal): Promise<Versioned> {
-  const { data, etag } = await api('get', '/api/v1/evidence/{id}', { path: { id }, signal });
-  return { evidence: data, etag };
-}
-
-export async function updateEvidence(id: string, patch: EvidencePatch, etag: string): Promise<Versioned> {
-  const { data, etag: next } = await api('patch', '/api/v1/evidence/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
-  return { evidence: data, etag: next };
+export function updateEvidence(id: string, patch: EvidencePatch, etag: string): Promise<Versioned> {
+  return versioned('evidence', api('patch', '/api/v1/evidence/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } }));
 }
 
 export async function deleteEvidence(id: string, etag: string): Promise<void> {
