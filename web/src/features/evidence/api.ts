@@ -1,6 +1,6 @@
 // Evidence vault calls (SPEC §9). The upload goes through XMLHttpRequest, the one browser API that
 // reports upload progress; everything else through the typed client.
-import { api, versioned, type WithEtag, ApiError, baseHeaders, downloadFile } from '../../lib/api';
+import { api, recordCalls, type WithEtag, ApiError, baseHeaders, downloadFile } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import { toProblem } from '../../lib/problem';
 import { uploadQuery, type UploadMeta } from './evidence';
@@ -23,13 +23,8 @@ export async function listEvidence(filters: EvidenceFilters, cursor: string | un
 
 export type Versioned = WithEtag<'evidence', Evidence>;
 
-export function getEvidence(id: string, signal?: AbortSignal): Promise<Versioned> {
-  return versioned('evidence', api('get', '/api/v1/evidence/{id}', { path: { id }, signal }));
-}
-
-export function updateEvidence(id: string, patch: EvidencePatch, etag: string): Promise<Versioned> {
-  return versioned('evidence', api('patch', '/api/v1/evidence/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } }));
-}
+/** One evidence read or changed under If-Match. */
+export const { get: getEvidence, update: updateEvidence } = recordCalls('evidence', '/api/v1/evidence', '/api/v1/evidence/{id}');
 
 export async function deleteEvidence(id: string, etag: string): Promise<void> {
   await api('delete', '/api/v1/evidence/{id}', { path: { id }, headers: { 'If-Match': etag } });

@@ -1,6 +1,6 @@
 // AI system impact assessment calls (SPEC §6; ISO/IEC 42001 6.1.4, 8.4, A.5): list, create, edit
 // under If-Match, submit and approve, versions, the Art. 27 view, the thresholds and exports.
-import { api, versioned, type WithEtag, downloadFile } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaImpactAssessment as ImpactAssessment, SchemaImpactAssessmentSummary as ImpactSummary,
@@ -31,18 +31,8 @@ export async function listImpact(filters: ImpactFilters, cursor: string | undefi
   return fetchPage<ImpactSummary, '/api/v1/impact-assessments'>('/api/v1/impact-assessments', { query: { ...filters, cursor, limit }, signal });
 }
 
-export function getImpact(id: string, signal?: AbortSignal): Promise<Versioned> {
-  return versioned('assessment', api('get', '/api/v1/impact-assessments/{id}', { path: { id }, signal }));
-}
-
-export async function createImpact(input: ImpactInput): Promise<ImpactAssessment> {
-  const { data } = await api('post', '/api/v1/impact-assessments', { body: input });
-  return data;
-}
-
-export function updateImpact(id: string, patch: ImpactPatch, etag: string): Promise<Versioned> {
-  return versioned('assessment', api('patch', '/api/v1/impact-assessments/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } }));
-}
+/** One impact assessment read, created or changed under If-Match. */
+export const { get: getImpact, create: createImpact, update: updateImpact } = recordCalls('assessment', '/api/v1/impact-assessments', '/api/v1/impact-assessments/{id}');
 
 export function submitImpact(id: string, etag: string | null): Promise<Versioned> {
   return versioned('assessment', api('post', '/api/v1/impact-assessments/{id}/submit', {

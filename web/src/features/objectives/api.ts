@@ -1,5 +1,5 @@
 // AI objective calls (SPEC §6, ISO/IEC 42001 clause 6.2): objectives, their readings, history and summary.
-import { api, versioned, type WithEtag, type Schemas } from '../../lib/api';
+import { api, recordCalls, type WithEtag, type Schemas } from '../../lib/api';
 import { fetchAllPages, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaObjective as Objective, SchemaObjectiveInput as ObjectiveInput, SchemaObjectivePatch as ObjectivePatch,
@@ -33,18 +33,8 @@ export async function getSummary(signal?: AbortSignal): Promise<ObjectivesSummar
 
 export type Versioned = WithEtag<'objective', Objective>;
 
-export function getObjective(id: string, signal?: AbortSignal): Promise<Versioned> {
-  return versioned('objective', api('get', '/api/v1/objectives/{id}', { path: { id }, signal }));
-}
-
-export async function createObjective(input: ObjectiveInput): Promise<Objective> {
-  const { data } = await api('post', '/api/v1/objectives', { body: input });
-  return data;
-}
-
-export function updateObjective(id: string, patch: ObjectivePatch, etag: string): Promise<Versioned> {
-  return versioned('objective', api('patch', '/api/v1/objectives/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } }));
-}
+/** One objective read, created or changed under If-Match. */
+export const { get: getObjective, create: createObjective, update: updateObjective } = recordCalls('objective', '/api/v1/objectives', '/api/v1/objectives/{id}');
 
 /** Every reading of an objective, oldest first (following `next` to the end). */
 export async function listAllReadings(id: string, signal?: AbortSignal): Promise<ObjectiveReading[]> {

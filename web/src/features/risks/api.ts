@@ -1,5 +1,5 @@
 // Risk register and risk criteria calls (SPEC §6; ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3).
-import { api, versioned, type WithEtag } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaRisk as Risk, SchemaRiskInput as RiskInput, SchemaRiskPatch as RiskPatch, SchemaRiskCriteria as RiskCriteria,
@@ -41,18 +41,8 @@ export async function listRisks(filters: RiskFilters, cursor: string | undefined
 
 export type VersionedRisk = WithEtag<'risk', Risk>;
 
-export function getRisk(id: string, signal?: AbortSignal): Promise<VersionedRisk> {
-  return versioned('risk', api('get', '/api/v1/risks/{id}', { path: { id }, signal }));
-}
-
-export async function createRisk(input: RiskInput): Promise<Risk> {
-  const { data } = await api('post', '/api/v1/risks', { body: input });
-  return data;
-}
-
-export function updateRisk(id: string, patch: RiskPatch, etag: string): Promise<VersionedRisk> {
-  return versioned('risk', api('patch', '/api/v1/risks/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } }));
-}
+/** One risk read, created or changed under If-Match. */
+export const { get: getRisk, create: createRisk, update: updateRisk } = recordCalls('risk', '/api/v1/risks', '/api/v1/risks/{id}');
 
 export function acceptRisk(id: string, rationale: string, expiresOn: string, etag: string): Promise<VersionedRisk> {
   return versioned('risk', api('post', '/api/v1/risks/{id}/acceptance', {

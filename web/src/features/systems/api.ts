@@ -1,5 +1,5 @@
 // AI system inventory calls (SPEC §3).
-import { api, versioned, type WithEtag, downloadFile } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
 import { countRows, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaAiSystem as AiSystem, SchemaAiSystemInput as AiSystemInput, SchemaAiSystemPatch as AiSystemPatch,
@@ -27,22 +27,8 @@ export function countSystems(filters: SystemFilters, signal?: AbortSignal): Prom
 
 export type Versioned = WithEtag<'system', AiSystem>;
 
-export function getSystem(id: string, signal?: AbortSignal): Promise<Versioned> {
-  return versioned('system', api('get', '/api/v1/systems/{id}', { path: { id }, signal }));
-}
-
-export async function createSystem(input: AiSystemInput): Promise<AiSystem> {
-  const { data } = await api('post', '/api/v1/systems', { body: input });
-  return data;
-}
-
-export function updateSystem(id: string, patch: AiSystemPatch, etag: string): Promise<Versioned> {
-  return versioned('system', api('patch', '/api/v1/systems/{id}', {
-    path: { id },
-    body: patch,
-    headers: { 'If-Match': etag },
-  }));
-}
+/** One AI system read, created or changed under If-Match. */
+export const { get: getSystem, create: createSystem, update: updateSystem } = recordCalls('system', '/api/v1/systems', '/api/v1/systems/{id}');
 
 export function archiveSystem(id: string): Promise<Versioned> {
   return versioned('system', api('post', '/api/v1/systems/{id}/archive', { path: { id } }));
