@@ -13,8 +13,6 @@
 #include "domain/records/memory_page.hpp"
 
 namespace aims::impact {
-namespace json = boost::json;
-using accounts::Actor;
 using namespace detail;
 
 result<std::string> ImpactService::list(const Actor& a, const records::Params& p) {
