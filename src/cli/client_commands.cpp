@@ -194,22 +194,15 @@ void register_systems_create(CLI::App* systems, int& exit_code) {
 }
 
 void register_systems_update(CLI::App* systems, int& exit_code) {
-  static struct : IdOptions {
-    SystemFields fields;
-    std::int64_t expect_version = 0;
-  } o;
-  auto* cmd = add_id_command(systems, "update", "Change fields of an AI system (--field KEY=VALUE ... or --file)", o,
-                             "The system's id (sys_…)");
-  o.fields.add_to(cmd);
-  add_expect_version(cmd, o.expect_version, "Change nothing unless the system is still at this version (from 'systems get')");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    json::object body;
-    if (int rc = o.fields.build(body)) return rc;
-    if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
-    // The current ETag makes the server refuse the change if someone else changes it meanwhile.
-    auto r = patch_record(api, system_path(o.id), o.id, "AI system", o.expect_version, body);
-    return r ? print_system_done(*r, o.api.json, "Updated") : kExitFailed;
-  }));
+  static SystemFields fields;
+  register_update_command(systems, exit_code, fields,
+                          {"Change fields of an AI system (--field KEY=VALUE ... or --file)", "The system's id (sys_…)",
+                           "Change nothing unless the system is still at this version (from 'systems get')", "AI system",
+                           "nothing to change: give --field KEY=VALUE or --file FILE.json.",
+                           [](const std::string& id) { return system_path(id); },
+                           [](const http::ClientResponse& r, bool as_json, const json::object&) {
+                             return print_system_done(r, as_json, "Updated");
+                           }});
 }
 
 void register_systems_archive(CLI::App* systems, int& exit_code) {

@@ -313,23 +313,16 @@ void register_create(CLI::App* parent, int& exit_code) {
 }
 
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct : IdOptions {
-    ObjectiveFlags flags;
-    std::int64_t expect_version = 0;
-  } o;
-  auto* cmd = add_id_command(parent, "update", "Change fields of an objective (only the flags given)", o,
-                             "The objective's key (OBJ-3) or id (obj_…)");
-  o.flags.add_to(cmd);
-  add_expect_version(cmd, o.expect_version, "Change nothing unless the objective is still at this version");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    json::object body;
-    if (int rc = o.flags.build(body)) return rc;
-    if (body.empty()) return usage_error("nothing to change: give a field flag such as --target or --owner, or --file FILE.json.");
-    // The ETag read now makes the server refuse the change if someone else changes it meanwhile.
-    auto r = patch_record(api, objective_path(o.id), o.id, "objective", o.expect_version, body);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& ob) { print_done(ob, "Updated"); });
-  }));
+  static ObjectiveFlags flags;
+  register_update_command(
+      parent, exit_code, flags,
+      {"Change fields of an objective (only the flags given)", "The objective's key (OBJ-3) or id (obj_…)",
+       "Change nothing unless the objective is still at this version", "objective",
+       "nothing to change: give a field flag such as --target or --owner, or --file FILE.json.",
+       [](const std::string& id) { return objective_path(id); },
+       [](const http::ClientResponse& r, bool as_json, const json::object&) {
+         return print_response(r, as_json, [](const json::object& ob) { print_done(ob, "Updated"); });
+       }});
 }
 
 /// Entries of the objective and of its readings: a reading's line starts with "reading".

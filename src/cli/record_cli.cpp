@@ -122,6 +122,26 @@ void add_expect_version(CLI::App* cmd, std::int64_t& version, const std::string&
   cmd->add_option("--expect-version", version, help)->check(CLI::PositiveNumber);
 }
 
+void register_update_command(CLI::App* parent, int& exit_code, UpdateCommand spec) {
+  struct Options : IdOptions {
+    std::int64_t expect_version = 0;
+  };
+  static std::deque<Options> all_options;  // kept for the program's life, as CLI11 needs
+  auto& o = all_options.emplace_back();
+  auto* cmd = add_id_command(parent, "update", spec.help, o, spec.id_help);
+  spec.add_flags(cmd);
+  add_expect_version(cmd, o.expect_version, spec.version_help);
+  cmd->callback(with_session(o.api, exit_code, [&o, spec = std::move(spec)](ApiSession& api) {
+    json::object body;
+    if (int rc = spec.build(body)) return rc;
+    if (body.empty()) return usage_error(spec.nothing);
+    // The ETag read now makes the server refuse the change if someone else changes it meanwhile.
+    json::object before;
+    auto r = patch_record(api, spec.path(o.id), o.id, spec.noun, o.expect_version, body, &before);
+    return r ? spec.done(*r, o.api.json, before) : kExitFailed;
+  }));
+}
+
 std::optional<http::ClientResponse> send_json(ApiSession& api, std::string method, std::string path,
                                               const json::object& body, std::string_view etag) {
   http::NameValues headers;

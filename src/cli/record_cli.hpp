@@ -115,6 +115,30 @@ std::optional<http::ClientResponse> patch_record(ApiSession& api, const std::str
 /// Adds --expect-version N (described by `help`) to an update.
 void add_expect_version(CLI::App* cmd, std::int64_t& version, const std::string& help);
 
+/// An `update ID` subcommand: the record family's field flags build a body, --expect-version N
+/// guards it, and patch_record() sends it with the record's ETag as If-Match.
+struct UpdateCommand {
+  std::string help;          // the subcommand's description
+  std::string id_help;       // the description of its ID argument
+  std::string version_help;  // the description of --expect-version
+  std::string noun;          // in messages: "risk"
+  std::string nothing;       // the usage error when the flags give no change
+  std::function<std::string(const std::string& id)> path;  // the record's path
+  /// Prints the answer (`before`: the record as read before the change); the exit code.
+  std::function<int(const http::ClientResponse& r, bool as_json, const boost::json::object& before)> done;
+  std::function<void(CLI::App* cmd)> add_flags{};         // adds the field flags
+  std::function<int(boost::json::object& body)> build{};  // builds the body: 0 or an exit code
+};
+void register_update_command(CLI::App* parent, int& exit_code, UpdateCommand spec);
+
+/// The same with the field flags `flags` (their add_to(cmd) and build(body); kept for the program's life).
+template <class Flags>
+void register_update_command(CLI::App* parent, int& exit_code, Flags& flags, UpdateCommand spec) {
+  spec.add_flags = [&flags](CLI::App* cmd) { flags.add_to(cmd); };
+  spec.build = [&flags](boost::json::object& body) { return flags.build(body); };
+  register_update_command(parent, exit_code, std::move(spec));
+}
+
 /// Sends `body` as JSON with `method` to `path`, with If-Match `etag` when one is given.
 std::optional<http::ClientResponse> send_json(ApiSession& api, std::string method, std::string path,
                                               const boost::json::object& body, std::string_view etag = {});

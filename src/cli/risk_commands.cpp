@@ -258,31 +258,25 @@ void register_create(CLI::App* parent, int& exit_code) {
   }));
 }
 
+/// Prints an updated risk, and that its acceptance was withdrawn when the change withdrew it.
+int print_updated(const http::ClientResponse& r, bool as_json, const json::object& before) {
+  int rc = print_done(r, as_json, "Updated");
+  if (rc == 0 && !as_json) {
+    auto after = object_of(r);
+    if (after && string_of(before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
+      if (auto a = after->if_contains("acceptance"); a && a->is_object())
+        std::cout << "The acceptance was withdrawn: " << string_of(a->get_object(), "withdrawn_reason") << "\n";
+  }
+  return rc;
+}
+
 void register_update(CLI::App* parent, int& exit_code) {
-  static struct : IdOptions {
-    RiskFields fields;
-    std::int64_t expect_version = 0;
-  } o;
-  auto* cmd = add_id_command(parent, "update", "Change fields of a risk (--field KEY=VALUE ... or --file)", o,
-                             "The risk's id, e.g. R-3");
-  o.fields.add_to(cmd);
-  add_expect_version(cmd, o.expect_version, "Change nothing unless the risk is still at this version");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    json::object body;
-    if (int rc = o.fields.build(body)) return rc;
-    if (body.empty()) return usage_error("nothing to change: give --field KEY=VALUE or --file FILE.json.");
-    json::object before;
-    auto r = patch_record(api, risk_path(o.id), o.id, "risk", o.expect_version, body, &before);
-    if (!r) return kExitFailed;
-    int rc = print_done(*r, o.api.json, "Updated");
-    if (rc == 0 && !o.api.json) {
-      auto after = object_of(*r);
-      if (after && string_of(before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
-        if (auto a = after->if_contains("acceptance"); a && a->is_object())
-          std::cout << "The acceptance was withdrawn: " << string_of(a->get_object(), "withdrawn_reason") << "\n";
-    }
-    return rc;
-  }));
+  static RiskFields fields;
+  register_update_command(parent, exit_code, fields,
+                          {"Change fields of a risk (--field KEY=VALUE ... or --file)", "The risk's id, e.g. R-3",
+                           "Change nothing unless the risk is still at this version", "risk",
+                           "nothing to change: give --field KEY=VALUE or --file FILE.json.",
+                           [](const std::string& id) { return risk_path(id); }, print_updated});
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "domain/assessment/suggestions.hpp"
 #include "domain/common/input.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/records/versions.hpp"
 #include "domain/soa/soa_rules.hpp"
 
 namespace aims::assessment {
@@ -39,19 +40,6 @@ status require(const Actor& a, Action action, std::string_view what) {
 }
 
 Error not_found(const std::string& id) { return make_error(errc::not_found, "No assessment " + id + " in this organization."); }
-
-status check_if_match(const std::optional<std::string>& if_match, std::int64_t version, bool required,
-                      const std::string& what) {
-  if (!if_match) {
-    if (!required) return ok();
-    return make_error(errc::precondition_required,
-                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-  }
-  auto want = AssessmentService::etag(version);
-  if (*if_match == want || *if_match == "W/" + want) return ok();
-  return make_error(errc::precondition_failed, what + " was changed by someone else since you read it (now version " +
-                                                   std::to_string(version) + "); reload and apply your change again.");
-}
 
 json::object parse(const std::string& s) { return json::parse(s).as_object(); }
 
@@ -231,7 +219,7 @@ result<Versioned> AssessmentService::update(const Actor& a, const std::string& i
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_assessment(a.org_id, id);
     if (!row) return not_found(id);
-    if (auto s = check_if_match(if_match, row->version, true, "This assessment"); !s) return s;
+    if (auto s = records::check_version(if_match, row->version, true, "This assessment"); !s) return s;
     auto doc = parse(row->doc);
     if (name) doc["name"] = *name;
     if (target) doc["target_maturity"] = *target;
@@ -239,13 +227,7 @@ result<Versioned> AssessmentService::update(const Actor& a, const std::string& i
     if (date) doc["assessment_date"] = *date;
     if (status_v) doc["status"] = *status_v;
     auto now = clock_.now_text();
-    doc["version"] = row->version + 1;
-    doc["updated_at"] = now;
-    doc["updated_by"] = a.email;
-    store::RecordRow next = *row;
-    next.version = row->version + 1;
-    next.updated_at = now;
-    next.doc = json::serialize(doc);
+    auto next = records::next_version(*row, doc, now, a.email);
     if (auto s = tx.update_assessment(next, row->version); !s) return s;
     store::HistoryRow h{a.org_id, "assessment", id, next.version, now, a.email, "update", json::serialize(body)};
     if (auto s = tx.insert_history(h); !s) return s;
@@ -338,7 +320,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     if (!in.ok()) return in.failure("The answer is not valid.");
     auto existing = tx.find_answer(a.org_id, id, item_id);
     std::int64_t version = existing ? existing->version : 0;
-    if (auto s = check_if_match(if_match, version, false, "This answer"); !s) return s;
+    if (auto s = records::check_version(if_match, version, false, "This answer"); !s) return s;
     auto now = clock_.now_text();
     json::object ans{{"item_id", item_id},
                      {"maturity", maturity ? json::value(*maturity) : json::value(nullptr)},
@@ -573,7 +555,7 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
     auto all = tx.list_roadmap_actions(a.org_id, id);
     auto it = std::find_if(all.begin(), all.end(), [&](const store::RecordRow& r) { return r.id == action_id; });
     if (it == all.end()) return make_error(errc::not_found, "No action " + action_id + " in this roadmap.");
-    if (auto s = check_if_match(if_match, it->version, true, "This action"); !s) return s;
+    if (auto s = records::check_version(if_match, it->version, true, "This action"); !s) return s;
     auto doc = parse(it->doc);
     if (deps)
       for (const auto& d : *deps)

@@ -1,6 +1,7 @@
 #include "domain/context/context_issue_kind.hpp"
 
 #include "domain/records/field_kind.hpp"
+#include "domain/records/kind_build.hpp"
 
 namespace aims::context {
 namespace json = boost::json;
@@ -10,29 +11,19 @@ using store::FacetSlot;
 
 namespace {
 
-std::string str(const json::object& doc, std::string_view key) {
-  auto p = doc.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 /// An open issue of high relevance must come back for review; a closed one has nothing to review.
 void check(const json::object& doc, std::vector<FieldError>& errors) {
-  auto status = str(doc, "status");
-  bool dated = !str(doc, "review_date").empty();
-  if (status == "open" && str(doc, "relevance") == "high" && !dated)
+  auto status = records::doc_text(&doc, "status");
+  bool dated = !records::doc_text(&doc, "review_date").empty();
+  if (status == "open" && records::doc_text(&doc, "relevance") == "high" && !dated)
     errors.push_back({"review_date", 0, "an open issue of high relevance needs a next review date"});
   if (status == "closed" && dated)
     errors.push_back({"review_date", 0, "a closed issue has no next review; clear the date or reopen the issue"});
 }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = "context_issue";
-  k.noun = "context issue";
-  k.title = "Context issue";
+  auto k = records::named_kind("context_issue", "context issue", "Context issue", "CI-");
   k.plural = "Context issues";
-  k.prefix = "CI-";
-  k.counter_id = "context_issue";
   k.path = "context-issues";
   k.cli = "context-issue";
   k.clause = "4.1";
@@ -102,9 +93,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& context_issue_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& context_issue_kind() { return records::built_once<make>(); }
 
 }  // namespace aims::context

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/euact/obligation_query.hpp"
+#include "domain/records/kind_build.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -48,14 +49,10 @@ store::RecordFacets facets_of_obligation(const store::RecordRow& row, const json
 }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = "obligation";
-  k.noun = "obligation";
-  k.title = "Obligation";
-  k.prefix = "";  // no numbers: an obligation is named by its system and obligation ids
+  // No numbers (prefix ""): an obligation is named by its system and obligation ids.
+  auto k = records::named_kind("obligation", "obligation", "Obligation", "", facets_of_obligation);
+  k.counter_id.clear();
   k.text_search = false;
-  k.facets_rev = 1;
-  k.facets = facets_of_obligation;
   k.filters = {
       FilterSpec{"system", Where::sql, false, FacetSlot::text0},
       FilterSpec{"status", Where::sql, false, FacetSlot::text1, std::vector<std::string>(obligation_statuses().begin(), obligation_statuses().end())},
@@ -85,10 +82,7 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& obligation_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& obligation_kind() { return records::built_once<make>(); }
 
 std::string role_token(std::string_view role) { return "|" + std::string(role) + "|"; }
 

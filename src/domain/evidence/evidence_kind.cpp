@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "domain/evidence/evidence_record.hpp"
+#include "domain/records/kind_build.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -15,8 +16,6 @@ using store::FacetSlot;
 
 namespace {
 
-std::string str(const json::object* doc, std::string_view key) { return doc ? str_of(*doc, key) : std::string(); }
-
 std::string padded(std::int64_t n) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "%020lld", static_cast<long long>(n));
@@ -25,15 +24,15 @@ std::string padded(std::int64_t n) {
 
 store::RecordFacets facets_of_evidence(const store::RecordRow& row, const json::object* doc) {
   store::RecordFacets f;
-  f.text[0] = text::lower(str(doc, "title"));
-  f.text[1] = text::lower(str(doc, "owner"));
-  f.text[2] = str(doc, "classification");
+  f.text[0] = text::lower(records::doc_text(doc, "title"));
+  f.text[1] = text::lower(records::doc_text(doc, "owner"));
+  f.text[2] = records::doc_text(doc, "classification");
   bool deleted = false;
   if (doc)
     if (auto p = doc->if_contains("deleted"); p && p->is_bool()) deleted = p->as_bool();
   f.text[3] = deleted ? "true" : "";
   for (auto [slot, key] : {std::pair{4, "expires_on"}, std::pair{5, "effective_date"}}) {
-    auto v = str(doc, key);
+    auto v = records::doc_text(doc, key);
     f.text[static_cast<std::size_t>(slot)] = v.empty() ? "~" : v;  // no date sorts after every date
   }
   std::int64_t size = 0;
@@ -41,27 +40,20 @@ store::RecordFacets facets_of_evidence(const store::RecordRow& row, const json::
     if (auto p = doc->if_contains("size"); p && p->is_int64()) size = p->as_int64();
   f.text[6] = padded(size);
   f.text[7] = row.id;
-  auto n = str(doc, "number");
+  auto n = records::doc_text(doc, "number");
   std::int64_t number = 0;
   if (n.size() > 3) std::from_chars(n.data() + 3, n.data() + n.size(), number);
   f.number = number;
-  f.search = text::lower(str(doc, "title") + "\n" + str(doc, "description") + "\n" + str(doc, "filename") + "\n" +
-                         str(doc, "owner") + "\n" + n);
+  std::string hay;
+  for (auto k : {"title", "description", "filename", "owner"}) (hay += records::doc_text(doc, k)) += '\n';
+  f.search = text::lower(hay + n);
   return f;
 }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = std::string(kEvidence);
-  k.noun = "evidence";
-  k.title = "Evidence";
-  k.prefix = "EV-";
-  k.counter_id = "evidence";
-  k.facets_rev = 1;
-  k.facets = facets_of_evidence;
+  auto k = records::named_kind(std::string(kEvidence), "evidence", "Evidence", "EV-", facets_of_evidence);
   k.filters = {
-      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {},
-                 [](const std::string& v) { return text::lower(text::trim(v)); }},
+      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {}, records::lower_trimmed},
       FilterSpec{"classification", Where::sql, false, FacetSlot::text2,
                  std::vector<std::string>(classifications().begin(), classifications().end())},
   };
@@ -87,9 +79,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& evidence_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& evidence_kind() { return records::built_once<make>(); }
 
 }  // namespace aims::evidence

@@ -12,6 +12,7 @@
 #include "domain/evidence/evidence_upload.hpp"
 #include "domain/evidence/link_targets.hpp"
 #include "domain/records/lifecycle.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -89,13 +90,7 @@ result<View> EvidenceService::update(const Actor& a, const std::string& id, cons
     if (auto s = check_dates(after); !s) return s;
     auto diff = changes_between(before, after);
     if (diff.empty()) return ok();
-    after["version"] = row->version + 1;
-    after["updated_at"] = now;
-    after["updated_by"] = a.email;
-    store::RecordRow r = *row;
-    r.version = row->version + 1;
-    r.updated_at = now;
-    r.doc = json::serialize(after);
+    auto r = records::next_version(*row, after, now, a.email);
     if (auto s = records::save(tx, evidence_kind(), a, r, row->version, "update", diff); !s) return s;
     json::array fields;
     for (const auto& c : diff) fields.push_back(c.at("field"));
@@ -131,14 +126,8 @@ status EvidenceService::remove(const Actor& a, const std::string& id, const std:
     after["deleted"] = true;
     after["deleted_at"] = now;
     after["deleted_by"] = a.email;
-    after["version"] = row->version + 1;
-    after["updated_at"] = now;
-    after["updated_by"] = a.email;
-    store::RecordRow r = *row;
+    auto r = records::next_version(*row, after, now, a.email);
     r.ref = "";  // no longer found by its content
-    r.version = row->version + 1;
-    r.updated_at = now;
-    r.doc = json::serialize(after);
     if (auto s = records::save(tx, evidence_kind(), a, r, row->version, "delete", changes_between(before, after)); !s) return s;
     return append_event(tx, a, id, now, "delete", json::object{{"sha256", sha}});
   });

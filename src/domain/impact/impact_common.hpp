@@ -1,5 +1,5 @@
 // Small helpers shared by the files of ImpactService: the not-found error in the kind's words,
-// the If-Match check of the thresholds, history rows and field diffs. Internal to src/domain/impact; pure functions; thread-safe.
+// history rows and field diffs. Internal to src/domain/impact; pure functions; thread-safe.
 #pragma once
 #include <boost/json.hpp>
 
@@ -13,28 +13,18 @@
 #include "domain/euact/system_facts.hpp"
 #include "domain/impact/impact_kind.hpp"
 #include "domain/records/lifecycle.hpp"
+#include "domain/records/versions.hpp"
 #include "store/store.hpp"
 
 namespace aims::impact::detail {
 
+// The names every file of the service uses (they take them in with `using namespace detail`).
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
 using records::require;
 
 inline Error not_found(const std::string& id) { return records::not_found(impact_kind(), id); }
-
-/// If-Match against the stored version of the thresholds (assessments use
-/// records::check_if_match); `required` makes a missing header a 428.
-inline status check_if_match(const std::optional<std::string>& if_match, std::int64_t version, bool required,
-                             std::string_view what) {
-  if (!if_match) {
-    if (!required) return ok();
-    return make_error(errc::precondition_required,
-                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-  }
-  auto want = "\"v" + std::to_string(version) + "\"";
-  if (*if_match == want || *if_match == "W/" + want) return ok();
-  return make_error(errc::precondition_failed, "This " + std::string(what) + " was changed by someone else since you read it (now version " +
-                                                   std::to_string(version) + "); reload and try again.");
-}
 
 /// Field-by-field changes between two stored documents, leaving out the bookkeeping members.
 inline boost::json::array diff(const boost::json::object& before, const boost::json::object& after) {

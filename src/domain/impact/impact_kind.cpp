@@ -1,6 +1,7 @@
 #include "domain/impact/impact_kind.hpp"
 
 #include "core/text.hpp"
+#include "domain/records/kind_build.hpp"
 
 namespace aims::impact {
 namespace json = boost::json;
@@ -28,14 +29,7 @@ store::RecordFacets facets_of_assessment(const store::RecordRow& row, const json
 }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = "impact_assessment";
-  k.noun = "impact assessment";
-  k.title = "Impact assessment";
-  k.prefix = "IA-";
-  k.counter_id = "impact_assessment";
-  k.facets_rev = 1;
-  k.facets = facets_of_assessment;
+  auto k = records::named_kind("impact_assessment", "impact assessment", "Impact assessment", "IA-", facets_of_assessment);
   k.filters = {
       FilterSpec{"system_id", Where::sql, true},
       FilterSpec{"status", Where::sql, false, FacetSlot::text1, {kStatuses[0], kStatuses[1], kStatuses[2]}},
@@ -58,9 +52,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& impact_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& impact_kind() { return records::built_once<make>(); }
 
 }  // namespace aims::impact

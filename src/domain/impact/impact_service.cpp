@@ -5,9 +5,6 @@
 #include "domain/impact/impact_fields.hpp"
 
 namespace aims::impact {
-namespace json = boost::json;
-using accounts::Action;
-using accounts::Actor;
 using namespace detail;
 
 namespace {

@@ -14,8 +14,6 @@
 #include "domain/records/read_cache.hpp"
 
 namespace aims::impact {
-namespace json = boost::json;
-using accounts::Actor;
 using namespace detail;
 
 result<std::string> ImpactService::list(const Actor& a, const records::Params& p) {

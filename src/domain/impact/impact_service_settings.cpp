@@ -5,9 +5,6 @@
 #include "domain/impact/impact_service.hpp"
 
 namespace aims::impact {
-namespace json = boost::json;
-using accounts::Action;
-using accounts::Actor;
 using namespace detail;
 
 namespace {
@@ -56,7 +53,7 @@ result<View> ImpactService::put_settings(const Actor& a, const json::value& body
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto r = tx.find_record(a.org_id, std::string(kSettingsKind), "", "settings");
     std::int64_t version = r ? r->version : 0;
-    if (auto s = check_if_match(if_match, version, true, "setting"); !s) return s;
+    if (auto s = records::check_version(if_match, version, true, "This setting", "try again"); !s) return s;
     auto before = r ? json::parse(r->doc).as_object() : settings_json(Settings{});
     auto now = clock_.now_text();
     auto doc = settings_json(*parsed);

@@ -10,9 +10,6 @@
 #include "domain/org/org_settings.hpp"
 
 namespace aims::impact {
-namespace json = boost::json;
-using accounts::Action;
-using accounts::Actor;
 using namespace detail;
 
 namespace {
@@ -58,13 +55,7 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     after["status"] = "in_review";
     after["submitted_at"] = now;
     after["submitted_by"] = a.email;
-    after["version"] = row->version + 1;
-    after["updated_at"] = now;
-    after["updated_by"] = a.email;
-    store::RecordRow r = *row;
-    r.version = row->version + 1;
-    r.updated_at = now;
-    r.doc = json::serialize(after);
+    auto r = records::next_version(*row, after, now, a.email);
     if (auto s = records::save(tx, impact_kind(), a, r, row->version, "submit", diff(before, after)); !s) return s;
     auto system = system_of(tx, a.org_id, str(after, "system_id"));
     out = View{id, r.version, json::serialize(view_of(after, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
@@ -148,13 +139,7 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
     after["approved_by"] = a.email;
     after["approved_snapshot"] = std::move(snapshot);
     after["approved_next_review_date"] = review;
-    after["version"] = row->version + 1;
-    after["updated_at"] = now;
-    after["updated_by"] = a.email;
-    store::RecordRow r = *row;
-    r.version = row->version + 1;
-    r.updated_at = now;
-    r.doc = json::serialize(after);
+    auto r = records::next_version(*row, after, now, a.email);
     if (auto s = records::save(tx, impact_kind(), a, r, row->version, "approve", diff(before, after)); !s) return s;
     return tx.insert_history(history_row(a, kVersionKind, id + "/" + std::to_string(number), 1, now, "approve", json::array()));
   });

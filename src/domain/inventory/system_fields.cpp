@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "domain/inventory/csv.hpp"
+#include "domain/records/changes.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -250,14 +251,7 @@ store::SystemRow to_row(const json::object& r, const std::string& org_id) {
 
 json::array diff(const json::object& before, const json::object& after) {
   json::array changes;
-  for (const auto& f : kFields) {
-    const json::value* a = before.if_contains(f.name);
-    const json::value* b = after.if_contains(f.name);
-    json::value av = a ? *a : json::value(nullptr);
-    json::value bv = b ? *b : json::value(nullptr);
-    if (av == bv) continue;
-    changes.push_back(json::object{{"field", f.name}, {"from", av}, {"to", bv}});
-  }
+  for (const auto& f : kFields) records::add_change(changes, before, after, f.name);
   for (std::string_view k : {std::string_view("archived")}) {
     const json::value* a = before.if_contains(k);
     const json::value* b = after.if_contains(k);

@@ -8,9 +8,10 @@
 #include "core/text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/stored.hpp"
-#include "domain/ledger/history_json.hpp"
 #include "domain/inventory/csv.hpp"
 #include "domain/inventory/system_fields.hpp"
+#include "domain/ledger/history_json.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -239,13 +240,7 @@ result<SystemView> SystemService::update(const Actor& a, const std::string& id, 
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = tx.find_system(a.org_id, id);
     if (!row) return not_found(id);
-    if (!if_match)
-      return make_error(errc::precondition_required,
-                        "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-    if (*if_match != etag(row->version) && *if_match != "W/" + etag(row->version))
-      return make_error(errc::precondition_failed,
-                        "This AI system was changed by someone else since you read it (now version " +
-                            std::to_string(row->version) + "); reload and apply your change again.");
+    if (auto s = records::check_version(if_match, row->version, true, "This AI system"); !s) return s;
     auto fields = changes;  // the callback may run again
     std::vector<FieldError> derived;
     drop_derived(fields, parse_doc(row->doc), derived);

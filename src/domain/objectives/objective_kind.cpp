@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/objectives/objective_records.hpp"
+#include "domain/records/kind_build.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -58,20 +59,12 @@ std::vector<std::string> annex_c_objectives() {
 }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = kObjectiveKind;
-  k.noun = "AI objective";
-  k.title = "AI objective";
-  k.prefix = "OBJ-";
-  k.counter_id = kObjectiveKind;
-  k.facets_rev = 1;
-  k.facets = facets_of_objective;
+  auto k = records::named_kind(kObjectiveKind, "AI objective", "AI objective", "OBJ-", facets_of_objective);
   auto trimmed = [](const std::string& v) { return text::trim(v); };
   k.filters = {
       FilterSpec{"system_id", Where::sql, false, FacetSlot::text6, {}, trimmed, true},
       FilterSpec{"status", Where::sql, false, FacetSlot::text3, {"active", "achieved", "retired"}},
-      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {},
-                 [](const std::string& v) { return text::lower(text::trim(v)); }, true},
+      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {}, records::lower_trimmed, true},
       FilterSpec{"annex_c_objective", Where::sql, false, FacetSlot::text7, annex_c_objectives()},
       // The derived status and an overdue reading follow from the latest reading (another record)
       // and today's date: applied by the service.
@@ -93,9 +86,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& objective_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& objective_kind() { return records::built_once<make>(); }
 
 }  // namespace aims::objectives

@@ -12,6 +12,7 @@
 #include "domain/objectives/objective_input.hpp"
 #include "domain/records/read_cache.hpp"
 #include "domain/objectives/objective_records.hpp"
+#include "domain/records/changes.hpp"
 #include "domain/ledger/history_json.hpp"
 
 namespace aims::objectives {
@@ -26,15 +27,7 @@ using records::require;
 Error not_found(const std::string& id) { return records::not_found(objective_kind(), id); }
 
 json::array diff(const json::object& before, const json::object& after) {
-  json::array changes;
-  for (auto k : objective_fields()) {
-    auto a = before.if_contains(k);
-    auto b = after.if_contains(k);
-    json::value av = a ? *a : json::value(nullptr);
-    json::value bv = b ? *b : json::value(nullptr);
-    if (av != bv) changes.push_back(json::object{{"field", k}, {"from", av}, {"to", bv}});
-  }
-  return changes;
+  return records::changes_of(before, after, objective_fields());
 }
 
 /// A system the objective may name: one of the organization's, not archived.

@@ -3,6 +3,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::org {
 namespace json = boost::json;
@@ -120,7 +121,7 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
     if (!if_match)
       return make_error(errc::precondition_required,
                         "Send If-Match with the ETag you last read (\"v0\" while the defaults apply).");
-    if (*if_match != etag(version) && *if_match != "W/" + etag(version))
+    if (!records::names_version(*if_match, version))
       return make_error(errc::precondition_failed, "The organization settings were changed by someone else since you read them (now version " +
                                                        std::to_string(version) + "); reload and apply your change again.");
     auto current = r ? from_json(json::parse(r->doc).as_object()) : Settings{};

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/ledger/history_json.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::records {
 namespace json = boost::json;
@@ -37,14 +38,7 @@ result<store::RecordRow> find(store::ReadTx& tx, const KindSpec& spec, const std
 }
 
 status check_if_match(const KindSpec& spec, const store::RecordRow& row, const std::optional<std::string>& if_match) {
-  if (!if_match)
-    return make_error(errc::precondition_required,
-                      "Send If-Match with the ETag you last read, so that no one else's change is overwritten.");
-  if (*if_match != etag(row.version) && *if_match != "W/" + etag(row.version))
-    return make_error(errc::precondition_failed, spec.title + " " + row.id +
-                                                     " was changed by someone else since you read it (now version " +
-                                                     std::to_string(row.version) + "); reload and apply your change again.");
-  return ok();
+  return check_version(if_match, row.version, true, spec.title + " " + row.id);
 }
 
 result<std::int64_t> next_number(store::WriteTx& tx, const KindSpec& spec, const std::string& org_id, const std::string& now) {

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "domain/records/versions.hpp"
 #include "domain/risk/criteria.hpp"
 #include "domain/risk/risk_view.hpp"
 
@@ -94,7 +95,7 @@ result<Versioned> CriteriaService::put(const Actor& a, const json::value& body, 
     if (!if_match)
       return make_error(errc::precondition_required,
                         "Send If-Match with the ETag you last read (\"v0\" while the criteria were never changed).");
-    if (*if_match != etag(current.version) && *if_match != "W/" + etag(current.version))
+    if (!records::names_version(*if_match, current.version))
       return make_error(errc::precondition_failed, "The risk criteria were changed by someone else since you read them (now version " +
                                                        std::to_string(current.version) + "); reload and apply your change again.");
     std::vector<FieldError> fit;

@@ -5,6 +5,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "domain/common/input.hpp"
+#include "domain/records/changes.hpp"
 
 namespace aims::risk {
 namespace json = boost::json;
@@ -233,16 +234,8 @@ void check_rules(const json::object& risk, const Criteria& c, std::vector<FieldE
 }
 
 json::array diff(const json::object& before, const json::object& after) {
-  json::array changes;
-  auto compare = [&](std::string_view k) {
-    const json::value* a = before.if_contains(k);
-    const json::value* b = after.if_contains(k);
-    json::value av = a ? *a : json::value(nullptr);
-    json::value bv = b ? *b : json::value(nullptr);
-    if (av != bv) changes.push_back(json::object{{"field", k}, {"from", av}, {"to", bv}});
-  };
-  for (auto k : kFields) compare(k);
-  compare("acceptance");
+  auto changes = records::changes_of(before, after, kFields);
+  records::add_change(changes, before, after, "acceptance");
   return changes;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "domain/records/kind_build.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_view.hpp"
 
@@ -49,22 +50,15 @@ store::RecordFacets facets_of_risk(const store::RecordRow& row, const json::obje
 std::vector<std::string> names(std::span<const std::string_view> v) { return {v.begin(), v.end()}; }
 
 records::KindSpec make() {
-  records::KindSpec k;
-  k.kind = kRiskKind;
-  k.noun = "risk";
-  k.title = "Risk";
-  k.prefix = "R-";
+  auto k = records::named_kind(kRiskKind, "risk", "Risk", "R-", facets_of_risk);
   k.counter_id = kCounterId;
-  k.facets_rev = 1;
-  k.facets = facets_of_risk;
   auto treatments_or_none = names(treatments());
   treatments_or_none.push_back("none");
   k.filters = {
       FilterSpec{"system_id", Where::sql, true, FacetSlot::text0, {},
                  [](const std::string& v) { return v == "none" ? std::string() : v; }},
       FilterSpec{"status", Where::sql, false, FacetSlot::text3, names(statuses())},
-      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {},
-                 [](const std::string& v) { return text::lower(text::trim(v)); }, true},
+      FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {}, records::lower_trimmed, true},
       FilterSpec{"treatment", Where::sql, false, FacetSlot::text5, treatments_or_none},
       // The service compares the review date with today in SQL (the facet text7).
       FilterSpec{"overdue", Where::memory, false, FacetSlot::text7, {"true", "false"}},
@@ -94,9 +88,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& risk_kind() {
-  static const records::KindSpec spec = make();
-  return spec;
-}
+const records::KindSpec& risk_kind() { return records::built_once<make>(); }
 
 }  // namespace aims::risk

@@ -53,6 +53,33 @@ export interface ApiResult<T> {
   status: number;
 }
 
+/** A body answered under a name of the caller's (e.g. `{ risk, etag }`) with the ETag that guards its next change. */
+export type WithEtag<K extends string, T> = { [k in K]: T } & { etag: string | null };
+
+/** Awaits a call and answers its body under `key` with its ETag. */
+export async function versioned<K extends string, T>(key: K, call: Promise<ApiResult<T>>): Promise<WithEtag<K, T>> {
+  const { data, etag } = await call;
+  return { [key]: data, etag } as WithEtag<K, T>;
+}
+
+/** The JSON body an operation takes, and the one it answers. */
+export type BodyOf<P extends keyof paths, M extends Method> = JsonBodyOf<Op<P, M>>;
+export type AnswerOf<P extends keyof paths, M extends Method> = SuccessOf<Op<P, M>>;
+
+/**
+ * The calls of a record family whose `collection` path creates and whose `one` path ({id}) reads
+ * and changes a record: get and update answer the record under `key` with its ETag, update sends
+ * the ETag back as If-Match.
+ */
+export function recordCalls<K extends string, C extends PathsWith<'post'>, O extends PathsWith<'get'> & PathsWith<'patch'>>(key: K, collection: C, one: O) {
+  return {
+    get: (id: string, signal?: AbortSignal) => versioned(key, api('get', one, { path: { id }, signal } as never)),
+    create: async (input: BodyOf<C, 'post'>) => (await api('post', collection, { body: input } as never)).data,
+    update: (id: string, patch: BodyOf<O, 'patch'>, etag: string) =>
+      versioned(key, api('patch', one, { path: { id }, body: patch, headers: { 'If-Match': etag } } as never)),
+  };
+}
+
 /** A failed API call, carrying the server's RFC 9457 problem. */
 export class ApiError extends Error {
   readonly status: number;

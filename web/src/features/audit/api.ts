@@ -1,10 +1,11 @@
 // Audit log calls (SPEC §9): the signed checkpoint, the public key, entries, proofs and the export.
-import { api, downloadFile, type Schemas } from '../../lib/api';
+import { api, downloadFile } from '../../lib/api';
+import type {
+  SchemaAuditCheckpoint as AuditCheckpoint, SchemaAuditPublicKey as AuditPublicKey, SchemaAuditEntry as AuditEntry,
+  SchemaAuditInclusionProof as AuditInclusionProof,
+} from '../../lib/api-types';
 
-export type AuditCheckpoint = Schemas['AuditCheckpoint'];
-export type AuditPublicKey = Schemas['AuditPublicKey'];
-export type AuditEntry = Schemas['AuditEntry'];
-export type AuditInclusionProof = Schemas['AuditInclusionProof'];
+export type { AuditCheckpoint, AuditPublicKey, AuditEntry, AuditInclusionProof };
 
 export async function getCheckpoint(signal?: AbortSignal): Promise<AuditCheckpoint> {
   const { data } = await api('get', '/api/v1/audit/checkpoint', { signal });

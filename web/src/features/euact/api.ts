@@ -1,20 +1,16 @@
 // EU AI Act calls: the classification questionnaire, a system's classification and its saved
 // versions, and the obligations register.
-import { api, ApiError, type Schemas } from '../../lib/api';
+import { api, versioned, type WithEtag, ApiError } from '../../lib/api';
 import { countRows, fetchAllPages, type ListFilters } from '../../lib/lists';
-import type { paths } from '../../lib/api-types';
+import type {
+  paths, SchemaEuActQuestionnaire as Questionnaire, SchemaEuActQuestion as Question, SchemaEuActCondition as Condition,
+  SchemaEuActAnswers as Answers, SchemaClassification as Classification, SchemaClassificationResult as ClassificationResult,
+  SchemaObligation as Obligation, SchemaObligationPatch as ObligationPatch, SchemaObligationStatus as ObligationStatus,
+  SchemaEuActRole as EuActRole,
+} from '../../lib/api-types';
 
-export type Questionnaire = Schemas['EuActQuestionnaire'];
-export type Question = Schemas['EuActQuestion'];
-export type Condition = Schemas['EuActCondition'];
-export type Answers = Schemas['EuActAnswers'];
+export type { Questionnaire, Question, Condition, Answers, Classification, ClassificationResult, Obligation, ObligationPatch, ObligationStatus, EuActRole };
 export type AnswerValue = Answers[string];
-export type Classification = Schemas['Classification'];
-export type ClassificationResult = Schemas['ClassificationResult'];
-export type Obligation = Schemas['Obligation'];
-export type ObligationPatch = Schemas['ObligationPatch'];
-export type ObligationStatus = Schemas['ObligationStatus'];
-export type EuActRole = Schemas['EuActRole'];
 
 /** The register's filters (everything but paging). */
 export type ObligationFilters = ListFilters<'/api/v1/obligations'>;
@@ -33,10 +29,7 @@ export function getQuestionnaire(): Promise<Questionnaire> {
   return questionnaire;
 }
 
-export interface Current {
-  classification: Classification;
-  etag: string | null;
-}
+export type Current = WithEtag<'classification', Classification>;
 
 /** The system's classification, or null while it has none (the server answers 404). */
 export async function getClassification(systemId: string, signal?: AbortSignal): Promise<Current | null> {
@@ -50,13 +43,12 @@ export async function getClassification(systemId: string, signal?: AbortSignal):
 }
 
 /** Saves a classification; `etag` is the current one's (none for a first classification). */
-export async function putClassification(systemId: string, answers: Answers, note: string, etag: string | null): Promise<Current> {
-  const { data, etag: next } = await api('put', '/api/v1/systems/{id}/classification', {
+export function putClassification(systemId: string, answers: Answers, note: string, etag: string | null): Promise<Current> {
+  return versioned('classification', api('put', '/api/v1/systems/{id}/classification', {
     path: { id: systemId },
     body: note ? { answers, note } : { answers },
     headers: etag ? { 'If-Match': etag } : {},
-  });
-  return { classification: data, etag: next };
+  }));
 }
 
 /** Every saved version, newest first. */

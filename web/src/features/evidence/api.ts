@@ -1,15 +1,15 @@
 // Evidence vault calls (SPEC §9). The upload goes through XMLHttpRequest, the one browser API that
 // reports upload progress; everything else through the typed client.
-import { api, ApiError, baseHeaders, downloadFile, type Schemas } from '../../lib/api';
+import { api, recordCalls, type WithEtag, ApiError, baseHeaders, downloadFile } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import { toProblem } from '../../lib/problem';
 import { uploadQuery, type UploadMeta } from './evidence';
+import type {
+  SchemaEvidence as Evidence, SchemaEvidenceLink as EvidenceLink, SchemaEvidenceEvent as EvidenceEvent,
+  SchemaEvidenceFreshness as EvidenceFreshness, SchemaEvidencePatch as EvidencePatch,
+} from '../../lib/api-types';
 
-export type Evidence = Schemas['Evidence'];
-export type EvidenceLink = Schemas['EvidenceLink'];
-export type EvidenceEvent = Schemas['EvidenceEvent'];
-export type EvidenceFreshness = Schemas['EvidenceFreshness'];
-export type EvidencePatch = Schemas['EvidencePatch'];
+export type { Evidence, EvidenceLink, EvidenceEvent, EvidenceFreshness, EvidencePatch };
 
 export type EvidenceSort = ListSort<'/api/v1/evidence'>;
 export type EvidenceFilters = ListFilters<'/api/v1/evidence'>;
@@ -21,20 +21,10 @@ export async function listEvidence(filters: EvidenceFilters, cursor: string | un
   return fetchPage<Evidence, '/api/v1/evidence'>('/api/v1/evidence', { query: { ...filters, cursor, limit }, signal });
 }
 
-export interface Versioned {
-  evidence: Evidence;
-  etag: string | null;
-}
+export type Versioned = WithEtag<'evidence', Evidence>;
 
-export async function getEvidence(id: string, signal?: AbortSignal): Promise<Versioned> {
-  const { data, etag } = await api('get', '/api/v1/evidence/{id}', { path: { id }, signal });
-  return { evidence: data, etag };
-}
-
-export async function updateEvidence(id: string, patch: EvidencePatch, etag: string): Promise<Versioned> {
-  const { data, etag: next } = await api('patch', '/api/v1/evidence/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
-  return { evidence: data, etag: next };
-}
+/** One evidence read or changed under If-Match. */
+export const { get: getEvidence, update: updateEvidence } = recordCalls('evidence', '/api/v1/evidence', '/api/v1/evidence/{id}');
 
 export async function deleteEvidence(id: string, etag: string): Promise<void> {
   await api('delete', '/api/v1/evidence/{id}', { path: { id }, headers: { 'If-Match': etag } });

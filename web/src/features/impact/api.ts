@@ -1,25 +1,22 @@
 // AI system impact assessment calls (SPEC §6; ISO/IEC 42001 6.1.4, 8.4, A.5): list, create, edit
 // under If-Match, submit and approve, versions, the Art. 27 view, the thresholds and exports.
-import { api, downloadFile, type Schemas } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
+import type {
+  SchemaImpactAssessment as ImpactAssessment, SchemaImpactAssessmentSummary as ImpactSummary,
+  SchemaImpactAssessmentPatch as ImpactPatch, SchemaImpactAssessmentInput as ImpactInput, SchemaImpactEntry as ImpactEntry,
+  SchemaImpactEntryInput as ImpactEntryInput, SchemaImpactInterestedParty as ImpactParty, SchemaImpactMeasure as ImpactMeasure,
+  SchemaImpactVersion as ImpactVersion, SchemaImpactVersionSummary as ImpactVersionSummary, SchemaImpactFria as ImpactFria,
+  SchemaImpactFriaElement as ImpactFriaElement, SchemaImpactSettings as ImpactSettings,
+  SchemaImpactSettingsInput as ImpactSettingsInput, SchemaImpactHistoryEntry as ImpactHistoryEntry,
+  SchemaImpactLevel as ImpactLevel, SchemaImpactStatus as ImpactStatus,
+} from '../../lib/api-types';
 
-export type ImpactAssessment = Schemas['ImpactAssessment'];
-export type ImpactSummary = Schemas['ImpactAssessmentSummary'];
-export type ImpactPatch = Schemas['ImpactAssessmentPatch'];
-export type ImpactInput = Schemas['ImpactAssessmentInput'];
-export type ImpactEntry = Schemas['ImpactEntry'];
-export type ImpactEntryInput = Schemas['ImpactEntryInput'];
-export type ImpactParty = Schemas['ImpactInterestedParty'];
-export type ImpactMeasure = Schemas['ImpactMeasure'];
-export type ImpactVersion = Schemas['ImpactVersion'];
-export type ImpactVersionSummary = Schemas['ImpactVersionSummary'];
-export type ImpactFria = Schemas['ImpactFria'];
-export type ImpactFriaElement = Schemas['ImpactFriaElement'];
-export type ImpactSettings = Schemas['ImpactSettings'];
-export type ImpactSettingsInput = Schemas['ImpactSettingsInput'];
-export type ImpactHistoryEntry = Schemas['ImpactHistoryEntry'];
-export type ImpactLevel = Schemas['ImpactLevel'];
-export type ImpactStatus = Schemas['ImpactStatus'];
+export type {
+  ImpactAssessment, ImpactSummary, ImpactPatch, ImpactInput, ImpactEntry, ImpactEntryInput, ImpactParty, ImpactMeasure,
+  ImpactVersion, ImpactVersionSummary, ImpactFria, ImpactFriaElement, ImpactSettings, ImpactSettingsInput, ImpactHistoryEntry,
+  ImpactLevel, ImpactStatus,
+};
 
 export type ImpactSort = ListSort<'/api/v1/impact-assessments'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
@@ -28,36 +25,20 @@ export const filterKeys = ['q', 'system_id', 'status', 'outcome', 'reassessment_
 
 export type ImpactPage = ListPage<ImpactSummary>;
 
-export interface Versioned {
-  assessment: ImpactAssessment;
-  etag: string | null;
-}
+export type Versioned = WithEtag<'assessment', ImpactAssessment>;
 
 export async function listImpact(filters: ImpactFilters, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ImpactPage> {
   return fetchPage<ImpactSummary, '/api/v1/impact-assessments'>('/api/v1/impact-assessments', { query: { ...filters, cursor, limit }, signal });
 }
 
-export async function getImpact(id: string, signal?: AbortSignal): Promise<Versioned> {
-  const { data, etag } = await api('get', '/api/v1/impact-assessments/{id}', { path: { id }, signal });
-  return { assessment: data, etag };
-}
+/** One impact assessment read, created or changed under If-Match. */
+export const { get: getImpact, create: createImpact, update: updateImpact } = recordCalls('assessment', '/api/v1/impact-assessments', '/api/v1/impact-assessments/{id}');
 
-export async function createImpact(input: ImpactInput): Promise<ImpactAssessment> {
-  const { data } = await api('post', '/api/v1/impact-assessments', { body: input });
-  return data;
-}
-
-export async function updateImpact(id: string, patch: ImpactPatch, etag: string): Promise<Versioned> {
-  const { data, etag: next } = await api('patch', '/api/v1/impact-assessments/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
-  return { assessment: data, etag: next };
-}
-
-export async function submitImpact(id: string, etag: string | null): Promise<Versioned> {
-  const { data, etag: next } = await api('post', '/api/v1/impact-assessments/{id}/submit', {
+export function submitImpact(id: string, etag: string | null): Promise<Versioned> {
+  return versioned('assessment', api('post', '/api/v1/impact-assessments/{id}/submit', {
     path: { id },
     headers: etag ? { 'If-Match': etag } : {},
-  });
-  return { assessment: data, etag: next };
+  }));
 }
 
 export async function approveImpact(id: string, note: string, etag: string | null): Promise<ImpactVersion> {
@@ -89,14 +70,12 @@ export async function getHistory(id: string, cursor: string | undefined, signal?
   return data;
 }
 
-export async function getSettings(signal?: AbortSignal): Promise<{ settings: ImpactSettings; etag: string | null }> {
-  const { data, etag } = await api('get', '/api/v1/impact-assessments/settings', { signal });
-  return { settings: data, etag };
+export function getSettings(signal?: AbortSignal): Promise<{ settings: ImpactSettings; etag: string | null }> {
+  return versioned('settings', api('get', '/api/v1/impact-assessments/settings', { signal }));
 }
 
-export async function putSettings(input: ImpactSettingsInput, etag: string): Promise<{ settings: ImpactSettings; etag: string | null }> {
-  const { data, etag: next } = await api('put', '/api/v1/impact-assessments/settings', { body: input, headers: { 'If-Match': etag } });
-  return { settings: data, etag: next };
+export function putSettings(input: ImpactSettingsInput, etag: string): Promise<{ settings: ImpactSettings; etag: string | null }> {
+  return versioned('settings', api('put', '/api/v1/impact-assessments/settings', { body: input, headers: { 'If-Match': etag } }));
 }
 
 export function exportImpact(id: string, ref: string, format: 'pdf' | 'json', version?: number): Promise<void> {

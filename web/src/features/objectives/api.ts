@@ -1,19 +1,18 @@
 // AI objective calls (SPEC §6, ISO/IEC 42001 clause 6.2): objectives, their readings, history and summary.
-import { api, type Schemas } from '../../lib/api';
+import { api, recordCalls, type WithEtag, type Schemas } from '../../lib/api';
 import { fetchAllPages, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
+import type {
+  SchemaObjective as Objective, SchemaObjectiveInput as ObjectiveInput, SchemaObjectivePatch as ObjectivePatch,
+  SchemaObjectivePlan as ObjectivePlan, SchemaObjectiveReading as ObjectiveReading,
+  SchemaObjectiveReadingAdded as ObjectiveReadingAdded, SchemaObjectiveHistoryEntry as ObjectiveHistoryEntry,
+  SchemaObjectivesSummary as ObjectivesSummary, SchemaDerivedStatus as DerivedStatus, SchemaObjectiveStatus as ObjectiveStatus,
+  SchemaObjectiveDirection as ObjectiveDirection, SchemaObjectiveFrequency as ObjectiveFrequency,
+} from '../../lib/api-types';
 
-export type Objective = Schemas['Objective'];
-export type ObjectiveInput = Schemas['ObjectiveInput'];
-export type ObjectivePatch = Schemas['ObjectivePatch'];
-export type ObjectivePlan = Schemas['ObjectivePlan'];
-export type ObjectiveReading = Schemas['ObjectiveReading'];
-export type ObjectiveReadingAdded = Schemas['ObjectiveReadingAdded'];
-export type ObjectiveHistoryEntry = Schemas['ObjectiveHistoryEntry'];
-export type ObjectivesSummary = Schemas['ObjectivesSummary'];
-export type DerivedStatus = Schemas['DerivedStatus'];
-export type ObjectiveStatus = Schemas['ObjectiveStatus'];
-export type ObjectiveDirection = Schemas['ObjectiveDirection'];
-export type ObjectiveFrequency = Schemas['ObjectiveFrequency'];
+export type {
+  Objective, ObjectiveInput, ObjectivePatch, ObjectivePlan, ObjectiveReading, ObjectiveReadingAdded, ObjectiveHistoryEntry,
+  ObjectivesSummary, DerivedStatus, ObjectiveStatus, ObjectiveDirection, ObjectiveFrequency,
+};
 
 export type ObjectiveSort = ListSort<'/api/v1/objectives'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
@@ -32,25 +31,10 @@ export async function getSummary(signal?: AbortSignal): Promise<ObjectivesSummar
   return data;
 }
 
-export interface Versioned {
-  objective: Objective;
-  etag: string | null;
-}
+export type Versioned = WithEtag<'objective', Objective>;
 
-export async function getObjective(id: string, signal?: AbortSignal): Promise<Versioned> {
-  const { data, etag } = await api('get', '/api/v1/objectives/{id}', { path: { id }, signal });
-  return { objective: data, etag };
-}
-
-export async function createObjective(input: ObjectiveInput): Promise<Objective> {
-  const { data } = await api('post', '/api/v1/objectives', { body: input });
-  return data;
-}
-
-export async function updateObjective(id: string, patch: ObjectivePatch, etag: string): Promise<Versioned> {
-  const { data, etag: next } = await api('patch', '/api/v1/objectives/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
-  return { objective: data, etag: next };
-}
+/** One objective read, created or changed under If-Match. */
+export const { get: getObjective, create: createObjective, update: updateObjective } = recordCalls('objective', '/api/v1/objectives', '/api/v1/objectives/{id}');
 
 /** Every reading of an objective, oldest first (following `next` to the end). */
 export async function listAllReadings(id: string, signal?: AbortSignal): Promise<ObjectiveReading[]> {

@@ -1,15 +1,13 @@
 // Risk register and risk criteria calls (SPEC §6; ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3).
-import { api, type Schemas } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
+import type {
+  SchemaRisk as Risk, SchemaRiskInput as RiskInput, SchemaRiskPatch as RiskPatch, SchemaRiskCriteria as RiskCriteria,
+  SchemaRiskCriteriaInput as RiskCriteriaInput, SchemaRiskHeatmap as RiskHeatmap, SchemaRiskHistoryEntry as RiskHistoryEntry,
+  SchemaRiskLevel as RiskLevel,
+} from '../../lib/api-types';
 
-export type Risk = Schemas['Risk'];
-export type RiskInput = Schemas['RiskInput'];
-export type RiskPatch = Schemas['RiskPatch'];
-export type RiskCriteria = Schemas['RiskCriteria'];
-export type RiskCriteriaInput = Schemas['RiskCriteriaInput'];
-export type RiskHeatmap = Schemas['RiskHeatmap'];
-export type RiskHistoryEntry = Schemas['RiskHistoryEntry'];
-export type RiskLevel = Schemas['RiskLevel'];
+export type { Risk, RiskInput, RiskPatch, RiskCriteria, RiskCriteriaInput, RiskHeatmap, RiskHistoryEntry, RiskLevel };
 
 export type RiskSort = ListSort<'/api/v1/risks'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
@@ -41,42 +39,25 @@ export async function listRisks(filters: RiskFilters, cursor: string | undefined
   return (await fetchPage<Risk, '/api/v1/risks'>('/api/v1/risks', { query: { ...filters, cursor, limit }, signal })) as RiskPage;
 }
 
-export interface VersionedRisk {
-  risk: Risk;
-  etag: string | null;
-}
+export type VersionedRisk = WithEtag<'risk', Risk>;
 
-export async function getRisk(id: string, signal?: AbortSignal): Promise<VersionedRisk> {
-  const { data, etag } = await api('get', '/api/v1/risks/{id}', { path: { id }, signal });
-  return { risk: data, etag };
-}
+/** One risk read, created or changed under If-Match. */
+export const { get: getRisk, create: createRisk, update: updateRisk } = recordCalls('risk', '/api/v1/risks', '/api/v1/risks/{id}');
 
-export async function createRisk(input: RiskInput): Promise<Risk> {
-  const { data } = await api('post', '/api/v1/risks', { body: input });
-  return data;
-}
-
-export async function updateRisk(id: string, patch: RiskPatch, etag: string): Promise<VersionedRisk> {
-  const { data, etag: next } = await api('patch', '/api/v1/risks/{id}', { path: { id }, body: patch, headers: { 'If-Match': etag } });
-  return { risk: data, etag: next };
-}
-
-export async function acceptRisk(id: string, rationale: string, expiresOn: string, etag: string): Promise<VersionedRisk> {
-  const { data, etag: next } = await api('post', '/api/v1/risks/{id}/acceptance', {
+export function acceptRisk(id: string, rationale: string, expiresOn: string, etag: string): Promise<VersionedRisk> {
+  return versioned('risk', api('post', '/api/v1/risks/{id}/acceptance', {
     path: { id },
     body: { rationale, expires_on: expiresOn },
     headers: { 'If-Match': etag },
-  });
-  return { risk: data, etag: next };
+  }));
 }
 
-export async function withdrawAcceptance(id: string, reason: string, etag: string): Promise<VersionedRisk> {
-  const { data, etag: next } = await api('post', '/api/v1/risks/{id}/acceptance/withdraw', {
+export function withdrawAcceptance(id: string, reason: string, etag: string): Promise<VersionedRisk> {
+  return versioned('risk', api('post', '/api/v1/risks/{id}/acceptance/withdraw', {
     path: { id },
     body: reason ? { reason } : {},
     headers: { 'If-Match': etag },
-  });
-  return { risk: data, etag: next };
+  }));
 }
 
 export async function getRiskHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: RiskHistoryEntry[]; next?: string }> {
@@ -89,17 +70,12 @@ export async function getHeatmap(systemId: string | undefined, signal?: AbortSig
   return data;
 }
 
-export interface VersionedCriteria {
-  criteria: RiskCriteria;
-  etag: string | null;
+export type VersionedCriteria = WithEtag<'criteria', RiskCriteria>;
+
+export function getCriteria(signal?: AbortSignal): Promise<VersionedCriteria> {
+  return versioned('criteria', api('get', '/api/v1/risk-criteria', { signal }));
 }
 
-export async function getCriteria(signal?: AbortSignal): Promise<VersionedCriteria> {
-  const { data, etag } = await api('get', '/api/v1/risk-criteria', { signal });
-  return { criteria: data, etag };
-}
-
-export async function putCriteria(input: RiskCriteriaInput, etag: string): Promise<VersionedCriteria> {
-  const { data, etag: next } = await api('put', '/api/v1/risk-criteria', { body: input, headers: { 'If-Match': etag } });
-  return { criteria: data, etag: next };
+export function putCriteria(input: RiskCriteriaInput, etag: string): Promise<VersionedCriteria> {
+  return versioned('criteria', api('put', '/api/v1/risk-criteria', { body: input, headers: { 'If-Match': etag } }));
 }

@@ -1,12 +1,12 @@
 // AI system inventory calls (SPEC §3).
-import { api, downloadFile, type Schemas } from '../../lib/api';
+import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
 import { countRows, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
+import type {
+  SchemaAiSystem as AiSystem, SchemaAiSystemInput as AiSystemInput, SchemaAiSystemPatch as AiSystemPatch,
+  SchemaHistoryEntry as HistoryEntry, SchemaImportResult as ImportResult,
+} from '../../lib/api-types';
 
-export type AiSystem = Schemas['AiSystem'];
-export type AiSystemInput = Schemas['AiSystemInput'];
-export type AiSystemPatch = Schemas['AiSystemPatch'];
-export type HistoryEntry = Schemas['HistoryEntry'];
-export type ImportResult = Schemas['ImportResult'];
+export type { AiSystem, AiSystemInput, AiSystemPatch, HistoryEntry, ImportResult };
 
 export type SystemSort = ListSort<'/api/v1/systems'>;
 /** The list filters (everything but paging), as they appear in the page URL. */
@@ -25,38 +25,17 @@ export function countSystems(filters: SystemFilters, signal?: AbortSignal): Prom
   return countRows('/api/v1/systems', { query: filters, signal });
 }
 
-export interface Versioned {
-  system: AiSystem;
-  etag: string | null;
+export type Versioned = WithEtag<'system', AiSystem>;
+
+/** One AI system read, created or changed under If-Match. */
+export const { get: getSystem, create: createSystem, update: updateSystem } = recordCalls('system', '/api/v1/systems', '/api/v1/systems/{id}');
+
+export function archiveSystem(id: string): Promise<Versioned> {
+  return versioned('system', api('post', '/api/v1/systems/{id}/archive', { path: { id } }));
 }
 
-export async function getSystem(id: string, signal?: AbortSignal): Promise<Versioned> {
-  const { data, etag } = await api('get', '/api/v1/systems/{id}', { path: { id }, signal });
-  return { system: data, etag };
-}
-
-export async function createSystem(input: AiSystemInput): Promise<AiSystem> {
-  const { data } = await api('post', '/api/v1/systems', { body: input });
-  return data;
-}
-
-export async function updateSystem(id: string, patch: AiSystemPatch, etag: string): Promise<Versioned> {
-  const { data, etag: next } = await api('patch', '/api/v1/systems/{id}', {
-    path: { id },
-    body: patch,
-    headers: { 'If-Match': etag },
-  });
-  return { system: data, etag: next };
-}
-
-export async function archiveSystem(id: string): Promise<Versioned> {
-  const { data, etag } = await api('post', '/api/v1/systems/{id}/archive', { path: { id } });
-  return { system: data, etag };
-}
-
-export async function restoreSystem(id: string): Promise<Versioned> {
-  const { data, etag } = await api('post', '/api/v1/systems/{id}/restore', { path: { id } });
-  return { system: data, etag };
+export function restoreSystem(id: string): Promise<Versioned> {
+  return versioned('system', api('post', '/api/v1/systems/{id}/restore', { path: { id } }));
 }
 
 export async function getHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: HistoryEntry[]; next?: string }> {

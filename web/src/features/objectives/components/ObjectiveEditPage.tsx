@@ -1,11 +1,10 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
-import { useNavigate, useParams } from 'react-router-dom';
-import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
+import { useNavigate } from 'react-router-dom';
+import { backToRecord } from '../../../components/RecordPage';
+import { EditFrame, useEditedRecord } from '../../../components/records/EditPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
-import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
-import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner } from '../../../lib/ui';
+import { useTitle } from '../../../lib/hooks';
 import { useSession } from '../../auth';
 import { getObjective, updateObjective } from '../api';
 import { clientErrors, formFromObjective, patchFromForm, type FormValues } from '../form';
@@ -13,21 +12,23 @@ import { exactFieldErrors, loadFormOptions } from '../options';
 import { ObjectiveForm } from './ObjectiveForm';
 
 export function ObjectiveEditPage() {
-  const { id = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const loaded = useAsync(async (signal) => {
-    const [o, options] = await Promise.all([getObjective(id, signal), loadFormOptions(signal)]);
-    // A system archived since keeps its place in the choices, so that saving does not unlink it.
-    const sid = o.objective.system_id;
-    if (sid && !options.systems.some((s) => s.value === sid))
-      options.systems.unshift({ value: sid, label: `${o.objective.system_name ?? sid} (archived)` });
-    return { ...o, options };
-  }, [id]);
-  const edit = useVersionedEdit(loaded.reload);
+  const { loaded, edit, gate } = useEditedRecord(
+    async (id, signal) => {
+      const [o, options] = await Promise.all([getObjective(id, signal), loadFormOptions(signal)]);
+      // A system archived since keeps its place in the choices, so that saving does not unlink it.
+      const sid = o.objective.system_id;
+      if (sid && !options.systems.some((s) => s.value === sid))
+        options.systems.unshift({ value: sid, label: `${o.objective.system_name ?? sid} (archived)` });
+      return { ...o, options };
+    },
+    session.canWrite,
+    '/objectives',
+    'The objective could not be loaded.',
+  );
   useTitle(loaded.data ? `Edit ${loaded.data.objective.key}` : 'Edit AI objective');
 
-  const gate = editGate(session.canWrite, `/objectives/${encodeURIComponent(id)}`, loaded, 'The objective could not be loaded.');
   if (gate || !loaded.data) return gate;
   const { objective, etag, options } = loaded.data;
   const detailUrl = `/objectives/${encodeURIComponent(objective.key)}`;
@@ -47,9 +48,7 @@ export function ObjectiveEditPage() {
   }
 
   return (
-    <FormPage links={[['/objectives', 'AI objectives'], [detailUrl, objective.key]]} current="Edit" title={`Edit ${objective.key}: ${objective.title}`}>
-      <ConflictBanner edit={edit} what="this objective" />
-      <ErrorBanner error={edit.error} />
+    <EditFrame edit={edit} what="this objective" links={[['/objectives', 'AI objectives'], [detailUrl, objective.key]]} title={`Edit ${objective.key}: ${objective.title}`}>
       <ObjectiveForm
         key={`${edit.formKey}-${objective.version}`}
         mode="edit"
@@ -61,6 +60,6 @@ export function ObjectiveEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </FormPage>
+    </EditFrame>
   );
 }

@@ -1,28 +1,30 @@
 // Editing a risk with optimistic concurrency: PATCH carries If-Match with the ETag read; a 412
 // offers to reload the latest version.
-import { useNavigate, useParams } from 'react-router-dom';
-import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
+import { useNavigate } from 'react-router-dom';
+import { backToRecord } from '../../../components/RecordPage';
+import { EditFrame, useEditedRecord } from '../../../components/records/EditPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
-import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
-import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, ErrorBanner } from '../../../lib/ui';
+import { useTitle } from '../../../lib/hooks';
+import { Banner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getCriteria, getRisk, updateRisk } from '../api';
 import { formFromRisk, patchFromForm, riskFormErrors, type RiskFormValues } from '../risks';
 import { RiskForm } from './RiskForm';
 
 export function RiskEditPage() {
-  const { id = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const loaded = useAsync(async (signal) => {
-    const [r, c] = await Promise.all([getRisk(id, signal), getCriteria(signal)]);
-    return { ...r, criteria: c.criteria };
-  }, [id]);
-  const edit = useVersionedEdit(loaded.reload);
+  const { loaded, edit, gate } = useEditedRecord(
+    async (id, signal) => {
+      const [r, c] = await Promise.all([getRisk(id, signal), getCriteria(signal)]);
+      return { ...r, criteria: c.criteria };
+    },
+    session.canWrite,
+    '/risks',
+    'The risk could not be loaded.',
+  );
   useTitle(loaded.data ? `Edit ${loaded.data.risk.id}` : 'Edit risk');
 
-  const gate = editGate(session.canWrite, `/risks/${encodeURIComponent(id)}`, loaded, 'The risk could not be loaded.');
   if (gate || !loaded.data) return gate;
   const { risk, etag, criteria } = loaded.data;
   const detailUrl = `/risks/${encodeURIComponent(risk.id)}`;
@@ -44,12 +46,17 @@ export function RiskEditPage() {
   }
 
   return (
-    <FormPage links={[['/risks', 'Risks'], [detailUrl, risk.id]]} current="Edit" title={`Edit ${risk.id}: ${risk.title}`}>
-      {risk.acceptance_state === 'accepted' ? (
-        <Banner kind="info">This risk is formally accepted. Changing its residual likelihood or impact withdraws the acceptance.</Banner>
-      ) : null}
-      <ConflictBanner edit={edit} what="this risk" />
-      <ErrorBanner error={edit.error} />
+    <EditFrame
+      edit={edit}
+      what="this risk"
+      links={[['/risks', 'Risks'], [detailUrl, risk.id]]}
+      title={`Edit ${risk.id}: ${risk.title}`}
+      notice={
+        risk.acceptance_state === 'accepted' ? (
+          <Banner kind="info">This risk is formally accepted. Changing its residual likelihood or impact withdraws the acceptance.</Banner>
+        ) : null
+      }
+    >
       <RiskForm
         key={`${edit.formKey}-${risk.version}`}
         criteria={criteria}
@@ -60,6 +67,6 @@ export function RiskEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </FormPage>
+    </EditFrame>
   );
 }

@@ -1,24 +1,20 @@
 // Editing an AI system with optimistic concurrency: PATCH carries If-Match with the ETag read.
-import { useNavigate, useParams } from 'react-router-dom';
-import { backToRecord, editGate, FormPage } from '../../../components/RecordPage';
+import { useNavigate } from 'react-router-dom';
+import { backToRecord } from '../../../components/RecordPage';
+import { EditFrame, useEditedRecord } from '../../../components/records/EditPage';
 import { scrollUnlessFields } from '../../../components/records/useFormSubmit';
-import { ConflictBanner, useVersionedEdit } from '../../../components/records/useVersionedEdit';
-import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner } from '../../../lib/ui';
+import { useTitle } from '../../../lib/hooks';
 import { useSession } from '../../auth';
 import { getSystem, updateSystem } from '../api';
 import { clientErrors, formFromSystem, patchFromForm, type FormValues } from '../form';
 import { SystemForm } from './SystemForm';
 
 export function SystemEditPage() {
-  const { id = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const loaded = useAsync((signal) => getSystem(id, signal), [id]);
-  const edit = useVersionedEdit(loaded.reload);
+  const { loaded, edit, gate } = useEditedRecord(getSystem, session.canWrite, '/systems', 'The AI system could not be loaded.');
   useTitle(loaded.data ? `Edit ${loaded.data.system.name}` : 'Edit AI system');
 
-  const gate = editGate(session.canWrite, `/systems/${encodeURIComponent(id)}`, loaded, 'The AI system could not be loaded.');
   if (gate || !loaded.data) return gate;
   const { system, etag } = loaded.data;
   const detailUrl = `/systems/${encodeURIComponent(system.id)}`;
@@ -36,9 +32,7 @@ export function SystemEditPage() {
   }
 
   return (
-    <FormPage links={[['/systems', 'AI systems'], [detailUrl, system.name]]} current="Edit" title={`Edit ${system.name}`}>
-      <ConflictBanner edit={edit} what="this AI system" />
-      <ErrorBanner error={edit.error} />
+    <EditFrame edit={edit} what="this AI system" links={[['/systems', 'AI systems'], [detailUrl, system.name]]} title={`Edit ${system.name}`}>
       <SystemForm
         key={`${edit.formKey}-${system.version}`}
         mode="edit"
@@ -50,6 +44,6 @@ export function SystemEditPage() {
         onSubmit={submit}
         onCancel={() => navigate(detailUrl)}
       />
-    </FormPage>
+    </EditFrame>
   );
 }
