@@ -31,6 +31,7 @@ Response update_system(Context& c);
 Response archive_system(Context& c);
 Response restore_system(Context& c);
 Response system_history(Context& c);
+Response system_overview(Context& c);
 Response import_systems(Context& c);
 Response export_systems(Context& c);
 

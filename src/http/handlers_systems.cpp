@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "domain/inventory/system_overview.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -66,6 +67,14 @@ Response restore_system(Context& c) {
 Response system_history(Context& c) {
   return json_or_problem(c, c.svc.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
                                                   c.req.query_param("cursor")));
+}
+
+Response system_overview(Context& c) {
+  inventory::OverviewSources src{c.svc.store,    c.svc.systems,    c.svc.classifications, c.svc.obligations, c.svc.risks,
+                                 c.svc.impact,   c.svc.objectives, c.svc.evidence,        c.svc.records};
+  auto r = inventory::system_overview(src, *c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, json::serialize(*r));
 }
 
 Response import_systems(Context& c) {

@@ -34,6 +34,7 @@ void register_routes(Router& r, const std::string& openapi_json) {
   r.add("POST", "/api/v1/systems/{id}/archive", Access::member, archive_system);
   r.add("POST", "/api/v1/systems/{id}/restore", Access::member, restore_system);
   r.add("GET", "/api/v1/systems/{id}/history", Access::member, system_history);
+  r.add("GET", "/api/v1/systems/{id}/overview", Access::member, system_overview);
 
   r.add("GET", "/api/v1/assessments", Access::member, list_assessments);
   r.add("POST", "/api/v1/assessments", Access::member, create_assessment);
