@@ -1,5 +1,5 @@
 // API client commands for people and pipelines: aims me, aims systems list|get|create|update|
-// archive|restore|history|import|export, aims catalog list|show. They talk to a running server
+// archive|restore|history|import|export|overview, aims catalog list|show. They talk to a running server
 // with an API token (see api_session.hpp) and print text, or the server's JSON with --json.
 #include <unistd.h>
 
@@ -166,6 +166,25 @@ void register_systems_get(CLI::App* systems, int& exit_code) {
                           std::vector<std::pair<std::string, std::string>> fields;
                           for (const auto& kv : s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
                           print_fields(std::cout, fields);
+                        }});
+}
+
+void register_systems_overview(CLI::App* systems, int& exit_code) {
+  register_get_command(systems, exit_code,
+                       {"overview", "Show everything about one AI system, and what is missing for it",
+                        "The system's id (sys_…)", [](const std::string& id) { return system_path(id) + "/overview"; },
+                        [](const json::object& o) {
+                          auto total = [&](std::string_view part) { return display(o.at(part).as_object().at("total")); };
+                          print_fields(std::cout, {{"class", display(o.at("classification").at("class"))},
+                                                   {"roles", display(o.at("classification").at("roles"))},
+                                                   {"obligations", display(o.at("classification").at("obligations").at("total"))},
+                                                   {"risks", total("risks")},
+                                                   {"impact assessments", total("impact_assessments")},
+                                                   {"objectives", total("objectives")},
+                                                   {"evidence", total("evidence")}});
+                          const auto& missing = o.at("missing").as_array();
+                          std::cout << (missing.empty() ? "Nothing missing.\n" : "Missing:\n");
+                          for (const auto& m : missing) std::cout << "  " << display(m.at("sentence")) << "\n";
                         }});
 }
 
@@ -383,7 +402,7 @@ void register_client_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "systems", "The AI system inventory (API client)", exit_code,
                     {register_systems_list, register_systems_get, register_systems_create, register_systems_update,
                      register_systems_archive, register_systems_restore, register_systems_history, register_systems_import,
-                     register_systems_export});
+                     register_systems_export, register_systems_overview});
   add_command_group(app, "catalog", "Standards in the catalog: clauses and Annex A controls (API client)", exit_code,
                     {register_catalog_list, register_catalog_show});
 

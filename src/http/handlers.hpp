@@ -4,6 +4,10 @@
 #pragma once
 #include "http/api.hpp"
 
+namespace aims::inventory {
+struct OverviewSources;  // domain/inventory/system_overview.hpp
+}  // namespace aims::inventory
+
 namespace aims::http {
 // Each area's services, by reference.
 struct CatalogServices;      // routes_catalog.hpp
@@ -48,6 +52,7 @@ Response update_system(Context& c, const SystemServices& s);
 Response archive_system(Context& c, const SystemServices& s);
 Response restore_system(Context& c, const SystemServices& s);
 Response system_history(Context& c, const SystemServices& s);
+Response system_overview(Context& c, const inventory::OverviewSources& s);
 Response import_systems(Context& c, const SystemServices& s);
 Response export_systems(Context& c, const SystemServices& s);
 

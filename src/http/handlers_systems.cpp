@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "domain/inventory/system_overview.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/routes_systems.hpp"
@@ -67,6 +68,12 @@ Response restore_system(Context& c, const SystemServices& s) {
 Response system_history(Context& c, const SystemServices& s) {
   return json_or_problem(c, s.systems.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
                                                   c.req.query_param("cursor")));
+}
+
+Response system_overview(Context& c, const inventory::OverviewSources& s) {
+  auto r = inventory::system_overview(s, *c.actor, c.req.params.at("id"));
+  if (!r) return problem(r.error(), c.req.path);
+  return json_response(200, json::serialize(*r));
 }
 
 Response import_systems(Context& c, const SystemServices& s) {

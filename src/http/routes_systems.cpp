@@ -22,4 +22,8 @@ void register_system_routes(Router& r, SystemServices s) {
   r.add("GET", "/api/v1/systems/{id}/history", Access::member, h(system_history));
 }
 
+void register_system_overview_route(Router& r, const inventory::OverviewSources& s) {
+  r.add("GET", "/api/v1/systems/{id}/overview", Access::member, bind_services(s)(handlers::system_overview));
+}
+
 }  // namespace aims::http

@@ -70,6 +70,7 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Credit scoring engine' }).waitFor();
     await page.getByTestId('flash').waitFor();
     const detail = page.getByTestId('system-detail');
+    await page.getByRole('tab', { name: 'Details' }).click();
     await detail.locator('[data-field="lifecycle_stage"]').getByText('Verification and validation').waitFor();
     await detail.locator('[data-field="data_sources"]').getByText('Credit bureau reports').waitFor();
     await screenshot(page, '06-system-detail');

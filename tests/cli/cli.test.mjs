@@ -183,6 +183,16 @@ describe('aims API client commands', () => {
     assert.equal(paged.items.length, 3);
   });
 
+  test('systems overview prints the counts and what is missing', () => {
+    const o = json(['systems', 'overview', chatId]);
+    assert.equal(o.system.id, chatId);
+    assert.ok(o.missing.some((m) => m.code === 'not_classified'));
+    const r = ok(['systems', 'overview', chatId]);
+    assert.match(r.stdout, /^Missing:$/m);
+    assert.match(r.stdout, /no saved EU AI Act classification/);
+    assert.match(r.stdout, /risks/);
+  });
+
   test('systems import with a bad row reports the row errors and imports nothing', () => {
     const file = join(tmp, 'bad.csv');
     writeFileSync(file, 'name,purpose,status\nFraud detector,Flags card fraud.,active\nNo purpose here,,sideways\n');

@@ -48,6 +48,7 @@ void add_audit(AreaContext& a);
 void add_org_settings(AreaContext& a);
 void add_dashboard(AreaContext& a);
 void add_records(AreaContext& a);
+void add_system_overview(AreaContext& a);
 
 /// Every area, in the order its routes are matched and its dashboard card is shown.
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -65,6 +66,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_org_settings,
     add_dashboard,
     add_records,
+    add_system_overview,
 };
 
 }  // namespace aims::app

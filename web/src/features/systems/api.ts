@@ -55,3 +55,43 @@ export async function importCsv(csv: string, dryRun: boolean): Promise<ImportRes
 export function exportCsv(filters: SystemFilters): Promise<void> {
   return downloadFile('/api/v1/systems/export', filters, 'ai-systems.csv');
 }
+
+/** A listed record as the overview shows it. */
+export interface OverviewItem {
+  id: string;
+  number?: string;
+  title?: string;
+  name?: string;
+  status?: string;
+}
+
+/** GET /api/v1/systems/{id}/overview: each part as its own list endpoint counts it. */
+export interface SystemOverview {
+  system: { id: string; name: string; status: string };
+  classification: {
+    classified: boolean;
+    class: string;
+    roles: string[];
+    recheck_needed: boolean;
+    obligations: { total: number; by_status: Record<string, number> };
+  };
+  risks: {
+    total: number;
+    by_status: Record<string, number>;
+    overdue_reviews: number;
+    acceptance_lapsed: number;
+    highest_residual: { level: { id: string; name: string; colour: string } } | null;
+    items: OverviewItem[];
+  };
+  impact_assessments: { total: number; approved: number; reassessment_due: number; latest: OverviewItem | null };
+  objectives: { total: number; off_track: number; items: OverviewItem[] };
+  evidence: { total: number; items: OverviewItem[] };
+  records: { kind: string; title: string; field: string; total: number; items: OverviewItem[] }[];
+  history: HistoryEntry[];
+  missing: { code: string; sentence: string; link: string }[];
+}
+
+export async function getOverview(id: string, signal?: AbortSignal): Promise<SystemOverview> {
+  const { data } = await api('get', '/api/v1/systems/{id}/overview', { path: { id }, signal });
+  return data as unknown as SystemOverview;
+}

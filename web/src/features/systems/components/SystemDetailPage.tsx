@@ -1,4 +1,5 @@
-// One AI system: all fields grouped, edit, archive/restore, and its history.
+// One AI system: its overview (what is missing, and a card per part), all fields grouped, edit,
+// archive/restore, and its history.
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
@@ -8,13 +9,24 @@ import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ClassBadge, ConfirmDialog, Loading, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { archiveSystem, getSystem, restoreSystem, type AiSystem } from '../api';
+import { archiveSystem, getOverview, getSystem, restoreSystem, type AiSystem, type SystemOverview } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
-import { EvidencePanel } from '../../evidence';
 import { HistoryTab } from './HistoryTab';
+import { OverviewTab } from './OverviewTab';
+import { RolesOf } from './RolesOf';
 
-function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
+/** The roles from the saved classification; undefined while the overview loads. */
+function classifiedRoles(o: SystemOverview | undefined): string[] | null | undefined {
+  if (!o) return undefined;
+  return o.classification.classified ? o.classification.roles : null;
+}
+
+function FieldValue({ def, system, overview }: { def: FieldDef; system: AiSystem; overview?: SystemOverview }) {
   const raw = (system as Record<string, unknown>)[def.key];
+  if (def.key === 'organization_role') {
+    const roles = classifiedRoles(overview);
+    return roles === undefined ? <span className="muted">…</span> : <RolesOf roles={roles} />;
+  }
   switch (def.kind) {
     case 'lines': {
       const items = Array.isArray(raw) ? (raw as string[]) : [];
@@ -42,6 +54,9 @@ function FieldValue({ def, system }: { def: FieldDef; system: AiSystem }) {
   }
 }
 
+const TABS = ['overview', 'details', 'history'] as const;
+const TAB_TITLES: Record<(typeof TABS)[number], string> = { overview: 'Overview', details: 'Details', history: 'History' };
+
 export function SystemDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
@@ -52,7 +67,8 @@ export function SystemDetailPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const flash = useFlash();
-  const [tab, selectTab] = useTabParam(['details', 'history'] as const);
+  const overview = useAsync((signal) => getOverview(id, signal), [id]);
+  const [tab, selectTab] = useTabParam(TABS);
   useTitle(loaded.data?.system.name ?? 'AI system');
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -124,8 +140,16 @@ export function SystemDetailPage() {
         ]}
       />
 
-      <DetailTabs label="AI system" tabs={['details', 'history'] as const} current={tab} onSelect={selectTab} title={(t) => (t === 'details' ? 'Details' : 'History')}>
-        {tab === 'details' ? (
+      <DetailTabs label="AI system" tabs={TABS} current={tab} onSelect={selectTab} title={(t) => TAB_TITLES[t]}>
+        {tab === 'overview' ? (
+          overview.data ? (
+            <OverviewTab systemId={system.id} overview={overview.data} />
+          ) : overview.error ? (
+            <div className="banner banner-error" role="alert">The overview could not be loaded: {errorMessage(overview.error)}</div>
+          ) : (
+            <Loading />
+          )
+        ) : tab === 'details' ? (
           <div className="detail-groups">
             {fieldGroups.map((g) => (
               <section key={g.id} className="card" aria-labelledby={`group-${g.id}`}>
@@ -133,16 +157,15 @@ export function SystemDetailPage() {
                 <dl className="fields">
                   {g.fields.map((f) => (
                     <div key={f.key} className="field-row" data-field={f.key}>
-                      <dt>{f.label}</dt>
+                      <dt>{f.key === 'organization_role' ? 'EU AI Act roles (from the classification)' : f.label}</dt>
                       <dd>
-                        <FieldValue def={f} system={system} />
+                        <FieldValue def={f} system={system} overview={overview.data} />
                       </dd>
                     </div>
                   ))}
                 </dl>
               </section>
             ))}
-            <EvidencePanel target={`system:${system.id}`} what="this AI system" />
           </div>
         ) : (
           <HistoryTab systemId={system.id} version={system.version} />
