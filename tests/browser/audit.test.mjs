@@ -112,7 +112,7 @@ describe('audit log in the browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="audit-entries"] [data-testid="proof-status"]')?.dataset.status !== 'checking');
     assert.equal(await status.getAttribute('data-status'), 'verified');
     assert.equal(await rows.nth(1).getByTestId('proof-status').count(), 0);
-    await screenshot(page, '72-audit-filters-proof');
+    await screenshot(page, '71-audit-filters-proof');
   });
 
   test('a viewer sees the checkpoint and the key, but no export and no entry list', async () => {
