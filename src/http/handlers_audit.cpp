@@ -28,9 +28,12 @@ Response audit_checkpoint(Context& c, const AuditServices& s) { return json_or_p
 Response audit_public_key(Context& c, const AuditServices& s) { return json_or_problem(c, s.audit.public_key(*c.actor)); }
 
 Response audit_entries(Context& c, const AuditServices& s) {
-  auto from = c.req.query_param("cursor");
-  if (!from) from = c.req.query_param("from");
-  return json_or_problem(c, s.audit.entries(*c.actor, from, c.req.query_param("limit")));
+  ledger::EntriesParams p{c.req.query_param("cursor"),      c.req.query_param("limit"),
+                          c.req.query_param("order"),       c.req.query_param("record_type"),
+                          c.req.query_param("actor"),       c.req.query_param("operation"),
+                          c.req.query_param("from_date"),   c.req.query_param("to_date")};
+  if (!p.from) p.from = c.req.query_param("from");
+  return json_or_problem(c, s.audit.entries(*c.actor, p));
 }
 
 Response audit_inclusion_proof(Context& c, const AuditServices& s) {

@@ -1,6 +1,6 @@
-// The cached read endpoints are never stale: the SoA working copy, the audit entries pages and the
-// lists of risks, objectives, impact assessments, obligations and evidence are cached per
-// organization at the size of its audit log, so each test reads the endpoint (filling the cache),
+// The cached read endpoints are never stale: the SoA working copy, the audit entries pages (by their
+// query) and the lists of risks, objectives, impact assessments, obligations and evidence are cached
+// per organization at the size of its audit log, so each test reads the endpoint (filling the cache),
 // changes one thing the answer shows, and reads again — through the API, and from another process
 // writing to the same database (`aims user add --data`).
 import { test, before, after } from 'node:test';
@@ -125,6 +125,20 @@ test('the audit entries page grows with every write, also one made by another pr
   assert.equal(grown.next, String(after.size));
   const last = await page(`?from=${after.size}&limit=1`);
   assert.equal(last.items[0].record_type, 'membership');
+});
+
+test('filtered and newest-first audit pages are cached by their query and grow with the log', async () => {
+  const systems = await page('?order=newest&record_type=system&limit=5');
+  const risks = await page('?order=newest&record_type=risk&limit=5');
+  assert.deepEqual(await page('?order=newest&record_type=system&limit=5'), systems);
+  const created = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Newest cached', purpose: 'Filtered cache' } }), 201);
+  const grown = await page('?order=newest&record_type=system&limit=5');
+  assert.equal(grown.size, systems.size + 1);
+  assert.equal(grown.items[0].record_id, created.id);
+  assert.equal(grown.items[0].record_title, 'Newest cached');
+  const risksAfter = await page('?order=newest&record_type=risk&limit=5');
+  assert.deepEqual(risksAfter.items, risks.items);
+  assert.equal((await page('?order=newest&record_type=system&actor=nobody%40x.test')).items.length, 0);
 });
 
 test("each organization's audit page is its own", async () => {

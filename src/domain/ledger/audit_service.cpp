@@ -3,10 +3,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "domain/accounts/roles.hpp"
 #include "domain/ledger/audit_entry.hpp"
+#include "domain/ledger/audit_entries_page.hpp"
 #include "domain/ledger/log_export.hpp"
 #include "domain/ledger/log_tree.hpp"
 
@@ -16,15 +16,6 @@ using accounts::Actor;
 using accounts::Role;
 
 namespace {
-
-constexpr int kMaxLimit = 500;
-
-std::optional<std::int64_t> parse_count(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
 
 Error bad_number(const std::string& field, const std::string& what) {
   return make_error(errc::bad_request, field + " must be " + what + ".", {{field, 0, "must be " + what}});
@@ -127,48 +118,47 @@ result<std::string> AuditService::public_key(const Actor& a) {
                                       {"verifier_key", signer_.verifier_key(a.org_id)}});
 }
 
-result<std::string> AuditService::entries(const Actor& a, const std::optional<std::string>& from,
-                                          const std::optional<std::string>& limit) {
+result<std::string> AuditService::entries(const Actor& a, const EntriesParams& p) {
   if (auto s = may_read_whole_log(a); !s) return s.error();
-  std::int64_t first = 0, lim = 50;
-  if (from) {
-    auto v = parse_count(*from);
-    if (!v) return bad_number("from", "a whole number >= 0");
-    first = *v;
-  }
-  if (limit) {
-    auto v = parse_count(*limit);
-    if (!v || *v < 1 || *v > kMaxLimit) return bad_number("limit", "a whole number from 1 to 500");
-    lim = *v;
-  }
-  std::vector<store::AuditEntryRow> rows;
+  auto q = entries_query(a.org_id, p);
+  if (!q) return q.error();
   std::int64_t size = 0;
   std::optional<inventory::CachedPage> cached;
-  auto key = a.org_id + "/" + std::to_string(first) + "/" + std::to_string(lim);
+  std::string page;
+  auto key = a.org_id + "/" + std::to_string(q->from.value_or(-1)) + "/" + std::to_string(q->limit) + "/" +
+             (q->newest_first ? "n" : "o");
+  for (const auto* v : {&q->record_type, &q->actor, &q->op, &q->from_day, &q->to_day})
+    key += v->has_value() ? "/=" + **v : std::string("/-");  // '/' may occur in a value: '=' marks each start
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     size = tx.audit_size(a.org_id);
     cached = pages_.get(key, size);
-    if (!cached) rows = tx.list_audit_entries(a.org_id, first, static_cast<int>(lim));
+    if (cached) return ok();
+    auto queries = store::audit_entry_queries(tx);
+    if (!queries) return queries.error();
+    auto rows = (*queries)->query_audit_entries(*q);
+    bool more = rows.size() > static_cast<std::size_t>(q->limit - 1);
+    if (more) rows.pop_back();
+    json::array items;
+    for (const auto& r : rows) items.push_back(entry_item(r));
+    add_display_fields(**queries, a.org_id, rows, items);
+    json::object out{{"items", std::move(items)}, {"size", size}};
+    if (more) out["next"] = std::to_string(q->newest_first ? rows.back().seq - 1 : rows.back().seq + 1);
+    page = json::serialize(out);
     return ok();
   });
   if (!st) return st.error();
   if (cached) return std::move(cached->items_json);
-  json::array items;
-  for (const auto& r : rows) items.push_back(entry_item(r));
-  json::object out{{"items", std::move(items)}, {"size", size}};
-  if (!rows.empty() && rows.back().seq + 1 < size) out["next"] = std::to_string(rows.back().seq + 1);
-  auto page = json::serialize(out);
   pages_.put(key, size, inventory::CachedPage{page, 0, std::nullopt});
   return page;
 }
 
 result<std::string> AuditService::inclusion(const Actor& a, const std::string& seq_text,
                                             const std::optional<std::string>& size_text) {
-  auto seq = parse_count(seq_text);
+  auto seq = whole_number(seq_text);
   if (!seq) return make_error(errc::not_found, "No audit entry " + seq_text + ".");
   std::optional<std::int64_t> want;
   if (size_text) {
-    want = parse_count(*size_text);
+    want = whole_number(*size_text);
     if (!want || *want < 1) return bad_number("size", "a whole number >= 1");
   } else {
     auto c = issue_checkpoint(a.org_id);
@@ -207,11 +197,11 @@ result<std::string> AuditService::inclusion(const Actor& a, const std::string& s
 result<std::string> AuditService::consistency(const Actor& a, const std::optional<std::string>& from_text,
                                               const std::optional<std::string>& to_text) {
   if (!from_text) return bad_number("from", "given (the size of the older tree)");
-  auto from = parse_count(*from_text);
+  auto from = whole_number(*from_text);
   if (!from) return bad_number("from", "a whole number >= 0");
   std::optional<std::int64_t> to;
   if (to_text) {
-    to = parse_count(*to_text);
+    to = whole_number(*to_text);
     if (!to) return bad_number("to", "a whole number >= 0");
   } else {
     auto c = issue_checkpoint(a.org_id);

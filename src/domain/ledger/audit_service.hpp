@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/inventory/list_cache.hpp"
+#include "domain/ledger/audit_entries_page.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/log_export_stream.hpp"
 #include "store/store.hpp"
@@ -36,9 +37,16 @@ class AuditService {
   result<std::string> checkpoint(const accounts::Actor& a);
   /// {"key_name","key_id","algorithm","public_key","verifier_key"}.
   result<std::string> public_key(const accounts::Actor& a);
-  /// {"items":[…],"size":N,"next":"…"}: entries from `from` (or `cursor`), `limit` (1..500, 50).
+  /// {"items":[…],"size":N,"next":"…"}: entries from `from` (or `cursor`), `limit` (1..500, 50),
+  /// oldest or newest first, filtered; each item with its actor_name and record_title.
+  result<std::string> entries(const accounts::Actor& a, const EntriesParams& p);
   result<std::string> entries(const accounts::Actor& a, const std::optional<std::string>& from,
-                              const std::optional<std::string>& limit);
+                              const std::optional<std::string>& limit) {
+    EntriesParams p;
+    p.from = from;
+    p.limit = limit;
+    return entries(a, p);
+  }
   /// The entry `seq` with its inclusion proof in the tree of `size` entries (default: the current
   /// checkpoint's).
   result<std::string> inclusion(const accounts::Actor& a, const std::string& seq, const std::optional<std::string>& size);
@@ -59,7 +67,7 @@ class AuditService {
   store::Store& store_;
   const LogSigner& signer_;
   const Clock& clock_;
-  inventory::ListCache pages_{8u << 20};  // entries pages by organization, from and limit
+  inventory::ListCache pages_{8u << 20};  // entries pages by organization and query
 };
 
 }  // namespace aims::ledger

@@ -1,6 +1,7 @@
 // The one implementation of store.hpp's ReadTx/WriteTx, in portable SQL over a Connection.
 #pragma once
 #include "store/sql/connection.hpp"
+#include "store/audit_entry_queries.hpp"
 #include "store/store.hpp"
 
 namespace aims::store::sql {
@@ -9,7 +10,7 @@ namespace aims::store::sql {
 /// by that callback's thread only; it borrows the connection, which must outlive it. Methods throw
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
-class SqlTx final : public WriteTx {
+class SqlTx final : public WriteTx, public AuditEntryQueries {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -92,6 +93,11 @@ class SqlTx final : public WriteTx {
 
   std::int64_t audit_size(const std::string& org_id) override;
   std::vector<AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override;
+  std::vector<AuditEntryRow> query_audit_entries(const AuditEntryQuery& q) override;
+  std::vector<std::pair<std::string, std::string>> find_audit_actor_names(const std::vector<std::string>& emails) override;
+  std::vector<std::pair<std::string, std::string>> find_audit_record_docs(const std::string& org_id,
+                                                                          const std::string& record_type,
+                                                                          const std::vector<std::string>& ids) override;
   std::optional<std::string> find_audit_node(const std::string& org_id, int level, std::int64_t index) override;
   std::optional<AuditCheckpointRow> find_audit_checkpoint(const std::string& org_id, std::int64_t size) override;
   std::vector<AuditCheckpointRow> list_audit_checkpoints(const std::string& org_id, int limit,

@@ -1,7 +1,9 @@
 // SqlTx: the audit log's entries, subtree hashes, tail and checkpoints (migration v6).
 #include <algorithm>
 
+#include "core/canonical_json.hpp"
 #include "store/sql/sql_tx.hpp"
+#include "store/sql/system_query.hpp"
 
 namespace aims::store::sql {
 namespace {
@@ -16,6 +18,43 @@ AuditCheckpointRow to_checkpoint(Row& r) {
   c.note = r.take_text(3);
   c.created_at = r.take_text(4);
   return c;
+}
+
+/// A string member's value as it stands in the canonical entry bytes (quoted, escaped).
+std::string canonical_text(const std::string& v) {
+  auto c = canonical_json(boost::json::string(v));
+  return c ? *c : std::string();
+}
+
+bool all_of_from(const std::string& s, std::size_t i, char digit) {
+  for (; i < s.size(); ++i)
+    if (s[i] != '-' && s[i] != digit) return false;
+  return true;
+}
+
+std::string fill_from(std::string s, std::size_t i, char digit) {
+  for (; i < s.size(); ++i)
+    if (s[i] != '-') s[i] = digit;
+  return s;
+}
+
+/// Prefixes of YYYY-MM-DD texts that together match exactly the texts from lo to hi (equal
+/// lengths, lo <= hi, the dashes in the same places): a day range as a few LIKE patterns.
+void day_prefixes(const std::string& lo, const std::string& hi, std::size_t i, std::vector<std::string>& out) {
+  if (i == lo.size() || (all_of_from(lo, i, '0') && all_of_from(hi, i, '9'))) {
+    out.push_back(lo.substr(0, i));
+    return;
+  }
+  if (lo[i] == hi[i]) return day_prefixes(lo, hi, i + 1, out);
+  day_prefixes(lo, fill_from(lo, i + 1, '9'), i + 1, out);
+  for (char c = static_cast<char>(lo[i] + 1); c < hi[i]; ++c) out.push_back(lo.substr(0, i) + c);
+  day_prefixes(fill_from(hi, i + 1, '0'), hi, i + 1, out);
+}
+
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
 }
 
 }  // namespace
@@ -33,6 +72,80 @@ std::vector<AuditEntryRow> SqlTx::list_audit_entries(const std::string& org_id, 
       {org_id, from, static_cast<std::int64_t>(limit)});
   out.reserve(rows.size());
   for (Row& r : rows) out.push_back(AuditEntryRow{org_id, r.int64(0), r.take_text(1), r.take_text(2)});
+  return out;
+}
+
+// The filters compare the exact bytes of the canonical entry ({"actor":…,"at":…,…,"op":…,"org":…,
+// "record_id":…,"record_type":…,"seq":N}): a quote inside a value is escaped there, so `,"op":"`
+// and the like occur only where the member stands.
+std::vector<AuditEntryRow> SqlTx::query_audit_entries(const AuditEntryQuery& q) {
+  std::vector<AuditEntryRow> out;
+  if (q.limit <= 0) return out;
+  std::string sql = "SELECT seq, entry, leaf_hash FROM audit_entries WHERE org_id = ?";
+  Params params{q.org_id};
+  if (q.from) {
+    sql += q.newest_first ? " AND seq <= ?" : " AND seq >= ?";
+    params.emplace_back(*q.from);
+  }
+  if (q.actor) {
+    auto prefix = "{\"actor\":" + canonical_text(*q.actor) + ",\"at\":\"";
+    sql += " AND substr(entry, 1, length(CAST(? AS TEXT))) = CAST(? AS TEXT)";
+    params.emplace_back(prefix);
+    params.emplace_back(prefix);
+  }
+  if (q.op) {
+    sql += " AND entry LIKE ? ESCAPE '!'";
+    params.emplace_back("%,\"op\":" + escape_like(canonical_text(*q.op)) + ",\"org\":%");
+  }
+  if (q.record_type) {
+    auto part = ",\"record_type\":" + canonical_text(*q.record_type) + ",\"seq\":";
+    sql += " AND substr(entry, length(entry) - length(CAST(? AS TEXT)) - length(CAST(seq AS TEXT))) = "
+           "CAST(? AS TEXT) || CAST(seq AS TEXT) || '}'";
+    params.emplace_back(part);
+    params.emplace_back(part);
+  }
+  if (q.from_day || q.to_day) {
+    std::vector<std::string> prefixes;
+    day_prefixes(q.from_day.value_or("0000-00-00"), q.to_day.value_or("9999-99-99"), 0, prefixes);
+    sql += " AND (";
+    for (std::size_t i = 0; i < prefixes.size(); ++i) {
+      sql += i ? " OR entry LIKE ?" : "entry LIKE ?";
+      params.emplace_back("%,\"at\":\"" + prefixes[i] + "%");
+    }
+    sql += ")";
+  }
+  sql += q.newest_first ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(q.limit));
+  Rows rows = c_.query(sql, params);
+  out.reserve(rows.size());
+  for (Row& r : rows) out.push_back(AuditEntryRow{q.org_id, r.int64(0), r.take_text(1), r.take_text(2)});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> SqlTx::find_audit_actor_names(const std::vector<std::string>& emails) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (emails.empty()) return out;
+  Params params(emails.begin(), emails.end());
+  for (Row& r : c_.query("SELECT email, name FROM users WHERE email IN (" + placeholders(emails.size()) + ")", params))
+    out.emplace_back(r.take_text(0), r.take_text(1));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> SqlTx::find_audit_record_docs(const std::string& org_id,
+                                                                               const std::string& record_type,
+                                                                               const std::vector<std::string>& ids) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (ids.empty()) return out;
+  Params params{org_id};
+  std::string sql;
+  if (record_type == "system") {
+    sql = "SELECT id, doc FROM systems WHERE org_id = ? AND id IN (";
+  } else {
+    sql = "SELECT id, doc FROM records WHERE org_id = ? AND kind = ? AND parent_id = '' AND id IN (";
+    params.emplace_back(record_type);
+  }
+  params.insert(params.end(), ids.begin(), ids.end());
+  for (Row& r : c_.query(sql + placeholders(ids.size()) + ")", params)) out.emplace_back(r.take_text(0), r.take_text(1));
   return out;
 }
 

@@ -17,11 +17,6 @@ export async function getPublicKey(signal?: AbortSignal): Promise<AuditPublicKey
   return data;
 }
 
-export async function listEntries(cursor: string | undefined, signal?: AbortSignal): Promise<{ items: AuditEntry[]; size: number; next?: string }> {
-  const { data } = await api('get', '/api/v1/audit/entries', { query: { cursor, limit: 50 }, signal });
-  return data;
-}
-
 export async function getProof(seq: number, size: number, signal?: AbortSignal): Promise<AuditInclusionProof> {
   const { data } = await api('get', '/api/v1/audit/entries/{seq}/proof', { path: { seq }, query: { size }, signal });
   return data;

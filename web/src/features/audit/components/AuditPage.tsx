@@ -2,14 +2,14 @@
 // in the browser), the public key to verify with, the export for offline verification, and — for
 // auditors, managers and admins — the entries themselves.
 import { useEffect, useState } from 'react';
-import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { downloadAuditPack, exportLog, getCheckpoint, getPublicKey, listEntries, type AuditEntry } from '../api';
+import { downloadAuditPack, exportLog, getCheckpoint, getPublicKey } from '../api';
 import { openCheckpoint, parseVerifierKey } from '../verify';
+import { AuditEntries } from './AuditEntries';
 
 /** Auditors, managers and admins read the whole log. */
 export function canReadLog(role: string | undefined): boolean {
@@ -36,59 +36,6 @@ function SignatureCheck({ note, verifierKey }: { note: string; verifierKey: stri
       {state.ok ? '✓ ' : '✗ '}
       {state.text}
     </span>
-  );
-}
-
-function EntriesTable() {
-  const first = useAsync((signal) => listEntries(undefined, signal), []);
-  const [more, setMore] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState<string | undefined | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
-  if (first.loading && !first.data) return <Loading />;
-  if (first.error || !first.data) return <ErrorBanner error={first.error} title="The entries could not be loaded." />;
-  const items = [...first.data.items, ...more];
-  const cursor = next === null ? first.data.next : next;
-  if (items.length === 0)
-    return (
-      <EmptyState title="No entries yet" testId="audit-empty">
-        <p>Every change to a record of this organization will be appended here.</p>
-      </EmptyState>
-    );
-  async function loadMore() {
-    if (!cursor) return;
-    try {
-      const page = await listEntries(cursor);
-      setMore((m) => [...m, ...page.items]);
-      setNext(page.next);
-    } catch (e) {
-      setMoreError(errorMessage(e));
-    }
-  }
-  return (
-    <>
-      <DataTable columns={['Seq', 'When', 'Who', 'Record', 'Operation', 'Content SHA-256']} className="table-compact" testId="audit-entries">
-        {items.map((e) => (
-          <tr key={e.seq}>
-            <td>{e.seq}</td>
-            <td>{e.at ? formatDateTime(e.at) : ''}</td>
-            <td>{e.actor}</td>
-            <td>
-              {e.record_type} <code>{e.record_id}</code>
-            </td>
-            <td>{e.op}</td>
-            <td>
-              <code title={e.content_sha256}>{e.content_sha256?.slice(0, 12)}…</code>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
-      {moreError ? <div className="banner banner-error" role="alert">{moreError}</div> : null}
-      {cursor ? (
-        <button type="button" className="btn" onClick={() => void loadMore()}>
-          Show more entries
-        </button>
-      ) : null}
-    </>
   );
 }
 
@@ -188,7 +135,7 @@ export function AuditPage() {
       ) : null}
       <h2>Entries</h2>
       {full ? (
-        <EntriesTable />
+        <AuditEntries />
       ) : (
         <p className="muted" data-testid="audit-entries-role">
           Auditors, managers and admins can list and export the entries. The history of each record shows its own entries.
