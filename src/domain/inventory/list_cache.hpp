@@ -1,7 +1,8 @@
 // Recently served list pages, each tagged with the organization's systems generation it was read
 // at; an entry is used only while that generation is still current. Bounded by total bytes, least
-// recently used first out. Owned by the service that caches (SystemService; SoaService and
-// AuditService keyed by the organization's audit log size instead); thread-safe (one mutex).
+// recently used first out. Owned by the service that caches (SystemService; the SoA, the audit
+// entries, the dashboard and the record lists through records::cached_page keyed by the
+// organization's audit log size instead); thread-safe (one mutex).
 #pragma once
 #include <cstdint>
 #include <list>
