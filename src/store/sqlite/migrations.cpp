@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "store/sql/shared_migrations.hpp"
+
 namespace aims::store::sqlite {
 
 const std::string_view kBootstrap = R"sql(
@@ -309,39 +311,8 @@ constexpr std::string_view kV9 = R"sql(
 ALTER TABLE users ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
 )sql";
 
-// v10: filtered lists served by indexes (docs/storage.md, "Filtered pages"). Each sort column's
-// index of the records ends with the whole tie order (id, then parent), so a page in that order
-// never sorts, and a count under a filter and a parent reads the index only; each filter column of
-// the AI systems gets an index in the default order (by name), which answers its count and its
-// first pages without reading the table.
-constexpr std::string_view kV10 = R"sql(
-DROP INDEX records_by_facet0;
-CREATE INDEX records_by_facet0_id_parent ON records (org_id, kind, facet0, id, parent_id);
-DROP INDEX records_by_facet1;
-CREATE INDEX records_by_facet1_id_parent ON records (org_id, kind, facet1, id, parent_id);
-DROP INDEX records_by_facet2;
-CREATE INDEX records_by_facet2_id_parent ON records (org_id, kind, facet2, id, parent_id);
-DROP INDEX records_by_facet3;
-CREATE INDEX records_by_facet3_id_parent ON records (org_id, kind, facet3, id, parent_id);
-DROP INDEX records_by_facet4;
-CREATE INDEX records_by_facet4_id_parent ON records (org_id, kind, facet4, id, parent_id);
-DROP INDEX records_by_facet5;
-CREATE INDEX records_by_facet5_id_parent ON records (org_id, kind, facet5, id, parent_id);
-DROP INDEX records_by_facet6;
-CREATE INDEX records_by_facet6_id_parent ON records (org_id, kind, facet6, id, parent_id);
-DROP INDEX records_by_facet7;
-CREATE INDEX records_by_facet7_id_parent ON records (org_id, kind, facet7, id, parent_id);
-DROP INDEX records_by_facet_number;
-CREATE INDEX records_by_facet_number_id_parent ON records (org_id, kind, facet_number, id, parent_id);
-DROP INDEX records_by_updated;
-CREATE INDEX records_by_updated_id_parent ON records (org_id, kind, updated_at, id, parent_id);
-DROP INDEX records_by_created;
-CREATE INDEX records_by_created_id_parent ON records (org_id, kind, created_at, id, parent_id);
-CREATE INDEX systems_live_by_status_name ON systems (org_id, archived, status, name_key, id);
-CREATE INDEX systems_live_by_stage_name ON systems (org_id, archived, lifecycle_stage, name_key, id);
-CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_class, name_key, id);
-CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
-)sql";
+// v10: filtered lists served by indexes, the same on both back-ends (sql/shared_migrations.hpp).
+constexpr std::string_view kV10 = sql::kFilteredPagesV10;
 
 constexpr std::array<std::string_view, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
