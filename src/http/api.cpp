@@ -49,10 +49,12 @@ std::string hash_prefix(const std::string& secret) { return crypto::sha256_hex(s
 
 }  // namespace
 
-Api::Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Router&)>& add_routes)
+Api::Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Operations&)>& add_operations)
     : svc_(svc), web_(std::move(web)), opts_(opts), openapi_json_(openapi_as_json()) {
-  register_core_routes(router_, openapi_json_);
-  add_routes(router_);
+  Operations operations;
+  add_core_operations(operations, openapi_json_);
+  add_operations(operations);
+  router_ = route_table(json::parse(openapi_json_).as_object(), operations);
 }
 
 Response Api::handle(Request& req) {

@@ -1,6 +1,6 @@
 // The HTTP application: routes, authentication, CSRF and role context, static web files.
 // `handle` turns a Request into a Response with no socket in sight. Built once by the composition
-// root (src/app/), which adds each area's routes; handle() is thread-safe (services and the store are).
+// root (src/app/), which gives each area's handlers; handle() is thread-safe (services and the store are).
 #pragma once
 #include <boost/json.hpp>
 
@@ -11,14 +11,14 @@
 
 #include "domain/accounts/auth_service.hpp"
 #include "http/message.hpp"
-#include "http/router.hpp"
+#include "http/routes.hpp"
 #include "http/static_files.hpp"
 #include "store/store.hpp"
 
 namespace aims::http {
 
 /// The cross-cutting services every request may need: the store (health) and authentication.
-/// An area's services are bound to its routes instead (routes_<area>.hpp).
+/// An area's services are bound to its handlers instead (handlers.hpp).
 struct Services {
   store::Store& store;
   accounts::AuthService& auth;
@@ -42,9 +42,11 @@ struct ApiOptions {
 
 class Api {
  public:
-  /// Registers GET /healthz and GET /api/v1/openapi.json, then calls `add_routes` once to add
-  /// every area's routes (the composition root's list).
-  Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Router&)>& add_routes);
+  /// Binds GET /healthz and GET /api/v1/openapi.json, calls `add_operations` once to add every
+  /// area's handlers (the composition root's list), and makes the router of the served OpenAPI
+  /// document from them (route_table): throws, naming them, if an operation has no handler or a
+  /// handler no operation.
+  Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<void(Operations&)>& add_operations);
   Response handle(Request& req);
   /// True if the request's route streams its body (decided from method and path alone).
   bool streams_body(const Request& req) const;

@@ -1,27 +1,81 @@
-// Request handlers, one function per route: parse, call one service, map the result. An area's
-// handler gets its area's services as its second argument (bound by routes_<area>.cpp); the
-// account handlers use the cross-cutting services of the Context. Stateless; thread-safe.
+// Request handlers, one function per operation of api/openapi.yaml: parse, call one service, map
+// the result. An area's handler gets its area's services as its second argument, a struct of
+// references declared here (bound by the area, src/app/areas/, with bind_services of routes.hpp);
+// the account handlers use the cross-cutting services of the Context. The structs refer to
+// services the composition root owns, outliving the router. Stateless; thread-safe.
 #pragma once
+#include "domain/assessment/assessment_service.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/dashboard/dashboard.hpp"
+#include "domain/euact/classification_service.hpp"
+#include "domain/euact/obligation_service.hpp"
+#include "domain/evidence/evidence_service.hpp"
+#include "domain/impact/impact_service.hpp"
+#include "domain/inventory/system_overview.hpp"
+#include "domain/inventory/system_service.hpp"
+#include "domain/ledger/audit_pack.hpp"
+#include "domain/ledger/audit_service.hpp"
+#include "domain/objectives/objective_service.hpp"
+#include "domain/objectives/reading_service.hpp"
+#include "domain/org/org_settings.hpp"
+#include "domain/records/record_service.hpp"
+#include "domain/risk/criteria_service.hpp"
+#include "domain/risk/risk_service.hpp"
+#include "domain/soa/soa_service.hpp"
 #include "http/api.hpp"
 
-namespace aims::inventory {
-struct OverviewSources;  // domain/inventory/system_overview.hpp
-}  // namespace aims::inventory
-
 namespace aims::http {
+
 // Each area's services, by reference.
-struct CatalogServices;      // routes_catalog.hpp
-struct SystemServices;       // routes_systems.hpp
-struct AssessmentServices;   // routes_assessments.hpp
-struct SoaServices;          // routes_soa.hpp
-struct ImpactServices;       // routes_impact.hpp
-struct ObjectiveServices;    // routes_objectives.hpp
-struct RiskServices;         // routes_risks.hpp
-struct EuActServices;        // routes_euact.hpp
-struct EvidenceServices;     // routes_evidence.hpp
-struct AuditServices;        // routes_audit.hpp
-struct OrgSettingsServices;  // routes_org.hpp
-struct DashboardServices;    // routes_dashboard.hpp
+struct CatalogServices {
+  const catalog::Catalog& catalog;
+};
+struct SystemServices {
+  inventory::SystemService& systems;
+};
+struct AssessmentServices {
+  assessment::AssessmentService& assessments;
+};
+struct SoaServices {
+  soa::SoaService& soa;
+};
+struct ImpactServices {
+  impact::ImpactService& impact;
+};
+struct ObjectiveServices {
+  objectives::ObjectiveService& objectives;
+  objectives::ReadingService& readings;
+};
+struct RiskServices {
+  risk::CriteriaService& risk_criteria;
+  risk::RiskService& risks;
+};
+struct EuActServices {
+  euact::ClassificationService& classifications;
+  euact::ObligationService& obligations;
+};
+struct EvidenceServices {
+  evidence::EvidenceService& evidence;
+};
+struct AuditServices {
+  ledger::AuditService& audit;
+  ledger::AuditPackService& audit_pack;
+  assessment::AssessmentService& assessments;
+};
+struct OrgSettingsServices {
+  org::OrgSettingsService& org_settings;
+};
+struct DashboardServices {
+  dashboard::Dashboard& dashboard;
+};
+struct RecordServices {
+  records::RecordService& records;
+};
+
+/// GET /api/v1/kinds and each field-driven kind's list, create, read, update, history, archive and
+/// restore operations, under the operationIds of record_operation_ids (handlers_records.cpp).
+void add_record_operations(Operations& ops, RecordServices s);
+
 }  // namespace aims::http
 
 namespace aims::http::handlers {

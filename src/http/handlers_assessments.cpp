@@ -6,7 +6,6 @@
 #include "core/text.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_assessments.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 #include "report/assessment_html.hpp"

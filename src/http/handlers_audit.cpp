@@ -1,7 +1,6 @@
 // Handlers of the audit log: checkpoint, public key, entries, proofs, export (SPEC §9).
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_audit.hpp"
 #include "http/pack_renderer.hpp"
 #include "http/problem.hpp"
 

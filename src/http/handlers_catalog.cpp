@@ -4,7 +4,6 @@
 #include "core/text.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_catalog.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

@@ -1,6 +1,5 @@
 // Handler of the dashboard: every card's figures in one answer (src/domain/dashboard/).
 #include "http/handlers.hpp"
-#include "http/routes_dashboard.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

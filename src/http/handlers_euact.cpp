@@ -2,7 +2,6 @@
 // versions, the obligations register and the systems whose classification needs a re-check.
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_euact.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

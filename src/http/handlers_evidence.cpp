@@ -9,7 +9,6 @@
 #include "domain/ledger/actor_scope.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_evidence.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

@@ -1,7 +1,6 @@
 // Handlers of the AI system impact assessments: parse, call ImpactService, map the result.
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_impact.hpp"
 #include "http/problem.hpp"
 #include "report/impact_json.hpp"
 #include "report/impact_pdf.hpp"

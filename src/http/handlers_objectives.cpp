@@ -1,7 +1,6 @@
 // Handlers of the AI objectives and their readings (ISO/IEC 42001 clause 6.2).
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_objectives.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

@@ -1,7 +1,6 @@
 // Handlers of the organization settings: parse, call OrgSettingsService, map the result.
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_org.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

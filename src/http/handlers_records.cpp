@@ -1,13 +1,15 @@
-// Routes and handlers of every field-driven record kind of the registry (docs/records.md):
-// GET/POST /api/v1/{path}, GET/PATCH /api/v1/{path}/{id}, GET …/{id}/history, POST …/{id}/archive
-// and …/restore, and GET /api/v1/kinds (the kinds' schemas). Stateless; thread-safe.
+// Handlers of every field-driven record kind of the registry (docs/records.md), bound to the
+// operations openapi_records.cpp generates: GET/POST /api/v1/{path}, GET/PATCH /api/v1/{path}/{id},
+// GET …/{id}/history, POST …/{id}/archive and …/restore, and GET /api/v1/kinds (the kinds'
+// schemas). Stateless; thread-safe.
 #include <boost/json.hpp>
 
 #include "domain/kinds/registry.hpp"
 #include "domain/records/kind_schema.hpp"
 #include "http/handlers.hpp"
+#include "http/openapi_records.hpp"
 #include "http/problem.hpp"
-#include "http/routes_records.hpp"
+#include "http/routes.hpp"
 
 namespace aims::http {
 namespace json = boost::json;
@@ -66,18 +68,17 @@ Response history(Context& c, const RecordServices& s, const KindSpec& k) {
 
 }  // namespace
 
-void register_record_routes(Router& r, RecordServices s) {
-  r.add("GET", "/api/v1/kinds", Access::member, list_kinds);
+void add_record_operations(Operations& ops, RecordServices s) {
+  ops.add("listKinds", list_kinds);
   for (const KindSpec* k : kinds::generic_kinds()) {
-    const std::string base = "/api/v1/" + k->path;
-    r.add("GET", base, Access::member, [s, k](Context& c) { return list(c, s, *k); });
-    r.add("POST", base, Access::member, [s, k](Context& c) { return create(c, s, *k); });
-    r.add("GET", base + "/{id}", Access::member,
-          [s, k](Context& c) { return answer(c, 200, s.records.get(*c.actor, *k, c.req.params.at("id"))); });
-    r.add("PATCH", base + "/{id}", Access::member, [s, k](Context& c) { return update(c, s, *k); });
-    r.add("GET", base + "/{id}/history", Access::member, [s, k](Context& c) { return history(c, s, *k); });
+    const auto id = record_operation_ids(*k);
+    ops.add(id.list, [s, k](Context& c) { return list(c, s, *k); });
+    ops.add(id.create, [s, k](Context& c) { return create(c, s, *k); });
+    ops.add(id.get, [s, k](Context& c) { return answer(c, 200, s.records.get(*c.actor, *k, c.req.params.at("id"))); });
+    ops.add(id.update, [s, k](Context& c) { return update(c, s, *k); });
+    ops.add(id.history, [s, k](Context& c) { return history(c, s, *k); });
     for (bool archive : {true, false})
-      r.add("POST", base + "/{id}/" + (archive ? "archive" : "restore"), Access::member, [s, k, archive](Context& c) {
+      ops.add(archive ? id.archive : id.restore, [s, k, archive](Context& c) {
         return answer(c, 200, s.records.set_archived(*c.actor, *k, c.req.params.at("id"), archive, c.req.header("if-match")));
       });
   }

@@ -3,7 +3,6 @@
 
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_risks.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

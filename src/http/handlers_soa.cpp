@@ -1,6 +1,5 @@
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_soa.hpp"
 #include "report/soa_pdf.hpp"
 #include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"

@@ -3,7 +3,6 @@
 #include "domain/inventory/system_overview.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
-#include "http/routes_systems.hpp"
 #include "http/problem.hpp"
 
 namespace aims::http::handlers {

@@ -78,12 +78,13 @@ json::object success(const char* description, json::object schema, bool etag) {
 
 json::object operation(const KindSpec& k, const std::string& id, const std::string& summary, json::array params,
                        json::object responses) {
-  return json::object{{"tags", json::array{"records"}}, {"operationId", id},           {"summary", summary},
-                      {"parameters", std::move(params)}, {"responses", std::move(responses)}};
+  return json::object{{"tags", json::array{"records"}}, {"operationId", id},           {"x-aims-access", "member"},
+                      {"summary", summary},              {"parameters", std::move(params)}, {"responses", std::move(responses)}};
 }
 
 void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
   const auto name = pascal(k.kind);
+  const auto ids = record_operation_ids(k);
   json::object props, input_props, patch_props;
   json::array required;
   for (const auto& f : k.fields) {
@@ -131,18 +132,18 @@ void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
   json::object list_page{{"allOf", json::array{component("schemas/RecordPage"), std::move(page_items)}}};
   json::object created = success("Created.", record, true);
   created["headers"].as_object()["Location"] = json::object{{"schema", json::object{{"type", "string"}}}};
-  json::object list_op = operation(k, "list" + name, "List " + k.plural + ", filtered and sorted", std::move(list_params),
+  json::object list_op = operation(k, ids.list, "List " + k.plural + ", filtered and sorted", std::move(list_params),
                                    problems({"400", "401", "403", "404"}));
   list_op["responses"].as_object()["200"] = success("A page of records.", std::move(list_page), false);
-  json::object create_op = operation(k, "create" + name, "Create a " + k.noun + "; its id is the next " + k.prefix + "n",
+  json::object create_op = operation(k, ids.create, "Create a " + k.noun + "; its id is the next " + k.prefix + "n",
                                      json::array{org()}, problems({"400", "401", "403", "404", "413", "415", "422"}));
   create_op["requestBody"] = body(name + "Input");
   create_op["responses"].as_object()["201"] = std::move(created);
   paths[base] = json::object{{"get", std::move(list_op)}, {"post", std::move(create_op)}};
 
-  json::object get_op = operation(k, "get" + name, "One " + k.noun, with_id(), problems({"401", "403", "404", "500"}));
+  json::object get_op = operation(k, ids.get, "One " + k.noun, with_id(), problems({"401", "403", "404", "500"}));
   get_op["responses"].as_object()["200"] = success("The record.", record, true);
-  json::object patch_op = operation(k, "update" + name, "Change a " + k.noun + " (If-Match required)", with_id(),
+  json::object patch_op = operation(k, ids.update, "Change a " + k.noun + " (If-Match required)", with_id(),
                                     problems({"400", "401", "403", "404", "409", "412", "413", "415", "422", "428", "500"}));
   patch_op["requestBody"] = body(name + "Patch");
   patch_op["responses"].as_object()["200"] = success("The record as changed.", record, true);
@@ -151,14 +152,14 @@ void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
   auto hist_params = with_id();
   hist_params.push_back(component("parameters/Limit"));
   hist_params.push_back(component("parameters/Cursor"));
-  json::object hist_op = operation(k, "get" + name + "History", "Who changed what and when, newest first", std::move(hist_params),
+  json::object hist_op = operation(k, ids.history, "Who changed what and when, newest first", std::move(hist_params),
                                    problems({"400", "401", "403", "404"}));
   hist_op["responses"].as_object()["200"] = success("A page of history entries.", component("schemas/RecordHistoryPage"), false);
   paths[base + "/{id}/history"] = json::object{{"get", std::move(hist_op)}};
 
   for (const char* action : {"archive", "restore"}) {
     std::string verb = action;
-    json::object op = operation(k, verb + name, std::string(verb == "archive" ? "Archive" : "Restore") + " a " + k.noun +
+    json::object op = operation(k, verb == "archive" ? ids.archive : ids.restore, std::string(verb == "archive" ? "Archive" : "Restore") + " a " + k.noun +
                                                     " (If-Match required)",
                                 with_id(), problems({"401", "403", "404", "409", "412", "428", "500"}));
     op["responses"].as_object()["200"] = success("The record.", record, true);
@@ -167,6 +168,12 @@ void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
 }
 
 }  // namespace
+
+RecordOperationIds record_operation_ids(const KindSpec& k) {
+  const auto name = pascal(k.kind);
+  return {"list" + name, "create" + name, "get" + name, "update" + name, "get" + name + "History", "archive" + name,
+          "restore" + name};
+}
 
 void add_record_kinds(json::object& doc) {
   auto& paths = doc["paths"].as_object();

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 namespace aims::http {
 
 namespace {
@@ -20,21 +22,27 @@ std::vector<std::string> split_path(const std::string& path) {
   return out;
 }
 
+/// True if `s` is a template segment such as {id}.
+bool is_param(const std::string& s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
+
+/// Matching order: by segment count, then segment by segment a literal before a {param}.
+bool matched_before(const Route& a, const Route& b) {
+  if (a.segments.size() != b.segments.size()) return a.segments.size() < b.segments.size();
+  for (std::size_t i = 0; i < a.segments.size(); ++i) {
+    bool pa = is_param(a.segments[i]), pb = is_param(b.segments[i]);
+    if (pa != pb) return pb;
+  }
+  return false;
+}
+
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Access access, Handler handler) {
-  Route r{std::move(method), pattern, access, std::move(handler), split_path(pattern)};
-  routes_.push_back(std::move(r));
-}
-
-void Router::add_upload(std::string method, std::string pattern, Access access, Handler handler) {
-  add(std::move(method), std::move(pattern), access, std::move(handler));
-  routes_.back().streams_body = true;
-}
-
-void Router::add_get_without_head(std::string pattern, Access access, Handler handler) {
-  add("GET", std::move(pattern), access, std::move(handler));
-  routes_.back().answers_head = false;
+void Router::add(std::string method, std::string pattern, Access access, Handler handler, RouteOptions options) {
+  Route r{std::move(method), pattern, access, std::move(handler), split_path(pattern), options.streams_body,
+          options.answers_head};
+  // After every route matched before it or alongside it: equal ones keep the order they were added in.
+  auto at = std::upper_bound(routes_.begin(), routes_.end(), r, matched_before);
+  routes_.insert(at, std::move(r));
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
@@ -48,7 +56,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     bool ok = true;
     for (std::size_t i = 0; i < segs.size() && ok; ++i) {
       const auto& s = r.segments[i];
-      if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
+      if (is_param(s)) {
         if (segs[i].empty()) ok = false;
         else params[s.substr(1, s.size() - 2)] = segs[i];
       } else if (s != segs[i]) {

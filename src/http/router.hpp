@@ -1,5 +1,5 @@
-// Matches method + path against route templates like /api/v1/systems/{id}. Built once at
-// start-up, then read-only: thread-safe for concurrent matching.
+// Matches method + path against route templates like /api/v1/systems/{id}. Filled once at start-up
+// (by the route table, routes.hpp), then read-only: thread-safe for concurrent matching.
 #pragma once
 #include <functional>
 #include <map>
@@ -20,25 +20,27 @@ enum class Access {
 struct Context;  // defined in api.hpp
 using Handler = std::function<Response(Context&)>;
 
+/// How a route reads its request and answers HEAD.
+struct RouteOptions {
+  bool streams_body = false;  // the handler sees the header only and answers with Response::upload
+  bool answers_head = true;   // a GET route also answers HEAD (without its body)
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // e.g. /api/v1/systems/{id}
   Access access = Access::member;
   Handler handler;
   std::vector<std::string> segments;
-  bool streams_body = false;  // the handler sees the header only and answers with Response::upload
-  bool answers_head = true;   // a GET route also answers HEAD (without its body)
+  bool streams_body = false;
+  bool answers_head = true;
 };
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Access access, Handler handler);
-  /// A route whose body is streamed: the handler runs on the header alone (authentication, role
-  /// and validation before any body byte is read) and accepts the body with Response::upload.
-  void add_upload(std::string method, std::string pattern, Access access, Handler handler);
-  /// A GET route that does not answer HEAD (405, Allow: GET): for a body whose headers cannot be
-  /// known without making all of it.
-  void add_get_without_head(std::string pattern, Access access, Handler handler);
+  /// Adds a route. The order of adding does not matter: a path is matched against the routes with
+  /// a literal segment before those with a {param} in its place (/risks/heatmap before /risks/{id}).
+  void add(std::string method, std::string pattern, Access access, Handler handler, RouteOptions options = {});
 
   struct Match {
     const Route* route = nullptr;
@@ -47,6 +49,7 @@ class Router {
     std::string allowed;      // methods of this path, comma separated (for Allow)
   };
   Match match(const std::string& method, const std::string& path) const;
+  /// Every route, in the order paths are matched against them.
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -4,7 +4,10 @@
 // operationId, every internal $ref must resolve, and every 4xx/5xx response must be documented as
 // an RFC 9457 problem (application/problem+json with the Problem schema, which itself needs
 // type, title and status). Every schema of the document must compile with ajv in strict mode as the
-// HTTP tests' contract check (tests/lib/contract.mjs) compiles it.
+// HTTP tests' contract check (tests/lib/contract.mjs) compiles it. The document is the server's route
+// table (src/http/routes.hpp): every operationId is lowerCamelCase (its handler's C++ name), every
+// operation has x-aims-access (open exactly when `security: []`, member exactly when it takes the
+// X-Aims-Org header), and x-aims-streams-body / x-aims-answers-head are booleans.
 //
 // Usage (from the repository root): node tests/tools/lint-openapi.mjs [api/openapi.yaml]
 // Exits 0 when the document is clean, 1 with one line per error otherwise.
@@ -86,6 +89,28 @@ function checkProblemSchema(doc, errors) {
   if (problem.properties && !problem.properties.detail) errors.push(`${PROBLEM_REF}: property "detail" is not described`);
 }
 
+const ACCESS = ['open', 'user', 'member'];
+
+/** The route table's extensions of one operation (see the header). */
+function checkRouteExtensions(doc, pathItem, op, method, where, errors) {
+  const access = op['x-aims-access'];
+  if (!ACCESS.includes(access)) {
+    errors.push(`${where}: x-aims-access must be one of ${ACCESS.join(', ')}, found ${JSON.stringify(access)}`);
+    return;
+  }
+  const open = Array.isArray(op.security) && op.security.length === 0;
+  if ((access === 'open') !== open) errors.push(`${where}: x-aims-access is ${access} but security is ${open ? '[]' : 'not []'}`);
+  const org = [...(pathItem.parameters || []), ...(op.parameters || [])].some((p) => {
+    const [param] = follow(doc, p, [], where);
+    return param && param.in === 'header' && String(param.name).toLowerCase() === 'x-aims-org';
+  });
+  if ((access === 'member') !== org)
+    errors.push(`${where}: x-aims-access is ${access} but the operation ${org ? 'takes' : 'does not take'} the X-Aims-Org header`);
+  for (const flag of ['x-aims-streams-body', 'x-aims-answers-head'])
+    if (flag in op && typeof op[flag] !== 'boolean') errors.push(`${where}: ${flag} must be true or false`);
+  if ('x-aims-answers-head' in op && method !== 'get') errors.push(`${where}: x-aims-answers-head applies to GET only`);
+}
+
 function checkOperations(doc, errors) {
   const seenIds = new Map();
   for (const [path, item] of Object.entries(doc.paths || {})) {
@@ -102,7 +127,10 @@ function checkOperations(doc, errors) {
         errors.push(`${where}: operationId "${op.operationId}" is also used by ${seenIds.get(op.operationId)}`);
       } else {
         seenIds.set(op.operationId, where);
+        if (!/^[a-z][A-Za-z0-9]*$/.test(op.operationId))
+          errors.push(`${where}: operationId "${op.operationId}" is not lowerCamelCase (its handler's C++ name, e.g. list_risks -> listRisks)`);
       }
+      checkRouteExtensions(doc, pathItem, op, method, where, errors);
       // Every path template variable must be declared as a path parameter.
       const declared = new Set();
       for (const p of [...(pathItem.parameters || []), ...(op.parameters || [])]) {
@@ -202,7 +230,7 @@ function finish(file, errors) {
     for (const e of errors) console.error(`  ${e}`);
     process.exit(1);
   }
-  console.log(`lint-openapi: ${file} is a valid OpenAPI 3.1 document; every operation has an operationId and every error response is problem+json`);
+  console.log(`lint-openapi: ${file} is a valid OpenAPI 3.1 document; every operation has an operationId and x-aims-access and every error response is problem+json`);
 }
 
 main().catch((e) => {

@@ -1,6 +1,7 @@
-// The server's areas: each composes its own services (areas/<area>.cpp), registers its routes and
-// adds its dashboard card. kAreas is the composition root's list, in route and card order; adding
-// an area is its file, its declaration and its line here. Start-up thread only.
+// The server's areas: each composes its own services (areas/<area>.cpp), binds its handlers to
+// their operations of api/openapi.yaml and adds its dashboard card. kAreas is the composition
+// root's list, in card order; adding an area is its file, its declaration and its line here.
+// Start-up thread only.
 #pragma once
 #include "core/clock.hpp"
 #include "core/ids.hpp"
@@ -9,7 +10,8 @@
 #include "domain/evidence/blob_store.hpp"
 #include "domain/ledger/checkpoint.hpp"
 #include "app/service_set.hpp"
-#include "http/router.hpp"
+#include "http/handlers.hpp"
+#include "http/routes.hpp"
 #include "store/store.hpp"
 
 namespace aims::app {
@@ -26,11 +28,11 @@ struct Infrastructure {
 };
 
 /// What composing one area gets: the infrastructure, the services composed so far (its own go in
-/// there too), and the router and dashboard it adds to.
+/// there too), and the operations (handlers by operationId) and dashboard it adds to.
 struct AreaContext {
   const Infrastructure& infra;
   ServiceSet& services;
-  http::Router& router;
+  http::Operations& operations;
   dashboard::Dashboard& dashboard;
 };
 
@@ -50,7 +52,7 @@ void add_dashboard(AreaContext& a);
 void add_records(AreaContext& a);
 void add_system_overview(AreaContext& a);
 
-/// Every area, in the order its routes are matched and its dashboard card is shown.
+/// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
     add_accounts,
     add_systems,

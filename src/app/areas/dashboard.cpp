@@ -1,9 +1,10 @@
-// The dashboard area: the route of the dashboard the other areas add their cards to.
+// The dashboard area: the operation of the dashboard the other areas add their cards to.
 #include "app/areas/areas.hpp"
-#include "http/routes_dashboard.hpp"
 
 namespace aims::app {
 
-void add_dashboard(AreaContext& a) { http::register_dashboard_routes(a.router, {a.dashboard}); }
+void add_dashboard(AreaContext& a) {
+  a.operations.add(AIMS_OPERATIONS(http::bind_services(http::DashboardServices{a.dashboard}), get_dashboard));
+}
 
 }  // namespace aims::app

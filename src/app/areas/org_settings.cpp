@@ -1,12 +1,12 @@
-// The organization settings area (segregation of duties): its service and routes.
+// The organization settings area (segregation of duties): its service and operations.
 #include "app/areas/areas.hpp"
-#include "http/routes_org.hpp"
 
 namespace aims::app {
 
 void add_org_settings(AreaContext& a) {
   auto& settings = a.services.make<org::OrgSettingsService>(a.infra.store, a.infra.clock);
-  http::register_org_settings_routes(a.router, {settings});
+  a.operations.add(
+      AIMS_OPERATIONS(http::bind_services(http::OrgSettingsServices{settings}), get_org_settings, put_org_settings));
 }
 
 }  // namespace aims::app

@@ -1,14 +1,15 @@
-// The risk area: the risk criteria and risk register services, routes and dashboard card.
+// The risk area: the risk criteria and risk register services, operations and dashboard card.
 #include "app/areas/areas.hpp"
 #include "domain/dashboard/cards/cards.hpp"
-#include "http/routes_risks.hpp"
 
 namespace aims::app {
 
 void add_risks(AreaContext& a) {
   auto& criteria = a.services.make<risk::CriteriaService>(a.infra.store, a.infra.clock);
   auto& risks = a.services.make<risk::RiskService>(a.infra.store, a.infra.catalog, a.infra.clock);
-  http::register_risk_routes(a.router, {criteria, risks});
+  auto h = http::bind_services(http::RiskServices{criteria, risks});
+  a.operations.add(AIMS_OPERATIONS(h, get_risk_criteria, put_risk_criteria, risk_heatmap, list_risks, create_risk,
+                                   get_risk, update_risk, risk_history, accept_risk, withdraw_risk_acceptance));
   dashboard::add_risks_card(a.dashboard, risks);
 }
 

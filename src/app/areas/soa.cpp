@@ -1,13 +1,14 @@
-// The Statement of Applicability area: its service, routes and dashboard card.
+// The Statement of Applicability area: its service, operations and dashboard card.
 #include "app/areas/areas.hpp"
 #include "domain/dashboard/cards/cards.hpp"
-#include "http/routes_soa.hpp"
 
 namespace aims::app {
 
 void add_soa(AreaContext& a) {
   auto& soa_service = a.services.make<soa::SoaService>(a.infra.store, a.infra.catalog, a.infra.clock);
-  http::register_soa_routes(a.router, {soa_service});
+  auto h = http::bind_services(http::SoaServices{soa_service});
+  a.operations.add(AIMS_OPERATIONS(h, diff_soa, export_soa, get_soa, update_soa_entry, list_soa_versions, approve_soa,
+                                   get_soa_version));
   dashboard::add_soa_card(a.dashboard, soa_service);
 }
 

@@ -1,13 +1,14 @@
-// The AI system inventory area: its service, routes and dashboard card.
+// The AI system inventory area: its service, operations and dashboard card.
 #include "app/areas/areas.hpp"
 #include "domain/dashboard/cards/cards.hpp"
-#include "http/routes_systems.hpp"
 
 namespace aims::app {
 
 void add_systems(AreaContext& a) {
   auto& systems = a.services.make<inventory::SystemService>(a.infra.store, a.infra.clock, a.infra.ids);
-  http::register_system_routes(a.router, {systems});
+  auto h = http::bind_services(http::SystemServices{systems});
+  a.operations.add(AIMS_OPERATIONS(h, import_systems, export_systems, list_systems, create_system, get_system,
+                                   update_system, archive_system, restore_system, system_history));
   dashboard::add_systems_card(a.dashboard, systems);
 }
 
