@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/kinds/registry.hpp"
+#include "http/routes.hpp"
 
 namespace aims::http {
 namespace json = boost::json;
@@ -17,16 +18,8 @@ json::object component(const std::string& where) { return json::object{{"$ref", 
 
 /// "context_issue" → "ContextIssue".
 std::string pascal(const std::string& kind) {
-  std::string out;
-  bool up = true;
-  for (char c : kind) {
-    if (c == '_') {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
+  auto out = operation_id(kind);  // "contextIssue"
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
 

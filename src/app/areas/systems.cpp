@@ -8,7 +8,8 @@ void add_systems(AreaContext& a) {
   auto& systems = a.services.make<inventory::SystemService>(a.infra.store, a.infra.clock, a.infra.ids);
   auto h = http::bind_services(http::SystemServices{systems});
   a.operations.add(AIMS_OPERATIONS(h, import_systems, export_systems, list_systems, create_system, get_system,
-                                   update_system, archive_system, restore_system, system_history));
+                                   update_system, archive_system, restore_system));
+  a.operations.add("getSystemHistory", h(http::handlers::system_history));  // its published operationId
   dashboard::add_systems_card(a.dashboard, systems);
 }
 
