@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "domain/euact/system_facts.hpp"
 #include "domain/inventory/system_overview.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
@@ -32,7 +33,10 @@ inventory::ListParams list_params(const Request& req) {
 Response list_systems(Context& c, const SystemServices& s) {
   auto r = s.systems.list(*c.actor, list_params(c.req));
   if (!r) return problem(r.error(), c.req.path);
-  return json_response(200, list_page_json(r->items_json, r->total, r->next));
+  // Each system's EU AI Act roles from its saved classification, the one source of roles.
+  auto items = euact::with_classified_roles(c.svc.store, c.actor->org_id, r->items_json);
+  if (!items) return problem(items.error(), c.req.path);
+  return json_response(200, list_page_json(*items, r->total, r->next));
 }
 
 Response create_system(Context& c, const SystemServices& s) {

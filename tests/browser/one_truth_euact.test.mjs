@@ -1,8 +1,8 @@
 // Browser test in real chromium against a real demo server: the EU AI Act facts of an AI system
 // come from one source, its saved classification. For the demo credit-scoring system the impact
-// assessment's Art. 27 tab, the obligations board and the classification page agree (FRIA
-// required; roles provider and deployer); after a re-classification in the wizard without the
-// deployer role all three agree on the new answer. And a system classified through the wizard
+// assessment's Art. 27 tab, the obligations board, the classification page and the systems list
+// agree (FRIA required; roles provider and deployer); after a re-classification in the wizard
+// without the deployer role all four agree on the new answer. And a system classified through the wizard
 // with "None of these" at Annex III reaches a result.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,13 +41,19 @@ describe('one truth for the EU AI Act facts in the browser', () => {
     await current.getByTestId('classification-result').waitFor();
     const classRoles = (await current.getByTestId('result-roles').textContent()).trim();
     const classFria = await current.getByTestId('result-obligations').locator('[data-obligation="art27"]').count();
-    return { required, friaRoles, boardFria, classRoles, classFria };
+
+    await page.goto(`/systems?q=${encodeURIComponent('Credit scoring model')}`);
+    const row = page.getByTestId('systems-table').locator('tbody tr', { hasText: 'Credit scoring model' });
+    await row.waitFor();
+    const listRoles = (await row.getByTestId('roles-of').textContent()).trim();
+    return { required, friaRoles, boardFria, classRoles, classFria, listRoles };
   }
 
   test('the Art. 27 tab, the obligations board and the classification page agree, before and after a re-classification', async () => {
     assert.equal(credit.organization_role, 'provider', 'the inventory keeps one role; it is not what decides');
     assert.deepEqual(await pagesSay(), {
       required: 'An FRIA is required', friaRoles: 'Provider, Deployer', boardFria: 1, classRoles: 'Provider, Deployer', classFria: 1,
+      listRoles: 'Provider, Deployer',
     });
 
     // Re-classify in the wizard without the deployer role.
@@ -59,12 +65,18 @@ describe('one truth for the EU AI Act facts in the browser', () => {
     await page.getByTestId('wizard-save').click();
     await page.getByTestId('flash').filter({ hasText: 'Classification saved' }).waitFor();
 
-    assert.deepEqual(await pagesSay(), { required: 'No FRIA is required', friaRoles: 'Provider', boardFria: 0, classRoles: 'Provider', classFria: 0 });
+    assert.deepEqual(await pagesSay(), {
+      required: 'No FRIA is required', friaRoles: 'Provider', boardFria: 0, classRoles: 'Provider', classFria: 0, listRoles: 'Provider',
+    });
   });
 
   test('a system not classified yet says so on the Art. 27 tab, with a way to classify it', async () => {
     const sys = await (await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name: 'Unclassified scorer', purpose: 'Scores', organization_role: 'deployer' } })).json();
     const own = await (await apiSend(server.url, api, 'POST', '/api/v1/impact-assessments', { body: { system_id: sys.id } })).json();
+    await page.goto(`/systems?q=${encodeURIComponent('Unclassified scorer')}`);
+    const row = page.getByTestId('systems-table').locator('tbody tr', { hasText: 'Unclassified scorer' });
+    await row.waitFor();
+    assert.equal((await row.getByTestId('roles-of').textContent()).trim(), 'not classified yet', 'not the inventory\'s "deployer"');
     await page.goto(`/impact/${own.id}/fria`);
     assert.equal((await page.getByTestId('fria-required').textContent()).trim(), 'Not classified yet');
     await page.getByTestId('fria-applicability').getByText(/not classified yet — classify it/).waitFor();

@@ -45,7 +45,13 @@ TEST(KindRegistry, EveryRecordTypeTheDemoWritesIsInTheAuditorPackage) {
       auto org = tx.find_org_by_name("Demo Org");
       for (std::int64_t from = 0;;) {
         auto page = tx.list_audit_entries(org->id, from, 500);
-        for (const auto& e : page) types.insert(std::string(json::parse(e.entry).as_object().at("record_type").as_string()));
+        for (const auto& e : page) {
+          // Records are what create, update and delete change (as the package verifier reads the
+          // log); other operations, such as a roadmap's "generate", are changes recorded in history.
+          auto o = json::parse(e.entry).as_object();
+          auto op = o.at("op").as_string();
+          if (op == "create" || op == "update" || op == "delete") types.insert(std::string(o.at("record_type").as_string()));
+        }
         if (page.size() < 500) break;
         from += 500;
       }

@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <chrono>
+
 #include "domain/accounts/admin_service.hpp"
 #include "domain/demo/demo_impact.hpp"
 #include "domain/assessment/assessment_service.hpp"
@@ -12,6 +15,7 @@
 #include "domain/demo/demo_euact.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "core/date.hpp"
 
 namespace aims::demo {
 namespace json = boost::json;
@@ -84,24 +88,57 @@ const char* kSystems = R"json([
 
 namespace {
 
-/// A first assessment as a mid-sized organization starting out might answer it: some basics in
-/// place, documented processes rare, nothing measured yet.
+/// The first assessment, completed some weeks ago as a mid-sized organization starting out might
+/// answer it (some basics in place, documented processes rare, nothing measured yet), with its
+/// roadmap under way; and a follow-up started today with a few answers, still in progress.
 status seed_assessment(store::Store& store, const catalog::Catalog& cat, const Clock& clock, IdSource& ids,
                        const accounts::Actor& actor) {
   assessment::AssessmentService svc(store, cat, clock, ids);
-  auto created = svc.create(actor, json::object{{"name", "Initial gap assessment"},
-                                                {"approach", "both"},
-                                                {"target_maturity", 3},
-                                                {"owner", "Head of AI Governance"}});
-  if (!created) return created.error();
-  auto id = std::string(json::parse(created->json).at("id").as_string());
+  auto today = date_of(clock.now());
+  auto started = today - std::chrono::days{75};
+  auto make = [&](const char* name, Date on) -> result<std::string> {
+    auto created = svc.create(actor, json::object{{"name", name},
+                                                  {"approach", "both"},
+                                                  {"target_maturity", 3},
+                                                  {"owner", "Head of AI Governance"},
+                                                  {"assessment_date", format_date(on)}});
+    if (!created) return created.error();
+    return std::string(json::parse(created->json).at("id").as_string());
+  };
+  auto id = make("Initial gap assessment", started);
+  if (!id) return id.error();
   static constexpr int kPattern[] = {2, 1, 3, 2, 1, 0, 2, 3, 1, 2, 4, 2};
   int i = 0;
-  for (const auto& si : assessment::scope(cat, "both")) {
+  const auto scope = assessment::scope(cat, "both");
+  for (const auto& si : scope) {
     json::object answer{{"maturity", kPattern[i++ % 12]},
                         {"owner", si.item->kind == "clause" ? "Head of AI Governance" : "AI Platform Lead"}};
     if (si.item->id == "4.3") answer["evidence"] = json::array{"AIMS scope statement draft v0.3"};
-    if (auto r = svc.put_answer(actor, id, si.item->id, answer, std::nullopt); !r) return r.error();
+    if (auto r = svc.put_answer(actor, *id, si.item->id, answer, std::nullopt); !r) return r.error();
+  }
+  // The roadmap was planned a week after the assessment; its first actions are done or under way.
+  auto roadmap = svc.generate_roadmap(actor, *id, json::object{{"start_date", format_date(started + std::chrono::days{7})}});
+  if (!roadmap) return roadmap.error();
+  const auto actions = json::parse(*roadmap).at("actions").as_array();
+  for (std::size_t k = 0; k < actions.size() && k < 3; ++k) {
+    const auto& act = actions[k].as_object();
+    auto r = svc.update_action(actor, *id, std::string(act.at("id").as_string()), json::object{{"status", k < 2 ? "done" : "in_progress"}},
+                               assessment::AssessmentService::etag(act.at("version").as_int64()));
+    if (!r) return r.error();
+  }
+  auto current = svc.get(actor, *id);
+  if (!current) return current.error();
+  if (auto r = svc.update(actor, *id, json::object{{"status", "completed"}}, assessment::AssessmentService::etag(current->version)); !r)
+    return r.error();
+  // The follow-up: a few clauses answered again, a level higher where work was done.
+  auto next = make("Follow-up gap assessment", today);
+  if (!next) return next.error();
+  i = 0;
+  for (const auto& si : scope) {
+    if (si.item->kind != "clause") continue;
+    if (++i > 6) break;
+    json::object answer{{"maturity", std::min(kPattern[(i - 1) % 12] + 1, 5)}, {"owner", "Head of AI Governance"}};
+    if (auto r = svc.put_answer(actor, *next, si.item->id, answer, std::nullopt); !r) return r.error();
   }
   return ok();
 }

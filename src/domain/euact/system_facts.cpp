@@ -91,4 +91,19 @@ json::object system_facts(store::ReadTx& tx, const std::string& org_id, const st
   return facts_of(&v.as_object());
 }
 
+result<std::string> with_classified_roles(store::Store& store, const std::string& org_id, const std::string& items_json) {
+  auto items = json::parse(items_json);
+  auto st = store.read([&](store::ReadTx& tx) -> status {
+    for (auto& v : items.as_array()) {
+      auto* o = v.if_object();
+      if (!o || o->contains("error") || !o->contains("id") || !o->at("id").is_string()) continue;
+      auto facts = system_facts(tx, org_id, std::string(o->at("id").as_string()));
+      (*o)["eu_ai_act_roles"] = facts.at("classified").as_bool() ? facts.at("roles") : json::value(nullptr);
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(items);
+}
+
 }  // namespace aims::euact

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/error.hpp"
 #include "store/store.hpp"
 
 namespace aims::euact {
@@ -21,5 +22,10 @@ boost::json::object facts_of(const boost::json::object* saved);
 
 /// facts_of the system's saved classification, read in `tx`.
 boost::json::object system_facts(store::ReadTx& tx, const std::string& org_id, const std::string& system_id);
+
+/// The items of a systems list page (a JSON array of system documents; unreadable rows {id, error}
+/// kept as they are) with "eu_ai_act_roles" added to each system: the roles of system_facts, or null
+/// when the system is not classified. One read of the store for the page.
+result<std::string> with_classified_roles(store::Store& store, const std::string& org_id, const std::string& items_json);
 
 }  // namespace aims::euact

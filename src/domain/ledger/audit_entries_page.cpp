@@ -2,11 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
 
 #include "domain/common/input.hpp"
+#include "domain/kinds/registry.hpp"
 #include "domain/ledger/audit_entry.hpp"
 
 namespace aims::ledger {
@@ -15,14 +17,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::int64_t kMaxLimit = 500;
-
-/// A record type or operation as the log writes them: lower-case words joined by "_".
-bool is_word(const std::string& s) {
-  if (s.empty() || s.size() > 64) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
-  return true;
-}
 
 /// "<id> <title>" from a stored document's "title" (or "name"); the id alone without one.
 std::string title_of(const std::string& id, const std::string& doc, bool name_only) {
@@ -36,7 +30,38 @@ std::string title_of(const std::string& id, const std::string& doc, bool name_on
   return id;
 }
 
+/// "'x' is not …; one of: a, b, c".
+std::string not_one_of(const std::string& value, const char* what, const std::vector<std::string>& known) {
+  std::string out = "'" + value + "' is not " + what + "; one of: ";
+  for (std::size_t i = 0; i < known.size(); ++i) out += (i ? ", " : "") + known[i];
+  return out;
+}
+
 }  // namespace
+
+const std::vector<std::string>& known_record_types() {
+  static const std::vector<std::string> types = [] {
+    // The log's own record types (docs/formats/audit-log.md, section 3) and those of the services
+    // that keep records outside the registry; then every kind of the registry.
+    std::vector<std::string> out{"organization", "membership", "system", "assessment", "answer", "roadmap", "roadmap_action",
+                                 "soa_entry", "soa_version", "classification", "classification_version", "objective_reading",
+                                 "risk_criteria", "org_settings", "impact_assessment_version", "impact_settings",
+                                 "evidence_link", "evidence_event"};
+    for (const auto* k : kinds::all_kinds())
+      if (std::find(out.begin(), out.end(), k->kind) == out.end()) out.push_back(k->kind);
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return types;
+}
+
+const std::vector<std::string>& known_operations() {
+  // create, update and delete of every record, and the operations of changes recorded in history.
+  static const std::vector<std::string> ops{"accept", "approve", "archive", "classify", "create", "delete",
+                                            "generate", "import", "reading_added", "reading_deleted", "reclassify", "reinstate",
+                                            "restore", "retire", "submit", "update", "withdraw_acceptance"};
+  return ops;
+}
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
   std::int64_t v = 0;
@@ -63,11 +88,14 @@ result<store::AuditEntryQuery> entries_query(const std::string& org_id, const En
   q.actor = in.text("actor", 320, false, p.actor.has_value());
   if (p.actor && q.actor) *q.actor = *p.actor;  // matched exactly as logged
   q.record_type = p.record_type;
-  if (p.record_type && !is_word(*p.record_type))
-    in.error("record_type", "must be a record type of the log (lower-case words joined by _), e.g. risk");
+  auto known = [](const std::optional<std::string>& v, const std::vector<std::string>& all) {
+    return !v || std::binary_search(all.begin(), all.end(), *v);
+  };
+  if (!known(p.record_type, known_record_types()))
+    in.error("record_type", not_one_of(*p.record_type, "a record type of the log", known_record_types()));
   q.op = p.operation;
-  if (p.operation && !is_word(*p.operation))
-    in.error("operation", "must be an operation of the log (lower-case words joined by _), e.g. update");
+  if (!known(p.operation, known_operations()))
+    in.error("operation", not_one_of(*p.operation, "an operation of the log", known_operations()));
   q.from_day = in.date("from_date");
   q.to_day = in.date("to_date");
   if (q.from_day && q.to_day && *q.from_day > *q.to_day) in.error("to_date", "must not be before from_date");

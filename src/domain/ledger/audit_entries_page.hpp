@@ -26,6 +26,11 @@ struct EntriesParams {
   std::optional<std::string> to_date;    // YYYY-MM-DD
 };
 
+/// The record types the log writes, sorted: its own and every kind of the registry (kinds/registry).
+const std::vector<std::string>& known_record_types();
+/// The operations the log writes, sorted: create, update, delete and those of history-only changes.
+const std::vector<std::string>& known_operations();
+
 /// A whole number >= 0 in decimal, nothing else.
 std::optional<std::int64_t> whole_number(const std::string& s);
 

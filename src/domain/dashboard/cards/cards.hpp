@@ -1,5 +1,6 @@
-// The dashboard's card providers, one per area: each adds its card to a Dashboard, computing the
-// figures with the same service calls as the endpoint the card summarises (named in each file).
+// The dashboard's card providers, one per area: each adds its card (and its lead or due sections)
+// to a Dashboard, computing the figures with the same service calls as the endpoint the card
+// summarises (named in each file).
 // Stateless functions; the providers they add borrow the services, which outlive the dashboard.
 #pragma once
 #include "domain/assessment/assessment_service.hpp"
@@ -10,6 +11,7 @@
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_service.hpp"
+#include "domain/records/kind_spec.hpp"
 #include "domain/risk/risk_service.hpp"
 #include "domain/soa/soa_service.hpp"
 

@@ -1,5 +1,6 @@
 // The EU AI Act obligations card: the totals of GET /api/v1/obligations?limit=1 per status and
-// overdue, and how many systems GET /api/v1/eu-ai-act/rechecks lists.
+// overdue, and how many systems GET /api/v1/eu-ai-act/rechecks lists; and the open obligations due
+// this month or overdue (GET /api/v1/obligations?due_before=<next month>&sort=due).
 #include <boost/json.hpp>
 
 #include "domain/dashboard/cards/cards.hpp"
@@ -27,6 +28,20 @@ void add_obligations_card(Dashboard& d, euact::ObligationService& obligations) {
     return json::object{{"by_status", std::move(by_status)},
                         {"overdue", *overdue},
                         {"recheck", json::parse(*rechecks).at("items").as_array().size()}};
+  });
+  d.add_due("obligations_due", [&obligations](const accounts::Actor& a, Date today, Date until) -> result<json::array> {
+    auto page = obligations.list(a, records::Params{{"due_before", format_date(until + std::chrono::days{1})}, {"sort", "due"}, {"limit", "500"}});
+    if (!page) return page.error();
+    json::array out;
+    for (const auto& o : page_items(*page)) {
+      auto status = records::doc_text(&o, "status");
+      if (status != "not_started" && status != "in_progress") continue;
+      auto system = records::doc_text(&o, "system_id");
+      out.push_back(due_item("obligation",
+                             records::doc_text(&o, "system_name") + ": " + records::doc_text(&o, "article") + " " + records::doc_text(&o, "title"),
+                             records::doc_text(&o, "due"), today, "/obligations?system=" + system));
+    }
+    return out;
   });
 }
 

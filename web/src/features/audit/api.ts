@@ -2,10 +2,10 @@
 import { api, downloadFile } from '../../lib/api';
 import type {
   SchemaAuditCheckpoint as AuditCheckpoint, SchemaAuditPublicKey as AuditPublicKey, SchemaAuditEntry as AuditEntry,
-  SchemaAuditInclusionProof as AuditInclusionProof,
+  SchemaAuditInclusionProof as AuditInclusionProof, SchemaAuditOperation as AuditOperation,
 } from '../../lib/api-types';
 
-export type { AuditCheckpoint, AuditPublicKey, AuditEntry, AuditInclusionProof };
+export type { AuditCheckpoint, AuditPublicKey, AuditEntry, AuditInclusionProof, AuditOperation };
 
 export async function getCheckpoint(signal?: AbortSignal): Promise<AuditCheckpoint> {
   const { data } = await api('get', '/api/v1/audit/checkpoint', { signal });

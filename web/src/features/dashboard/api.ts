@@ -5,6 +5,10 @@ import type { EuAiActClass, LifecycleStage, SystemStatus } from '../../lib/label
 
 export type Dashboard = Schemas['Dashboard'];
 export type DashboardCards = Dashboard['cards'];
+export type WhereWeStand = NonNullable<Dashboard['where_we_stand']>;
+export type NextActions = NonNullable<Dashboard['next_actions']>;
+export type DueThisMonth = Dashboard['due_this_month'];
+export type DueItem = DueThisMonth['items'][number];
 
 /** What a dashboard card renders: its slice of the one answer, or why there is none. */
 export interface CardState<T> {
@@ -25,6 +29,23 @@ export function cardOf<K extends keyof DashboardCards>(d: AsyncState<Dashboard>,
   const value = d.data?.cards[key];
   return { data: d.data && !failed ? (value ?? null) : undefined, error, loading: d.loading };
 }
+
+/** A lead section of the dashboard being loaded ("where we stand", "next actions"): its figures or its error. */
+export function leadOf<K extends 'where_we_stand' | 'next_actions'>(d: AsyncState<Dashboard>, key: K): CardState<NonNullable<Dashboard[K]>> {
+  const failed = d.data?.errors[key];
+  const error = d.error ?? (failed ? new Error(failed.detail) : undefined);
+  return { data: failed ? undefined : (d.data?.[key] ?? undefined), error, loading: d.loading };
+}
+
+/** What each source of "due this month" is called on the page. */
+export const dueSourceLabels: Record<DueItem['source'], string> = {
+  impact_review: 'Impact assessment review',
+  evidence_expiring: 'Evidence expires',
+  objective_reading: 'Objective reading due',
+  risk_review: 'Risk review',
+  acceptance_lapsing: 'Risk acceptance lapses',
+  obligation: 'EU AI Act obligation due',
+};
 
 export interface SystemFigures {
   total: number;

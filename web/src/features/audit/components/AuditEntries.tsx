@@ -11,7 +11,7 @@ import { useListPage } from '../../../components/records/useListPage';
 import { formatDateTime } from '../../../lib/labels';
 import { fetchPage, type ListFilters } from '../../../lib/lists';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import type { AuditEntry } from '../api';
+import type { AuditEntry, AuditOperation } from '../api';
 import { LogVerifier } from '../proofs';
 import { ProofStatus } from './ProofStatus';
 
@@ -35,11 +35,27 @@ const BASE_TYPES: [string, string][] = [
   ['membership', 'Membership'],
 ];
 
-const OPERATIONS: [string, string][] = [
-  ['create', 'Created'],
-  ['update', 'Changed'],
-  ['delete', 'Deleted'],
-];
+/** Every operation the log writes (the API's enum, so a new one fails to compile until named here). */
+const operationLabels: Record<AuditOperation, string> = {
+  create: 'Created',
+  update: 'Changed',
+  delete: 'Deleted',
+  accept: 'Accepted',
+  approve: 'Approved',
+  archive: 'Archived',
+  classify: 'Classified',
+  generate: 'Generated',
+  import: 'Imported',
+  reading_added: 'Reading added',
+  reading_deleted: 'Reading deleted',
+  reclassify: 'Re-classified',
+  reinstate: 'Reinstated',
+  restore: 'Restored',
+  retire: 'Retired',
+  submit: 'Submitted',
+  withdraw_acceptance: 'Acceptance withdrawn',
+};
+const OPERATIONS = Object.entries(operationLabels) as [AuditOperation, string][];
 
 /** The pages of records the web has, by record type. */
 const PAGES: Record<string, (id: string) => string> = {

@@ -1,4 +1,5 @@
-// The first page after login: where the inventory stands and where to go next.
+// The first page after login: where we stand and what comes next first (maturity and readiness, the
+// next roadmap actions, what is due this month), then the inventory's counts and every area's card.
 import { Link } from 'react-router-dom';
 import { Figure } from '../../../components/SummaryCard';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -12,7 +13,8 @@ import { ObligationsDashboardCard } from '../../euact/components/ObligationsDash
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
-import { cardOf, getDashboard, systemFigures } from '../api';
+import { cardOf, getDashboard, leadOf, systemFigures } from '../api';
+import { DueThisMonthSection, NextActionsSection, WhereWeStandSection } from './StandingSections';
 
 interface BarsProps<K extends string> {
   title: string;
@@ -67,6 +69,12 @@ export function DashboardPage() {
           <p className="muted">{session.me?.organization.name}</p>
         </div>
       </div>
+
+      <div className="grid-2">
+        <WhereWeStandSection card={leadOf(dash, 'where_we_stand')} />
+        <NextActionsSection card={leadOf(dash, 'next_actions')} />
+      </div>
+      <DueThisMonthSection due={dash.data?.due_this_month} error={dash.error} loading={dash.loading} />
 
       <ErrorBanner error={systems.error} title="The AI system figures could not be loaded." />
       {systems.loading && !s ? <Loading /> : null}

@@ -17,11 +17,13 @@ import {
 import { ClassBadge, EmptyState, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
+import { RolesOf } from './RolesOf';
 
 // Columns marked optional are dropped on narrow screens.
 const columns: Column[] = [
   { key: 'name', label: 'Name', sort: 'name' },
   { key: 'eu_ai_act_class', label: 'EU AI Act', sort: 'eu_ai_act_class' },
+  { key: 'eu_ai_act_roles', label: 'Our roles (classification)' },
   { key: 'lifecycle_stage', label: 'Life-cycle stage', sort: 'lifecycle_stage' },
   { key: 'status', label: 'Status', sort: 'status' },
   { key: 'owner', label: 'Owner', sort: 'owner' },
@@ -32,7 +34,7 @@ const selectFilters = [
   { key: 'status', label: 'Status', options: statusLabels },
   { key: 'lifecycle_stage', label: 'Life-cycle stage', options: lifecycleStageLabels },
   { key: 'eu_ai_act_class', label: 'EU AI Act class', options: euAiActClassLabels },
-  { key: 'organization_role', label: 'Our role', options: organizationRoleLabels },
+  { key: 'organization_role', label: 'Main role', options: organizationRoleLabels },
 ] as const;
 
 export function SystemsListPage() {
@@ -121,6 +123,9 @@ export function SystemsListPage() {
             </td>
             <td>
               <ClassBadge value={s.eu_ai_act_class} />
+            </td>
+            <td data-testid="system-roles">
+              <RolesOf roles={s.eu_ai_act_roles ?? null} />
             </td>
             <td>{labelOf(lifecycleStageLabels, s.lifecycle_stage)}</td>
             <td>
