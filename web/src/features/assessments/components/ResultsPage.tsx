@@ -9,7 +9,7 @@ import { useAsync } from '../../../lib/hooks';
 import { formatPercent } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { SoaConflicts } from '../../soa';
-import { downloadReport, getResults, openHtmlReport, type GroupScore } from '../api';
+import { downloadReport, getResults, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { PriorityBadge } from './badges';
@@ -77,21 +77,9 @@ export function ResultsPage() {
         <span className="muted small">A report a manager can read in five minutes: summary, maturity, gaps and roadmap.</span>
         <div className="btn-group" role="group" aria-label="Report">
           <span className="btn-group-label">Report</span>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => {
-              setReportError(null);
-              const tab = window.open('about:blank', '_blank');
-              openHtmlReport(assessment.id, tab).catch((e: unknown) => {
-                tab?.close();
-                setReportError(errorMessage(e));
-              });
-            }}
-            data-testid="report-html"
-          >
+          <Link className="btn btn-sm" to={`${assessmentPath(assessment.id)}/report`} data-testid="report-html">
             Printable page
-          </button>
+          </Link>
           <button
             type="button"
             className="btn btn-sm"
