@@ -4,14 +4,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
-import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { ErrorBanner, Loading } from '../../../lib/ui';
-import { downloadReport, getReport, type AssessmentReport } from '../api';
+import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { getReport, type AssessmentReport } from '../api';
 import { actionStatusLabels, priorityLabels } from '../labels';
 import { assessmentPath } from './AssessmentLayout';
 import { RadarChart } from './RadarChart';
+import { ReportPdfButton } from './ReportPdfButton';
 import '../report.css';
 
 type Group = AssessmentReport['by_clause'][number];
@@ -215,24 +215,10 @@ export function ReportPage() {
           <button type="button" className="btn btn-sm btn-primary" onClick={() => window.print()} disabled={!report.data} data-testid="report-print">
             Print
           </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => {
-              setPdfError(null);
-              downloadReport(id).catch((e: unknown) => setPdfError(errorMessage(e)));
-            }}
-            data-testid="report-pdf"
-          >
-            PDF
-          </button>
+          <ReportPdfButton id={id} onError={setPdfError} />
         </div>
       </div>
-      {pdfError ? (
-        <div className="banner banner-error" role="alert">
-          {pdfError}
-        </div>
-      ) : null}
+      {pdfError ? <Banner kind="error">{pdfError}</Banner> : null}
       {report.loading && !report.data ? <Loading /> : null}
       {report.error ? <ErrorBanner error={report.error} title="The report could not be loaded." /> : null}
       {report.data ? <Report r={report.data} /> : null}

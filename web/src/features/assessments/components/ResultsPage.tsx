@@ -4,16 +4,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
-import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatPercent } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { SoaConflicts } from '../../soa';
-import { downloadReport, getResults, type GroupScore } from '../api';
+import { getResults, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { PriorityBadge } from './badges';
 import { RadarChart } from './RadarChart';
+import { ReportPdfButton } from './ReportPdfButton';
 
 function GroupBars({ groups, target, testId }: { groups: readonly GroupScore[]; target: number; testId: string }) {
   return (
@@ -80,17 +80,7 @@ export function ResultsPage() {
           <Link className="btn btn-sm" to={`${assessmentPath(assessment.id)}/report`} data-testid="report-html">
             Printable page
           </Link>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => {
-              setReportError(null);
-              downloadReport(assessment.id).catch((e: unknown) => setReportError(errorMessage(e)));
-            }}
-            data-testid="report-pdf"
-          >
-            PDF
-          </button>
+          <ReportPdfButton id={assessment.id} onError={setReportError} />
         </div>
       </div>
       {reportError ? (
