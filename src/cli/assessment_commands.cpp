@@ -321,6 +321,30 @@ void register_suggestions(CLI::App* parent, int& exit_code) {
                         [](const std::string& id) { return assessment_path(id, "/suggestions"); }, print_suggestions});
 }
 
+/// What the roadmap rests on: how much of the assessment is answered (with the warning of the
+/// roadmap page when that is not all) and the gaps left out because the SoA excludes the control.
+void print_roadmap_basis(const json::object& rm) {
+  if (auto c = rm.if_contains("coverage"); c && c->is_object()) {
+    const auto& cov = c->get_object();
+    std::cout << "Coverage: " << int_of(cov, "answered").value_or(0) << " of " << int_of(cov, "total").value_or(0)
+              << " items answered\n";
+    if (!bool_of(cov, "complete"))
+      std::cout << "Warning: the assessment is incomplete. Unanswered items are planned as maturity 0, so the roadmap may"
+                   " hold work that is already done.\n";
+  }
+  auto ex = rm.if_contains("excluded");
+  if (!ex || !ex->is_array() || ex->get_array().empty()) return;
+  std::cout << "\nLeft out: excluded in the SoA (" << ex->get_array().size() << ")\n";
+  Table t({"control", "title", "justification"});
+  t.set_max_width(2, 70);
+  for (const auto& v : ex->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& x = v.get_object();
+    t.add_row({string_of(x, "item_id"), string_of(x, "title"), string_of(x, "justification")});
+  }
+  t.print(std::cout);
+}
+
 void print_roadmap(const json::object& rm) {
   bool saved = !rm.if_contains("saved") || !rm.at("saved").is_bool() || rm.at("saved").get_bool();
   std::cout << "Roadmap from " << string_of(rm, "start_date") << ", " << int_of(rm, "capacity").value_or(0)
@@ -354,6 +378,7 @@ void print_roadmap(const json::object& rm) {
   std::cout << "\n";
   t.print(std::cout);
   std::cout << "\n" << n << " actions\n";
+  print_roadmap_basis(rm);
 }
 
 void register_roadmap(CLI::App* parent, int& exit_code) {

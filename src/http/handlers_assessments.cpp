@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/json_text.hpp"
 #include "core/text.hpp"
+#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/pack_renderer.hpp"
@@ -11,6 +12,7 @@
 #include "report/assessment_html.hpp"
 #include "report/assessment_pdf.hpp"
 #include "report/assessment_report.hpp"
+#include "report/file_names.hpp"
 
 namespace aims::http::handlers {
 namespace json = boost::json;
@@ -103,7 +105,7 @@ Response assessment_report(Context& c, const AssessmentServices& s) {
   const auto& id = c.req.params.at("id");
   auto model = assessment_report_model(s.assessments, *c.actor, id);
   if (!model) return problem(model.error(), c.req.path);
-  std::string name = "gap-assessment-" + report::str(model->at("assessment").as_object(), "id");
+  std::string name = report::gap_assessment_file_stem(*model);
   Response r;
   if (*format == "json") {
     r = json_response(200, to_json_text(*model));
@@ -114,13 +116,13 @@ Response assessment_report(Context& c, const AssessmentServices& s) {
     r.set_header("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
                  "base-uri 'none'; form-action 'none'");
-    r.set_header("Content-Disposition", "inline; filename=\"" + name + ".html\"");
+    r.set_header("Content-Disposition", content_disposition("inline", name + ".html"));
   } else {
     auto pdf = report::assessment_report_pdf(*model);
     if (!pdf) return problem(pdf.error(), c.req.path);
     r.content_type = "application/pdf";
     r.body = std::move(*pdf);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+    r.set_header("Content-Disposition", content_disposition("attachment", name + ".pdf"));
   }
   if (!c.req.query_param("format")) r.set_header("Vary", "Accept");
   return r;

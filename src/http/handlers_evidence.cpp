@@ -7,6 +7,7 @@
 
 #include "domain/evidence/evidence_upload.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -51,23 +52,6 @@ class BlobBody final : public BodyReader {
   std::unique_ptr<evidence::BlobReader> r_;
 };
 
-/// Content-Disposition for a download: an ASCII fallback name and the exact name (RFC 6266, 8187).
-std::string attachment(const std::string& name) {
-  std::string ascii, encoded;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' && c != '%') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += hex[c >> 4];
-      encoded += hex[c & 0xf];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 /// The type a download is served with: what the file is, except for the kinds a browser could run
 /// (HTML, SVG, XML), which go out as application/octet-stream.
 std::string served_type(const std::string& kind, const std::string& content_type) {
@@ -78,7 +62,7 @@ std::string served_type(const std::string& kind, const std::string& content_type
 }
 
 void set_download_headers(Response& r, const std::string& filename) {
-  r.set_header("Content-Disposition", attachment(filename));
+  r.set_header("Content-Disposition", content_disposition("attachment", filename));
   r.set_header("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
   r.set_header("Cross-Origin-Resource-Policy", "same-origin");
 }

@@ -1,4 +1,5 @@
 // Handlers of the AI system impact assessments: parse, call ImpactService, map the result.
+#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -75,7 +76,7 @@ Response export_impact_assessment(Context& c, const ImpactServices& s) {
     res.content_type = "application/json";
     res.body = report::impact_json(*model);
   }
-  res.set_header("Content-Disposition", "attachment; filename=\"" + report::impact_file_stem(*model) + "." + *format + "\"");
+  res.set_header("Content-Disposition", content_disposition("attachment", report::impact_file_stem(*model) + "." + *format));
   return res;
 }
 

@@ -1,5 +1,7 @@
+#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
+#include "report/file_names.hpp"
 #include "report/soa_pdf.hpp"
 #include "report/soa_xlsx.hpp"
 #include "http/problem.hpp"
@@ -47,8 +49,8 @@ Response export_soa(Context& c, const SoaServices& s) {
     Response res;
     res.content_type = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     res.body = std::move(*file);
-    auto name = data->filename.substr(0, data->filename.rfind('.')) + "." + *format;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    res.set_header("Content-Disposition",
+                   content_disposition("attachment", report::soa_file_stem(soa, c.actor->org_name) + "." + *format));
     return res;
   }
   if (!format || (*format != "csv" && *format != "json"))

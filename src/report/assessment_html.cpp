@@ -237,7 +237,7 @@ std::string assessment_report_html(const json::object& rep) {
   h += "</tbody></table></section>";
 
   const auto& rm = rep.at("roadmap").as_object();
-  h += "<section id=\"roadmap\"><h2>Roadmap actions</h2>";
+  h += "<section id=\"roadmap\"><h2>Roadmap actions, by phase and start</h2>";
   if (rm.at("actions").as_array().empty()) {
     h += "<p>No actions: there are no gaps.</p>";
   } else {
@@ -249,10 +249,14 @@ std::string assessment_report_html(const json::object& rep) {
     for (const auto& v : rm.at("actions").as_array()) {
       const auto& x = v.as_object();
       h += "<tr><td class=\"num\">" + field_text(x, "phase") + "</td><td class=\"id\">" + html_escape(field_text(x, "item_id")) +
-           "</td><td>" + html_escape(field_text(x, "title")) + "</td><td>" +
+           "</td><td>" + html_escape(field_text(x, "title")) +
+           (field_text(x, "suggested_action").empty()
+                ? std::string()
+                : "<br><span class=\"muted\">" + html_escape(field_text(x, "suggested_action")) + "</span>") +
+           "</td><td>" +
            html_escape(field_text(x, "effort")) + "</td><td class=\"id\">" + html_escape(people_date(field_text(x, "start_date"))) +
            "</td><td class=\"id\">" + html_escape(people_date(field_text(x, "target_date"))) + "</td><td>" + html_escape(field_text(x, "owner")) +
-           "</td><td>" + html_escape(field_text(x, "status")) + "</td></tr>";
+           "</td><td>" + html_escape(label(field_text(x, "status"))) + "</td></tr>";
     }
     h += "</tbody></table>";
   }

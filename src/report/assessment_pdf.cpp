@@ -105,6 +105,7 @@ void radar(PdfDocument& doc, double x, double y, double w, double h, const json:
 void figure(PdfDocument& doc, double x, double y, double w, const std::string& label, const std::string& value,
             const std::string& sub) {
   cairo_t* cr = doc.cr();
+  cairo_tag_begin(cr, "P", "");
   cairo_rectangle(cr, x, y, w, 58);
   set_rgb(cr, 0xf7f9fc);
   cairo_fill_preserve(cr);
@@ -114,6 +115,7 @@ void figure(PdfDocument& doc, double x, double y, double w, const std::string& l
   doc.text_at(x + 8, y + 6, w - 16, label, Style{8, false, kMuted});
   doc.text_at(x + 8, y + 17, w - 16, value, Style{18, true, kAccent});
   doc.text_at(x + 8, y + 42, w - 16, sub, Style{7, false, kMuted});
+  cairo_tag_end(cr, "P");
 }
 
 std::vector<std::vector<std::string>> score_rows(const json::array& groups) {
@@ -126,15 +128,11 @@ std::vector<std::vector<std::string>> score_rows(const json::array& groups) {
   return rows;
 }
 
-}  // namespace
-
-result<std::string> assessment_report_pdf(const json::object& rep) {
+void draw(PdfDocument& doc, const json::object& rep) {
   const auto& a = rep.at("assessment").as_object();
   const auto& sum = rep.at("summary").as_object();
   const auto& rd = sum.at("readiness").as_object();
   double target = static_cast<double>(num(sum, "target_maturity"));
-  PdfDocument doc(false, "Gap assessment report — " + str(a, "name"),
-                  str(rep, "organization") + " · " + str(a, "name") + " · generated " + people_date_time(str(rep, "generated_at")));
 
   // Title and summary page.
   doc.paragraph("ISO/IEC 42001:2023 GAP ASSESSMENT REPORT", Style{8.5, true, kAccent}, 2);
@@ -151,8 +149,10 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
   double col = doc.width() / 2, y0 = doc.y(), rowh = 0;
   for (std::size_t i = 0; i < std::size(meta); ++i) {
     double x = doc.left() + (i % 2) * col, y = y0 + static_cast<double>(i / 2) * 14;
+    cairo_tag_begin(doc.cr(), "P", "");
     doc.text_at(x, y, 90, meta[i].first, Style{8.5, false, kMuted});
     rowh = std::max(rowh, y - y0 + doc.text_at(x + 92, y, col - 100, meta[i].second, Style{8.5}));
+    cairo_tag_end(doc.cr(), "P");
   }
   doc.set_y(y0 + rowh + 14);
 
@@ -246,7 +246,7 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
   }
 
   const auto& rm = rep.at("roadmap").as_object();
-  doc.heading("Roadmap actions", 1);
+  doc.heading("Roadmap actions, by phase and start", 1);
   if (rm.at("actions").as_array().empty()) {
     doc.paragraph("No actions: there are no gaps.", Style{9});
   } else {
@@ -255,14 +255,26 @@ result<std::string> assessment_report_pdf(const json::object& rep) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& v : rm.at("actions").as_array()) {
       const auto& x = v.as_object();
-      rows.push_back({field_text(x, "phase"), field_text(x, "item_id"), field_text(x, "title"), field_text(x, "effort"), people_date(field_text(x, "start_date")),
-                      people_date(field_text(x, "target_date")), field_text(x, "owner"), field_text(x, "status")});
+      std::string action = field_text(x, "title");
+      if (!field_text(x, "suggested_action").empty()) action += "\n" + field_text(x, "suggested_action");
+      rows.push_back({field_text(x, "phase"), field_text(x, "item_id"), action, field_text(x, "effort"),
+                      people_date(field_text(x, "start_date")), people_date(field_text(x, "target_date")), field_text(x, "owner"),
+                      label(field_text(x, "status"))});
     }
-    doc.table({{"Phase", 6.5, PANGO_ALIGN_RIGHT}, {"Item", 8}, {"Action", 28}, {"Effort", 5.5}, {"Start", 10}, {"Target", 10},
-               {"Owner", 12}, {"Status", 8}},
+    doc.table({{"Phase", 6.5, PANGO_ALIGN_RIGHT}, {"Item", 8}, {"Action", 31}, {"Effort", 7}, {"Start", 10.5}, {"Target", 10.5},
+               {"Owner", 11}, {"Status", 9}},
               rows);
   }
-  return doc.finish();
+}
+
+}  // namespace
+
+result<std::string> assessment_report_pdf(const json::object& rep) {
+  const auto& a = rep.at("assessment").as_object();
+  PdfDocument::Info info{false, "Gap assessment report — " + str(a, "name"), str(rep, "organization"),
+                         "ISO/IEC 42001:2023 gap assessment of " + people_date(str(a, "assessment_date")),
+                         str(rep, "organization") + " · " + str(a, "name") + " · generated " + people_date_time(str(rep, "generated_at"))};
+  return PdfDocument::render(info, [&](PdfDocument& doc) { draw(doc, rep); });
 }
 
 }  // namespace aims::report

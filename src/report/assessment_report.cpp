@@ -155,6 +155,7 @@ json::object assessment_report(const AssessmentReportInput& in) {
     actions.push_back(json::object{{"id", str(x, "id")},
                                    {"item_id", str(x, "item_id")},
                                    {"title", str(x, "title")},
+                                   {"suggested_action", str(x, "suggested_action")},
                                    {"phase", num(x, "phase")},
                                    {"effort", str(x, "effort")},
                                    {"start_date", str(x, "start_date")},
@@ -162,6 +163,13 @@ json::object assessment_report(const AssessmentReportInput& in) {
                                    {"owner", str(x, "owner")},
                                    {"status", str(x, "status")}});
   }
+
+  // Phase, then start; the roadmap's own order (audit order) among equals.
+  std::stable_sort(actions.begin(), actions.end(), [](const json::value& x, const json::value& y) {
+    const auto &a = x.as_object(), &b = y.as_object();
+    if (num(a, "phase") != num(b, "phase")) return num(a, "phase") < num(b, "phase");
+    return str(a, "start_date") < str(b, "start_date");
+  });
 
   const auto& readiness = object_at(r, "readiness");
   json::value overall = r.contains("overall_maturity") ? r.at("overall_maturity") : json::value(nullptr);

@@ -20,7 +20,8 @@ struct AssessmentReportInput {
 
 /// The report model (schema AssessmentReport in api/openapi.yaml): organization, assessment,
 /// generated_at, summary (overall maturity, readiness with its formula, answered/total, top 10
-/// gaps, roadmap phases), by_clause, by_area, items (one row per item in scope) and roadmap actions.
+/// gaps, roadmap phases), by_clause, by_area, items (one row per item in scope) and roadmap actions
+/// (sorted by phase, then start date, then the roadmap's audit order; each with its action text).
 boost::json::object assessment_report(const AssessmentReportInput& in);
 
 /// How many gaps the executive summary lists.

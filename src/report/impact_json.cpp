@@ -2,6 +2,7 @@
 
 #include "core/json_text.hpp"
 #include "report/cells.hpp"
+#include "report/file_names.hpp"
 
 namespace aims::report {
 namespace json = boost::json;
@@ -16,8 +17,8 @@ std::string impact_json(const json::object& model) {
 std::string impact_file_stem(const json::object& model) {
   const auto& src = model.at("source").as_object();
   std::string ref = field_text(model.at("assessment").as_object(), "ref");
-  std::string which = field_text(src, "kind") == "version" ? "v" + field_text(src, "number") : std::string("working");
-  return "impact-assessment-" + ref + "-" + which;
+  std::string which = field_text(src, "kind") == "version" ? "v" + field_text(src, "number") : std::string("working copy");
+  return file_stem(field_text(model, "organization"), "impact assessment " + ref + " " + which, field_text(model, "exported_at"));
 }
 
 }  // namespace aims::report

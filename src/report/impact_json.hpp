@@ -16,8 +16,8 @@ inline constexpr int kImpactExportVersion = 1;
 /// assessment, fria, versions}). Returns the file's text: {format, format_version, ...model}.
 std::string impact_json(const boost::json::object& model);
 
-/// The file name of an export without extension, e.g. "impact-assessment-IA-3-v2" or
-/// "impact-assessment-IA-3-working".
+/// The file name of an export without extension (file_names.hpp), e.g. "Acme impact assessment
+/// IA-3 v2 2026-12-06" or "Acme impact assessment IA-3 working copy 2026-12-06" (the export's day).
 std::string impact_file_stem(const boost::json::object& model);
 
 }  // namespace aims::report

@@ -1,12 +1,15 @@
 // A small page-layout engine over cairo + pango for the PDF reports: A4 pages (portrait or
 // landscape), a flowing cursor, wrapped paragraphs, tables that wrap their cells, break across
 // pages and repeat their header, free vector drawing through cairo, and "Page n of N" footers.
-// Pages are recorded first and written to the PDF at the end, once the page count is known.
+// The output is a tagged PDF: headings, paragraphs and tables are structure elements (H1, H2, P,
+// Table, TR, TH, TD) in reading order, and the document information names title, author and subject.
+// A report is laid out twice (render()): once to count its pages, then onto the PDF.
 // Owned by the function that renders one report; not thread-safe (use one per thread).
 #pragma once
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,8 +32,16 @@ class PdfDocument {
     PangoAlignment align = PANGO_ALIGN_LEFT;
   };
 
-  /// A4; `title` goes into the PDF metadata, `footer` to the left of every page's footer.
-  PdfDocument(bool landscape, std::string title, std::string footer);
+  /// What a document is: its orientation, its metadata and the text left of every page's footer.
+  struct Info {
+    bool landscape = false;
+    std::string title, author, subject, footer;
+  };
+  using Body = std::function<void(PdfDocument&)>;
+
+  /// A4 pages laid out by `body` (called twice: it must draw the same both times); the PDF's bytes.
+  static result<std::string> render(const Info& info, const Body& body);
+
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
@@ -59,22 +70,26 @@ class PdfDocument {
   void table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
              double font_size = 8);
 
-  /// Writes all pages with their footers; the PDF's bytes.
-  result<std::string> finish();
-
  private:
+  /// A pass over the body: onto `target` (a PDF surface), or only counting pages when it is null.
+  PdfDocument(const Info& info, cairo_surface_t* target, std::size_t total_pages);
+  void footer();
   double bottom() const { return page_h_ - margin_ - 18; }
   PangoLayout* layout(const std::string& text, double width, const Style& s);
-  void draw_header_row(const std::vector<Column>& columns, const std::vector<double>& widths, double font_size);
+  /// The header row; `tagged` for its first appearance (TR of TH cells), not its repetitions.
+  void draw_header_row(const std::vector<Column>& columns, const std::vector<double>& widths, double font_size,
+                       bool tagged);
   /// Draws a row of laid-out cells (and releases the layouts) at the current position: an optional
-  /// background, the cells, a rule underneath; then moves below it.
+  /// background, the cells, a rule underneath; then moves below it. With a `cell_tag` (TH or TD)
+  /// the row is a TR of such cells in the structure tree.
   void draw_row(std::vector<PangoLayout*>& cells, const std::vector<double>& widths, double h, unsigned background,
-                bool filled, unsigned rule, double rule_width);
+                bool filled, unsigned rule, double rule_width, const char* cell_tag);
 
   double page_w_, page_h_, margin_ = 40;
-  std::string title_, footer_;
+  std::string footer_;
   PangoContext* pango_ = nullptr;
-  std::vector<cairo_surface_t*> pages_;  // recording surfaces, one per page
+  cairo_surface_t* scratch_ = nullptr;  // the counting pass draws onto a 1x1 image, which ignores tags
+  std::size_t page_ = 1, total_;
   cairo_t* cr_ = nullptr;
   double y_ = 0;
 };

@@ -8,6 +8,8 @@
 #include "report/assessment_pdf.hpp"
 #include "report/assessment_report.hpp"
 #include "report/cells.hpp"
+#include "report/file_names.hpp"
+#include "report/impact_json.hpp"
 #include "report/soa_pdf.hpp"
 
 namespace json = boost::json;
@@ -39,7 +41,12 @@ json::object model() {
     "gaps":[{"item_id":"4.2","kind":"clause","title":"Parties","maturity":0,"target":3,"gap":3,"priority":"stage1","answered":false},
             {"item_id":"4.1","kind":"clause","title":"Context","maturity":1,"target":3,"gap":2,"priority":"stage1","answered":true}]})")
                                       .as_object();
-  static const json::object roadmap = json::parse(R"({"start_date":"2027-01-04","capacity":2,"actions":[],
+  // Actions in the roadmap's own (audit) order; the report sorts them by phase, then start.
+  static const json::object roadmap = json::parse(R"({"start_date":"2027-01-04","capacity":2,"actions":[
+    {"id":"act-5.1","item_id":"5.1","title":"T5","suggested_action":"Do 5","phase":2,"effort":"S","start_date":"2027-01-04","target_date":"2027-01-11","owner":"","status":"open"},
+    {"id":"act-4.2","item_id":"4.2","title":"T42","suggested_action":"Do 4.2","phase":1,"effort":"S","start_date":"2027-01-11","target_date":"2027-01-18","owner":"","status":"done"},
+    {"id":"act-4.1","item_id":"4.1","title":"T41","suggested_action":"Do 4.1","phase":1,"effort":"M","start_date":"2027-01-04","target_date":"2027-01-25","owner":"A","status":"open"},
+    {"id":"act-4.3","item_id":"4.3","title":"T43","suggested_action":"","phase":1,"effort":"S","start_date":"2027-01-11","target_date":"2027-01-18","owner":"","status":"open"}],
     "phases":[{"phase":1,"name":"Foundations","actions":2,"start_date":"2027-01-04","end_date":"2027-02-01"}]})")
                                       .as_object();
   return assessment_report({"Org", "2026-03-02T10:00:00.000Z", assessment, answers, results, roadmap});
@@ -102,4 +109,43 @@ TEST(Report, PdfsArePdfs) {
   auto spdf = soa_pdf(soa, "Org");
   ASSERT_TRUE(spdf);
   EXPECT_EQ(spdf->substr(0, 5), "%PDF-");
+}
+
+TEST(Report, RoadmapActionsAreSortedByPhaseThenStartWithTheirActionText) {
+  auto m = model();
+  std::vector<std::string> order;
+  for (const auto& a : m.at("roadmap").at("actions").as_array()) order.emplace_back(a.at("item_id").as_string());
+  // 4.2 and 4.3 start the same day: the roadmap's order among them stays.
+  EXPECT_EQ(order, (std::vector<std::string>{"4.1", "4.2", "4.3", "5.1"}));
+  EXPECT_EQ(m.at("roadmap").at("actions").at(0).at("suggested_action").as_string(), "Do 4.1");
+  auto html = assessment_report_html(m);
+  EXPECT_NE(html.find("T41<br><span class=\"muted\">Do 4.1</span>"), std::string::npos);
+  EXPECT_LT(html.find("T41"), html.find("T42"));
+  EXPECT_LT(html.find("T43"), html.find("T5"));
+  EXPECT_EQ(html.find("2027-01-"), std::string::npos) << "dates for people";
+  EXPECT_NE(html.find("4 Jan 2027"), std::string::npos);
+}
+
+// The structure tree itself (headings, one row per item, the roadmap's order) is read back with
+// poppler in tests/http/report.test.mjs.
+TEST(Report, PdfsAreTaggedWithTheirMetadata) {
+  auto pdf = assessment_report_pdf(model());
+  ASSERT_TRUE(pdf);
+  EXPECT_NE(pdf->find("/MarkInfo << /Marked true >>"), std::string::npos) << "a tagged PDF";
+  EXPECT_NE(pdf->find("/StructTreeRoot"), std::string::npos);
+  EXPECT_NE(pdf->find("/Author (Org)"), std::string::npos);
+}
+
+TEST(Report, FileNamesSayOrganizationDocumentAndDate) {
+  EXPECT_EQ(gap_assessment_file_stem(model()), "Org gap assessment 2026-03-02");
+  EXPECT_EQ(file_stem("", "gap assessment", "2026-03-02T10:00:00Z"), "gap assessment 2026-03-02");
+  auto soa = json::parse(R"({"version":3,"exported_at":"2026-12-06T23:59:00.000Z"})").as_object();
+  EXPECT_EQ(soa_file_stem(soa, "Zoë AG"), "Zoë AG statement of applicability v3 2026-12-06");
+  soa["version"] = nullptr;
+  EXPECT_EQ(soa_file_stem(soa, "Zoë AG"), "Zoë AG statement of applicability working copy 2026-12-06");
+  auto impact = json::parse(R"({"organization":"Acme","exported_at":"2026-12-06T10:00:00Z","source":{"kind":"version","number":2},
+    "assessment":{"ref":"IA-3"}})").as_object();
+  EXPECT_EQ(impact_file_stem(impact), "Acme impact assessment IA-3 v2 2026-12-06");
+  impact["source"] = json::object{{"kind", "working"}};
+  EXPECT_EQ(impact_file_stem(impact), "Acme impact assessment IA-3 working copy 2026-12-06");
 }

@@ -122,17 +122,18 @@ describe('gap assessment in the browser', () => {
     assert.equal((await rows.first().getByTestId('priority-badge').textContent()).trim(), 'Stage 1');
     await screenshot(page, '36-results');
 
-    // The report: a PDF download and a printable page in a new tab.
+    // The report: a PDF download and a printable page at its own address.
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
     assert.match(pdf.suggestedFilename(), /\.pdf$/);
     const head = await new Promise((resolve, reject) => {
       pdf.createReadStream().then((s) => s.once('data', (d) => resolve(d.subarray(0, 5).toString('latin1'))).once('error', reject), reject);
     });
     assert.equal(head, '%PDF-');
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('report-html').click()]);
-    await tab.waitForURL(/^blob:/);
-    await tab.getByText('Baseline 2026').first().waitFor();
-    await tab.close();
+    await page.getByTestId('report-html').click();
+    await page.waitForURL(/\/assessments\/[^/]+\/report$/);
+    await page.getByTestId('printable-report').getByText('Baseline 2026').first().waitFor();
+    await page.goBack();
+    await page.getByTestId('gap-table').waitFor();
 
     // A gap links back to its item in the guided mode.
     await rows.first().getByRole('link').click();

@@ -167,7 +167,7 @@ describe('impact assessments in the browser', () => {
     await page.getByTestId('version-outcome').filter({ hasText: 'Restricted' }).waitFor();
     await screenshot(page, '66-impact-version');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    assert.match(pdf.suggestedFilename(), /^impact-assessment-IA-1-working\.pdf$/);
+    assert.match(pdf.suggestedFilename(), /^.+ impact assessment IA-1 working copy \d{4}-\d\d-\d\d\.pdf$/);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     assert.match(json.suggestedFilename(), /\.json$/);
   });

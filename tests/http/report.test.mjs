@@ -77,6 +77,39 @@ function pdfText(bytes, name) {
   return r.stdout;
 }
 
+/**
+ * The structure tree of a tagged PDF as `pdfinfo -struct-text` prints it: nodes {type, children,
+ * text} (text: the node's own strings and those of its descendants, joined by spaces).
+ */
+function structure(file) {
+  const r = spawnSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `pdfinfo failed: ${r.stderr}`);
+  const root = { type: 'root', children: [], strings: [] };
+  const stack = [{ depth: -1, node: root }];
+  for (const line of r.stdout.split('\n')) {
+    if (!line.trim()) continue;
+    const depth = line.length - line.trimStart().length;
+    while (stack.at(-1).depth >= depth) stack.pop();
+    const parent = stack.at(-1).node;
+    const t = line.trim();
+    if (t.startsWith('"')) {
+      parent.strings.push(t.slice(1, -1));
+      continue;
+    }
+    const node = { type: t.split(' ')[0], children: [], strings: [] };
+    parent.children.push(node);
+    stack.push({ depth, node });
+  }
+  const text = (n) => [...n.strings, ...n.children.map(text)].join(' ').replace(/\s+/g, ' ').trim();
+  const finish = (n) => ({ type: n.type, text: text(n), children: n.children.map(finish) });
+  return finish(root);
+}
+
+/** All nodes of a structure tree of `type`, in document order. */
+function nodes(tree, type) {
+  return [...(tree.type === type ? [tree] : []), ...tree.children.flatMap((c) => nodes(c, type))];
+}
+
 /** Asserts that the text shows every figure of the results. */
 function assertFigures(text, what) {
   assert.ok(text.includes(m2(results.overall_maturity)), `${what}: overall maturity ${m2(results.overall_maturity)}`);
@@ -125,7 +158,8 @@ test('the PDF report is an attachment whose text shows the same figures', async 
   const { res, bytes } = await download(`${ASM}/${id}/report?format=pdf`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/pdf');
-  assert.equal(res.headers.get('content-disposition'), `attachment; filename="gap-assessment-${id}.pdf"`);
+  const name = `${srv.org} gap assessment 2026-03-02.pdf`;
+  assert.equal(res.headers.get('content-disposition'), `attachment; filename="${name}"; filename*=UTF-8''${name.replaceAll(' ', '%20')}`);
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   const text = pdfText(bytes, 'report.pdf');
   assertFigures(text, 'PDF');
@@ -139,7 +173,57 @@ test('the PDF report is an attachment whose text shows the same figures', async 
   });
   const info = spawnSync('pdfinfo', [join(tmp, 'report.pdf')], { encoding: 'utf8' }).stdout;
   assert.match(info, /^Title:\s+Gap assessment report — Baseline <2026> & co$/m);
+  assert.match(info, new RegExp(`^Author:\\s+${srv.org}$`, 'm'));
+  assert.match(info, /^Subject:\s+ISO\/IEC 42001:2023 gap assessment of 2 Mar 2026$/m);
   assert.match(info, /^Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/m);
+  assert.doesNotMatch(text, /\b\d{4}-\d\d-\d\d\b/, 'every date in people\'s style');
+  assert.match(text, /\b4 Jan 2027\b/, 'the roadmap starts on 4 Jan 2027');
+});
+
+test('the PDF report is tagged: headings, paragraphs and tables in reading order; roadmap actions by phase and start, with their action text', async () => {
+  const { bytes } = await download(`${ASM}/${id}/report?format=pdf`);
+  const file = join(tmp, 'tagged.pdf');
+  writeFileSync(file, bytes);
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+  assert.match(info, /^Tagged:\s+yes$/m);
+  const tree = structure(file);
+  assert.deepEqual(nodes(tree, 'H1').map((h) => h.text),
+    ['Executive summary', 'Maturity by clause and by Annex A area', 'Items', 'Roadmap actions, by phase and start']);
+  assert.ok(nodes(tree, 'P').some((p) => p.text === 'Baseline <2026> & co'), 'the title is a paragraph');
+
+  // Every table starts with one header row of TH cells, then rows of TD cells.
+  const tables = nodes(tree, 'Table');
+  assert.ok(tables.length >= 5);
+  for (const t of tables) {
+    assert.ok(t.children.length >= 2, 'a header and at least one row');
+    assert.ok(t.children.every((tr) => tr.type === 'TR'));
+    assert.ok(t.children[0].children.every((c) => c.type === 'TH'));
+    assert.ok(t.children.slice(1).every((tr) => tr.children.every((c) => c.type === 'TD')));
+  }
+  const items = tables.find((t) => t.children[0].children.map((c) => c.text).join('|') === 'Item|Title|Maturity|Target|Gap|Owner|Notes');
+  assert.equal(items.children.length - 1, 70, 'one row per item, across pages, with no repeated header rows');
+
+  // The roadmap: every action once, sorted by phase, then start date; the action text in its cell.
+  const rm = assertJson(await c('GET', `${ASM}/${id}/roadmap`));
+  const table = tables.at(-1);
+  assert.deepEqual(table.children[0].children.map((c) => c.text), ['Phase', 'Item', 'Action', 'Effort', 'Start', 'Target', 'Owner', 'Status']);
+  const rows = table.children.slice(1).map((tr) => tr.children.map((c) => c.text));
+  const expected = [...rm.actions].sort((a, b) => a.phase - b.phase || a.start_date.localeCompare(b.start_date));
+  assert.equal(rows.length, rm.actions.length);
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const day = (iso) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  rows.forEach((row, i) => {
+    const a = expected[i];
+    assert.equal(row[0], String(a.phase), `row ${i + 1}: phase`);
+    assert.equal(row[1], a.item_id, `row ${i + 1}: item`);
+    assert.ok(a.suggested_action.length > 0);
+    assert.equal(row[2], `${a.title} ${a.suggested_action}`.replace(/\s+/g, ' '), `row ${i + 1}: title and action text`);
+    assert.equal(row[4], day(a.start_date));
+    assert.equal(row[5], day(a.target_date));
+  });
+  const phases = rows.map((r) => Number(r[0]));
+  assert.deepEqual(phases, [...phases].sort(), 'phases in order');
+  assert.ok(new Set(phases).size > 1, 'the fixture spans several phases');
 });
 
 test('the HTML report is a self-contained page with the same figures and escaped text', async () => {
@@ -163,7 +247,8 @@ test('the SoA exports as a landscape PDF with one row per control', async () => 
   const { res, bytes } = await download('/api/v1/soa/export?format=pdf');
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/pdf');
-  assert.equal(res.headers.get('content-disposition'), 'attachment; filename="statement-of-applicability-working.pdf"');
+  assert.match(res.headers.get('content-disposition'),
+    new RegExp(`^attachment; filename="${srv.org} statement of applicability working copy \\d{4}-\\d\\d-\\d\\d\\.pdf"; filename\\*=UTF-8''`));
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   const text = pdfText(bytes, 'soa.pdf');
   const soa = assertJson(await c('GET', '/api/v1/soa/export?format=json'));
@@ -173,4 +258,33 @@ test('the SoA exports as a landscape PDF with one row per control', async () => 
   assert.match(text, /Page 1 of \d+/);
   const p = assertProblem(await c('GET', '/api/v1/soa/export?format=docx'), 400);
   assert.match(p.detail, /pdf/);
+});
+
+test('downloads are named for people: organization, document and date; a non-ASCII name has an ASCII fallback', async () => {
+  const org = 'Zoë Müller / Söhne; "AI" GmbH';
+  const other = await startServer({ org });
+  try {
+    const oc = client(other.url, await login(other.url, other.admin.email, other.admin.password));
+    const a = assertJson(await oc('POST', ASM, { json: { name: 'Q1', approach: 'clauses', target_maturity: 3, assessment_date: '2026-12-06' } }), 201);
+    const enc = (s) => encodeURIComponent(s).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    // `/` cannot be in a file name; `;` and `"` cannot be in the quoted fallback; one `_` per non-ASCII letter.
+    const exact = 'Zoë Müller _ Söhne; "AI" GmbH';
+    const ascii = 'Zo_ M_ller _ S_hne_ _AI_ GmbH';
+    const expect = (what, ext, disposition = 'attachment') =>
+      `${disposition}; filename="${ascii} ${what}.${ext}"; filename*=UTF-8''${enc(`${exact} ${what}.${ext}`)}`;
+    let r = await oc('GET', `${ASM}/${a.id}/report?format=pdf`);
+    assert.equal(r.headers.get('content-disposition'), expect('gap assessment 2026-12-06', 'pdf'));
+    r = await oc('GET', `${ASM}/${a.id}/report?format=html`);
+    assert.equal(r.headers.get('content-disposition'), expect('gap assessment 2026-12-06', 'html', 'inline'));
+    for (const f of ['pdf', 'xlsx']) {
+      r = await oc('GET', `/api/v1/soa/export?format=${f}`);
+      assert.equal(r.status, 200);
+      const cd = r.headers.get('content-disposition');
+      const day = cd.match(/working copy (\d{4}-\d\d-\d\d)\./)?.[1];
+      assert.ok(day, cd);
+      assert.equal(cd, expect(`statement of applicability working copy ${day}`, f));
+    }
+  } finally {
+    await stopServer(other);
+  }
 });

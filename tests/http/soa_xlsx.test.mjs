@@ -79,7 +79,7 @@ test('the approved SoA downloads as XLSX whose cells match the JSON export', asy
   const res = await api('GET', '/api/v1/soa/export?format=xlsx&version=1');
   assert.equal(res.status, 200);
   assert.equal(res.ct, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  assert.match(res.headers.get('content-disposition'), /^attachment; filename="statement-of-applicability-v1\.xlsx"$/);
+  assert.match(res.headers.get('content-disposition'), /^attachment; filename="[^"]+ statement of applicability v1 \d{4}-\d\d-\d\d\.xlsx"; filename\*=UTF-8''/);
   const bytes = res.bytes;
   assert.equal(bytes.subarray(0, 2).toString(), 'PK');
   const rows = await readSheet(bytes, 1);

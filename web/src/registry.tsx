@@ -109,6 +109,7 @@ export const features: Feature[] = [
           { path: 'compare', page: page(() => import('./features/assessments/components/ComparePage'), 'ComparePage') },
         ],
       },
+      { path: 'assessments/:id/report', page: page(() => import('./features/assessments/components/ReportPage'), 'ReportPage') },
     ],
   },
   {

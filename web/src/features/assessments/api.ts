@@ -1,5 +1,5 @@
 // Gap assessment calls (SPEC §4): assessments, answers, results, comparison and the roadmap.
-import { api, downloadFile, fetchFile, type Schemas } from '../../lib/api';
+import { api, downloadFile, type Schemas } from '../../lib/api';
 import { fetchAllPages } from '../../lib/lists';
 import { getItem, type CatalogItem } from '../catalog';
 
@@ -136,14 +136,10 @@ export function downloadReport(id: string): Promise<void> {
   return downloadFile('/api/v1/assessments/{id}/report', { format: 'pdf' }, 'assessment-report.pdf', { id });
 }
 
-/**
- * Opens the printable HTML report in `target` (a tab opened during the click, so no pop-up blocker
- * stops it). It is fetched with the session's headers, since a plain link could not carry X-Aims-Org.
- */
-export async function openHtmlReport(id: string, target: Window | null): Promise<void> {
-  const { blob } = await fetchFile('/api/v1/assessments/{id}/report', { format: 'html' }, { id });
-  const href = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
-  if (target) target.location.href = href;
-  else window.location.href = href;
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+export type AssessmentReport = Schemas['AssessmentReport'];
+
+/** The report model the printable page renders (the same model as the HTML page and the PDF of the API). */
+export async function getReport(id: string, signal?: AbortSignal): Promise<AssessmentReport> {
+  const { data } = await api('get', '/api/v1/assessments/{id}/report', { path: { id }, query: { format: 'json' }, signal });
+  return data as AssessmentReport;
 }

@@ -4,16 +4,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
-import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { formatPercent } from '../../../lib/labels';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { SoaConflicts } from '../../soa';
-import { downloadReport, getResults, openHtmlReport, type GroupScore } from '../api';
+import { getResults, type GroupScore } from '../api';
 import { formatMaturity } from '../charts';
 import { assessmentPath, useAssessment } from './AssessmentLayout';
 import { PriorityBadge } from './badges';
 import { RadarChart } from './RadarChart';
+import { ReportPdfButton } from './ReportPdfButton';
 
 function GroupBars({ groups, target, testId }: { groups: readonly GroupScore[]; target: number; testId: string }) {
   return (
@@ -77,32 +77,10 @@ export function ResultsPage() {
         <span className="muted small">A report a manager can read in five minutes: summary, maturity, gaps and roadmap.</span>
         <div className="btn-group" role="group" aria-label="Report">
           <span className="btn-group-label">Report</span>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => {
-              setReportError(null);
-              const tab = window.open('about:blank', '_blank');
-              openHtmlReport(assessment.id, tab).catch((e: unknown) => {
-                tab?.close();
-                setReportError(errorMessage(e));
-              });
-            }}
-            data-testid="report-html"
-          >
+          <Link className="btn btn-sm" to={`${assessmentPath(assessment.id)}/report`} data-testid="report-html">
             Printable page
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => {
-              setReportError(null);
-              downloadReport(assessment.id).catch((e: unknown) => setReportError(errorMessage(e)));
-            }}
-            data-testid="report-pdf"
-          >
-            PDF
-          </button>
+          </Link>
+          <ReportPdfButton id={assessment.id} onError={setReportError} />
         </div>
       </div>
       {reportError ? (
