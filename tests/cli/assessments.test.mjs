@@ -68,6 +68,9 @@ describe('aims assessment and soa commands', () => {
     assert.equal(a.version, 2);
     assert.equal(a.notes, 'Context workshop held');
     assert.deepEqual(a.evidence.map((e) => e.title), ['Minutes 2026-01', 'Stakeholder map']);
+    // Links are removed in the vault (and then suggest nothing for the next test).
+    for (const ev of [minutes, map]) ok(['evidence', 'unlink', ev, 'catalog_item:iso42001:4.1']);
+    assert.deepEqual(json(['assessment', 'answer', id, '4.1', '--level', '3']).evidence, []);
 
     // Clauses 4-10 are required: the server refuses, with its field error.
     r = failsWith(['assessment', 'answer', id, '4.2', '--not-applicable', '--justification', 'Not relevant'], 1);
