@@ -35,30 +35,28 @@ function options(type: string, rows: Named[], detail: (r: Named) => string | und
 
 const containsText = (q: string, ...texts: (string | undefined)[]) => texts.some((t) => t?.toLowerCase().includes(q.toLowerCase()));
 
+type RecordList = '/api/v1/systems' | '/api/v1/risks' | '/api/v1/objectives' | '/api/v1/impact-assessments';
+
+/** One page of a record list's matches (its `q`), as options of `type`. */
+function listSearch(path: RecordList, type: string, detail: (r: Named) => string | undefined): PickSearch {
+  return async (q, signal) => {
+    const page = await fetchPage<Named, RecordList>(path, { query: { q, limit: PAGE }, signal } as never);
+    return options(type, page.items, detail);
+  };
+}
+
 /** The picker search for link targets of `type`, or null when that type is linked by typing its id. */
 export function targetSearch(type: string): PickSearch | null {
   switch (type) {
     case 'system':
     case 'classification':
-      return async (q, signal) => {
-        const page = await fetchPage<Named, '/api/v1/systems'>('/api/v1/systems', { query: { q, limit: PAGE }, signal });
-        return options(type, page.items, (r) => r.id);
-      };
+      return listSearch('/api/v1/systems', type, (r) => r.id);
     case 'risk':
-      return async (q, signal) => {
-        const page = await fetchPage<Named, '/api/v1/risks'>('/api/v1/risks', { query: { q, limit: PAGE }, signal });
-        return options(type, page.items, (r) => r.id);
-      };
+      return listSearch('/api/v1/risks', type, (r) => r.id);
     case 'objective':
-      return async (q, signal) => {
-        const page = await fetchPage<Named, '/api/v1/objectives'>('/api/v1/objectives', { query: { q, limit: PAGE }, signal });
-        return options(type, page.items, (r) => r.key);
-      };
+      return listSearch('/api/v1/objectives', type, (r) => r.key);
     case 'impact_assessment':
-      return async (q, signal) => {
-        const page = await fetchPage<Named, '/api/v1/impact-assessments'>('/api/v1/impact-assessments', { query: { q, limit: PAGE }, signal });
-        return options(type, page.items, (r) => r.ref);
-      };
+      return listSearch('/api/v1/impact-assessments', type, (r) => r.ref);
     case 'assessment':
       return async (q, signal) => {
         const page = await fetchPage<Named, '/api/v1/assessments'>('/api/v1/assessments', { query: { limit: 100 }, signal });
