@@ -30,7 +30,7 @@ struct AssessmentService::Loaded {
   std::map<std::string, json::object> answer_docs;
   std::vector<store::RecordRow> action_rows;  // the stored roadmap's actions (read with the answers)
   std::map<std::string, std::string> excluded;  // controls the SoA excludes, with why (read with the answers)
-  std::map<std::string, json::array> evidence;  // evidence linked to each item's control (read with the answers)
+  std::map<std::string, json::array> evidence;  // evidence linked to each item's control (with_evidence only)
 };
 
 namespace {
@@ -86,7 +86,8 @@ json::object answer_json(const catalog::Item& item, const json::object* doc, std
 
 }  // namespace
 
-result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const std::string& id, bool with_answers) {
+result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const std::string& id, bool with_answers,
+                                                          bool with_evidence) {
   Loaded l;
   bool found = false;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
@@ -98,8 +99,9 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
       l.answer_rows = tx.list_answers(a.org_id, id);
       l.action_rows = tx.list_roadmap_actions(a.org_id, id);
       l.excluded = soa::exclusions(tx, a.org_id);
-      for (const auto& si : scope(cat_, str(parse(l.row.doc), "approach")))
-        l.evidence[si.item->id] = evidence::linked_evidence(tx, a.org_id, evidence_target(si.item->id));
+      if (with_evidence)
+        for (const auto& si : scope(cat_, str(parse(l.row.doc), "approach")))
+          l.evidence[si.item->id] = evidence::linked_evidence(tx, a.org_id, evidence_target(si.item->id));
     }
     return ok();
   });
@@ -247,7 +249,7 @@ result<Versioned> AssessmentService::update(const Actor& a, const std::string& i
 }
 
 result<std::string> AssessmentService::answers(const Actor& a, const std::string& id) {
-  auto l = load(a, id, true);
+  auto l = load(a, id, true, true);
   if (!l) return l.error();
   json::array items;
   int answered = 0;
@@ -263,7 +265,7 @@ result<std::string> AssessmentService::answers(const Actor& a, const std::string
 }
 
 result<Versioned> AssessmentService::answer(const Actor& a, const std::string& id, const std::string& item_id) {
-  auto l = load(a, id, true);
+  auto l = load(a, id, true, true);
   if (!l) return l.error();
   for (const auto& si : l->items)
     if (si.item->id == item_id) {

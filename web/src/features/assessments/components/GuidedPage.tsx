@@ -572,7 +572,7 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
       <EvidencePanel
         key={answer.item_id}
         target={`catalog_item:iso42001:${answer.item_id}`}
-        what={`${answer.item_id} (in every assessment and the suggestions)`}
+        what={`${answer.kind === 'clause' ? 'clause' : 'control'} ${answer.item_id}`}
         title={`Evidence for ${answer.item_id}`}
       />
       <div className="guided-actions">
