@@ -20,6 +20,7 @@
 #include "domain/demo/demo_seed.hpp"
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/file_blob_store.hpp"
+#include "domain/evidence/text_evidence.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/record_service.hpp"
@@ -128,6 +129,8 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     ledger::AuditedStore store(**st, clock);
     // Stored records get the list facets of their kind's current rules (rows older than them).
     if (auto b = records::backfill_facets(store, kinds::all_kinds()); !b) return fail(b.error().detail);
+    // Free-text evidence of answers and SoA entries, from before evidence was linked, goes to their notes.
+    if (auto m = evidence::move_text_evidence_to_notes(store, clock); !m) return fail(m.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);

@@ -164,7 +164,8 @@ void register_answer(CLI::App* parent, int& exit_code) {
   na->excludes(suggested);
   o.just_opt = cmd->add_option("--justification", o.justification, "Why the control does not apply")->needs(na);
   o.notes_opt = cmd->add_option("--notes", o.notes, "Notes on the answer ('' clears them)");
-  o.evidence_opt = cmd->add_option("--evidence", o.evidence, "Evidence reference (repeatable; replaces the list, '' clears it)")
+  o.evidence_opt = cmd->add_option("--evidence", o.evidence,
+                                   "Evidence of the vault to link to the item, by id (ev_…; repeatable; unlink with 'aims evidence unlink')")
                        ->allow_extra_args(false);
   o.owner_opt = cmd->add_option("--owner", o.owner, "Who owns the item");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
@@ -177,7 +178,7 @@ void register_answer(CLI::App* parent, int& exit_code) {
     auto before = object_of(*current);
     if (!before) return kExitFailed;
     json::object body;
-    for (const char* key : {"notes", "evidence", "owner"})
+    for (const char* key : {"notes", "owner"})
       if (auto v = before->if_contains(key)) body[key] = *v;
     if (o.level >= 0) body["maturity"] = o.level;
     if (o.skip) body["skipped"] = true;
@@ -189,10 +190,10 @@ void register_answer(CLI::App* parent, int& exit_code) {
     if (o.notes_opt->count()) body["notes"] = o.notes;
     if (o.owner_opt->count()) body["owner"] = o.owner;
     if (o.evidence_opt->count()) {
-      json::array refs;
+      json::array ids;
       for (const auto& e : o.evidence)
-        if (!e.empty()) refs.emplace_back(e);
-      body["evidence"] = std::move(refs);
+        if (!e.empty()) ids.emplace_back(e);
+      body["evidence"] = std::move(ids);
     }
     http::ClientRequest req{"PUT", path, {}, "application/json", json::serialize(body)};
     if (auto etag = current->header("etag")) req.headers.emplace_back("If-Match", *etag);

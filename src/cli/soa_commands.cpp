@@ -144,7 +144,8 @@ void register_set(CLI::App* parent, int& exit_code) {
   cmd->add_option("--status", o.status, "Implementation status: not_started, planned, partial or implemented")
       ->check(CLI::IsMember({"not_started", "planned", "partial", "implemented"}));
   o.owner_opt = cmd->add_option("--owner", o.owner, "Who owns the control");
-  o.evidence_opt = cmd->add_option("--evidence", o.evidence, "Evidence reference (repeatable; replaces the list, '' clears it)")
+  o.evidence_opt = cmd->add_option("--evidence", o.evidence,
+                                   "Evidence of the vault to link to the entry, by id (ev_…; repeatable; unlink with 'aims evidence unlink')")
                        ->allow_extra_args(false);
   o.policy_opt = cmd->add_option("--policy", o.policies, "Policy reference (repeatable; replaces the list, '' clears it)")
                      ->allow_extra_args(false);
@@ -160,7 +161,7 @@ void register_set(CLI::App* parent, int& exit_code) {
     if (o.just_opt->count()) body["justification"] = o.justification;
     if (!o.status.empty()) body["implementation_status"] = o.status;
     if (o.owner_opt->count()) body["owner"] = o.owner;
-    if (o.evidence_opt->count()) body["evidence_refs"] = list_of(o.evidence);
+    if (o.evidence_opt->count()) body["evidence"] = list_of(o.evidence);
     if (o.policy_opt->count()) body["policy_refs"] = list_of(o.policies);
     if (o.reason_opt->count()) body["reasons"] = list_of(o.reasons);
     if (o.conflict_opt->count()) body["conflict_reason"] = o.conflict_reason;

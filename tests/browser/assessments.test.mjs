@@ -80,7 +80,7 @@ describe('gap assessment in the browser', () => {
         await page.getByTestId('save-next').click();
       } else {
         await page.getByTestId(`level-${i % 6}`).click();
-        if (i === 5) await page.getByRole('textbox', { name: 'Evidence', exact: true }).fill('AI policy v1.2\nManagement review minutes 2026-03');
+        if (i === 5) await page.getByRole('textbox', { name: 'Notes', exact: true }).fill('AI policy v1.2\nManagement review minutes 2026-03');
         await page.getByTestId('save-next').click();
       }
       if (i === 1) await screenshot(page, '34-guided-after-skip', { fullPage: false });
@@ -102,7 +102,7 @@ describe('gap assessment in the browser', () => {
     assert.equal(na.not_applicable, true);
     assert.match(na.justification, /no customer information/);
     assert.equal(answers.items.find((a) => a.item_id === SKIPPED).maturity, 3);
-    assert.deepEqual(answers.items[5].evidence, ['AI policy v1.2', 'Management review minutes 2026-03']);
+    assert.equal(answers.items[5].notes, 'AI policy v1.2\nManagement review minutes 2026-03');
     assert.equal(answers.items[2].maturity, 2);
   });
 

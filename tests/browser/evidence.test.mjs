@@ -130,8 +130,9 @@ describe('evidence vault in the browser', () => {
     assert.ok((await apiGet(server.url, api, `${EV}?q=model-card`)).total === 1, 'the evidence stays in the vault');
     // Evidence already in the vault is found and linked from the panel.
     await page.getByTestId('evidence-panel-link-existing').click();
-    await page.getByLabel('Find evidence in the vault').fill('model-card');
-    await page.getByTestId('evidence-panel-candidate').filter({ hasText: 'model-card' }).getByRole('button', { name: 'Link' }).click();
+    await page.getByRole('combobox', { name: 'Find evidence in the vault' }).fill('model-card');
+    await page.getByRole('option', { name: /model-card/ }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByTestId('evidence-panel-item').filter({ hasText: 'model-card' }).waitFor();
     const relinked = await apiGet(server.url, api, `${EV}?linked_to=${encodeURIComponent(`system:${system.id}`)}`);
     assert.deepEqual(relinked.items.map((e) => e.filename), ['model-card.txt']);

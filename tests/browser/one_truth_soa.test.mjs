@@ -22,7 +22,7 @@ describe('one truth: SoA, assessment results and roadmap in the browser', () => 
   before(async () => {
     ({ server, browser, page, api } = await openSession({ api: true }));
     await setSegregation(server.url, api, { soa_approval: false }); // the admin edits and approves here
-    await editEntry('A.6.2.2', { implementation_status: 'implemented', evidence_refs: ['Requirements spec v2'] });
+    await editEntry('A.6.2.2', { implementation_status: 'implemented', policy_refs: ['Requirements spec v2'] });
     await editEntry('A.10.3', { applicable: false, justification: 'We use no third-party AI suppliers' });
     baseline = await send('POST', '/api/v1/assessments', { name: 'Baseline review', approach: 'annex_a', assessment_date: '2026-05-04' });
     for (const [item, maturity] of [['A.6.2.2', 1], ['A.7.2', 4], ['A.2.2', 3]])

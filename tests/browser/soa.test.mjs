@@ -66,14 +66,14 @@ describe('Statement of Applicability in the browser', () => {
     assert.equal((await entry('A.2.2')).implementation_status, 'not_started');
     await screenshot(page, '52-soa-implemented-error', { fullPage: false });
 
-    await editor.getByLabel('Evidence references').fill('AI policy v1.2 (signed)\nBoard minutes 2026-02');
+    await editor.getByLabel('Policy references').fill('AI policy v1.2 (signed)\nBoard minutes 2026-02');
     await editor.getByLabel('Owner').fill('CISO');
     await editor.getByTestId('entry-save').click();
     await page.getByTestId('flash').filter({ hasText: 'A.2.2 saved' }).waitFor();
     await page.locator('tr[data-control="A.2.2"]').getByText('Implemented', { exact: true }).waitFor();
     const stored = await entry('A.2.2');
     assert.equal(stored.implementation_status, 'implemented');
-    assert.deepEqual(stored.evidence_refs, ['AI policy v1.2 (signed)', 'Board minutes 2026-02']);
+    assert.deepEqual(stored.policy_refs, ['AI policy v1.2 (signed)', 'Board minutes 2026-02']);
   });
 
   test('a version is approved with a note; a later change shows in its diff with the working copy', async () => {

@@ -3,7 +3,7 @@
 // the server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aims } from '../lib/server.mjs';
 import { ok, failsWith, esc, json, closeCliSession, openCliSession } from '../lib/cli.mjs';
@@ -44,7 +44,16 @@ describe('aims assessment and soa commands', () => {
   });
 
   test('assessment answer: levels, skip, not applicable; a clause cannot be N/A', () => {
-    let r = ok(['assessment', 'answer', id, '4.1', '--level', '2', '--notes', 'Context workshop held', '--evidence', 'Minutes 2026-01', '--evidence', 'Stakeholder map']);
+    // Evidence is linked by its id in the vault; text is refused.
+    const upload = (name, title) => {
+      const file = join(tmp, name);
+      writeFileSync(file, `${title}\n`);
+      return json(['evidence', 'upload', file, '--title', title]).id;
+    };
+    const minutes = upload('minutes.txt', 'Minutes 2026-01'), map = upload('map.txt', 'Stakeholder map');
+    let r = failsWith(['assessment', 'answer', id, '4.1', '--level', '2', '--evidence', 'Minutes 2026-01'], 1);
+    assert.match(r.stderr, /^ {2}evidence: 'Minutes 2026-01' is not the id of evidence/m);
+    r = ok(['assessment', 'answer', id, '4.1', '--level', '2', '--notes', 'Context workshop held', '--evidence', minutes, '--evidence', map]);
     assert.match(r.stdout, /^Answered 4\.1 Understanding the organization and its context: 2 \(version 1\)$/m);
     ok(['assessment', 'answer', id, '5.2', '--level', '4']);
     ok(['assessment', 'answer', id, 'A.2.2', '--level', '1']);
@@ -58,7 +67,10 @@ describe('aims assessment and soa commands', () => {
     assert.equal(a.maturity, 3);
     assert.equal(a.version, 2);
     assert.equal(a.notes, 'Context workshop held');
-    assert.deepEqual(a.evidence, ['Minutes 2026-01', 'Stakeholder map']);
+    assert.deepEqual(a.evidence.map((e) => e.title), ['Minutes 2026-01', 'Stakeholder map']);
+    // Links are removed in the vault (and then suggest nothing for the next test).
+    for (const ev of [minutes, map]) ok(['evidence', 'unlink', ev, 'catalog_item:iso42001:4.1']);
+    assert.deepEqual(json(['assessment', 'answer', id, '4.1', '--level', '3']).evidence, []);
 
     // Clauses 4-10 are required: the server refuses, with its field error.
     r = failsWith(['assessment', 'answer', id, '4.2', '--not-applicable', '--justification', 'Not relevant'], 1);
@@ -154,11 +166,14 @@ describe('aims assessment and soa commands', () => {
 
     r = failsWith(['soa', 'set', 'A.6.2.4', '--status', 'implemented'], 1);
     assert.match(r.stderr, /^ {2}implementation_status: /m);
-    r = ok(['soa', 'set', 'A.6.2.4', '--status', 'implemented', '--evidence', 'Validation report', '--policy', 'POL-7', '--reason', 'risk_treatment', '--owner', 'ML lead']);
+    const report = join(tmp, 'validation.txt');
+    writeFileSync(report, 'Validation report\n');
+    const ev = json(['evidence', 'upload', report, '--title', 'Validation report']);
+    r = ok(['soa', 'set', 'A.6.2.4', '--status', 'implemented', '--evidence', ev.id, '--policy', 'POL-7', '--reason', 'risk_treatment', '--owner', 'ML lead']);
     assert.match(r.stdout, /^Updated A\.6\.2\.4 .+: applicable, implemented \(version 1\)$/m);
     const e = json(['soa', 'set', 'A.6.2.4', '--owner', 'ML platform lead']);
     assert.equal(e.version, 2, 'the entry\'s version is sent as If-Match');
-    assert.deepEqual(e.evidence_refs, ['Validation report']);
+    assert.deepEqual(e.evidence_refs, [`${ev.number} Validation report`]);
 
     r = ok(['soa', 'show', '--area', 'A.6']);
     assert.match(r.stdout, /^A\.6\.2\.4\s+.+\s+yes\s+implemented\s+ML platform lead\s+2\s+-$/m);

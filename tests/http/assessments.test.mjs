@@ -421,7 +421,7 @@ test('GET answers lists the scope in document order with answered/total; GET one
 test('PUT answer: maturity 0–5 accepted, 6/-1/2.5/missing/null refused with 422 on maturity; versions count up', async () => {
   const a = await create({ name: 'Maturity rules', approach: 'both' });
   for (let m = 0; m <= 5; m++) {
-    const r = await put(a.id, '4.1', { maturity: m, notes: `level ${m}`, evidence: ['https://wiki/x'], owner: 'Ana' });
+    const r = await put(a.id, '4.1', { maturity: m, notes: `level ${m}`, owner: 'Ana' });
     const ans = assertJson(r);
     assert.equal(r.headers.get('etag'), `"v${m + 1}"`);
     assert.equal(ans.version, m + 1);
@@ -429,7 +429,7 @@ test('PUT answer: maturity 0–5 accepted, 6/-1/2.5/missing/null refused with 42
     assert.equal(ans.answered, true);
     assert.equal(ans.skipped, false);
     assert.equal(ans.notes, `level ${m}`);
-    assert.deepEqual(ans.evidence, ['https://wiki/x']);
+    assert.deepEqual(ans.evidence, []);
     assert.equal(ans.owner, 'Ana');
     assert.equal(ans.updated_by, srv.admin.email);
   }

@@ -39,21 +39,24 @@ async function warm(who = c) {
 }
 
 test('an SoA entry edit shows at once, in the entry and the summary', async () => {
+  const upload = async (title) => assertJson(await c('POST', `/api/v1/evidence?${new URLSearchParams({ filename: 'e.txt', title })}`,
+    { body: Buffer.from(`${title}\n`), headers: { 'content-type': 'application/octet-stream' } }), 201);
+  const one = await upload('Evidence one'), two = await upload('Evidence two');
   const before = await warm();
   const e = entryOf(before, 'A.2.2');
   assertJson(await c('PATCH', `${SOA}/entries/A.2.2`, {
-    json: { implementation_status: 'implemented', policy_refs: ['POL-1'], evidence_refs: ['EV-1'] },
+    json: { implementation_status: 'implemented', policy_refs: ['POL-1'], evidence: [one.id] },
     headers: { 'if-match': `"v${e.version}"` },
   }));
   const after = await soa();
   assert.equal(entryOf(after, 'A.2.2').implementation_status, 'implemented');
-  assert.deepEqual(entryOf(after, 'A.2.2').evidence_refs, ['EV-1']);
+  assert.deepEqual(entryOf(after, 'A.2.2').evidence_refs, [`${one.number} Evidence one`]);
   assert.equal(entryOf(after, 'A.2.2').version, e.version + 1);
   assert.equal(after.summary.implemented, before.summary.implemented + 1);
-  // The evidence link changes alone, too.
+  // A link made in the vault alone, which leaves the entry's version as it was, shows too.
   await warm();
-  assertJson(await c('PATCH', `${SOA}/entries/A.2.2`, { json: { evidence_refs: ['EV-1', 'EV-2'] }, headers: { 'if-match': `"v${e.version + 1}"` } }));
-  assert.deepEqual(entryOf(await soa(), 'A.2.2').evidence_refs, ['EV-1', 'EV-2']);
+  assertJson(await c('POST', `/api/v1/evidence/${two.id}/links`, { json: { target: 'soa_entry:A.2.2' } }), 201);
+  assert.deepEqual(entryOf(await soa(), 'A.2.2').evidence_refs, [`${one.number} Evidence one`, `${two.number} Evidence two`]);
 });
 
 test('an approval shows as the latest version at once', async () => {

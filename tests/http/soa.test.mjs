@@ -13,7 +13,7 @@ const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];
 const ENTRY_FIELDS = ['control_id', 'title', 'area_id', 'applicable', 'justification', 'reasons', 'implementation_status', 'owner',
   'evidence_refs', 'policy_refs', 'latest_answer', 'version'];
-const EDITABLE = ['applicable', 'justification', 'reasons', 'implementation_status', 'owner', 'evidence_refs', 'policy_refs'];
+const EDITABLE = ['applicable', 'justification', 'reasons', 'implementation_status', 'owner', 'evidence_refs', 'policy_refs', 'notes'];
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 let srv, c;
@@ -50,6 +50,12 @@ const patch = (id, json, ifMatch, who = c) =>
   who('PATCH', `${SOA}/entries/${encodeURIComponent(id)}`, { json, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
 
 /** Patches with the entry's current ETag and expects 200. */
+/** Uploads a small text file as evidence titled `title` (its id links it). */
+async function evidence(title) {
+  const qs = new URLSearchParams({ filename: 'evidence.txt', title });
+  return assertJson(await c('POST', `/api/v1/evidence?${qs}`, { body: Buffer.from(`${title}\n`), headers: { 'content-type': 'application/octet-stream' } }), 201);
+}
+
 async function edit(id, json, who = c) {
   const r = await patch(id, json, await etagOf(id, who), who);
   return assertJson(r);
@@ -201,7 +207,7 @@ test('an exclusion without a justification answers 422 on justification and stor
 
 test('implemented without an evidence or policy reference answers 422 on implementation_status and stores nothing', async () => {
   const before = await soa();
-  for (const body of [{ implementation_status: 'implemented' }, { implementation_status: 'implemented', evidence_refs: [], policy_refs: [] }]) {
+  for (const body of [{ implementation_status: 'implemented' }, { implementation_status: 'implemented', evidence: [], policy_refs: [] }]) {
     assertFields(assertProblem(await patch('A.4.2', body, '"v0"'), 422), ['implementation_status'], JSON.stringify(body));
   }
   // Both rules broken at once: both reported.
@@ -215,8 +221,9 @@ test('implemented without an evidence or policy reference answers 422 on impleme
   const mid = await soa();
   assertFields(assertProblem(await patch('A.4.2', { policy_refs: [] }, '"v1"'), 422), ['implementation_status'], 'removing the last reference');
   assert.deepEqual(await soa(), mid);
-  e = await edit('A.4.2', { policy_refs: [], evidence_refs: ['https://wiki/resources'] });
-  assert.deepEqual(e.evidence_refs, ['https://wiki/resources']);
+  const ev = await evidence('Resources wiki export');
+  e = await edit('A.4.2', { policy_refs: [], evidence: [ev.id] });
+  assert.deepEqual(e.evidence_refs, [`${ev.number} Resources wiki export`]);
   assert.equal((await soa()).summary.implemented, 1);
 });
 
@@ -383,8 +390,8 @@ test('diff errors: missing or invalid from/to answer 400 naming them; an unknown
 
 test('export csv: text/csv attachment, header row, 38 rows, formula-looking cells prefixed with an apostrophe', async () => {
   await edit('A.10.2', {
-    owner: '=HYPERLINK("http://evil.test","x")', justification: '+1+1 reviewed', evidence_refs: ['@SUM(A1)', 'Plain evidence'],
-    policy_refs: ['-2+3 policy'], implementation_status: 'partial',
+    owner: '=HYPERLINK("http://evil.test","x")', justification: '+1+1 reviewed', notes: '@SUM(A1) noted',
+    evidence: [(await evidence('Plain evidence')).id], policy_refs: ['-2+3 policy'], implementation_status: 'partial',
   });
   const asm = await assessment({ name: '=cmd|calc!A0', approach: 'annex_a', assessment_date: '2027-03-01' });
   await answer(asm.id, 'A.10.3', { maturity: 2 });
@@ -406,8 +413,7 @@ test('export csv: text/csv attachment, header row, 38 rows, formula-looking cell
   const row = data.find((x) => x[0] === 'A.10.2');
   assert.equal(row[col('owner')], `'=HYPERLINK("http://evil.test","x")`);
   assert.equal(row[col('justification')], `'+1+1 reviewed`);
-  assert.ok(row[col('evidence_refs')].startsWith(`'@SUM(A1)`), row[col('evidence_refs')]);
-  assert.ok(row[col('evidence_refs')].includes('Plain evidence'));
+  assert.match(row[col('evidence_refs')], /^EV-\d+ Plain evidence$/);
   assert.equal(row[col('policy_refs')], `'-2+3 policy`);
   assert.equal(row[col('implementation_status')], 'partial');
   assert.equal(row[col('title')], controls.find((i) => i.id === 'A.10.2').title, 'ordinary cells are not prefixed');

@@ -91,7 +91,7 @@ test('answers come from the latest completed assessment (by date), not a newer d
 
 test('the conflict rule: "implemented" at maturity 0-1 and "not started" at maturity 4-5 are flagged; nothing else', async () => {
   for (const id of ['A.6.2.2', 'A.6.2.3', 'A.6.2.5'])
-    assertJson(await edit(id, { implementation_status: 'implemented', evidence_refs: ['EV-1'] }));
+    assertJson(await edit(id, { implementation_status: 'implemented', policy_refs: ['POL-1'] }));
   assertJson(await edit('A.6.2.6', { applicable: false, justification: 'No models operated in house' }));
   await assessment('June review', '2026-06-01', {
     'A.6.2.2': 1, 'A.6.2.3': 0, 'A.6.2.5': 2, // implemented

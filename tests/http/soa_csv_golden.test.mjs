@@ -25,9 +25,12 @@ test('the SoA CSV export matches the golden file', async () => {
     assertJson(await c('PUT', `/api/v1/assessments/${a.id}/answers/${item}`, { json }));
   // The SoA shows the answers of the latest completed assessment.
   assertJson(await c('PATCH', `/api/v1/assessments/${a.id}`, { json: { status: 'completed' }, headers: { 'if-match': '"v1"' } }));
+  // Evidence is linked from the vault by id; the export names it by number and title.
+  const qs = new URLSearchParams({ filename: 'procedure.txt', title: 'Impact assessment procedure v0.4' });
+  const procedure = assertJson(await c('POST', `/api/v1/evidence?${qs}`, { body: Buffer.from('Procedure\n'), headers: { 'content-type': 'application/octet-stream' } }), 201);
   const entries = {
     'A.2.2': { implementation_status: 'implemented', owner: 'CISO', policy_refs: ['POL-1 AI policy', 'POL-2, data policy'], reasons: ['risk_treatment', 'legal_requirement'] },
-    'A.5.2': { implementation_status: 'partial', owner: 'Risk "Team"', evidence_refs: ['Impact assessment procedure v0.4'] },
+    'A.5.2': { implementation_status: 'partial', owner: 'Risk "Team"', evidence: [procedure.id] },
     'A.6.2.4': { owner: '=cmd|calc', implementation_status: 'planned' },
     'A.10.4': { applicable: false, justification: 'No AI products are supplied to customers.\nServices only.' },
   };

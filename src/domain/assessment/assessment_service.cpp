@@ -11,6 +11,7 @@
 #include "domain/assessment/scoring.hpp"
 #include "domain/assessment/suggestions.hpp"
 #include "domain/common/input.hpp"
+#include "domain/evidence/linked_evidence.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "domain/records/versions.hpp"
 #include "domain/soa/soa_rules.hpp"
@@ -29,6 +30,7 @@ struct AssessmentService::Loaded {
   std::map<std::string, json::object> answer_docs;
   std::vector<store::RecordRow> action_rows;  // the stored roadmap's actions (read with the answers)
   std::map<std::string, std::string> excluded;  // controls the SoA excludes, with why (read with the answers)
+  std::map<std::string, json::array> evidence;  // evidence linked to each item's control (with_evidence only)
 };
 
 namespace {
@@ -54,7 +56,11 @@ bool is_answered(const json::object& d) {
   return (m && m->is_int64()) || (na && na->is_bool() && na->as_bool());
 }
 
-json::object answer_json(const catalog::Item& item, const json::object* doc, std::int64_t version) {
+/// The link target of an answer's evidence: the item's catalog entry, which the next assessment,
+/// the suggestions and the auditor package see as well.
+std::string evidence_target(const std::string& item_id) { return "catalog_item:iso42001:" + item_id; }
+
+json::object answer_json(const catalog::Item& item, const json::object* doc, std::int64_t version, json::array evidence) {
   json::object o{{"item_id", item.id},
                  {"kind", item.kind},
                  {"title", item.title},
@@ -62,7 +68,7 @@ json::object answer_json(const catalog::Item& item, const json::object* doc, std
                  {"version", version}};
   if (doc) {
     o["answered"] = is_answered(*doc);
-    for (auto k : {"maturity", "not_applicable", "justification", "notes", "evidence", "owner", "skipped", "suggestion",
+    for (auto k : {"maturity", "not_applicable", "justification", "notes", "owner", "skipped", "suggestion",
                    "updated_at", "updated_by"})
       if (auto p = doc->if_contains(k)) o[k] = *p;
   } else {
@@ -71,16 +77,17 @@ json::object answer_json(const catalog::Item& item, const json::object* doc, std
     o["not_applicable"] = false;
     o["justification"] = "";
     o["notes"] = "";
-    o["evidence"] = json::array();
     o["owner"] = "";
     o["skipped"] = false;
   }
+  o["evidence"] = std::move(evidence);
   return o;
 }
 
 }  // namespace
 
-result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const std::string& id, bool with_answers) {
+result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const std::string& id, bool with_answers,
+                                                          bool with_evidence) {
   Loaded l;
   bool found = false;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
@@ -92,6 +99,9 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
       l.answer_rows = tx.list_answers(a.org_id, id);
       l.action_rows = tx.list_roadmap_actions(a.org_id, id);
       l.excluded = soa::exclusions(tx, a.org_id);
+      if (with_evidence)
+        for (const auto& si : scope(cat_, str(parse(l.row.doc), "approach")))
+          l.evidence[si.item->id] = evidence::linked_evidence(tx, a.org_id, evidence_target(si.item->id));
     }
     return ok();
   });
@@ -239,7 +249,7 @@ result<Versioned> AssessmentService::update(const Actor& a, const std::string& i
 }
 
 result<std::string> AssessmentService::answers(const Actor& a, const std::string& id) {
-  auto l = load(a, id, true);
+  auto l = load(a, id, true, true);
   if (!l) return l.error();
   json::array items;
   int answered = 0;
@@ -249,13 +259,13 @@ result<std::string> AssessmentService::answers(const Actor& a, const std::string
     auto d = l->answer_docs.find(si.item->id);
     const json::object* doc = d == l->answer_docs.end() ? nullptr : &d->second;
     if (doc && is_answered(*doc)) ++answered;
-    items.push_back(answer_json(*si.item, doc, doc ? versions[si.item->id] : 0));
+    items.push_back(answer_json(*si.item, doc, doc ? versions[si.item->id] : 0, l->evidence[si.item->id]));
   }
   return json::serialize(json::object{{"items", std::move(items)}, {"answered", answered}, {"total", l->items.size()}});
 }
 
 result<Versioned> AssessmentService::answer(const Actor& a, const std::string& id, const std::string& item_id) {
-  auto l = load(a, id, true);
+  auto l = load(a, id, true, true);
   if (!l) return l.error();
   for (const auto& si : l->items)
     if (si.item->id == item_id) {
@@ -263,8 +273,8 @@ result<Versioned> AssessmentService::answer(const Actor& a, const std::string& i
       for (const auto& r : l->answer_rows)
         if (r.id == item_id) version = r.version;
       auto d = l->answer_docs.find(item_id);
-      return Versioned{version,
-                       json::serialize(answer_json(*si.item, d == l->answer_docs.end() ? nullptr : &d->second, version))};
+      return Versioned{version, json::serialize(answer_json(*si.item, d == l->answer_docs.end() ? nullptr : &d->second,
+                                                            version, l->evidence[item_id]))};
     }
   return make_error(errc::not_found, "Item " + item_id + " is not in the scope of this assessment.");
 }
@@ -282,7 +292,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
   auto na = in.boolean("not_applicable").value_or(false);
   auto justification = in.text("justification", 4000, true).value_or("");
   auto notes = in.text("notes", 4000, true).value_or("");
-  auto evidence = in.list("evidence", 50, 500).value_or(std::vector<std::string>{});
+  auto evidence_ids = in.list("evidence", 50, 100).value_or(std::vector<std::string>{});  // evidence ids, linked
   auto owner = in.text("owner", 200).value_or("");
   auto skipped = in.boolean("skipped").value_or(false);
   auto from_suggestion = in.boolean("from_suggestion").value_or(false);
@@ -317,6 +327,7 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     if (!na && !skipped && !maturity && !maturity_invalid)
       in.error("maturity", "choose a maturity level from 0 to 5, or skip the item");
     if (na && maturity) in.error("maturity", "a not-applicable control has no maturity level");
+    for (auto& e : evidence::unknown_evidence(tx, a.org_id, evidence_ids, "evidence")) in.error(e.field, e.message);
     if (!in.ok()) return in.failure("The answer is not valid.");
     auto existing = tx.find_answer(a.org_id, id, item_id);
     std::int64_t version = existing ? existing->version : 0;
@@ -327,7 +338,6 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
                      {"not_applicable", na},
                      {"justification", justification},
                      {"notes", notes},
-                     {"evidence", input::to_array(evidence)},
                      {"owner", owner},
                      {"skipped", skipped && !maturity && !na},
                      {"updated_at", now},
@@ -338,7 +348,10 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     store::HistoryRow h{a.org_id, "answer", id + "/" + item_id, r.version, now, a.email, version ? "update" : "create",
                         json::serialize(ans)};
     if (auto s = tx.insert_history(h); !s) return s;
-    out = Versioned{r.version, json::serialize(answer_json(*item, &ans, r.version))};
+    auto target = evidence::parse_target(evidence_target(item_id));
+    if (auto s = evidence::link_all(tx, cat_, a, evidence_ids, *target, now); !s) return s;
+    out = Versioned{r.version, json::serialize(answer_json(*item, &ans, r.version,
+                                                           evidence::linked_evidence(tx, a.org_id, target->key)))};
     return ok();
   });
   if (!st) return st.error();

@@ -58,7 +58,9 @@ class AssessmentService {
 
  private:
   struct Loaded;
-  result<Loaded> load(const accounts::Actor& a, const std::string& id, bool with_answers);
+  /// The assessment; with its answers (and roadmap, exclusions), and with the evidence linked to
+  /// each item's control when `with_evidence`.
+  result<Loaded> load(const accounts::Actor& a, const std::string& id, bool with_answers, bool with_evidence = false);
   std::string assessment_json(const boost::json::object& doc, const std::vector<store::RecordRow>& answers) const;
   /// The actions of the roadmap planned from `l` (version 1 each); `left_out` receives the gaps
   /// of controls the SoA excludes. Stores nothing.

@@ -113,7 +113,7 @@ status seed_assessment(store::Store& store, const catalog::Catalog& cat, const C
   for (const auto& si : scope) {
     json::object answer{{"maturity", kPattern[i++ % 12]},
                         {"owner", si.item->kind == "clause" ? "Head of AI Governance" : "AI Platform Lead"}};
-    if (si.item->id == "4.3") answer["evidence"] = json::array{"AIMS scope statement draft v0.3"};
+    if (si.item->id == "4.3") answer["notes"] = "Scope statement: AIMS scope statement draft v0.3";
     if (auto r = svc.put_answer(actor, *id, si.item->id, answer, std::nullopt); !r) return r.error();
   }
   // The roadmap was planned a week after the assessment; its first actions are done or under way.

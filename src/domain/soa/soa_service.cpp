@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
+#include "domain/evidence/linked_evidence.hpp"
 #include "domain/soa/soa_csv.hpp"
 #include "domain/soa/soa_rules.hpp"
 #include "domain/org/org_settings.hpp"
@@ -18,8 +19,27 @@ using accounts::Actor;
 
 namespace {
 
+// The stored fields. Evidence is not among them: it is the vault's evidence linked to the entry
+// (soa_entry:<control>), served as `evidence` and, for exports and versions, `evidence_refs`.
 constexpr std::string_view kFields[] = {"applicable", "justification", "reasons", "implementation_status",
-                                        "owner", "evidence_refs", "policy_refs"};
+                                        "owner", "policy_refs", "notes"};
+
+/// The stored fields of a stored entry document over `e` (older documents lack some).
+void read_stored(const json::object& d, json::object& e) {
+  for (auto k : kFields)
+    if (auto v = d.if_contains(k)) e[k] = *v;
+}
+
+/// The entry's evidence: the linked evidence, and its labels ("EV-3 Access policy").
+void put_evidence(json::object& e, json::array linked) {
+  json::array refs;
+  for (const auto& v : linked) {
+    const auto& o = v.as_object();
+    refs.push_back(json::value(std::string(o.at("number").as_string()) + " " + std::string(o.at("title").as_string())));
+  }
+  e["evidence"] = std::move(linked);
+  e["evidence_refs"] = std::move(refs);
+}
 
 status require(const Actor& a, Action action, std::string_view what) {
   if (accounts::allowed(a.role, action)) return ok();
@@ -38,8 +58,10 @@ json::object default_entry(const catalog::Item& c) {
                       {"reasons", json::array()},
                       {"implementation_status", "not_started"},
                       {"owner", ""},
+                      {"evidence", json::array()},
                       {"evidence_refs", json::array()},
                       {"policy_refs", json::array()},
+                      {"notes", ""},
                       {"latest_answer", nullptr},
                       {"linked_risks", json::array()},
                       {"version", 0}};
@@ -85,12 +107,13 @@ json::array SoaService::entries(store::ReadTx& tx, const std::string& org_id, js
     json::object e = default_entry(*c);
     if (auto s = stored.find(c->id); s != stored.end()) {
       auto d = json::parse(s->second.doc).as_object();
-      for (auto k : kFields) e[k] = d.at(k);
+      read_stored(d, e);
       e["version"] = s->second.version;
       e["updated_at"] = s->second.updated_at;
       if (auto u = d.if_contains("updated_by")) e["updated_by"] = *u;
       if (auto k = d.if_contains("conflict_decision")) e["conflict_decision"] = *k;
     }
+    put_evidence(e, evidence::linked_evidence(tx, org_id, "soa_entry:" + c->id));
     if (auto l = latest.find(c->id); l != latest.end()) e["latest_answer"] = l->second;
     if (auto t = treating.find(c->id); t != treating.end()) e["linked_risks"] = input::to_array(t->second);
     e["conflict"] = conflict_of(e);
@@ -144,8 +167,8 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     return make_error(errc::not_found, "No Annex A control " + control_id + ".");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(),
-                   {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs", "policy_refs",
-                    "conflict_reason"},
+                   {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence", "evidence_refs",
+                    "policy_refs", "notes", "conflict_reason"},
                    {"control_id", "title", "area_id", "latest_answer", "linked_risks", "conflict", "version", "updated_at",
                     "updated_by"});
   auto applicable = in.boolean("applicable");
@@ -154,8 +177,12 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
                                             "business_requirement", "other"});
   auto impl = in.choice("implementation_status", {"not_started", "planned", "partial", "implemented"});
   auto owner = in.text("owner", 200);
-  auto evidence = in.list("evidence_refs", 50, 500);
+  auto evidence_ids = in.list("evidence", 50, 100).value_or(std::vector<std::string>{});  // evidence ids, linked
+  if (in.has("evidence_refs"))
+    in.error("evidence_refs", "free-text evidence is not accepted: link evidence of the vault by its id with 'evidence' "
+                              "(a list of evidence ids), and write other text in notes");
   auto policies = in.list("policy_refs", 50, 500);
+  auto notes = in.text("notes", 4000, true);
   auto conflict_reason = in.text("conflict_reason", 2000, true);
   if (!in.ok()) return in.failure("The change is not valid.");
   Entry out;
@@ -173,20 +200,23 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     json::value decision = nullptr;
     if (existing) {
       auto d = json::parse(existing->doc).as_object();
-      for (auto k : kFields) e[k] = d.at(k);
+      read_stored(d, e);
       if (auto k = d.if_contains("conflict_decision")) decision = *k;
     }
+    for (auto& err : evidence::unknown_evidence(tx, a.org_id, evidence_ids, "evidence")) in.error(err.field, err.message);
+    auto target = evidence::parse_target("soa_entry:" + control_id);
+    auto linked = evidence::linked_evidence(tx, a.org_id, target->key);
     if (applicable) e["applicable"] = *applicable;
     if (justification) e["justification"] = *justification;
     if (reasons) e["reasons"] = input::to_array(*reasons);
     if (impl) e["implementation_status"] = *impl;
     if (owner) e["owner"] = *owner;
-    if (evidence) e["evidence_refs"] = input::to_array(*evidence);
     if (policies) e["policy_refs"] = input::to_array(*policies);
+    if (notes) e["notes"] = *notes;
     // The rules hold for the entry as it would be stored, whatever the request changed.
     if (!e.at("applicable").as_bool() && e.at("justification").as_string().empty())
       in.error("justification", "excluding a control needs a justification");
-    if (e.at("implementation_status").as_string() == "implemented" && e.at("evidence_refs").as_array().empty() &&
+    if (e.at("implementation_status").as_string() == "implemented" && linked.empty() && evidence_ids.empty() &&
         e.at("policy_refs").as_array().empty())
       in.error("implementation_status", "'implemented' needs at least one evidence or policy reference");
     auto now = clock_.now_text();
@@ -220,6 +250,7 @@ result<Entry> SoaService::update(const Actor& a, const std::string& control_id, 
     store::HistoryRow h{a.org_id, "soa_entry", control_id, r.version, now, a.email, version ? "update" : "create",
                         json::serialize(stored)};
     if (auto s = tx.insert_history(h); !s) return s;
+    if (auto s = evidence::link_all(tx, cat_, a, evidence_ids, *target, now); !s) return s;
     for (const auto& v : entries(tx, a.org_id))
       if (v.at("control_id").as_string() == control_id) out = Entry{r.version, json::serialize(v)};
     return ok();
@@ -343,9 +374,15 @@ result<std::string> SoaService::diff(const Actor& a, const std::optional<std::st
     const auto& e = v.as_object();
     std::string id(e.at("control_id").as_string());
     auto b = before.find(id);
-    for (auto k : kFields) {
-      json::value was = b == before.end() ? json::value(nullptr) : b->second.at(k);
-      if (was != e.at(k)) changes.push_back(json::object{{"control_id", id}, {"field", k}, {"from", was}, {"to", e.at(k)}});
+    // Versions approved before notes existed have none; evidence is compared by its labels.
+    auto field = [](const json::object& x, std::string_view k) {
+      auto v = x.if_contains(k);
+      return v ? *v : json::value(k == "notes" ? json::value("") : json::value(nullptr));
+    };
+    for (auto k : {"applicable", "justification", "reasons", "implementation_status", "owner", "evidence_refs",
+                   "policy_refs", "notes"}) {
+      json::value was = b == before.end() ? json::value(nullptr) : field(b->second, k);
+      if (was != field(e, k)) changes.push_back(json::object{{"control_id", id}, {"field", k}, {"from", was}, {"to", field(e, k)}});
     }
     // Versions approved before risks were linked have no linked_risks: none.
     auto linked = [](const json::object& x) { return x.contains("linked_risks") ? x.at("linked_risks") : json::value(json::array()); };

@@ -78,17 +78,18 @@ describe('answer form', () => {
   });
 
   it('builds the PUT bodies', () => {
-    const f = { ...formFromAnswer(ans('4.1')), maturity: 2, evidence: ' Policy v1 \n\n Minutes ', owner: ' CISO ' };
-    expect(answerInput(f)).toEqual({ maturity: 2, not_applicable: false, justification: '', notes: '', evidence: ['Policy v1', 'Minutes'], owner: 'CISO', skipped: false });
+    const f = { ...formFromAnswer(ans('4.1')), maturity: 2, owner: ' CISO ' };
+    // Evidence is linked from the vault, never sent with the answer.
+    expect(answerInput(f)).toEqual({ maturity: 2, not_applicable: false, justification: '', notes: '', owner: 'CISO', skipped: false });
     expect(answerInput({ ...f, notApplicable: true, justification: ' none ' })).toMatchObject({ maturity: null, not_applicable: true, justification: 'none' });
-    expect(skipInput(f)).toMatchObject({ skipped: true, maturity: null, evidence: ['Policy v1', 'Minutes'] });
+    expect(skipInput(f)).toEqual({ skipped: true, maturity: null, not_applicable: false, notes: '', owner: 'CISO' });
   });
 
   it('reads a stored answer back and notices changes', () => {
-    const stored = ans('A.3.2', { ...done, evidence: ['RACI'], notes: 'ok' });
+    const stored = ans('A.3.2', { ...done, notes: 'ok' });
     const f = formFromAnswer(stored);
-    expect(f).toMatchObject({ maturity: 3, evidence: 'RACI', notes: 'ok' });
-    expect(sameForm(f, { ...f, evidence: 'RACI\n' })).toBe(true);
+    expect(f).toMatchObject({ maturity: 3, notes: 'ok' });
+    expect(sameForm(f, { ...f, notes: 'ok\n' })).toBe(true);
     expect(sameForm(f, { ...f, maturity: 4 })).toBe(false);
   });
 

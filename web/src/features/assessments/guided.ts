@@ -1,6 +1,5 @@
 // The guided mode's pure logic: where to resume, where "Save & next" goes, the form values of an
 // answer and the request bodies built from them.
-import { parseLines } from '../systems';
 import type { Answer, AnswerInput } from './api';
 
 export type ItemState = 'answered' | 'not_applicable' | 'skipped' | 'unanswered';
@@ -83,8 +82,6 @@ export interface AnswerForm {
   notApplicable: boolean;
   justification: string;
   notes: string;
-  /** Evidence references, one per line. */
-  evidence: string;
   owner: string;
 }
 
@@ -94,7 +91,6 @@ export function formFromAnswer(a: Answer): AnswerForm {
     notApplicable: a.not_applicable,
     justification: a.justification ?? '',
     notes: a.notes ?? '',
-    evidence: (a.evidence ?? []).join('\n'),
     owner: a.owner ?? '',
   };
 }
@@ -105,7 +101,6 @@ export function sameForm(a: AnswerForm, b: AnswerForm): boolean {
     a.notApplicable === b.notApplicable &&
     a.justification.trim() === b.justification.trim() &&
     a.notes.trim() === b.notes.trim() &&
-    parseLines(a.evidence).join('\n') === parseLines(b.evidence).join('\n') &&
     a.owner.trim() === b.owner.trim()
   );
 }
@@ -124,14 +119,15 @@ export function answerErrors(f: AnswerForm, kind: Answer['kind']): Record<string
 
 /** The PUT body that saves the form as an answer. */
 export function answerInput(f: AnswerForm): AnswerInput {
-  const common = { notes: f.notes.trim(), evidence: parseLines(f.evidence), owner: f.owner.trim(), skipped: false };
+  // Evidence is linked from the vault (the evidence panel), not sent with the answer.
+  const common = { notes: f.notes.trim(), owner: f.owner.trim(), skipped: false };
   if (f.notApplicable) return { ...common, maturity: null, not_applicable: true, justification: f.justification.trim() };
   return { ...common, maturity: f.maturity, not_applicable: false, justification: '' };
 }
 
 /** The PUT body that skips the item, keeping what was written so far. */
 export function skipInput(f: AnswerForm): AnswerInput {
-  return { notes: f.notes.trim(), evidence: parseLines(f.evidence), owner: f.owner.trim(), skipped: true, maturity: null, not_applicable: false };
+  return { notes: f.notes.trim(), owner: f.owner.trim(), skipped: true, maturity: null, not_applicable: false };
 }
 
 /** Copies a saved answer into the list, recounting `answered`. */

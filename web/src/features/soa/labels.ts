@@ -29,5 +29,6 @@ export const soaFieldLabels: Record<string, string> = {
   owner: 'Owner',
   evidence_refs: 'Evidence references',
   policy_refs: 'Policy references',
+  notes: 'Notes',
   linked_risks: 'Treats risks',
 };

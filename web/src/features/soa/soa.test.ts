@@ -54,7 +54,9 @@ describe('SoA helpers', () => {
     expect(entryPatch(stored, f)).toEqual({});
     expect(entryPatch(stored, { ...f, applicable: false, justification: ' Not used ' })).toEqual({ applicable: false, justification: 'Not used' });
     expect(entryPatch(stored, { ...f, reasons: ['risk_treatment', 'legal_requirement'] })).toEqual({ reasons: ['risk_treatment', 'legal_requirement'] });
-    expect(entryPatch(stored, { ...f, evidence_refs: 'Policy\nMinutes\n', implementation_status: 'implemented' })).toEqual({ evidence_refs: ['Policy', 'Minutes'], implementation_status: 'implemented' });
+    expect(entryPatch(stored, { ...f, policy_refs: 'Policy\nMinutes\n', implementation_status: 'implemented' })).toEqual({ policy_refs: ['Policy', 'Minutes'], implementation_status: 'implemented' });
+    // Evidence is linked from the vault, never patched as text; notes are.
+    expect(entryPatch(stored, { ...f, notes: ' Reviewed in March ' })).toEqual({ notes: 'Reviewed in March' });
   });
 
   it('shows diff values for people', () => {

@@ -57,9 +57,8 @@ export interface EntryForm {
   reasons: SoaReason[];
   implementation_status: ImplementationStatus;
   owner: string;
-  /** One reference per line. */
-  evidence_refs: string;
   policy_refs: string;
+  notes: string;
 }
 
 export function formFromEntry(e: SoaEntry): EntryForm {
@@ -69,8 +68,8 @@ export function formFromEntry(e: SoaEntry): EntryForm {
     reasons: e.reasons.slice(),
     implementation_status: e.implementation_status,
     owner: e.owner,
-    evidence_refs: e.evidence_refs.join('\n'),
     policy_refs: e.policy_refs.join('\n'),
+    notes: e.notes ?? '',
   };
 }
 
@@ -88,8 +87,7 @@ export function entryPatch(stored: SoaEntry, f: EntryForm): SoaEntryPatch {
   if (!sameList(reasons, storedReasons)) out.reasons = reasons;
   if (f.implementation_status !== stored.implementation_status) out.implementation_status = f.implementation_status;
   if (f.owner.trim() !== stored.owner) out.owner = f.owner.trim();
-  const ev = parseLines(f.evidence_refs);
-  if (!sameList(ev, stored.evidence_refs)) out.evidence_refs = ev;
+  if (f.notes.trim() !== (stored.notes ?? '')) out.notes = f.notes.trim();
   const pol = parseLines(f.policy_refs);
   if (!sameList(pol, stored.policy_refs)) out.policy_refs = pol;
   return out;

@@ -11,6 +11,7 @@ import { fieldErrors } from '../../../lib/problem';
 import { Banner, ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { DocBadge } from '../../catalog';
+import { EvidencePanel } from '../../evidence';
 import {
   getAssessment,
   getGuidance,
@@ -50,7 +51,6 @@ const errorKeys: Record<keyof AnswerForm, string> = {
   notApplicable: 'not_applicable',
   justification: 'justification',
   notes: 'notes',
-  evidence: 'evidence',
   owner: 'owner',
 };
 
@@ -319,6 +319,7 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement | null;
+    if (e.defaultPrevented) return;  // handled where it was typed (the evidence picker's keys)
     const action = keyAction(e, isTextField(t));
     if (!action || e.repeat) return;
     if (action.kind === 'save' && t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
@@ -562,14 +563,18 @@ function ItemPanel({ assessmentId, answer, position, total, list, levels, sugges
           <Field label="Notes" error={errors.notes} name="notes" className="field-wide">
             {({ id, describedBy }) => <textarea id={id} name="notes" rows={2} maxLength={4000} value={form.notes} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('notes', e.target.value)} />}
           </Field>
-          <Field label="Evidence" error={errors.evidence} name="evidence" hint="One reference per line: a document, a link, a record.">
-            {({ id, describedBy }) => <textarea id={id} name="evidence" rows={2} value={form.evidence} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('evidence', e.target.value)} />}
-          </Field>
           <Field label="Owner" error={errors.owner} name="owner" hint="Who is responsible for this item.">
             {({ id, describedBy }) => <input id={id} name="owner" type="text" maxLength={200} value={form.owner} readOnly={readOnly} aria-describedby={describedBy} onChange={(e) => set('owner', e.target.value)} />}
           </Field>
         </div>
       </form>
+      {errors.evidence ? <Banner kind="error">{sentence(errors.evidence)}</Banner> : null}
+      <EvidencePanel
+        key={answer.item_id}
+        target={`catalog_item:iso42001:${answer.item_id}`}
+        what={`${answer.kind === 'clause' ? 'clause' : 'control'} ${answer.item_id}`}
+        title={`Evidence for ${answer.item_id}`}
+      />
       <div className="guided-actions">
         <button type="button" className="btn" disabled={!prev || busy !== null} onClick={() => prev && move(prev)} data-testid="previous">
           ← Previous

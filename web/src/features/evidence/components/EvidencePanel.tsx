@@ -1,14 +1,16 @@
 // The evidence of one record, for embedding in that record's page (an AI system, a risk, …): the
 // files linked to `target`, download, unlink, uploading a new file linked to it at once, and
-// linking a file that is in the vault already.
-import { useState } from 'react';
+// linking a file that is in the vault already, picked by name (RecordPicker).
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { useAsync, useDebounced } from '../../../lib/hooks';
+import { useAsync } from '../../../lib/hooks';
+import { RecordPicker } from '../../../components/records/RecordPicker';
 import { ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { addLink, downloadEvidence, listEvidence, removeLink, type Evidence } from '../api';
 import { formatSize } from '../evidence';
+import { searchEvidence } from '../pickSources';
 import { FreshnessBadge } from './badges';
 import { UploadBox } from './UploadBox';
 
@@ -17,30 +19,28 @@ interface Props {
   target: string;
   /** What the record is called in sentences ("this AI system"). */
   what?: string;
+  /** The heading (default "Evidence"). */
+  title?: string;
+  /** Called after a link is added or removed. */
+  onChanged?: () => void;
 }
 
-export function EvidencePanel({ target, what = 'this record' }: Props) {
+export function EvidencePanel({ target, what = 'this record', title = 'Evidence', onChanged }: Props) {
+  const headingId = useId();
   const session = useSession();
   const list = useAsync((signal) => listEvidence({ linked_to: target, sort: 'title' }, undefined, 100, signal), [target]);
   const [mode, setMode] = useState<'none' | 'upload' | 'link'>('none');
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const found = useAsync(
-    (signal) => (mode === 'link' ? listEvidence({ q: q || undefined, sort: '-uploaded_at' }, undefined, 10, signal) : Promise.resolve(undefined)),
-    [mode, q],
-  );
   const [unlinking, setUnlinking] = useState<Evidence | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function link(e: Evidence) {
+  async function link(evidenceId: string) {
     setBusy(true);
     setError(null);
     try {
-      await addLink(e.id, target);
-      setMode('none');
-      setSearch('');
+      await addLink(evidenceId, target);
       list.reload();
+      onChanged?.();
     } catch (x) {
       setError(errorMessage(x));
     } finally {
@@ -56,6 +56,7 @@ export function EvidencePanel({ target, what = 'this record' }: Props) {
       await removeLink(unlinking.id, target);
       setUnlinking(null);
       list.reload();
+      onChanged?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -65,9 +66,9 @@ export function EvidencePanel({ target, what = 'this record' }: Props) {
 
   const items = list.data?.items ?? [];
   return (
-    <section className="card" style={{ gridColumn: "1 / -1" }} aria-labelledby="evidence-panel-title" data-testid="evidence-panel">
+    <section className="card" style={{ gridColumn: "1 / -1" }} aria-labelledby={headingId} data-testid="evidence-panel">
       <div className="card-head">
-        <h2 id="evidence-panel-title">Evidence</h2>
+        <h2 id={headingId}>{title}</h2>
         <Link to={`/evidence?linked_to=${encodeURIComponent(target)}`}>In the vault →</Link>
       </div>
       <ErrorBanner error={list.error} />
@@ -107,33 +108,20 @@ export function EvidencePanel({ target, what = 'this record' }: Props) {
           onUploaded={() => {
             setMode('none');
             list.reload();
+            onChanged?.();
           }}
         />
       ) : null}
       {session.canWrite && mode === 'link' ? (
         <div data-testid="evidence-panel-link">
-          <div className="field">
-            <label htmlFor="evidence-panel-search">Find evidence in the vault</label>
-            <input id="evidence-panel-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title, file name, owner, number…" />
-          </div>
-          {found.data ? (
-            found.data.items.filter((e) => !items.some((i) => i.id === e.id)).length === 0 ? (
-              <p className="muted small">No other evidence matches.</p>
-            ) : (
-              <ul className="ev-panel-list">
-                {found.data.items
-                  .filter((e) => !items.some((i) => i.id === e.id))
-                  .map((e) => (
-                    <li key={e.id} data-testid="evidence-panel-candidate">
-                      {e.number} {e.title} <span className="muted small">{e.filename}</span>{' '}
-                      <button type="button" className="link-btn" disabled={busy} onClick={() => void link(e)}>
-                        Link
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-            )
-          ) : null}
+          <RecordPicker
+            label="Find evidence in the vault"
+            placeholder="Title, file name, number…"
+            search={searchEvidence}
+            exclude={items.map((i) => i.id)}
+            onPick={(o) => link(o.key)}
+            testId="evidence-picker"
+          />
           <button type="button" className="btn" onClick={() => setMode('none')}>
             Done
           </button>

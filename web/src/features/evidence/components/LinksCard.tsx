@@ -1,8 +1,10 @@
 // The records one evidence file is linked to: each with a way to its page, removal with
-// confirmation, and a form to link another record (unknown targets show the server's reason).
+// confirmation, and linking another record: its kind, then the record picked by name
+// (RecordPicker; obligations and answers by their id). Unknown targets show the server's reason.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
+import { RecordPicker } from '../../../components/records/RecordPicker';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { useAsync } from '../../../lib/hooks';
@@ -10,6 +12,7 @@ import { formatDateTime } from '../../../lib/labels';
 import { ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { addLink, listLinks, removeLink, type EvidenceLink } from '../api';
 import { targetHref, targetLabel, targetTypes } from '../evidence';
+import { targetSearch } from '../pickSources';
 
 interface Props {
   evidenceId: string;
@@ -26,11 +29,11 @@ export function LinksCard({ evidenceId, canWrite, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<EvidenceLink | null>(null);
 
-  async function add() {
+  async function add(target = `${type}:${id.trim()}`) {
     setBusy(true);
     setError(null);
     try {
-      await addLink(evidenceId, `${type}:${id.trim()}`, note.trim() || undefined);
+      await addLink(evidenceId, target, note.trim() || undefined);
       setId('');
       setNote('');
       links.reload();
@@ -60,6 +63,7 @@ export function LinksCard({ evidenceId, canWrite, onChanged }: Props) {
   }
 
   const hint = targetTypes.find((t) => t.type === type)?.hint ?? '';
+  const search = targetSearch(type);
   return (
     <section className="card" aria-labelledby="ev-links" data-testid="evidence-links">
       <h2 id="ev-links">Linked records</h2>
@@ -114,16 +118,29 @@ export function LinksCard({ evidenceId, canWrite, onChanged }: Props) {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="link-id">Id</label>
-            <input id="link-id" type="text" value={id} placeholder={hint} onChange={(e) => setId(e.target.value)} data-testid="link-id" />
-          </div>
-          <div className="field">
             <label htmlFor="link-note">Note</label>
             <input id="link-note" type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
           </div>
-          <button type="submit" className="btn" disabled={busy || !id.trim()} data-testid="add-link">
-            Link
-          </button>
+          {search ? (
+            <RecordPicker
+              label={`Find a record (${targetLabel(type)})`}
+              placeholder="Name, title or number…"
+              search={search}
+              exclude={(links.data ?? []).map((l) => l.target)}
+              onPick={(o) => add(o.key)}
+              testId="link-picker"
+            />
+          ) : (
+            <>
+              <div className="field">
+                <label htmlFor="link-id">Id</label>
+                <input id="link-id" type="text" value={id} placeholder={hint} onChange={(e) => setId(e.target.value)} data-testid="link-id" />
+              </div>
+              <button type="submit" className="btn" disabled={busy || !id.trim()} data-testid="add-link">
+                Link
+              </button>
+            </>
+          )}
         </form>
       ) : null}
       {error && !removing ? <div className="banner banner-error" role="alert" data-testid="link-error">{error}</div> : null}

@@ -1,11 +1,13 @@
 // The inline editor of one SoA entry. The server's rules (an exclusion needs a justification;
-// `implemented` needs an evidence or policy reference) come back as a 422 problem whose field
-// errors are shown beside the fields.
+// `implemented` needs linked evidence or a policy reference) come back as a 422 problem whose field
+// errors are shown beside the fields. Evidence is linked from the vault below the form, picked by
+// name (the evidence panel of `soa_entry:<control>`).
 import { useState, type FormEvent } from 'react';
 import { FormActions, LabelOptions } from '../../../components/FormParts';
 import { ApiError } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/problem';
 import { ErrorBanner, Field, sentence } from '../../../lib/ui';
+import { EvidencePanel } from '../../evidence';
 import { updateEntry, type SoaEntry } from '../api';
 import { implementationLabels, reasonLabels, soaFieldLabels, type SoaReason } from '../labels';
 import { entryPatch, formFromEntry, type EntryForm } from '../soa';
@@ -54,6 +56,7 @@ export function EntryEditor({ entry, onSaved, onCancel, onConflict }: Props) {
   const toggleReason = (r: SoaReason, on: boolean) => set('reasons', on ? [...form.reasons, r] : form.reasons.filter((x) => x !== r));
 
   return (
+    <>
     <form className="entry-editor" onSubmit={submit} noValidate data-testid="entry-editor" aria-label={`Edit ${entry.control_id}`}>
       <ErrorBanner error={error} title="Not saved." />
       {other.length ? (
@@ -111,8 +114,8 @@ export function EntryEditor({ entry, onSaved, onCancel, onConflict }: Props) {
               {({ id, describedBy }) => <input id={id} name="owner" type="text" maxLength={200} value={form.owner} aria-describedby={describedBy} onChange={(e) => set('owner', e.target.value)} />}
             </Field>
           </div>
-          <Field label="Evidence references" error={errors.evidence_refs} name="evidence_refs" hint="One per line: documents, records, links.">
-            {({ id, describedBy }) => <textarea id={id} name="evidence_refs" rows={2} value={form.evidence_refs} aria-describedby={describedBy} onChange={(e) => set('evidence_refs', e.target.value)} />}
+          <Field label="Notes" error={errors.notes} name="notes">
+            {({ id, describedBy }) => <textarea id={id} name="notes" rows={2} maxLength={4000} value={form.notes} aria-describedby={describedBy} onChange={(e) => set('notes', e.target.value)} />}
           </Field>
           <Field label="Policy references" error={errors.policy_refs} name="policy_refs" hint="One per line: the policies or procedures that implement it.">
             {({ id, describedBy }) => <textarea id={id} name="policy_refs" rows={2} value={form.policy_refs} aria-describedby={describedBy} onChange={(e) => set('policy_refs', e.target.value)} />}
@@ -123,5 +126,7 @@ export function EntryEditor({ entry, onSaved, onCancel, onConflict }: Props) {
         {!dirty ? <span className="muted small">No changes yet.</span> : null}
       </FormActions>
     </form>
+    <EvidencePanel target={`soa_entry:${entry.control_id}`} what={`the SoA entry of ${entry.control_id}`} title={`Evidence for ${entry.control_id}`} />
+    </>
   );
 }
