@@ -48,6 +48,8 @@ interface PageHeadProps {
   titleTestId?: string;
   /** Badges under the title (status, level …). */
   badges?: ReactNode;
+  /** A muted line under the title: what the page is for. */
+  intro?: ReactNode;
   /** More under the title and badges (a subtitle, a row of facts). */
   below?: ReactNode;
   /** The buttons and links on the right; leave out for none. */
@@ -55,12 +57,13 @@ interface PageHeadProps {
 }
 
 /** The head of a record page: title, badges and facts on the left, actions on the right. */
-export function PageHead({ title, titleTestId, badges, below, actions }: PageHeadProps) {
+export function PageHead({ title, titleTestId, badges, intro, below, actions }: PageHeadProps) {
   return (
     <div className="page-head">
       <div>
         <h1 data-testid={titleTestId}>{title}</h1>
         {badges !== undefined ? <div className="head-badges">{badges}</div> : null}
+        {intro !== undefined ? <p className="muted">{intro}</p> : null}
         {below}
       </div>
       {actions !== undefined ? <div className="page-actions">{actions}</div> : null}

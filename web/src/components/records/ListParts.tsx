@@ -2,7 +2,9 @@
 // box and select filters, the total line, the sortable table head and the pager. Stateless
 // components; all state stays in the page's useListPage.
 import type { ReactNode } from 'react';
-import { ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
+import { Link } from 'react-router-dom';
+import { formatDate, formatDateTime } from '../../lib/labels';
+import { EmptyState, ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
 import type { ListView } from './useListPage';
 
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
@@ -205,5 +207,48 @@ export function ListResults<T extends { id: string }>({ list, columns, loadError
         </>
       ) : null}
     </>
+  );
+}
+
+/** The primary link to a new record's page, for a role that may write; nothing otherwise. */
+export function CreateLink({ show, to, testId, children }: { show: boolean; to: string; testId?: string; children: ReactNode }) {
+  return show ? (
+    <Link className="btn btn-primary" to={to} data-testid={testId}>
+      {children}
+    </Link>
+  ) : null;
+}
+
+interface EmptyListProps {
+  title: string;
+  testId: string;
+  /** What the list is for. */
+  text: ReactNode;
+  /** The way to the first record ([URL, label]), for a role that may write. */
+  create?: readonly [to: string, label: string] | null;
+}
+
+/** The state of a list with nothing in it at all: what it is for, and the way to the first record. */
+export function EmptyList({ title, testId, text, create }: EmptyListProps) {
+  return (
+    <EmptyState title={title} testId={testId}>
+      <p>{text}</p>
+      {create ? (
+        <CreateLink show to={create[0]}>
+          {create[1]}
+        </CreateLink>
+      ) : null}
+    </EmptyState>
+  );
+}
+
+/** A table cell with the day of a date-time, the full time on hover. */
+export function DateCell({ at, optional }: { at: string; optional?: boolean }) {
+  return (
+    <td className={optional ? 'nowrap col-optional' : 'nowrap'}>
+      <time dateTime={at} title={formatDateTime(at)}>
+        {formatDate(at)}
+      </time>
+    </td>
   );
 }

@@ -141,11 +141,11 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
           </section>
         ) : tab === 'history' ? (
           <RecordHistory
-            load={(cursor, signal) => getRecordHistory(kind, record.id, cursor, signal)}
-            deps={[kind.path, record.id, record.version]}
-            testId="history"
-            expect={{ record_type: kind.kind, record_id: record.id }}
-            operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+            load={(id, cursor, signal) => getRecordHistory(kind, id, cursor, signal)}
+            recordId={record.id}
+            version={record.version}
+            recordType={kind.kind}
+            operationLabels={operationLabels}
             fieldLabel={(f) => fieldLabel(kind, f)}
             showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, systems.names)}
           />
