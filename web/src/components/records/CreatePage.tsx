@@ -3,6 +3,7 @@
 // new record's page with a flash. React state only; one per page.
 import { useState, type ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
+import { useSession } from '../../features/auth';
 import { useAsync, useTitle } from '../../lib/hooks';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { FormPage, type Crumb } from '../RecordPage';
@@ -10,7 +11,8 @@ import type { RecordFormProps } from './RecordForm';
 import { scrollUnlessFields, useFormSubmit, type SubmitPlan } from './useFormSubmit';
 
 interface RecordCreateProps<V, T, N> extends Pick<SubmitPlan<T>, 'toFieldErrors' | 'quietWithFieldErrors'> {
-  canWrite: boolean;
+  /** Whether the user may write here (default: the session's role may). */
+  canWrite?: boolean;
   /** The list page: where the page goes back to, and its name. */
   list: Crumb;
   /** The heading and window title ("New risk"). */
@@ -35,6 +37,7 @@ interface RecordCreateProps<V, T, N> extends Pick<SubmitPlan<T>, 'toFieldErrors'
 
 export function RecordCreatePage<V, T, N = undefined>(props: RecordCreateProps<V, T, N>) {
   useTitle(props.title);
+  const session = useSession();
   const navigate = useNavigate();
   const form = useFormSubmit();
   const [initial] = useState(props.initial);
@@ -42,7 +45,7 @@ export function RecordCreatePage<V, T, N = undefined>(props: RecordCreateProps<V
   const needed = useAsync((signal) => (needs ? needs.load(signal) : Promise.resolve(undefined as N)), []);
   const listUrl = props.list[0];
 
-  if (!props.canWrite) return <Navigate to={listUrl} replace />;
+  if (!(props.canWrite ?? session.canWrite)) return <Navigate to={listUrl} replace />;
 
   function submit(values: V) {
     void form.submit({

@@ -4,6 +4,7 @@
 // only; one per page.
 import { Fragment, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { useSession } from '../../features/auth';
 import { useAsync, useTitle, type AsyncState } from '../../lib/hooks';
 import { ErrorBanner } from '../../lib/ui';
 import { backToRecord, editGate, FormPage, type Crumb } from '../RecordPage';
@@ -66,7 +67,8 @@ export interface EditedView {
 interface RecordEditProps<D, V, P extends object, T> extends Pick<SubmitPlan<T>, 'toFieldErrors' | 'quietWithFieldErrors'> {
   /** Loads the record of the URL's id (and what its form needs). */
   load: (id: string, signal: AbortSignal) => Promise<D>;
-  canWrite: boolean;
+  /** Whether the user may write here (default: the session's role may). */
+  canWrite?: boolean;
   /** The list page: its URL (the record pages are below it) and its name. */
   list: Crumb;
   /** "risk": named in "this risk" and "The risk could not be loaded.". */
@@ -90,8 +92,9 @@ interface RecordEditProps<D, V, P extends object, T> extends Pick<SubmitPlan<T>,
 /** An edit page: loads, gates, saves with If-Match and goes back to the record's page. */
 export function RecordEditPage<D, V, P extends object, T>(props: RecordEditProps<D, V, P, T>) {
   const navigate = useNavigate();
+  const session = useSession();
   const base = props.list[0];
-  const { loaded, edit, gate } = useEditedRecord(props.load, props.canWrite, base, `The ${props.noun} could not be loaded.`);
+  const { loaded, edit, gate } = useEditedRecord(props.load, props.canWrite ?? session.canWrite, base, `The ${props.noun} could not be loaded.`);
   const d = loaded.data;
   const view = d === undefined ? undefined : props.view(d);
   useTitle(view ? `Edit ${view.windowTitle ?? view.name}` : (props.loadingTitle ?? `Edit ${props.noun}`));

@@ -116,9 +116,11 @@ export function EvidenceListPage() {
       <ListResults
         list={list}
         columns={columns}
+        name="evidence"
+        noun={['evidence file', 'evidence files']}
         loadError="The evidence could not be loaded."
-        tableTestId="evidence-table"
-        meta={{ testId: 'evidence-total', noMatch: 'No evidence matches these filters.', noun: ['evidence file', 'evidence files'], spinner: false }}
+        noMatch="No evidence matches these filters."
+        meta={{ spinner: false }}
         empty={
           <EmptyState title="No evidence yet" testId="evidence-empty">
             <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>

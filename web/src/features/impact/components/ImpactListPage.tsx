@@ -1,7 +1,7 @@
 // The organization's impact assessments: filters (AI system, status, outcome, re-assessment due,
 // text), sortable columns and cursor pagination, with the filters kept in the URL.
 import { Link } from 'react-router-dom';
-import { CreateLink, DateCell, EmptyList, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -61,20 +61,12 @@ export function ImpactListPage() {
         <SelectFilter list={list} name="reassessment_due" id="filter-due" label="Re-assessment" options={[['true', 'Due'], ['false', 'Not due']]} />
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The impact assessments could not be loaded."
-        tableTestId="impact-table"
-        meta={{ testId: 'impact-total', noMatch: 'No impact assessments match these filters.', noun: ['impact assessment', 'impact assessments'] }}
-        empty={
-          <EmptyList
-            title="No impact assessments yet"
-            testId="impact-empty"
-            text="Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new assessment starts from what the inventory already says about the system."
-            create={session.canWrite ? ['/impact/new', 'Start the first impact assessment'] : null}
-          />
-        }
+      <ListResults list={list} columns={columns} name="impact" noun={['impact assessment', 'impact assessments']}
+        empty={{
+          title: 'No impact assessments yet',
+          text: "Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new assessment starts from what the inventory already says about the system.",
+          create: session.canWrite ? ['/impact/new', 'Start the first impact assessment'] : null,
+        }}
         row={(a) => (
           <tr key={a.id} data-impact={a.ref}>
             <td className="nowrap mono">{a.ref}</td>

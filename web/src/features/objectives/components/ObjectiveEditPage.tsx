@@ -1,14 +1,12 @@
 // Changing an AI objective with optimistic concurrency: PATCH carries If-Match with the ETag read,
 // and a 412 offers to reload the latest version.
 import { RecordEditPage } from '../../../components/records/EditPage';
-import { useSession } from '../../auth';
 import { getObjective, updateObjective } from '../api';
 import { clientErrors, formFromObjective, patchFromForm } from '../form';
 import { exactFieldErrors, loadFormOptions } from '../options';
 import { ObjectiveForm } from './ObjectiveForm';
 
 export function ObjectiveEditPage() {
-  const session = useSession();
   return (
     <RecordEditPage
       load={async (id, signal) => {
@@ -19,14 +17,11 @@ export function ObjectiveEditPage() {
           options.systems.unshift({ value: sid, label: `${o.objective.system_name ?? sid} (archived)` });
         return { ...o, options };
       }}
-      canWrite={session.canWrite}
-      list={['/objectives', 'AI objectives']}
-      noun="objective"
+      list={['/objectives', 'AI objectives']} noun="objective"
       loadingTitle="Edit AI objective"
       view={({ objective: o, etag }) => ({ id: o.key, name: o.key, title: `${o.key}: ${o.title}`, etag, version: o.version })}
       initial={(d) => formFromObjective(d.objective)}
-      validate={clientErrors}
-      patch={(d, values) => patchFromForm(d.objective, values)}
+      validate={clientErrors} patch={(d, values) => patchFromForm(d.objective, values)}
       write={(d, patch, tag) => updateObjective(d.objective.id, patch, tag)}
       toFieldErrors={exactFieldErrors}
       quietWithFieldErrors

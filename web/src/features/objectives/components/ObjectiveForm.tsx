@@ -1,6 +1,7 @@
 // The form for setting and changing an AI objective: what it is and which Annex C objective it
 // serves, the measure and target (the fields follow the direction), timing, the plans to achieve
 // it (clause 6.2: what, with what resources, who, by when) and linked risks and controls.
+import { PairOptions } from '../../../components/FormParts';
 import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import { Field, sentence } from '../../../lib/ui';
 import type { ObjectiveDirection } from '../api';
@@ -79,11 +80,7 @@ export function ObjectiveForm({ mode, initial, options, ...frame }: Props) {
     <Field label={fieldLabels[k]} error={errors[k]} required={required} hint={hint} name={k}>
       {({ id, describedBy, invalid }) => (
         <select id={id} name={k} value={v[k] as string} onChange={(e) => set(k, e.target.value as never)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-          {choices.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <PairOptions options={choices} />
         </select>
       )}
     </Field>

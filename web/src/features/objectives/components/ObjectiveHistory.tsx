@@ -32,9 +32,7 @@ export function showChange(v: unknown): string {
 export function ObjectiveHistory({ objectiveId, version }: { objectiveId: string; version: string }) {
   return (
     <RecordHistory<ObjectiveHistoryEntry>
-      load={getHistory}
-      recordId={objectiveId}
-      version={version}
+      load={getHistory} recordId={objectiveId} version={version}
       testId="objective-history"
       entryKey={(h) => `${h.record}-${h.version}`}
       operationLabels={operationLabels}

@@ -1,7 +1,7 @@
 // The AI objectives of the organization: filters (in the URL), search, sortable columns, cursor
 // paging, and each objective's derived status and latest reading.
 import { Link } from 'react-router-dom';
-import { CreateLink, EmptyList, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -61,20 +61,12 @@ export function ObjectivesListPage() {
         </div>
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The objectives could not be loaded."
-        tableTestId="objectives-table"
-        meta={{ testId: 'objectives-total', noMatch: 'No objectives match these filters.', noun: ['objective', 'objectives'] }}
-        empty={
-          <EmptyList
-            title="No AI objectives yet"
-            testId="objectives-empty"
-            text="Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often they are measured. Readings then show whether each objective is on track."
-            create={session.canWrite ? ['/objectives/new', 'Set your first objective'] : null}
-          />
-        }
+      <ListResults list={list} columns={columns} name="objectives" noun={['objective', 'objectives']}
+        empty={{
+          title: 'No AI objectives yet',
+          text: 'Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often they are measured. Readings then show whether each objective is on track.',
+          create: session.canWrite ? ['/objectives/new', 'Set your first objective'] : null,
+        }}
         row={(o) => (
           <tr key={o.id} data-testid="objective-row">
             <td>

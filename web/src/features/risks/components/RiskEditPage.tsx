@@ -2,22 +2,18 @@
 // offers to reload the latest version.
 import { RecordEditPage } from '../../../components/records/EditPage';
 import { Banner } from '../../../lib/ui';
-import { useSession } from '../../auth';
 import { getCriteria, getRisk, updateRisk } from '../api';
 import { formFromRisk, patchFromForm, riskFormErrors } from '../risks';
 import { RiskForm } from './RiskForm';
 
 export function RiskEditPage() {
-  const session = useSession();
   return (
     <RecordEditPage
       load={async (id, signal) => {
         const [r, c] = await Promise.all([getRisk(id, signal), getCriteria(signal)]);
         return { ...r, criteria: c.criteria };
       }}
-      canWrite={session.canWrite}
-      list={['/risks', 'Risks']}
-      noun="risk"
+      list={['/risks', 'Risks']} noun="risk"
       view={({ risk, etag }) => ({ id: risk.id, name: risk.id, title: `${risk.id}: ${risk.title}`, etag, version: risk.version })}
       notice={({ risk }) =>
         risk.acceptance_state === 'accepted' ? (
@@ -25,8 +21,7 @@ export function RiskEditPage() {
         ) : null
       }
       initial={(d) => formFromRisk(d.risk)}
-      validate={riskFormErrors}
-      patch={(d, values) => patchFromForm(d.risk, values)}
+      validate={riskFormErrors} patch={(d, values) => patchFromForm(d.risk, values)}
       write={(d, patch, tag) => updateRisk(d.risk.id, patch, tag)}
       savedFlash={({ risk }, saved) =>
         risk.acceptance_state === 'accepted' && saved.risk.acceptance_state === 'withdrawn'

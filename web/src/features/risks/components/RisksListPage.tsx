@@ -1,7 +1,7 @@
 // The AI risk register: the heat map (a cell filters the register), filters and sort in the URL,
 // sortable columns and cursor paging.
 import { Link } from 'react-router-dom';
-import { CreateLink, EmptyList, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -120,17 +120,14 @@ export function RisksListPage() {
       <ListResults
         list={list}
         columns={columns}
-        loadError="The risks could not be loaded."
-        tableTestId="risks-table"
-        meta={{ testId: 'risks-total', noMatch: 'No risks match these filters.', noun: ['risk', 'risks'], extra: page?.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : '' }}
-        empty={
-          <EmptyList
-            title="No risks registered yet"
-            testId="risks-empty"
-            text="Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it."
-            create={session.canWrite ? ['/risks/new', 'Register the first risk'] : null}
-          />
-        }
+        name="risks"
+        noun={['risk', 'risks']}
+        meta={{ extra: page?.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : '' }}
+        empty={{
+          title: 'No risks registered yet',
+          text: 'Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.',
+          create: session.canWrite ? ['/risks/new', 'Register the first risk'] : null,
+        }}
         row={(r) => (
           <tr key={r.id} data-risk={r.id}>
             <td className="nowrap mono">{r.id}</td>

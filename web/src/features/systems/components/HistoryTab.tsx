@@ -31,11 +31,8 @@ export function showFieldValue(field: string, v: unknown): string {
 export function HistoryTab({ systemId, version }: { systemId: string; version: number }) {
   return (
     <RecordHistory<HistoryEntry>
-      load={getHistory}
-      recordId={systemId}
-      version={version}
-      recordType="system"
-      operationLabels={operationLabels}
+      load={getHistory} recordId={systemId} version={version}
+      operationLabels={operationLabels} recordType="system"
       changes={(h) => h.changes}
       skipEmpty
       fieldLabel={fieldLabel}

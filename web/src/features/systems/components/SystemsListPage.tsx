@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { CreateLink, DateCell, EmptyList, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
@@ -86,20 +86,12 @@ export function SystemsListPage() {
         </div>
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The AI systems could not be loaded."
-        tableTestId="systems-table"
-        meta={{ testId: 'systems-total', noMatch: 'No AI systems match these filters.', noun: ['AI system', 'AI systems'] }}
-        empty={
-          <EmptyList
-            title="No AI systems yet"
-            testId="systems-empty"
-            text="Register the AI systems your organization provides, develops or uses to start building the inventory."
-            create={session.canWrite ? ['/systems/new', 'Register your first AI system'] : null}
-          />
-        }
+      <ListResults list={list} columns={columns} name="systems" noun={['AI system', 'AI systems']}
+        empty={{
+          title: 'No AI systems yet',
+          text: 'Register the AI systems your organization provides, develops or uses to start building the inventory.',
+          create: session.canWrite ? ['/systems/new', 'Register your first AI system'] : null,
+        }}
         row={(s) => (
           <tr key={s.id}>
             <td>
