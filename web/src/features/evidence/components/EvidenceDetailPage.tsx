@@ -3,11 +3,11 @@
 import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { deleteEvidence, downloadEvidence, getEvidence } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
@@ -27,12 +27,8 @@ export function EvidenceDetailPage() {
   const flash = useFlash();
   useTitle(loaded.data?.evidence.title ?? 'Evidence');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/evidence', 'Evidence']} error={loaded.error} title="The evidence could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/evidence', 'Evidence'], 'The evidence could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { evidence: e, etag } = loaded.data;
 
   async function download() {

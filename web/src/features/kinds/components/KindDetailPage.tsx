@@ -9,7 +9,8 @@ import { RecordHistory } from '../../../components/records/RecordHistory';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
+import { loadGate } from '../../../components/RecordPage';
 import { EvidencePanel } from '../../evidence';
 import { FieldValue, KindGate, KindHeading, useSystemNames, type KindPageProps } from './parts';
 
@@ -33,17 +34,8 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
   useTitle(loaded.data ? recordTitle(kind, loaded.data.record) : kind.title);
   const listUrl = `/${kind.path}`;
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to={listUrl}>{kind.plural}</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title={`The ${kind.noun} could not be loaded.`} />
-      </div>
-    );
-  }
+  const gate = loadGate(loaded, [listUrl, kind.plural], `The ${kind.noun} could not be loaded.`);
+  if (gate || !loaded.data) return gate;
   const { record, etag } = loaded.data;
   const number = record.number ?? record.id;
   const name = recordTitle(kind, record).slice(number.length).trim();

@@ -3,7 +3,7 @@
 import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
@@ -69,12 +69,8 @@ export function SystemDetailPage() {
   const [tab, selectTab] = useTabParam(TABS);
   useTitle(loaded.data?.system.name ?? 'AI system');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/systems', 'AI systems']} error={loaded.error} title="The AI system could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/systems', 'AI systems'], 'The AI system could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { system } = loaded.data;
 
   const archiveOrRestore = () =>
