@@ -1,11 +1,10 @@
 // The organization's thresholds for sensitive and restricted uses: everyone reads them; admins
 // change them under If-Match (they decide who may approve).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Breadcrumbs } from '../../../components/RecordPage';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { SettingsFoot, SettingsNotices, useSettingsSave } from '../../../components/records/SettingsSave';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { fieldErrors } from '../../../lib/problem';
-import { Banner, ErrorBanner, Field, Loading } from '../../../lib/ui';
+import { ErrorBanner, Field, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getSettings, putSettings, type ImpactSettingsInput } from '../api';
 
@@ -16,36 +15,12 @@ export function ImpactSettingsPage() {
   const session = useSession();
   const loaded = useAsync((signal) => getSettings(signal), []);
   const [values, setValues] = useState<ImpactSettingsInput | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saving = useSettingsSave(loaded, (etag) => putSettings(values as ImpactSettingsInput, etag));
+  const errors = saving.errors;
   const s = loaded.data?.settings;
   useEffect(() => {
     if (s) setValues({ sensitive_score: s.sensitive_score, restricted_score: s.restricted_score, restricted_approver: s.restricted_approver, measures_required_from: s.measures_required_from });
   }, [s?.version]);
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!values || !loaded.data?.etag) return;
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    setSaved(false);
-    try {
-      loaded.setData(await putSettings(values, loaded.data.etag));
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) setConflict(true);
-      else {
-        setError(errorMessage(err));
-        if (err instanceof ApiError) setErrors(fieldErrors(err.problem));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const set = (k: keyof ImpactSettingsInput, v: string) =>
     setValues((old) => (old ? { ...old, [k]: k.endsWith('_score') ? Number(v) : v } as ImpactSettingsInput : old));
@@ -62,15 +37,9 @@ export function ImpactSettingsPage() {
       </p>
       <ErrorBanner error={loaded.error} title="The thresholds could not be loaded." />
       {loaded.loading && !values ? <Loading /> : null}
-      {conflict ? (
-        <Banner kind="warning">
-          Someone else changed the thresholds meanwhile. <button type="button" className="btn btn-sm" onClick={() => { setConflict(false); loaded.reload(); }}>Reload</button>
-        </Banner>
-      ) : null}
-      {saved ? <Banner kind="success" testId="flash">Thresholds saved; every assessment's outcome follows them now.</Banner> : null}
-      {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
+      <SettingsNotices state={saving} what="the thresholds" savedText="Thresholds saved; every assessment's outcome follows them now." />
       {values && s ? (
-        <form className="card" onSubmit={save} noValidate data-testid="impact-settings-form">
+        <form className="card" onSubmit={(e) => void saving.save(e)} noValidate data-testid="impact-settings-form">
           <fieldset disabled={session.role !== 'admin'} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="form-grid">
               <Field label="Sensitive from score" name="sensitive_score" error={errors.sensitive_score}>
@@ -106,18 +75,13 @@ export function ImpactSettingsPage() {
               </Field>
             </div>
           </fieldset>
-          <p className="muted small">
-            {s.version ? `Version ${s.version}, last changed by ${s.updated_by ?? '—'}.` : 'These are the defaults; no one has changed them yet.'}
-          </p>
-          {session.role === 'admin' ? (
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {busy ? 'Saving…' : 'Save thresholds'}
-              </button>
-            </div>
-          ) : (
-            <p className="muted small">Only admins change the thresholds: they decide who may approve.</p>
-          )}
+          <SettingsFoot
+            state={saving}
+            settings={s}
+            canChange={session.role === 'admin'}
+            saveLabel="Save thresholds"
+            readOnly="Only admins change the thresholds: they decide who may approve."
+          />
         </form>
       ) : null}
     </div>
