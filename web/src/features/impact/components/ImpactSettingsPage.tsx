@@ -1,6 +1,7 @@
 // The organization's thresholds for sensitive and restricted uses: everyone reads them; admins
 // change them under If-Match (they decide who may approve).
 import { useEffect, useState } from 'react';
+import { PairOptions } from '../../../components/FormParts';
 import { Breadcrumbs } from '../../../components/RecordPage';
 import { SettingsFoot, SettingsNotices, useSettingsSave } from '../../../components/records/SettingsSave';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -8,7 +9,7 @@ import { ErrorBanner, Field, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getSettings, putSettings, type ImpactSettingsInput } from '../api';
 
-const scores = Array.from({ length: 16 }, (_, i) => i + 1);
+const scoreChoices = Array.from({ length: 16 }, (_, i): [string, string] => [String(i + 1), String(i + 1)]);
 
 export function ImpactSettingsPage() {
   useTitle('Impact assessment thresholds');
@@ -24,6 +25,17 @@ export function ImpactSettingsPage() {
 
   const set = (k: keyof ImpactSettingsInput, v: string) =>
     setValues((old) => (old ? { ...old, [k]: k.endsWith('_score') ? Number(v) : v } as ImpactSettingsInput : old));
+
+  const select = (k: keyof ImpactSettingsInput, label: string, choices: [string, string][]) =>
+    values ? (
+      <Field label={label} name={k} error={errors[k]}>
+        {({ id }) => (
+          <select id={id} name={k} value={values[k]} onChange={(e) => set(k, e.target.value)}>
+            <PairOptions options={choices} />
+          </select>
+        )}
+      </Field>
+    ) : null;
 
   return (
     <div className="page page-narrow">
@@ -42,37 +54,10 @@ export function ImpactSettingsPage() {
         <form className="card" onSubmit={(e) => void saving.save(e)} noValidate data-testid="impact-settings-form">
           <fieldset disabled={session.role !== 'admin'} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="form-grid">
-              <Field label="Sensitive from score" name="sensitive_score" error={errors.sensitive_score}>
-                {({ id }) => (
-                  <select id={id} name="sensitive_score" value={values.sensitive_score} onChange={(e) => set('sensitive_score', e.target.value)}>
-                    {scores.map((n) => <option key={n} value={n}>{n}</option>)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Restricted from score" name="restricted_score" error={errors.restricted_score}>
-                {({ id }) => (
-                  <select id={id} name="restricted_score" value={values.restricted_score} onChange={(e) => set('restricted_score', e.target.value)}>
-                    {scores.map((n) => <option key={n} value={n}>{n}</option>)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Who approves restricted uses" name="restricted_approver" error={errors.restricted_approver}>
-                {({ id }) => (
-                  <select id={id} name="restricted_approver" value={values.restricted_approver} onChange={(e) => set('restricted_approver', e.target.value)}>
-                    <option value="admin">Admins only</option>
-                    <option value="manager">Managers and admins</option>
-                  </select>
-                )}
-              </Field>
-              <Field label="Harms that need a measure before approval" name="measures_required_from" error={errors.measures_required_from}>
-                {({ id }) => (
-                  <select id={id} name="measures_required_from" value={values.measures_required_from} onChange={(e) => set('measures_required_from', e.target.value)}>
-                    <option value="restricted">Restricted harms</option>
-                    <option value="sensitive">Sensitive and restricted harms</option>
-                    <option value="none">None</option>
-                  </select>
-                )}
-              </Field>
+              {select('sensitive_score', 'Sensitive from score', scoreChoices)}
+              {select('restricted_score', 'Restricted from score', scoreChoices)}
+              {select('restricted_approver', 'Who approves restricted uses', [['admin', 'Admins only'], ['manager', 'Managers and admins']])}
+              {select('measures_required_from', 'Harms that need a measure before approval', [['restricted', 'Restricted harms'], ['sensitive', 'Sensitive and restricted harms'], ['none', 'None']])}
             </div>
           </fieldset>
           <SettingsFoot
