@@ -44,3 +44,16 @@ export function LabelOptions<K extends string>({ labels, keys }: { labels: Reado
     </>
   );
 }
+
+/** The options of a select from [value, label] pairs. */
+export function PairOptions({ options }: { options: readonly (readonly [string, string])[] }) {
+  return (
+    <>
+      {options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}

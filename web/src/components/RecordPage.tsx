@@ -45,9 +45,13 @@ export function LoadFailed({ back, error, title }: { back: Crumb; error: unknown
 
 interface PageHeadProps {
   title: ReactNode;
+  /** The record's id or key, set in monospace before the title ("R-12"). */
+  code?: string;
   titleTestId?: string;
   /** Badges under the title (status, level …). */
   badges?: ReactNode;
+  /** A muted line under the title: what the page is for. */
+  intro?: ReactNode;
   /** More under the title and badges (a subtitle, a row of facts). */
   below?: ReactNode;
   /** The buttons and links on the right; leave out for none. */
@@ -55,12 +59,20 @@ interface PageHeadProps {
 }
 
 /** The head of a record page: title, badges and facts on the left, actions on the right. */
-export function PageHead({ title, titleTestId, badges, below, actions }: PageHeadProps) {
+export function PageHead({ title, code, titleTestId, badges, intro, below, actions }: PageHeadProps) {
   return (
     <div className="page-head">
       <div>
-        <h1 data-testid={titleTestId}>{title}</h1>
+        <h1 data-testid={titleTestId}>
+          {code !== undefined ? (
+            <>
+              <span className="mono">{code}</span>{' '}
+            </>
+          ) : null}
+          {title}
+        </h1>
         {badges !== undefined ? <div className="head-badges">{badges}</div> : null}
+        {intro !== undefined ? <p className="muted">{intro}</p> : null}
         {below}
       </div>
       {actions !== undefined ? <div className="page-actions">{actions}</div> : null}
@@ -81,6 +93,13 @@ export function FlashBanner({ message }: { message: string | null | undefined })
       {message}
     </Banner>
   ) : null;
+}
+
+/** What a record's page shows until the record is there: the spinner, or the page saying it could not be loaded; null once it is. */
+export function loadGate(loaded: { loading: boolean; error: unknown; data: unknown }, back: Crumb, failedTitle: string): ReactNode {
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) return <LoadFailed back={back} error={loaded.error} title={failedTitle} />;
+  return null;
 }
 
 /**

@@ -80,6 +80,12 @@ export function recordCalls<K extends string, C extends PathsWith<'post'>, O ext
   };
 }
 
+/** The reader of a record's change history (`one` is its `…/{id}/history` path): 50 entries a page, newest first. */
+export function historyCall<P extends PathsWith<'get'>>(path: P) {
+  return async (id: string, cursor: string | undefined, signal?: AbortSignal): Promise<AnswerOf<P, 'get'>> =>
+    (await api('get', path, { path: { id }, query: { cursor, limit: 50 }, signal } as never)).data as AnswerOf<P, 'get'>;
+}
+
 /** A failed API call, carrying the server's RFC 9457 problem. */
 export class ApiError extends Error {
   readonly status: number;

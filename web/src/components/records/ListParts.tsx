@@ -2,7 +2,10 @@
 // box and select filters, the total line, the sortable table head and the pager. Stateless
 // components; all state stays in the page's useListPage.
 import type { ReactNode } from 'react';
-import { ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
+import { Link } from 'react-router-dom';
+import { formatDate, formatDateTime } from '../../lib/labels';
+import { PairOptions } from '../FormParts';
+import { EmptyState, ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
 import type { ListView } from './useListPage';
 
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
@@ -60,11 +63,7 @@ export function SelectFilter({ list, name, label, options, all = 'All', id, test
       <label htmlFor={elementId}>{label}</label>
       <select id={elementId} value={list.params.get(name) ?? ''} onChange={(e) => list.setFilter(name, e.target.value)} data-testid={testId}>
         <option value="">{all}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
+        <PairOptions options={options} />
       </select>
     </div>
   );
@@ -161,14 +160,24 @@ export function Pager({ list }: { list: ListView }) {
 interface ResultsProps<T> {
   list: ListView & { error: unknown; page: { items: readonly T[]; total: number; next?: string | null } | undefined };
   columns: readonly Column[];
-  /** The title of the banner when a page cannot be loaded. */
-  loadError: string;
-  /** Shown instead of the table when there is nothing at all (no filters set). */
-  empty: ReactNode;
-  tableTestId: string;
-  meta: Omit<MetaProps, 'list'>;
+  /** "risks": the test ids are `<name>-table`, `<name>-total` and `<name>-empty`. */
+  name: string;
+  /** Singular and plural of what is listed ("risk", "risks"). */
+  noun: [string, string];
+  /** The title of the banner when a page cannot be loaded (default "The <plural> could not be loaded."). */
+  loadError?: string;
+  /** The total line when filters match nothing (default "No <plural> match these filters."). */
+  noMatch?: string;
+  /** More of the total line (see TableMeta). */
+  meta?: Pick<MetaProps, 'extra' | 'spinner'>;
+  /** Shown instead of the table when there is nothing at all (no filters set): an EmptyList's parts or an element. */
+  empty: Omit<EmptyListProps, 'testId'> | ReactNode;
   /** One table row of a readable item. */
   row: (item: Exclude<T, UnreadableItem>) => ReactNode;
+}
+
+function isEmptySpec(empty: unknown): empty is Omit<EmptyListProps, 'testId'> {
+  return typeof empty === 'object' && empty !== null && 'title' in empty && 'text' in empty;
 }
 
 /**
@@ -176,19 +185,20 @@ interface ResultsProps<T> {
  * exists, else the total line, the table (rows the server could not read stay visible) and the
  * pager.
  */
-export function ListResults<T extends { id: string }>({ list, columns, loadError, empty, tableTestId, meta, row }: ResultsProps<T>) {
+export function ListResults<T extends { id: string }>({ list, columns, name, noun, empty, meta, row, ...text }: ResultsProps<T>) {
   const page = list.page;
+  const emptyView = isEmptySpec(empty) ? <EmptyList testId={`${name}-empty`} {...empty} /> : empty;
   return (
     <>
-      <ErrorBanner error={list.error} title={loadError} />
+      <ErrorBanner error={list.error} title={text.loadError ?? `The ${noun[1]} could not be loaded.`} />
       {!page && list.loading ? <Loading /> : null}
       {/* A page of only unreadable rows has a total of 0 (they are not counted) but still shows them. */}
-      {page && page.total === 0 && page.items.length === 0 && !list.hasFilters ? empty : null}
+      {page && page.total === 0 && page.items.length === 0 && !list.hasFilters ? emptyView : null}
       {page && (page.total > 0 || page.items.length > 0 || list.hasFilters) ? (
         <>
-          <TableMeta list={list} {...meta} />
+          <TableMeta list={list} testId={`${name}-total`} noMatch={text.noMatch ?? `No ${noun[1]} match these filters.`} noun={noun} {...meta} />
           <div className="table-wrap">
-            <table className="table" data-testid={tableTestId}>
+            <table className="table" data-testid={`${name}-table`}>
               <SortableHead list={list} columns={columns} />
               <tbody>
                 {(page.items as readonly T[]).map((item) =>
@@ -205,5 +215,48 @@ export function ListResults<T extends { id: string }>({ list, columns, loadError
         </>
       ) : null}
     </>
+  );
+}
+
+/** The primary link to a new record's page, for a role that may write; nothing otherwise. */
+export function CreateLink({ show, to, testId, children }: { show: boolean; to: string; testId?: string; children: ReactNode }) {
+  return show ? (
+    <Link className="btn btn-primary" to={to} data-testid={testId}>
+      {children}
+    </Link>
+  ) : null;
+}
+
+interface EmptyListProps {
+  title: string;
+  testId: string;
+  /** What the list is for. */
+  text: ReactNode;
+  /** The way to the first record ([URL, label]), for a role that may write. */
+  create?: readonly [to: string, label: string] | null;
+}
+
+/** The state of a list with nothing in it at all: what it is for, and the way to the first record. */
+export function EmptyList({ title, testId, text, create }: EmptyListProps) {
+  return (
+    <EmptyState title={title} testId={testId}>
+      <p>{text}</p>
+      {create ? (
+        <CreateLink show to={create[0]}>
+          {create[1]}
+        </CreateLink>
+      ) : null}
+    </EmptyState>
+  );
+}
+
+/** A table cell with the day of a date-time, the full time on hover. */
+export function DateCell({ at, optional }: { at: string; optional?: boolean }) {
+  return (
+    <td className={optional ? 'nowrap col-optional' : 'nowrap'}>
+      <time dateTime={at} title={formatDateTime(at)}>
+        {formatDate(at)}
+      </time>
+    </td>
   );
 }

@@ -31,21 +31,24 @@ export interface HistoryPageData<E> {
 }
 
 interface Props<E extends HistoryEntryBase> {
-  /** Loads one page of the history; no cursor means the newest. */
-  load: (cursor: string | undefined, signal?: AbortSignal) => Promise<HistoryPageData<E>>;
-  /** Reloads the history (and restarts the proofs) when any of these change. */
-  deps: readonly unknown[];
-  testId: string;
-  /** The record every audit entry must be about. */
-  expect?: { record_type: string; record_id: string };
-  /** The label of an entry's operation. */
-  operationLabel: (h: E) => string;
+  /** Loads one page of the history of record `id`; no cursor means the newest. */
+  load: (id: string, cursor: string | undefined, signal?: AbortSignal) => Promise<HistoryPageData<E>>;
+  recordId: string;
+  /** The record's version: a new one reloads the history (and restarts the proofs). */
+  version: unknown;
+  testId?: string;
+  /** The audit log's name of the record's type: every entry's proof must be about this record. */
+  recordType?: string;
+  /** The labels of the operations (an unknown one shows as it is). */
+  operationLabels: Readonly<Record<string, string>>;
   /** The `badge-op-*` class of an entry's operation (default: the operation). */
   operationBadge?: (h: E) => string;
   /** Whether the entry shows "version N" (default: always). */
   showVersion?: (h: E) => boolean;
   /** The rows of an entry's change table (default: every change but on creation). */
   changes?: (h: E) => FieldChange[];
+  /** Leave out changes with neither side set (shown as "—"). */
+  skipEmpty?: boolean;
   fieldLabel: (field: string, h: E) => string;
   showValue: (field: string, value: unknown) => string;
   /** The React key of an entry (default: version and time). */
@@ -53,8 +56,10 @@ interface Props<E extends HistoryEntryBase> {
 }
 
 export function RecordHistory<E extends HistoryEntryBase>(props: Props<E>) {
-  const { load, deps, testId, expect } = props;
-  const first = useAsync((signal) => load(undefined, signal), deps);
+  const { load, recordId, testId = 'history' } = props;
+  const deps = [recordId, props.version];
+  const expect = props.recordType ? { record_type: props.recordType, record_id: recordId } : undefined;
+  const first = useAsync((signal) => load(recordId, undefined, signal), deps);
   // One trusted checkpoint per view of the history; each row's audit entry is checked against it.
   const verifier = useMemo(() => new LogVerifier(), deps);
   const [more, setMore] = useState<E[]>([]);
@@ -70,7 +75,7 @@ export function RecordHistory<E extends HistoryEntryBase>(props: Props<E>) {
   async function loadMore() {
     if (!cursor) return;
     try {
-      const page = await load(cursor);
+      const page = await load(recordId, cursor);
       setMore((m) => [...m, ...page.items]);
       setNext(page.next);
     } catch (e) {
@@ -82,11 +87,12 @@ export function RecordHistory<E extends HistoryEntryBase>(props: Props<E>) {
     <div data-testid={testId}>
       <ol className="timeline">
         {entries.map((h) => {
-          const changes = props.changes ? props.changes(h) : h.operation === 'create' ? [] : h.changes;
+          const all = props.changes ? props.changes(h) : h.operation === 'create' ? [] : h.changes;
+          const changes = props.skipEmpty ? all.filter((c) => props.showValue(c.field, c.from) !== '—' || props.showValue(c.field, c.to) !== '—') : all;
           return (
             <li key={props.entryKey ? props.entryKey(h) : `${h.version}-${h.at}`} className="timeline-entry">
               <div className="timeline-head">
-                <span className={`badge badge-op-${props.operationBadge ? props.operationBadge(h) : h.operation}`}>{props.operationLabel(h)}</span>
+                <span className={`badge badge-op-${props.operationBadge ? props.operationBadge(h) : h.operation}`}>{props.operationLabels[h.operation] ?? h.operation}</span>
                 <span>
                   by <strong>{h.actor}</strong>
                 </span>

@@ -1,6 +1,6 @@
 // AI system impact assessment calls (SPEC §6; ISO/IEC 42001 6.1.4, 8.4, A.5): list, create, edit
 // under If-Match, submit and approve, versions, the Art. 27 view, the thresholds and exports.
-import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
+import { api, downloadFile, historyCall, recordCalls, versioned, type WithEtag } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaImpactAssessment as ImpactAssessment, SchemaImpactAssessmentSummary as ImpactSummary,
@@ -65,10 +65,8 @@ export async function getFria(id: string, version: number | undefined, signal?: 
   return data;
 }
 
-export async function getHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: ImpactHistoryEntry[]; next?: string }> {
-  const { data } = await api('get', '/api/v1/impact-assessments/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
-  return data;
-}
+/** The record's change history, newest first. */
+export const getHistory = historyCall('/api/v1/impact-assessments/{id}/history');
 
 export function getSettings(signal?: AbortSignal): Promise<{ settings: ImpactSettings; etag: string | null }> {
   return versioned('settings', api('get', '/api/v1/impact-assessments/settings', { signal }));

@@ -1,5 +1,5 @@
 // AI objective calls (SPEC §6, ISO/IEC 42001 clause 6.2): objectives, their readings, history and summary.
-import { api, recordCalls, type WithEtag, type Schemas } from '../../lib/api';
+import { api, historyCall, recordCalls, type Schemas, type WithEtag } from '../../lib/api';
 import { fetchAllPages, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaObjective as Objective, SchemaObjectiveInput as ObjectiveInput, SchemaObjectivePatch as ObjectivePatch,
@@ -51,7 +51,5 @@ export async function deleteReading(id: string, readingId: string): Promise<void
   await api('delete', '/api/v1/objectives/{id}/readings/{reading_id}', { path: { id, reading_id: readingId } });
 }
 
-export async function getHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: ObjectiveHistoryEntry[]; next?: string }> {
-  const { data } = await api('get', '/api/v1/objectives/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
-  return data;
-}
+/** The record's change history, newest first. */
+export const getHistory = historyCall('/api/v1/objectives/{id}/history');

@@ -1,5 +1,5 @@
 // Risk register and risk criteria calls (SPEC §6; ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3).
-import { api, recordCalls, versioned, type WithEtag } from '../../lib/api';
+import { api, historyCall, recordCalls, versioned, type WithEtag } from '../../lib/api';
 import { fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaRisk as Risk, SchemaRiskInput as RiskInput, SchemaRiskPatch as RiskPatch, SchemaRiskCriteria as RiskCriteria,
@@ -60,10 +60,8 @@ export function withdrawAcceptance(id: string, reason: string, etag: string): Pr
   }));
 }
 
-export async function getRiskHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: RiskHistoryEntry[]; next?: string }> {
-  const { data } = await api('get', '/api/v1/risks/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
-  return data;
-}
+/** The record's change history, newest first. */
+export const getRiskHistory = historyCall('/api/v1/risks/{id}/history');
 
 export async function getHeatmap(systemId: string | undefined, signal?: AbortSignal): Promise<RiskHeatmap> {
   const { data } = await api('get', '/api/v1/risks/heatmap', { query: { system_id: systemId }, signal });

@@ -1,5 +1,5 @@
 // AI system inventory calls (SPEC §3).
-import { api, recordCalls, versioned, type WithEtag, downloadFile } from '../../lib/api';
+import { api, downloadFile, historyCall, recordCalls, versioned, type WithEtag } from '../../lib/api';
 import { countRows, fetchPage, type ListFilters, type ListSort, type ListPage } from '../../lib/lists';
 import type {
   SchemaAiSystem as AiSystem, SchemaAiSystemInput as AiSystemInput, SchemaAiSystemPatch as AiSystemPatch,
@@ -38,10 +38,8 @@ export function restoreSystem(id: string): Promise<Versioned> {
   return versioned('system', api('post', '/api/v1/systems/{id}/restore', { path: { id } }));
 }
 
-export async function getHistory(id: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ items: HistoryEntry[]; next?: string }> {
-  const { data } = await api('get', '/api/v1/systems/{id}/history', { path: { id }, query: { cursor, limit: 50 }, signal });
-  return data;
-}
+/** The record's change history, newest first. */
+export const getHistory = historyCall('/api/v1/systems/{id}/history');
 
 export async function importCsv(csv: string, dryRun: boolean): Promise<ImportResult> {
   const { data } = await api('post', '/api/v1/systems/import', {

@@ -1,12 +1,13 @@
 // One evidence file: its metadata (editable with If-Match), download, the records it supports and
 // its chain of custody; deletion (manager, admin) with confirmation once nothing links to it.
+import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, ConfirmDialog, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { deleteEvidence, downloadEvidence, getEvidence } from '../api';
 import { classificationLabels, formatSize } from '../evidence';
@@ -21,44 +22,30 @@ export function EvidenceDetailPage() {
   const navigate = useNavigate();
   const loaded = useAsync((signal) => getEvidence(id, signal), [id]);
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const del = useConfirmedAction();
   const [tick, setTick] = useState(0);
   const flash = useFlash();
   useTitle(loaded.data?.evidence.title ?? 'Evidence');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/evidence', 'Evidence']} error={loaded.error} title="The evidence could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/evidence', 'Evidence'], 'The evidence could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { evidence: e, etag } = loaded.data;
 
   async function download() {
-    setActionError(null);
+    del.setError(null);
     try {
       await downloadEvidence(e);
       setTick((t) => t + 1);
     } catch (err) {
-      setActionError(errorMessage(err));
+      del.setError(errorMessage(err));
     }
   }
 
-  async function remove() {
-    setBusy(true);
-    setActionError(null);
-    try {
+  const remove = () =>
+    del.run(async () => {
       await deleteEvidence(e.id, etag ?? `"v${e.version}"`);
-      setConfirm(false);
       navigate('/evidence', { replace: true });
-    } catch (err) {
-      setActionError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const refresh = () => {
     loaded.reload();
@@ -93,7 +80,7 @@ export function EvidenceDetailPage() {
               </button>
             ) : null}
             {session.canManage && !e.deleted ? (
-              <button type="button" className="btn btn-danger-outline" onClick={() => setConfirm(true)} data-testid="delete-evidence">
+              <button type="button" className="btn btn-danger-outline" onClick={() => del.setOpen(true)} data-testid="delete-evidence">
                 Delete
               </button>
             ) : null}
@@ -106,7 +93,7 @@ export function EvidenceDetailPage() {
           Deleted on {formatDateTime(e.deleted_at)} by {e.deleted_by}. The file is gone; this record and its chain of custody remain.
         </Banner>
       ) : null}
-      {actionError && !confirm ? <div className="banner banner-error" role="alert" data-testid="action-error">{actionError}</div> : null}
+      {del.error && !del.open ? <div className="banner banner-error" role="alert" data-testid="action-error">{del.error}</div> : null}
 
       <section className="card" aria-labelledby="ev-details">
         <h2 id="ev-details">Details</h2>
@@ -147,24 +134,12 @@ export function EvidenceDetailPage() {
       <LinksCard evidenceId={e.id} canWrite={session.canWrite && !e.deleted} onChanged={refresh} />
       <EventsCard evidenceId={e.id} version={e.version * 1000 + tick} />
 
-      <ConfirmDialog
-        open={confirm}
-        title="Delete this evidence?"
-        confirmLabel="Delete"
-        danger
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => {
-          setConfirm(false);
-          setActionError(null);
-        }}
-      >
+      <ActionDialog action={del} title="Delete this evidence?" confirmLabel="Delete" danger onConfirm={() => void remove()} errorTestId="delete-error">
         <p>
           The file of {e.number} “{e.title}” will be removed from the vault. Its record and chain of custody stay. Evidence that is still linked to
           records cannot be deleted: unlink it first.
         </p>
-        {actionError ? <div className="banner banner-error" role="alert" data-testid="delete-error">{actionError}</div> : null}
-      </ConfirmDialog>
+      </ActionDialog>
     </div>
   );
 }

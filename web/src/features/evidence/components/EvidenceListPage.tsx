@@ -2,11 +2,10 @@
 // cursor paging, and the upload box for those who may upload.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
-import { FlashBanner } from '../../../components/RecordPage';
+import { FlashBanner, PageHead } from '../../../components/RecordPage';
 import { useTitle } from '../../../lib/hooks';
-import { formatDate, formatDateTime } from '../../../lib/labels';
 import { Banner, EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { filterKeys, listEvidence, type EvidenceFilters } from '../api';
@@ -55,19 +54,17 @@ export function EvidenceListPage() {
 
   return (
     <div className="page" data-testid="evidence-list">
-      <div className="page-head">
-        <div>
-          <h1>Evidence</h1>
-          <p className="muted">Files that show the management system works, with their validity, owner and the records they support.</p>
-        </div>
-        <div className="page-actions">
-          {session.canWrite && !uploading ? (
+      <PageHead
+        title="Evidence"
+        intro="Files that show the management system works, with their validity, owner and the records they support."
+        actions={
+          session.canWrite && !uploading ? (
             <button type="button" className="btn btn-primary" onClick={() => setUploading(true)} data-testid="open-upload">
               Upload evidence
             </button>
-          ) : null}
-        </div>
-      </div>
+          ) : null
+        }
+      />
       <FlashBanner message={flash} />
       {uploading && session.canWrite ? (
         <section className="card" aria-label="Upload evidence">
@@ -119,9 +116,11 @@ export function EvidenceListPage() {
       <ListResults
         list={list}
         columns={columns}
+        name="evidence"
+        noun={['evidence file', 'evidence files']}
         loadError="The evidence could not be loaded."
-        tableTestId="evidence-table"
-        meta={{ testId: 'evidence-total', noMatch: 'No evidence matches these filters.', noun: ['evidence file', 'evidence files'], spinner: false }}
+        noMatch="No evidence matches these filters."
+        meta={{ spinner: false }}
         empty={
           <EmptyState title="No evidence yet" testId="evidence-empty">
             <p>Upload policies, reports, test results and records that show your AI management system at work, and link them to what they support.</p>
@@ -155,11 +154,7 @@ export function EvidenceListPage() {
             </td>
             <td>{e.owner || <span className="muted">—</span>}</td>
             <td>{e.link_count}</td>
-            <td className="nowrap">
-              <time dateTime={e.uploaded_at} title={formatDateTime(e.uploaded_at)}>
-                {formatDate(e.uploaded_at)}
-              </time>
-            </td>
+            <DateCell at={e.uploaded_at} />
           </tr>
         )}
       />

@@ -3,10 +3,10 @@
 // view, versions, history). The tab pages read the record from the outlet context.
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
-import { Breadcrumbs, LoadFailed } from '../../../components/RecordPage';
+import { Breadcrumbs, loadGate } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime } from '../../../lib/labels';
-import { Banner, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
 import { getImpact, getSettings, type ImpactAssessment, type ImpactSettings, type Versioned } from '../api';
 import { fieldLabels, reasonLabels } from '../labels';
 import { DueBadge, FriaBadge, ImpactStatusBadge, LevelBadge } from './badges';
@@ -46,12 +46,8 @@ export function ImpactLayout() {
   const routeFlash = (location.state as { flash?: string } | null)?.flash;
   useTitle(loaded.data ? `${loaded.data.assessment.ref} ${loaded.data.assessment.title}` : 'Impact assessment');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/impact', 'Impact assessments']} error={loaded.error} title="The impact assessment could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/impact', 'Impact assessments'], 'The impact assessment could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { assessment: a, etag } = loaded.data;
   const ctx: ImpactContext = {
     assessment: a, etag, settings: settings.data?.settings, setAssessment: loaded.setData, reload: loaded.reload, dirty, setDirty,

@@ -1,11 +1,11 @@
 // The organization's impact assessments: filters (AI system, status, outcome, re-assessment due,
 // text), sortable columns and cursor pagination, with the filters kept in the URL.
 import { Link } from 'react-router-dom';
-import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { formatDate, formatDateTime } from '../../../lib/labels';
-import { EmptyState } from '../../../lib/ui';
+import { formatDate } from '../../../lib/labels';
 import { useSession } from '../../auth';
 import { filterKeys, listImpact, systemChoices, type ImpactFilters } from '../api';
 import { levelLabels, statusLabels } from '../labels';
@@ -38,25 +38,20 @@ export function ImpactListPage() {
 
   return (
     <div className="page" data-testid="impact-list-page">
-      <div className="page-head">
-        <div>
-          <h1>Impact assessments</h1>
-          <p className="muted">
-            What each AI system may do to individuals, groups and society, the measures against harm, and the EU AI Act
-            fundamental-rights view.
-          </p>
-        </div>
-        <div className="page-actions">
-          <Link className="btn" to="/impact/settings">
-            Thresholds
-          </Link>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/impact/new" data-testid="new-impact">
-              New impact assessment
+      <PageHead
+        title="Impact assessments"
+        intro="What each AI system may do to individuals, groups and society, the measures against harm, and the EU AI Act fundamental-rights view."
+        actions={
+          <>
+            <Link className="btn" to="/impact/settings">
+              Thresholds
             </Link>
-          ) : null}
-        </div>
-      </div>
+            <CreateLink show={session.canWrite} to="/impact/new" testId="new-impact">
+              New impact assessment
+            </CreateLink>
+          </>
+        }
+      />
 
       <FilterBar label="Filter impact assessments">
         <SearchFilter list={list} id="impact-search" placeholder="Title, IA number, AI system…" />
@@ -66,25 +61,12 @@ export function ImpactListPage() {
         <SelectFilter list={list} name="reassessment_due" id="filter-due" label="Re-assessment" options={[['true', 'Due'], ['false', 'Not due']]} />
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The impact assessments could not be loaded."
-        tableTestId="impact-table"
-        meta={{ testId: 'impact-total', noMatch: 'No impact assessments match these filters.', noun: ['impact assessment', 'impact assessments'] }}
-        empty={
-          <EmptyState title="No impact assessments yet" testId="impact-empty">
-            <p>
-              Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new
-              assessment starts from what the inventory already says about the system.
-            </p>
-            {session.canWrite ? (
-              <Link className="btn btn-primary" to="/impact/new">
-                Start the first impact assessment
-              </Link>
-            ) : null}
-          </EmptyState>
-        }
+      <ListResults list={list} columns={columns} name="impact" noun={['impact assessment', 'impact assessments']}
+        empty={{
+          title: 'No impact assessments yet',
+          text: "Assess an AI system's benefits and harms to the people it affects before it goes live and whenever it changes. A new assessment starts from what the inventory already says about the system.",
+          create: session.canWrite ? ['/impact/new', 'Start the first impact assessment'] : null,
+        }}
         row={(a) => (
           <tr key={a.id} data-impact={a.ref}>
             <td className="nowrap mono">{a.ref}</td>
@@ -107,11 +89,7 @@ export function ImpactListPage() {
               </span>
             </td>
             <td className="nowrap">{a.next_review_date ? formatDate(a.next_review_date) : <span className="muted">—</span>}</td>
-            <td className="nowrap">
-              <time dateTime={a.updated_at} title={formatDateTime(a.updated_at)}>
-                {formatDate(a.updated_at)}
-              </time>
-            </td>
+            <DateCell at={a.updated_at} />
           </tr>
         )}
       />

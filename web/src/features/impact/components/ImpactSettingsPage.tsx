@@ -1,54 +1,41 @@
 // The organization's thresholds for sensitive and restricted uses: everyone reads them; admins
 // change them under If-Match (they decide who may approve).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { PairOptions } from '../../../components/FormParts';
 import { Breadcrumbs } from '../../../components/RecordPage';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { SettingsFoot, SettingsNotices, useSettingsSave } from '../../../components/records/SettingsSave';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { fieldErrors } from '../../../lib/problem';
-import { Banner, ErrorBanner, Field, Loading } from '../../../lib/ui';
+import { ErrorBanner, Field, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getSettings, putSettings, type ImpactSettingsInput } from '../api';
 
-const scores = Array.from({ length: 16 }, (_, i) => i + 1);
+const scoreChoices = Array.from({ length: 16 }, (_, i): [string, string] => [String(i + 1), String(i + 1)]);
 
 export function ImpactSettingsPage() {
   useTitle('Impact assessment thresholds');
   const session = useSession();
   const loaded = useAsync((signal) => getSettings(signal), []);
   const [values, setValues] = useState<ImpactSettingsInput | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saving = useSettingsSave(loaded, (etag) => putSettings(values as ImpactSettingsInput, etag));
+  const errors = saving.errors;
   const s = loaded.data?.settings;
   useEffect(() => {
     if (s) setValues({ sensitive_score: s.sensitive_score, restricted_score: s.restricted_score, restricted_approver: s.restricted_approver, measures_required_from: s.measures_required_from });
   }, [s?.version]);
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!values || !loaded.data?.etag) return;
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    setSaved(false);
-    try {
-      loaded.setData(await putSettings(values, loaded.data.etag));
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) setConflict(true);
-      else {
-        setError(errorMessage(err));
-        if (err instanceof ApiError) setErrors(fieldErrors(err.problem));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const set = (k: keyof ImpactSettingsInput, v: string) =>
     setValues((old) => (old ? { ...old, [k]: k.endsWith('_score') ? Number(v) : v } as ImpactSettingsInput : old));
+
+  const select = (k: keyof ImpactSettingsInput, label: string, choices: [string, string][]) =>
+    values ? (
+      <Field label={label} name={k} error={errors[k]}>
+        {({ id }) => (
+          <select id={id} name={k} value={values[k]} onChange={(e) => set(k, e.target.value)}>
+            <PairOptions options={choices} />
+          </select>
+        )}
+      </Field>
+    ) : null;
 
   return (
     <div className="page page-narrow">
@@ -62,62 +49,24 @@ export function ImpactSettingsPage() {
       </p>
       <ErrorBanner error={loaded.error} title="The thresholds could not be loaded." />
       {loaded.loading && !values ? <Loading /> : null}
-      {conflict ? (
-        <Banner kind="warning">
-          Someone else changed the thresholds meanwhile. <button type="button" className="btn btn-sm" onClick={() => { setConflict(false); loaded.reload(); }}>Reload</button>
-        </Banner>
-      ) : null}
-      {saved ? <Banner kind="success" testId="flash">Thresholds saved; every assessment's outcome follows them now.</Banner> : null}
-      {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
+      <SettingsNotices state={saving} what="the thresholds" savedText="Thresholds saved; every assessment's outcome follows them now." />
       {values && s ? (
-        <form className="card" onSubmit={save} noValidate data-testid="impact-settings-form">
+        <form className="card" onSubmit={(e) => void saving.save(e)} noValidate data-testid="impact-settings-form">
           <fieldset disabled={session.role !== 'admin'} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="form-grid">
-              <Field label="Sensitive from score" name="sensitive_score" error={errors.sensitive_score}>
-                {({ id }) => (
-                  <select id={id} name="sensitive_score" value={values.sensitive_score} onChange={(e) => set('sensitive_score', e.target.value)}>
-                    {scores.map((n) => <option key={n} value={n}>{n}</option>)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Restricted from score" name="restricted_score" error={errors.restricted_score}>
-                {({ id }) => (
-                  <select id={id} name="restricted_score" value={values.restricted_score} onChange={(e) => set('restricted_score', e.target.value)}>
-                    {scores.map((n) => <option key={n} value={n}>{n}</option>)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Who approves restricted uses" name="restricted_approver" error={errors.restricted_approver}>
-                {({ id }) => (
-                  <select id={id} name="restricted_approver" value={values.restricted_approver} onChange={(e) => set('restricted_approver', e.target.value)}>
-                    <option value="admin">Admins only</option>
-                    <option value="manager">Managers and admins</option>
-                  </select>
-                )}
-              </Field>
-              <Field label="Harms that need a measure before approval" name="measures_required_from" error={errors.measures_required_from}>
-                {({ id }) => (
-                  <select id={id} name="measures_required_from" value={values.measures_required_from} onChange={(e) => set('measures_required_from', e.target.value)}>
-                    <option value="restricted">Restricted harms</option>
-                    <option value="sensitive">Sensitive and restricted harms</option>
-                    <option value="none">None</option>
-                  </select>
-                )}
-              </Field>
+              {select('sensitive_score', 'Sensitive from score', scoreChoices)}
+              {select('restricted_score', 'Restricted from score', scoreChoices)}
+              {select('restricted_approver', 'Who approves restricted uses', [['admin', 'Admins only'], ['manager', 'Managers and admins']])}
+              {select('measures_required_from', 'Harms that need a measure before approval', [['restricted', 'Restricted harms'], ['sensitive', 'Sensitive and restricted harms'], ['none', 'None']])}
             </div>
           </fieldset>
-          <p className="muted small">
-            {s.version ? `Version ${s.version}, last changed by ${s.updated_by ?? '—'}.` : 'These are the defaults; no one has changed them yet.'}
-          </p>
-          {session.role === 'admin' ? (
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {busy ? 'Saving…' : 'Save thresholds'}
-              </button>
-            </div>
-          ) : (
-            <p className="muted small">Only admins change the thresholds: they decide who may approve.</p>
-          )}
+          <SettingsFoot
+            state={saving}
+            settings={s}
+            canChange={session.role === 'admin'}
+            saveLabel="Save thresholds"
+            readOnly="Only admins change the thresholds: they decide who may approve."
+          />
         </form>
       ) : null}
     </div>

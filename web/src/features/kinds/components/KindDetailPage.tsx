@@ -1,15 +1,16 @@
 // One record of a schema-driven kind: its fields, its facts (number, version, who and when), its
 // history with audit proofs, the evidence linked to it, and archive/restore behind a confirmation.
-import { useState } from 'react';
+import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { fieldLabel, recordTitle, showValue } from '../../../components/records/kindModel';
 import { getRecord, getRecordHistory, setArchived, type KindSchema } from '../../../components/records/kinds';
 import { RecordHistory } from '../../../components/records/RecordHistory';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
-import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
+import { loadGate } from '../../../components/RecordPage';
 import { EvidencePanel } from '../../evidence';
 import { FieldValue, KindGate, KindHeading, useSystemNames, type KindPageProps } from './parts';
 
@@ -28,52 +29,39 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
   const loaded = useAsync((signal) => getRecord(kind, id, signal), [kind.path, id]);
   const systems = useSystemNames();
   const [tab, selectTab] = useTabParam(tabs);
-  const [confirm, setConfirm] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const archive = useConfirmedAction();
   const flash = (location.state as { flash?: string } | null)?.flash;
   useTitle(loaded.data ? recordTitle(kind, loaded.data.record) : kind.title);
   const listUrl = `/${kind.path}`;
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <div className="page">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to={listUrl}>{kind.plural}</Link>
-        </nav>
-        <ErrorBanner error={loaded.error} title={`The ${kind.noun} could not be loaded.`} />
-      </div>
-    );
-  }
+  const gate = loadGate(loaded, [listUrl, kind.plural], `The ${kind.noun} could not be loaded.`);
+  if (gate || !loaded.data) return gate;
   const { record, etag } = loaded.data;
   const number = record.number ?? record.id;
   const name = recordTitle(kind, record).slice(number.length).trim();
 
-  async function archiveOrRestore() {
+  function archiveOrRestore() {
     if (!etag) {
-      setActionError(`The server sent no version tag (ETag) for this ${kind.noun}, so it cannot be changed safely.`);
+      archive.setError(`The server sent no version tag (ETag) for this ${kind.noun}, so it cannot be changed safely.`);
       return;
     }
-    setBusy(true);
-    setActionError(null);
-    try {
-      const next = await setArchived(kind, record.id, !record.archived, etag);
-      loaded.setData(next);
-      setConfirm(false);
-      navigate(location.pathname + location.search, {
-        replace: true,
-        state: { flash: next.record.archived ? `${number} was archived.` : `${number} was restored.` },
-      });
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        setConfirm(false);
-        setActionError(`Someone else changed this ${kind.noun} meanwhile; the latest version is shown. Check it and try again.`);
+    void archive.run(
+      async () => {
+        const next = await setArchived(kind, record.id, !record.archived, etag);
+        loaded.setData(next);
+        navigate(location.pathname + location.search, {
+          replace: true,
+          state: { flash: next.record.archived ? `${number} was archived.` : `${number} was restored.` },
+        });
+      },
+      (e) => {
+        if (!(e instanceof ApiError && e.status === 412)) return false;
+        archive.setOpen(false);
+        archive.setError(`Someone else changed this ${kind.noun} meanwhile; the latest version is shown. Check it and try again.`);
         loaded.reload();
-      } else setActionError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+        return true;
+      },
+    );
   }
 
   return (
@@ -99,7 +87,7 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
                 Edit
               </Link>
             ) : null}
-            <button type="button" className={`btn ${record.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)} data-testid="kind-archive">
+            <button type="button" className={`btn ${record.archived ? '' : 'btn-danger-outline'}`} onClick={() => archive.setOpen(true)} data-testid="kind-archive">
               {record.archived ? 'Restore' : 'Archive'}
             </button>
           </div>
@@ -111,9 +99,9 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
         </Banner>
       ) : null}
       {record.archived ? <Banner kind="info">This {kind.noun} is archived. It is kept with its history and can be restored.</Banner> : null}
-      {actionError && !confirm ? (
+      {archive.error && !archive.open ? (
         <div className="banner banner-error" role="alert" data-testid="action-error">
-          {actionError}
+          {archive.error}
         </div>
       ) : null}
       <MetaRow
@@ -141,11 +129,11 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
           </section>
         ) : tab === 'history' ? (
           <RecordHistory
-            load={(cursor, signal) => getRecordHistory(kind, record.id, cursor, signal)}
-            deps={[kind.path, record.id, record.version]}
-            testId="history"
-            expect={{ record_type: kind.kind, record_id: record.id }}
-            operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+            load={(id, cursor, signal) => getRecordHistory(kind, id, cursor, signal)}
+            recordId={record.id}
+            version={record.version}
+            recordType={kind.kind}
+            operationLabels={operationLabels}
             fieldLabel={(f) => fieldLabel(kind, f)}
             showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, systems.names)}
           />
@@ -154,29 +142,19 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
         )}
       </DetailTabs>
 
-      <ConfirmDialog
-        open={confirm}
+      <ActionDialog
+        action={archive}
         title={record.archived ? `Restore this ${kind.noun}?` : `Archive this ${kind.noun}?`}
         confirmLabel={record.archived ? 'Restore' : 'Archive'}
         danger={!record.archived}
-        busy={busy}
-        onConfirm={() => void archiveOrRestore()}
-        onCancel={() => {
-          setConfirm(false);
-          setActionError(null);
-        }}
+        onConfirm={archiveOrRestore}
       >
         <p>
           {record.archived
             ? `${number} will be listed with the active ${kind.plural.toLowerCase()} again.`
             : `${number} will be hidden from the list. Nothing is deleted: it keeps its history and can be restored.`}
         </p>
-        {actionError ? (
-          <div className="banner banner-error" role="alert">
-            {actionError}
-          </div>
-        ) : null}
-      </ConfirmDialog>
+      </ActionDialog>
     </div>
   );
 }

@@ -2,52 +2,31 @@
 // with the field's length, a select for values, a date, a number with its range, a check box, an AI
 // system picker for references. Errors (the client's checks or the server's 422) show on their
 // fields and the first one takes focus. Form state is the component's own.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import type { KindFormValues, FormValue } from '../../../components/records/kindModel';
 import type { KindField, KindSchema } from '../../../components/records/kinds';
 import { Field, sentence } from '../../../lib/ui';
 
-interface Props {
+interface Props extends RecordFormProps<KindFormValues> {
   kind: KindSchema;
-  initial: KindFormValues;
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
   systems: ReadonlyMap<string, string>;
-  onSubmit: (values: KindFormValues) => void;
-  onCancel: () => void;
 }
 
-export function KindForm({ kind, initial, errors, busy, submitLabel, systems, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<KindFormValues>(initial);
+export function KindForm({ kind, initial, systems, ...frame }: Props) {
+  const { errors } = frame;
+  const { values, setValues } = useFormValues(initial);
   const set = (name: string, value: FormValue) => setValues((old) => ({ ...old, [name]: value }));
-  const form = useRef<HTMLFormElement>(null);
-  const invalid = Object.keys(errors);
-
-  useEffect(() => {
-    const first = kind.fields.find((f) => errors[f.name]) ?? null;
-    if (first) form.current?.querySelector<HTMLElement>(`[name="${first.name}"]`)?.focus();
-  }, [errors]);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(values);
-  }
 
   return (
-    <form ref={form} className="system-form kind-form" onSubmit={submit} noValidate data-testid="kind-form" aria-busy={busy}>
-      {invalid.length ? (
-        <div className="banner banner-error" data-testid="form-errors">
-          <p>Please check {invalid.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul>
-            {invalid.map((k) => (
-              <li key={k}>
-                {kind.fields.find((f) => f.name === k)?.label ?? k}: {sentence(errors[k])}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    <RecordFormFrame
+      {...frame}
+      values={values}
+      className="system-form kind-form"
+      testId="kind-form"
+      submitTestId="kind-submit"
+      focus={kind.fields.find((f) => errors[f.name])?.name}
+      label={(k) => kind.fields.find((f) => f.name === k)?.label ?? k}
+    >
       <fieldset className="card form-group">
         <legend>{kind.title}</legend>
         <div className="form-grid">
@@ -56,15 +35,7 @@ export function KindForm({ kind, initial, errors, busy, submitLabel, systems, on
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="kind-submit">
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </RecordFormFrame>
   );
 }
 

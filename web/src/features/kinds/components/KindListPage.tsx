@@ -8,7 +8,6 @@ import { defaultSort, filterOptions, listColumns, listFilterKeys, listQuery, sho
 import { listRecords, type KindRecord, type KindSchema } from '../../../components/records/kinds';
 import { useListPage, type ListView } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
-import { EmptyState } from '../../../lib/ui';
 import { KindGate, KindHeading, refersToSystems, useSystemNames, type KindPageProps } from './parts';
 
 export function KindListPage({ path }: KindPageProps) {
@@ -97,22 +96,13 @@ function KindList({ kind }: { kind: KindSchema }) {
       <ListResults<KindRecord>
         list={list}
         columns={columns}
-        loadError={`The ${kind.plural.toLowerCase()} could not be loaded.`}
-        tableTestId="kind-table"
-        meta={{ testId: 'kind-total', noMatch: `No ${kind.plural.toLowerCase()} match these filters.`, noun: [kind.noun, kind.plural.toLowerCase()] }}
-        empty={
-          <EmptyState title={`No ${kind.plural.toLowerCase()} recorded yet`} testId="kind-empty">
-            <p>
-              Nothing is registered here yet.{' '}
-              {kind.can_write ? `Record the first ${kind.noun} to start the register.` : 'Someone with write access can record the first one.'}
-            </p>
-            {kind.can_write ? (
-              <Link className="btn btn-primary" to={`/${kind.path}/new`}>
-                New {kind.noun}
-              </Link>
-            ) : null}
-          </EmptyState>
-        }
+        name="kind"
+        noun={[kind.noun, kind.plural.toLowerCase()]}
+        empty={{
+          title: `No ${kind.plural.toLowerCase()} recorded yet`,
+          text: `Nothing is registered here yet. ${kind.can_write ? `Record the first ${kind.noun} to start the register.` : 'Someone with write access can record the first one.'}`,
+          create: kind.can_write ? [`/${kind.path}/new`, `New ${kind.noun}`] : null,
+        }}
         row={(r) => (
           <tr key={r.id} data-record={r.id}>
             {columns.map((c) => {

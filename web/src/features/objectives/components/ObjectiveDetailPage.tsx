@@ -3,10 +3,10 @@
 import { useId, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, EmptyState, Loading, isUnreadable } from '../../../lib/ui';
+import { Banner, EmptyState, isUnreadable } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getObjective, listAllReadings, type Objective } from '../api';
 import { directionLabels, formatDay, formatValue, frequencyLabels, objectiveStatusLabels } from '../labels';
@@ -120,12 +120,8 @@ export function ObjectiveDetailPage() {
   const [tab, selectTab] = useTabParam(tabs);
   useTitle(loaded.data ? `${loaded.data.objective.key} ${loaded.data.objective.title}` : 'AI objective');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/objectives', 'AI objectives']} error={loaded.error} title="The objective could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/objectives', 'AI objectives'], 'The objective could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { objective: o, readings } = loaded.data;
   const d = o.derived;
   const changed = (message: string) => {
@@ -137,11 +133,8 @@ export function ObjectiveDetailPage() {
     <div className="page" data-testid="objective-detail">
       <Breadcrumbs links={[['/objectives', 'AI objectives']]}>{o.key}</Breadcrumbs>
       <PageHead
-        title={
-          <>
-            <span className="mono">{o.key}</span> {o.title}
-          </>
-        }
+        code={o.key}
+        title={o.title}
         badges={
           <>
             <DerivedBadge status={d.status} overdue={d.reading_overdue} />

@@ -1,8 +1,8 @@
 // The form for setting and changing an AI objective: what it is and which Annex C objective it
 // serves, the measure and target (the fields follow the direction), timing, the plans to achieve
 // it (clause 6.2: what, with what resources, who, by when) and linked risks and controls.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { FormActions } from '../../../components/FormParts';
+import { PairOptions } from '../../../components/FormParts';
+import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import { Field, sentence } from '../../../lib/ui';
 import type { ObjectiveDirection } from '../api';
 import { targetFields, type FormValues, type PlanValues } from '../form';
@@ -39,15 +39,9 @@ export function errorLabel(field: string): string {
   return fieldLabels[field] ?? field;
 }
 
-interface Props {
+interface Props extends RecordFormProps<FormValues> {
   mode: 'create' | 'edit';
-  initial: FormValues;
   options: FormOptions;
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-  onSubmit: (values: FormValues) => void;
-  onCancel: () => void;
 }
 
 const warningHint: Record<ObjectiveDirection, string> = {
@@ -58,22 +52,10 @@ const warningHint: Record<ObjectiveDirection, string> = {
 
 const emptyPlan: PlanValues = { action: '', resources: '', responsible: '', due_date: '', done: false };
 
-export function ObjectiveForm({ mode, initial, options, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
-  const [v, setV] = useState<FormValues>(initial);
-  const form = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+export function ObjectiveForm({ mode, initial, options, ...frame }: Props) {
+  const { errors } = frame;
+  const { values: v, setValues: setV, set } = useFormValues(initial);
   const setPlan = (i: number, p: Partial<PlanValues>) => setV((old) => ({ ...old, plans: old.plans.map((x, j) => (j === i ? { ...x, ...p } : x)) }));
-  const problems = Object.keys(errors);
-
-  useEffect(() => {
-    if (!problems.length) return;
-    form.current?.querySelector<HTMLElement>(`[name="${CSS.escape(problems[0])}"]`)?.focus();
-  }, [errors]);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(v);
-  }
 
   const text = (k: keyof FormValues, opts: { required?: boolean; max?: number; hint?: string; wide?: boolean; type?: string } = {}) => (
     <Field label={fieldLabels[k]} error={errors[k]} required={opts.required} hint={opts.hint} name={k} className={opts.wide ? 'field-wide' : undefined}>
@@ -98,30 +80,14 @@ export function ObjectiveForm({ mode, initial, options, errors, busy, submitLabe
     <Field label={fieldLabels[k]} error={errors[k]} required={required} hint={hint} name={k}>
       {({ id, describedBy, invalid }) => (
         <select id={id} name={k} value={v[k] as string} onChange={(e) => set(k, e.target.value as never)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-          {choices.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <PairOptions options={choices} />
         </select>
       )}
     </Field>
   );
 
   return (
-    <form ref={form} className="system-form" onSubmit={submit} noValidate data-testid="objective-form" aria-busy={busy}>
-      {problems.length ? (
-        <div className="banner banner-error" data-testid="form-errors">
-          <p>Please check {problems.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul>
-            {problems.map((k) => (
-              <li key={k}>
-                {errorLabel(k)}: {sentence(errors[k])}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    <RecordFormFrame {...frame} values={v} testId="objective-form" label={errorLabel}>
 
       <fieldset className="card form-group">
         <legend>The objective</legend>
@@ -213,8 +179,6 @@ export function ObjectiveForm({ mode, initial, options, errors, busy, submitLabe
           ))}
         </div>
       </fieldset>
-
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
-    </form>
+    </RecordFormFrame>
   );
 }

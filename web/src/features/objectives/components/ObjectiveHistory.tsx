@@ -32,14 +32,13 @@ export function showChange(v: unknown): string {
 export function ObjectiveHistory({ objectiveId, version }: { objectiveId: string; version: string }) {
   return (
     <RecordHistory<ObjectiveHistoryEntry>
-      load={(cursor, signal) => getHistory(objectiveId, cursor, signal)}
-      deps={[objectiveId, version]}
+      load={getHistory} recordId={objectiveId} version={version}
       testId="objective-history"
       entryKey={(h) => `${h.record}-${h.version}`}
-      operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+      operationLabels={operationLabels}
       operationBadge={(h) => (h.operation === 'reading_added' ? 'create' : h.operation === 'reading_deleted' ? 'archive' : h.operation)}
       showVersion={(h) => h.record === 'objective'}
-      changes={(h) => (h.operation === 'create' ? [] : h.changes.filter((c) => showChange(c.from) !== '—' || showChange(c.to) !== '—'))}
+      skipEmpty
       fieldLabel={(field, h) => (h.record === 'reading' ? readingFields : fieldLabels)[field] ?? field}
       showValue={(_field, v) => showChange(v)}
     />

@@ -1,10 +1,10 @@
 // The AI objectives of the organization: filters (in the URL), search, sortable columns, cursor
 // paging, and each objective's derived status and latest reading.
 import { Link } from 'react-router-dom';
-import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { EmptyState } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { filterKeys, listObjectives, type Objective, type ObjectiveFilters } from '../api';
 import { derivedStatusLabels, formatDay, formatValue, objectiveStatusLabels } from '../labels';
@@ -38,19 +38,15 @@ export function ObjectivesListPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>AI objectives</h1>
-          <p className="muted">Measurable objectives for AI (ISO/IEC 42001 clause 6.2), with targets and readings over time.</p>
-        </div>
-        <div className="page-actions">
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/objectives/new" data-testid="new-objective">
-              New objective
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <PageHead
+        title="AI objectives"
+        intro="Measurable objectives for AI (ISO/IEC 42001 clause 6.2), with targets and readings over time."
+        actions={
+          <CreateLink show={session.canWrite} to="/objectives/new" testId="new-objective">
+            New objective
+          </CreateLink>
+        }
+      />
 
       <FilterBar label="Filter AI objectives">
         <SearchFilter list={list} id="objectives-search" placeholder="Key, title, measure, owner…" testId="objectives-search" />
@@ -65,25 +61,12 @@ export function ObjectivesListPage() {
         </div>
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The objectives could not be loaded."
-        tableTestId="objectives-table"
-        meta={{ testId: 'objectives-total', noMatch: 'No objectives match these filters.', noun: ['objective', 'objectives'] }}
-        empty={
-          <EmptyState title="No AI objectives yet" testId="objectives-empty">
-            <p>
-              Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often
-              they are measured. Readings then show whether each objective is on track.
-            </p>
-            {session.canWrite ? (
-              <Link className="btn btn-primary" to="/objectives/new">
-                Set your first objective
-              </Link>
-            ) : null}
-          </EmptyState>
-        }
+      <ListResults list={list} columns={columns} name="objectives" noun={['objective', 'objectives']}
+        empty={{
+          title: 'No AI objectives yet',
+          text: 'Set measurable objectives for your AI systems — fairness, robustness, energy use… — with a target, a warning band and how often they are measured. Readings then show whether each objective is on track.',
+          create: session.canWrite ? ['/objectives/new', 'Set your first objective'] : null,
+        }}
         row={(o) => (
           <tr key={o.id} data-testid="objective-row">
             <td>

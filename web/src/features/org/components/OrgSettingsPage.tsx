@@ -1,10 +1,10 @@
 // The organization settings page: segregation of duties per workflow, and whether SoA approval
 // requires a justification for every applicable control. Everyone sees the settings;
 // admins change them under If-Match, everyone else sees them read-only with the reason.
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { useEffect, useState } from 'react';
+import { SettingsFoot, SettingsNotices, useSettingsSave } from '../../../components/records/SettingsSave';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getOrgSettings, putOrgSettings, type OrgSettings } from '../api';
 
@@ -23,32 +23,12 @@ export function OrgSettingsPage() {
   const loaded = useAsync((signal) => getOrgSettings(signal), [session.orgEpoch]);
   const [values, setValues] = useState<Duties | null>(null);
   const [justification, setJustification] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saving = useSettingsSave(loaded, (etag) => putOrgSettings({ segregation_of_duties: values as Duties, soa_justification_required: justification }, etag));
   const s = loaded.data?.settings;
   useEffect(() => {
     if (s) setValues({ ...s.segregation_of_duties });
     if (s) setJustification(!!s.soa_justification_required);
   }, [s?.version, session.orgEpoch]);
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!values || !loaded.data?.etag) return;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      loaded.setData(await putOrgSettings({ segregation_of_duties: values, soa_justification_required: justification }, loaded.data.etag));
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) setConflict(true);
-      else setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="page page-narrow">
@@ -60,16 +40,9 @@ export function OrgSettingsPage() {
       </p>
       <ErrorBanner error={loaded.error} title="The organization settings could not be loaded." />
       {loaded.loading && !values ? <Loading /> : null}
-      {conflict ? (
-        <Banner kind="warning">
-          Someone else changed the settings meanwhile.{' '}
-          <button type="button" className="btn btn-sm" onClick={() => { setConflict(false); loaded.reload(); }}>Reload</button>
-        </Banner>
-      ) : null}
-      {saved ? <Banner kind="success" testId="flash">Settings saved; they apply to the next approval.</Banner> : null}
-      {error ? <div className="banner banner-error" role="alert" data-testid="error-banner">{error}</div> : null}
+      <SettingsNotices state={saving} what="the settings" savedText="Settings saved; they apply to the next approval." errorTestId="error-banner" />
       {values && s ? (
-        <form className="card" onSubmit={save} noValidate data-testid="org-settings-form">
+        <form className="card" onSubmit={(e) => void saving.save(e)} noValidate data-testid="org-settings-form">
           <fieldset disabled={!isAdmin} style={{ border: 0, padding: 0, margin: 0 }}>
             <legend className="sr-only">Segregated workflows</legend>
             {duties.map((d) => (
@@ -95,18 +68,14 @@ export function OrgSettingsPage() {
               <p className="muted small">Approving a version is refused while an applicable control has no justification. Off by default.</p>
             </div>
           </fieldset>
-          <p className="muted small" data-testid="org-settings-version">
-            {s.version ? `Version ${s.version}, last changed by ${s.updated_by ?? '—'}.` : 'These are the defaults; no one has changed them yet.'}
-          </p>
-          {isAdmin ? (
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy} data-testid="org-settings-save">
-                {busy ? 'Saving…' : 'Save settings'}
-              </button>
-            </div>
-          ) : (
-            <p className="muted small" data-testid="org-settings-readonly">Only admins change these settings.</p>
-          )}
+          <SettingsFoot
+            state={saving}
+            settings={s}
+            canChange={isAdmin}
+            saveLabel="Save settings"
+            readOnly="Only admins change these settings."
+            testIds={{ version: 'org-settings-version', save: 'org-settings-save', readOnly: 'org-settings-readonly' }}
+          />
         </form>
       ) : null}
     </div>

@@ -2,10 +2,10 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { useState } from 'react';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, Loading } from '../../../lib/ui';
+import { Banner } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { getCriteria, getRisk, type Risk, type RiskCriteria } from '../api';
 import { treatmentLabels } from '../labels';
@@ -64,22 +64,15 @@ export function RiskDetailPage() {
   const [tab, selectTab] = useTabParam(['details', 'history'] as const);
   useTitle(loaded.data ? `${loaded.data.risk.id} ${loaded.data.risk.title}` : 'Risk');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/risks', 'Risks']} error={loaded.error} title="The risk could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/risks', 'Risks'], 'The risk could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { risk, etag, criteria } = loaded.data;
   return (
     <div className="page" data-testid="risk-detail">
       <Breadcrumbs links={[['/risks', 'Risks']]}>{risk.id}</Breadcrumbs>
       <PageHead
-        title={
-          <>
-            <span className="mono">{risk.id}</span> {risk.title}
-          </>
-        }
+        code={risk.id}
+        title={risk.title}
         badges={
           <>
             <RiskStatusBadge value={risk.status} />

@@ -1,8 +1,9 @@
 // The risk form (create and edit): the risk, its scoring under the organization's criteria with a
 // live preview of the level, its treatment and ownership. Inline errors from the client's checks or
 // the server's 422; the first field in error takes focus.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FormActions, LabelOptions } from '../../../components/FormParts';
+import type { ReactNode } from 'react';
+import { LabelOptions } from '../../../components/FormParts';
+import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import { useAsync } from '../../../lib/hooks';
 import { optionsOf } from '../../../lib/labels';
 import { ErrorBanner, Field, Loading, sentence } from '../../../lib/ui';
@@ -13,14 +14,8 @@ import { riskStatusHints, riskStatusLabels, treatmentLabels } from '../labels';
 import { levelOf, type RiskFormValues } from '../risks';
 import { LevelBadge } from './parts';
 
-interface Props {
+interface Props extends RecordFormProps<RiskFormValues> {
   criteria: RiskCriteria;
-  initial: RiskFormValues;
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-  onSubmit: (v: RiskFormValues) => void;
-  onCancel: () => void;
 }
 
 const fieldLabels: Record<string, string> = {
@@ -44,18 +39,11 @@ const fieldLabels: Record<string, string> = {
   status: 'Status',
 };
 
-export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
-  const [v, setV] = useState<RiskFormValues>(initial);
-  const set = <K extends keyof RiskFormValues>(k: K, value: RiskFormValues[K]) => setV((old) => ({ ...old, [k]: value }));
-  const form = useRef<HTMLFormElement>(null);
+export function RiskForm({ criteria, initial, ...frame }: Props) {
+  const { errors } = frame;
+  const { values: v, set } = useFormValues(initial);
   const catalog = useAsync((signal) => listAllItems('iso42001', signal), []);
   const systems = useAsync((signal) => listSystems({ archived: 'all', sort: 'name' }, undefined, 500, signal), []);
-  const invalid = Object.keys(errors);
-
-  useEffect(() => {
-    if (!invalid.length) return;
-    form.current?.querySelector<HTMLElement>(`[name="${invalid[0]}"]`)?.focus();
-  }, [errors]);
 
   if (catalog.loading && !catalog.data) return <Loading />;
   if (catalog.error) return <ErrorBanner error={catalog.error} title="The catalog could not be loaded." />;
@@ -118,25 +106,8 @@ export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmi
     </Field>
   );
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(v);
-  }
-
   return (
-    <form ref={form} className="system-form" onSubmit={submit} noValidate data-testid="risk-form" aria-busy={busy}>
-      {invalid.length ? (
-        <div className="banner banner-error" data-testid="form-errors">
-          <p>Please check {invalid.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul>
-            {invalid.map((k) => (
-              <li key={k}>
-                {fieldLabels[k] ?? k}: {sentence(errors[k])}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    <RecordFormFrame {...frame} values={v} testId="risk-form" submitTestId="risk-save" label={(k) => fieldLabels[k] ?? k}>
       <fieldset className="card form-group">
         <legend>The risk</legend>
         <div className="form-grid">
@@ -228,7 +199,6 @@ export function RiskForm({ criteria, initial, errors, busy, submitLabel, onSubmi
           {text('review_date', { type: 'date' })}
         </div>
       </fieldset>
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} submitTestId="risk-save" />
-    </form>
+    </RecordFormFrame>
   );
 }

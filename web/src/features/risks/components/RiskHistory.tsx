@@ -43,11 +43,8 @@ export function showChange(v: unknown): string {
 export function RiskHistory({ riskId, version }: { riskId: string; version: number }) {
   return (
     <RecordHistory<RiskHistoryEntry>
-      load={(cursor, signal) => getRiskHistory(riskId, cursor, signal)}
-      deps={[riskId, version]}
-      testId="history"
-      expect={{ record_type: 'risk', record_id: riskId }}
-      operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
+      load={getRiskHistory} recordId={riskId} version={version}
+      operationLabels={operationLabels} recordType="risk"
       operationBadge={(h) => (h.operation === 'create' ? 'create' : 'update')}
       fieldLabel={fieldName}
       showValue={(_field, v) => showChange(v)}

@@ -1,11 +1,12 @@
 // The AI risk register: the heat map (a cell filters the register), filters and sort in the URL,
 // sortable columns and cursor paging.
 import { Link } from 'react-router-dom';
-import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, optionsOf } from '../../../lib/labels';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { listSystems } from '../../systems';
 import { getCriteria, getHeatmap, listRisks, riskFilterKeys, type RiskFilters } from '../api';
@@ -43,22 +44,20 @@ export function RisksListPage() {
 
   return (
     <div className="page page-wide">
-      <div className="page-head">
-        <div>
-          <h1>Risks</h1>
-          <p className="muted">The AI risk register: what could go wrong, how likely and how bad it is, and what is done about it.</p>
-        </div>
-        <div className="page-actions">
-          <Link className="btn" to="/risk-criteria" data-testid="risk-criteria-link">
-            Risk criteria
-          </Link>
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/risks/new" data-testid="new-risk">
-              New risk
+      <PageHead
+        title="Risks"
+        intro="The AI risk register: what could go wrong, how likely and how bad it is, and what is done about it."
+        actions={
+          <>
+            <Link className="btn" to="/risk-criteria" data-testid="risk-criteria-link">
+              Risk criteria
             </Link>
-          ) : null}
-        </div>
-      </div>
+            <CreateLink show={session.canWrite} to="/risks/new" testId="new-risk">
+              New risk
+            </CreateLink>
+          </>
+        }
+      />
 
       <section className="card" aria-labelledby="heat-title" data-testid="heatmap-card">
         <div className="card-head">
@@ -121,19 +120,14 @@ export function RisksListPage() {
       <ListResults
         list={list}
         columns={columns}
-        loadError="The risks could not be loaded."
-        tableTestId="risks-table"
-        meta={{ testId: 'risks-total', noMatch: 'No risks match these filters.', noun: ['risk', 'risks'], extra: page?.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : '' }}
-        empty={
-          <EmptyState title="No risks registered yet" testId="risks-empty">
-            <p>Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.</p>
-            {session.canWrite ? (
-              <Link className="btn btn-primary" to="/risks/new">
-                Register the first risk
-              </Link>
-            ) : null}
-          </EmptyState>
-        }
+        name="risks"
+        noun={['risk', 'risks']}
+        meta={{ extra: page?.overdue_reviews ? ` · ${page.overdue_reviews} with an overdue review` : '' }}
+        empty={{
+          title: 'No risks registered yet',
+          text: 'Record what could go wrong with your AI systems or across the organization, score it under your risk criteria and decide how to treat it.',
+          create: session.canWrite ? ['/risks/new', 'Register the first risk'] : null,
+        }}
         row={(r) => (
           <tr key={r.id} data-risk={r.id}>
             <td className="nowrap mono">{r.id}</td>

@@ -24,24 +24,17 @@ export function showValue(v: unknown): string {
 /** A changed field's value in words: enumerations by their label, the rest as showValue. */
 export function showFieldValue(field: string, v: unknown): string {
   const def = allFields.find((f) => f.key === field);
-  if (def?.kind === 'select' && typeof v === 'string') return def.options[v] ?? v;
+  if (def?.kind === 'select' && typeof v === 'string' && v) return def.options[v] ?? v;
   return showValue(v);
-}
-
-/** Changes worth a row: on creation, fields left empty are noise. */
-function visibleChanges(h: HistoryEntry) {
-  return h.changes.filter((c) => showValue(c.from) !== '—' || showValue(c.to) !== '—');
 }
 
 export function HistoryTab({ systemId, version }: { systemId: string; version: number }) {
   return (
     <RecordHistory<HistoryEntry>
-      load={(cursor, signal) => getHistory(systemId, cursor, signal)}
-      deps={[systemId, version]}
-      testId="history"
-      expect={{ record_type: 'system', record_id: systemId }}
-      operationLabel={(h) => operationLabels[h.operation] ?? h.operation}
-      changes={visibleChanges}
+      load={getHistory} recordId={systemId} version={version}
+      operationLabels={operationLabels} recordType="system"
+      changes={(h) => h.changes}
+      skipEmpty
       fieldLabel={fieldLabel}
       showValue={showFieldValue}
     />

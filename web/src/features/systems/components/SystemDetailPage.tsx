@@ -1,13 +1,13 @@
 // One AI system: its overview (what is missing, and a card per part), all fields grouped, edit,
 // archive/restore, and its history.
-import { useState } from 'react';
+import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
-import { Breadcrumbs, FlashBanner, LoadFailed, PageHead, useFlash } from '../../../components/RecordPage';
+import { Breadcrumbs, FlashBanner, loadGate, PageHead, useFlash } from '../../../components/RecordPage';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
-import { Banner, ClassBadge, ConfirmDialog, Loading, StatusBadge } from '../../../lib/ui';
+import { Banner, ClassBadge, Loading, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { archiveSystem, getOverview, getSystem, restoreSystem, type AiSystem, type SystemOverview } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
@@ -63,39 +63,25 @@ export function SystemDetailPage() {
   const navigate = useNavigate();
   const session = useSession();
   const loaded = useAsync((signal) => getSystem(id, signal), [id]);
-  const [confirm, setConfirm] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const archive = useConfirmedAction();
   const flash = useFlash();
   const overview = useAsync((signal) => getOverview(id, signal), [id]);
   const [tab, selectTab] = useTabParam(TABS);
   useTitle(loaded.data?.system.name ?? 'AI system');
 
-  if (loaded.loading && !loaded.data) return <Loading />;
-  if (loaded.error || !loaded.data) {
-    return (
-      <LoadFailed back={['/systems', 'AI systems']} error={loaded.error} title="The AI system could not be loaded." />
-    );
-  }
+  const gate = loadGate(loaded, ['/systems', 'AI systems'], 'The AI system could not be loaded.');
+  if (gate || !loaded.data) return gate;
   const { system } = loaded.data;
 
-  async function archiveOrRestore() {
-    setBusy(true);
-    setActionError(null);
-    try {
+  const archiveOrRestore = () =>
+    archive.run(async () => {
       const next = system.archived ? await restoreSystem(system.id) : await archiveSystem(system.id);
       loaded.setData(next);
-      setConfirm(false);
       navigate(location.pathname + location.search, {
         replace: true,
         state: { flash: next.system.archived ? 'The AI system was archived.' : 'The AI system was restored.' },
       });
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="page" data-testid="system-detail">
@@ -119,7 +105,7 @@ export function SystemDetailPage() {
               </Link>
             ) : null}
             {session.canManage ? (
-              <button type="button" className={`btn ${system.archived ? '' : 'btn-danger-outline'}`} onClick={() => setConfirm(true)}>
+              <button type="button" className={`btn ${system.archived ? '' : 'btn-danger-outline'}`} onClick={() => archive.setOpen(true)}>
                 {system.archived ? 'Restore' : 'Archive'}
               </button>
             ) : null}
@@ -130,7 +116,7 @@ export function SystemDetailPage() {
       {system.archived ? (
         <Banner kind="info">This AI system is archived. It is kept with its history and can be restored.</Banner>
       ) : null}
-      {actionError && !confirm ? <div className="banner banner-error" role="alert">{actionError}</div> : null}
+      {archive.error && !archive.open ? <div className="banner banner-error" role="alert">{archive.error}</div> : null}
       <MetaRow
         items={[
           ['Id', system.id, 'mono'],
@@ -172,25 +158,19 @@ export function SystemDetailPage() {
         )}
       </DetailTabs>
 
-      <ConfirmDialog
-        open={confirm}
+      <ActionDialog
+        action={archive}
         title={system.archived ? 'Restore this AI system?' : 'Archive this AI system?'}
         confirmLabel={system.archived ? 'Restore' : 'Archive'}
         danger={!system.archived}
-        busy={busy}
         onConfirm={() => void archiveOrRestore()}
-        onCancel={() => {
-          setConfirm(false);
-          setActionError(null);
-        }}
       >
         <p>
           {system.archived
             ? `“${system.name}” will be listed with the active AI systems again.`
             : `“${system.name}” will be hidden from the list and the dashboard. Nothing is deleted: it keeps its history and can be restored.`}
         </p>
-        {actionError ? <div className="banner banner-error" role="alert">{actionError}</div> : null}
-      </ConfirmDialog>
+      </ActionDialog>
     </div>
   );
 }

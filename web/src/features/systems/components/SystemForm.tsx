@@ -1,72 +1,47 @@
 // The form for creating and editing an AI system: every field, grouped, with inline errors.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { FormActions } from '../../../components/FormParts';
+import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import type { EuAiActClass } from '../../../lib/labels';
 import { ClassBadge, Field, sentence } from '../../../lib/ui';
 import { allFields, derivedKeys, fieldGroups, fieldLabel, type FieldDef } from '../fields';
 import type { FormValues } from '../form';
 
-interface Props {
+interface Props extends RecordFormProps<FormValues> {
   mode: 'create' | 'edit';
   /** The system being edited (for the link to its classification). */
   systemId?: string;
-  initial: FormValues;
-  /** Errors by field key (from the server's problem or the client's required check). */
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-  onSubmit: (values: FormValues) => void;
-  onCancel: () => void;
 }
 
-export function SystemForm({ mode, systemId, initial, errors, busy, submitLabel, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<FormValues>(initial);
+export function SystemForm({ mode, systemId, initial, ...frame }: Props) {
+  const { errors } = frame;
+  const { values, setValues } = useFormValues(initial);
   const set = (key: string, v: string | boolean) => setValues((old) => ({ ...old, [key]: v }));
-  const form = useRef<HTMLFormElement>(null);
-  const invalid = allFields.filter((f) => errors[f.key]).map((f) => f.key);
+  const known = allFields.filter((f) => errors[f.key]).map((f) => f.key);
   const unknown = Object.keys(errors).filter((k) => !allFields.some((f) => f.key === k));
 
-  // Take the user to the first field that needs attention.
-  useEffect(() => {
-    if (!invalid.length) return;
-    const el = form.current?.querySelector<HTMLElement>(`[name="${invalid[0]}"]`);
-    el?.focus();
-  }, [errors]);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(values);
-  }
-
   return (
-    <form ref={form} className="system-form" onSubmit={submit} noValidate data-testid="system-form" aria-busy={busy}>
-      {invalid.length || unknown.length ? (
-        <div className="banner banner-error" data-testid="form-errors">
-          <p>Please check {invalid.length + unknown.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul>
-            {invalid.map((k) => (
-              <li key={k}>
-                <a
-                  href={`#field-${k}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    form.current?.querySelector<HTMLElement>(`[name="${k}"]`)?.focus();
-                  }}
-                >
-                  {fieldLabel(k)}
-                </a>
-                : {sentence(errors[k])}
-              </li>
-            ))}
-            {unknown.map((k) => (
-              <li key={k}>
-                {k}: {errors[k]}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    <RecordFormFrame
+      {...frame}
+      values={values}
+      testId="system-form"
+      invalid={[...known, ...unknown]}
+      focus={known[0]}
+      label={(k, focus) =>
+        (known as string[]).includes(k) ? (
+          <a
+            href={`#field-${k}`}
+            onClick={(e) => {
+              e.preventDefault();
+              focus();
+            }}
+          >
+            {fieldLabel(k)}
+          </a>
+        ) : (
+          k
+        )
+      }
+    >
       {fieldGroups.map((g) => (
         <fieldset key={g.id} className="card form-group">
           <legend>{g.title}</legend>
@@ -82,8 +57,7 @@ export function SystemForm({ mode, systemId, initial, errors, busy, submitLabel,
           </div>
         </fieldset>
       ))}
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
-    </form>
+    </RecordFormFrame>
   );
 }
 

@@ -2,19 +2,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
-import { FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
-import {
-  euAiActClassLabels,
-  formatDate,
-  formatDateTime,
-  labelOf,
-  lifecycleStageLabels,
-  organizationRoleLabels,
-  statusLabels,
-} from '../../../lib/labels';
-import { ClassBadge, EmptyState, StatusBadge } from '../../../lib/ui';
+import { euAiActClassLabels, labelOf, lifecycleStageLabels, organizationRoleLabels, statusLabels } from '../../../lib/labels';
+import { ClassBadge, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
 import { RolesOf } from './RolesOf';
@@ -59,27 +52,25 @@ export function SystemsListPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>AI systems</h1>
-          <p className="muted">The inventory of AI systems your organization provides, develops or uses.</p>
-        </div>
-        <div className="page-actions">
-          <button type="button" className="btn" onClick={() => void doExport()} disabled={exporting}>
-            {exporting ? 'Exporting…' : 'Export CSV'}
-          </button>
-          {session.canManage ? (
-            <Link className="btn" to="/systems/import">
-              Import CSV
-            </Link>
-          ) : null}
-          {session.canWrite ? (
-            <Link className="btn btn-primary" to="/systems/new" data-testid="new-system">
+      <PageHead
+        title="AI systems"
+        intro="The inventory of AI systems your organization provides, develops or uses."
+        actions={
+          <>
+            <button type="button" className="btn" onClick={() => void doExport()} disabled={exporting}>
+              {exporting ? 'Exporting…' : 'Export CSV'}
+            </button>
+            {session.canManage ? (
+              <Link className="btn" to="/systems/import">
+                Import CSV
+              </Link>
+            ) : null}
+            <CreateLink show={session.canWrite} to="/systems/new" testId="new-system">
               New AI system
-            </Link>
-          ) : null}
-        </div>
-      </div>
+            </CreateLink>
+          </>
+        }
+      />
       {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
 
       <FilterBar label="Filter AI systems">
@@ -97,22 +88,12 @@ export function SystemsListPage() {
         </div>
       </FilterBar>
 
-      <ListResults
-        list={list}
-        columns={columns}
-        loadError="The AI systems could not be loaded."
-        tableTestId="systems-table"
-        meta={{ testId: 'systems-total', noMatch: 'No AI systems match these filters.', noun: ['AI system', 'AI systems'] }}
-        empty={
-          <EmptyState title="No AI systems yet" testId="systems-empty">
-            <p>Register the AI systems your organization provides, develops or uses to start building the inventory.</p>
-            {session.canWrite ? (
-              <Link className="btn btn-primary" to="/systems/new">
-                Register your first AI system
-              </Link>
-            ) : null}
-          </EmptyState>
-        }
+      <ListResults list={list} columns={columns} name="systems" noun={['AI system', 'AI systems']}
+        empty={{
+          title: 'No AI systems yet',
+          text: 'Register the AI systems your organization provides, develops or uses to start building the inventory.',
+          create: session.canWrite ? ['/systems/new', 'Register your first AI system'] : null,
+        }}
         row={(s) => (
           <tr key={s.id}>
             <td>
@@ -132,11 +113,7 @@ export function SystemsListPage() {
               <StatusBadge value={s.status} archived={s.archived} />
             </td>
             <td>{s.owner || <span className="muted">—</span>}</td>
-            <td className="nowrap col-optional">
-              <time dateTime={s.updated_at} title={formatDateTime(s.updated_at)}>
-                {formatDate(s.updated_at)}
-              </time>
-            </td>
+            <DateCell at={s.updated_at} optional />
           </tr>
         )}
       />
