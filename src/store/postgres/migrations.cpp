@@ -314,7 +314,20 @@ ALTER TABLE users ADD COLUMN disabled_at TEXT COLLATE "C" NOT NULL DEFAULT '';
 // v10: filtered lists served by indexes, the same on both back-ends (sql/shared_migrations.hpp).
 constexpr std::string_view kV10 = sql::kFilteredPagesV10;
 
-constexpr std::array<std::string_view, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+// v11: stored counts of the generic records per organization, kind and facet value (the totals
+// of list pages), created here and filled by the shared backfill (sql/shared_migrations.hpp).
+const std::string kV11 = std::string(R"sql(
+CREATE TABLE record_counts (
+  org_id TEXT COLLATE "C" NOT NULL,
+  kind   TEXT COLLATE "C" NOT NULL,
+  slot   BIGINT NOT NULL,
+  value  TEXT COLLATE "C" NOT NULL,
+  n      BIGINT NOT NULL,
+  PRIMARY KEY (org_id, kind, slot, value)
+);
+)sql") + std::string(sql::kRecordCountsBackfillV11);
+
+const std::array<std::string_view, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
 
 }  // namespace
 

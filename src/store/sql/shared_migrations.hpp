@@ -39,4 +39,31 @@ CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_
 CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
 )sql";
 
+// v11 (after each back-end's CREATE TABLE record_counts): the stored counts of the generic
+// records (docs/storage.md, "Stored counts"), filled from the records already stored: per
+// organization and kind the number of records (slot -1, value ''), of records under each parent
+// (slot -2, value the parent id) and per text facet slot of records with each value. From here on every record write keeps them.
+inline constexpr std::string_view kRecordCountsBackfillV11 = R"sql(
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, -1, '', COUNT(*) FROM records GROUP BY org_id, kind;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, -2, parent_id, COUNT(*) FROM records GROUP BY org_id, kind, parent_id;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 0, facet0, COUNT(*) FROM records GROUP BY org_id, kind, facet0;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 1, facet1, COUNT(*) FROM records GROUP BY org_id, kind, facet1;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 2, facet2, COUNT(*) FROM records GROUP BY org_id, kind, facet2;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 3, facet3, COUNT(*) FROM records GROUP BY org_id, kind, facet3;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 4, facet4, COUNT(*) FROM records GROUP BY org_id, kind, facet4;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 5, facet5, COUNT(*) FROM records GROUP BY org_id, kind, facet5;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 6, facet6, COUNT(*) FROM records GROUP BY org_id, kind, facet6;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, 7, facet7, COUNT(*) FROM records GROUP BY org_id, kind, facet7;
+)sql";
+
 }  // namespace aims::store::sql
