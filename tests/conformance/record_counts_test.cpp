@@ -1,7 +1,7 @@
 // The stored counts behind query_records' totals (migration v11, docs/storage.md "Stored
 // counts"): right after create, after an update that changes a facet, after archive and restore
 // (a facet value that a default filter excludes), after set_record_facets and delete, under a
-// parent, with two filters (one met by all but a few records), and unchanged by a rolled-back
+// parent, by ref, with two filters (one met by all but a few records), and unchanged by a rolled-back
 // transaction. Each total is checked against a literal and against the rows the query returns.
 #include "fixture.hpp"
 
@@ -36,11 +36,12 @@ class RecordCounts : public StoreTest {
   }
   /// The total of a query with these filters (and a parent), checked against its rows.
   std::int64_t total(std::vector<FacetIn> filters, std::optional<std::string> parent = std::nullopt,
-                     const std::string& org_id = "org-a") {
+                     const std::string& org_id = "org-a", std::optional<std::string> ref = std::nullopt) {
     RecordQuery q;
     q.org_id = org_id;
     q.kind = "counted";
     q.parent_id = std::move(parent);
+    q.ref = std::move(ref);
     q.filters = std::move(filters);
     q.limit = 0;
     RecordPage page;
@@ -142,6 +143,23 @@ TEST_F(RecordCounts, UnderAParent) {
   EXPECT_EQ(total({owner({"ann"})}, ""), 1);
   EXPECT_EQ(total({owner({"bob"})}, "P-2"), 0);
   EXPECT_EQ(total({}, "P-9"), 0);
+}
+
+TEST_F(RecordCounts, ByRefAndAnUpdateThatChangesIt) {
+  put(rec("org-a", "R-1", "ann"));
+  put(rec("org-a", "R-2", "bob"));
+  put(rec("org-a", "R-3", "ann"));
+  auto archived = rec("org-a", "R-1", "ann");
+  archived.version = 2;
+  archived.ref = "archived";
+  put(archived, 1);
+  EXPECT_EQ(total({}, "", "org-a", ""), 2);
+  EXPECT_EQ(total({}, "", "org-a", "archived"), 1);
+  EXPECT_EQ(total({owner({"ann"})}, "", "org-a", ""), 1);
+  EXPECT_EQ(total({owner({"ann"})}, std::nullopt, "org-a", "archived"), 1);
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.delete_record("org-a", "counted", "", "R-1", 2); }));
+  EXPECT_EQ(total({}, std::nullopt, "org-a", "archived"), 0);
+  EXPECT_EQ(total({}), 2);
 }
 
 TEST_F(RecordCounts, ARolledBackTransactionLeavesThemAsTheyWere) {

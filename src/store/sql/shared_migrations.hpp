@@ -2,6 +2,7 @@
 // (sqlite/migrations.cpp, postgres/migrations.cpp). Constants only.
 #pragma once
 #include <string_view>
+#include <utility>
 
 namespace aims::store::sql {
 
@@ -39,15 +40,18 @@ CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_
 CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
 )sql";
 
-// v11 (after each back-end's CREATE TABLE record_counts): the stored counts of the generic
-// records (docs/storage.md, "Stored counts"), filled from the records already stored: per
-// organization and kind the number of records (slot -1, value ''), of records under each parent
-// (slot -2, value the parent id) and per text facet slot of records with each value. From here on every record write keeps them.
+// v11 (after each back-end's CREATE TABLE record_counts and its triggers that keep it): the
+// stored counts of the generic records (docs/storage.md, "Stored counts"), filled from the
+// records already stored: per organization and kind the number of records (slot -1, value ''),
+// of records under each parent (slot -2, value the parent id), of records with each ref (slot -3)
+// and per text facet slot of records with each value.
 inline constexpr std::string_view kRecordCountsBackfillV11 = R"sql(
 INSERT INTO record_counts (org_id, kind, slot, value, n)
   SELECT org_id, kind, -1, '', COUNT(*) FROM records GROUP BY org_id, kind;
 INSERT INTO record_counts (org_id, kind, slot, value, n)
   SELECT org_id, kind, -2, parent_id, COUNT(*) FROM records GROUP BY org_id, kind, parent_id;
+INSERT INTO record_counts (org_id, kind, slot, value, n)
+  SELECT org_id, kind, -3, ref, COUNT(*) FROM records GROUP BY org_id, kind, ref;
 INSERT INTO record_counts (org_id, kind, slot, value, n)
   SELECT org_id, kind, 0, facet0, COUNT(*) FROM records GROUP BY org_id, kind, facet0;
 INSERT INTO record_counts (org_id, kind, slot, value, n)
@@ -65,5 +69,11 @@ INSERT INTO record_counts (org_id, kind, slot, value, n)
 INSERT INTO record_counts (org_id, kind, slot, value, n)
   SELECT org_id, kind, 7, facet7, COUNT(*) FROM records GROUP BY org_id, kind, facet7;
 )sql";
+
+/// The counted columns of a record and their slots in record_counts, for the back-ends' triggers
+/// (the kind's total, slot -1, counts every record).
+inline constexpr std::pair<int, std::string_view> kCountedColumns[] = {
+    {-2, "parent_id"}, {-3, "ref"},     {0, "facet0"}, {1, "facet1"}, {2, "facet2"},
+    {3, "facet3"},     {4, "facet4"},   {5, "facet5"}, {6, "facet6"}, {7, "facet7"}};
 
 }  // namespace aims::store::sql

@@ -112,15 +112,8 @@ class SqlTx final : public WriteTx, public AuditEntryQueries {
   void adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived);
   /// True if the assessment (org_id, id) exists: the parent check of answers and roadmap actions.
   bool assessment_exists(const std::string& org_id, const std::string& id);
-  /// Adds `delta` to the stored counts of a generic record's kind, its parent and each of its text
-  /// facet values (record_counts, docs/storage.md "Stored counts"); a count that reaches 0 is removed.
-  void adjust_record_counts(const std::string& org_id, const std::string& kind, const std::string& parent_id,
-                            const RecordFacets& f, std::int64_t delta);
-  /// Moves the stored facet counts of a record from its old text facets to its new ones.
-  void move_record_counts(const std::string& org_id, const std::string& kind,
-                          const std::array<std::string, RecordFacets::kTextSlots>& before, const RecordFacets& after);
-  /// The total of a query from the stored counts, when they can answer it (no ref, text or
-  /// `below`; at most two conditions on parent and slots that not every record meets, the second
+  /// The total of a query from the stored counts, when they can answer it (no text or `below`;
+  /// at most two conditions on parent, ref and slots that not every record meets, the second
   /// answered by the few records outside it).
   std::optional<std::int64_t> stored_total(const RecordQuery& q);
 

@@ -61,16 +61,6 @@ std::string where_of(const RecordFilter& f, Params& params) {
 
 constexpr std::string_view kKey = "org_id = ? AND kind = ? AND parent_id = ? AND id = ?";
 
-/// The stored version and text facets of a record (their old values leave the stored counts).
-constexpr std::string_view kVersionAndSlots =
-    "SELECT version, facet0, facet1, facet2, facet3, facet4, facet5, facet6, facet7 FROM records WHERE ";
-
-std::array<std::string, RecordFacets::kTextSlots> text_slots_of(Row& r) {
-  std::array<std::string, RecordFacets::kTextSlots> out;
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = r.take_text(1 + i);
-  return out;
-}
-
 #define AIMS_FACET_ASSIGN                                                                                         \
   "facet0 = ?, facet1 = ?, facet2 = ?, facet3 = ?, facet4 = ?, facet5 = ?, facet6 = ?, facet7 = ?, "      \
   "facet_number = ?, facet_search = ?, facet_rev = ?"
@@ -115,19 +105,16 @@ status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
   if (expected_version == 0) {
     Params values{r.kind, r.org_id, r.parent_id, r.id, r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
     append_facets(values, r.facets);
-    auto s = insert_or_conflict(
+    return insert_or_conflict(
         "INSERT INTO records (kind, org_id, parent_id, id, position, ref, version, created_at, updated_at, doc, " AIMS_FACET_COLUMNS
         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         values, "a record with this id");
-    if (s) adjust_record_counts(r.org_id, r.kind, r.parent_id, r.facets, 1);
-    return s;
   }
   const Params key{r.org_id, r.kind, r.parent_id, r.id};
-  Rows current = c_.query(std::string(kVersionAndSlots).append(kKey), key);
+  Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
   if (current.empty()) return make_error(errc::not_found, "no such " + r.kind);
   if (current.front().int64(0) != expected_version)
     return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
-  const auto before = text_slots_of(current.front());
   Params values{r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
   append_facets(values, r.facets);
   values.insert(values.end(), key.begin(), key.end());
@@ -138,37 +125,29 @@ status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
   sql.append(kKey).append(" AND version = ?");
   if (c_.exec(sql, values) == 0)
     return make_error(errc::precondition_failed, "the " + r.kind + " was changed by someone else");
-  move_record_counts(r.org_id, r.kind, before, r.facets);
   return ok();
 }
 
 status SqlTx::set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                                 const std::string& id, const RecordFacets& facets) {
-  Rows current = c_.query(std::string(kVersionAndSlots).append(kKey), {org_id, kind, parent_id, id});
-  if (current.empty()) return make_error(errc::not_found, "no such " + kind);
-  const auto before = text_slots_of(current.front());
   Params values;
   append_facets(values, facets);
   for (const auto& k : {org_id, kind, parent_id, id}) values.emplace_back(k);
   if (c_.exec(std::string("UPDATE records SET " AIMS_FACET_ASSIGN " WHERE ").append(kKey), values) == 0)
     return make_error(errc::not_found, "no such " + kind);
-  move_record_counts(org_id, kind, before, facets);
   return ok();
 }
 
 status SqlTx::delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                             const std::string& id, std::int64_t expected_version) {
   const Params key{org_id, kind, parent_id, id};
-  Rows current = c_.query(std::string(kVersionAndSlots).append(kKey), key);
+  Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
   if (current.empty()) return make_error(errc::not_found, "no such " + kind);
   if (current.front().int64(0) != expected_version)
     return make_error(errc::precondition_failed, "the " + kind + " was changed by someone else");
-  RecordFacets gone;
-  gone.text = text_slots_of(current.front());
   Params values = key;
   values.emplace_back(expected_version);
-  if (c_.exec(std::string("DELETE FROM records WHERE ").append(kKey).append(" AND version = ?"), values) > 0)
-    adjust_record_counts(org_id, kind, parent_id, gone, -1);
+  c_.exec(std::string("DELETE FROM records WHERE ").append(kKey).append(" AND version = ?"), values);
   return ok();
 }
 

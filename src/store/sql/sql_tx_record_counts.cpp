@@ -1,8 +1,9 @@
-// SqlTx: the stored counts of generic records (table record_counts, migration v11): per
-// organization and kind the number of records (slot -1), of records under each parent (slot -2)
-// and, per text facet slot, of records with each value; kept by every record write in its own
-// transaction, so that the total of a list page is a lookup instead of a count of every match
-// (docs/storage.md, "Stored counts"). Used by the one thread of its transaction.
+// SqlTx::stored_total: the total of a generic record query read from the stored counts (table
+// record_counts, migration v11, kept by triggers on records in every write's own transaction):
+// per organization and kind the number of records (slot -1), of records under each parent (slot
+// -2) and with each ref (slot -3), and per text facet slot of records with each value, so that the
+// total of a list page is a lookup instead of a count of every match (docs/storage.md, "Stored
+// counts"). Used by the one thread of its transaction.
 #include "store/sql/sql_tx.hpp"
 
 namespace aims::store::sql {
@@ -10,6 +11,7 @@ namespace {
 
 constexpr std::int64_t kAll = -1;     // the slot of a kind's total (value '')
 constexpr std::int64_t kParent = -2;  // the slot of the records under each parent (value: the parent id)
+constexpr std::int64_t kRef = -3;     // the slot of the records with each ref (value: the ref)
 
 /// The rows outside a filter are counted from the table only when they are this few.
 constexpr std::int64_t kFewOutside = 1000;
@@ -22,39 +24,9 @@ std::string placeholders(std::size_t n) {
 
 }  // namespace
 
-void SqlTx::adjust_record_counts(const std::string& org_id, const std::string& kind, const std::string& parent_id,
-                                 const RecordFacets& f, std::int64_t delta) {
-  auto add = [&](std::int64_t slot, const std::string& value) {
-    c_.exec("INSERT INTO record_counts (org_id, kind, slot, value, n) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (org_id, kind, slot, value) DO UPDATE SET n = record_counts.n + excluded.n",
-            {org_id, kind, slot, value, delta});
-    if (delta < 0)
-      c_.exec("DELETE FROM record_counts WHERE org_id = ? AND kind = ? AND slot = ? AND value = ? AND n <= 0",
-              {org_id, kind, slot, value});
-  };
-  add(kAll, "");
-  add(kParent, parent_id);
-  for (std::size_t i = 0; i < RecordFacets::kTextSlots; ++i) add(static_cast<std::int64_t>(i), f.text[i]);
-}
-
-void SqlTx::move_record_counts(const std::string& org_id, const std::string& kind,
-                               const std::array<std::string, RecordFacets::kTextSlots>& before, const RecordFacets& after) {
-  for (std::size_t i = 0; i < RecordFacets::kTextSlots; ++i) {
-    if (before[i] == after.text[i]) continue;
-    const auto slot = static_cast<std::int64_t>(i);
-    c_.exec("INSERT INTO record_counts (org_id, kind, slot, value, n) VALUES (?, ?, ?, ?, 1) "
-            "ON CONFLICT (org_id, kind, slot, value) DO UPDATE SET n = record_counts.n + 1",
-            {org_id, kind, slot, after.text[i]});
-    c_.exec("UPDATE record_counts SET n = n - 1 WHERE org_id = ? AND kind = ? AND slot = ? AND value = ?",
-            {org_id, kind, slot, before[i]});
-    c_.exec("DELETE FROM record_counts WHERE org_id = ? AND kind = ? AND slot = ? AND value = ? AND n <= 0",
-            {org_id, kind, slot, before[i]});
-  }
-}
-
 std::optional<std::int64_t> SqlTx::stored_total(const RecordQuery& q) {
-  if (q.ref || q.below || q.text) return std::nullopt;
-  // The conditions as (stored slot, column, values): the parent is the pseudo-slot -2.
+  if (q.below || q.text) return std::nullopt;
+  // The conditions as (stored slot, column, values): the parent and the ref are pseudo-slots.
   struct Cond {
     std::int64_t slot;
     std::string column;
@@ -62,6 +34,7 @@ std::optional<std::int64_t> SqlTx::stored_total(const RecordQuery& q) {
   };
   std::vector<Cond> conds;
   if (q.parent_id) conds.push_back({kParent, "parent_id", {*q.parent_id}});
+  if (q.ref) conds.push_back({kRef, "ref", {*q.ref}});
   for (const FacetIn& f : q.filters) {
     if (f.any_of.empty() || is_numeric(f.slot)) return 0;  // nothing is one of no values (as the query says)
     const auto slot = static_cast<std::int64_t>(f.slot) - static_cast<std::int64_t>(FacetSlot::text0);
