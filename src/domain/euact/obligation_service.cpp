@@ -106,18 +106,9 @@ status save(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64
 bool ObligationService::needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const {
   auto c = tx.find_record(org_id, "classification", "", system_id);
   if (!c) return false;
-  std::string key = org_id + '\n' + system_id + '\n' + std::to_string(c->version) + '\n' + c->updated_at;
-  {
-    std::lock_guard lock(recheck_mu_);
-    if (auto it = recheck_of_version_.find(key); it != recheck_of_version_.end()) return it->second;
-  }
   boost::system::error_code ec;
   auto doc = json::parse(c->doc, ec);
-  const bool needed = !ec && doc.is_object() && recheck_needed(q_, doc.as_object());
-  std::lock_guard lock(recheck_mu_);
-  if (recheck_of_version_.size() >= 100000) recheck_of_version_.clear();  // bounded: start again
-  recheck_of_version_.emplace(std::move(key), needed);
-  return needed;
+  return !ec && doc.is_object() && recheck_needed(q_, doc.as_object());
 }
 
 std::string ObligationService::today() const { return format_date(date_of(clock_.now())); }

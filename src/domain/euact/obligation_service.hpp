@@ -2,15 +2,12 @@
 // `obligation`, parent = the system id, id = the obligation id), created and retired when the
 // system's classification changes, with status, owner, evidence references and notes kept by
 // the organization. Acts for an Actor and checks its role. Owned by the composition root;
-// thread-safe (state is in the store; the data is immutable; the re-check answers of stored
-// classification versions are kept under a mutex).
+// thread-safe (state is in the store; the data is immutable).
 #pragma once
 #include <boost/json.hpp>
 
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -74,10 +71,6 @@ class ObligationService {
   const Data& data_;
   const Clock& clock_;
   inventory::ListCache lists_{8u << 20};  // list answers by organization, role, day and parameters
-  /// needs_recheck's answers by organization, system and stored classification version (a
-  /// classification's answers change only with its version; the questionnaire is this server's).
-  mutable std::mutex recheck_mu_;
-  mutable std::unordered_map<std::string, bool> recheck_of_version_;
 };
 
 }  // namespace aims::euact
