@@ -358,7 +358,7 @@ BEGIN
   }
   s += "  END IF;\n  RETURN NULL;\nEND $$;\n"
        "CREATE TRIGGER records_counted AFTER INSERT OR UPDATE OR DELETE ON records FOR EACH ROW EXECUTE FUNCTION records_counted();\n";
-  return s + std::string(sql::kRecordCountsBackfillV11);
+  return s + sql::record_counts_backfill_v11();
 }
 const std::string kV11 = record_counts_v11();
 

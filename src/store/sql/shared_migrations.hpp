@@ -1,6 +1,7 @@
 // Migrations whose SQL is the same on every back-end, used by both migration lists
 // (sqlite/migrations.cpp, postgres/migrations.cpp). Constants only.
 #pragma once
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -40,40 +41,27 @@ CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_
 CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
 )sql";
 
-// v11 (after each back-end's CREATE TABLE record_counts and its triggers that keep it): the
-// stored counts of the generic records (docs/storage.md, "Stored counts"), filled from the
-// records already stored: per organization and kind the number of records (slot -1, value ''),
-// of records under each parent (slot -2, value the parent id), of records with each ref (slot -3)
-// and per text facet slot of records with each value.
-inline constexpr std::string_view kRecordCountsBackfillV11 = R"sql(
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, -1, '', COUNT(*) FROM records GROUP BY org_id, kind;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, -2, parent_id, COUNT(*) FROM records GROUP BY org_id, kind, parent_id;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, -3, ref, COUNT(*) FROM records GROUP BY org_id, kind, ref;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 0, facet0, COUNT(*) FROM records GROUP BY org_id, kind, facet0;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 1, facet1, COUNT(*) FROM records GROUP BY org_id, kind, facet1;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 2, facet2, COUNT(*) FROM records GROUP BY org_id, kind, facet2;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 3, facet3, COUNT(*) FROM records GROUP BY org_id, kind, facet3;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 4, facet4, COUNT(*) FROM records GROUP BY org_id, kind, facet4;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 5, facet5, COUNT(*) FROM records GROUP BY org_id, kind, facet5;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 6, facet6, COUNT(*) FROM records GROUP BY org_id, kind, facet6;
-INSERT INTO record_counts (org_id, kind, slot, value, n)
-  SELECT org_id, kind, 7, facet7, COUNT(*) FROM records GROUP BY org_id, kind, facet7;
-)sql";
-
 /// The counted columns of a record and their slots in record_counts, for the back-ends' triggers
-/// (the kind's total, slot -1, counts every record).
+/// and the backfill (the kind's total, slot -1, counts every record).
 inline constexpr std::pair<int, std::string_view> kCountedColumns[] = {
     {-2, "parent_id"}, {-3, "ref"},     {0, "facet0"}, {1, "facet1"}, {2, "facet2"},
     {3, "facet3"},     {4, "facet4"},   {5, "facet5"}, {6, "facet6"}, {7, "facet7"}};
+
+// v11 (after each back-end's CREATE TABLE record_counts and its triggers that keep it): the
+// stored counts of the generic records (docs/storage.md, "Stored counts"), filled from the
+// records already stored, one GROUP BY per counted column: per organization and kind the number
+// of records (slot -1, value ''), of records under each parent (slot -2), with each ref (slot -3)
+// and per text facet slot with each value.
+inline std::string record_counts_backfill_v11() {
+  std::string s =
+      "INSERT INTO record_counts (org_id, kind, slot, value, n)\n"
+      "  SELECT org_id, kind, -1, '', COUNT(*) FROM records GROUP BY org_id, kind;\n";
+  for (auto [slot, col] : kCountedColumns) {
+    const std::string c(col);
+    s += "INSERT INTO record_counts (org_id, kind, slot, value, n)\n  SELECT org_id, kind, " + std::to_string(slot) + ", " + c +
+         ", COUNT(*) FROM records GROUP BY org_id, kind, " + c + ";\n";
+  }
+  return s;
+}
 
 }  // namespace aims::store::sql

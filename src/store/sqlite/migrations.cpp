@@ -353,7 +353,7 @@ CREATE TRIGGER records_counted_insert AFTER INSERT ON records BEGIN
     s += down(when, slot, "OLD." + c) + up(when, slot, "NEW." + c);
   }
   s += "END;\n";
-  return s + std::string(sql::kRecordCountsBackfillV11);
+  return s + sql::record_counts_backfill_v11();
 }
 const std::string kV11 = record_counts_v11();
 
