@@ -110,7 +110,6 @@ class EvidenceService {
   result<Download> open_content(const accounts::Actor& a, const std::string& id);
 
   const EvidenceOptions& options() const { return opts_; }
-  static std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 
  private:
   /// list() without the cache: reads the store.

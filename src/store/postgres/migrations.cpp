@@ -4,6 +4,7 @@
 #include "store/postgres/migrations.hpp"
 
 #include <array>
+#include <string>
 
 #include "store/sql/shared_migrations.hpp"
 
@@ -314,7 +315,54 @@ ALTER TABLE users ADD COLUMN disabled_at TEXT COLLATE "C" NOT NULL DEFAULT '';
 // v10: filtered lists served by indexes, the same on both back-ends (sql/shared_migrations.hpp).
 constexpr std::string_view kV10 = sql::kFilteredPagesV10;
 
-constexpr std::array<std::string_view, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+// v11: stored counts of the generic records per organization, kind, parent, ref and text facet
+// value (the totals of list pages; docs/storage.md, "Stored counts"), kept by a trigger on
+// `records` in the transaction of every write, and filled by the shared backfill.
+std::string record_counts_v11() {
+  std::string s = R"sql(
+CREATE TABLE record_counts (
+  org_id TEXT COLLATE "C" NOT NULL,
+  kind   TEXT COLLATE "C" NOT NULL,
+  slot   BIGINT NOT NULL,
+  value  TEXT COLLATE "C" NOT NULL,
+  n      BIGINT NOT NULL,
+  PRIMARY KEY (org_id, kind, slot, value)
+);
+CREATE FUNCTION record_counts_add(o TEXT, k TEXT, s BIGINT, v TEXT, d BIGINT) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO record_counts AS c (org_id, kind, slot, value, n) VALUES (o, k, s, v, d)
+    ON CONFLICT (org_id, kind, slot, value) DO UPDATE SET n = c.n + EXCLUDED.n;
+  IF d < 0 THEN
+    DELETE FROM record_counts WHERE org_id = o AND kind = k AND slot = s AND value = v AND n <= 0;
+  END IF;
+END $$;
+CREATE FUNCTION records_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM record_counts_add(OLD.org_id, OLD.kind, -1, '', -1);
+)sql";
+  auto both = [](const std::string& row, int d, int slot, const std::string& value) {
+    return "    PERFORM record_counts_add(" + row + ".org_id, " + row + ".kind, " + std::to_string(slot) + ", " + value + ", " +
+           std::to_string(d) + ");\n";
+  };
+  for (auto [slot, col] : sql::kCountedColumns) s += both("OLD", -1, slot, "OLD." + std::string(col));
+  s += "  ELSIF TG_OP = 'INSERT' THEN\n" + both("NEW", 1, -1, "''");
+  for (auto [slot, col] : sql::kCountedColumns) s += both("NEW", 1, slot, "NEW." + std::string(col));
+  s += "  ELSE\n";
+  const std::string moved = "NEW.org_id IS DISTINCT FROM OLD.org_id OR NEW.kind IS DISTINCT FROM OLD.kind";
+  s += "    IF " + moved + " THEN\n  " + both("OLD", -1, -1, "''") + "  " + both("NEW", 1, -1, "''") + "    END IF;\n";
+  for (auto [slot, col] : sql::kCountedColumns) {
+    const std::string c(col);
+    s += "    IF " + moved + " OR NEW." + c + " IS DISTINCT FROM OLD." + c + " THEN\n  " + both("OLD", -1, slot, "OLD." + c) +
+         "  " + both("NEW", 1, slot, "NEW." + c) + "    END IF;\n";
+  }
+  s += "  END IF;\n  RETURN NULL;\nEND $$;\n"
+       "CREATE TRIGGER records_counted AFTER INSERT OR UPDATE OR DELETE ON records FOR EACH ROW EXECUTE FUNCTION records_counted();\n";
+  return s + sql::record_counts_backfill_v11();
+}
+const std::string kV11 = record_counts_v11();
+
+const std::array<std::string_view, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
 
 }  // namespace
 

@@ -1,7 +1,9 @@
 // Migrations whose SQL is the same on every back-end, used by both migration lists
 // (sqlite/migrations.cpp, postgres/migrations.cpp). Constants only.
 #pragma once
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace aims::store::sql {
 
@@ -38,5 +40,28 @@ CREATE INDEX systems_live_by_stage_name ON systems (org_id, archived, lifecycle_
 CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_class, name_key, id);
 CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
 )sql";
+
+/// The counted columns of a record and their slots in record_counts, for the back-ends' triggers
+/// and the backfill (the kind's total, slot -1, counts every record).
+inline constexpr std::pair<int, std::string_view> kCountedColumns[] = {
+    {-2, "parent_id"}, {-3, "ref"},     {0, "facet0"}, {1, "facet1"}, {2, "facet2"},
+    {3, "facet3"},     {4, "facet4"},   {5, "facet5"}, {6, "facet6"}, {7, "facet7"}};
+
+// v11 (after each back-end's CREATE TABLE record_counts and its triggers that keep it): the
+// stored counts of the generic records (docs/storage.md, "Stored counts"), filled from the
+// records already stored, one GROUP BY per counted column: per organization and kind the number
+// of records (slot -1, value ''), of records under each parent (slot -2), with each ref (slot -3)
+// and per text facet slot with each value.
+inline std::string record_counts_backfill_v11() {
+  std::string s =
+      "INSERT INTO record_counts (org_id, kind, slot, value, n)\n"
+      "  SELECT org_id, kind, -1, '', COUNT(*) FROM records GROUP BY org_id, kind;\n";
+  for (auto [slot, col] : kCountedColumns) {
+    const std::string c(col);
+    s += "INSERT INTO record_counts (org_id, kind, slot, value, n)\n  SELECT org_id, kind, " + std::to_string(slot) + ", " + c +
+         ", COUNT(*) FROM records GROUP BY org_id, kind, " + c + ";\n";
+  }
+  return s;
+}
 
 }  // namespace aims::store::sql

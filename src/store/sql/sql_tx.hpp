@@ -112,6 +112,10 @@ class SqlTx final : public WriteTx, public AuditEntryQueries {
   void adjust_system_counts(const std::string& org_id, std::int64_t live, std::int64_t archived);
   /// True if the assessment (org_id, id) exists: the parent check of answers and roadmap actions.
   bool assessment_exists(const std::string& org_id, const std::string& id);
+  /// The total of a query from the stored counts, when they can answer it (no text or `below`;
+  /// at most two conditions on parent, ref and slots that not every record meets, the second
+  /// answered by the few records outside it).
+  std::optional<std::int64_t> stored_total(const RecordQuery& q);
 
   Connection& c_;
 };

@@ -74,8 +74,12 @@ Statement filters(const RecordQuery& q, bool indexed) {
 RecordPage SqlTx::query_records(const RecordQuery& q) {
   RecordPage page;
   if (q.count) {
-    Statement count = filters(q, true);
-    page.total = c_.query("SELECT COUNT(*) FROM records " + count.sql, count.params).front().int64(0);
+    if (auto stored = stored_total(q)) {
+      page.total = *stored;
+    } else {
+      Statement count = filters(q, true);
+      page.total = c_.query("SELECT COUNT(*) FROM records " + count.sql, count.params).front().int64(0);
+    }
   }
   // Few matches (or not counted): the rows are found by a filter's index and sorted, and the
   // sort key is written as an expression of its column so that no index walk is chosen to find a

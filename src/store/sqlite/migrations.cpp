@@ -3,6 +3,7 @@
 #include "store/sqlite/migrations.hpp"
 
 #include <array>
+#include <string>
 
 #include "store/sql/shared_migrations.hpp"
 
@@ -314,7 +315,49 @@ ALTER TABLE users ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
 // v10: filtered lists served by indexes, the same on both back-ends (sql/shared_migrations.hpp).
 constexpr std::string_view kV10 = sql::kFilteredPagesV10;
 
-constexpr std::array<std::string_view, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+// v11: stored counts of the generic records per organization, kind, parent, ref and text facet
+// value (the totals of list pages; docs/storage.md, "Stored counts"), kept by triggers on
+// `records` in the transaction of every write, and filled by the shared backfill.
+std::string record_counts_v11() {
+  std::string s = R"sql(
+CREATE TABLE record_counts (
+  org_id TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  slot   INTEGER NOT NULL,
+  value  TEXT NOT NULL,
+  n      INTEGER NOT NULL,
+  PRIMARY KEY (org_id, kind, slot, value)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER records_counted_insert AFTER INSERT ON records BEGIN
+  INSERT INTO record_counts (org_id, kind, slot, value, n) VALUES (NEW.org_id, NEW.kind, -1, '', 1))sql";
+  for (auto [slot, col] : sql::kCountedColumns)
+    s += ",\n    (NEW.org_id, NEW.kind, " + std::to_string(slot) + ", NEW." + std::string(col) + ", 1)";
+  s += "\n    ON CONFLICT (org_id, kind, slot, value) DO UPDATE SET n = n + 1;\nEND;\n";
+  // One count down (and gone at 0) when `when` holds, one up: per slot, for delete and update.
+  auto down = [](const std::string& when, int slot, const std::string& value) {
+    std::string key = " AND org_id = OLD.org_id AND kind = OLD.kind AND slot = " + std::to_string(slot) + " AND value = " + value;
+    return "  UPDATE record_counts SET n = n - 1 WHERE " + when + key + ";\n  DELETE FROM record_counts WHERE " + when + key +
+           " AND n <= 0;\n";
+  };
+  auto up = [](const std::string& when, int slot, const std::string& value) {
+    return "  INSERT INTO record_counts (org_id, kind, slot, value, n) SELECT NEW.org_id, NEW.kind, " + std::to_string(slot) +
+           ", " + value + ", 1 WHERE " + when + "\n    ON CONFLICT (org_id, kind, slot, value) DO UPDATE SET n = n + 1;\n";
+  };
+  s += "CREATE TRIGGER records_counted_delete AFTER DELETE ON records BEGIN\n" + down("1", -1, "''");
+  for (auto [slot, col] : sql::kCountedColumns) s += down("1", slot, "OLD." + std::string(col));
+  s += "END;\n";
+  const std::string moved = "(NEW.org_id IS NOT OLD.org_id OR NEW.kind IS NOT OLD.kind)";
+  s += "CREATE TRIGGER records_counted_update AFTER UPDATE ON records BEGIN\n" + down(moved, -1, "''") + up(moved, -1, "''");
+  for (auto [slot, col] : sql::kCountedColumns) {
+    const std::string c(col), when = "(" + moved + " OR NEW." + c + " IS NOT OLD." + c + ")";
+    s += down(when, slot, "OLD." + c) + up(when, slot, "NEW." + c);
+  }
+  s += "END;\n";
+  return s + sql::record_counts_backfill_v11();
+}
+const std::string kV11 = record_counts_v11();
+
+const std::array<std::string_view, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
 
 }  // namespace
 
