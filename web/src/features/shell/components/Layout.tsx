@@ -57,7 +57,7 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
             <path d={menu.open ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
         </button>
-        <NavLink to="/" className="brand" aria-label="aims home">
+        <NavLink to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             a
           </span>
