@@ -108,6 +108,7 @@ describe('levels and the heat map', () => {
     expect(textOn('#f2b705')).toBe('#000000');
     expect(textOn('#2e7d32')).toBe('#ffffff');
     expect(textOn('#c62828')).toBe('#ffffff');
+    expect(textOn('#e8710a')).toBe('#000000');
   });
 
   test('a cell becomes register filters and is read back', () => {

@@ -135,7 +135,7 @@ export function levelOf(c: Pick<RiskCriteria, 'matrix' | 'levels'>, likelihood: 
   return c.levels.find((l) => l.id === id);
 }
 
-/** Black or white text, whichever reads better on a #rrggbb background. */
+/** Black or white text, whichever has the higher contrast ratio on a #rrggbb background (at least 4.58:1). */
 export function textOn(hex: string): string {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return '#000000';
@@ -144,7 +144,7 @@ export function textOn(hex: string): string {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return lum > 0.35 ? '#000000' : '#ffffff';
+  return (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) ? '#000000' : '#ffffff';
 }
 
 export type Which = 'inherent' | 'residual';

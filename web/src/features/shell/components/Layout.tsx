@@ -1,5 +1,6 @@
-// The frame around every page once logged in: top bar, side navigation, content.
-import { Fragment, Suspense } from 'react';
+// The frame around every page once logged in: top bar, side navigation, content. On a narrow
+// screen the side navigation folds into a menu opened from the top bar's menu button.
+import { Fragment, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../lib/roles';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -12,6 +13,7 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const menu = useMenu();
 
   if (session.status === 'loading') {
     return (
@@ -37,12 +39,25 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
 
   const { me, role } = session;
   return (
-    <div className="app">
+    <div className={menu.open ? 'app menu-open' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/" className="brand" aria-label="aims home">
+        <button
+          type="button"
+          ref={menu.buttonRef}
+          className="menu-button"
+          aria-expanded={menu.open}
+          aria-controls="main-nav"
+          aria-label="Menu"
+          onClick={menu.toggle}
+        >
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path d={menu.open ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+        <NavLink to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             a
           </span>
@@ -65,7 +80,7 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
           </button>
         </div>
       </header>
-      <nav className="sidenav" aria-label="Main">
+      <nav id="main-nav" className="sidenav" aria-label="Main" ref={menu.navRef} onClick={menu.onNavClick}>
         <ul>
           {nav.map((n) => (
             <li key={n.to}>
@@ -89,4 +104,45 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
       </main>
     </div>
   );
+}
+
+/**
+ * The narrow layout's menu: open or closed; opening it moves focus to its first link, Escape closes
+ * it with focus back on its button, following one of its links closes it with focus on the content.
+ */
+function useMenu() {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    navRef.current?.querySelector<HTMLElement>('a')?.focus();
+    const outside = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (!navRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
+    };
+    const escape = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
+  return {
+    open,
+    buttonRef,
+    navRef,
+    toggle: () => setOpen((o) => !o),
+    onNavClick: (e: MouseEvent) => {
+      if (!open || !(e.target as Element).closest('a')) return;
+      setOpen(false);
+      document.getElementById('main')?.focus();
+    },
+  };
 }
