@@ -140,6 +140,19 @@ void register_token_commands(CLI::App& app, int& exit_code) {
   });
 }
 
+/// Adds `email` to an organization on the data directory of `d`: `fn` gets the administration service
+/// and the password read for `email` (ignored if the user exists); its result is the exit code.
+void with_admin(const DataOpts& d, const std::string& email, int& exit_code,
+                const std::function<int(accounts::AdminService&, const std::string& password)>& fn) {
+  auto st = open_data(d, false);
+  if (!st) { exit_code = 1; return; }
+  auto pw = read_password("Password for " + email + " (ignored if the user exists): ");
+  SystemClock clock;
+  RandomIds ids;
+  accounts::AdminService admin(*st, clock, ids);
+  exit_code = fn(admin, pw);
+}
+
 }  // namespace
 
 void register_admin_commands(CLI::App& app, int& exit_code) {
@@ -181,15 +194,12 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
   create->add_option("--name", org, "Organization name")->required();
   create->add_option("--admin-email", email, "Admin's email")->required();
   create->callback([&exit_code] {
-    auto st = open_data(d_org, false);
-    if (!st) { exit_code = 1; return; }
-    auto pw = read_password("Password for " + email + " (ignored if the user exists): ");
-    SystemClock clock;
-    RandomIds ids;
-    accounts::AdminService admin(*st, clock, ids);
-    auto r = admin.create_org(org, email, pw);
-    if (!r) { exit_code = report(r.error()); return; }
-    std::cout << "Created organization '" << r->name << "' (" << r->id << "), admin " << email << "\n";
+    with_admin(d_org, email, exit_code, [](accounts::AdminService& admin, const std::string& pw) {
+      auto r = admin.create_org(org, email, pw);
+      if (!r) return report(r.error());
+      std::cout << "Created organization '" << r->name << "' (" << r->id << "), admin " << email << "\n";
+      return 0;
+    });
   });
 
   auto* user = app.add_subcommand("user", "Users")->require_subcommand(1);
@@ -200,14 +210,11 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
   add->add_option("--email", email, "Email")->required();
   add->add_option("--role", role, "admin, manager, contributor, auditor or viewer")->required();
   add->callback([&exit_code] {
-    auto st = open_data(d_user, false);
-    if (!st) { exit_code = 1; return; }
-    auto pw = read_password("Password for " + email + " (ignored if the user exists): ");
-    SystemClock clock;
-    RandomIds ids;
-    accounts::AdminService admin(*st, clock, ids);
-    if (auto r = admin.add_user(org, email, role, pw); !r) { exit_code = report(r.error()); return; }
-    std::cout << "Added " << email << " to '" << org << "' as " << role << "\n";
+    with_admin(d_user, email, exit_code, [](accounts::AdminService& admin, const std::string& pw) {
+      if (auto r = admin.add_user(org, email, role, pw); !r) return report(r.error());
+      std::cout << "Added " << email << " to '" << org << "' as " << role << "\n";
+      return 0;
+    });
   });
 
   auto* remove = orgcmd->add_subcommand("remove-member",

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 
 namespace aims::cli {
@@ -18,10 +19,7 @@ namespace json = boost::json;
 using http::NameValues;
 
 const std::string kAssessments = "/api/v1/assessments";
-
-std::string assessment_path(const std::string& id, std::string_view suffix = {}) {
-  return kAssessments + "/" + http::encode_segment(id) + std::string(suffix);
-}
+const RecordPath assessment_path{kAssessments};
 
 /// A JSON number member as a double; empty if absent, null or not a number.
 std::optional<double> number_of(const json::object& o, std::string_view key) {
@@ -53,34 +51,23 @@ std::string progress_text(const json::object& a) {
 }
 
 void register_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "List gap assessments, newest first");
-  o.api.add_to(cmd);
-  o.paging.add_to(cmd, "Assessments per page, 1 to 500 (server default 50)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    o.paging.apply(q);
-    auto l = api.list(kAssessments, q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
-    Table t({"id", "name", "approach", "date", "target", "answered", "status"});
-    t.set_max_width(1, 48);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& a = v.get_object();
-      t.add_row({string_of(a, "id"), string_of(a, "name"), string_of(a, "approach"), string_of(a, "assessment_date"),
-                 std::to_string(int_of(a, "target_maturity").value_or(0)),
-                 std::to_string(int_of(a, "answered_count").value_or(0)) + "/" +
-                     std::to_string(int_of(a, "item_count").value_or(0)),
-                 string_of(a, "status")});
-    }
-    t.print(std::cout);
-    std::cout << "\n" << l->items.size() << " assessments" << (l->next ? " (more with --all)" : "") << "\n";
-    return 0;
-  }));
+  register_list_command(parent, exit_code,
+                        {"List gap assessments, newest first", kAssessments, "Assessments per page, 1 to 500 (server default 50)",
+                         {}, [](const ListResult& l, const NameValues&) {
+                           Table t({"id", "name", "approach", "date", "target", "answered", "status"});
+                           t.set_max_width(1, 48);
+                           for (const auto& v : l.items) {
+                             if (!v.is_object()) continue;
+                             const auto& a = v.get_object();
+                             t.add_row({string_of(a, "id"), string_of(a, "name"), string_of(a, "approach"),
+                                        string_of(a, "assessment_date"), std::to_string(int_of(a, "target_maturity").value_or(0)),
+                                        std::to_string(int_of(a, "answered_count").value_or(0)) + "/" +
+                                            std::to_string(int_of(a, "item_count").value_or(0)),
+                                        string_of(a, "status")});
+                           }
+                           t.print(std::cout);
+                           std::cout << "\n" << l.items.size() << " assessments" << (l.next ? " (more with --all)" : "") << "\n";
+                         }});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
@@ -132,7 +119,7 @@ void print_assessment(const json::object& a) {
 void register_show(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"show", "Show an assessment and its progress", "The assessment's id (asm_…)",
-                        [](const std::string& id) { return assessment_path(id); }, print_assessment});
+                        assessment_path, print_assessment});
 }
 
 /// "3", "N/A", "skipped" or "–" for an answer.

@@ -14,6 +14,7 @@
 #include "cli/history_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 #include "core/text.hpp"
 #include "domain/inventory/system_fields.hpp"
@@ -24,10 +25,7 @@ namespace json = boost::json;
 using http::NameValues;
 
 const std::string kSystems = "/api/v1/systems";
-
-std::string system_path(const std::string& id, std::string_view suffix = {}) {
-  return kSystems + "/" + http::encode_segment(id) + std::string(suffix);
-}
+const RecordPath system_path{kSystems};
 
 /// Sets one `KEY=VALUE` of --field in `body`, typed as the API expects: list fields split on ';',
 /// booleans true/false, everything else text. Unknown keys are sent as text for the server to judge.
@@ -54,35 +52,15 @@ struct SystemFields : FieldOptions {
 };
 
 /// List filters of the systems list and export.
-struct SystemFilters {
-  std::string q, status, stage, eu_class, role, archived, sort;
-
-  void add_to(CLI::App* cmd) {
-    cmd->add_option("--q", q, "Search name, purpose, owner, model type and tags");
-    cmd->add_option("--status", status, "planned, active, suspended or retired");
-    cmd->add_option("--stage", stage, "Life-cycle stage, e.g. design_and_development or deployment");
-    cmd->add_option("--class", eu_class, "EU AI Act class: unclassified, prohibited, high_risk, gpai_systemic, gpai_model, high_risk_exempt, transparency, minimal");
-    cmd->add_option("--role", role, "The organization's AI role, e.g. provider or deployer");
-    cmd->add_option("--archived", archived, "false (default) hides archived systems, true shows only them, all both")
-        ->check(CLI::IsMember({"false", "true", "all"}));
-    cmd->add_option("--sort", sort, "Sort key, e.g. name, -updated_at, eu_ai_act_class (leading - for descending)");
-  }
-
-  NameValues query() const {
-    NameValues out;
-    auto add = [&](const char* key, const std::string& v) {
-      if (!v.empty()) out.emplace_back(key, v);
-    };
-    add("q", q);
-    add("status", status);
-    add("lifecycle_stage", stage);
-    add("eu_ai_act_class", eu_class);
-    add("organization_role", role);
-    add("archived", archived);
-    add("sort", sort);
-    return out;
-  }
-};
+const std::vector<ListFilter> kSystemFilters{
+    {"--q", "q", "Search name, purpose, owner, model type and tags"},
+    {"--status", "status", "planned, active, suspended or retired"},
+    {"--stage", "lifecycle_stage", "Life-cycle stage, e.g. design_and_development or deployment"},
+    {"--class", "eu_ai_act_class",
+     "EU AI Act class: unclassified, prohibited, high_risk, gpai_systemic, gpai_model, high_risk_exempt, transparency, minimal"},
+    {"--role", "organization_role", "The organization's AI role, e.g. provider or deployer"},
+    {"--archived", "archived", "false (default) hides archived systems, true shows only them, all both", {"false", "true", "all"}},
+    {"--sort", "sort", "Sort key, e.g. name, -updated_at, eu_ai_act_class (leading - for descending)"}};
 
 std::string membership_text(const json::value& v) {
   if (!v.is_object()) return "";
@@ -137,31 +115,20 @@ int print_system_done(const http::ClientResponse& r, bool as_json, std::string_v
 }
 
 void register_systems_list(CLI::App* systems, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    SystemFilters filters;
-    ListPaging paging;
-  } o;
-  auto* cmd = systems->add_subcommand("list", "List AI systems: id, name, stage, EU AI Act class, status, owner");
-  o.api.add_to(cmd);
-  o.filters.add_to(cmd);
-  o.paging.add_to(cmd, "Systems per page, 1 to 500 (server default 50)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto q = o.filters.query();
-    o.paging.apply(q);
-    auto l = api.list(kSystems, q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::if_known), 0);
-    print_system_table(l->items);
-    print_list_summary(*l, "AI systems");
-    return 0;
-  }));
+  register_list_command(systems, exit_code,
+                        {"List AI systems: id, name, stage, EU AI Act class, status, owner", kSystems,
+                         "Systems per page, 1 to 500 (server default 50)", kSystemFilters,
+                         [](const ListResult& l, const NameValues&) {
+                           print_system_table(l.items);
+                           print_list_summary(l, "AI systems");
+                         },
+                         ListTotal::if_known});
 }
 
 void register_systems_get(CLI::App* systems, int& exit_code) {
   register_get_command(systems, exit_code,
                        {"get", "Show one AI system with all its fields", "The system's id (sys_…)",
-                        [](const std::string& id) { return system_path(id); },
+                        system_path,
                         [](const json::object& s) {
                           std::vector<std::pair<std::string, std::string>> fields;
                           for (const auto& kv : s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
@@ -218,7 +185,7 @@ void register_systems_update(CLI::App* systems, int& exit_code) {
                           {"Change fields of an AI system (--field KEY=VALUE ... or --file)", "The system's id (sys_…)",
                            "Change nothing unless the system is still at this version (from 'systems get')", "AI system",
                            "nothing to change: give --field KEY=VALUE or --file FILE.json.",
-                           [](const std::string& id) { return system_path(id); },
+                           system_path,
                            [](const http::ClientResponse& r, bool as_json, const json::object&) {
                              return print_system_done(r, as_json, "Updated");
                            }});
@@ -287,12 +254,12 @@ void register_systems_import(CLI::App* systems, int& exit_code) {
 void register_systems_export(CLI::App* systems, int& exit_code) {
   static struct {
     ApiOptions api;
-    SystemFilters filters;
+    QueryOptions filters;
     std::string output;
   } o;
   auto* cmd = systems->add_subcommand("export", "Export AI systems as CSV (the columns 'systems import' reads)");
   o.api.add_to(cmd, false);
-  o.filters.add_to(cmd);
+  o.filters.add_to(cmd, kSystemFilters);
   cmd->add_option("-o,--output", o.output, "Write the CSV to this file (default: standard output)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
     auto r = api.get(http::make_target(kSystems + "/export", o.filters.query()));

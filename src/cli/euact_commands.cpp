@@ -10,6 +10,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 #include "core/text.hpp"
 
@@ -235,63 +236,49 @@ void register_history(CLI::App* parent, int& exit_code) {
   }));
 }
 
+/// The obligations table of a list, or why there are none.
+void print_obligations(const ListResult& l, const NameValues&) {
+  if (l.items.empty()) {
+    std::cout << "No obligations match; obligations follow from classifying AI systems ('aims classification set').\n";
+    return;
+  }
+  Table t({"system", "obligation", "article", "roles", "applies", "due", "status", "owner"});
+  t.set_max_width(0, 32);
+  t.set_max_width(7, 24);
+  for (const auto& v : l.items) {
+    if (!v.is_object()) continue;
+    const auto& x = v.get_object();
+    auto p = x.if_contains("overdue");
+    bool late = p && p->is_bool() && p->get_bool();
+    auto rc = x.if_contains("recheck_needed");
+    bool recheck = rc && rc->is_bool() && rc->get_bool();
+    t.add_row({string_of(x, "system_name") + (recheck ? " (re-check)" : ""), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
+               string_of(x, "applies_from"), string_of(x, "due") + (late ? " (overdue)" : ""), string_of(x, "status"),
+               string_of(x, "owner")});
+  }
+  t.print(std::cout);
+  print_list_summary(l, "obligations");
+}
+
 void register_obligations_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string system, status, article, role, due_before, applies_from, retired, sort, system_class;
-    bool overdue = false, recheck = false;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "The obligations of the organization's classified AI systems, by application date");
-  o.api.add_to(cmd);
-  cmd->add_option("--system", o.system, "Only this AI system (sys_…)");
-  cmd->add_option("--status", o.status, "not_started, in_progress, met or not_applicable")
-      ->check(CLI::IsMember({"not_started", "in_progress", "met", "not_applicable"}));
-  cmd->add_option("--article", o.article, "An obligation id (art26) or article (\"Art. 50\")");
-  cmd->add_option("--role", o.role, "Only obligations of this role")
-      ->check(CLI::IsMember({"provider", "deployer", "importer", "distributor", "product_manufacturer", "authorised_representative"}));
-  cmd->add_option("--due-before", o.due_before, "Due before this date (YYYY-MM-DD)");
-  cmd->add_flag("--overdue", o.overdue, "Only open obligations whose due date has passed");
-  cmd->add_flag("--recheck", o.recheck, "Only obligations of systems whose classification needs a re-check");
-  cmd->add_option("--class", o.system_class, "Only obligations of systems of this EU AI Act class (e.g. high_risk, gpai_model)");
-  cmd->add_option("--applies-from", o.applies_from, "Applying from exactly this date (YYYY-MM-DD)");
-  cmd->add_option("--retired", o.retired, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
-  cmd->add_option("--sort", o.sort, "applies_from (default), due, system, article or status; a leading - sorts descending");
-  o.paging.add_to(cmd, "Obligations per page, 1 to 500 (server default 50)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    for (auto [name, value] : {std::pair{"system", &o.system}, {"status", &o.status}, {"article", &o.article},
-                               {"role", &o.role}, {"due_before", &o.due_before}, {"applies_from", &o.applies_from},
-                               {"retired", &o.retired}, {"sort", &o.sort}, {"system_class", &o.system_class}})
-      if (!value->empty()) q.emplace_back(name, *value);
-    if (o.overdue) q.emplace_back("overdue", "true");
-    if (o.recheck) q.emplace_back("recheck", "true");
-    o.paging.apply(q);
-    auto l = api.list(kObligations, q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::always), 0);
-    if (l->items.empty()) {
-      std::cout << "No obligations match; obligations follow from classifying AI systems ('aims classification set').\n";
-      return 0;
-    }
-    Table t({"system", "obligation", "article", "roles", "applies", "due", "status", "owner"});
-    t.set_max_width(0, 32);
-    t.set_max_width(7, 24);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& x = v.get_object();
-      auto p = x.if_contains("overdue");
-      bool late = p && p->is_bool() && p->get_bool();
-      auto rc = x.if_contains("recheck_needed");
-      bool recheck = rc && rc->is_bool() && rc->get_bool();
-      t.add_row({string_of(x, "system_name") + (recheck ? " (re-check)" : ""), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
-                 string_of(x, "applies_from"), string_of(x, "due") + (late ? " (overdue)" : ""), string_of(x, "status"),
-                 string_of(x, "owner")});
-    }
-    t.print(std::cout);
-    print_list_summary(*l, "obligations");
-    return 0;
-  }));
+  register_list_command(
+      parent, exit_code,
+      {"The obligations of the organization's classified AI systems, by application date", kObligations,
+       "Obligations per page, 1 to 500 (server default 50)",
+       {{"--system", "system", "Only this AI system (sys_…)"},
+        {"--status", "status", "not_started, in_progress, met or not_applicable",
+         {"not_started", "in_progress", "met", "not_applicable"}},
+        {"--article", "article", "An obligation id (art26) or article (\"Art. 50\")"},
+        {"--role", "role", "Only obligations of this role",
+         {"provider", "deployer", "importer", "distributor", "product_manufacturer", "authorised_representative"}},
+        {"--due-before", "due_before", "Due before this date (YYYY-MM-DD)"},
+        {"--overdue", "overdue", "Only open obligations whose due date has passed", {}, true},
+        {"--recheck", "recheck", "Only obligations of systems whose classification needs a re-check", {}, true},
+        {"--class", "system_class", "Only obligations of systems of this EU AI Act class (e.g. high_risk, gpai_model)"},
+        {"--applies-from", "applies_from", "Applying from exactly this date (YYYY-MM-DD)"},
+        {"--retired", "retired", "false (default), true or all", {"false", "true", "all"}},
+        {"--sort", "sort", "applies_from (default), due, system, article or status; a leading - sorts descending"}},
+       print_obligations, ListTotal::always});
 }
 
 void register_obligations_update(CLI::App* parent, int& exit_code) {

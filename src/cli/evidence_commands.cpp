@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 #include "core/sha256_hasher.hpp"
 
@@ -118,52 +119,37 @@ void register_upload(CLI::App* parent, int& exit_code) {
 }
 
 void register_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string q, owner, classification, linked_to, expiring_within, sort, deleted;
-    bool expired = false;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "Evidence of the organization");
-  o.api.add_to(cmd);
-  cmd->add_option("--q", o.q, "Text in title, description, file name, owner or number");
-  cmd->add_option("--owner", o.owner, "Exact owner");
-  cmd->add_option("--classification", o.classification, "public, internal, confidential or restricted");
-  cmd->add_option("--linked-to", o.linked_to, "Only evidence linked to this record, e.g. system:sys_…");
-  cmd->add_option("--expiring-within", o.expiring_within, "Only evidence expiring within N days");
-  cmd->add_flag("--expired", o.expired, "Only expired evidence");
-  cmd->add_option("--deleted", o.deleted, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
-  cmd->add_option("--sort", o.sort, "uploaded_at, title, number, expires_on, effective_date, size or owner; - for descending");
-  o.paging.add_to(cmd, "Rows per page (1-500)", "Fetch every page");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    for (auto [key, value] : {std::pair{"q", &o.q}, {"owner", &o.owner}, {"classification", &o.classification},
-                              {"linked_to", &o.linked_to}, {"expiring_within", &o.expiring_within}, {"sort", &o.sort},
-                              {"deleted", &o.deleted}})
-      if (!value->empty()) q.emplace_back(key, *value);
-    if (o.expired) q.emplace_back("expired", "true");
-    if (o.paging.limit) q.emplace_back("limit", std::to_string(o.paging.limit));
-    auto r = api.list(kEvidence, q, o.paging.all);
-    if (!r) return kExitFailed;
-    if (o.api.json) {
-      if (o.paging.all) print_body(std::cout, json::serialize(json::object{{"items", r->items}, {"total", r->items.size()}}));
-      else print_body(std::cout, r->first_body);
-      return 0;
-    }
-    Table t({"number", "id", "title", "type", "size", "expires", "freshness", "links", "owner"});
-    t.set_max_width(2, 44);
-    t.set_max_width(8, 24);
-    for (const auto& v : r->items) {
-      if (!v.is_object()) continue;
-      const auto& e = v.get_object();
-      t.add_row({string_of(e, "number"), string_of(e, "id"), string_of(e, "title"), string_of(e, "file_type"),
-                 size_text(static_cast<std::uint64_t>(int_of(e, "size").value_or(0))), text_or_dash(e, "expires_on"),
-                 string_of(e, "freshness"), std::to_string(int_of(e, "link_count").value_or(0)), string_of(e, "owner")});
-    }
-    t.print(std::cout);
-    print_list_summary(*r, "evidence");
-    return 0;
-  }));
+  register_list_command(
+      parent, exit_code,
+      {"Evidence of the organization", kEvidence, "Rows per page (1-500)",
+       {{"--q", "q", "Text in title, description, file name, owner or number"},
+        {"--owner", "owner", "Exact owner"},
+        {"--classification", "classification", "public, internal, confidential or restricted"},
+        {"--linked-to", "linked_to", "Only evidence linked to this record, e.g. system:sys_…"},
+        {"--expiring-within", "expiring_within", "Only evidence expiring within N days"},
+        {"--expired", "expired", "Only expired evidence", {}, true},
+        {"--deleted", "deleted", "false (default), true or all", {"false", "true", "all"}},
+        {"--sort", "sort", "uploaded_at, title, number, expires_on, effective_date, size or owner; - for descending"}},
+       [](const ListResult& l, const NameValues&) {
+         Table t({"number", "id", "title", "type", "size", "expires", "freshness", "links", "owner"});
+         t.set_max_width(2, 44);
+         t.set_max_width(8, 24);
+         for (const auto& v : l.items) {
+           if (!v.is_object()) continue;
+           const auto& e = v.get_object();
+           t.add_row({string_of(e, "number"), string_of(e, "id"), string_of(e, "title"), string_of(e, "file_type"),
+                      size_text(static_cast<std::uint64_t>(int_of(e, "size").value_or(0))), text_or_dash(e, "expires_on"),
+                      string_of(e, "freshness"), std::to_string(int_of(e, "link_count").value_or(0)), string_of(e, "owner")});
+         }
+         t.print(std::cout);
+         print_list_summary(l, "evidence");
+       },
+       ListTotal::none,
+       [](ListResult& l, bool all) {  // the whole list's total is the items fetched
+         if (all) print_body(std::cout, json::serialize(json::object{{"items", l.items}, {"total", l.items.size()}}));
+         else print_body(std::cout, l.first_body);
+       },
+       "Fetch every page"});
 }
 
 void register_get(CLI::App* parent, int& exit_code) {

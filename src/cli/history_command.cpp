@@ -1,43 +1,24 @@
 #include "cli/history_command.hpp"
 
-#include <deque>
 #include <iostream>
 
 #include "cli/api_session.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 
 namespace aims::cli {
 namespace json = boost::json;
 
-namespace {
-
-struct Options {
-  ApiOptions api;
-  std::string id;
-  ListPaging paging;
-};
-
-}  // namespace
-
 void register_history_command(CLI::App* parent, int& exit_code, HistoryCommand spec) {
-  // CLI11 keeps pointers to the options, so each command's options live as long as the program.
-  static std::deque<Options> all_options;
-  Options& o = all_options.emplace_back();
-  auto* cmd = parent->add_subcommand("history", spec.help);
-  o.api.add_to(cmd);
-  cmd->add_option("id", o.id, spec.id_help)->required();
-  o.paging.add_to(cmd, "Entries per page, 1 to 500");
-  cmd->callback(with_session(o.api, exit_code, [&o, spec = std::move(spec)](ApiSession& api) {
-    http::NameValues q;
-    o.paging.apply(q);
-    auto l = api.list(spec.path(o.id), q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
-    spec.print(l->items);
-    if (l->next) std::cout << "(more with --all)\n";
-    return 0;
-  }));
+  ListCommand list{spec.help, {}, "Entries per page, 1 to 500", {}, [print = std::move(spec.print)](const ListResult& l, const http::NameValues&) {
+                     print(l.items);
+                     if (l.next) std::cout << "(more with --all)\n";
+                   }};
+  list.name = "history";
+  list.id_help = spec.id_help;
+  list.path_of = std::move(spec.path);
+  register_list_command(parent, exit_code, std::move(list));
 }
 
 void print_change_history(const json::array& items, const ChangeValueText& value_text, const EntryLabel& label) {

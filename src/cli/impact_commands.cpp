@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 #include "core/text.hpp"
 
@@ -22,10 +23,7 @@ namespace json = boost::json;
 using http::NameValues;
 
 const std::string kImpact = "/api/v1/impact-assessments";
-
-std::string ia_path(const std::string& id, std::string_view suffix = {}) {
-  return kImpact + "/" + http::encode_segment(id) + std::string(suffix);
-}
+const RecordPath ia_path{kImpact};
 
 std::string system_name(const json::object& a) {
   auto s = a.if_contains("system");
@@ -182,60 +180,40 @@ int print_done(const http::ClientResponse& r, bool as_json, std::string_view wha
 }
 
 void register_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string system, status, outcome, q, sort;
-    bool due = false;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "Impact assessments: reference, title, AI system, status, outcome, re-assessment");
-  o.api.add_to(cmd);
-  cmd->add_option("--system", o.system, "Only the assessments of this AI system (sys_…)");
-  cmd->add_option("--status", o.status, "draft, in_review or approved")->check(CLI::IsMember({"draft", "in_review", "approved"}));
-  cmd->add_option("--outcome", o.outcome, "normal, sensitive or restricted")->check(CLI::IsMember({"normal", "sensitive", "restricted"}));
-  cmd->add_flag("--due", o.due, "Only those due for re-assessment");
-  cmd->add_option("--q", o.q, "Search the title, reference and AI system name");
-  cmd->add_option("--sort", o.sort, "Sort key, e.g. ref, -updated_at, outcome (leading - for descending)");
-  o.paging.add_to(cmd, "Assessments per page, 1 to 500");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    auto add = [&](const char* k, const std::string& v) {
-      if (!v.empty()) q.emplace_back(k, v);
-    };
-    add("system_id", o.system);
-    add("status", o.status);
-    add("outcome", o.outcome);
-    add("q", o.q);
-    add("sort", o.sort);
-    if (o.due) q.emplace_back("reassessment_due", "true");
-    o.paging.apply(q);
-    auto l = api.list(kImpact, q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all), 0);
-    if (l->items.empty()) {
-      std::cout << "No impact assessments" << (q.empty() ? "" : " match these filters") << ".\n";
-      return 0;
-    }
-    Table t({"ref", "id", "title", "AI system", "status", "outcome", "re-assessment", "next review"});
-    t.set_max_width(2, 40);
-    t.set_max_width(3, 28);
-    t.set_max_width(6, 40);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& a = v.get_object();
-      t.add_row({string_of(a, "ref"), string_of(a, "id"), string_of(a, "title"), system_name(a), string_of(a, "status"),
-                 string_of(a, "outcome"), due_text(a), string_of(a, "next_review_date")});
-    }
-    t.print(std::cout);
-    print_list_summary(*l, "impact assessments");
-    return 0;
-  }));
+  register_list_command(
+      parent, exit_code,
+      {"Impact assessments: reference, title, AI system, status, outcome, re-assessment", kImpact,
+       "Assessments per page, 1 to 500",
+       {{"--system", "system_id", "Only the assessments of this AI system (sys_…)"},
+        {"--status", "status", "draft, in_review or approved", {"draft", "in_review", "approved"}},
+        {"--outcome", "outcome", "normal, sensitive or restricted", {"normal", "sensitive", "restricted"}},
+        {"--due", "reassessment_due", "Only those due for re-assessment", {}, true},
+        {"--q", "q", "Search the title, reference and AI system name"},
+        {"--sort", "sort", "Sort key, e.g. ref, -updated_at, outcome (leading - for descending)"}},
+       [](const ListResult& l, const NameValues& filters) {
+         if (l.items.empty()) {
+           std::cout << "No impact assessments" << (filters.empty() ? "" : " match these filters") << ".\n";
+           return;
+         }
+         Table t({"ref", "id", "title", "AI system", "status", "outcome", "re-assessment", "next review"});
+         t.set_max_width(2, 40);
+         t.set_max_width(3, 28);
+         t.set_max_width(6, 40);
+         for (const auto& v : l.items) {
+           if (!v.is_object()) continue;
+           const auto& a = v.get_object();
+           t.add_row({string_of(a, "ref"), string_of(a, "id"), string_of(a, "title"), system_name(a), string_of(a, "status"),
+                      string_of(a, "outcome"), due_text(a), string_of(a, "next_review_date")});
+         }
+         t.print(std::cout);
+         print_list_summary(l, "impact assessments");
+       }});
 }
 
 void register_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one impact assessment with its sections and its benefits and harms", "The assessment's id (ia_…)",
-                        [](const std::string& id) { return ia_path(id); }, print_assessment});
+                        ia_path, print_assessment});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "cli/record_cli.hpp"
+
 namespace aims::cli {
 
 inline const std::string kObjectives = "/api/v1/objectives";
@@ -15,7 +17,7 @@ inline const std::string kObjectives = "/api/v1/objectives";
 constexpr int kExitObjectiveOff = 3;
 
 /// /api/v1/objectives/ID[suffix] with ID encoded.
-std::string objective_path(const std::string& id, std::string_view suffix = {});
+inline const RecordPath objective_path{"/api/v1/objectives"};
 
 /// A JSON number for people ("0.95", not "9.5E-1"); other values as display() shows them.
 std::string number_text(const boost::json::value* v);

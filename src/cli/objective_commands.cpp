@@ -11,6 +11,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/history_command.hpp"
+#include "cli/list_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/objective_cli.hpp"
 #include "cli/output.hpp"
@@ -21,10 +22,6 @@
 namespace aims::cli {
 namespace json = boost::json;
 using http::NameValues;
-
-std::string objective_path(const std::string& id, std::string_view suffix) {
-  return kObjectives + "/" + http::encode_segment(id) + std::string(suffix);
-}
 
 std::string number_text(const json::value* v) {
   if (!v || v->is_null()) return "";
@@ -180,59 +177,36 @@ void print_done(const json::object& o, std::string_view what) {
 }
 
 void register_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string q, system, status, derived, owner, annex_c, overdue, sort;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "List AI objectives with their derived status");
-  o.api.add_to(cmd);
-  cmd->add_option("--q", o.q, "Search key, title, description, measure, owner and AI system");
-  cmd->add_option("--system", o.system, "Only objectives of this AI system (sys_…), or none for organization-wide ones");
-  cmd->add_option("--status", o.status, "active, achieved or retired")->check(CLI::IsMember({"active", "achieved", "retired"}));
-  cmd->add_option("--derived", o.derived, "on_track, at_risk, off_track or no_data")
-      ->check(CLI::IsMember({"on_track", "at_risk", "off_track", "no_data"}));
-  cmd->add_option("--owner", o.owner, "Only this owner (case-insensitive)");
-  cmd->add_option("--annex-c", o.annex_c, "Only objectives serving this Annex C objective, e.g. C.2.5");
-  cmd->add_option("--overdue", o.overdue, "true: only objectives with a reading overdue; false: only the others")
-      ->check(CLI::IsMember({"true", "false"}));
-  cmd->add_option("--sort", o.sort, "key, title, due_date, status, derived_status, owner, updated_at (leading - descends)");
-  o.paging.add_to(cmd, "Objectives per page, 1 to 500 (server default 50)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    NameValues q;
-    auto add = [&](const char* k, const std::string& v) {
-      if (!v.empty()) q.emplace_back(k, v);
-    };
-    add("q", o.q);
-    add("system_id", o.system);
-    add("status", o.status);
-    add("derived_status", o.derived);
-    add("owner", o.owner);
-    add("annex_c_objective", o.annex_c);
-    add("overdue", o.overdue);
-    add("sort", o.sort);
-    o.paging.apply(q);
-    auto l = api.list(kObjectives, q, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) return (print_list_json(*l, o.paging.all, ListTotal::always), 0);
-    Table t({"key", "title", "annex_c", "ai_system", "target", "latest", "derived", "due", "owner"});
-    t.set_max_width(1, 40);
-    t.set_max_width(3, 24);
-    t.set_max_width(8, 24);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& ob = v.get_object();
-      const auto& d = object_at(ob, "derived");
-      auto system = string_of(ob, "system_name");
-      t.add_row({string_of(ob, "key"), string_of(ob, "title"), string_of(ob, "annex_c_objective"),
-                 system.empty() ? "(organization)" : system, target_text(ob), latest_text(d),
-                 string_of(ob, "status") == "active" ? derived_text(d) : string_of(ob, "status"), string_of(ob, "due_date"),
-                 string_of(ob, "owner")});
-    }
-    t.print(std::cout);
-    print_list_summary(*l, "objectives");
-    return 0;
-  }));
+  register_list_command(
+      parent, exit_code,
+      {"List AI objectives with their derived status", kObjectives, "Objectives per page, 1 to 500 (server default 50)",
+       {{"--q", "q", "Search key, title, description, measure, owner and AI system"},
+        {"--system", "system_id", "Only objectives of this AI system (sys_…), or none for organization-wide ones"},
+        {"--status", "status", "active, achieved or retired", {"active", "achieved", "retired"}},
+        {"--derived", "derived_status", "on_track, at_risk, off_track or no_data", {"on_track", "at_risk", "off_track", "no_data"}},
+        {"--owner", "owner", "Only this owner (case-insensitive)"},
+        {"--annex-c", "annex_c_objective", "Only objectives serving this Annex C objective, e.g. C.2.5"},
+        {"--overdue", "overdue", "true: only objectives with a reading overdue; false: only the others", {"true", "false"}},
+        {"--sort", "sort", "key, title, due_date, status, derived_status, owner, updated_at (leading - descends)"}},
+       [](const ListResult& l, const NameValues&) {
+         Table t({"key", "title", "annex_c", "ai_system", "target", "latest", "derived", "due", "owner"});
+         t.set_max_width(1, 40);
+         t.set_max_width(3, 24);
+         t.set_max_width(8, 24);
+         for (const auto& v : l.items) {
+           if (!v.is_object()) continue;
+           const auto& ob = v.get_object();
+           const auto& d = object_at(ob, "derived");
+           auto system = string_of(ob, "system_name");
+           t.add_row({string_of(ob, "key"), string_of(ob, "title"), string_of(ob, "annex_c_objective"),
+                      system.empty() ? "(organization)" : system, target_text(ob), latest_text(d),
+                      string_of(ob, "status") == "active" ? derived_text(d) : string_of(ob, "status"),
+                      string_of(ob, "due_date"), string_of(ob, "owner")});
+         }
+         t.print(std::cout);
+         print_list_summary(l, "objectives");
+       },
+       ListTotal::always});
 }
 
 void print_objective(const json::object& ob) {
@@ -290,7 +264,7 @@ void print_objective(const json::object& ob) {
 void register_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one objective: its fields, plans and derived status", "The objective's key (OBJ-3) or id (obj_…)",
-                        [](const std::string& id) { return objective_path(id); }, print_objective});
+                        objective_path, print_objective});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
@@ -319,7 +293,7 @@ void register_update(CLI::App* parent, int& exit_code) {
       {"Change fields of an objective (only the flags given)", "The objective's key (OBJ-3) or id (obj_…)",
        "Change nothing unless the objective is still at this version", "objective",
        "nothing to change: give a field flag such as --target or --owner, or --file FILE.json.",
-       [](const std::string& id) { return objective_path(id); },
+       objective_path,
        [](const http::ClientResponse& r, bool as_json, const json::object&) {
          return print_response(r, as_json, [](const json::object& ob) { print_done(ob, "Updated"); });
        }});

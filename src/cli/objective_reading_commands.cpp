@@ -3,11 +3,7 @@
 // is (or falls) off track — or at risk — after the reading, so that a pipeline step can stop.
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/api_session.hpp"
 #include "cli/objective_cli.hpp"
@@ -90,16 +86,10 @@ void register_push(CLI::App* parent, int& exit_code) {
   cmd->add_option("--fail-on", o.fail_on, "Exit 3 if, afterwards, any objective pushed to is off_track (or at_risk or worse)")
       ->check(CLI::IsMember({"off_track", "at_risk"}));
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    std::ostringstream s;
-    if (o.file == "-") {
-      s << std::cin.rdbuf();
-    } else {
-      std::ifstream in(o.file, std::ios::binary);
-      if (!in) return fail("cannot read " + o.file + ": " + std::strerror(errno));
-      s << in.rdbuf();
-    }
+    auto text = read_text_input(o.file);
+    if (!text) return kExitFailed;
     json::error_code ec;
-    auto v = json::parse(s.str(), ec);
+    auto v = json::parse(*text, ec);
     if (ec || !(v.is_array() || (v.is_object() && v.get_object().if_contains("readings"))))
       return usage_error(o.file + " must hold a JSON list of readings or an object {\"readings\": [...]}.");
     json::object body = v.is_array() ? json::object{{"readings", v}} : v.get_object();

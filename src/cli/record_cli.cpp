@@ -20,6 +20,10 @@ CLI::App* add_command_group(CLI::App& app, const std::string& name, const std::s
   return group;
 }
 
+std::string RecordPath::operator()(const std::string& id, std::string_view suffix) const {
+  return base + "/" + http::encode_segment(id) + std::string(suffix);
+}
+
 CLI::App* add_id_command(CLI::App* parent, const std::string& name, const std::string& help, IdOptions& o,
                          const std::string& id_help, bool json_flag, const std::string& id_name) {
   auto* cmd = parent->add_subcommand(name, help);

@@ -23,6 +23,12 @@ using RegisterFn = void (*)(CLI::App* parent, int& exit_code);
 CLI::App* add_command_group(CLI::App& app, const std::string& name, const std::string& help, int& exit_code,
                             std::initializer_list<RegisterFn> subcommands);
 
+/// The paths of a collection's records: BASE/ID[suffix] with ID encoded, e.g. /api/v1/risks/R-3/history.
+struct RecordPath {
+  std::string base;  // the collection, e.g. /api/v1/risks
+  std::string operator()(const std::string& id, std::string_view suffix = {}) const;
+};
+
 /// Options of a subcommand about one record: the API options and the record's ID argument.
 struct IdOptions {
   ApiOptions api;

@@ -10,6 +10,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output.hpp"
 #include "domain/kinds/registry.hpp"
 
@@ -113,29 +114,63 @@ int print_done(const KindSpec& k, const http::ClientResponse& r, bool as_json, s
 /// GET of the record for its ETag, then `request` with If-Match (and the version check).
 int send_if_match(ApiSession& api, const KindSpec& k, const std::string& id, std::int64_t expect_version,
                   http::ClientRequest request, bool as_json, std::string_view what) {
-  auto current = api.get(record_path(k, id));
-  if (!current) return kExitFailed;
-  auto etag = current->header("etag");
-  if (!etag) return fail("the server sent no ETag for " + id + "; nothing was changed.");
-  auto before = object_of(*current);
-  if (!before) return kExitFailed;
-  auto version = int_of(*before, "version").value_or(0);
-  if (expect_version > 0 && version != expect_version)
-    return fail(k.noun + " " + id + " is at version " + std::to_string(version) + ", not " + std::to_string(expect_version) +
-                "; someone changed it. Nothing was changed.");
-  request.headers.emplace_back("If-Match", *etag);
+  auto current = read_for_change(api, record_path(k, id), id);
+  if (!current || check_expected_version(current->response, expect_version, k.noun, id)) return kExitFailed;
+  request.headers.emplace_back("If-Match", current->etag);
   auto r = api.send(request);
   return r ? print_done(k, *r, as_json, what) : kExitFailed;
+}
+
+/// The list's filter options: one per filter of the kind, then --q (if it has a text search), --sort,
+/// --cursor and --archived.
+std::vector<ListFilter> list_filters(const KindSpec& k) {
+  std::vector<ListFilter> out;
+  for (const auto& f : k.filters) {
+    const auto* field = records::field_named(k.fields, f.name);
+    std::string n = f.name;
+    for (auto& c : n)
+      if (c == '_') c = '-';
+    out.push_back({"--" + n, f.name, "Only records with this " + (field ? field->label : f.name), f.values});
+  }
+  if (k.text_search) out.push_back({"--q", "q", "Search the text of the records"});
+  std::string sorts;
+  for (const auto& so : k.sorts) sorts += (sorts.empty() ? "" : ", ") + so.name;
+  out.push_back({"--sort", "sort", sorts + " (a leading - descends)"});
+  out.push_back({"--cursor", "cursor", "The next page (the cursor a --json list printed)"});
+  out.push_back({"--archived", "archived", "false (default), true or all", {"false", "true", "all"}});
+  return out;
+}
+
+/// The records of a list as a table of the kind's columns, or why there are none.
+void print_records(const KindSpec& k, const ListResult& l, const http::NameValues& filters) {
+  if (l.items.empty()) {
+    std::cout << "No " << k.noun << " records"
+              << (filters.empty() ? " yet; create one with 'aims " + k.cli + " create'." : " match these filters.") << "\n";
+    return;
+  }
+  std::vector<std::string> headers{"id"};
+  for (const auto& f : k.fields)
+    if (f.column) headers.push_back(f.name);
+  Table t(headers);
+  t.set_max_width(1, 44);
+  for (const auto& v : l.items) {
+    if (!v.is_object()) continue;
+    const auto& r = v.get_object();
+    std::vector<std::string> row{string_of(r, "id")};
+    for (const auto& f : k.fields)
+      if (f.column) row.push_back(r.contains(f.name) ? display(r.at(f.name)) : "");
+    t.add_row(std::move(row));
+  }
+  t.print(std::cout);
+  print_list_summary(l, k.noun + " records");
 }
 
 /// The state of one kind's commands (CLI11 keeps pointers into it).
 struct KindCommands {
   const KindSpec* k;
-  ApiOptions list_api, get_api, create_api, update_api, history_api, archive_api, restore_api;
-  std::deque<std::string> filters;
-  std::string q, sort, cursor, archived, get_id, update_id, history_id, history_cursor, archive_id, restore_id;
-  int limit = 0, history_limit = 0;
-  bool all = false;
+  ApiOptions get_api, create_api, update_api, history_api, archive_api, restore_api;
+  std::string get_id, update_id, history_id, history_cursor, archive_id, restore_id;
+  int history_limit = 0;
   std::int64_t expect_version = 0, archive_version = 0, restore_version = 0;
   FieldValues create_values, update_values;
 };
@@ -144,69 +179,11 @@ void register_kind(CLI::App& app, KindCommands& s, int& exit_code) {
   const KindSpec& k = *s.k;
   auto* top = app.add_subcommand(k.cli, k.plural + " (clause " + k.clause + ", API client)")->require_subcommand(1);
 
-  auto* list = top->add_subcommand("list", "List " + k.plural + " with their columns");
-  s.list_api.add_to(list);
-  for (const auto& f : k.filters) {
-    s.filters.emplace_back();
-    const auto* field = records::field_named(k.fields, f.name);
-    std::string n = f.name;
-    for (auto& c : n)
-      if (c == '_') c = '-';
-    auto* opt = list->add_option("--" + n, s.filters.back(), "Only records with this " + (field ? field->label : f.name));
-    if (!f.values.empty()) opt->check(CLI::IsMember(f.values));
-  }
-  if (k.text_search) list->add_option("--q", s.q, "Search the text of the records");
-  std::string sorts;
-  for (const auto& so : k.sorts) sorts += (sorts.empty() ? "" : ", ") + so.name;
-  list->add_option("--sort", s.sort, sorts + " (a leading - descends)");
-  list->add_option("--limit", s.limit, "Records per page, 1 to 500 (server default 50)")->check(CLI::Range(1, 500));
-  list->add_option("--cursor", s.cursor, "The next page (the cursor a --json list printed)");
-  list->add_option("--archived", s.archived, "false (default), true or all")->check(CLI::IsMember({"false", "true", "all"}));
-  list->add_flag("--all", s.all, "Follow the pages to the end");
-  list->callback(with_session(s.list_api, exit_code, [&s](ApiSession& api) {
-      const KindSpec& k = *s.k;
-      http::NameValues q;
-      for (std::size_t i = 0; i < k.filters.size(); ++i)
-        if (!s.filters[i].empty()) q.emplace_back(k.filters[i].name, s.filters[i]);
-      auto add = [&](const char* key, const std::string& v) {
-        if (!v.empty()) q.emplace_back(key, v);
-      };
-      add("q", s.q);
-      add("sort", s.sort);
-      add("cursor", s.cursor);
-      add("archived", s.archived);
-      if (s.limit > 0) q.emplace_back("limit", std::to_string(s.limit));
-      else if (s.all) q.emplace_back("limit", "500");
-      auto l = api.list(record_path(k), q, s.all);
-      if (!l) return kExitFailed;
-      if (s.list_api.json) {
-        if (!s.all) print_body(std::cout, l->first_body);
-        else print_body(std::cout, json::serialize(json::object{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}}));
-        return 0;
-      }
-      if (l->items.empty()) {
-        std::cout << "No " << k.noun << " records" << (q.empty() ? " yet; create one with 'aims " + k.cli + " create'." : " match these filters.")
-                  << "\n";
-        return 0;
-      }
-      std::vector<std::string> headers{"id"};
-      for (const auto& f : k.fields)
-        if (f.column) headers.push_back(f.name);
-      Table t(headers);
-      t.set_max_width(1, 44);
-      for (const auto& v : l->items) {
-        if (!v.is_object()) continue;
-        const auto& r = v.get_object();
-        std::vector<std::string> row{string_of(r, "id")};
-        for (const auto& f : k.fields)
-          if (f.column) row.push_back(r.contains(f.name) ? display(r.at(f.name)) : "");
-        t.add_row(std::move(row));
-      }
-      t.print(std::cout);
-      std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size())) << " "
-                << k.noun << " records" << (l->next ? " (more with --all)" : "") << "\n";
-      return 0;
-  }));
+  register_list_command(top, exit_code,
+                        {"List " + k.plural + " with their columns", record_path(k), "Records per page, 1 to 500 (server default 50)",
+                         list_filters(k),
+                         [&k](const ListResult& l, const http::NameValues& filters) { print_records(k, l, filters); },
+                         ListTotal::always});
 
   auto* get = top->add_subcommand("get", "Show one " + k.noun);
   s.get_api.add_to(get);

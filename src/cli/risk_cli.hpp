@@ -17,8 +17,9 @@ void register_risk_criteria_commands(CLI::App& app, int& exit_code);
 /// Registers `aims risks accept|withdraw|history|heatmap` under `risks`.
 void register_risk_review_commands(CLI::App* risks, int& exit_code);
 
+inline const std::string kRisks = "/api/v1/risks";
 /// The API path of a risk, e.g. /api/v1/risks/R-3/history.
-std::string risk_path(const std::string& id, std::string_view suffix = {});
+inline const RecordPath risk_path{"/api/v1/risks"};
 
 /// "16 critical" from a served score {"score", "level": {"id"}}.
 std::string score_text(const boost::json::value* score);

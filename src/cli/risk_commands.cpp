@@ -13,6 +13,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
 #include "cli/risk_cli.hpp"
 #include "core/text.hpp"
@@ -21,8 +22,6 @@ namespace aims::cli {
 namespace {
 namespace json = boost::json;
 using http::NameValues;
-
-const std::string kRisks = "/api/v1/risks";
 
 constexpr std::string_view kListFields[] = {"risk_sources", "objectives", "existing_controls", "planned_controls"};
 constexpr std::string_view kIntFields[] = {"inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"};
@@ -93,6 +92,11 @@ std::string cell_text(const json::value* s) {
          std::to_string(int_of(o, "score").value_or(0)) + ", " + level;
 }
 
+/// The server's count of risks past their review date, from the first page.
+std::int64_t overdue_reviews(const ListResult& l) {
+  return int_of(json::parse(l.first_body).as_object(), "overdue_reviews").value_or(0);
+}
+
 void print_risk_table(const json::array& items) {
   Table t({"id", "title", "system", "inherent", "residual", "status", "acceptance", "owner", "review"});
   t.set_max_width(1, 44);
@@ -119,82 +123,38 @@ int print_done(const http::ClientResponse& r, bool as_json, std::string_view wha
   });
 }
 
-struct RiskFilters {
-  std::string q, system, status, inherent_level, residual_level, owner, treatment, acceptance, control, sort;
-  bool overdue = false;
-
-  void add_to(CLI::App* cmd) {
-    cmd->add_option("--q", q, "Search id, title, description, owner, AI system, plan and controls");
-    cmd->add_option("--system", system, "Only the risks of this AI system (sys_…), or none for organization-wide ones");
-    cmd->add_option("--status", status, "open, treating, monitoring or closed")
-        ->check(CLI::IsMember({"open", "treating", "monitoring", "closed"}));
-    cmd->add_option("--inherent-level", inherent_level, "A level of the risk criteria, e.g. critical");
-    cmd->add_option("--residual-level", residual_level, "A level of the risk criteria, e.g. high");
-    cmd->add_option("--owner", owner, "The owner (whole value, any case)");
-    cmd->add_option("--treatment", treatment, "modify, avoid, share, retain, or none")
-        ->check(CLI::IsMember({"modify", "avoid", "share", "retain", "none"}));
-    cmd->add_option("--acceptance", acceptance, "none, accepted, expired, withdrawn or exceeds_threshold")
-        ->check(CLI::IsMember({"none", "accepted", "expired", "withdrawn", "exceeds_threshold"}));
-    cmd->add_option("--control", control, "Only risks whose planned controls include this one, e.g. A.6.2.4");
-    cmd->add_flag("--overdue", overdue, "Only risks past their review date");
-    cmd->add_option("--sort", sort, "number, title, status, owner, inherent, residual, due_date, review_date, updated_at (leading - descends)");
-  }
-
-  NameValues query() const {
-    NameValues out;
-    auto add = [&](const char* key, const std::string& v) {
-      if (!v.empty()) out.emplace_back(key, v);
-    };
-    add("q", q);
-    add("system_id", system);
-    add("status", status);
-    add("inherent_level", inherent_level);
-    add("residual_level", residual_level);
-    add("owner", owner);
-    add("treatment", treatment);
-    add("acceptance", acceptance);
-    add("control", control);
-    add("sort", sort);
-    if (overdue) out.emplace_back("overdue", "true");
-    return out;
-  }
-};
-
 void register_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    RiskFilters filters;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "List risks: id, title, system, inherent and residual level, status, acceptance");
-  o.api.add_to(cmd);
-  o.filters.add_to(cmd);
-  o.paging.add_to(cmd, "Risks per page, 1 to 500 (server default 50)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    auto q = o.filters.query();
-    o.paging.apply(q);
-    auto l = api.list(kRisks, q, o.paging.all);
-    if (!l) return kExitFailed;
-    auto first = json::parse(l->first_body).as_object();
-    auto overdue = int_of(first, "overdue_reviews").value_or(0);
-    if (o.api.json) {
-      if (!o.paging.all) {
-        print_body(std::cout, l->first_body);
-      } else {
-        json::object all{{"items", std::move(l->items)}, {"total", l->total.value_or(0)}, {"overdue_reviews", overdue}};
-        print_body(std::cout, json::serialize(all));
-      }
-      return 0;
-    }
-    if (l->items.empty()) {
-      std::cout << "No risks" << (o.filters.query().empty() ? " yet; register one with 'aims risks create'." : " match these filters.") << "\n";
-      return 0;
-    }
-    print_risk_table(l->items);
-    std::cout << "\n" << l->items.size() << " of " << l->total.value_or(static_cast<std::int64_t>(l->items.size())) << " risks; "
-              << overdue << " with an overdue review" << (l->next ? " (more with --all)" : "") << "\n";
-    return 0;
-  }));
+  register_list_command(
+      parent, exit_code,
+      {"List risks: id, title, system, inherent and residual level, status, acceptance", kRisks,
+       "Risks per page, 1 to 500 (server default 50)",
+       {{"--q", "q", "Search id, title, description, owner, AI system, plan and controls"},
+        {"--system", "system_id", "Only the risks of this AI system (sys_…), or none for organization-wide ones"},
+        {"--status", "status", "open, treating, monitoring or closed", {"open", "treating", "monitoring", "closed"}},
+        {"--inherent-level", "inherent_level", "A level of the risk criteria, e.g. critical"},
+        {"--residual-level", "residual_level", "A level of the risk criteria, e.g. high"},
+        {"--owner", "owner", "The owner (whole value, any case)"},
+        {"--treatment", "treatment", "modify, avoid, share, retain, or none", {"modify", "avoid", "share", "retain", "none"}},
+        {"--acceptance", "acceptance", "none, accepted, expired, withdrawn or exceeds_threshold",
+         {"none", "accepted", "expired", "withdrawn", "exceeds_threshold"}},
+        {"--control", "control", "Only risks whose planned controls include this one, e.g. A.6.2.4"},
+        {"--overdue", "overdue", "Only risks past their review date", {}, true},
+        {"--sort", "sort", "number, title, status, owner, inherent, residual, due_date, review_date, updated_at (leading - descends)"}},
+       [](const ListResult& l, const NameValues& filters) {
+         if (l.items.empty()) {
+           std::cout << "No risks" << (filters.empty() ? " yet; register one with 'aims risks create'." : " match these filters.") << "\n";
+           return;
+         }
+         print_risk_table(l.items);
+         std::cout << "\n" << l.items.size() << " of " << l.total.value_or(static_cast<std::int64_t>(l.items.size())) << " risks; "
+                   << overdue_reviews(l) << " with an overdue review" << (l.next ? " (more with --all)" : "") << "\n";
+       },
+       ListTotal::always,
+       [](ListResult& l, bool all) {
+         if (!all) return print_body(std::cout, l.first_body);
+         json::object out{{"items", std::move(l.items)}, {"total", l.total.value_or(0)}, {"overdue_reviews", overdue_reviews(l)}};
+         print_body(std::cout, json::serialize(out));
+       }});
 }
 
 void print_risk(const json::object& k) {
@@ -228,7 +188,7 @@ void print_risk(const json::object& k) {
 void register_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one risk with its scores, treatment and acceptance", "The risk's id, e.g. R-3",
-                        [](const std::string& id) { return risk_path(id); }, print_risk});
+                        risk_path, print_risk});
 }
 
 void register_create(CLI::App* parent, int& exit_code) {
@@ -276,14 +236,10 @@ void register_update(CLI::App* parent, int& exit_code) {
                           {"Change fields of a risk (--field KEY=VALUE ... or --file)", "The risk's id, e.g. R-3",
                            "Change nothing unless the risk is still at this version", "risk",
                            "nothing to change: give --field KEY=VALUE or --file FILE.json.",
-                           [](const std::string& id) { return risk_path(id); }, print_updated});
+                           risk_path, print_updated});
 }
 
 }  // namespace
-
-std::string risk_path(const std::string& id, std::string_view suffix) {
-  return kRisks + "/" + http::encode_segment(id) + std::string(suffix);
-}
 
 std::string score_text(const json::value* score) {
   if (!score || !score->is_object()) return "";

@@ -1,25 +1,21 @@
 // GET /api/v1/dashboard on the demo organization: every card's figures equal the endpoint the card
 // summarises, for each role, before and after changes (the answer is cached until the
 // organization's next change); another organization sees only its own; reading changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer, login, aims } from '../lib/server.mjs';
-import { client, assertJson, assertProblem, stopServer, memberClients } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertJson, assertProblem, memberClients } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 
 const DASH = '/api/v1/dashboard';
 const PW = 'dashboard member password';
 
 let srv, c, as;
 
-before(async () => {
-  srv = await startDemoServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   as = await memberClients(srv, ['viewer', 'auditor'], PW);
-});
-
-after(async () => {
-  await stopServer(srv);
-});
+}, { demo: true });
 
 const get = async (who, path) => assertJson(await who('GET', path));
 const total = async (who, path) => (await get(who, path)).total;

@@ -5,10 +5,10 @@
 // within_days, SoA version numbers). Subnormal, huge, beyond a double, negative zero, many digits,
 // not whole, out of range and not a number at all: each is refused with a problem naming the field
 // and changes nothing, and each good value is read back exactly.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { assertProblem, assertJson } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 
 const IA = '/api/v1/impact-assessments';
 const ASM = '/api/v1/assessments';
@@ -16,14 +16,9 @@ const SYS = '/api/v1/systems';
 
 let srv, c, sys;
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   sys = assertJson(await c('POST', SYS, { json: { name: 'Numbers system', purpose: 'Takes edge values' } }), 201);
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 /** Sends `text` as the JSON body as is: numbers JSON.stringify cannot write (1e400, -0.0) go out verbatim. */

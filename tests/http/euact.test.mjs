@@ -2,10 +2,11 @@
 // (201/200, ETag, If-Match 428/412), 422 on incomplete or invalid answers with nothing changed,
 // saved versions, the inventory fields and system history kept in step, obligations created,
 // kept, retired and edited, the register's filters, sorting and paging, roles and tenancy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 import { asked as askedIn, complete as completeIn, PRESETS } from '../lib/euact.mjs';
 
 const SYS = '/api/v1/systems';
@@ -19,15 +20,10 @@ const TODAY = new Date().toISOString().slice(0, 10);
 let srv, c, questionnaire;
 const as = {};
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   Object.assign(as, await memberClients(srv, ROLES, PW));
   questionnaire = assertJson(await c('GET', Q));
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 // ---- helpers -----------------------------------------------------------------------------------

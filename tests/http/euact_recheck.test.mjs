@@ -3,12 +3,11 @@
 // GET /eu-ai-act/rechecks and on the obligations register (`recheck_needed`, filter `recheck`);
 // classifying it again gives the new class and clears it. Obligations name their system's class
 // (`system_class`) and filter by it. Other organizations see none of it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile, sqlite } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
 
 const SYS = '/api/v1/systems';
@@ -16,22 +15,13 @@ const OBL = '/api/v1/obligations';
 const RECHECKS = '/api/v1/eu-ai-act/rechecks';
 let srv, c, viewer;
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   ({ viewer } = await memberClients(srv, ['viewer'], 'recheck viewer password'));
 });
 
-after(async () => {
-  await stopServer(srv);
-});
-
 /** Runs SQL on the server's SQLite database (WAL allows a second writer between requests). */
-function sql(q) {
-  const r = spawnSync('sqlite3', [join(srv.dataDir, 'aims.db'), q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const sql = (q) => sqlite(srv.dataDir, q);
 
 async function system(name) {
   return assertJson(await c('POST', SYS, { json: { name, purpose: 'Re-check tests' } }), 201);

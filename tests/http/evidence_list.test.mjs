@@ -5,28 +5,21 @@
 // parameters, a cursor of another sort, …) is in record_contract.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { adminClient, sqlite, day } from '../lib/fixture.mjs';
 
 const EV = '/api/v1/evidence';
 let srv, c, dataDir, system;
 
-function sql(q) {
-  const r = spawnSync('sqlite3', [join(dataDir, 'aims.db'), q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const sql = (q) => sqlite(dataDir, q);
 
 async function start() {
   srv = await startServer(dataDir ? { dataDir, keepData: true } : { keepData: true });
   dataDir = srv.dataDir;
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+  c = await adminClient(srv);
 }
-
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 async function upload(name, bytes, query = {}) {
   const qs = new URLSearchParams({ filename: name });

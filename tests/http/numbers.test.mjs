@@ -3,12 +3,10 @@
 // only positive is valid) is either accepted and read back exactly or refused with a problem that
 // names the field, changing nothing; and a record stored in a form that cannot be read shows as an
 // error row in its list (the rest of the list still works) while its own GET answers a problem.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { assertProblem, assertJson } from '../lib/http.mjs';
+import { serverForFile, sqlite, day } from '../lib/fixture.mjs';
 
 const OBJ = '/api/v1/objectives';
 const RISKS = '/api/v1/risks';
@@ -16,22 +14,10 @@ const SYS = '/api/v1/systems';
 
 let srv, c, orgId;
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   orgId = assertJson(await c('GET', '/api/v1/me')).organization.id;
 });
-
-after(async () => {
-  await stopServer(srv);
-});
-
-/** A UTC calendar date `days` from today, as YYYY-MM-DD. */
-function day(days = 0) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Sends `text` as the JSON body as is: numbers JSON.stringify cannot write (1e400, -0.0) go out verbatim. */
 const raw = (method, path, text, headers = {}) => c(method, path, { body: text, headers: { 'content-type': 'application/json', ...headers } });
@@ -155,12 +141,8 @@ test('risk scores take whole numbers on the scale only; limits take whole number
   await listsStayUp();
 });
 
-/** Runs SQL on the server's SQLite database (the server keeps running: WAL allows a second writer between requests). */
-function sql(q) {
-  const r = spawnSync('sqlite3', [join(srv.dataDir, 'aims.db'), q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+/** Runs SQL on the server's SQLite database (the server keeps running). */
+const sql = (q) => sqlite(srv.dataDir, q);
 
 test('a record stored in a form that cannot be read is an error row in its list, and its GET answers a problem', async () => {
   const sys = assertJson(await c('POST', SYS, { json: { name: 'Broken later', purpose: 'x' } }), 201);

@@ -2,10 +2,11 @@
 // changes nothing, If-Match, readings and the status derived from the latest one (per direction,
 // at the bounds, reading overdue per frequency), bulk push, deleting readings with history kept,
 // roles, list filters/sorting/paging, history and summary, and isolation between organizations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile, day } from '../lib/fixture.mjs';
 
 const OBJ = '/api/v1/objectives';
 const SYS = '/api/v1/systems';
@@ -17,9 +18,8 @@ let srv, c, token;
 const as = {};
 let system, archivedSystem;
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   Object.assign(as, await memberClients(srv, ROLES, PW));
   const t = aims(['token', 'create', '--data', srv.dataDir, '--email', srv.admin.email, '--name', 'pipeline']);
   assert.equal(t.status, 0, t.stderr);
@@ -29,18 +29,7 @@ before(async () => {
   assertJson(await c('POST', `${SYS}/${archivedSystem.id}/archive`));
 });
 
-after(async () => {
-  await stopServer(srv);
-});
-
 // ---- helpers -----------------------------------------------------------------------------------
-
-/** A UTC calendar date `days` from today (negative: in the past), as YYYY-MM-DD. */
-function day(days = 0) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A UTC calendar date `months` calendar months from today, as the server counts them. */
 function month(months) {

@@ -5,11 +5,10 @@
 // restart. What every kind keeps is in record_contract.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { adminClient, sqlite } from '../lib/fixture.mjs';
 import { complete as completeIn, answersFor, PRESETS } from '../lib/euact.mjs';
 
 const SYS = '/api/v1/systems';
@@ -20,16 +19,12 @@ const STATUSES = ['not_started', 'in_progress', 'met', 'not_applicable'];
 let srv, c, dataDir, questionnaire;
 const sys = {};
 
-function sql(q) {
-  const r = spawnSync('sqlite3', [join(dataDir, 'aims.db'), q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const sql = (q) => sqlite(dataDir, q);
 
 async function start() {
   srv = await startServer(dataDir ? { dataDir, keepData: true } : { keepData: true });
   dataDir = srv.dataDir;
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+  c = await adminClient(srv);
 }
 
 async function classify(id, given, ifMatch) {

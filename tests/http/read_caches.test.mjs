@@ -3,10 +3,11 @@
 // per organization at the size of its audit log, so each test reads the endpoint (filling the cache),
 // changes one thing the answer shows, and reads again — through the API, and from another process
 // writing to the same database (`aims user add --data`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertJson, stopServer, setSegregation } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertJson, setSegregation } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
 
 const SOA = '/api/v1/soa';
@@ -15,17 +16,12 @@ const PW = 'read cache password';
 
 let srv, c, other;
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   await setSegregation(c, { soa_approval: false, risk_acceptance: false });
   const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
   assert.equal(org.status, 0, org.stderr);
   other = client(srv.url, await login(srv.url, 'other@x.test', PW));
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 const soa = async (who = c) => assertJson(await who('GET', SOA));

@@ -2,10 +2,10 @@
 // assessment is answered, leaves out the controls the SoA excludes and lists them with the SoA's
 // justification, and regenerating keeps the user's edits of text, owner, dates and status or names
 // every edit it drops.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 
 const ASM = '/api/v1/assessments';
 const SOA = '/api/v1/soa';
@@ -13,14 +13,9 @@ const SOA = '/api/v1/soa';
 let srv, c;
 const as = {};
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   Object.assign(as, await memberClients(srv, ['contributor'], 'roadmap truth password'));
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 async function create(fields) {

@@ -3,10 +3,11 @@
 // for every other role, and segregation of duties (on by default) keeps the submitter of an impact
 // assessment, the author of a risk and the editors of SoA entries from approving or accepting it.
 // Every refusal is a 403 problem naming the rule that changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 
 const ORG = '/api/v1/org-settings';
 const IA = '/api/v1/impact-assessments';
@@ -23,17 +24,12 @@ let manager2; // a second manager: "another allowed user"
 
 const inDays = (days) => new Date(Date.now() + days * 86400e3).toISOString().slice(0, 10);
 
-before(async () => {
-  srv = await startServer();
-  admin = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c: admin } = s);
   Object.assign(as, await memberClients(srv, NON_ADMINS, PW));
   as.admin = await member('admin2@acme.test', 'admin');
   manager2 = await member('manager2@acme.test', 'manager');
   sys = assertJson(await admin('POST', '/api/v1/systems', { json: { name: 'Loan scoring', purpose: 'Scores loan applications' } }), 201);
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 // ---- helpers -----------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 // completed assessment (named on the SoA), a status that contradicts the assessed maturity is a
 // conflict on the entry until someone keeps it with a reason or changes it, and approval counts the
 // applicable controls without a justification and, when the organization requires them, refuses.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients, setSegregation } from '../lib/http.mjs';
+import { assertProblem, assertJson, memberClients, setSegregation } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
 
 const SOA = '/api/v1/soa';
 const ASM = '/api/v1/assessments';
@@ -14,15 +14,10 @@ const ORG = '/api/v1/org-settings';
 let srv, c;
 const as = {};
 
-before(async () => {
-  srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async (s) => {
+  ({ srv, c } = s);
   Object.assign(as, await memberClients(srv, ['manager', 'contributor'], 'soa assessment password'));
   await setSegregation(c, { soa_approval: false });
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 const soa = async () => assertJson(await c('GET', SOA));

@@ -64,6 +64,18 @@ export function assertJson(r, status = 200) {
   return r.body;
 }
 
+/**
+ * GET BASE/ID of a record just made (`made`, as its creation answered it) answers that record with
+ * ETag "v1"; the id `unknownId`, and one that tries SQL, answer a 404 problem.
+ */
+export async function assertReadableById(c, base, made, unknownId) {
+  const r = await c('GET', `${base}/${made.id}`);
+  assert.deepEqual(assertJson(r), made);
+  assert.equal(r.headers.get('etag'), '"v1"');
+  assertProblem(await c('GET', `${base}/${unknownId}`), 404);
+  assertProblem(await c('GET', `${base}/${encodeURIComponent("' OR 1=1 --")}`), 404);
+}
+
 /** Stops the file's server (from startServer); if it died during the tests, fails with the end of its log. */
 export async function stopServer(s) {
   if (!s) return;

@@ -1,0 +1,45 @@
+// Set-ups the HTTP tests repeat: one server for a whole test file with its admin logged in, the
+// admin's client of a server, SQL run straight on a server's SQLite database, and calendar dates
+// relative to today. Single-threaded, like the tests.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, login } from './server.mjs';
+import { client, stopServer } from './http.mjs';
+
+/** A client of the server's admin (startServer's `admin`), logged in over HTTP. */
+export async function adminClient(srv) {
+  return client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+}
+
+/**
+ * Gives the test file one server: before its tests, starts it (startServer's `options`;
+ * `demo: true` for the demo organization), logs its admin in and awaits `setup({ srv, c })` with
+ * the server and the admin's client; after them, stops it (stopServer, which fails if it died).
+ */
+export function serverForFile(setup, options = {}) {
+  let srv;
+  before(async () => {
+    srv = await startServer(options);
+    await setup({ srv, c: await adminClient(srv) });
+  });
+  after(() => stopServer(srv));
+}
+
+/**
+ * Runs SQL on the SQLite database of the data directory `dataDir` (the server may keep running:
+ * WAL allows a second writer between requests); fails unless sqlite3 succeeds; returns its output.
+ */
+export function sqlite(dataDir, q) {
+  const r = spawnSync('sqlite3', [join(dataDir, 'aims.db'), q], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+/** A UTC calendar date `days` from today (negative: in the past), as YYYY-MM-DD. */
+export function day(days = 0) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
