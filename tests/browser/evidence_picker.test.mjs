@@ -1,10 +1,13 @@
 // The record picker in real chromium against a real aims server, by keyboard alone: evidence is
 // linked by typing part of its name and pressing Enter on the guided assessment page (to the
 // item's control), in the SoA entry editor (to the entry), and on an evidence page's linked records
-// (an AI system picked by name); arrows choose among several matches, Escape closes and clears.
+// (an AI system picked by name; an obligation through its AI system's name; an assessment answer
+// through its item); arrows choose among several matches, Escape closes and clears.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { client } from '../lib/http.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 
 const EV = '/api/v1/evidence';
 
@@ -40,6 +43,7 @@ describe('the record picker', () => {
     asm = await r.json();
     r = await apiSend(server.url, api, 'POST', '/api/v1/systems', { body: { name: 'Fraud model', purpose: 'Flags card fraud' } });
     system = await r.json();
+    await classifyAs(client(server.url, api), system.id, 'high_risk');
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
@@ -114,5 +118,25 @@ describe('the record picker', () => {
     await page.keyboard.type('fraud');
     await card.getByText('Nothing matches “fraud”.').waitFor();
     assert.equal(await card.getByRole('listbox', { includeHidden: true }).getByRole('option', { includeHidden: true }).count(), 0);
+  });
+
+  test('obligations and assessment answers are picked by name too, not typed as ids', async () => {
+    await page.goto(`/evidence/${policy.id}`);
+    const card = page.getByTestId('evidence-links');
+    await card.waitFor();
+    await card.getByLabel('Kind').selectOption('obligation');
+    assert.equal(await card.getByTestId('link-id').count(), 0, 'no id to type');
+    const obligations = await apiGet(server.url, api, `/api/v1/obligations?system=${encodeURIComponent(system.id)}&limit=100`);
+    const art26 = obligations.items.find((o) => o.obligation_id === 'art26');
+    assert.ok(art26, 'a high-risk deployer has the Art. 26 obligation');
+    await pick(card.getByRole('combobox', { name: 'Find a record (Obligation)' }), 'art26', `${art26.article} ${art26.title}`);
+    await card.getByTestId('evidence-link-row').filter({ hasText: `obligation:${system.id}:art26` }).waitFor();
+
+    await card.getByLabel('Kind').selectOption('answer');
+    await pick(card.getByRole('combobox', { name: 'Find a record (Assessment answer)' }), 'A.9.2', /^A\.9\.2 /);
+    await card.getByTestId('evidence-link-row').filter({ hasText: `answer:${asm.id}:A.9.2` }).waitFor();
+    const links = await linksOf(policy);
+    assert.ok(links.includes(`obligation:${system.id}:art26`), links.join(', '));
+    assert.ok(links.includes(`answer:${asm.id}:A.9.2`), links.join(', '));
   });
 });

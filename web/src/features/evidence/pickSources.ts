@@ -1,6 +1,8 @@
 // What the record picker searches when evidence is linked: the vault's evidence (by title, file
 // name, number; for answers and SoA entries) and the records of each link target type (for the
-// vault's "link to a record"), each one server-side page. Stateless.
+// vault's "link to a record"), each one server-side page (obligations and answers: a few pages,
+// matched here). Stateless.
+import { api } from '../../lib/api';
 import { fetchPage } from '../../lib/lists';
 import type { PickOption, PickSearch } from '../../components/records/RecordPicker';
 import { classificationLabels, type Classification } from './evidence';
@@ -76,7 +78,57 @@ export function targetSearch(type: string): PickSearch | null {
           detail: type === 'soa_entry' ? 'Annex A control' : 'ISO/IEC 42001',
         }));
       };
+    case 'obligation':
+      return searchObligations;
+    case 'answer':
+      return searchAnswers;
     default:
-      return null;  // obligations and answers: by their two-part id
+      return null;
   }
 }
+
+interface ObligationRow {
+  system_id: string;
+  system_name: string;
+  obligation_id: string;
+  article: string;
+  title: string;
+}
+
+/** Obligations whose title, article or AI system matches: those of the systems found by name, and
+ *  those among the first page of the register whose title or article matches. */
+const searchObligations: PickSearch = async (q, signal) => {
+  const [systems, first] = await Promise.all([
+    fetchPage<Named, '/api/v1/systems'>('/api/v1/systems', { query: { q, limit: 3 }, signal }),
+    fetchPage<ObligationRow, '/api/v1/obligations'>('/api/v1/obligations', { query: { limit: 200 }, signal }),
+  ]);
+  const ofSystems = await Promise.all(
+    systems.items.map((s) => fetchPage<ObligationRow, '/api/v1/obligations'>('/api/v1/obligations', { query: { system: s.id, limit: 100 }, signal })),
+  );
+  const seen = new Set<string>();
+  const rows = [...ofSystems.flatMap((p) => p.items), ...first.items.filter((o) => containsText(q, o.title, o.article, o.obligation_id))];
+  return rows
+    .filter((o) => !seen.has(`${o.system_id}:${o.obligation_id}`) && seen.add(`${o.system_id}:${o.obligation_id}`))
+    .slice(0, PAGE)
+    .map((o) => ({ key: `obligation:${o.system_id}:${o.obligation_id}`, title: `${o.article} ${o.title}`, detail: o.system_name }));
+};
+
+interface AnswerRow {
+  item_id: string;
+  title: string;
+}
+
+/** Items of the three newest assessments whose id, title or assessment name matches. */
+const searchAnswers: PickSearch = async (q, signal) => {
+  const assessments = await fetchPage<Named, '/api/v1/assessments'>('/api/v1/assessments', { query: { limit: 3 }, signal });
+  const answers = await Promise.all(
+    assessments.items.map(async (a) => {
+      const { data } = await api('get', '/api/v1/assessments/{id}/answers', { path: { id: a.id }, signal });
+      const named = containsText(q, a.name);
+      return (data.items as AnswerRow[])
+        .filter((i) => named || containsText(q, i.item_id, i.title))
+        .map((i) => ({ key: `answer:${a.id}:${i.item_id}`, title: `${i.item_id} ${i.title}`, detail: a.name ?? a.id }));
+    }),
+  );
+  return answers.flat().slice(0, PAGE);
+};

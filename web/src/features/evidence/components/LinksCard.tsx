@@ -1,6 +1,7 @@
 // The records one evidence file is linked to: each with a way to its page, removal with
 // confirmation, and linking another record: its kind, then the record picked by name
-// (RecordPicker; obligations and answers by their id). Unknown targets show the server's reason.
+// (RecordPicker; obligations through their AI system, title or article, answers through their item or
+// assessment). Unknown targets show the server's reason.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
