@@ -32,6 +32,7 @@ struct CatalogServices {
 };
 struct SystemServices {
   inventory::SystemService& systems;
+  inventory::ListCache& listed;  // list pages with their classified roles, kept while the log keeps its size
 };
 struct AssessmentServices {
   assessment::AssessmentService& assessments;

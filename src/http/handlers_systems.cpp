@@ -2,6 +2,7 @@
 
 #include "domain/euact/system_facts.hpp"
 #include "domain/inventory/system_overview.hpp"
+#include "domain/records/read_cache.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -31,12 +32,17 @@ inventory::ListParams list_params(const Request& req) {
 }  // namespace
 
 Response list_systems(Context& c, const SystemServices& s) {
-  auto r = s.systems.list(*c.actor, list_params(c.req));
-  if (!r) return problem(r.error(), c.req.path);
-  // Each system's EU AI Act roles from its saved classification, the one source of roles.
-  auto items = euact::with_classified_roles(c.svc.store, c.actor->org_id, r->items_json);
-  if (!items) return problem(items.error(), c.req.path);
-  return json_response(200, list_page_json(*items, r->total, r->next));
+  // Each system's EU AI Act roles from its saved classification, the one source of roles; the
+  // page with them is kept until the organization's log grows (a classification is a logged change).
+  auto page = records::cached_text(c.svc.store, s.listed, *c.actor, "system", "", c.req.query, [&]() -> result<std::string> {
+    auto r = s.systems.list(*c.actor, list_params(c.req));
+    if (!r) return r.error();
+    auto items = euact::with_classified_roles(c.svc.store, c.actor->org_id, r->items_json);
+    if (!items) return items.error();
+    return list_page_json(*items, r->total, r->next);
+  });
+  if (!page) return problem(page.error(), c.req.path);
+  return json_response(200, std::move(*page));
 }
 
 Response create_system(Context& c, const SystemServices& s) {

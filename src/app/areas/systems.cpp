@@ -6,7 +6,8 @@ namespace aims::app {
 
 void add_systems(AreaContext& a) {
   auto& systems = a.services.make<inventory::SystemService>(a.infra.store, a.infra.clock, a.infra.ids);
-  auto h = http::bind_services(http::SystemServices{systems});
+  auto& listed = a.services.make<inventory::ListCache>();
+  auto h = http::bind_services(http::SystemServices{systems, listed});
   a.operations.add(AIMS_OPERATIONS(h, import_systems, export_systems, list_systems, create_system, get_system,
                                    update_system, archive_system, restore_system));
   a.operations.add("getSystemHistory", h(http::handlers::system_history));  // its published operationId
