@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { closeSession, openSession, uiLogin } from './helpers.mjs';
-import { openPage, topLevelPages } from './pages.mjs';
+import { closeSession } from './helpers.mjs';
+import { openDemoPages, openPage } from './pages.mjs';
 
 /** axe-core's source, evaluated in the page through the browser's debugging protocol (the page's
  *  content security policy forbids inserted scripts, and rightly so). */
@@ -26,10 +26,7 @@ describe('accessibility of the top-level pages', () => {
   let server, browser, page, pages;
 
   before(async () => {
-    let api;
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-    pages = await topLevelPages(page, server, api);
+    ({ server, browser, page, pages } = await openDemoPages());
   });
 
   after(async () => {

@@ -4,8 +4,8 @@
 // and works by keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
-import { openPage, settled, topLevelPages } from './pages.mjs';
+import { closeSession, screenshot } from './helpers.mjs';
+import { openDemoPages, openPage, settled } from './pages.mjs';
 
 /** The elements sticking out to the right of the viewport and not inside a scrolling box, as short
  *  descriptions (the widest first). */
@@ -33,10 +33,7 @@ describe('the web UI on a 390 px wide screen', () => {
   let server, browser, page, pages;
 
   before(async () => {
-    let api;
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-    pages = await topLevelPages(page, server, api);
+    ({ server, browser, page, pages } = await openDemoPages());
     await page.setViewportSize({ width: 390, height: 844 });
   });
 

@@ -2,7 +2,7 @@
 // the side navigation as the shell renders it from the feature registry, plus a detail page of a
 // system, a risk and an assessment's results of the demo organization. Stateless helpers.
 import assert from 'node:assert/strict';
-import { apiGet } from './helpers.mjs';
+import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
 
 /** The navigation entries the shell shows (the registry's, in order) as [{ name, path }]. */
 export async function navPages(page) {
@@ -26,6 +26,18 @@ export async function topLevelPages(page, server, api) {
     { name: 'A risk', path: `/risks/${await one('/api/v1/risks')}` },
     { name: "An assessment's results", path: `/assessments/${await one('/api/v1/assessments')}/results` },
   ];
+}
+
+/** A server with the demo organization, a browser logged in as its admin, and its top-level pages. */
+export async function openDemoPages() {
+  const { server, browser, page, api } = await openSession({ server: { demo: true }, api: true });
+  try {
+    await uiLogin(page, server.admin.email, server.admin.password);
+    return { server, browser, page, pages: await topLevelPages(page, server, api) };
+  } catch (e) {
+    await closeSession(browser, server);
+    throw e;
+  }
 }
 
 /** Waits until the shown page has its heading and nothing of it is still loading. */
