@@ -123,6 +123,10 @@ void StoreTest::seed_orgs() {
   }));
 }
 
+void StoreTest::put(const RecordRow& r, std::int64_t expected) {
+  AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.put_record(r, expected); }));
+}
+
 void StoreTest::put(const SystemRow& s) {
   AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.insert_system(s); }));
 }

@@ -55,6 +55,8 @@ class StoreTest : public ::testing::Test {
   void seed_orgs();
   /// Inserts one system in one write.
   void put(const SystemRow& s);
+  /// Stores one generic record in one write (an insert when `expected` is 0).
+  void put(const RecordRow& r, std::int64_t expected = 0);
   std::optional<SystemRow> get(const std::string& org_id, const std::string& id);
   SystemPage list(const SystemQuery& q);
 
@@ -63,6 +65,15 @@ class StoreTest : public ::testing::Test {
   std::string location_;
   std::string temp_dir_;
   std::unique_ptr<Store> store_;
+};
+
+/// A conformance test that starts with organizations "org-a" and "org-b" and nothing else.
+class SeededStoreTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (!HasFatalFailure()) seed_orgs();
+  }
 };
 
 }  // namespace aims::store::conformance

@@ -54,16 +54,9 @@ Ids ids(const std::vector<RecordRow>& rows) {
   return out;
 }
 
-class GenericRecords : public StoreTest {
+class GenericRecords : public SeededStoreTest {
  protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (!HasFatalFailure()) seed_orgs();
-  }
   status w(const std::function<status(WriteTx&)>& fn) { return store().write(fn); }
-  void put(const RecordRow& r, std::int64_t expected = 0) {
-    AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.put_record(r, expected); }));
-  }
   std::vector<RecordRow> list(const RecordFilter& f) {
     std::vector<RecordRow> out;
     AIMS_EXPECT_OK(store().read([&](ReadTx& tx) {

@@ -26,14 +26,8 @@ RecordRow rec(const std::string& org_id, const std::string& id, const std::strin
 }
 
 /// Each test starts with organizations "org-a" and "org-b" and no records.
-class RecordCounts : public StoreTest {
+class RecordCounts : public SeededStoreTest {
  protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (!HasFatalFailure()) seed_orgs();
-  }
-  /// Stores `r` (an insert when `expected` is 0) in a write of its own.
-  void put(const RecordRow& r, std::int64_t expected = 0) { AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.put_record(r, expected); })); }
   /// The total of a query with these filters (and a parent), checked against its rows.
   std::int64_t total(std::vector<FacetIn> filters, std::optional<std::string> parent = std::nullopt,
                      const std::string& org_id = "org-a", std::optional<std::string> ref = std::nullopt) {

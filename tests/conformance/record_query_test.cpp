@@ -33,15 +33,8 @@ RecordRow fac(const std::string& org_id, const std::string& id, const std::strin
   return r;
 }
 
-class RecordQueries : public StoreTest {
+class RecordQueries : public SeededStoreTest {
  protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (!HasFatalFailure()) seed_orgs();
-  }
-  void put(const RecordRow& r, std::int64_t expected = 0) {
-    AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.put_record(r, expected); }));
-  }
   RecordPage query(const RecordQuery& q) {
     RecordPage out;
     AIMS_EXPECT_OK(store().read([&](ReadTx& tx) {
