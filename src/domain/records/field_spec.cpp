@@ -95,7 +95,9 @@ std::optional<json::value> read_one(const FieldSpec& f, const json::value& v, in
 
 /// The identifier of a ref target for people: "AI system sys_1", "risk R-2".
 std::string target_words(const FieldSpec& f, const std::string& id) {
-  return (f.ref == "system" ? std::string("AI system") : f.ref) + " " + id;
+  if (f.ref == "system") return "AI system " + id;
+  if (f.ref == "user") return "member " + id;
+  return f.ref + " " + id;
 }
 
 }  // namespace
@@ -132,6 +134,7 @@ void check_refs(store::ReadTx& tx, const std::string& org_id, const std::vector<
     auto ids = f.type == FieldType::ref ? std::vector<std::string>{std::string(v->as_string())} : input::from_array(*v);
     for (const auto& id : ids) {
       bool found = f.ref == "system" ? tx.find_system(org_id, id).has_value()
+                   : f.ref == "user" ? tx.find_membership(id, org_id).has_value()
                                      : tx.find_record(org_id, f.ref, "", id).has_value();
       if (!found) {
         errors.push_back({f.name, 0, "no " + target_words(f, id) + " in this organization"});

@@ -112,6 +112,41 @@ TEST(FieldSpec, RefsMustExistInTheOrganization) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(FieldSpec, UserRefsMustNameAMemberOfTheOrganization) {
+  crypto::init();
+  auto dir = std::filesystem::temp_directory_path() / ("aims-fields-" + crypto::random_base32(8));
+  std::filesystem::create_directories(dir);
+  {
+    auto st = store::open_store((dir / "aims.db").string());
+    ASSERT_TRUE(st) << st.error().detail;
+    ASSERT_TRUE((*st)->write([&](store::WriteTx& tx) -> status {
+      for (const auto* org : {"org_1", "org_2"})
+        if (auto s = tx.insert_org({org, std::string("Org ") + org, "2026-01-01T00:00:00Z"}); !s) return s;
+      for (const auto* user : {"usr_in", "usr_out"})
+        if (auto s = tx.insert_user({user, std::string(user) + "@example.org", user, "x", "2026-01-01T00:00:00Z", ""}); !s)
+          return s;
+      if (auto s = tx.insert_membership({"org_1", "", "usr_in", "viewer", "2026-01-01T00:00:00Z"}); !s) return s;
+      return tx.insert_membership({"org_2", "", "usr_out", "admin", "2026-01-01T00:00:00Z"});
+    }));
+    FieldSpec owner{"owner_id", "Owner", "", FieldType::ref};
+    owner.ref = "user";
+    FieldSpec people{"people", "People", "", FieldType::refs};
+    people.ref = "user";
+    std::vector<FieldError> errs;
+    ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
+      check_refs(tx, "org_1", {owner, people}, json::parse(R"({"owner_id":"usr_in","people":["usr_in"]})").as_object(), errs);
+      EXPECT_TRUE(errs.empty());
+      check_refs(tx, "org_1", {owner, people}, json::parse(R"({"owner_id":"usr_out","people":["usr_in","usr_x"]})").as_object(),
+                 errs);
+      return ok();
+    }));
+    ASSERT_EQ(errs.size(), 2u);
+    EXPECT_EQ(errs[0].message, "no member usr_out in this organization");
+    EXPECT_EQ(errs[1].message, "no member usr_x in this organization");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(FieldKind, DerivesFiltersSortsAndFacetsFromTheFields) {
   const auto& k = context::context_issue_kind();
   EXPECT_TRUE(k.generic);
