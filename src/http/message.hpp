@@ -44,7 +44,7 @@ struct Response {
   std::string content_type;  // empty for no body
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  /// Set by the handler of a streaming route (Router::add_upload) to accept the request body:
+  /// Set by the handler of a streaming route (x-aims-streams-body in api/openapi.yaml) to accept the request body:
   /// the server then streams the body into it and sends what finish() answers instead.
   std::shared_ptr<UploadSink> upload;
   /// A body read piece by piece instead of `body` (large files), never held in memory whole.
