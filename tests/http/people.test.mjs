@@ -268,3 +268,26 @@ test("organizations: an admin creates one and becomes its admin; another organiz
   assert.equal(state(), before);
   assert.ok((await entries(admin, org.id)).some((e) => e.record_type === 'organization' && e.op === 'create'));
 });
+
+test('the organization profile: EU AI Act roles, fiscal year start and review interval; admins change it, bad values are 422, all audited', async () => {
+  const SETTINGS = '/api/v1/org-settings';
+  let s = assertJson(await admin('GET', SETTINGS));
+  assert.deepEqual([s.ai_roles, s.fiscal_year_start_month, s.review_interval_months], [[], 1, 12]);
+  const etag = (await admin('GET', SETTINGS)).headers.get('etag');
+  const body = { segregation_of_duties: s.segregation_of_duties, ai_roles: ['provider', 'deployer'], fiscal_year_start_month: 4, review_interval_months: 6 };
+  const before = state() + sql("SELECT * FROM records WHERE kind = 'org_settings'");
+  assertProblem(await as.manager('PUT', SETTINGS, { json: body, headers: { 'if-match': etag } }), 403);
+  for (const [bad, field] of [[{ ai_roles: ['owner'] }, 'ai_roles'], [{ fiscal_year_start_month: 13 }, 'fiscal_year_start_month'],
+    [{ review_interval_months: 0 }, 'review_interval_months'], [{ ai_roles: 'provider' }, 'ai_roles']]) {
+    const p = assertProblem(await admin('PUT', SETTINGS, { json: { ...body, ...bad }, headers: { 'if-match': etag } }), 422);
+    assert.ok(p.errors.some((e) => e.field === field), JSON.stringify(p));
+  }
+  assert.equal(state() + sql("SELECT * FROM records WHERE kind = 'org_settings'"), before);
+  s = assertJson(await admin('PUT', SETTINGS, { json: body, headers: { 'if-match': etag } }));
+  assert.deepEqual([s.ai_roles, s.fiscal_year_start_month, s.review_interval_months], [['provider', 'deployer'], 4, 6]);
+  // Left out of a PUT, the profile stays.
+  s = assertJson(await admin('PUT', SETTINGS, { json: { segregation_of_duties: s.segregation_of_duties }, headers: { 'if-match': `"v${s.version}"` } }));
+  assert.deepEqual([s.ai_roles, s.fiscal_year_start_month, s.review_interval_months], [['provider', 'deployer'], 4, 6]);
+  assert.equal(assertJson(await as.viewer('GET', SETTINGS)).fiscal_year_start_month, 4);
+  assert.ok((await entries()).some((e) => e.record_type === 'org_settings' && e.actor === srv.admin.email));
+});
