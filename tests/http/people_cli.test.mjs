@@ -60,4 +60,18 @@ describe('aims user people commands', () => {
     assert.equal((await client(server.url)('POST', `/api/v1/password-resets/${link[1]}`, { json: { password: 'violet lantern over harbor 9' } })).status, 204);
     await login(server.url, 'viewer@acme.test', 'violet lantern over harbor 9');
   });
+
+  test('org-settings shows and sets the organization profile; bad values exit 2 and change nothing', async () => {
+    assert.match(ok(['org-settings', 'get']).stdout, /^EU AI Act roles\s+none$/m);
+    failsWith(['org-settings', 'set', '--fiscal-year-start', '13'], 2);
+    const bad = failsWith(['org-settings', 'set', '--ai-roles', 'owner'], 1);
+    assert.match(bad.stderr, /ai_roles/);
+    const r = ok(['org-settings', 'set', '--ai-roles', 'provider,deployer', '--fiscal-year-start', '4', '--review-interval', '6']);
+    assert.match(r.stdout, /^EU AI Act roles\s+provider, deployer$/m);
+    assert.match(r.stdout, /^fiscal year starts in month\s+4$/m);
+    const s = json(['org-settings', 'get']);
+    assert.deepEqual([s.ai_roles, s.fiscal_year_start_month, s.review_interval_months, s.segregation_of_duties.soa_approval], [['provider', 'deployer'], 4, 6, true]);
+    ok(['org-settings', 'set', '--ai-roles', 'none']);
+    assert.deepEqual(json(['org-settings', 'get']).ai_roles, []);
+  });
 });
