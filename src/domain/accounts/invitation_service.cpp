@@ -118,10 +118,10 @@ result<std::string> InvitationService::list(const Actor& a) {
 }
 
 status InvitationService::revoke(const Actor& a, const std::string& id) {
-  if (auto s = need_admin(a, "revoke invitations"); !s) return s;
   return store_.write([&](store::WriteTx& tx) -> status {
     auto r = tx.find_record(a.org_id, std::string(kKind), "", id);
     if (!r) return make_error(errc::not_found, "No invitation " + id + " in this organization.");
+    if (auto s = need_admin(a, "revoke invitations"); !s) return s;
     auto doc = json::parse(r->doc).as_object();
     auto now = clock_.now();
     if (link_status(doc, now) != "pending")
