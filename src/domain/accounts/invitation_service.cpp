@@ -12,6 +12,7 @@
 #include "domain/accounts/password_policy.hpp"
 #include "domain/common/input.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::accounts {
 namespace json = boost::json;
@@ -46,11 +47,7 @@ status join_org(store::WriteTx& tx, const store::RecordRow& r, json::object doc,
   doc["status"] = "accepted";
   doc["accepted_at"] = now;
   doc["accepted_by"] = user_id;
-  store::RecordRow row = r;
-  row.version = r.version + 1;
-  row.updated_at = now;
-  row.doc = json::serialize(doc);
-  return tx.put_record(row, r.version);
+  return tx.put_record(records::next_version(r, doc, now, std::string(doc.at("email").as_string())), r.version);
 }
 
 /// The pending invitation a token opens, with its parsed doc.
@@ -129,11 +126,7 @@ status InvitationService::revoke(const Actor& a, const std::string& id) {
     doc["status"] = "revoked";
     doc["revoked_at"] = format_time(now);
     doc["revoked_by"] = a.email;
-    store::RecordRow row = *r;
-    row.version = r->version + 1;
-    row.updated_at = format_time(now);
-    row.doc = json::serialize(doc);
-    return tx.put_record(row, r->version);
+    return tx.put_record(records::next_version(*r, doc, format_time(now), a.email), r->version);
   });
 }
 

@@ -13,6 +13,7 @@
 #include "domain/accounts/user_service.hpp"
 #include "domain/common/input.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "domain/records/versions.hpp"
 
 namespace aims::accounts {
 namespace json = boost::json;
@@ -201,11 +202,7 @@ status MemberService::complete_reset(const std::string& token, const json::value
     tx.delete_other_sessions(user->id, "");
     doc["status"] = "done";
     doc["done_at"] = clock_.now_text();
-    store::RecordRow row = *r;
-    row.version = r->version + 1;
-    row.updated_at = clock_.now_text();
-    row.doc = json::serialize(doc);
-    return tx.put_record(row, r->version);
+    return tx.put_record(records::next_version(*r, doc, clock_.now_text(), user->email), r->version);
   });
 }
 
