@@ -1,5 +1,7 @@
 // API client commands of the organization settings: aims org-settings get|set. `set` starts from
 // the current settings, applies the flags given and sends the whole with If-Match (admins only).
+// The organization profile (EU AI Act roles, fiscal year start, review interval) is shown and set
+// the same way.
 #include <iostream>
 
 #include "cli/api_session.hpp"
@@ -29,6 +31,12 @@ void print_settings(const json::object& s) {
   std::vector<std::pair<std::string, std::string>> fields;
   for (auto [key, label] : kDuties) fields.emplace_back(std::string("segregation: ") + label, on_off(sod, key));
   fields.emplace_back("SoA approval needs every justification", on_off(s, "soa_justification_required"));
+  std::string roles;
+  if (auto p = s.if_contains("ai_roles"); p && p->is_array())
+    for (const auto& r : p->as_array()) roles += (roles.empty() ? "" : ", ") + std::string(r.is_string() ? r.as_string() : "");
+  fields.emplace_back("EU AI Act roles", roles.empty() ? "none" : roles);
+  fields.emplace_back("fiscal year starts in month", std::to_string(int_of(s, "fiscal_year_start_month").value_or(1)));
+  fields.emplace_back("default review interval (months)", std::to_string(int_of(s, "review_interval_months").value_or(12)));
   auto version = int_of(s, "version").value_or(0);
   fields.emplace_back("version", version ? std::to_string(version) + " (" + string_of(s, "updated_at") + " by " + string_of(s, "updated_by") + ")"
                                          : "0 (the defaults)");
@@ -45,6 +53,8 @@ void register_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string impact, risk, soa, justification;
+    std::vector<std::string> ai_roles;
+    int fiscal_month = 0, review_months = 0;
   } o;
   auto* cmd = parent->add_subcommand("set", "Change the organization settings (admin only)");
   o.api.add_to(cmd);
@@ -58,10 +68,17 @@ void register_set(CLI::App* parent, int& exit_code) {
   cmd->add_option("--soa-justification", o.justification,
                   "Refuse SoA approval while an applicable control has no justification: on or off")
       ->check(CLI::IsMember(values));
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    if (o.impact.empty() && o.risk.empty() && o.soa.empty() && o.justification.empty())
-      return usage_error("nothing to change: give --impact-approval, --risk-acceptance, --soa-approval or "
-                         "--soa-justification (on or off).");
+  auto* roles = cmd->add_option("--ai-roles", o.ai_roles,
+                                "The organization's EU AI Act roles (provider, deployer, importer, distributor, product_manufacturer, "
+                                "authorised_representative); \"none\" for none")
+                    ->delimiter(',');
+  cmd->add_option("--fiscal-year-start", o.fiscal_month, "The first month of the fiscal year (1 to 12)")->check(CLI::Range(1, 12));
+  cmd->add_option("--review-interval", o.review_months, "The default review interval in months (1 to 60)")->check(CLI::Range(1, 60));
+  cmd->callback(with_session(o.api, exit_code, [roles](ApiSession& api) {
+    bool profile = roles->count() > 0 || o.fiscal_month > 0 || o.review_months > 0;
+    if (o.impact.empty() && o.risk.empty() && o.soa.empty() && o.justification.empty() && !profile)
+      return usage_error("nothing to change: give --impact-approval, --risk-acceptance, --soa-approval, "
+                         "--soa-justification (on or off), --ai-roles, --fiscal-year-start or --review-interval.");
     // The current version makes the server refuse the change if someone else changes the settings meanwhile.
     auto current = read_for_change(api, kSettings, "the organization settings");
     if (!current) return kExitFailed;
@@ -75,6 +92,14 @@ void register_set(CLI::App* parent, int& exit_code) {
       if (!flag->empty()) sod[key] = *flag == "on";
     json::object body{{"segregation_of_duties", std::move(sod)}};
     if (!o.justification.empty()) body["soa_justification_required"] = o.justification == "on";
+    if (roles->count() > 0) {
+      json::array a;
+      for (const auto& r : o.ai_roles)
+        if (r != "none") a.push_back(json::value(r));
+      body["ai_roles"] = std::move(a);
+    }
+    if (o.fiscal_month > 0) body["fiscal_year_start_month"] = o.fiscal_month;
+    if (o.review_months > 0) body["review_interval_months"] = o.review_months;
     auto r = send_json(api, "PUT", kSettings, body, current->etag);
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& s) {
@@ -87,7 +112,7 @@ void register_set(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_org_settings_commands(CLI::App& app, int& exit_code) {
-  add_command_group(app, "org-settings", "The organization settings: segregation of duties, SoA justifications (API client)", exit_code,
+  add_command_group(app, "org-settings", "The organization settings: segregation of duties, SoA justifications, the organization profile (API client)", exit_code,
                     {register_get, register_set});
 }
 

@@ -1,5 +1,7 @@
 // aims user reset-password (on the server) | deactivate | reactivate (on the server with --data,
-// else through the API as an admin), and aims password change (the caller's own, through the API).
+// else through the API as an admin), aims user list | invite | invitations | revoke-invitation |
+// role | require-reset (through the API as an admin), and aims password change (the caller's own,
+// through the API).
 #include <unistd.h>
 
 #include <iostream>
@@ -8,6 +10,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/output.hpp"
 #include "core/clock.hpp"
 #include "domain/accounts/user_service.hpp"
 
@@ -63,9 +66,99 @@ void register_activation(CLI::App& user, int& exit_code, const std::string& verb
   });
 }
 
+/// aims user list | invite | invitations | revoke-invitation | role | require-reset: an admin's
+/// commands through the API.
+void register_people(CLI::App& user, int& exit_code) {
+  static ApiOptions api;
+  static std::string email, role, id;
+  static int days = 7;
+  auto body_of = [](const boost::json::object& o) { return std::string(boost::json::serialize(o)); };
+
+  auto* list = user.add_subcommand("list", "The organization's members: email, name, role, status (admin)");
+  api.add_to(list);
+  list->callback(with_session(api, exit_code, [](ApiSession& s) {
+    auto r = s.get("/api/v1/org/members");
+    if (!r) return kExitFailed;
+    return print_response(*r, api.json, [](const boost::json::object& o) {
+      Table t({"id", "email", "name", "role", "status"});
+      for (const auto& v : o.at("items").as_array()) {
+        const auto& m = v.as_object();
+        auto status = string_of(m, "status") + (bool_of(m, "password_reset_pending") ? ", reset pending" : "");
+        t.add_row({string_of(m, "id"), string_of(m, "email"), string_of(m, "name"), string_of(m, "role"), status});
+      }
+      t.print(std::cout);
+    });
+  }));
+
+  auto* invite = user.add_subcommand("invite", "Invite someone by email with a role; prints the one-time link's token (shown once)");
+  api.add_to(invite);
+  invite->add_option("--email", email, "Whom to invite")->required();
+  invite->add_option("--role", role, "admin, manager, contributor, auditor or viewer")->required();
+  invite->add_option("--expires-days", days, "Days the link works (1 to 30)")->capture_default_str();
+  invite->callback(with_session(api, exit_code, [body_of](ApiSession& s) {
+    auto r = s.send({"POST", "/api/v1/org/invitations", {}, "application/json",
+                     body_of({{"email", email}, {"role", role}, {"expires_in_days", days}})});
+    if (!r) return kExitFailed;
+    return print_response(*r, api.json, [](const boost::json::object& o) {
+      std::cout << "Invited " << string_of(o, "email") << " as " << string_of(o, "role") << " until " << string_of(o, "expires_at")
+                << "; give them this link (it works once): " << api.url << string_of(o, "link") << "\n";
+    });
+  }));
+
+  auto* invitations = user.add_subcommand("invitations", "The organization's invitations and their status (admin)");
+  api.add_to(invitations);
+  invitations->callback(with_session(api, exit_code, [](ApiSession& s) {
+    auto r = s.get("/api/v1/org/invitations");
+    if (!r) return kExitFailed;
+    return print_response(*r, api.json, [](const boost::json::object& o) {
+      Table t({"id", "email", "role", "status", "invited_by", "expires_at"});
+      for (const auto& v : o.at("items").as_array()) {
+        const auto& i = v.as_object();
+        t.add_row({string_of(i, "id"), string_of(i, "email"), string_of(i, "role"), string_of(i, "status"),
+                   string_of(i, "invited_by"), string_of(i, "expires_at")});
+      }
+      t.print(std::cout);
+    });
+  }));
+
+  auto* revoke = user.add_subcommand("revoke-invitation", "Revoke a pending invitation by its id (inv_…): its link stops working");
+  api.add_to(revoke, false);
+  revoke->add_option("id", id, "The invitation's id")->required();
+  revoke->callback(with_session(api, exit_code, [](ApiSession& s) {
+    if (!s.send({"DELETE", "/api/v1/org/invitations/" + http::encode_segment(id), {}, {}, {}})) return kExitFailed;
+    std::cout << "Revoked " << id << "\n";
+    return 0;
+  }));
+
+  auto* change = user.add_subcommand("role", "Change a member's role (admin); the last active admin keeps theirs");
+  api.add_to(change, false);
+  change->add_option("--email", email, "The member's email")->required();
+  change->add_option("--role", role, "admin, manager, contributor, auditor or viewer")->required();
+  change->callback(with_session(api, exit_code, [body_of](ApiSession& s) {
+    auto path = "/api/v1/org/members/" + http::encode_segment(email) + "/role";
+    if (!s.send({"PUT", path, {}, "application/json", body_of({{"role", role}})})) return kExitFailed;
+    std::cout << email << " is now " << role << "\n";
+    return 0;
+  }));
+
+  auto* reset = user.add_subcommand("require-reset",
+                                    "Require a member to set a new password (admin): their sessions end; prints the one-time link");
+  api.add_to(reset);
+  reset->add_option("--email", email, "The member's email")->required();
+  reset->callback(with_session(api, exit_code, [](ApiSession& s) {
+    auto r = s.send({"POST", "/api/v1/org/members/" + http::encode_segment(email) + "/reset-password", {}, {}, {}});
+    if (!r) return kExitFailed;
+    return print_response(*r, api.json, [](const boost::json::object& o) {
+      std::cout << "The sessions of " << email << " have ended; until " << string_of(o, "expires_at")
+                << " they set a new password with this link (it works once): " << api.url << string_of(o, "link") << "\n";
+    });
+  }));
+}
+
 }  // namespace
 
 void register_user_commands(CLI::App& user, int& exit_code) {
+  register_people(user, exit_code);
   static DataOpts d;
   static std::string email;
   auto* reset = user.add_subcommand("reset-password",

@@ -183,6 +183,7 @@ describe('the demo organization', () => {
     const params = {
       framework: 'iso42001', item_id: '4.1', other_id: assessment.id, n: '1', seq: '0',
       system_id: obligation.system_id, obligation_id: obligation.obligation_id ?? obligation.id,
+      token: 'org_demo.inv_demo.not-a-real-link',
     };
     const fill = (path) => path.replace(/\{(\w+)\}/g, (_, name) => {
       if (name === 'id') {

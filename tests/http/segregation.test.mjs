@@ -162,7 +162,7 @@ test('organization settings: every duty segregated by default at v0; admins chan
   const r = await admin('GET', ORG);
   const s = assertJson(r);
   assert.equal(r.headers.get('etag'), '"v0"');
-  assert.deepEqual(s, { segregation_of_duties: ALL_ON, soa_justification_required: false, version: 0, updated_at: null, updated_by: null });
+  assert.deepEqual(s, { segregation_of_duties: ALL_ON, soa_justification_required: false, ai_roles: [], fiscal_year_start_month: 1, review_interval_months: 12, version: 0, updated_at: null, updated_by: null });
   const before = await snapshot();
   assertProblem(await admin('PUT', ORG, { json: { segregation_of_duties: ALL_ON } }), 428);
   assertProblem(await admin('PUT', ORG, { json: { segregation_of_duties: ALL_ON }, headers: { 'if-match': '"v7"' } }), 412);

@@ -7,7 +7,7 @@ import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 
 const SYS = '/api/v1/systems';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
-const OPEN = ['getHealth', 'getOpenApi', 'login'];
+const OPEN = ['getHealth', 'getOpenApi', 'login', 'getInvitation', 'acceptInvitation', 'getPasswordReset', 'completePasswordReset'];
 const PW_B = 'other organization password';
 const PW_BOTH = 'member of both organizations';
 
@@ -104,7 +104,7 @@ const memberOps = () => ops.filter(usesOrgHeader);
 
 // ---- authentication on every route -------------------------------------------------------------
 
-test('the OpenAPI document names exactly /healthz, openapi.json and log-in as open; they answer without credentials', async () => {
+test('the OpenAPI document names exactly /healthz, openapi.json, log-in and the one-time link pages as open; they answer without credentials', async () => {
   const open = ops.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0).map((o) => o.id).sort();
   assert.deepEqual(open, [...OPEN].sort());
   const anon = client(srv.url);

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { SessionProvider } from './features/auth/components/SessionProvider';
+import { InvitePage, PasswordResetPage } from './features/people';
 import { Layout } from './features/shell/components/Layout';
 import { useTitle } from './lib/hooks';
 import { EmptyState, Loading } from './lib/ui';
@@ -39,6 +40,8 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/password-reset/:token" element={<PasswordResetPage />} />
             <Route element={<Layout nav={navEntries} />}>
               {features.flatMap((f) => f.routes.map((r, i) => routeOf(r, `${f.id}.${i}`)))}
               <Route path="*" element={<NotFound />} />

@@ -35,6 +35,7 @@ describe('feature registry', () => {
       'Evidence',
       'Audit log',
       'Settings',
+      'People',
     ]);
   });
 

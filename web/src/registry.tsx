@@ -208,6 +208,14 @@ export const features: Feature[] = [
     },
     routes: [{ path: 'settings', page: page(() => import('./features/org/components/OrgSettingsPage'), 'OrgSettingsPage') }],
   },
+  {
+    id: 'people',
+    nav: { to: '/people', label: 'People', end: false, icon: 'M9 11a4 4 0 100-8 4 4 0 000 8zM2 21v-1a6 6 0 0112 0v1M16 3.1a4 4 0 010 7.8M22 21v-1a6 6 0 00-4-5.7' },
+    routes: [
+      { path: 'people', page: page(() => import('./features/people/components/PeoplePage'), 'PeoplePage') },
+      { path: 'account', page: page(() => import('./features/people/components/AccountPage'), 'AccountPage') },
+    ],
+  },
 ];
 
 /** The side navigation, in order. */

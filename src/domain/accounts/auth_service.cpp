@@ -6,6 +6,7 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/accounts/member_service.hpp"
 #include "domain/accounts/password_policy.hpp"
 
 namespace aims::accounts {
@@ -80,6 +81,8 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   // Said only to whoever knows the password, so it does not reveal which accounts exist.
   if (!user->disabled_at.empty())
     return make_error(errc::forbidden, "This account is deactivated; an admin of your organization can reactivate it.");
+  auto reset = store_.read([&](store::ReadTx& tx) { return check_no_pending_reset(tx, user->id); });
+  if (!reset) return reset.error();
 
   LoginResult r;
   r.session_token = crypto::random_token(32);

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "domain/accounts/member_service.hpp"
 #include "domain/accounts/user_service.hpp"
 #include "domain/common/input.hpp"
 
@@ -13,11 +14,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr int kMaxDays = 3650;
-
-status need_admin(const Actor& a, const char* what) {
-  if (allowed(a.role, Action::administer)) return ok();
-  return make_error(errc::forbidden, std::string("Only an admin may ") + what + ".");
-}
 
 }  // namespace
 

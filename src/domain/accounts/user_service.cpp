@@ -1,9 +1,13 @@
 #include "domain/accounts/user_service.hpp"
 
+#include <boost/json.hpp>
+
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "domain/accounts/admin_service.hpp"
+#include "domain/accounts/member_service.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/ledger/actor_scope.hpp"
 
 namespace aims::accounts {
 
@@ -21,30 +25,6 @@ status keep_an_admin(store::WriteTx& tx, const std::string& org_id, const store:
 
 namespace {
 
-/// The member of the actor's organization named by id or email; not_found otherwise.
-result<store::User> find_member(store::WriteTx& tx, const Actor& a, const std::string& ref) {
-  auto u = ref.find('@') != std::string::npos ? tx.find_user_by_email(text::lower(text::trim(ref))) : tx.find_user(ref);
-  if (!u || !tx.find_membership(u->id, a.org_id)) return make_error(errc::not_found, "No member " + ref + " in this organization.");
-  return std::move(*u);
-}
-
-status need_admin(const Actor& a, const char* verb) {
-  if (allowed(a.role, Action::administer)) return ok();
-  return make_error(errc::forbidden, std::string("Only an admin may ") + verb + " members.");
-}
-
-/// Only an admin of every organization the user belongs to may change whether they can log in.
-status may_change(store::WriteTx& tx, const Actor& a, const store::User& u, const char* verb) {
-  if (u.id == a.user_id) return make_error(errc::conflict, std::string("You cannot ") + verb + " yourself; another admin can.");
-  for (const auto& m : tx.list_memberships(u.id)) {
-    auto mine = tx.find_membership(a.user_id, m.org_id);
-    if (!mine || mine->role != "admin")
-      return make_error(errc::forbidden, u.email + " is also a member of an organization you are not an admin of; the server's operator can " +
-                                             verb + " them ('aims user " + verb + "').");
-  }
-  return ok();
-}
-
 result<store::User> user_by_email(store::WriteTx& tx, const std::string& email_in) {
   auto email = text::lower(text::trim(email_in));
   auto u = tx.find_user_by_email(email);
@@ -60,28 +40,35 @@ status UserService::set_disabled(store::WriteTx& tx, const store::User& u, bool 
     for (const auto& m : tx.list_memberships(u.id))
       if (auto s = keep_an_admin(tx, m.org_id, u, "deactivate"); !s) return s;
   }
-  if (auto s = tx.set_user_disabled(u.id, disabled ? clock_.now_text() : std::string()); !s) return s;
+  auto now = clock_.now_text();
+  if (auto s = tx.set_user_disabled(u.id, disabled ? now : std::string()); !s) return s;
+  // The user is not a record of one organization: each of theirs notes the change in its audit log.
+  boost::json::array changes;
+  changes.push_back(boost::json::object{{"field", "status"}, {"from", disabled ? "active" : "deactivated"},
+                                        {"to", disabled ? "deactivated" : "active"}});
+  for (const auto& m : tx.list_memberships(u.id))
+    if (auto s = log_member_change(tx, m.org_id, u.id, ledger::ActorScope::current(), now, changes); !s) return s;
   // Sessions and tokens are not bound to one organization: all of them end, at once.
   if (disabled) tx.delete_user_credentials(u.id);
   return ok();
 }
 
 status UserService::deactivate(const Actor& a, const std::string& user_ref) {
-  if (auto s = need_admin(a, "deactivate"); !s) return s;
+  if (auto s = need_admin(a, "deactivate members"); !s) return s;
   return store_.write([&](store::WriteTx& tx) -> status {
     auto u = find_member(tx, a, user_ref);
     if (!u) return u.error();
-    if (auto s = may_change(tx, a, *u, "deactivate"); !s) return s;
+    if (auto s = may_change_account(tx, a, *u, "deactivate"); !s) return s;
     return set_disabled(tx, *u, true);
   });
 }
 
 status UserService::reactivate(const Actor& a, const std::string& user_ref) {
-  if (auto s = need_admin(a, "reactivate"); !s) return s;
+  if (auto s = need_admin(a, "reactivate members"); !s) return s;
   return store_.write([&](store::WriteTx& tx) -> status {
     auto u = find_member(tx, a, user_ref);
     if (!u) return u.error();
-    if (auto s = may_change(tx, a, *u, "reactivate"); !s) return s;
+    if (auto s = may_change_account(tx, a, *u, "reactivate"); !s) return s;
     return set_disabled(tx, *u, false);
   });
 }

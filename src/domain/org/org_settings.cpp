@@ -44,11 +44,39 @@ json::object served(const Settings& s, std::int64_t version, json::value at, jso
   return o;
 }
 
-/// The settings of a body; `justification_given` tells whether it named soa_justification_required.
-result<Settings> parse(const json::value& body, bool& justification_given) {
+// The organization's profile: its roles under the EU AI Act (the values the classification uses),
+// the first month of its fiscal year and how often its records are reviewed by default.
+constexpr std::string_view kProfileKeys[] = {"ai_roles", "fiscal_year_start_month", "review_interval_months"};
+
+/// The profile stored in `doc` (absent members: the defaults).
+json::object profile_of(const json::object* doc) {
+  json::object p{{"ai_roles", json::array{}}, {"fiscal_year_start_month", 1}, {"review_interval_months", 12}};
+  if (doc)
+    for (auto k : kProfileKeys)
+      if (auto v = doc->if_contains(k)) p[k] = *v;
+  return p;
+}
+
+json::object with_profile(json::object o, const json::object& profile) {
+  for (const auto& kv : profile) o[kv.key()] = kv.value();
+  return o;
+}
+
+/// The settings of a body; `justification_given` tells whether it named soa_justification_required;
+/// `profile` gets the profile members it names (the others stay as they are).
+result<Settings> parse(const json::value& body, bool& justification_given, json::object& profile) {
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   // The bookkeeping members of a GET answer are ignored, so that answer can be edited and sent back.
-  input::Reader in(body.as_object(), {"segregation_of_duties", "soa_justification_required", "version", "updated_at", "updated_by"});
+  input::Reader in(body.as_object(), {"segregation_of_duties", "soa_justification_required", "ai_roles", "fiscal_year_start_month",
+                                      "review_interval_months", "version", "updated_at", "updated_by"});
+  if (auto roles = in.choice_list("ai_roles", {"provider", "deployer", "importer", "distributor", "product_manufacturer",
+                                               "authorised_representative"})) {
+    json::array a;
+    for (const auto& r : *roles) a.push_back(json::value(r));
+    profile["ai_roles"] = std::move(a);
+  }
+  if (auto m = in.integer("fiscal_year_start_month", 1, 12)) profile["fiscal_year_start_month"] = *m;
+  if (auto m = in.integer("review_interval_months", 1, 60)) profile["review_interval_months"] = *m;
   Settings s;
   auto required = in.boolean("soa_justification_required");
   justification_given = required.has_value();
@@ -96,11 +124,12 @@ result<View> OrgSettingsService::get(const Actor& a) {
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     auto r = tx.find_record(a.org_id, std::string(kKind), "", kId);
     if (!r) {
-      out = View{0, json::serialize(served(Settings{}, 0, nullptr, nullptr))};
+      out = View{0, json::serialize(with_profile(served(Settings{}, 0, nullptr, nullptr), profile_of(nullptr)))};
       return ok();
     }
     auto d = json::parse(r->doc).as_object();
-    out = View{r->version, json::serialize(served(from_json(d), r->version, json::value(r->updated_at), d.at("updated_by")))};
+    out = View{r->version, json::serialize(with_profile(served(from_json(d), r->version, json::value(r->updated_at), d.at("updated_by")),
+                                                        profile_of(&d)))};
     return ok();
   });
   if (!st) return st.error();
@@ -112,7 +141,8 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
     return make_error(errc::forbidden, "Your role (" + std::string(accounts::role_name(a.role)) +
                                            ") may not change the organization settings: they decide who may approve, so only admins may.");
   bool justification_given = false;
-  auto parsed = parse(body, justification_given);
+  json::object given;
+  auto parsed = parse(body, justification_given, given);
   if (!parsed) return parsed.error();
   View out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
@@ -124,13 +154,15 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
     if (!records::names_version(*if_match, version))
       return make_error(errc::precondition_failed, "The organization settings were changed by someone else since you read them (now version " +
                                                        std::to_string(version) + "); reload and apply your change again.");
-    auto current = r ? from_json(json::parse(r->doc).as_object()) : Settings{};
+    auto stored = r ? json::parse(r->doc).as_object() : json::object{};
+    auto current = r ? from_json(stored) : Settings{};
     if (!justification_given) parsed->soa_justification_required = current.soa_justification_required;
-    auto before = to_json(current);
-    auto after = to_json(*parsed);
+    auto profile_before = profile_of(r ? &stored : nullptr);
+    auto profile_after = with_profile(profile_before, given);
+    auto before = with_profile(to_json(current), profile_before);
+    auto after = with_profile(to_json(*parsed), profile_after);
     if (r && before == after) {
-      auto d = json::parse(r->doc).as_object();
-      out = View{version, json::serialize(served(*parsed, version, json::value(r->updated_at), d.at("updated_by")))};
+      out = View{version, json::serialize(with_profile(served(*parsed, version, json::value(r->updated_at), stored.at("updated_by")), profile_after))};
       return ok();
     }
     json::array changes;
@@ -145,6 +177,9 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
       changes.push_back(json::object{{"field", "soa_justification_required"},
                                      {"from", r ? before.at("soa_justification_required") : json::value(nullptr)},
                                      {"to", after.at("soa_justification_required")}});
+    for (auto k : kProfileKeys)
+      if (!r || before.at(k) != after.at(k))
+        changes.push_back(json::object{{"field", k}, {"from", r ? before.at(k) : json::value(nullptr)}, {"to", after.at(k)}});
     auto now = clock_.now_text();
     auto doc = after;
     doc["updated_by"] = a.email;
@@ -152,7 +187,7 @@ result<View> OrgSettingsService::put(const Actor& a, const json::value& body, co
     if (auto s = tx.put_record(row, version); !s) return s;
     store::HistoryRow h{a.org_id, std::string(kKind), kId, row.version, now, a.email, r ? "update" : "create", json::serialize(changes)};
     if (auto s = tx.insert_history(h); !s) return s;
-    out = View{row.version, json::serialize(served(*parsed, row.version, json::value(now), json::value(a.email)))};
+    out = View{row.version, json::serialize(with_profile(served(*parsed, row.version, json::value(now), json::value(a.email)), profile_after))};
     return ok();
   });
   if (!st) return st.error();

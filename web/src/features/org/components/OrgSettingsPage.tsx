@@ -1,4 +1,5 @@
-// The organization settings page: segregation of duties per workflow, and whether SoA approval
+// The organization settings page: segregation of duties per workflow, the organization profile
+// (EU AI Act roles, fiscal year start, default review interval), and whether SoA approval
 // requires a justification for every applicable control. Everyone sees the settings;
 // admins change them under If-Match, everyone else sees them read-only with the reason.
 import { useEffect, useState } from 'react';
@@ -9,6 +10,18 @@ import { useSession } from '../../auth';
 import { getOrgSettings, putOrgSettings, type OrgSettings } from '../api';
 
 type Duties = OrgSettings['segregation_of_duties'];
+type AiRole = NonNullable<OrgSettings['ai_roles']>[number];
+type Profile = { ai_roles: AiRole[]; fiscal_year_start_month: number; review_interval_months: number };
+
+const aiRoles: { key: AiRole; label: string }[] = [
+  { key: 'provider', label: 'Provider' },
+  { key: 'deployer', label: 'Deployer' },
+  { key: 'importer', label: 'Importer' },
+  { key: 'distributor', label: 'Distributor' },
+  { key: 'product_manufacturer', label: 'Product manufacturer' },
+  { key: 'authorised_representative', label: 'Authorised representative' },
+];
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const duties: { key: keyof Duties; label: string; rule: string }[] = [
   { key: 'impact_approval', label: 'Impact assessment approval', rule: 'The user who submitted an impact assessment for review may not approve it.' },
@@ -23,11 +36,15 @@ export function OrgSettingsPage() {
   const loaded = useAsync((signal) => getOrgSettings(signal), [session.orgEpoch]);
   const [values, setValues] = useState<Duties | null>(null);
   const [justification, setJustification] = useState(false);
-  const saving = useSettingsSave(loaded, (etag) => putOrgSettings({ segregation_of_duties: values as Duties, soa_justification_required: justification }, etag));
+  const [profile, setProfile] = useState<Profile>({ ai_roles: [], fiscal_year_start_month: 1, review_interval_months: 12 });
+  const saving = useSettingsSave(loaded, (etag) =>
+    putOrgSettings({ segregation_of_duties: values as Duties, soa_justification_required: justification, ...profile }, etag),
+  );
   const s = loaded.data?.settings;
   useEffect(() => {
     if (s) setValues({ ...s.segregation_of_duties });
     if (s) setJustification(!!s.soa_justification_required);
+    if (s) setProfile({ ai_roles: s.ai_roles ?? [], fiscal_year_start_month: s.fiscal_year_start_month ?? 1, review_interval_months: s.review_interval_months ?? 12 });
   }, [s?.version, session.orgEpoch]);
 
   return (
@@ -55,6 +72,32 @@ export function OrgSettingsPage() {
                 <p className="muted small">{d.rule}</p>
               </div>
             ))}
+          </fieldset>
+          <h2>Organization profile</h2>
+          <fieldset disabled={!isAdmin} style={{ border: 0, padding: 0, margin: 0 }} data-testid="org-profile">
+            <legend className="sr-only">Organization profile</legend>
+            <div className="field">
+              <strong>Roles under the EU AI Act</strong>
+              {aiRoles.map((r) => (
+                <label key={r.key} style={{ display: 'block' }}>
+                  <input type="checkbox" name={`ai_role_${r.key}`} checked={profile.ai_roles.includes(r.key)}
+                    onChange={(e) => setProfile((p) => ({ ...p, ai_roles: e.target.checked ? [...p.ai_roles, r.key] : p.ai_roles.filter((x) => x !== r.key) }))} />{' '}
+                  {r.label}
+                </label>
+              ))}
+            </div>
+            <div className="field">
+              <label htmlFor="fiscal-year-start">Fiscal year starts in</label>
+              <select id="fiscal-year-start" value={profile.fiscal_year_start_month}
+                onChange={(e) => setProfile((p) => ({ ...p, fiscal_year_start_month: Number(e.target.value) }))}>
+                {months.map((m, i) => <option key={m} value={i + 1}>{m}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="review-interval">Default review interval (months)</label>
+              <input id="review-interval" type="number" min={1} max={60} value={profile.review_interval_months}
+                onChange={(e) => setProfile((p) => ({ ...p, review_interval_months: Number(e.target.value) }))} />
+            </div>
           </fieldset>
           <h2>Statement of Applicability</h2>
           <fieldset disabled={!isAdmin} style={{ border: 0, padding: 0, margin: 0 }}>

@@ -1,0 +1,222 @@
+#include "domain/accounts/member_service.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "domain/accounts/admin_service.hpp"
+#include "domain/accounts/one_time_link.hpp"
+#include "domain/accounts/password_policy.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/accounts/user_service.hpp"
+#include "domain/common/input.hpp"
+#include "domain/ledger/actor_scope.hpp"
+#include "domain/records/versions.hpp"
+
+namespace aims::accounts {
+namespace json = boost::json;
+
+namespace {
+
+constexpr auto kResetDays = 7;
+
+json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+bool reset_pending(store::ReadTx& tx, const std::string& org_id, const std::string& user_id) {
+  auto r = tx.find_record(org_id, std::string(MemberService::kResetKind), "", user_id);
+  return r && json::parse(r->doc).at("status").as_string() == "pending";
+}
+
+/// A member as the members page shows them.
+json::object member_json(store::ReadTx& tx, const std::string& org_id, const store::User& u, const std::string& role,
+                         const std::string& joined_at) {
+  return json::object{{"id", u.id},
+                      {"email", u.email},
+                      {"name", u.name},
+                      {"role", role},
+                      {"status", u.disabled_at.empty() ? "active" : "deactivated"},
+                      {"joined_at", joined_at},
+                      {"deactivated_at", text_or_null(u.disabled_at)},
+                      {"password_reset_pending", reset_pending(tx, org_id, u.id)}};
+}
+
+}  // namespace
+
+status need_admin(const Actor& a, std::string_view what) {
+  if (allowed(a.role, Action::administer)) return ok();
+  return make_error(errc::forbidden, "Only an admin may " + std::string(what) + "; your role is " + std::string(role_name(a.role)) + ".");
+}
+
+result<store::User> find_member(store::ReadTx& tx, const Actor& a, const std::string& ref) {
+  auto u = ref.find('@') != std::string::npos ? tx.find_user_by_email(text::lower(text::trim(ref))) : tx.find_user(ref);
+  if (!u || !tx.find_membership(u->id, a.org_id)) return make_error(errc::not_found, "No member " + ref + " in this organization.");
+  return std::move(*u);
+}
+
+status may_change_account(store::ReadTx& tx, const Actor& a, const store::User& u, std::string_view verb) {
+  if (u.id == a.user_id) return make_error(errc::conflict, "You cannot " + std::string(verb) + " yourself; another admin can.");
+  for (const auto& m : tx.list_memberships(u.id)) {
+    auto mine = tx.find_membership(a.user_id, m.org_id);
+    if (!mine || mine->role != "admin")
+      return make_error(errc::forbidden, u.email + " is also a member of an organization you are not an admin of; the server's operator can " +
+                                             std::string(verb) + " them ('aims user " + std::string(verb) + "').");
+  }
+  return ok();
+}
+
+status log_member_change(store::WriteTx& tx, const std::string& org_id, const std::string& user_id, const std::string& actor,
+                         const std::string& at, const json::array& changes) {
+  // The membership's history counts its own versions: one more than the newest row.
+  auto newest = tx.list_history(org_id, "membership", user_id, 1, std::nullopt);
+  std::int64_t version = newest.empty() ? 1 : newest.front().version + 1;
+  store::HistoryRow h{org_id, "membership", user_id, version, at, actor, "update", json::serialize(changes)};
+  return tx.insert_history(h);
+}
+
+status check_no_pending_reset(store::ReadTx& tx, const std::string& user_id) {
+  for (const auto& m : tx.list_memberships(user_id))
+    if (reset_pending(tx, m.org_id, user_id))
+      return make_error(errc::forbidden, "An admin of " + m.org_name +
+                                             " requires you to set a new password: open the link they gave you (or ask them for a new one).");
+  return ok();
+}
+
+result<std::string> MemberService::list(const Actor& a) {
+  if (auto s = need_admin(a, "see the members page"); !s) return s.error();
+  json::array items;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    for (const auto& m : tx.list_org_members(a.org_id)) {
+      auto u = tx.find_user(m.user_id);
+      if (!u) continue;
+      items.push_back(member_json(tx, a.org_id, *u, m.role, m.created_at));
+    }
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(json::object{{"items", std::move(items)}});
+}
+
+result<std::string> MemberService::change_role(const Actor& a, const std::string& user_ref, const json::value& body) {
+  if (auto s = need_admin(a, "change roles"); !s) return s.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"role"});
+  auto role = in.choice("role", {"admin", "manager", "contributor", "auditor", "viewer"});
+  if (!role && in.ok()) in.error("role", "is required");
+  if (!in.ok()) return in.failure("The role change is not valid.");
+  std::string out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto u = find_member(tx, a, user_ref);
+    if (!u) return u.error();
+    auto m = tx.find_membership(u->id, a.org_id);
+    if (m->role != *role) {
+      if (*role != "admin")
+        if (auto s = keep_an_admin(tx, a.org_id, *u, "demote"); !s) return s;
+      // The membership is replaced: the audit log shows its old and new content.
+      if (auto s = tx.delete_membership(a.org_id, u->id); !s) return s;
+      store::Membership next = *m;
+      next.role = *role;
+      if (auto s = tx.insert_membership(next); !s) return s;
+      json::array changes;
+      changes.push_back(json::object{{"field", "role"}, {"from", m->role}, {"to", *role}});
+      if (auto s = log_member_change(tx, a.org_id, u->id, a.email, clock_.now_text(), changes); !s) return s;
+    }
+    out = json::serialize(member_json(tx, a.org_id, *u, *role, m->created_at));
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> MemberService::force_reset(const Actor& a, const std::string& user_ref) {
+  if (auto s = need_admin(a, "require a password reset"); !s) return s.error();
+  auto now = clock_.now();
+  json::object out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto u = find_member(tx, a, user_ref);
+    if (!u) return u.error();
+    if (auto s = may_change_account(tx, a, *u, "reset-password"); !s) return s;
+    if (!u->disabled_at.empty()) return make_error(errc::conflict, u->email + " is deactivated; reactivate them first.");
+    auto link = mint_link(a.org_id, u->id);
+    auto expires = format_time(now + std::chrono::hours(24 * kResetDays));
+    auto existing = tx.find_record(a.org_id, std::string(kResetKind), "", u->id);
+    json::object doc{{"email", u->email}, {"token_sha256", link.sha256}, {"status", "pending"},
+                     {"requested_by", a.email}, {"expires_at", expires}};
+    auto at = format_time(now);
+    std::int64_t version = existing ? existing->version : 0;
+    store::RecordRow row{std::string(kResetKind), a.org_id, "", u->id, version + 1, 0, u->id,
+                         existing ? existing->created_at : at, at, json::serialize(doc)};
+    if (auto s = tx.put_record(row, version); !s) return s;
+    tx.delete_other_sessions(u->id, "");
+    out = json::object{{"user", json::object{{"id", u->id}, {"email", u->email}}},
+                       {"token", link.token},
+                       {"link", "/password-reset/" + link.token},
+                       {"expires_at", expires}};
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(out);
+}
+
+result<std::string> MemberService::preview_reset(const std::string& token) {
+  json::object out;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto r = open_link(tx, kResetKind, token, "password reset link");
+    if (!r) return r.error();
+    auto doc = json::parse(r->doc).as_object();
+    if (auto s = check_pending(doc, clock_.now(), "password reset link"); !s) return s;
+    out = json::object{{"email", doc.at("email")}, {"expires_at", doc.at("expires_at")}};
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(out);
+}
+
+status MemberService::complete_reset(const std::string& token, const json::value& body) {
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"password"});
+  auto password = in.text("password", 1024, false, true);
+  if (!in.ok()) return in.failure("The new password is missing.");
+  // Read first, check the policy and hash outside the transaction (slow; the callback may be retried).
+  std::optional<store::User> user;
+  std::string org_name;
+  auto rst = store_.read([&](store::ReadTx& tx) -> status {
+    auto r = open_link(tx, kResetKind, token, "password reset link");
+    if (!r) return r.error();
+    if (auto s = check_pending(json::parse(r->doc).as_object(), clock_.now(), "password reset link"); !s) return s;
+    user = tx.find_user(r->id);
+    if (auto o = tx.find_org(r->org_id)) org_name = o->name;
+    return user ? ok() : make_error(errc::not_found, "The user of this link no longer exists.");
+  });
+  if (!rst) return rst;
+  if (auto s = check_password_policy(*password, {user->email, user->name, org_name}); !s) return s;
+  auto hash = crypto::hash_password(*password);
+  ledger::ActorScope who(user->email);  // the audit log names the person who used the link
+  return store_.write([&](store::WriteTx& tx) -> status {
+    auto r = open_link(tx, kResetKind, token, "password reset link");
+    if (!r) return r.error();
+    auto doc = json::parse(r->doc).as_object();
+    if (auto s = check_pending(doc, clock_.now(), "password reset link"); !s) return s;
+    if (auto s = tx.update_user_password(user->id, hash); !s) return s;
+    tx.delete_other_sessions(user->id, "");
+    doc["status"] = "done";
+    doc["done_at"] = clock_.now_text();
+    return tx.put_record(records::next_version(*r, doc, clock_.now_text(), user->email), r->version);
+  });
+}
+
+result<std::string> MemberService::create_org(const Principal& p, const json::value& body) {
+  bool admin = std::any_of(p.memberships.begin(), p.memberships.end(), [](const auto& m) { return m.role == "admin"; });
+  if (!admin) return make_error(errc::forbidden, "Only an admin of an organization may create another one.");
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"name"});
+  auto name = in.text("name", 200, false, true);
+  if (!in.ok()) return in.failure("The organization is not valid.");
+  AdminService admins(store_, clock_, ids_);
+  auto org = admins.create_org(*name, p.user.email, "");
+  if (!org) return org.error();
+  return json::serialize(json::object{{"id", org->id}, {"name", org->name}, {"role", "admin"}, {"created_at", org->created_at}});
+}
+
+}  // namespace aims::accounts
