@@ -46,6 +46,14 @@ test('only admins set retention periods; bad kinds and months are refused; nothi
   }));
   assert.equal(saved.version, 1);
   assert.equal(saved.updated_by, srv.admin.email);
+  // A second save starts from the stored periods: a period removed and one changed.
+  const again = assertJson(await c('PUT', '/api/v1/retention', {
+    json: { periods: { context_issue: 36, 'context_issue:legal': 120 } }, headers: { 'if-match': '"v1"' },
+  }));
+  assert.equal(again.version, 2);
+  assert.deepEqual(again.periods, { context_issue: 36, 'context_issue:legal': 120 });
+  const h = assertJson(await c('GET', '/api/v1/audit/entries?limit=500')).items.filter((e) => e.record_type === 'retention_settings');
+  assert.equal(h.length, 2, 'each save is in the audit log');
   assert.deepEqual(assertJson(await other('GET', '/api/v1/retention')).periods, {}, 'the other organization keeps its own');
 });
 

@@ -101,8 +101,10 @@ result<View> RetentionService::put(const Actor& a, const json::value& body, cons
       return make_error(errc::precondition_failed, "The retention periods were changed by someone else since you read them (now version " +
                                                        std::to_string(version) + "); reload and apply your change again.");
     json::object before;
-    if (r)
-      if (auto p = stored::parse_object(r->doc).if_contains("periods"); p && p->is_object()) before = p->as_object();
+    if (r) {
+      auto stored_doc = stored::parse_object(r->doc);
+      if (auto p = stored_doc.if_contains("periods"); p && p->is_object()) before = p->as_object();
+    }
     if (r && before == *periods) {
       out = View{std::string(kSettingsId), version, json::serialize(served_settings(r))};
       return ok();
