@@ -129,6 +129,26 @@ const ROWS = {
     patch: { owner: 'Carla', relevance: 'high', review_date: '2027-12-01' },
     filters: [['owner', 'bob']],
   },
+  'raci-activities': {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({
+      title: title('activity', i), process: ['risk_management', 'internal_audit'][i % 2], responsible: [me], accountable: [me],
+    }),
+    patch: { description: 'Carla' },
+  },
+  'communication-plan': {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({
+      title: title('plan entry', i), audience: ['internal', 'users'][i % 2], schedule: ['monthly', 'event_driven'][i % 2],
+      owner: me, control: ['A.8.2', 'A.8.5'][i % 2], due_on: day(30 + i),
+    }),
+    patch: { channel: 'Carla' },
+  },
+  communications: {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({ title: title('communication', i), sent_on: day(-i), audience: ['internal', 'users'][i % 2], sent_by: me }),
+    patch: { details: 'Carla' },
+  },
 };
 
 /**

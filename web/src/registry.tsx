@@ -87,6 +87,14 @@ export const features: Feature[] = [
     ],
   },
   recordFeature('context-issues', { label: 'Context issues', icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM3.6 9h16.8M3.6 15h16.8M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z' }),
+  recordFeature('raci-activities', { label: 'RACI activities', icon: 'M4 6h16M4 12h16M4 18h16M9 4v16M15 4v16' }),
+  {
+    id: 'raci',
+    nav: { to: '/raci', label: 'RACI matrix', end: false, icon: 'M3 3h18v18H3zM3 9h18M9 3v18' },
+    routes: [{ path: 'raci', page: page(() => import('./features/raci/components/RaciMatrixPage'), 'RaciMatrixPage') }],
+  },
+  recordFeature('communication-plan', { label: 'Communication plan', icon: 'M4 5h16v11H8l-4 4z' }),
+  recordFeature('communications', { label: 'Communication log', icon: 'M4 4h16v16H4zM8 8h8M8 12h8M8 16h5' }),
   {
     id: 'assessments',
     nav: {

@@ -31,6 +31,13 @@ status seed_records(store::Store& store, const Clock& clock, const accounts::Act
     for (const auto& text : k->demo) {
       auto body = json::parse(text).as_object();
       for (const auto& f : k->fields) {
+        if (f.ref == "user" && body.contains(f.name)) {  // "@me": the demo organization's admin
+          auto& v = body.at(f.name);
+          if (v == json::value("@me")) v = actor.user_id;
+          if (v.is_array())
+            for (auto& e : v.as_array())
+              if (e == json::value("@me")) e = actor.user_id;
+        }
         if (f.ref != "system" || !body.contains(f.name) || body.at(f.name).is_null()) continue;
         auto& v = body.at(f.name);
         if (v.is_string()) {

@@ -12,6 +12,7 @@
 #include "domain/inventory/system_fields.hpp"
 #include "domain/ledger/history_json.hpp"
 #include "domain/records/versions.hpp"
+#include "domain/retention/retention.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -296,6 +297,8 @@ result<SystemView> SystemService::set_archived(const Actor& a, const std::string
       out = SystemView{row->id, row->version, row->doc};
       return ok();
     }
+    if (archived)
+      if (auto s = retention::require_not_held(tx, a.org_id, "system", "AI system", id); !s) return s;
     auto before = parse_doc(row->doc);
     auto after = before;
     after["archived"] = archived;

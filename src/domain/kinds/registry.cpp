@@ -1,10 +1,13 @@
 #include "domain/kinds/registry.hpp"
 
+#include "domain/communication/communication_kind.hpp"
+#include "domain/communication/communication_plan_kind.hpp"
 #include "domain/context/context_issue_kind.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
+#include "domain/raci/raci_activity_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
 
 namespace aims::kinds {
@@ -18,6 +21,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &euact::obligation_kind(),
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
+      &raci::raci_activity_kind(),
+      &communication::communication_plan_kind(),
+      &communication::communication_kind(),
   };
   return kinds;
 }

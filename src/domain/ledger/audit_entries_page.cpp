@@ -46,7 +46,7 @@ const std::vector<std::string>& known_record_types() {
     std::vector<std::string> out{"organization", "membership", "system", "assessment", "answer", "roadmap", "roadmap_action",
                                  "soa_entry", "soa_version", "classification", "classification_version", "objective_reading",
                                  "risk_criteria", "org_settings", "impact_assessment_version", "impact_settings",
-                                 "evidence_link", "evidence_event"};
+                                 "evidence_link", "evidence_event", "retention_settings", "legal_hold"};
     for (const auto* k : kinds::all_kinds())
       if (std::find(out.begin(), out.end(), k->kind) == out.end()) out.push_back(k->kind);
     std::sort(out.begin(), out.end());
@@ -58,8 +58,8 @@ const std::vector<std::string>& known_record_types() {
 const std::vector<std::string>& known_operations() {
   // create, update and delete of every record, and the operations of changes recorded in history.
   static const std::vector<std::string> ops{"accept", "approve", "archive", "classify", "create", "delete",
-                                            "generate", "import", "reading_added", "reading_deleted", "reclassify", "reinstate",
-                                            "restore", "retire", "submit", "update", "withdraw_acceptance"};
+                                            "generate", "hold", "import", "reading_added", "reading_deleted", "reclassify", "reinstate",
+                                            "release", "restore", "retire", "submit", "update", "withdraw_acceptance"};
   return ops;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/common/stored.hpp"
 #include "domain/records/field_kind.hpp"
+#include "domain/retention/retention.hpp"
 
 namespace aims::records {
 namespace json = boost::json;
@@ -89,7 +90,9 @@ result<Versioned> RecordService::get(const Actor& a, const KindSpec& k, const st
     auto row = find(tx, k, a.org_id, id);
     if (!row) return row.error();
     if (auto s = stored::readable(k.kind, a.org_id, id, row->doc); !s) return s;
-    out = served(k, *row);
+    auto view = record_view(k, *row);
+    retention::add_to_view(tx, *row, stored::parse_object(row->doc), view);
+    out = Versioned{row->id, row->version, json::serialize(view)};
     return ok();
   });
   if (!st) return st.error();
@@ -149,6 +152,8 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     auto before = stored::parse_object(row->doc);
     if (is_archived(before) == archived)
       return make_error(errc::conflict, k.title + " " + id + (archived ? " is archived already." : " is not archived."));
+    if (archived)
+      if (auto s = retention::require_not_held(tx, a.org_id, k.kind, k.title, id); !s) return s;
     auto after = before;
     after["archived"] = archived;
     after["updated_by"] = a.email;

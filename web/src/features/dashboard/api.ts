@@ -45,6 +45,7 @@ export const dueSourceLabels: Record<DueItem['source'], string> = {
   risk_review: 'Risk review',
   acceptance_lapsing: 'Risk acceptance lapses',
   obligation: 'EU AI Act obligation due',
+  communication_overdue: 'Planned communication overdue',
 };
 
 export interface SystemFigures {

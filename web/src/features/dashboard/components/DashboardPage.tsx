@@ -10,6 +10,7 @@ import { useSession } from '../../auth/components/SessionProvider';
 import { ImpactDashboardCard } from '../../impact/components/ImpactDashboardCard';
 import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesDashboardCard';
 import { ObligationsDashboardCard } from '../../euact/components/ObligationsDashboardCard';
+import { CommunicationDashboardCard } from '../../raci';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
@@ -138,6 +139,7 @@ export function DashboardPage() {
         <RisksDashboardCard card={cardOf(dash, 'risks')} />
         <ObligationsDashboardCard card={cardOf(dash, 'obligations')} />
         <EvidenceFreshnessCard card={cardOf(dash, 'evidence')} />
+        <CommunicationDashboardCard card={cardOf(dash, 'communication')} />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/labels';
 import { Banner } from '../../../lib/ui';
 import { loadGate } from '../../../components/RecordPage';
 import { EvidencePanel } from '../../evidence';
+import { RecordNotices } from '../../raci';
 import { FieldValue, KindGate, KindHeading, useSystemNames, type KindPageProps } from './parts';
 
 const tabs = ['details', 'history', 'evidence'] as const;
@@ -99,6 +100,7 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
         </Banner>
       ) : null}
       {record.archived ? <Banner kind="info">This {kind.noun} is archived. It is kept with its history and can be restored.</Banner> : null}
+      <RecordNotices record={record} />
       {archive.error && !archive.open ? (
         <div className="banner banner-error" role="alert" data-testid="action-error">
           {archive.error}
