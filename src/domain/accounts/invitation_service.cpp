@@ -11,6 +11,7 @@
 #include "domain/accounts/one_time_link.hpp"
 #include "domain/accounts/password_policy.hpp"
 #include "domain/common/input.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/ledger/actor_scope.hpp"
 #include "domain/records/versions.hpp"
 
@@ -110,7 +111,8 @@ result<std::string> InvitationService::list(const Actor& a) {
   std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return std::tie(y.created_at, y.id) < std::tie(x.created_at, x.id); });
   auto now = clock_.now();
   json::array items;
-  for (const auto& r : rows) items.push_back(served(r, json::parse(r.doc).as_object(), now));
+  for (const auto& r : rows)
+    items.push_back(stored::row_or_error(kKind, a.org_id, r.id, [&] { return served(r, stored::parse_object(r.doc), now); }));
   return json::serialize(json::object{{"items", std::move(items)}});
 }
 

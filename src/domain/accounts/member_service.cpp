@@ -12,6 +12,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/accounts/user_service.hpp"
 #include "domain/common/input.hpp"
+#include "domain/common/stored.hpp"
 #include "domain/ledger/actor_scope.hpp"
 #include "domain/records/versions.hpp"
 
@@ -26,7 +27,12 @@ json::value text_or_null(const std::string& s) { return s.empty() ? json::value(
 
 bool reset_pending(store::ReadTx& tx, const std::string& org_id, const std::string& user_id) {
   auto r = tx.find_record(org_id, std::string(MemberService::kResetKind), "", user_id);
-  return r && json::parse(r->doc).at("status").as_string() == "pending";
+  if (!r) return false;
+  try {  // an unreadable link record must not break the members list
+    return stored::parse_object(r->doc).at("status") == "pending";
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 /// A member as the members page shows them.

@@ -46,7 +46,8 @@ const std::vector<std::string>& known_record_types() {
     std::vector<std::string> out{"organization", "membership", "system", "assessment", "answer", "roadmap", "roadmap_action",
                                  "soa_entry", "soa_version", "classification", "classification_version", "objective_reading",
                                  "risk_criteria", "org_settings", "impact_assessment_version", "impact_settings",
-                                 "evidence_link", "evidence_event", "retention_settings", "legal_hold"};
+                                 "evidence_link", "evidence_event", "retention_settings", "legal_hold", "invitation",
+                                 "password_reset"};
     for (const auto* k : kinds::all_kinds())
       if (std::find(out.begin(), out.end(), k->kind) == out.end()) out.push_back(k->kind);
     std::sort(out.begin(), out.end());
