@@ -1,6 +1,10 @@
 #include "domain/kinds/registry.hpp"
 
+#include "domain/context/climate_determination_kind.hpp"
 #include "domain/context/context_issue_kind.hpp"
+#include "domain/context/interested_party_kind.hpp"
+#include "domain/context/legal_requirement_kind.hpp"
+#include "domain/context/party_requirement_kind.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
@@ -18,6 +22,10 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &euact::obligation_kind(),
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
+      &context::interested_party_kind(),
+      &context::legal_requirement_kind(),
+      &context::party_requirement_kind(),
+      &context::climate_determination_kind(),
   };
   return kinds;
 }
