@@ -46,12 +46,13 @@ function kindPage(path: string, name: 'KindListPage' | 'KindCreatePage' | 'KindD
 
 /**
  * A record kind the server serves from its fields (GET /api/v1/kinds), as one line: its navigation
- * entry and its list, new, detail and edit pages at `/{path}`.
+ * entry (none when `nav` is null: the kind is reached from another page) and its list, new, detail
+ * and edit pages at `/{path}`.
  */
-export function recordFeature(path: string, nav: { label: string; icon: string }): Feature {
+export function recordFeature(path: string, nav: { label: string; icon: string } | null): Feature {
   return {
     id: `kind:${path}`,
-    nav: { to: `/${path}`, label: nav.label, end: false, icon: nav.icon },
+    ...(nav ? { nav: { to: `/${path}`, label: nav.label, end: false, icon: nav.icon } } : {}),
     routes: [
       { path, page: kindPage(path, 'KindListPage') },
       { path: `${path}/new`, page: kindPage(path, 'KindCreatePage') },
@@ -87,6 +88,10 @@ export const features: Feature[] = [
     ],
   },
   recordFeature('context-issues', { label: 'Context issues', icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM3.6 9h16.8M3.6 15h16.8M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z' }),
+  recordFeature('interested-parties', { label: 'Interested parties', icon: 'M9 11a4 4 0 100-8 4 4 0 000 8zM3 21v-2a5 5 0 015-5h2a5 5 0 015 5v2M17 11a3 3 0 100-6M21 21v-2a4 4 0 00-3-3.9' }),
+  recordFeature('party-requirements', { label: 'Party requirements', icon: 'M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01' }),
+  recordFeature('legal-requirements', { label: 'Legal requirements', icon: 'M12 3v18M5 21h14M5 7h14M5 7l-3 7a3 3 0 006 0zM19 7l-3 7a3 3 0 006 0z' }),
+  recordFeature('climate-determinations', null),
   {
     id: 'assessments',
     nav: {
