@@ -20,24 +20,16 @@ void check(const json::object& doc, std::vector<FieldError>& errors) {
 }
 
 records::KindSpec make() {
-  auto k = records::named_kind("climate_determination", "climate determination", "Climate determination", "CD-");
-  k.plural = "Climate determinations";
-  k.path = "climate-determinations";
-  k.cli = "climate-determination";
-  k.clause = "4.1";
+  auto k = context_kind({"climate_determination", "climate determination", "Climate determination", "CD-",
+                         "Climate determinations", "climate-determinations", "climate-determination", "4.1"});
   k.check = check;
-  FieldSpec decision{"decision", "Decision", "The decision in a sentence.", FieldType::text, true};
-  decision.column = true;
-  decision.sort = FacetSlot::text6;
-  decision.search = true;
+  auto decision = name_field("decision", "Decision", "The decision in a sentence.");
   FieldSpec relevant{"relevant", "Climate change is relevant", "Whether climate change is a relevant issue for the organization.",
                      FieldType::enumeration, true};
   relevant.values = {{"yes", "Yes"}, {"no", "No"}};
   relevant.column = true;
   relevant.filter = FacetSlot::text0;
-  FieldSpec reasoning{"reasoning", "Reasoning", "Why the organization decided so.", FieldType::long_text, true};
-  reasoning.max_length = 4000;
-  reasoning.search = true;
+  auto reasoning = long_field("reasoning", "Reasoning", "Why the organization decided so.", true);
   FieldSpec by{"decided_by", "Decided by", "The person or body that decided, e.g. the management board.", FieldType::text, true};
   by.column = true;
   by.search = true;

@@ -12,15 +12,9 @@ using store::FacetSlot;
 namespace {
 
 records::KindSpec make() {
-  auto k = records::named_kind("interested_party", "interested party", "Interested party", "IP-");
-  k.plural = "Interested parties";
-  k.path = "interested-parties";
-  k.cli = "interested-party";
-  k.clause = "4.2";
-  FieldSpec name{"name", "Name", "The party: a person, group or body.", FieldType::text, true};
-  name.column = true;
-  name.sort = FacetSlot::text6;
-  name.search = true;
+  auto k = context_kind({"interested_party", "interested party", "Interested party", "IP-", "Interested parties",
+                         "interested-parties", "interested-party", "4.2"});
+  auto name = name_field("name", "Name", "The party: a person, group or body.");
   FieldSpec type{"party_type", "Type", "What kind of party it is.", FieldType::enumeration, true};
   type.values = {{"regulator", "Regulator or authority"},
                  {"customer", "Customer"},
@@ -33,21 +27,14 @@ records::KindSpec make() {
                  {"other", "Other"}};
   type.column = true;
   type.filter = FacetSlot::text0;
-  FieldSpec origin{"origin", "Internal or external", "Whether the party is part of the organization.",
-                   FieldType::enumeration, true};
-  origin.values = {{"internal", "Internal"}, {"external", "External"}};
-  origin.column = true;
-  origin.filter = FacetSlot::text1;
+  auto origin = origin_field("Internal or external", "Whether the party is part of the organization.");
   auto influence = scale_field("influence", "Influence", "How strongly the party can affect the AI management system.",
                                FacetSlot::text2);
   influence.column = true;
   influence.sort = FacetSlot::number;
   auto interest = scale_field("interest", "Interest", "How strongly the party is affected by or cares about the organization's AI.",
                               FacetSlot::text3);
-  FieldSpec needs{"needs", "Needs and expectations", "What the party needs and expects regarding the organization's AI.",
-                  FieldType::long_text};
-  needs.max_length = 4000;
-  needs.search = true;
+  auto needs = long_field("needs", "Needs and expectations", "What the party needs and expects regarding the organization's AI.");
   FieldSpec contact{"contact", "Contact", "How the party is reached: a person, office or channel.", FieldType::text};
   contact.search = true;
   auto owner = member_field("owner_id", "Owner", "The member who keeps the relationship with the party.", FacetSlot::text4);

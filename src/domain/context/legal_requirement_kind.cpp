@@ -19,17 +19,10 @@ void check(const json::object& doc, std::vector<FieldError>& errors) {
 }
 
 records::KindSpec make() {
-  auto k = records::named_kind("legal_requirement", "legal requirement", "Legal requirement", "LR-");
-  k.plural = "Legal and contractual requirements";
-  k.path = "legal-requirements";
-  k.cli = "legal-requirement";
-  k.clause = "4.2";
+  auto k = context_kind({"legal_requirement", "legal requirement", "Legal requirement", "LR-",
+                         "Legal and contractual requirements", "legal-requirements", "legal-requirement", "4.2"});
   k.check = check;
-  FieldSpec source{"source", "Source", "The law, contract, standard or commitment, e.g. GDPR or a customer contract.",
-                   FieldType::text, true};
-  source.column = true;
-  source.sort = FacetSlot::text6;
-  source.search = true;
+  auto source = name_field("source", "Source", "The law, contract, standard or commitment, e.g. GDPR or a customer contract.");
   FieldSpec type{"source_type", "Source type", "Where the requirement comes from.", FieldType::enumeration, true};
   type.values = {{"law", "Law or regulation"},
                  {"contract", "Contract"},
@@ -42,10 +35,7 @@ records::KindSpec make() {
   reference.max_length = 120;
   reference.column = true;
   reference.search = true;
-  FieldSpec requirement{"requirement", "Requirement", "What the organization has to do, in its own words.",
-                        FieldType::long_text, true};
-  requirement.max_length = 4000;
-  requirement.search = true;
+  auto requirement = long_field("requirement", "Requirement", "What the organization has to do, in its own words.", true);
   auto owner = member_field("owner_id", "Owner", "The member who sees to it that the requirement is met.", FacetSlot::text1);
   FieldSpec status{"status", "Status", "How far the requirement is met.", FieldType::enumeration, true};
   status.values = {{"identified", "Identified"},
@@ -58,9 +48,7 @@ records::KindSpec make() {
   status.filter = FacetSlot::text2;
   status.sort = FacetSlot::number;
   auto review = review_field("When the requirement and how it is met are looked at again.");
-  FieldSpec notes{"notes", "Notes", "How the requirement is met, or why it does not apply.", FieldType::long_text};
-  notes.max_length = 4000;
-  notes.search = true;
+  auto notes = long_field("notes", "Notes", "How the requirement is met, or why it does not apply.");
   auto controls = refs_field("control_ids", "Annex A controls", "The ISO/IEC 42001 Annex A controls that help meet it.", "control");
   auto risks = refs_field("risk_ids", "Risks", "The risks of not meeting it.", "risk");
   auto systems = refs_field("system_ids", "AI systems", "The AI systems it applies to; none for the whole organization.", "system");

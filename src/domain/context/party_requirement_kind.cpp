@@ -27,17 +27,10 @@ void check(const json::object& doc, std::vector<FieldError>& errors) {
 }
 
 records::KindSpec make() {
-  auto k = records::named_kind("party_requirement", "requirement", "Requirement", "REQ-");
-  k.plural = "Requirements of interested parties";
-  k.path = "party-requirements";
-  k.cli = "party-requirement";
-  k.clause = "4.2";
+  auto k = context_kind({"party_requirement", "requirement", "Requirement", "REQ-", "Requirements of interested parties",
+                         "party-requirements", "party-requirement", "4.2"});
   k.check = check;
-  FieldSpec requirement{"requirement", "Requirement", "What the party requires or expects, in a sentence.", FieldType::text, true};
-  requirement.max_length = 300;
-  requirement.column = true;
-  requirement.sort = FacetSlot::text6;
-  requirement.search = true;
+  auto requirement = name_field("requirement", "Requirement", "What the party requires or expects, in a sentence.", 300);
   FieldSpec party{"party_id", "Interested party", "The party the requirement comes from.", FieldType::ref, true};
   party.ref = "interested_party";
   party.column = true;
@@ -57,10 +50,7 @@ records::KindSpec make() {
   addressed.column = true;
   addressed.filter = FacetSlot::text2;
   addressed.sort = FacetSlot::number;
-  FieldSpec how{"how_addressed", "How it is addressed", "What the organization does about it (required unless not addressed).",
-                FieldType::long_text};
-  how.max_length = 4000;
-  how.search = true;
+  auto how = long_field("how_addressed", "How it is addressed", "What the organization does about it (required unless not addressed).");
   auto legal = refs_field("legal_requirement_ids", "Legal requirements", "The legal and contractual requirements that carry it.",
                           "legal_requirement");
   auto risks = refs_field("risk_ids", "Risks", "The risks that address it.", "risk");

@@ -11,6 +11,7 @@ import { fetchAllPages } from '../../../lib/lists';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { listRecords, loadKinds, type KindSchema } from '../../../components/records/kinds';
 import { showValue } from '../../../components/records/kindModel';
+import { DataTable } from '../../../components/DataTable';
 
 type Obligation = Schemas['Obligation'];
 
@@ -34,32 +35,19 @@ export function EuObligations() {
       <ErrorBanner error={loaded.error} title="The EU AI Act obligations could not be loaded." />
       {!loaded.loading && !loaded.error && items.length === 0 ? <p className="muted">No AI system has EU AI Act obligations yet (classify the systems first).</p> : null}
       {items.length ? (
-        <div className="table-wrap">
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th scope="col">AI system</th>
-                <th scope="col">Article</th>
-                <th scope="col">Obligation</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={`${o.system_id}/${o.obligation_id}`} data-obligation={o.obligation_id}>
-                  <td>
-                    <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name}</Link>
-                  </td>
-                  <td className="nowrap">{o.article}</td>
-                  <td>{o.title}</td>
-                  <td>{words(o.status)}</td>
-                  <td className="nowrap">{formatDate(o.due)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['AI system', 'Article', 'Obligation', 'Status', 'Due']} className="table-compact" caption="EU AI Act obligations">
+          {items.map((o) => (
+            <tr key={`${o.system_id}/${o.obligation_id}`} data-obligation={o.obligation_id}>
+              <td>
+                <Link to={`/systems/${encodeURIComponent(o.system_id)}`}>{o.system_name}</Link>
+              </td>
+              <td className="nowrap">{o.article}</td>
+              <td>{o.title}</td>
+              <td>{words(o.status)}</td>
+              <td className="nowrap">{formatDate(o.due)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
