@@ -149,6 +149,27 @@ const ROWS = {
     create: (i, { me }) => ({ title: title('communication', i), sent_on: day(-i), audience: ['internal', 'users'][i % 2], sent_by: me }),
     patch: { details: 'Carla' },
   },
+  'party-requirements': {
+    // A requirement names its interested party; one not adopted says why.
+    setup: async (c) => ({
+      parties: await Promise.all(['Regulator', 'Customers'].map(async (name, i) =>
+        assertJson(await c('POST', '/api/v1/interested-parties', { json: { name: `Contract party ${name}`, party_type: ['regulator', 'customer'][i], origin: 'external' } }), 201).id)),
+    }),
+    create: (i, ctx) => ({
+      requirement: title('requirement', i), party_id: ctx.parties[i % 2], adopted: i % 3 !== 2,
+      not_adopted_reason: i % 3 === 2 ? 'Out of scope' : null, addressed: ['no', 'partly', 'yes'][i % 3],
+      how_addressed: i % 3 ? ['Ann', 'Bob'][i % 2] : null, control_ids: ['A.5.2'], documents: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { documents: 'Carla' },
+  },
+  'climate-determinations': {
+    // The next review comes after the decision.
+    create: (i) => ({
+      decision: title('decision', i), relevant: ['yes', 'no'][i % 2], reasoning: ['Ann', 'Bob'][i % 2],
+      decided_by: ['Ann', 'Bob'][i % 2], decided_on: day(-1 - i), review_date: i % 2 ? day(300 + i) : null,
+    }),
+    patch: { decided_by: 'Carla' },
+  },
 };
 
 /**

@@ -46,12 +46,13 @@ function kindPage(path: string, name: 'KindListPage' | 'KindCreatePage' | 'KindD
 
 /**
  * A record kind the server serves from its fields (GET /api/v1/kinds), as one line: its navigation
- * entry and its list, new, detail and edit pages at `/{path}`.
+ * entry (none when `nav` is null: the kind is reached from another page) and its list, new, detail
+ * and edit pages at `/{path}`.
  */
-export function recordFeature(path: string, nav: { label: string; icon: string }): Feature {
+export function recordFeature(path: string, nav: { label: string; icon: string } | null): Feature {
   return {
     id: `kind:${path}`,
-    nav: { to: `/${path}`, label: nav.label, end: false, icon: nav.icon },
+    ...(nav ? { nav: { to: `/${path}`, label: nav.label, end: false, icon: nav.icon } } : {}),
     routes: [
       { path, page: kindPage(path, 'KindListPage') },
       { path: `${path}/new`, page: kindPage(path, 'KindCreatePage') },
@@ -95,6 +96,10 @@ export const features: Feature[] = [
   },
   recordFeature('communication-plan', { label: 'Communication plan', icon: 'M4 5h16v11H8l-4 4z' }),
   recordFeature('communications', { label: 'Communication log', icon: 'M4 4h16v16H4zM8 8h8M8 12h8M8 16h5' }),
+  recordFeature('interested-parties', { label: 'Interested parties', icon: 'M9 11a4 4 0 100-8 4 4 0 000 8zM3 21v-2a5 5 0 015-5h2a5 5 0 015 5v2M17 11a3 3 0 100-6M21 21v-2a4 4 0 00-3-3.9' }),
+  recordFeature('party-requirements', { label: 'Party requirements', icon: 'M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01' }),
+  recordFeature('legal-requirements', { label: 'Legal requirements', icon: 'M12 3v18M5 21h14M5 7h14M5 7l-3 7a3 3 0 006 0zM19 7l-3 7a3 3 0 006 0z' }),
+  recordFeature('climate-determinations', null),
   {
     id: 'assessments',
     nav: {

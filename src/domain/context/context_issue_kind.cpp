@@ -1,5 +1,6 @@
 #include "domain/context/context_issue_kind.hpp"
 
+#include "domain/context/context_fields.hpp"
 #include "domain/records/field_kind.hpp"
 #include "domain/records/kind_build.hpp"
 
@@ -22,25 +23,12 @@ void check(const json::object& doc, std::vector<FieldError>& errors) {
 }
 
 records::KindSpec make() {
-  auto k = records::named_kind("context_issue", "context issue", "Context issue", "CI-");
-  k.plural = "Context issues";
-  k.path = "context-issues";
-  k.cli = "context-issue";
-  k.clause = "4.1";
+  auto k = context_kind({"context_issue", "context issue", "Context issue", "CI-", "Context issues", "context-issues",
+                         "context-issue", "4.1"});
   k.check = check;
-  FieldSpec title{"title", "Title", "The issue in a few words.", FieldType::text, true};
-  title.column = true;
-  title.sort = FacetSlot::text6;
-  title.search = true;
-  FieldSpec description{"description", "Description", "What the issue is and how it bears on the use of AI.",
-                        FieldType::long_text};
-  description.max_length = 4000;
-  description.search = true;
-  FieldSpec origin{"origin", "Origin", "Whether the issue arises inside or outside the organization.",
-                   FieldType::enumeration, true};
-  origin.values = {{"internal", "Internal"}, {"external", "External"}};
-  origin.column = true;
-  origin.filter = FacetSlot::text1;
+  auto title = name_field("title", "Title", "The issue in a few words.");
+  auto description = long_field("description", "Description", "What the issue is and how it bears on the use of AI.");
+  auto origin = origin_field("Origin", "Whether the issue arises inside or outside the organization.");
   FieldSpec category{"category", "Category", "The area the issue belongs to.", FieldType::enumeration, true};
   category.values = {{"legal", "Legal and regulatory"},       {"technological", "Technological"},
                      {"market", "Market and economic"},      {"social", "Social and cultural"},
@@ -52,12 +40,9 @@ records::KindSpec make() {
                    FieldType::enumeration, true};
   effect.values = {{"risk", "Risk"}, {"opportunity", "Opportunity"}, {"both", "Risk and opportunity"}};
   effect.filter = FacetSlot::text2;
-  FieldSpec relevance{"relevance", "Relevance", "How strongly the issue affects the AI management system.",
-                      FieldType::enumeration, true};
-  relevance.values = {{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}};
-  relevance.default_value = "medium";
+  auto relevance = scale_field("relevance", "Relevance", "How strongly the issue affects the AI management system.",
+                               FacetSlot::text3);
   relevance.column = true;
-  relevance.filter = FacetSlot::text3;
   relevance.sort = FacetSlot::number;
   FieldSpec status{"status", "Status", "Open issues need action, monitored ones are watched, closed ones no longer apply.",
                    FieldType::enumeration, true};
@@ -70,13 +55,8 @@ records::KindSpec make() {
   owner.column = true;
   owner.filter = FacetSlot::text5;
   owner.search = true;
-  FieldSpec review{"review_date", "Next review", "When the issue is looked at again.", FieldType::date};
-  review.column = true;
-  review.sort = FacetSlot::text7;
-  FieldSpec systems{"system_ids", "AI systems", "The AI systems the issue concerns; none for the whole organization.",
-                    FieldType::refs};
-  systems.ref = "system";
-  systems.max_items = 50;
+  auto review = review_field("When the issue is looked at again.");
+  auto systems = refs_field("system_ids", "AI systems", "The AI systems the issue concerns; none for the whole organization.", "system");
   k.fields = {title, description, origin, category, effect, relevance, status, owner, review, systems};
   k.demo = {
       R"({"title":"New AI legislation applies to our credit and hiring systems","description":"Rules for high-risk AI systems take effect in stages; our credit scoring and CV screening fall under them.","origin":"external","category":"legal","effect":"risk","relevance":"high","status":"open","owner":"Chief Compliance Officer","review_date":"2027-03-31","system_ids":["Credit scoring model","CV screening assistant"]})",

@@ -2,7 +2,11 @@
 
 #include "domain/communication/communication_kind.hpp"
 #include "domain/communication/communication_plan_kind.hpp"
+#include "domain/context/climate_determination_kind.hpp"
 #include "domain/context/context_issue_kind.hpp"
+#include "domain/context/interested_party_kind.hpp"
+#include "domain/context/legal_requirement_kind.hpp"
+#include "domain/context/party_requirement_kind.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
@@ -24,6 +28,10 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &raci::raci_activity_kind(),
       &communication::communication_plan_kind(),
       &communication::communication_kind(),
+      &context::interested_party_kind(),
+      &context::legal_requirement_kind(),
+      &context::party_requirement_kind(),
+      &context::climate_determination_kind(),
   };
   return kinds;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/catalog/catalog.hpp"
 #include "domain/common/input.hpp"
 
 namespace aims::records {
@@ -100,6 +101,14 @@ std::string target_words(const FieldSpec& f, const std::string& id) {
   return f.ref + " " + id;
 }
 
+/// True when `id` is an Annex A control of the embedded ISO/IEC 42001 catalog (the same for
+/// every organization, so no transaction is read).
+bool is_control(const std::string& id) {
+  static const catalog::Catalog cat = catalog::Catalog::load_embedded();
+  const auto* it = cat.find("iso42001", id);
+  return it && it->kind == "control";
+}
+
 }  // namespace
 
 json::object read_fields(const std::vector<FieldSpec>& fields, const json::object& body, bool create,
@@ -133,11 +142,13 @@ void check_refs(store::ReadTx& tx, const std::string& org_id, const std::vector<
     if (!v || v->is_null()) continue;
     auto ids = f.type == FieldType::ref ? std::vector<std::string>{std::string(v->as_string())} : input::from_array(*v);
     for (const auto& id : ids) {
-      bool found = f.ref == "system" ? tx.find_system(org_id, id).has_value()
-                   : f.ref == "user" ? tx.find_membership(id, org_id).has_value()
-                                     : tx.find_record(org_id, f.ref, "", id).has_value();
+      bool found = f.ref == "system"    ? tx.find_system(org_id, id).has_value()
+                   : f.ref == "user"    ? tx.find_membership(id, org_id).has_value()
+                   : f.ref == "control" ? is_control(id)
+                                        : tx.find_record(org_id, f.ref, "", id).has_value();
       if (!found) {
-        errors.push_back({f.name, 0, "no " + target_words(f, id) + " in this organization"});
+        errors.push_back({f.name, 0, f.ref == "control" ? id + " is not an Annex A control of ISO/IEC 42001"
+                                                        : "no " + target_words(f, id) + " in this organization"});
         break;
       }
     }

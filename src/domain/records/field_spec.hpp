@@ -39,7 +39,7 @@ struct FieldSpec {
   std::size_t max_length = 200;                // text and long_text: characters
   std::vector<EnumValue> values{};             // enum: the allowed values, in order
   std::int64_t min = 0, max = 0;               // integer: the range
-  std::string ref{};                           // ref, refs: "system", "user" (a member) or a record kind
+  std::string ref{};                           // ref, refs: "system", "user" (a member), "control" (an Annex A control) or a record kind
   std::size_t max_items = 50;                  // refs: at most this many
   /// List parameters fed by the field: a filter named like it (on this text slot), a sort key
   /// named like it (on this slot), and whether `q` searches it.
@@ -59,7 +59,8 @@ boost::json::object read_fields(const std::vector<FieldSpec>& fields, const boos
                                 std::vector<FieldError>& errors);
 
 /// Each ref and refs value of `values` must name an AI system, a member (a user id) or a record of
-/// its kind in the organization (one field error per field otherwise).
+/// its kind in the organization, or an Annex A control of the catalog (one field error per field
+/// otherwise).
 void check_refs(store::ReadTx& tx, const std::string& org_id, const std::vector<FieldSpec>& fields,
                 const boost::json::object& values, std::vector<FieldError>& errors);
 

@@ -108,6 +108,25 @@ TEST(FieldSpec, RefsMustExistInTheOrganization) {
     EXPECT_EQ(errs[0].field, "system_id");
     EXPECT_EQ(errs[0].message, "no AI system sys_x in this organization");
     EXPECT_EQ(errs[1].field, "system_ids");
+    // Controls are the catalog's Annex A controls: an area (A.2), a clause (4.1) or an unknown id is none.
+    FieldSpec control{"control_id", "Control", "", FieldType::ref};
+    control.ref = "control";
+    FieldSpec controls{"control_ids", "Controls", "", FieldType::refs};
+    controls.ref = "control";
+    std::vector<FieldError> bad;
+    ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
+      check_refs(tx, "org_1", {control, controls}, json::parse(R"({"control_id":"A.5.2","control_ids":["A.2.2","A.10.4"]})").as_object(), bad);
+      EXPECT_TRUE(bad.empty());
+      check_refs(tx, "org_1", {control, controls}, json::parse(R"({"control_id":"A.2","control_ids":["A.2.2","4.1"]})").as_object(), bad);
+      check_refs(tx, "org_1", {controls}, json::parse(R"({"control_ids":["A.99.1"]})").as_object(), bad);
+      return ok();
+    }));
+    ASSERT_EQ(bad.size(), 3u);
+    EXPECT_EQ(bad[0].field, "control_id");
+    EXPECT_EQ(bad[0].message, "A.2 is not an Annex A control of ISO/IEC 42001");
+    EXPECT_EQ(bad[1].field, "control_ids");
+    EXPECT_EQ(bad[1].message, "4.1 is not an Annex A control of ISO/IEC 42001");
+    EXPECT_EQ(bad[2].message, "A.99.1 is not an Annex A control of ISO/IEC 42001");
   }
   std::filesystem::remove_all(dir);
 }

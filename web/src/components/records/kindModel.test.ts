@@ -11,8 +11,11 @@ import {
   listColumns,
   listFilterKeys,
   listQuery,
+  matchNames,
   patchBody,
   recordTitle,
+  refName,
+  refTargets,
   showValue,
 } from './kindModel';
 import type { KindField, KindRecord, KindSchema } from './kinds';
@@ -61,7 +64,7 @@ const kind: KindSchema = {
 };
 
 const field = (name: string): KindField => kind.fields.find((f) => f.name === name) as KindField;
-const systems = new Map([['sys_1', 'Chat assistant']]);
+const systems = new Map([['system', new Map([['sys_1', 'Chat assistant']])]]);
 
 const record: KindRecord = {
   id: 'ci_1',
@@ -176,5 +179,63 @@ describe('the form of a kind', () => {
       active: false,
       system_ids: [],
     });
+  });
+});
+
+describe('references to members, controls and records of other kinds', () => {
+  const requirement: KindSchema = {
+    ...kind,
+    kind: 'party_requirement',
+    path: 'party-requirements',
+    fields: [
+      { name: 'requirement', label: 'Requirement', type: 'text', required: true, column: true },
+      { name: 'party_id', label: 'Interested party', type: 'ref', ref: 'interested_party', required: true, column: true },
+      { name: 'owner_id', label: 'Owner', type: 'ref', ref: 'user', column: true },
+      { name: 'control_ids', label: 'Annex A controls', type: 'refs', ref: 'control', max_items: 50 },
+      { name: 'more_controls', label: 'More controls', type: 'refs', ref: 'control' },
+    ],
+    filters: [
+      { name: 'party_id', label: 'Interested party' },
+      { name: 'owner_id', label: 'Owner' },
+    ],
+  };
+  const f = (name: string) => requirement.fields.find((x) => x.name === name) as KindField;
+  const names = new Map([
+    ['interested_party', new Map([['IP-1', 'IP-1 Loan applicants']])],
+    ['user', new Map([['usr_a', 'Ada Admin'], ['usr_b', 'Bo Manager']])],
+    ['control', new Map([['A.5.2', 'A.5.2 AI system impact assessment process'], ['A.9.2', 'A.9.2 Processes for responsible use of AI systems']])],
+  ]);
+
+  it('knows each target once, in field order', () => {
+    expect(refTargets(requirement)).toEqual(['interested_party', 'user', 'control']);
+    expect(refTargets(kind)).toEqual(['system']);
+  });
+
+  it('shows names, not ids, and the id of what is not known', () => {
+    expect(showValue(f('party_id'), 'IP-1', names)).toBe('IP-1 Loan applicants');
+    expect(showValue(f('owner_id'), 'usr_b', names)).toBe('Bo Manager');
+    expect(showValue(f('control_ids'), ['A.9.2', 'A.5.2'], names)).toBe('A.9.2 Processes for responsible use of AI systems, A.5.2 AI system impact assessment process');
+    expect(showValue(f('control_ids'), ['A.99'], names)).toBe('A.99');
+    expect(refName(names, 'user', 'usr_gone')).toBe('usr_gone');
+    expect(refName(names, undefined, 'x')).toBe('x');
+  });
+
+  it('offers the members and the parties in the filters', () => {
+    expect(filterOptions(requirement, requirement.filters[0], names)).toEqual([['IP-1', 'IP-1 Loan applicants']]);
+    expect(filterOptions(requirement, requirement.filters[1], names)).toEqual([['usr_a', 'Ada Admin'], ['usr_b', 'Bo Manager']]);
+    expect(filterOptions(requirement, requirement.filters[1], new Map())).toBeUndefined();
+  });
+
+  it('finds controls by id or words of the title, without case', () => {
+    expect(matchNames(names.get('control'), 'a.9').map(([id]) => id)).toEqual(['A.9.2']);
+    expect(matchNames(names.get('control'), ' IMPACT ').map(([id]) => id)).toEqual(['A.5.2']);
+    expect(matchNames(names.get('control'), 'a.', 1)).toHaveLength(1);
+    expect(matchNames(undefined, 'a')).toEqual([]);
+  });
+
+  it('sends picked references as ids: a list for refs, the one id for a ref', () => {
+    const values = { ...emptyForm(requirement), requirement: 'Review refusals', party_id: 'IP-1', control_ids: ['A.5.2', 'A.9.2'] };
+    expect(createBody(requirement, values)).toEqual({ requirement: 'Review refusals', party_id: 'IP-1', control_ids: ['A.5.2', 'A.9.2'] });
+    expect(formErrors(requirement, { ...values, party_id: '' })).toEqual({ party_id: 'This field is required.' });
   });
 });

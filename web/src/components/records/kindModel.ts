@@ -6,6 +6,33 @@ import type { QueryValue } from '../../lib/query';
 import type { KindField, KindFilter, KindRecord, KindSchema } from './kinds';
 import type { Column } from './ListParts';
 
+/**
+ * The names of the things a kind's references point at, by target ("system", "user", "control" or
+ * a record kind) and id: an AI system's name, a member's name, "A.5.2 Title", "IP-3 Regulator".
+ */
+export type RefNames = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** True for a field that refers to something (one or a list). */
+export function isRef(field: KindField | undefined): boolean {
+  return field?.type === 'ref' || field?.type === 'refs';
+}
+
+/** The targets the kind's references point at, each once, in field order. */
+export function refTargets(kind: KindSchema): string[] {
+  return [...new Set(kind.fields.filter((f) => isRef(f) && f.ref).map((f) => f.ref as string))];
+}
+
+/** The name of what a reference points at; the id itself when it is not known (e.g. gone). */
+export function refName(names: RefNames, target: string | undefined, id: string): string {
+  return names.get(target ?? '')?.get(id) ?? id;
+}
+
+/** The [id, name] pairs whose name contains `text` (any case), the first `limit` of them in order. */
+export function matchNames(known: ReadonlyMap<string, string> | undefined, text: string, limit = 20): [string, string][] {
+  const q = text.trim().toLowerCase();
+  return [...(known ?? [])].filter(([, name]) => name.toLowerCase().includes(q)).slice(0, limit);
+}
+
 /** The value of a form input: text of text, enum, date and integer inputs, a flag, a list of ids. */
 export type FormValue = string | boolean | string[];
 export type KindFormValues = Record<string, FormValue>;
@@ -54,18 +81,18 @@ export function listQuery(filters: Record<string, string | undefined>, cursor: s
   return { ...query, cursor, limit };
 }
 
-/** The [value, label] options of a filter: its values, or the AI systems when it names a system field. */
-export function filterOptions(kind: KindSchema, filter: KindFilter, systems: ReadonlyMap<string, string>): [string, string][] | undefined {
+/** The [value, label] options of a filter: its values, or what a reference field's target names are loaded for. */
+export function filterOptions(kind: KindSchema, filter: KindFilter, names: RefNames): [string, string][] | undefined {
   if (filter.values) return filter.values.map((v) => [v.value, v.label]);
   const field = kind.fields.find((f) => f.name === filter.name);
-  if (field && (field.type === 'ref' || field.type === 'refs') && field.ref === 'system') return [...systems].map(([id, name]) => [id, name]);
-  return undefined;
+  const known = isRef(field) ? names.get(field?.ref ?? '') : undefined;
+  return known ? [...known] : undefined;
 }
 
-/** A field's value in words: enum labels, dates, Yes/No, AI system names; empty as a dash. */
-export function showValue(field: KindField | undefined, value: unknown, systems: ReadonlyMap<string, string> = new Map()): string {
+/** A field's value in words: enum labels, dates, Yes/No, the names of what references point at; empty as a dash. */
+export function showValue(field: KindField | undefined, value: unknown, names: RefNames = new Map()): string {
   if (value === undefined || value === null || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.map((v) => showValue(field && { ...field, type: 'ref' }, v, systems)).join(', ') : '—';
+  if (Array.isArray(value)) return value.length ? value.map((v) => showValue(field && { ...field, type: 'ref' }, v, names)).join(', ') : '—';
   if (!field) return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (field.type) {
     case 'enum':
@@ -76,7 +103,7 @@ export function showValue(field: KindField | undefined, value: unknown, systems:
       return value === true ? 'Yes' : 'No';
     case 'ref':
     case 'refs':
-      return field.ref === 'system' ? (systems.get(String(value)) ?? String(value)) : String(value);
+      return refName(names, field.ref, String(value));
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

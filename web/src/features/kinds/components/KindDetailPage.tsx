@@ -13,7 +13,8 @@ import { Banner } from '../../../lib/ui';
 import { loadGate } from '../../../components/RecordPage';
 import { EvidencePanel } from '../../evidence';
 import { RecordNotices } from '../../raci';
-import { FieldValue, KindGate, KindHeading, useSystemNames, type KindPageProps } from './parts';
+import { FieldValue, KindGate, KindHeading, type KindPageProps } from './parts';
+import { useRefNames } from './refNames';
 
 const tabs = ['details', 'history', 'evidence'] as const;
 const tabTitles: Record<(typeof tabs)[number], string> = { details: 'Details', history: 'History', evidence: 'Evidence' };
@@ -28,7 +29,7 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
   const location = useLocation();
   const navigate = useNavigate();
   const loaded = useAsync((signal) => getRecord(kind, id, signal), [kind.path, id]);
-  const systems = useSystemNames();
+  const refs = useRefNames(kind);
   const [tab, selectTab] = useTabParam(tabs);
   const archive = useConfirmedAction();
   const flash = (location.state as { flash?: string } | null)?.flash;
@@ -123,7 +124,7 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
                 <div key={f.name} className="field-row" data-field={f.name}>
                   <dt>{f.label}</dt>
                   <dd>
-                    <FieldValue field={f} value={record[f.name]} systems={systems.names} />
+                    <FieldValue field={f} value={record[f.name]} refs={refs} />
                   </dd>
                 </div>
               ))}
@@ -137,7 +138,7 @@ function RecordDetail({ kind }: { kind: KindSchema }) {
             recordType={kind.kind}
             operationLabels={operationLabels}
             fieldLabel={(f) => fieldLabel(kind, f)}
-            showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, systems.names)}
+            showValue={(f, v) => showValue(kind.fields.find((x) => x.name === f), v, refs.names)}
           />
         ) : (
           <EvidencePanel target={`${kind.kind}:${record.id}`} what={`this ${kind.noun}`} />

@@ -1,18 +1,21 @@
 // The create and edit form of a schema-driven record kind, one input per field: text or text area
-// with the field's length, a select for values, a date, a number with its range, a check box, an AI
-// system picker for references. Errors (the client's checks or the server's 422) show on their
-// fields and the first one takes focus. Form state is the component's own.
+// with the field's length, a select for values, a date, a number with its range, a check box, and
+// for references the AI systems, members, controls or records to choose (RefInput). Errors (the
+// client's checks or the server's 422) show on their fields and the first one takes focus. Form
+// state is the component's own.
 import { RecordFormFrame, useFormValues, type RecordFormProps } from '../../../components/records/RecordForm';
 import type { KindFormValues, FormValue } from '../../../components/records/kindModel';
 import type { KindField, KindSchema } from '../../../components/records/kinds';
 import { Field, sentence } from '../../../lib/ui';
+import type { RefState } from './refNames';
+import { RefInput } from './RefInput';
 
 interface Props extends RecordFormProps<KindFormValues> {
   kind: KindSchema;
-  systems: ReadonlyMap<string, string>;
+  refs: RefState;
 }
 
-export function KindForm({ kind, initial, systems, ...frame }: Props) {
+export function KindForm({ kind, initial, refs, ...frame }: Props) {
   const { errors } = frame;
   const { values, setValues } = useFormValues(initial);
   const set = (name: string, value: FormValue) => setValues((old) => ({ ...old, [name]: value }));
@@ -31,7 +34,7 @@ export function KindForm({ kind, initial, systems, ...frame }: Props) {
         <legend>{kind.title}</legend>
         <div className="form-grid">
           {kind.fields.map((f) => (
-            <FieldInput key={f.name} field={f} value={values[f.name]} error={errors[f.name]} systems={systems} onChange={(v) => set(f.name, v)} />
+            <FieldInput key={f.name} field={f} value={values[f.name]} error={errors[f.name]} refs={refs} onChange={(v) => set(f.name, v)} />
           ))}
         </div>
       </fieldset>
@@ -43,12 +46,12 @@ interface InputProps {
   field: KindField;
   value: FormValue | undefined;
   error: string | undefined;
-  systems: ReadonlyMap<string, string>;
+  refs: RefState;
   onChange: (v: FormValue) => void;
 }
 
-function FieldInput({ field: f, value, error, systems, onChange }: InputProps) {
-  if (f.type === 'refs') return <SystemChecks field={f} value={Array.isArray(value) ? value : []} error={error} systems={systems} onChange={onChange} />;
+function FieldInput({ field: f, value, error, refs, onChange }: InputProps) {
+  if (f.type === 'refs' || f.type === 'ref') return <RefInput field={f} value={value} error={error} refs={refs} onChange={onChange} />;
   if (f.type === 'boolean')
     return (
       <div className={`field field-check${error ? ' field-invalid' : ''}`} data-field={f.name}>
@@ -69,9 +72,8 @@ function FieldInput({ field: f, value, error, systems, onChange }: InputProps) {
         switch (f.type) {
           case 'long_text':
             return <textarea {...common} rows={4} maxLength={f.max_length} value={text} onChange={(e) => onChange(e.target.value)} />;
-          case 'enum':
-          case 'ref': {
-            const options: [string, string][] = f.type === 'enum' ? (f.values ?? []).map((v) => [v.value, v.label]) : refOptions(f, systems, text);
+          case 'enum': {
+            const options: [string, string][] = (f.values ?? []).map((v) => [v.value, v.label]);
             return (
               <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
                 <option value="">{f.required ? 'Choose…' : '—'}</option>
@@ -92,44 +94,5 @@ function FieldInput({ field: f, value, error, systems, onChange }: InputProps) {
         }
       }}
     </Field>
-  );
-}
-
-/** The options of a single reference: the AI systems (a stored id that is gone stays choosable). */
-function refOptions(f: KindField, systems: ReadonlyMap<string, string>, current: string): [string, string][] {
-  if (f.ref !== 'system') return current ? [[current, current]] : [];
-  const all: [string, string][] = [...systems];
-  if (current && !systems.has(current)) all.push([current, current]);
-  return all;
-}
-
-/** A check box per AI system for a list of references. */
-function SystemChecks({ field: f, value, error, systems, onChange }: Omit<InputProps, 'value'> & { value: string[] }) {
-  const all: [string, string][] = [...systems];
-  for (const id of value) if (!systems.has(id)) all.push([id, id]);
-  return (
-    <fieldset className={`field field-wide${error ? ' field-invalid' : ''}`} data-field={f.name}>
-      <legend>
-        {f.label}
-        {f.required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </legend>
-      {all.length === 0 ? <p className="muted small">No AI systems are registered yet.</p> : null}
-      <div className="checks">
-        {all.map(([id, name]) => (
-          <label key={id}>
-            <input
-              type="checkbox"
-              name={f.name}
-              value={id}
-              checked={value.includes(id)}
-              onChange={(e) => onChange(e.target.checked ? [...value, id] : value.filter((x) => x !== id))}
-            />
-            {name}
-          </label>
-        ))}
-      </div>
-      {f.help ? <div className="hint">{f.help}</div> : null}
-      {error ? <div className="field-error" data-testid={`field-error-${f.name}`}>{sentence(error)}</div> : null}
-    </fieldset>
   );
 }

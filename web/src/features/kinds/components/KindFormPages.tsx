@@ -6,7 +6,8 @@ import { createBody, emptyForm, formErrors, formFromRecord, patchBody, recordTit
 import { createRecord, getRecord, updateRecord, type KindSchema } from '../../../components/records/kinds';
 import { Banner, ErrorBanner } from '../../../lib/ui';
 import { KindForm } from './KindForm';
-import { KindGate, useSystemNames, type KindPageProps } from './parts';
+import { KindGate, type KindPageProps } from './parts';
+import { useRefNames } from './refNames';
 
 export function KindCreatePage({ path }: KindPageProps) {
   return <KindGate path={path}>{(kind) => <CreateRecord key={kind.path} kind={kind} />}</KindGate>;
@@ -17,7 +18,7 @@ export function KindEditPage({ path }: KindPageProps) {
 }
 
 function CreateRecord({ kind }: { kind: KindSchema }) {
-  const systems = useSystemNames();
+  const refs = useRefNames(kind);
   const listUrl = `/${kind.path}`;
   return (
     <RecordCreatePage
@@ -26,19 +27,19 @@ function CreateRecord({ kind }: { kind: KindSchema }) {
       title={`New ${kind.noun}`}
       intro="Fields marked * are required."
       submitLabel={`Record ${kind.noun}`}
-      notice={<ErrorBanner error={systems.error} title="The AI systems could not be loaded." />}
+      notice={<ErrorBanner error={refs.error} title="The records this form refers to could not be loaded." />}
       initial={() => emptyForm(kind)}
       validate={(values) => formErrors(kind, values)}
       write={(values) => createRecord(kind, createBody(kind, values))}
       created={(r) => [`${listUrl}/${encodeURIComponent(r.id)}`, `${recordTitle(kind, r)} was recorded.`]}
       quietWithFieldErrors
-      form={(props) => <KindForm {...props} kind={kind} systems={systems.names} />}
+      form={(props) => <KindForm {...props} kind={kind} refs={refs} />}
     />
   );
 }
 
 function EditRecord({ kind }: { kind: KindSchema }) {
-  const systems = useSystemNames();
+  const refs = useRefNames(kind);
   return (
     <RecordEditPage
       load={(id, signal) => getRecord(kind, id, signal)}
@@ -59,7 +60,7 @@ function EditRecord({ kind }: { kind: KindSchema }) {
       patch={({ record }, values) => patchBody(kind, record, values)}
       write={({ record }, patch, tag) => updateRecord(kind, record.id, patch, tag)}
       quietWithFieldErrors
-      form={(props) => <KindForm {...props} kind={kind} systems={systems.names} />}
+      form={(props) => <KindForm {...props} kind={kind} refs={refs} />}
     />
   );
 }

@@ -8,7 +8,9 @@ import { defaultSort, filterOptions, listColumns, listFilterKeys, listQuery, sho
 import { listRecords, type KindRecord, type KindSchema } from '../../../components/records/kinds';
 import { useListPage, type ListView } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
-import { KindGate, KindHeading, refersToSystems, useSystemNames, type KindPageProps } from './parts';
+import { KindGate, KindHeading, type KindPageProps } from './parts';
+import { useRefNames } from './refNames';
+import { companionOf } from './companions';
 
 export function KindListPage({ path }: KindPageProps) {
   return <KindGate path={path}>{(kind) => <KindList key={kind.path} kind={kind} />}</KindGate>;
@@ -49,8 +51,9 @@ function KindList({ kind }: { kind: KindSchema }) {
     defaultSort: defaultSort(kind),
     load: (f: Record<string, string | undefined>, cursor, limit, signal) => listRecords(kind, listQuery({ ...f, sort: f.sort || defaultSort(kind) }, cursor, limit), signal),
   });
-  const systems = useSystemNames();
-  const names = refersToSystems(kind) ? systems.names : new Map<string, string>();
+  const refs = useRefNames(kind);
+  const names = refs.names;
+  const Companion = companionOf(kind);
   const columns = listColumns(kind);
   const nameField = titleField(kind);
   const fields = new Map(kind.fields.map((f) => [f.name, f]));
@@ -75,10 +78,12 @@ function KindList({ kind }: { kind: KindSchema }) {
         </div>
       </div>
 
+      {Companion ? <Companion kind={kind} /> : null}
+
       <FilterBar label={`Filter ${kind.plural.toLowerCase()}`}>
         {kind.text_search ? <SearchFilter list={list} id="kind-search" placeholder="Number, title, description…" testId="kind-search" /> : null}
         {kind.filters.map((f) => {
-          const options = filterOptions(kind, f, systems.names);
+          const options = filterOptions(kind, f, names);
           return options ? (
             <SelectFilter key={f.name} list={list} name={f.name} label={f.label} options={options} testId={`filter-${f.name}`} />
           ) : (

@@ -1,13 +1,13 @@
 // Pieces the pages of a schema-driven record kind share: the gate that loads the kind's schema
-// before a page renders, the organization's AI systems by id, a field's value for reading (with
-// links to referenced AI systems), the page title with the clause badge. Stateless components.
+// before a page renders, a field's value for reading (references by name, with links to the AI
+// systems, catalog controls and records they point at), the page title with the clause badge.
+// Stateless components.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { showValue } from '../../../components/records/kindModel';
+import { isRef, refName, showValue } from '../../../components/records/kindModel';
 import { useKind, type KindField, type KindSchema } from '../../../components/records/kinds';
-import { useAsync } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
-import { listSystems } from '../../systems';
+import type { RefState } from './refNames';
 
 /** The props of every page of a kind: the URL segment it is served at. */
 export interface KindPageProps {
@@ -27,37 +27,36 @@ export function KindGate({ path, children }: { path: string; children: (kind: Ki
   return <>{children(kind)}</>;
 }
 
-/** The organization's AI systems (archived ones too, for old references) as id → name. */
-export function useSystemNames(): { names: ReadonlyMap<string, string>; loading: boolean; error: unknown } {
-  const systems = useAsync((signal) => listSystems({ archived: 'all', sort: 'name' }, undefined, 500, signal), []);
-  const names = new Map<string, string>();
-  for (const s of systems.data?.items ?? []) if ('name' in s && typeof s.name === 'string') names.set(s.id, s.name);
-  return { names, loading: systems.loading, error: systems.error };
-}
-
-/** True when the kind has a field that refers to AI systems. */
-export function refersToSystems(kind: KindSchema): boolean {
-  return kind.fields.some((f) => (f.type === 'ref' || f.type === 'refs') && f.ref === 'system');
-}
-
 const dash = <span className="muted">—</span>;
 
-/** A field's value on the detail page: long text kept as written, AI systems as links. */
-export function FieldValue({ field, value, systems }: { field: KindField; value: unknown; systems: ReadonlyMap<string, string> }) {
+/** Where a reference leads: an AI system, a catalog control or a record of a kind; undefined for members. */
+export function refLink(target: string | undefined, id: string, kinds: RefState['kinds']): string | undefined {
+  if (target === 'system') return `/systems/${encodeURIComponent(id)}`;
+  if (target === 'control') return `/catalog/iso42001/${encodeURIComponent(id)}`;
+  const kind = kinds.get(target ?? '');
+  return kind ? `/${kind.path}/${encodeURIComponent(id)}` : undefined;
+}
+
+/** A field's value on the detail page: long text kept as written, references by name with their links. */
+export function FieldValue({ field, value, refs }: { field: KindField; value: unknown; refs: RefState }) {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return dash;
-  if ((field.type === 'ref' || field.type === 'refs') && field.ref === 'system') {
+  if (isRef(field)) {
     const ids = Array.isArray(value) ? value.map(String) : [String(value)];
     return (
       <ul className="chips">
-        {ids.map((id) => (
-          <li key={id} className="chip">
-            <Link to={`/systems/${encodeURIComponent(id)}`}>{systems.get(id) ?? id}</Link>
-          </li>
-        ))}
+        {ids.map((id) => {
+          const to = refLink(field.ref, id, refs.kinds);
+          const name = refName(refs.names, field.ref, id);
+          return (
+            <li key={id} className="chip">
+              {to ? <Link to={to}>{name}</Link> : name}
+            </li>
+          );
+        })}
       </ul>
     );
   }
-  const text = showValue(field, value, systems);
+  const text = showValue(field, value, refs.names);
   return field.type === 'long_text' ? <span className="prewrap">{text}</span> : <span>{text}</span>;
 }
 
