@@ -79,6 +79,7 @@ async function dueFromLists(who, today, until) {
   const days = Math.round((Date.parse(until) - Date.parse(today)) / 86400000);
   const fresh = await get(who, `/api/v1/evidence/freshness?within_days=${days}`);
   for (const e of [...fresh.expired, ...fresh.expiring]) add('evidence_expiring', e.expires_on, `/evidence/${e.id}`, `${e.number} ${e.title}`);
+  for (const e of (await get(who, '/api/v1/communication/overdue')).items) add('communication_overdue', e.due_on, `/communication-plan/${e.id}`, `${e.id} ${e.title}`);
   return out.sort();
 }
 
