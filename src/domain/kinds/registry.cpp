@@ -6,6 +6,7 @@
 #include "domain/impact/impact_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
+#include "domain/scope/scope_kind.hpp"
 
 namespace aims::kinds {
 
@@ -18,6 +19,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &euact::obligation_kind(),
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
+      &scope::scope_kind(),
   };
   return kinds;
 }
