@@ -26,6 +26,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_audit_commands,
     aims::cli::register_export_commands,
     aims::cli::register_org_settings_commands,
+    aims::cli::register_scope_commands,
 };
 
 }  // namespace
