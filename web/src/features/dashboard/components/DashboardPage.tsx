@@ -12,6 +12,7 @@ import { ObjectivesDashboardCard } from '../../objectives/components/ObjectivesD
 import { ObligationsDashboardCard } from '../../euact/components/ObligationsDashboardCard';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
+import { ScopeDashboardCard } from '../../scope';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
 import { cardOf, getDashboard, leadOf, systemFigures } from '../api';
 import { DueThisMonthSection, NextActionsSection, WhereWeStandSection } from './StandingSections';
@@ -138,6 +139,7 @@ export function DashboardPage() {
         <RisksDashboardCard card={cardOf(dash, 'risks')} />
         <ObligationsDashboardCard card={cardOf(dash, 'obligations')} />
         <EvidenceFreshnessCard card={cardOf(dash, 'evidence')} />
+        <ScopeDashboardCard card={cardOf(dash, 'scope')} />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
