@@ -18,7 +18,6 @@ void register_euact_commands(CLI::App& app, int& exit_code);
 void register_evidence_commands(CLI::App& app, int& exit_code);
 void register_audit_commands(CLI::App& app, int& exit_code);
 void register_org_settings_commands(CLI::App& app, int& exit_code);
-void register_scope_commands(CLI::App& app, int& exit_code);
 /// aims export audit-pack (the auditor package; lives beside the audit commands).
 void register_export_commands(CLI::App& app, int& exit_code);
 

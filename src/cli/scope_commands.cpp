@@ -1,9 +1,10 @@
 // API client commands of the AIMS scope: aims scope show|set|approve|drift. `set` starts from the
 // current scope (or a --file), applies the flags given and sends the whole with If-Match.
+#include "cli/scope_commands.hpp"
+
 #include <iostream>
 
 #include "cli/api_session.hpp"
-#include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 

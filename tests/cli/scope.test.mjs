@@ -49,7 +49,8 @@ describe('aims scope commands', () => {
     const r = ok(['scope', 'set', '--unit', 'Retail Banking', '--site', 'Frankfurt', '--role', 'provider', '--in', loan.id,
       '--out', `${chat.id}=Run by a supplier`]);
     assert.match(r.stdout, /^Saved the AIMS scope as version 1 \(draft\)\.$/m);
-    assert.match(r.stdout, /development of 1 AI system \(Loan scoring\) at Frankfurt by Retail Banking, in the role of provider\./);
+    // The statement is word-wrapped for the terminal.
+    assert.match(r.stdout.replace(/\s+/g, ' '), /development of 1 AI system \(Loan scoring\) at Frankfurt by Retail Banking, in the role of provider\./);
     assert.match(r.stdout, /^No drift/m);
     const s = json(['scope', 'show']);
     assert.deepEqual(s.in_scope, [loan.id]);
