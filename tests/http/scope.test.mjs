@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
+import { unzip } from '../lib/audit.mjs';
 
 const SCOPE = '/api/v1/scope';
 const SYS = '/api/v1/systems';
@@ -178,4 +179,18 @@ test('another organization sees its own scope only', async () => {
   assert.ok(p.errors.some((e) => e.field === 'in_scope[0]'));
   assert.deepEqual(await snapshot(), before);
   assert.equal(assertJson(await other('GET', SCOPE)).version, 0);
+});
+
+test('the auditor package holds the scope, and every version has its audit entry', async () => {
+  const { body } = await read();
+  const r = await admin('GET', '/api/v1/audit/pack');
+  assert.equal(r.status, 200);
+  const files = Object.fromEntries(unzip(r.bytes).map((e) => [e.name, e.data]));
+  const rows = JSON.parse(files['records/scope.json'].toString());
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].version, body.version);
+  assert.deepEqual(rows[0].doc.in_scope, body.in_scope);
+  const entries = assertJson(await admin('GET', '/api/v1/audit/entries?record_type=scope&limit=500')).items;
+  assert.equal(entries.length, body.version, 'every version of the scope has its audit entry');
+  assert.ok(entries.every((e) => e.record_id === 'scope'));
 });
