@@ -2,6 +2,9 @@
 // statement, validation that changes nothing, If-Match, approval by another admin or manager,
 // drift against the inventory, the system overview's placement, roles and tenancy.
 import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
@@ -193,4 +196,15 @@ test('the auditor package holds the scope, and every version has its audit entry
   const entries = assertJson(await admin('GET', '/api/v1/audit/entries?record_type=scope&limit=500')).items;
   assert.equal(entries.length, body.version, 'every version of the scope has its audit entry');
   assert.ok(entries.every((e) => e.record_id === 'scope'));
+  // The package with the scope verifies offline.
+  const dir = mkdtempSync(join(tmpdir(), 'aims-scope-pack-'));
+  try {
+    writeFileSync(join(dir, 'pack.zip'), r.bytes);
+    writeFileSync(join(dir, 'key.txt'), `${assertJson(await admin('GET', '/api/v1/audit/public-key')).verifier_key}\n`);
+    const v = aims(['audit', 'verify', '--pack', join(dir, 'pack.zip'), '--key', join(dir, 'key.txt')]);
+    assert.equal(v.status, 0, v.stderr);
+    assert.match(v.stdout, /^OK: the auditor package/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
