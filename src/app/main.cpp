@@ -5,6 +5,7 @@
 
 #include "app/serve_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/scope_commands.hpp"
 #include "core/crypto.hpp"
 
 namespace {
@@ -28,6 +29,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_org_settings_commands,
     aims::cli::register_raci_commands,
     aims::cli::register_retention_commands,
+    aims::cli::register_scope_commands,
 };
 
 }  // namespace

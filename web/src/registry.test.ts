@@ -25,6 +25,7 @@ describe('feature registry', () => {
       'Dashboard',
       'Catalog',
       'AI systems',
+      'AIMS scope',
       'Context issues',
       'Interested parties',
       'Party requirements',

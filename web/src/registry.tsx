@@ -87,6 +87,11 @@ export const features: Feature[] = [
       { path: 'systems/:id/edit', page: page(() => import('./features/systems/components/SystemEditPage'), 'SystemEditPage') },
     ],
   },
+  {
+    id: 'scope',
+    nav: { to: '/scope', label: 'AIMS scope', end: false, icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zm0 4a5 5 0 100 10 5 5 0 000-10zm0 4a1 1 0 100 2 1 1 0 000-2z' },
+    routes: [{ path: 'scope', page: page(() => import('./features/scope/components/ScopePage'), 'ScopePage') }],
+  },
   recordFeature('context-issues', { label: 'Context issues', icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM3.6 9h16.8M3.6 15h16.8M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z' }),
   recordFeature('raci-activities', { label: 'RACI activities', icon: 'M4 6h16M4 12h16M4 18h16M9 4v16M15 4v16' }),
   {

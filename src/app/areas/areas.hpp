@@ -54,6 +54,7 @@ void add_system_overview(AreaContext& a);
 void add_raci(AreaContext& a);
 void add_communication(AreaContext& a);
 void add_retention(AreaContext& a);
+void add_scope(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -75,6 +76,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_raci,
     add_communication,
     add_retention,
+    add_scope,
 };
 
 }  // namespace aims::app

@@ -2,20 +2,14 @@
 
 #include <algorithm>
 
+#include "core/sentences.hpp"
+
 namespace aims::euact {
 namespace json = boost::json;
 
 namespace {
 
-/// "a", "a and b", "a, b and c".
-std::string join_and(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += i + 1 == parts.size() ? " and " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
+using text::join_and;
 
 std::string earliest(std::string a, const std::string& b) { return a.empty() || (!b.empty() && b < a) ? b : a; }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json_members.hpp"
+#include "core/sentences.hpp"
 #include "domain/euact/classification_service.hpp"
 
 namespace aims::euact {
@@ -19,14 +20,13 @@ std::string str(const json::object& o, std::string_view k) {
 
 /// "provider and deployer", "provider, importer and deployer".
 std::string roles_text(const json::array& roles) {
-  std::string out;
-  for (std::size_t i = 0; i < roles.size(); ++i) {
-    if (i) out += i + 1 == roles.size() ? " and " : ", ";
-    auto r = roles[i].is_string() ? std::string(roles[i].as_string()) : std::string();
+  std::vector<std::string> parts;
+  for (const auto& v : roles) {
+    auto r = v.is_string() ? std::string(v.as_string()) : std::string();
     std::replace(r.begin(), r.end(), '_', ' ');
-    out += r;
+    parts.push_back(std::move(r));
   }
-  return out;
+  return text::join_and(parts);
 }
 
 bool has(const json::array& a, std::string_view v) {

@@ -13,6 +13,7 @@
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
+#include "domain/scope/scope_kind.hpp"
 
 namespace aims::kinds {
 
@@ -32,6 +33,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &context::legal_requirement_kind(),
       &context::party_requirement_kind(),
       &context::climate_determination_kind(),
+      &scope::scope_kind(),
   };
   return kinds;
 }

@@ -88,6 +88,7 @@ const std::vector<PackRecordsFile>& pack_records_files() {
                              "retention_settings", "legal_hold"})
       f.push_back({"records/" + std::string(kind) + ".json", kind});
     for (const auto* k : kinds::generic_kinds()) f.push_back({"records/" + k->kind + ".json", k->kind, true});
+    f.push_back({"records/scope.json", "scope", true});  // the AIMS scope (ScopeService), since it exists
     return f;
   }();
   return files;

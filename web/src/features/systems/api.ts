@@ -66,6 +66,8 @@ export interface OverviewItem {
 /** GET /api/v1/systems/{id}/overview: each part as its own list endpoint counts it. */
 export interface SystemOverview {
   system: { id: string; name: string; status: string };
+  /** Where the system stands in the AIMS scope (from the scope record only). */
+  scope?: { placement: 'in' | 'out' | 'unplaced'; reason: string };
   classification: {
     classified: boolean;
     class: string;

@@ -13,6 +13,7 @@ import { ObligationsDashboardCard } from '../../euact/components/ObligationsDash
 import { CommunicationDashboardCard } from '../../raci';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
+import { ScopeDashboardCard } from '../../scope';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
 import { cardOf, getDashboard, leadOf, systemFigures } from '../api';
 import { DueThisMonthSection, NextActionsSection, WhereWeStandSection } from './StandingSections';
@@ -140,6 +141,7 @@ export function DashboardPage() {
         <ObligationsDashboardCard card={cardOf(dash, 'obligations')} />
         <EvidenceFreshnessCard card={cardOf(dash, 'evidence')} />
         <CommunicationDashboardCard card={cardOf(dash, 'communication')} />
+        <ScopeDashboardCard card={cardOf(dash, 'scope')} />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">

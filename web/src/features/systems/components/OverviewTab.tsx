@@ -56,6 +56,9 @@ export function OverviewTab({ systemId, overview: o }: { systemId: string; overv
             ))}
           </ul>
         )}
+        <p data-testid="overview-scope">
+          <Link to="/scope">{o.scope?.placement === 'in' ? 'In the AIMS scope' : o.scope?.placement === 'out' ? `Out of the AIMS scope: ${o.scope.reason}` : 'Not placed in or out of the AIMS scope'}</Link>
+        </p>
       </section>
 
       <Card id="classification" title="EU AI Act classification" to={`/systems/${sid}/classification`}>

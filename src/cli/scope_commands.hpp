@@ -1,0 +1,9 @@
+// The AIMS scope's client commands (aims scope show|set|approve|drift), registered by main.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace aims::cli {
+
+void register_scope_commands(CLI::App& app, int& exit_code);
+
+}  // namespace aims::cli

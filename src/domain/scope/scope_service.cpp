@@ -1,0 +1,218 @@
+#include "domain/scope/scope_service.hpp"
+
+#include "core/json_members.hpp"
+#include "domain/accounts/roles.hpp"
+#include "domain/records/changes.hpp"
+#include "domain/records/lifecycle.hpp"
+#include "domain/records/versions.hpp"
+#include "domain/scope/scope_kind.hpp"
+
+namespace aims::scope {
+namespace json = boost::json;
+using accounts::Action;
+using accounts::Actor;
+
+namespace {
+
+json::object parse_object(const std::string& text) {
+  json::error_code ec;
+  auto v = json::parse(text, ec);
+  return !ec && v.is_object() ? std::move(v.as_object()) : json::object{};
+}
+
+std::string str(const json::object& o, std::string_view k) {
+  auto p = o.if_contains(k);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+/// The empty draft served before the first save.
+json::object empty_scope() {
+  json::object d{{"status", "draft"}, {"approved_by", nullptr}, {"approved_at", nullptr}};
+  for (const auto& f : scope_fields()) d[f] = f == "boundaries" ? json::value("") : json::value(json::array{});
+  return d;
+}
+
+/// The served scope: the stored document, its version, statement, drift and the names of its systems.
+View view_of(const Actor& a, const std::optional<store::RecordRow>& row, const Systems& systems) {
+  auto doc = row ? parse_object(row->doc) : empty_scope();
+  json::object names;
+  auto name = [&](const json::value& id) {
+    if (!id.is_string()) return;
+    auto it = systems.find(std::string(id.as_string()));
+    names[id.as_string()] = it == systems.end() ? json::value(nullptr) : json::value(it->second.name);
+  };
+  for (const auto& id : array_at(doc, "in_scope")) name(id);
+  for (const auto& e : array_at(doc, "out_of_scope"))
+    if (e.is_object())
+      if (auto p = e.as_object().if_contains("system_id")) name(*p);
+  std::int64_t version = row ? row->version : 0;
+  doc["version"] = version;
+  doc["statement"] = statement(a.org_name, doc, systems);
+  doc["drift"] = drift(doc, systems);
+  doc["names"] = std::move(names);
+  return View{version, json::serialize(doc)};
+}
+
+std::optional<store::RecordRow> find_scope(store::ReadTx& tx, const std::string& org_id) {
+  return tx.find_record(org_id, scope_kind().kind, "", kScopeId);
+}
+
+Error no_scope() {
+  return make_error(errc::not_found, "This organization has no AIMS scope yet; save one first.");
+}
+
+}  // namespace
+
+Systems read_systems(store::ReadTx& tx, const std::string& org_id) {
+  Systems out;
+  store::SystemQuery q;
+  q.org_id = org_id;
+  q.archived = store::ArchivedFilter::all;
+  q.limit = 500;
+  for (bool more = true; more;) {
+    auto page = tx.list_systems(q);
+    for (const auto& s : page.items) {
+      auto doc = parse_object(s.doc);
+      out[s.id] = SystemFact{str(doc, "name"), str(doc, "status"), s.archived};
+    }
+    more = page.more && !page.items.empty();
+    if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
+  }
+  return out;
+}
+
+Placement placement_of(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) {
+  auto row = find_scope(tx, org_id);
+  if (!row) return {"unplaced", ""};
+  return placement(parse_object(row->doc), system_id);
+}
+
+result<View> ScopeService::get(const Actor& a) {
+  if (auto s = records::require(a, Action::read, "read the AIMS scope"); !s) return s.error();
+  View out;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    out = view_of(a, find_scope(tx, a.org_id), read_systems(tx, a.org_id));
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<View> ScopeService::put(const Actor& a, const json::value& body, const std::optional<std::string>& if_match) {
+  if (auto s = records::require(a, Action::write_record, "change the AIMS scope"); !s) return s.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  View out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto existing = find_scope(tx, a.org_id);
+    std::int64_t version = existing ? existing->version : 0;
+    if (auto s = records::check_version(if_match, version, true, "The AIMS scope"); !s) return s;
+    auto systems = read_systems(tx, a.org_id);
+    auto fields = read_scope(body, systems);
+    if (!fields) return fields.error();
+    auto now = clock_.now_text();
+    json::object before = existing ? parse_object(existing->doc) : empty_scope();
+    json::object doc = before;
+    for (const auto& f : scope_fields()) doc[f] = fields->at(f);
+    auto changes = records::changes_of(before, doc, scope_fields());
+    if (existing && changes.empty()) {  // nothing changed: no new version
+      out = view_of(a, existing, systems);
+      return ok();
+    }
+    records::add_change(changes, before, json::object{{"status", "draft"}}, "status");
+    doc["status"] = "draft";
+    doc["approved_by"] = nullptr;
+    doc["approved_at"] = nullptr;
+    store::RecordRow row;
+    if (existing) {
+      row = records::next_version(*existing, doc, now, a.email);
+    } else {
+      doc["created_at"] = now;
+      doc["created_by"] = a.email;
+      doc["updated_at"] = now;
+      doc["updated_by"] = a.email;
+      row.kind = scope_kind().kind;
+      row.org_id = a.org_id;
+      row.id = kScopeId;
+      row.version = 1;
+      row.created_at = now;
+      row.updated_at = now;
+      row.doc = json::serialize(doc);
+    }
+    if (auto s = records::save(tx, scope_kind(), a, row, version, existing ? "update" : "create", changes); !s) return s;
+    out = view_of(a, row, systems);
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<View> ScopeService::approve(const Actor& a, const std::optional<std::string>& if_match) {
+  if (auto s = records::require(a, Action::approve, "approve the AIMS scope"); !s) return s.error();
+  View out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto existing = find_scope(tx, a.org_id);
+    if (!existing) return make_error(errc::conflict, "There is no AIMS scope to approve yet; save one first.");
+    if (auto s = records::check_version(if_match, existing->version, true, "The AIMS scope", "approve it again"); !s)
+      return s;
+    auto doc = parse_object(existing->doc);
+    if (str(doc, "status") == "approved")
+      return make_error(errc::conflict, "Version " + std::to_string(existing->version) + " of the AIMS scope is approved already.");
+    if (str(doc, "updated_by") == a.email)
+      return make_error(errc::forbidden,
+                        "You made the last change to the AIMS scope; another admin or manager approves it.");
+    auto now = clock_.now_text();
+    json::object before = doc;
+    doc["status"] = "approved";
+    doc["approved_by"] = a.email;
+    doc["approved_at"] = now;
+    // The approval is a version of its own, but the last change stays its author's.
+    auto author = str(before, "updated_by");
+    auto row = records::next_version(*existing, doc, now, author);
+    auto changes = records::changes_of(before, doc, std::initializer_list<std::string_view>{"status", "approved_by", "approved_at"});
+    if (auto s = records::save(tx, scope_kind(), a, row, existing->version, "approve", changes); !s) return s;
+    out = view_of(a, row, read_systems(tx, a.org_id));
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<std::string> ScopeService::preview(const Actor& a, const json::value& body) {
+  if (auto s = records::require(a, Action::read, "read the AIMS scope"); !s) return s.error();
+  Systems systems;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    systems = read_systems(tx, a.org_id);
+    return ok();
+  });
+  if (!st) return st.error();
+  auto fields = read_scope(body, systems);
+  if (!fields) return fields.error();
+  return json::serialize(json::object{{"statement", statement(a.org_name, *fields, systems)}});
+}
+
+result<std::string> ScopeService::history(const Actor& a, const std::optional<std::string>& limit,
+                                          const std::optional<std::string>& cursor) {
+  if (auto s = records::require(a, Action::read, "read the AIMS scope"); !s) return s.error();
+  bool exists = false;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    exists = find_scope(tx, a.org_id).has_value();
+    return ok();
+  });
+  if (!st) return st.error();
+  if (!exists) return no_scope();
+  return records::history_page(store_, scope_kind(), a, kScopeId, limit, cursor);
+}
+
+result<json::array> ScopeService::drift_of(const Actor& a) {
+  if (auto s = records::require(a, Action::read, "read the AIMS scope"); !s) return s.error();
+  json::array out;
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto row = find_scope(tx, a.org_id);
+    out = drift(row ? parse_object(row->doc) : empty_scope(), read_systems(tx, a.org_id));
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+}  // namespace aims::scope

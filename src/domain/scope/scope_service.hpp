@@ -1,0 +1,56 @@
+// Use cases of the AIMS scope (clause 4.3): reading it with its certificate statement and its
+// drift against the inventory, saving a new draft version (If-Match), approving a version (an admin
+// or manager who is not the author of the last change), its history, the statement of a draft not
+// yet saved, and where one AI system stands. One record per organization, kept with the lifecycle
+// helpers (version, history and audit entry in one transaction). Acts for an Actor and checks its
+// role. Owned by the composition root; thread-safe (state is in the store).
+#pragma once
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "domain/accounts/principal.hpp"
+#include "domain/scope/scope_doc.hpp"
+#include "store/store.hpp"
+
+namespace aims::scope {
+
+/// The scope as served: its JSON (with statement, drift and the names of its systems) and version.
+struct View {
+  std::int64_t version = 0;
+  std::string json;
+};
+
+class ScopeService {
+ public:
+  ScopeService(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  /// The scope; version 0 (an empty draft) until the first save. Anyone of the organization reads it.
+  result<View> get(const accounts::Actor& a);
+  /// Saves the whole scope as the next draft version; If-Match is required ("v0" for the first).
+  result<View> put(const accounts::Actor& a, const boost::json::value& body, const std::optional<std::string>& if_match);
+  /// Approves the current version (admins and managers, not the author of its last change); If-Match required.
+  result<View> approve(const accounts::Actor& a, const std::optional<std::string>& if_match);
+  /// {"statement"} of a scope body not saved (validated like put; nothing is stored).
+  result<std::string> preview(const accounts::Actor& a, const boost::json::value& body);
+  /// The versions' history, newest first; 404 before the first save.
+  result<std::string> history(const accounts::Actor& a, const std::optional<std::string>& limit,
+                              const std::optional<std::string>& cursor);
+  /// The drift items alone (the dashboard card).
+  result<boost::json::array> drift_of(const accounts::Actor& a);
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+/// The organization's AI systems as the scope sees them, read in the caller's transaction.
+Systems read_systems(store::ReadTx& tx, const std::string& org_id);
+
+/// Where the system stands in the organization's scope ("unplaced" when there is no scope yet).
+Placement placement_of(store::ReadTx& tx, const std::string& org_id, const std::string& system_id);
+
+}  // namespace aims::scope

@@ -1,0 +1,75 @@
+// Browser test of the AIMS scope page in real chromium against a real aims server: the admin edits
+// the scope and sees the certificate statement change before saving, places the systems and saves;
+// a system added to the inventory shows as drift (on the page and the dashboard) and is placed in
+// one click; the system page says whether the system is in scope.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiGet, apiSend, closeSession, openSession, uiLogin } from './helpers.mjs';
+
+describe('AIMS scope in the browser', () => {
+  let server, browser, page, admin, loan, chat;
+
+  const create = async (name) => {
+    const r = await apiSend(server.url, admin, 'POST', '/api/v1/systems', { body: { name, purpose: 'Browser scope test' } });
+    assert.equal(r.status, 201, await r.clone().text());
+    return r.json();
+  };
+
+  before(async () => {
+    ({ server, browser, page, api: admin } = await openSession({ api: true }));
+    loan = await create('Loan scoring');
+    chat = await create('Support chatbot');
+    await uiLogin(page, server.admin.email, server.admin.password);
+  });
+
+  after(() => closeSession(browser, server));
+
+  test('edit the scope: the statement follows the form; placing the systems saves a draft', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AIMS scope' }).click();
+    await page.getByRole('heading', { level: 1, name: 'AIMS scope' }).waitFor();
+    const statement = page.getByTestId('scope-statement');
+    await statement.filter({ hasText: 'covering the use of no AI systems yet.' }).waitFor();
+    await page.getByTestId(`drift-${loan.id}`).waitFor();
+    await page.getByTestId('scope-units').fill('Retail Banking');
+    await page.getByTestId('scope-sites').fill('Frankfurt\nLisbon');
+    await page.getByTestId('scope-role-provider').check();
+    await page.getByTestId(`scope-where-${loan.id}`).selectOption('in');
+    await statement.filter({ hasText: 'covering the development of 1 AI system (Loan scoring) at Frankfurt and Lisbon by Retail Banking, in the role of provider.' }).waitFor();
+    await page.getByTestId(`scope-where-${chat.id}`).selectOption('out');
+    await page.getByTestId(`scope-reason-${chat.id}`).fill('Run by a supplier');
+    await page.getByTestId('scope-save').click();
+    await page.getByTestId('scope-notice').filter({ hasText: 'Scope saved as a draft.' }).waitFor();
+    await page.getByTestId('scope-status').filter({ hasText: 'Version 1, draft by' }).waitFor();
+    assert.equal(await page.getByTestId('scope-drift').count(), 0);
+    const s = await apiGet(server.url, admin, '/api/v1/scope');
+    assert.deepEqual(s.in_scope, [loan.id]);
+    assert.deepEqual(s.out_of_scope, [{ system_id: chat.id, reason: 'Run by a supplier' }]);
+    assert.deepEqual(s.sites, ['Frankfurt', 'Lisbon']);
+    assert.equal(await statement.textContent(), s.statement);
+  });
+
+  test('a new AI system is drift on the dashboard and the scope page until it is added in one click', async () => {
+    const fresh = await create('Fresh model');
+    await page.goto('/');
+    await page.getByTestId('dashboard-scope-drift').filter({ hasText: '1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'AIMS scope' }).waitFor();
+    await page.getByTestId(`drift-${fresh.id}`).filter({ hasText: 'Fresh model is in the inventory but neither in nor out of scope.' }).waitFor();
+    await page.getByTestId(`drift-in-${fresh.id}`).click();
+    await page.getByTestId('scope-status').filter({ hasText: 'Version 2' }).waitFor();
+    assert.equal(await page.getByTestId('scope-drift').count(), 0);
+    await page.getByTestId('scope-statement').filter({ hasText: '2 AI systems (Loan scoring and Fresh model)' }).waitFor();
+    const s = await apiGet(server.url, admin, '/api/v1/scope');
+    assert.deepEqual(s.in_scope, [loan.id, fresh.id]);
+    assert.deepEqual(s.drift, []);
+    await page.goto('/');
+    await page.getByTestId('stat-total').waitFor();
+    assert.equal(await page.getByTestId('dashboard-scope').count(), 0);
+  });
+
+  test('the system page says whether the system is in scope', async () => {
+    await page.goto(`/systems/${chat.id}`);
+    await page.getByTestId('overview-scope').filter({ hasText: 'Out of the AIMS scope: Run by a supplier' }).waitFor();
+    await page.goto(`/systems/${loan.id}`);
+    await page.getByTestId('overview-scope').filter({ hasText: 'In the AIMS scope' }).waitFor();
+  });
+});

@@ -1,0 +1,210 @@
+// The AIMS scope (clause 4.3): one versioned record per organization with its certificate
+// statement, validation that changes nothing, If-Match, approval by another admin or manager,
+// drift against the inventory, the system overview's placement, roles and tenancy.
+import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile } from '../lib/fixture.mjs';
+import { unzip } from '../lib/audit.mjs';
+
+const SCOPE = '/api/v1/scope';
+const SYS = '/api/v1/systems';
+const PW = 'scope role password';
+
+let srv, admin, as, loan, chat, bot;
+
+serverForFile(async (s) => {
+  ({ srv, c: admin } = s);
+  as = await memberClients(srv, ['viewer', 'auditor', 'contributor', 'manager'], PW);
+  loan = assertJson(await admin('POST', SYS, { json: { name: 'Loan scoring', purpose: 'Scores loan applications' } }), 201);
+  chat = assertJson(await admin('POST', SYS, { json: { name: 'Support chatbot', purpose: 'Answers customers' } }), 201);
+  bot = assertJson(await admin('POST', SYS, { json: { name: 'Invoice bot', purpose: 'Reads invoices' } }), 201);
+});
+
+async function read(who = admin) {
+  const r = await who('GET', SCOPE);
+  return { body: assertJson(r), etag: r.headers.get('etag') };
+}
+
+/** What a refused request could have changed. */
+async function snapshot() {
+  const { body, etag } = await read();
+  const history = body.version ? assertJson(await admin('GET', `${SCOPE}/history`)).items.length : 0;
+  return { body, etag, history };
+}
+
+const base = () => ({
+  units: ['Retail Banking'],
+  sites: ['Frankfurt'],
+  ai_roles: ['provider', 'deployer'],
+  in_scope: [loan.id, chat.id],
+  out_of_scope: [{ system_id: bot.id, reason: 'Run by a supplier under its own management system' }],
+  interfaces: ['Credit bureau API'],
+  boundaries: 'EU entities only',
+});
+
+test('before the first save the scope is an empty draft at version 0 with every system as drift', async () => {
+  const { body, etag } = await read();
+  assert.equal(etag, '"v0"');
+  assert.equal(body.version, 0);
+  assert.equal(body.status, 'draft');
+  assert.deepEqual(body.in_scope, []);
+  assert.match(body.statement, /^The AI management system of .+ covering the use of no AI systems yet\.$/);
+  assert.deepEqual(body.drift.map((d) => d.system_id).sort(), [loan.id, chat.id, bot.id].sort());
+  assert.ok(body.drift.every((d) => d.problem === 'unplaced'));
+  assertProblem(await admin('GET', `${SCOPE}/history`), 404);
+});
+
+test('bad scopes are 422 naming the field, and change nothing', async () => {
+  const before = await snapshot();
+  const cases = [
+    [{ ...base(), out_of_scope: [{ system_id: bot.id }] }, 'out_of_scope[0].reason'],
+    [{ ...base(), out_of_scope: [{ system_id: bot.id, reason: '   ' }] }, 'out_of_scope[0].reason'],
+    [{ ...base(), in_scope: [loan.id, 'no-such-system'] }, 'in_scope[1]'],
+    [{ ...base(), in_scope: [loan.id, bot.id] }, 'out_of_scope[0].system_id'],
+    [{ ...base(), ai_roles: ['overlord'] }, 'ai_roles'],
+    [{ ...base(), units: 'Retail' }, 'units'],
+    [{ ...base(), colour: 'blue' }, 'colour'],
+  ];
+  for (const [json, field] of cases) {
+    const p = assertProblem(await admin('PUT', SCOPE, { json, headers: { 'if-match': before.etag } }), 422);
+    assert.ok(p.errors.some((e) => e.field === field), `${JSON.stringify(json)}: ${JSON.stringify(p.errors)}`);
+  }
+  assertProblem(await admin('POST', `${SCOPE}/preview`, { json: { in_scope: ['no-such-system'] } }), 422);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('If-Match is required (428) and must name the current version (412)', async () => {
+  const before = await snapshot();
+  assertProblem(await admin('PUT', SCOPE, { json: base() }), 428);
+  assertProblem(await admin('PUT', SCOPE, { json: base(), headers: { 'if-match': '"v7"' } }), 412);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('a saved scope gives its statement, history and the placement of each system', async () => {
+  const preview = assertJson(await admin('POST', `${SCOPE}/preview`, { json: base() }));
+  const r = await as.contributor('PUT', SCOPE, { json: base(), headers: { 'if-match': '"v0"' } });
+  const saved = assertJson(r);
+  assert.equal(r.headers.get('etag'), '"v1"');
+  assert.equal(saved.status, 'draft');
+  assert.equal(saved.statement, preview.statement);
+  assert.match(saved.statement,
+    /covering the development and use of 2 AI systems \(Loan scoring and Support chatbot\) at Frankfurt by Retail Banking, in the roles of provider and deployer\.$/);
+  assert.deepEqual(saved.drift, []);
+  assert.equal(saved.names[bot.id], 'Invoice bot');
+  const h = assertJson(await admin('GET', `${SCOPE}/history`)).items;
+  assert.equal(h.length, 1);
+  assert.equal(h[0].operation, 'create');
+  assert.equal(h[0].actor, 'contributor@acme.test');
+  const o = assertJson(await admin('GET', `${SYS}/${loan.id}/overview`));
+  assert.deepEqual(o.scope, { placement: 'in', reason: '' });
+  const out = assertJson(await admin('GET', `${SYS}/${bot.id}/overview`));
+  assert.equal(out.scope.placement, 'out');
+  assert.match(out.scope.reason, /supplier/);
+});
+
+test('approval: admins and managers only, never the author of the last change, once per version', async () => {
+  let { body, etag } = await read();
+  for (const role of ['viewer', 'auditor', 'contributor']) {
+    const before = await snapshot();
+    assertProblem(await as[role]('POST', `${SCOPE}/approve`, { headers: { 'if-match': etag } }), 403);
+    assert.deepEqual(await snapshot(), before);
+  }
+  // The manager changes it, so the manager may not approve it.
+  ({ body, etag } = await read());
+  const changed = assertJson(await as.manager('PUT', SCOPE, { json: { ...base(), sites: ['Frankfurt', 'Lisbon'] }, headers: { 'if-match': etag } }));
+  assert.equal(changed.version, body.version + 1);
+  let before = await snapshot();
+  const own = assertProblem(await as.manager('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 403);
+  assert.match(own.detail, /last change/);
+  assertProblem(await admin('POST', `${SCOPE}/approve`), 428);
+  assertProblem(await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': '"v1"' } }), 412);
+  assert.deepEqual(await snapshot(), before);
+  const r = await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } });
+  const approved = assertJson(r);
+  assert.equal(approved.status, 'approved');
+  assert.equal(approved.approved_by, srv.admin.email);
+  assert.ok(approved.approved_at);
+  assert.equal(approved.updated_by, 'manager@acme.test');
+  assert.equal(assertJson(await admin('GET', `${SCOPE}/history`)).items[0].operation, 'approve');
+  before = await snapshot();
+  assertProblem(await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 409);
+  assert.deepEqual(await snapshot(), before);
+  // A change makes it a draft again.
+  const draft = assertJson(await admin('PUT', SCOPE, { json: { ...base(), units: ['Retail Banking', 'HR'] }, headers: { 'if-match': before.etag } }));
+  assert.equal(draft.status, 'draft');
+  assert.equal(draft.approved_by, null);
+});
+
+test('viewers and auditors may read the scope but not change it', async () => {
+  for (const role of ['viewer', 'auditor']) {
+    const before = await snapshot();
+    assert.equal((await read(as[role])).body.version, before.body.version);
+    assertProblem(await as[role]('PUT', SCOPE, { json: base(), headers: { 'if-match': before.etag } }), 403);
+    assert.deepEqual(await snapshot(), before);
+  }
+});
+
+test('drift: a new system appears until it is placed; a retired or archived in-scope system appears', async () => {
+  const fresh = assertJson(await admin('POST', SYS, { json: { name: 'Fresh model', purpose: 'New' } }), 201);
+  let { body, etag } = await read();
+  assert.deepEqual(body.drift.map((d) => [d.system_id, d.problem]), [[fresh.id, 'unplaced']]);
+  const dash = assertJson(await admin('GET', '/api/v1/dashboard'));
+  assert.equal(dash.cards.scope.drift, 1);
+  body = assertJson(await admin('PUT', SCOPE, {
+    json: { ...body, out_of_scope: [...body.out_of_scope, { system_id: fresh.id, reason: 'A trial only' }] },
+    headers: { 'if-match': etag },
+  }));
+  assert.deepEqual(body.drift, []);
+  assert.equal(assertJson(await admin('GET', '/api/v1/dashboard')).cards.scope.drift, 0);
+
+  const sys = await admin('GET', `${SYS}/${chat.id}`);
+  assertJson(await admin('PATCH', `${SYS}/${chat.id}`, { json: { status: 'retired' }, headers: { 'if-match': sys.headers.get('etag') } }));
+  assertJson(await admin('POST', `${SYS}/${loan.id}/archive`));
+  ({ body } = await read());
+  assert.deepEqual(body.drift.map((d) => [d.system_id, d.problem]).sort(), [[chat.id, 'retired'], [loan.id, 'archived']].sort());
+  assertJson(await admin('POST', `${SYS}/${loan.id}/restore`));
+});
+
+test('another organization sees its own scope only', async () => {
+  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
+  assert.equal(org.status, 0, org.stderr);
+  const other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  const theirs = assertJson(await other('GET', SCOPE));
+  assert.equal(theirs.version, 0);
+  assert.deepEqual(theirs.drift, []);
+  const before = await snapshot();
+  const p = assertProblem(await other('PUT', SCOPE, { json: { in_scope: [loan.id] }, headers: { 'if-match': '"v0"' } }), 422);
+  assert.ok(p.errors.some((e) => e.field === 'in_scope[0]'));
+  assert.deepEqual(await snapshot(), before);
+  assert.equal(assertJson(await other('GET', SCOPE)).version, 0);
+});
+
+test('the auditor package holds the scope, and every version has its audit entry', async () => {
+  const { body } = await read();
+  const r = await admin('GET', '/api/v1/audit/pack');
+  assert.equal(r.status, 200);
+  const files = Object.fromEntries(unzip(r.bytes).map((e) => [e.name, e.data]));
+  const rows = JSON.parse(files['records/scope.json'].toString());
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].version, body.version);
+  assert.deepEqual(rows[0].doc.in_scope, body.in_scope);
+  const entries = assertJson(await admin('GET', '/api/v1/audit/entries?record_type=scope&limit=500')).items;
+  assert.equal(entries.length, body.version, 'every version of the scope has its audit entry');
+  assert.ok(entries.every((e) => e.record_id === 'scope'));
+  // The package with the scope verifies offline.
+  const dir = mkdtempSync(join(tmpdir(), 'aims-scope-pack-'));
+  try {
+    writeFileSync(join(dir, 'pack.zip'), r.bytes);
+    writeFileSync(join(dir, 'key.txt'), `${assertJson(await admin('GET', '/api/v1/audit/public-key')).verifier_key}\n`);
+    const v = aims(['audit', 'verify', '--pack', join(dir, 'pack.zip'), '--key', join(dir, 'key.txt')]);
+    assert.equal(v.status, 0, v.stderr);
+    assert.match(v.stdout, /^OK: the auditor package/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
