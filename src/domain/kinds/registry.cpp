@@ -1,6 +1,7 @@
 #include "domain/kinds/registry.hpp"
 
 #include "domain/context/context_issue_kind.hpp"
+#include "domain/documents/document_kind.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
@@ -18,6 +19,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &euact::obligation_kind(),
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
+      &documents::document_kind(),
+      &documents::version_kind(),
+      &documents::ack_kind(),
   };
   return kinds;
 }
