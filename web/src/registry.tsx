@@ -88,6 +88,17 @@ export const features: Feature[] = [
   },
   recordFeature('context-issues', { label: 'Context issues', icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM3.6 9h16.8M3.6 15h16.8M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z' }),
   {
+    id: 'documents',
+    nav: { to: '/documents', label: 'Documents', end: false, icon: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8' },
+    routes: [
+      { path: 'documents', page: kindPage('documents', 'KindListPage') },
+      { path: 'documents/new', page: kindPage('documents', 'KindCreatePage') },
+      { path: 'documents/acknowledgements', page: page(() => import('./features/documents'), 'MyAcknowledgementsPage') },
+      { path: 'documents/:id', page: page(() => import('./features/documents'), 'DocumentPage') },
+      { path: 'documents/:id/edit', page: kindPage('documents', 'KindEditPage') },
+    ],
+  },
+  {
     id: 'assessments',
     nav: {
       to: '/assessments',
