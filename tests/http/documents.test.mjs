@@ -97,12 +97,11 @@ test('versions: 1.0 first, content hash, all approvers needed, the author never 
   assert.equal(assertJson(await c('GET', `${DOCS}/${id}/versions/1.0`)).content_hash, published.content_hash);
 
   // The publication is in the audit log: the entry hashes the published version with its content hash.
-  const entries = assertJson(await c('GET', '/api/v1/audit/entries?record_type=document_version&order=newest&limit=1')).items;
+  const entries = assertJson(await c('GET', '/api/v1/audit/entries?order=newest&limit=1')).items;
+  assert.equal(entries[0].record_type, 'document_version');
   const { version, ...doc } = published;
   const row = { created_at: doc.created_at, doc: { ...doc, version }, id: `${id}@1.0`, parent_id: id, position: 100000, updated_at: doc.updated_at, version };
   assert.equal(entries[0].content_sha256, contentHash(recordContent(row)));
-  const history = assertJson(await c('GET', '/api/v1/audit/entries?record_type=document_version')).items;
-  assert.ok(history.length >= 4);
   // The published version as a PDF; a draft has none.
   const pdf = await c('GET', `${DOCS}/${id}/versions/1.0/pdf`);
   assert.equal(pdf.status, 200);

@@ -20,8 +20,6 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
       &documents::document_kind(),
-      &documents::version_kind(),
-      &documents::ack_kind(),
   };
   return kinds;
 }
