@@ -170,6 +170,15 @@ const ROWS = {
     }),
     patch: { decided_by: 'Carla' },
   },
+  documents: {
+    create: (i) => ({
+      title: title('document', i), type: ['policy', 'procedure', 'plan'][i % 3],
+      classification: ['internal', 'public'][i % 2], review_interval_months: 6 + (i % 12),
+      next_review_date: i % 2 ? `2027-0${1 + i}-15` : null,
+    }),
+    patch: { classification: 'confidential', next_review_date: '2027-12-01' },
+    filters: [['type', 'policy'], ['classification', 'public']],
+  },
 };
 
 /**

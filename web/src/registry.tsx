@@ -106,6 +106,17 @@ export const features: Feature[] = [
   recordFeature('legal-requirements', { label: 'Legal requirements', icon: 'M12 3v18M5 21h14M5 7h14M5 7l-3 7a3 3 0 006 0zM19 7l-3 7a3 3 0 006 0z' }),
   recordFeature('climate-determinations', null),
   {
+    id: 'documents',
+    nav: { to: '/documents', label: 'Documents', end: false, icon: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8' },
+    routes: [
+      { path: 'documents', page: kindPage('documents', 'KindListPage') },
+      { path: 'documents/new', page: kindPage('documents', 'KindCreatePage') },
+      { path: 'documents/acknowledgements', page: page(() => import('./features/documents'), 'MyAcknowledgementsPage') },
+      { path: 'documents/:id', page: page(() => import('./features/documents'), 'DocumentPage') },
+      { path: 'documents/:id/edit', page: kindPage('documents', 'KindEditPage') },
+    ],
+  },
+  {
     id: 'assessments',
     nav: {
       to: '/assessments',

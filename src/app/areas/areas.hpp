@@ -55,6 +55,7 @@ void add_raci(AreaContext& a);
 void add_communication(AreaContext& a);
 void add_retention(AreaContext& a);
 void add_scope(AreaContext& a);
+void add_documents(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -77,6 +78,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_communication,
     add_retention,
     add_scope,
+    add_documents,
 };
 
 }  // namespace aims::app

@@ -10,6 +10,7 @@
 #include "domain/assessment/assessment_service.hpp"
 #include "domain/assessment/scoring.hpp"
 #include "domain/demo/demo_objectives.hpp"
+#include "domain/demo/demo_documents.hpp"
 #include "domain/demo/demo_records.hpp"
 #include "domain/demo/demo_risks.hpp"
 #include "domain/demo/demo_euact.hpp"
@@ -188,6 +189,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = seed_impact(store, clock, ids, actor); !st) return st.error();
   if (auto st = seed_objectives(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_risks(store, cat, clock, actor); !st) return st.error();
+  if (auto st = seed_documents(store, clock, ids, actor, password); !st) return st.error();  // the AI policy first: DOC-1
   if (auto st = seed_records(store, clock, actor); !st) return st.error();  // the field-driven kinds
   if (auto st = retention::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = scope::seed_demo_scope(store, clock, actor); !st) return st.error();

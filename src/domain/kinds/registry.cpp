@@ -7,6 +7,7 @@
 #include "domain/context/interested_party_kind.hpp"
 #include "domain/context/legal_requirement_kind.hpp"
 #include "domain/context/party_requirement_kind.hpp"
+#include "domain/documents/document_kind.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
@@ -34,6 +35,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &context::party_requirement_kind(),
       &context::climate_determination_kind(),
       &scope::scope_kind(),
+      &documents::document_kind(),
   };
   return kinds;
 }

@@ -1,0 +1,114 @@
+#include "domain/documents/document_common.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "domain/common/input.hpp"
+#include "domain/common/stored.hpp"
+#include "domain/documents/document_kind.hpp"
+#include "domain/documents/document_service.hpp"
+
+namespace aims::documents::detail {
+namespace json = boost::json;
+
+std::string str(const json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+std::optional<Label> parse_label(const std::string& s) {
+  auto dot = s.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == s.size()) return std::nullopt;
+  Label l;
+  auto read = [](std::string_view part, std::int64_t& out) {
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+    return ec == std::errc() && p == part.data() + part.size() && out >= 0 && out < 100000 &&
+           (part.size() == 1 || part[0] != '0');
+  };
+  if (!read(std::string_view(s).substr(0, dot), l.major) || !read(std::string_view(s).substr(dot + 1), l.minor) ||
+      l.major < 1)
+    return std::nullopt;
+  return l;
+}
+
+std::string version_id(const std::string& doc_id, const Label& l) { return doc_id + "@" + l.text(); }
+
+std::string ack_id(const std::string& doc_id, std::int64_t major, const std::string& user_id) {
+  return doc_id + "@" + std::to_string(major) + "/" + user_id;
+}
+
+result<std::pair<store::RecordRow, json::object>> load_document(store::ReadTx& tx, const accounts::Actor& a,
+                                                                const std::string& id) {
+  auto row = records::find(tx, document_kind(), a.org_id, id);
+  if (!row) return row.error();
+  if (auto s = stored::readable("document", a.org_id, id, row->doc); !s) return s.error();
+  auto doc = stored::parse_object(row->doc);
+  return std::make_pair(std::move(*row), std::move(doc));
+}
+
+bool is_archived(const json::object& doc) {
+  auto p = doc.if_contains("archived");
+  return p && p->is_bool() && p->as_bool();
+}
+
+result<VersionToChange> version_to_change(store::ReadTx& tx, const accounts::Actor& a, const std::string& id,
+                                          const std::string& label, std::string_view what) {
+  auto d = load_document(tx, a, id);
+  if (!d) return d.error();
+  auto row = find_version(tx, a.org_id, id, label);
+  if (!row) return row.error();
+  if (auto s = records::require(a, accounts::Action::write_record, what); !s) return s.error();
+  if (is_archived(d->second))
+    return make_error(errc::conflict, "Document " + id + " is archived; restore it before changing it.");
+  auto version = stored::parse_object(row->doc);
+  return VersionToChange{std::move(d->first), std::move(d->second), std::move(*row), std::move(version)};
+}
+
+std::vector<store::RecordRow> version_rows(store::ReadTx& tx, const std::string& org_id, const std::string& doc_id) {
+  store::RecordFilter f;
+  f.org_id = org_id;
+  f.kind = version_kind().kind;
+  f.parent_id = doc_id;
+  auto rows = tx.list_records(f);
+  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.position > y.position; });
+  return rows;
+}
+
+result<store::RecordRow> find_version(store::ReadTx& tx, const std::string& org_id, const std::string& doc_id,
+                                      const std::string& label) {
+  auto l = parse_label(label);
+  auto row = l ? tx.find_record(org_id, version_kind().kind, doc_id, version_id(doc_id, *l)) : std::nullopt;
+  if (!row) return make_error(errc::not_found, "No version " + label + " of document " + doc_id + ".");
+  return std::move(*row);
+}
+
+const store::RecordRow* published_of(const std::vector<store::RecordRow>& rows) {
+  for (const auto& r : rows)
+    if (str(stored::parse_object(r.doc), "status") == "published") return &r;
+  return nullptr;
+}
+
+std::vector<store::Membership> audience_of(store::ReadTx& tx, const std::string& org_id, const json::object& doc) {
+  auto roles = audience_roles_of(doc);
+  auto ids = doc.contains("audience") && doc.at("audience").is_array() ? input::from_array(doc.at("audience"))
+                                                                    : std::vector<std::string>{};
+  std::vector<store::Membership> out;
+  for (auto& m : tx.list_org_members(org_id))
+    if (std::find(roles.begin(), roles.end(), m.role) != roles.end() ||
+        std::find(ids.begin(), ids.end(), m.user_id) != ids.end())
+      out.push_back(std::move(m));
+  return out;
+}
+
+json::object version_view(const store::RecordRow& row, bool brief) {
+  auto v = stored::parse_object(row.doc);
+  if (brief) v.erase("content");
+  v["version"] = row.version;
+  return v;
+}
+
+records::Versioned served_version(const store::RecordRow& row) {
+  return records::Versioned{row.id, row.version, json::serialize(version_view(row))};
+}
+
+}  // namespace aims::documents::detail

@@ -1,0 +1,22 @@
+#include "domain/documents/documents_card.hpp"
+
+#include "domain/records/lifecycle.hpp"
+
+namespace aims::documents {
+namespace json = boost::json;
+
+void add_documents_card(dashboard::Dashboard& d, DocumentService& documents) {
+  d.add("documents", [&documents](const accounts::Actor& a) -> result<json::value> {
+    if (auto s = records::require(a, accounts::Action::read, "read documents"); !s) return s.error();
+    auto overdue = documents.overdue_reviews(a);
+    if (!overdue) return overdue.error();
+    auto missing = documents.missing_acknowledgements(a);
+    if (!missing) return missing.error();
+    return json::object{{"overdue_reviews", *overdue},
+                        {"overdue_link", "/documents?sort=next_review_date"},
+                        {"missing_acknowledgements", *missing},
+                        {"acknowledgements_link", "/documents/acknowledgements"}};
+  });
+}
+
+}  // namespace aims::documents
