@@ -8,27 +8,13 @@
 #include <set>
 
 #include "fixture.hpp"
+#include "record_rows.hpp"
 #include "store/batch_lookups.hpp"
 
 namespace aims::store::conformance {
 namespace {
 
 using Ids = std::vector<std::string>;
-
-RecordRow rec(const std::string& org_id, const std::string& kind, const std::string& parent_id, const std::string& id,
-              const std::string& ref = "") {
-  RecordRow r;
-  r.kind = kind;
-  r.org_id = org_id;
-  r.parent_id = parent_id;
-  r.id = id;
-  r.ref = ref;
-  r.version = 1;
-  r.created_at = "2026-05-01T08:00:00.000Z";
-  r.updated_at = r.created_at;
-  r.doc = "{\"id\":\"" + id + "\"}";
-  return r;
-}
 
 template <class Row>
 Ids sorted_ids(const std::vector<Row>& rows) {
@@ -73,11 +59,11 @@ TEST_F(BatchLookupsTest, RecordsByIdKeepToTheirKindParentAndOrganization) {
 }
 
 TEST_F(BatchLookupsTest, ChildrenByParentAreTheRowsWithTheRefUnderEachParent) {
-  put(rec("org-a", "reading", "o1", "1", "latest"));
-  put(rec("org-a", "reading", "o1", "0", ""));
-  put(rec("org-a", "reading", "o2", "7", "latest"));
-  put(rec("org-a", "reading", "o3", "8", "latest"));
-  put(rec("org-b", "reading", "o1", "9", "latest"));
+  put(rec("org-a", "reading", "o1", "1", 0, "latest"));
+  put(rec("org-a", "reading", "o1", "0", 0, ""));
+  put(rec("org-a", "reading", "o2", "7", 0, "latest"));
+  put(rec("org-a", "reading", "o3", "8", 0, "latest"));
+  put(rec("org-b", "reading", "o1", "9", 0, "latest"));
   auto rows = in_read([](ReadTx& tx) { return children_by_parent(tx, "org-a", "reading", {"o1", "o2", "o4"}, "latest"); });
   EXPECT_EQ(sorted_ids(rows), (Ids{"1", "7"}));
 }

@@ -92,30 +92,29 @@ std::optional<RecordRow> SqlTx::find_record(const std::string& org_id, const std
   return record_of(rows.front());
 }
 
-std::vector<RecordRow> SqlTx::find_records(const std::string& org_id, const std::string& kind,
-                                           const std::string& parent_id, const std::vector<std::string>& ids) {
+namespace {
+
+/// The records `WHERE <head> IN (<values>)`, `head`'s parameters first, in runs of for_each_in_list.
+std::vector<RecordRow> records_in(Connection& c, std::string_view head, const Params& head_params,
+                                  const std::vector<std::string>& values) {
   std::vector<RecordRow> out;
-  for_each_in_list({org_id, kind, parent_id}, ids, [&](const Params& params, const std::string& in) {
-    for (Row& r : c_.query(std::string(kSelect).append("WHERE org_id = ? AND kind = ? AND parent_id = ? AND id IN (")
-                               .append(in)
-                               .append(")"),
-                           params))
+  for_each_in_list(head_params, values, [&](const Params& params, const std::string& in) {
+    for (Row& r : c.query(std::string(kSelect).append("WHERE ").append(head).append(" IN (").append(in).append(")"), params))
       out.push_back(record_of(r));
   });
   return out;
 }
 
+}  // namespace
+
+std::vector<RecordRow> SqlTx::find_records(const std::string& org_id, const std::string& kind,
+                                           const std::string& parent_id, const std::vector<std::string>& ids) {
+  return records_in(c_, "org_id = ? AND kind = ? AND parent_id = ? AND id", {org_id, kind, parent_id}, ids);
+}
+
 std::vector<RecordRow> SqlTx::find_children(const std::string& org_id, const std::string& kind,
                                             const std::vector<std::string>& parent_ids, const std::string& ref) {
-  std::vector<RecordRow> out;
-  for_each_in_list({org_id, kind, ref}, parent_ids, [&](const Params& params, const std::string& in) {
-    for (Row& r : c_.query(std::string(kSelect).append("WHERE org_id = ? AND kind = ? AND ref = ? AND parent_id IN (")
-                               .append(in)
-                               .append(")"),
-                           params))
-      out.push_back(record_of(r));
-  });
-  return out;
+  return records_in(c_, "org_id = ? AND kind = ? AND ref = ? AND parent_id", {org_id, kind, ref}, parent_ids);
 }
 
 std::vector<RecordRow> SqlTx::list_records(const RecordFilter& f) {
