@@ -2,25 +2,10 @@
 // bytes, the (org, kind, parent, id) key, optimistic concurrency on put and delete, order by
 // (parent, position, id), filters by parent and ref, keyset paging, counts and isolation.
 #include "fixture.hpp"
+#include "record_rows.hpp"
 
 namespace aims::store::conformance {
 namespace {
-
-RecordRow rec(const std::string& org_id, const std::string& kind, const std::string& parent_id, const std::string& id,
-              std::int64_t position = 0, const std::string& ref = "") {
-  RecordRow r;
-  r.kind = kind;
-  r.org_id = org_id;
-  r.parent_id = parent_id;
-  r.id = id;
-  r.position = position;
-  r.ref = ref;
-  r.version = 1;
-  r.created_at = "2026-05-01T08:00:00.000Z";
-  r.updated_at = r.created_at;
-  r.doc = "{\"id\":\"" + id + "\"}";
-  return r;
-}
 
 void expect_same(const RecordRow& got, const RecordRow& want) {
   EXPECT_EQ(got.kind, want.kind);

@@ -4,19 +4,13 @@
 // parent, by ref, with two filters (one met by all but a few records), and unchanged by a rolled-back
 // transaction. Each total is checked against a literal and against the rows the query returns.
 #include "fixture.hpp"
+#include "record_rows.hpp"
 
 namespace aims::store::conformance {
 namespace {
 
-RecordRow rec(const std::string& org_id, const std::string& id, const std::string& owner, const std::string& parent_id = "") {
-  RecordRow r;
-  r.kind = "counted";
-  r.org_id = org_id;
-  r.parent_id = parent_id;
-  r.id = id;
-  r.version = 1;
-  r.created_at = "2026-05-01T08:00:00.000Z";
-  r.updated_at = r.created_at;
+RecordRow counted(const std::string& org_id, const std::string& id, const std::string& owner, const std::string& parent_id = "") {
+  RecordRow r = rec(org_id, "counted", parent_id, id);
   r.doc = "{}";
   r.facets.text[0] = "title " + id;  // unique per record
   r.facets.text[1] = owner;
@@ -52,10 +46,10 @@ class RecordCounts : public SeededStoreTest {
 
 TEST_F(RecordCounts, RightAfterCreate) {
   EXPECT_EQ(total({}), 0);
-  put(rec("org-a", "R-1", "ann"));
-  put(rec("org-a", "R-2", "bob"));
-  put(rec("org-a", "R-3", "ann"));
-  put(rec("org-b", "R-1", "ann"));
+  put(counted("org-a", "R-1", "ann"));
+  put(counted("org-a", "R-2", "bob"));
+  put(counted("org-a", "R-3", "ann"));
+  put(counted("org-b", "R-1", "ann"));
   EXPECT_EQ(total({}), 3);
   EXPECT_EQ(total({owner({"ann"})}), 2);
   EXPECT_EQ(total({owner({"ann", "bob", "ann"})}), 3);
@@ -64,16 +58,16 @@ TEST_F(RecordCounts, RightAfterCreate) {
   EXPECT_EQ(total({}, std::nullopt, "org-b"), 1);
   // A second insert of the same key is a conflict and counts nothing.
   AIMS_EXPECT_OK(store().write([&](WriteTx& tx) -> status {
-    EXPECT_EQ(code_of(tx.put_record(rec("org-a", "R-1", "ann"), 0)), errc::conflict);
+    EXPECT_EQ(code_of(tx.put_record(counted("org-a", "R-1", "ann"), 0)), errc::conflict);
     return ok();
   }));
   EXPECT_EQ(total({owner({"ann"})}), 2);
 }
 
 TEST_F(RecordCounts, UpdateThatChangesAFacetMovesItsCount) {
-  put(rec("org-a", "R-1", "ann"));
-  put(rec("org-a", "R-2", "ann"));
-  auto r = rec("org-a", "R-1", "bob");
+  put(counted("org-a", "R-1", "ann"));
+  put(counted("org-a", "R-2", "ann"));
+  auto r = counted("org-a", "R-1", "bob");
   r.version = 2;
   put(r, 1);
   EXPECT_EQ(total({}), 2);
@@ -81,7 +75,7 @@ TEST_F(RecordCounts, UpdateThatChangesAFacetMovesItsCount) {
   EXPECT_EQ(total({owner({"bob"})}), 1);
   // A stale update changes nothing.
   AIMS_EXPECT_OK(store().write([&](WriteTx& tx) -> status {
-    auto stale = rec("org-a", "R-2", "cyd");
+    auto stale = counted("org-a", "R-2", "cyd");
     stale.version = 2;
     EXPECT_EQ(code_of(tx.put_record(stale, 7)), errc::precondition_failed);
     return ok();
@@ -91,8 +85,8 @@ TEST_F(RecordCounts, UpdateThatChangesAFacetMovesItsCount) {
 }
 
 TEST_F(RecordCounts, ArchiveAndRestoreUnderADefaultFilter) {
-  for (int i = 1; i <= 6; ++i) put(rec("org-a", "R-" + std::to_string(i), i % 2 ? "ann" : "bob"));
-  auto archived = rec("org-a", "R-1", "ann");
+  for (int i = 1; i <= 6; ++i) put(counted("org-a", "R-" + std::to_string(i), i % 2 ? "ann" : "bob"));
+  auto archived = counted("org-a", "R-1", "ann");
   archived.version = 2;
   archived.facets.text[3] = "true";
   put(archived, 1);
@@ -112,24 +106,24 @@ TEST_F(RecordCounts, ArchiveAndRestoreUnderADefaultFilter) {
 }
 
 TEST_F(RecordCounts, SetFacetsAndDeleteKeepThemRight) {
-  put(rec("org-a", "R-1", "ann"));
-  put(rec("org-a", "R-2", "ann"));
-  auto f = rec("org-a", "R-2", "bob").facets;
+  put(counted("org-a", "R-1", "ann"));
+  put(counted("org-a", "R-2", "ann"));
+  auto f = counted("org-a", "R-2", "bob").facets;
   AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.set_record_facets("org-a", "counted", "", "R-2", f); }));
   EXPECT_EQ(total({owner({"ann"})}), 1);
   EXPECT_EQ(total({owner({"bob"})}), 1);
   AIMS_ASSERT_OK(store().write([&](WriteTx& tx) { return tx.delete_record("org-a", "counted", "", "R-2", 1); }));
   EXPECT_EQ(total({}), 1);
   EXPECT_EQ(total({owner({"bob"})}), 0);
-  put(rec("org-a", "R-2", "bob"));  // the same key again
+  put(counted("org-a", "R-2", "bob"));  // the same key again
   EXPECT_EQ(total({owner({"bob"})}), 1);
 }
 
 TEST_F(RecordCounts, UnderAParent) {
-  put(rec("org-a", "R-1", "ann", "P-1"));
-  put(rec("org-a", "R-2", "bob", "P-1"));
-  put(rec("org-a", "R-1", "ann", "P-2"));
-  put(rec("org-a", "R-3", "ann"));
+  put(counted("org-a", "R-1", "ann", "P-1"));
+  put(counted("org-a", "R-2", "bob", "P-1"));
+  put(counted("org-a", "R-1", "ann", "P-2"));
+  put(counted("org-a", "R-3", "ann"));
   EXPECT_EQ(total({}), 4);
   EXPECT_EQ(total({}, "P-1"), 2);
   EXPECT_EQ(total({}, ""), 1);
@@ -140,10 +134,10 @@ TEST_F(RecordCounts, UnderAParent) {
 }
 
 TEST_F(RecordCounts, ByRefAndAnUpdateThatChangesIt) {
-  put(rec("org-a", "R-1", "ann"));
-  put(rec("org-a", "R-2", "bob"));
-  put(rec("org-a", "R-3", "ann"));
-  auto archived = rec("org-a", "R-1", "ann");
+  put(counted("org-a", "R-1", "ann"));
+  put(counted("org-a", "R-2", "bob"));
+  put(counted("org-a", "R-3", "ann"));
+  auto archived = counted("org-a", "R-1", "ann");
   archived.version = 2;
   archived.ref = "archived";
   put(archived, 1);
@@ -157,10 +151,10 @@ TEST_F(RecordCounts, ByRefAndAnUpdateThatChangesIt) {
 }
 
 TEST_F(RecordCounts, ARolledBackTransactionLeavesThemAsTheyWere) {
-  put(rec("org-a", "R-1", "ann"));
+  put(counted("org-a", "R-1", "ann"));
   auto refused = store().write([&](WriteTx& tx) -> status {
-    if (auto s = tx.put_record(rec("org-a", "R-2", "ann"), 0); !s) return s;
-    auto moved = rec("org-a", "R-1", "bob");
+    if (auto s = tx.put_record(counted("org-a", "R-2", "ann"), 0); !s) return s;
+    auto moved = counted("org-a", "R-1", "bob");
     moved.version = 2;
     if (auto s = tx.put_record(moved, 1); !s) return s;
     if (auto s = tx.delete_record("org-a", "counted", "", "R-2", 1); !s) return s;
@@ -176,7 +170,7 @@ TEST_F(RecordCounts, TwoFiltersWithManyOnEitherSideAreStillRight) {
   // More than 1,000 records outside each filter: the total is counted from the rows.
   AIMS_ASSERT_OK(store().write([&](WriteTx& tx) -> status {
     for (int i = 0; i < 2400; ++i) {
-      auto r = rec("org-a", "R-" + std::to_string(i), i % 2 ? "ann" : "bob");
+      auto r = counted("org-a", "R-" + std::to_string(i), i % 2 ? "ann" : "bob");
       r.facets.text[3] = i % 3 ? "" : "true";
       if (auto s = tx.put_record(r, 0); !s) return s;
     }

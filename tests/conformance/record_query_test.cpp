@@ -8,6 +8,7 @@
 #include <set>
 
 #include "fixture.hpp"
+#include "record_rows.hpp"
 
 namespace aims::store::conformance {
 namespace {
@@ -16,14 +17,7 @@ using Ids = std::vector<std::string>;
 
 RecordRow fac(const std::string& org_id, const std::string& id, const std::string& t0, std::int64_t number,
               const std::string& search = "", const std::string& parent_id = "") {
-  RecordRow r;
-  r.kind = "thing";
-  r.org_id = org_id;
-  r.parent_id = parent_id;
-  r.id = id;
-  r.version = 1;
-  r.created_at = "2026-05-01T08:00:00.000Z";
-  r.updated_at = r.created_at;
+  RecordRow r = rec(org_id, "thing", parent_id, id);
   r.doc = "{}";
   r.facets.text[0] = t0;
   r.facets.text[3] = "s-" + id;

@@ -88,7 +88,8 @@ std::vector<std::string> article_ids(const Data& data, const std::string& want) 
   for (const auto& ob : data.obligations()) {
     auto a = text::lower(ob.article);
     bool prefix = a.size() > w.size() && a.compare(0, w.size(), w) == 0 && a[w.size()] == '(';
-    if (w == text::lower(ob.id) || w == a || prefix) out.push_back(ob.id);
+    bool listed = std::find(out.begin(), out.end(), ob.id) != out.end();  // once: one value is one index walk
+    if (!listed && (w == text::lower(ob.id) || w == a || prefix)) out.push_back(ob.id);
   }
   return out;
 }

@@ -12,9 +12,10 @@
 #include "domain/common/stored.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/euact/obligation_kind.hpp"
-#include "domain/euact/recheck.hpp"
+#include "domain/euact/recheck_memo.hpp"
 #include "domain/euact/recheck_scan.hpp"
 #include "domain/records/read_cache.hpp"
+#include "store/batch_lookups.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -22,6 +23,7 @@ using accounts::Actor;
 
 namespace {
 
+constexpr const char* kClassificationKind = "classification";
 constexpr std::string_view kEditable[] = {"status", "not_applicable_reason", "owner", "evidence_refs", "notes"};
 constexpr std::string_view kDerivedFields[] = {"roles", "variant", "applies_from", "grace_until", "due", "retired"};
 
@@ -104,11 +106,8 @@ status save(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64
 }  // namespace
 
 bool ObligationService::needs_recheck(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) const {
-  auto c = tx.find_record(org_id, "classification", "", system_id);
-  if (!c) return false;
-  boost::system::error_code ec;
-  auto doc = json::parse(c->doc, ec);
-  return !ec && doc.is_object() && recheck_needed(q_, doc.as_object());
+  auto c = tx.find_record(org_id, kClassificationKind, "", system_id);
+  return c && recheck_memo_of(q_).needed(c->doc);
 }
 
 std::string ObligationService::today() const { return format_date(date_of(clock_.now())); }
@@ -229,6 +228,23 @@ result<std::string> ObligationService::list_built(const Actor& a, const records:
                         [&](const Hit& x, const Hit& y) { return before(x.key, y.key); });
       for (std::size_t i = 0; i < want; ++i) rows.push_back(std::move(all[hits[i].row]));
       if (hits.size() > want && want > 0) next = records::encode_cursor(lq->sort_param, hits[want - 1].key);
+    }
+    // The page's systems and their classifications' re-check states, in one query each.
+    std::vector<std::string> page_systems;
+    for (const auto& r : rows)
+      if (!systems.count(r.parent_id) && std::find(page_systems.begin(), page_systems.end(), r.parent_id) == page_systems.end())
+        page_systems.push_back(r.parent_id);
+    for (auto& s : store::systems_by_id(tx, a.org_id, page_systems)) {
+      auto id = s.id;
+      systems.emplace(std::move(id), std::move(s));
+    }
+    if (!f.recheck) {
+      for (const auto& c : store::records_by_id(tx, a.org_id, kClassificationKind, "", page_systems))
+        recheck_of.emplace(c.id, recheck_memo_of(q_).needed(c.doc));
+    }
+    for (const auto& id : page_systems) {
+      systems.try_emplace(id, std::nullopt);
+      if (!f.recheck) recheck_of.try_emplace(id, false);
     }
     json::array items;
     for (const auto& r : rows)

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/euact/recheck.hpp"
+#include "domain/euact/recheck_memo.hpp"
 #include "domain/euact/test_support.hpp"
 
 using namespace aims::euact;
@@ -79,4 +80,20 @@ TEST(Recheck, TheCurrentVersionSavedUnderEarlierRulesNamesTheNewClass) {
   // Saved with the class they give now: nothing to re-check.
   EXPECT_TRUE(recheck(questionnaire(), saved(v.c_str(), answers, {{"class", "high_risk_exempt"}, {"basis", basis}})).is_null());
   EXPECT_FALSE(recheck_needed(questionnaire(), saved(v.c_str(), answers, {{"class", "high_risk_exempt"}, {"basis", basis}})));
+}
+
+TEST(Recheck, TheMemoAnswersAsRecheckNeededForEveryText) {
+  RecheckMemo memo(questionnaire());
+  EXPECT_EQ(&recheck_memo_of(questionnaire()), &recheck_memo_of(questionnaire()));
+  auto answers = complete({{"roles", strings({"provider", "deployer"})}});
+  auto needed = saved("2", answers, {{"class", "minimal"}, {"basis", ""}, {"obligations", json::array{}}});
+  auto current = saved(questionnaire().version().c_str(), {}, {});
+  ASSERT_TRUE(recheck_needed(questionnaire(), needed));
+  ASSERT_FALSE(recheck_needed(questionnaire(), current));
+  for (int round = 0; round < 2; ++round) {  // the second round answers from the memo
+    EXPECT_TRUE(memo.needed(json::serialize(needed)));
+    EXPECT_FALSE(memo.needed(json::serialize(current)));
+    EXPECT_FALSE(memo.needed("not json"));
+    EXPECT_FALSE(memo.needed("[1, 2]"));
+  }
 }

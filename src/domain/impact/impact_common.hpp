@@ -3,17 +3,21 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/euact/classification_service.hpp"
 #include "domain/euact/system_facts.hpp"
 #include "domain/impact/impact_kind.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/versions.hpp"
+#include "store/batch_lookups.hpp"
 #include "store/store.hpp"
 
 namespace aims::impact::detail {
@@ -77,18 +81,35 @@ inline std::string str(const boost::json::object& o, std::string_view k) {
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
-/// The AI system's stored record with its EU AI Act facts under "eu_ai_act" (euact::system_facts:
-/// from its saved classification, the one source of whether an FRIA is required); nullopt when
-/// there is no such system or its record is unreadable.
+/// The AI systems among `ids`, each its stored record with its EU AI Act facts under "eu_ai_act"
+/// (euact::system_facts: from its saved classification, the one source of whether an FRIA is
+/// required), read in two queries (the systems, their classifications); the ids of no system or of
+/// an unreadable record are left out.
+inline std::map<std::string, boost::json::object> systems_of(store::ReadTx& tx, const std::string& org_id,
+                                                              const std::vector<std::string>& ids) {
+  std::map<std::string, boost::json::object> out;
+  for (const auto& sys : store::systems_by_id(tx, org_id, ids)) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(sys.doc, ec);
+    if (!ec && v.is_object()) out.emplace(sys.id, std::move(v.as_object()));
+  }
+  std::vector<std::string> found;
+  for (const auto& [id, o] : out) found.push_back(id);
+  for (const auto& c : store::records_by_id(tx, org_id, euact::ClassificationService::kKind, "", found)) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(c.doc, ec);
+    if (auto it = out.find(c.id); it != out.end() && !ec && v.is_object()) it->second["eu_ai_act"] = euact::facts_of(&v.as_object());
+  }
+  for (auto& [id, o] : out)
+    if (!o.contains("eu_ai_act")) o["eu_ai_act"] = euact::facts_of(nullptr);
+  return out;
+}
+
+/// systems_of for one system; nullopt when there is no such system or its record is unreadable.
 inline std::optional<boost::json::object> system_of(store::ReadTx& tx, const std::string& org_id, const std::string& system_id) {
-  auto sys = tx.find_system(org_id, system_id);
-  if (!sys) return std::nullopt;
-  boost::system::error_code ec;
-  auto v = boost::json::parse(sys->doc, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  auto o = std::move(v.as_object());
-  o["eu_ai_act"] = euact::system_facts(tx, org_id, system_id);
-  return o;
+  auto all = systems_of(tx, org_id, {system_id});
+  if (all.empty()) return std::nullopt;
+  return std::move(all.begin()->second);
 }
 
 }  // namespace aims::impact::detail

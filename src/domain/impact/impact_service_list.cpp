@@ -34,20 +34,32 @@ result<std::string> ImpactService::list_built(const Actor& a, const records::Par
     sql.org_id = a.org_id;
     sql.parent_id = "";
     if (sql.text) sql.or_ref_in = inventory::system_ids_named(tx, a.org_id, *sql.text);
+    // The AI systems of the rows: those their refs name read for all the rows at once, any other
+    // that a document names (a record changed by hand) one by one.
     std::map<std::string, std::optional<json::object>> systems;
+    auto read_systems = [&](const std::vector<store::RecordRow>& rows) {
+      std::vector<std::string> ids;
+      for (const auto& r : rows) ids.push_back(r.ref);  // the ref of an assessment is its system
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      auto found = systems_of(tx, a.org_id, ids);
+      for (auto& id : ids) {
+        auto it = found.find(id);
+        systems.emplace(id, it == found.end() ? std::nullopt : std::optional<json::object>(std::move(it->second)));
+      }
+    };
     auto summary = [&](const store::RecordRow& r) {
       return stored::row_or_error(kKind, a.org_id, r.id, [&] {
         auto doc = stored::parse_object(r.doc);
         auto sid = str(doc, "system_id");
         auto it = systems.find(sid);
-        if (it == systems.end()) {
-          it = systems.emplace(sid, system_of(tx, a.org_id, sid)).first;
-        }
+        if (it == systems.end()) it = systems.emplace(sid, system_of(tx, a.org_id, sid)).first;
         return summary_of(view_of(doc, it->second ? &*it->second : nullptr, settings));
       });
     };
     if (lq->in_sql()) {  // filtered, sorted and paged by the store
       auto page = tx.query_records(sql);
+      read_systems(page.items);
       json::array items;
       for (const auto& r : page.items) items.push_back(summary(r));
       out = json::object{{"items", std::move(items)}, {"total", page.total}};
@@ -61,7 +73,9 @@ result<std::string> ImpactService::list_built(const Actor& a, const records::Par
     auto due = lq->get("reassessment_due");
     std::vector<records::Positioned> kept;
     json::array unreadable;
-    for (const auto& r : tx.query_records(sql).items) {
+    auto all = tx.query_records(sql).items;
+    read_systems(all);
+    for (const auto& r : all) {
       auto s = summary(r);
       if (stored::is_error_row(s)) {  // unreadable records head the first page, whatever the filter
         unreadable.push_back(std::move(s));

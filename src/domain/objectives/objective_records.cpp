@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "domain/common/stored.hpp"
+#include "store/batch_lookups.hpp"
 #include "domain/objectives/objective_input.hpp"
 
 namespace aims::objectives {
@@ -79,6 +80,28 @@ Targets targets_of(const json::object& o) {
   t.warning_margin = num(o, "warning_margin");
   t.unit = str(o, "unit");
   return t;
+}
+
+std::map<std::string, store::RecordRow> latest_readings_of(store::ReadTx& tx, const std::string& org_id,
+                                                           const std::vector<std::string>& ids) {
+  std::map<std::string, store::RecordRow> out;
+  for (auto& r : store::children_by_parent(tx, org_id, kReadingKind, ids, kLatest)) {
+    auto id = r.parent_id;
+    out.emplace(std::move(id), std::move(r));
+  }
+  return out;
+}
+
+void SystemNames::read(const std::vector<std::string>& ids) {
+  std::vector<std::string> missing;
+  for (const auto& id : ids)
+    if (!names_.count(id)) missing.push_back(id);
+  for (const auto& row : store::systems_by_id(tx_, org_id_, missing)) {
+    boost::system::error_code ec;
+    auto doc = json::parse(row.doc, ec);
+    names_.emplace(row.id, !ec && doc.is_object() ? std::optional<std::string>(str(doc.as_object(), "name")) : std::nullopt);
+  }
+  for (const auto& id : missing) names_.try_emplace(id, std::nullopt);
 }
 
 std::optional<std::string> SystemNames::name(const std::string& id) {

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.hpp"
 #include "domain/catalog/catalog.hpp"
@@ -33,6 +34,9 @@ std::optional<store::RecordRow> find_objective(store::ReadTx& tx, const std::str
 /// The latest reading of one objective, and of every objective of the organization (by objective id).
 std::optional<store::RecordRow> latest_reading(store::ReadTx& tx, const std::string& org_id, const std::string& objective_id);
 std::map<std::string, store::RecordRow> latest_readings(store::ReadTx& tx, const std::string& org_id);
+/// The latest reading of each of the objectives `ids` that has one, in one query (a page's).
+std::map<std::string, store::RecordRow> latest_readings_of(store::ReadTx& tx, const std::string& org_id,
+                                                           const std::vector<std::string>& ids);
 
 /// The next number of the objective's reading log (history record type objective_reading).
 std::int64_t next_reading_event(store::ReadTx& tx, const std::string& org_id, const std::string& objective_id);
@@ -49,6 +53,8 @@ class SystemNames {
   SystemNames(store::ReadTx& tx, std::string org_id) : tx_(tx), org_id_(std::move(org_id)) {}
   /// The system's name, or nullopt if the organization has no such system.
   std::optional<std::string> name(const std::string& id);
+  /// Reads the names of the systems `ids` in one query (those of a page's rows), for name().
+  void read(const std::vector<std::string>& ids);
 
  private:
   store::ReadTx& tx_;

@@ -153,8 +153,30 @@ result<std::string> ObjectiveService::list_built(const Actor& a, const records::
     };
     if (lq->in_sql() && !text_in_memory) {  // filtered, sorted and paged by the store
       auto page = tx.query_records(sql);
+      // The page's documents, then its latest readings and systems' names in one query each.
+      std::vector<std::optional<json::object>> docs;  // nullopt: unreadable (an error row below)
+      std::vector<std::string> ids, systems;
+      for (const auto& r : page.items) {
+        ids.push_back(r.id);
+        try {
+          docs.push_back(stored::parse_object(r.doc));
+          if (auto sid = docs.back()->if_contains("system_id"); sid && sid->is_string()) systems.emplace_back(sid->as_string());
+        } catch (const std::exception&) {
+          docs.push_back(std::nullopt);
+        }
+      }
+      auto latest = latest_readings_of(tx, a.org_id, ids);
+      names.read(systems);
       json::array items;
-      for (const auto& r : page.items) items.push_back(view_of(r, latest_reading(tx, a.org_id, r.id)));
+      for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const auto& r = page.items[i];
+        auto l = latest.find(r.id);
+        items.push_back(stored::row_or_error(kObjectiveKind, a.org_id, r.id, [&] {
+          auto doc = docs[i] ? std::move(*docs[i]) : stored::parse_object(r.doc);  // throws again when unreadable
+          return objective_view(doc, cat_, names, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second),
+                                today);
+        }));
+      }
       out = json::object{{"items", std::move(items)}, {"total", page.total}};
       if (page.more) out["next"] = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
       return ok();

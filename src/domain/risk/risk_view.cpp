@@ -1,5 +1,9 @@
 #include "domain/risk/risk_view.hpp"
 
+#include <algorithm>
+
+#include "store/batch_lookups.hpp"
+
 namespace aims::risk {
 namespace json = boost::json;
 
@@ -82,13 +86,15 @@ json::object view_of(const store::RecordRow& row, const Criteria& c, Date today,
 }
 
 SystemNames system_names(store::ReadTx& tx, const std::string& org_id, const std::vector<store::RecordRow>& rows) {
+  std::vector<std::string> ids;
+  for (const auto& r : rows)
+    if (!r.ref.empty()) ids.push_back(r.ref);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   SystemNames out;
-  for (const auto& r : rows) {
-    if (r.ref.empty() || out.count(r.ref)) continue;
-    if (auto s = tx.find_system(org_id, r.ref)) {
-      auto d = json::parse(s->doc).as_object();
-      out[r.ref] = std::string(d.at("name").as_string());
-    }
+  for (const auto& s : store::systems_by_id(tx, org_id, ids)) {  // one query for all the rows' systems
+    auto d = json::parse(s.doc).as_object();
+    out[s.id] = std::string(d.at("name").as_string());
   }
   return out;
 }

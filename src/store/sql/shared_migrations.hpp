@@ -41,6 +41,13 @@ CREATE INDEX systems_live_by_class_name ON systems (org_id, archived, eu_ai_act_
 CREATE INDEX systems_live_by_role_name ON systems (org_id, archived, organization_role, name_key, id);
 )sql";
 
+// v12: the pairs of a filter slot and a sort slot that have an index of their own (kPairIndexes of
+// sql_tx_record_query.cpp, docs/storage.md "Filtered pages"): a page filtered on one value of the
+// first slot and sorted on the second walks it in order, however many records match.
+inline constexpr std::string_view kPairIndexesV12 = R"sql(
+CREATE INDEX records_by_facet3_facet5_id_parent ON records (org_id, kind, facet3, facet5, id, parent_id);
+)sql";
+
 /// The counted columns of a record and their slots in record_counts, for the back-ends' triggers
 /// and the backfill (the kind's total, slot -1, counts every record).
 inline constexpr std::pair<int, std::string_view> kCountedColumns[] = {

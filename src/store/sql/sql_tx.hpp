@@ -1,7 +1,10 @@
 // The one implementation of store.hpp's ReadTx/WriteTx, in portable SQL over a Connection.
 #pragma once
+#include <functional>
+
 #include "store/sql/connection.hpp"
 #include "store/audit_entry_queries.hpp"
+#include "store/batch_lookups.hpp"
 #include "store/store.hpp"
 
 namespace aims::store::sql {
@@ -10,7 +13,7 @@ namespace aims::store::sql {
 /// by that callback's thread only; it borrows the connection, which must outlive it. Methods throw
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
-class SqlTx final : public WriteTx, public AuditEntryQueries {
+class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -31,6 +34,7 @@ class SqlTx final : public WriteTx, public AuditEntryQueries {
 
   std::optional<SystemRow> find_system(const std::string& org_id, const std::string& id) override;
   std::optional<SystemRow> find_system_by_name_key(const std::string& org_id, const std::string& name_key) override;
+  std::vector<SystemRow> find_systems(const std::string& org_id, const std::vector<std::string>& ids) override;
   SystemPage list_systems(const SystemQuery& q) override;
   std::int64_t count_systems(const std::string& org_id) override;
   std::vector<HistoryRow> list_history(const std::string& org_id, const std::string& record_type,
@@ -82,6 +86,10 @@ class SqlTx final : public WriteTx, public AuditEntryQueries {
 
   std::optional<RecordRow> find_record(const std::string& org_id, const std::string& kind,
                                        const std::string& parent_id, const std::string& id) override;
+  std::vector<RecordRow> find_records(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                                      const std::vector<std::string>& ids) override;
+  std::vector<RecordRow> find_children(const std::string& org_id, const std::string& kind,
+                                       const std::vector<std::string>& parent_ids, const std::string& ref) override;
   std::vector<RecordRow> list_records(const RecordFilter& f) override;
   std::int64_t count_records(const RecordFilter& f) override;
   RecordPage query_records(const RecordQuery& q) override;
@@ -130,5 +138,11 @@ inline constexpr std::string_view kRecordSelect =
 RecordRow record_of(Row& r);
 /// Appends the facet values in the order of AIMS_FACET_COLUMNS.
 void append_facets(Params& params, const RecordFacets& f);
+/// "?, ?, …": `n` placeholders for an IN list.
+std::string placeholders(std::size_t n);
+/// Splits `ids` into runs short enough for one IN list each (SQLite allows 999 parameters in old
+/// builds) and calls `run` with each run's parameters (after `head`) and its placeholders.
+void for_each_in_list(const Params& head, const std::vector<std::string>& ids,
+                      const std::function<void(const Params&, const std::string&)>& run);
 
 }  // namespace aims::store::sql

@@ -51,12 +51,6 @@ void day_prefixes(const std::string& lo, const std::string& hi, std::size_t i, s
   day_prefixes(fill_from(hi, i + 1, '0'), hi, i + 1, out);
 }
 
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 }  // namespace
 
 std::int64_t SqlTx::audit_size(const std::string& org_id) {

@@ -30,6 +30,24 @@ RecordRow record_of(Row& r) {
   return out;
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+void for_each_in_list(const Params& head, const std::vector<std::string>& ids,
+                      const std::function<void(const Params&, const std::string&)>& run) {
+  constexpr std::size_t kRun = 500;
+  for (std::size_t from = 0; from < ids.size(); from += kRun) {
+    const std::size_t n = std::min(kRun, ids.size() - from);
+    Params params = head;
+    params.insert(params.end(), ids.begin() + static_cast<std::ptrdiff_t>(from),
+                  ids.begin() + static_cast<std::ptrdiff_t>(from + n));
+    run(params, placeholders(n));
+  }
+}
+
 void append_facets(Params& params, const RecordFacets& f) {
   for (const auto& t : f.text) params.emplace_back(t);
   params.emplace_back(f.number);
@@ -72,6 +90,31 @@ std::optional<RecordRow> SqlTx::find_record(const std::string& org_id, const std
   Rows rows = c_.query(std::string(kSelect).append("WHERE ").append(kKey), {org_id, kind, parent_id, id});
   if (rows.empty()) return std::nullopt;
   return record_of(rows.front());
+}
+
+namespace {
+
+/// The records `WHERE <head> IN (<values>)`, `head`'s parameters first, in runs of for_each_in_list.
+std::vector<RecordRow> records_in(Connection& c, std::string_view head, const Params& head_params,
+                                  const std::vector<std::string>& values) {
+  std::vector<RecordRow> out;
+  for_each_in_list(head_params, values, [&](const Params& params, const std::string& in) {
+    for (Row& r : c.query(std::string(kSelect).append("WHERE ").append(head).append(" IN (").append(in).append(")"), params))
+      out.push_back(record_of(r));
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<RecordRow> SqlTx::find_records(const std::string& org_id, const std::string& kind,
+                                           const std::string& parent_id, const std::vector<std::string>& ids) {
+  return records_in(c_, "org_id = ? AND kind = ? AND parent_id = ? AND id", {org_id, kind, parent_id}, ids);
+}
+
+std::vector<RecordRow> SqlTx::find_children(const std::string& org_id, const std::string& kind,
+                                            const std::vector<std::string>& parent_ids, const std::string& ref) {
+  return records_in(c_, "org_id = ? AND kind = ? AND ref = ? AND parent_id", {org_id, kind, ref}, parent_ids);
 }
 
 std::vector<RecordRow> SqlTx::list_records(const RecordFilter& f) {

@@ -16,12 +16,6 @@ constexpr std::int64_t kRef = -3;     // the slot of the records with each ref (
 /// The rows outside a filter are counted from the table only when they are this few.
 constexpr std::int64_t kFewOutside = 1000;
 
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> SqlTx::stored_total(const RecordQuery& q) {

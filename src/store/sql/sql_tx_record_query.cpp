@@ -21,12 +21,26 @@ std::string column_of(FacetSlot s) {
 /// (docs/storage.md, "Filtered pages").
 constexpr std::int64_t kFewRows = 1000;
 
+/// The (filter slot, sort slot) pairs that have an index (org_id, kind, filter, sort, id,
+/// parent_id) of their own (migration v12): a page with many matches of ONE value of the filter
+/// slot, sorted on the sort slot, walks that index in order and reads only its rows.
+constexpr std::pair<FacetSlot, FacetSlot> kPairIndexes[] = {{FacetSlot::text3, FacetSlot::text5}};
+
+/// The filter (its index in q.filters) whose pair index serves a page with many matches, if any.
+std::optional<std::size_t> paired_filter(const RecordQuery& q) {
+  for (std::size_t i = 0; i < q.filters.size(); ++i)
+    for (auto [filter, sort] : kPairIndexes)
+      if (q.filters[i].slot == filter && q.sort == sort && q.filters[i].any_of.size() == 1) return i;
+  return std::nullopt;
+}
+
 /// The WHERE clause of the query's filters (no cursor), with its parameters. With `indexed`, the
 /// ref and the first slot filter may use their indexes and the other slot filters are written as
 /// expressions (`facetN || ''`) that no index answers, so the plan does not hang on how the
 /// database guesses their selectivity (a kind lists its most selective filters first); without
-/// it, no filter can use an index and the page walks the index of its order.
-Statement filters(const RecordQuery& q, bool indexed) {
+/// it, no filter can use an index (but the `paired` one, whose pair index is in the page's
+/// order) and the page walks the index of its order.
+Statement filters(const RecordQuery& q, bool indexed, std::optional<std::size_t> paired = std::nullopt) {
   Statement st{"WHERE org_id = ? AND kind = ?", {q.org_id, q.kind}};
   auto add = [&st](const std::string& clause, Param p) {
     st.sql.append(" AND ").append(clause);
@@ -35,12 +49,14 @@ Statement filters(const RecordQuery& q, bool indexed) {
   if (q.parent_id) add("parent_id = ?", *q.parent_id);
   if (q.ref) add(indexed ? "ref = ?" : "(ref || '') = ?", *q.ref);
   bool first = indexed;
-  for (const FacetIn& f : q.filters) {
+  for (std::size_t n = 0; n < q.filters.size(); ++n) {
+    const FacetIn& f = q.filters[n];
     if (f.any_of.empty() || is_numeric(f.slot)) {
       st.sql += " AND 1 = 0";  // nothing is one of no values; numeric slots are not filtered by text
       continue;
     }
-    st.sql.append(" AND ").append(first ? column_of(f.slot) : "(" + column_of(f.slot) + " || '')").append(" IN (");
+    const bool plain = first || paired == n;
+    st.sql.append(" AND ").append(plain ? column_of(f.slot) : "(" + column_of(f.slot) + " || '')").append(" IN (");
     first = false;
     for (std::size_t i = 0; i < f.any_of.size(); ++i) {
       st.sql += i ? ", ?" : "?";
@@ -86,7 +102,7 @@ RecordPage SqlTx::query_records(const RecordQuery& q) {
   // few rows among many. Many matches: the page walks the index of its order and stops after
   // limit + 1 rows. The same rows in the same order either way.
   const bool few = !q.count || page.total <= kFewRows;
-  Statement st = filters(q, few);
+  Statement st = filters(q, few, few ? std::nullopt : paired_filter(q));
   const std::string col = column_of(q.sort);
   const char* dir = q.descending ? " DESC" : " ASC";
   if (q.after) {

@@ -47,6 +47,17 @@ std::optional<SystemRow> SqlTx::find_system_by_name_key(const std::string& org_i
   return first_system(c_.query(select_systems("WHERE org_id = ? AND name_key = ?"), {org_id, name_key}));
 }
 
+std::vector<SystemRow> SqlTx::find_systems(const std::string& org_id, const std::vector<std::string>& ids) {
+  std::vector<SystemRow> out;
+  for_each_in_list({org_id}, ids, [&](const Params& params, const std::string& in) {
+    // By the primary key (id): `org_id` is written so that no index of (org_id, …) answers it,
+    // which would read every system of the organization.
+    for (Row& r : c_.query(select_systems("WHERE (org_id || '') = ? AND id IN (" + in + ")"), params))
+      out.push_back(to_system_row(r));
+  });
+  return out;
+}
+
 SystemPage SqlTx::list_systems(const SystemQuery& q) {
   SystemPage page;
   bool only_archived_filter = !q.status && !q.lifecycle_stage && !q.eu_ai_act_class && !q.organization_role &&

@@ -357,7 +357,10 @@ CREATE TRIGGER records_counted_insert AFTER INSERT ON records BEGIN
 }
 const std::string kV11 = record_counts_v11();
 
-const std::array<std::string_view, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
+// v12: the index of a filter slot paired with a sort slot (sql/shared_migrations.hpp).
+constexpr std::string_view kV12 = sql::kPairIndexesV12;
+
+const std::array<std::string_view, 12> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
 
 }  // namespace
 
