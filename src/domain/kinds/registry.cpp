@@ -5,6 +5,7 @@
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
+#include "domain/people/kinds.hpp"
 #include "domain/risk/risk_kind.hpp"
 
 namespace aims::kinds {
@@ -18,6 +19,11 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &euact::obligation_kind(),
       &evidence::evidence_kind(),
       &context::context_issue_kind(),
+      &people::competence_kind(),
+      &people::aims_role_kind(),
+      &people::role_assignment_kind(),
+      &people::competence_record_kind(),
+      &people::training_campaign_kind(),
   };
   return kinds;
 }
