@@ -51,6 +51,7 @@ void add_org_settings(AreaContext& a);
 void add_dashboard(AreaContext& a);
 void add_records(AreaContext& a);
 void add_system_overview(AreaContext& a);
+void add_people(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -69,6 +70,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_dashboard,
     add_records,
     add_system_overview,
+    add_people,
 };
 
 }  // namespace aims::app

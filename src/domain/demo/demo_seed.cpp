@@ -13,6 +13,7 @@
 #include "domain/demo/demo_records.hpp"
 #include "domain/demo/demo_risks.hpp"
 #include "domain/demo/demo_euact.hpp"
+#include "domain/people/people_demo.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/inventory/system_service.hpp"
 #include "core/date.hpp"
@@ -187,6 +188,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = seed_objectives(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_risks(store, cat, clock, actor); !st) return st.error();
   if (auto st = seed_records(store, clock, actor); !st) return st.error();  // the field-driven kinds
+  if (auto st = people::seed_demo(store, clock, ids, actor, password); !st) return st.error();
   return login;
 }
 
