@@ -84,7 +84,8 @@ const std::vector<PackRecordsFile>& pack_records_files() {
                                    {"records/soa_versions.json", "soa_version"}};
     for (const char* kind : {"risk_criteria", "risk", "counter", "impact_assessment", "impact_assessment_version",
                              "impact_settings", "classification", "classification_version", "obligation",
-                             "objective", "objective_reading", "evidence", "evidence_link", "evidence_event", "org_settings"})
+                             "objective", "objective_reading", "evidence", "evidence_link", "evidence_event", "org_settings",
+                             "training_completion"})
       f.push_back({"records/" + std::string(kind) + ".json", kind});
     for (const auto* k : kinds::generic_kinds()) f.push_back({"records/" + k->kind + ".json", k->kind, true});
     return f;

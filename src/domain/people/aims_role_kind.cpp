@@ -23,10 +23,7 @@ records::KindSpec make() {
   k.path = "aims-roles";
   k.cli = "aims-role";
   k.clause = "5.3";
-  FieldSpec name{"name", "Name", "The role in a few words.", FieldType::text, true};
-  name.column = true;
-  name.sort = FacetSlot::text6;
-  name.search = true;
+  auto name = name_field("The role in a few words.", FacetSlot::text6);
   FieldSpec required{"competence_ids", "Required competences", "The competences a person in this role needs.",
                      FieldType::refs};
   required.ref = "competence";

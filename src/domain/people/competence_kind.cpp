@@ -16,10 +16,7 @@ records::KindSpec make() {
   k.path = "competences";
   k.cli = "competence";
   k.clause = "7.2";
-  FieldSpec name{"name", "Name", "The competence in a few words.", FieldType::text, true};
-  name.column = true;
-  name.sort = FacetSlot::text6;
-  name.search = true;
+  auto name = name_field("The competence in a few words.", FacetSlot::text6);
   FieldSpec description{"description", "Description", "What a person with this competence knows or can do.",
                         FieldType::long_text};
   description.max_length = 4000;
@@ -56,6 +53,23 @@ records::KindSpec make() {
 }  // namespace
 
 const records::KindSpec& competence_kind() { return records::built_once<make>(); }
+
+records::FieldSpec name_field(std::string help, FacetSlot slot) {
+  FieldSpec f{"name", "Name", std::move(help), FieldType::text, true};
+  f.column = true;
+  f.sort = slot;
+  f.search = true;
+  return f;
+}
+
+std::function<void(const boost::json::object&, std::vector<FieldError>&)> dates_in_order(std::string first, std::string last,
+                                                                                       std::string what) {
+  return [first, last, what](const boost::json::object& doc, std::vector<FieldError>& errors) {
+    auto a = records::doc_text(&doc, first);
+    auto b = records::doc_text(&doc, last);
+    if (!a.empty() && !b.empty() && b < a) errors.push_back({last, 0, what + " (" + a + ")"});
+  };
+}
 
 records::FieldSpec person_field(std::string name, std::string label, std::string help, bool required) {
   FieldSpec f{std::move(name), std::move(label), std::move(help), FieldType::ref, required};

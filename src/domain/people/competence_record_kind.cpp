@@ -4,20 +4,11 @@
 #include "domain/records/kind_build.hpp"
 
 namespace aims::people {
-namespace json = boost::json;
 using records::FieldSpec;
 using records::FieldType;
 using store::FacetSlot;
 
 namespace {
-
-/// A competence cannot expire before it was achieved.
-void check(const json::object& doc, std::vector<FieldError>& errors) {
-  auto achieved = records::doc_text(&doc, "achieved_on");
-  auto expires = records::doc_text(&doc, "expires_on");
-  if (!achieved.empty() && !expires.empty() && expires < achieved)
-    errors.push_back({"expires_on", 0, "the competence cannot expire before it was achieved (" + achieved + ")"});
-}
 
 records::KindSpec make() {
   auto k = records::named_kind("competence_record", "competence record", "Competence record", "CR-");
@@ -25,7 +16,7 @@ records::KindSpec make() {
   k.path = "competence-records";
   k.cli = "competence-record";
   k.clause = "7.2";
-  k.check = check;
+  k.check = dates_in_order("achieved_on", "expires_on", "the competence cannot expire before it was achieved");
   auto person = person_field("person", "Person", "The member of the organization who holds the competence.", true);
   person.filter = FacetSlot::text0;
   FieldSpec competence{"competence_id", "Competence", "The competence held.", FieldType::ref, true};

@@ -4,20 +4,11 @@
 #include "domain/records/kind_build.hpp"
 
 namespace aims::people {
-namespace json = boost::json;
 using records::FieldSpec;
 using records::FieldType;
 using store::FacetSlot;
 
 namespace {
-
-/// An assignment cannot end before it starts.
-void check(const json::object& doc, std::vector<FieldError>& errors) {
-  auto from = records::doc_text(&doc, "from");
-  auto until = records::doc_text(&doc, "until");
-  if (!from.empty() && !until.empty() && until < from)
-    errors.push_back({"until", 0, "the assignment cannot end before it starts (" + from + ")"});
-}
 
 records::KindSpec make() {
   auto k = records::named_kind("role_assignment", "role assignment", "Role assignment", "RA-");
@@ -25,7 +16,7 @@ records::KindSpec make() {
   k.path = "role-assignments";
   k.cli = "role-assignment";
   k.clause = "5.3";
-  k.check = check;
+  k.check = dates_in_order("from", "until", "the assignment cannot end before it starts");
   auto person = person_field("person", "Person", "The member of the organization who holds the role.", true);
   person.filter = FacetSlot::text0;
   FieldSpec role{"role_id", "AIMS role", "The role held.", FieldType::ref, true};
