@@ -15,6 +15,8 @@ void register_objective_commands(CLI::App& app, int& exit_code);
 void register_risk_commands(CLI::App& app, int& exit_code);
 void register_record_commands(CLI::App& app, int& exit_code);  // every field-driven kind
 void register_document_commands(CLI::App& app, int& exit_code);  // after register_record_commands
+/// aims competence matrix and aims training complete (after register_record_commands).
+void register_competence_commands(CLI::App& app, int& exit_code);
 void register_euact_commands(CLI::App& app, int& exit_code);
 void register_evidence_commands(CLI::App& app, int& exit_code);
 void register_audit_commands(CLI::App& app, int& exit_code);

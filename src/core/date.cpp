@@ -1,4 +1,5 @@
 #include "core/date.hpp"
+#include "core/date_months.hpp"
 
 #include <cstdio>
 
@@ -25,5 +26,13 @@ std::string format_date(Date d) {
 }
 
 Date date_of(std::chrono::system_clock::time_point t) { return std::chrono::floor<std::chrono::days>(t); }
+
+Date add_months(Date d, int months) {
+  using namespace std::chrono;
+  year_month_day ymd{d};
+  year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  return sys_days{year_month_day{ym.year(), ym.month(), ymd.day() > last ? last : ymd.day()}};
+}
 
 }  // namespace aims

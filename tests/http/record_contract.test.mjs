@@ -26,6 +26,14 @@ const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10
 const title = (what, i) => `Contract ${what} ${String.fromCharCode(70 - i)}${i}`;
 let uploads = 0, systems = 0;
 
+/** A member (the caller), a competence and an AIMS role for the kinds that refer to them. */
+async function competenceSetup(c) {
+  const me = assertJson(await c('GET', '/api/v1/me')).user.id;
+  const competence = assertJson(await c('POST', '/api/v1/competences', { json: { name: 'Contract competence', category: 'legal' } }), 201);
+  const role = assertJson(await c('POST', '/api/v1/aims-roles', { json: { name: 'Contract role', competence_ids: [competence.id] } }), 201);
+  return { me, competence, role };
+}
+
 /**
  * One row per kind, by its URL path. Records come from `create(i, ctx)`, a valid create body (i =
  * 0, 1, … gives records that differ in their filter and sort fields), or, for a kind that is not
@@ -178,6 +186,27 @@ const ROWS = {
     }),
     patch: { classification: 'confidential', next_review_date: '2027-12-01' },
     filters: [['type', 'policy'], ['classification', 'public']],
+  },
+  'role-assignments': {
+    setup: competenceSetup,
+    create: (i, { me, role }) => ({
+      person: me, role_id: role.id, from: day(-10 - i), until: i % 2 ? day(100 + i) : null, note: ['Ann', 'Bob'][i % 2],
+    }),
+  },
+  'competence-records': {
+    setup: competenceSetup,
+    create: (i, { me, competence }) => ({
+      person: me, competence_id: competence.id, acquired_by: ['training', 'qualification', 'experience', 'assessment'][i % 4],
+      achieved_on: day(-100 - i), expires_on: i % 2 ? day(100 + i) : null, note: ['Ann', 'Bob'][i % 2],
+    }),
+  },
+  'training-campaigns': {
+    setup: competenceSetup,
+    create: (i, { me, competence }) => ({
+      title: title('campaign', i), competence_ids: [competence.id], audience_member_ids: [me], due_date: day(30 + i),
+      recurrence: ['none', 'annual', 'months'][i % 3], recurrence_months: i % 3 === 2 ? 6 : null,
+      status: ['planned', 'open', 'closed'][i % 3],
+    }),
   },
 };
 

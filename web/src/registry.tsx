@@ -117,6 +117,19 @@ export const features: Feature[] = [
     ],
   },
   {
+    id: 'competence',
+    nav: { to: '/competence', label: 'Competence', end: false, icon: 'M12 3l9 5-9 5-9-5 9-5zM6 10.5V16c0 1.7 2.7 3 6 3s6-1.3 6-3v-5.5M21 8v6' },
+    routes: [
+      { path: 'competence', page: page(() => import('./features/competence/components/CompetenceMatrixPage'), 'CompetenceMatrixPage') },
+      { path: 'training-campaigns/:id/completions', page: page(() => import('./features/competence/components/CompletionsPage'), 'CompletionsPage') },
+    ],
+  },
+  recordFeature('aims-roles', { label: 'AIMS roles', icon: 'M12 12a4 4 0 100-8 4 4 0 000 8zM4 21a8 8 0 0116 0' }),
+  recordFeature('role-assignments', { label: 'Role assignments', icon: 'M9 11a4 4 0 100-8 4 4 0 000 8zM2 21a7 7 0 0114 0M17 8l2 2 4-4' }),
+  recordFeature('competences', { label: 'Competences', icon: 'M12 2l2.9 6.9L22 10l-5.5 4.7L18 22l-6-3.6L6 22l1.5-7.3L2 10l7.1-1.1z' }),
+  recordFeature('competence-records', { label: 'Competence records', icon: 'M6 3h12v18l-6-4-6 4zM9 8h6M9 12h6' }),
+  recordFeature('training-campaigns', { label: 'Training', icon: 'M4 5h16v11H4zM8 20h8M12 16v4M9 9l2 2 4-4' }),
+  {
     id: 'assessments',
     nav: {
       to: '/assessments',

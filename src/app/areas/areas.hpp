@@ -56,6 +56,7 @@ void add_communication(AreaContext& a);
 void add_retention(AreaContext& a);
 void add_scope(AreaContext& a);
 void add_documents(AreaContext& a);
+void add_people(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -79,6 +80,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_retention,
     add_scope,
     add_documents,
+    add_people,
 };
 
 }  // namespace aims::app

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/date.hpp"
+#include "core/date_months.hpp"
 #include "core/text.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/objectives/reading_service.hpp"
@@ -61,13 +62,7 @@ const std::vector<Demo>& demos() {
   return kDemos;
 }
 
-Date minus_months(Date d, int months) {
-  using namespace std::chrono;
-  year_month_day ymd{d};
-  year_month ym = year_month{ymd.year(), ymd.month()} - std::chrono::months{months};
-  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
-  return sys_days{year_month_day{ym.year(), ym.month(), ymd.day() > last ? last : ymd.day()}};
-}
+Date minus_months(Date d, int months) { return add_months(d, -months); }
 
 /// Weekly recall: around 88 %, drifting down in the last two months.
 std::vector<double> fraud_recall() {

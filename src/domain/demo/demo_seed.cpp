@@ -15,6 +15,7 @@
 #include "domain/demo/demo_risks.hpp"
 #include "domain/demo/demo_euact.hpp"
 #include "domain/retention/retention_demo.hpp"
+#include "domain/people/people_demo.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/scope/scope_demo.hpp"
 #include "domain/inventory/system_service.hpp"
@@ -193,6 +194,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = seed_records(store, clock, actor); !st) return st.error();  // the field-driven kinds
   if (auto st = retention::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = scope::seed_demo_scope(store, clock, actor); !st) return st.error();
+  if (auto st = people::seed_demo(store, clock, ids, actor, password); !st) return st.error();
   return login;
 }
 

@@ -13,6 +13,7 @@
 #include "domain/impact/impact_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
+#include "domain/people/kinds.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/scope/scope_kind.hpp"
 
@@ -36,6 +37,11 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &context::climate_determination_kind(),
       &scope::scope_kind(),
       &documents::document_kind(),
+      &people::competence_kind(),
+      &people::aims_role_kind(),
+      &people::role_assignment_kind(),
+      &people::competence_record_kind(),
+      &people::training_campaign_kind(),
   };
   return kinds;
 }

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/date_months.hpp"
+
 namespace aims::objectives {
 
 namespace {
@@ -98,14 +100,8 @@ std::string formula(const Targets& t) {
 }
 
 Date add_period(Date from, Frequency f) {
-  using namespace std::chrono;
-  if (f == Frequency::weekly) return from + days{7};
-  int months = f == Frequency::monthly ? 1 : f == Frequency::quarterly ? 3 : 12;
-  year_month_day ymd{from};
-  year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
-  auto d = ymd.day() > last ? last : ymd.day();
-  return sys_days{year_month_day{ym.year(), ym.month(), d}};
+  if (f == Frequency::weekly) return from + std::chrono::days{7};
+  return add_months(from, f == Frequency::monthly ? 1 : f == Frequency::quarterly ? 3 : 12);
 }
 
 namespace {

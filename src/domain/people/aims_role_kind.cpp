@@ -1,0 +1,53 @@
+#include "domain/people/kinds.hpp"
+
+#include "domain/records/field_kind.hpp"
+#include "domain/records/kind_build.hpp"
+
+namespace aims::people {
+using records::FieldSpec;
+using records::FieldType;
+using store::FacetSlot;
+
+namespace {
+
+FieldSpec long_text(const char* name, const char* label, const char* help) {
+  FieldSpec f{name, label, help, FieldType::long_text};
+  f.max_length = 4000;
+  f.search = true;
+  return f;
+}
+
+records::KindSpec make() {
+  auto k = records::named_kind("aims_role", "AIMS role", "AIMS role", "ROLE-");
+  k.plural = "AIMS roles";
+  k.path = "aims-roles";
+  k.cli = "aims-role";
+  k.clause = "5.3";
+  auto name = name_field("The role in a few words.", FacetSlot::text6);
+  FieldSpec required{"competence_ids", "Required competences", "The competences a person in this role needs.",
+                     FieldType::refs};
+  required.ref = "competence";
+  required.max_items = 50;
+  k.fields = {name,
+              long_text("purpose", "Purpose", "Why the role exists in the AI management system."),
+              long_text("responsibilities", "Responsibilities", "What the person in the role takes care of."),
+              long_text("authorities", "Authorities", "What the person in the role may decide or stop."),
+              required};
+  // The competences are those of competence_kind()'s demo, numbered in its order (COMP-1 …).
+  k.demo = {
+      R"({"name":"Top management","purpose":"Sets the direction of the responsible use of AI and provides the resources.","responsibilities":"Approves the AI policy and objectives, reviews the management system, assigns roles.","authorities":"Decides on resources, risk acceptance above the agreed level and stopping AI systems.","competence_ids":["COMP-1","COMP-3"]})",
+      R"({"name":"AIMS owner","purpose":"Runs the AI management system day to day.","responsibilities":"Keeps the scope, policy, risk process, records and reports to top management.","authorities":"Requests information from every AI system owner; schedules audits and reviews.","competence_ids":["COMP-1","COMP-2","COMP-3","COMP-6"]})",
+      R"({"name":"AI system owner","purpose":"Answers for one or more AI systems across their life cycle.","responsibilities":"Keeps the system's records, risks, impact assessments and monitoring up to date.","authorities":"Decides on releases and changes of the system within the accepted risks.","competence_ids":["COMP-1","COMP-2","COMP-5"]})",
+      R"({"name":"Human-oversight assignee","purpose":"Watches an AI system in operation and can intervene.","responsibilities":"Reviews outputs, handles escalations and reports incidents.","authorities":"Overrides or suspends the system's outputs.","competence_ids":["COMP-1","COMP-4","COMP-7"]})",
+      R"({"name":"Internal auditor","purpose":"Checks independently that the management system works as planned.","responsibilities":"Plans and performs internal audits and reports findings.","authorities":"Access to every record and person needed for an audit.","competence_ids":["COMP-1","COMP-6"]})",
+      R"({"name":"Data steward","purpose":"Looks after the data used by AI systems.","responsibilities":"Keeps data sources documented, checks quality, provenance and permissions.","authorities":"Blocks the use of data that does not meet the rules.","competence_ids":["COMP-1","COMP-5"]})",
+      R"({"name":"AI risk owner","purpose":"Answers for the treatment of AI risks.","responsibilities":"Assesses and treats the risks assigned, and follows up on their controls.","authorities":"Accepts residual risks within the agreed level.","competence_ids":["COMP-1","COMP-2","COMP-7"]})",
+  };
+  return records::field_kind(std::move(k));
+}
+
+}  // namespace
+
+const records::KindSpec& aims_role_kind() { return records::built_once<make>(); }
+
+}  // namespace aims::people
