@@ -3,7 +3,7 @@ import { RecordHistory } from '../../../components/records/RecordHistory';
 import { getHistory, type HistoryEntry } from '../api';
 import { allFields, fieldLabel } from '../fields';
 
-const operationLabels: Record<HistoryEntry['operation'], string> = {
+const operationLabels: Readonly<Record<string, string>> = {
   create: 'Created',
   update: 'Updated',
   archive: 'Archived',
