@@ -96,6 +96,14 @@ result<std::string> renew(store::WriteTx& tx, const accounts::Actor& a, const st
 
 result<std::string> TrainingService::complete(const accounts::Actor& a, const std::string& campaign_id, const json::value& body) {
   if (auto st = records::require(a, accounts::Action::write_record, "record training completions"); !st) return st.error();
+  const auto& k = training_campaign_kind();
+  // The campaign must exist in the organization before the body is judged (404 before 422).
+  if (auto st = store_.read([&](store::ReadTx& tx) -> status {
+        auto row = records::find(tx, k, a.org_id, campaign_id);
+        return row ? ok() : status(row.error());
+      });
+      !st)
+    return st.error();
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader r(body.as_object(), {"person", "completed_on"});
   auto person = r.text("person", 200, false, true);
@@ -104,7 +112,6 @@ result<std::string> TrainingService::complete(const accounts::Actor& a, const st
   std::string day = on ? *on : format_date(today);
   if (on && *on > format_date(today)) r.error("completed_on", "cannot be in the future");
   if (!r.ok()) return r.failure("The completion is not valid.");
-  const auto& k = training_campaign_kind();
   json::object out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     auto row = records::find(tx, k, a.org_id, campaign_id);
