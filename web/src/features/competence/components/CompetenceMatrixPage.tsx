@@ -70,7 +70,7 @@ export function CompetenceMatrixPage() {
         ))}
       </div>
       {m ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Competence matrix">
           <table className="table matrix" data-testid="competence-matrix">
             <thead>
               <tr>

@@ -106,7 +106,7 @@ export function ScopePage() {
           <DriftList drift={s.drift} busy={busy || !writable}
             place={(next) => void write((etag) => putScope(next(inputOf(s)), etag), 'Scope saved as a draft.')} />
           <form className="card" onSubmit={save} noValidate data-testid="scope-form">
-            <fieldset disabled={!writable} style={{ border: 0, padding: 0, margin: 0 }}>
+            <fieldset disabled={!writable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
               {(['units', 'sites', 'interfaces'] as const).map((k) => (
                 <div className="field" key={k}>
                   <label htmlFor={`scope-${k}`}>

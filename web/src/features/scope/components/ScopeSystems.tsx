@@ -27,6 +27,7 @@ export function ScopeSystems({ systems, names, value, errors, onChange }: Props)
   return (
     <fieldset className="field">
       <legend>AI systems</legend>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="AI systems in and out of scope">
       <table className="table" data-testid="scope-systems">
         <thead>
           <tr><th>AI system</th><th>Scope</th><th>Reason for the exclusion</th></tr>
@@ -55,6 +56,7 @@ export function ScopeSystems({ systems, names, value, errors, onChange }: Props)
           })}
         </tbody>
       </table>
+      </div>
       {scopeErrors.map(([k, m]) => <p key={k} className="field-error">{k}: {m}</p>)}
     </fieldset>
   );
