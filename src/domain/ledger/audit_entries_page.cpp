@@ -10,6 +10,7 @@
 #include "domain/common/input.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/ledger/audit_entry.hpp"
+#include "domain/ledger/audit_pack_format.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -41,13 +42,11 @@ std::string not_one_of(const std::string& value, const char* what, const std::ve
 
 const std::vector<std::string>& known_record_types() {
   static const std::vector<std::string> types = [] {
-    // The log's own record types (docs/formats/audit-log.md, section 3) and those of the services
-    // that keep records outside the registry; then every kind of the registry.
-    std::vector<std::string> out{"organization", "membership", "system", "assessment", "answer", "roadmap", "roadmap_action",
-                                 "soa_entry", "soa_version", "classification", "classification_version", "objective_reading",
-                                 "risk_criteria", "org_settings", "impact_assessment_version", "impact_settings",
-                                 "evidence_link", "evidence_event", "retention_settings", "legal_hold", "invitation",
-                                 "password_reset"};
+    // Every record type the auditor package has a file for (which holds every kind of the registry),
+    // and the log's own types that have none (docs/formats/audit-log.md, section 3).
+    std::vector<std::string> out{"organization", "membership", "roadmap", "invitation", "password_reset"};
+    for (const auto& f : pack_records_files())
+      if (std::find(out.begin(), out.end(), f.record_type) == out.end()) out.push_back(f.record_type);
     for (const auto* k : kinds::all_kinds())
       if (std::find(out.begin(), out.end(), k->kind) == out.end()) out.push_back(k->kind);
     std::sort(out.begin(), out.end());
