@@ -19,10 +19,7 @@ records::KindSpec make() {
   k.clause = "7.2";
   auto person = person_field("person", "Person", "The member of the organization who needs the competence.", true);
   person.filter = kActionPersonSlot;
-  FieldSpec competence{"competence_id", "Competence", "The competence the action gives.", FieldType::ref, true};
-  competence.ref = "competence";
-  competence.column = true;
-  competence.filter = FacetSlot::text1;
+  auto competence = competence_ref_field("The competence the action gives.", FacetSlot::text1);
   FieldSpec type{"action_type", "Action", "What is done to close the gap.", FieldType::enumeration, true};
   type.values = {{"training", "Training"}, {"mentoring", "Mentoring"}, {"hiring", "Hiring"},
                  {"reassignment", "Reassignment"}, {"other", "Other"}};
@@ -40,9 +37,7 @@ records::KindSpec make() {
                    FieldType::boolean, true};
   closes.default_value = true;
   closes.filter = kActionClosesGapSlot;
-  FieldSpec note{"note", "Note", "The course, mentor, vacancy or change of role.", FieldType::text};
-  note.max_length = 500;
-  note.search = true;
+  auto note = note_field("The course, mentor, vacancy or change of role.");
   k.fields = {person, competence, type, due, status, closes, note};
   return records::field_kind(std::move(k));
 }
