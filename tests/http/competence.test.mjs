@@ -183,3 +183,48 @@ test('the dashboard card counts the gaps and expired competences of the matrix',
   const card = assertJson(await c('GET', '/api/v1/dashboard')).cards.competence;
   assert.deepEqual([card.gaps, card.expired, card.people, card.link], [gaps, expired, m.total, '/competence']);
 });
+
+test('a gap cell shows the open competence action that closes it and is due first; a viewer may not add one', async () => {
+  const oversight = await post('/api/v1/competences', { name: 'Human oversight', category: 'ai_literacy' });
+  const overseer = await post('/api/v1/aims-roles', { name: 'Overseer', competence_ids: [oversight.id] });
+  await post('/api/v1/role-assignments', { person: ids.contributor, role_id: overseer.id, from: day(-1) });
+  const cell = async () => rowOf(await matrix(`?person=${ids.contributor}`), ids.contributor).cells[oversight.id];
+  assert.deepEqual(await cell(), { status: 'gap', required: true });
+
+  const body = { person: ids.contributor, competence_id: oversight.id, action_type: 'training', due_date: day(20) };
+  const count = async () => assertJson(await c('GET', '/api/v1/competence-actions?archived=all')).total;
+  const before = await count();
+  assertProblem(await viewer('POST', '/api/v1/competence-actions', { json: body }), 403);
+  assertProblem(await c('POST', '/api/v1/competence-actions', { json: { ...body, action_type: 'coaching' } }), 422);
+  assertProblem(await c('POST', '/api/v1/competence-actions', { json: { ...body, person: 'usr_nobody' } }), 422);
+  assert.equal(await count(), before, 'refused actions store nothing');
+
+  // Done, cancelled or not closing the gap: the cell shows none.
+  await post('/api/v1/competence-actions', { ...body, status: 'done' });
+  await post('/api/v1/competence-actions', { ...body, status: 'cancelled' });
+  await post('/api/v1/competence-actions', { ...body, closes_gap: false });
+  assert.equal((await cell()).action, undefined);
+  const later = await post('/api/v1/competence-actions', body);
+  assert.equal(later.status, 'open', 'an action starts open');
+  assert.deepEqual((await cell()).action, { id: later.id, action_type: 'training', due_date: day(20), status: 'open' });
+  const sooner = await post('/api/v1/competence-actions', { ...body, action_type: 'mentoring', due_date: day(5), status: 'in_progress' });
+  assert.deepEqual((await cell()).action, { id: sooner.id, action_type: 'mentoring', due_date: day(5), status: 'in_progress' });
+  // Once the competence is held, the cell is no gap and shows no action.
+  await post('/api/v1/competence-records', { person: ids.contributor, competence_id: oversight.id, acquired_by: 'training', achieved_on: day(0) });
+  assert.deepEqual(await cell(), { status: 'held', required: true });
+  // The action is the kind's: evidence of it links like any record's.
+  const ev = assertJson(await c('POST', '/api/v1/evidence?filename=course.txt', {
+    body: Buffer.from('course certificate'), headers: { 'content-type': 'application/octet-stream' },
+  }), 201);
+  assertJson(await c('POST', `/api/v1/evidence/${ev.id}/links`, { json: { target: `competence_action:${sooner.id}` } }), 201);
+  assert.deepEqual(assertJson(await c('GET', `/api/v1/evidence?linked_to=competence_action:${sooner.id}`)).items.map((e) => e.id), [ev.id]);
+});
+
+test('the competence card describes itself for the web: title, page and figures', async () => {
+  const card = assertJson(await c('GET', '/api/v1/dashboard')).cards.competence;
+  assert.equal(card.title, 'Competence');
+  assert.equal(card.link, '/competence');
+  assert.deepEqual(card.figures.map((f) => [f.key, f.value]), [
+    ['people_with_gaps', card.people_with_gaps], ['gaps', card.gaps], ['expired', card.expired], ['expiring', card.expiring],
+  ]);
+});

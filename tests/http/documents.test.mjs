@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 import { contentHash, recordContent } from '../lib/audit.mjs';
+import { sqlite, day } from '../lib/fixture.mjs';
 
 const DOCS = '/api/v1/documents';
 const PW = 'documents test password';
@@ -194,6 +195,39 @@ test('acknowledgements: per version by the audience, a minor version keeps them,
   assert.equal(assertJson(await as.auditor('GET', '/api/v1/document-acknowledgements')).items.find((i) => i.document_id === id).acknowledged_at, null);
   const dash = assertJson(await c('GET', '/api/v1/dashboard'));
   assert.ok(dash.cards.documents.missing_acknowledgements >= 1);
+});
+
+test('overdue reviews count published documents not archived whose review date is before today', async () => {
+  const overdue = async () => assertJson(await c('GET', '/api/v1/dashboard')).cards.documents.overdue_reviews;
+  const start = await overdue();
+  const due = await newDocument({ next_review_date: day(-1) });
+  await publish(due, { content: 'late' });
+  await newDocument({ next_review_date: day(-30) });  // never published: nothing to review
+  const archived = await newDocument({ next_review_date: day(-2) });
+  await publish(archived, { content: 'old' });
+  assertJson(await c('POST', `${DOCS}/${archived}/archive`, { headers: { 'if-match': '"v1"' } }));
+  for (const date of [day(0), day(10)]) await publish(await newDocument({ next_review_date: date }), { content: 'on time' });
+  assert.equal(await overdue(), start + 1);
+  assertJson(await c('POST', `${DOCS}/${due}/review`, { json: {} }));
+  assert.equal(await overdue(), start);
+});
+
+test('the caller\'s acknowledgements list shows a document stored in a form that cannot be read as an error row', async () => {
+  const good = await newDocument({ title: 'Readable', ack_required: true, audience: [ids.viewer] });
+  await publish(good, { content: 'fine' });
+  const bad = await newDocument({ title: 'Broken', ack_required: true, audience: [ids.viewer] });
+  await publish(bad, { content: 'soon broken' });
+  const before = assertJson(await as.viewer('GET', '/api/v1/document-acknowledgements'));
+  sqlite(srv.dataDir, `UPDATE records SET doc = '["not a document"]' WHERE kind = 'document' AND id = '${bad}'`);
+  const mine = assertJson(await as.viewer('GET', '/api/v1/document-acknowledgements'));
+  assert.equal(mine.items.length, before.items.length);
+  assert.equal(mine.items.find((i) => i.document_id === good).acknowledged_at, null);
+  const row = mine.items.find((i) => i.document_id === bad);
+  assert.match(row.error, /cannot be read/);
+  assert.equal(row.title, undefined);
+  assert.equal(mine.missing, before.missing - 1, 'an unreadable document is not counted as missing');
+  // The dashboard still answers, counting what it can read.
+  assert.equal(typeof assertJson(await c('GET', '/api/v1/dashboard')).cards.documents.missing_acknowledgements, 'number');
 });
 
 test('roles below an action get 403 and nothing changes', async () => {

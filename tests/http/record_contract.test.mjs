@@ -200,6 +200,13 @@ const ROWS = {
       achieved_on: day(-100 - i), expires_on: i % 2 ? day(100 + i) : null, note: ['Ann', 'Bob'][i % 2],
     }),
   },
+  'competence-actions': {
+    setup: competenceSetup,
+    create: (i, { me, competence }) => ({
+      person: me, competence_id: competence.id, action_type: ['training', 'mentoring', 'hiring', 'reassignment', 'other'][i % 5],
+      due_date: day(30 + i), status: ['open', 'in_progress', 'done', 'cancelled'][i % 4], closes_gap: i % 2 === 0, note: ['Ann', 'Bob'][i % 2],
+    }),
+  },
   'training-campaigns': {
     setup: competenceSetup,
     create: (i, { me, competence }) => ({

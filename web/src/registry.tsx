@@ -129,6 +129,7 @@ export const features: Feature[] = [
   recordFeature('competences', { label: 'Competences', icon: 'M12 2l2.9 6.9L22 10l-5.5 4.7L18 22l-6-3.6L6 22l1.5-7.3L2 10l7.1-1.1z' }),
   recordFeature('competence-records', { label: 'Competence records', icon: 'M6 3h12v18l-6-4-6 4zM9 8h6M9 12h6' }),
   recordFeature('training-campaigns', { label: 'Training', icon: 'M4 5h16v11H4zM8 20h8M12 16v4M9 9l2 2 4-4' }),
+  recordFeature('competence-actions', null),  // linked from the competence matrix
   {
     id: 'assessments',
     nav: {

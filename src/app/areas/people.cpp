@@ -2,6 +2,7 @@
 // completion services, their operations, and the competence card of the dashboard (gaps and
 // expired competences over every member, the figures of CompetenceService::summary).
 #include "app/areas/areas.hpp"
+#include "domain/people/competence_card.hpp"
 #include "http/handlers_people.hpp"
 
 namespace aims::app {
@@ -11,11 +12,7 @@ void add_people(AreaContext& a) {
   auto& training = a.services.make<people::TrainingService>(a.infra.store, a.infra.clock);
   auto h = http::bind_services(http::PeopleServices{competence, training});
   a.operations.add(AIMS_OPERATIONS(h, competence_matrix, list_training_completions, complete_training));
-  a.dashboard.add("competence", [&competence](const accounts::Actor& actor) -> result<boost::json::value> {
-    auto s = competence.summary(actor);
-    if (!s) return s.error();
-    return boost::json::value(std::move(*s));
-  });
+  people::add_competence_card(a.dashboard, competence);
 }
 
 }  // namespace aims::app

@@ -7,6 +7,7 @@
 #include "domain/common/stored.hpp"
 #include "domain/documents/document_kind.hpp"
 #include "domain/documents/document_service.hpp"
+#include "domain/records/list_query.hpp"
 
 namespace aims::documents::detail {
 namespace json = boost::json;
@@ -88,15 +89,50 @@ const store::RecordRow* published_of(const std::vector<store::RecordRow>& rows) 
   return nullptr;
 }
 
+std::optional<store::RecordRow> published_row(store::ReadTx& tx, const std::string& org_id, const std::string& doc_id) {
+  store::RecordQuery q;
+  q.org_id = org_id;
+  q.kind = version_kind().kind;
+  q.parent_id = doc_id;
+  q.filters = {store::FacetIn{store::FacetSlot::text0, {"published"}}};
+  q.limit = 1;
+  q.count = false;
+  auto page = tx.query_records(q);
+  if (page.items.empty()) return std::nullopt;
+  return std::move(page.items.front());
+}
+
+void for_each_row(store::ReadTx& tx, store::RecordQuery q, const std::function<void(const store::RecordRow&)>& fn) {
+  q.sort = store::FacetSlot::position;
+  q.descending = false;
+  q.limit = kPageRows;
+  q.count = false;
+  q.after.reset();
+  for (bool more = true; more;) {
+    auto page = tx.query_records(q);
+    for (const auto& r : page.items) fn(r);
+    more = page.more && !page.items.empty();
+    if (more) q.after = records::position_of(page.items.back(), q.sort);
+  }
+}
+
+bool Audience::includes(const std::string& user_id, std::string_view role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end() ||
+         std::find(user_ids.begin(), user_ids.end(), user_id) != user_ids.end();
+}
+
+Audience audience_spec(const json::object& doc) {
+  Audience out;
+  out.roles = audience_roles_of(doc);
+  if (doc.contains("audience") && doc.at("audience").is_array()) out.user_ids = input::from_array(doc.at("audience"));
+  return out;
+}
+
 std::vector<store::Membership> audience_of(store::ReadTx& tx, const std::string& org_id, const json::object& doc) {
-  auto roles = audience_roles_of(doc);
-  auto ids = doc.contains("audience") && doc.at("audience").is_array() ? input::from_array(doc.at("audience"))
-                                                                    : std::vector<std::string>{};
+  auto audience = audience_spec(doc);
   std::vector<store::Membership> out;
   for (auto& m : tx.list_org_members(org_id))
-    if (std::find(roles.begin(), roles.end(), m.role) != roles.end() ||
-        std::find(ids.begin(), ids.end(), m.user_id) != ids.end())
-      out.push_back(std::move(m));
+    if (audience.includes(m.user_id, m.role)) out.push_back(std::move(m));
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,22 @@ result<store::RecordRow> find_version(store::ReadTx& tx, const std::string& org_
 
 /// The published version among `rows`, if any.
 const store::RecordRow* published_of(const std::vector<store::RecordRow>& rows);
+
+/// The document's published version, if any: one indexed read on the versions' status facet.
+std::optional<store::RecordRow> published_row(store::ReadTx& tx, const std::string& org_id, const std::string& doc_id);
+
+/// Calls `fn` on every row `q` matches (its org, kind, filters; sort, limit, cursor and count are
+/// set here), read kPageRows at a time in number order: memory stays bounded whatever the number
+/// of rows.
+inline constexpr int kPageRows = 200;
+void for_each_row(store::ReadTx& tx, store::RecordQuery q, const std::function<void(const store::RecordRow&)>& fn);
+
+/// Whom a document asks to acknowledge it: its audience members (user ids) and audience roles.
+struct Audience {
+  std::vector<std::string> user_ids, roles;
+  bool includes(const std::string& user_id, std::string_view role) const;
+};
+Audience audience_spec(const boost::json::object& doc);
 
 /// The members of the organization the document asks to acknowledge it (its audience members
 /// still in the organization and the members of its audience roles).

@@ -78,11 +78,11 @@ records::KindSpec make() {
   interval.default_value = 12;
   FieldSpec review{"next_review_date", "Next review", "When the document is reviewed next.", FieldType::date};
   review.column = true;
-  review.sort = FacetSlot::text7;
+  review.sort = kReviewDateSlot;
   FieldSpec ack{"ack_required", "Acknowledgement required", "Whether the audience must acknowledge each major version.",
                 FieldType::boolean, true};
   ack.default_value = false;
-  ack.filter = FacetSlot::text3;
+  ack.filter = kAckRequiredSlot;
   FieldSpec audience{"audience", "Audience (members)", "The members who must read and acknowledge the document.",
                      FieldType::refs};
   audience.ref = "user";
@@ -99,13 +99,29 @@ records::KindSpec make() {
   return records::field_kind(std::move(k));
 }
 
-store::RecordFacets no_facets(const store::RecordRow&, const json::object*) { return {}; }
+/// A version is found by its status (text0: the published one of a document, in one indexed read).
+store::RecordFacets version_facets(const store::RecordRow&, const json::object* doc) {
+  store::RecordFacets f;
+  f.text[0] = records::doc_text(doc, "status");
+  return f;
+}
+
+/// An acknowledgement is found by its document's major version (text0; its row's position).
+store::RecordFacets ack_facets(const store::RecordRow& row, const json::object*) {
+  store::RecordFacets f;
+  f.text[0] = std::to_string(row.position);
+  return f;
+}
 
 records::KindSpec make_version_kind() {
-  return records::named_kind("document_version", "document version", "Document version", "", no_facets);
+  auto k = records::named_kind("document_version", "document version", "Document version", "", version_facets);
+  k.facets_rev = 2;  // 2: the status facet
+  return k;
 }
 records::KindSpec make_ack_kind() {
-  return records::named_kind("document_ack", "acknowledgement", "Acknowledgement", "", no_facets);
+  auto k = records::named_kind("document_ack", "acknowledgement", "Acknowledgement", "", ack_facets);
+  k.facets_rev = 2;  // 2: the major version facet
+  return k;
 }
 
 }  // namespace
@@ -113,5 +129,7 @@ records::KindSpec make_ack_kind() {
 const records::KindSpec& document_kind() { return records::built_once<make>(); }
 const records::KindSpec& version_kind() { return records::built_once<make_version_kind>(); }
 const records::KindSpec& ack_kind() { return records::built_once<make_ack_kind>(); }
+
+status backfill_document_facets(store::Store& store) { return records::backfill_facets(store, {&version_kind(), &ack_kind()}); }
 
 }  // namespace aims::documents

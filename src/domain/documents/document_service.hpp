@@ -58,9 +58,12 @@ class DocumentService {
   result<std::string> acknowledge(const accounts::Actor& a, const std::string& id);
   /// {"version", "required", "acknowledged", "audience_size", "members": [{user_id, email, acknowledged_at|null, version}]}.
   result<std::string> acknowledgements(const accounts::Actor& a, const std::string& id);
-  /// The caller's documents to acknowledge: {"items": [{document_id, title, version, acknowledged_at|null}], "missing"}.
+  /// The caller's documents to acknowledge: {"items": [{document_id, title, label, acknowledged_at|null,
+  /// acknowledged_label|null}], "missing"}; a document stored in a form that cannot be read is an
+  /// error row {document_id, id, error}. SQL queries on the facets, a page of documents at a time.
   result<std::string> my_acknowledgements(const accounts::Actor& a);
-  /// The number of published documents whose review date is before today (for the dashboard).
+  /// The number of published documents whose review date is before today (for the dashboard; a
+  /// SQL query with the review date `below` today).
   result<std::int64_t> overdue_reviews(const accounts::Actor& a);
   /// Missing acknowledgements over every document's audience (for the dashboard).
   result<std::int64_t> missing_acknowledgements(const accounts::Actor& a);

@@ -1,5 +1,6 @@
 #include "domain/documents/documents_card.hpp"
 
+#include "domain/dashboard/card_figures.hpp"
 #include "domain/records/lifecycle.hpp"
 
 namespace aims::documents {
@@ -12,10 +13,16 @@ void add_documents_card(dashboard::Dashboard& d, DocumentService& documents) {
     if (!overdue) return overdue.error();
     auto missing = documents.missing_acknowledgements(a);
     if (!missing) return missing.error();
-    return json::object{{"overdue_reviews", *overdue},
-                        {"overdue_link", "/documents?sort=next_review_date"},
-                        {"missing_acknowledgements", *missing},
-                        {"acknowledgements_link", "/documents/acknowledgements"}};
+    json::object card{{"overdue_reviews", *overdue},
+                      {"overdue_link", "/documents?sort=next_review_date"},
+                      {"missing_acknowledgements", *missing},
+                      {"acknowledgements_link", "/documents/acknowledgements"}};
+    dashboard::describe_card(card, "Controlled documents", "/documents",
+                             {{"overdue_reviews", "published documents overdue for review", *overdue,
+                               "/documents?sort=next_review_date", true},
+                              {"missing_acknowledgements", "acknowledgements the audiences still owe", *missing,
+                               "/documents/acknowledgements", true}});
+    return card;
   });
 }
 

@@ -14,6 +14,7 @@
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
 #include "domain/people/kinds.hpp"
+#include "domain/people/competence_action_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/scope/scope_kind.hpp"
 
@@ -42,6 +43,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::role_assignment_kind(),
       &people::competence_record_kind(),
       &people::training_campaign_kind(),
+      &people::competence_action_kind(),
   };
   return kinds;
 }

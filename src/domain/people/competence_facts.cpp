@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/common/stored.hpp"
+#include "domain/people/competence_action_kind.hpp"
 #include "domain/people/kinds.hpp"
 #include "domain/records/field_kind.hpp"
 
@@ -121,6 +122,19 @@ std::map<std::string, PersonFacts> load_people(store::ReadTx& tx, const std::str
     auto it = held.find(comp);
     if (it == held.end()) held[comp] = expiry;
     else if (!it->second.empty() && (expiry.empty() || expiry > it->second)) it->second = expiry;
+  }
+  for (const auto& row : rows_of(tx, org_id, competence_action_kind(), std::pair{kActionPersonSlot, people})) {
+    const auto& fs = row.facets.text;
+    auto status = fs[static_cast<std::size_t>(kActionStatusSlot)];
+    if ((status != "open" && status != "in_progress") || fs[static_cast<std::size_t>(kActionClosesGapSlot)] != "true") continue;
+    auto doc = stored::parse_object(row.doc);
+    auto due = records::doc_text(&doc, "due_date");
+    auto& actions = out[records::doc_text(&doc, "person")].actions;
+    auto [it, fresh] = actions.try_emplace(records::doc_text(&doc, "competence_id"));
+    auto before = fresh ? "" : records::doc_text(&it->second, "due_date");
+    if (fresh || (!due.empty() && (before.empty() || due < before)))
+      it->second = json::object{{"id", row.id}, {"action_type", records::doc_text(&doc, "action_type")},
+                                {"due_date", due.empty() ? json::value(nullptr) : json::value(due)}, {"status", status}};
   }
   return out;
 }

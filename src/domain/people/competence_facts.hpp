@@ -41,6 +41,9 @@ struct Catalogue {
 struct PersonFacts {
   std::vector<std::string> role_ids;
   std::map<std::string, std::string> held;
+  /// The open (or in progress) actions that close a gap: competence id → {id, action_type,
+  /// due_date, status} of the one due first.
+  std::map<std::string, boost::json::object> actions;
   /// The competences the person's roles require.
   std::set<std::string> required(const Catalogue& c) const;
 };

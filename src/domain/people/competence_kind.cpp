@@ -78,4 +78,19 @@ records::FieldSpec person_field(std::string name, std::string label, std::string
   return f;
 }
 
+records::FieldSpec competence_ref_field(std::string help, store::FacetSlot slot) {
+  FieldSpec f{"competence_id", "Competence", std::move(help), FieldType::ref, true};
+  f.ref = "competence";
+  f.column = true;
+  f.filter = slot;
+  return f;
+}
+
+records::FieldSpec note_field(std::string help) {
+  FieldSpec f{"note", "Note", std::move(help), FieldType::text};
+  f.max_length = 500;
+  f.search = true;
+  return f;
+}
+
 }  // namespace aims::people

@@ -19,10 +19,7 @@ records::KindSpec make() {
   k.check = dates_in_order("achieved_on", "expires_on", "the competence cannot expire before it was achieved");
   auto person = person_field("person", "Person", "The member of the organization who holds the competence.", true);
   person.filter = FacetSlot::text0;
-  FieldSpec competence{"competence_id", "Competence", "The competence held.", FieldType::ref, true};
-  competence.ref = "competence";
-  competence.column = true;
-  competence.filter = FacetSlot::text1;
+  auto competence = competence_ref_field("The competence held.", FacetSlot::text1);
   FieldSpec how{"acquired_by", "Acquired by", "How the person acquired the competence.", FieldType::enumeration, true};
   how.values = {{"training", "Training"}, {"qualification", "Qualification"}, {"experience", "Experience"},
                 {"assessment", "Assessment"}};
@@ -38,9 +35,7 @@ records::KindSpec make() {
   expires.sort = FacetSlot::text7;
   auto verified = person_field("verified_by", "Verified by", "The member who checked the evidence.", false);
   verified.column = false;
-  FieldSpec note{"note", "Note", "The course, certificate or work that shows the competence.", FieldType::text};
-  note.max_length = 500;
-  note.search = true;
+  auto note = note_field("The course, certificate or work that shows the competence.");
   k.fields = {person, competence, how, achieved, expires, verified, note};
   return records::field_kind(std::move(k));
 }

@@ -35,6 +35,8 @@ json::object person_row(const Catalogue& c, const PersonFacts& f, Date today, in
     if (req && (cell == Cell::gap || cell == Cell::expired)) ++gaps;
     json::object o{{"status", cell_name(cell)}, {"required", req}};
     if (expiry && !expiry->empty()) o["expires_on"] = *expiry;
+    if (auto a = f.actions.find(comp.id); a != f.actions.end() && (cell == Cell::gap || cell == Cell::expired))
+      o["action"] = a->second;
     cells[comp.id] = std::move(o);
   }
   return json::object{{"cells", std::move(cells)}, {"gaps", gaps}};

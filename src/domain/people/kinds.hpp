@@ -14,6 +14,10 @@ const records::KindSpec& training_campaign_kind();  // TRN-: training that gives
 
 /// The common members of a kind's field that names a member of the organization (ref "user").
 records::FieldSpec person_field(std::string name, std::string label, std::string help, bool required);
+/// The required reference to a competence of a kind (a column, filtered on `slot`).
+records::FieldSpec competence_ref_field(std::string help, store::FacetSlot slot);
+/// The optional `note` of a kind (500 characters, searched).
+records::FieldSpec note_field(std::string help);
 /// The required `name` of a kind: a column, sorted on `slot`, searched.
 records::FieldSpec name_field(std::string help, store::FacetSlot slot);
 /// A `check` rule: the date `last` cannot come before the date `first` ("the NOUN cannot WHAT (first)").

@@ -4,6 +4,7 @@
 
 #include "core/date_months.hpp"
 #include "domain/accounts/admin_service.hpp"
+#include "domain/people/competence_action_kind.hpp"
 #include "domain/people/kinds.hpp"
 #include "domain/people/training_service.hpp"
 #include "domain/records/record_service.hpp"
@@ -94,6 +95,14 @@ status seed_demo(store::Store& store, const Clock& clock, IdSource& ids, const a
     if (expires) body["expires_on"] = *expires;
     if (auto s = make(competence_record_kind(), body); !s) return s;
   }
+  // Dana owns the credit scoring model (ROLE-3) without AI risk assessment (COMP-2): the gap has
+  // a training booked.
+  if (auto s = make(competence_action_kind(),
+                    {{"person", dana}, {"competence_id", "COMP-2"}, {"action_type", "training"},
+                     {"due_date", format_date(today + std::chrono::days{30})}, {"status", "open"}, {"closes_gap", true},
+                     {"note", "AI risk assessment course, spring session"}});
+      !s)
+    return s;
   // The annual AI literacy campaign for every AIMS role: the admin and the auditor completed it.
   auto campaign = records.create(actor, training_campaign_kind(),
                                  json::object{{"title", "Annual AI literacy training"},

@@ -1,6 +1,7 @@
 // The competence matrix page: people × competences (held, expiring within 30 days, expired, gap,
 // not needed), filtered by AIMS role, a page of people at a time ("More people" follows the
-// server's cursor); and the open training campaigns, each linking to its completions.
+// server's cursor), a gap's open competence action linked in its cell; and the open training
+// campaigns, each linking to its completions.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -44,7 +45,7 @@ export function CompetenceMatrixPage() {
       <p className="muted">
         Each person's AIMS roles held today require competences; a required competence without a valid record is a gap. Records expiring within 30
         days are marked. <Link to="/competence-records">Competence records</Link> · <Link to="/aims-roles">AIMS roles</Link> ·{' '}
-        <Link to="/role-assignments">Role assignments</Link>
+        <Link to="/role-assignments">Role assignments</Link> · <Link to="/competence-actions">Competence actions</Link>
       </p>
       <div className="filters card" role="search" aria-label="Filter the matrix">
         <div className="field">
@@ -93,9 +94,16 @@ export function CompetenceMatrixPage() {
                   {m.competences.map((c) => {
                     const cell = p.cells?.[c.id as string];
                     const s = cell?.status ?? 'not_needed';
+                    const action = cell?.action;
                     return (
                       <td key={c.id} className={`cell cell-${s}`} data-status={s} title={cell?.expires_on ? `${words[s]}, expires ${cell.expires_on}` : words[s]}>
                         {words[s]}
+                        {action ? (
+                          <Link className="cell-action" to={`/competence-actions/${encodeURIComponent(action.id ?? '')}`} data-testid="matrix-action">
+                            {action.action_type}
+                            {action.due_date ? ` by ${action.due_date}` : ''}
+                          </Link>
+                        ) : null}
                       </td>
                     );
                   })}

@@ -14,6 +14,7 @@ import { CommunicationDashboardCard } from '../../raci';
 import { SoaDashboardCard } from '../../soa/components/SoaDashboardCard';
 import { RisksDashboardCard } from '../../risks/components/RisksDashboardCard';
 import { ScopeDashboardCard } from '../../scope';
+import { DescribedCards } from './DescribedCards';
 import { EvidenceFreshnessCard } from './EvidenceFreshnessCard';
 import { cardOf, getDashboard, leadOf, systemFigures } from '../api';
 import { DueThisMonthSection, NextActionsSection, WhereWeStandSection } from './StandingSections';
@@ -52,6 +53,9 @@ function Bars<K extends string>({ title, param, labels, counts, total, testId, c
     </section>
   );
 }
+
+/** The cards shown by components of their own (above); every other card renders from what it describes. */
+const RENDERED = ['systems', 'catalog', 'assessment', 'soa', 'impact', 'objectives', 'risks', 'obligations', 'evidence', 'communication', 'scope'] as const;
 
 export function DashboardPage() {
   useTitle('Dashboard');
@@ -142,6 +146,7 @@ export function DashboardPage() {
         <EvidenceFreshnessCard card={cardOf(dash, 'evidence')} />
         <CommunicationDashboardCard card={cardOf(dash, 'communication')} />
         <ScopeDashboardCard card={cardOf(dash, 'scope')} />
+        <DescribedCards dash={dash} rendered={RENDERED} />
       </div>
 
       <section className="card" aria-labelledby="catalog-figures" data-testid="catalog-figures">
