@@ -10,12 +10,12 @@ if(DEFINED ENV{AIMS_TEST_ASAN_DIR})
   math(EXPR last_shard "${shards} - 1")
   foreach(i RANGE ${last_shard})
     add_test(unit_asan/${i} "${asan_dir}/aims_unit_tests" --gtest_brief=1)
-    set_tests_properties(unit_asan/${i} PROPERTIES LABELS asan COST 400
+    set_tests_properties(unit_asan/${i} PROPERTIES LABELS asan COST 120
                          ENVIRONMENT "${asan_env};GTEST_TOTAL_SHARDS=${shards};GTEST_SHARD_INDEX=${i}")
   endforeach()
   foreach(backend sqlite postgres)
     add_test(conformance_${backend}_asan "${asan_dir}/aims_conformance_tests" --gtest_brief=1)
-    set_tests_properties(conformance_${backend}_asan PROPERTIES LABELS asan COST 300
+    set_tests_properties(conformance_${backend}_asan PROPERTIES LABELS asan COST 80
                          ENVIRONMENT "${asan_env};AIMS_TEST_BACKEND=${backend}")
   endforeach()
 endif()
