@@ -35,6 +35,9 @@ set(test_costs
   browser/one_truth_soa 22
   http/accounts 48
   http/accounts_users 40
+  http/evidence 29
+  http/auditpack_tamper 23
+  cli/risks 21
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 
