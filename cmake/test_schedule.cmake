@@ -13,7 +13,9 @@ set(test_costs
   conformance_postgres 60
   web_unit 60
   web_lint 40
+  browser/accessibility 68
   browser/assessments 55
+  browser/assessment_keyboard 36
   browser/narrow 46
   browser/euact 45
   browser/risks 40
