@@ -2,6 +2,8 @@
 BUILD   ?= build
 LISTEN  ?= 127.0.0.1:8042
 DATA    ?= ./data
+# ctest entries run at a time by `make test` (2 cores: most entries wait on servers and browsers).
+TEST_JOBS ?= 3
 GENERATOR := -G Ninja
 
 # Let ccache share results between clones and build directories.
@@ -27,7 +29,7 @@ run: build web
 	./$(BUILD)/aims serve --demo --data $(DATA) --listen $(LISTEN)
 
 test: build web
-	@bash scripts/test.sh $(BUILD)
+	@AIMS_TEST_JOBS=$(TEST_JOBS) bash scripts/test.sh $(BUILD)
 
 bench: setup
 	@bash bench/run.sh

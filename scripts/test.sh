@@ -1,30 +1,38 @@
 #!/usr/bin/env bash
-# Runs every test: the sanitizer build of the unit and storage suites, then the whole ctest suite
-# (unit, storage conformance on SQLite and on a local PostgreSQL started here, HTTP tests against
-# a real server, browser tests in Debian's Chromium, the README's commands). ctest's summary is
-# the last line.
+# Runs every test: builds the sanitizer (ASan + UBSan) unit and storage suites, then runs the whole
+# ctest suite with $AIMS_TEST_JOBS entries at a time (default 3): unit, storage conformance on SQLite
+# and on a local PostgreSQL started here, the same two under the sanitizers, HTTP, CLI and browser
+# tests (one entry per file) against real servers, the README's commands. ctest's summary is the
+# last line. docs/testing.md says how the run is split and why.
 set -euo pipefail
 build="${1:-build}"
+jobs="${AIMS_TEST_JOBS:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
+# PostgreSQL is initialized and started while the sanitizer build compiles.
 pgdir="$(mktemp -d /tmp/aims-pg.XXXXXX)"
+dsnfile="$(mktemp /tmp/aims-pg-dsn.XXXXXX)"
+bash tests/pg/start.sh "$pgdir" >"$dsnfile" &
+pg_start=$!
 # By absolute path: the run ends inside the build directory.
-cleanup() { bash "$root/tests/pg/stop.sh" "$pgdir" >/dev/null 2>&1 || true; }
+cleanup() {
+  wait "$pg_start" 2>/dev/null || true
+  bash "$root/tests/pg/stop.sh" "$pgdir" >/dev/null 2>&1 || true
+  rm -f "$dsnfile"
+}
 trap cleanup EXIT
-AIMS_TEST_PG_DSN="$(bash tests/pg/start.sh "$pgdir")"
-export AIMS_TEST_PG_DSN
 
 echo "== sanitizer build (ASan + UBSan): unit and storage conformance"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAIMS_SANITIZE=ON >/dev/null
 cmake --build build-asan --target aims_unit_tests aims_conformance_tests
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-build-asan/aims_unit_tests --gtest_brief=1
-AIMS_TEST_BACKEND=sqlite build-asan/aims_conformance_tests --gtest_brief=1
-AIMS_TEST_BACKEND=postgres build-asan/aims_conformance_tests --gtest_brief=1
-unset ASAN_OPTIONS UBSAN_OPTIONS
 
-echo "== all tests"
+wait "$pg_start" || { echo "PostgreSQL did not start (tests/pg/start.sh)"; exit 1; }
+AIMS_TEST_PG_DSN="$(cat "$dsnfile")"
+# The sanitizer runs are ctest entries too (cmake/sanitizer_tests.cmake) when this names their build.
+AIMS_TEST_ASAN_DIR="$root/build-asan"
+export AIMS_TEST_PG_DSN AIMS_TEST_ASAN_DIR
+
+echo "== all tests, $jobs at a time"
 cd "$build"
-ctest --output-on-failure --timeout 900
+ctest --output-on-failure --timeout 900 -j "$jobs"

@@ -164,7 +164,8 @@ describe('gap assessment in the browser', () => {
     await row.getByLabel(`Owner of ${first.item_id}`).fill('Chief AI officer');
     await row.getByLabel(`Status of ${first.item_id}`).selectOption('in_progress');
     await row.getByRole('button', { name: 'Save' }).click();
-    await row.getByRole('button', { name: 'Save' }).waitFor({ state: 'detached' });
+    // Saved once the row's button is gone: while saving it is still there, named "Saving…".
+    await row.locator('button.row-save').waitFor({ state: 'detached' });
     const after = await apiGet(server.url, api, `/api/v1/assessments/${encodeURIComponent(assessmentId)}/roadmap`);
     const edited = after.actions.find((a) => a.id === first.id);
     assert.equal(edited.owner, 'Chief AI officer');

@@ -10,6 +10,13 @@ import { join } from 'node:path';
 export const chromiumPath = process.env.AIMS_CHROMIUM || '/usr/bin/chromium';
 export const screenshotDir = process.env.AIMS_SCREENSHOT_DIR || '/tmp/aims-screenshots';
 
+/**
+ * How long an action or a wait may take before it fails (a ceiling, never a measure: no test asserts
+ * how fast anything is). ctest runs several browser files at once on 2 cores, where a page may take
+ * many seconds to show; $AIMS_BROWSER_TIMEOUT_MS sets another ceiling.
+ */
+const actionLimitMs = Number(process.env.AIMS_BROWSER_TIMEOUT_MS) || 30_000;
+
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -37,7 +44,7 @@ export async function launchBrowser({ baseURL } = {}) {
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(actionLimitMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -100,7 +107,7 @@ export function apiSend(url, session, method, path, { body, headers = {} } = {})
 /** Waits until the form field behind `locator` holds `value` (the page may still be re-rendering
  *  after a reload), then returns it; after `timeout` ms returns what it holds so the caller's
  *  assertion fails with the actual value. */
-export async function settledValue(locator, value, timeout = 5000) {
+export async function settledValue(locator, value, timeout = actionLimitMs) {
   const until = Date.now() + timeout;
   let got = await locator.inputValue();
   while (got !== value && Date.now() < until) {

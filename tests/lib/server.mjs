@@ -3,7 +3,7 @@
 // A server that is still running when its test process ends (a step failed before it was stopped)
 // is killed then, so that it never keeps `node --test` waiting. Single-threaded, like the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The servers started and not yet stopped: each `abandon()`s it when the test process exits. */
 const running = new Set();
+
+/** How long a server may take to print its address before startServer gives up on it. */
+const startLimitMs = 120_000;
 process.on('exit', () => {
   for (const s of running) s.abandon();
 });
@@ -42,6 +45,8 @@ export function aims(args, input = '') {
  */
 export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', password = 'correct horse battery staple', env = {}, dataDir: reuse, keepData = false, openFiles, demo = false } = {}) {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'aims-test-'));
+  // `serve --demo` finds the copy seeded and only prints its login.
+  if (!reuse && demo) copySeededDemo(dataDir);
   if (!reuse && !demo) {
     const init = aims(['init', '--data', dataDir, '--org', org, '--admin-email', email], password + '\n');
     if (init.status !== 0) {
@@ -59,8 +64,10 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
   let out = '';
+  // A guard against a server that never starts, not a measure of speed: on a loaded machine (ctest
+  // running several suites at once) seeding the demo may take many seconds.
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${log}`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${startLimitMs / 1000} s:\n${out}\n${log}`)), startLimitMs);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -130,6 +137,24 @@ export async function startServer({ org = 'Acme AI', email = 'admin@acme.test', 
       }
     },
   });
+}
+
+/** The UTC calendar day, as YYYY-MM-DD: a seeded demo installation is used on the day it was seeded. */
+export const utcDay = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Copies the demo installation seeded once for the whole run into the empty `dataDir`, if there is
+ * one: $AIMS_TEST_DEMO_DATA names the directory ./demo_data.mjs made (ctest's `demo_data` entry),
+ * holding `data/` and the day it was seeded in `seeded-on`. Without it, or on a later day (the
+ * demo's dates are relative to its seeding), nothing is copied and the server seeds its own.
+ */
+function copySeededDemo(dataDir) {
+  const dir = process.env.AIMS_TEST_DEMO_DATA;
+  if (!dir) return;
+  const day = join(dir, 'seeded-on');
+  if (!existsSync(day)) throw new Error(`AIMS_TEST_DEMO_DATA=${dir} holds no seeded demo; run node tests/lib/demo_data.mjs ${dir}`);
+  if (readFileSync(day, 'utf8').trim() !== utcDay()) return;
+  cpSync(join(dir, 'data'), dataDir, { recursive: true });
 }
 
 /** startServer with the demo organization (see there): { url, dataDir, admin, org, stop(), … }. */
