@@ -16,6 +16,7 @@
 #include "domain/people/kinds.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/scope/scope_kind.hpp"
+#include "domain/snapshots/snapshot_kind.hpp"
 
 namespace aims::kinds {
 
@@ -42,6 +43,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::role_assignment_kind(),
       &people::competence_record_kind(),
       &people::training_campaign_kind(),
+      &snapshots::snapshot_kind(),
   };
   return kinds;
 }
