@@ -6,6 +6,7 @@
 #include "app/serve_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/scope_commands.hpp"
+#include "cli/snapshot_commands.hpp"
 #include "core/crypto.hpp"
 
 namespace {
@@ -32,6 +33,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_raci_commands,
     aims::cli::register_retention_commands,
     aims::cli::register_scope_commands,
+    aims::cli::register_snapshot_commands,
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
-// API client commands of the AIMS scope: aims scope show|set|approve|drift. `set` starts from the
-// current scope (or a --file), applies the flags given and sends the whole with If-Match.
+// API client commands of the AIMS scope: aims scope show|set|submit|approve|reject|drift. `set`
+// starts from the current scope (or a --file), applies the flags given and sends the whole with
+// If-Match; submit, approve and reject send the version read as If-Match too.
 #include "cli/scope_commands.hpp"
 
+#include <functional>
 #include <iostream>
 
 #include "cli/api_session.hpp"
@@ -149,17 +151,53 @@ void register_set(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_approve(CLI::App* parent, int& exit_code) {
-  static ApiOptions api_options;
-  auto* cmd = parent->add_subcommand("approve", "Approve the current version of the AIMS scope (manager or admin, not its last author)");
-  api_options.add_to(cmd);
-  cmd->callback(with_session(api_options, exit_code, [](ApiSession& api) {
-    auto current = read_for_change(api, kScope, "the AIMS scope");
-    if (!current) return kExitFailed;
-    auto r = send_json(api, "POST", kScope + "/approve", json::object{}, current->etag);
-    if (!r) return kExitFailed;
-    return print_response(*r, api_options.json, [](const json::object& s) {
-      std::cout << "Approved version " << int_of(s, "version").value_or(0) << " of the AIMS scope.\n";
+/// POSTs `body` to the scope's `action` with the version read as If-Match; prints `done` of the answer.
+int approval_step(ApiSession& api, const ApiOptions& o, const std::string& action, const json::object& body,
+                  const std::function<void(const json::object&)>& done) {
+  auto current = read_for_change(api, kScope, "the AIMS scope");
+  if (!current) return kExitFailed;
+  auto r = send_json(api, "POST", kScope + "/" + action, body, current->etag);
+  if (!r) return kExitFailed;
+  return print_response(*r, o.json, done);
+}
+
+void register_approval(CLI::App* parent, int& exit_code) {
+  static struct {
+    ApiOptions api;
+    std::vector<std::string> approvers;
+  } submit;
+  static struct {
+    ApiOptions api;
+    std::string comment;
+  } approve, reject;
+  auto* s = parent->add_subcommand("submit", "Send the current draft to its approvers (admins or managers, never its last author)");
+  submit.api.add_to(s);
+  s->add_option("--approver", submit.approvers, "An approver's user id (repeat it)")->required();
+  s->callback(with_session(submit.api, exit_code, [](ApiSession& api) {
+    json::object body{{"approvers", json::array(submit.approvers.begin(), submit.approvers.end())}};
+    return approval_step(api, submit.api, "submit", body, [](const json::object& o) {
+      std::cout << "Sent version " << int_of(o, "version").value_or(0) << " of the AIMS scope for approval.\n";
+    });
+  }));
+  auto* a = parent->add_subcommand("approve", "Approve the version in approval (a named approver, not its last author)");
+  approve.api.add_to(a);
+  a->add_option("--comment", approve.comment, "A comment");
+  a->callback(with_session(approve.api, exit_code, [](ApiSession& api) {
+    json::object body;
+    if (!approve.comment.empty()) body["comment"] = approve.comment;
+    return approval_step(api, approve.api, "approve", body, [](const json::object& o) {
+      if (string_of(o, "status") == "approved")
+        std::cout << "Approved version " << int_of(o, "version").value_or(0) << " of the AIMS scope.\n";
+      else
+        std::cout << "Recorded your approval; version " << int_of(o, "version").value_or(0) << " waits for the other approvers.\n";
+    });
+  }));
+  auto* r = parent->add_subcommand("reject", "Reject the version in approval: it returns to draft");
+  reject.api.add_to(r);
+  r->add_option("--comment", reject.comment, "What must change (required)")->required();
+  r->callback(with_session(reject.api, exit_code, [](ApiSession& api) {
+    return approval_step(api, reject.api, "reject", json::object{{"comment", reject.comment}}, [](const json::object& o) {
+      std::cout << "Rejected; version " << int_of(o, "version").value_or(0) << " of the AIMS scope is a draft again.\n";
     });
   }));
 }
@@ -167,8 +205,8 @@ void register_approve(CLI::App* parent, int& exit_code) {
 }  // namespace
 
 void register_scope_commands(CLI::App& app, int& exit_code) {
-  add_command_group(app, "scope", "The AIMS scope (clause 4.3): show, set, approve, drift (API client)", exit_code,
-                    {register_show, register_set, register_approve, register_drift});
+  add_command_group(app, "scope", "The AIMS scope (clause 4.3): show, set, submit, approve, reject, drift (API client)", exit_code,
+                    {register_show, register_set, register_approval, register_drift});
 }
 
 }  // namespace aims::cli

@@ -1,4 +1,4 @@
-// The AIMS scope's client commands (aims scope show|set|approve|drift), registered by main.
+// The AIMS scope's client commands (aims scope show|set|submit|approve|reject|drift), registered by main.
 #pragma once
 #include <CLI/CLI.hpp>
 

@@ -3,6 +3,7 @@
 
 #include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
+#include "http/optional_body.hpp"
 #include "http/problem.hpp"
 #include "report/document_pdf.hpp"
 #include "report/file_names.hpp"
@@ -14,14 +15,6 @@ namespace {
 
 const std::string& id_of(Context& c) { return c.req.params.at("id"); }
 const std::string& label_of(Context& c) { return c.req.params.at("version"); }
-
-/// Calls `f` with the request's JSON body, an empty body counting as {}.
-template <class F>
-Response with_optional_body(Context& c, F&& f) {
-  auto body = optional_json_body(c.req);
-  if (!body) return problem(body.error(), c.req.path);
-  return f(*body);
-}
 
 }  // namespace
 

@@ -64,7 +64,7 @@ describe('aims scope commands', () => {
     assert.equal(t.version, 2);
   });
 
-  test('approve: the last author is refused with the server\'s words; another manager approves', () => {
+  test('submit, approve, reject: the last author is refused with the server\'s words; the named manager approves', () => {
     const before = json(['scope', 'show']);
     const r = failsWith(['scope', 'approve'], 1);
     assert.match(r.stderr, /^aims: You made the last change to the AIMS scope; another admin or manager approves it\.$/m);
@@ -72,10 +72,20 @@ describe('aims scope commands', () => {
     const add = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', 'manager@acme.test', '--role', 'manager'], 'manager cli password\n');
     assert.equal(add.status, 0, add.stderr);
     const token = ok(['token', 'create', '--data', server.dataDir, '--email', 'manager@acme.test', '--name', 'manager ci']).stdout.trim();
+    failsWith(['scope', 'submit'], 2);
+    failsWith(['scope', 'reject'], 2);
     const saved = process.env.AIMS_TOKEN;
     process.env.AIMS_TOKEN = token;
+    const managerId = json(['me']).user.id;
+    process.env.AIMS_TOKEN = saved;
+    assert.match(ok(['scope', 'submit', '--approver', managerId]).stdout, /^Sent version 3 of the AIMS scope for approval\.$/m);
+    process.env.AIMS_TOKEN = token;
     try {
-      assert.match(ok(['scope', 'approve']).stdout, /^Approved version 3 of the AIMS scope\.$/m);
+      assert.match(ok(['scope', 'reject', '--comment', 'Add the sites']).stdout, /^Rejected; version 4 of the AIMS scope is a draft again\.$/m);
+      process.env.AIMS_TOKEN = saved;
+      ok(['scope', 'submit', '--approver', managerId]);
+      process.env.AIMS_TOKEN = token;
+      assert.match(ok(['scope', 'approve']).stdout, /^Approved version 6 of the AIMS scope\.$/m);
       assert.match(ok(['scope', 'show']).stdout, /^status\s+approved by manager@acme\.test at /m);
     } finally {
       process.env.AIMS_TOKEN = saved;

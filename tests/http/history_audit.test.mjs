@@ -176,6 +176,7 @@ describe('the demo organization', () => {
       objectives: first(assertJson(await d('GET', `${OBJ}?limit=10`)).items, 'objective').id,
       risks: first(assertJson(await d('GET', '/api/v1/risks?limit=10')).items, 'risk').id,
       evidence: evidence.id,
+      snapshots: assertJson(await d('POST', '/api/v1/snapshots', { json: { register: 'soa' } }), 201).id,
     };
     // Every field-driven kind, with a record of it from its own list.
     for (const k of assertJson(await d('GET', '/api/v1/kinds')).items)

@@ -107,37 +107,73 @@ test('a saved scope gives its statement, history and the placement of each syste
   assert.match(out.scope.reason, /supplier/);
 });
 
-test('approval: admins and managers only, never the author of the last change, once per version', async () => {
+test('approval through the controlled-document approval: named approvers, each must approve, never the author of the last change', async () => {
+  const me = async (who) => assertJson(await who('GET', '/api/v1/me')).user.id;
+  const ids = { admin: await me(admin), manager: await me(as.manager), contributor: await me(as.contributor) };
   let { body, etag } = await read();
   for (const role of ['viewer', 'auditor', 'contributor']) {
     const before = await snapshot();
     assertProblem(await as[role]('POST', `${SCOPE}/approve`, { headers: { 'if-match': etag } }), 403);
     assert.deepEqual(await snapshot(), before);
   }
+  for (const role of ['viewer', 'auditor']) {
+    const before = await snapshot();
+    assertProblem(await as[role]('POST', `${SCOPE}/submit`, { json: { approvers: [ids.admin] }, headers: { 'if-match': etag } }), 403);
+    assert.deepEqual(await snapshot(), before);
+  }
   // The manager changes it, so the manager may not approve it.
   ({ body, etag } = await read());
   const changed = assertJson(await as.manager('PUT', SCOPE, { json: { ...base(), sites: ['Frankfurt', 'Lisbon'] }, headers: { 'if-match': etag } }));
   assert.equal(changed.version, body.version + 1);
+  assert.equal(changed.author, ids.manager);
   let before = await snapshot();
   const own = assertProblem(await as.manager('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 403);
   assert.match(own.detail, /last change/);
   assertProblem(await admin('POST', `${SCOPE}/approve`), 428);
   assertProblem(await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': '"v1"' } }), 412);
+  // A draft not sent to approvers is not approved.
+  assert.match(assertProblem(await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 409).detail, /submit it/);
+  // Approvers are admins or managers of the organization; the author named alone leaves nobody.
+  for (const approvers of [[], ['u_nobody'], [ids.contributor]])
+    assertProblem(await as.contributor('POST', `${SCOPE}/submit`, { json: { approvers }, headers: { 'if-match': before.etag } }), 422);
+  assertProblem(await as.contributor('POST', `${SCOPE}/submit`, { json: { approvers: [ids.manager] }, headers: { 'if-match': before.etag } }), 409);
+  assertProblem(await as.contributor('POST', `${SCOPE}/submit`, { json: { approvers: [ids.admin] } }), 428);
   assert.deepEqual(await snapshot(), before);
-  const r = await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } });
+
+  // A contributor sends it to the admin and the manager; the manager (its author) is left out.
+  const sent = assertJson(await as.contributor('POST', `${SCOPE}/submit`, { json: { approvers: [ids.admin, ids.manager] }, headers: { 'if-match': before.etag } }));
+  assert.equal(sent.status, 'in_approval');
+  assert.deepEqual(sent.approval.required, [ids.admin]);
+  assert.equal(sent.updated_by, 'manager@acme.test', 'the last change stays its author\'s');
+  before = await snapshot();
+  assertProblem(await as.manager('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 403);
+  const noComment = assertProblem(await admin('POST', `${SCOPE}/reject`, { json: {}, headers: { 'if-match': before.etag } }), 422);
+  assert.deepEqual(noComment.errors.map((e) => e.field), ['comment']);
+  assert.deepEqual(await snapshot(), before);
+  // A rejection returns it to draft with the decision recorded; it is sent again and approved.
+  const rejected = assertJson(await admin('POST', `${SCOPE}/reject`, { json: { comment: 'Name the Lisbon site in full' }, headers: { 'if-match': before.etag } }));
+  assert.equal(rejected.status, 'draft');
+  assert.equal(rejected.approval.decisions[0].comment, 'Name the Lisbon site in full');
+  const again = await admin('POST', `${SCOPE}/submit`, { json: { approvers: [ids.admin] }, headers: { 'if-match': `"v${rejected.version}"` } });
+  const r = await admin('POST', `${SCOPE}/approve`, { json: { comment: 'Fine' }, headers: { 'if-match': again.headers.get('etag') } });
   const approved = assertJson(r);
   assert.equal(approved.status, 'approved');
   assert.equal(approved.approved_by, srv.admin.email);
   assert.ok(approved.approved_at);
   assert.equal(approved.updated_by, 'manager@acme.test');
-  assert.equal(assertJson(await admin('GET', `${SCOPE}/history`)).items[0].operation, 'approve');
+  assert.deepEqual(approved.approval.decisions.map((d) => [d.user_id, d.decision, d.comment]), [[ids.admin, 'approve', 'Fine']]);
+  assert.ok(approved.approval.decisions[0].at);
+  const ops = assertJson(await admin('GET', `${SCOPE}/history`)).items.map((h) => h.operation);
+  assert.deepEqual(ops.slice(0, 5), ['approve', 'submit', 'reject', 'submit', 'update']);
   before = await snapshot();
   assertProblem(await admin('POST', `${SCOPE}/approve`, { headers: { 'if-match': before.etag } }), 409);
+  assertProblem(await admin('POST', `${SCOPE}/submit`, { json: { approvers: [ids.admin] }, headers: { 'if-match': before.etag } }), 409);
   assert.deepEqual(await snapshot(), before);
   // A change makes it a draft again.
   const draft = assertJson(await admin('PUT', SCOPE, { json: { ...base(), units: ['Retail Banking', 'HR'] }, headers: { 'if-match': before.etag } }));
   assert.equal(draft.status, 'draft');
   assert.equal(draft.approved_by, null);
+  assert.equal(draft.approval, null);
 });
 
 test('viewers and auditors may read the scope but not change it', async () => {

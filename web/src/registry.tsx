@@ -259,6 +259,7 @@ export const features: Feature[] = [
       { path: 'account', page: page(() => import('./features/people/components/AccountPage'), 'AccountPage') },
     ],
   },
+  { id: 'snapshots', routes: [{ path: 'snapshots/:id', page: page(() => import('./features/snapshots'), 'SnapshotPage') }] },
 ];
 
 /** The side navigation, in order. */

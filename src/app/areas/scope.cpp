@@ -8,7 +8,7 @@ namespace aims::app {
 
 void add_scope(AreaContext& a) {
   auto& scope = a.services.make<scope::ScopeService>(a.infra.store, a.infra.clock);
-  a.operations.add(AIMS_OPERATIONS(http::bind_services(http::ScopeServices{scope}), get_scope, put_scope, approve_scope,
+  a.operations.add(AIMS_OPERATIONS(http::bind_services(http::ScopeServices{scope}), get_scope, put_scope, submit_scope, approve_scope, reject_scope,
                                    preview_scope, scope_history));
   a.dashboard.add("scope", [&scope](const accounts::Actor& actor) -> result<boost::json::value> {
     auto items = scope.drift_of(actor);

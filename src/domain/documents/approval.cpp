@@ -33,6 +33,23 @@ result<json::object> start(const std::vector<std::string>& approvers, const std:
                       {"decisions", json::array{}}};
 }
 
+result<std::vector<std::string>> read_approvers(store::ReadTx& tx, const std::string& org_id, const json::value& body,
+                                                std::initializer_list<std::string_view> allowed) {
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), allowed);
+  auto approvers = in.list("approvers", 10, 100);
+  if (in.ok() && (!approvers || approvers->empty())) in.error("approvers", "name at least one approver (user ids)");
+  if (in.ok())
+    for (const auto& u : *approvers) {
+      auto m = tx.find_membership(u, org_id);
+      auto role = m ? accounts::parse_role(m->role) : std::nullopt;
+      if (!role || !accounts::allowed(*role, accounts::Action::approve))
+        in.error("approvers", "'" + u + "' is not an admin or manager of this organization");
+    }
+  if (!in.ok()) return in.failure("The submission is not valid.");
+  return std::move(*approvers);
+}
+
 std::vector<std::string> waiting_for(const json::object& state) {
   std::vector<std::string> out;
   for (const auto& id : state.at("required").as_array())

@@ -17,6 +17,7 @@
 #include "domain/people/competence_action_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/scope/scope_kind.hpp"
+#include "domain/snapshots/snapshot_kind.hpp"
 
 namespace aims::kinds {
 
@@ -44,6 +45,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::competence_record_kind(),
       &people::training_campaign_kind(),
       &people::competence_action_kind(),
+      &snapshots::snapshot_kind(),
   };
   return kinds;
 }

@@ -90,6 +90,7 @@ const std::vector<PackRecordsFile>& pack_records_files() {
       f.push_back({"records/" + std::string(kind) + ".json", kind});
     for (const auto* k : kinds::generic_kinds()) f.push_back({"records/" + k->kind + ".json", k->kind, true});
     f.push_back({"records/scope.json", "scope", true});  // the AIMS scope (ScopeService), since it exists
+    f.push_back({"records/register_snapshot.json", "register_snapshot", true});  // SnapshotService, since it exists
     return f;
   }();
   return files;

@@ -97,7 +97,7 @@ result<json::object> read_scope(const json::value& body, const Systems& systems)
   // The members a GET answers besides the fields are ignored, so that a scope read can be sent back.
   json::object o = body.as_object();
   for (const char* served : {"version", "status", "approved_by", "approved_at", "created_at", "created_by", "updated_at",
-                             "updated_by", "statement", "drift", "names"})
+                             "updated_by", "statement", "drift", "names", "author", "approval"})
     o.erase(served);
   input::Reader in(o, scope_fields(), {});
   json::object doc;

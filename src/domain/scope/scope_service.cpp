@@ -2,6 +2,8 @@
 
 #include "core/json_members.hpp"
 #include "domain/accounts/roles.hpp"
+#include "domain/common/input.hpp"
+#include "domain/documents/approval.hpp"
 #include "domain/records/changes.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/versions.hpp"
@@ -27,7 +29,7 @@ std::string str(const json::object& o, std::string_view k) {
 
 /// The empty draft served before the first save.
 json::object empty_scope() {
-  json::object d{{"status", "draft"}, {"approved_by", nullptr}, {"approved_at", nullptr}};
+  json::object d{{"status", "draft"}, {"approved_by", nullptr}, {"approved_at", nullptr}, {"approval", nullptr}};
   for (const auto& f : scope_fields()) d[f] = f == "boundaries" ? json::value("") : json::value(json::array{});
   return d;
 }
@@ -122,6 +124,8 @@ result<View> ScopeService::put(const Actor& a, const json::value& body, const st
     doc["status"] = "draft";
     doc["approved_by"] = nullptr;
     doc["approved_at"] = nullptr;
+    doc["approval"] = nullptr;  // a change ends an open approval round: the new draft is submitted anew
+    doc["author"] = a.user_id;
     store::RecordRow row;
     if (existing) {
       row = records::next_version(*existing, doc, now, a.email);
@@ -146,30 +150,93 @@ result<View> ScopeService::put(const Actor& a, const json::value& body, const st
   return out;
 }
 
-result<View> ScopeService::approve(const Actor& a, const std::optional<std::string>& if_match) {
-  if (auto s = records::require(a, Action::approve, "approve the AIMS scope"); !s) return s.error();
+namespace {
+
+/// The scope for an approval step: 409 before the first save, then If-Match (428 / 412).
+result<store::RecordRow> scope_to_approve(store::ReadTx& tx, const Actor& a, const std::optional<std::string>& if_match) {
+  auto existing = find_scope(tx, a.org_id);
+  if (!existing) return make_error(errc::conflict, "There is no AIMS scope to approve yet; save one first.");
+  if (auto s = records::check_version(if_match, existing->version, true, "The AIMS scope", "approve it again"); !s)
+    return s.error();
+  return std::move(*existing);
+}
+
+/// Whether `a` made the last change (the author's user id, or their email on a scope saved before
+/// the author was kept).
+bool is_author(const json::object& doc, const Actor& a) {
+  auto author = str(doc, "author");
+  return author.empty() ? str(doc, "updated_by") == a.email : author == a.user_id;
+}
+
+Error not_in_approval(const store::RecordRow& row, const json::object& doc) {
+  auto v = "Version " + std::to_string(row.version) + " of the AIMS scope";
+  if (str(doc, "status") == "approved") return make_error(errc::conflict, v + " is approved already.");
+  return make_error(errc::conflict, v + " is a draft; submit it to its approvers first.");
+}
+
+}  // namespace
+
+result<View> ScopeService::submit(const Actor& a, const json::value& body, const std::optional<std::string>& if_match) {
+  if (auto s = records::require(a, Action::write_record, "submit the AIMS scope for approval"); !s) return s.error();
   View out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto existing = find_scope(tx, a.org_id);
-    if (!existing) return make_error(errc::conflict, "There is no AIMS scope to approve yet; save one first.");
-    if (auto s = records::check_version(if_match, existing->version, true, "The AIMS scope", "approve it again"); !s)
-      return s;
+    auto existing = scope_to_approve(tx, a, if_match);
+    if (!existing) return existing.error();
+    auto approvers = documents::approval::read_approvers(tx, a.org_id, body);
+    if (!approvers) return approvers.error();
     auto doc = parse_object(existing->doc);
-    if (str(doc, "status") == "approved")
-      return make_error(errc::conflict, "Version " + std::to_string(existing->version) + " of the AIMS scope is approved already.");
-    if (str(doc, "updated_by") == a.email)
-      return make_error(errc::forbidden,
-                        "You made the last change to the AIMS scope; another admin or manager approves it.");
+    if (str(doc, "status") != "draft")
+      return make_error(errc::conflict, "Version " + std::to_string(existing->version) + " of the AIMS scope is " +
+                                            (str(doc, "status") == "approved" ? "approved already." : "in approval already."));
+    auto now = clock_.now_text();
+    auto state = documents::approval::start(*approvers, str(doc, "author"), a, now, "the AIMS scope");
+    if (!state) return state.error();
+    json::object before = doc;
+    doc["status"] = "in_approval";
+    doc["approval"] = std::move(*state);
+    // Each step is a version of its own, but the last change stays its author's.
+    auto row = records::next_version(*existing, doc, now, str(before, "updated_by"));
+    auto changes = records::changes_of(before, doc, std::initializer_list<std::string_view>{"status"});
+    if (auto s = records::save(tx, scope_kind(), a, row, existing->version, "submit", changes); !s) return s;
+    out = view_of(a, row, read_systems(tx, a.org_id));
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+result<View> ScopeService::decide(const Actor& a, bool approve, const json::value& body,
+                                  const std::optional<std::string>& if_match) {
+  if (auto s = records::require(a, Action::approve, approve ? "approve the AIMS scope" : "reject the AIMS scope"); !s)
+    return s.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader in(body.as_object(), {"comment"});
+  auto comment = in.text("comment", 2000, true);
+  if (!in.ok()) return in.failure("The decision is not valid.");
+  View out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto existing = scope_to_approve(tx, a, if_match);
+    if (!existing) return existing.error();
+    auto doc = parse_object(existing->doc);
+    if (is_author(doc, a))
+      return make_error(errc::forbidden, "You made the last change to the AIMS scope; another admin or manager approves it.");
+    if (str(doc, "status") != "in_approval") return not_in_approval(*existing, doc);
     auto now = clock_.now_text();
     json::object before = doc;
-    doc["status"] = "approved";
-    doc["approved_by"] = a.email;
-    doc["approved_at"] = now;
-    // The approval is a version of its own, but the last change stays its author's.
-    auto author = str(before, "updated_by");
-    auto row = records::next_version(*existing, doc, now, author);
+    auto outcome = documents::approval::decide(doc["approval"].as_object(), str(doc, "author"), a, approve,
+                                               comment.value_or(""), now);
+    if (!outcome) return outcome.error();
+    if (*outcome == documents::approval::Outcome::rejected) {
+      doc["status"] = "draft";
+    } else if (*outcome == documents::approval::Outcome::approved) {
+      doc["status"] = "approved";
+      doc["approved_by"] = a.email;
+      doc["approved_at"] = now;
+    }
+    auto row = records::next_version(*existing, doc, now, str(before, "updated_by"));
     auto changes = records::changes_of(before, doc, std::initializer_list<std::string_view>{"status", "approved_by", "approved_at"});
-    if (auto s = records::save(tx, scope_kind(), a, row, existing->version, "approve", changes); !s) return s;
+    changes.push_back(json::object{{"field", "decision"}, {"from", nullptr}, {"to", a.email + (approve ? ": approve" : ": reject")}});
+    if (auto s = records::save(tx, scope_kind(), a, row, existing->version, approve ? "approve" : "reject", changes); !s) return s;
     out = view_of(a, row, read_systems(tx, a.org_id));
     return ok();
   });

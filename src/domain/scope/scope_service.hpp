@@ -1,7 +1,8 @@
 // Use cases of the AIMS scope (clause 4.3): reading it with its certificate statement and its
-// drift against the inventory, saving a new draft version (If-Match), approving a version (an admin
-// or manager who is not the author of the last change), its history, the statement of a draft not
-// yet saved, and where one AI system stands. One record per organization, kept with the lifecycle
+// drift against the inventory, saving a new draft version (If-Match), its approval through the
+// controlled-document approval (documents/approval.hpp: approvers named on submission, each must
+// approve, the author of the last change never does, every decision recorded), its history, the
+// statement of a draft not yet saved, and where one AI system stands. One record per organization, kept with the lifecycle
 // helpers (version, history and audit entry in one transaction). Acts for an Actor and checks its
 // role. Owned by the composition root; thread-safe (state is in the store).
 #pragma once
@@ -32,8 +33,13 @@ class ScopeService {
   result<View> get(const accounts::Actor& a);
   /// Saves the whole scope as the next draft version; If-Match is required ("v0" for the first).
   result<View> put(const accounts::Actor& a, const boost::json::value& body, const std::optional<std::string>& if_match);
-  /// Approves the current version (admins and managers, not the author of its last change); If-Match required.
-  result<View> approve(const accounts::Actor& a, const std::optional<std::string>& if_match);
+  /// Sends the current draft to its approvers ({"approvers": [user ids]}: admins or managers; the
+  /// author of the last change is left out); If-Match required.
+  result<View> submit(const accounts::Actor& a, const boost::json::value& body, const std::optional<std::string>& if_match);
+  /// A named approver's decision on the version in approval ({comment?}; a rejection needs one and
+  /// returns it to draft); the last approval approves it. If-Match required.
+  result<View> decide(const accounts::Actor& a, bool approve, const boost::json::value& body,
+                      const std::optional<std::string>& if_match);
   /// {"statement"} of a scope body not saved (validated like put; nothing is stored).
   result<std::string> preview(const accounts::Actor& a, const boost::json::value& body);
   /// The versions' history, newest first; 404 before the first save.

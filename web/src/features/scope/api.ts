@@ -1,5 +1,5 @@
 // The AIMS scope (clause 4.3): one versioned record per organization, its certificate statement
-// (previewed by the server while the form changes), approval, history and drift.
+// (previewed by the server while the form changes), approval by named approvers, history and drift.
 import { api, versioned, type Schemas, type WithEtag } from '../../lib/api';
 
 export type Scope = Schemas['Scope'];
@@ -15,8 +15,14 @@ export function putScope(input: ScopeInput, etag: string): Promise<VersionedScop
   return versioned('scope', api('put', '/api/v1/scope', { body: input, headers: { 'If-Match': etag } }));
 }
 
-export function approveScope(etag: string): Promise<VersionedScope> {
-  return versioned('scope', api('post', '/api/v1/scope/approve', { headers: { 'If-Match': etag } }));
+export function submitScope(approvers: string[], etag: string): Promise<VersionedScope> {
+  return versioned('scope', api('post', '/api/v1/scope/submit', { body: { approvers }, headers: { 'If-Match': etag } }));
+}
+
+export function decideScope(approve: boolean, comment: string, etag: string): Promise<VersionedScope> {
+  const body = comment ? { comment } : {};
+  if (approve) return versioned('scope', api('post', '/api/v1/scope/approve', { body, headers: { 'If-Match': etag } }));
+  return versioned('scope', api('post', '/api/v1/scope/reject', { body, headers: { 'If-Match': etag } }));
 }
 
 export async function previewStatement(input: ScopeInput, signal?: AbortSignal): Promise<string> {

@@ -1,5 +1,5 @@
 // One version of a document: its Markdown rendered safely, its approval round, and what the
-// caller may do with it — edit and submit a draft, approve or reject a version in review.
+// caller may do with it — edit and submit a draft, approve or reject a version in review (ApprovalRound).
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { decideVersion, getVersion, saveDraft, submitVersion } from '../api';
+import { ApprovalRound } from '../../../components/records/ApprovalRound';
 import { Markdown } from './markdown';
 
 const statusLabels: Record<string, string> = { draft: 'Draft', in_review: 'In review', published: 'Published', superseded: 'Superseded' };
@@ -22,7 +23,6 @@ export function VersionView({ id, label, onChanged }: { id: string; label: strin
   const [editing, setEditing] = useState(false);
   const [content, setContent] = useState('');
   const [note, setNote] = useState('');
-  const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,8 +30,6 @@ export function VersionView({ id, label, onChanged }: { id: string; label: strin
   if (!loaded.data) return <Loading />;
   const { version: v, etag } = loaded.data;
   const approval = v.approval ?? null;
-  const decided = new Set((approval?.decisions ?? []).filter((d) => d.decision === 'approve').map((d) => d.user_id));
-  const mayDecide = v.status === 'in_review' && !!me && (approval?.required ?? []).includes(me) && !decided.has(me) && v.author !== me;
 
   async function act(run: () => Promise<unknown>) {
     setBusy(true);
@@ -39,7 +37,6 @@ export function VersionView({ id, label, onChanged }: { id: string; label: strin
     try {
       await run();
       setEditing(false);
-      setComment('');
       loaded.reload();
       onChanged();
     } catch (e) {
@@ -107,36 +104,15 @@ export function VersionView({ id, label, onChanged }: { id: string; label: strin
           </button>
         </div>
       ) : null}
-      {approval ? (
-        <div data-testid="version-approval">
-          <h3>Approval</h3>
-          <p>
-            {decided.size} of {approval.required?.length ?? 0} approvals
-          </p>
-          <ul>
-            {(approval.decisions ?? []).map((d, i) => (
-              <li key={i}>
-                {d.email}: {d.decision === 'approve' ? 'approved' : 'rejected'} on {formatDateTime(d.at ?? '')}
-                {d.comment ? ` — “${d.comment}”` : ''}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {mayDecide ? (
-        <div className="decision" data-testid="version-decision">
-          <label className="field">
-            <span>Comment (required to reject)</span>
-            <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="decision-comment" />
-          </label>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act(() => decideVersion(id, v.label, true, comment))} data-testid="version-approve">
-            Approve
-          </button>{' '}
-          <button type="button" className="btn btn-danger-outline" disabled={busy} onClick={() => void act(() => decideVersion(id, v.label, false, comment))} data-testid="version-reject">
-            Reject
-          </button>
-        </div>
-      ) : null}
+      <ApprovalRound
+        approval={approval}
+        open={v.status === 'in_review'}
+        me={me}
+        author={v.author}
+        busy={busy}
+        onDecide={(approve, comment) => void act(() => decideVersion(id, v.label, approve, comment))}
+        testId="version"
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDate, optionsOf } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { SnapshotsPanel } from '../../snapshots';
 import { listSystems } from '../../systems';
 import { getCriteria, getHeatmap, listRisks, riskFilterKeys, type RiskFilters } from '../api';
 import { acceptanceLabels, riskStatusLabels, treatmentLabels } from '../labels';
@@ -157,6 +158,7 @@ export function RisksListPage() {
           </tr>
         )}
       />
+      <SnapshotsPanel register="risk_register" />
     </div>
   );
 }

@@ -1,17 +1,20 @@
 // The AIMS scope page (clause 4.3): the certificate statement (recomputed by the server as the form
 // changes), the drift with its one-click fixes, the form (units, sites, roles, every AI system in
 // or out of scope with its reason, interfaces, boundaries), approval and the history. Everyone
-// reads it; contributors and above save drafts; admins and managers approve.
+// reads it; contributors and above save drafts and send them to named approvers (admins or
+// managers), each of whom approves or rejects (the controlled-document approval).
 import { useEffect, useState, type FormEvent } from 'react';
+import { ApprovalRound } from '../../../components/records/ApprovalRound';
+import { ApproverPicker } from '../../../components/records/ApproverPicker';
 import { RecordHistory } from '../../../components/records/RecordHistory';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useDebounced, useTitle } from '../../../lib/hooks';
 import { formatDateTime, organizationRoleLabels, type OrganizationRole } from '../../../lib/labels';
 import { fieldErrors } from '../../../lib/problem';
-import { canManage, canWrite } from '../../../lib/roles';
+import { canWrite } from '../../../lib/roles';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { approveScope, getScope, getScopeHistory, inputOf, listPlaceableSystems, previewStatement, putScope, type ScopeInput } from '../api';
+import { decideScope, getScope, getScopeHistory, inputOf, listPlaceableSystems, previewStatement, putScope, submitScope, type ScopeInput } from '../api';
 import { DriftList } from './DriftList';
 import { ScopeSystems } from './ScopeSystems';
 
@@ -71,7 +74,6 @@ export function ScopePage() {
   }
 
   const writable = canWrite(session.role);
-  const approver = canManage(session.role);
   return (
     <div className="page">
       <h1>AIMS scope</h1>
@@ -86,13 +88,21 @@ export function ScopePage() {
             <p className="muted small" data-testid="scope-status">
               {s.version === 0 ? 'Not saved yet.' : `Version ${s.version}, `}
               {s.version > 0 && s.status === 'approved' ? `approved by ${s.approved_by} on ${formatDateTime(s.approved_at ?? '')}.` : null}
-              {s.version > 0 && s.status === 'draft' ? `draft by ${s.updated_by}; approval by an admin or manager other than its last author.` : null}
+              {s.version > 0 && s.status === 'draft' ? `draft by ${s.updated_by}; approved by the admins or managers it is sent to, never its last author.` : null}
+              {s.version > 0 && s.status === 'in_approval' ? `by ${s.updated_by}, in approval.` : null}
             </p>
-            {approver && s.version > 0 && s.status === 'draft' ? (
-              <button type="button" className="btn" disabled={busy} data-testid="scope-approve" onClick={() => void write(approveScope, 'Scope approved.')}>
-                Approve version {s.version}
-              </button>
+            {writable && s.version > 0 && s.status === 'draft' ? (
+              <ApproverPicker author={s.author} busy={busy} onSubmit={(ids) => void write((etag) => submitScope(ids, etag), 'Scope sent for approval.')} testId="scope" epoch={session.orgEpoch} />
             ) : null}
+            <ApprovalRound
+              approval={s.approval}
+              open={s.status === 'in_approval'}
+              me={session.me?.user.id}
+              author={s.author ?? ''}
+              busy={busy}
+              onDecide={(approve, comment) => void write((etag) => decideScope(approve, comment, etag), approve ? 'Approval recorded.' : 'Scope rejected: a draft again.')}
+              testId="scope"
+            />
           </section>
           {notice ? <Banner kind="success" testId="scope-notice">{notice}</Banner> : null}
           {error ? (
@@ -146,7 +156,7 @@ export function ScopePage() {
             <section className="card" aria-labelledby="scope-history-title">
               <h2 id="scope-history-title">History</h2>
               <RecordHistory load={getScopeHistory} recordId="scope" version={s.version} recordType="scope" testId="scope-history"
-                operationLabels={{ create: 'Created', update: 'Changed', approve: 'Approved' }}
+                operationLabels={{ create: 'Created', update: 'Changed', submit: 'Sent for approval', approve: 'Approved', reject: 'Rejected' }}
                 fieldLabel={(f) => f.replace(/_/g, ' ')} showValue={(_f, v) => (v == null ? '—' : typeof v === 'string' ? v : JSON.stringify(v))} />
             </section>
           ) : null}

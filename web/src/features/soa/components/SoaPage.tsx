@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, labelOf, optionsOf } from '../../../lib/lab
 import { pickParams } from '../../../lib/query';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { SnapshotsPanel } from '../../snapshots';
 import { soaApprovalBlock, useSegregation } from '../../org';
 import { getMaturityLevels } from '../../assessments';
 import { approveVersion, exportSoa, getSoa, listAreas, listVersions, type SoaEntry, type SoaExportFormat } from '../api';
@@ -256,6 +257,7 @@ export function SoaPage() {
           <textarea id="approve-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="E.g. approved at the management review of 12 March" data-testid="approve-note" />
         </div>
       </ConfirmDialog>
+      <SnapshotsPanel register="soa" />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useTitle } from '../../../lib/hooks';
 import { euAiActClassLabels, labelOf, lifecycleStageLabels, organizationRoleLabels, statusLabels } from '../../../lib/labels';
 import { ClassBadge, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { SnapshotsPanel } from '../../snapshots';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
 import { RolesOf } from './RolesOf';
 
@@ -117,6 +118,7 @@ export function SystemsListPage() {
           </tr>
         )}
       />
+      <SnapshotsPanel register="inventory" />
     </div>
   );
 }
