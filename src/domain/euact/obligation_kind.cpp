@@ -3,7 +3,9 @@
 #include <cstdio>
 
 #include "domain/euact/obligation_query.hpp"
+#include "domain/euact/obligation_view.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/list_view.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -52,6 +54,7 @@ records::KindSpec make() {
   // No numbers (prefix ""): an obligation is named by its system and obligation ids.
   auto k = records::named_kind("obligation", "obligation", "Obligation", "", facets_of_obligation);
   k.counter_id.clear();
+  records::declare_list_view(k.kind, obligation_list_view);
   k.text_search = false;
   k.filters = {
       FilterSpec{"system", Where::sql, false, FacetSlot::text0},

@@ -12,10 +12,13 @@
 #include "domain/common/stored.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/euact/obligation_kind.hpp"
+#include "domain/euact/obligation_view.hpp"
 #include "domain/euact/recheck_memo.hpp"
 #include "domain/euact/recheck_scan.hpp"
+#include "domain/records/list_view.hpp"
 #include "domain/records/read_cache.hpp"
 #include "store/batch_lookups.hpp"
+#include "store/list_views.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -62,12 +65,6 @@ store::HistoryRow history_row(const Actor& a, const std::string& system_id, cons
                            json::serialize(changes)};
 }
 
-std::string system_name(const std::optional<store::SystemRow>& s) {
-  if (!s) return "";
-  boost::system::error_code ec;
-  auto v = json::parse(s->doc, ec);
-  return !ec && v.is_object() ? str(v.as_object(), "name") : std::string();
-}
 
 /// The sort key of sort=system: the system's name (lower-cased), then its id and the article
 /// position, as the SQL sort keys end (obligation_kind.hpp).
@@ -100,6 +97,7 @@ status save(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64
             const std::string& op, const json::array& changes) {
   row.facets = records::derive_facets(obligation_kind(), row);
   if (auto s = tx.put_record(row, expected_version); !s) return s;
+  if (auto s = records::write_list_view(tx, obligation_kind(), row); !s) return s;
   return tx.insert_history(history_row(a, row.parent_id, row.id, row.version, row.updated_at, op, changes));
 }
 
@@ -114,32 +112,9 @@ std::string ObligationService::today() const { return format_date(date_of(clock_
 
 json::object ObligationService::view(const store::RecordRow& r, const std::optional<store::SystemRow>& sys,
                                      const std::string& today) const {
-  auto v = json::parse(r.doc).as_object();
-  const Obligation* ob = data_.obligation(str(v, "obligation_id"));
-  v["system_name"] = system_name(sys);
-  v["system_class"] = sys && !sys->eu_ai_act_class.empty() ? sys->eu_ai_act_class : "unclassified";
-  v["version"] = r.version;
-  v["created_at"] = r.created_at;
-  v["updated_at"] = r.updated_at;
-  v["overdue"] = is_overdue(v, today);
-  if (ob) {
-    json::array classes, controls, evidence;
-    for (const auto& c : ob->classes) classes.emplace_back(c);
-    for (const auto& c : ob->iso42001_controls) controls.emplace_back(c);
-    for (const auto& e : ob->evidence) evidence.emplace_back(e);
-    v["article"] = ob->article;
-    v["title"] = ob->title;
-    v["summary"] = ob->summary;
-    v["classes"] = std::move(classes);
-    v["condition"] = ob->condition ? json::value(*ob->condition) : json::value(nullptr);
-    v["grace_applies_to"] = v.at("grace_until").is_null() || !ob->grace_applies_to ? json::value(nullptr)
-                                                                                    : json::value(*ob->grace_applies_to);
-    v["iso42001_controls"] = std::move(controls);
-    v["evidence_examples"] = std::move(evidence);
-    v["amendment"] = ob->amendment ? json::value(*ob->amendment) : json::value(nullptr);
-    v["note"] = ob->note ? json::value(*ob->note) : json::value(nullptr);
-  }
-  return v;
+  auto doc = json::parse(r.doc).as_object();
+  auto members = system_members(doc, sys, today);
+  return obligation_view(data_, r, std::move(doc), members);
 }
 
 result<std::string> ObligationService::list(const Actor& a, const records::Params& p) {
@@ -159,7 +134,7 @@ result<std::string> ObligationService::list_built(const Actor& a, const records:
   }
   if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
   auto now = today();
-  json::object out;
+  std::string out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     store::RecordQuery sql = lq->sql;
     sql.org_id = a.org_id;
@@ -187,14 +162,16 @@ result<std::string> ObligationService::list_built(const Actor& a, const records:
       return it->second;
     };
     std::vector<store::RecordRow> rows;
+    std::vector<std::string> views;  // the rows' stored list views, when the store paged them
     std::optional<std::string> next;
     std::int64_t total = 0;
     if (lq->sort_in_sql && f.recheck != false) {  // filtered, sorted and paged by the store
-      auto page = tx.query_records(sql);
+      auto [page, stored] = store::query_viewed(tx, sql);
       total = page.total;
       if (page.more && !page.items.empty())
         next = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
       rows = std::move(page.items);
+      views = std::move(stored);
     } else {
       // The re-check of the classification or the system's name: the rows the store selects are
       // filtered, sorted and paged here, by the same keyset as the store's.
@@ -246,19 +223,28 @@ result<std::string> ObligationService::list_built(const Actor& a, const records:
       systems.try_emplace(id, std::nullopt);
       if (!f.recheck) recheck_of.try_emplace(id, false);
     }
-    json::array items;
-    for (const auto& r : rows)
-      items.push_back(stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
-        auto v = view(r, system_of(r.parent_id), now);
-        v["recheck_needed"] = needs(r.parent_id);
-        return v;
-      }));
-    out = json::object{{"items", std::move(items)}, {"total", total}};
-    if (next) out["next"] = *next;
+    auto items = records::page_json(
+        obligation_kind(), rows, views,
+        [&](const store::RecordRow& r, const json::object& in) {
+          auto m = system_members(in, system_of(r.parent_id), now);
+          m["recheck_needed"] = needs(r.parent_id);
+          return m;
+        },
+        [&](const store::RecordRow& r) {
+          return stored::row_or_error(kKind, a.org_id, r.parent_id + ":" + r.id, [&] {
+            auto v = view(r, system_of(r.parent_id), now);
+            v["recheck_needed"] = needs(r.parent_id);
+            return v;
+          });
+        });
+    // {"items": …, "total": …, "next"?} as json::serialize writes it, with the page's text as is.
+    out = R"({"items":)" + items + R"(,"total":)" + std::to_string(total);
+    if (next) out += R"(,"next":)" + json::serialize(json::string(*next));
+    out += '}';
     return ok();
   });
   if (!st) return st.error();
-  return json::serialize(out);
+  return out;
 }
 
 result<std::string> ObligationService::rechecks(const Actor& a) {

@@ -18,11 +18,12 @@
 #include <tuple>
 
 #include "core/clock.hpp"
+#include "store/list_views.hpp"
 #include "store/store.hpp"
 
 namespace aims::ledger {
 
-class AuditedTx final : public store::WriteTx {
+class AuditedTx final : public store::WriteTx, public store::ListViews {
  public:
   AuditedTx(store::WriteTx& inner, const Clock& clock, std::string actor)
       : in_(inner), clock_(clock), actor_(std::move(actor)) {}
@@ -87,6 +88,13 @@ class AuditedTx final : public store::WriteTx {
   std::vector<store::RecordRow> list_records(const store::RecordFilter& f) override { return in_.list_records(f); }
   std::int64_t count_records(const store::RecordFilter& f) override { return in_.count_records(f); }
   store::RecordPage query_records(const store::RecordQuery& q) override { return in_.query_records(q); }
+  // Stored list views (store/list_views.hpp): forwarded; a view is derived data, not a change to log.
+  store::ViewedPage query_viewed(const store::RecordQuery& q) override { return store::query_viewed(in_, q); }
+  status set_list_view(const std::string& org_id, const std::string& kind, const std::string& parent_id, const std::string& id,
+                       const std::string& view) override {
+    if (auto* v = dynamic_cast<store::ListViews*>(&in_)) return v->set_list_view(org_id, kind, parent_id, id, view);
+    return ok();
+  }
   std::int64_t audit_size(const std::string& org_id) override { return in_.audit_size(org_id); }
   std::vector<store::AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override {
     return in_.list_audit_entries(org_id, from, limit);

@@ -5,6 +5,7 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/objectives/objective_records.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/list_view.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -60,6 +61,7 @@ std::vector<std::string> annex_c_objectives() {
 
 records::KindSpec make() {
   auto k = records::named_kind(kObjectiveKind, "AI objective", "AI objective", "OBJ-", facets_of_objective);
+  records::declare_list_view(k.kind, objective_list_view);
   auto trimmed = [](const std::string& v) { return text::trim(v); };
   k.filters = {
       FilterSpec{"system_id", Where::sql, false, FacetSlot::text6, {}, trimmed, true},

@@ -2,7 +2,9 @@
 
 #include <cctype>
 
+#include "core/json_text.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/records/list_view.hpp"
 #include "store/batch_lookups.hpp"
 #include "domain/objectives/objective_input.hpp"
 
@@ -141,17 +143,37 @@ json::object derived_json(const json::object& o, const std::optional<store::Reco
                       {"days_overdue", e.days_overdue}};
 }
 
-json::object objective_view(const json::object& o, const catalog::Catalog& cat, SystemNames& names,
+json::object served_members(const json::object& o, const catalog::Catalog& cat, SystemNames& names,
                             const std::optional<store::RecordRow>& latest, Date today) {
-  json::object v = o;
   const auto* item = cat.find("iso42001", str(o, "annex_c_objective"));
-  v["annex_c_title"] = item ? item->title : "";
   json::value system_name = nullptr;
   if (auto s = o.if_contains("system_id"); s && s->is_string())
     if (auto n = names.name(std::string(s->as_string()))) system_name = *n;
-  v["system_name"] = std::move(system_name);
-  v["derived"] = derived_json(o, latest, today);
+  return json::object{{"annex_c_title", item ? item->title : ""},
+                      {"system_name", std::move(system_name)},
+                      {"derived", derived_json(o, latest, today)}};
+}
+
+json::object objective_view(const json::object& o, const catalog::Catalog& cat, SystemNames& names,
+                            const std::optional<store::RecordRow>& latest, Date today) {
+  json::object v = o;
+  for (auto& kv : served_members(o, cat, names, latest, today)) v[kv.key()] = std::move(kv.value());
   return v;
+}
+
+std::string objective_list_view(const store::RecordRow& row, const json::object&) {
+  const auto o = stored::parse_object(row.doc);  // numbers exactly as the served view reads them
+  static const std::initializer_list<std::string_view> kServed = {"annex_c_title", "system_name", "derived"};
+  // What served_members reads of the objective (targets_of, derived_json and the two lookups).
+  static constexpr std::string_view kInputs[] = {"direction",         "target_value",   "target_min", "target_max",
+                                                 "warning_threshold", "warning_margin", "unit",       "frequency",
+                                                 "start_date",        "status",         "annex_c_objective", "system_id"};
+  json::object v = o;
+  for (std::string_view k : kServed) v[k] = nullptr;
+  json::object inputs;
+  for (std::string_view k : kInputs)
+    if (auto p = o.if_contains(k)) inputs[k] = *p;
+  return records::make_list_view(v, kServed, inputs, to_json_text);
 }
 
 json::object reading_view(const store::RecordRow& r, const Targets& t) {

@@ -71,6 +71,14 @@ boost::json::object derived_json(const boost::json::object& objective, const std
 boost::json::object objective_view(const boost::json::object& objective, const catalog::Catalog& cat, SystemNames& names,
                                    const std::optional<store::RecordRow>& latest, Date today);
 
+/// The members objective_view adds to the stored record (annex_c_title, system_name, derived), from
+/// the members of `objective` they depend on (all of it, or a stored list view's inputs).
+boost::json::object served_members(const boost::json::object& objective, const catalog::Catalog& cat, SystemNames& names,
+                                   const std::optional<store::RecordRow>& latest, Date today);
+/// The stored list view of an objective (records::make_list_view): the record with those members
+/// as holes, and the members they depend on as its inputs.
+std::string objective_list_view(const store::RecordRow& row, const boost::json::object& objective);
+
 /// A reading as served: the stored record with its status against the objective's current targets.
 boost::json::object reading_view(const store::RecordRow& reading, const Targets& targets);
 

@@ -10,10 +10,12 @@
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/objectives/objective_list.hpp"
 #include "domain/objectives/objective_input.hpp"
+#include "domain/records/list_view.hpp"
 #include "domain/records/read_cache.hpp"
 #include "domain/objectives/objective_records.hpp"
 #include "domain/records/changes.hpp"
 #include "domain/ledger/history_json.hpp"
+#include "store/list_views.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -139,6 +141,7 @@ result<std::string> ObjectiveService::list_built(const Actor& a, const records::
   if (!lq) return lq.error();
   auto today = date_of(clock_.now());
   json::object out;
+  std::string served;  // the page's text when the store paged it (else out is written)
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     store::RecordQuery sql = lq->sql;
     sql.org_id = a.org_id;
@@ -152,33 +155,30 @@ result<std::string> ObjectiveService::list_built(const Actor& a, const records::
                                   [&] { return objective_view(stored::parse_object(r.doc), cat_, names, latest, today); });
     };
     if (lq->in_sql() && !text_in_memory) {  // filtered, sorted and paged by the store
-      auto page = tx.query_records(sql);
-      // The page's documents, then its latest readings and systems' names in one query each.
-      std::vector<std::optional<json::object>> docs;  // nullopt: unreadable (an error row below)
+      auto [page, views] = store::query_viewed(tx, sql);
+      // The page's latest readings and systems' names in one query each (the systems from the
+      // facet that holds them; one the facet missed is read when its row is served).
       std::vector<std::string> ids, systems;
       for (const auto& r : page.items) {
         ids.push_back(r.id);
-        try {
-          docs.push_back(stored::parse_object(r.doc));
-          if (auto sid = docs.back()->if_contains("system_id"); sid && sid->is_string()) systems.emplace_back(sid->as_string());
-        } catch (const std::exception&) {
-          docs.push_back(std::nullopt);
-        }
+        if (const auto& sid = r.facets.text[6]; !sid.empty() && sid != "none") systems.push_back(sid);
       }
       auto latest = latest_readings_of(tx, a.org_id, ids);
       names.read(systems);
-      json::array items;
-      for (std::size_t i = 0; i < page.items.size(); ++i) {
-        const auto& r = page.items[i];
+      auto latest_of = [&](const store::RecordRow& r) {
         auto l = latest.find(r.id);
-        items.push_back(stored::row_or_error(kObjectiveKind, a.org_id, r.id, [&] {
-          auto doc = docs[i] ? std::move(*docs[i]) : stored::parse_object(r.doc);  // throws again when unreadable
-          return objective_view(doc, cat_, names, l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second),
-                                today);
-        }));
-      }
-      out = json::object{{"items", std::move(items)}, {"total", page.total}};
-      if (page.more) out["next"] = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
+        return l == latest.end() ? std::nullopt : std::optional<store::RecordRow>(l->second);
+      };
+      auto items = records::page_json(
+          objective_kind(), page.items, views,
+          [&](const store::RecordRow& r, const json::object& in) { return served_members(in, cat_, names, latest_of(r), today); },
+          [&](const store::RecordRow& r) { return view_of(r, latest_of(r)); },
+          to_json_text);
+      // {"items": …, "total": …, "next"?} as json::serialize writes it, with the page's text as is.
+      served = R"({"items":)" + items + R"(,"total":)" + std::to_string(page.total);
+      if (page.more)
+        served += R"(,"next":)" + to_json_text(json::string(records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort))));
+      served += '}';
       return ok();
     }
     // The derived status, an overdue reading, or a system's name: the rows the store selects are
@@ -200,6 +200,7 @@ result<std::string> ObjectiveService::list_built(const Actor& a, const records::
     return ok();
   });
   if (!st) return st.error();
+  if (!served.empty()) return served;
   return to_json_text(out);
 }
 

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "domain/records/list_view.hpp"
+
 namespace aims::records {
 namespace json = boost::json;
 
@@ -54,6 +56,7 @@ status backfill_facets(store::Store& store, const std::vector<const KindSpec*>& 
     return s;
   for (const auto& [spec, org_id] : todo) {
     std::size_t done = 0;
+    std::optional<store::RecordCursor> after;  // each batch goes on after the last one's rows
     for (bool more = true; more;) {
       auto s = store.write([&](store::WriteTx& tx) -> status {
         store::RecordFilter f;
@@ -61,10 +64,14 @@ status backfill_facets(store::Store& store, const std::vector<const KindSpec*>& 
         f.kind = spec->kind;
         f.limit = 200;
         f.facets_rev_not = spec->facets_rev;
+        f.after = after;
         auto rows = tx.list_records(f);
         more = !rows.empty();
-        for (const auto& r : rows)
+        if (more) after = store::RecordCursor{rows.back().parent_id, rows.back().position, rows.back().id};
+        for (const auto& r : rows) {
           if (auto st = tx.set_record_facets(r.org_id, r.kind, r.parent_id, r.id, derive_facets(*spec, r)); !st) return st;
+          if (auto st = write_list_view(tx, *spec, r); !st) return st;  // of the same revision
+        }
         done += rows.size();
         return ok();
       });

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/ledger/history_json.hpp"
+#include "domain/records/list_view.hpp"
 #include "domain/records/versions.hpp"
 
 namespace aims::records {
@@ -65,6 +66,7 @@ status save(store::WriteTx& tx, const KindSpec& spec, const accounts::Actor& a, 
             std::int64_t expected_version, const std::string& operation, const json::array& changes) {
   row.facets = derive_facets(spec, row);
   if (auto s = tx.put_record(row, expected_version); !s) return s;
+  if (auto s = write_list_view(tx, spec, row); !s) return s;  // docs/storage.md, "Stored list views"
   store::HistoryRow h{a.org_id, spec.kind, row.id, row.version, row.updated_at, a.email, operation, json::serialize(changes)};
   return tx.insert_history(h);
 }

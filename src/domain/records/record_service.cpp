@@ -2,7 +2,9 @@
 
 #include "domain/common/stored.hpp"
 #include "domain/records/field_kind.hpp"
+#include "domain/records/list_view.hpp"
 #include "domain/retention/retention.hpp"
+#include "store/list_views.hpp"
 
 namespace aims::records {
 namespace json = boost::json;
@@ -185,14 +187,13 @@ result<RecordList> RecordService::list(const Actor& a, const KindSpec& k, const 
     sql.org_id = a.org_id;
     sql.parent_id = "";
     if (archived != "all") sql.ref = archived == "true" ? kArchivedRef : "";
-    auto page = tx.query_records(sql);
+    auto [page, views] = store::query_viewed(tx, sql);
     out.total = page.total;
-    json::array items;
-    for (const auto& r : page.items)
-      items.push_back(stored::row_or_error(k.kind, a.org_id, r.id, [&] { return record_view(k, r); }));
     if (page.more && !page.items.empty())
       out.next = encode_cursor(lq->sort_param, position_of(page.items.back(), sql.sort));
-    out.items_json = json::serialize(items);
+    out.items_json = page_json(k, page.items, views, nullptr, [&](const store::RecordRow& r) {
+      return stored::row_or_error(k.kind, a.org_id, r.id, [&] { return record_view(k, r); });
+    });
     return ok();
   });
   if (!st) return st.error();

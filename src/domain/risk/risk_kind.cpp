@@ -4,8 +4,9 @@
 
 #include "core/text.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/list_view.hpp"
 #include "domain/risk/risk_fields.hpp"
-#include "domain/risk/risk_view.hpp"
+#include "domain/risk/risk_list_view.hpp"
 
 namespace aims::risk {
 namespace json = boost::json;
@@ -52,6 +53,7 @@ std::vector<std::string> names(std::span<const std::string_view> v) { return {v.
 records::KindSpec make() {
   auto k = records::named_kind(kRiskKind, "risk", "Risk", "R-", facets_of_risk);
   k.counter_id = kCounterId;
+  records::declare_list_view(k.kind, risk_list_view);
   auto treatments_or_none = names(treatments());
   treatments_or_none.push_back("none");
   k.filters = {

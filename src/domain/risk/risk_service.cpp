@@ -9,11 +9,14 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
+#include "domain/records/list_view.hpp"
+#include "store/list_views.hpp"
 #include "domain/records/read_cache.hpp"
 #include "domain/risk/heatmap.hpp"
 #include "domain/risk/risk_kind.hpp"
 #include "domain/risk/risk_fields.hpp"
 #include "domain/risk/risk_records.hpp"
+#include "domain/risk/risk_list_view.hpp"
 #include "domain/risk/risk_view.hpp"
 
 namespace aims::risk {
@@ -205,7 +208,7 @@ result<ListResult> RiskService::list_built(const Actor& a, const records::Params
     };
     if (q->overdue) overdue(sql);
     if (!q->in_memory) {  // filtered, sorted and paged by the store
-      auto page = tx.query_records(sql);
+      auto [page, views] = store::query_viewed(tx, sql);
       out.total = page.total;
       if (q->overdue) {
         out.overdue_reviews = page.total;
@@ -217,11 +220,13 @@ result<ListResult> RiskService::list_built(const Actor& a, const records::Params
         out.overdue_reviews = tx.query_records(count).total;
       }
       auto names = system_names(tx, a.org_id, page.items);
-      json::array items;
-      for (const auto& r : page.items)
-        items.push_back(stored::row_or_error(kRiskKind, a.org_id, r.id, [&] { return view_of(r, crit.criteria, today, names); }));
       if (page.more) out.next = records::encode_cursor(lq->sort_param, records::position_of(page.items.back(), sql.sort));
-      out.items_json = json::serialize(items);
+      out.items_json = records::page_json(
+          risk_kind(), page.items, views,
+          [&](const store::RecordRow& r, const json::object& in) { return list_holes(r, in, crit.criteria, today, names); },
+          [&](const store::RecordRow& r) {
+            return stored::row_or_error(kRiskKind, a.org_id, r.id, [&] { return view_of(r, crit.criteria, today, names); });
+          });
       return ok();
     }
     // Filters under the criteria or today's date, or a sort by level: the rows the store selects

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/records/list_view.hpp"
+#include "domain/risk/risk_list_view.hpp"
 #include "store/batch_lookups.hpp"
 
 namespace aims::risk {
@@ -62,27 +64,65 @@ Facts facts_of(const store::RecordRow& row, const json::object& doc, const Crite
   return f;
 }
 
-json::object view_of(const store::RecordRow& row, const Criteria& c, Date today, const SystemNames& names) {
-  auto doc = json::parse(row.doc).as_object();
-  const Facts f = facts_of(row, doc, c, today, names);
+namespace {
+
+/// The document members facts_of reads: a stored list view keeps them as its inputs.
+constexpr std::string_view kFactInputs[] = {"inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact",
+                                             "acceptance",          "status",          "review_date",         "due_date"};
+
+/// The members of a served risk worked out under the criteria, today's date and the systems' names.
+json::object derived_members(const Facts& f, const Criteria& c) {
+  return json::object{{"system_name", f.system_name.empty() ? json::value(nullptr) : json::value(f.system_name)},
+                      {"inherent", level_json(c, f.inherent_level, f.il, f.ii)},
+                      {"residual", level_json(c, f.residual_level, f.rl, f.ri)},
+                      {"acceptance_state", state_name(f.acceptance)},
+                      {"review_overdue", f.review_overdue},
+                      {"treatment_overdue", f.treatment_overdue}};
+}
+
+/// The served risk of a row and its document with the derived members `d` in their places.
+json::object view_with(const store::RecordRow& row, const json::object& doc, const json::object& d) {
   json::object v(doc.size() + 16);
   v["id"] = row.id;
   v["number"] = row.position;
   for (const auto& kv : doc)
     if (kv.key() != "created_by" && kv.key() != "updated_by") v[kv.key()] = kv.value();
-  v["system_name"] = f.system_name.empty() ? json::value(nullptr) : json::value(f.system_name);
-  v["inherent"] = level_json(c, f.inherent_level, f.il, f.ii);
-  v["residual"] = level_json(c, f.residual_level, f.rl, f.ri);
+  v["system_name"] = d.at("system_name");
+  v["inherent"] = d.at("inherent");
+  v["residual"] = d.at("residual");
   if (!v.contains("acceptance")) v["acceptance"] = nullptr;
-  v["acceptance_state"] = state_name(f.acceptance);
-  v["review_overdue"] = f.review_overdue;
-  v["treatment_overdue"] = f.treatment_overdue;
+  v["acceptance_state"] = d.at("acceptance_state");
+  v["review_overdue"] = d.at("review_overdue");
+  v["treatment_overdue"] = d.at("treatment_overdue");
   v["version"] = row.version;
   v["created_at"] = row.created_at;
   v["updated_at"] = row.updated_at;
   v["created_by"] = doc.contains("created_by") ? doc.at("created_by") : json::value("");
   v["updated_by"] = doc.contains("updated_by") ? doc.at("updated_by") : json::value("");
   return v;
+}
+
+}  // namespace
+
+json::object view_of(const store::RecordRow& row, const Criteria& c, Date today, const SystemNames& names) {
+  auto doc = json::parse(row.doc).as_object();
+  return view_with(row, doc, derived_members(facts_of(row, doc, c, today, names), c));
+}
+
+std::string risk_list_view(const store::RecordRow& row, const json::object& doc) {
+  static const std::initializer_list<std::string_view> kDerived = {"system_name",      "inherent",       "residual",
+                                                                        "acceptance_state", "review_overdue", "treatment_overdue"};
+  json::object holes;
+  for (std::string_view k : kDerived) holes[k] = nullptr;
+  json::object inputs;
+  for (std::string_view k : kFactInputs)
+    if (auto p = doc.if_contains(k)) inputs[k] = *p;
+  return records::make_list_view(view_with(row, doc, holes), kDerived, inputs);
+}
+
+json::object list_holes(const store::RecordRow& row, const json::object& inputs, const Criteria& c, Date today,
+                        const SystemNames& names) {
+  return derived_members(facts_of(row, inputs, c, today, names), c);
 }
 
 SystemNames system_names(store::ReadTx& tx, const std::string& org_id, const std::vector<store::RecordRow>& rows) {

@@ -365,7 +365,27 @@ const std::string kV11 = record_counts_v11();
 // v12: the index of a filter slot paired with a sort slot (sql/shared_migrations.hpp).
 constexpr std::string_view kV12 = sql::kPairIndexesV12;
 
-const std::array<std::string_view, 12> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
+// v13: each generic record's list view, stored with its facets (docs/storage.md, "Stored list
+// views"); every row is marked for the start-up backfill, which writes the views. A write that
+// changes the record but not its view (a hand-made edit) empties the view, so a page serves such
+// a row from its doc.
+constexpr std::string_view kV13 = R"sql(
+ALTER TABLE records ADD COLUMN list_view TEXT NOT NULL DEFAULT '';
+UPDATE records SET facet_rev = 0 WHERE facet_rev <> 0;
+CREATE FUNCTION records_view_dropped() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.list_view <> '' AND NEW.list_view = OLD.list_view
+     AND (NEW.doc IS DISTINCT FROM OLD.doc OR NEW.version IS DISTINCT FROM OLD.version
+          OR NEW.position IS DISTINCT FROM OLD.position OR NEW.created_at IS DISTINCT FROM OLD.created_at
+          OR NEW.updated_at IS DISTINCT FROM OLD.updated_at) THEN
+    NEW.list_view := '';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER records_view_dropped BEFORE UPDATE ON records FOR EACH ROW EXECUTE FUNCTION records_view_dropped();
+)sql";
+
+const std::array<std::string_view, 13> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13};
 
 }  // namespace
 

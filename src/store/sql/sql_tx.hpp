@@ -5,6 +5,7 @@
 #include "store/sql/connection.hpp"
 #include "store/audit_entry_queries.hpp"
 #include "store/batch_lookups.hpp"
+#include "store/list_views.hpp"
 #include "store/store.hpp"
 
 namespace aims::store::sql {
@@ -13,7 +14,7 @@ namespace aims::store::sql {
 /// by that callback's thread only; it borrows the connection, which must outlive it. Methods throw
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
-class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups {
+class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups, public ListViews {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -93,6 +94,9 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
   std::vector<RecordRow> list_records(const RecordFilter& f) override;
   std::int64_t count_records(const RecordFilter& f) override;
   RecordPage query_records(const RecordQuery& q) override;
+  ViewedPage query_viewed(const RecordQuery& q) override;
+  status set_list_view(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                       const std::string& id, const std::string& view) override;
   status put_record(const RecordRow& r, std::int64_t expected_version) override;
   status set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                            const std::string& id, const RecordFacets& facets) override;
@@ -124,6 +128,8 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
   /// at most two conditions on parent, ref and slots that not every record meets, the second
   /// answered by the few records outside it).
   std::optional<std::int64_t> stored_total(const RecordQuery& q);
+  /// query_records, and each row's list view into `views` when it is given.
+  RecordPage query_page(const RecordQuery& q, std::vector<std::string>* views);
 
   Connection& c_;
 };

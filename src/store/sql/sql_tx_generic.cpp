@@ -181,6 +181,13 @@ status SqlTx::set_record_facets(const std::string& org_id, const std::string& ki
   return ok();
 }
 
+status SqlTx::set_list_view(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                            const std::string& id, const std::string& view) {
+  if (c_.exec(std::string("UPDATE records SET list_view = ? WHERE ").append(kKey), {view, org_id, kind, parent_id, id}) == 0)
+    return make_error(errc::not_found, "no such " + kind);
+  return ok();
+}
+
 status SqlTx::delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                             const std::string& id, std::int64_t expected_version) {
   const Params key{org_id, kind, parent_id, id};

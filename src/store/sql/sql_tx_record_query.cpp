@@ -87,7 +87,15 @@ Statement filters(const RecordQuery& q, bool indexed, std::optional<std::size_t>
 
 }  // namespace
 
-RecordPage SqlTx::query_records(const RecordQuery& q) {
+RecordPage SqlTx::query_records(const RecordQuery& q) { return query_page(q, nullptr); }
+
+ViewedPage SqlTx::query_viewed(const RecordQuery& q) {
+  ViewedPage out;
+  out.page = query_page(q, &out.views);
+  return out;
+}
+
+RecordPage SqlTx::query_page(const RecordQuery& q, std::vector<std::string>* views) {
   RecordPage page;
   if (q.count) {
     if (auto stored = stored_total(q)) {
@@ -112,7 +120,10 @@ RecordPage SqlTx::query_records(const RecordQuery& q) {
     st.params.emplace_back(q.after->id);
     st.params.emplace_back(q.after->parent_id);
   }
-  std::string sql = std::string(kRecordSelect) + st.sql;
+  // The whole record (record_of), then its list view when asked for.
+  std::string sql(kRecordSelect);
+  if (views) sql.insert(sql.rfind(" FROM records "), ", list_view");
+  sql += st.sql;
   const bool sort_found_rows = q.count && few && (q.ref || !q.filters.empty() || q.below || q.text);
   const std::string key = !sort_found_rows ? col : "(" + col + (is_numeric(q.sort) ? " + 0)" : " || '')");
   sql += " ORDER BY " + key + dir + ", id" + dir + ", parent_id" + dir;
@@ -122,10 +133,15 @@ RecordPage SqlTx::query_records(const RecordQuery& q) {
   }
   Rows rows = c_.query(sql, st.params);
   page.items.reserve(rows.size());
-  for (Row& r : rows) page.items.push_back(record_of(r));
+  if (views) views->reserve(rows.size());
+  for (Row& r : rows) {
+    page.items.push_back(record_of(r));
+    if (views) views->push_back(r.take_text(21));
+  }
   if (q.limit > 0 && page.items.size() > static_cast<std::size_t>(q.limit)) {
     page.more = true;
     page.items.resize(static_cast<std::size_t>(q.limit));
+    if (views) views->resize(page.items.size());
   }
   return page;
 }

@@ -360,7 +360,23 @@ const std::string kV11 = record_counts_v11();
 // v12: the index of a filter slot paired with a sort slot (sql/shared_migrations.hpp).
 constexpr std::string_view kV12 = sql::kPairIndexesV12;
 
-const std::array<std::string_view, 12> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
+// v13: each generic record's list view, stored with its facets (docs/storage.md, "Stored list
+// views"); every row is marked for the start-up backfill, which writes the views. A write that
+// changes the record but not its view (a hand-made edit) empties the view, so a page serves such
+// a row from its doc.
+constexpr std::string_view kV13 = R"sql(
+ALTER TABLE records ADD COLUMN list_view TEXT NOT NULL DEFAULT '';
+UPDATE records SET facet_rev = 0 WHERE facet_rev <> 0;
+CREATE TRIGGER records_view_dropped AFTER UPDATE OF doc, version, position, created_at, updated_at ON records
+  WHEN NEW.list_view <> '' AND NEW.list_view = OLD.list_view
+    AND (NEW.doc IS NOT OLD.doc OR NEW.version IS NOT OLD.version OR NEW.position IS NOT OLD.position
+         OR NEW.created_at IS NOT OLD.created_at OR NEW.updated_at IS NOT OLD.updated_at)
+BEGIN
+  UPDATE records SET list_view = '' WHERE rowid = NEW.rowid;
+END;
+)sql";
+
+const std::array<std::string_view, 13> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13};
 
 }  // namespace
 
