@@ -15,9 +15,8 @@ import {
   canonical, contentHash, hex, leafHash, openCheckpoint, parseVerifierKey, rootOf, systemContent, verifyConsistency,
   verifyInclusion,
 } from '../lib/audit.mjs';
+import { SYS, AUDIT } from '../lib/paths.mjs';
 
-const AUDIT = '/api/v1/audit';
-const SYS = '/api/v1/systems';
 const PW = 'audit role password';
 const PW_B = 'other organization password';
 

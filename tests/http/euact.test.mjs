@@ -8,9 +8,8 @@ import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
 import { asked as askedIn, complete as completeIn, PRESETS } from '../lib/euact.mjs';
+import { SYS, OBL } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
-const OBL = '/api/v1/obligations';
 const Q = '/api/v1/eu-ai-act/questionnaire';
 const PW = 'eu ai act role password';
 const PW_OTHER = 'other organization password';

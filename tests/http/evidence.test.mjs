@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { EV } from '../lib/paths.mjs';
 
-const EV = '/api/v1/evidence';
 const PW = 'evidence role password';
 const PW_B = 'other organization password';
 const LIMIT_MIB = 3;

@@ -11,10 +11,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { ASM, SOA, EV } from '../lib/paths.mjs';
 
-const EV = '/api/v1/evidence';
-const ASM = '/api/v1/assessments';
-const SOA = '/api/v1/soa';
 const PW_B = 'other organization password';
 const LABEL = 'Evidence (free text, before evidence was linked from the vault):';
 

@@ -13,10 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, setSegregation } from '../lib/http.mjs';
 import { classifyAs, answersFor } from '../lib/euact.mjs';
+import { SYS, IA } from '../lib/paths.mjs';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'impact-export.json');
-const IA = '/api/v1/impact-assessments';
-const SYS = '/api/v1/systems';
 const PW = 'impact role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile, day } from '../lib/fixture.mjs';
+import { SYS, OBJ } from '../lib/paths.mjs';
 
-const OBJ = '/api/v1/objectives';
-const SYS = '/api/v1/systems';
 const PW = 'objective role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];

@@ -9,9 +9,8 @@ import { login, aims } from '../lib/server.mjs';
 import { client, assertJson, setSegregation } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SOA, ENTRIES } from '../lib/paths.mjs';
 
-const SOA = '/api/v1/soa';
-const ENTRIES = '/api/v1/audit/entries';
 const PW = 'read cache password';
 
 let srv, c, other;

@@ -8,9 +8,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { CI } from '../lib/paths.mjs';
 
 const PW = 'retention test password';
-const CI = '/api/v1/context-issues';
 let srv, c, manager, viewer, other;
 
 before(async () => {

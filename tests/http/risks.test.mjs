@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
+import { RISKS, CRIT } from '../lib/paths.mjs';
 
-const RISKS = '/api/v1/risks';
-const CRIT = '/api/v1/risk-criteria';
 const PW = 'risk role password';
 const PW_OTHER = 'other organization password';
 

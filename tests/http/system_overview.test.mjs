@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, assertProblem, stopServer, memberClients } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const PW = 'overview member password';
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
