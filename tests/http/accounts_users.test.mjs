@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { MEMBERS } from '../lib/paths.mjs';
 
 const PW = 'a sturdy passphrase 42';
 const PASSWORD = '/api/v1/auth/password';
-const MEMBERS = '/api/v1/org/members';
 let srv, admin, as;
 
 function addUser(email, role = 'viewer', org = srv.org, password = PW) {

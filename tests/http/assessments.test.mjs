@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, assertReadableById } from '../lib/http.mjs';
+import { ASM } from '../lib/paths.mjs';
 
-const ASM = '/api/v1/assessments';
 const PW = 'assessment role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];

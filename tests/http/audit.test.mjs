@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
 import {
   canonical, contentHash, hex, leafHash, openCheckpoint, parseVerifierKey, rootOf, systemContent, verifyConsistency,
   verifyInclusion,
 } from '../lib/audit.mjs';
+import { SYS, AUDIT } from '../lib/paths.mjs';
 
-const AUDIT = '/api/v1/audit';
-const SYS = '/api/v1/systems';
 const PW = 'audit role password';
 const PW_B = 'other organization password';
 
@@ -27,9 +27,7 @@ before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   as = await memberClients(srv, ['viewer', 'auditor', 'contributor', 'manager'], PW);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_B + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  b = client(srv.url, await login(srv.url, 'other@x.test', PW_B));
+  b = await otherOrgClient(srv, PW_B);
   dir = mkdtempSync(join(tmpdir(), 'aims-audit-test-'));
   vkey = assertJson(await c('GET', `${AUDIT}/public-key`)).verifier_key;
   vk = parseVerifierKey(vkey);

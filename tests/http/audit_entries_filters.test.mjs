@@ -6,8 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { ENTRIES } from '../lib/paths.mjs';
 
-const ENTRIES = '/api/v1/audit/entries';
 const PW = 'audit filters password';
 
 let srv, c, as, risk, sys, adminEmail;

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 import { unzip } from '../lib/audit.mjs';
+import { PACK } from '../lib/paths.mjs';
 
-const PACK = '/api/v1/audit/pack';
 const PW = 'audit pack role password';
 const PW_B = 'other organization password';
 

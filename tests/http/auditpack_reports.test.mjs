@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { PACK } from '../lib/paths.mjs';
 
-const PACK = '/api/v1/audit/pack';
 let srv, c, auth, dir;
 
 const sha = (x) => createHash('sha256').update(x).digest('hex');

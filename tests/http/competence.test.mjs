@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
-import { day } from '../lib/fixture.mjs';
+import { day, otherOrgClient } from '../lib/fixture.mjs';
 
 const PW = 'competence test password';
 const MATRIX = '/api/v1/competence/matrix';
@@ -23,9 +23,7 @@ before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   ({ viewer, contributor } = await memberClients(srv, ['viewer', 'contributor'], PW));
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  other = await otherOrgClient(srv, PW);
   ids = { admin: await me(c), viewer: await me(viewer), contributor: await me(contributor) };
   comp.yearly = await post('/api/v1/competences', { name: 'AI literacy', category: 'ai_literacy', validity_months: 12, ai_act_art4: true });
   comp.lasting = await post('/api/v1/competences', { name: 'Risk assessment', category: 'technical' });

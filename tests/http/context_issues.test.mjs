@@ -6,8 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { CI } from '../lib/paths.mjs';
 
-const CI = '/api/v1/context-issues';
 let srv, c, sys;
 
 const base = { title: 'Rules for AI in lending', origin: 'external', category: 'legal', effect: 'risk' };

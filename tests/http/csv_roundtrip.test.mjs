@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertJson, stopServer, parseCsv } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 // Values a spreadsheet or a naive guard would change. Leading/trailing whitespace is trimmed by the

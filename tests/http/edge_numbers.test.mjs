@@ -9,10 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, assertJson } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
-
-const IA = '/api/v1/impact-assessments';
-const ASM = '/api/v1/assessments';
-const SYS = '/api/v1/systems';
+import { SYS, ASM, IA } from '../lib/paths.mjs';
 
 let srv, c, sys;
 

@@ -6,11 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
-import { serverForFile } from '../lib/fixture.mjs';
+import { serverForFile, otherOrgClient } from '../lib/fixture.mjs';
 import { asked as askedIn, complete as completeIn, PRESETS } from '../lib/euact.mjs';
+import { SYS, OBL } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
-const OBL = '/api/v1/obligations';
 const Q = '/api/v1/eu-ai-act/questionnaire';
 const PW = 'eu ai act role password';
 const PW_OTHER = 'other organization password';
@@ -500,9 +499,7 @@ test('contributor and manager classify and edit obligations', async () => {
 test("another organization sees none of this: 404 on A's classification and obligations, lists without them", async () => {
   const s = await system({ name: 'Tenant A high-risk system' });
   await classify(s.id, HIGH_RISK_4A);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other EU', '--admin-email', 'other-eu@x.test'], PW_OTHER + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  const b = client(srv.url, await login(srv.url, 'other-eu@x.test', PW_OTHER));
+  const b = await otherOrgClient(srv, PW_OTHER, { name: 'Other EU', email: 'other-eu@x.test' });
   const before = await state(s.id);
   assertProblem(await b('GET', `${SYS}/${s.id}/classification`), 404);
   assertProblem(await b('GET', `${SYS}/${s.id}/classification/history`), 404);

@@ -9,9 +9,8 @@ import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile, sqlite } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS, OBL } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
-const OBL = '/api/v1/obligations';
 const RECHECKS = '/api/v1/eu-ai-act/rechecks';
 let srv, c, viewer;
 

@@ -10,8 +10,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
+import { EV } from '../lib/paths.mjs';
 
-const EV = '/api/v1/evidence';
 const PW = 'evidence role password';
 const PW_B = 'other organization password';
 const LIMIT_MIB = 3;
@@ -27,9 +28,7 @@ before(async () => {
   Object.assign(as, await memberClients(srv, ['viewer', 'auditor', 'contributor', 'manager'], PW));
   system = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Evidence test system', purpose: 'Has evidence' } }), 201);
   assessment = assertJson(await c('POST', '/api/v1/assessments', { json: { name: 'Evidence baseline', approach: 'annex_a' } }), 201);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_B + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  otherAdmin = client(srv.url, await login(srv.url, 'other@x.test', PW_B));
+  otherAdmin = await otherOrgClient(srv, PW_B);
 });
 
 after(async () => {

@@ -9,8 +9,8 @@ import { rmSync } from 'node:fs';
 import { startServer } from '../lib/server.mjs';
 import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 import { adminClient, sqlite, day } from '../lib/fixture.mjs';
+import { EV } from '../lib/paths.mjs';
 
-const EV = '/api/v1/evidence';
 let srv, c, dataDir, system;
 
 const sql = (q) => sqlite(dataDir, q);

@@ -11,10 +11,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
+import { ASM, SOA, EV } from '../lib/paths.mjs';
 
-const EV = '/api/v1/evidence';
-const ASM = '/api/v1/assessments';
-const SOA = '/api/v1/soa';
 const PW_B = 'other organization password';
 const LABEL = 'Evidence (free text, before evidence was linked from the vault):';
 
@@ -52,9 +51,7 @@ async function start(dataDir) {
 before(async () => {
   await start();
   ({ viewer } = await memberClients(srv, ['viewer'], 'picker viewer password'));
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_B + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW_B));
+  other = await otherOrgClient(srv, PW_B);
   asm = assertJson(await c('POST', ASM, { json: { name: 'Picker baseline', approach: 'both' } }), 201);
   policy = assertJson(await upload(c, 'ai-policy.md', '# AI policy\n', { title: 'AI policy v2', classification: 'confidential' }), 201);
   minutes = assertJson(await upload(c, 'minutes.txt', 'Management review minutes\n', { title: 'Review minutes' }), 201);

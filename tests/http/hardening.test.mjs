@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const LOGIN = '/api/v1/auth/login';
 let srv, adminAuth, admin, anon;
 

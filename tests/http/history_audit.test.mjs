@@ -9,10 +9,8 @@ import assert from 'node:assert/strict';
 import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, stopServer } from '../lib/http.mjs';
 import { contentHash, leafHash, openCheckpoint, parseVerifierKey, systemContent, verifyInclusion } from '../lib/audit.mjs';
+import { SYS, OBJ, AUDIT } from '../lib/paths.mjs';
 
-const AUDIT = '/api/v1/audit';
-const OBJ = '/api/v1/objectives';
-const SYS = '/api/v1/systems';
 /** Record types whose history rows are changes of no record: each has an entry of its own. */
 const HISTORY_ONLY = new Set(['objective_reading', 'roadmap']);
 

@@ -12,11 +12,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, setSegregation } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
 import { classifyAs, answersFor } from '../lib/euact.mjs';
+import { SYS, IA } from '../lib/paths.mjs';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'impact-export.json');
-const IA = '/api/v1/impact-assessments';
-const SYS = '/api/v1/systems';
 const PW = 'impact role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];
@@ -625,9 +625,7 @@ test('viewers and auditors read everything but every write is 403 and changes no
 
 test("another organization sees none of this organization's assessments: 404 on every route, lists empty, its systems not assessable", async () => {
   const a = await complete(cv, [harm(1, 1)], { title: 'Tenant secret' });
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other impact org', '--admin-email', 'other-impact@x.test'], PW_OTHER + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  const b = client(srv.url, await login(srv.url, 'other-impact@x.test', PW_OTHER));
+  const b = await otherOrgClient(srv, PW_OTHER, { name: 'Other impact org', email: 'other-impact@x.test' });
   const before = await snapshot(a.id);
   for (const [m, p, json] of [
     ['GET', `${IA}/${a.id}`], ['PATCH', `${IA}/${a.id}`, { scope: 'x' }], ['GET', `${IA}/${a.id}/history`], ['POST', `${IA}/${a.id}/submit`],

@@ -7,10 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, assertJson } from '../lib/http.mjs';
 import { serverForFile, sqlite, day } from '../lib/fixture.mjs';
-
-const OBJ = '/api/v1/objectives';
-const RISKS = '/api/v1/risks';
-const SYS = '/api/v1/systems';
+import { SYS, RISKS, OBJ } from '../lib/paths.mjs';
 
 let srv, c, orgId;
 

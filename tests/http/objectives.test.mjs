@@ -6,10 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
-import { serverForFile, day } from '../lib/fixture.mjs';
+import { serverForFile, day, otherOrgClient } from '../lib/fixture.mjs';
+import { SYS, OBJ } from '../lib/paths.mjs';
 
-const OBJ = '/api/v1/objectives';
-const SYS = '/api/v1/systems';
 const PW = 'objective role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];
@@ -462,9 +461,7 @@ test('the summary counts objectives by status and active ones by derived status 
 test("another organization never sees, changes or pushes to this one's objectives", async () => {
   const mine = await create({ title: 'Only Acme sees this' });
   const rd = assertJson(await addReading(mine.id, { value: 0.9 }), 201).reading;
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Objectives Other', '--admin-email', 'obj-other@x.test'], PW_OTHER + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  const b = client(srv.url, await login(srv.url, 'obj-other@x.test', PW_OTHER));
+  const b = await otherOrgClient(srv, PW_OTHER, { name: 'Objectives Other', email: 'obj-other@x.test' });
   const before = await snapshot();
   assert.equal(assertJson(await b('GET', OBJ)).total, 0);
   assert.deepEqual(assertJson(await b('GET', `${OBJ}/summary`)).total, 0);

@@ -10,9 +10,8 @@ import { startServer } from '../lib/server.mjs';
 import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 import { adminClient, sqlite } from '../lib/fixture.mjs';
 import { complete as completeIn, answersFor, PRESETS } from '../lib/euact.mjs';
+import { SYS, OBL } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
-const OBL = '/api/v1/obligations';
 const TODAY = new Date().toISOString().slice(0, 10);
 const STATUSES = ['not_started', 'in_progress', 'met', 'not_applicable'];
 

@@ -8,9 +8,7 @@ import assert from 'node:assert/strict';
 import { startDemoServer, login } from '../lib/server.mjs';
 import { client, assertJson, stopServer } from '../lib/http.mjs';
 import { complete } from '../lib/euact.mjs';
-
-const SYS = '/api/v1/systems';
-const IA = '/api/v1/impact-assessments';
+import { SYS, IA } from '../lib/paths.mjs';
 
 let srv, c, credit, ia;
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, assertJson, client, memberClients } from '../lib/http.mjs';
-import { serverForFile } from '../lib/fixture.mjs';
+import { serverForFile, otherOrgClient } from '../lib/fixture.mjs';
 import { aims, login } from '../lib/server.mjs';
 
 const IP = '/api/v1/interested-parties';
@@ -18,9 +18,7 @@ serverForFile(async ({ srv, c: admin }) => {
   c = admin;
   me = assertJson(await c('GET', '/api/v1/me')).user.id;
   ({ auditor, contributor } = await memberClients(srv, ['auditor', 'contributor'], PW));
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Elsewhere', '--admin-email', 'else@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  const elsewhere = client(srv.url, await login(srv.url, 'else@x.test', PW));
+  const elsewhere = await otherOrgClient(srv, PW, { name: 'Elsewhere', email: 'else@x.test' });
   stranger = assertJson(await elsewhere('GET', '/api/v1/me')).user.id;
 });
 

@@ -8,12 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { ENTRIES, MEMBERS } from '../lib/paths.mjs';
 
 const PW = 'a sturdy passphrase 42';
 const NEW_PW = 'violet lantern over harbor 9';
-const MEMBERS = '/api/v1/org/members';
 const INVITES = '/api/v1/org/invitations';
-const ENTRIES = '/api/v1/audit/entries';
 let srv, admin, as, anon;
 
 const sql = (q) => spawnSync('sqlite3', [join(srv.dataDir, 'aims.db'), q], { encoding: 'utf8' }).stdout.trim();

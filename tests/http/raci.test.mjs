@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
 
 const RA = '/api/v1/raci-activities';
 const PW = 'raci test password';
@@ -21,9 +22,7 @@ before(async () => {
   me = assertJson(await c('GET', '/api/v1/me')).user.id;
   manager = assertJson(await members.manager('GET', '/api/v1/me')).user.id;
   sys = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Loan scoring', purpose: 'Scores loans' } }), 201);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  other = await otherOrgClient(srv, PW);
 });
 after(() => stopServer(srv));
 

@@ -7,11 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertJson, setSegregation } from '../lib/http.mjs';
-import { serverForFile } from '../lib/fixture.mjs';
+import { serverForFile, otherOrgClient } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SOA, ENTRIES } from '../lib/paths.mjs';
 
-const SOA = '/api/v1/soa';
-const ENTRIES = '/api/v1/audit/entries';
 const PW = 'read cache password';
 
 let srv, c, other;
@@ -19,9 +18,7 @@ let srv, c, other;
 serverForFile(async (s) => {
   ({ srv, c } = s);
   await setSegregation(c, { soa_approval: false, risk_acceptance: false });
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  other = await otherOrgClient(srv, PW);
 });
 
 const soa = async (who = c) => assertJson(await who('GET', SOA));

@@ -12,6 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
 import { unzip } from '../lib/audit.mjs';
 import { complete, PRESETS } from '../lib/euact.mjs';
 import { spawnSync } from 'node:child_process';
@@ -253,9 +254,7 @@ before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   ({ viewer } = await memberClients(srv, ['viewer'], PW));
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  other = await otherOrgClient(srv, PW);
   kinds = assertJson(await c('GET', '/api/v1/kinds')).items;
   rowsUnderTest = [];
   const fieldDriven = new Set(kinds.map((k) => k.path));

@@ -10,8 +10,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { RISKS } from '../lib/paths.mjs';
 
-const RISKS = '/api/v1/risks';
 let dataDir;
 let srv;
 after(async () => {

@@ -10,10 +10,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, setSegregation } from '../lib/http.mjs';
+import { SYS, IA, OBJ } from '../lib/paths.mjs';
 
-const OBJ = '/api/v1/objectives';
-const IA = '/api/v1/impact-assessments';
-const SYS = '/api/v1/systems';
 let dataDir;
 after(() => { if (dataDir) rmSync(dataDir, { recursive: true, force: true }); });
 

@@ -11,9 +11,9 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertJson, assertProblem, stopServer } from '../lib/http.mjs';
+import { ASM } from '../lib/paths.mjs';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'assessment-report.json');
-const ASM = '/api/v1/assessments';
 const LEVELS = [3, 1, 4, 2, 0, 5, 3];
 
 let srv, c, session, id, results, tmp;

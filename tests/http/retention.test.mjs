@@ -8,18 +8,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
+import { CI } from '../lib/paths.mjs';
 
 const PW = 'retention test password';
-const CI = '/api/v1/context-issues';
 let srv, c, manager, viewer, other;
 
 before(async () => {
   srv = await startServer();
   c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
   ({ manager, viewer } = await memberClients(srv, ['manager', 'viewer'], PW));
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  other = await otherOrgClient(srv, PW);
 });
 after(() => stopServer(srv));
 

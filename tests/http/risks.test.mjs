@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
+import { RISKS, CRIT } from '../lib/paths.mjs';
 
-const RISKS = '/api/v1/risks';
-const CRIT = '/api/v1/risk-criteria';
 const PW = 'risk role password';
 const PW_OTHER = 'other organization password';
 
@@ -33,9 +33,7 @@ before(async () => {
   await setSegregation(c, { risk_acceptance: false });
   sysA = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Credit scoring', purpose: 'Scores loans' } }), 201);
   sysB = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Chatbot', purpose: 'Answers customers' } }), 201);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW_OTHER + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'other@x.test', PW_OTHER));
+  other = await otherOrgClient(srv, PW_OTHER);
   otherSys = assertJson(await other('POST', '/api/v1/systems', { json: { name: 'Other system', purpose: 'Elsewhere' } }), 201);
 });
 
@@ -488,9 +486,7 @@ describe('heat map, paging, sorting and filters (a fresh organization)', () => {
   const made = {};
 
   before(async () => {
-    const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Heat', '--admin-email', 'heat@x.test'], PW_OTHER + '\n');
-    assert.equal(org.status, 0, org.stderr);
-    w = client(srv.url, await login(srv.url, 'heat@x.test', PW_OTHER));
+    w = await otherOrgClient(srv, PW_OTHER, { name: 'Heat', email: 'heat@x.test' });
     assert.equal(assertJson(await w('GET', RISKS)).total, 0);
     sys = assertJson(await w('POST', '/api/v1/systems', { json: { name: 'Heat system', purpose: 'x' } }), 201);
     const mk = async (key, json) => { made[key] = await create(json, w); };

@@ -6,9 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
-
-const ASM = '/api/v1/assessments';
-const SOA = '/api/v1/soa';
+import { ASM, SOA } from '../lib/paths.mjs';
 
 let srv, c;
 const as = {};

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const PW = 'role tester password 1';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];
 let srv, admin;

@@ -10,9 +10,9 @@ import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
 import { unzip } from '../lib/audit.mjs';
+import { SYS } from '../lib/paths.mjs';
 
 const SCOPE = '/api/v1/scope';
-const SYS = '/api/v1/systems';
 const PW = 'scope role password';
 
 let srv, admin, as, loan, chat, bot;

@@ -8,12 +8,8 @@ import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
+import { SOA, IA, RISKS, ORG, CRIT } from '../lib/paths.mjs';
 
-const ORG = '/api/v1/org-settings';
-const IA = '/api/v1/impact-assessments';
-const RISKS = '/api/v1/risks';
-const CRIT = '/api/v1/risk-criteria';
-const SOA = '/api/v1/soa';
 const PW = 'segregation role password';
 const NON_ADMINS = ['viewer', 'auditor', 'contributor', 'manager'];
 const ALL_ON = { impact_approval: true, risk_acceptance: true, soa_approval: true };

@@ -5,9 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients, parseCsv, setSegregation } from '../lib/http.mjs';
+import { ASM, SOA } from '../lib/paths.mjs';
 
-const SOA = '/api/v1/soa';
-const ASM = '/api/v1/assessments';
 const PW = 'soa role password';
 const PW_OTHER = 'other organization password';
 const ROLES = ['viewer', 'auditor', 'contributor', 'manager'];

@@ -6,10 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, assertJson, memberClients, setSegregation } from '../lib/http.mjs';
 import { serverForFile } from '../lib/fixture.mjs';
-
-const SOA = '/api/v1/soa';
-const ASM = '/api/v1/assessments';
-const ORG = '/api/v1/org-settings';
+import { ASM, SOA, ORG } from '../lib/paths.mjs';
 
 let srv, c;
 const as = {};

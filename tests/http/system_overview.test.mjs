@@ -5,9 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, assertProblem, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const PW = 'overview member password';
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
@@ -107,9 +108,7 @@ test('each finding appears with its cause and goes when the cause is fixed', asy
 });
 
 test('another organization\'s system and a missing one are not found; a viewer can read', async () => {
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Other', '--admin-email', 'other@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  const other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  const other = await otherOrgClient(srv, PW);
   assertProblem(await other('GET', `${SYS}/${credit.id}/overview`), 404);
   assertProblem(await c('GET', `${SYS}/sys_doesnotexist/overview`), 404);
   const { viewer } = await memberClients(srv, ['viewer'], PW);

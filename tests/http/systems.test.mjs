@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, parseCsv, assertReadableById } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS } from '../lib/paths.mjs';
 
 let srv, c;
-const SYS = '/api/v1/systems';
 const STAGES = ['inception', 'design_and_development', 'verification_and_validation', 'deployment',
   'operation_and_monitoring', 're_evaluation', 'retirement'];
 const CLASSES_BY_SEVERITY = ['unclassified', 'minimal', 'transparency', 'high_risk_exempt', 'gpai_model', 'gpai_systemic', 'high_risk', 'prohibited'];

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, parseCsv } from '../lib/http.mjs';
 import { classifyAs } from '../lib/euact.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const DERIVED = ['eu_ai_act_class', 'eu_ai_act_basis', 'eu_ai_act_rationale'];
 let srv, c;
 

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { SYS } from '../lib/paths.mjs';
 
-const SYS = '/api/v1/systems';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 const OPEN = ['getHealth', 'getOpenApi', 'login', 'getInvitation', 'acceptInvitation', 'getPasswordReset', 'completePasswordReset'];
 const PW_B = 'other organization password';

@@ -1,16 +1,26 @@
 // Set-ups the HTTP tests repeat: one server for a whole test file with its admin logged in, the
-// admin's client of a server, SQL run straight on a server's SQLite database, and calendar dates
-// relative to today. Single-threaded, like the tests.
+// admin's client of a server, the admin's client of another organization on it, SQL run straight
+// on a server's SQLite database, and calendar dates relative to today. Single-threaded, like the tests.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, login } from './server.mjs';
+import { startServer, login, aims } from './server.mjs';
 import { client, stopServer } from './http.mjs';
 
 /** A client of the server's admin (startServer's `admin`), logged in over HTTP. */
 export async function adminClient(srv) {
   return client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+}
+
+/**
+ * A client of the admin of a new organization on `srv` (made with `aims org create`, the admin's
+ * password `password`): the "other organization" of the tenancy tests.
+ */
+export async function otherOrgClient(srv, password, { name = 'Other', email = 'other@x.test' } = {}) {
+  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', name, '--admin-email', email], password + '\n');
+  assert.equal(org.status, 0, org.stderr);
+  return client(srv.url, await login(srv.url, email, password));
 }
 
 /**

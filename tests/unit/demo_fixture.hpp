@@ -13,28 +13,22 @@
 #include "core/ids.hpp"
 #include "domain/accounts/principal.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/common/test_store.hpp"
 #include "domain/demo/demo_seed.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::testing {
 
-class DemoOrg : public ::testing::Test {
+class DemoOrg : public TempStore {
  protected:
   static constexpr const char* kPassword = "demo-password-123";
 
   explicit DemoOrg(bool audited = false) : audited_(audited) {}
 
   void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("aims-demo-" + crypto::random_base32(8));
-    std::filesystem::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    if (audited_)
-      store_ = std::make_unique<ledger::AuditedStore>(std::move(*st), clock_);
-    else
-      store_ = std::move(*st);
+    ASSERT_NO_FATAL_FAILURE(open_temp_store());
+    if (audited_) store_ = std::make_unique<ledger::AuditedStore>(std::move(store_), clock_);
     auto seeded = demo::seed(*store_, cat_, clock_, ids_, kPassword);
     ASSERT_TRUE(seeded) << seeded.error().detail;
     login_ = *seeded;
@@ -47,16 +41,10 @@ class DemoOrg : public ::testing::Test {
       return ok();
     }));
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
 
-  std::filesystem::path dir_;
   SystemClock clock_;
   RandomIds ids_;
   catalog::Catalog cat_ = catalog::Catalog::load_embedded();
-  std::unique_ptr<store::Store> store_;
   demo::DemoLogin login_;
   store::Organization org_;
   accounts::Actor admin_;  // the demo admin in Demo Org

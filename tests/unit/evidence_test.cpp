@@ -23,15 +23,10 @@ namespace json = boost::json;
 
 namespace {
 
-class EvidenceServiceTest : public ::testing::Test {
+class EvidenceServiceTest : public aims::testing::TempStore {
  protected:
   void SetUp() override {
-    crypto::init();
-    dir_ = fs::temp_directory_path() / ("aims-evidence-" + crypto::random_base32(8));
-    fs::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    store_ = std::move(*st);
+    ASSERT_NO_FATAL_FAILURE(open_temp_store());
     accounts::AdminService admin(*store_, clock_, ids_);
     auto a = admin.init("Org A", "a@x.test", "password for a 123");
     ASSERT_TRUE(a);
@@ -45,8 +40,7 @@ class EvidenceServiceTest : public ::testing::Test {
   }
   void TearDown() override {
     svc_.reset();
-    store_.reset();
-    fs::remove_all(dir_);
+    TempStore::TearDown();
   }
 
   result<evidence::UploadDone> upload(const accounts::Actor& a, const std::string& name, const std::string& bytes,
@@ -83,11 +77,9 @@ class EvidenceServiceTest : public ::testing::Test {
     return n;
   }
 
-  fs::path dir_;
   SystemClock clock_;
   RandomIds ids_;
   catalog::Catalog cat_ = catalog::Catalog::load_embedded();
-  std::unique_ptr<store::Store> store_;
   std::unique_ptr<evidence::FileBlobStore> blobs_;
   std::unique_ptr<evidence::EvidenceService> svc_;
   accounts::Actor actor_a_, actor_b_;

@@ -10,6 +10,7 @@
 #include "domain/accounts/admin_service.hpp"
 #include "domain/impact/impact_service.hpp"
 #include "domain/inventory/system_service.hpp"
+#include "domain/common/test_store.hpp"
 #include "store/store.hpp"
 
 using namespace aims;
@@ -30,11 +31,9 @@ class TestClock final : public Clock {
 }  // namespace
 
 TEST(ImpactService, ReassessmentFallsDueOnTheNextReviewDate) {
-  crypto::init();
-  auto dir = std::filesystem::temp_directory_path() / ("aims-impact-" + crypto::random_base32(8));
-  std::filesystem::create_directories(dir);
+  aims::testing::TempDir dir;
   {
-    auto st = store::open_store((dir / "aims.db").string());
+    auto st = store::open_store(dir.db());
     ASSERT_TRUE(st) << st.error().detail;
     auto& store = **st;
     TestClock clock;
@@ -89,5 +88,4 @@ TEST(ImpactService, ReassessmentFallsDueOnTheNextReviewDate) {
     EXPECT_EQ(number, 2);
     EXPECT_FALSE(due().at("due").as_bool());
   }
-  std::filesystem::remove_all(dir);
 }

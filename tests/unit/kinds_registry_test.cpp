@@ -17,6 +17,7 @@
 #include "domain/kinds/registry.hpp"
 #include "domain/ledger/audit_pack_format.hpp"
 #include "domain/ledger/audited_store.hpp"
+#include "domain/common/test_store.hpp"
 #include "store/store.hpp"
 
 using namespace aims;
@@ -28,11 +29,9 @@ namespace {
 const std::set<std::string> kNotRecords = {"organization", "membership"};
 
 TEST(KindRegistry, EveryRecordTypeTheDemoWritesIsInTheAuditorPackage) {
-  crypto::init();
-  auto dir = std::filesystem::temp_directory_path() / ("aims-kinds-" + crypto::random_base32(8));
-  std::filesystem::create_directories(dir);
+  aims::testing::TempDir dir;
   {
-    auto st = store::open_store((dir / "aims.db").string());
+    auto st = store::open_store(dir.db());
     ASSERT_TRUE(st) << st.error().detail;
     SystemClock clock;
     RandomIds ids;
@@ -74,7 +73,6 @@ TEST(KindRegistry, EveryRecordTypeTheDemoWritesIsInTheAuditorPackage) {
     EXPECT_GE(issues, 6);
     EXPECT_LE(issues, 8);
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(KindRegistry, EveryKindHasItsPackageFileAndFieldDrivenKindsAreLinkTargets) {

@@ -119,6 +119,24 @@ VerifyResult verify(const std::vector<std::string>& lines, std::optional<std::st
 
 std::size_t first_entry_line = 1;  // line index of entry 0
 
+/// Whether a case verifies against the newest checkpoint, or at random against it or none.
+enum class Given { newest, newest_or_none };
+
+/// kCases times: a random log (of at least `min_size` entries) whose export's lines `tamper`
+/// changes, answering the index of the first entry it changed; verifying must fail naming it.
+template <class Tamper>
+void expect_first_bad_named(unsigned seed, Given given, Tamper tamper, int min_size = 1) {
+  std::mt19937 rng(seed);
+  for (int c = 0; c < kCases; ++c) {
+    auto log = random_log(rng, min_size);
+    auto lines = lines_of(log);
+    std::size_t first_bad = tamper(rng, log, lines);
+    auto r = verify(lines, given == Given::newest || rng() % 2 ? std::optional(log.notes.back()) : std::nullopt);
+    ASSERT_FALSE(r.ok) << "case " << c;
+    ASSERT_EQ(r.first_bad, static_cast<std::int64_t>(first_bad)) << "case " << c << ": " << r.summary;
+  }
+}
+
 }  // namespace
 
 TEST(Tamper, UntouchedLogsAlwaysVerify) {
@@ -166,40 +184,27 @@ TEST(Tamper, AChangedValueInAnEntryIsFoundAndNamed) {
 }
 
 TEST(Tamper, AnyChangedByteOfAnEntryLineIsFoundAndNamed) {
-  std::mt19937 rng(3);
-  for (int c = 0; c < kCases; ++c) {
-    auto log = random_log(rng);
-    auto lines = lines_of(log);
+  expect_first_bad_named(3, Given::newest, [](std::mt19937& rng, const Log& log, std::vector<std::string>& lines) {
     auto i = std::uniform_int_distribution<std::size_t>(0, log.entries.size() - 1)(rng);
     auto& line = lines[first_entry_line + i];
     auto pos = std::uniform_int_distribution<std::size_t>(0, line.size() - 1)(rng);
     char b;
     do b = static_cast<char>(rng() % 256); while (b == line[pos] || b == '\n');
     line[pos] = b;
-    auto r = verify(lines, log.notes.back());
-    ASSERT_FALSE(r.ok) << "case " << c;
-    ASSERT_EQ(r.first_bad, static_cast<std::int64_t>(i)) << "case " << c << ": " << r.summary;
-  }
+    return i;
+  });
 }
 
 TEST(Tamper, ADeletedEntryIsFoundAndNamed) {
-  std::mt19937 rng(4);
-  for (int c = 0; c < kCases; ++c) {
-    auto log = random_log(rng);
-    auto lines = lines_of(log);
+  expect_first_bad_named(4, Given::newest_or_none, [](std::mt19937& rng, const Log& log, std::vector<std::string>& lines) {
     auto i = std::uniform_int_distribution<std::size_t>(0, log.entries.size() - 1)(rng);
     lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(first_entry_line + i));
-    auto r = verify(lines, rng() % 2 ? std::optional(log.notes.back()) : std::nullopt);
-    ASSERT_FALSE(r.ok) << "case " << c;
-    ASSERT_EQ(r.first_bad, static_cast<std::int64_t>(i)) << "case " << c << ": " << r.summary;
-  }
+    return i;
+  });
 }
 
 TEST(Tamper, ReorderedEntriesAreFoundAndTheFirstMovedOneNamed) {
-  std::mt19937 rng(5);
-  for (int c = 0; c < kCases; ++c) {
-    auto log = random_log(rng, 2);
-    auto lines = lines_of(log);
+  auto reorder = [](std::mt19937& rng, const Log& log, std::vector<std::string>& lines) {
     std::uniform_int_distribution<std::size_t> d(0, log.entries.size() - 1);
     std::size_t i = d(rng), j = d(rng);
     while (j == i) j = d(rng);
@@ -207,17 +212,13 @@ TEST(Tamper, ReorderedEntriesAreFoundAndTheFirstMovedOneNamed) {
     auto from = lines.begin() + static_cast<std::ptrdiff_t>(first_entry_line);
     if (rng() % 2) std::swap(from[static_cast<std::ptrdiff_t>(i)], from[static_cast<std::ptrdiff_t>(j)]);
     else std::rotate(from + static_cast<std::ptrdiff_t>(i), from + static_cast<std::ptrdiff_t>(i) + 1, from + static_cast<std::ptrdiff_t>(j) + 1);
-    auto r = verify(lines, log.notes.back());
-    ASSERT_FALSE(r.ok) << "case " << c;
-    ASSERT_EQ(r.first_bad, static_cast<std::int64_t>(i)) << "case " << c << ": " << r.summary;
-  }
+    return i;
+  };
+  expect_first_bad_named(5, Given::newest, reorder, 2);
 }
 
 TEST(Tamper, AnInsertedEntryIsFoundAndNamed) {
-  std::mt19937 rng(6);
-  for (int c = 0; c < kCases; ++c) {
-    auto log = random_log(rng);
-    auto lines = lines_of(log);
+  expect_first_bad_named(6, Given::newest_or_none, [](std::mt19937& rng, const Log& log, std::vector<std::string>& lines) {
     auto i = std::uniform_int_distribution<std::size_t>(0, log.entries.size())(rng);
     // A plausible entry: the seq of its place, or a copy of a neighbour.
     // (A copy of entry i put before it makes position i + 1 the first that differs.)
@@ -226,10 +227,8 @@ TEST(Tamper, AnInsertedEntryIsFoundAndNamed) {
     auto line = entry_line(ExportEntry{added});
     line.pop_back();
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first_entry_line + i), line);
-    auto r = verify(lines, rng() % 2 ? std::optional(log.notes.back()) : std::nullopt);
-    ASSERT_FALSE(r.ok) << "case " << c;
-    ASSERT_EQ(r.first_bad, static_cast<std::int64_t>(copy ? i + 1 : i)) << "case " << c << ": " << r.summary;
-  }
+    return copy ? i + 1 : i;
+  });
 }
 
 TEST(Tamper, AForgedCheckpointIsRefused) {

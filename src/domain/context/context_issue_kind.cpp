@@ -2,62 +2,54 @@
 
 #include "domain/context/context_fields.hpp"
 #include "domain/records/field_kind.hpp"
-#include "domain/records/kind_build.hpp"
 
 namespace aims::context {
-namespace json = boost::json;
-using records::FieldSpec;
-using records::FieldType;
-using store::FacetSlot;
-
 namespace {
+using namespace records;
 
 /// An open issue of high relevance must come back for review; a closed one has nothing to review.
-void check(const json::object& doc, std::vector<FieldError>& errors) {
-  auto status = records::doc_text(&doc, "status");
-  bool dated = !records::doc_text(&doc, "review_date").empty();
-  if (status == "open" && records::doc_text(&doc, "relevance") == "high" && !dated)
+void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
+  auto status = doc_text(&doc, "status");
+  bool dated = !doc_text(&doc, "review_date").empty();
+  if (status == "open" && doc_text(&doc, "relevance") == "high" && !dated)
     errors.push_back({"review_date", 0, "an open issue of high relevance needs a next review date"});
   if (status == "closed" && dated)
     errors.push_back({"review_date", 0, "a closed issue has no next review; clear the date or reopen the issue"});
 }
 
-records::KindSpec make() {
-  auto k = context_kind({"context_issue", "context issue", "Context issue", "CI-", "Context issues", "context-issues",
-                         "context-issue", "4.1"});
+KindSpec make() {
+  auto k = worded_kind({"context_issue", "context issue", "Context issue", "CI-", "Context issues", "context-issues",
+                        "context-issue", "4.1"});
   k.check = check;
-  auto title = name_field("title", "Title", "The issue in a few words.");
-  auto description = long_field("description", "Description", "What the issue is and how it bears on the use of AI.");
-  auto origin = origin_field("Origin", "Whether the issue arises inside or outside the organization.");
-  FieldSpec category{"category", "Category", "The area the issue belongs to.", FieldType::enumeration, true};
-  category.values = {{"legal", "Legal and regulatory"},       {"technological", "Technological"},
-                     {"market", "Market and economic"},      {"social", "Social and cultural"},
-                     {"ethical", "Ethical"},                 {"environmental", "Environmental and climate"},
-                     {"organizational", "Organizational"}};
-  category.column = true;
-  category.filter = FacetSlot::text0;
-  FieldSpec effect{"effect", "Effect", "Whether the issue is a risk, an opportunity or both for the intended results.",
-                   FieldType::enumeration, true};
-  effect.values = {{"risk", "Risk"}, {"opportunity", "Opportunity"}, {"both", "Risk and opportunity"}};
-  effect.filter = FacetSlot::text2;
+  auto category = choice_field("category", "Category", "The area the issue belongs to.",
+                               {{"legal", "Legal and regulatory"}, {"technological", "Technological"},
+                                {"market", "Market and economic"}, {"social", "Social and cultural"},
+                                {"ethical", "Ethical"}, {"environmental", "Environmental and climate"},
+                                {"organizational", "Organizational"}},
+                               store::FacetSlot::text0);
+  auto effect = choice_field("effect", "Effect", "Whether the issue is a risk, an opportunity or both for the intended results.",
+                             {{"risk", "Risk"}, {"opportunity", "Opportunity"}, {"both", "Risk and opportunity"}},
+                             store::FacetSlot::text2);
+  effect.column = false;
   auto relevance = scale_field("relevance", "Relevance", "How strongly the issue affects the AI management system.",
-                               FacetSlot::text3);
+                               store::FacetSlot::text3);
   relevance.column = true;
-  relevance.sort = FacetSlot::number;
-  FieldSpec status{"status", "Status", "Open issues need action, monitored ones are watched, closed ones no longer apply.",
-                   FieldType::enumeration, true};
-  status.values = {{"open", "Open"}, {"monitored", "Monitored"}, {"closed", "Closed"}};
-  status.default_value = "open";
-  status.column = true;
-  status.filter = FacetSlot::text4;
-  FieldSpec owner{"owner", "Owner", "Who keeps an eye on the issue.", FieldType::text};
-  owner.max_length = 120;
+  relevance.sort = store::FacetSlot::number;
+  auto status = choice_field("status", "Status", "Open issues need action, monitored ones are watched, closed ones no longer apply.",
+                             {{"open", "Open"}, {"monitored", "Monitored"}, {"closed", "Closed"}}, store::FacetSlot::text4, "open");
+  auto owner = note_field("owner", "Owner", "Who keeps an eye on the issue.", 120);
   owner.column = true;
-  owner.filter = FacetSlot::text5;
-  owner.search = true;
-  auto review = review_field("When the issue is looked at again.");
-  auto systems = refs_field("system_ids", "AI systems", "The AI systems the issue concerns; none for the whole organization.", "system");
-  k.fields = {title, description, origin, category, effect, relevance, status, owner, review, systems};
+  owner.filter = store::FacetSlot::text5;
+  k.fields = {name_field("title", "Title", "The issue in a few words."),
+              long_field("description", "Description", "What the issue is and how it bears on the use of AI."),
+              origin_field("Origin", "Whether the issue arises inside or outside the organization."),
+              category,
+              effect,
+              relevance,
+              status,
+              owner,
+              review_field("When the issue is looked at again."),
+              refs_field("system_ids", "AI systems", "The AI systems the issue concerns; none for the whole organization.", "system")};
   k.demo = {
       R"({"title":"New AI legislation applies to our credit and hiring systems","description":"Rules for high-risk AI systems take effect in stages; our credit scoring and CV screening fall under them.","origin":"external","category":"legal","effect":"risk","relevance":"high","status":"open","owner":"Chief Compliance Officer","review_date":"2027-03-31","system_ids":["Credit scoring model","CV screening assistant"]})",
       R"({"title":"Customers expect to know when they talk to a machine","description":"Surveys show customers want to be told when an answer comes from an AI system and to reach a person easily.","origin":"external","category":"social","effect":"both","relevance":"medium","status":"monitored","owner":"Head of Digital Channels","review_date":"2027-06-30","system_ids":["Customer service chatbot"]})",
@@ -68,7 +60,7 @@ records::KindSpec make() {
       R"({"title":"Fairness commitments in the code of conduct","description":"Our code of conduct promises equal treatment, which every AI system that affects people has to show.","origin":"internal","category":"ethical","effect":"risk","relevance":"high","status":"open","owner":"Ethics Board","review_date":"2027-01-31"})",
       R"({"title":"Paper-based claims process retired","description":"The former manual claims process no longer exists, so its hand-over to the new system is no longer an issue.","origin":"internal","category":"organizational","effect":"risk","relevance":"low","status":"closed","owner":"Operations Manager"})",
   };
-  return records::field_kind(std::move(k));
+  return field_kind(std::move(k));
 }
 
 }  // namespace

@@ -2,49 +2,42 @@
 
 #include "domain/context/context_fields.hpp"
 #include "domain/records/field_kind.hpp"
-#include "domain/records/kind_build.hpp"
 
 namespace aims::context {
-using records::FieldSpec;
-using records::FieldType;
-using store::FacetSlot;
-
 namespace {
+using namespace records;
 
-records::KindSpec make() {
-  auto k = context_kind({"interested_party", "interested party", "Interested party", "IP-", "Interested parties",
-                         "interested-parties", "interested-party", "4.2"});
-  auto name = name_field("name", "Name", "The party: a person, group or body.");
-  FieldSpec type{"party_type", "Type", "What kind of party it is.", FieldType::enumeration, true};
-  type.values = {{"regulator", "Regulator or authority"},
-                 {"customer", "Customer"},
-                 {"affected_persons", "Affected persons"},
-                 {"end_users", "End users"},
-                 {"workers", "Workers and their representatives"},
-                 {"supplier", "Supplier or partner"},
-                 {"investor", "Investor or owner"},
-                 {"civil_society", "Civil society"},
-                 {"other", "Other"}};
-  type.column = true;
-  type.filter = FacetSlot::text0;
-  auto origin = origin_field("Internal or external", "Whether the party is part of the organization.");
+/// The kinds of party, in the order the form offers them.
+std::vector<EnumValue> party_types() {
+  return {{"regulator", "Regulator or authority"}, {"customer", "Customer"}, {"affected_persons", "Affected persons"},
+          {"end_users", "End users"}, {"workers", "Workers and their representatives"}, {"supplier", "Supplier or partner"},
+          {"investor", "Investor or owner"}, {"civil_society", "Civil society"}, {"other", "Other"}};
+}
+
+KindSpec make() {
+  auto k = worded_kind({"interested_party", "interested party", "Interested party", "IP-", "Interested parties",
+                        "interested-parties", "interested-party", "4.2"});
   auto influence = scale_field("influence", "Influence", "How strongly the party can affect the AI management system.",
-                               FacetSlot::text2);
+                               store::FacetSlot::text2);
   influence.column = true;
-  influence.sort = FacetSlot::number;
-  auto interest = scale_field("interest", "Interest", "How strongly the party is affected by or cares about the organization's AI.",
-                              FacetSlot::text3);
-  auto needs = long_field("needs", "Needs and expectations", "What the party needs and expects regarding the organization's AI.");
-  FieldSpec contact{"contact", "Contact", "How the party is reached: a person, office or channel.", FieldType::text};
-  contact.search = true;
-  auto owner = member_field("owner_id", "Owner", "The member who keeps the relationship with the party.", FacetSlot::text4);
-  auto systems = refs_field("system_ids", "AI systems", "The AI systems the party is concerned with; none for all of them.", "system");
-  auto review = review_field("When the party and its needs are looked at again.");
+  influence.sort = store::FacetSlot::number;
   FieldSpec climate{"climate_relevant", "Relevant to climate", "Whether the party has requirements related to climate change.",
                     FieldType::boolean};
   climate.default_value = false;
-  climate.filter = FacetSlot::text5;
-  k.fields = {name, type, origin, influence, interest, needs, contact, owner, systems, review, climate};
+  climate.filter = store::FacetSlot::text5;
+  k.fields = {name_field("name", "Name", "The party: a person, group or body."),
+              choice_field("party_type", "Type", "What kind of party it is.", party_types(), store::FacetSlot::text0),
+              origin_field("Internal or external", "Whether the party is part of the organization."),
+              influence,
+              scale_field("interest", "Interest", "How strongly the party is affected by or cares about the organization's AI.",
+                          store::FacetSlot::text3),
+              long_field("needs", "Needs and expectations", "What the party needs and expects regarding the organization's AI."),
+              note_field("contact", "Contact", "How the party is reached: a person, office or channel.", 200),
+              member_field("owner_id", "Owner", "The member who keeps the relationship with the party.",
+                           {.filter = store::FacetSlot::text4}),
+              refs_field("system_ids", "AI systems", "The AI systems the party is concerned with; none for all of them.", "system"),
+              review_field("When the party and its needs are looked at again."),
+              climate};
   k.demo = {
       R"({"name":"Loan applicants","party_type":"affected_persons","origin":"external","influence":"medium","interest":"high","needs":"To be scored fairly, to be told when a machine took part in the decision, and to have a person look at a refusal on request.","contact":"Customer complaints office","system_ids":["Credit scoring model"],"review_date":"2027-03-31"})",
       R"({"name":"Job applicants","party_type":"affected_persons","origin":"external","influence":"low","interest":"high","needs":"Equal treatment whatever their background, and an explanation of why an application did not go further.","contact":"Recruitment team","system_ids":["CV screening assistant"],"review_date":"2027-03-31"})",
@@ -59,7 +52,7 @@ records::KindSpec make() {
       R"({"name":"Shareholders","party_type":"investor","origin":"external","influence":"high","interest":"medium","needs":"AI that adds value without surprises: no fines, no scandals, and reporting on sustainability including energy use.","contact":"Investor relations","climate_relevant":true})",
       R"({"name":"Consumer association","party_type":"civil_society","origin":"external","influence":"low","interest":"high","needs":"Fair, explainable credit decisions and published figures on complaints about automated decisions.","contact":"Public affairs"})",
   };
-  return records::field_kind(std::move(k));
+  return field_kind(std::move(k));
 }
 
 }  // namespace

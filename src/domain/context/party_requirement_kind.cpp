@@ -2,63 +2,53 @@
 
 #include "domain/context/context_fields.hpp"
 #include "domain/records/field_kind.hpp"
-#include "domain/records/kind_build.hpp"
 
 namespace aims::context {
-namespace json = boost::json;
-using records::FieldSpec;
-using records::FieldType;
-using store::FacetSlot;
-
 namespace {
+using namespace records;
 
 /// A requirement not adopted says why (and only then); one addressed wholly or partly says how.
-void check(const json::object& doc, std::vector<FieldError>& errors) {
+void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
   const auto* adopted = doc.if_contains("adopted");
   bool is_adopted = !adopted || !adopted->is_bool() || adopted->as_bool();
-  bool has_reason = !records::doc_text(&doc, "not_adopted_reason").empty();
+  bool has_reason = !doc_text(&doc, "not_adopted_reason").empty();
   if (!is_adopted && !has_reason)
     errors.push_back({"not_adopted_reason", 0, "say why the requirement is not adopted as a requirement of the AI management system"});
   if (is_adopted && has_reason)
     errors.push_back({"not_adopted_reason", 0, "an adopted requirement has no reason for not adopting it; clear the reason"});
-  auto addressed = records::doc_text(&doc, "addressed");
-  if ((addressed == "yes" || addressed == "partly") && records::doc_text(&doc, "how_addressed").empty())
+  auto addressed = doc_text(&doc, "addressed");
+  if ((addressed == "yes" || addressed == "partly") && doc_text(&doc, "how_addressed").empty())
     errors.push_back({"how_addressed", 0, "say how the requirement is addressed"});
 }
 
-records::KindSpec make() {
-  auto k = context_kind({"party_requirement", "requirement", "Requirement", "REQ-", "Requirements of interested parties",
-                         "party-requirements", "party-requirement", "4.2"});
+KindSpec make() {
+  auto k = worded_kind({"party_requirement", "requirement", "Requirement", "REQ-", "Requirements of interested parties",
+                        "party-requirements", "party-requirement", "4.2"});
   k.check = check;
-  auto requirement = name_field("requirement", "Requirement", "What the party requires or expects, in a sentence.", 300);
-  FieldSpec party{"party_id", "Interested party", "The party the requirement comes from.", FieldType::ref, true};
-  party.ref = "interested_party";
-  party.column = true;
-  party.filter = FacetSlot::text0;
   FieldSpec adopted{"adopted", "Adopted", "Whether the organization adopts it as a requirement of the AI management system.",
                     FieldType::boolean};
   adopted.default_value = true;
   adopted.column = true;
-  adopted.filter = FacetSlot::text1;
-  FieldSpec reason{"not_adopted_reason", "Why not adopted", "Why the requirement is not adopted (only when it is not).",
-                   FieldType::long_text};
-  reason.max_length = 2000;
-  FieldSpec addressed{"addressed", "Addressed", "Whether what the organization does meets the requirement.",
-                      FieldType::enumeration, true};
-  addressed.values = {{"yes", "Yes"}, {"partly", "Partly"}, {"no", "No"}};
-  addressed.default_value = "no";
-  addressed.column = true;
-  addressed.filter = FacetSlot::text2;
-  addressed.sort = FacetSlot::number;
-  auto how = long_field("how_addressed", "How it is addressed", "What the organization does about it (required unless not addressed).");
-  auto legal = refs_field("legal_requirement_ids", "Legal requirements", "The legal and contractual requirements that carry it.",
-                          "legal_requirement");
-  auto risks = refs_field("risk_ids", "Risks", "The risks that address it.", "risk");
-  auto controls = refs_field("control_ids", "Annex A controls", "The ISO/IEC 42001 Annex A controls that address it.", "control");
-  FieldSpec documents{"documents", "Documents", "The documents that address it, by name.", FieldType::text};
-  documents.max_length = 500;
-  documents.search = true;
-  k.fields = {requirement, party, adopted, reason, addressed, how, legal, risks, controls, documents};
+  adopted.filter = store::FacetSlot::text1;
+  auto reason = long_field("not_adopted_reason", "Why not adopted", "Why the requirement is not adopted (only when it is not).",
+                           false, 2000);
+  reason.search = false;
+  auto addressed = choice_field("addressed", "Addressed", "Whether what the organization does meets the requirement.",
+                                {{"yes", "Yes"}, {"partly", "Partly"}, {"no", "No"}}, store::FacetSlot::text2, "no");
+  addressed.sort = store::FacetSlot::number;
+  k.fields = {
+      name_field("requirement", "Requirement", "What the party requires or expects, in a sentence.", 300),
+      ref_field("party_id", "Interested party", "The party the requirement comes from.", "interested_party", true,
+                store::FacetSlot::text0),
+      adopted,
+      reason,
+      addressed,
+      long_field("how_addressed", "How it is addressed", "What the organization does about it (required unless not addressed)."),
+      refs_field("legal_requirement_ids", "Legal requirements", "The legal and contractual requirements that carry it.",
+                 "legal_requirement"),
+      refs_field("risk_ids", "Risks", "The risks that address it.", "risk"),
+      refs_field("control_ids", "Annex A controls", "The ISO/IEC 42001 Annex A controls that address it.", "control"),
+      note_field("documents", "Documents", "The documents that address it, by name.")};
   k.demo = {
       R"({"requirement":"A person reviews a refused loan application on request","party_id":"IP-1","addressed":"yes","how_addressed":"Credit officers review every refusal the applicant contests, within five working days.","legal_requirement_ids":["LR-1"],"control_ids":["A.9.2"],"documents":"Credit decision procedure"})",
       R"({"requirement":"Applicants are told that AI took part in the decision","party_id":"IP-1","addressed":"partly","how_addressed":"The refusal letter says so; the online form does not yet.","legal_requirement_ids":["LR-1"],"control_ids":["A.8.2"]})",
@@ -74,7 +64,7 @@ records::KindSpec make() {
       R"({"requirement":"Clear rules on what staff may use AI assistants for","party_id":"IP-9","addressed":"yes","how_addressed":"The AI policy and its guidance for staff, with a short course.","control_ids":["A.2.2","A.9.2"],"documents":"AI policy; guidance for staff"})",
       R"({"requirement":"Published figures on complaints about automated decisions","party_id":"IP-12","adopted":false,"not_adopted_reason":"The figures are given to the supervisor; publishing them is not planned.","addressed":"no"})",
   };
-  return records::field_kind(std::move(k));
+  return field_kind(std::move(k));
 }
 
 }  // namespace

@@ -4,35 +4,16 @@
 #include "domain/records/kind_build.hpp"
 
 namespace aims::people {
-using records::FieldSpec;
-using records::FieldType;
-using store::FacetSlot;
-
 namespace {
+using namespace records;
 
-FieldSpec long_text(const char* name, const char* label, const char* help) {
-  FieldSpec f{name, label, help, FieldType::long_text};
-  f.max_length = 4000;
-  f.search = true;
-  return f;
-}
-
-records::KindSpec make() {
-  auto k = records::named_kind("aims_role", "AIMS role", "AIMS role", "ROLE-");
-  k.plural = "AIMS roles";
-  k.path = "aims-roles";
-  k.cli = "aims-role";
-  k.clause = "5.3";
-  auto name = name_field("The role in a few words.", FacetSlot::text6);
-  FieldSpec required{"competence_ids", "Required competences", "The competences a person in this role needs.",
-                     FieldType::refs};
-  required.ref = "competence";
-  required.max_items = 50;
-  k.fields = {name,
-              long_text("purpose", "Purpose", "Why the role exists in the AI management system."),
-              long_text("responsibilities", "Responsibilities", "What the person in the role takes care of."),
-              long_text("authorities", "Authorities", "What the person in the role may decide or stop."),
-              required};
+KindSpec make() {
+  auto k = worded_kind({"aims_role", "AIMS role", "AIMS role", "ROLE-", "AIMS roles", "aims-roles", "aims-role", "5.3"});
+  k.fields = {name_field("name", "Name", "The role in a few words."),
+              long_field("purpose", "Purpose", "Why the role exists in the AI management system."),
+              long_field("responsibilities", "Responsibilities", "What the person in the role takes care of."),
+              long_field("authorities", "Authorities", "What the person in the role may decide or stop."),
+              refs_field("competence_ids", "Required competences", "The competences a person in this role needs.", "competence")};
   // The competences are those of competence_kind()'s demo, numbered in its order (COMP-1 …).
   k.demo = {
       R"({"name":"Top management","purpose":"Sets the direction of the responsible use of AI and provides the resources.","responsibilities":"Approves the AI policy and objectives, reviews the management system, assigns roles.","authorities":"Decides on resources, risk acceptance above the agreed level and stopping AI systems.","competence_ids":["COMP-1","COMP-3"]})",
@@ -43,7 +24,7 @@ records::KindSpec make() {
       R"({"name":"Data steward","purpose":"Looks after the data used by AI systems.","responsibilities":"Keeps data sources documented, checks quality, provenance and permissions.","authorities":"Blocks the use of data that does not meet the rules.","competence_ids":["COMP-1","COMP-5"]})",
       R"({"name":"AI risk owner","purpose":"Answers for the treatment of AI risks.","responsibilities":"Assesses and treats the risks assigned, and follows up on their controls.","authorities":"Accepts residual risks within the agreed level.","competence_ids":["COMP-1","COMP-2","COMP-7"]})",
   };
-  return records::field_kind(std::move(k));
+  return field_kind(std::move(k));
 }
 
 }  // namespace

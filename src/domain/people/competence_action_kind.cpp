@@ -5,41 +5,32 @@
 #include "domain/records/kind_build.hpp"
 
 namespace aims::people {
-using records::FieldSpec;
-using records::FieldType;
-using store::FacetSlot;
-
 namespace {
+using namespace records;
 
-records::KindSpec make() {
-  auto k = records::named_kind("competence_action", "competence action", "Competence action", "CA-");
-  k.plural = "Competence actions";
-  k.path = "competence-actions";
-  k.cli = "competence-action";
-  k.clause = "7.2";
-  auto person = person_field("person", "Person", "The member of the organization who needs the competence.", true);
-  person.filter = kActionPersonSlot;
-  auto competence = competence_ref_field("The competence the action gives.", FacetSlot::text1);
-  FieldSpec type{"action_type", "Action", "What is done to close the gap.", FieldType::enumeration, true};
-  type.values = {{"training", "Training"}, {"mentoring", "Mentoring"}, {"hiring", "Hiring"},
-                 {"reassignment", "Reassignment"}, {"other", "Other"}};
-  type.column = true;
-  type.filter = FacetSlot::text2;
-  FieldSpec due{"due_date", "Due", "When the action is to be done.", FieldType::date};
-  due.column = true;
-  due.sort = FacetSlot::text6;
-  FieldSpec status{"status", "Status", "Where the action stands.", FieldType::enumeration, true};
-  status.values = {{"open", "Open"}, {"in_progress", "In progress"}, {"done", "Done"}, {"cancelled", "Cancelled"}};
-  status.default_value = "open";
-  status.column = true;
-  status.filter = kActionStatusSlot;
+KindSpec make() {
+  auto k = worded_kind({"competence_action", "competence action", "Competence action", "CA-", "Competence actions",
+                        "competence-actions", "competence-action", "7.2"});
   FieldSpec closes{"closes_gap", "Closes the gap", "Whether the action, once done, closes the person's gap.",
                    FieldType::boolean, true};
   closes.default_value = true;
   closes.filter = kActionClosesGapSlot;
-  auto note = note_field("The course, mentor, vacancy or change of role.");
-  k.fields = {person, competence, type, due, status, closes, note};
-  return records::field_kind(std::move(k));
+  k.fields = {
+      member_field("person", "Person", "The member of the organization who needs the competence.",
+                   {.required = true, .filter = kActionPersonSlot}),
+      ref_field("competence_id", "Competence", "The competence the action gives.", "competence", true,
+                store::FacetSlot::text1),
+      choice_field("action_type", "Action", "What is done to close the gap.",
+                   {{"training", "Training"}, {"mentoring", "Mentoring"}, {"hiring", "Hiring"},
+                    {"reassignment", "Reassignment"}, {"other", "Other"}},
+                   store::FacetSlot::text2),
+      date_field("due_date", "Due", "When the action is to be done.", store::FacetSlot::text6),
+      choice_field("status", "Status", "Where the action stands.",
+                   {{"open", "Open"}, {"in_progress", "In progress"}, {"done", "Done"}, {"cancelled", "Cancelled"}},
+                   kActionStatusSlot, "open"),
+      closes,
+      note_field("note", "Note", "The course, mentor, vacancy or change of role.")};
+  return field_kind(std::move(k));
 }
 
 }  // namespace

@@ -6,8 +6,6 @@
 
 namespace aims::raci {
 namespace json = boost::json;
-using records::FieldSpec;
-using records::FieldType;
 using store::FacetSlot;
 
 namespace {
@@ -43,40 +41,23 @@ void derive(const json::object& doc, json::object& view) {
   view["warnings"] = std::move(warnings);
 }
 
-FieldSpec members(std::string name, std::string label, std::string help, bool required) {
-  FieldSpec f{std::move(name), std::move(label), std::move(help), FieldType::refs, required};
-  f.ref = "user";
-  f.max_items = 20;
-  f.column = true;
-  return f;
-}
-
 records::KindSpec make() {
-  auto k = records::named_kind("raci_activity", "RACI activity", "RACI activity", "RA-");
-  k.plural = "RACI activities";
-  k.path = "raci-activities";
-  k.cli = "raci-activity";
-  k.clause = "5.3";
+  auto k = records::worded_kind({"raci_activity", "RACI activity", "RACI activity", "RA-", "RACI activities", "raci-activities",
+                                 "raci-activity", "5.3"});
   k.check = check;
   k.derive = derive;
-  FieldSpec title{"title", "Activity", "The activity in a few words, e.g. \"Approve risk treatment plans\".", FieldType::text, true};
-  title.column = true;
-  title.sort = FacetSlot::text6;
-  title.search = true;
-  FieldSpec process{"process", "AIMS process", "The AIMS process the activity belongs to (or give an AI system).",
-                    FieldType::enumeration};
-  process.values = raci_processes();
-  process.column = true;
-  process.filter = FacetSlot::text0;
+  auto process = records::choice_field("process", "AIMS process", "The AIMS process the activity belongs to (or give an AI system).",
+                                       raci_processes(), FacetSlot::text0);
+  process.required = false;
   process.sort = FacetSlot::number;
-  FieldSpec system{"system_id", "AI system", "The AI system the activity belongs to (or give an AIMS process).", FieldType::ref};
-  system.ref = "system";
-  system.column = true;
-  system.filter = FacetSlot::text1;
-  FieldSpec description{"description", "Description", "What the activity involves.", FieldType::long_text};
-  description.max_length = 2000;
-  description.search = true;
-  k.fields = {title, process, system, description,
+  auto members = [](std::string name, std::string label, std::string help, bool required) {
+    return records::member_field(std::move(name), std::move(label), std::move(help), {.required = required, .many = 20});
+  };
+  k.fields = {records::name_field("title", "Activity", "The activity in a few words, e.g. \"Approve risk treatment plans\"."),
+              process,
+              records::ref_field("system_id", "AI system", "The AI system the activity belongs to (or give an AIMS process).",
+                                 "system", false, FacetSlot::text1),
+              records::long_field("description", "Description", "What the activity involves.", false, 2000),
               members("responsible", "Responsible", "Who does the work (at least one member).", true),
               members("accountable", "Accountable", "The one member who answers for the result and approves it.", true),
               members("consulted", "Consulted", "Whose views are sought before the work is done.", false),
@@ -93,22 +74,14 @@ records::KindSpec make() {
 }  // namespace
 
 std::vector<records::EnumValue> raci_processes() {
-  return {{"risk_management", "AI risk management"},
-          {"impact_assessment", "AI system impact assessment"},
-          {"internal_audit", "Internal audit"},
-          {"incident_handling", "Incident handling"},
-          {"change_management", "Change management"},
-          {"data_management", "Data management"},
-          {"model_development", "Model development"},
-          {"verification_validation", "Verification and validation"},
-          {"deployment", "Deployment and operation"},
-          {"monitoring", "Monitoring and measurement"},
-          {"supplier_management", "Supplier management"},
-          {"management_review", "Management review"},
-          {"document_control", "Document control"},
-          {"competence_awareness", "Competence and awareness"},
-          {"communication", "Communication"},
-          {"corrective_action", "Nonconformity and corrective action"}};
+  return {{"risk_management", "AI risk management"}, {"impact_assessment", "AI system impact assessment"},
+          {"internal_audit", "Internal audit"}, {"incident_handling", "Incident handling"},
+          {"change_management", "Change management"}, {"data_management", "Data management"},
+          {"model_development", "Model development"}, {"verification_validation", "Verification and validation"},
+          {"deployment", "Deployment and operation"}, {"monitoring", "Monitoring and measurement"},
+          {"supplier_management", "Supplier management"}, {"management_review", "Management review"},
+          {"document_control", "Document control"}, {"competence_awareness", "Competence and awareness"},
+          {"communication", "Communication"}, {"corrective_action", "Nonconformity and corrective action"}};
 }
 
 const records::KindSpec& raci_activity_kind() { return records::built_once<make>(); }

@@ -4,28 +4,19 @@
 // re-derives them.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "core/crypto.hpp"
+#include "domain/common/test_store.hpp"
 #include "domain/records/kind_spec.hpp"
-#include "store/store.hpp"
 
 using namespace aims;
 namespace json = boost::json;
 
 namespace {
 
-class BackfillFacets : public ::testing::Test {
+class BackfillFacets : public aims::testing::TempStore {
  protected:
   void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("aims-backfill-" + crypto::random_base32(8));
-    std::filesystem::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    store_ = std::move(*st);
-    for (const auto* id : {"org_a", "org_b"})
-      ASSERT_TRUE(store_->write([&](store::WriteTx& tx) { return tx.insert_org({id, id, "2026-01-01T00:00:00.000Z"}); }));
+    ASSERT_NO_FATAL_FAILURE(open_temp_store());
+    ASSERT_NO_FATAL_FAILURE(add_orgs({"org_a", "org_b"}));
     spec_.kind = "thing";
     spec_.facets = [](const store::RecordRow& row, const json::object* doc) {
       store::RecordFacets f;
@@ -35,10 +26,6 @@ class BackfillFacets : public ::testing::Test {
       f.text[1] = doc ? "read" : "unreadable";
       return f;
     };
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   static store::RecordRow row(const std::string& org, const std::string& id, std::int64_t position, const std::string& doc) {
     store::RecordRow r;
@@ -61,8 +48,6 @@ class BackfillFacets : public ::testing::Test {
     }));
     return row.value_or(store::RecordRow{});
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
   records::KindSpec spec_;
 };
 

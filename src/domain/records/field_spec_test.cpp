@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/crypto.hpp"
+#include "domain/common/test_store.hpp"
 #include "domain/context/context_issue_kind.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/field_kind.hpp"
@@ -93,11 +94,9 @@ TEST(FieldSpec, APatchReadsOnlyTheFieldsSentAndNullClearsOptionalOnes) {
 }
 
 TEST(FieldSpec, RefsMustExistInTheOrganization) {
-  crypto::init();
-  auto dir = std::filesystem::temp_directory_path() / ("aims-fields-" + crypto::random_base32(8));
-  std::filesystem::create_directories(dir);
+  aims::testing::TempDir dir;
   {
-    auto st = store::open_store((dir / "aims.db").string());
+    auto st = store::open_store(dir.db());
     ASSERT_TRUE(st) << st.error().detail;
     std::vector<FieldError> errs;
     ASSERT_TRUE((*st)->read([&](store::ReadTx& tx) -> status {
@@ -128,15 +127,12 @@ TEST(FieldSpec, RefsMustExistInTheOrganization) {
     EXPECT_EQ(bad[1].message, "4.1 is not an Annex A control of ISO/IEC 42001");
     EXPECT_EQ(bad[2].message, "A.99.1 is not an Annex A control of ISO/IEC 42001");
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(FieldSpec, UserRefsMustNameAMemberOfTheOrganization) {
-  crypto::init();
-  auto dir = std::filesystem::temp_directory_path() / ("aims-fields-" + crypto::random_base32(8));
-  std::filesystem::create_directories(dir);
+  aims::testing::TempDir dir;
   {
-    auto st = store::open_store((dir / "aims.db").string());
+    auto st = store::open_store(dir.db());
     ASSERT_TRUE(st) << st.error().detail;
     ASSERT_TRUE((*st)->write([&](store::WriteTx& tx) -> status {
       for (const auto* org : {"org_1", "org_2"})
@@ -163,7 +159,6 @@ TEST(FieldSpec, UserRefsMustNameAMemberOfTheOrganization) {
     EXPECT_EQ(errs[0].message, "no member usr_out in this organization");
     EXPECT_EQ(errs[1].message, "no member usr_x in this organization");
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(FieldKind, DerivesFiltersSortsAndFacetsFromTheFields) {

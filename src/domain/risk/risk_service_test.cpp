@@ -3,9 +3,7 @@
 // criteria that existing risks no longer fit, and the Statement of Applicability's linked risks.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "core/crypto.hpp"
+#include "domain/common/test_store.hpp"
 #include "domain/risk/criteria.hpp"
 #include "domain/risk/criteria_service.hpp"
 #include "domain/risk/risk_service.hpp"
@@ -32,25 +30,18 @@ class TestClock final : public Clock {
   TimePoint t = *parse_time("2026-03-02T10:00:00.000Z");
 };
 
-class RiskServiceTest : public ::testing::Test {
+class RiskServiceTest : public aims::testing::TempStore {
  protected:
   void SetUp() override {
-    crypto::init();
-    dir_ = std::filesystem::temp_directory_path() / ("aims-risk-" + crypto::random_base32(8));
-    std::filesystem::create_directories(dir_);
-    auto st = store::open_store((dir_ / "aims.db").string());
-    ASSERT_TRUE(st) << st.error().detail;
-    store_ = std::move(*st);
-    for (const auto* id : {"org_a", "org_b"})
-      ASSERT_TRUE(store_->write([&](store::WriteTx& tx) { return tx.insert_org({id, id, "2026-01-01T00:00:00.000Z"}); }));
+    ASSERT_NO_FATAL_FAILURE(open_temp_store());
+    ASSERT_NO_FATAL_FAILURE(add_orgs({"org_a", "org_b"}));
     risks_ = std::make_unique<risk::RiskService>(*store_, cat(), clock_);
     criteria_ = std::make_unique<risk::CriteriaService>(*store_, clock_);
   }
   void TearDown() override {
     risks_.reset();
     criteria_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    TempStore::TearDown();
   }
   static const catalog::Catalog& cat() {
     static catalog::Catalog c = catalog::Catalog::load_embedded();
@@ -65,8 +56,6 @@ class RiskServiceTest : public ::testing::Test {
   std::string etag(const json::object& r) { return "\"v" + std::to_string(r.at("version").as_int64()) + "\""; }
 
   TestClock clock_;
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
   std::unique_ptr<risk::RiskService> risks_;
   std::unique_ptr<risk::CriteriaService> criteria_;
   Actor admin_{"u1", "admin@a.test", "org_a", "A", Role::admin};

@@ -1,5 +1,6 @@
-// Small parts every form repeats: the row of submit and cancel buttons, and the <option> list of a
-// select built from a label table. Stateless components; the forms keep their own state.
+// Small parts every form repeats: the row of submit and cancel buttons, the <option> list of a
+// select built from a label table, and a labelled select with an empty first choice (a filter).
+// Stateless components; the forms keep their own state.
 import type { ReactNode } from 'react';
 
 interface FormActionsProps {
@@ -55,5 +56,31 @@ export function PairOptions({ options }: { options: readonly (readonly [string, 
         </option>
       ))}
     </>
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  /** Called with the chosen value ("" for the empty choice). */
+  onChange: (value: string) => void;
+  /** The label of the empty choice. */
+  all?: string;
+  testId?: string;
+  /** The other <option>s. */
+  children: ReactNode;
+}
+
+/** A labelled select whose first, empty choice stands for "any" (a filter of a list). */
+export function SelectField({ id, label, value, onChange, all = 'All', testId, children }: SelectFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{all}</option>
+        {children}
+      </select>
+    </div>
   );
 }

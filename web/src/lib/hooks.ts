@@ -1,7 +1,7 @@
 // Small React hooks shared by the pages.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError } from './api';
+import { ApiError, errorMessage } from './api';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -84,4 +84,31 @@ export function useTitle(title: string): void {
   useEffect(() => {
     document.title = title ? `${title} · aims` : 'aims';
   }, [title]);
+}
+
+/** An action the user starts and waits for (an export, a download): one run at a time. */
+export interface PendingAction {
+  /** Whether a run is under way. */
+  busy: boolean;
+  /** What went wrong in the last run, for people; null after a run that worked. */
+  error: string | null;
+  /** Runs `action`, keeping `busy` and `error` up to date. */
+  run: (action: () => Promise<unknown>) => Promise<void>;
+}
+
+export function usePendingAction(): PendingAction {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
 }

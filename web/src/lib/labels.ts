@@ -11,66 +11,39 @@ export type HumanOversight = S['HumanOversight'];
 export type CatalogKind = S['CatalogKind'];
 
 export const lifecycleStageLabels: Record<LifecycleStage, string> = {
-  inception: 'Inception',
-  design_and_development: 'Design and development',
-  verification_and_validation: 'Verification and validation',
-  deployment: 'Deployment',
-  operation_and_monitoring: 'Operation and monitoring',
-  re_evaluation: 'Re-evaluation',
-  retirement: 'Retirement',
+  inception: 'Inception', design_and_development: 'Design and development',
+  verification_and_validation: 'Verification and validation', deployment: 'Deployment',
+  operation_and_monitoring: 'Operation and monitoring', re_evaluation: 'Re-evaluation', retirement: 'Retirement',
 };
 
 export const organizationRoleLabels: Record<OrganizationRole, string> = {
-  provider: 'Provider',
-  producer: 'Producer / developer',
-  deployer: 'Deployer / user',
-  customer: 'Customer',
-  partner: 'Partner',
-  importer: 'Importer',
-  distributor: 'Distributor',
+  provider: 'Provider', producer: 'Producer / developer', deployer: 'Deployer / user', customer: 'Customer', partner: 'Partner',
+  importer: 'Importer', distributor: 'Distributor',
 };
 
 export const euAiActClassLabels: Record<EuAiActClass, string> = {
-  unclassified: 'Unclassified',
-  prohibited: 'Prohibited',
-  high_risk: 'High-risk',
-  gpai_systemic: 'GPAI model, systemic risk',
-  gpai_model: 'GPAI model',
-  high_risk_exempt: 'Not high-risk (Art. 6(3))',
-  transparency: 'Transparency duty',
+  unclassified: 'Unclassified', prohibited: 'Prohibited', high_risk: 'High-risk', gpai_systemic: 'GPAI model, systemic risk',
+  gpai_model: 'GPAI model', high_risk_exempt: 'Not high-risk (Art. 6(3))', transparency: 'Transparency duty',
   minimal: 'Minimal risk',
 };
 
 export const statusLabels: Record<SystemStatus, string> = {
-  planned: 'Planned',
-  active: 'Active',
-  suspended: 'Suspended',
-  retired: 'Retired',
+  planned: 'Planned', active: 'Active', suspended: 'Suspended', retired: 'Retired',
 };
 
 export const humanOversightLabels: Record<HumanOversight, string> = {
-  unspecified: 'Unspecified',
-  human_in_the_loop: 'Human in the loop',
-  human_on_the_loop: 'Human on the loop',
-  human_in_command: 'Human in command',
-  none: 'None',
+  unspecified: 'Unspecified', human_in_the_loop: 'Human in the loop', human_on_the_loop: 'Human on the loop',
+  human_in_command: 'Human in command', none: 'None',
 };
 
 export const catalogKindLabels: Record<CatalogKind, string> = {
-  clause: 'Clause',
-  annex_a_area: 'Annex A area',
-  control_objective: 'Control objective',
-  control: 'Control',
-  ai_objective: 'AI objective',
-  risk_source: 'Risk source',
-  lifecycle_stage: 'Life-cycle stage',
+  clause: 'Clause', annex_a_area: 'Annex A area', control_objective: 'Control objective', control: 'Control',
+  ai_objective: 'AI objective', risk_source: 'Risk source', lifecycle_stage: 'Life-cycle stage',
 };
 
 export const documentedInformationLabels: Record<'M' | 'R' | 'M+R' | '-', string> = {
-  M: 'Documented information to maintain',
-  R: 'Documented information to retain as evidence',
-  'M+R': 'Documented information to maintain and to retain',
-  '-': 'No documented information named',
+  M: 'Documented information to maintain', R: 'Documented information to retain as evidence',
+  'M+R': 'Documented information to maintain and to retain', '-': 'No documented information named',
 };
 
 /** The keys of a label table, in declaration order (the order options are offered in). */

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../lib/labels';
-import { PairOptions } from '../FormParts';
+import { PairOptions, SelectField } from '../FormParts';
 import { EmptyState, ErrorBanner, isUnreadable, Loading, UnreadableRow, type UnreadableItem } from '../../lib/ui';
 import type { ListView } from './useListPage';
 
@@ -57,13 +57,33 @@ interface SelectProps {
 
 /** A select bound to one query parameter; the empty choice removes it. */
 export function SelectFilter({ list, name, label, options, all = 'All', id, testId }: SelectProps) {
-  const elementId = id ?? `filter-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={elementId}>{label}</label>
-      <select id={elementId} value={list.params.get(name) ?? ''} onChange={(e) => list.setFilter(name, e.target.value)} data-testid={testId}>
-        <option value="">{all}</option>
-        <PairOptions options={options} />
+    <SelectField id={id ?? `filter-${name}`} label={label} value={list.params.get(name) ?? ''} onChange={(v) => list.setFilter(name, v)} all={all} testId={testId}>
+      <PairOptions options={options} />
+    </SelectField>
+  );
+}
+
+interface FlagProps {
+  list: ListView;
+  /** The query parameter: "false" (the default, not in the URL), "true" or "all". */
+  name: string;
+  label: string;
+  /** The labels of "false" and "true", e.g. ["Not archived", "Archived only"]. */
+  choices: readonly [string, string];
+  className?: string;
+}
+
+/** A select of a flag that lists leave out by default (archived, deleted): not, only, or all. */
+export function FlagFilter({ list, name, label, choices, className = 'field' }: FlagProps) {
+  const id = `filter-${name}`;
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={list.params.get(name) ?? 'false'} onChange={(e) => list.setFilter(name, e.target.value === 'false' ? '' : e.target.value)}>
+        <option value="false">{choices[0]}</option>
+        <option value="true">{choices[1]}</option>
+        <option value="all">All</option>
       </select>
     </div>
   );

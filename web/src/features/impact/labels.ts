@@ -18,10 +18,7 @@ export const levelHints: Record<ImpactLevel, string> = {
 export const categoryLabels: Record<Category, string> = { individual: 'Individual', group: 'Group', society: 'Society' };
 export const typeLabels: Record<EntryType, string> = { harm: 'Harm', benefit: 'Benefit' };
 export const relationLabels: Record<Relation, string> = {
-  affected: 'Affected by it',
-  user: 'Uses or relies on it',
-  oversight: 'Oversees or audits it',
-  other: 'Other interest',
+  affected: 'Affected by it', user: 'Uses or relies on it', oversight: 'Oversees or audits it', other: 'Other interest',
 };
 export const measureStatusLabels: Record<MeasureStatus, string> = { planned: 'Planned', in_progress: 'In progress', implemented: 'Implemented' };
 export const friaStatusLabels: Record<FriaStatus, string> = { filled: 'Filled', partial: 'Partly filled', missing: 'Missing' };
@@ -40,24 +37,11 @@ export const historyOpLabels: Record<string, string> = { create: 'Created', upda
 
 /** Labels of the record's fields, for error summaries and history. */
 export const fieldLabels: Record<string, string> = {
-  title: 'Title',
-  scope: 'What the assessment covers',
-  assessors: 'Assessors',
-  next_review_date: 'Next review date',
-  purpose: 'Purpose',
-  intended_uses: 'Intended uses',
-  unintended_uses: 'Foreseeable unintended uses and misuse',
-  data_sources: 'Data sources',
-  data_quality: 'Data quality and provenance',
-  model_type: 'Model type',
-  model_information: 'How the model works and its limits',
-  deployment_context: 'Deployment environment',
-  processes: 'Processes in which the system is used',
-  period_and_frequency: 'Period and frequency of use',
-  human_oversight: 'Human oversight',
-  interested_parties: 'Interested parties',
-  impacts: 'Benefits and harms',
-  governance_and_complaints: 'Internal governance and complaint mechanisms',
-  note: 'Approval note',
-  status: 'Status',
+  title: 'Title', scope: 'What the assessment covers', assessors: 'Assessors', next_review_date: 'Next review date',
+  purpose: 'Purpose', intended_uses: 'Intended uses', unintended_uses: 'Foreseeable unintended uses and misuse',
+  data_sources: 'Data sources', data_quality: 'Data quality and provenance', model_type: 'Model type',
+  model_information: 'How the model works and its limits', deployment_context: 'Deployment environment',
+  processes: 'Processes in which the system is used', period_and_frequency: 'Period and frequency of use',
+  human_oversight: 'Human oversight', interested_parties: 'Interested parties', impacts: 'Benefits and harms',
+  governance_and_complaints: 'Internal governance and complaint mechanisms', note: 'Approval note', status: 'Status',
 };

@@ -2,29 +2,19 @@
 import type { DerivedStatus, ObjectiveDirection, ObjectiveFrequency, ObjectiveStatus } from './api';
 
 export const derivedStatusLabels: Record<DerivedStatus, string> = {
-  on_track: 'On track',
-  at_risk: 'At risk',
-  off_track: 'Off track',
-  no_data: 'No data',
+  on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data',
 };
 
 export const objectiveStatusLabels: Record<ObjectiveStatus, string> = {
-  active: 'Active',
-  achieved: 'Achieved',
-  retired: 'Retired',
+  active: 'Active', achieved: 'Achieved', retired: 'Retired',
 };
 
 export const directionLabels: Record<ObjectiveDirection, string> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-  within_range: 'Within a range',
+  higher_is_better: 'Higher is better', lower_is_better: 'Lower is better', within_range: 'Within a range',
 };
 
 export const frequencyLabels: Record<ObjectiveFrequency, string> = {
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  yearly: 'Yearly',
+  weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly',
 };
 
 /** A number for people: up to 6 significant digits, no exponent for everyday values. */

@@ -3,7 +3,7 @@
 // auditors, managers and admins — the entries themselves.
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api';
-import { useAsync, useTitle } from '../../../lib/hooks';
+import { useAsync, usePendingAction, useTitle } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
@@ -44,33 +44,21 @@ export function AuditPage() {
   const session = useSession();
   const checkpoint = useAsync((signal) => getCheckpoint(signal), []);
   const key = useAsync((signal) => getPublicKey(signal), []);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const exporting = usePendingAction();
   const full = canReadLog(session.role);
-
-  async function doExport(what: 'log' | 'pack' = 'log') {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await (what === 'pack' ? downloadAuditPack() : exportLog());
-    } catch (e) {
-      setExportError(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const doExport = (what: 'log' | 'pack' = 'log') => exporting.run(what === 'pack' ? downloadAuditPack : exportLog);
 
   return (
     <div className="page">
       <div className="page-head">
         <h1>Audit log</h1>
         {full ? (
-          <button type="button" className="btn btn-primary" onClick={() => void doExport()} disabled={exporting} data-testid="audit-export">
-            {exporting ? 'Exporting…' : 'Export the log'}
+          <button type="button" className="btn btn-primary" onClick={() => void doExport()} disabled={exporting.busy} data-testid="audit-export">
+            {exporting.busy ? 'Exporting…' : 'Export the log'}
           </button>
         ) : null}
         {full ? (
-          <button type="button" className="btn" onClick={() => void doExport('pack')} disabled={exporting} data-testid="audit-pack">
+          <button type="button" className="btn" onClick={() => void doExport('pack')} disabled={exporting.busy} data-testid="audit-pack">
             Download auditor package
           </button>
         ) : null}
@@ -80,7 +68,7 @@ export function AuditPage() {
         checkpoints are signed. Anyone holding a checkpoint and the public key below can check, offline, that the history
         was not rewritten.
       </p>
-      {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
+      {exporting.error ? <div className="banner banner-error" role="alert">{exporting.error}</div> : null}
       <ErrorBanner error={checkpoint.error ?? key.error} title="The audit log could not be loaded." />
       {(checkpoint.loading && !checkpoint.data) || (key.loading && !key.data) ? <Loading /> : null}
       {checkpoint.data && key.data ? (

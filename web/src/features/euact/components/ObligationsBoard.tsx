@@ -3,7 +3,7 @@
 // re-check), filters in the URL, and inline edits of status and owner.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { LabelOptions } from '../../../components/FormParts';
+import { LabelOptions, SelectField } from '../../../components/FormParts';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ClassBadge, EmptyState, ErrorBanner, Loading, isUnreadable, type UnreadableItem } from '../../../lib/ui';
 import { euAiActClassLabels, formatDate } from '../../../lib/labels';
@@ -137,35 +137,15 @@ export function ObligationsBoard() {
         </div>
       </div>
       <div className="filters card" role="search" aria-label="Filter obligations">
-        <div className="field">
-          <label htmlFor="ob-status">Status</label>
-          <select id="ob-status" value={filters.status ?? ''} onChange={(e) => setParam('status', e.target.value)}>
-            <option value="">All</option>
-            <LabelOptions labels={obligationStatusLabels} keys={STATUSES} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ob-class">System class</label>
-          <select id="ob-class" value={filters.system_class ?? ''} onChange={(e) => setParam('system_class', e.target.value)} data-testid="ob-class-filter">
-            <option value="">All</option>
-            {Object.entries(euAiActClassLabels).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ob-role">Role</label>
-          <select id="ob-role" value={filters.role ?? ''} onChange={(e) => setParam('role', e.target.value)}>
-            <option value="">All</option>
-            {Object.entries(euActRoleLabels).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="ob-status" label="Status" value={filters.status ?? ''} onChange={(v) => setParam('status', v)}>
+          <LabelOptions labels={obligationStatusLabels} keys={STATUSES} />
+        </SelectField>
+        <SelectField id="ob-class" label="System class" value={filters.system_class ?? ''} onChange={(v) => setParam('system_class', v)} testId="ob-class-filter">
+          <LabelOptions labels={euAiActClassLabels} />
+        </SelectField>
+        <SelectField id="ob-role" label="Role" value={filters.role ?? ''} onChange={(v) => setParam('role', v)}>
+          <LabelOptions labels={euActRoleLabels} />
+        </SelectField>
         <div className="field">
           <label htmlFor="ob-article">Article</label>
           <input id="ob-article" type="search" placeholder="Art. 26" defaultValue={filters.article ?? ''} onBlur={(e) => setParam('article', e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && setParam('article', e.currentTarget.value.trim())} />

@@ -2,7 +2,8 @@
 // cursor paging, and the upload box for those who may upload.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { PairOptions, SelectField } from '../../../components/FormParts';
+import { DateCell, FilterBar, FlagFilter, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { useListPage } from '../../../components/records/useListPage';
 import { FlashBanner, PageHead } from '../../../components/RecordPage';
 import { useTitle } from '../../../lib/hooks';
@@ -83,26 +84,11 @@ export function EvidenceListPage() {
 
       <FilterBar label="Filter evidence">
         <SearchFilter list={list} id="evidence-search" placeholder="Title, description, file name, owner, number…" testId="evidence-search" />
-        <div className="field">
-          <label htmlFor="filter-freshness">Freshness</label>
-          <select id="filter-freshness" value={freshness} onChange={(e) => setFreshness(e.target.value)} data-testid="filter-freshness">
-            <option value="">All</option>
-            {Object.entries(freshnessOptions).map(([k, o]) => (
-              <option key={k} value={k}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="filter-freshness" label="Freshness" value={freshness} onChange={setFreshness} testId="filter-freshness">
+          <PairOptions options={Object.entries(freshnessOptions).map(([k, o]) => [k, o.label] as const)} />
+        </SelectField>
         <SelectFilter list={list} name="classification" label="Classification" options={Object.entries(classificationLabels)} />
-        <div className="field">
-          <label htmlFor="filter-deleted">Deleted</label>
-          <select id="filter-deleted" value={params.get('deleted') ?? 'false'} onChange={(e) => setFilter('deleted', e.target.value === 'false' ? '' : e.target.value)}>
-            <option value="false">Not deleted</option>
-            <option value="true">Deleted only</option>
-            <option value="all">All</option>
-          </select>
-        </div>
+        <FlagFilter list={list} name="deleted" label="Deleted" choices={['Not deleted', 'Deleted only']} />
       </FilterBar>
       {filters.linked_to ? (
         <Banner kind="info">

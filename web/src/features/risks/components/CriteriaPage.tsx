@@ -12,6 +12,7 @@ import { useSession } from '../../auth';
 import { getCriteria, putCriteria, type RiskCriteriaInput, type VersionedCriteria } from '../api';
 import { roleChoices } from '../labels';
 import { criteriaInput, nextLevel, nonMonotonicCells, resize, textOn } from '../risks';
+import { AxisRow } from './HeatMap';
 import { LevelBadge } from './parts';
 
 type Scale = 'likelihood' | 'impact';
@@ -250,16 +251,7 @@ function CriteriaEditor({ loaded, canEdit, saved, onReload, onSaved }: EditorPro
                   })}
                 </tr>
               ))}
-            <tr>
-              <th scope="row" className="heat-axis">
-                likelihood ↑ · impact →
-              </th>
-              {c.impact.map((s, i) => (
-                <th key={i} scope="col">
-                  {i + 1} {s.label}
-                </th>
-              ))}
-            </tr>
+            <AxisRow impact={c.impact} />
           </tbody>
         </table>
       </section>

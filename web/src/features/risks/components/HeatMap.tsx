@@ -12,6 +12,22 @@ interface Props {
   only?: Which;
 }
 
+/** The matrix's last row: the axes' names and the impact scale's values, 1 first. */
+export function AxisRow({ impact }: { impact: readonly { label: string; description?: string | null }[] }) {
+  return (
+    <tr>
+      <th scope="row" className="heat-axis">
+        likelihood ↑ · impact →
+      </th>
+      {impact.map((s, idx) => (
+        <th key={idx} scope="col" title={s.description ?? undefined}>
+          {idx + 1} {s.label}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 function Grid({ map, which, onCell, selected }: Props & { which: Which }) {
   const counts = map[which];
   const nl = map.likelihood.length;
@@ -54,16 +70,7 @@ function Grid({ map, which, onCell, selected }: Props & { which: Which }) {
             })}
           </tr>
         ))}
-        <tr>
-          <th scope="row" className="heat-axis">
-            likelihood ↑ · impact →
-          </th>
-          {map.impact.map((s, idx) => (
-            <th key={idx} scope="col" title={s.description}>
-              {idx + 1} {s.label}
-            </th>
-          ))}
-        </tr>
+        <AxisRow impact={map.impact} />
       </tbody>
     </table>
   );

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable, GroupRow } from '../../../components/DataTable';
-import { LabelOptions } from '../../../components/FormParts';
+import { LabelOptions, PairOptions, SelectField } from '../../../components/FormParts';
 import { errorMessage } from '../../../lib/api';
 import { useAsync, useSearchText, useTitle } from '../../../lib/hooks';
 import { formatDate, formatDateTime, labelOf, optionsOf } from '../../../lib/labels';
@@ -159,32 +159,15 @@ export function SoaPage() {
           <label htmlFor="soa-search">Search</label>
           <input id="soa-search" type="search" placeholder="Control, title, justification, owner, reference…" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} data-testid="soa-search" />
         </div>
-        <div className="field">
-          <label htmlFor="soa-area">Area</label>
-          <select id="soa-area" value={filters.area ?? ''} onChange={(e) => setFilter('area', e.target.value)}>
-            <option value="">All areas</option>
-            {byArea(data.items).map((g) => (
-              <option key={g.area} value={g.area}>
-                {g.area} {areaTitle(g.area)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="soa-applicable">Applicable</label>
-          <select id="soa-applicable" value={filters.applicable ?? ''} onChange={(e) => setFilter('applicable', e.target.value)}>
-            <option value="">All</option>
-            <option value="yes">Applicable</option>
-            <option value="no">Excluded</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="soa-status">Implementation</label>
-          <select id="soa-status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
-            <option value="">All</option>
-            <LabelOptions labels={implementationLabels} keys={optionsOf(implementationLabels)} />
-          </select>
-        </div>
+        <SelectField id="soa-area" label="Area" value={filters.area ?? ''} onChange={(v) => setFilter('area', v)} all="All areas">
+          <PairOptions options={byArea(data.items).map((g) => [g.area, `${g.area} ${areaTitle(g.area)}`] as const)} />
+        </SelectField>
+        <SelectField id="soa-applicable" label="Applicable" value={filters.applicable ?? ''} onChange={(v) => setFilter('applicable', v)}>
+          <PairOptions options={[['yes', 'Applicable'], ['no', 'Excluded']]} />
+        </SelectField>
+        <SelectField id="soa-status" label="Implementation" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)}>
+          <LabelOptions labels={implementationLabels} keys={optionsOf(implementationLabels)} />
+        </SelectField>
       </div>
       <div className="table-meta" aria-live="polite">
         <span data-testid="soa-count">

@@ -1,11 +1,9 @@
 // The AI system inventory: filters, search, sortable columns, cursor pagination, CSV in and out.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../../lib/api';
-import { CreateLink, DateCell, FilterBar, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
+import { CreateLink, DateCell, FilterBar, FlagFilter, ListResults, SearchFilter, SelectFilter, type Column } from '../../../components/records/ListParts';
 import { PageHead } from '../../../components/RecordPage';
 import { useListPage } from '../../../components/records/useListPage';
-import { useTitle } from '../../../lib/hooks';
+import { usePendingAction, useTitle } from '../../../lib/hooks';
 import { euAiActClassLabels, labelOf, lifecycleStageLabels, organizationRoleLabels, statusLabels } from '../../../lib/labels';
 import { ClassBadge, StatusBadge } from '../../../lib/ui';
 import { useSession } from '../../auth';
@@ -35,21 +33,8 @@ export function SystemsListPage() {
   useTitle('AI systems');
   const session = useSession();
   const list = useListPage({ filterKeys, defaultSort: 'name', load: (f: SystemFilters, cursor, limit, signal) => listSystems(f, cursor, limit, signal) });
-  const { params, filters } = list;
-  const [exportError, setExportError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  async function doExport() {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await exportCsv(filters);
-    } catch (e) {
-      setExportError(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const { filters } = list;
+  const exporting = usePendingAction();
 
   return (
     <div className="page">
@@ -58,8 +43,8 @@ export function SystemsListPage() {
         intro="The inventory of AI systems your organization provides, develops or uses."
         actions={
           <>
-            <button type="button" className="btn" onClick={() => void doExport()} disabled={exporting}>
-              {exporting ? 'Exporting…' : 'Export CSV'}
+            <button type="button" className="btn" onClick={() => void exporting.run(() => exportCsv(filters))} disabled={exporting.busy}>
+              {exporting.busy ? 'Exporting…' : 'Export CSV'}
             </button>
             {session.canManage ? (
               <Link className="btn" to="/systems/import">
@@ -72,21 +57,14 @@ export function SystemsListPage() {
           </>
         }
       />
-      {exportError ? <div className="banner banner-error" role="alert">{exportError}</div> : null}
+      {exporting.error ? <div className="banner banner-error" role="alert">{exporting.error}</div> : null}
 
       <FilterBar label="Filter AI systems">
         <SearchFilter list={list} id="systems-search" placeholder="Name, purpose, owner, model, tag…" testId="systems-search" />
         {selectFilters.map((f) => (
           <SelectFilter key={f.key} list={list} name={f.key} label={f.label} options={Object.entries(f.options)} />
         ))}
-        <div className="field field-archived">
-          <label htmlFor="filter-archived">Archived</label>
-          <select id="filter-archived" value={params.get('archived') ?? 'false'} onChange={(e) => list.setFilter('archived', e.target.value === 'false' ? '' : e.target.value)}>
-            <option value="false">Not archived</option>
-            <option value="true">Archived only</option>
-            <option value="all">All</option>
-          </select>
-        </div>
+        <FlagFilter list={list} name="archived" label="Archived" choices={['Not archived', 'Archived only']} className="field field-archived" />
       </FilterBar>
 
       <ListResults list={list} columns={columns} name="systems" noun={['AI system', 'AI systems']}
