@@ -1,6 +1,6 @@
-// API client commands for the EU AI Act: aims classification questions|get|set|history and
-// aims obligations list|update. They talk to a running server with an API token (see
-// api_session.hpp) and print text, or the server's JSON with --json.
+// API client commands for the EU AI Act: aims classification questions|get|set|history,
+// aims obligations list|update and aims legal-requirement eu-ai-act. They talk to a running
+// server with an API token (see api_session.hpp) and print text, or the server's JSON with --json.
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -326,9 +326,25 @@ void register_obligations_update(CLI::App* parent, int& exit_code) {
   }));
 }
 
+/// aims legal-requirement eu-ai-act: the legal register's EU AI Act part, read from the obligations register.
+void register_legal_eu_ai_act(CLI::App* legal, int& exit_code) {
+  ListCommand spec{"The EU AI Act obligations of the classified AI systems, as the legal register shows them (by AI system)",
+                   "/api/v1/legal-requirements/eu-ai-act",
+                   "Obligations per page, 1 to 500 (server default 50)",
+                   {{"--system", "system", "Only this AI system (sys_…)"},
+                    {"--status", "status", "not_started, in_progress, met or not_applicable",
+                     {"not_started", "in_progress", "met", "not_applicable"}},
+                    {"--sort", "sort", "system (default), applies_from, due, article or status; a leading - sorts descending"}},
+                   print_obligations,
+                   ListTotal::always};
+  spec.name = "eu-ai-act";
+  register_list_command(legal, exit_code, std::move(spec));
+}
+
 }  // namespace
 
 void register_euact_commands(CLI::App& app, int& exit_code) {
+  if (auto* legal = app.get_subcommand("legal-requirement")) register_legal_eu_ai_act(legal, exit_code);
   add_command_group(app, "classification", "EU AI Act classification of AI systems (API client)", exit_code,
                     {register_questions, register_get, register_set, register_history});
   add_command_group(app, "obligations", "EU AI Act obligations of the classified AI systems (API client)", exit_code,

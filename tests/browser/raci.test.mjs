@@ -28,7 +28,7 @@ describe('RACI matrix and legal hold in the browser', () => {
     const row = page.getByTestId(`raci-row-${first.id}`);
     const cells = await row.locator('td').allTextContents();
     assert.deepEqual(cells, m.people.map((p) => first.letters[p.user_id] ?? ''));
-    assert.ok(first.warnings.length > 0, 'the demo admin is Responsible and Accountable');
+    assert.ok(first.warnings.length > 0, "the demo's compliance lead is Responsible and Accountable");
     assert.equal(await row.getByTestId('raci-row-warning').count(), 1);
     await page.getByTestId('raci-matrix-warnings').waitFor();
     // The activity's own page shows the warning too.

@@ -1,5 +1,5 @@
 // The EU AI Act commands of the aims CLI (aims classification questions|get|set|history, aims
-// obligations list|update) against a real server: what they print, what they send, and how they
+// obligations list|update, aims legal-requirement eu-ai-act) against a real server: what they print, what they send, and how they
 // fail (exit 1 with the server's words, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -120,5 +120,19 @@ describe('aims classification and obligations commands', () => {
     assert.match(r.stderr, /^ {2}due_before: /m);
     r = ok(['obligations', 'list', '--system', 'sys_none']);
     assert.match(r.stdout, /^No obligations match/);
+  });
+
+  test('legal-requirement eu-ai-act lists the obligations register by AI system, with its filters', () => {
+    const register = json(['obligations', 'list', '--all', '--sort', 'system']);
+    const listed = json(['legal-requirement', 'eu-ai-act', '--all']);
+    const first = json(['legal-requirement', 'eu-ai-act', '--limit', '2']);
+    assert.equal(first.source, 'EU AI Act (Regulation (EU) 2024/1689)');
+    assert.equal(first.total, register.total);
+    assert.deepEqual(listed.items.map((o) => [o.system_id, o.obligation_id]), register.items.map((o) => [o.system_id, o.obligation_id]));
+    const r = ok(['legal-requirement', 'eu-ai-act', '--system', sys.id, '--status', 'not_applicable']);
+    assert.match(r.stdout, /^system\s+obligation\s+article\s+roles\s+applies\s+due\s+status\s+owner$/m);
+    assert.match(r.stdout, /^CV ranking\s+art26\s+Art\. 26\s+deployer\s+.*not_applicable/m);
+    assert.match(r.stdout, /^1 of 1 obligations$/m);
+    failsWith(['legal-requirement', 'eu-ai-act', '--status', 'done'], 2);
   });
 });

@@ -8,7 +8,7 @@ import { InvitePage, PasswordResetPage } from './features/people';
 import { Layout } from './features/shell/components/Layout';
 import { useTitle } from './lib/hooks';
 import { EmptyState, Loading } from './lib/ui';
-import { features, navEntries, type PageRoute } from './registry';
+import { features, navSections, type PageRoute } from './registry';
 
 function NotFound() {
   useTitle('Not found');
@@ -42,7 +42,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="/password-reset/:token" element={<PasswordResetPage />} />
-            <Route element={<Layout nav={navEntries} />}>
+            <Route element={<Layout nav={navSections} />}>
               {features.flatMap((f) => f.routes.map((r, i) => routeOf(r, `${f.id}.${i}`)))}
               <Route path="*" element={<NotFound />} />
             </Route>

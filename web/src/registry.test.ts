@@ -1,6 +1,6 @@
 import { matchPath } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { features, navEntries, recordFeature, type PageRoute } from './registry';
+import { features, navEntries, navGroups, navSections, recordFeature, type PageRoute } from './registry';
 
 function paths(routes: PageRoute[], prefix = ''): string[] {
   return routes.flatMap((r) => {
@@ -27,31 +27,52 @@ describe('feature registry', () => {
       'AI systems',
       'AIMS scope',
       'Context issues',
-      'RACI activities',
-      'RACI matrix',
-      'Communication plan',
-      'Communication log',
       'Interested parties',
       'Party requirements',
       'Legal requirements',
+      'RACI activities',
+      'RACI matrix',
       'Documents',
-      'Competence',
       'AIMS roles',
       'Role assignments',
-      'Competences',
-      'Competence records',
-      'Training',
-      'Assessments',
       'Statement of Applicability',
-      'AI impact',
       'AI objectives',
       'Risks',
       'EU AI Act obligations',
+      'Communication plan',
+      'Communication log',
+      'Competence',
+      'Competences',
+      'Competence records',
+      'Training',
       'Evidence',
+      'AI impact',
+      'Assessments',
       'Audit log',
       'Settings',
       'People',
     ]);
+  });
+
+  it('lists every entry under the heading its feature names, the headings in clause order', () => {
+    expect(navSections.map((s) => s.label)).toEqual([
+      'Overview',
+      'Context & scope (4)',
+      'Leadership & policy (5)',
+      'Planning & risk (6)',
+      'Support (7)',
+      'Operation (8)',
+      'Performance & improvement (9–10)',
+      'Administration',
+    ]);
+    for (const s of navSections) for (const e of s.entries) expect(e.group, e.label).toBe(s.id);
+    const withNav = features.flatMap((f) => (f.nav ? [f.nav] : []));
+    expect(navEntries).toHaveLength(withNav.length);
+    expect(navGroups.map((g) => g.id)).toEqual(expect.arrayContaining(withNav.map((n) => n.group)));
+    const labelsOf = (id: string) => navSections.find((s) => s.id === id)?.entries.map((e) => e.label);
+    expect(labelsOf('context')).toContain('Legal requirements');
+    expect(labelsOf('leadership')).toContain('Documents');
+    expect(labelsOf('support')).toContain('Training');
   });
 
   it('nests the tab pages of an assessment and of an impact assessment under their layout', () => {
@@ -60,8 +81,8 @@ describe('feature registry', () => {
   });
 
   it('gives a schema-driven kind its navigation entry and its four pages from one line', () => {
-    const f = recordFeature('context-issues', { label: 'Context issues', icon: 'M0 0' });
-    expect(f.nav).toEqual({ to: '/context-issues', label: 'Context issues', end: false, icon: 'M0 0' });
+    const f = recordFeature('context-issues', { label: 'Context issues', group: 'context', icon: 'M0 0' });
+    expect(f.nav).toEqual({ to: '/context-issues', label: 'Context issues', group: 'context', end: false, icon: 'M0 0' });
     expect(f.routes.map((r) => r.path)).toEqual(['context-issues', 'context-issues/new', 'context-issues/:id', 'context-issues/:id/edit']);
     expect(features.some((x) => x.id === 'kind:context-issues')).toBe(true);
   });

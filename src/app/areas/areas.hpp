@@ -58,6 +58,7 @@ void add_scope(AreaContext& a);
 void add_documents(AreaContext& a);
 void add_people(AreaContext& a);
 void add_snapshots(AreaContext& a);
+void add_legal_register(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -83,6 +84,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_documents,
     add_people,
     add_snapshots,
+    add_legal_register,
 };
 
 }  // namespace aims::app

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "domain/accounts/admin_service.hpp"
+#include "domain/demo/demo_members.hpp"
 #include "domain/documents/document_kind.hpp"
 #include "domain/documents/document_service.hpp"
 #include "domain/records/record_service.hpp"
@@ -68,22 +68,12 @@ materially.
 
 }  // namespace
 
-status seed_documents(store::Store& store, const Clock& clock, IdSource& ids, const accounts::Actor& admin,
-                      const std::string& password) {
-  accounts::AdminService accounts_admin(store, clock, ids);
-  const std::pair<const char*, const char*> approvers[] = {{"compliance@demo.aims.test", "manager"},
-                                                           {"cto@demo.aims.test", "manager"}};
-  std::vector<accounts::Actor> people;
-  for (const auto& [email, role] : approvers) {
-    if (auto s = accounts_admin.add_user(admin.org_name, email, role, password); !s) return s;
-    std::optional<store::User> user;
-    if (auto s = store.read([&](store::ReadTx& tx) -> status {
-          user = tx.find_user_by_email(email);
-          return ok();
-        });
-        !s)
-      return s;
-    people.push_back(accounts::Actor{user->id, user->email, admin.org_id, admin.org_name, accounts::Role::manager});
+status seed_documents(store::Store& store, const Clock& clock, const accounts::Actor& admin) {
+  std::vector<accounts::Actor> people;  // the two approvers
+  for (const char* email : {kComplianceLead, kCto}) {
+    auto id = member_id(store, email);
+    if (!id) return id.error();
+    people.push_back(accounts::Actor{*id, email, admin.org_id, admin.org_name, accounts::Role::manager});
   }
   records::RecordService record_service(store, clock);
   auto made = record_service.create(

@@ -11,6 +11,7 @@
 #include "domain/assessment/scoring.hpp"
 #include "domain/demo/demo_objectives.hpp"
 #include "domain/demo/demo_documents.hpp"
+#include "domain/demo/demo_members.hpp"
 #include "domain/demo/demo_records.hpp"
 #include "domain/demo/demo_risks.hpp"
 #include "domain/demo/demo_euact.hpp"
@@ -190,11 +191,12 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = seed_impact(store, clock, ids, actor); !st) return st.error();
   if (auto st = seed_objectives(store, cat, clock, ids, actor); !st) return st.error();
   if (auto st = seed_risks(store, cat, clock, actor); !st) return st.error();
-  if (auto st = seed_documents(store, clock, ids, actor, password); !st) return st.error();  // the AI policy first: DOC-1
+  if (auto st = add_members(store, clock, ids, actor, password); !st) return st.error();  // named by what follows
+  if (auto st = seed_documents(store, clock, actor); !st) return st.error();  // the AI policy first: DOC-1
   if (auto st = seed_records(store, clock, actor); !st) return st.error();  // the field-driven kinds
   if (auto st = retention::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = scope::seed_demo_scope(store, clock, actor); !st) return st.error();
-  if (auto st = people::seed_demo(store, clock, ids, actor, password); !st) return st.error();
+  if (auto st = people::seed_demo(store, clock, actor); !st) return st.error();
   return login;
 }
 

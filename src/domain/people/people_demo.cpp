@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/date_months.hpp"
-#include "domain/accounts/admin_service.hpp"
+#include "domain/demo/demo_members.hpp"
 #include "domain/people/competence_action_kind.hpp"
 #include "domain/people/kinds.hpp"
 #include "domain/people/training_service.hpp"
@@ -12,35 +12,10 @@
 namespace aims::people {
 namespace json = boost::json;
 
-namespace {
-
-/// The demo's members besides its admin: email and app role.
-constexpr std::pair<const char*, const char*> kMembers[] = {
-    {"dana.steward@demo.aims.test", "contributor"},
-    {"omar.oversight@demo.aims.test", "contributor"},
-    {"ines.auditor@demo.aims.test", "auditor"},
-};
-
-result<std::string> user_id(store::Store& store, const std::string& email) {
-  std::optional<store::User> u;
-  auto st = store.read([&](store::ReadTx& tx) -> status {
-    u = tx.find_user_by_email(email);
-    return ok();
-  });
-  if (!st) return st.error();
-  if (!u) return make_error(errc::internal, "the demo has no member " + email);
-  return u->id;
-}
-
-}  // namespace
-
-status seed_demo(store::Store& store, const Clock& clock, IdSource& ids, const accounts::Actor& actor,
-                 const std::string& password) {
-  accounts::AdminService admin(store, clock, ids);
+status seed_demo(store::Store& store, const Clock& clock, const accounts::Actor& actor) {
   std::vector<std::string> people{actor.user_id};
-  for (const auto& [email, role] : kMembers) {
-    if (auto s = admin.add_user(actor.org_name, email, role, password); !s) return s;
-    auto id = user_id(store, email);
+  for (const char* email : {demo::kDataSteward, demo::kOversightLead, demo::kAuditor}) {
+    auto id = demo::member_id(store, email);
     if (!id) return id.error();
     people.push_back(*id);
   }

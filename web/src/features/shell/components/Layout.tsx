@@ -1,15 +1,17 @@
-// The frame around every page once logged in: top bar, side navigation, content. On a narrow
-// screen the side navigation folds into a menu opened from the top bar's menu button.
+// The frame around every page once logged in: top bar, side navigation (grouped under collapsible
+// headings), content. On a narrow screen the side navigation folds into a menu opened from the top
+// bar's menu button.
 import { Fragment, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../lib/roles';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import type { NavEntry } from '../../../registry';
+import type { NavSection } from '../../../registry';
+import { NavGroups } from './NavGroups';
 import { OrgSwitcher } from './OrgSwitcher';
 
-/** The shell; `nav` is the side navigation (the feature registry's entries, in order). */
-export function Layout({ nav }: { nav: readonly NavEntry[] }) {
+/** The shell; `nav` is the side navigation (the feature registry's headings and entries, in order). */
+export function Layout({ nav }: { nav: readonly NavSection[] }) {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -81,18 +83,7 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
         </div>
       </header>
       <nav id="main-nav" className="sidenav" aria-label="Main" ref={menu.navRef} onClick={menu.onNavClick}>
-        <ul>
-          {nav.map((n) => (
-            <li key={n.to}>
-              <NavLink to={n.to} end={n.end} className={({ isActive }) => (isActive ? 'active' : undefined)}>
-                <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-                  <path d={n.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
-                </svg>
-                {n.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <NavGroups sections={nav} />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {/* Re-mounting on an organization change reloads every page's data. */}
@@ -107,7 +98,7 @@ export function Layout({ nav }: { nav: readonly NavEntry[] }) {
 }
 
 /**
- * The narrow layout's menu: open or closed; opening it moves focus to its first link, Escape closes
+ * The narrow layout's menu: open or closed; opening it moves focus into it, Escape closes
  * it with focus back on its button, following one of its links closes it with focus on the content.
  */
 function useMenu() {
@@ -116,7 +107,8 @@ function useMenu() {
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!open) return;
-    navRef.current?.querySelector<HTMLElement>('a')?.focus();
+    // The current page's entry, else the first heading.
+    (navRef.current?.querySelector<HTMLElement>('a.active') ?? navRef.current?.querySelector<HTMLElement>('a, button'))?.focus();
     const outside = (e: PointerEvent) => {
       const t = e.target as Node;
       if (!navRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
