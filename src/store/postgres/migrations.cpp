@@ -365,7 +365,16 @@ const std::string kV11 = record_counts_v11();
 // v12: the index of a filter slot paired with a sort slot (sql/shared_migrations.hpp).
 constexpr std::string_view kV12 = sql::kPairIndexesV12;
 
-const std::array<std::string_view, 12> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
+// v13: taken by the list views kept at write time, developed alongside; until it is merged this
+// place holds a statement that changes nothing, so that v14 keeps its number.
+constexpr std::string_view kV13 = "SELECT 1;";
+
+// v14: the last successful log-in of each user (docs/accounts.md): '' = never.
+constexpr std::string_view kV14 = R"sql(
+ALTER TABLE users ADD COLUMN last_login_at TEXT COLLATE "C" NOT NULL DEFAULT '';
+)sql";
+
+const std::array<std::string_view, 14> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
 
 }  // namespace
 
