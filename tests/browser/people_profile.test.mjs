@@ -4,22 +4,17 @@
 // organization in its settings and the organization switcher and page title follow at once.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 describe('my account and the organization name in the browser', () => {
   let server, admin;
 
   before(async () => {
-    server = await startServer();
-    admin = await launchBrowser({ baseURL: server.url });
+    ({ server, browser: admin } = await openSession());
     await uiLogin(admin.page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    await admin?.close();
-    await server?.stop();
-  });
+  after(() => closeSession(admin, server));
 
   test('my account shows the last log-in and changes my name; a blank name is refused and nothing changes', async () => {
     const page = admin.page;

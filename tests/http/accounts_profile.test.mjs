@@ -2,11 +2,11 @@
 // user's change of their own name, an admin's rename of the organization, API tokens of a
 // deactivated user, and the invitations list a page at a time. Every refusal is a problem that
 // changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
-import { sqlite } from '../lib/fixture.mjs';
+import { login, aims } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { serverForFile, sqlite } from '../lib/fixture.mjs';
 
 const PW = 'a sturdy passphrase 42';
 const MEMBERS = '/api/v1/org/members';
@@ -40,14 +40,10 @@ async function entries() {
   }
 }
 
-before(async () => {
-  srv = await startServer();
-  admin = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+serverForFile(async ({ srv: s, c }) => {
+  srv = s;
+  admin = c;
   as = await memberClients(srv, ['viewer', 'auditor', 'contributor', 'manager'], PW);
-});
-
-after(async () => {
-  await stopServer(srv);
 });
 
 test('last log-in: none before the first, set by a successful log-in, never by a refused one; shown to admins and on /me', async () => {
