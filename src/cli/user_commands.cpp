@@ -1,7 +1,7 @@
 // aims user reset-password (on the server) | deactivate | reactivate (on the server with --data,
 // else through the API as an admin), aims user list | invite | invitations | revoke-invitation |
-// role | require-reset (through the API as an admin), and aims password change (the caller's own,
-// through the API).
+// role | require-reset (through the API as an admin), aims user set-name and aims password change
+// (the caller's own, through the API).
 #include <unistd.h>
 
 #include <iostream>
@@ -80,11 +80,13 @@ void register_people(CLI::App& user, int& exit_code) {
     auto r = s.get("/api/v1/org/members");
     if (!r) return kExitFailed;
     return print_response(*r, api.json, [](const boost::json::object& o) {
-      Table t({"id", "email", "name", "role", "status"});
+      Table t({"id", "email", "name", "role", "status", "last_login_at"});
       for (const auto& v : o.at("items").as_array()) {
         const auto& m = v.as_object();
         auto status = string_of(m, "status") + (bool_of(m, "password_reset_pending") ? ", reset pending" : "");
-        t.add_row({string_of(m, "id"), string_of(m, "email"), string_of(m, "name"), string_of(m, "role"), status});
+        auto last = string_of(m, "last_login_at");
+        t.add_row({string_of(m, "id"), string_of(m, "email"), string_of(m, "name"), string_of(m, "role"), status,
+                   last.empty() ? "never" : last});
       }
       t.print(std::cout);
     });
@@ -105,19 +107,39 @@ void register_people(CLI::App& user, int& exit_code) {
     });
   }));
 
-  auto* invitations = user.add_subcommand("invitations", "The organization's invitations and their status (admin)");
+  auto* invitations = user.add_subcommand("invitations", "The organization's invitations and their status, newest first (admin)");
   api.add_to(invitations);
   invitations->callback(with_session(api, exit_code, [](ApiSession& s) {
-    auto r = s.get("/api/v1/org/invitations");
+    auto r = s.list("/api/v1/org/invitations", {{"limit", "500"}}, true);  // every page
+    if (!r) return kExitFailed;
+    if (api.json) {
+      print_body(std::cout, boost::json::serialize(boost::json::object{{"items", r->items}}));
+      return 0;
+    }
+    Table t({"id", "email", "role", "status", "invited_by", "expires_at"});
+    for (const auto& v : r->items) {
+      if (!v.is_object()) continue;
+      const auto& i = v.get_object();
+      if (i.contains("error")) {
+        t.add_row({string_of(i, "id"), "", "", "unreadable", "", ""});
+        continue;
+      }
+      t.add_row({string_of(i, "id"), string_of(i, "email"), string_of(i, "role"), string_of(i, "status"),
+                 string_of(i, "invited_by"), string_of(i, "expires_at")});
+    }
+    t.print(std::cout);
+    return 0;
+  }));
+
+  static std::string name;
+  auto* set_name = user.add_subcommand("set-name", "Change your own display name (through the API)");
+  api.add_to(set_name);
+  set_name->add_option("--name", name, "Your name: 1 to 200 characters, one line")->required();
+  set_name->callback(with_session(api, exit_code, [body_of](ApiSession& s) {
+    auto r = s.send({"PATCH", "/api/v1/me", {}, "application/json", body_of({{"name", name}})});
     if (!r) return kExitFailed;
     return print_response(*r, api.json, [](const boost::json::object& o) {
-      Table t({"id", "email", "role", "status", "invited_by", "expires_at"});
-      for (const auto& v : o.at("items").as_array()) {
-        const auto& i = v.as_object();
-        t.add_row({string_of(i, "id"), string_of(i, "email"), string_of(i, "role"), string_of(i, "status"),
-                   string_of(i, "invited_by"), string_of(i, "expires_at")});
-      }
-      t.print(std::cout);
+      std::cout << "Your name is now " << string_of(o.at("user").as_object(), "name") << "\n";
     });
   }));
 

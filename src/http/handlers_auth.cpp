@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "domain/accounts/profile_service.hpp"
 #include "domain/accounts/roles.hpp"
 #include "http/handlers.hpp"
 #include "http/problem.hpp"
@@ -96,6 +97,13 @@ Response change_password(Context& c) {
   return no_content();
 }
 
-Response me(Context& c) { return json_response(200, json::serialize(me_json(*c.principal, c.actor))); }
+Response me(Context& c) {
+  auto o = me_json(*c.principal, c.actor);
+  // My account shows the last log-in: one more read, for this page only.
+  auto last = accounts::last_login(c.svc.store, c.principal->user.id);
+  if (!last) return problem(last.error(), c.req.path);
+  o["user"].as_object()["last_login_at"] = *last ? json::value(**last) : json::value(nullptr);
+  return json_response(200, json::serialize(o));
+}
 
 }  // namespace aims::http::handlers

@@ -21,7 +21,9 @@ Response create_invitation(Context& c, const PeopleServices& s) {
   return with_json_body(c, [&](boost::json::value& body) { return json_or_problem(c, s.invitations.create(*c.actor, body), 201); });
 }
 
-Response list_invitations(Context& c, const PeopleServices& s) { return json_or_problem(c, s.invitations.list(*c.actor)); }
+Response list_invitations(Context& c, const PeopleServices& s) {
+  return json_or_problem(c, s.invitations.list(*c.actor, c.req.query_param("limit"), c.req.query_param("cursor")));
+}
 
 Response revoke_invitation(Context& c, const PeopleServices& s) {
   if (auto st = s.invitations.revoke(*c.actor, c.req.params.at("id")); !st) return problem(st.error(), c.req.path);
@@ -55,6 +57,15 @@ Response complete_password_reset(Context& c, const PeopleServices& s) {
 
 Response create_organization(Context& c, const PeopleServices& s) {
   return with_json_body(c, [&](boost::json::value& body) { return json_or_problem(c, s.members.create_org(*c.principal, body), 201); });
+}
+
+Response rename_organization(Context& c, const PeopleServices& s) {
+  return with_json_body(c, [&](boost::json::value& body) { return json_or_problem(c, s.profile.rename_org(*c.actor, body)); });
+}
+
+Response update_me(Context& c, const PeopleServices& s) {
+  return with_json_body(c, [&](boost::json::value& body) { return json_or_problem(c, s.profile.rename_self(*c.principal, body)); },
+                        16 * 1024);
 }
 
 }  // namespace aims::http::handlers

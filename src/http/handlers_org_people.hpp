@@ -1,9 +1,11 @@
 // Handlers of the people of an organization: the members list, role changes, forced password
-// resets, invitations and the public pages of one-time links, and new organizations. Bound by
+// resets, invitations and the public pages of one-time links, new and renamed organizations, and
+// one's own name. Bound by
 // the accounts area (src/app/areas/accounts.cpp). Stateless; thread-safe.
 #pragma once
 #include "domain/accounts/invitation_service.hpp"
 #include "domain/accounts/member_service.hpp"
+#include "domain/accounts/profile_service.hpp"
 #include "http/api.hpp"
 
 namespace aims::http {
@@ -11,6 +13,7 @@ namespace aims::http {
 struct PeopleServices {
   accounts::MemberService& members;
   accounts::InvitationService& invitations;
+  accounts::ProfileService& profile;
 };
 
 }  // namespace aims::http
@@ -29,5 +32,7 @@ Response join_invitation(Context& c, const PeopleServices& s);
 Response get_password_reset(Context& c, const PeopleServices& s);
 Response complete_password_reset(Context& c, const PeopleServices& s);
 Response create_organization(Context& c, const PeopleServices& s);
+Response rename_organization(Context& c, const PeopleServices& s);
+Response update_me(Context& c, const PeopleServices& s);
 
 }  // namespace aims::http::handlers

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "fixture.hpp"
+#include "store/account_details.hpp"
 
 namespace aims::store::conformance {
 namespace {
@@ -428,6 +429,69 @@ TEST_F(Accounts, ConcurrentCheckAndCountInOneWriteNeverPassesTheLimit) {
     auto r = tx.find_login_throttle("client:burst");
     EXPECT_TRUE(r);
     if (r) { EXPECT_EQ(r->failures, admitted.load()); }
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, LastLoginsAreSetAndFoundForManyUsersAtOnce) {
+  seed();
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) -> status {
+    auto d = account_details(tx);
+    if (!d) return d.error();
+    EXPECT_TRUE((*d)->find_last_logins({"u1", "u2"}).empty());  // nobody has logged in yet
+    EXPECT_TRUE((*d)->find_last_logins({}).empty());
+    return ok();
+  }));
+  EXPECT_EQ(code_of(store().write([](WriteTx& tx) -> status {
+              auto d = account_details(tx);
+              if (!d) return d.error();
+              return (*d)->set_user_last_login("u9", "2026-02-01T00:00:00.000Z");
+            })),
+            errc::not_found);
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    auto d = account_details(tx);
+    if (!d) return d.error();
+    if (auto s = (*d)->set_user_last_login("u1", "2026-02-01T00:00:00.000Z"); !s) return s;
+    return (*d)->set_user_last_login("u1", "2026-02-02T00:00:00.000Z");  // the newest counts
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) -> status {
+    auto d = account_details(tx);
+    if (!d) return d.error();
+    auto all = (*d)->find_last_logins({"u1", "u2", "u9"});
+    EXPECT_EQ(all.size(), 1u);
+    EXPECT_EQ(all["u1"], "2026-02-02T00:00:00.000Z");
+    auto u1 = tx.find_user("u1");
+    EXPECT_TRUE(u1 && u1->email == "ada@example.org" && u1->disabled_at.empty());  // nothing else changed
+    return ok();
+  }));
+}
+
+TEST_F(Accounts, UserNamesChangeAndOrganizationsAreRenamedToAFreeNameOnly) {
+  seed();
+  auto with = [&](auto f) {
+    return store().write([&](WriteTx& tx) -> status {
+      auto d = account_details(tx);
+      if (!d) return d.error();
+      return f(**d);
+    });
+  };
+  EXPECT_EQ(code_of(with([](AccountDetails& d) { return d.set_user_name("u9", "Nobody"); })), errc::not_found);
+  EXPECT_EQ(code_of(with([](AccountDetails& d) { return d.rename_org("org-z", "Org Z"); })), errc::not_found);
+  EXPECT_EQ(code_of(with([](AccountDetails& d) { return d.rename_org("org-a", "Org B"); })), errc::conflict);
+  AIMS_ASSERT_OK(with([](AccountDetails& d) -> status {
+    if (auto s = d.set_user_name("u1", "Ada Lovelace"); !s) return s;
+    if (auto s = d.rename_org("org-a", "Org A"); !s) return s;  // its own name again: no clash
+    return d.rename_org("org-b", "Org Beta");
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    auto u1 = tx.find_user("u1");
+    EXPECT_TRUE(u1 && u1->name == "Ada Lovelace");
+    auto u2 = tx.find_user("u2");
+    EXPECT_TRUE(u2 && u2->name != "Ada Lovelace");
+    auto b = tx.find_org_by_name("Org Beta");
+    EXPECT_TRUE(b && b->id == "org-b" && b->created_at == "2026-01-01T00:00:01.000Z");
+    EXPECT_FALSE(tx.find_org_by_name("Org B"));
+    EXPECT_TRUE(tx.find_org_by_name("Org A"));
     return ok();
   }));
 }

@@ -1,5 +1,5 @@
 // The people commands of the aims CLI (aims user list|invite|invitations|revoke-invitation|role|
-// require-reset) against a real server, as its admin through the API: what they print, what
+// require-reset|set-name) against a real server, as its admin through the API: what they print, what
 // they change, and how they fail (exit 1 with the server's words, nothing changed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +49,20 @@ describe('aims user people commands', () => {
     const r = failsWith(['user', 'role', '--email', server.admin.email, '--role', 'viewer'], 1);
     assert.match(r.stderr, /last admin/);
     assert.equal(json(['user', 'list']).items.find((m) => m.email === server.admin.email).role, 'admin');
+  });
+
+  test('set-name changes your own name; a bad one exits 1 and changes nothing; list shows the last log-in', async () => {
+    await login(server.url, server.admin.email, server.admin.password);
+    const r = ok(['user', 'set-name', '--name', '  Ada Admin ']);
+    assert.match(r.stdout, /^Your name is now Ada Admin$/m);
+    const name = () => json(['user', 'list']).items.find((m) => m.email === server.admin.email).name;
+    assert.equal(name(), 'Ada Admin');
+    const bad = failsWith(['user', 'set-name', '--name', ' '], 1);
+    assert.match(bad.stderr, /name/);
+    assert.equal(name(), 'Ada Admin');
+    const admin = json(['user', 'list']).items.find((m) => m.email === server.admin.email);
+    assert.match(admin.last_login_at, /^\d{4}-\d\d-\d\dT/);
+    assert.match(ok(['user', 'list']).stdout, new RegExp(`${server.admin.email.replace('.', '\\.')}\\s+Ada Admin\\s+admin\\s+active\\s+\\d{4}-`));
   });
 
   test('require-reset ends the sessions and prints the link that sets a new password', async () => {

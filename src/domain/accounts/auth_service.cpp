@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "domain/accounts/member_service.hpp"
 #include "domain/accounts/password_policy.hpp"
+#include "store/account_details.hpp"
 
 namespace aims::accounts {
 
@@ -94,7 +95,11 @@ result<LoginResult> AuthService::login(const std::string& email_in, const std::s
   s.expires_at = format_time(now + opts_.session_ttl);
   auto wst = store_.write([&](store::WriteTx& tx) -> status {
     tx.delete_expired_sessions(s.created_at);
-    return tx.insert_session(s);
+    if (auto st = tx.insert_session(s); !st) return st;
+    // Bookkeeping on the account, in the transaction that lets them in: never for a refused log-in.
+    auto details = store::account_details(tx);
+    if (!details) return details.error();
+    return (*details)->set_user_last_login(user->id, s.created_at);
   });
   if (!wst) return wst.error();
   auto p = load_principal(user->id);

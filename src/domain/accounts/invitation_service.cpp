@@ -2,17 +2,17 @@
 
 #include <boost/json.hpp>
 
-#include <algorithm>
-#include <tuple>
-
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "domain/accounts/member_service.hpp"
 #include "domain/accounts/one_time_link.hpp"
 #include "domain/accounts/password_policy.hpp"
+#include "domain/accounts/profile_service.hpp"
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/inventory/system_service.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "domain/records/list_query.hpp"
 #include "domain/records/versions.hpp"
 
 namespace aims::accounts {
@@ -100,20 +100,39 @@ result<std::string> InvitationService::create(const Actor& a, const json::value&
   return json::serialize(out);
 }
 
-result<std::string> InvitationService::list(const Actor& a) {
+result<std::string> InvitationService::list(const Actor& a, const std::optional<std::string>& limit,
+                                            const std::optional<std::string>& cursor) {
   if (auto s = need_admin(a, "see invitations"); !s) return s.error();
-  std::vector<store::RecordRow> rows;
+  auto lim = inventory::parse_limit(limit);
+  if (!lim) return lim.error();
+  // Newest first: the store sorts and pages on (created_at, id) descending.
+  const std::string sort = "-created_at";
+  store::RecordQuery q;
+  q.org_id = a.org_id;
+  q.kind = std::string(kKind);
+  q.parent_id = std::string();
+  q.sort = store::FacetSlot::created_at;
+  q.descending = true;
+  q.limit = *lim;
+  if (cursor) {
+    q.after = records::decode_cursor(sort, *cursor);
+    if (!q.after)
+      return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list; start again without it"}});
+  }
+  store::RecordPage page;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    rows = tx.list_records(store::RecordFilter{a.org_id, std::string(kKind), std::string(), std::nullopt, 0, std::nullopt, std::nullopt});
+    page = tx.query_records(q);
     return ok();
   });
   if (!st) return st.error();
-  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return std::tie(y.created_at, y.id) < std::tie(x.created_at, x.id); });
   auto now = clock_.now();
   json::array items;
-  for (const auto& r : rows)
+  for (const auto& r : page.items)
     items.push_back(stored::row_or_error(kKind, a.org_id, r.id, [&] { return served(r, stored::parse_object(r.doc), now); }));
-  return json::serialize(json::object{{"items", std::move(items)}});
+  json::object out{{"items", std::move(items)}, {"total", page.total}};
+  if (page.more && !page.items.empty())
+    out["next"] = records::encode_cursor(sort, records::position_of(page.items.back(), q.sort));
+  return json::serialize(out);
 }
 
 status InvitationService::revoke(const Actor& a, const std::string& id) {
@@ -154,7 +173,7 @@ result<std::string> InvitationService::preview(const std::string& token) {
 result<std::string> InvitationService::accept(const std::string& token, const json::value& body) {
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"name", "password"});
-  auto name = in.text("name", 200, false, true);
+  auto name = read_name(in, "name");
   auto password = in.text("password", 1024, false, true);
   if (!in.ok()) return in.failure("Your name and a password are required.");
   std::string email, org_name;

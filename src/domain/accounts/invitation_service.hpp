@@ -6,6 +6,7 @@
 #pragma once
 #include <boost/json/fwd.hpp>
 
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -25,9 +26,10 @@ class InvitationService {
   /// POST /api/v1/org/invitations {email, role, expires_in_days?} (admin): the invitation with its
   /// `token` and `link` (shown once). conflict if the email is a member already.
   result<std::string> create(const Actor& a, const boost::json::value& body);
-  /// GET /api/v1/org/invitations (admin): every invitation of the organization, newest first,
-  /// with its status (pending, expired, accepted, revoked).
-  result<std::string> list(const Actor& a);
+  /// GET /api/v1/org/invitations?limit&cursor (admin): a page of the organization's invitations,
+  /// newest first, with their status (pending, expired, accepted, revoked), `total` and `next`
+  /// (the cursor of the next page). Paged by the store; an unreadable one is an error row.
+  result<std::string> list(const Actor& a, const std::optional<std::string>& limit, const std::optional<std::string>& cursor);
   /// DELETE /api/v1/org/invitations/{id} (admin): a pending invitation's link stops working.
   status revoke(const Actor& a, const std::string& id);
 

@@ -9,6 +9,8 @@
 #include "domain/accounts/admin_service.hpp"
 #include "domain/accounts/one_time_link.hpp"
 #include "domain/accounts/password_policy.hpp"
+#include "domain/accounts/profile_service.hpp"
+#include "store/account_details.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/accounts/user_service.hpp"
 #include "domain/common/input.hpp"
@@ -37,7 +39,7 @@ bool reset_pending(store::ReadTx& tx, const std::string& org_id, const std::stri
 
 /// A member as the members page shows them.
 json::object member_json(store::ReadTx& tx, const std::string& org_id, const store::User& u, const std::string& role,
-                         const std::string& joined_at) {
+                         const std::string& joined_at, const std::string& last_login) {
   return json::object{{"id", u.id},
                       {"email", u.email},
                       {"name", u.name},
@@ -45,6 +47,7 @@ json::object member_json(store::ReadTx& tx, const std::string& org_id, const sto
                       {"status", u.disabled_at.empty() ? "active" : "deactivated"},
                       {"joined_at", joined_at},
                       {"deactivated_at", text_or_null(u.disabled_at)},
+                      {"last_login_at", text_or_null(last_login)},
                       {"password_reset_pending", reset_pending(tx, org_id, u.id)}};
 }
 
@@ -72,13 +75,18 @@ status may_change_account(store::ReadTx& tx, const Actor& a, const store::User& 
   return ok();
 }
 
+status log_change(store::WriteTx& tx, const std::string& org_id, const std::string& record_type, const std::string& record_id,
+                  const std::string& actor, const std::string& at, const json::array& changes) {
+  // The record's history counts its own versions: one more than the newest row.
+  auto newest = tx.list_history(org_id, record_type, record_id, 1, std::nullopt);
+  std::int64_t version = newest.empty() ? 1 : newest.front().version + 1;
+  store::HistoryRow h{org_id, record_type, record_id, version, at, actor, "update", json::serialize(changes)};
+  return tx.insert_history(h);
+}
+
 status log_member_change(store::WriteTx& tx, const std::string& org_id, const std::string& user_id, const std::string& actor,
                          const std::string& at, const json::array& changes) {
-  // The membership's history counts its own versions: one more than the newest row.
-  auto newest = tx.list_history(org_id, "membership", user_id, 1, std::nullopt);
-  std::int64_t version = newest.empty() ? 1 : newest.front().version + 1;
-  store::HistoryRow h{org_id, "membership", user_id, version, at, actor, "update", json::serialize(changes)};
-  return tx.insert_history(h);
+  return log_change(tx, org_id, "membership", user_id, actor, at, changes);
 }
 
 status check_no_pending_reset(store::ReadTx& tx, const std::string& user_id) {
@@ -93,10 +101,17 @@ result<std::string> MemberService::list(const Actor& a) {
   if (auto s = need_admin(a, "see the members page"); !s) return s.error();
   json::array items;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
-    for (const auto& m : tx.list_org_members(a.org_id)) {
+    auto details = store::account_details(tx);
+    if (!details) return details.error();
+    auto members = tx.list_org_members(a.org_id);
+    std::vector<std::string> ids;
+    for (const auto& m : members) ids.push_back(m.user_id);
+    auto logins = (*details)->find_last_logins(ids);  // one query for the page
+    for (const auto& m : members) {
       auto u = tx.find_user(m.user_id);
       if (!u) continue;
-      items.push_back(member_json(tx, a.org_id, *u, m.role, m.created_at));
+      auto l = logins.find(u->id);
+      items.push_back(member_json(tx, a.org_id, *u, m.role, m.created_at, l == logins.end() ? std::string() : l->second));
     }
     return ok();
   });
@@ -128,7 +143,10 @@ result<std::string> MemberService::change_role(const Actor& a, const std::string
       changes.push_back(json::object{{"field", "role"}, {"from", m->role}, {"to", *role}});
       if (auto s = log_member_change(tx, a.org_id, u->id, a.email, clock_.now_text(), changes); !s) return s;
     }
-    out = json::serialize(member_json(tx, a.org_id, *u, *role, m->created_at));
+    auto details = store::account_details(tx);
+    if (!details) return details.error();
+    auto logins = (*details)->find_last_logins({u->id});
+    out = json::serialize(member_json(tx, a.org_id, *u, *role, m->created_at, logins.empty() ? std::string() : logins.begin()->second));
     return ok();
   });
   if (!st) return st.error();
@@ -217,7 +235,7 @@ result<std::string> MemberService::create_org(const Principal& p, const json::va
   if (!admin) return make_error(errc::forbidden, "Only an admin of an organization may create another one.");
   if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
   input::Reader in(body.as_object(), {"name"});
-  auto name = in.text("name", 200, false, true);
+  auto name = read_name(in, "name");
   if (!in.ok()) return in.failure("The organization is not valid.");
   AdminService admins(store_, clock_, ids_);
   auto org = admins.create_org(*name, p.user.email, "");

@@ -27,8 +27,12 @@ result<store::User> find_member(store::ReadTx& tx, const Actor& a, const std::st
 /// account (log-in, password; `verb` says which): conflict for oneself, forbidden otherwise.
 status may_change_account(store::ReadTx& tx, const Actor& a, const store::User& u, std::string_view verb);
 
-/// Notes a change of a member in the organization's history and audit log (record type
-/// "membership", the user id): `changes` is [{field, from, to}].
+/// Notes a change of a record in the organization's history and audit log (a history row one
+/// version after the record's newest): `changes` is [{field, from, to}].
+status log_change(store::WriteTx& tx, const std::string& org_id, const std::string& record_type, const std::string& record_id,
+                  const std::string& actor, const std::string& at, const boost::json::array& changes);
+
+/// log_change of a member (record type "membership", the user id).
 status log_member_change(store::WriteTx& tx, const std::string& org_id, const std::string& user_id, const std::string& actor,
                          const std::string& at, const boost::json::array& changes);
 
@@ -43,7 +47,7 @@ class MemberService {
   MemberService(store::Store& store, const Clock& clock, IdSource& ids) : store_(store), clock_(clock), ids_(ids) {}
 
   /// GET /api/v1/org/members (admin): {items: [{id, email, name, role, status, joined_at,
-  /// deactivated_at, password_reset_pending}]}, oldest member first.
+  /// deactivated_at, last_login_at, password_reset_pending}]}, oldest member first.
   result<std::string> list(const Actor& a);
   /// PATCH /api/v1/org/members/{user} {role} (admin): conflict if it would leave no active admin.
   result<std::string> change_role(const Actor& a, const std::string& user_ref, const boost::json::value& body);

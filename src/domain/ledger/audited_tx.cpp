@@ -56,6 +56,32 @@ status AuditedTx::insert_org(const store::Organization& o) {
   return logged(log(o.id, "organization", o.id, "create", organization_content(o)));
 }
 
+std::map<std::string, std::string> AuditedTx::find_last_logins(const std::vector<std::string>& user_ids) {
+  auto d = store::account_details(in_);
+  return d ? (*d)->find_last_logins(user_ids) : std::map<std::string, std::string>{};
+}
+
+status AuditedTx::set_user_last_login(const std::string& user_id, const std::string& at) {
+  auto d = store::account_details(in_);
+  if (!d) return d.error();
+  return (*d)->set_user_last_login(user_id, at);
+}
+
+status AuditedTx::set_user_name(const std::string& user_id, const std::string& name) {
+  auto d = store::account_details(in_);
+  if (!d) return d.error();
+  return (*d)->set_user_name(user_id, name);
+}
+
+status AuditedTx::rename_org(const std::string& org_id, const std::string& name) {
+  auto d = store::account_details(in_);
+  if (!d) return d.error();
+  if (auto s = (*d)->rename_org(org_id, name); !s) return s;
+  auto o = in_.find_org(org_id);
+  if (!o) return make_error(errc::internal, "the renamed organization " + org_id + " cannot be read back");
+  return logged(log(org_id, "organization", org_id, "update", organization_content(*o)));
+}
+
 status AuditedTx::insert_membership(const store::Membership& m) {
   if (auto s = in_.insert_membership(m); !s) return s;
   return logged(log(m.org_id, "membership", m.user_id, "create", membership_content(m)));

@@ -7,8 +7,9 @@
 // an entry of its own, so every entry is the change of at most one history row. The actor of a
 // history row is the actor of the transaction (the one source of who changed what).
 // Every WriteTx method is pure virtual and this class is final, so a write method added to the
-// store later that is not handled here fails to compile. Created per write callback; used by that
-// callback's thread only; borrows the inner transaction and clock.
+// store later that is not handled here fails to compile. It forwards the account details
+// (store/account_details.hpp) too, logging an organization's rename. Created per write callback;
+// used by that callback's thread only; borrows the inner transaction and clock.
 #pragma once
 #include <boost/json/fwd.hpp>
 
@@ -18,12 +19,13 @@
 #include <tuple>
 
 #include "core/clock.hpp"
+#include "store/account_details.hpp"
 #include "store/list_views.hpp"
 #include "store/store.hpp"
 
 namespace aims::ledger {
 
-class AuditedTx final : public store::WriteTx, public store::ListViews {
+class AuditedTx final : public store::WriteTx, public store::ListViews, public store::AccountDetails {
  public:
   AuditedTx(store::WriteTx& inner, const Clock& clock, std::string actor)
       : in_(inner), clock_(clock), actor_(std::move(actor)) {}
@@ -144,6 +146,13 @@ class AuditedTx final : public store::WriteTx, public store::ListViews {
   status insert_audit_checkpoint(const store::AuditCheckpointRow& c) override { return in_.insert_audit_checkpoint(c); }
   /// Refused: entries are appended by this class only.
   status append_audit_entry(const store::AuditEntryRow& e, const std::vector<store::AuditNodeRow>& nodes) override;
+
+  // Account details: forwarded (to the inner transaction's, internal error without them). A
+  // user's last log-in and name are not records of an organization; a rename of one is logged.
+  std::map<std::string, std::string> find_last_logins(const std::vector<std::string>& user_ids) override;
+  status set_user_last_login(const std::string& user_id, const std::string& at) override;
+  status set_user_name(const std::string& user_id, const std::string& name) override;
+  status rename_org(const std::string& org_id, const std::string& name) override;
 
   // Record changes: forwarded, then logged when they succeed.
   status insert_org(const store::Organization& o) override;

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "store/sql/connection.hpp"
+#include "store/account_details.hpp"
 #include "store/audit_entry_queries.hpp"
 #include "store/batch_lookups.hpp"
 #include "store/list_views.hpp"
@@ -14,7 +15,8 @@ namespace aims::store::sql {
 /// by that callback's thread only; it borrows the connection, which must outlive it. Methods throw
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
-class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups, public ListViews {
+class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups, public ListViews,
+                    public AccountDetails {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -67,6 +69,10 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
   void delete_other_sessions(const std::string& user_id, const std::string& keep_token_hash) override;
   status update_user_password(const std::string& user_id, const std::string& password_hash) override;
   status set_user_disabled(const std::string& user_id, const std::string& disabled_at) override;
+  std::map<std::string, std::string> find_last_logins(const std::vector<std::string>& user_ids) override;
+  status set_user_last_login(const std::string& user_id, const std::string& at) override;
+  status set_user_name(const std::string& user_id, const std::string& name) override;
+  status rename_org(const std::string& org_id, const std::string& name) override;
   status delete_membership(const std::string& org_id, const std::string& user_id) override;
   void put_login_throttle(const LoginThrottleRow& r) override;
   void delete_login_throttle(const std::string& key) override;

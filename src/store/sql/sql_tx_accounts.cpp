@@ -195,6 +195,39 @@ status SqlTx::set_user_disabled(const std::string& user_id, const std::string& d
   return ok();
 }
 
+std::map<std::string, std::string> SqlTx::find_last_logins(const std::vector<std::string>& user_ids) {
+  std::map<std::string, std::string> out;
+  if (user_ids.empty()) return out;
+  Params params(user_ids.begin(), user_ids.end());
+  for (Row& r : c_.query("SELECT id, last_login_at FROM users WHERE last_login_at <> '' AND id IN (" + placeholders(user_ids.size()) + ")",
+                         params)) {
+    auto id = r.take_text(0);
+    out.emplace(std::move(id), r.take_text(1));
+  }
+  return out;
+}
+
+status SqlTx::set_user_last_login(const std::string& user_id, const std::string& at) {
+  if (c_.exec("UPDATE users SET last_login_at = ? WHERE id = ?", {at, user_id}) == 0)
+    return make_error(errc::not_found, "No such user.");
+  return ok();
+}
+
+status SqlTx::set_user_name(const std::string& user_id, const std::string& name) {
+  if (c_.exec("UPDATE users SET name = ? WHERE id = ?", {name, user_id}) == 0)
+    return make_error(errc::not_found, "No such user.");
+  return ok();
+}
+
+status SqlTx::rename_org(const std::string& org_id, const std::string& name) {
+  // The name is unique: a clash is told apart from an absent organization without a failed statement.
+  if (c_.query("SELECT 1 FROM organizations WHERE name = ? AND id <> ?", {name, org_id}).size() > 0)
+    return make_error(errc::conflict, "an organization with this name");
+  if (c_.exec("UPDATE organizations SET name = ? WHERE id = ?", {name, org_id}) == 0)
+    return make_error(errc::not_found, "No such organization.");
+  return ok();
+}
+
 status SqlTx::delete_membership(const std::string& org_id, const std::string& user_id) {
   if (c_.exec("DELETE FROM memberships WHERE org_id = ? AND user_id = ?", {org_id, user_id}) == 0)
     return make_error(errc::not_found, "No such membership.");

@@ -376,7 +376,12 @@ BEGIN
 END;
 )sql";
 
-const std::array<std::string_view, 13> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13};
+// v14: the last successful log-in of each user (docs/accounts.md): '' = never.
+constexpr std::string_view kV14 = R"sql(
+ALTER TABLE users ADD COLUMN last_login_at TEXT NOT NULL DEFAULT '';
+)sql";
+
+const std::array<std::string_view, 14> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
 
 }  // namespace
 

@@ -1,5 +1,5 @@
 // The people of an organization (docs/accounts.md): members, roles, deactivation, forced password
-// resets, invitations and their public link pages, one's own password and API tokens, and new
+// resets, invitations and their public link pages, one's own name, password and API tokens, and new
 // organizations.
 import { api, type Schemas } from '../../lib/api';
 
@@ -9,6 +9,9 @@ export type InvitationView = Schemas['InvitationView'];
 export type ResetLink = Schemas['ResetLink'];
 export type ApiToken = Schemas['ApiToken'];
 export type RoleName = Member['role'];
+export type UnreadableRow = Schemas['UnreadableRecord'];
+/** A page of invitations; a stored one that cannot be read is an error row. */
+export type InvitationPage = { items: (Invitation | UnreadableRow)[]; total: number; next?: string };
 
 export const roles: readonly RoleName[] = ['admin', 'manager', 'contributor', 'auditor', 'viewer'];
 
@@ -29,8 +32,12 @@ export async function requireReset(user: string): Promise<ResetLink> {
   return (await api('post', '/api/v1/org/members/{user}/reset-password', { path: { user } })).data;
 }
 
-export async function listInvitations(signal?: AbortSignal): Promise<Invitation[]> {
-  return (await api('get', '/api/v1/org/invitations', { signal })).data.items;
+export async function listInvitations(cursor?: string, signal?: AbortSignal): Promise<InvitationPage> {
+  return (await api('get', '/api/v1/org/invitations', { query: { limit: 50, ...(cursor ? { cursor } : {}) }, signal })).data;
+}
+
+export function isUnreadable(row: Invitation | UnreadableRow): row is UnreadableRow {
+  return 'error' in row;
 }
 
 export async function invite(email: string, role: RoleName, expiresInDays: number): Promise<Invitation> {
@@ -59,6 +66,10 @@ export async function getReset(token: string, signal?: AbortSignal): Promise<Sch
 
 export async function completeReset(token: string, password: string): Promise<void> {
   await api('post', '/api/v1/password-resets/{token}', { path: { token }, body: { password }, noAuthRedirect: true });
+}
+
+export async function changeMyName(name: string): Promise<Schemas['User']> {
+  return (await api('patch', '/api/v1/me', { body: { name } })).data.user;
 }
 
 export async function changePassword(current: string, next: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface Session {
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
   switchOrg: (id: string) => Promise<void>;
+  /** Reads /me again: after a change of one's name or of the organization's. */
+  refresh: () => Promise<void>;
   retry: () => void;
 }
 
@@ -120,6 +122,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
+  const refresh = useCallback(async () => accept(await auth.getMe()), [accept]);
+
   const value = useMemo<Session>(() => {
     const role = me?.organization.role;
     return {
@@ -133,12 +137,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       switchOrg,
+      refresh,
       retry: () => {
         setStatus('loading');
         setAttempt((n) => n + 1);
       },
     };
-  }, [status, me, orgEpoch, error, signIn, signOut, switchOrg]);
+  }, [status, me, orgEpoch, error, signIn, signOut, switchOrg, refresh]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,13 +1,14 @@
-// The organization settings page: segregation of duties per workflow, the organization profile
+// The organization settings page: the organization's name (admins rename it), segregation of duties per workflow, the organization profile
 // (EU AI Act roles, fiscal year start, default review interval), and whether SoA approval
 // requires a justification for every applicable control. Everyone sees the settings;
 // admins change them under If-Match, everyone else sees them read-only with the reason.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { SettingsFoot, SettingsNotices, useSettingsSave } from '../../../components/records/SettingsSave';
+import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { getOrgSettings, putOrgSettings, type OrgSettings } from '../api';
+import { getOrgSettings, putOrgSettings, renameOrganization, type OrgSettings } from '../api';
 
 type Duties = OrgSettings['segregation_of_duties'];
 type AiRole = NonNullable<OrgSettings['ai_roles']>[number];
@@ -29,9 +30,45 @@ const duties: { key: keyof Duties; label: string; rule: string }[] = [
   { key: 'soa_approval', label: 'Statement of Applicability approval', rule: 'A user who changed entries since the last approved version may not approve the next one.' },
 ];
 
-export function OrgSettingsPage() {
-  useTitle('Organization settings');
+/** The organization's name: admins rename it; the switcher and the page title follow at once. */
+function NameCard() {
   const session = useSession();
+  const current = session.me?.organization.name ?? '';
+  const [name, setName] = useState(current);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setName(current), [current]);
+  const isAdmin = session.role === 'admin';
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const org = await renameOrganization(name);
+      await session.refresh();
+      setNote({ ok: true, text: `The organization is now called ${org.name}.` });
+    } catch (err) {
+      setNote({ ok: false, text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card">
+      <h2>Name</h2>
+      {note ? <Banner kind={note.ok ? 'success' : 'error'} testId="org-name-note">{note.text}</Banner> : null}
+      <form className="form-row" onSubmit={(e) => void submit(e)} noValidate data-testid="org-name-form">
+        <label>Organization name{' '}
+          <input className="input" name="org-name" maxLength={200} value={name} disabled={!isAdmin} onChange={(e) => setName(e.target.value)} />
+        </label>{' '}
+        {isAdmin ? <button type="submit" className="btn btn-primary" disabled={busy}>Rename</button> : <span className="muted">Only admins rename the organization.</span>}
+      </form>
+    </section>
+  );
+}
+
+export function OrgSettingsPage() {
+  const session = useSession();
+  useTitle(session.me ? `Organization settings · ${session.me.organization.name}` : 'Organization settings');
   const isAdmin = session.role === 'admin';
   const loaded = useAsync((signal) => getOrgSettings(signal), [session.orgEpoch]);
   const [values, setValues] = useState<Duties | null>(null);
@@ -50,6 +87,7 @@ export function OrgSettingsPage() {
   return (
     <div className="page page-narrow">
       <h1>Organization settings</h1>
+      <NameCard />
       <h2>Segregation of duties</h2>
       <p className="muted">
         With a workflow segregated, nobody approves or accepts their own work: the server refuses it, and another manager or admin (for

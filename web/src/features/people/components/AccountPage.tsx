@@ -1,16 +1,51 @@
-// My account: change one's own password (the current one required), one's API tokens (created
-// with a name, scope and expiry and shown once; an admin sees and revokes every member's), and a
-// new organization for an admin.
+// My account: one's own name and last log-in, one's password (the current one required), one's API
+// tokens (created with a name, scope and expiry and shown once; an admin sees and revokes every
+// member's), and a new organization for an admin.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { problemMessage } from '../../../lib/problem';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { changePassword, createOrganization, createToken, listTokens, revokeToken } from '../api';
+import { changeMyName, changePassword, createOrganization, createToken, listTokens, revokeToken } from '../api';
+import { when } from '../format';
 
 function message(e: unknown): string {
   return e instanceof ApiError ? problemMessage(e.problem) : 'The server could not be reached. Try again in a moment.';
+}
+
+function ProfileCard() {
+  const session = useSession();
+  const user = session.me?.user;
+  const [name, setName] = useState(user?.name ?? '');
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const user = await changeMyName(name);
+      await session.refresh();
+      setName(user.name);
+      setNote({ ok: true, text: 'Name saved.' });
+    } catch (err) {
+      setNote({ ok: false, text: message(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card">
+      <h2>You</h2>
+      <p className="muted" data-testid="account-email">{user?.email}</p>
+      <p data-testid="last-login">Last log-in: {when(user?.last_login_at)}</p>
+      {note ? <Banner kind={note.ok ? 'success' : 'error'} testId="name-note">{note.text}</Banner> : null}
+      <form className="form-row" onSubmit={(e) => void submit(e)} noValidate data-testid="name-form">
+        <label>Name <input className="input" name="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} /></label>{' '}
+        <button type="submit" className="btn btn-primary" disabled={busy}>Save name</button>
+      </form>
+    </section>
+  );
 }
 
 function PasswordCard() {
@@ -50,13 +85,14 @@ function TokensCard() {
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');
   const [days, setDays] = useState(90);
+  const [never, setNever] = useState(false);
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      setMade((await createToken(name.trim(), scope, days)).token ?? null);
+      setMade((await createToken(name.trim(), scope, never ? null : days)).token ?? null);
       setName('');
       setEpoch((n) => n + 1);
     } catch (err) {
@@ -78,7 +114,10 @@ function TokensCard() {
         <label>Name <input className="input" value={name} onChange={(e) => setName(e.target.value)} /></label>{' '}
         <label>Scope <select className="input" value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>
           <option value="read">Read only</option><option value="write">Read and write</option></select></label>{' '}
-        <label>Expires in (days) <input className="input" type="number" min={1} max={3650} value={days} onChange={(e) => setDays(Number(e.target.value))} /></label>{' '}
+        <label>Expires in (days) <input className="input" type="number" min={1} max={3650} value={days} disabled={never} onChange={(e) => setDays(Number(e.target.value))} /></label>{' '}
+        {session.role === 'admin' ? (
+          <><label><input type="checkbox" name="never" checked={never} onChange={(e) => setNever(e.target.checked)} /> Never expires</label>{' '}</>
+        ) : null}
         <button type="submit" className="btn btn-primary">Create token</button>
       </form>
       <ErrorBanner error={tokens.error} title="The tokens could not be loaded." />
@@ -136,7 +175,8 @@ export function AccountPage() {
   return (
     <div className="page page-narrow">
       <h1>My account</h1>
-      <p className="muted">{session.me?.user.name} · {session.me?.user.email}</p>
+      <p className="muted" data-testid="account-name">{session.me?.user.name} · {session.me?.user.email}</p>
+      <ProfileCard />
       <PasswordCard />
       <TokensCard />
       <NewOrgCard />

@@ -9,7 +9,8 @@ import { problemMessage } from '../../../lib/problem';
 import { roleLabels } from '../../../lib/roles';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import { changeRole, invite, listInvitations, listMembers, requireReset, revokeInvitation, roles, setActive, type Member, type RoleName } from '../api';
+import { changeRole, invite, isUnreadable, listInvitations, listMembers, requireReset, revokeInvitation, roles, setActive, type InvitationPage, type Member, type RoleName } from '../api';
+import { when } from '../format';
 
 /** What the admin is asked to confirm. */
 type Pending = { kind: 'deactivate' | 'reactivate' | 'reset'; member: Member } | { kind: 'revoke'; id: string; email: string };
@@ -39,7 +40,8 @@ export function PeoplePage() {
   const session = useSession();
   const [epoch, setEpoch] = useState(0);
   const members = useAsync((signal) => listMembers(signal), [session.orgEpoch, epoch]);
-  const invitations = useAsync((signal) => listInvitations(signal), [session.orgEpoch, epoch]);
+  const invitations = useAsync((signal) => listInvitations(undefined, signal), [session.orgEpoch, epoch]);
+  const [more, setMore] = useState<{ epoch: string; pages: InvitationPage[] }>({ epoch: '', pages: [] });
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<{ label: string; path: string; testId: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -94,7 +96,21 @@ export function PeoplePage() {
     return void run(() => setActive(m.id, pending.kind === 'reactivate'));
   }
 
-  const open = invitations.data?.filter((i) => i.status === 'pending') ?? [];
+  // Pages after the first, kept while the first page is the one they continue.
+  const key = `${session.orgEpoch}.${epoch}`;
+  const later = more.epoch === key ? more.pages : [];
+  const pages = invitations.data ? [invitations.data, ...later] : [];
+  const rows = pages.flatMap((p) => p.items);
+  const next = pages.at(-1)?.next;
+  async function loadMore() {
+    if (!next) return;
+    try {
+      const page = await listInvitations(next);
+      setMore({ epoch: key, pages: [...later, page] });
+    } catch (e) {
+      setError(message(e));
+    }
+  }
   return (
     <div className="page">
       <h1>People</h1>
@@ -119,7 +135,7 @@ export function PeoplePage() {
       {members.loading && !members.data ? <Loading /> : null}
       <div className="table-wrap">
         <table className="table" data-testid="members-table">
-          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Actions</th></tr></thead>
+          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Last log-in</th><th>Actions</th></tr></thead>
           <tbody>
             {(members.data ?? []).map((m) => (
               <tr key={m.id} data-testid={`member-${m.email}`}>
@@ -132,6 +148,7 @@ export function PeoplePage() {
                   </select>
                 </td>
                 <td data-testid="member-status">{m.status === 'active' ? 'Active' : 'Deactivated'}{m.password_reset_pending ? ' · new password required' : ''}</td>
+                <td data-testid="member-last-login">{when(m.last_login_at, 'Never')}</td>
                 <td>
                   {m.id === session.me?.user.id ? <span className="muted">You</span> : (
                     <>
@@ -147,22 +164,27 @@ export function PeoplePage() {
           </tbody>
         </table>
       </div>
-      <h2>Pending invitations</h2>
-      {open.length === 0 ? <p className="muted">None.</p> : (
+      <h2>Invitations</h2>
+      <ErrorBanner error={invitations.error} title="The invitations could not be loaded." />
+      {invitations.data && rows.length === 0 ? <p className="muted">None.</p> : null}
+      {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table" data-testid="invitations-table">
-            <thead><tr><th>Email</th><th>Role</th><th>Invited by</th><th>Expires</th><th><span className="sr-only">Actions</span></th></tr></thead>
+            <thead><tr><th>Email</th><th>Role</th><th>Status</th><th>Invited by</th><th>Expires</th><th><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
-              {open.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td><td>{roleLabels[i.role]}</td><td>{i.invited_by}</td><td>{i.expires_at.slice(0, 10)}</td>
-                  <td><button type="button" className="btn btn-small" onClick={() => setPending({ kind: 'revoke', id: i.id, email: i.email })}>Revoke</button></td>
+              {rows.map((i) => isUnreadable(i) ? (
+                <tr key={i.id} data-testid="invitation-unreadable"><td colSpan={6}>{i.id}: {i.error}</td></tr>
+              ) : (
+                <tr key={i.id} data-testid={`invitation-${i.email}`}>
+                  <td>{i.email}</td><td>{roleLabels[i.role]}</td><td>{i.status}</td><td>{i.invited_by}</td><td>{i.expires_at.slice(0, 10)}</td>
+                  <td>{i.status === 'pending' ? <button type="button" className="btn btn-small" onClick={() => setPending({ kind: 'revoke', id: i.id, email: i.email })}>Revoke</button> : null}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      )}
+      ) : null}
+      {next ? <button type="button" className="btn" data-testid="invitations-more" onClick={() => void loadMore()}>More invitations</button> : null}
       <ConfirmDialog open={pending !== null} busy={busy} danger={pending?.kind !== 'reactivate'} onCancel={() => setPending(null)} onConfirm={confirm}
         title={pending?.kind === 'revoke' ? 'Revoke the invitation?' : pending?.kind === 'reset' ? 'Require a new password?' : pending?.kind === 'reactivate' ? 'Reactivate?' : 'Deactivate?'}
         confirmLabel={pending?.kind === 'revoke' ? 'Revoke' : pending?.kind === 'reset' ? 'Require new password' : pending?.kind === 'reactivate' ? 'Reactivate' : 'Deactivate'}>
