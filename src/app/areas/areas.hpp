@@ -57,6 +57,7 @@ void add_retention(AreaContext& a);
 void add_scope(AreaContext& a);
 void add_documents(AreaContext& a);
 void add_people(AreaContext& a);
+void add_incidents(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -81,6 +82,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_scope,
     add_documents,
     add_people,
+    add_incidents,
 };
 
 }  // namespace aims::app
