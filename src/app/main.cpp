@@ -24,6 +24,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_record_commands,
     aims::cli::register_document_commands,
     aims::cli::register_competence_commands,
+    aims::cli::register_incident_commands,
     aims::cli::register_euact_commands,
     aims::cli::register_evidence_commands,
     aims::cli::register_audit_commands,
