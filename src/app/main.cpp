@@ -5,6 +5,7 @@
 
 #include "app/serve_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/incident_commands.hpp"
 #include "cli/scope_commands.hpp"
 #include "core/crypto.hpp"
 

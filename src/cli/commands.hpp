@@ -17,8 +17,6 @@ void register_record_commands(CLI::App& app, int& exit_code);  // every field-dr
 void register_document_commands(CLI::App& app, int& exit_code);  // after register_record_commands
 /// aims competence matrix and aims training complete (after register_record_commands).
 void register_competence_commands(CLI::App& app, int& exit_code);
-/// aims incident qualify|report|clocks (after register_record_commands).
-void register_incident_commands(CLI::App& app, int& exit_code);
 void register_euact_commands(CLI::App& app, int& exit_code);
 void register_evidence_commands(CLI::App& app, int& exit_code);
 void register_audit_commands(CLI::App& app, int& exit_code);

@@ -8,6 +8,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/incident_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 #include "http/client.hpp"
