@@ -203,7 +203,7 @@ test('awareness changed afterwards moves the deadline, and the history shows it;
   if (open.total > 1) {
     const next = assertJson(await c('GET', `/api/v1/incident-clocks?state=open&limit=1&cursor=${encodeURIComponent(open.next)}`));
     assert.notEqual(next.items[0].incident_id, open.items[0].incident_id);
-    assert.ok(next.items[0].next_deadline >= open.items[0].next_deadline);
+    assert.ok((next.items[0].next_deadline ?? '') >= (open.items[0].next_deadline ?? ''), 'immediate duties (no deadline) first, then soonest');
   }
   for (const q of ['state=late', 'limit=0', 'cursor=nope', 'sort=title'])
     assertProblem(await c('GET', `/api/v1/incident-clocks?${q}`), 400);
