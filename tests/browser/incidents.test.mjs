@@ -43,7 +43,7 @@ describe('AI incidents and their reporting clocks', () => {
     await form.locator('[name="description"]').fill('Applicants from one postcode had their credit limits cut.');
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('kind-detail').waitFor();
-    await page.getByTestId('incident-workflow').getByText('Not qualified yet.').waitFor();
+    await page.getByTestId('incident-workflow').getByText('Not qualified yet.', { exact: true }).waitFor();
 
     await page.getByTestId('qualify-open').click();
     const wizard = page.getByTestId('qualify-form');
