@@ -46,6 +46,32 @@ json::array clocks_json(const std::vector<ClockRule>& rules, const json::object&
   return out;
 }
 
+/// A workflow change's checks before its body is read: the role (403), the incident (404), then
+/// the body's shape (400).
+status may_change(store::Store& store, const Actor& a, const std::string& id, const json::value& body, const char* what) {
+  if (auto st = records::require(a, Action::approve, what); !st) return st;
+  if (auto st = store.read([&](store::ReadTx& tx) -> status {
+        auto row = records::find(tx, incident_kind(), a.org_id, id);
+        return row ? ok() : status(row.error());
+      });
+      !st)
+    return st;
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  return ok();
+}
+
+/// Saves `after` as the next version of `row` with the history entry of `operation` and the
+/// changes of `keys`.
+status save_next(store::WriteTx& tx, const Actor& a, const store::RecordRow& row, const json::object& before,
+                 json::object after, const std::string& now, const char* operation, const std::vector<std::string>& keys) {
+  after["updated_by"] = a.email;
+  auto next = row;
+  next.version = row.version + 1;
+  next.updated_at = now;
+  next.doc = json::serialize(after);
+  return records::save(tx, incident_kind(), a, next, row.version, operation, records::changes_of(before, after, keys));
+}
+
 result<store::RecordRow> readable_incident(store::ReadTx& tx, const Actor& a, const std::string& id) {
   auto row = records::find(tx, incident_kind(), a.org_id, id);
   if (!row) return row.error();
@@ -57,15 +83,8 @@ result<store::RecordRow> readable_incident(store::ReadTx& tx, const Actor& a, co
 
 result<records::Versioned> IncidentService::qualify(const Actor& a, const std::string& id, const json::value& body,
                                                     const std::optional<std::string>& if_match) {
-  if (auto st = records::require(a, Action::approve, "qualify incidents"); !st) return st.error();
   const auto& k = incident_kind();
-  if (auto st = store_.read([&](store::ReadTx& tx) -> status {
-        auto row = records::find(tx, k, a.org_id, id);
-        return row ? ok() : status(row.error());
-      });
-      !st)
-    return st.error();
-  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  if (auto st = may_change(store_, a, id, body, "qualify incidents"); !st) return st.error();
   input::Reader r(body.as_object(), {"harm_category", "death", "widespread_infringement", "causal_link", "rationale"});
   auto category = r.choice("harm_category", {"a", "b", "c", "d", "none"});
   if (!r.has("harm_category")) r.error("harm_category", "is required: a, b, c, d (Art. 3(49)) or none");
@@ -111,14 +130,11 @@ result<records::Versioned> IncidentService::qualify(const Actor& a, const std::s
     auto after = before;
     after["qualification"] = q;
     after["harm_category"] = *category;
-    after["updated_by"] = a.email;
     static const std::vector<std::string> keys{"qualification", "harm_category"};
-    auto next = *row;
-    next.version = row->version + 1;
-    next.updated_at = now;
-    next.doc = json::serialize(after);
-    if (auto s = records::save(tx, k, a, next, row->version, "qualify", records::changes_of(before, after, keys)); !s) return s;
-    out = records::Versioned{next.id, next.version, json::serialize(records::record_view(k, next))};
+    if (auto s = save_next(tx, a, *row, before, after, now, "qualify", keys); !s) return s;
+    auto saved = records::find(tx, k, a.org_id, id);
+    if (!saved) return saved.error();
+    out = records::Versioned{saved->id, saved->version, json::serialize(records::record_view(k, *saved))};
     return ok();
   });
   if (!st) return st.error();
@@ -127,15 +143,8 @@ result<records::Versioned> IncidentService::qualify(const Actor& a, const std::s
 
 result<std::string> IncidentService::send_report(const Actor& a, const std::string& id, const json::value& body,
                                                  const std::optional<std::string>& if_match) {
-  if (auto st = records::require(a, Action::approve, "send incident reports"); !st) return st.error();
   const auto& k = incident_kind();
-  if (auto st = store_.read([&](store::ReadTx& tx) -> status {
-        auto row = records::find(tx, k, a.org_id, id);
-        return row ? ok() : status(row.error());
-      });
-      !st)
-    return st.error();
-  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  if (auto st = may_change(store_, a, id, body, "send incident reports"); !st) return st.error();
   const auto now = clock_.now();
   input::Reader r(body.as_object(), {"type", "recipient_kind", "recipient", "sent_at", "reference", "content"});
   auto type = r.choice("type", {"initial", "follow_up", "final"});
@@ -202,13 +211,8 @@ result<std::string> IncidentService::send_report(const Actor& a, const std::stri
     after["reports"] = reports;
     auto state = records::doc_text(&before, "status");
     if (state == "open" || state == "investigating") after["status"] = "reported";
-    after["updated_by"] = a.email;
     static const std::vector<std::string> keys{"reports", "status"};
-    auto next = *row;
-    next.version = row->version + 1;
-    next.updated_at = recorded;
-    next.doc = json::serialize(after);
-    if (auto s = records::save(tx, k, a, next, row->version, "report", records::changes_of(before, after, keys)); !s) return s;
+    if (auto s = save_next(tx, a, *row, before, after, recorded, "report", keys); !s) return s;
     out = snapshot;
     out["sha256"] = *hash;
     return ok();
