@@ -216,6 +216,19 @@ const ROWS = {
       status: ['planned', 'open', 'closed'][i % 3],
     }),
   },
+  incidents: {
+    setup: async (c) => ({
+      me: assertJson(await c('GET', '/api/v1/me')).user.id,
+      system: assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Contract incident system', purpose: 'Scores' } }), 201),
+    }),
+    create: (i, { me, system }) => ({
+      title: title('incident', i), system_id: system.id, occurred_at: new Date(Date.now() - (i + 48) * 3600000).toISOString(),
+      became_aware_at: new Date(Date.now() - (i + 24) * 3600000).toISOString(), description: ['Ann', 'Bob'][i % 2],
+      severity: ['low', 'medium', 'high', 'critical'][i % 4], status: ['open', 'investigating', 'reported', 'closed'][i % 4],
+      owner: me, member_states: ['DE', 'FR, NL'][i % 2],
+    }),
+    patch: { actions: 'Carla' },
+  },
 };
 
 /**

@@ -9,6 +9,9 @@
 // that only catalog/eu-ai-act/ holds framework "eu-ai-act", that every iso42001_controls id is an
 // item of the iso42001 catalog, and that every source_rule names a classification rule.
 //
+// Files under catalog/reporting-clocks/ are validated against catalog/schema/reporting-clocks.schema.json,
+// with their clock and rule ids unique and every regime they name listed in the file's regimes.
+//
 // Usage (from anywhere): node tests/tools/check-catalog.mjs [catalog-dir]
 // Exits 0 when every file is valid, 1 naming each file and error otherwise.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -61,6 +64,29 @@ try {
 } catch (e) {
   console.error(`check-catalog: ${rel(euSchemaFile)}: the schema cannot be used: ${e.message}`);
   process.exit(1);
+}
+
+const clocksDir = join(catalogDir, 'reporting-clocks');
+let validateClocks;
+try {
+  const clocksAjv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  validateClocks = clocksAjv.compile(JSON.parse(readFileSync(join(schemaDir, 'reporting-clocks.schema.json'), 'utf8')));
+} catch (e) {
+  console.error(`check-catalog: reporting-clocks.schema.json: the schema cannot be used: ${e.message}`);
+  process.exit(1);
+}
+
+// A schema-valid reporting-clocks file: unique ids, and regimes that the file lists.
+function checkClocksFile(file, data) {
+  const regimes = new Set(data.regimes.map((r) => r.id));
+  const ids = new Set();
+  for (const [list, items] of [['clocks', data.clocks], ['rules', data.rules]])
+    items.forEach((item, i) => {
+      const at = `${rel(file)}: /${list}/${i} "${item.id}"`;
+      if (ids.has(item.id)) errors.push(`${at}: id is used twice`);
+      ids.add(item.id);
+      if (!regimes.has(item.regime)) errors.push(`${at}: regime "${item.regime}" is not in regimes`);
+    });
 }
 
 function underEuDir(file) {
@@ -134,6 +160,12 @@ for (const file of files) {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     errors.push(`${rel(file)}: not valid JSON: ${e.message}`);
+    continue;
+  }
+  if (relative(clocksDir, file).split(sep)[0] !== '..' && !isAbsolute(relative(clocksDir, file))) {
+    if (!validateClocks(data))
+      for (const e of validateClocks.errors) errors.push(`${rel(file)}: ${e.instancePath || '/'} ${e.message}`);
+    else checkClocksFile(file, data);
     continue;
   }
   if (underEuDir(file)) {

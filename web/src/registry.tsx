@@ -282,6 +282,17 @@ export const features: Feature[] = [
     ],
   },
   { id: 'snapshots', routes: [{ path: 'snapshots/:id', page: page(() => import('./features/snapshots'), 'SnapshotPage') }] },
+  {
+    id: 'incidents',
+    nav: { to: '/incidents', label: 'AI incidents', group: 'operation', end: false, icon: 'M12 3l10 18H2zM12 10v5M12 18h.01' },
+    routes: [
+      { path: 'incidents', page: page(() => import('./features/incidents'), 'IncidentsListPage') },
+      { path: 'incidents/new', page: kindPage('incidents', 'KindCreatePage') },
+      { path: 'incidents/clocks', page: page(() => import('./features/incidents'), 'ClocksBoardPage') },
+      { path: 'incidents/:id', page: page(() => import('./features/incidents'), 'IncidentPage') },
+      { path: 'incidents/:id/edit', page: kindPage('incidents', 'KindEditPage') },
+    ],
+  },
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

@@ -59,6 +59,7 @@ void add_documents(AreaContext& a);
 void add_people(AreaContext& a);
 void add_snapshots(AreaContext& a);
 void add_legal_register(AreaContext& a);
+void add_incidents(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -85,6 +86,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_people,
     add_snapshots,
     add_legal_register,
+    add_incidents,
 };
 
 }  // namespace aims::app

@@ -11,6 +11,7 @@
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
+#include "domain/incidents/incident_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
 #include "domain/people/kinds.hpp"
@@ -46,6 +47,7 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::training_campaign_kind(),
       &people::competence_action_kind(),
       &snapshots::snapshot_kind(),
+      &incidents::incident_kind(),
   };
   return kinds;
 }
