@@ -5,6 +5,7 @@
 
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
+#include "domain/dashboard/card_figures.hpp"
 #include "domain/euact/system_facts.hpp"
 #include "domain/incidents/clocks.hpp"
 #include "domain/incidents/incident_kind.hpp"
@@ -380,6 +381,11 @@ result<json::object> IncidentService::summary(const Actor& a) {
     return ok();
   });
   if (!st) return st.error();
+  dashboard::describe_card(out, "AI incidents", "/incidents",
+                           {{"open", "open incidents", out["open"].as_int64(), "/incidents", false},
+                            {"serious", "serious incidents", out["serious"].as_int64(), "/incidents", false},
+                            {"open_clocks", "reporting clocks running", out["open_clocks"].as_int64(), "/incidents/clocks", false},
+                            {"overdue_clocks", "reporting clocks overdue", out["overdue_clocks"].as_int64(), "/incidents/clocks", true}});
   return out;
 }
 
