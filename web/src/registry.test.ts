@@ -47,6 +47,7 @@ describe('feature registry', () => {
       'Training',
       'Evidence',
       'AI impact',
+      'AI incidents',
       'Assessments',
       'Audit log',
       'Settings',
