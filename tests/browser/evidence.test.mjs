@@ -71,7 +71,7 @@ describe('evidence vault in the browser', () => {
     await page.getByTestId('evidence-file-name').filter({ hasText: 'policy.md' }).waitFor();
     await page.getByTestId('upload-submit').click();
     await page.getByTestId('evidence-detail').waitFor();
-    await page.getByRole('heading', { name: /policy/ }).waitFor();
+    await page.getByRole('heading', { name: /policy/, level: 1 }).waitFor();
 
     const before = (await apiGet(server.url, api, EV)).total;
     await page.goto('/evidence');
