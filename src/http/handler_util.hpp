@@ -14,6 +14,9 @@
 
 namespace aims::http::handlers {
 
+/// The request's path parameter "id" (of a route that has one).
+inline const std::string& id_of(Context& c) { return c.req.params.at("id"); }
+
 /// "\"vN\"": the ETag of a record at version N.
 std::string version_etag(std::int64_t version);
 

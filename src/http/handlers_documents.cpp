@@ -13,7 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-const std::string& id_of(Context& c) { return c.req.params.at("id"); }
 const std::string& label_of(Context& c) { return c.req.params.at("version"); }
 
 }  // namespace

@@ -10,22 +10,9 @@ struct DocumentServices {
   documents::DocumentService& documents;
 };
 
+AIMS_HANDLERS(DocumentServices, list_document_versions, start_document_draft, get_document_version,
+              update_document_version, submit_document_version, approve_document_version,
+              reject_document_version, diff_document_versions, review_document, acknowledge_document,
+              document_acknowledgements, my_document_acknowledgements, export_document_version)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response list_document_versions(Context& c, const DocumentServices& s);
-Response start_document_draft(Context& c, const DocumentServices& s);
-Response get_document_version(Context& c, const DocumentServices& s);
-Response update_document_version(Context& c, const DocumentServices& s);
-Response submit_document_version(Context& c, const DocumentServices& s);
-Response approve_document_version(Context& c, const DocumentServices& s);
-Response reject_document_version(Context& c, const DocumentServices& s);
-Response diff_document_versions(Context& c, const DocumentServices& s);
-Response review_document(Context& c, const DocumentServices& s);
-Response acknowledge_document(Context& c, const DocumentServices& s);
-Response document_acknowledgements(Context& c, const DocumentServices& s);
-Response my_document_acknowledgements(Context& c, const DocumentServices& s);
-Response export_document_version(Context& c, const DocumentServices& s);
-
-}  // namespace aims::http::handlers

@@ -9,12 +9,6 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-namespace {
-
-const std::string& id_of(Context& c) { return c.req.params.at("id"); }
-
-}  // namespace
-
 Response list_impact_assessments(Context& c, const ImpactServices& s) {
   return json_or_problem(c, s.impact.list(*c.actor, c.req.query));
 }

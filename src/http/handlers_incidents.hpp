@@ -11,15 +11,7 @@ struct IncidentServices {
   incidents::IncidentService& incidents;
 };
 
-namespace handlers {
+AIMS_HANDLERS(IncidentServices, qualify_incident, send_incident_report, list_incident_reports, get_incident_clocks,
+              list_incident_clocks, export_incident, get_incident_clock_rules)
 
-Response qualify_incident(Context& c, const IncidentServices& s);
-Response send_incident_report(Context& c, const IncidentServices& s);
-Response list_incident_reports(Context& c, const IncidentServices& s);
-Response get_incident_clocks(Context& c, const IncidentServices& s);
-Response list_incident_clocks(Context& c, const IncidentServices& s);
-Response export_incident(Context& c, const IncidentServices& s);
-Response get_incident_clock_rules(Context& c, const IncidentServices& s);
-
-}  // namespace handlers
 }  // namespace aims::http

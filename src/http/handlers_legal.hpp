@@ -11,10 +11,6 @@ struct LegalRegisterServices {
   context::LegalRegisterService& legal;
 };
 
+AIMS_HANDLERS(LegalRegisterServices, legal_eu_ai_act_obligations)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response legal_eu_ai_act_obligations(Context& c, const LegalRegisterServices& s);
-
-}  // namespace aims::http::handlers

@@ -16,23 +16,9 @@ struct PeopleServices {
   accounts::ProfileService& profile;
 };
 
+AIMS_HANDLERS(PeopleServices, list_members, change_member_role, reset_member_password, create_invitation,
+              list_invitations, revoke_invitation, get_invitation, accept_invitation, join_invitation,
+              get_password_reset, complete_password_reset, create_organization, rename_organization,
+              update_me)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response list_members(Context& c, const PeopleServices& s);
-Response change_member_role(Context& c, const PeopleServices& s);
-Response reset_member_password(Context& c, const PeopleServices& s);
-Response create_invitation(Context& c, const PeopleServices& s);
-Response list_invitations(Context& c, const PeopleServices& s);
-Response revoke_invitation(Context& c, const PeopleServices& s);
-Response get_invitation(Context& c, const PeopleServices& s);
-Response accept_invitation(Context& c, const PeopleServices& s);
-Response join_invitation(Context& c, const PeopleServices& s);
-Response get_password_reset(Context& c, const PeopleServices& s);
-Response complete_password_reset(Context& c, const PeopleServices& s);
-Response create_organization(Context& c, const PeopleServices& s);
-Response rename_organization(Context& c, const PeopleServices& s);
-Response update_me(Context& c, const PeopleServices& s);
-
-}  // namespace aims::http::handlers

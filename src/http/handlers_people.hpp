@@ -13,11 +13,6 @@ struct PeopleServices {
   people::TrainingService& training;
 };
 
-namespace handlers {
+AIMS_HANDLERS(PeopleServices, competence_matrix, list_training_completions, complete_training)
 
-Response competence_matrix(Context& c, const PeopleServices& s);
-Response list_training_completions(Context& c, const PeopleServices& s);
-Response complete_training(Context& c, const PeopleServices& s);
-
-}  // namespace handlers
 }  // namespace aims::http

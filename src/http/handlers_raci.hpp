@@ -19,19 +19,8 @@ struct RetentionServices {
   retention::RetentionService& retention;
 };
 
+AIMS_HANDLERS(RaciServices, raci_index, raci_matrix)
+AIMS_HANDLERS(CommunicationServices, overdue_communications)
+AIMS_HANDLERS(RetentionServices, get_retention, put_retention, list_legal_holds, place_legal_hold, release_legal_hold)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response raci_index(Context& c, const RaciServices& s);
-Response raci_matrix(Context& c, const RaciServices& s);
-
-Response overdue_communications(Context& c, const CommunicationServices& s);
-
-Response get_retention(Context& c, const RetentionServices& s);
-Response put_retention(Context& c, const RetentionServices& s);
-Response list_legal_holds(Context& c, const RetentionServices& s);
-Response place_legal_hold(Context& c, const RetentionServices& s);
-Response release_legal_hold(Context& c, const RetentionServices& s);
-
-}  // namespace aims::http::handlers

@@ -11,16 +11,7 @@ struct ScopeServices {
   scope::ScopeService& scope;
 };
 
+AIMS_HANDLERS(ScopeServices, get_scope, put_scope, submit_scope, approve_scope, reject_scope, preview_scope,
+              scope_history)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response get_scope(Context& c, const ScopeServices& s);
-Response put_scope(Context& c, const ScopeServices& s);
-Response submit_scope(Context& c, const ScopeServices& s);
-Response approve_scope(Context& c, const ScopeServices& s);
-Response reject_scope(Context& c, const ScopeServices& s);
-Response preview_scope(Context& c, const ScopeServices& s);
-Response scope_history(Context& c, const ScopeServices& s);
-
-}  // namespace aims::http::handlers

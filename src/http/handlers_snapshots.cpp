@@ -10,12 +10,6 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-namespace {
-
-const std::string& id_of(Context& c) { return c.req.params.at("id"); }
-
-}  // namespace
-
 Response list_snapshots(Context& c, const SnapshotServices& s) {
   return json_or_problem(c, s.snapshots.list(*c.actor, c.req.query));
 }

@@ -12,17 +12,7 @@ struct SnapshotServices {
   snapshots::SnapshotService& snapshots;
 };
 
+AIMS_HANDLERS(SnapshotServices, list_snapshots, create_snapshot, get_snapshot, submit_snapshot, approve_snapshot,
+              reject_snapshot, snapshot_history, download_snapshot)
+
 }  // namespace aims::http
-
-namespace aims::http::handlers {
-
-Response list_snapshots(Context& c, const SnapshotServices& s);
-Response create_snapshot(Context& c, const SnapshotServices& s);
-Response get_snapshot(Context& c, const SnapshotServices& s);
-Response submit_snapshot(Context& c, const SnapshotServices& s);
-Response approve_snapshot(Context& c, const SnapshotServices& s);
-Response reject_snapshot(Context& c, const SnapshotServices& s);
-Response snapshot_history(Context& c, const SnapshotServices& s);
-Response download_snapshot(Context& c, const SnapshotServices& s);
-
-}  // namespace aims::http::handlers

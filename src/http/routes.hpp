@@ -71,3 +71,15 @@ Router route_table(const boost::json::object& doc, const Operations& ops);
 #define AIMS_OPS_EXPAND3_(...) AIMS_OPS_EXPAND2_(AIMS_OPS_EXPAND2_(AIMS_OPS_EXPAND2_(__VA_ARGS__)))
 #define AIMS_OPS_EXPAND2_(...) AIMS_OPS_EXPAND1_(AIMS_OPS_EXPAND1_(AIMS_OPS_EXPAND1_(__VA_ARGS__)))
 #define AIMS_OPS_EXPAND1_(...) __VA_ARGS__
+
+// Inside namespace aims::http, AIMS_HANDLERS(RiskServices, list_risks, get_risk) declares
+// handlers::list_risks and handlers::get_risk as Response(Context& c, const RiskServices& s): an
+// area's handler declarations, under the names AIMS_OPERATIONS binds them by.
+#define AIMS_HANDLERS(S, ...) \
+  namespace handlers {        \
+  AIMS_HDECL_EACH_(S, __VA_ARGS__) \
+  }
+#define AIMS_HDECL_ONE_(S, name) Response name(Context& c, const S& s);
+#define AIMS_HDECL_EACH_(S, ...) __VA_OPT__(AIMS_OPS_EXPAND_(AIMS_HDECL_STEP_(S, __VA_ARGS__)))
+#define AIMS_HDECL_STEP_(S, name, ...) AIMS_HDECL_ONE_(S, name) __VA_OPT__(AIMS_HDECL_AGAIN_ AIMS_OPS_PARENS_(S, __VA_ARGS__))
+#define AIMS_HDECL_AGAIN_() AIMS_HDECL_STEP_

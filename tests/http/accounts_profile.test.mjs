@@ -5,13 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, memberClients, auditEntries, loginStatus as loginStatusAt, sessionAndToken } from '../lib/http.mjs';
 import { serverForFile, sqlite } from '../lib/fixture.mjs';
 
 const PW = 'a sturdy passphrase 42';
 const MEMBERS = '/api/v1/org/members';
 const INVITES = '/api/v1/org/invitations';
-const ENTRIES = '/api/v1/audit/entries';
 let srv, admin, as;
 
 const sql = (q) => sqlite(srv.dataDir, q).trim();
@@ -20,8 +19,7 @@ const state = () => ['users', 'organizations', 'memberships', 'history', 'audit_
   .map((t) => sql(`SELECT * FROM ${t} ORDER BY 1, 2`))
   .concat(sql('SELECT id, user_id, name, token_hash, created_at, expires_at, scope FROM api_tokens ORDER BY 1'))
   .join('\n--\n');
-const loginStatus = async (email, password) =>
-  (await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).status;
+const loginStatus = (email, password) => loginStatusAt(srv.url, email, password);
 const lastLogin = (email) => sql(`SELECT last_login_at FROM users WHERE email = '${email}'`);
 const member = async (email) => assertJson(await admin('GET', MEMBERS)).items.find((m) => m.email === email);
 
@@ -30,15 +28,7 @@ function addUser(email, role = 'viewer') {
   assert.equal(r.status, 0, `aims user add ${email}: ${r.stderr}`);
 }
 
-async function entries() {
-  const out = [];
-  for (let cursor; ;) {
-    const page = assertJson(await admin('GET', `${ENTRIES}?limit=200${cursor ? `&cursor=${cursor}` : ''}`));
-    out.push(...page.items);
-    if (!page.next) return out;
-    cursor = page.next;
-  }
-}
+const entries = () => auditEntries(admin);
 
 serverForFile(async ({ srv: s, c }) => {
   srv = s;
@@ -160,10 +150,7 @@ test('a bad organization name is a 422, a taken one a 409; nothing changes', asy
 
 test('a deactivated user\'s API token is refused, even one that somehow outlived the deactivation', async () => {
   addUser('scripted@acme.test', 'contributor');
-  const s = client(srv.url, await login(srv.url, 'scripted@acme.test', PW));
-  const t = assertJson(await s('POST', '/api/v1/tokens', { json: { name: 'pipeline' } }), 201);
-  const tc = client(srv.url, { token: t.token });
-  assertJson(await tc('GET', '/api/v1/me'));
+  const { tok: t, t: tc } = await sessionAndToken(srv, 'scripted@acme.test', PW, 'pipeline');
   assert.notEqual(sql(`SELECT last_used_at FROM api_tokens WHERE id = '${t.id}'`), '', 'the last use is noted');
   // Marked deactivated behind the service's back: the token row stays, and still does not let them in.
   sql(`UPDATE users SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE email = 'scripted@acme.test'`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients, loginStatus as loginStatusAt, sessionAndToken } from '../lib/http.mjs';
 import { MEMBERS } from '../lib/paths.mjs';
 
 const PW = 'a sturdy passphrase 42';
@@ -22,8 +22,7 @@ const sql = (q) => spawnSync('sqlite3', [join(srv.dataDir, 'aims.db'), q], { enc
 /** What a refusal must leave alone: users (hashes, disabled_at), sessions, tokens, memberships, throttle. */
 const accountState = () => ['users', 'sessions', 'api_tokens', 'memberships', 'login_throttle']
   .map((t) => sql(`SELECT * FROM ${t} ORDER BY 1, 2`)).join('\n--\n');
-const loginStatus = async (email, password) =>
-  (await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).status;
+const loginStatus = (email, password) => loginStatusAt(srv.url, email, password);
 
 before(async () => {
   srv = await startServer();
@@ -150,10 +149,7 @@ test('only an admin deactivates or reactivates: every other role gets 403 and no
 
 test('a deactivated user: sessions and tokens end at once, log-in says so, no new token; reactivation lets them in again', async () => {
   addUser('leaving@acme.test', 'manager');
-  const s = client(srv.url, await login(srv.url, 'leaving@acme.test', PW));
-  const tok = assertJson(await s('POST', '/api/v1/tokens', { json: { name: 'leaving ci' } }), 201);
-  const t = client(srv.url, { token: tok.token });
-  assertJson(await t('GET', '/api/v1/me'));
+  const { s, tok, t } = await sessionAndToken(srv, 'leaving@acme.test', PW, 'leaving ci');
   assert.equal((await admin('POST', `${MEMBERS}/leaving@acme.test/deactivate`)).status, 204);
   assert.notEqual(sql("SELECT disabled_at FROM users WHERE email = 'leaving@acme.test'"), '');
   assertProblem(await s('GET', '/api/v1/me'), 401);

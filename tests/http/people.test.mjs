@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
-import { ENTRIES, MEMBERS } from '../lib/paths.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients, auditEntries, loginStatus as loginStatusAt, sessionAndToken } from '../lib/http.mjs';
+import { MEMBERS } from '../lib/paths.mjs';
 
 const PW = 'a sturdy passphrase 42';
 const NEW_PW = 'violet lantern over harbor 9';
@@ -21,24 +21,14 @@ const state = () => ['users', 'sessions', 'api_tokens', 'memberships', 'audit_en
   .map((t) => sql(`SELECT * FROM ${t} ORDER BY 1, 2`))
   .concat(sql("SELECT * FROM records WHERE kind IN ('invitation', 'password_reset') ORDER BY 1, 2, 3, 4"))
   .join('\n--\n');
-const loginStatus = async (email, password) =>
-  (await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).status;
+const loginStatus = (email, password) => loginStatusAt(srv.url, email, password);
 
 function addUser(email, role = 'viewer', org = srv.org) {
   const r = aims(['user', 'add', '--data', srv.dataDir, '--org', org, '--email', email, '--role', role], PW + '\n');
   assert.equal(r.status, 0, `aims user add ${email}: ${r.stderr}`);
 }
 
-async function entries(c = admin, org) {
-  const out = [];
-  let cursor;
-  for (;;) {
-    const page = assertJson(await c('GET', `${ENTRIES}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { org }));
-    out.push(...page.items);
-    if (!page.next) return out;
-    cursor = page.next;
-  }
-}
+const entries = (c = admin, org) => auditEntries(c, org);
 
 const invite = async (email, role = 'contributor', c = admin) => assertJson(await c('POST', INVITES, { json: { email, role } }), 201);
 
@@ -205,11 +195,8 @@ test('the members list; role changes are audited; the last active admin cannot b
 
 test("deactivating a member ends their open session and API token at once (401), and is in the audit log", async () => {
   addUser('leaver@acme.test', 'contributor');
-  const s = client(srv.url, await login(srv.url, 'leaver@acme.test', PW));
-  const tok = assertJson(await s('POST', '/api/v1/tokens', { json: { name: 'leaver ci' } }), 201);
-  const t = client(srv.url, { token: tok.token });
+  const { s, tok, t } = await sessionAndToken(srv, 'leaver@acme.test', PW, 'leaver ci');
   assertJson(await s('GET', '/api/v1/me'));
-  assertJson(await t('GET', '/api/v1/me'));
   assert.equal((await admin('POST', `${MEMBERS}/leaver@acme.test/deactivate`)).status, 204);
   assertProblem(await s('GET', '/api/v1/me'), 401);
   assertProblem(await t('GET', '/api/v1/me'), 401);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { aims, login } from './server.mjs';
 import { checkResponse } from './contract.mjs';
+import { ENTRIES } from './paths.mjs';
 
 /**
  * A client for `base`; `auth` is {cookie, csrf} (a session) or {token} (API token) or nothing.
@@ -137,4 +138,34 @@ export async function setSegregation(c, duties) {
   const now = assertJson(r);
   const json = { segregation_of_duties: { ...now.segregation_of_duties, ...duties } };
   return assertJson(await c('PUT', '/api/v1/org-settings', { json, headers: { 'if-match': r.headers.get('etag') } }));
+}
+
+/** The status of a log-in with `email` and `password` at the server `base` (200, 401, 429…). */
+export async function loginStatus(base, email, password) {
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return r.status;
+}
+
+/** Every audit log entry the client `c` may read (of the organization `org`, if given), page after page. */
+export async function auditEntries(c, org) {
+  const out = [];
+  for (let cursor; ;) {
+    const page = assertJson(await c('GET', `${ENTRIES}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { org }));
+    out.push(...page.items);
+    if (!page.next) return out;
+    cursor = page.next;
+  }
+}
+
+/**
+ * Logs `email` in (password `pw`) at the server `srv` and creates an API token `name` of theirs,
+ * checked on GET /api/v1/me; resolves to { s: the session's client, tok: the token as created,
+ * t: the token's client }.
+ */
+export async function sessionAndToken(srv, email, pw, name) {
+  const s = client(srv.url, await login(srv.url, email, pw));
+  const tok = assertJson(await s('POST', '/api/v1/tokens', { json: { name } }), 201);
+  const t = client(srv.url, { token: tok.token });
+  assertJson(await t('GET', '/api/v1/me'));
+  return { s, tok, t };
 }

@@ -136,15 +136,4 @@ std::vector<store::Membership> audience_of(store::ReadTx& tx, const std::string&
   return out;
 }
 
-json::object version_view(const store::RecordRow& row, bool brief) {
-  auto v = stored::parse_object(row.doc);
-  if (brief) v.erase("content");
-  v["version"] = row.version;
-  return v;
-}
-
-records::Versioned served_version(const store::RecordRow& row) {
-  return records::Versioned{row.id, row.version, json::serialize(version_view(row))};
-}
-
 }  // namespace aims::documents::detail

@@ -79,8 +79,8 @@ Audience audience_spec(const boost::json::object& doc);
 std::vector<store::Membership> audience_of(store::ReadTx& tx, const std::string& org_id, const boost::json::object& doc);
 
 /// The served JSON of a version (with `content` unless `brief`).
-boost::json::object version_view(const store::RecordRow& row, bool brief = false);
-records::Versioned served_version(const store::RecordRow& row);
+using records::served_version;
+using records::version_view;
 
 /// Text of a member of a JSON object, "" when missing or not a string.
 std::string str(const boost::json::object& o, std::string_view key);

@@ -80,6 +80,22 @@ result<store::RecordRow> readable_incident(store::ReadTx& tx, const Actor& a, co
   return *row;
 }
 
+/// The incident `id` a workflow change starts from: readable, at the version `if_match` names (if
+/// any) and not archived; with its stored document.
+struct Changing {
+  store::RecordRow row;
+  json::object before;
+};
+result<Changing> changing_incident(store::WriteTx& tx, const Actor& a, const std::string& id,
+                                   const std::optional<std::string>& if_match) {
+  auto row = readable_incident(tx, a, id);
+  if (!row) return row.error();
+  if (auto s = records::check_if_match(incident_kind(), *row, if_match); !s) return s.error();
+  auto before = stored::parse_object(row->doc);
+  if (auto s = not_archived(before, id); !s) return s.error();
+  return Changing{std::move(*row), std::move(before)};
+}
+
 }  // namespace
 
 result<records::Versioned> IncidentService::qualify(const Actor& a, const std::string& id, const json::value& body,
@@ -99,11 +115,9 @@ result<records::Versioned> IncidentService::qualify(const Actor& a, const std::s
   if (!r.ok()) return r.failure("The qualification is not valid.");
   records::Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto row = readable_incident(tx, a, id);
-    if (!row) return row.error();
-    if (auto s = records::check_if_match(k, *row, if_match); !s) return s;
-    auto before = stored::parse_object(row->doc);
-    if (auto s = not_archived(before, id); !s) return s;
+    auto current = changing_incident(tx, a, id, if_match);
+    if (!current) return current.error();
+    auto& [row, before] = *current;
     auto facts = euact::system_facts(tx, a.org_id, records::doc_text(&before, "system_id"));
     const auto cls = records::doc_text(&facts, "class");
     bool high_risk = cls == "high_risk";
@@ -132,7 +146,7 @@ result<records::Versioned> IncidentService::qualify(const Actor& a, const std::s
     after["qualification"] = q;
     after["harm_category"] = *category;
     static const std::vector<std::string> keys{"qualification", "harm_category"};
-    if (auto s = save_next(tx, a, *row, before, after, now, "qualify", keys); !s) return s;
+    if (auto s = save_next(tx, a, row, before, after, now, "qualify", keys); !s) return s;
     auto saved = records::find(tx, k, a.org_id, id);
     if (!saved) return saved.error();
     out = records::Versioned{saved->id, saved->version, json::serialize(records::record_view(k, *saved))};
@@ -159,11 +173,9 @@ result<std::string> IncidentService::send_report(const Actor& a, const std::stri
   if (!r.ok()) return r.failure("The report is not valid.");
   json::object out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto row = readable_incident(tx, a, id);
-    if (!row) return row.error();
-    if (auto s = records::check_if_match(k, *row, if_match); !s) return s;
-    auto before = stored::parse_object(row->doc);
-    if (auto s = not_archived(before, id); !s) return s;
+    auto current = changing_incident(tx, a, id, if_match);
+    if (!current) return current.error();
+    auto& [row, before] = *current;
     json::array reports = before.contains("reports") && before.at("reports").is_array() ? before.at("reports").as_array() : json::array{};
     // The chain of the recipient kind: initial first, then follow-ups, then one final.
     bool has_initial = false, has_final = false;
@@ -188,7 +200,7 @@ result<std::string> IncidentService::send_report(const Actor& a, const std::stri
     const auto number = static_cast<std::int64_t>(reports.size()) + 1;
     const auto rid = "RPT-" + std::to_string(number);
     const auto recorded = clock_.now_text();
-    auto incident_view = records::record_view(k, *row);
+    auto incident_view = records::record_view(k, row);
     json::object snapshot{{"id", rid},
                           {"incident_id", id},
                           {"type", *type},
@@ -213,7 +225,7 @@ result<std::string> IncidentService::send_report(const Actor& a, const std::stri
     auto state = records::doc_text(&before, "status");
     if (state == "open" || state == "investigating") after["status"] = "reported";
     static const std::vector<std::string> keys{"reports", "status"};
-    if (auto s = save_next(tx, a, *row, before, after, recorded, "report", keys); !s) return s;
+    if (auto s = save_next(tx, a, row, before, after, recorded, "report", keys); !s) return s;
     out = snapshot;
     out["sha256"] = *hash;
     return ok();

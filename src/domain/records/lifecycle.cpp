@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "domain/common/stored.hpp"
 #include "domain/ledger/history_json.hpp"
 #include "domain/records/list_view.hpp"
 #include "domain/records/versions.hpp"
@@ -21,6 +22,17 @@ std::optional<std::int64_t> whole(std::string_view s) {
 constexpr const char* kCounterKind = "counter";
 
 }  // namespace
+
+json::object version_view(const store::RecordRow& row, bool brief) {
+  auto v = stored::parse_object(row.doc);
+  if (brief) v.erase("content");
+  v["version"] = row.version;
+  return v;
+}
+
+Versioned served_version(const store::RecordRow& row) {
+  return Versioned{row.id, row.version, json::serialize(version_view(row))};
+}
 
 status require(const accounts::Actor& a, accounts::Action action, std::string_view what) {
   if (accounts::allowed(a.role, action)) return ok();

@@ -24,6 +24,11 @@ struct Versioned {
   std::string json;
 };
 
+/// A stored row's document as served, with the row's version as "version" (without "content" when
+/// `brief`), and that view as a Versioned.
+boost::json::object version_view(const store::RecordRow& row, bool brief = false);
+Versioned served_version(const store::RecordRow& row);
+
 /// The ETag of a version: "v3".
 inline std::string etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
 

@@ -29,18 +29,6 @@ std::string register_title(std::string_view reg) {
   return "Statement of Applicability";
 }
 
-/// The served snapshot: the stored document and its version (without its rows when `brief`).
-json::object view_of(const store::RecordRow& row, bool brief) {
-  auto v = stored::parse_object(row.doc);
-  if (brief) v.erase("content");
-  v["version"] = row.version;
-  return v;
-}
-
-records::Versioned served(const store::RecordRow& row) {
-  return records::Versioned{row.id, row.version, json::serialize(view_of(row, false))};
-}
-
 json::array change(std::string_view field, json::value from, json::value to) {
   return json::array{json::object{{"field", field}, {"from", std::move(from)}, {"to", std::move(to)}}};
 }
@@ -94,7 +82,7 @@ result<records::Versioned> SnapshotService::create(const Actor& a, const json::v
     store::RecordRow row{snapshot_kind().kind, a.org_id, "", id, 1, *number, "", now, now, json::serialize(doc)};
     if (auto s = records::save(tx, snapshot_kind(), a, row, 0, "create", change("content_hash", nullptr, json::value(*hash))); !s)
       return s;
-    out = served(row);
+    out = records::served_version(row);
     return ok();
   });
   if (!st) return st.error();
@@ -117,7 +105,7 @@ result<std::string> SnapshotService::list(const Actor& a, const records::Params&
     auto page = tx.query_records(sql);
     json::array items;
     for (const auto& r : page.items)
-      items.push_back(stored::row_or_error(k.kind, a.org_id, r.id, [&] { return view_of(r, true); }));
+      items.push_back(stored::row_or_error(k.kind, a.org_id, r.id, [&] { return records::version_view(r, true); }));
     out["items"] = std::move(items);
     out["total"] = page.total;
     if (page.more && !page.items.empty())
@@ -135,7 +123,7 @@ result<records::Versioned> SnapshotService::get(const Actor& a, const std::strin
     auto row = records::find(tx, snapshot_kind(), a.org_id, id);
     if (!row) return row.error();
     if (auto s = stored::readable(snapshot_kind().kind, a.org_id, id, row->doc); !s) return s;
-    out = served(*row);
+    out = records::served_version(*row);
     return ok();
   });
   if (!st) return st.error();
@@ -162,7 +150,7 @@ result<records::Versioned> SnapshotService::submit(const Actor& a, const std::st
     auto next = records::next_version(row, after, now, a.email);
     if (auto s = records::save(tx, snapshot_kind(), a, next, row.version, "submit", change("status", "draft", "in_approval")); !s)
       return s;
-    out = served(next);
+    out = records::served_version(next);
     return ok();
   });
   if (!st) return st.error();
@@ -202,7 +190,7 @@ result<records::Versioned> SnapshotService::decide(const Actor& a, const std::st
     }
     auto next = records::next_version(row, after, now, a.email);
     if (auto s = records::save(tx, snapshot_kind(), a, next, row.version, op, changes); !s) return s;
-    out = served(next);
+    out = records::served_version(next);
     return ok();
   });
   if (!st) return st.error();

@@ -2,7 +2,7 @@
 // saved EU AI Act classification (the server reads it); the person answers the Art. 3(49) harm,
 // death and widespread infringement, the causal link, and gives the rationale.
 import { useState } from 'react';
-import { errorMessage } from '../../../lib/api';
+import { usePendingAction } from '../../../lib/hooks';
 import { Field } from '../../../lib/ui';
 import { qualify, type Qualification } from '../api';
 
@@ -16,20 +16,13 @@ const harms: [Qualification['harm_category'], string][] = [
 
 export function QualifyWizard({ id, etag, onDone }: { id: string; etag: string; onDone: () => void }) {
   const [q, setQ] = useState<Qualification>({ harm_category: 'none', death: false, widespread_infringement: false, causal_link: 'none', rationale: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: React.FormEvent) {
+  const { busy, error, run } = usePendingAction();
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       await qualify(id, q, etag);
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="qualify-form" aria-label="Qualify the incident">

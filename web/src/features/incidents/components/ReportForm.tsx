@@ -1,7 +1,7 @@
 // Recording a report sent about an incident: type, recipient, when it was sent, the recipient's
 // reference and what it said.
 import { useState } from 'react';
-import { errorMessage } from '../../../lib/api';
+import { usePendingAction } from '../../../lib/hooks';
 import { Field } from '../../../lib/ui';
 import { sendReport, type ReportInput } from '../api';
 
@@ -15,22 +15,15 @@ export function withOffset(local: string, date = new Date(local)): string {
 
 export function ReportForm({ id, etag, onDone }: { id: string; etag: string; onDone: () => void }) {
   const [r, setR] = useState<ReportInput>({ type: 'initial', recipient_kind: 'authority', recipient: '', sent_at: '', reference: '', content: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: React.FormEvent) {
+  const { busy, error, run } = usePendingAction();
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const body = { ...r, sent_at: r.sent_at ? withOffset(r.sent_at) : '' };
       if (!body.reference) delete body.reference;
       await sendReport(id, body, etag);
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="report-form" aria-label="Record a report">
