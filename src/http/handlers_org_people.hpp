@@ -10,13 +10,13 @@
 
 namespace aims::http {
 
-struct PeopleServices {
+struct AccountServices {
   accounts::MemberService& members;
   accounts::InvitationService& invitations;
   accounts::ProfileService& profile;
 };
 
-AIMS_HANDLERS(PeopleServices, list_members, change_member_role, reset_member_password, create_invitation,
+AIMS_HANDLERS(AccountServices, list_members, change_member_role, reset_member_password, create_invitation,
               list_invitations, revoke_invitation, get_invitation, accept_invitation, join_invitation,
               get_password_reset, complete_password_reset, create_organization, rename_organization,
               update_me)

@@ -13,7 +13,7 @@ void add_accounts(AreaContext& a) {
   auto& members = a.services.make<accounts::MemberService>(a.infra.store, a.infra.clock, a.infra.ids);
   auto& invitations = a.services.make<accounts::InvitationService>(a.infra.store, a.infra.clock, a.infra.ids);
   auto& profile = a.services.make<accounts::ProfileService>(a.infra.store, a.infra.clock);
-  a.operations.add(AIMS_OPERATIONS(http::bind_services(http::PeopleServices{members, invitations, profile}), list_members,
+  a.operations.add(AIMS_OPERATIONS(http::bind_services(http::AccountServices{members, invitations, profile}), list_members,
                                    change_member_role, reset_member_password, create_invitation, list_invitations,
                                    revoke_invitation, get_invitation, accept_invitation, join_invitation,
                                    get_password_reset, complete_password_reset, create_organization,
