@@ -47,10 +47,6 @@ result<std::pair<store::RecordRow, json::object>> load_document(store::ReadTx& t
   return std::make_pair(std::move(*row), std::move(doc));
 }
 
-bool is_archived(const json::object& doc) {
-  auto p = doc.if_contains("archived");
-  return p && p->is_bool() && p->as_bool();
-}
 
 result<VersionToChange> version_to_change(store::ReadTx& tx, const accounts::Actor& a, const std::string& id,
                                           const std::string& label, std::string_view what) {
@@ -59,8 +55,7 @@ result<VersionToChange> version_to_change(store::ReadTx& tx, const accounts::Act
   auto row = find_version(tx, a.org_id, id, label);
   if (!row) return row.error();
   if (auto s = records::require(a, accounts::Action::write_record, what); !s) return s.error();
-  if (is_archived(d->second))
-    return make_error(errc::conflict, "Document " + id + " is archived; restore it before changing it.");
+  if (auto s = records::not_archived("Document", id, d->second); !s) return s.error();
   auto version = stored::parse_object(row->doc);
   return VersionToChange{std::move(d->first), std::move(d->second), std::move(*row), std::move(version)};
 }

@@ -32,8 +32,7 @@ std::string ack_id(const std::string& doc_id, std::int64_t major, const std::str
 result<std::pair<store::RecordRow, boost::json::object>> load_document(store::ReadTx& tx, const accounts::Actor& a,
                                                                        const std::string& id);
 
-/// Whether the document is archived (read-only until restored).
-bool is_archived(const boost::json::object& doc);
+using records::is_archived;
 
 /// A document's version about to change, with the document.
 struct VersionToChange {

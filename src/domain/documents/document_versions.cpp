@@ -76,7 +76,7 @@ result<records::Versioned> DocumentService::start_draft(const Actor& a, const st
     auto d = load_document(tx, a, id);
     if (!d) return d.error();
     if (auto s = records::require(a, Action::write_record, "write document versions"); !s) return s;
-    if (is_archived(d->second)) return make_error(errc::conflict, "Document " + id + " is archived; restore it before changing it.");
+    if (auto s = records::not_archived("Document", id, d->second); !s) return s;
     json::object v;
     if (auto s = read_text(body, v, {"content", "change_note", "step"}); !s) return s;
     std::string step = body.as_object().contains("step") && body.at("step").is_string()

@@ -22,12 +22,6 @@ namespace {
 
 constexpr std::size_t kMaxReport = 20000;
 
-status not_archived(const json::object& doc, const std::string& id) {
-  auto p = doc.if_contains("archived");
-  if (p && p->is_bool() && p->as_bool())
-    return make_error(errc::conflict, "Incident " + id + " is archived; restore it before changing it.");
-  return ok();
-}
 
 /// A timestamp of a request body: an instant with its zone, not after now.
 std::optional<TimePoint> instant(input::Reader& r, const json::object& body, const char* key, TimePoint now) {
@@ -92,7 +86,7 @@ result<Changing> changing_incident(store::WriteTx& tx, const Actor& a, const std
   if (!row) return row.error();
   if (auto s = records::check_if_match(incident_kind(), *row, if_match); !s) return s.error();
   auto before = stored::parse_object(row->doc);
-  if (auto s = not_archived(before, id); !s) return s.error();
+  if (auto s = records::not_archived("Incident", id, before); !s) return s.error();
   return Changing{std::move(*row), std::move(before)};
 }
 

@@ -115,4 +115,15 @@ result<std::string> history_page(store::Store& store, const KindSpec& spec, cons
   return json::serialize(out);
 }
 
+bool is_archived(const json::object& doc) {
+  auto p = doc.if_contains("archived");
+  return p && p->is_bool() && p->as_bool();
+}
+
+status not_archived(std::string_view title, const std::string& id, const json::object& doc) {
+  if (is_archived(doc))
+    return make_error(errc::conflict, std::string(title) + " " + id + " is archived; restore it before changing it.");
+  return ok();
+}
+
 }  // namespace aims::records

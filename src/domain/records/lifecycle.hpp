@@ -44,6 +44,12 @@ result<store::RecordRow> find(store::ReadTx& tx, const KindSpec& spec, const std
 /// 428 without If-Match, 412 when it names another version than the row's (a weak ETag counts).
 status check_if_match(const KindSpec& spec, const store::RecordRow& row, const std::optional<std::string>& if_match);
 
+/// Whether a stored record's document says it is archived (read-only until restored).
+bool is_archived(const boost::json::object& doc);
+
+/// 409 "<title> <id> is archived; restore it before changing it." when `doc` is archived.
+status not_archived(std::string_view title, const std::string& id, const boost::json::object& doc);
+
 /// Takes the next human number of the kind in the organization (1, 2, …) from its counter
 /// record, in the caller's transaction. A counter that does not hold a whole number is an
 /// internal error (never a reuse of numbers).

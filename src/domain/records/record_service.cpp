@@ -36,11 +36,6 @@ Error invalid(const KindSpec& k, std::vector<FieldError> errs, bool create) {
                     std::move(errs));
 }
 
-bool is_archived(const json::object& doc) {
-  auto p = doc.if_contains("archived");
-  return p && p->is_bool() && p->as_bool();
-}
-
 }  // namespace
 
 json::object record_view(const KindSpec& k, const store::RecordRow& row) {
@@ -115,8 +110,7 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
     if (auto s = check_if_match(k, *row, if_match); !s) return s;
     if (!errs.empty()) return invalid(k, std::move(errs), false);
     auto before = stored::parse_object(row->doc);
-    if (is_archived(before))
-      return make_error(errc::conflict, k.title + " " + id + " is archived; restore it before changing it.");
+    if (auto s = not_archived(k.title, id, before); !s) return s;
     auto after = before;
     for (const auto& kv : fields) after[kv.key()] = kv.value();
     if (k.check) k.check(after, errs);
