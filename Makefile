@@ -18,9 +18,10 @@ all: build web
 setup:
 	@bash scripts/setup.sh
 
+# The server only: `make test` runs the C++ suites from the sanitizer build (scripts/test.sh).
 build: setup
 	@cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD)
+	@cmake --build $(BUILD) --target aims
 
 web: setup
 	@cd web && npm run --silent build

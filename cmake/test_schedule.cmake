@@ -8,9 +8,6 @@
 set(test_costs
   demo_data 100000
   readme_commands 400
-  unit 90
-  conformance_sqlite 50
-  conformance_postgres 60
   web_unit 60
   web_lint 40
   browser/accessibility 68
@@ -61,5 +58,7 @@ while(test_costs)
   endif()
 endwhile()
 
-# The sanitizer runs join as entries when `make test` names their build (cmake/sanitizer_tests.cmake).
-set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${CMAKE_CURRENT_LIST_DIR}/sanitizer_tests.cmake)
+# The C++ suites are entries made when ctest runs, from the sanitizer build when `make test` names
+# it, else from this build (cmake/cpp_suites.cmake; their costs are there).
+set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${CMAKE_BINARY_DIR}/cpp_suite_paths.cmake
+             ${CMAKE_CURRENT_LIST_DIR}/cpp_suites.cmake)

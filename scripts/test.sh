@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: builds the sanitizer (ASan + UBSan) unit and storage suites, then runs the whole
-# ctest suite with $AIMS_TEST_JOBS entries at a time (default 3): unit, storage conformance on SQLite
-# and on a local PostgreSQL started here, the same two under the sanitizers, HTTP, CLI and browser
+# ctest suite with $AIMS_TEST_JOBS entries at a time (default 3): unit and storage conformance on
+# SQLite and on a local PostgreSQL started here, both under the sanitizers, HTTP, CLI and browser
 # tests (one entry per file) against real servers, the README's commands. ctest's summary is the
 # last line. docs/testing.md says how the run is split and why.
 set -euo pipefail
