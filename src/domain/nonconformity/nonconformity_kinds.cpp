@@ -7,6 +7,7 @@
 #include "domain/kinds/registry.hpp"
 #include "domain/records/field_kind.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/stored_rules.hpp"
 
 namespace aims::nonconformity {
 namespace json = boost::json;
@@ -153,9 +154,8 @@ KindSpec make_nc() {
               closed};
   auto spec = field_kind(std::move(k));
   spec.facets = with_open_due(spec.facets, {"closed"});
-  spec.due_slot = kOpenDueSlot;
   spec.extra_params.push_back("overdue");
-  spec.check_stored = nc_stored;
+  declare_stored_rules(spec.kind, {nc_stored, kOpenDueSlot});
   return spec;
 }
 
@@ -213,9 +213,8 @@ KindSpec make_capa() {
               done_on};
   auto spec = field_kind(std::move(k));
   spec.facets = with_open_due(spec.facets, {"done", "cancelled"});
-  spec.due_slot = kOpenDueSlot;
   spec.extra_params.push_back("overdue");
-  spec.check_stored = capa_stored;
+  declare_stored_rules(spec.kind, {capa_stored, kOpenDueSlot});
   return spec;
 }
 
@@ -259,7 +258,7 @@ KindSpec make_ofi() {
       R"({"title":"Monthly AI newsletter for all staff","description":"A newsletter was proposed to raise awareness; the intranet page already does this.","source":"management_review","decision":"rejected","decision_note":"The intranet page and the training campaign cover it."})",
   };
   auto spec = field_kind(std::move(k));
-  spec.check_stored = check_source_ref;
+  declare_stored_rules(spec.kind, {check_source_ref, std::nullopt});
   return spec;
 }
 

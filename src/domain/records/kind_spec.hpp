@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,17 +76,6 @@ struct KindSpec {
   std::vector<std::string> demo{};
   /// Served by the generic record service, routes, CLI and web pages.
   bool generic = false;
-  /// A rule that reads the organization's records or compares with the stored version (e.g. a
-  /// reference whose kind its prefix names, fields a workflow sets): called by the generic service
-  /// in the write transaction of a create (`before` null) or a change, after `check` passed. An
-  /// error refuses the write (its status: 400, 409 or 422).
-  std::function<status(store::ReadTx& tx, const std::string& org_id, const boost::json::object* before,
-                       const boost::json::object& after)>
-      check_stored{};
-  /// The text slot that holds the due date of a record still open ("" once it is done or without a
-  /// date): the generic list then takes `overdue=true` (due before today, in SQL). List it in
-  /// extra_params.
-  std::optional<store::FacetSlot> due_slot{};
 };
 
 /// The string member `key` of a record's document; "" when the document could not be read (null)
