@@ -99,7 +99,7 @@ describe('nonconformities and their corrective action', () => {
       await f.locator('[name="due_date"]').fill(new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10));
       const verifier = f.locator('select[name="verifier"]');
       assert.equal(await verifier.locator('option', { hasText: /compliance@/ }).count(), 0, 'the owner cannot verify');
-      await choose(verifier, /admin@demo/);
+      await choose(verifier, /admin/);
       await page.getByTestId('check-submit').click();
       await page.getByTestId('result-form').waitFor();
     };
@@ -108,7 +108,9 @@ describe('nonconformities and their corrective action', () => {
     await page.getByTestId('result-form').locator('[name="reason"]').fill('A model was released last week without the test.');
     await page.getByTestId('result-submit').click();
     await page.locator('[data-check-result="not_effective"]').waitFor();
+    assert.equal(await step(page, 'corrective_actions').getAttribute('data-state'), 'next');
     assert.equal(await step(page, 'effectiveness_check').getAttribute('data-state'), 'later');
+    assert.match(await page.getByTestId('nc-next-hint').textContent(), /not effective/);
     await screenshot(page, 'nonconformity-reopened');
 
     await addAction('Block releases in the pipeline until the fairness test passes');

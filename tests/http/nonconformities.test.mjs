@@ -207,6 +207,8 @@ test('not effective reopens the NC; a new action and check, effective, then clos
   assert.equal(nc.earlier_checks[0].result_by, 'manager@acme.test');
   assert.match(nc.earlier_checks[0].reason, /skipped/);
   assertProblem(await step(nc, 'close', {}), 409);
+  const again = assertProblem(await step(nc, 'effectiveness-check', { ...CHECK(), verifier: ids.manager }), 409);
+  assert.match(again.detail, /not effective: record a new corrective action/);
   const a2 = await finish(await action(nc, { title: 'Block the release pipeline without a review' }));
   assert.equal(a2.nc_id, nc.id);
   nc = assertJson(await step(nc, 'effectiveness-check', { ...CHECK(), verifier: ids.manager }));

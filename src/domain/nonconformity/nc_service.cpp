@@ -227,16 +227,27 @@ result<records::Versioned> NcService::schedule_check(const Actor& a, const std::
                if (*due < doc_text(&before, "opened_on"))
                  errs.push_back({"due_date", 0, "cannot be before the day the nonconformity was opened"});
                if (!errs.empty()) return make_error(errc::validation, "The effectiveness check is not valid.", std::move(errs));
-               // Every corrective action that is not cancelled is done first.
+               // Every corrective action that is not cancelled is done first; after a check that
+               // found them not effective, a new one too.
+               std::string reopened;
+               if (auto p = before.if_contains("earlier_checks"); p && p->is_array() && !p->as_array().empty() &&
+                                                                   p->as_array().back().is_object())
+                 reopened = doc_text(&p->as_array().back().as_object(), "result_at");
                std::int64_t counted = 0;
+               bool fresh = reopened.empty();
                std::string pending;
                for (const auto& row : actions_of(tx, a.org_id, id)) {
                  auto doc = stored::parse_object(row.doc);
                  auto state = doc_text(&doc, "status");
                  if (state == "cancelled") continue;
                  ++counted;
+                 fresh = fresh || row.created_at > reopened;
                  if (state != "done") pending += (pending.empty() ? "" : ", ") + row.id;
                }
+               if (counted && !fresh)
+                 return make_error(errc::conflict, "The last effectiveness check of nonconformity " + id +
+                                                       " found its corrective actions not effective: record a new corrective "
+                                                       "action and carry it out before the next check.");
                if (!counted)
                  return make_error(errc::conflict, "Nonconformity " + id +
                                                        " has no corrective action yet: record at least one and carry it out "

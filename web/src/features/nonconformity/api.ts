@@ -51,6 +51,7 @@ export interface CorrectiveAction {
   due_date: string | null;
   status: 'open' | 'in_progress' | 'done' | 'cancelled';
   done_on: string | null;
+  created_at: string;
 }
 
 const NC = '/api/v1/nonconformities';

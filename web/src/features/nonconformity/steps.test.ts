@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Nonconformity } from './api';
-import { stepsOf, statusLabel } from './steps';
+import { actionsDone, stepsOf, statusLabel } from './steps';
 
 const signed = { by: 'a@x.test', by_id: 'u1', at: '2026-12-01T10:00:00.000Z' };
 const base: Nonconformity = {
@@ -31,5 +31,14 @@ describe('stepsOf', () => {
       effectiveness_check: { ...signed, criterion: 'c', due_date: '2026-12-10', verifier: 'u3', result: 'effective', result_by: 'v@x.test', result_at: signed.at } };
     expect(stepsOf(closed, true).every((x) => x.state === 'done')).toBe(true);
     expect(statusLabel('verifying')).toBe('Effectiveness check');
+  });
+  it('after a check found them not effective, the actions are done only with a new one', () => {
+    const check = { ...signed, criterion: 'c', due_date: '2026-12-10', verifier: 'u3', result: 'not_effective' as const, result_at: '2026-12-05T00:00:00.000Z' };
+    const nc: Nonconformity = { ...base, status: 'actions_planned', earlier_checks: [check] };
+    const old = { status: 'done', created_at: '2026-12-02T00:00:00.000Z' };
+    expect(actionsDone(nc, [old])).toBe(false);
+    expect(actionsDone(nc, [old, { status: 'done', created_at: '2026-12-06T00:00:00.000Z' }])).toBe(true);
+    expect(actionsDone(nc, [old, { status: 'open', created_at: '2026-12-06T00:00:00.000Z' }])).toBe(false);
+    expect(actionsDone({ ...nc, earlier_checks: [] }, [{ status: 'cancelled', created_at: '' }])).toBe(false);
   });
 });

@@ -47,7 +47,17 @@ export function methodLabel(method: string): string {
   return METHODS.find(([v]) => v === method)?.[1] ?? method;
 }
 
-/** The steps of `nc` in order; `actionsDone` is whether it has corrective actions, all done or cancelled. */
+/**
+ * Whether the corrective actions step is done: at least one action not cancelled, all of those
+ * done, and — after a check found them not effective — one recorded since.
+ */
+export function actionsDone(nc: Nonconformity, actions: { status: string; created_at: string }[]): boolean {
+  const live = actions.filter((a) => a.status !== 'cancelled');
+  const reopened = nc.earlier_checks.length ? nc.earlier_checks[nc.earlier_checks.length - 1].result_at ?? '' : '';
+  return live.length > 0 && live.every((a) => a.status === 'done') && (!reopened || live.some((a) => a.created_at > reopened));
+}
+
+/** The steps of `nc` in order; `actionsDone` is whether its corrective actions are done (see actionsDone). */
 export function stepsOf(nc: Nonconformity, actionsDone: boolean): StepState[] {
   const order: StepKey[] = ['containment', 'cause_analysis', 'elsewhere_check', 'corrective_actions', 'effectiveness_check', 'effectiveness_result', 'close'];
   const check = nc.effectiveness_check;

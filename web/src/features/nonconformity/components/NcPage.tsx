@@ -10,7 +10,7 @@ import { ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { KindDetailPage, loadMembers } from '../../kinds';
 import { finishAction, getNonconformity, listActions, recordStep, type CorrectiveAction, type EffectivenessCheck, type Nonconformity } from '../api';
-import { methodLabel, stepsOf } from '../steps';
+import { actionsDone, methodLabel, stepsOf } from '../steps';
 import { ActionForm, CauseForm, CheckForm, ContainmentForm, ElsewhereForm, ResultForm, UpdateForm } from './StepForms';
 
 const ACTION_STATUS: Record<CorrectiveAction['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
@@ -51,9 +51,8 @@ interface WorkflowProps {
 }
 
 function Workflow({ nc, etag, actions, members, me, canWrite, onDone }: WorkflowProps) {
-  const live = actions.filter((a) => a.status !== 'cancelled');
-  const actionsDone = live.length > 0 && live.every((a) => a.status === 'done');
-  const steps = stepsOf(nc, actionsDone);
+  const done = actionsDone(nc, actions);
+  const steps = stepsOf(nc, done);
   const name = (uid: string | null | undefined) => (uid ? members.get(uid) ?? uid : '—');
   const choices = [...members.entries()] as [string, string][];
   const step = { id: nc.id, etag, onDone };
@@ -87,7 +86,7 @@ function Workflow({ nc, etag, actions, members, me, canWrite, onDone }: Workflow
         {nc.elsewhere ? (
           <p><strong>Could it occur elsewhere?</strong> {nc.elsewhere.could_occur_elsewhere ? `Yes: ${nc.elsewhere.where ?? ''}` : 'No'}</p>
         ) : null}
-        {canWrite ? <NextStep nc={nc} step={step} actionsDone={actionsDone} choices={choices.filter(([uid]) => uid !== nc.owner)} me={me} name={name} /> : null}
+        {canWrite ? <NextStep nc={nc} step={step} actionsDone={done} choices={choices.filter(([uid]) => uid !== nc.owner)} me={me} name={name} /> : null}
       </section>
 
       <section className="card" aria-label="Corrective actions" data-testid="nc-actions">
@@ -186,7 +185,9 @@ function NextStep({ nc, step, actionsDone, choices, me, name }: { nc: Nonconform
       return actionsDone ? (
         <CheckForm {...step} members={choices} />
       ) : (
-        <p data-testid="nc-next-hint">Next: carry out the corrective actions below (each done or cancelled); then schedule the effectiveness check.</p>
+        <p data-testid="nc-next-hint">
+          Next: {nc.earlier_checks.length ? 'the last check found the actions not effective; record a new corrective action below and carry it out' : 'carry out the corrective actions below (each done or cancelled)'}; then schedule the effectiveness check.
+        </p>
       );
     case 'verifying':
       if (nc.effectiveness_check?.result === 'effective') return <CloseButton {...step} />;
