@@ -229,6 +229,40 @@ const ROWS = {
     }),
     patch: { actions: 'Carla' },
   },
+  nonconformities: {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({
+      title: title('nonconformity', i), description: ['Ann', 'Bob'][i % 2],
+      source: ['internal_audit', 'external_audit', 'incident', 'complaint', 'monitoring', 'management_review', 'other'][i % 7],
+      requirement: ['9.2.2', 'A.6.2.4'][i % 2], severity: ['major', 'minor'][i % 2], owner: me, opened_on: day(0), due_date: day(30 + i),
+    }),
+    patch: { description: 'Carla' },
+  },
+  'corrective-actions': {
+    setup: async (c) => {
+      const me = assertJson(await c('GET', '/api/v1/me')).user.id;
+      const nc = assertJson(await c('POST', '/api/v1/nonconformities', { json: { title: 'Contract NC', description: 'x', source: 'other',
+        requirement: '10.2', severity: 'minor', owner: me, opened_on: day(0) } }), 201);
+      const contained = assertJson(await c('POST', `/api/v1/nonconformities/${nc.id}/containment`, { json: { action: 'Stopped' }, headers: { 'if-match': '"v1"' } }));
+      assertJson(await c('POST', `/api/v1/nonconformities/${nc.id}/cause-analysis`, { json: { method: 'other', analysis: 'a', root_cause: 'b' },
+        headers: { 'if-match': `"v${contained.version}"` } }));
+      return { me, nc };
+    },
+    create: (i, { me, nc }) => ({
+      title: title('corrective action', i), nc_id: nc.id, owner: me, due_date: day(30 + i),
+      status: ['open', 'in_progress', 'done', 'cancelled'][i % 4], done_on: i % 4 === 2 ? day(-1) : null, description: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { description: 'Carla' },
+  },
+  improvements: {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({
+      title: title('improvement', i), description: ['Ann', 'Bob'][i % 2], owner: me,
+      source: ['internal_audit', 'external_audit', 'management_review', 'metrics', 'staff', 'incident', 'other'][i % 7],
+      decision: ['proposed', 'accepted', 'rejected', 'implemented'][i % 4], due_date: i % 4 === 2 ? null : day(30 + i),
+    }),
+    patch: { description: 'Carla' },
+  },
 };
 
 /**

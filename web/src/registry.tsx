@@ -293,6 +293,18 @@ export const features: Feature[] = [
       { path: 'incidents/:id/edit', page: kindPage('incidents', 'KindEditPage') },
     ],
   },
+  {
+    id: 'nonconformities',
+    nav: { to: '/nonconformities', label: 'Nonconformities', group: 'performance', end: false, icon: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v6M12 16h.01' },
+    routes: [
+      { path: 'nonconformities', page: page(() => import('./features/nonconformity'), 'NcListPage') },
+      { path: 'nonconformities/new', page: page(() => import('./features/nonconformity'), 'NcCreatePage') },
+      { path: 'nonconformities/:id', page: page(() => import('./features/nonconformity'), 'NcPage') },
+      { path: 'nonconformities/:id/edit', page: kindPage('nonconformities', 'KindEditPage') },
+    ],
+  },
+  recordFeature('corrective-actions', { label: 'Corrective actions', group: 'performance', icon: 'M4 12l5 5L20 6' }),
+  recordFeature('improvements', { label: 'Improvements', group: 'performance', icon: 'M12 2v6M12 16v6M4.9 4.9l4.2 4.2M14.9 14.9l4.2 4.2M2 12h6M16 12h6' }),
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

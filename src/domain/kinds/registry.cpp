@@ -11,6 +11,7 @@
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/evidence/evidence_kind.hpp"
 #include "domain/impact/impact_kind.hpp"
+#include "domain/nonconformity/nonconformity_kinds.hpp"
 #include "domain/incidents/incident_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
@@ -48,6 +49,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::competence_action_kind(),
       &snapshots::snapshot_kind(),
       &incidents::incident_kind(),
+      &nonconformity::nonconformity_kind(),
+      &nonconformity::corrective_action_kind(),
+      &nonconformity::improvement_kind(),
   };
   return kinds;
 }

@@ -1,8 +1,10 @@
 #include "domain/records/record_service.hpp"
 
+#include "core/date.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/records/field_kind.hpp"
 #include "domain/records/list_view.hpp"
+#include "domain/records/stored_rules.hpp"
 #include "domain/retention/retention.hpp"
 #include "store/list_views.hpp"
 
@@ -64,6 +66,8 @@ result<Versioned> RecordService::create(const Actor& a, const KindSpec& k, const
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     check_refs(tx, a.org_id, k.fields, doc, errs);
     if (!errs.empty()) return invalid(k, std::move(errs), true);
+    if (auto rules = stored_rules(k.kind); rules.check)
+      if (auto s = rules.check(tx, a.org_id, nullptr, doc); !s) return s;
     auto now = clock_.now_text();
     auto number = next_number(tx, k, a.org_id, now);
     if (!number) return number.error();
@@ -116,6 +120,8 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
     if (k.check) k.check(after, errs);
     check_refs(tx, a.org_id, k.fields, fields, errs);
     if (!errs.empty()) return make_error(errc::validation, "The change breaks a rule of the " + k.noun + " records.", std::move(errs));
+    if (auto rules = stored_rules(k.kind); rules.check)
+      if (auto s = rules.check(tx, a.org_id, &before, after); !s) return s;
     auto changes = changes_of(k, before, after);
     if (changes.empty()) {  // nothing changes: nothing is stored
       out = served(k, *row);
@@ -175,10 +181,15 @@ result<RecordList> RecordService::list(const Actor& a, const KindSpec& k, const 
   if (archived != "false" && archived != "true" && archived != "all")
     return make_error(errc::bad_request, "The list parameters are not valid.",
                       {{"archived", 0, "must be one of false, true, all"}});
+  auto overdue = lq->get("overdue");
+  const auto due_slot = stored_rules(k.kind).due_slot;
+  if (overdue && (!due_slot || *overdue != "true"))
+    return make_error(errc::bad_request, "The list parameters are not valid.", {{"overdue", 0, "must be true"}});
   RecordList out;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     store::RecordQuery sql = lq->sql;
     sql.org_id = a.org_id;
+    if (overdue) sql.below = std::make_pair(*due_slot, format_date(date_of(clock_.now())));
     sql.parent_id = "";
     if (archived != "all") sql.ref = archived == "true" ? kArchivedRef : "";
     auto [page, views] = store::query_viewed(tx, sql);

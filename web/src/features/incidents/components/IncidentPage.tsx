@@ -1,7 +1,7 @@
 // An incident's page: the record's fields, history and evidence (the kinds' detail page), then its
 // reporting clocks, its qualification (and the wizard for managers and admins) and its report chain.
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
@@ -35,6 +35,14 @@ export function IncidentPage() {
           data.error ? null : <Loading />
         ) : (
           <>
+            {session.canWrite ? (
+              <p className="page-actions">
+                <Link className="btn" data-testid="raise-nc"
+                  to={`/nonconformities/new?${new URLSearchParams({ source: 'incident', source_ref: id, title: data.data.incident.title }).toString()}`}>
+                  Raise nonconformity
+                </Link>
+              </p>
+            ) : null}
             <section className="card" aria-label="Reporting clocks">
               <h2>Reporting clocks</h2>
               <ClocksTable clocks={data.data.clocks} />
