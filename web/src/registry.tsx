@@ -293,6 +293,18 @@ export const features: Feature[] = [
       { path: 'incidents/:id/edit', page: kindPage('incidents', 'KindEditPage') },
     ],
   },
+  {
+    id: 'certification',
+    nav: { to: '/certification', label: 'Certification', group: 'performance', end: false, icon: 'M12 2l3 6 6 .9-4.5 4.2L17.6 20 12 16.9 6.4 20l1.1-6.9L3 8.9 9 8z' },
+    routes: [
+      { path: 'certification', page: page(() => import('./features/certification'), 'CertificationPage') },
+      { path: 'certification/readiness', page: page(() => import('./features/certification'), 'ReadinessPage') },
+      { path: 'certification/evidence', page: page(() => import('./features/certification'), 'EvidenceIndexPage') },
+    ],
+  },
+  recordFeature('certificates', null),  // reached from the certification page
+  recordFeature('certification-audits', null),
+  recordFeature('certification-findings', null),
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */
