@@ -49,6 +49,7 @@ describe('feature registry', () => {
       'AI impact',
       'AI incidents',
       'Assessments',
+      'Certification',
       'Audit log',
       'Settings',
       'People',

@@ -9,6 +9,7 @@
 namespace aims::app {
 
 void add_certification(AreaContext& a) {
+  certification::requirements();  // a malformed requirements file stops the start, not a request
   auto& service = a.services.make<certification::CertificationService>(a.infra.store, a.infra.catalog, a.infra.clock,
                                                                        a.services.get<soa::SoaService>());
   auto h = http::bind_services(http::CertificationServices{service});
