@@ -10,6 +10,10 @@ namespace aims::http::handlers {
 namespace json = boost::json;
 
 Response get_certification_cycle(Context& c, const CertificationServices& s) {
+  if (!c.req.query.empty())
+    return problem(make_error(errc::bad_request, "The parameters are not valid.",
+                              {{c.req.query.front().first, 0, "is not a parameter of the cycle"}}),
+                   c.req.path);
   return json_or_problem(c, s.certification.cycle(*c.actor));
 }
 

@@ -264,6 +264,7 @@ test('bad parameters are a 400 naming them and change nothing; no GET changes an
     ['/api/v1/certification/readiness/export?status=bad', 'status'],
     ['/api/v1/certification/evidence-index?requirement=A.99', 'requirement'],
     ['/api/v1/certification/evidence-index?sort=id', 'sort'],
+    ['/api/v1/certification/cycle?certificate=CERT-1', 'certificate'],
   ]) {
     const p = assertProblem(await c('GET', path), 400);
     assert.ok(p.errors?.some((e) => e.field === field), `${path}: ${JSON.stringify(p)}`);
