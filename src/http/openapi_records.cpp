@@ -86,7 +86,7 @@ void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
     patch_props[f.name] = value_schema(f, !f.required);
     if (f.required && f.default_value.is_null()) required.push_back(json::value(f.name));
   }
-  schemas[name] = json::object{{"description", k.plural + " (clause " + k.clause + ")."},
+  schemas[name] = json::object{{"description", k.plural + (k.clause.empty() ? "." : " (clause " + k.clause + ").")},
                                {"allOf", json::array{component("schemas/Record"), json::object{{"type", "object"}, {"properties", props}}}}};
   schemas[name + "Input"] = json::object{{"type", "object"}, {"additionalProperties", false},
                                          {"required", std::move(required)}, {"properties", std::move(input_props)}};

@@ -263,6 +263,31 @@ const ROWS = {
     }),
     patch: { description: 'Carla' },
   },
+  certificates: {
+    create: (i) => ({
+      certificate_number: title('certificate', i), certification_body: ['Ann', 'Bob'][i % 2], scope_version: 1 + i,
+      issued_on: day(-30 - i), expires_on: i % 2 ? day(300 + i) : null, status: ['valid', 'suspended', 'withdrawn'][i % 3],
+    }),
+    patch: { certification_body: 'Carla' },
+  },
+  'certification-audits': {
+    create: (i) => ({
+      title: title('certification audit', i), type: ['stage1', 'stage2', 'surveillance1', 'surveillance2', 'recertification'][i % 5],
+      status: ['planned', 'completed'][i % 2], planned_start: day(30 + i), planned_end: day(31 + i),
+      actual_start: i % 2 ? day(-10 - i) : null, actual_end: i % 2 ? day(-9 - i) : null, auditors: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { auditors: 'Carla' },
+  },
+  'certification-findings': {
+    setup: async (c) => ({
+      audit: assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Contract external audit', type: 'stage2', planned_start: day(5) } }), 201),
+    }),
+    create: (i, { audit }) => ({
+      audit_id: audit.id, type: ['major_nc', 'minor_nc', 'observation', 'ofi'][i % 4], requirement: ['6.1.2', 'A.6.2.4'][i % 2],
+      description: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { description: 'Carla' },
+  },
 };
 
 /**

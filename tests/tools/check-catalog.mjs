@@ -89,6 +89,23 @@ function checkClocksFile(file, data) {
     });
 }
 
+// Files under catalog/documented-information/ (the stage 1 readiness requirements) are validated
+// against catalog/schema/documented-information.schema.json; their ids are unique.
+const docInfoDir = join(catalogDir, 'documented-information');
+const docInfoAjv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateDocInfo = docInfoAjv.compile(JSON.parse(readFileSync(join(schemaDir, 'documented-information.schema.json'), 'utf8')));
+function checkDocInfoFile(file, data) {
+  if (!validateDocInfo(data)) {
+    for (const e of validateDocInfo.errors) errors.push(`${rel(file)}: ${e.instancePath || '/'} ${e.message}`);
+    return;
+  }
+  const ids = new Set();
+  data.requirements.forEach((r, i) => {
+    if (ids.has(r.id)) errors.push(`${rel(file)}: /requirements/${i} "${r.id}": id is used twice`);
+    ids.add(r.id);
+  });
+}
+
 function underEuDir(file) {
   const r = relative(euDir, file);
   return r !== '' && !r.startsWith('..') && !isAbsolute(r);
@@ -166,6 +183,10 @@ for (const file of files) {
     if (!validateClocks(data))
       for (const e of validateClocks.errors) errors.push(`${rel(file)}: ${e.instancePath || '/'} ${e.message}`);
     else checkClocksFile(file, data);
+    continue;
+  }
+  if (!relative(docInfoDir, file).startsWith('..')) {
+    checkDocInfoFile(file, data);
     continue;
   }
   if (underEuDir(file)) {

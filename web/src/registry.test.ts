@@ -52,6 +52,7 @@ describe('feature registry', () => {
       'Nonconformities',
       'Corrective actions',
       'Improvements',
+      'Certification',
       'Audit log',
       'Settings',
       'People',

@@ -305,6 +305,18 @@ export const features: Feature[] = [
   },
   recordFeature('corrective-actions', { label: 'Corrective actions', group: 'performance', icon: 'M4 12l5 5L20 6' }),
   recordFeature('improvements', { label: 'Improvements', group: 'performance', icon: 'M12 2v6M12 16v6M4.9 4.9l4.2 4.2M14.9 14.9l4.2 4.2M2 12h6M16 12h6' }),
+  {
+    id: 'certification',
+    nav: { to: '/certification', label: 'Certification', group: 'performance', end: false, icon: 'M12 2l3 6 6 .9-4.5 4.2L17.6 20 12 16.9 6.4 20l1.1-6.9L3 8.9 9 8z' },
+    routes: [
+      { path: 'certification', page: page(() => import('./features/certification'), 'CertificationPage') },
+      { path: 'certification/readiness', page: page(() => import('./features/certification'), 'ReadinessPage') },
+      { path: 'certification/evidence', page: page(() => import('./features/certification'), 'EvidenceIndexPage') },
+    ],
+  },
+  recordFeature('certificates', null),  // reached from the certification page
+  recordFeature('certification-audits', null),
+  recordFeature('certification-findings', null),
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

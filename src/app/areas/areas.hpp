@@ -61,6 +61,7 @@ void add_snapshots(AreaContext& a);
 void add_legal_register(AreaContext& a);
 void add_incidents(AreaContext& a);
 void add_nonconformity(AreaContext& a);
+void add_certification(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -89,6 +90,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_legal_register,
     add_incidents,
     add_nonconformity,
+    add_certification,
 };
 
 }  // namespace aims::app

@@ -1,5 +1,6 @@
 #include "domain/kinds/registry.hpp"
 
+#include "domain/certification/certification_kinds.hpp"
 #include "domain/communication/communication_kind.hpp"
 #include "domain/communication/communication_plan_kind.hpp"
 #include "domain/context/climate_determination_kind.hpp"
@@ -52,6 +53,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &nonconformity::nonconformity_kind(),
       &nonconformity::corrective_action_kind(),
       &nonconformity::improvement_kind(),
+      &certification::certificate_kind(),
+      &certification::certification_audit_kind(),
+      &certification::certification_finding_kind(),
   };
   return kinds;
 }

@@ -1,0 +1,48 @@
+// Handlers of the certification cycle (ISO/IEC 42001 certification: stage 1, stage 2,
+// surveillance, recertification).
+#include "http/handlers_certification.hpp"
+
+#include "core/date.hpp"
+#include "http/content_disposition.hpp"
+#include "http/handler_util.hpp"
+
+namespace aims::http::handlers {
+namespace json = boost::json;
+
+Response get_certification_cycle(Context& c, const CertificationServices& s) {
+  if (!c.req.query.empty())
+    return problem(make_error(errc::bad_request, "The parameters are not valid.",
+                              {{c.req.query.front().first, 0, "is not a parameter of the cycle"}}),
+                   c.req.path);
+  return json_or_problem(c, s.certification.cycle(*c.actor));
+}
+
+Response get_certification_readiness(Context& c, const CertificationServices& s) {
+  return json_or_problem(c, s.certification.readiness(*c.actor, c.req.query));
+}
+
+Response export_certification_readiness(Context& c, const CertificationServices& s) {
+  // `format` is the export's own parameter; the rest are the checklist's filters.
+  records::Params filters;
+  std::string format = "csv";
+  for (const auto& [k, v] : c.req.query) {
+    if (k == "format") format = v;
+    else filters.emplace_back(k, v);
+  }
+  if (format != "csv" && format != "json")
+    return problem(make_error(errc::bad_request, "The parameters are not valid.", {{"format", 0, "must be csv or json"}}), c.req.path);
+  auto r = format == "csv" ? s.certification.readiness_csv(*c.actor, filters) : s.certification.readiness(*c.actor, filters);
+  if (!r) return problem(r.error(), c.req.path);
+  Response res;
+  res.status = 200;
+  res.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/json";
+  res.body = std::move(*r);
+  res.set_header("Content-Disposition", content_disposition("attachment", c.actor->org_name + " stage 1 readiness." + format));
+  return res;
+}
+
+Response get_certification_evidence_index(Context& c, const CertificationServices& s) {
+  return json_or_problem(c, s.certification.evidence_index(*c.actor, c.req.query));
+}
+
+}  // namespace aims::http::handlers

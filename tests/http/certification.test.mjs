@@ -1,0 +1,285 @@
+// The certification cycle (docs/certification.md): the certificate's rules (expiry after the issue
+// and at most three years later, approve roles only), the certification audit's and finding's
+// rules (dates in order, a completed audit ended, a requirement that is a clause or control of the
+// catalog, an NC number), the cycle worked out from the certificate and its audits (surveillance
+// due 12 and 24 months after the decision, recertification before expiry, expired from today's
+// date), the stage 1 readiness checklist (missing, out of date, present; filters, CSV and JSON
+// export), the stage 2 evidence index, the dashboard card, bad parameters (400, nothing changed),
+// no GET changes anything, and another organization (404). The generic record contract covers
+// the rest of the three kinds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login } from '../lib/server.mjs';
+import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { otherOrgClient } from '../lib/fixture.mjs';
+
+const PW = 'certification tests password';
+let srv, c, as, other, orgId;
+
+before(async () => {
+  srv = await startServer();
+  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
+  as = await memberClients(srv, ['manager', 'contributor', 'auditor', 'viewer'], PW);
+  other = await otherOrgClient(srv, PW);
+  orgId = assertJson(await c('GET', '/api/v1/me')).organization.id;
+});
+after(() => stopServer(srv));
+
+/** The UTC day `n` days from today, YYYY-MM-DD. */
+const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+/** `d` (YYYY-MM-DD) moved by whole months, on the month's last day when it is shorter. */
+function addMonths(d, months) {
+  const [y, m, dd] = d.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12), nm = total % 12;
+  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return `${ny}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`;
+}
+const checkpoint = async () => assertJson(await c('GET', '/api/v1/audit/checkpoint')).size;
+const count = async (path) => assertJson(await c('GET', `/api/v1/${path}?limit=500&archived=all`)).items.length;
+let certs = 0;
+const certBody = (extra = {}) => ({ certificate_number: `AIMS-${++certs}`, certification_body: 'Nordcert', scope_version: 1, issued_on: day(-200), ...extra });
+
+test('a certificate expires after its issue and at most three years later; only approve roles keep it (422 / 403, nothing stored)', async () => {
+  const before = await count('certificates');
+  for (const [extra, field] of [
+    [{ expires_on: day(-200) }, 'expires_on'],
+    [{ expires_on: day(-300) }, 'expires_on'],
+    [{ expires_on: addMonths(day(-200), 36).replace(/\d\d$/, (x) => String(Number(x) + 1).padStart(2, '0')) }, 'expires_on'],
+    [{ scope_version: 0 }, 'scope_version'],
+    [{ status: 'expired' }, 'status'],
+    [{ issued_on: '2026-02-30' }, 'issued_on'],
+  ]) {
+    const p = assertProblem(await c('POST', '/api/v1/certificates', { json: certBody(extra) }), 422);
+    assert.ok(p.errors.some((e) => e.field === field), `${JSON.stringify(extra)}: ${JSON.stringify(p.errors)}`);
+  }
+  for (const role of ['contributor', 'auditor', 'viewer'])
+    assertProblem(await as[role]('POST', '/api/v1/certificates', { json: certBody() }), 403);
+  assert.equal(await count('certificates'), before);
+  const made = assertJson(await as.manager('POST', '/api/v1/certificates', { json: certBody({ expires_on: addMonths(day(-200), 36) }) }), 201);
+  assert.match(made.id, /^CERT-\d+$/);
+  assert.equal(made.expiry, addMonths(day(-200), 36), 'the stored expiry is served as expiry');
+  const dflt = assertJson(await c('POST', '/api/v1/certificates', { json: certBody({ issued_on: '2026-01-31' }) }), 201);
+  assert.equal(dflt.expiry, '2029-01-31', 'three years after the issue by default');
+  assert.equal(dflt.standard, 'iso42001:2023');
+  for (const r of [made, dflt]) assertJson(await c('POST', `/api/v1/certificates/${r.id}/archive`, { headers: { 'if-match': `"v${r.version}"` } }));
+});
+
+test('a certification audit keeps its dates in order and a completed one its end; a finding names a clause or control of the catalog', async () => {
+  const before = await count('certification-audits');
+  for (const [body, field] of [
+    [{ planned_start: day(10), planned_end: day(9) }, 'planned_end'],
+    [{ status: 'completed', actual_start: day(-3) }, 'actual_end'],
+    [{ status: 'planned', actual_start: day(-3) }, 'status'],
+    [{ type: 'stage3' }, 'type'],
+  ]) {
+    const p = assertProblem(await c('POST', '/api/v1/certification-audits', { json: { title: 'Bad', type: 'stage1', planned_start: day(5), ...body } }), 422);
+    assert.ok(p.errors.some((e) => e.field === field), `${JSON.stringify(body)}: ${JSON.stringify(p.errors)}`);
+  }
+  assert.equal(await count('certification-audits'), before);
+  const audit = assertJson(await as.contributor('POST', '/api/v1/certification-audits', { json: { title: 'Rules audit', type: 'stage2', planned_start: day(5) } }), 201);
+  assert.match(audit.id, /^CERTA-\d+$/);
+  const findings = await count('certification-findings');
+  for (const [body, field] of [
+    [{ requirement: 'A.99.1' }, 'requirement'],
+    [{ requirement: 'A.6' }, 'requirement'],
+    [{ requirement: '11.1' }, 'requirement'],
+    [{ nc_id: 'NC-x' }, 'nc_id'],
+    [{ audit_id: 'CERTA-999' }, 'audit_id'],
+    [{ type: 'nc' }, 'type'],
+  ]) {
+    const p = assertProblem(await c('POST', '/api/v1/certification-findings', { json: { audit_id: audit.id, type: 'minor_nc', requirement: '6.1.2', description: 'x', ...body } }), 422);
+    assert.ok(p.errors.some((e) => e.field === field), `${JSON.stringify(body)}: ${JSON.stringify(p.errors)}`);
+  }
+  assert.equal(await count('certification-findings'), findings);
+  for (const requirement of ['6.1.2', 'A.6.2.4', '9.2.2', '4']) {
+    const f = assertJson(await c('POST', '/api/v1/certification-findings', { json: { audit_id: audit.id, type: 'observation', requirement, description: 'Seen.' } }), 201);
+    assert.match(f.id, /^CF-\d+$/);
+    assertJson(await c('POST', `/api/v1/certification-findings/${f.id}/archive`, { headers: { 'if-match': `"v${f.version}"` } }));
+  }
+  const f = assertJson(await c('POST', '/api/v1/certification-findings', { json: { audit_id: audit.id, type: 'major_nc', requirement: 'A.5.3', description: 'No record.', nc_id: 'NC-12' } }), 201);
+  assert.equal(f.nc_id, 'NC-12');
+  assertJson(await c('POST', `/api/v1/certification-findings/${f.id}/archive`, { headers: { 'if-match': `"v${f.version}"` } }));
+  assertJson(await c('POST', `/api/v1/certification-audits/${audit.id}/archive`, { headers: { 'if-match': `"v${audit.version}"` } }));
+});
+
+test('the cycle: stages before the certificate, surveillance due 12 and 24 months after the decision, recertification before expiry, what is next', async () => {
+  let cy = assertJson(await as.viewer('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.certificate, null);
+  assert.deepEqual(cy.milestones.map((m) => m.type), ['stage1', 'stage2', 'surveillance1', 'surveillance2', 'recertification']);
+  assert.equal(cy.next.type, 'stage1');
+  assert.equal(cy.next.date, null);
+  assert.equal(cy.next.text, 'next: Stage 1 (not planned yet)');
+  assert.equal(cy.today, day(0));
+
+  const s1 = assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Stage 1', type: 'stage1', status: 'completed', planned_start: day(-260), actual_start: day(-260), actual_end: day(-259) } }), 201);
+  const s2p = assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Stage 2', type: 'stage2', planned_start: day(-230) } }), 201);
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.milestones[0].state, 'done');
+  assert.equal(cy.milestones[0].date, day(-259));
+  assert.equal(cy.milestones[1].state, 'overdue', 'a planned audit whose start has passed is overdue');
+  assert.equal(cy.next.type, 'stage2');
+
+  const issued = day(-200);
+  const cert = assertJson(await c('POST', '/api/v1/certificates', { json: certBody({ issued_on: issued }) }), 201);
+  assertJson(await c('PATCH', `/api/v1/certification-audits/${s2p.id}`, { json: { status: 'completed', certificate_id: cert.id, actual_start: day(-230), actual_end: day(-228) }, headers: { 'if-match': `"v${s2p.version}"` } }));
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.certificate.id, cert.id);
+  assert.equal(cy.certificate.status, 'valid');
+  assert.equal(cy.certificate.expiry, addMonths(issued, 36));
+  const by = Object.fromEntries(cy.milestones.map((m) => [m.type, m]));
+  assert.equal(by.stage2.state, 'done');
+  assert.equal(by.surveillance1.due, addMonths(issued, 12));
+  assert.equal(by.surveillance2.due, addMonths(issued, 24));
+  assert.equal(by.recertification.due, addMonths(addMonths(issued, 36), -3));
+  assert.equal(by.surveillance1.state, 'due');
+  assert.equal(cy.next.type, 'surveillance1');
+  assert.equal(cy.next.date, addMonths(issued, 12));
+  assert.match(cy.next.text, /^next: Surveillance 1 in \d+ months?$/);
+
+  // Planned: the planned start is the date; done: surveillance 2 is next.
+  const sv1 = assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Surveillance 1', type: 'surveillance1', certificate_id: cert.id, planned_start: day(40) } }), 201);
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.next.type, 'surveillance1');
+  assert.equal(cy.next.state, 'planned');
+  assert.equal(cy.next.date, day(40));
+  assert.equal(cy.next.text, 'next: Surveillance 1 in 1 month');
+  assertJson(await c('PATCH', `/api/v1/certification-audits/${sv1.id}`, { json: { status: 'completed', actual_start: day(-2), actual_end: day(-1) }, headers: { 'if-match': `"v${sv1.version}"` } }));
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.next.type, 'surveillance2');
+  assert.equal(cy.next.date, addMonths(issued, 24));
+
+  // Findings of the cycle's audits are counted; a nonconformity without its NC is open.
+  const f = assertJson(await c('POST', '/api/v1/certification-findings', { json: { audit_id: s2p.id, type: 'minor_nc', requirement: '9.2.2', description: 'Programme incomplete.' } }), 201);
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.findings.minor_nc, 1);
+  assert.equal(cy.findings.open_nc, 1);
+  const dash = assertJson(await c('GET', '/api/v1/dashboard')).cards.certification;
+  assert.equal(dash.title, 'Certification');
+  assert.equal(dash.next.type, 'surveillance2');
+  assert.equal(dash.figures.find((x) => x.key === 'open_nc').value, 1);
+  assertJson(await c('PATCH', `/api/v1/certification-findings/${f.id}`, { json: { nc_id: 'NC-1' }, headers: { 'if-match': `"v${f.version}"` } }));
+  assert.equal(assertJson(await c('GET', '/api/v1/certification/cycle')).findings.open_nc, 0);
+
+  // A later certificate is the current one; past its expiry it is expired, unless withdrawn.
+  const old = assertJson(await c('POST', '/api/v1/certificates', { json: certBody({ issued_on: addMonths(day(-10), -36) }) }), 201);
+  assert.equal(assertJson(await c('GET', '/api/v1/certification/cycle')).certificate.id, cert.id, 'the latest issued certificate is the current one');
+  const late = assertJson(await c('POST', '/api/v1/certificates', { json: certBody({ issued_on: day(-5), expires_on: day(-1) }) }), 201);
+  cy = assertJson(await c('GET', '/api/v1/certification/cycle'));
+  assert.equal(cy.certificate.id, late.id);
+  assert.equal(cy.certificate.status, 'expired');
+  assertJson(await c('PATCH', `/api/v1/certificates/${late.id}`, { json: { status: 'withdrawn' }, headers: { 'if-match': `"v${late.version}"` } }));
+  assert.equal(assertJson(await c('GET', '/api/v1/certification/cycle')).certificate.status, 'withdrawn');
+  for (const r of [late, old]) {
+    const now = assertJson(await c('GET', `/api/v1/certificates/${r.id}`));
+    assertJson(await c('POST', `/api/v1/certificates/${r.id}/archive`, { headers: { 'if-match': `"v${now.version}"` } }));
+  }
+  assert.equal(assertJson(await c('GET', '/api/v1/certification/cycle')).certificate.id, cert.id, 'archived certificates leave the cycle');
+  void s1;
+});
+
+test('stage 1 readiness: each requirement present, missing or out of date with what satisfies it; filters and exports', async () => {
+  let r = assertJson(await as.auditor('GET', '/api/v1/certification/readiness'));
+  const item = (id) => r.items.find((i) => i.id === id);
+  assert.ok(r.items.length > 16, 'every documented-information requirement and applicable control');
+  assert.equal(item('DI-5.2').status, 'missing');
+  assert.equal(item('DI-5.2').requirement, '5.2');
+  assert.equal(item('DI-5.2').title, 'AI policy');
+  assert.equal(item('DI-4.3').status, 'missing');
+  assert.equal(item('DI-6.1.3').status, 'missing', 'no SoA version approved yet');
+  assert.equal(item('A.6.2.4').status, 'missing', 'a control not implemented in the SoA');
+  assert.equal(r.items.filter((i) => i.area === 'controls').length, 38, 'every control is applicable until the SoA excludes it');
+  assert.equal(r.summary.total, r.items.length);
+  assert.equal(r.summary.present + r.summary.missing + r.summary.out_of_date, r.summary.total);
+  assert.equal(r.ready, false);
+
+  // A document of the right type: out of date until a version is published.
+  const doc = assertJson(await c('POST', '/api/v1/documents', { json: { title: 'Group AI policy', type: 'policy', classification: 'internal' } }), 201);
+  r = assertJson(await c('GET', '/api/v1/certification/readiness'));
+  assert.equal(item('DI-5.2').status, 'out_of_date');
+  assert.match(item('DI-5.2').reason, /no approved \(published\) version/);
+  assert.deepEqual(item('DI-5.2').satisfied_by.map((s) => [s.type, s.id, s.link]), [['document', doc.id, `/documents/${doc.id}`]]);
+
+  // Records of a kind: the context issues serve no requirement, risks with review dates do.
+  r = assertJson(await c('GET', '/api/v1/certification/readiness?status=missing'));
+  assert.ok(r.items.length > 0 && r.items.every((i) => i.status === 'missing'));
+  const missingBefore = r.items.length;
+  r = assertJson(await c('GET', '/api/v1/certification/readiness?status=out_of_date&area=clauses'));
+  assert.ok(r.items.some((i) => i.id === 'DI-5.2') && r.items.every((i) => i.area === 'clauses' && i.status === 'out_of_date'));
+  r = assertJson(await c('GET', '/api/v1/certification/readiness?area=controls'));
+  assert.ok(r.items.every((i) => i.area === 'controls'));
+
+  // The scope: saved as a draft it is out of date.
+  const scope = await c('GET', '/api/v1/scope');
+  const put = await c('PUT', '/api/v1/scope', { json: { units: ['Risk'], sites: ['Berlin'], ai_roles: ['deployer'], in_scope: [], out_of_scope: [], interfaces: [] }, headers: { 'if-match': scope.headers.get('etag') ?? '"v0"' } });
+  if (put.status === 200 || put.status === 201) {
+    r = assertJson(await c('GET', '/api/v1/certification/readiness'));
+    assert.equal(item('DI-4.3').status, 'out_of_date');
+    assert.equal(item('DI-4.3').satisfied_by[0].link, '/scope');
+  }
+  r = assertJson(await c('GET', '/api/v1/certification/readiness?status=missing'));
+  assert.ok(r.items.length <= missingBefore);
+
+  // Exports: CSV with a BOM and a header row, JSON; the filters apply.
+  const csv = await c('GET', '/api/v1/certification/readiness/export?format=csv&area=clauses', { contract: false });
+  assert.equal(csv.status, 200, csv.text);
+  assert.match(csv.ct, /^text\/csv/);
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'area,id,requirement,title,description,status,reason,satisfied_by');
+  assert.ok(lines.some((l) => l.startsWith('clauses,DI-5.2,5.2,AI policy,') && l.includes('out_of_date') && l.includes(doc.id)));
+  assert.ok(lines.slice(1).every((l) => l.startsWith('clauses,')));
+  const json = await c('GET', '/api/v1/certification/readiness/export?format=json', { contract: false });
+  assert.equal(json.status, 200);
+  assert.match(json.headers.get('content-disposition'), /^attachment/);
+  assert.equal(JSON.parse(json.text).summary.total, assertJson(await c('GET', '/api/v1/certification/readiness')).summary.total);
+});
+
+test('stage 2 evidence index: every clause and applicable control with what supports it; one requirement alone', async () => {
+  const ix = assertJson(await as.viewer('GET', '/api/v1/certification/evidence-index'));
+  const ids = ix.items.map((i) => i.id);
+  for (const id of ['4.1', '4.3', '6.1.2', '9.2.2', '10.2', 'A.2.2', 'A.10.4']) assert.ok(ids.includes(id), id);
+  assert.ok(!ids.includes('4') && !ids.includes('A.2'), 'only leaf clauses and controls');
+  assert.equal(ix.summary.total, ix.items.length);
+  assert.equal(ix.summary.supported + ix.summary.unsupported, ix.summary.total);
+  const before = assertJson(await c('GET', '/api/v1/certification/evidence-index?requirement=4.1')).items;
+  assert.equal(before.length, 1);
+  const issues = before[0].kinds.find((k) => k.kind === 'context_issue');
+  assert.ok(issues, 'the context issues serve clause 4.1');
+  assertJson(await c('POST', '/api/v1/context-issues', { json: { title: 'Evidence index issue', origin: 'internal', category: 'legal', effect: 'risk', relevance: 'low', status: 'monitored' } }), 201);
+  const after = assertJson(await c('GET', '/api/v1/certification/evidence-index?requirement=4.1')).items[0];
+  assert.equal(after.kinds.find((k) => k.kind === 'context_issue').count, issues.count + 1);
+  assert.equal(after.supported, true);
+  const p = assertJson(await c('GET', '/api/v1/certification/evidence-index?requirement=5.2')).items[0];
+  assert.ok(p.records.some((x) => x.type === 'document'), 'the readiness check\'s document supports 5.2');
+});
+
+test('bad parameters are a 400 naming them and change nothing; no GET changes anything', async () => {
+  const size = await checkpoint();
+  for (const [path, field] of [
+    ['/api/v1/certification/readiness?status=gone', 'status'],
+    ['/api/v1/certification/readiness?area=annex', 'area'],
+    ['/api/v1/certification/readiness?limit=5', 'limit'],
+    ['/api/v1/certification/readiness?status=missing&status=present', 'status'],
+    ['/api/v1/certification/readiness/export?format=xml', 'format'],
+    ['/api/v1/certification/readiness/export?status=bad', 'status'],
+    ['/api/v1/certification/evidence-index?requirement=A.99', 'requirement'],
+    ['/api/v1/certification/evidence-index?sort=id', 'sort'],
+    ['/api/v1/certification/cycle?certificate=CERT-1', 'certificate'],
+  ]) {
+    const p = assertProblem(await c('GET', path), 400);
+    assert.ok(p.errors?.some((e) => e.field === field), `${path}: ${JSON.stringify(p)}`);
+  }
+  for (const path of ['cycle', 'readiness', 'readiness/export', 'evidence-index']) await c('GET', `/api/v1/certification/${path}`, { contract: false });
+  await c('GET', '/api/v1/dashboard');
+  assert.equal(await checkpoint(), size, 'nothing was written');
+});
+
+test('another organization sees none of it (404 for its records and for this organization)', async () => {
+  const cert = assertJson(await c('POST', '/api/v1/certificates', { json: certBody() }), 201);
+  assertProblem(await other('GET', `/api/v1/certificates/${cert.id}`), 404);
+  assert.equal(assertJson(await other('GET', '/api/v1/certification/cycle')).certificate, null);
+  for (const path of ['cycle', 'readiness', 'readiness/export', 'evidence-index'])
+    assertProblem(await other('GET', `/api/v1/certification/${path}`, { org: orgId }), 404);
+  const a = assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Mine', type: 'stage1', planned_start: day(3) } }), 201);
+  assertProblem(await other('POST', '/api/v1/certification-findings', { json: { audit_id: a.id, type: 'ofi', requirement: '4.1', description: 'x' } }), 422);
+});
