@@ -4,12 +4,10 @@
 #include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "report/file_names.hpp"
+#include "report/review_minutes_pdf.hpp"
 
 namespace aims::http::handlers {
 namespace json = boost::json;
-
-/// The PDF minutes of a started review (handlers_review_minutes.cpp).
-result<std::string> review_minutes_pdf(const json::object& minutes, const std::string& organization);
 
 Response get_management_review_attendance(Context& c, const ReviewServices& s) {
   return json_or_problem(c, s.reviews.attendance(*c.actor, id_of(c)));
@@ -30,7 +28,7 @@ Response sign_off_management_review(Context& c, const ReviewServices& s) {
 Response export_management_review_minutes(Context& c, const ReviewServices& s) {
   auto model = s.reviews.minutes(*c.actor, id_of(c));
   if (!model) return problem(model.error(), c.req.path);
-  auto pdf = review_minutes_pdf(*model, c.actor->org_name);
+  auto pdf = report::review_minutes_pdf(*model, c.actor->org_name);
   if (!pdf) return problem(pdf.error(), c.req.path);
   Response res;
   res.content_type = "application/pdf";

@@ -1,17 +1,9 @@
-// The PDF minutes of a management review: its facts (number, title, planned and held dates,
-// status, the input pack's SHA-256, the sign-off), the attendees with their AIMS roles and whether
-// top management was present, a summary of each section of the frozen input pack, the decisions
-// (review actions with type, owner, due date and status) and the conclusion on the AIMS's
-// suitability, adequacy and effectiveness. Laid out with report::PdfDocument like the other
-// reports; a pure function of its model; thread-safe.
-#include <boost/json.hpp>
+#include "report/review_minutes_pdf.hpp"
 
-#include "core/error.hpp"
 #include "report/pdf_document.hpp"
 
-namespace aims::http::handlers {
+namespace aims::report {
 namespace json = boost::json;
-using report::PdfDocument;
 using Style = PdfDocument::Style;
 
 namespace {
@@ -104,4 +96,4 @@ result<std::string> review_minutes_pdf(const json::object& minutes, const std::s
   });
 }
 
-}  // namespace aims::http::handlers
+}  // namespace aims::report
