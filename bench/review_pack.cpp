@@ -5,8 +5,8 @@
 // service the HTTP handlers call, the compilation of the pack (every section, in one read
 // transaction) as elapsed p50/p99 and CPU p50 of AIMS_BENCH_REPS calls (default 10) after a
 // warm-up, then one real start (compile, freeze as a child record, save the review with the pack's
-// hash). Prints the resident memory before the timed calls and its peak during them. Figures
-// only, never asserted. A single-threaded program.
+// hash), and each section's summary. Prints the resident memory before the timed calls and its
+// peak during them. Figures only, never asserted. A single-threaded program.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -177,9 +177,11 @@ int main() {
     reset_peak_rss();
     std::printf("resident before the timed calls: %ld kB\n", peak_rss_kb());
     std::size_t bytes = 0;
+    json::object last;
     auto compile = [&] {
       must(store.read([&](store::ReadTx& tx) -> status {
-             bytes = json::serialize(service.compile(tx, actor.org_id, "MR-2", std::nullopt, nullptr)).size();
+             last = service.compile(tx, actor.org_id, "MR-2", std::nullopt, nullptr);
+             bytes = json::serialize(last).size();
              return ok();
            }),
            "compile");
@@ -198,6 +200,10 @@ int main() {
     auto at = [](const std::vector<double>& v, double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
     std::printf("input pack compiled: p50 %.1f ms, p99 %.1f ms, CPU p50 %.1f ms over %d runs; pack %zu bytes; peak RSS %ld kB\n",
                 at(ms, 0.5), at(ms, 0.99), at(cpu, 0.5), reps, bytes, peak_rss_kb());
+    for (const auto& v : last.at("sections").as_array()) {
+      const auto& sec = v.as_object();
+      std::printf("  %-17s %s\n", std::string(sec.at("key").as_string()).c_str(), std::string(sec.at("summary").as_string()).c_str());
+    }
     records::RecordService records(store, clock);
     auto review = value_of(records.get(actor, review::management_review_kind(), "MR-2"), "read MR-2");
     auto t0 = Steady::now();
