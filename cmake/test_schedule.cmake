@@ -37,6 +37,8 @@ set(test_costs
   http/evidence 29
   http/auditpack_tamper 23
   cli/risks 21
+  browser/management_review 35
+  http/management_review 25
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

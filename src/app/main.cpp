@@ -7,6 +7,7 @@
 #include "cli/certification_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/incident_commands.hpp"
+#include "cli/review_commands.hpp"
 #include "cli/scope_commands.hpp"
 #include "cli/snapshot_commands.hpp"
 #include "core/crypto.hpp"
@@ -28,6 +29,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_document_commands,
     aims::cli::register_competence_commands,
     aims::cli::register_incident_commands,
+    aims::cli::register_review_commands,
     aims::cli::register_euact_commands,
     aims::cli::register_evidence_commands,
     aims::cli::register_audit_commands,

@@ -288,6 +288,18 @@ const ROWS = {
     }),
     patch: { description: 'Carla' },
   },
+  'review-actions': {
+    // A decision of a management review: the review and its owner must exist.
+    setup: async (c) => ({
+      me: assertJson(await c('GET', '/api/v1/me')).user.id,
+      review: assertJson(await c('POST', '/api/v1/management-reviews', { json: { title: 'Contract review', planned_on: day(10) } }), 201),
+    }),
+    create: (i, { me, review }) => ({
+      review_id: review.id, type: ['improvement', 'aims_change', 'resources'][i % 3], title: title('decision', i), owner: me,
+      due_date: day(30 + i), status: ['open', 'in_progress', 'done', 'cancelled'][i % 4], description: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { description: 'Carla' },
+  },
 };
 
 /**

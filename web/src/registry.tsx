@@ -317,6 +317,17 @@ export const features: Feature[] = [
   recordFeature('certificates', null),  // reached from the certification page
   recordFeature('certification-audits', null),
   recordFeature('certification-findings', null),
+  {
+    id: 'management-review',
+    nav: { to: '/management-reviews', label: 'Management review', group: 'performance', end: false, icon: 'M4 4h16v12H8l-4 4zM8 9h8M8 12h5' },
+    routes: [
+      { path: 'management-reviews', page: kindPage('management-reviews', 'KindListPage') },
+      { path: 'management-reviews/new', page: kindPage('management-reviews', 'KindCreatePage') },
+      { path: 'management-reviews/:id', page: page(() => import('./features/management-review'), 'ReviewPage') },
+      { path: 'management-reviews/:id/edit', page: kindPage('management-reviews', 'KindEditPage') },
+    ],
+  },
+  recordFeature('review-actions', null),  // linked from a management review's page
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

@@ -62,6 +62,7 @@ void add_legal_register(AreaContext& a);
 void add_incidents(AreaContext& a);
 void add_nonconformity(AreaContext& a);
 void add_certification(AreaContext& a);
+void add_management_review(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -91,6 +92,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_incidents,
     add_nonconformity,
     add_certification,
+    add_management_review,
 };
 
 }  // namespace aims::app

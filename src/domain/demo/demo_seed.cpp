@@ -19,6 +19,8 @@
 #include "domain/people/people_demo.hpp"
 #include "domain/incidents/incidents_demo.hpp"
 #include "domain/nonconformity/nc_demo.hpp"
+#include "domain/objectives/objective_service.hpp"
+#include "domain/review/review_demo.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/scope/scope_demo.hpp"
 #include "domain/inventory/system_service.hpp"
@@ -201,6 +203,9 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = people::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = incidents::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = nonconformity::seed_demo(store, clock, actor); !st) return st.error();
+  objectives::ObjectiveService objective_summary(store, cat, clock, ids);
+  if (auto st = review::seed_demo(store, clock, actor, [&](const accounts::Actor& a) { return objective_summary.summary(a); }); !st)
+    return st.error();
   return login;
 }
 

@@ -16,6 +16,7 @@
 #include "domain/incidents/incident_kind.hpp"
 #include "domain/objectives/objective_kind.hpp"
 #include "domain/raci/raci_activity_kind.hpp"
+#include "domain/review/review_kinds.hpp"
 #include "domain/people/kinds.hpp"
 #include "domain/people/competence_action_kind.hpp"
 #include "domain/risk/risk_kind.hpp"
@@ -56,6 +57,8 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &certification::certificate_kind(),
       &certification::certification_audit_kind(),
       &certification::certification_finding_kind(),
+      &review::management_review_kind(),
+      &review::review_action_kind(),
   };
   return kinds;
 }

@@ -1,4 +1,5 @@
 #include "domain/records/record_service.hpp"
+#include "domain/records/record_lock.hpp"
 
 #include "core/date.hpp"
 #include "domain/common/stored.hpp"
@@ -115,6 +116,7 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
     if (!errs.empty()) return invalid(k, std::move(errs), false);
     auto before = stored::parse_object(row->doc);
     if (auto s = not_archived(k.title, id, before); !s) return s;
+    if (auto s = not_locked(k, id, before); !s) return s;
     auto after = before;
     for (const auto& kv : fields) after[kv.key()] = kv.value();
     if (k.check) k.check(after, errs);
@@ -152,6 +154,7 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     if (auto s = stored::readable(k.kind, a.org_id, id, row->doc); !s) return s;
     if (auto s = check_if_match(k, *row, if_match); !s) return s;
     auto before = stored::parse_object(row->doc);
+    if (auto s = not_locked(k, id, before); !s) return s;
     if (is_archived(before) == archived)
       return make_error(errc::conflict, k.title + " " + id + (archived ? " is archived already." : " is not archived."));
     if (archived)

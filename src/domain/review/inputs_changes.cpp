@@ -1,0 +1,56 @@
+// Review input: what changed since the previous review in the context issues, the interested
+// parties and their requirements, the legal requirements and the EU AI Act obligations — each
+// record added, changed or retired (archived, closed or retired) after the previous review was held.
+#include "domain/review/review_inputs.hpp"
+
+namespace aims::review {
+namespace {
+
+struct Register {
+  const char* kind;
+  const char* label;
+  const char* path;  // web path of a record: path + id; "" when the record has no page of its own
+  const char* list_path;
+};
+
+bool retired(const boost::json::object& doc) {
+  auto status = text_of(doc, "status");
+  auto r = doc.if_contains("retired");
+  return archived(doc) || status == "closed" || status == "retired" || (r && r->is_bool() && r->as_bool());
+}
+
+}  // namespace
+
+boost::json::object input_changes(const PackInput& in) {
+  Section s("changes", "9.3.2", "Changes in context, interested parties and obligations");
+  static const Register registers[] = {
+      {"context_issue", "context issues", "/context-issues/", "/context-issues"},
+      {"interested_party", "interested parties", "/interested-parties/", "/interested-parties"},
+      {"party_requirement", "requirements of interested parties", "/party-requirements/", "/party-requirements"},
+      {"legal_requirement", "legal requirements", "/legal-requirements/", "/legal-requirements"},
+      {"obligation", "EU AI Act obligations", "", "/obligations"},
+  };
+  std::int64_t added = 0, changed = 0, gone = 0;
+  for (const auto& r : registers) {
+    each_record(in, r.kind, [&](const store::RecordRow& row, const boost::json::object& doc) {
+      s.saw_records();
+      s.count(std::string("records.") + r.kind);
+      if (!after_since(in, row.updated_at)) return;
+      const char* what = after_since(in, row.created_at) && !retired(doc) ? "added" : retired(doc) ? "retired" : "changed";
+      s.count(std::string(what) + "." + r.kind);
+      (std::string_view(what) == "added" ? added : std::string_view(what) == "retired" ? gone : changed) += 1;
+      auto id = row.parent_id.empty() || std::string_view(r.kind) != "obligation" ? row.id : row.parent_id + " " + row.id;
+      auto path = std::string(r.path).empty() ? std::string(r.list_path) : std::string(r.path) + row.id;
+      s.link(r.kind, row.id, title_of(doc, {"title", "name", "requirement", "source", "article"}, id), path,
+             std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at));
+    });
+  }
+  s.set("added_total", added);
+  s.set("changed_total", changed);
+  s.set("retired_total", gone);
+  return s.done((in.since ? "Since the previous review: " : "No previous review; every record counts as added: ") +
+                std::to_string(added) + " added, " + std::to_string(changed) + " changed, " + std::to_string(gone) +
+                " retired.");
+}
+
+}  // namespace aims::review
