@@ -18,6 +18,7 @@
 #include "domain/retention/retention_demo.hpp"
 #include "domain/people/people_demo.hpp"
 #include "domain/incidents/incidents_demo.hpp"
+#include "domain/audits/audits_demo.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/scope/scope_demo.hpp"
 #include "domain/inventory/system_service.hpp"
@@ -199,6 +200,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = scope::seed_demo_scope(store, clock, actor); !st) return st.error();
   if (auto st = people::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = incidents::seed_demo(store, clock, actor); !st) return st.error();
+  if (auto st = audits::seed_demo(store, clock, actor); !st) return st.error();  // IA-1 with AF-1 (major NC), AF-2 (minor NC)
   return login;
 }
 

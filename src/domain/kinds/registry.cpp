@@ -1,5 +1,6 @@
 #include "domain/kinds/registry.hpp"
 
+#include "domain/audits/audit_kinds.hpp"
 #include "domain/communication/communication_kind.hpp"
 #include "domain/communication/communication_plan_kind.hpp"
 #include "domain/context/climate_determination_kind.hpp"
@@ -48,6 +49,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &people::competence_action_kind(),
       &snapshots::snapshot_kind(),
       &incidents::incident_kind(),
+      &audits::internal_audit_kind(),
+      &audits::audit_finding_kind(),
+      &audits::audit_request_kind(),
   };
   return kinds;
 }

@@ -64,6 +64,8 @@ result<Versioned> RecordService::create(const Actor& a, const KindSpec& k, const
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     check_refs(tx, a.org_id, k.fields, doc, errs);
     if (!errs.empty()) return invalid(k, std::move(errs), true);
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, json::object{}, doc); !s) return s;
     auto now = clock_.now_text();
     auto number = next_number(tx, k, a.org_id, now);
     if (!number) return number.error();
@@ -116,6 +118,8 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
     if (k.check) k.check(after, errs);
     check_refs(tx, a.org_id, k.fields, fields, errs);
     if (!errs.empty()) return make_error(errc::validation, "The change breaks a rule of the " + k.noun + " records.", std::move(errs));
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
     auto changes = changes_of(k, before, after);
     if (changes.empty()) {  // nothing changes: nothing is stored
       out = served(k, *row);
@@ -153,6 +157,8 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     auto after = before;
     after["archived"] = archived;
     after["updated_by"] = a.email;
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
     auto next = *row;
     next.version = row->version + 1;
     next.updated_at = clock_.now_text();
