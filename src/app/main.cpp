@@ -6,6 +6,7 @@
 #include "app/serve_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/incident_commands.hpp"
+#include "cli/internal_audit_commands.hpp"
 #include "cli/scope_commands.hpp"
 #include "cli/snapshot_commands.hpp"
 #include "core/crypto.hpp"
@@ -36,6 +37,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_retention_commands,
     aims::cli::register_scope_commands,
     aims::cli::register_snapshot_commands,
+    aims::cli::register_internal_audit_commands,
 };
 
 }  // namespace
