@@ -89,6 +89,17 @@ status save_audit(store::WriteTx& tx, const Actor& a, const store::RecordRow& ro
   return ok();
 }
 
+/// Stores a checklist row (a child of its audit) with its facets and its history entry, whose
+/// record id is "<audit>/<row>" like its audit-log entry's (rows of two audits share their ids).
+status save_row(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64_t expected, const char* operation,
+                const json::array& changes) {
+  row.facets = records::derive_facets(checklist_row_kind(), row);
+  if (auto s = tx.put_record(row, expected); !s) return s;
+  store::HistoryRow h{a.org_id, row.kind, row.parent_id + "/" + row.id, row.version, row.updated_at, a.email, operation,
+                      json::serialize(changes)};
+  return tx.insert_history(h);
+}
+
 /// The 403 before anything else, the 400 of a body that is not an object.
 status may_conduct(const Actor& a, const json::value* body, const char* what) {
   if (auto st = records::require(a, Action::conduct_audit, what); !st) return st;
@@ -207,7 +218,7 @@ result<records::Versioned> AuditService::start(const Actor& a, const std::string
       json::object doc{{"kind", req.kind}, {"title", req.title}, {"examined", nullptr}, {"evidence_ids", json::array{}},
                        {"record_refs", json::array{}}, {"result", nullptr}, {"notes", nullptr}, {"updated_by", a.email}};
       store::RecordRow r{rk.kind, a.org_id, id, req.id, 1, ++position, "", now, now, json::serialize(doc)};
-      if (auto s = records::save(tx, rk, a, r, 0, "create", json::array{}); !s) return s;
+      if (auto s = save_row(tx, a, r, 0, "create", json::array{}); !s) return s;
     }
     auto after = before;
     after["status"] = "in_progress";
@@ -338,7 +349,7 @@ result<records::Versioned> AuditService::update_row(const Actor& a, const std::s
     next.version = row->version + 1;
     next.updated_at = clock_.now_text();
     next.doc = json::serialize(after);
-    if (auto s = records::save(tx, rk, a, next, row->version, "update", changes); !s) return s;
+    if (auto s = save_row(tx, a, next, row->version, "update", changes); !s) return s;
     out = records::Versioned{next.id, next.version, json::serialize(row_view(next))};
     return ok();
   });
