@@ -72,4 +72,8 @@ Response get_audit_programme_coverage(Context& c, const InternalAuditServices& s
   return json_or_problem(c, s.audits.coverage(*c.actor, c.req.query));
 }
 
+Response answer_audit_request(Context& c, const InternalAuditServices& s) {
+  return changed_view(c, [&](json::value& body) { return s.audits.answer_request(*c.actor, id_of(c), body, if_match(c)); });
+}
+
 }  // namespace aims::http::handlers

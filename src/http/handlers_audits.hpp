@@ -14,6 +14,6 @@ struct InternalAuditServices {
 
 AIMS_HANDLERS(InternalAuditServices, start_internal_audit, list_audit_checklist, update_audit_checklist_row, draw_audit_sample,
               record_audit_sample_results, report_internal_audit, sign_off_internal_audit, get_internal_audit_report,
-              get_internal_audit_independence, get_audit_programme_coverage)
+              get_internal_audit_independence, get_audit_programme_coverage, answer_audit_request)
 
 }  // namespace aims::http

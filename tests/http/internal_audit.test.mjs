@@ -117,7 +117,7 @@ test('a checklist row records what was examined, evidence and records seen (chec
   const a = await audit();
   assertJson(await start(a));
   const sys = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Audited system', purpose: 'Scores' } }), 201);
-  const risk = assertJson(await c('POST', '/api/v1/risks', { json: { title: 'Audited risk', inherent_likelihood: 2, inherent_impact: 2 } }), 201);
+  const risk = assertJson(await c('POST', '/api/v1/risks', { json: { title: 'Audited risk', inherent_likelihood: 2, inherent_impact: 2, status: 'open', owner: 'Ann' } }), 201);
   for (const [body, field] of [
     [{ evidence_ids: ['EV-999'] }, 'evidence_ids'],
     [{ record_refs: ['R-999'] }, 'record_refs'],
@@ -162,6 +162,16 @@ test('findings name a clause or control of the catalog and an NC by its number; 
   const rfi = assertJson(await c('POST', '/api/v1/audit-requests', { json: { audit_id: a.id, title: 'Send logs', owner: ids.manager, due_date: day(3) } }), 201);
   assert.match(rfi.id, /^RFI-\d+$/);
   assert.equal(rfi.status, 'open');
+  // The auditee the request is for answers it, whatever their role; others may not (403).
+  const answer = (who, body, version = rfi.version) => who('POST', `/api/v1/audit-requests/${rfi.id}/answer`, { json: body, headers: ifMatch(version) });
+  assertProblem(await answer(as.contributor, { answer: 'Here.' }), 403);
+  assertProblem(await answer(as.manager, {}), 422);
+  assertProblem(await answer(as.manager, { answer: 'Here.' }, rfi.version + 1), 412);
+  assertProblem(await other('POST', `/api/v1/audit-requests/${rfi.id}/answer`, { json: { answer: 'x' }, headers: ifMatch(rfi.version) }), 404);
+  const answered = assertJson(await answer(as.manager, { answer: 'The logs are in EV-1.' }));
+  assert.equal(answered.status, 'answered');
+  assert.equal(answered.answer, 'The logs are in EV-1.');
+  assertProblem(await answer(as.manager, { answer: 'Again.' }, answered.version), 409);
 });
 
 test('a sample is drawn reproducibly from its seed, from numbered items or the AI systems in scope', async () => {
@@ -254,6 +264,7 @@ test('report, then sign-off by the lead auditor and an auditee freezes the audit
   assertProblem(await c('PATCH', `/api/v1/audit-findings/${f.id}`, { json: { description: 'Changed' }, headers: ifMatch(f.version) }), 409);
   assertProblem(await c('POST', '/api/v1/audit-findings', { json: { audit_id: a.id, type: 'ofi', requirement: '6.1.1', title: 'Late', description: 'Added later.' } }), 409);
   assertProblem(await c('PATCH', `/api/v1/audit-requests/${rfi.id}`, { json: { status: 'closed' }, headers: ifMatch(rfi.version) }), 409);
+  assertProblem(await as.contributor('POST', `/api/v1/audit-requests/${rfi.id}/answer`, { json: { answer: 'Late.' }, headers: ifMatch(rfi.version) }), 409);
   assertProblem(await sign(frozen, { as: 'auditee' }, as.manager), 409);
   assert.equal(await history(a), n);
 

@@ -574,6 +574,45 @@ result<records::Versioned> AuditService::sign_off(const Actor& a, const std::str
   return out;
 }
 
+result<records::Versioned> AuditService::answer_request(const Actor& a, const std::string& id, const json::value& body,
+                                                        const std::optional<std::string>& if_match) {
+  if (auto st = records::require(a, Action::read, "answer requests for information"); !st) return st.error();
+  if (!body.is_object()) return make_error(errc::bad_request, "The body must be a JSON object.");
+  input::Reader r(body.as_object(), {"answer"});
+  auto answer = r.text("answer", 8000, true, true);
+  const auto& k = audit_request_kind();
+  records::Versioned out;
+  auto st = store_.write([&](store::WriteTx& tx) -> status {
+    auto row = records::find(tx, k, a.org_id, id);
+    if (!row) return row.error();
+    if (auto s = stored::readable(k.kind, a.org_id, id, row->doc); !s) return s;
+    auto before = stored::parse_object(row->doc);
+    if (records::doc_text(&before, "owner") != a.user_id && !accounts::allowed(a.role, Action::conduct_audit))
+      return make_error(errc::forbidden, "Only the auditee the request is for, or an auditor, answers it.");
+    if (auto s = records::check_if_match(k, *row, if_match); !s) return s;
+    if (!r.ok()) return r.failure("The answer is not valid.");
+    if (auto s = records::not_archived(k.title, id, before); !s) return s;
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, before, before); !s) return s;  // the audit signed off: frozen
+    if (status_of(before) != "open")
+      return make_error(errc::conflict, "Request for information " + id + " is " + status_of(before) + "; only an open request is answered.");
+    auto after = before;
+    after["answer"] = *answer;
+    after["status"] = "answered";
+    after["updated_by"] = a.email;
+    auto next = *row;
+    next.version = row->version + 1;
+    next.updated_at = clock_.now_text();
+    next.doc = json::serialize(after);
+    if (auto s = records::save(tx, k, a, next, row->version, "answer", records::changes_of(before, after, std::vector<std::string>{"answer", "status"})); !s)
+      return s;
+    out = records::Versioned{next.id, next.version, json::serialize(records::record_view(k, next))};
+    return ok();
+  });
+  if (!st) return st.error();
+  return out;
+}
+
 result<json::object> AuditService::report_content(const Actor& a, const std::string& id) {
   if (auto st = records::require(a, Action::read, "read internal audits"); !st) return st.error();
   json::object out;

@@ -49,6 +49,10 @@ class AuditService {
   /// POST /internal-audits/{id}/signoffs (If-Match) {as: lead_auditor|auditee, statement?}.
   result<records::Versioned> sign_off(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
                                       const std::optional<std::string>& if_match);
+  /// POST /audit-requests/{id}/answer (If-Match) {answer}: the auditee who owns the request (or a
+  /// role that conducts audits) answers an open request: status answered. The served request.
+  result<records::Versioned> answer_request(const accounts::Actor& a, const std::string& id, const boost::json::value& body,
+                                            const std::optional<std::string>& if_match);
   /// The content of the audit's report: the frozen one once signed off, else as it stands.
   result<boost::json::object> report_content(const accounts::Actor& a, const std::string& id);
   /// GET /internal-audits/{id}/independence: {audit_id, warnings: [{auditor, record, kind, reason}]}.

@@ -64,8 +64,10 @@ export interface Finding {
 
 export interface InfoRequest {
   id: string;
+  version: number;
   title: string;
   owner: string;
+  request: string | null;
   due_date: string;
   status: 'open' | 'answered' | 'closed';
   answer: string | null;
@@ -141,6 +143,10 @@ export async function createFinding(body: Omit<Finding, 'id' | 'version' | 'nc_i
 
 export async function requests(id: string, signal?: AbortSignal): Promise<InfoRequest[]> {
   return (await apiUntyped<{ items: InfoRequest[] }>('get', '/api/v1/audit-requests', { query: { audit_id: id, limit: 500 }, signal })).data.items;
+}
+
+export async function answerRequest(r: InfoRequest, answer: string): Promise<void> {
+  await api('post', '/api/v1/audit-requests/{id}/answer', { path: { id: r.id }, body: { answer }, headers: { 'If-Match': `"v${r.version}"` } });
 }
 
 /** The NCs whose source is the finding (none when nonconformities are not served by this server). */

@@ -77,7 +77,7 @@ export function AuditPage() {
             <section className="card" role="tabpanel" id={`audit-panel-${tab}`} aria-labelledby={`audit-tab-${tab}`}>
               {tab === 'checklist' ? <ChecklistTab audit={data.data.audit} etag={data.data.etag} conduct={conduct} onChanged={changed} /> : null}
               {tab === 'findings' ? <FindingsTab audit={data.data.audit} conduct={conduct} /> : null}
-              {tab === 'requests' ? <RequestsTab audit={data.data.audit} conduct={conduct} /> : null}
+              {tab === 'requests' ? <RequestsTab audit={data.data.audit} conduct={conduct} me={session.me?.user.id} /> : null}
               {tab === 'sampling' ? <SamplingTab audit={data.data.audit} etag={data.data.etag} conduct={conduct} onChanged={changed} /> : null}
               {tab === 'signoff' ? (
                 <SignOffTab audit={data.data.audit} etag={data.data.etag} conduct={conduct} me={session.me?.user.id} canWrite={session.canWrite} onChanged={changed} />

@@ -1,13 +1,15 @@
 // The audit's requests for information to auditees: what is asked, of whom, by when, and the answer.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../../lib/hooks';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
-import { requests, type Audit } from '../api';
+import { useAsync, usePendingAction } from '../../../lib/hooks';
+import { EmptyState, ErrorBanner, Field, Loading } from '../../../lib/ui';
+import { answerRequest, requests, type Audit, type InfoRequest } from '../api';
 
 const statusWords: Record<string, string> = { open: 'Open', answered: 'Answered', closed: 'Closed' };
 
-export function RequestsTab({ audit, conduct }: { audit: Audit; conduct: boolean }) {
-  const list = useAsync((signal) => requests(audit.id, signal), [audit.id, audit.version]);
+export function RequestsTab({ audit, conduct, me }: { audit: Audit; conduct: boolean; me: string | undefined }) {
+  const [epoch, setEpoch] = useState(0);
+  const list = useAsync((signal) => requests(audit.id, signal), [audit.id, audit.version, epoch]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
@@ -41,12 +43,32 @@ export function RequestsTab({ audit, conduct }: { audit: Audit; conduct: boolean
                   {r.status === 'open' && r.due_date < today ? <strong> (overdue)</strong> : null}
                 </td>
                 <td>{statusWords[r.status] ?? r.status}</td>
-                <td>{r.answer ?? '—'}</td>
+                <td>
+                  {r.answer ?? '—'}
+                  {r.status === 'open' && audit.status !== 'signed_off' && (r.owner === me || conduct) ? (
+                    <AnswerForm request={r} onDone={() => setEpoch((e) => e + 1)} />
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </>
+  );
+}
+
+function AnswerForm({ request, onDone }: { request: InfoRequest; onDone: () => void }) {
+  const [answer, setAnswer] = useState('');
+  const { busy, error, run } = usePendingAction();
+  return (
+    <form aria-label={`Answer ${request.id}`} data-testid="request-answer"
+      onSubmit={(e) => { e.preventDefault(); void run(async () => { await answerRequest(request, answer); onDone(); }); }}>
+      <Field label="Answer" required name="answer">
+        {({ id }) => <textarea id={id} name="answer" rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />}
+      </Field>
+      {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
+      <button type="submit" className="btn btn-sm" disabled={busy}>Answer</button>
+    </form>
   );
 }
