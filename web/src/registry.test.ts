@@ -49,6 +49,8 @@ describe('feature registry', () => {
       'AI impact',
       'AI incidents',
       'Assessments',
+      'Internal audits',
+      'Audit programme',
       'Audit log',
       'Settings',
       'People',
