@@ -154,6 +154,7 @@ json::object build_report(store::ReadTx& tx, const std::string& org_id, const st
   for (const auto& r : all_rows(tx, org_id, audit.id)) {
     auto v = row_view(r);
     auto result = v["result"].is_string() ? std::string(v["result"].as_string()) : std::string("not_recorded");
+    if (!by_result.contains(result)) result = "not_recorded";  // a row stored with another value
     by_result[result] = by_result[result].as_int64() + 1;
     rows.push_back(json::object{{"id", v["id"]}, {"title", v["title"]}, {"result", v["result"]}, {"examined", v["examined"]},
                                 {"evidence_ids", v["evidence_ids"]}, {"record_refs", v["record_refs"]}});
