@@ -53,6 +53,8 @@ describe('feature registry', () => {
       'Corrective actions',
       'Improvements',
       'Certification',
+      'Internal audits',
+      'Audit programme',
       'Audit log',
       'Settings',
       'People',
