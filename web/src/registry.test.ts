@@ -53,6 +53,7 @@ describe('feature registry', () => {
       'Corrective actions',
       'Improvements',
       'Certification',
+      'Management review',
       'Internal audits',
       'Audit programme',
       'Audit log',
