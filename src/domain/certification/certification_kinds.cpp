@@ -34,7 +34,7 @@ void derive_certificate(const json::object& doc, json::object& view) {
 
 records::KindSpec make_certificate() {
   using namespace records;
-  auto k = worded_kind({"certificate", "certificate", "Certificate", "CERT-", "Certificates", "certificates", "certificate", ""});
+  auto k = worded_kind({"certificate", "certificate", "Certificate", "CERT-", "Certificates", "certificates", "certificate", "4.3"});
   k.write = accounts::Action::approve;  // the certificate is the organization's claim: approve roles keep it
   k.check = check_certificate;
   k.derive = derive_certificate;
@@ -75,7 +75,7 @@ void check_audit(const json::object& doc, std::vector<FieldError>& errors) {
 records::KindSpec make_audit() {
   using namespace records;
   auto k = worded_kind({"certification_audit", "certification audit", "Certification audit", "CERTA-", "Certification audits",
-                        "certification-audits", "certification-audit", ""});
+                        "certification-audits", "certification-audit", "9"});
   k.check = check_audit;
   auto type = choice_field("type", "Type", "Which audit of the three-year cycle it is.",
                            {{"stage1", "Stage 1"}, {"stage2", "Stage 2"}, {"surveillance1", "Surveillance 1"},
@@ -118,7 +118,7 @@ void check_finding(const json::object& doc, std::vector<FieldError>& errors) {
 records::KindSpec make_finding() {
   using namespace records;
   auto k = worded_kind({"certification_finding", "certification finding", "Certification finding", "CF-", "Certification findings",
-                        "certification-findings", "certification-finding", ""});
+                        "certification-findings", "certification-finding", "10.2"});
   k.check = check_finding;
   auto audit = ref_field("audit_id", "Audit", "The certification audit that raised the finding.", "certification_audit", true,
                          FacetSlot::text0);
