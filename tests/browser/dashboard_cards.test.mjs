@@ -21,8 +21,8 @@ describe('the dashboard renders every card the server describes', () => {
     await closeSession(browser, server);
   });
 
-  test('the documents, competence and incidents cards are there with the API\'s figures', async () => {
-    assert.deepEqual(described.map(([k]) => k).sort(), ['competence', 'documents', 'incidents']);
+  test('every card that describes itself is there with the API\'s figures', async () => {
+    assert.deepEqual(described.map(([k]) => k).sort(), ['certification', 'competence', 'documents', 'incidents', 'management_review', 'nonconformities']);
     await page.goto('/');
     for (const [key, card] of described) {
       const el = page.getByTestId(`dashboard-card-${key}`);

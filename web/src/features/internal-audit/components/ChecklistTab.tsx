@@ -46,6 +46,7 @@ export function ChecklistTab({ audit, etag, conduct, onChanged }: { audit: Audit
       ) : (
         <>
           <p>{page.data.total} row(s).</p>
+          <div className="table-wrap">
           <table className="table" data-testid="checklist">
             <thead>
               <tr>
@@ -65,6 +66,7 @@ export function ChecklistTab({ audit, etag, conduct, onChanged }: { audit: Audit
               ))}
             </tbody>
           </table>
+          </div>
           {page.data.next ? (
             <button type="button" className="btn" onClick={() => setCursors([...cursors, page.data!.next!])}>Next page</button>
           ) : null}

@@ -44,6 +44,7 @@ export function CoveragePage() {
               ? `Every one of the ${data.data.requirements} clauses and applicable controls is covered.`
               : `${data.data.uncovered} of ${data.data.requirements} clauses and applicable controls are not covered in this cycle.`}
           </p>
+          <div className="table-wrap">
           <table className="table" data-testid="coverage-table">
             <thead>
               <tr>
@@ -70,6 +71,7 @@ export function CoveragePage() {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </div>

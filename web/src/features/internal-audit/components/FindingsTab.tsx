@@ -23,6 +23,7 @@ export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean
           Findings are recorded from the checklist&apos;s rows while the audit is in progress.
         </EmptyState>
       ) : (
+        <div className="table-wrap">
         <table className="table" data-testid="findings">
           <thead>
             <tr>
@@ -45,6 +46,7 @@ export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

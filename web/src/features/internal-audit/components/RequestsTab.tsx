@@ -23,6 +23,7 @@ export function RequestsTab({ audit, conduct, me }: { audit: Audit; conduct: boo
       ) : list.data.length === 0 ? (
         <EmptyState title="No requests for information" testId="requests-empty">Ask an auditee for documents or explanations, with a due date.</EmptyState>
       ) : (
+        <div className="table-wrap">
         <table className="table" data-testid="requests">
           <thead>
             <tr>
@@ -53,6 +54,7 @@ export function RequestsTab({ audit, conduct, me }: { audit: Audit; conduct: boo
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

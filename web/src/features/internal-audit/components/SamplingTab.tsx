@@ -33,6 +33,7 @@ function SampleView({ audit, sample, etag, canRecord, onChanged }: { audit: Audi
       <p>
         {sample.population} ({sample.population_count} items); {sample.method}; {sample.sample_size} drawn with seed <code>{sample.seed}</code> by {sample.drawn_by}.
       </p>
+      <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
@@ -59,6 +60,7 @@ function SampleView({ audit, sample, etag, canRecord, onChanged }: { audit: Audi
           ))}
         </tbody>
       </table>
+      </div>
       {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
     </div>
   );
