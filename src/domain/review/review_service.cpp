@@ -46,14 +46,20 @@ result<Changing> changing_review(store::WriteTx& tx, const Actor& a, const std::
   return Changing{std::move(*row), std::move(before)};
 }
 
-status save_next(store::WriteTx& tx, const Actor& a, const store::RecordRow& row, const json::object& before,
-                 json::object after, const std::string& now, const char* operation, const std::vector<std::string>& keys) {
+/// Saves the next version of a review step and returns the review as served.
+result<records::Versioned> save_next(store::WriteTx& tx, const Actor& a, const store::RecordRow& row, const json::object& before,
+                                     json::object after, const std::string& now, const char* operation,
+                                     const std::vector<std::string>& keys) {
+  const auto& k = management_review_kind();
   after["updated_by"] = a.email;
   auto next = row;
   next.version = row.version + 1;
   next.updated_at = now;
   next.doc = json::serialize(after);
-  return records::save(tx, management_review_kind(), a, next, row.version, operation, records::changes_of(before, after, keys));
+  if (auto s = records::save(tx, k, a, next, row.version, operation, records::changes_of(before, after, keys)); !s) return s.error();
+  auto saved = records::find(tx, k, a.org_id, row.id);
+  if (!saved) return saved.error();
+  return records::Versioned{saved->id, saved->version, json::serialize(records::record_view(k, *saved))};
 }
 
 /// When the latest review other than `id` was held (its start), if any: read in SQL on the status slot.
@@ -180,7 +186,6 @@ result<std::string> ReviewService::attendance(const Actor& a, const std::string&
 }
 
 result<records::Versioned> ReviewService::start(const Actor& a, const std::string& id, const std::optional<std::string>& if_match) {
-  const auto& k = management_review_kind();
   if (auto st = records::require(a, Action::write_record, "start management reviews"); !st) return st.error();
   json::value objectives = nullptr;
   if (objectives_) {
@@ -211,10 +216,9 @@ result<records::Versioned> ReviewService::start(const Actor& a, const std::strin
     after["started_by"] = a.email;
     after["pack_hash"] = *hash;
     static const std::vector<std::string> keys{"status", "held_on", "started_at", "started_by", "pack_hash"};
-    if (auto s = save_next(tx, a, row, before, after, now, "start", keys); !s) return s;
-    auto saved = records::find(tx, k, a.org_id, id);
+    auto saved = save_next(tx, a, row, before, after, now, "start", keys);
     if (!saved) return saved.error();
-    out = records::Versioned{saved->id, saved->version, json::serialize(records::record_view(k, *saved))};
+    out = std::move(*saved);
     return ok();
   });
   if (!st) return st.error();
@@ -275,10 +279,9 @@ result<records::Versioned> ReviewService::sign_off(const Actor& a, const std::st
     if (!hash) return hash.error();
     after["sign_off_hash"] = *hash;
     static const std::vector<std::string> keys{"status", "signed_off_by", "signed_off_at", "sign_off_hash"};
-    if (auto s = save_next(tx, a, row, before, after, now, "sign_off", keys); !s) return s;
-    auto saved = records::find(tx, k, a.org_id, id);
+    auto saved = save_next(tx, a, row, before, after, now, "sign_off", keys);
     if (!saved) return saved.error();
-    out = records::Versioned{saved->id, saved->version, json::serialize(records::record_view(k, *saved))};
+    out = std::move(*saved);
     return ok();
   });
   if (!st) return st.error();
