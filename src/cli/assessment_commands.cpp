@@ -50,7 +50,7 @@ std::string progress_text(const json::object& a) {
   return std::to_string(answered) + " of " + std::to_string(total) + " answered (" + std::to_string(percent) + "%)";
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_assessment_list(CLI::App* parent, int& exit_code) {
   register_list_command(parent, exit_code,
                         {"List gap assessments, newest first", kAssessments, "Assessments per page, 1 to 500 (server default 50)",
                          {}, [](const ListResult& l, const NameValues&) {
@@ -70,7 +70,7 @@ void register_list(CLI::App* parent, int& exit_code) {
                          }});
 }
 
-void register_create(CLI::App* parent, int& exit_code) {
+void register_assessment_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string name, approach, owner, date;
@@ -100,7 +100,7 @@ void register_create(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void print_assessment(const json::object& a) {
+void print_assessment_assessment(const json::object& a) {
   auto total = int_of(a, "item_count").value_or(0);
   auto answered = static_cast<double>(int_of(a, "answered_count").value_or(0));
   print_fields(std::cout, {{"id", string_of(a, "id")},
@@ -116,10 +116,10 @@ void print_assessment(const json::object& a) {
                            {"updated", string_of(a, "updated_at") + " by " + string_of(a, "updated_by")}});
 }
 
-void register_show(CLI::App* parent, int& exit_code) {
+void register_assessment_show(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"show", "Show an assessment and its progress", "The assessment's id (asm_…)",
-                        assessment_path, print_assessment});
+                        assessment_path, print_assessment_assessment});
 }
 
 /// "3", "N/A", "skipped" or "–" for an answer.
@@ -417,7 +417,7 @@ void register_report(CLI::App* parent, int& exit_code) {
 
 void register_assessment_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "assessment", "Gap assessments against ISO/IEC 42001 (API client)", exit_code,
-                    {register_list, register_create, register_show, register_answer, register_answers,
+                    {register_assessment_list, register_assessment_create, register_assessment_show, register_answer, register_answers,
                      register_results, register_suggestions, register_roadmap, register_report});
 }
 

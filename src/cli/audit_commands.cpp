@@ -99,7 +99,7 @@ void register_consistency(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_export(CLI::App* parent, int& exit_code) {
+void register_audit_export(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string output;
@@ -219,7 +219,7 @@ void register_verify(CLI::App* parent, int& exit_code) {
 
 void register_audit_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "audit", "The tamper-evident audit log: checkpoints, export and offline verification", exit_code,
-                    {register_checkpoint, register_public_key, register_consistency, register_export,
+                    {register_checkpoint, register_public_key, register_consistency, register_audit_export,
                      register_verify});
 }
 

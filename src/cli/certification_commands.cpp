@@ -15,7 +15,7 @@ namespace json = boost::json;
 
 namespace {
 
-struct Options {
+struct CertificationOptions {
   ApiOptions api;
   std::string status, area, format, output, requirement;
 };
@@ -27,7 +27,7 @@ std::string query(const std::vector<std::pair<std::string, std::string>>& params
   return out;
 }
 
-int get(ApiSession& api, const std::string& target, bool as_json, const std::function<void(const json::object&)>& text) {
+int get_certification(ApiSession& api, const std::string& target, bool as_json, const std::function<void(const json::object&)>& text) {
   http::ClientRequest request;
   request.method = "GET";
   request.target = target;
@@ -42,11 +42,11 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
   auto* cert = app.add_subcommand("certification", "The certification cycle, stage 1 readiness and the stage 2 evidence index");
   cert->require_subcommand(1);
 
-  static Options c;
+  static CertificationOptions c;
   auto* cycle = cert->add_subcommand("cycle", "The three-year certification cycle: the certificate, each audit and what is next");
   c.api.add_to(cycle);
   cycle->callback(with_session(c.api, exit_code, [](ApiSession& api) {
-    return get(api, "/api/v1/certification/cycle", c.api.json, [](const json::object& o) {
+    return get_certification(api, "/api/v1/certification/cycle", c.api.json, [](const json::object& o) {
       if (const auto* cert = o.at("certificate").if_object())
         std::cout << "Certificate " << string_of(*cert, "certificate_number") << " (" << string_of(*cert, "id") << ") by "
                   << string_of(*cert, "certification_body") << ": " << string_of(*cert, "status") << ", expires "
@@ -65,7 +65,7 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
     });
   }));
 
-  static Options r;
+  static CertificationOptions r;
   auto* ready = cert->add_subcommand("readiness", "The stage 1 readiness checklist (or, with --format, its export)");
   r.api.add_to(ready);
   ready->add_option("--status", r.status, "present, missing or out_of_date");
@@ -76,7 +76,7 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
     if (!r.format.empty())
       return download(api, "/api/v1/certification/readiness/export" + query({{"format", r.format}, {"status", r.status}, {"area", r.area}}),
                       r.format, r.output);
-    return get(api, "/api/v1/certification/readiness" + query({{"status", r.status}, {"area", r.area}}), r.api.json,
+    return get_certification(api, "/api/v1/certification/readiness" + query({{"status", r.status}, {"area", r.area}}), r.api.json,
                [](const json::object& o) {
                  for (const auto& v : o.at("items").as_array()) {
                    const auto& i = v.as_object();
@@ -90,12 +90,12 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
                });
   }));
 
-  static Options e;
+  static CertificationOptions e;
   auto* index = cert->add_subcommand("evidence-index", "The stage 2 evidence index per clause and applicable control");
   e.api.add_to(index);
   index->add_option("--requirement", e.requirement, "One clause or control, e.g. 6.1.2 or A.6.2.4");
   index->callback(with_session(e.api, exit_code, [](ApiSession& api) {
-    return get(api, "/api/v1/certification/evidence-index" + query({{"requirement", e.requirement}}), e.api.json,
+    return get_certification(api, "/api/v1/certification/evidence-index" + query({{"requirement", e.requirement}}), e.api.json,
                [](const json::object& o) {
                  for (const auto& v : o.at("items").as_array()) {
                    const auto& i = v.as_object();

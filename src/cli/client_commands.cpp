@@ -29,7 +29,7 @@ const RecordPath system_path{kSystems};
 
 /// Sets one `KEY=VALUE` of --field in `body`, typed as the API expects: list fields split on ';',
 /// booleans true/false, everything else text. Unknown keys are sent as text for the server to judge.
-std::optional<std::string> set_field(json::object& body, const std::string& key, std::string_view value) {
+std::optional<std::string> set_field_client(json::object& body, const std::string& key, std::string_view value) {
   const auto* f = inventory::find_field(key);
   if (f && f->type == inventory::FieldType::list) {
     json::array items;
@@ -48,7 +48,7 @@ std::optional<std::string> set_field(json::object& body, const std::string& key,
 /// --field and --file of systems create and update.
 struct SystemFields : FieldOptions {
   void add_to(CLI::App* cmd) { FieldOptions::add_to(cmd, "KEY=VALUE of a field (repeatable); lists as a;b;c, booleans true/false"); }
-  int build(json::object& body) const { return FieldOptions::build(body, "AI system", "owner=Risk", set_field); }
+  int build(json::object& body) const { return FieldOptions::build(body, "AI system", "owner=Risk", set_field_client); }
 };
 
 /// List filters of the systems list and export.

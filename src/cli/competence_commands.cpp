@@ -29,14 +29,14 @@ struct CompleteOptions {
 };
 
 /// The cell of the table: what the matrix says, with the expiry of a held competence.
-std::string cell_text(const json::object& cell) {
+std::string cell_text_competence(const json::object& cell) {
   auto status = string_of(cell, "status");
   if (status == "not_needed") return "-";
   auto expires = string_of(cell, "expires_on");
   return expires.empty() || status == "gap" ? status : status + " " + expires;
 }
 
-int print_matrix(ListResult& l, bool as_json, bool all) {
+int print_matrix_competence(ListResult& l, bool as_json, bool all) {
   if (as_json) {
     print_list_json(l, all, ListTotal::always);
     return 0;
@@ -56,7 +56,7 @@ int print_matrix(ListResult& l, bool as_json, bool all) {
     std::vector<std::string> row{string_of(p, "email"), roles, std::to_string(p.at("gaps").as_int64())};
     for (const auto& id : ids) {
       auto cell = p.at("cells").as_object().if_contains(id);
-      row.push_back(cell && cell->is_object() ? cell_text(cell->as_object()) : "");
+      row.push_back(cell && cell->is_object() ? cell_text_competence(cell->as_object()) : "");
     }
     t.add_row(std::move(row));
   }
@@ -88,7 +88,7 @@ void register_competence_commands(CLI::App& app, int& exit_code) {
       else if (m.paging.limit > 0) query.emplace_back("limit", std::to_string(m.paging.limit));
       auto l = api.list("/api/v1/competence/matrix", query, m.paging.all);
       if (!l) return kExitFailed;
-      return print_matrix(*l, m.api.json, m.paging.all);
+      return print_matrix_competence(*l, m.api.json, m.paging.all);
     }));
   }
   if (auto* training = app.get_subcommand("training")) {

@@ -19,12 +19,12 @@ namespace {
 namespace json = boost::json;
 using http::NameValues;
 
-const std::string kSystems = "/api/v1/systems";
+const std::string kSystemsPath = "/api/v1/systems";
 const std::string kObligations = "/api/v1/obligations";
 const std::string kQuestionnaire = "/api/v1/eu-ai-act/questionnaire";
 
 std::string classification_path(const std::string& id, std::string_view suffix = {}) {
-  return kSystems + "/" + http::encode_segment(id) + "/classification" + std::string(suffix);
+  return kSystemsPath + "/" + http::encode_segment(id) + "/classification" + std::string(suffix);
 }
 
 std::string obligation_path(const std::string& system, const std::string& obligation) {
@@ -154,14 +154,14 @@ void register_questions(CLI::App* parent, int& exit_code) {
                         [](const std::string&) { return kQuestionnaire; }, print_questions});
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_euact_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show a system's EU AI Act classification: class, basis, roles, rationale, obligations",
                         "The system's id (sys_…)", [](const std::string& id) { return classification_path(id); },
                         print_classification, "system"});
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_euact_set(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     std::string file, note;
     std::vector<std::string> answers;
@@ -207,7 +207,7 @@ void register_set(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_history(CLI::App* parent, int& exit_code) {
+void register_euact_history(CLI::App* parent, int& exit_code) {
   static IdOptions o;
   auto* cmd = add_id_command(parent, "history", "Every saved classification of a system, newest first", o,
                              "The system's id (sys_…)", true, "system");
@@ -346,7 +346,7 @@ void register_legal_eu_ai_act(CLI::App* legal, int& exit_code) {
 void register_euact_commands(CLI::App& app, int& exit_code) {
   if (auto* legal = app.get_subcommand("legal-requirement")) register_legal_eu_ai_act(legal, exit_code);
   add_command_group(app, "classification", "EU AI Act classification of AI systems (API client)", exit_code,
-                    {register_questions, register_get, register_set, register_history});
+                    {register_questions, register_euact_get, register_euact_set, register_euact_history});
   add_command_group(app, "obligations", "EU AI Act obligations of the classified AI systems (API client)", exit_code,
                     {register_obligations_list, register_obligations_update});
 }

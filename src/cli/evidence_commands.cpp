@@ -118,7 +118,7 @@ void register_upload(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_evidence_list(CLI::App* parent, int& exit_code) {
   register_list_command(
       parent, exit_code,
       {"Evidence of the organization", kEvidence, "Rows per page (1-500)",
@@ -152,7 +152,7 @@ void register_list(CLI::App* parent, int& exit_code) {
        "Fetch every page"});
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_evidence_get(CLI::App* parent, int& exit_code) {
   static IdOptions o;
   auto* cmd = add_id_command(parent, "get", "One evidence record and the records it is linked to", o, "Evidence id (ev_…)");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
@@ -179,7 +179,7 @@ void register_get(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_update(CLI::App* parent, int& exit_code) {
+void register_evidence_update(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     std::string title, description, owner, classification, effective, expires;
     CLI::Option *title_opt, *desc_opt, *owner_opt, *class_opt, *eff_opt, *exp_opt;
@@ -382,7 +382,7 @@ void register_freshness(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_delete(CLI::App* parent, int& exit_code) {
+void register_evidence_delete(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     bool yes = false;
   } o;
@@ -413,8 +413,8 @@ void register_delete(CLI::App* parent, int& exit_code) {
 
 void register_evidence_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "evidence", "The evidence vault: files, links and their chain of custody (API client)", exit_code,
-                    {register_upload, register_list, register_get, register_update, register_download, register_link,
-                     register_unlink, register_events, register_freshness, register_delete});
+                    {register_upload, register_evidence_list, register_evidence_get, register_evidence_update, register_download, register_link,
+                     register_unlink, register_events, register_freshness, register_evidence_delete});
 }
 
 }  // namespace aims::cli

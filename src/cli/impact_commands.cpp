@@ -124,7 +124,7 @@ struct BodyOptions {
   }
 };
 
-void print_assessment(const json::object& a) {
+void print_assessment_impact(const json::object& a) {
   print_fields(std::cout, {{"ref", string_of(a, "ref")},
                            {"id", string_of(a, "id")},
                            {"title", string_of(a, "title")},
@@ -171,7 +171,7 @@ void print_assessment(const json::object& a) {
   t.print(std::cout);
 }
 
-int print_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
+int print_impact_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
   return print_response(r, as_json, [&](const json::object& a) {
     std::cout << what << " " << string_of(a, "ref") << " (" << string_of(a, "id") << "): " << string_of(a, "title") << " — "
               << string_of(a, "status") << ", outcome " << string_of(a, "outcome") << " (version " << int_of(a, "version").value_or(0)
@@ -179,7 +179,7 @@ int print_done(const http::ClientResponse& r, bool as_json, std::string_view wha
   });
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_impact_list(CLI::App* parent, int& exit_code) {
   register_list_command(
       parent, exit_code,
       {"Impact assessments: reference, title, AI system, status, outcome, re-assessment", kImpact,
@@ -210,13 +210,13 @@ void register_list(CLI::App* parent, int& exit_code) {
        }});
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_impact_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one impact assessment with its sections and its benefits and harms", "The assessment's id (ia_…)",
-                        ia_path, print_assessment});
+                        ia_path, print_assessment_impact});
 }
 
-void register_create(CLI::App* parent, int& exit_code) {
+void register_impact_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string system, title;
@@ -233,11 +233,11 @@ void register_create(CLI::App* parent, int& exit_code) {
     body["system_id"] = o.system;
     if (!o.title.empty()) body["title"] = o.title;
     auto r = send_json(api, "POST", kImpact, body);
-    return r ? print_done(*r, o.api.json, "Created") : kExitFailed;
+    return r ? print_impact_done(*r, o.api.json, "Created") : kExitFailed;
   }));
 }
 
-void register_update(CLI::App* parent, int& exit_code) {
+void register_impact_update(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     BodyOptions body;
   } o;
@@ -255,7 +255,7 @@ void register_update(CLI::App* parent, int& exit_code) {
     json::object body;
     if (int rc = o.body.build(body, &array_at(*now, "impacts"))) return rc;
     auto r = send_json(api, "PATCH", ia_path(o.id), body, current->etag);
-    return r ? print_done(*r, o.api.json, "Updated") : kExitFailed;
+    return r ? print_impact_done(*r, o.api.json, "Updated") : kExitFailed;
   }));
 }
 
@@ -263,10 +263,10 @@ void register_submit(CLI::App* parent, int& exit_code) {
   register_action_command(parent, exit_code,
                           {"submit", "Submit a draft for review", "The assessment's id (ia_…)",
                            [](const std::string& id) { return ia_path(id, "/submit"); },
-                           [](const http::ClientResponse& r, bool as_json) { return print_done(r, as_json, "Submitted"); }});
+                           [](const http::ClientResponse& r, bool as_json) { return print_impact_done(r, as_json, "Submitted"); }});
 }
 
-void register_approve(CLI::App* parent, int& exit_code) {
+void register_impact_approve(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     std::string note;
     bool yes = false;
@@ -298,7 +298,7 @@ void register_approve(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void print_versions(const json::object& l) {
+void print_versions_impact(const json::object& l) {
   const auto& items = array_at(l, "items");
   if (items.empty()) {
     std::cout << "No approved version yet.\n";
@@ -315,10 +315,10 @@ void print_versions(const json::object& l) {
   t.print(std::cout);
 }
 
-void register_versions(CLI::App* parent, int& exit_code) {
+void register_impact_versions(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"versions", "Approved versions of an assessment, newest first", "The assessment's id (ia_…)",
-                        [](const std::string& id) { return ia_path(id, "/versions"); }, print_versions});
+                        [](const std::string& id) { return ia_path(id, "/versions"); }, print_versions_impact});
 }
 
 void register_fria(CLI::App* parent, int& exit_code) {
@@ -362,7 +362,7 @@ void register_fria(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_export(CLI::App* parent, int& exit_code) {
+void register_impact_export(CLI::App* parent, int& exit_code) {
   static struct : IdOptions {
     std::string format = "pdf", output;
     int version = 0;
@@ -383,8 +383,8 @@ void register_export(CLI::App* parent, int& exit_code) {
 
 void register_impact_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "impact", "AI system impact assessments and their EU AI Act Art. 27 view (API client)", exit_code,
-                    {register_list, register_get, register_create, register_update, register_submit,
-                     register_approve, register_versions, register_fria, register_export});
+                    {register_impact_list, register_impact_get, register_impact_create, register_impact_update, register_submit,
+                     register_impact_approve, register_impact_versions, register_fria, register_impact_export});
 }
 
 }  // namespace aims::cli

@@ -18,7 +18,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/incidents";
+constexpr const char* kIncidentBase = "/api/v1/incidents";
 
 struct QualifyOptions {
   ApiOptions api;
@@ -37,11 +37,11 @@ struct ReadOptions {
 };
 
 /// Reads the incident for its ETag, then POSTs `body` to its `tail` with If-Match.
-std::optional<http::ClientResponse> post_changed(ApiSession& api, const std::string& id, const std::string& tail,
+std::optional<http::ClientResponse> post_changed_incident(ApiSession& api, const std::string& id, const std::string& tail,
                                                  const json::object& body) {
-  auto current = read_for_change(api, RecordPath{kBase}(id, ""), "incident " + id);
+  auto current = read_for_change(api, RecordPath{kIncidentBase}(id, ""), "incident " + id);
   if (!current) return std::nullopt;
-  return send_json(api, "POST", RecordPath{kBase}(id, tail), body, current->etag);
+  return send_json(api, "POST", RecordPath{kIncidentBase}(id, tail), body, current->etag);
 }
 
 void print_clocks(const json::array& clocks) {
@@ -77,7 +77,7 @@ void register_incident_commands(CLI::App& app, int& exit_code) {
   qualify->callback(with_session(q.api, exit_code, [](ApiSession& api) {
     json::object body{{"harm_category", q.category}, {"causal_link", q.causal}, {"rationale", q.rationale},
                       {"death", q.death}, {"widespread_infringement", q.widespread}};
-    auto r = post_changed(api, q.id, "/qualification", body);
+    auto r = post_changed_incident(api, q.id, "/qualification", body);
     if (!r) return kExitFailed;
     return print_response(*r, q.api.json, [](const json::object& o) {
       const auto& ql = o.at("qualification").as_object();
@@ -108,7 +108,7 @@ void register_incident_commands(CLI::App& app, int& exit_code) {
     json::object body{{"type", r.type}, {"recipient_kind", r.recipient_kind}, {"recipient", r.recipient},
                       {"sent_at", r.sent_at}, {"content", text}};
     if (!r.reference.empty()) body["reference"] = r.reference;
-    auto res = post_changed(api, r.id, "/reports", body);
+    auto res = post_changed_incident(api, r.id, "/reports", body);
     if (!res) return kExitFailed;
     return print_response(*res, r.api.json, [](const json::object& o) {
       std::cout << "Recorded " << string_of(o, "id") << " (" << string_of(o, "type") << ", to " << string_of(o, "recipient")
@@ -125,7 +125,7 @@ void register_incident_commands(CLI::App& app, int& exit_code) {
     http::ClientRequest request;
     request.method = "GET";
     request.target = c.id.empty() ? "/api/v1/incident-clocks?limit=500" + (c.state.empty() ? "" : "&state=" + c.state)
-                                  : RecordPath{kBase}(c.id, "/clocks");
+                                  : RecordPath{kIncidentBase}(c.id, "/clocks");
     auto res = api.send(request);
     if (!res) return kExitFailed;
     return print_response(*res, c.api.json, [](const json::object& o) {

@@ -176,7 +176,7 @@ void print_done(const json::object& o, std::string_view what) {
             << " (version " << int_of(o, "version").value_or(0) << ")\n";
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_objective_list(CLI::App* parent, int& exit_code) {
   register_list_command(
       parent, exit_code,
       {"List AI objectives with their derived status", kObjectives, "Objectives per page, 1 to 500 (server default 50)",
@@ -261,13 +261,13 @@ void print_objective(const json::object& ob) {
   }
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_objective_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one objective: its fields, plans and derived status", "The objective's key (OBJ-3) or id (obj_…)",
                         objective_path, print_objective});
 }
 
-void register_create(CLI::App* parent, int& exit_code) {
+void register_objective_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     ObjectiveFlags flags;
@@ -286,7 +286,7 @@ void register_create(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_update(CLI::App* parent, int& exit_code) {
+void register_objective_update(CLI::App* parent, int& exit_code) {
   static ObjectiveFlags flags;
   register_update_command(
       parent, exit_code, flags,
@@ -306,7 +306,7 @@ void print_objective_history(const json::array& items) {
   });
 }
 
-void register_history(CLI::App* parent, int& exit_code) {
+void register_objective_history(CLI::App* parent, int& exit_code) {
   register_history_command(parent, exit_code,
                            {"Changes to the objective and readings added or deleted, newest first", "The objective's key (OBJ-3) or id (obj_…)",
                             [](const std::string& id) { return objective_path(id, "/history"); }, print_objective_history});
@@ -316,7 +316,7 @@ void register_history(CLI::App* parent, int& exit_code) {
 
 void register_objective_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "objectives", "AI objectives (clause 6.2) with targets and readings (API client)", exit_code,
-                    {register_list, register_get, register_create, register_update, register_history,
+                    {register_objective_list, register_objective_get, register_objective_create, register_objective_update, register_objective_history,
                      register_objective_reading_commands});
 }
 

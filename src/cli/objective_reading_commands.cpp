@@ -112,7 +112,7 @@ void register_push(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_objective_reading_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string objective;
@@ -146,7 +146,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_delete(CLI::App* parent, int& exit_code) {
+void register_objective_reading_delete(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string objective, reading;
@@ -172,9 +172,9 @@ void register_delete(CLI::App* parent, int& exit_code) {
 void register_objective_reading_commands(CLI::App* objectives, int& exit_code) {
   auto* reading = objectives->add_subcommand("reading", "Readings of objectives: add, list, push, delete")->require_subcommand(1);
   register_add(reading, exit_code);
-  register_list(reading, exit_code);
+  register_objective_reading_list(reading, exit_code);
   register_push(reading, exit_code);
-  register_delete(reading, exit_code);
+  register_objective_reading_delete(reading, exit_code);
 }
 
 }  // namespace aims::cli

@@ -43,13 +43,13 @@ void print_settings(const json::object& s) {
   print_fields(std::cout, fields);
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_org_settings_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show the organization settings: segregation of duties per workflow", "",
                         [](const std::string&) { return kSettings; }, print_settings});
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_org_settings_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string impact, risk, soa, justification;
@@ -113,7 +113,7 @@ void register_set(CLI::App* parent, int& exit_code) {
 
 void register_org_settings_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "org-settings", "The organization settings: segregation of duties, SoA justifications, the organization profile (API client)", exit_code,
-                    {register_get, register_set});
+                    {register_org_settings_get, register_org_settings_set});
 }
 
 }  // namespace aims::cli

@@ -12,7 +12,7 @@ namespace aims::cli {
 namespace {
 namespace json = boost::json;
 
-void print_matrix(const json::object& m) {
+void print_matrix_raci(const json::object& m) {
   std::cout << "RACI matrix: " << string_of(m, "title") << "\n";
   std::vector<std::pair<std::string, std::string>> people;  // user id, name or e-mail
   for (const auto& p : m.at("people").as_array()) {
@@ -48,7 +48,7 @@ void register_matrix(CLI::App* parent, int& exit_code) {
     else q.emplace_back("system_id", o.system);
     auto r = api.get(http::make_target("/api/v1/raci/matrix", q));
     if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, print_matrix);
+    return print_response(*r, o.api.json, print_matrix_raci);
   }));
 }
 

@@ -22,13 +22,13 @@ void print_periods(const json::object& s) {
   print_fields(std::cout, fields);
 }
 
-void register_show(CLI::App* parent, int& exit_code) {
+void register_retention_show(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"show", "Show the retention periods by record kind (months)", "",
                         [](const std::string&) { return kRetention; }, print_periods});
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_retention_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string key;
@@ -87,7 +87,7 @@ void register_hold_release(CLI::App* parent, int& exit_code) { register_hold_act
 }  // namespace
 
 void register_retention_commands(CLI::App& app, int& exit_code) {
-  add_command_group(app, "retention", "Retention periods of records (API client)", exit_code, {register_show, register_set});
+  add_command_group(app, "retention", "Retention periods of records (API client)", exit_code, {register_retention_show, register_retention_set});
   add_command_group(app, "hold", "Legal holds: a held record cannot be archived (API client)", exit_code,
                     {register_hold_set, register_hold_release});
 }

@@ -20,18 +20,18 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/management-reviews";
+constexpr const char* kReviewBase = "/api/v1/management-reviews";
 
-struct Options {
+struct ReviewOptions {
   ApiOptions api;
   std::string id, output;
 };
 
 /// Reads the review for its ETag, then POSTs {} to its `tail` with If-Match.
-std::optional<http::ClientResponse> post_changed(ApiSession& api, const std::string& id, const std::string& tail) {
-  auto current = read_for_change(api, RecordPath{kBase}(id, ""), "management review " + id);
+std::optional<http::ClientResponse> post_changed_review(ApiSession& api, const std::string& id, const std::string& tail) {
+  auto current = read_for_change(api, RecordPath{kReviewBase}(id, ""), "management review " + id);
   if (!current) return std::nullopt;
-  return send_json(api, "POST", RecordPath{kBase}(id, tail), json::object{}, current->etag);
+  return send_json(api, "POST", RecordPath{kReviewBase}(id, tail), json::object{}, current->etag);
 }
 
 void print_review(const json::object& o) {
@@ -41,7 +41,7 @@ void print_review(const json::object& o) {
   std::cout << "\n";
 }
 
-CLI::App* id_command(CLI::App* parent, const char* name, const char* help, Options& o) {
+CLI::App* id_command(CLI::App* parent, const char* name, const char* help, ReviewOptions& o) {
   auto* cmd = parent->add_subcommand(name, help);
   o.api.add_to(cmd);
   cmd->add_option("id", o.id, "The management review, e.g. MR-1")->required();
@@ -54,10 +54,10 @@ void register_review_commands(CLI::App& app, int& exit_code) {
   auto* review = app.get_subcommand("management-review");
   if (!review) return;
 
-  static Options at;
+  static ReviewOptions at;
   id_command(review, "attendance", "Who attends, their AIMS roles and whether top management is present", at)
       ->callback(with_session(at.api, exit_code, [](ApiSession& api) {
-        auto r = api.get(RecordPath{kBase}(at.id, "/attendance"));
+        auto r = api.get(RecordPath{kReviewBase}(at.id, "/attendance"));
         if (!r) return kExitFailed;
         return print_response(*r, at.api.json, [](const json::object& o) {
           Table t({"Member", "Email", "AIMS roles", "Top management"});
@@ -73,17 +73,17 @@ void register_review_commands(CLI::App& app, int& exit_code) {
         });
       }));
 
-  static Options st;
+  static ReviewOptions st;
   id_command(review, "start", "Start a planned review: its input pack is compiled and frozen", st)
       ->callback(with_session(st.api, exit_code, [](ApiSession& api) {
-        auto r = post_changed(api, st.id, "/start");
+        auto r = post_changed_review(api, st.id, "/start");
         return r ? print_response(*r, st.api.json, print_review) : kExitFailed;
       }));
 
-  static Options pk;
+  static ReviewOptions pk;
   id_command(review, "pack", "The input pack as frozen when the review started", pk)
       ->callback(with_session(pk.api, exit_code, [](ApiSession& api) {
-        auto r = api.get(RecordPath{kBase}(pk.id, "/pack"));
+        auto r = api.get(RecordPath{kReviewBase}(pk.id, "/pack"));
         if (!r) return kExitFailed;
         return print_response(*r, pk.api.json, [](const json::object& o) {
           std::cout << "Input pack of " << string_of(o, "review_id") << ", compiled " << string_of(o, "compiled_at")
@@ -98,18 +98,18 @@ void register_review_commands(CLI::App& app, int& exit_code) {
         });
       }));
 
-  static Options so;
+  static ReviewOptions so;
   id_command(review, "sign-off", "Sign an in-progress review off (manager, admin): it is locked", so)
       ->callback(with_session(so.api, exit_code, [](ApiSession& api) {
-        auto r = post_changed(api, so.id, "/sign-off");
+        auto r = post_changed_review(api, so.id, "/sign-off");
         return r ? print_response(*r, so.api.json, print_review) : kExitFailed;
       }));
 
-  static Options mn;
+  static ReviewOptions mn;
   auto* minutes = id_command(review, "minutes", "The PDF minutes of a started review", mn);
   minutes->add_option("-o,--output", mn.output, "Write the PDF to this file")->required();
   minutes->callback(with_session(mn.api, exit_code, [](ApiSession& api) {
-    return download(api, RecordPath{kBase}(mn.id, "/minutes"), "pdf", mn.output);
+    return download(api, RecordPath{kReviewBase}(mn.id, "/minutes"), "pdf", mn.output);
   }));
 }
 

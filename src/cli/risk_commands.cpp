@@ -31,7 +31,7 @@ bool one_of(std::span<const std::string_view> set, std::string_view v) { return 
 
 /// Sets one `KEY=VALUE` of --field: lists split on ';', steps as numbers, an empty system_id,
 /// treatment or date as null, everything else text. Unknown keys go to the server to judge.
-std::optional<std::string> set_field(json::object& body, const std::string& key, std::string_view value) {
+std::optional<std::string> set_field_risk(json::object& body, const std::string& key, std::string_view value) {
   if (one_of(kListFields, key)) {
     json::array items;
     for (auto& item : text::split_list(value, ';')) items.emplace_back(item);
@@ -55,7 +55,7 @@ struct RiskFields : FieldOptions {
   void add_to(CLI::App* cmd) {
     FieldOptions::add_to(cmd, "KEY=VALUE of a field (repeatable); lists as a;b;c, an empty system_id, treatment or date clears it");
   }
-  int build(json::object& body) const { return FieldOptions::build(body, "risk", "owner=\"Risk team\"", set_field); }
+  int build(json::object& body) const { return FieldOptions::build(body, "risk", "owner=\"Risk team\"", set_field_risk); }
 };
 
 std::string or_dash(std::string s) { return s.empty() ? "-" : s; }
@@ -83,7 +83,7 @@ std::string acceptance_text(const json::object& r) {
 }
 
 /// "4 × 4 = 16, Critical".
-std::string cell_text(const json::value* s) {
+std::string cell_text_risk(const json::value* s) {
   if (!s || !s->is_object()) return "";
   const auto& o = s->get_object();
   std::string level;
@@ -115,7 +115,7 @@ void print_risk_table(const json::array& items) {
 }
 
 /// "Created R-3: TITLE (inherent 16 critical, residual 8 medium)".
-int print_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
+int print_risk_done(const http::ClientResponse& r, bool as_json, std::string_view what) {
   return print_response(r, as_json, [what](const json::object& o) {
     std::cout << what << " " << string_of(o, "id") << ": " << string_of(o, "title") << " (version "
               << int_of(o, "version").value_or(0) << "; inherent " << score_text(o.if_contains("inherent")) << ", residual "
@@ -123,7 +123,7 @@ int print_done(const http::ClientResponse& r, bool as_json, std::string_view wha
   });
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_risk_list(CLI::App* parent, int& exit_code) {
   register_list_command(
       parent, exit_code,
       {"List risks: id, title, system, inherent and residual level, status, acceptance", kRisks,
@@ -169,12 +169,12 @@ void print_risk(const json::object& k) {
                            {"system", system_text(k)},
                            {"risk sources", list("risk_sources")},
                            {"objectives", list("objectives")},
-                           {"inherent", cell_text(k.if_contains("inherent"))},
+                           {"inherent", cell_text_risk(k.if_contains("inherent"))},
                            {"existing controls", list("existing_controls")},
                            {"treatment", string_of(k, "treatment")},
                            {"treatment plan", string_of(k, "treatment_plan")},
                            {"planned controls", list("planned_controls")},
-                           {"residual", cell_text(k.if_contains("residual"))},
+                           {"residual", cell_text_risk(k.if_contains("residual"))},
                            {"residual rationale", string_of(k, "residual_rationale")},
                            {"owner", string_of(k, "owner")},
                            {"due date", date("due_date", "treatment_overdue")},
@@ -185,13 +185,13 @@ void print_risk(const json::object& k) {
                            {"updated", string_of(k, "updated_at") + " by " + string_of(k, "updated_by")}});
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_risk_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show one risk with its scores, treatment and acceptance", "The risk's id, e.g. R-3",
                         risk_path, print_risk});
 }
 
-void register_create(CLI::App* parent, int& exit_code) {
+void register_risk_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string title, system;
@@ -214,13 +214,13 @@ void register_create(CLI::App* parent, int& exit_code) {
     if (!o.system.empty() && o.system != "none") body["system_id"] = o.system;
     if (body.empty()) return usage_error("give --title, --likelihood and --impact (and any --field KEY=VALUE), or --file FILE.json.");
     auto r = send_json(api, "POST", kRisks, body);
-    return r ? print_done(*r, o.api.json, "Created") : kExitFailed;
+    return r ? print_risk_done(*r, o.api.json, "Created") : kExitFailed;
   }));
 }
 
 /// Prints an updated risk, and that its acceptance was withdrawn when the change withdrew it.
 int print_updated(const http::ClientResponse& r, bool as_json, const json::object& before) {
-  int rc = print_done(r, as_json, "Updated");
+  int rc = print_risk_done(r, as_json, "Updated");
   if (rc == 0 && !as_json) {
     auto after = object_of(r);
     if (after && string_of(before, "acceptance_state") == "accepted" && string_of(*after, "acceptance_state") == "withdrawn")
@@ -230,7 +230,7 @@ int print_updated(const http::ClientResponse& r, bool as_json, const json::objec
   return rc;
 }
 
-void register_update(CLI::App* parent, int& exit_code) {
+void register_risk_update(CLI::App* parent, int& exit_code) {
   static RiskFields fields;
   register_update_command(parent, exit_code, fields,
                           {"Change fields of a risk (--field KEY=VALUE ... or --file)", "The risk's id, e.g. R-3",
@@ -251,7 +251,7 @@ std::string score_text(const json::value* score) {
 
 void register_risk_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "risks", "The AI risk register (API client)", exit_code,
-                    {register_list, register_get, register_create, register_update, register_risk_review_commands});
+                    {register_risk_list, register_risk_get, register_risk_create, register_risk_update, register_risk_review_commands});
   register_risk_criteria_commands(app, exit_code);
 }
 

@@ -67,13 +67,13 @@ void print_criteria(const json::object& c) {
   t.print(std::cout);
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_risk_criteria_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show the risk criteria: scales, levels, matrix, acceptance", "",
                         [](const std::string&) { return kCriteria; }, print_criteria});
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_risk_criteria_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string file, threshold, roles;
@@ -111,7 +111,7 @@ void register_set(CLI::App* parent, int& exit_code) {
 
 void register_risk_criteria_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "risk-criteria", "The risk criteria: likelihood × impact matrix and acceptance (API client)", exit_code,
-                    {register_get, register_set});
+                    {register_risk_criteria_get, register_risk_criteria_set});
 }
 
 }  // namespace aims::cli

@@ -76,7 +76,7 @@ std::string change_value(const json::value* v) {
   return display(*v);
 }
 
-void register_history(CLI::App* parent, int& exit_code) {
+void register_risk_review_history(CLI::App* parent, int& exit_code) {
   register_history_command(parent, exit_code,
                            {"Who changed what and when, newest first", "The risk's id, e.g. R-3",
                             [](const std::string& id) { return risk_path(id, "/history"); },
@@ -130,7 +130,7 @@ void register_heatmap(CLI::App* parent, int& exit_code) {
 void register_risk_review_commands(CLI::App* risks, int& exit_code) {
   register_accept(risks, exit_code);
   register_withdraw(risks, exit_code);
-  register_history(risks, exit_code);
+  register_risk_review_history(risks, exit_code);
   register_heatmap(risks, exit_code);
 }
 

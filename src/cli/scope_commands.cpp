@@ -63,7 +63,7 @@ void print_scope(const json::object& s) {
   print_drift(s);
 }
 
-void register_show(CLI::App* parent, int& exit_code) {
+void register_scope_show(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"show", "Show the AIMS scope, its certificate statement and its drift", "",
                         [](const std::string&) { return kScope; }, print_scope});
@@ -93,7 +93,7 @@ json::array& array_member(json::object& o, const char* key) {
   return o[key].as_array();
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_scope_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string file, boundaries;
@@ -206,7 +206,7 @@ void register_approval(CLI::App* parent, int& exit_code) {
 
 void register_scope_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "scope", "The AIMS scope (clause 4.3): show, set, submit, approve, reject, drift (API client)", exit_code,
-                    {register_show, register_set, register_approval, register_drift});
+                    {register_scope_show, register_scope_set, register_approval, register_drift});
 }
 
 }  // namespace aims::cli

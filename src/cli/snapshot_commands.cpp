@@ -45,7 +45,7 @@ int post_and_print(ApiSession& api, const DecisionOptions& o, const std::string&
   return print_response(*r, o.api.json, print_snapshot);
 }
 
-void register_create(CLI::App* parent, int& exit_code) {
+void register_snapshot_create(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string register_name;
@@ -60,7 +60,7 @@ void register_create(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_list(CLI::App* parent, int& exit_code) {
+void register_snapshot_list(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string register_name, status;
@@ -88,7 +88,7 @@ void register_list(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_get(CLI::App* parent, int& exit_code) {
+void register_snapshot_get(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"get", "Show a snapshot, its hash and its approval", "The snapshot's id, e.g. SNAP-1",
                         [](const std::string& id) { return kSnapshots(id); }, print_snapshot});
@@ -124,7 +124,7 @@ void register_decisions(CLI::App* parent, int& exit_code) {
 void register_snapshot_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "snapshot",
                     "Register snapshots (inventory, risk register, SoA) approved as controlled documents (API client)",
-                    exit_code, {register_create, register_list, register_get, register_decisions});
+                    exit_code, {register_snapshot_create, register_snapshot_list, register_snapshot_get, register_decisions});
 }
 
 }  // namespace aims::cli

@@ -52,7 +52,7 @@ std::string value_text(const json::value* v) {
   return s.empty() ? "-" : s;
 }
 
-void register_show(CLI::App* parent, int& exit_code) {
+void register_soa_show(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string area, status;
@@ -127,7 +127,7 @@ json::array list_of(const std::vector<std::string>& values) {
   return out;
 }
 
-void register_set(CLI::App* parent, int& exit_code) {
+void register_soa_set(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string control, applicable, justification, status, owner, conflict_reason;
@@ -189,7 +189,7 @@ void register_set(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_approve(CLI::App* parent, int& exit_code) {
+void register_soa_approve(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string note;
@@ -220,7 +220,7 @@ void register_approve(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void print_versions(const json::object& l) {
+void print_versions_soa(const json::object& l) {
   auto items = l.if_contains("items");
   if (!items || !items->is_array() || items->get_array().empty()) {
     std::cout << "No approved version yet; approve the working copy with 'aims soa approve'.\n";
@@ -241,10 +241,10 @@ void print_versions(const json::object& l) {
   t.print(std::cout);
 }
 
-void register_versions(CLI::App* parent, int& exit_code) {
+void register_soa_versions(CLI::App* parent, int& exit_code) {
   register_get_command(parent, exit_code,
                        {"versions", "Approved versions, newest first", "", [](const std::string&) { return kSoa + "/versions"; },
-                        print_versions});
+                        print_versions_soa});
 }
 
 void register_diff(CLI::App* parent, int& exit_code) {
@@ -281,7 +281,7 @@ void register_diff(CLI::App* parent, int& exit_code) {
   }));
 }
 
-void register_export(CLI::App* parent, int& exit_code) {
+void register_soa_export(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
     std::string format = "csv", output;
@@ -305,8 +305,8 @@ void register_export(CLI::App* parent, int& exit_code) {
 
 void register_soa_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "soa", "The Statement of Applicability of the Annex A controls (API client)", exit_code,
-                    {register_show, register_set, register_approve, register_versions, register_diff,
-                     register_export});
+                    {register_soa_show, register_soa_set, register_soa_approve, register_soa_versions, register_diff,
+                     register_soa_export});
 }
 
 }  // namespace aims::cli

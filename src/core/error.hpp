@@ -66,4 +66,7 @@ using status = result<void>;
 
 inline status ok() { return {}; }
 
+/// A validation error (422) that says what is wrong.
+inline Error invalid(std::string detail) { return make_error(errc::validation, std::move(detail)); }
+
 }  // namespace aims

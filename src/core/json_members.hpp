@@ -3,6 +3,7 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace aims {
@@ -12,6 +13,12 @@ inline const boost::json::object& object_at(const boost::json::object& o, std::s
   static const boost::json::object empty;
   auto p = o.if_contains(key);
   return p && p->is_object() ? p->get_object() : empty;
+}
+
+/// The string member `key` of `o`, or "" when it is absent or not a string.
+inline std::string string_at(const boost::json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  return p && p->is_string() ? std::string(p->get_string()) : std::string();
 }
 
 /// The array member `key` of `o`, or an empty array.

@@ -11,7 +11,7 @@ namespace json = boost::json;
 
 namespace {
 
-void write(const json::value& v, std::string& out) {
+void write_text(const json::value& v, std::string& out) {
   switch (v.kind()) {
     case json::kind::object: {
       out += '{';
@@ -21,7 +21,7 @@ void write(const json::value& v, std::string& out) {
         first = false;
         out += json::serialize(json::string_view(kv.key()));
         out += ':';
-        write(kv.value(), out);
+        write_text(kv.value(), out);
       }
       out += '}';
       break;
@@ -32,7 +32,7 @@ void write(const json::value& v, std::string& out) {
       for (const auto& e : v.get_array()) {
         if (!first) out += ',';
         first = false;
-        write(e, out);
+        write_text(e, out);
       }
       out += ']';
       break;
@@ -109,7 +109,7 @@ std::string json_number(double d) {
 
 std::string to_json_text(const json::value& v) {
   std::string out;
-  write(v, out);
+  write_text(v, out);
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <charconv>
+
 namespace aims::text {
 
 std::string lower(std::string_view s) {
@@ -84,6 +86,13 @@ bool looks_like_email(std::string_view s) {
   for (char c : s)
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';' || c == '<' || c == '>') return false;
   return true;
+}
+
+std::optional<std::int64_t> to_int64(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 }  // namespace aims::text

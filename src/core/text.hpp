@@ -1,5 +1,7 @@
 // Small text helpers shared by the domain and the interfaces. Pure functions; thread-safe.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +22,9 @@ std::vector<std::string> split_list(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// A plausible email address: one @, non-empty local part, a dot in the domain, no spaces, <= 254.
 bool looks_like_email(std::string_view s);
+
+/// `s` as a whole decimal integer (an optional leading '-'), or nothing when it is not one or does
+/// not fit 64 bits.
+std::optional<std::int64_t> to_int64(std::string_view s);
 
 }  // namespace aims::text

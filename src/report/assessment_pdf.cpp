@@ -7,6 +7,7 @@
 #include "report/assessment_report.hpp"
 #include "report/pdf_document.hpp"
 #include "report/radar.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::report {
 namespace json = boost::json;
@@ -15,11 +16,8 @@ namespace {
 
 using Style = PdfDocument::Style;
 using Column = PdfDocument::Column;
-constexpr unsigned kAccent = 0x1f5fa8, kTarget = 0xd9822b, kMuted = 0x5b6675, kLine = 0xd5dbe3;
+constexpr unsigned kTarget = 0xd9822b;
 
-void set_rgb(cairo_t* cr, unsigned rgb, double alpha = 1) {
-  cairo_set_source_rgba(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, alpha);
-}
 
 
 std::string two(double v) {
@@ -136,16 +134,16 @@ void draw(PdfDocument& doc, const json::object& rep) {
 
   // Title and summary page.
   doc.paragraph("ISO/IEC 42001:2023 GAP ASSESSMENT REPORT", Style{8.5, true, kAccent}, 2);
-  doc.paragraph(str(a, "name"), Style{20, true}, 8);
+  doc.paragraph(string_at(a, "name"), Style{20, true}, 8);
   const std::pair<std::string, std::string> meta[] = {
-      {"Organization", str(rep, "organization")},
-      {"Assessment date", people_date(str(a, "assessment_date"))},
-      {"Scope", str(a, "approach_text")},
+      {"Organization", string_at(rep, "organization")},
+      {"Assessment date", people_date(string_at(a, "assessment_date"))},
+      {"Scope", string_at(a, "approach_text")},
       {"Target maturity", std::to_string(num(a, "target_maturity"))},
-      {"Owner", str(a, "owner").empty() ? "—" : str(a, "owner")},
-      {"Status", str(a, "status") == "completed" ? "Completed" : "In progress"},
-      {"Assessment id", str(a, "id")},
-      {"Generated", people_date_time(str(rep, "generated_at"))}};
+      {"Owner", string_at(a, "owner").empty() ? "—" : string_at(a, "owner")},
+      {"Status", string_at(a, "status") == "completed" ? "Completed" : "In progress"},
+      {"Assessment id", string_at(a, "id")},
+      {"Generated", people_date_time(string_at(rep, "generated_at"))}};
   double col = doc.width() / 2, y0 = doc.y(), rowh = 0;
   for (std::size_t i = 0; i < std::size(meta); ++i) {
     double x = doc.left() + (i % 2) * col, y = y0 + static_cast<double>(i / 2) * 14;
@@ -158,16 +156,16 @@ void draw(PdfDocument& doc, const json::object& rep) {
 
   doc.heading("Executive summary", 1, 260);
   double fw = (doc.width() - 3 * 8) / 4, fy = doc.y();
-  figure(doc, doc.left(), fy, fw, "Overall maturity", str(sum, "overall_maturity_text"),
+  figure(doc, doc.left(), fy, fw, "Overall maturity", string_at(sum, "overall_maturity_text"),
          "of 5; target " + std::to_string(num(sum, "target_maturity")));
-  figure(doc, doc.left() + (fw + 8), fy, fw, "Readiness", str(rd, "percent_text"),
+  figure(doc, doc.left() + (fw + 8), fy, fw, "Readiness", string_at(rd, "percent_text"),
          std::to_string(num(rd, "achieved")) + " of " + std::to_string(num(rd, "required")) + " target points");
   figure(doc, doc.left() + 2 * (fw + 8), fy, fw, "Answered",
          std::to_string(num(sum, "answered")) + " / " + std::to_string(num(sum, "total")),
          std::to_string(num(sum, "not_applicable")) + " not applicable");
   figure(doc, doc.left() + 3 * (fw + 8), fy, fw, "Gaps", std::to_string(num(sum, "gap_count")), "items below target");
   doc.set_y(fy + 66);
-  doc.paragraph(str(rd, "formula"), Style{7.5, false, kMuted}, 10);
+  doc.paragraph(string_at(rd, "formula"), Style{7.5, false, kMuted}, 10);
 
   double rw = (doc.width() - 12) / 2, rh = 250, ry = doc.y();
   doc.ensure(rh + 20);
@@ -271,9 +269,9 @@ void draw(PdfDocument& doc, const json::object& rep) {
 
 result<std::string> assessment_report_pdf(const json::object& rep) {
   const auto& a = rep.at("assessment").as_object();
-  PdfDocument::Info info{false, "Gap assessment report — " + str(a, "name"), str(rep, "organization"),
-                         "ISO/IEC 42001:2023 gap assessment of " + people_date(str(a, "assessment_date")),
-                         str(rep, "organization") + " · " + str(a, "name") + " · generated " + people_date_time(str(rep, "generated_at"))};
+  PdfDocument::Info info{false, "Gap assessment report — " + string_at(a, "name"), string_at(rep, "organization"),
+                         "ISO/IEC 42001:2023 gap assessment of " + people_date(string_at(a, "assessment_date")),
+                         string_at(rep, "organization") + " · " + string_at(a, "name") + " · generated " + people_date_time(string_at(rep, "generated_at"))};
   return PdfDocument::render(info, [&](PdfDocument& doc) { draw(doc, rep); });
 }
 

@@ -10,11 +10,6 @@
 namespace aims::report {
 namespace json = boost::json;
 
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->get_string()) : std::string();
-}
-
 std::int64_t num(const json::object& o, std::string_view key) {
   auto p = o.if_contains(key);
   if (p && p->is_int64()) return p->get_int64();
@@ -49,8 +44,8 @@ json::array group_scores(const json::array& groups) {
     if (!v.is_object()) continue;
     const auto& g = v.get_object();
     json::value m = g.contains("maturity") ? g.at("maturity") : json::value(nullptr);
-    out.push_back(json::object{{"id", str(g, "id")},
-                               {"title", str(g, "title")},
+    out.push_back(json::object{{"id", string_at(g, "id")},
+                               {"title", string_at(g, "title")},
                                {"maturity", m},
                                {"maturity_text", maturity_text(m)},
                                {"items", num(g, "items")},
@@ -95,7 +90,7 @@ json::object assessment_report(const AssessmentReportInput& in) {
   for (const auto& v : array_at(in.answers, "items")) {
     if (!v.is_object()) continue;
     const auto& ans = v.get_object();
-    auto id = str(ans, "item_id"), kind = str(ans, "kind");
+    auto id = string_at(ans, "item_id"), kind = string_at(ans, "kind");
     bool na = ans.contains("not_applicable") && ans.at("not_applicable").is_bool() && ans.at("not_applicable").get_bool();
     bool skipped = ans.contains("skipped") && ans.at("skipped").is_bool() && ans.at("skipped").get_bool();
     auto m = ans.if_contains("maturity");
@@ -104,19 +99,19 @@ json::object assessment_report(const AssessmentReportInput& in) {
     json::value gap = nullptr;
     if (!na) gap = std::max<std::int64_t>(0, target - (has_level ? m->get_int64() : 0));
     std::string level_text = na ? "N/A" : has_level ? std::to_string(m->get_int64()) : status;
-    owners[id] = str(ans, "owner");
+    owners[id] = string_at(ans, "owner");
     items.push_back(json::object{{"item_id", id},
                                  {"kind", kind},
                                  {"group", group_of(kind, id)},
-                                 {"title", str(ans, "title")},
+                                 {"title", string_at(ans, "title")},
                                  {"status", status},
                                  {"maturity", has_level ? json::value(m->get_int64()) : json::value(nullptr)},
                                  {"maturity_text", level_text},
                                  {"target", target},
                                  {"gap", gap},
-                                 {"owner", str(ans, "owner")},
-                                 {"notes", str(ans, "notes")},
-                                 {"justification", str(ans, "justification")}});
+                                 {"owner", string_at(ans, "owner")},
+                                 {"notes", string_at(ans, "notes")},
+                                 {"justification", string_at(ans, "justification")}});
   }
 
   json::array top;
@@ -126,15 +121,15 @@ json::object assessment_report(const AssessmentReportInput& in) {
     const auto& g = gaps[i].get_object();
     bool answered = g.contains("answered") && g.at("answered").is_bool() && g.at("answered").get_bool();
     top.push_back(json::object{{"rank", static_cast<std::int64_t>(i + 1)},
-                               {"item_id", str(g, "item_id")},
-                               {"kind", str(g, "kind")},
-                               {"title", str(g, "title")},
+                               {"item_id", string_at(g, "item_id")},
+                               {"kind", string_at(g, "kind")},
+                               {"title", string_at(g, "title")},
                                {"maturity", num(g, "maturity")},
                                {"maturity_text", answered ? std::to_string(num(g, "maturity")) : "unanswered"},
                                {"target", num(g, "target")},
                                {"gap", num(g, "gap")},
-                               {"priority", str(g, "priority")},
-                               {"owner", owners[str(g, "item_id")]}});
+                               {"priority", string_at(g, "priority")},
+                               {"owner", owners[string_at(g, "item_id")]}});
   }
 
   json::array phases;
@@ -142,7 +137,7 @@ json::object assessment_report(const AssessmentReportInput& in) {
     if (!v.is_object()) continue;
     const auto& p = v.get_object();
     phases.push_back(json::object{{"phase", num(p, "phase")},
-                                  {"name", str(p, "name")},
+                                  {"name", string_at(p, "name")},
                                   {"actions", num(p, "actions")},
                                   {"start_date", p.contains("start_date") ? p.at("start_date") : json::value(nullptr)},
                                   {"end_date", p.contains("end_date") ? p.at("end_date") : json::value(nullptr)}});
@@ -152,23 +147,23 @@ json::object assessment_report(const AssessmentReportInput& in) {
   for (const auto& v : array_at(in.roadmap, "actions")) {
     if (!v.is_object()) continue;
     const auto& x = v.get_object();
-    actions.push_back(json::object{{"id", str(x, "id")},
-                                   {"item_id", str(x, "item_id")},
-                                   {"title", str(x, "title")},
-                                   {"suggested_action", str(x, "suggested_action")},
+    actions.push_back(json::object{{"id", string_at(x, "id")},
+                                   {"item_id", string_at(x, "item_id")},
+                                   {"title", string_at(x, "title")},
+                                   {"suggested_action", string_at(x, "suggested_action")},
                                    {"phase", num(x, "phase")},
-                                   {"effort", str(x, "effort")},
-                                   {"start_date", str(x, "start_date")},
-                                   {"target_date", str(x, "target_date")},
-                                   {"owner", str(x, "owner")},
-                                   {"status", str(x, "status")}});
+                                   {"effort", string_at(x, "effort")},
+                                   {"start_date", string_at(x, "start_date")},
+                                   {"target_date", string_at(x, "target_date")},
+                                   {"owner", string_at(x, "owner")},
+                                   {"status", string_at(x, "status")}});
   }
 
   // Phase, then start; the roadmap's own order (audit order) among equals.
   std::stable_sort(actions.begin(), actions.end(), [](const json::value& x, const json::value& y) {
     const auto &a = x.as_object(), &b = y.as_object();
     if (num(a, "phase") != num(b, "phase")) return num(a, "phase") < num(b, "phase");
-    return str(a, "start_date") < str(b, "start_date");
+    return string_at(a, "start_date") < string_at(b, "start_date");
   });
 
   const auto& readiness = object_at(r, "readiness");
@@ -183,7 +178,7 @@ json::object assessment_report(const AssessmentReportInput& in) {
                     {"percent_text", percent_text(percent)},
                     {"achieved", num(readiness, "achieved")},
                     {"required", num(readiness, "required")},
-                    {"formula", str(readiness, "formula")}}},
+                    {"formula", string_at(readiness, "formula")}}},
       {"answered", num(r, "answered")},
       {"total", num(r, "total")},
       {"not_applicable", num(r, "not_applicable")},
@@ -197,14 +192,14 @@ json::object assessment_report(const AssessmentReportInput& in) {
       {"organization", in.organization},
       {"generated_at", in.generated_at},
       {"assessment",
-       json::object{{"id", str(a, "id")},
-                    {"name", str(a, "name")},
-                    {"assessment_date", str(a, "assessment_date")},
-                    {"approach", str(a, "approach")},
-                    {"approach_text", approach_text(str(a, "approach"))},
+       json::object{{"id", string_at(a, "id")},
+                    {"name", string_at(a, "name")},
+                    {"assessment_date", string_at(a, "assessment_date")},
+                    {"approach", string_at(a, "approach")},
+                    {"approach_text", approach_text(string_at(a, "approach"))},
                     {"target_maturity", num(a, "target_maturity")},
-                    {"owner", str(a, "owner")},
-                    {"status", str(a, "status")}}},
+                    {"owner", string_at(a, "owner")},
+                    {"status", string_at(a, "status")}}},
       {"summary", std::move(summary)},
       {"by_clause", group_scores(array_at(r, "by_clause"))},
       {"by_area", group_scores(array_at(r, "by_area"))},

@@ -36,8 +36,6 @@ std::string approach_text(const std::string& approach);
 /// Human text of a gap priority ("Stage 1 audit", ...).
 std::string priority_text(const std::string& priority);
 
-/// A string member ("" when absent or not a string).
-std::string str(const boost::json::object& o, std::string_view key);
 /// An integer member (0 when absent or not an integer).
 std::int64_t num(const boost::json::object& o, std::string_view key);
 

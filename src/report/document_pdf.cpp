@@ -8,14 +8,7 @@ namespace json = boost::json;
 namespace {
 
 using Style = PdfDocument::Style;
-constexpr unsigned kMuted = 0x5b6675;
 
-std::string text_of(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  if (!p || p->is_null()) return "—";
-  if (p->is_string()) return p->as_string().empty() ? "—" : std::string(p->as_string());
-  return json::serialize(*p);
-}
 
 /// Markdown without its inline markers (the PDF shows plain text).
 std::string plain(std::string s) {

@@ -11,7 +11,6 @@ namespace json = boost::json;
 namespace {
 
 using Style = PdfDocument::Style;
-constexpr unsigned kAccent = 0x1f5fa8, kMuted = 0x5b6675, kWarn = 0xb3261e;
 
 const json::array& arr(const json::object& o, std::string_view k) {
   static const json::array kEmpty;

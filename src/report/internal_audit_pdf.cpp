@@ -1,5 +1,6 @@
 #include "report/internal_audit_pdf.hpp"
 
+#include "core/json_members.hpp"
 #include "report/pdf_document.hpp"
 
 namespace aims::report {
@@ -8,34 +9,8 @@ namespace json = boost::json;
 namespace {
 
 using Style = PdfDocument::Style;
-constexpr unsigned kMuted = 0x5b6675;
 
-std::string text_of(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  if (!p || p->is_null()) return "—";
-  if (p->is_string()) return p->as_string().empty() ? "—" : std::string(p->as_string());
-  if (p->is_array()) {
-    std::string out;
-    for (const auto& v : p->as_array()) {
-      if (!out.empty()) out += ", ";
-      out += v.is_string() ? std::string(v.as_string()) : json::serialize(v);
-    }
-    return out.empty() ? "—" : out;
-  }
-  return json::serialize(*p);
-}
 
-const json::object& object_at(const json::object& o, std::string_view k) {
-  static const json::object empty;
-  auto p = o.if_contains(k);
-  return p && p->is_object() ? p->as_object() : empty;
-}
-
-const json::array& array_at(const json::object& o, std::string_view k) {
-  static const json::array empty;
-  auto p = o.if_contains(k);
-  return p && p->is_array() ? p->as_array() : empty;
-}
 
 std::string words(const std::string& value) {
   if (value == "major_nc") return "Major nonconformity";

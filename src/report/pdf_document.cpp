@@ -15,9 +15,6 @@ constexpr const char* kFont = "DejaVu Sans";
 constexpr double kPad = 3;           // cell padding
 constexpr int kMaxCellLines = 40;    // longer cell text ends with an ellipsis, so a row fits a page
 
-void set_rgb(cairo_t* cr, unsigned rgb) {
-  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
-}
 
 double height_of(PangoLayout* l) {
   int w = 0, h = 0;
@@ -64,6 +61,25 @@ void show_layout(cairo_t* cr, PangoLayout* l) {
 }
 
 }  // namespace
+
+void set_rgb(cairo_t* cr, unsigned rgb, double alpha) {
+  cairo_set_source_rgba(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, alpha);
+}
+
+std::string text_of(const boost::json::object& o, std::string_view key) {
+  auto p = o.if_contains(key);
+  if (!p || p->is_null()) return "—";
+  if (p->is_string()) return p->as_string().empty() ? "—" : std::string(p->as_string());
+  if (p->is_array()) {
+    std::string out;
+    for (const auto& v : p->as_array()) {
+      if (!out.empty()) out += ", ";
+      out += v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v);
+    }
+    return out.empty() ? "—" : out;
+  }
+  return boost::json::serialize(*p);
+}
 
 PdfDocument::PdfDocument(const Info& info, cairo_surface_t* target, std::size_t total_pages)
     : page_w_(info.landscape ? kA4Long : kA4Short),

@@ -9,14 +9,27 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include <boost/json.hpp>
+
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
 
 namespace aims::report {
+
+/// The colours every PDF report shares (0xRRGGBB).
+inline constexpr unsigned kAccent = 0x1f5fa8, kMuted = 0x5b6675, kWarn = 0xb3261e, kLine = 0xd5dbe3;
+
+/// Sets cairo's source colour to `rgb` (0xRRGGBB) with `alpha`.
+void set_rgb(cairo_t* cr, unsigned rgb, double alpha = 1);
+
+/// A member shown in a report's cell: "—" when absent, null or empty; an array as its items joined
+/// by ", "; any other value as JSON.
+std::string text_of(const boost::json::object& o, std::string_view key);
 
 class PdfDocument {
  public:

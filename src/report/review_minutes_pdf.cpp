@@ -1,5 +1,6 @@
 #include "report/review_minutes_pdf.hpp"
 
+#include "core/json_members.hpp"
 #include "report/pdf_document.hpp"
 
 namespace aims::report {
@@ -8,24 +9,7 @@ using Style = PdfDocument::Style;
 
 namespace {
 
-std::string text_of(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  if (!p || p->is_null()) return "—";
-  if (p->is_string()) return p->as_string().empty() ? "—" : std::string(p->as_string());
-  return json::serialize(*p);
-}
 
-const json::object& object_at(const json::object& o, std::string_view k) {
-  static const json::object empty;
-  auto p = o.if_contains(k);
-  return p && p->is_object() ? p->as_object() : empty;
-}
-
-const json::array& array_at(const json::object& o, std::string_view k) {
-  static const json::array empty;
-  auto p = o.if_contains(k);
-  return p && p->is_array() ? p->as_array() : empty;
-}
 
 }  // namespace
 

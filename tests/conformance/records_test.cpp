@@ -39,7 +39,7 @@ RecordRow soa_version(const std::string& org_id, std::int64_t number) {
   return r;
 }
 
-void expect_same(const RecordRow& got, const RecordRow& want) {
+void expect_same_row(const RecordRow& got, const RecordRow& want) {
   EXPECT_EQ(got.org_id, want.org_id);
   EXPECT_EQ(got.parent_id, want.parent_id);
   EXPECT_EQ(got.id, want.id);
@@ -50,7 +50,7 @@ void expect_same(const RecordRow& got, const RecordRow& want) {
   EXPECT_EQ(got.doc, want.doc);
 }
 
-std::vector<std::string> ids(const std::vector<RecordRow>& rows) {
+std::vector<std::string> ids_of(const std::vector<RecordRow>& rows) {
   std::vector<std::string> out;
   for (const RecordRow& r : rows) out.push_back(r.id);
   return out;
@@ -90,7 +90,7 @@ TEST_F(Records, AssessmentRoundTripsWithExactDocAndIdIsUniquePerOrganization) {
   r([&](ReadTx& tx) {
     auto got = tx.find_assessment("org-a", "as-1");
     ASSERT_TRUE(got);
-    expect_same(*got, a);
+    expect_same_row(*got, a);
     EXPECT_FALSE(tx.find_assessment("org-a", "as-2"));
   });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.insert_assessment(assessment("org-a", "as-1")); })), errc::conflict);
@@ -133,7 +133,7 @@ TEST_F(Records, UpdateAssessmentComparesVersions) {
   next.doc = "{\"v\":2}";
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.update_assessment(next, 2); })), errc::precondition_failed);
   must([&](WriteTx& tx) { return tx.update_assessment(next, 1); });
-  r([&](ReadTx& tx) { expect_same(*tx.find_assessment("org-a", "as-1"), next); });
+  r([&](ReadTx& tx) { expect_same_row(*tx.find_assessment("org-a", "as-1"), next); });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.update_assessment(next, 1); })), errc::precondition_failed);
   RecordRow missing = assessment("org-a", "as-9");
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.update_assessment(missing, 1); })), errc::not_found);
@@ -146,18 +146,18 @@ TEST_F(Records, AssessmentsListNewestFirstWithIdBreakingTies) {
   add_assessment(assessment("org-a", "c", "2026-01-03T00:00:00.000Z"));
   add_assessment(assessment("org-b", "other", "2026-01-04T00:00:00.000Z"));
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_assessments("org-a", 10, std::nullopt)), (Ids{"c", "b", "a", "z"}));
-    EXPECT_EQ(ids(tx.list_assessments("org-a", 2, std::nullopt)), (Ids{"c", "b"}));
-    EXPECT_EQ(ids(tx.list_assessments("org-a", 10, std::pair<std::string, std::string>{"2026-01-02T00:00:00.000Z",
+    EXPECT_EQ(ids_of(tx.list_assessments("org-a", 10, std::nullopt)), (Ids{"c", "b", "a", "z"}));
+    EXPECT_EQ(ids_of(tx.list_assessments("org-a", 2, std::nullopt)), (Ids{"c", "b"}));
+    EXPECT_EQ(ids_of(tx.list_assessments("org-a", 10, std::pair<std::string, std::string>{"2026-01-02T00:00:00.000Z",
                                                                                        "b"})),
               (Ids{"a", "z"}));
     EXPECT_TRUE(tx.list_assessments("org-a", 0, std::nullopt).empty());
     EXPECT_TRUE(tx.list_assessments("org-a", -1, std::nullopt).empty());
-    EXPECT_EQ(ids(tx.list_assessments("org-b", 10, std::nullopt)), (Ids{"other"}));
+    EXPECT_EQ(ids_of(tx.list_assessments("org-b", 10, std::nullopt)), (Ids{"other"}));
     EXPECT_TRUE(tx.list_assessments("org-c", 10, std::nullopt).empty());
     auto rows = tx.list_assessments("org-a", 1, std::nullopt);
     ASSERT_EQ(rows.size(), 1u);
-    expect_same(rows[0], assessment("org-a", "c", "2026-01-03T00:00:00.000Z"));
+    expect_same_row(rows[0], assessment("org-a", "c", "2026-01-03T00:00:00.000Z"));
   });
 }
 
@@ -206,12 +206,12 @@ TEST_F(Records, AnswersArePutByVersionAndListedByItemId) {
     return tx.put_answer(record("org-a", "as-2", "A.6.2"), 0);
   });
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_answers("org-a", "as-1")), (Ids{"4.1", "A.10", "A.6.2", "B.1"}));  // bytewise
-    EXPECT_EQ(ids(tx.list_answers("org-a", "as-2")), (Ids{"A.6.2"}));
+    EXPECT_EQ(ids_of(tx.list_answers("org-a", "as-1")), (Ids{"4.1", "A.10", "A.6.2", "B.1"}));  // bytewise
+    EXPECT_EQ(ids_of(tx.list_answers("org-a", "as-2")), (Ids{"A.6.2"}));
     EXPECT_TRUE(tx.list_answers("org-a", "as-3").empty());
     auto got = tx.find_answer("org-a", "as-1", "A.6.2");
     ASSERT_TRUE(got);
-    expect_same(*got, a1);
+    expect_same_row(*got, a1);
     EXPECT_FALSE(tx.find_answer("org-a", "as-1", "A.9"));
   });
   // Insert again: conflict. Replace: compare-and-swap on the version.
@@ -224,7 +224,7 @@ TEST_F(Records, AnswersArePutByVersionAndListedByItemId) {
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.put_answer(next, 1); })), errc::precondition_failed);
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.put_answer(record("org-a", "as-1", "C.1"), 1); })),
             errc::not_found);
-  r([&](ReadTx& tx) { expect_same(*tx.find_answer("org-a", "as-1", "B.1"), next); });
+  r([&](ReadTx& tx) { expect_same_row(*tx.find_answer("org-a", "as-1", "B.1"), next); });
 }
 
 TEST_F(Records, AnAnswerNeedsAnAssessmentOfItsOwnOrganization) {
@@ -257,17 +257,17 @@ TEST_F(Records, RoadmapActionsAreReplacedWholeAndListedByPositionThenId) {
   });
   r([&](ReadTx& tx) {
     auto rows = tx.list_roadmap_actions("org-a", "as-1");
-    EXPECT_EQ(ids(rows), (Ids{"act-a", "act-b", "act-c", "act-0"}));
+    EXPECT_EQ(ids_of(rows), (Ids{"act-a", "act-b", "act-c", "act-0"}));
     ASSERT_EQ(rows.size(), 4u);
-    expect_same(rows[1], odd);
+    expect_same_row(rows[1], odd);
   });
   // Replacing removes the actions not given again; the other assessment keeps its own.
   must([&](WriteTx& tx) {
     return tx.replace_roadmap_actions("org-a", "as-1", {action("org-a", "as-1", "act-new", 1)});
   });
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"act-new"}));
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-2")), (Ids{"keep"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"act-new"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-2")), (Ids{"keep"}));
   });
   must([&](WriteTx& tx) { return tx.replace_roadmap_actions("org-a", "as-1", {}); });
   r([&](ReadTx& tx) { EXPECT_TRUE(tx.list_roadmap_actions("org-a", "as-1").empty()); });
@@ -288,11 +288,11 @@ TEST_F(Records, AReplaceThatIsRefusedChangesNothing) {
     EXPECT_EQ(code_of(tx.replace_roadmap_actions("org-a", "as-b", {action("org-a", "as-b", "x", 1)})),
               errc::not_found);
     EXPECT_EQ(code_of(tx.replace_roadmap_actions("org-a", "as-9", {})), errc::not_found);
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"old"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"old"}));
     return ok();
   });
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"old"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"old"}));
     EXPECT_TRUE(tx.list_roadmap_actions("org-a", "as-b").empty());
     EXPECT_TRUE(tx.list_roadmap_actions("org-b", "as-b").empty());
   });
@@ -311,9 +311,9 @@ TEST_F(Records, UpdateRoadmapActionComparesVersionsAndMayMoveIt) {
   must([&](WriteTx& tx) { return tx.update_roadmap_action(next, 1); });
   r([&](ReadTx& tx) {
     auto rows = tx.list_roadmap_actions("org-a", "as-1");
-    EXPECT_EQ(ids(rows), (Ids{"a2", "a1"}));
+    EXPECT_EQ(ids_of(rows), (Ids{"a2", "a1"}));
     ASSERT_EQ(rows.size(), 2u);
-    expect_same(rows[1], next);
+    expect_same_row(rows[1], next);
   });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.update_roadmap_action(action("org-a", "as-1", "a9", 1), 1); })),
             errc::not_found);
@@ -333,9 +333,9 @@ TEST_F(Records, SoaEntriesArePutByVersionAndListedByControlId) {
     return tx.put_soa_entry(e, 0);
   });
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_soa_entries("org-a")), (Ids{"A.10.2", "A.2.2", "A.2.3", "A.3.2"}));
-    EXPECT_EQ(ids(tx.list_soa_entries("org-b")), (Ids{"A.9.9"}));
-    expect_same(*tx.find_soa_entry("org-a", "A.2.2"), e);
+    EXPECT_EQ(ids_of(tx.list_soa_entries("org-a")), (Ids{"A.10.2", "A.2.2", "A.2.3", "A.3.2"}));
+    EXPECT_EQ(ids_of(tx.list_soa_entries("org-b")), (Ids{"A.9.9"}));
+    expect_same_row(*tx.find_soa_entry("org-a", "A.2.2"), e);
     EXPECT_FALSE(tx.find_soa_entry("org-a", "A.9.9"));
   });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.put_soa_entry(record("org-a", "", "A.2.2"), 0); })),
@@ -345,7 +345,7 @@ TEST_F(Records, SoaEntriesArePutByVersionAndListedByControlId) {
   next.doc = "{\"applicable\":false}";
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.put_soa_entry(next, 2); })), errc::precondition_failed);
   must([&](WriteTx& tx) { return tx.put_soa_entry(next, 1); });
-  r([&](ReadTx& tx) { expect_same(*tx.find_soa_entry("org-a", "A.2.2"), next); });
+  r([&](ReadTx& tx) { expect_same_row(*tx.find_soa_entry("org-a", "A.2.2"), next); });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.put_soa_entry(record("org-a", "", "A.7.7"), 1); })),
             errc::not_found);
 }
@@ -361,15 +361,15 @@ TEST_F(Records, SoaVersionsAreInsertOnlyAndListedNewestFirst) {
   });
   r([&](ReadTx& tx) {
     auto rows = tx.list_soa_versions("org-a");
-    EXPECT_EQ(ids(rows), (Ids{"10", "3", "2", "1"}));  // numerically, not as text
+    EXPECT_EQ(ids_of(rows), (Ids{"10", "3", "2", "1"}));  // numerically, not as text
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_EQ(rows[0].version, 10);
-    expect_same(rows[2], v2);
+    expect_same_row(rows[2], v2);
     auto got = tx.find_soa_version("org-a", 2);
     ASSERT_TRUE(got);
-    expect_same(*got, v2);
+    expect_same_row(*got, v2);
     EXPECT_FALSE(tx.find_soa_version("org-a", 4));
-    EXPECT_EQ(ids(tx.list_soa_versions("org-b")), (Ids{"2"}));
+    EXPECT_EQ(ids_of(tx.list_soa_versions("org-b")), (Ids{"2"}));
   });
   EXPECT_EQ(code_of(w([&](WriteTx& tx) { return tx.insert_soa_version(soa_version("org-a", 3)); })), errc::conflict);
   r([&](ReadTx& tx) { EXPECT_EQ(tx.find_soa_version("org-a", 3)->doc, soa_version("org-a", 3).doc); });
@@ -414,7 +414,7 @@ TEST_F(Records, RecordsOfOneOrganizationAreInvisibleThroughAnother) {
     return tx.insert_soa_version(soa_version("org-b", 1));
   });
   r([&](ReadTx& tx) {
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"act-1"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-1")), (Ids{"act-1"}));
     EXPECT_EQ(tx.list_answers("org-a", "as-1").size(), 1u);
     EXPECT_EQ(tx.list_soa_entries("org-a").size(), 1u);
     EXPECT_EQ(tx.list_soa_versions("org-a").size(), 1u);
@@ -436,9 +436,9 @@ TEST_F(Records, AFailedWriteLeavesNothing) {
   EXPECT_EQ(code_of(s), errc::validation);
   r([&](ReadTx& tx) {
     EXPECT_FALSE(tx.find_assessment("org-a", "as-1"));
-    EXPECT_EQ(ids(tx.list_assessments("org-a", 10, std::nullopt)), (Ids{"as-0"}));
+    EXPECT_EQ(ids_of(tx.list_assessments("org-a", 10, std::nullopt)), (Ids{"as-0"}));
     EXPECT_TRUE(tx.list_answers("org-a", "as-1").empty());
-    EXPECT_EQ(ids(tx.list_roadmap_actions("org-a", "as-0")), (Ids{"old"}));
+    EXPECT_EQ(ids_of(tx.list_roadmap_actions("org-a", "as-0")), (Ids{"old"}));
     EXPECT_TRUE(tx.list_soa_entries("org-a").empty());
     EXPECT_TRUE(tx.list_soa_versions("org-a").empty());
   });

@@ -20,7 +20,7 @@ class Suggestions : public aims::testing::DemoOrg {
   std::vector<Suggestion> run(const std::string& org) {
     std::vector<Suggestion> out;
     EXPECT_TRUE(store_->read([&](store::ReadTx& tx) -> status {
-      out = suggest(tx, org, scope(cat_, "both"));
+      out = suggest(tx, org, assessment::scope(cat_, "both"));
       return ok();
     }));
     return out;

@@ -23,7 +23,7 @@ std::string expected_doc(const std::string& id, const std::string& reference_doc
   return id == "6.1.3" ? "M+R" : reference_doc;
 }
 
-const Catalog& cat() {
+const Catalog& the_catalog() {
   static Catalog c = Catalog::load_embedded();
   return c;
 }
@@ -31,10 +31,10 @@ const Catalog& cat() {
 }  // namespace
 
 TEST(Catalog, LoadsAndHasFrameworks) {
-  ASSERT_NE(cat().framework("iso42001"), nullptr);
-  ASSERT_NE(cat().framework("iso22989"), nullptr);
-  EXPECT_EQ(cat().maturity_levels().size(), 6u);
-  EXPECT_EQ(cat().maturity_levels()[5].name, "Optimizing");
+  ASSERT_NE(the_catalog().framework("iso42001"), nullptr);
+  ASSERT_NE(the_catalog().framework("iso22989"), nullptr);
+  EXPECT_EQ(the_catalog().maturity_levels().size(), 6u);
+  EXPECT_EQ(the_catalog().maturity_levels()[5].name, "Optimizing");
 }
 
 TEST(Catalog, ClausesMatchReference) {
@@ -44,7 +44,7 @@ TEST(Catalog, ClausesMatchReference) {
   for (const auto& c : ref["clauses"]) {
     auto id = c["id"].as<std::string>();
     ids.insert(id);
-    const auto* it = cat().find("iso42001", id);
+    const auto* it = the_catalog().find("iso42001", id);
     ASSERT_NE(it, nullptr) << id;
     EXPECT_EQ(it->kind, "clause") << id;
     EXPECT_EQ(it->title, c["title"].as<std::string>()) << id;
@@ -62,7 +62,7 @@ TEST(Catalog, ClausesMatchReference) {
     }
   }
   EXPECT_EQ(leaves, 32);
-  auto clauses = cat().select(*cat().framework("iso42001"), {.kind = "clause"});
+  auto clauses = the_catalog().select(*the_catalog().framework("iso42001"), {.kind = "clause"});
   EXPECT_EQ(clauses.size(), ids.size()) << "the catalog has clauses the reference does not";
 }
 
@@ -72,13 +72,13 @@ TEST(Catalog, AnnexAMatchesReference) {
   for (const auto& a : ref["annex_a"]) {
     ++areas;
     auto area = a["area"];
-    const auto* it = cat().find("iso42001", area["id"].as<std::string>());
+    const auto* it = the_catalog().find("iso42001", area["id"].as<std::string>());
     ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->kind, "annex_a_area");
     EXPECT_EQ(it->title, area["title"].as<std::string>());
     EXPECT_TRUE(it->json.contains("objective"));
     for (const auto& o : a["objectives"]) {
-      const auto* ob = cat().find("iso42001", o["id"].as<std::string>());
+      const auto* ob = the_catalog().find("iso42001", o["id"].as<std::string>());
       ASSERT_NE(ob, nullptr);
       EXPECT_EQ(ob->kind, "control_objective");
       EXPECT_EQ(ob->title, o["title"].as<std::string>());
@@ -86,7 +86,7 @@ TEST(Catalog, AnnexAMatchesReference) {
     for (const auto& c : a["controls"]) {
       ++controls;
       auto id = c["id"].as<std::string>();
-      const auto* ct = cat().find("iso42001", id);
+      const auto* ct = the_catalog().find("iso42001", id);
       ASSERT_NE(ct, nullptr) << id;
       EXPECT_EQ(ct->kind, "control") << id;
       EXPECT_EQ(ct->title, c["title"].as<std::string>()) << id;
@@ -98,29 +98,29 @@ TEST(Catalog, AnnexAMatchesReference) {
   }
   EXPECT_EQ(areas, 9);
   EXPECT_EQ(controls, 38);
-  const auto& fw = *cat().framework("iso42001");
-  EXPECT_EQ(cat().select(fw, {.kind = "control"}).size(), 38u);
-  EXPECT_EQ(cat().select(fw, {.kind = "annex_a_area"}).size(), 9u);
+  const auto& fw = *the_catalog().framework("iso42001");
+  EXPECT_EQ(the_catalog().select(fw, {.kind = "control"}).size(), 38u);
+  EXPECT_EQ(the_catalog().select(fw, {.kind = "annex_a_area"}).size(), 9u);
 }
 
 TEST(Catalog, AnnexCAndLifecycleMatchReference) {
   auto ref = reference();
   for (const auto& o : ref["annex_c"]["objectives"]) {
-    const auto* it = cat().find("iso42001", o["id"].as<std::string>());
+    const auto* it = the_catalog().find("iso42001", o["id"].as<std::string>());
     ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->kind, "ai_objective");
     EXPECT_EQ(it->title, o["title"].as<std::string>());
   }
   for (const auto& o : ref["annex_c"]["risk_sources"]) {
-    const auto* it = cat().find("iso42001", o["id"].as<std::string>());
+    const auto* it = the_catalog().find("iso42001", o["id"].as<std::string>());
     ASSERT_NE(it, nullptr);
     EXPECT_EQ(it->kind, "risk_source");
     EXPECT_EQ(it->title, o["title"].as<std::string>());
   }
-  const auto& fw = *cat().framework("iso42001");
-  EXPECT_EQ(cat().select(fw, {.kind = "ai_objective"}).size(), 11u);
-  EXPECT_EQ(cat().select(fw, {.kind = "risk_source"}).size(), 7u);
-  const auto& lc = *cat().framework("iso22989");
+  const auto& fw = *the_catalog().framework("iso42001");
+  EXPECT_EQ(the_catalog().select(fw, {.kind = "ai_objective"}).size(), 11u);
+  EXPECT_EQ(the_catalog().select(fw, {.kind = "risk_source"}).size(), 7u);
+  const auto& lc = *the_catalog().framework("iso22989");
   std::vector<std::string> want;
   for (const auto& s : ref["lifecycle_stages"]) want.push_back(s.as<std::string>());
   std::vector<std::string> got;
@@ -129,20 +129,20 @@ TEST(Catalog, AnnexCAndLifecycleMatchReference) {
 }
 
 TEST(Catalog, ParentsAndChildrenAreConsistent) {
-  const auto* a6 = cat().find("iso42001", "A.6.2");
+  const auto* a6 = the_catalog().find("iso42001", "A.6.2");
   ASSERT_NE(a6, nullptr);
   EXPECT_EQ(a6->children.size(), 7u);
-  const auto* c = cat().find("iso42001", "A.6.2.4");
+  const auto* c = the_catalog().find("iso42001", "A.6.2.4");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->parent, "A.6.2");
   EXPECT_EQ(c->json.at("uid").as_string(), "iso42001:2023:A.6.2.4");
 }
 
 TEST(Catalog, TextSearchFindsByTitleWords) {
-  const auto& fw = *cat().framework("iso42001");
-  auto hits = cat().select(fw, {.text = "verification and validation"});
+  const auto& fw = *the_catalog().framework("iso42001");
+  auto hits = the_catalog().select(fw, {.text = "verification and validation"});
   bool found = false;
   for (const auto* h : hits) found |= h->id == "A.6.2.4";
   EXPECT_TRUE(found);
-  EXPECT_TRUE(cat().select(fw, {.text = "zzzz-no-such-text"}).empty());
+  EXPECT_TRUE(the_catalog().select(fw, {.text = "zzzz-no-such-text"}).empty());
 }

@@ -21,7 +21,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr int kDefaultDays = 7;
-constexpr int kMaxDays = 30;
+constexpr int kMaxInvitationDays = 30;
 const std::string kWhat = "invitation";
 
 /// The invitation as admins see it (never its hash).
@@ -74,7 +74,7 @@ result<std::string> InvitationService::create(const Actor& a, const json::value&
   input::Reader in(body.as_object(), {"email", "role", "expires_in_days"});
   auto email = text::lower(text::trim(in.text("email", 320, false, true).value_or("")));
   auto role = in.choice("role", {"admin", "manager", "contributor", "auditor", "viewer"});
-  auto days = in.integer("expires_in_days", 1, kMaxDays);
+  auto days = in.integer("expires_in_days", 1, kMaxInvitationDays);
   if (in.ok() && !text::looks_like_email(email)) in.error("email", "is not a valid email address");
   if (!role && in.ok()) in.error("role", "is required: one of admin, manager, contributor, auditor, viewer");
   if (!in.ok()) return in.failure("The invitation is not valid.");

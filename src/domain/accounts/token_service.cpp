@@ -13,7 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr int kMaxDays = 3650;
+constexpr int kMaxTokenDays = 3650;
 
 }  // namespace
 
@@ -35,7 +35,7 @@ status TokenService::check_spec(const TokenSpec& spec) {
   if (name.empty() || text::utf8_length(name) > 200 || !text::is_clean_utf8(name, false))
     errs.push_back({"name", 0, "1 to 200 characters, one line"});
   if (spec.scope != "read" && spec.scope != "write") errs.push_back({"scope", 0, "one of read, write"});
-  if (spec.expires_in_days && (*spec.expires_in_days < 1 || *spec.expires_in_days > kMaxDays))
+  if (spec.expires_in_days && (*spec.expires_in_days < 1 || *spec.expires_in_days > kMaxTokenDays))
     errs.push_back({"expires_in_days", 0, "1 to 3650 days, or null for never (admins only)"});
   if (!errs.empty()) return make_error(errc::validation, "The token request is not valid.", std::move(errs));
   return ok();
@@ -70,7 +70,7 @@ result<std::string> TokenService::create(const Actor& a, const json::value& body
   spec.name = in.text("name", 200, false, true).value_or("");
   spec.scope = in.choice("scope", {"read", "write"}).value_or("write");
   bool never = false;
-  auto days = in.integer("expires_in_days", 1, kMaxDays, true, &never);
+  auto days = in.integer("expires_in_days", 1, kMaxTokenDays, true, &never);
   if (!in.ok()) return in.failure("The token request is not valid.");
   spec.expires_in_days = never ? std::nullopt : std::optional<int>(days.value_or(90));
   if (never) {

@@ -15,6 +15,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/records/versions.hpp"
 #include "domain/soa/soa_rules.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::assessment {
 namespace json = boost::json;
@@ -44,11 +45,6 @@ status require(const Actor& a, Action action, std::string_view what) {
 Error not_found(const std::string& id) { return make_error(errc::not_found, "No assessment " + id + " in this organization."); }
 
 json::object parse(const std::string& s) { return json::parse(s).as_object(); }
-
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 bool is_answered(const json::object& d) {
   auto m = d.if_contains("maturity");
@@ -100,7 +96,7 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
       l.action_rows = tx.list_roadmap_actions(a.org_id, id);
       l.excluded = soa::exclusions(tx, a.org_id);
       if (with_evidence)
-        for (const auto& si : scope(cat_, str(parse(l.row.doc), "approach")))
+        for (const auto& si : scope(cat_, string_at(parse(l.row.doc), "approach")))
           l.evidence[si.item->id] = evidence::linked_evidence(tx, a.org_id, evidence_target(si.item->id));
     }
     return ok();
@@ -108,7 +104,7 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
   if (!st) return st.error();
   if (!found) return not_found(id);
   l.doc = parse(l.row.doc);
-  l.items = scope(cat_, str(l.doc, "approach"));
+  l.items = scope(cat_, string_at(l.doc, "approach"));
   for (const auto& r : l.answer_rows) {
     auto d = parse(r.doc);
     Score s;
@@ -123,7 +119,7 @@ result<AssessmentService::Loaded> AssessmentService::load(const Actor& a, const 
 std::string AssessmentService::assessment_json(const json::object& doc, const std::vector<store::RecordRow>& answers) const {
   json::object o = doc;
   o.erase("roadmap");  // internal: the roadmap's settings are served with the roadmap
-  auto items = scope(cat_, str(doc, "approach"));
+  auto items = scope(cat_, string_at(doc, "approach"));
   int answered = 0;
   for (const auto& r : answers)
     if (is_answered(parse(r.doc))) ++answered;
@@ -301,10 +297,10 @@ result<Versioned> AssessmentService::put_answer(const Actor& a, const std::strin
     auto row = tx.find_assessment(a.org_id, id);
     if (!row) return not_found(id);
     auto doc = parse(row->doc);
-    for (const auto& si : scope(cat_, str(doc, "approach")))
+    for (const auto& si : scope(cat_, string_at(doc, "approach")))
       if (si.item->id == item_id) item = si.item;
     if (!item) return make_error(errc::not_found, "Item " + item_id + " is not in the scope of this assessment.");
-    if (str(doc, "status") == "completed")
+    if (string_at(doc, "status") == "completed")
       return make_error(errc::conflict, "This assessment is completed; reopen it (status in_progress) to change answers.");
     // Accepting a suggestion: the level is the suggested one, and the answer keeps its basis.
     std::optional<Suggestion> suggested;
@@ -419,11 +415,11 @@ result<std::string> AssessmentService::compare(const Actor& a, const std::string
 json::array AssessmentService::plan_actions(const Loaded& l, Date start, int capacity, json::array& left_out) const {
   int target = static_cast<int>(l.doc.at("target_maturity").as_int64());
   std::map<std::string, std::string> owners;
-  for (const auto& [item, d] : l.answer_docs) owners[item] = str(d, "owner");
+  for (const auto& [item, d] : l.answer_docs) owners[item] = string_at(d, "owner");
   auto gap_list = gaps(l.items, l.scores, target);
   left_out = leave_out_excluded(gap_list, l.excluded);
   json::array out;
-  for (const auto& act : plan(cat_, gap_list, start, capacity, owners, str(l.doc, "owner")))
+  for (const auto& act : plan(cat_, gap_list, start, capacity, owners, string_at(l.doc, "owner")))
     out.push_back(action_json(act, 1));
   return out;
 }
@@ -467,7 +463,7 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
   auto now = clock_.now_text();
   std::vector<store::RecordRow> rows;
   for (std::size_t i = 0; i < arr.size(); ++i)
-    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, str(arr[i].as_object(), "id"), arr[i].at("version").as_int64(),
+    rows.push_back(store::RecordRow{"", a.org_id, l.row.id, string_at(arr[i].as_object(), "id"), arr[i].at("version").as_int64(),
                                     static_cast<std::int64_t>(i), "", now, now, json::serialize(arr[i])});
   if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;
   // The roadmap's own settings live in the assessment document.
@@ -574,7 +570,7 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
       for (const auto& d : *deps)
         if (d == action_id || std::none_of(all.begin(), all.end(), [&](const store::RecordRow& r) { return r.id == d; }))
           in.error("depends_on", "'" + d + "' is not another action of this roadmap");
-    std::string s_date = start.value_or(str(doc, "start_date")), t_date = target.value_or(str(doc, "target_date"));
+    std::string s_date = start.value_or(string_at(doc, "start_date")), t_date = target.value_or(string_at(doc, "target_date"));
     if (t_date < s_date) in.error("target_date", "must not be before the start date");
     // The plan stays consistent: no cycle of prerequisites, nothing starts before what it needs ends.
     std::map<std::string, json::object> docs;
@@ -594,13 +590,13 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
     bool cycle = cyclic(action_id);
     if (cycle) in.error("depends_on", "would make a cycle of prerequisites");
     for (const auto& d : cycle ? std::vector<std::string>{} : my_deps)
-      if (auto p = docs.find(d); p != docs.end() && d != action_id && str(p->second, "target_date") > s_date)
-        in.error("start_date", "starts before its prerequisite " + d + " ends (" + str(p->second, "target_date") + ")");
+      if (auto p = docs.find(d); p != docs.end() && d != action_id && string_at(p->second, "target_date") > s_date)
+        in.error("start_date", "starts before its prerequisite " + d + " ends (" + string_at(p->second, "target_date") + ")");
     for (const auto& [other, od] : docs)
-      if (!cycle && other != action_id && str(od, "start_date") < t_date)
+      if (!cycle && other != action_id && string_at(od, "start_date") < t_date)
         for (const auto& d : input::from_array(od.at("depends_on")))
           if (d == action_id)
-            in.error("target_date", "ends after " + other + " starts (" + str(od, "start_date") + "), which needs it");
+            in.error("target_date", "ends after " + other + " starts (" + string_at(od, "start_date") + "), which needs it");
     if (!in.ok()) return in.failure("The change is not valid.");
     // The fields the user changed survive regeneration (roadmap.hpp, keep_edits).
     std::vector<std::string> edited;

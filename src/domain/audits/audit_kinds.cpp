@@ -34,13 +34,6 @@ const std::vector<Requirement>& requirements() {
   return all;
 }
 
-/// Whether `id` names an audit of the organization's audit kinds: "IA-<n>".
-std::string status_of(const json::object& doc) { return records::doc_text(&doc, "status"); }
-
-/// The refusal of every change of a signed-off audit.
-Error frozen(const std::string& id) {
-  return make_error(errc::conflict, "Internal audit " + id + " is signed off and frozen; nothing in it can change.");
-}
 
 /// The audit `audit_id` of a finding or request must not be signed off.
 status parent_open(store::ReadTx& tx, const std::string& org_id, const json::object& doc) {
@@ -51,7 +44,7 @@ status parent_open(store::ReadTx& tx, const std::string& org_id, const json::obj
   json::error_code ec;
   auto parsed = json::parse(row->doc, ec);
   if (ec || !parsed.is_object()) return ok();
-  if (status_of(parsed.as_object()) == "signed_off") return frozen(audit_id);
+  if (audit_status(parsed.as_object()) == "signed_off") return audit_frozen(audit_id);
   return ok();
 }
 
@@ -79,14 +72,14 @@ void audit_derive(const json::object& doc, json::object& view) {
 /// Status changes go through the workflow (start, report, sign-off); a PATCH may only cancel an
 /// audit that is not reported. A signed-off audit is frozen.
 status audit_guard(store::ReadTx&, const std::string&, const json::object& before, const json::object& after) {
-  const auto to = status_of(after);
+  const auto to = audit_status(after);
   if (before.empty()) {
     if (to != "planned")
       return make_error(errc::validation, "The internal audit is not valid.",
                         {{"status", 0, "a new audit is planned; it is started, reported and signed off by its workflow"}});
     return ok();
   }
-  const auto from = status_of(before);
+  const auto from = audit_status(before);
   auto id = records::doc_text(&before, "id");
   if (from == "signed_off") return make_error(errc::conflict, "The internal audit is signed off and frozen; nothing in it can change.");
   if (from != to) {
@@ -202,7 +195,7 @@ records::KindSpec make_finding() {
 // ---- audit_request
 
 void request_check(const json::object& doc, std::vector<FieldError>& errors) {
-  if (status_of(doc) == "answered" && records::doc_text(&doc, "answer").empty())
+  if (audit_status(doc) == "answered" && records::doc_text(&doc, "answer").empty())
     errors.push_back({"answer", 0, "an answered request needs its answer"});
 }
 
@@ -243,6 +236,12 @@ records::KindSpec make_row() {
 }
 
 }  // namespace
+
+std::string audit_status(const json::object& doc) { return records::doc_text(&doc, "status"); }
+
+Error audit_frozen(const std::string& id) {
+  return make_error(errc::conflict, "Internal audit " + id + " is signed off and frozen; nothing in it can change.");
+}
 
 std::vector<std::string> clause_list(const std::string& text) {
   std::vector<std::string> out;

@@ -15,6 +15,12 @@
 namespace aims::audits {
 
 const records::KindSpec& internal_audit_kind();
+
+/// The status of an audit's document ("planned", "in_progress", "signed_off").
+std::string audit_status(const boost::json::object& doc);
+/// The refusal (409) of every change of the signed-off audit `id`.
+Error audit_frozen(const std::string& id);
+
 const records::KindSpec& audit_finding_kind();
 const records::KindSpec& audit_request_kind();
 /// The checklist rows: child records of an audit (parent id), one per clause and control, whose id

@@ -27,16 +27,11 @@ const std::vector<std::string> kResults = {"conforming", "nc_raised", "observati
 
 std::string today(const Clock& clock) { return clock.now_text().substr(0, 10); }
 
-std::string status_of(const json::object& doc) { return records::doc_text(&doc, "status"); }
-
 json::value member_or_null(const json::object& doc, std::string_view key) {
   auto p = doc.if_contains(key);
   return p ? *p : json::value(nullptr);
 }
 
-Error frozen(const std::string& id) {
-  return make_error(errc::conflict, "Internal audit " + id + " is signed off and frozen; nothing in it can change.");
-}
 
 Error wrong_status(const std::string& id, const std::string& status, const std::string& what) {
   auto words = status == "in_progress" ? std::string("in progress") : status == "signed_off" ? std::string("signed off") : status;
@@ -70,7 +65,7 @@ result<Current> changing(store::WriteTx& tx, const Actor& a, const std::string& 
   if (auto s = records::check_if_match(k, *row, if_match); !s) return s.error();
   auto doc = stored::parse_object(row->doc);
   if (auto s = records::not_archived(k.title, id, doc); !s) return s.error();
-  if (status_of(doc) == "signed_off") return frozen(id);
+  if (audit_status(doc) == "signed_off") return audit_frozen(id);
   return Current{*row, std::move(doc)};
 }
 
@@ -195,7 +190,7 @@ result<records::Versioned> AuditService::start(const Actor& a, const std::string
     auto cur = changing(tx, a, id, if_match);
     if (!cur) return cur.error();
     auto& [row, before] = *cur;
-    if (status_of(before) != "planned") return wrong_status(id, status_of(before), "only a planned audit is started.");
+    if (audit_status(before) != "planned") return wrong_status(id, audit_status(before), "only a planned audit is started.");
     auto clauses = leaf_clauses_of(clause_list(records::doc_text(&before, "clauses")));
     std::set<std::string> controls;
     if (auto c = before.if_contains("controls"); c && c->is_array())
@@ -312,9 +307,9 @@ result<records::Versioned> AuditService::update_row(const Actor& a, const std::s
     if (auto s = records::check_if_match(rk, *row, if_match); !s) return s;
     if (!r.ok()) return r.failure("The checklist row is not valid.");
     auto audit_doc = stored::parse_object(audit->doc);
-    if (status_of(audit_doc) == "signed_off") return frozen(id);
-    if (status_of(audit_doc) != "in_progress")
-      return wrong_status(id, status_of(audit_doc), "checklist rows are recorded while the audit is in progress.");
+    if (audit_status(audit_doc) == "signed_off") return audit_frozen(id);
+    if (audit_status(audit_doc) != "in_progress")
+      return wrong_status(id, audit_status(audit_doc), "checklist rows are recorded while the audit is in progress.");
     std::vector<FieldError> errs;
     if (evidence)
       for (const auto& e : *evidence)
@@ -383,7 +378,7 @@ result<records::Versioned> AuditService::add_sample(const Actor& a, const std::s
     if (!cur) return cur.error();
     if (!r.ok()) return r.failure("The sample is not valid.");
     auto& [row, before] = *cur;
-    if (status_of(before) != "in_progress") return wrong_status(id, status_of(before), "samples are drawn while the audit is in progress.");
+    if (audit_status(before) != "in_progress") return wrong_status(id, audit_status(before), "samples are drawn while the audit is in progress.");
     std::vector<FieldError> errs;
     if (row_id && !row_id->empty() && !tx.find_record(a.org_id, checklist_row_kind().kind, id, *row_id))
       errs.push_back({"row", 0, "no checklist row " + *row_id + " in internal audit " + id});
@@ -457,7 +452,7 @@ result<records::Versioned> AuditService::sample_results(const Actor& a, const st
     if (!index || static_cast<std::size_t>(*index) > samples.size())
       return make_error(errc::not_found, "No sample " + n + " in internal audit " + id + ".");
     if (!errs.empty()) return make_error(errc::validation, "The results are not valid.", errs);
-    if (status_of(before) != "in_progress") return wrong_status(id, status_of(before), "sample results are recorded while the audit is in progress.");
+    if (audit_status(before) != "in_progress") return wrong_status(id, audit_status(before), "sample results are recorded while the audit is in progress.");
     auto& sample = samples[static_cast<std::size_t>(*index - 1)].as_object();
     auto& items = sample["items"].as_array();
     for (const auto& kv : results->as_object()) {
@@ -496,7 +491,7 @@ result<records::Versioned> AuditService::report(const Actor& a, const std::strin
     if (!cur) return cur.error();
     if (!r.ok()) return r.failure("The report is not valid.");
     auto& [row, before] = *cur;
-    if (status_of(before) != "in_progress") return wrong_status(id, status_of(before), "only an audit in progress is reported.");
+    if (audit_status(before) != "in_progress") return wrong_status(id, audit_status(before), "only an audit in progress is reported.");
     auto after = before;
     after["conclusion"] = *conclusion;
     after["status"] = "reported";
@@ -530,7 +525,7 @@ result<records::Versioned> AuditService::sign_off(const Actor& a, const std::str
     if (!cur) return cur.error();
     if (!r.ok()) return r.failure("The sign-off is not valid.");
     auto& [row, before] = *cur;
-    if (status_of(before) != "reported") return wrong_status(id, status_of(before), "only a reported audit is signed off.");
+    if (audit_status(before) != "reported") return wrong_status(id, audit_status(before), "only a reported audit is signed off.");
     const auto lead = records::doc_text(&before, "lead_auditor");
     std::vector<std::string> team;
     if (auto t = before.if_contains("team"); t && t->is_array()) team = input::from_array(*t);
@@ -595,8 +590,8 @@ result<records::Versioned> AuditService::answer_request(const Actor& a, const st
     if (auto s = records::not_archived(k.title, id, before); !s) return s;
     if (k.guard)
       if (auto s = k.guard(tx, a.org_id, before, before); !s) return s;  // the audit signed off: frozen
-    if (status_of(before) != "open")
-      return make_error(errc::conflict, "Request for information " + id + " is " + status_of(before) + "; only an open request is answered.");
+    if (audit_status(before) != "open")
+      return make_error(errc::conflict, "Request for information " + id + " is " + audit_status(before) + "; only an open request is answered.");
     auto after = before;
     after["answer"] = *answer;
     after["status"] = "answered";
@@ -621,7 +616,7 @@ result<json::object> AuditService::report_content(const Actor& a, const std::str
     auto audit = audit_row(tx, a, id);
     if (!audit) return audit.error();
     auto doc = stored::parse_object(audit->doc);
-    if (status_of(doc) == "signed_off") {
+    if (audit_status(doc) == "signed_off") {
       auto rep = tx.find_record(a.org_id, kReportKind, id, kReportId);
       if (!rep) return make_error(errc::internal, "the frozen report of " + id + " is missing");
       auto hash = ledger::content_hash(ledger::record_content(*rep));

@@ -8,7 +8,7 @@ namespace aims::communication {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec communication_spec() {
   auto k = worded_kind({"communication", "communication", "Communication", "COM-", "Communication log", "communications",
                         "communication", "7.4"});
   k.fields = {
@@ -30,6 +30,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& communication_kind() { return records::built_once<make>(); }
+const records::KindSpec& communication_kind() { return records::built_once<communication_spec>(); }
 
 }  // namespace aims::communication

@@ -18,7 +18,7 @@ std::vector<EnumValue> a8_controls() {
   return out;
 }
 
-KindSpec make() {
+KindSpec communication_plan_spec() {
   auto k = worded_kind({"communication_plan", "communication plan entry", "Communication plan entry", "CP-",
                         "Communication plan", "communication-plan", "communication-plan", "7.4"});
   auto schedule = choice_field("schedule", "When",
@@ -60,6 +60,6 @@ std::vector<records::EnumValue> audiences() {
           {"affected_persons", "Affected persons"}, {"users", "Users"}};
 }
 
-const records::KindSpec& communication_plan_kind() { return records::built_once<make>(); }
+const records::KindSpec& communication_plan_kind() { return records::built_once<communication_plan_spec>(); }
 
 }  // namespace aims::communication

@@ -7,7 +7,7 @@ namespace aims::context {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec climate_determination_spec() {
   auto k = worded_kind({"climate_determination", "climate determination", "Climate determination", "CD-",
                         "Climate determinations", "climate-determinations", "climate-determination", "4.1"});
   // The next review of a decision comes after the decision.
@@ -33,6 +33,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& climate_determination_kind() { return records::built_once<make>(); }
+const records::KindSpec& climate_determination_kind() { return records::built_once<climate_determination_spec>(); }
 
 }  // namespace aims::context

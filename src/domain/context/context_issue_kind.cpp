@@ -8,7 +8,7 @@ namespace {
 using namespace records;
 
 /// An open issue of high relevance must come back for review; a closed one has nothing to review.
-void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
+void check_context_issue(const boost::json::object& doc, std::vector<FieldError>& errors) {
   auto status = doc_text(&doc, "status");
   bool dated = !doc_text(&doc, "review_date").empty();
   if (status == "open" && doc_text(&doc, "relevance") == "high" && !dated)
@@ -17,10 +17,10 @@ void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
     errors.push_back({"review_date", 0, "a closed issue has no next review; clear the date or reopen the issue"});
 }
 
-KindSpec make() {
+KindSpec context_issue_spec() {
   auto k = worded_kind({"context_issue", "context issue", "Context issue", "CI-", "Context issues", "context-issues",
                         "context-issue", "4.1"});
-  k.check = check;
+  k.check = check_context_issue;
   auto category = choice_field("category", "Category", "The area the issue belongs to.",
                                {{"legal", "Legal and regulatory"}, {"technological", "Technological"},
                                 {"market", "Market and economic"}, {"social", "Social and cultural"},
@@ -69,6 +69,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& context_issue_kind() { return records::built_once<make>(); }
+const records::KindSpec& context_issue_kind() { return records::built_once<context_issue_spec>(); }
 
 }  // namespace aims::context

@@ -14,7 +14,7 @@ std::vector<EnumValue> party_types() {
           {"investor", "Investor or owner"}, {"civil_society", "Civil society"}, {"other", "Other"}};
 }
 
-KindSpec make() {
+KindSpec interested_party_spec() {
   auto k = worded_kind({"interested_party", "interested party", "Interested party", "IP-", "Interested parties",
                         "interested-parties", "interested-party", "4.2"});
   auto influence = scale_field("influence", "Influence", "How strongly the party can affect the AI management system.",
@@ -57,6 +57,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& interested_party_kind() { return records::built_once<make>(); }
+const records::KindSpec& interested_party_kind() { return records::built_once<interested_party_spec>(); }
 
 }  // namespace aims::context

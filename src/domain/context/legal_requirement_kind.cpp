@@ -8,15 +8,15 @@ namespace {
 using namespace records;
 
 /// A requirement found not to apply says why, so that the decision can be checked later.
-void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
+void check_legal_requirement(const boost::json::object& doc, std::vector<FieldError>& errors) {
   if (doc_text(&doc, "status") == "not_applicable" && doc_text(&doc, "notes").empty())
     errors.push_back({"notes", 0, "say why the requirement does not apply"});
 }
 
-KindSpec make() {
+KindSpec legal_requirement_spec() {
   auto k = worded_kind({"legal_requirement", "legal requirement", "Legal requirement", "LR-",
                         "Legal and contractual requirements", "legal-requirements", "legal-requirement", "4.2"});
-  k.check = check;
+  k.check = check_legal_requirement;
   auto type = choice_field("source_type", "Source type", "Where the requirement comes from.",
                            {{"law", "Law or regulation"}, {"contract", "Contract"}, {"standard", "Standard"},
                             {"voluntary", "Voluntary commitment"}, {"other", "Other"}},
@@ -53,6 +53,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& legal_requirement_kind() { return records::built_once<make>(); }
+const records::KindSpec& legal_requirement_kind() { return records::built_once<legal_requirement_spec>(); }
 
 }  // namespace aims::context

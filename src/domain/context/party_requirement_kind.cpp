@@ -8,7 +8,7 @@ namespace {
 using namespace records;
 
 /// A requirement not adopted says why (and only then); one addressed wholly or partly says how.
-void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
+void check_party_requirement(const boost::json::object& doc, std::vector<FieldError>& errors) {
   const auto* adopted = doc.if_contains("adopted");
   bool is_adopted = !adopted || !adopted->is_bool() || adopted->as_bool();
   bool has_reason = !doc_text(&doc, "not_adopted_reason").empty();
@@ -21,10 +21,10 @@ void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
     errors.push_back({"how_addressed", 0, "say how the requirement is addressed"});
 }
 
-KindSpec make() {
+KindSpec party_requirement_spec() {
   auto k = worded_kind({"party_requirement", "requirement", "Requirement", "REQ-", "Requirements of interested parties",
                         "party-requirements", "party-requirement", "4.2"});
-  k.check = check;
+  k.check = check_party_requirement;
   FieldSpec adopted{"adopted", "Adopted", "Whether the organization adopts it as a requirement of the AI management system.",
                     FieldType::boolean};
   adopted.default_value = true;
@@ -69,6 +69,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& party_requirement_kind() { return records::built_once<make>(); }
+const records::KindSpec& party_requirement_kind() { return records::built_once<party_requirement_spec>(); }
 
 }  // namespace aims::context

@@ -13,7 +13,7 @@ namespace json = boost::json;
 namespace {
 
 /// The id of the demo organization's AI system named `name`, or an internal error.
-result<std::string> system_id(store::Store& store, const std::string& org_id, const std::string& name) {
+result<std::string> system_id_named(store::Store& store, const std::string& org_id, const std::string& name) {
   std::optional<std::string> id;
   auto st = store.read([&](store::ReadTx& tx) -> status {
     if (auto s = tx.find_system_by_name_key(org_id, text::lower(name))) id = s->id;
@@ -102,12 +102,12 @@ status seed_records(store::Store& store, const Clock& clock, const accounts::Act
         if (f.ref != "system" || !body.contains(f.name) || body.at(f.name).is_null()) continue;
         auto& v = body.at(f.name);
         if (v.is_string()) {
-          auto id = system_id(store, actor.org_id, std::string(v.as_string()));
+          auto id = system_id_named(store, actor.org_id, std::string(v.as_string()));
           if (!id) return id.error();
           v = *id;
         } else if (v.is_array()) {
           for (auto& e : v.as_array()) {
-            auto id = system_id(store, actor.org_id, std::string(e.as_string()));
+            auto id = system_id_named(store, actor.org_id, std::string(e.as_string()));
             if (!id) return id.error();
             e = *id;
           }

@@ -10,6 +10,7 @@
 #include "domain/documents/document_common.hpp"
 #include "domain/documents/document_kind.hpp"
 #include "domain/documents/document_service.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::documents {
 namespace json = boost::json;
@@ -97,7 +98,7 @@ result<std::string> DocumentService::acknowledge(const Actor& a, const std::stri
     auto v = stored::parse_object(pub->doc);
     auto major = v.at("major").as_int64();
     if (auto had = ack_of(tx, a.org_id, id, major, a.user_id))
-      return make_error(errc::conflict, "You acknowledged version " + str(*had, "label") + " of " + id +
+      return make_error(errc::conflict, "You acknowledged version " + string_at(*had, "label") + " of " + id +
                                             " already; a new major version asks again.");
     auto now = clock_.now_text();
     out = json::object{{"document_id", id},         {"label", v.at("label")}, {"major", major},

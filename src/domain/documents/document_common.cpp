@@ -8,14 +8,10 @@
 #include "domain/documents/document_kind.hpp"
 #include "domain/documents/document_service.hpp"
 #include "domain/records/list_query.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::documents::detail {
 namespace json = boost::json;
-
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 std::optional<Label> parse_label(const std::string& s) {
   auto dot = s.find('.');
@@ -80,7 +76,7 @@ result<store::RecordRow> find_version(store::ReadTx& tx, const std::string& org_
 
 const store::RecordRow* published_of(const std::vector<store::RecordRow>& rows) {
   for (const auto& r : rows)
-    if (str(stored::parse_object(r.doc), "status") == "published") return &r;
+    if (string_at(stored::parse_object(r.doc), "status") == "published") return &r;
   return nullptr;
 }
 

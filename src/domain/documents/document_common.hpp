@@ -81,7 +81,5 @@ std::vector<store::Membership> audience_of(store::ReadTx& tx, const std::string&
 using records::served_version;
 using records::version_view;
 
-/// Text of a member of a JSON object, "" when missing or not a string.
-std::string str(const boost::json::object& o, std::string_view key);
 
 }  // namespace aims::documents::detail

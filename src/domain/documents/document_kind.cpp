@@ -41,7 +41,7 @@ void check(const json::object& doc, std::vector<FieldError>& errors) {
     errors.push_back({"audience", 0, "a document to acknowledge needs an audience: members or roles"});
 }
 
-records::KindSpec make() {
+records::KindSpec document_spec() {
   auto k = records::named_kind("document", "document", "Document", "DOC-");
   k.plural = "Documents";
   k.path = "documents";
@@ -126,7 +126,7 @@ records::KindSpec make_ack_kind() {
 
 }  // namespace
 
-const records::KindSpec& document_kind() { return records::built_once<make>(); }
+const records::KindSpec& document_kind() { return records::built_once<document_spec>(); }
 const records::KindSpec& version_kind() { return records::built_once<make_version_kind>(); }
 const records::KindSpec& ack_kind() { return records::built_once<make_ack_kind>(); }
 

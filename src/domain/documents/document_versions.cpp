@@ -10,6 +10,7 @@
 #include "domain/documents/line_diff.hpp"
 #include "domain/records/record_service.hpp"
 #include "domain/records/versions.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::documents {
 namespace json = boost::json;
@@ -85,21 +86,21 @@ result<records::Versioned> DocumentService::start_draft(const Actor& a, const st
       return make_error(errc::validation, "The version is not valid.", {{"step", 0, "must be minor or major"}});
     auto rows = version_rows(tx, a.org_id, id);
     for (const auto& r : rows) {
-      auto status = str(stored::parse_object(r.doc), "status");
+      auto status = string_at(stored::parse_object(r.doc), "status");
       if (status == "draft" || status == "in_review")
-        return make_error(errc::conflict, "Version " + str(stored::parse_object(r.doc), "label") + " of " + id + " is " +
+        return make_error(errc::conflict, "Version " + string_at(stored::parse_object(r.doc), "label") + " of " + id + " is " +
                                               (status == "draft" ? "a draft" : "in review") +
                                               " already; finish it before starting another.");
     }
     Label l;
     const auto* pub = published_of(rows);
     if (!rows.empty()) {
-      auto last = parse_label(str(stored::parse_object(rows.front().doc), "label"));
+      auto last = parse_label(string_at(stored::parse_object(rows.front().doc), "label"));
       if (!last) return make_error(errc::internal, "a version of " + id + " has no readable number");
       l = step == "major" ? Label{last->major + 1, 0} : Label{last->major, last->minor + 1};
     }
     if (!v.contains("content")) {
-      std::string from = pub ? str(stored::parse_object(pub->doc), "content") : "";
+      std::string from = pub ? string_at(stored::parse_object(pub->doc), "content") : "";
       v["content"] = from;
       v["content_hash"] = crypto::sha256_hex(from);
     }
@@ -132,7 +133,7 @@ result<records::Versioned> DocumentService::update_draft(const Actor& a, const s
     if (!c) return c.error();
     const auto* row = &c->row;
     const auto& before = c->version;
-    auto status = str(before, "status");
+    auto status = string_at(before, "status");
     if (status == "published" || status == "superseded")
       return make_error(errc::conflict, "Version " + label + " of " + id + " is " + status +
                                             " and frozen; start a new draft to change the document.");
@@ -167,14 +168,14 @@ result<records::Versioned> DocumentService::submit(const Actor& a, const std::st
     if (!c) return c.error();
     const auto* row = &c->row;
     const auto& before = c->version;
-    if (str(before, "status") != "draft")
-      return make_error(errc::conflict, "Version " + label + " of " + id + " is " + str(before, "status") +
+    if (string_at(before, "status") != "draft")
+      return make_error(errc::conflict, "Version " + label + " of " + id + " is " + string_at(before, "status") +
                                             "; only a draft is submitted for approval.");
-    if (str(before, "content").empty())
+    if (string_at(before, "content").empty())
       return make_error(errc::validation, "The version has no content yet.", {{"content", 0, "write the document first"}});
     auto approvers = c->document.contains("approvers") ? input::from_array(c->document.at("approvers")) : std::vector<std::string>{};
     auto now = clock_.now_text();
-    auto state = approval::start(approvers, str(before, "author"), a, now, "version " + label);
+    auto state = approval::start(approvers, string_at(before, "author"), a, now, "version " + label);
     if (!state) return state.error();
     auto after = before;
     after["status"] = "in_review";
@@ -206,12 +207,12 @@ result<records::Versioned> DocumentService::decide(const Actor& a, const std::st
     auto comment = in.text("comment", 2000, true);
     if (!in.ok()) return in.failure("The decision is not valid.");
     const auto& before = c->version;
-    if (str(before, "status") != "in_review")
-      return make_error(errc::conflict, "Version " + label + " of " + id + " is " + str(before, "status") +
+    if (string_at(before, "status") != "in_review")
+      return make_error(errc::conflict, "Version " + label + " of " + id + " is " + string_at(before, "status") +
                                             "; only a version in review is approved or rejected.");
     auto after = before;
     auto now = clock_.now_text();
-    auto outcome = approval::decide(after["approval"].as_object(), str(before, "author"), a, approve,
+    auto outcome = approval::decide(after["approval"].as_object(), string_at(before, "author"), a, approve,
                                     comment.value_or(""), now);
     if (!outcome) return outcome.error();
     std::string op = approve ? "approve" : "reject";
@@ -255,7 +256,7 @@ result<std::pair<json::object, json::object>> DocumentService::published_version
     auto row = find_version(tx, a.org_id, id, label);
     if (!row) return row.error();
     auto v = version_view(*row);
-    auto status = str(v, "status");
+    auto status = string_at(v, "status");
     if (status != "published" && status != "superseded")
       return make_error(errc::conflict, "Version " + label + " of " + id + " is " + status + "; only published versions are exported.");
     out = {records::record_view(document_kind(), d->first), std::move(v)};
@@ -281,8 +282,8 @@ result<std::string> DocumentService::diff(const Actor& a, const std::string& id,
     if (!y) return y.error();
     out = json::object{{"from", *from},
                        {"to", *to},
-                       {"lines", line_diff(str(stored::parse_object(x->doc), "content"),
-                                           str(stored::parse_object(y->doc), "content"))}};
+                       {"lines", line_diff(string_at(stored::parse_object(x->doc), "content"),
+                                           string_at(stored::parse_object(y->doc), "content"))}};
     return ok();
   });
   if (!st) return st.error();

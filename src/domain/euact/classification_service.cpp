@@ -8,6 +8,7 @@
 #include "domain/euact/classifier.hpp"
 #include "domain/euact/obligations.hpp"
 #include "domain/euact/recheck.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -27,11 +28,6 @@ std::string clip(const std::string& s, std::size_t max) {
     ++count;
   }
   return s.substr(0, i) + "…";
-}
-
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 }  // namespace
@@ -146,7 +142,7 @@ result<ClassificationView> ClassificationService::put(const Actor& a, const std:
                         {"organization_role", outcome.organization_role}};
     if (auto s = systems_.update_in(tx, a, system_id, fields, "classify"); !s) return s.error();
     auto sysdoc = json::parse(row->doc).as_object();
-    if (auto s = obligations_.sync(tx, a, system_id, derived, str(sysdoc, "owner")); !s) return s;
+    if (auto s = obligations_.sync(tx, a, system_id, derived, string_at(sysdoc, "owner")); !s) return s;
     out = ClassificationView{version + 1, with_recheck(q_, text)};
     return ok();
   });

@@ -13,7 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-Outcome run(json::object given) {
+Outcome outcome_of(json::object given) {
   auto answers = check_answers(questionnaire(), complete(std::move(given)));
   EXPECT_TRUE(answers) << (answers ? "" : answers.error().detail);
   return classify(questionnaire(), answers ? *answers : json::object{});
@@ -50,7 +50,7 @@ class AnnexIiiPoint : public ::testing::TestWithParam<PointCase> {};
 
 TEST_P(AnnexIiiPoint, IsHighRiskWithItsPointAsBasisFromDecember2027) {
   const auto& c = GetParam();
-  auto o = run({{"roles", strings({"provider"})},
+  auto o = outcome_of({{"roles", strings({"provider"})},
                 {"annex3-areas", json::array{json::value(std::to_string(c.area))}},
                 {c.id, true}});
   EXPECT_EQ(o.cls, "high_risk");
@@ -86,7 +86,7 @@ TEST(AnnexIii, TheDataHasExactlyThePinnedPoints) {
 }
 
 TEST(AnnexIii, SeveralPointsAreNamedTogether) {
-  auto o = run({{"roles", strings({"deployer"})},
+  auto o = outcome_of({{"roles", strings({"deployer"})},
                 {"annex3-areas", strings({"4", "5"})},
                 {"annex3-4-a", true},
                 {"annex3-4-b", true},
@@ -96,7 +96,7 @@ TEST(AnnexIii, SeveralPointsAreNamedTogether) {
 }
 
 TEST(AnnexIii, AnAreaWithNoPointAnsweredYesIsNotHighRisk) {
-  auto o = run({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}});
   EXPECT_EQ(o.cls, "minimal");
   EXPECT_EQ(o.basis, "");
   // The derogation questions are only asked when a point applies.
@@ -115,7 +115,7 @@ class ArtSixDerogation : public ::testing::TestWithParam<DerogationCase> {};
 
 TEST_P(ArtSixDerogation, TakesAnAnnexIiiSystemOutOfHighRisk) {
   const auto& c = GetParam();
-  auto o = run({{"roles", strings({"provider"})},
+  auto o = outcome_of({{"roles", strings({"provider"})},
                 {"annex3-areas", strings({"4"})},
                 {"annex3-4-a", true},
                 {"art6-3-profiling", false},
@@ -153,7 +153,7 @@ INSTANTIATE_TEST_SUITE_P(EachCondition, ArtSixDerogation,
                          [](const auto& info) { return std::string(1, info.param.id[7]); });
 
 TEST(Profiling, WithoutAnyDerogationAnAnnexIiiSystemIsHighRisk) {
-  auto o = run({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true}, {"art6-3-profiling", false}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true}, {"art6-3-profiling", false}});
   EXPECT_EQ(o.cls, "high_risk");
   EXPECT_FALSE(o.profiling);
   EXPECT_EQ(o.derogation, nullptr);
@@ -185,7 +185,7 @@ class ArtFivePractice : public ::testing::TestWithParam<PracticeCase> {};
 
 TEST_P(ArtFivePractice, MakesTheSystemProhibitedFromItsDate) {
   const auto& c = GetParam();
-  auto o = run({{"roles", strings({"provider", "deployer"})}, {c.id, true}});
+  auto o = outcome_of({{"roles", strings({"provider", "deployer"})}, {c.id, true}});
   EXPECT_EQ(o.cls, "prohibited");
   EXPECT_EQ(o.basis, c.article);
   ASSERT_EQ(o.practices.size(), 1u);
@@ -202,7 +202,7 @@ TEST_P(ArtFivePractice, ItsExceptionLiftsTheBan) {
   std::string follow_up = std::string(c.id) + "-exception";
   EXPECT_EQ(questionnaire().find(follow_up) != nullptr, c.has_exception);
   if (!c.has_exception) return;
-  auto o = run({{"roles", strings({"provider"})}, {c.id, true}, {follow_up, true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {c.id, true}, {follow_up, true}});
   EXPECT_NE(o.cls, "prohibited");
   EXPECT_TRUE(o.practices.empty());
 }
@@ -224,7 +224,7 @@ TEST(Prohibited, TheDataHasThePinnedPracticesAndThe2026BanDate) {
 }
 
 TEST(Prohibited, SeveralPracticesDateFromTheEarliest) {
-  auto o = run({{"roles", strings({"provider"})}, {"art5-1-bb", true}, {"art5-1-a", true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"art5-1-bb", true}, {"art5-1-a", true}});
   EXPECT_EQ(o.cls, "prohibited");
   EXPECT_EQ(o.practices.size(), 2u);
   EXPECT_EQ(o.applies_from, "2025-02-02");
@@ -233,7 +233,7 @@ TEST(Prohibited, SeveralPracticesDateFromTheEarliest) {
 // ---- Annex I ---------------------------------------------------------------------------------
 
 TEST(AnnexI, SectionASafetyComponentIsHighRiskFromAugust2028) {
-  auto o = run({{"roles", strings({"provider"})}, {"art6-1", true}, {"annex1-section", "A"}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"art6-1", true}, {"annex1-section", "A"}});
   EXPECT_EQ(o.cls, "high_risk");
   EXPECT_EQ(o.basis, "Art. 6(1) + Annex I Section A");
   EXPECT_TRUE(o.annex_i);
@@ -242,7 +242,7 @@ TEST(AnnexI, SectionASafetyComponentIsHighRiskFromAugust2028) {
 }
 
 TEST(AnnexI, SectionBProductIsHighRiskThroughItsSectorLaw) {
-  auto o = run({{"roles", strings({"provider"})}, {"art6-1", true}, {"annex1-section", "B"}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"art6-1", true}, {"annex1-section", "B"}});
   EXPECT_EQ(o.cls, "high_risk");
   EXPECT_EQ(o.basis, "Art. 6(1) + Annex I Section B");
   EXPECT_NE(o.rationale.find("Art. 2(2)"), std::string::npos);
@@ -259,7 +259,7 @@ TEST(AnnexI, TheSectionIsAskedOnlyForASafetyComponent) {
 }
 
 TEST(AnnexI, TogetherWithAnnexIiiBothBasesAreNamedAndTheEarlierDateApplies) {
-  auto o = run({{"roles", strings({"provider"})},
+  auto o = outcome_of({{"roles", strings({"provider"})},
                 {"art6-1", true},
                 {"annex1-section", "A"},
                 {"annex3-areas", strings({"1"})},
@@ -280,7 +280,7 @@ class ArtFiftyParagraph : public ::testing::TestWithParam<TransparencyCase> {};
 
 TEST_P(ArtFiftyParagraph, EachParagraphGivesTheTransparencyClassFromAugust2026) {
   const auto& c = GetParam();
-  auto o = run({{"roles", strings({"provider", "deployer"})}, {c.id, true}});
+  auto o = outcome_of({{"roles", strings({"provider", "deployer"})}, {c.id, true}});
   EXPECT_EQ(o.cls, "transparency");
   EXPECT_EQ(o.basis, c.basis);
   ASSERT_EQ(o.transparency.size(), 1u);
@@ -294,12 +294,12 @@ INSTANTIATE_TEST_SUITE_P(EachParagraph, ArtFiftyParagraph,
                          [](const auto& info) { return std::string("p") + info.param.id[6]; });
 
 TEST(Transparency, SeveralParagraphsAreNamedTogether) {
-  auto o = run({{"roles", strings({"provider"})}, {"art50-1", true}, {"art50-2", true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"art50-1", true}, {"art50-2", true}});
   EXPECT_EQ(o.basis, "Art. 50(1) and 50(2)");
 }
 
 TEST(Transparency, AHighRiskSystemKeepsItsClassAndGetsTheDutiesAsWell) {
-  auto o = run({{"roles", strings({"provider"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
                 {"art6-3-profiling", true}, {"art50-1", true}});
   EXPECT_EQ(o.cls, "high_risk");
   ASSERT_EQ(o.transparency.size(), 1u);
@@ -320,7 +320,7 @@ TEST(Transparency, TheMarkingTransitionIsAskedOfProvidersOnly) {
 // ---- General-purpose AI models ---------------------------------------------------------------
 
 TEST(Gpai, AModelProviderGetsTheFlagAndArt53AsBasis) {
-  auto o = run({{"roles", strings({"provider"})}, {"gpai-model", true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"gpai-model", true}});
   EXPECT_EQ(o.cls, "gpai_model");
   EXPECT_TRUE(o.gpai);
   EXPECT_FALSE(o.gpai_systemic);
@@ -330,7 +330,7 @@ TEST(Gpai, AModelProviderGetsTheFlagAndArt53AsBasis) {
 TEST(Gpai, SystemicRiskIsFlaggedAndTheOpenSourceQuestionIsNotAsked) {
   auto given = complete({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-systemic-risk", true}});
   for (const auto* q : questionnaire().asked(given)) EXPECT_NE(q->id, "gpai-open-source");
-  auto o = run({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-systemic-risk", true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-systemic-risk", true}});
   EXPECT_TRUE(o.gpai_systemic);
   EXPECT_FALSE(o.gpai_open_source);
   EXPECT_EQ(o.basis, "Art. 51–55 (general-purpose AI model with systemic risk)");
@@ -338,7 +338,7 @@ TEST(Gpai, SystemicRiskIsFlaggedAndTheOpenSourceQuestionIsNotAsked) {
 }
 
 TEST(Gpai, OpenSourceAndLegacyFlags) {
-  auto o = run({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-open-source", true}, {"gpai-legacy", true}});
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"gpai-model", true}, {"gpai-open-source", true}, {"gpai-legacy", true}});
   EXPECT_TRUE(o.gpai_open_source);
   EXPECT_TRUE(o.gpai_legacy);
 }
@@ -346,12 +346,12 @@ TEST(Gpai, OpenSourceAndLegacyFlags) {
 TEST(Gpai, NotAskedOfADeployer) {
   for (const auto* q : questionnaire().asked(complete({{"roles", strings({"deployer"})}})))
     EXPECT_NE(q->step, "gpai") << q->id;
-  auto o = run({{"roles", strings({"deployer"})}});
+  auto o = outcome_of({{"roles", strings({"deployer"})}});
   EXPECT_FALSE(o.gpai);
 }
 
 TEST(Gpai, AHighRiskSystemCanAlsoBeAModel) {
-  auto o = run({{"roles", strings({"provider"})}, {"annex3-areas", strings({"3"})}, {"annex3-3-b", true},
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"annex3-areas", strings({"3"})}, {"annex3-3-b", true},
                 {"art6-3-profiling", true}, {"gpai-model", true}});
   EXPECT_EQ(o.cls, "high_risk");
   EXPECT_TRUE(o.gpai);
@@ -372,7 +372,7 @@ class OwnClass : public ::testing::TestWithParam<ClassCase> {};
 
 TEST_P(OwnClass, GetsItsClassBasisAndDate) {
   const auto& c = GetParam();
-  auto o = run(c.answers);
+  auto o = outcome_of(c.answers);
   EXPECT_EQ(o.cls, c.cls);
   EXPECT_EQ(o.basis, c.basis);
   EXPECT_EQ(o.applies_from, c.applies_from);
@@ -421,7 +421,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(OwnClassRationale, SaysWhatTheClassMeans) {
   for (auto cls : {"high_risk_exempt", "gpai_model", "gpai_systemic"}) {
-    auto o = run(cls == std::string("high_risk_exempt") ? provider(with(kAnnexIii4a, {{"art6-3-d", true}}))
+    auto o = outcome_of(cls == std::string("high_risk_exempt") ? provider(with(kAnnexIii4a, {{"art6-3-d", true}}))
                  : cls == std::string("gpai_model")     ? provider({{"gpai-model", true}})
                                                         : provider({{"gpai-model", true}, {"gpai-systemic-risk", true}}));
     EXPECT_EQ(o.cls, cls);
@@ -434,7 +434,7 @@ TEST(OwnClassRationale, SaysWhatTheClassMeans) {
 // ---- Minimal, roles, rationale ---------------------------------------------------------------
 
 TEST(Minimal, AllNoAnswersGiveMinimalRisk) {
-  auto o = run({{"roles", strings({"provider"})}});
+  auto o = outcome_of({{"roles", strings({"provider"})}});
   EXPECT_EQ(o.cls, "minimal");
   EXPECT_EQ(o.basis, "");
   EXPECT_EQ(o.applies_from, "");
@@ -452,7 +452,7 @@ TEST(Roles, TheInventoryRoleFollowsAPrecedence) {
 }
 
 TEST(Roles, AreReportedInQuestionnaireOrder) {
-  auto o = run({{"roles", strings({"deployer", "provider"})}});
+  auto o = outcome_of({{"roles", strings({"deployer", "provider"})}});
   EXPECT_EQ(o.roles, (std::vector<std::string>{"provider", "deployer"}));
   EXPECT_EQ(o.organization_role, "provider");
   ASSERT_FALSE(o.reasons.empty());
@@ -461,7 +461,7 @@ TEST(Roles, AreReportedInQuestionnaireOrder) {
 }
 
 TEST(Rationale, NamesTheAnswersThatLedToTheResult) {
-  auto o = run({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
+  auto o = outcome_of({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
                 {"art6-3-profiling", true}});
   EXPECT_EQ(o.rationale.rfind("High-risk under Annex III point 5(b).", 0), 0u) << o.rationale;
   EXPECT_NE(o.rationale.find("answered yes to “" + questionnaire().find("annex3-5-b")->text + "”"), std::string::npos);
@@ -475,5 +475,5 @@ TEST(Rationale, NamesTheAnswersThatLedToTheResult) {
 
 TEST(Rationale, IsAPureFunctionOfTheAnswers) {
   json::object given{{"roles", strings({"deployer"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true}};
-  EXPECT_EQ(json::serialize(to_json(run(given))), json::serialize(to_json(run(given))));
+  EXPECT_EQ(json::serialize(to_json(outcome_of(given))), json::serialize(to_json(outcome_of(given))));
 }

@@ -50,7 +50,7 @@ store::RecordFacets facets_of_obligation(const store::RecordRow& row, const json
   return f;
 }
 
-records::KindSpec make() {
+records::KindSpec obligation_spec() {
   // No numbers (prefix ""): an obligation is named by its system and obligation ids.
   auto k = records::named_kind("obligation", "obligation", "Obligation", "", facets_of_obligation);
   k.counter_id.clear();
@@ -85,7 +85,7 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& obligation_kind() { return records::built_once<make>(); }
+const records::KindSpec& obligation_kind() { return records::built_once<obligation_spec>(); }
 
 std::string role_token(std::string_view role) { return "|" + std::string(role) + "|"; }
 

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "domain/euact/obligation_kind.hpp"
 #include "domain/inventory/system_fields.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -14,7 +15,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kStatuses[] = {"not_started", "in_progress", "met", "not_applicable"};
-constexpr std::string_view kRoles[] = {"provider", "deployer", "importer", "distributor", "product_manufacturer",
+constexpr std::string_view kRoleValues[] = {"provider", "deployer", "importer", "distributor", "product_manufacturer",
                                        "authorised_representative"};
 
 std::string listed(std::span<const std::string_view> set) {
@@ -25,11 +26,6 @@ std::string listed(std::span<const std::string_view> set) {
 
 bool one_of(const std::string& v, std::span<const std::string_view> set) {
   return std::find(set.begin(), set.end(), v) != set.end();
-}
-
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 bool flag(const json::object& o, std::string_view k) {
@@ -54,8 +50,8 @@ ObligationFilters read_filters(const records::Params& params, std::vector<FieldE
     else f.article = *v;
   }
   if (auto v = get("role")) {
-    if (one_of(*v, kRoles)) f.role = *v;
-    else errs.push_back({"role", 0, "must be one of " + listed(kRoles)});
+    if (one_of(*v, kRoleValues)) f.role = *v;
+    else errs.push_back({"role", 0, "must be one of " + listed(kRoleValues)});
   }
   for (auto [name, out] : {std::pair{"due_before", &f.due_before}, std::pair{"applies_from", &f.applies_from}}) {
     auto v = get(name);
@@ -110,8 +106,8 @@ void add_conditions(const ObligationFilters& f, const Data& data, const std::str
 }
 
 bool is_overdue(const json::object& doc, const std::string& today) {
-  auto status = str(doc, "status");
-  return !flag(doc, "retired") && (status == "not_started" || status == "in_progress") && str(doc, "due") < today;
+  auto status = string_at(doc, "status");
+  return !flag(doc, "retired") && (status == "not_started" || status == "in_progress") && string_at(doc, "due") < today;
 }
 
 }  // namespace aims::euact

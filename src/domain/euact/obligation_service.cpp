@@ -19,6 +19,7 @@
 #include "domain/records/read_cache.hpp"
 #include "store/batch_lookups.hpp"
 #include "store/list_views.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -34,18 +35,13 @@ Error not_found(const std::string& system_id, const std::string& obligation_id) 
   return make_error(errc::not_found, "No obligation " + obligation_id + " for AI system " + system_id + " in this organization.");
 }
 
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 bool retired(const json::object& o) {
   auto p = o.if_contains("retired");
   return p && p->is_bool() && p->as_bool();
 }
 
 /// The indexed lookup key: the status, or "retired".
-std::string ref_of(const json::object& doc) { return retired(doc) ? "retired" : str(doc, "status"); }
+std::string ref_of(const json::object& doc) { return retired(doc) ? "retired" : string_at(doc, "status"); }
 
 template <std::size_t N>
 json::array changes_of(const json::object& before, const json::object& after, const std::string_view (&keys)[N]) {
@@ -316,7 +312,7 @@ result<ObligationView> ObligationService::update(const Actor& a, const std::stri
     if (owner) after["owner"] = *owner;
     if (evidence) after["evidence_refs"] = input::to_array(*evidence);
     if (notes) after["notes"] = *notes;
-    if (str(after, "status") == "not_applicable" && str(after, "not_applicable_reason").empty()) {
+    if (string_at(after, "status") == "not_applicable" && string_at(after, "not_applicable_reason").empty()) {
       in.error("not_applicable_reason", "is required when the status is not_applicable: say why the obligation does not apply");
       return in.failure("An obligation marked not applicable needs a reason.");
     }

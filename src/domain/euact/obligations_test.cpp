@@ -40,7 +40,7 @@ std::vector<Derived> duties(const std::vector<Derived>& v) {
   return out;
 }
 
-json::object annex3(std::initializer_list<const char*> roles, const char* area, const char* point) {
+json::object annex3_case(std::initializer_list<const char*> roles, const char* area, const char* point) {
   return {{"roles", strings(roles)}, {"annex3-areas", json::array{json::value(area)}}, {point, true}, {"art6-3-profiling", true}};
 }
 
@@ -51,7 +51,7 @@ const std::vector<std::string> kProviderHighRisk = {"art9",  "art10", "art11", "
 }  // namespace
 
 TEST(Obligations, AnnexIiiProviderGetsArticles9To21_25_4_43_47To49_72_73FromDecember2027) {
-  auto v = duties(obligations_for(annex3({"provider"}, "4", "annex3-4-a")));
+  auto v = duties(obligations_for(annex3_case({"provider"}, "4", "annex3-4-a")));
   EXPECT_EQ(ids(v), kProviderHighRisk);
   for (const auto& d : v) {
     EXPECT_EQ(d.applies_from, "2027-12-02") << d.obligation->id;
@@ -62,13 +62,13 @@ TEST(Obligations, AnnexIiiProviderGetsArticles9To21_25_4_43_47To49_72_73FromDece
 }
 
 TEST(Obligations, AnnexIiiDeployerGetsArticles25_26_73_86AndNoProviderDuties) {
-  auto v = duties(obligations_for(annex3({"deployer"}, "4", "annex3-4-a")));
+  auto v = duties(obligations_for(annex3_case({"deployer"}, "4", "annex3-4-a")));
   EXPECT_EQ(ids(v), (std::vector<std::string>{"art25", "art26", "art73", "art86"}));
   for (const auto& d : v) EXPECT_EQ(d.roles, std::vector<std::string>{"deployer"});
 }
 
 TEST(Obligations, AProviderThatAlsoDeploysHoldsBothSetsAndSharedOnesOnce) {
-  auto m = by_id(obligations_for(annex3({"provider", "deployer"}, "5", "annex3-5-b")));
+  auto m = by_id(obligations_for(annex3_case({"provider", "deployer"}, "5", "annex3-5-b")));
   ASSERT_TRUE(m.count("art73"));
   EXPECT_EQ(m["art73"].roles, (std::vector<std::string>{"provider", "deployer"}));
   EXPECT_TRUE(m.count("art9"));
@@ -78,16 +78,16 @@ TEST(Obligations, AProviderThatAlsoDeploysHoldsBothSetsAndSharedOnesOnce) {
 }
 
 TEST(Obligations, FundamentalRightsImpactAssessmentOnlyForPublicDeployersOrPoints5bAnd5c) {
-  EXPECT_FALSE(by_id(obligations_for(annex3({"deployer"}, "4", "annex3-4-a"))).count("art27"));
-  auto pub = annex3({"deployer"}, "4", "annex3-4-a");
+  EXPECT_FALSE(by_id(obligations_for(annex3_case({"deployer"}, "4", "annex3-4-a"))).count("art27"));
+  auto pub = annex3_case({"deployer"}, "4", "annex3-4-a");
   pub["deployer-public-service"] = true;
   pub["deployer-public-authority"] = true;
   auto m = by_id(obligations_for(pub));
   EXPECT_TRUE(m.count("art27"));
   EXPECT_TRUE(m.count("art49"));  // public authorities register their use
-  EXPECT_TRUE(by_id(obligations_for(annex3({"deployer"}, "5", "annex3-5-c"))).count("art27"));
+  EXPECT_TRUE(by_id(obligations_for(annex3_case({"deployer"}, "5", "annex3-5-c"))).count("art27"));
   // Critical infrastructure alone: neither question is asked, so no Art. 27 and no registration of use.
-  auto infra = complete(annex3({"deployer"}, "2", "annex3-2"));
+  auto infra = complete(annex3_case({"deployer"}, "2", "annex3-2"));
   EXPECT_FALSE(infra.contains("deployer-public-service"));
   EXPECT_FALSE(infra.contains("deployer-public-authority"));
   auto im = by_id(obligations_for(infra));
@@ -97,15 +97,15 @@ TEST(Obligations, FundamentalRightsImpactAssessmentOnlyForPublicDeployersOrPoint
 }
 
 TEST(Obligations, ImporterDistributorAndAuthorisedRepresentative) {
-  EXPECT_EQ(ids(obligations_for(annex3({"importer"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art23", "art25"}));
-  EXPECT_EQ(ids(obligations_for(annex3({"distributor"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art24", "art25"}));
-  EXPECT_EQ(ids(obligations_for(annex3({"authorised_representative"}, "3", "annex3-3-a"))),
+  EXPECT_EQ(ids(obligations_for(annex3_case({"importer"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art23", "art25"}));
+  EXPECT_EQ(ids(obligations_for(annex3_case({"distributor"}, "3", "annex3-3-a"))), (std::vector<std::string>{"art24", "art25"}));
+  EXPECT_EQ(ids(obligations_for(annex3_case({"authorised_representative"}, "3", "annex3-3-a"))),
             (std::vector<std::string>{"art22-representative", "art49"}));  // Art. 49(1): provider or representative
 }
 
 TEST(Obligations, AProviderOutsideTheEuAppointsARepresentative) {
-  EXPECT_FALSE(by_id(obligations_for(annex3({"provider"}, "1", "annex3-1-a"))).count("art22"));
-  auto given = annex3({"provider"}, "1", "annex3-1-a");
+  EXPECT_FALSE(by_id(obligations_for(annex3_case({"provider"}, "1", "annex3-1-a"))).count("art22"));
+  auto given = annex3_case({"provider"}, "1", "annex3-1-a");
   given["provider-outside-eu"] = true;
   EXPECT_TRUE(by_id(obligations_for(given)).count("art22"));
 }
@@ -132,11 +132,11 @@ TEST(Obligations, AProductManufacturerIsTreatedAsTheProviderForAnnexISectionA) {
   EXPECT_EQ(m["art16"].roles, std::vector<std::string>{"product_manufacturer"});
   EXPECT_TRUE(m.count("art43"));
   // Not for an Annex III system: Art. 25(3) concerns Annex I products.
-  EXPECT_TRUE(obligations_for(annex3({"product_manufacturer"}, "4", "annex3-4-a")).empty());
+  EXPECT_TRUE(obligations_for(annex3_case({"product_manufacturer"}, "4", "annex3-4-a")).empty());
 }
 
 TEST(Obligations, BothAnnexesTakeTheEarlierDate) {
-  auto given = annex3({"provider"}, "1", "annex3-1-a");
+  auto given = annex3_case({"provider"}, "1", "annex3-1-a");
   given["art6-1"] = true;
   given["annex1-section"] = "A";
   auto m = by_id(obligations_for(given));
@@ -202,7 +202,7 @@ TEST(Obligations, TheMarkingDutyOfSystemsAlreadyOnTheMarketIsDueInDecember2026) 
 }
 
 TEST(Obligations, AHighRiskChatbotHasTheDisclosureDutyToo) {
-  auto given = annex3({"provider"}, "4", "annex3-4-a");
+  auto given = annex3_case({"provider"}, "4", "annex3-4-a");
   given["art50-1"] = true;
   auto m = by_id(obligations_for(given));
   ASSERT_TRUE(m.count("art50-1-disclose"));
@@ -250,7 +250,7 @@ TEST(Obligations, EveryObligationOfTheDataCanFollowFromSomeClassification) {
   // Guards against data that the engine can never reach (a typo in a role, class or key).
   std::set<std::string> reached;
   std::vector<json::object> cases = {
-      annex3({"provider", "deployer", "importer", "distributor", "authorised_representative"}, "5", "annex3-5-b"),
+      annex3_case({"provider", "deployer", "importer", "distributor", "authorised_representative"}, "5", "annex3-5-b"),
       {{"roles", strings({"provider"})}, {"art5-1-a", true}},
       {{"roles", strings({"provider", "deployer"})}, {"art50-1", true}, {"art50-2", true}, {"art50-3", true}, {"art50-4", true}},
       {{"roles", strings({"provider"})}, {"provider-outside-eu", true}, {"gpai-model", true}, {"gpai-systemic-risk", true}},

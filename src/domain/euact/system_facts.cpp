@@ -13,11 +13,6 @@ namespace {
 
 constexpr const char* kFria = "art27";  // the Art. 27 obligation of the data
 
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 /// "provider and deployer", "provider, importer and deployer".
 std::string roles_text(const json::array& roles) {
   std::vector<std::string> parts;
@@ -54,8 +49,8 @@ json::object facts_of(const json::object* saved) {
   json::array obligations;
   for (const auto& o : array_at(res, "obligations"))
     if (o.is_object()) obligations.push_back(o.as_object().at("id"));
-  auto cls = str(res, "class");
-  auto basis = str(res, "basis");
+  auto cls = string_at(res, "class");
+  auto basis = string_at(res, "basis");
   bool required = has(obligations, kFria);
   auto as = "The saved classification records the organization as " + (roles.empty() ? std::string("without a role") : roles_text(roles)) +
             " of a system classified '" + cls + "'" + (basis.empty() ? std::string() : " (" + basis + ")");
@@ -77,7 +72,7 @@ json::object facts_of(const json::object* saved) {
                       {"class", cls},
                       {"basis", basis},
                       {"roles", std::move(roles)},
-                      {"organization_role", str(res, "organization_role")},
+                      {"organization_role", string_at(res, "organization_role")},
                       {"obligations", std::move(obligations)},
                       {"fria", json::object{{"required", required}, {"reason", reason}, {"conditions", conditions}}}};
 }

@@ -50,7 +50,7 @@ store::RecordFacets facets_of_evidence(const store::RecordRow& row, const json::
   return f;
 }
 
-records::KindSpec make() {
+records::KindSpec evidence_spec() {
   auto k = records::named_kind(std::string(kEvidence), "evidence", "Evidence", "EV-", facets_of_evidence);
   k.filters = {
       FilterSpec{"owner", Where::sql, false, FacetSlot::text1, {}, records::lower_trimmed},
@@ -79,6 +79,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& evidence_kind() { return records::built_once<make>(); }
+const records::KindSpec& evidence_kind() { return records::built_once<evidence_spec>(); }
 
 }  // namespace aims::evidence

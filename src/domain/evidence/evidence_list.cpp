@@ -13,18 +13,13 @@
 #include "domain/evidence/evidence_service.hpp"
 #include "domain/evidence/link_targets.hpp"
 #include "domain/records/read_cache.hpp"
+#include "core/text.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
 
 namespace {
 
-std::optional<std::int64_t> to_int(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 }  // namespace
 
@@ -52,7 +47,7 @@ result<ListResult> EvidenceService::list_built(const accounts::Actor& a, const r
   };
   std::optional<int> within;
   if (auto v = get("expiring_within")) {
-    auto n = to_int(*v);
+    auto n = text::to_int64(*v);
     if (!n || *n < 0 || *n > 3650) errs.push_back({"expiring_within", 0, "must be a whole number of days from 0 to 3650"});
     else within = static_cast<int>(*n);
   }

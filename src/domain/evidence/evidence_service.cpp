@@ -13,6 +13,7 @@
 #include "domain/evidence/link_targets.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "domain/records/versions.hpp"
+#include "core/text.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -31,12 +32,6 @@ Error deleted(const json::object& doc) {
                                         "; it can no longer be changed.");
 }
 
-std::optional<std::int64_t> to_int(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 }  // namespace
 
@@ -206,7 +201,7 @@ result<std::string> EvidenceService::events(const Actor& a, const std::string& i
                                             const std::optional<std::string>& cursor) {
   int lim = 100;
   if (limit) {
-    auto v = to_int(*limit);
+    auto v = text::to_int64(*limit);
     if (!v || *v < 1 || *v > 500)
       return make_error(errc::bad_request, "limit must be a whole number from 1 to 500.",
                         {{"limit", 0, "must be a whole number from 1 to 500"}});
@@ -214,7 +209,7 @@ result<std::string> EvidenceService::events(const Actor& a, const std::string& i
   }
   std::optional<store::RecordCursor> after;
   if (cursor) {
-    auto v = to_int(*cursor);
+    auto v = text::to_int64(*cursor);
     if (!v || *v < 0)
       return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
     after = store::RecordCursor{id, *v, event_id(*v)};
@@ -269,7 +264,7 @@ result<Download> EvidenceService::open_content(const Actor& a, const std::string
 result<std::string> EvidenceService::freshness(const Actor& a, const std::optional<std::string>& within_days) {
   int window = opts_.expiring_window_days;
   if (within_days) {
-    auto v = to_int(*within_days);
+    auto v = text::to_int64(*within_days);
     if (!v || *v < 0 || *v > 3650)
       return make_error(errc::bad_request, "within_days must be a whole number from 0 to 3650.",
                         {{"within_days", 0, "must be a whole number from 0 to 3650"}});

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "domain/assessment/scoring.hpp"
 #include "domain/kinds/registry.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::evidence {
 namespace json = boost::json;
@@ -27,20 +28,15 @@ bool is_generic(std::string_view type) {
   return is_field_driven(type);
 }
 
-std::string str(const json::object& o, std::string_view key) {
-  if (auto v = o.if_contains(key); v && v->is_string()) return std::string(v->as_string());
-  return "";
-}
-
 /// A label from a stored document: its title or name, with its human number if it has one.
 std::string label_of(const std::string& doc, const std::string& fallback) {
   boost::system::error_code ec;
   auto v = json::parse(doc, ec);
   if (ec || !v.is_object()) return fallback;
   const auto& o = v.as_object();
-  auto name = str(o, "title");
-  if (name.empty()) name = str(o, "name");
-  auto number = str(o, "number");
+  auto name = string_at(o, "title");
+  if (name.empty()) name = string_at(o, "name");
+  auto number = string_at(o, "number");
   if (name.empty()) return number.empty() ? fallback : number;
   return number.empty() ? name : number + " " + name;
 }
@@ -125,7 +121,7 @@ result<std::string> resolve_target(store::ReadTx& tx, const catalog::Catalog& ca
     if (!a) return unknown(field, "assessment " + first);
     boost::system::error_code ec;
     auto doc = json::parse(a->doc, ec);
-    std::string approach = !ec && doc.is_object() ? str(doc.as_object(), "approach") : "both";
+    std::string approach = !ec && doc.is_object() ? string_at(doc.as_object(), "approach") : "both";
     for (const auto& si : assessment::scope(cat, approach))
       if (si.item->id == second) return label_of(a->doc, first) + " — " + si.item->id + " " + si.item->title;
     return unknown(field, "item " + second + " of assessment " + first);

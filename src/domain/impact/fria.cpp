@@ -12,11 +12,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 json::object element(std::string_view key, std::string_view title, std::string_view guidance) {
   return json::object{{"key", key},
                       {"reference", "Art. 27(1)(" + std::string(key) + ")"},
@@ -29,7 +24,7 @@ json::object element(std::string_view key, std::string_view title, std::string_v
 json::object text_element(std::string_view key, std::string_view title, std::string_view guidance, const json::object& rec,
                           std::string_view field) {
   auto e = element(key, title, guidance);
-  auto t = text::trim(str(rec, field));
+  auto t = text::trim(string_at(rec, field));
   e["sources"] = json::array{field};
   e["text"] = t;
   if (!t.empty()) e["status"] = "filled";
@@ -67,14 +62,14 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   std::set<std::string> seen;
   for (const auto& v : array_at(rec, "interested_parties")) {
     const auto& p = v.as_object();
-    if (str(p, "relation") != "affected") continue;
-    if (!seen.insert(text::lower(str(p, "name"))).second) continue;
+    if (string_at(p, "relation") != "affected") continue;
+    if (!seen.insert(text::lower(string_at(p, "name"))).second) continue;
     persons.push_back(json::object{{"name", p.at("name")}, {"vulnerable", p.at("vulnerable")}, {"notes", p.at("notes")}, {"source", "interested_parties"}});
   }
   for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
-    if (str(e, "category") == "society") continue;
-    if (!seen.insert(text::lower(str(e, "affected_party"))).second) continue;
+    if (string_at(e, "category") == "society") continue;
+    if (!seen.insert(text::lower(string_at(e, "affected_party"))).second) continue;
     persons.push_back(json::object{{"name", e.at("affected_party")}, {"vulnerable", false}, {"notes", ""}, {"source", "impacts"}});
   }
   c["sources"] = json::array{"interested_parties", "impacts"};
@@ -88,7 +83,7 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   json::array risks;
   for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
-    if (str(e, "type") != "harm") continue;
+    if (string_at(e, "type") != "harm") continue;
     json::object r;
     for (auto k : {"id", "category", "affected_party", "description", "severity", "likelihood", "score", "level"})
       if (auto p = e.if_contains(k)) r[k] = *p;
@@ -110,7 +105,7 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
   json::array measures;
   for (const auto& v : array_at(rec, "impacts")) {
     const auto& e = v.as_object();
-    if (str(e, "type") != "harm") continue;
+    if (string_at(e, "type") != "harm") continue;
     for (const auto& m : array_at(e, "measures"))
       measures.push_back(json::object{{"impact_id", e.at("id")},
                                       {"harm", e.at("description")},
@@ -118,7 +113,7 @@ json::object derive_fria(const json::object& rec, const json::object& system) {
                                       {"owner", m.at("owner")},
                                       {"status", m.at("status")}});
   }
-  auto governance = text::trim(str(rec, "governance_and_complaints"));
+  auto governance = text::trim(string_at(rec, "governance_and_complaints"));
   f["sources"] = json::array{"impacts", "governance_and_complaints"};
   f["status"] = !measures.empty() && !governance.empty() ? "filled" : (!measures.empty() || !governance.empty() ? "partial" : "missing");
   f["items"] = std::move(measures);

@@ -76,10 +76,6 @@ inline store::RecordFilter children(std::string_view kind, const std::string& or
   return f;
 }
 
-inline std::string str(const boost::json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 /// The AI systems among `ids`, each its stored record with its EU AI Act facts under "eu_ai_act"
 /// (euact::system_facts: from its saved classification, the one source of whether an FRIA is

@@ -1,3 +1,4 @@
+#include "core/json_members.hpp"
 #include "domain/impact/impact_fields.hpp"
 
 #include <algorithm>
@@ -217,18 +218,14 @@ json::object empty_fields() {
 }
 
 json::object prefill_from(const json::object& system) {
-  auto str = [&](std::string_view k) {
-    auto p = system.if_contains(k);
-    return p && p->is_string() ? std::string(p->as_string()) : std::string();
-  };
   json::object o;
-  o["title"] = "Impact assessment of " + str("name");
-  o["purpose"] = str("purpose");
-  o["intended_uses"] = str("intended_use");
-  o["unintended_uses"] = str("foreseeable_misuse");
+  o["title"] = "Impact assessment of " + string_at(system, "name");
+  o["purpose"] = string_at(system, "purpose");
+  o["intended_uses"] = string_at(system, "intended_use");
+  o["unintended_uses"] = string_at(system, "foreseeable_misuse");
   if (auto p = system.if_contains("data_sources"); p && p->is_array()) o["data_sources"] = *p;
-  o["model_type"] = str("model_type");
-  o["deployment_context"] = str("deployment_context");
+  o["model_type"] = string_at(system, "model_type");
+  o["deployment_context"] = string_at(system, "deployment_context");
   std::string oversight;
   static const std::pair<std::string_view, std::string_view> kOversight[] = {
       {"human_in_the_loop", "Human in the loop: a person confirms or changes each output before it takes effect."},
@@ -236,8 +233,8 @@ json::object prefill_from(const json::object& system) {
       {"human_in_command", "Human in command: people decide when and how the system is used and can override it."},
       {"none", "No human oversight is planned."}};
   for (const auto& [k, text] : kOversight)
-    if (str("human_oversight") == k) oversight = std::string(text);
-  if (auto notes = str("human_oversight_notes"); !notes.empty()) oversight += (oversight.empty() ? "" : "\n") + notes;
+    if (string_at(system, "human_oversight") == k) oversight = std::string(text);
+  if (auto notes = string_at(system, "human_oversight_notes"); !notes.empty()) oversight += (oversight.empty() ? "" : "\n") + notes;
   o["human_oversight"] = oversight;
   json::array parties;
   if (auto p = system.if_contains("affected_people"); p && p->is_array())

@@ -28,7 +28,7 @@ store::RecordFacets facets_of_assessment(const store::RecordRow& row, const json
   return f;
 }
 
-records::KindSpec make() {
+records::KindSpec impact_spec() {
   auto k = records::named_kind("impact_assessment", "impact assessment", "Impact assessment", "IA-", facets_of_assessment);
   k.filters = {
       FilterSpec{"system_id", Where::sql, true},
@@ -52,6 +52,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& impact_kind() { return records::built_once<make>(); }
+const records::KindSpec& impact_kind() { return records::built_once<impact_spec>(); }
 
 }  // namespace aims::impact

@@ -1,3 +1,4 @@
+#include "core/json_members.hpp"
 #include "domain/impact/impact_service.hpp"
 
 #include "domain/impact/fria.hpp"
@@ -125,7 +126,7 @@ result<View> ImpactService::get(const Actor& a, const std::string& id) {
     auto row = tx.find_record(a.org_id, std::string(kKind), "", id);
     if (!row) return not_found(id);
     auto doc = json::parse(row->doc).as_object();
-    auto system = system_of(tx, a.org_id, str(doc, "system_id"));
+    auto system = system_of(tx, a.org_id, string_at(doc, "system_id"));
     out = View{id, row->version, json::serialize(view_of(doc, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
     return ok();
   });
@@ -148,7 +149,7 @@ result<View> ImpactService::update(const Actor& a, const std::string& id, const 
     auto before = json::parse(row->doc).as_object();
     auto after = before;
     for (auto& kv : changes) after[kv.key()] = kv.value();
-    auto system = system_of(tx, a.org_id, str(before, "system_id"));
+    auto system = system_of(tx, a.org_id, string_at(before, "system_id"));
     auto settings = load_settings(tx, a.org_id);
     if (diff(before, after).empty()) {
       out = View{id, row->version, json::serialize(view_of(before, system ? &*system : nullptr, settings))};

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/json_members.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/impact/impact_common.hpp"
 #include "domain/impact/impact_service.hpp"
@@ -51,7 +52,7 @@ result<std::string> ImpactService::list_built(const Actor& a, const records::Par
     auto summary = [&](const store::RecordRow& r) {
       return stored::row_or_error(kKind, a.org_id, r.id, [&] {
         auto doc = stored::parse_object(r.doc);
-        auto sid = str(doc, "system_id");
+        auto sid = string_at(doc, "system_id");
         auto it = systems.find(sid);
         if (it == systems.end()) it = systems.emplace(sid, system_of(tx, a.org_id, sid)).first;
         return summary_of(view_of(doc, it->second ? &*it->second : nullptr, settings));
@@ -81,11 +82,11 @@ result<std::string> ImpactService::list_built(const Actor& a, const records::Par
         unreadable.push_back(std::move(s));
         continue;
       }
-      if (outcome && str(s, "outcome") != *outcome) continue;
+      if (outcome && string_at(s, "outcome") != *outcome) continue;
       if (due && s.at("reassessment_due").at("due").as_bool() != (*due == "true")) continue;
       auto pos = lq->sort_in_sql
                      ? records::position_of(r, sql.sort)
-                     : store::RecordPosition{std::to_string(static_cast<int>(parse_level(str(s, "outcome")).value_or(Level::normal))),
+                     : store::RecordPosition{std::to_string(static_cast<int>(parse_level(string_at(s, "outcome")).value_or(Level::normal))),
                                              0, r.id, r.parent_id};
       kept.push_back({std::move(pos), std::move(s)});
     }

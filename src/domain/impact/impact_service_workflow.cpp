@@ -2,6 +2,7 @@
 // numbered versions an approval creates, the Art. 27 view and the export model.
 #include <charconv>
 
+#include "core/json_members.hpp"
 #include "domain/common/input.hpp"
 #include "domain/impact/fria.hpp"
 #include "domain/impact/impact_common.hpp"
@@ -44,7 +45,7 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     if (if_match)
       if (auto s = records::check_if_match(impact_kind(), *row, if_match); !s) return s;
     auto before = json::parse(row->doc).as_object();
-    auto status = str(before, "status");
+    auto status = string_at(before, "status");
     if (status == "in_review") return make_error(errc::conflict, "This impact assessment is already in review.");
     if (status == "approved")
       return make_error(errc::conflict, "This impact assessment is approved as it stands; change it to start the next draft.");
@@ -57,7 +58,7 @@ result<View> ImpactService::submit(const Actor& a, const std::string& id, const 
     after["submitted_by"] = a.email;
     auto r = records::next_version(*row, after, now, a.email);
     if (auto s = records::save(tx, impact_kind(), a, r, row->version, "submit", diff(before, after)); !s) return s;
-    auto system = system_of(tx, a.org_id, str(after, "system_id"));
+    auto system = system_of(tx, a.org_id, string_at(after, "system_id"));
     out = View{id, r.version, json::serialize(view_of(after, system ? &*system : nullptr, load_settings(tx, a.org_id)))};
     return ok();
   });
@@ -79,19 +80,19 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
     if (if_match)
       if (auto s = records::check_if_match(impact_kind(), *row, if_match); !s) return s;
     auto before = json::parse(row->doc).as_object();
-    if (str(before, "status") != "in_review")
-      return make_error(errc::conflict, str(before, "status") == "approved"
+    if (string_at(before, "status") != "in_review")
+      return make_error(errc::conflict, string_at(before, "status") == "approved"
                                             ? "This impact assessment is approved already; change it and submit it again."
                                             : "Submit the impact assessment for review before approving it.");
-    if (auto s = org::require_segregation(tx, a, org::Duty::impact_approval, str(before, "submitted_by") == a.email,
+    if (auto s = org::require_segregation(tx, a, org::Duty::impact_approval, string_at(before, "submitted_by") == a.email,
                                           "you submitted this impact assessment for review; another manager or admin must approve it.");
         !s)
       return s;
-    auto system = system_of(tx, a.org_id, str(before, "system_id"));
+    auto system = system_of(tx, a.org_id, string_at(before, "system_id"));
     if (!system) return make_error(errc::conflict, "The assessed AI system no longer exists.");
     auto settings = load_settings(tx, a.org_id);
     auto view = view_of(before, &*system, settings);
-    auto outcome = *parse_level(str(view, "outcome"));
+    auto outcome = *parse_level(string_at(view, "outcome"));
     std::string role_error;
     auto problems = completeness_problems(before);
     auto rules = approval_problems(view.at("impacts").as_array(), outcome, settings, a.role, note && !note->empty(), role_error);
@@ -126,7 +127,7 @@ result<std::string> ImpactService::approve(const Actor& a, const std::string& id
                          {"system", std::move(sys_then)},
                          {"assessment", std::move(assessment)}};
     out = json::serialize(version);
-    auto vr = make_row(kVersionKind, a.org_id, id, std::to_string(number), 1, number, str(before, "system_id"), now, now, out);
+    auto vr = make_row(kVersionKind, a.org_id, id, std::to_string(number), 1, number, string_at(before, "system_id"), now, now, out);
     if (auto s = tx.put_record(vr, 0); !s) {
       if (s.error().code == errc::conflict)
         return make_error(errc::conflict, "Another approval was recorded at the same moment; reload and try again.");
@@ -195,7 +196,7 @@ result<json::object> ImpactService::export_model(const Actor& a, const std::stri
       if (!n) return bad_version("version");
     }
     auto doc = json::parse(row->doc).as_object();
-    auto system = system_of(tx, a.org_id, str(doc, "system_id"));
+    auto system = system_of(tx, a.org_id, string_at(doc, "system_id"));
     auto settings = load_settings(tx, a.org_id);
     auto view = view_of(doc, system ? &*system : nullptr, settings);
     json::array versions;

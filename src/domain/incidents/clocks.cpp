@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/date.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::incidents {
 namespace json = boost::json;
@@ -27,11 +28,6 @@ bool has(const std::vector<std::string>& v, std::string_view x) { return std::fi
 bool flag(const json::object& o, std::string_view key) {
   auto p = o.if_contains(key);
   return p && p->is_bool() && p->as_bool();
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 }  // namespace
@@ -84,13 +80,13 @@ std::optional<TimePoint> parse_instant(std::string_view s) {
 IncidentFacts facts_of(const json::object& doc) {
   IncidentFacts f;
   for (const char* key : {"occurred_at", "became_aware_at", "causal_link_at"})
-    if (auto t = parse_instant(str(doc, key))) f.timestamps[key] = *t;
+    if (auto t = parse_instant(string_at(doc, key))) f.timestamps[key] = *t;
   if (auto q = doc.if_contains("qualification"); q && q->is_object()) {
     const auto& o = q->as_object();
     f.qualified = true;
     f.serious = flag(o, "serious");
     f.death = f.serious && flag(o, "death");
-    f.critical_or_widespread = f.serious && (str(o, "harm_category") == "b" || flag(o, "widespread_infringement"));
+    f.critical_or_widespread = f.serious && (string_at(o, "harm_category") == "b" || flag(o, "widespread_infringement"));
     if (auto r = o.if_contains("roles"); r && r->is_array())
       for (const auto& v : r->as_array())
         if (v.is_string()) f.roles.emplace_back(v.as_string());
@@ -99,8 +95,8 @@ IncidentFacts facts_of(const json::object& doc) {
     for (const auto& v : rs->as_array()) {
       if (!v.is_object()) continue;
       const auto& o = v.as_object();
-      auto at = parse_instant(str(o, "sent_at"));
-      if (at) f.reports.push_back(SentReport{str(o, "id"), str(o, "type"), str(o, "recipient_kind"), *at});
+      auto at = parse_instant(string_at(o, "sent_at"));
+      if (at) f.reports.push_back(SentReport{string_at(o, "id"), string_at(o, "type"), string_at(o, "recipient_kind"), *at});
     }
   return f;
 }

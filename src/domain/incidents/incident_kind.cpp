@@ -59,7 +59,7 @@ void derive(const json::object& doc, json::object& view) {
   view["next_deadline"] = open.next_deadline ? json::value(format_time(*open.next_deadline)) : json::value(nullptr);
 }
 
-records::KindSpec make() {
+records::KindSpec incident_spec() {
   auto k = records::named_kind("incident", "incident", "Incident", "INC-");
   k.plural = "Incidents";
   k.path = "incidents";
@@ -137,6 +137,6 @@ const std::vector<std::string>& member_state_codes() {
   return codes;
 }
 
-const records::KindSpec& incident_kind() { return records::built_once<make>(); }
+const records::KindSpec& incident_kind() { return records::built_once<incident_spec>(); }
 
 }  // namespace aims::incidents

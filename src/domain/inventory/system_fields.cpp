@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "domain/inventory/csv.hpp"
 #include "domain/records/changes.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -71,11 +72,6 @@ std::string choices_text(const FieldSpec& f) {
 int rank_of(std::span<const std::string_view> list, std::string_view v) {
   auto it = std::find(list.begin(), list.end(), v);
   return it == list.end() ? 0 : static_cast<int>(it - list.begin());
-}
-
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 }  // namespace
@@ -227,24 +223,24 @@ json::object with_defaults(const json::object& given) {
 
 store::SystemRow to_row(const json::object& r, const std::string& org_id) {
   store::SystemRow row;
-  row.id = str(r, "id");
+  row.id = string_at(r, "id");
   row.org_id = org_id;
   row.version = r.at("version").as_int64();
   row.archived = r.at("archived").as_bool();
-  row.name_key = text::lower(str(r, "name"));
-  row.owner_key = text::lower(str(r, "owner"));
-  row.status = str(r, "status");
-  row.lifecycle_stage = str(r, "lifecycle_stage");
+  row.name_key = text::lower(string_at(r, "name"));
+  row.owner_key = text::lower(string_at(r, "owner"));
+  row.status = string_at(r, "status");
+  row.lifecycle_stage = string_at(r, "lifecycle_stage");
   row.stage_rank = std::to_string(rank_of(kStages, row.lifecycle_stage) + 1);
-  row.eu_ai_act_class = str(r, "eu_ai_act_class");
+  row.eu_ai_act_class = string_at(r, "eu_ai_act_class");
   row.class_rank = std::string(kClassRanks[static_cast<std::size_t>(rank_of(kClasses, row.eu_ai_act_class))]);
-  row.organization_role = str(r, "organization_role");
-  std::string search = str(r, "name") + "\n" + str(r, "purpose") + "\n" + str(r, "owner") + "\n" + str(r, "model_type");
+  row.organization_role = string_at(r, "organization_role");
+  std::string search = string_at(r, "name") + "\n" + string_at(r, "purpose") + "\n" + string_at(r, "owner") + "\n" + string_at(r, "model_type");
   if (auto p = r.if_contains("tags"); p && p->is_array())
     for (const auto& t : p->as_array()) search += "\n" + std::string(t.as_string());
   row.search_text = text::lower(search);
-  row.created_at = str(r, "created_at");
-  row.updated_at = str(r, "updated_at");
+  row.created_at = string_at(r, "created_at");
+  row.updated_at = string_at(r, "updated_at");
   row.doc = json::serialize(r);
   return row;
 }

@@ -20,7 +20,6 @@ json::value doc_value(const std::string& text) {
   return v;
 }
 
-Error bad(std::string detail) { return make_error(errc::validation, std::move(detail)); }
 
 bool lower_hex64(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
@@ -38,17 +37,17 @@ std::string entry_bytes(const Entry& e) {
 result<Entry> parse_entry(std::string_view bytes) {
   boost::system::error_code ec;
   auto v = json::parse(bytes, ec);
-  if (ec || !v.is_object()) return bad("is not a JSON object");
+  if (ec || !v.is_object()) return invalid("is not a JSON object");
   const auto& o = v.get_object();
   for (auto name : kMembers)
-    if (!o.contains(name)) return bad("has no \"" + std::string(name) + "\"");
-  if (o.size() != std::size(kMembers)) return bad("has members other than the eight of an entry");
+    if (!o.contains(name)) return invalid("has no \"" + std::string(name) + "\"");
+  if (o.size() != std::size(kMembers)) return invalid("has members other than the eight of an entry");
   Entry e;
   for (auto name : kMembers) {
     if (name == "seq") continue;
-    if (!o.at(name).is_string()) return bad("\"" + std::string(name) + "\" is not a string");
+    if (!o.at(name).is_string()) return invalid("\"" + std::string(name) + "\" is not a string");
   }
-  if (!o.at("seq").is_int64() || o.at("seq").get_int64() < 0) return bad("\"seq\" is not a whole number >= 0");
+  if (!o.at("seq").is_int64() || o.at("seq").get_int64() < 0) return invalid("\"seq\" is not a whole number >= 0");
   e.actor = std::string(o.at("actor").get_string());
   e.at = std::string(o.at("at").get_string());
   e.content_sha256 = std::string(o.at("content_sha256").get_string());
@@ -57,12 +56,12 @@ result<Entry> parse_entry(std::string_view bytes) {
   e.record_id = std::string(o.at("record_id").get_string());
   e.record_type = std::string(o.at("record_type").get_string());
   e.seq = o.at("seq").get_int64();
-  if (!lower_hex64(e.content_sha256)) return bad("\"content_sha256\" is not 64 lower-case hex digits");
+  if (!lower_hex64(e.content_sha256)) return invalid("\"content_sha256\" is not 64 lower-case hex digits");
   auto t = parse_time(e.at);
-  if (!t || format_time(*t) != e.at) return bad("\"at\" is not an RFC 3339 UTC time with milliseconds");
+  if (!t || format_time(*t) != e.at) return invalid("\"at\" is not an RFC 3339 UTC time with milliseconds");
   if (e.actor.empty() || e.op.empty() || e.org.empty() || e.record_type.empty() || e.record_id.empty())
-    return bad("has an empty member");
-  if (entry_bytes(e) != bytes) return bad("is not in canonical form (RFC 8785)");
+    return invalid("has an empty member");
+  if (entry_bytes(e) != bytes) return invalid("is not in canonical form (RFC 8785)");
   return e;
 }
 

@@ -10,7 +10,6 @@ namespace aims::ledger {
 
 namespace {
 
-Error bad(std::string detail) { return make_error(errc::validation, std::move(detail)); }
 
 }  // namespace
 
@@ -22,21 +21,21 @@ result<Checkpoint> parse_checkpoint_text(std::string_view text) {
   std::string_view lines[3];
   for (auto& line : lines) {
     auto eol = text.find('\n');
-    if (eol == std::string_view::npos) return bad("the checkpoint needs an origin, a size and a root hash line");
+    if (eol == std::string_view::npos) return invalid("the checkpoint needs an origin, a size and a root hash line");
     line = text.substr(0, eol);
     text.remove_prefix(eol + 1);
   }
   Checkpoint c;
-  if (lines[0].empty()) return bad("the checkpoint's origin is empty");
+  if (lines[0].empty()) return invalid("the checkpoint's origin is empty");
   c.origin = std::string(lines[0]);
   auto size = lines[1];
   auto [p, ec] = std::from_chars(size.data(), size.data() + size.size(), c.size);
   if (size.empty() || ec != std::errc() || p != size.data() + size.size() || c.size < 0 ||
       (size.size() > 1 && size[0] == '0'))
-    return bad("the checkpoint's tree size is not a decimal number without leading zeros");
+    return invalid("the checkpoint's tree size is not a decimal number without leading zeros");
   std::string root;
   if (!note::base64_decode(lines[2], root) || root.size() != 32)
-    return bad("the checkpoint's root hash is not base64 of 32 bytes");
+    return invalid("the checkpoint's root hash is not base64 of 32 bytes");
   std::memcpy(c.root.data(), root.data(), 32);
   return c;
 }
@@ -47,7 +46,7 @@ result<Checkpoint> open_checkpoint(std::string_view signed_note, const note::Ver
   auto c = parse_checkpoint_text(*text);
   if (!c) return c.error();
   if (c->origin != v.name)
-    return bad("the checkpoint is of the log '" + c->origin + "', not of '" + v.name + "'");
+    return invalid("the checkpoint is of the log '" + c->origin + "', not of '" + v.name + "'");
   return c;
 }
 

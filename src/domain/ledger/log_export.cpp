@@ -11,7 +11,6 @@ namespace {
 
 std::string line_of(const json::object& o) { return canonical_json(o).value() + "\n"; }
 
-Error bad(std::string detail) { return make_error(errc::validation, std::move(detail)); }
 
 }  // namespace
 
@@ -36,41 +35,41 @@ std::string checkpoint_line(const ExportCheckpoint& c) { return line_of(json::ob
 result<ExportLine> parse_line(std::string_view line) {
   boost::system::error_code ec;
   auto v = json::parse(line, ec);
-  if (ec || !v.is_object()) return bad("is not a JSON object");
+  if (ec || !v.is_object()) return invalid("is not a JSON object");
   const auto& o = v.get_object();
   auto str = [&](std::string_view k) -> const json::string* {
     auto p = o.if_contains(k);
     return p && p->is_string() ? &p->get_string() : nullptr;
   };
   if (auto e = str("entry")) {
-    if (o.size() != 1) return bad("is not an entry line ({\"entry\":…})");
+    if (o.size() != 1) return invalid("is not an entry line ({\"entry\":…})");
     return ExportLine(ExportEntry{std::string(*e)});
   }
   if (auto l = o.if_contains("leaf_hashes")) {
-    if (o.size() != 1 || !l->is_array()) return bad("is not a leaf hash line ({\"leaf_hashes\":[…]})");
+    if (o.size() != 1 || !l->is_array()) return invalid("is not a leaf hash line ({\"leaf_hashes\":[…]})");
     ExportLeafHashes out;
     for (const auto& h : l->get_array()) {
-      if (!h.is_string()) return bad("is a leaf hash line with something other than strings");
+      if (!h.is_string()) return invalid("is a leaf hash line with something other than strings");
       out.hashes.emplace_back(h.get_string());
     }
     return ExportLine(std::move(out));
   }
   if (auto c = str("checkpoint")) {
-    if (o.size() != 1) return bad("is not a checkpoint line ({\"checkpoint\":…})");
+    if (o.size() != 1) return invalid("is not a checkpoint line ({\"checkpoint\":…})");
     return ExportLine(ExportCheckpoint{std::string(*c)});
   }
   if (auto f = str("format")) {
-    if (*f != kExportFormat) return bad("is the header of another format ('" + std::string(*f) + "')");
+    if (*f != kExportFormat) return invalid("is the header of another format ('" + std::string(*f) + "')");
     auto ver = o.if_contains("version");
     if (!ver || !ver->is_int64() || ver->get_int64() != kExportVersion)
-      return bad("is the header of an unknown version of the format");
+      return invalid("is the header of an unknown version of the format");
     auto org = str("org"), origin = str("origin");
     auto size = o.if_contains("size");
     if (!org || !origin || !size || !size->is_int64() || size->get_int64() < 0)
-      return bad("is a header without org, origin and size");
+      return invalid("is a header without org, origin and size");
     return ExportLine(ExportHeader{std::string(*org), std::string(*origin), size->get_int64()});
   }
-  return bad("is neither a header, an entry nor a checkpoint line");
+  return invalid("is neither a header, an entry nor a checkpoint line");
 }
 
 }  // namespace aims::ledger

@@ -11,6 +11,7 @@
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/pack_verifier_records.hpp"
 #include "domain/ledger/pack_verifier_reports.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -22,11 +23,6 @@ PackResult bad(PackResult r, std::string file, std::string summary) {
   r.bad_file = std::move(file);
   r.summary = std::move(summary);
   return r;
-}
-
-std::string str(const json::object& o, std::string_view k) {
-  auto* v = o.if_contains(k);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
 bool is_fixed_file(const std::string& path) {
@@ -53,7 +49,7 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   if (mit == by_name.end()) return bad(r, "manifest.json", "The package has no manifest.json.");
   json::error_code ec;
   auto mv = json::parse(mit->second->data, ec);
-  if (ec || !mv.is_object() || str(mv.as_object(), "format") != kPackFormat)
+  if (ec || !mv.is_object() || string_at(mv.as_object(), "format") != kPackFormat)
     return bad(r, "manifest.json", "manifest.json is not the manifest of an aims auditor package.");
   const auto& m = mv.as_object();
   auto* version = m.if_contains("version");
@@ -61,8 +57,8 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
     return bad(r, "manifest.json", "manifest.json is not of package format version " + std::to_string(kPackVersion) +
                                        " (packages of earlier versions are not signed or carry no reports; download a new one).");
   if (auto* org = m.if_contains("org"); org && org->is_object()) {
-    r.org_id = str(org->as_object(), "id");
-    r.org_name = str(org->as_object(), "name");
+    r.org_id = string_at(org->as_object(), "id");
+    r.org_name = string_at(org->as_object(), "name");
   }
   // 3. manifest.sig: signed by KEY over this manifest, this organization and a checkpoint.
   auto sit = by_name.find("manifest.sig");
@@ -81,10 +77,10 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   if (stmt->manifest_sha256 != crypto::sha256_hex(mit->second->data))
     return bad(r, "manifest.json", "manifest.json is not the manifest manifest.sig signs (it was changed).");
   const auto* mcp = m.if_contains("checkpoint");
-  if (!mcp || !mcp->is_object() || str(mcp->as_object(), "origin") != key.name ||
+  if (!mcp || !mcp->is_object() || string_at(mcp->as_object(), "origin") != key.name ||
       !mcp->as_object().contains("size") || !mcp->as_object().at("size").is_int64() ||
       mcp->as_object().at("size").as_int64() != stmt->size ||
-      str(mcp->as_object(), "root_hash") != merkle::to_hex(stmt->root))
+      string_at(mcp->as_object(), "root_hash") != merkle::to_hex(stmt->root))
     return bad(r, "manifest.json", "manifest.json's checkpoint is not the one manifest.sig signs.");
   // 4. Every file listed once with its size and hash; every file of the archive listed.
   auto* files = m.if_contains("files");
@@ -93,7 +89,7 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
   for (const auto& fv : files->as_array()) {
     if (!fv.is_object()) return bad(r, "manifest.json", "manifest.json has a file entry that is not an object.");
     const auto& f = fv.as_object();
-    auto path = str(f, "path");
+    auto path = string_at(f, "path");
     if (path == "manifest.json" || path == "manifest.sig" || !listed.insert(path).second)
       return bad(r, "manifest.json", "manifest.json lists " + (path.empty() ? "a file without path" : path) +
                                          (path.starts_with("manifest.") ? ", which it cannot list." : " twice."));
@@ -102,7 +98,7 @@ PackResult verify_pack(std::string_view archive, const note::Verifier& key) {
     auto* size = f.if_contains("size");
     if (!size || !size->is_number() || size->to_number<std::uint64_t>() != it->second->data.size())
       return bad(r, path, "The file " + path + " does not have the size the manifest lists.");
-    if (crypto::sha256_hex(it->second->data) != str(f, "sha256"))
+    if (crypto::sha256_hex(it->second->data) != string_at(f, "sha256"))
       return bad(r, path, "The file " + path + " does not match its SHA-256 in the manifest (it was changed).");
     ++r.files;
   }

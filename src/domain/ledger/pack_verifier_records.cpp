@@ -9,6 +9,7 @@
 #include "domain/ledger/audit_entry.hpp"
 #include "domain/ledger/audit_pack_format.hpp"
 #include "domain/ledger/log_export.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::ledger {
 namespace json = boost::json;
@@ -22,11 +23,6 @@ struct State {
   std::int64_t seq = 0;
 };
 
-std::string str(const json::object& o, std::string_view k) {
-  auto* v = o.if_contains(k);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 /// Why a row is not a row of the format, or "" if it is one.
 std::string row_problem(const json::object& row, bool system) {
   static const std::set<std::string, std::less<>> members{"id",  "version",  "created_at", "updated_at",
@@ -39,7 +35,7 @@ std::string row_problem(const json::object& row, bool system) {
   for (auto k : {"version", "position"})
     if (!row.contains(k) || !row.at(k).is_int64()) return "has no integer \"" + std::string(k) + "\"";
   if (!row.contains("doc")) return "has no \"doc\"";
-  if (str(row, "id").empty()) return "has an empty \"id\"";
+  if (string_at(row, "id").empty()) return "has an empty \"id\"";
   if (system) {
     const auto* a = row.if_contains("archived");
     const auto& doc = row.at("doc");
@@ -86,7 +82,7 @@ std::optional<PackFinding> check_records(const PackFiles& files, std::string_vie
       const auto& row = rv.as_object();
       if (auto p = row_problem(row, type == "system"); !p.empty())
         return PackFinding{path, "A row of " + path + " " + p + "."};
-      auto id = record_id_of(str(row, "parent_id"), str(row, "id"));
+      auto id = record_id_of(string_at(row, "parent_id"), string_at(row, "id"));
       auto what = "The " + type + " " + id;
       if (!seen.insert({type, id}).second) return PackFinding{path, path + " holds the " + type + " " + id + " twice."};
       auto it = latest.find({type, id});
@@ -138,11 +134,11 @@ std::optional<PackFinding> check_evidence(const PackFiles& files, PackResult& r)
     const auto& doc = row.at("doc");
     if (!doc.is_object()) continue;
     const auto& d = doc.as_object();
-    auto sha = str(d, "sha256");
+    auto sha = string_at(d, "sha256");
     auto* deleted = d.if_contains("deleted");
     if (sha.empty() || (deleted && deleted->is_bool() && deleted->as_bool())) continue;
-    auto id = str(row, "id");
-    auto name = evidence_file_name(sha, str(d, "title"), str(d, "filename"));
+    auto id = string_at(row, "id");
+    auto name = evidence_file_name(sha, string_at(d, "title"), string_at(d, "filename"));
     expected.insert(name);
     auto it = files.find(name);
     if (it == files.end())

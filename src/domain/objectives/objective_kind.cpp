@@ -59,7 +59,7 @@ std::vector<std::string> annex_c_objectives() {
   return out;
 }
 
-records::KindSpec make() {
+records::KindSpec objective_spec() {
   auto k = records::named_kind(kObjectiveKind, "AI objective", "AI objective", "OBJ-", facets_of_objective);
   records::declare_list_view(k.kind, objective_list_view);
   auto trimmed = [](const std::string& v) { return text::trim(v); };
@@ -88,6 +88,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& objective_kind() { return records::built_once<make>(); }
+const records::KindSpec& objective_kind() { return records::built_once<objective_spec>(); }
 
 }  // namespace aims::objectives

@@ -3,16 +3,12 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
 
 namespace {
-
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 const json::object& derived_of(const json::object& view) {
   static const json::object empty;
@@ -23,7 +19,7 @@ const json::object& derived_of(const json::object& view) {
 /// The value an objective sorts by under derived_status: worst first, then by number.
 std::string derived_sort_value(const json::object& v, std::int64_t number) {
   int i = 0;
-  auto s = str(derived_of(v), "status");
+  auto s = string_at(derived_of(v), "status");
   for (std::string_view o : {"off_track", "at_risk", "no_data", "on_track"}) {
     if (o == s) break;
     ++i;
@@ -37,7 +33,7 @@ std::string derived_sort_value(const json::object& v, std::int64_t number) {
 
 bool matches(const json::object& v, const records::ListQuery& q, bool text_in_memory) {
   const auto& d = derived_of(v);
-  if (auto want = q.get("derived_status"); want && str(d, "status") != *want) return false;
+  if (auto want = q.get("derived_status"); want && string_at(d, "status") != *want) return false;
   if (auto want = q.get("overdue")) {
     auto o = d.if_contains("reading_overdue");
     bool overdue = o && o->is_bool() && o->as_bool();
@@ -46,7 +42,7 @@ bool matches(const json::object& v, const records::ListQuery& q, bool text_in_me
   if (text_in_memory && q.text) {
     std::string hay;
     for (auto k : {"key", "title", "description", "measure", "owner", "system_name", "annex_c_title"})
-      hay += text::lower(str(v, k)) + '\n';
+      hay += text::lower(string_at(v, k)) + '\n';
     if (hay.find(*q.text) == std::string::npos) return false;
   }
   return true;

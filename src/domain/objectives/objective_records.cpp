@@ -7,6 +7,7 @@
 #include "domain/records/list_view.hpp"
 #include "store/batch_lookups.hpp"
 #include "domain/objectives/objective_input.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -27,11 +28,6 @@ std::optional<std::string> as_key(const std::string& s) {
 std::optional<double> num(const json::object& o, std::string_view k) {
   auto p = o.if_contains(k);
   return p ? to_double(*p) : std::nullopt;
-}
-
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 }  // namespace
@@ -74,13 +70,13 @@ std::int64_t reading_position(Date measured_on, std::int64_t sequence) {
 
 Targets targets_of(const json::object& o) {
   Targets t;
-  t.direction = parse_direction(str(o, "direction")).value_or(Direction::higher_is_better);
+  t.direction = parse_direction(string_at(o, "direction")).value_or(Direction::higher_is_better);
   t.target_value = num(o, "target_value").value_or(0);
   t.target_min = num(o, "target_min").value_or(0);
   t.target_max = num(o, "target_max").value_or(0);
   t.warning_threshold = num(o, "warning_threshold");
   t.warning_margin = num(o, "warning_margin");
-  t.unit = str(o, "unit");
+  t.unit = string_at(o, "unit");
   return t;
 }
 
@@ -101,7 +97,7 @@ void SystemNames::read(const std::vector<std::string>& ids) {
   for (const auto& row : store::systems_by_id(tx_, org_id_, missing)) {
     boost::system::error_code ec;
     auto doc = json::parse(row.doc, ec);
-    names_.emplace(row.id, !ec && doc.is_object() ? std::optional<std::string>(str(doc.as_object(), "name")) : std::nullopt);
+    names_.emplace(row.id, !ec && doc.is_object() ? std::optional<std::string>(string_at(doc.as_object(), "name")) : std::nullopt);
   }
   for (const auto& id : missing) names_.try_emplace(id, std::nullopt);
 }
@@ -112,7 +108,7 @@ std::optional<std::string> SystemNames::name(const std::string& id) {
   if (auto row = tx_.find_system(org_id_, id)) {
     boost::system::error_code ec;
     auto doc = json::parse(row->doc, ec);
-    if (!ec && doc.is_object()) n = str(doc.as_object(), "name");
+    if (!ec && doc.is_object()) n = string_at(doc.as_object(), "name");
   }
   names_.emplace(id, n);
   return n;
@@ -120,20 +116,20 @@ std::optional<std::string> SystemNames::name(const std::string& id) {
 
 json::object derived_json(const json::object& o, const std::optional<store::RecordRow>& latest, Date today) {
   auto t = targets_of(o);
-  auto freq = parse_frequency(str(o, "frequency")).value_or(Frequency::monthly);
-  auto start = parse_date(str(o, "start_date")).value_or(today);
+  auto freq = parse_frequency(string_at(o, "frequency")).value_or(Frequency::monthly);
+  auto start = parse_date(string_at(o, "start_date")).value_or(today);
   std::optional<Latest> l;
   json::value latest_json = nullptr;
   if (latest) {
     auto d = stored::parse_object(latest->doc);
-    auto day = parse_date(str(d, "measured_on"));
+    auto day = parse_date(string_at(d, "measured_on"));
     auto v = num(d, "value");
     if (day && v) {
       l = Latest{*v, *day};
       latest_json = json::object{{"id", latest->id}, {"value", d.at("value")}, {"measured_on", d.at("measured_on")}};
     }
   }
-  auto e = evaluate(t, freq, str(o, "status") == "active", start, l, today);
+  auto e = evaluate(t, freq, string_at(o, "status") == "active", start, l, today);
   return json::object{{"status", name_of(e.status)},
                       {"formula", e.formula},
                       {"explanation", e.explanation},
@@ -145,7 +141,7 @@ json::object derived_json(const json::object& o, const std::optional<store::Reco
 
 json::object served_members(const json::object& o, const catalog::Catalog& cat, SystemNames& names,
                             const std::optional<store::RecordRow>& latest, Date today) {
-  const auto* item = cat.find("iso42001", str(o, "annex_c_objective"));
+  const auto* item = cat.find("iso42001", string_at(o, "annex_c_objective"));
   json::value system_name = nullptr;
   if (auto s = o.if_contains("system_id"); s && s->is_string())
     if (auto n = names.name(std::string(s->as_string()))) system_name = *n;

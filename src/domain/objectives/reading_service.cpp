@@ -10,6 +10,7 @@
 #include "domain/inventory/system_service.hpp"
 #include "domain/objectives/objective_input.hpp"
 #include "domain/objectives/objective_records.hpp"
+#include "domain/records/lifecycle.hpp"
 
 namespace aims::objectives {
 namespace json = boost::json;
@@ -18,11 +19,7 @@ using accounts::Actor;
 
 namespace {
 
-status require(const Actor& a, Action action, std::string_view what) {
-  if (accounts::allowed(a.role, action)) return ok();
-  return make_error(errc::forbidden,
-                    "Your role (" + std::string(accounts::role_name(a.role)) + ") may not " + std::string(what) + ".");
-}
+using records::require;
 
 Error no_objective(const std::string& id) { return make_error(errc::not_found, "No AI objective " + id + " in this organization."); }
 

@@ -7,7 +7,7 @@ namespace aims::people {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec aims_role_spec() {
   auto k = worded_kind({"aims_role", "AIMS role", "AIMS role", "ROLE-", "AIMS roles", "aims-roles", "aims-role", "5.3"});
   k.fields = {name_field("name", "Name", "The role in a few words."),
               long_field("purpose", "Purpose", "Why the role exists in the AI management system."),
@@ -29,6 +29,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& aims_role_kind() { return records::built_once<make>(); }
+const records::KindSpec& aims_role_kind() { return records::built_once<aims_role_spec>(); }
 
 }  // namespace aims::people

@@ -8,7 +8,7 @@ namespace aims::people {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec competence_action_spec() {
   auto k = worded_kind({"competence_action", "competence action", "Competence action", "CA-", "Competence actions",
                         "competence-actions", "competence-action", "7.2"});
   FieldSpec closes{"closes_gap", "Closes the gap", "Whether the action, once done, closes the person's gap.",
@@ -35,6 +35,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& competence_action_kind() { return records::built_once<make>(); }
+const records::KindSpec& competence_action_kind() { return records::built_once<competence_action_spec>(); }
 
 }  // namespace aims::people

@@ -7,7 +7,7 @@ namespace aims::people {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec competence_spec() {
   auto k = worded_kind({"competence", "competence", "Competence", "COMP-", "Competences", "competences", "competence", "7.2"});
   FieldSpec validity{"validity_months", "Valid for (months)",
                      "How long a record of the competence stays valid; empty when it does not expire.", FieldType::integer};
@@ -42,6 +42,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& competence_kind() { return records::built_once<make>(); }
+const records::KindSpec& competence_kind() { return records::built_once<competence_spec>(); }
 
 }  // namespace aims::people

@@ -7,7 +7,7 @@ namespace aims::people {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec competence_record_spec() {
   auto k = worded_kind({"competence_record", "competence record", "Competence record", "CR-", "Competence records",
                         "competence-records", "competence-record", "7.2"});
   k.check = dates_in_order("achieved_on", "expires_on", "the competence cannot expire before it was achieved");
@@ -30,6 +30,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& competence_record_kind() { return records::built_once<make>(); }
+const records::KindSpec& competence_record_kind() { return records::built_once<competence_record_spec>(); }
 
 }  // namespace aims::people

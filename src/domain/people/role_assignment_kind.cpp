@@ -7,7 +7,7 @@ namespace aims::people {
 namespace {
 using namespace records;
 
-KindSpec make() {
+KindSpec role_assignment_spec() {
   auto k = worded_kind({"role_assignment", "role assignment", "Role assignment", "RA-", "Role assignments", "role-assignments",
                         "role-assignment", "5.3"});
   k.check = dates_in_order("from", "until", "the assignment cannot end before it starts");
@@ -23,6 +23,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& role_assignment_kind() { return records::built_once<make>(); }
+const records::KindSpec& role_assignment_kind() { return records::built_once<role_assignment_spec>(); }
 
 }  // namespace aims::people

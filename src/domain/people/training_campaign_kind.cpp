@@ -13,7 +13,7 @@ bool has_items(const boost::json::object& doc, std::string_view key) {
 }
 
 /// Every N months needs its N, the other recurrences none; a campaign has an audience.
-void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
+void check_training_campaign(const boost::json::object& doc, std::vector<FieldError>& errors) {
   auto recurrence = doc_text(&doc, "recurrence");
   auto months = doc.if_contains("recurrence_months");
   bool has_months = months && months->is_int64();
@@ -25,10 +25,10 @@ void check(const boost::json::object& doc, std::vector<FieldError>& errors) {
     errors.push_back({"audience_role_ids", 0, "a campaign needs an audience: AIMS roles, people or both"});
 }
 
-KindSpec make() {
+KindSpec training_campaign_spec() {
   auto k = worded_kind({"training_campaign", "training campaign", "Training campaign", "TRN-", "Training campaigns",
                         "training-campaigns", "training", "7.3"});
-  k.check = check;
+  k.check = check_training_campaign;
   FieldSpec months{"recurrence_months", "Every (months)", "For every N months: N.", FieldType::integer};
   months.min = 1;
   months.max = 120;
@@ -50,6 +50,6 @@ KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& training_campaign_kind() { return records::built_once<make>(); }
+const records::KindSpec& training_campaign_kind() { return records::built_once<training_campaign_spec>(); }
 
 }  // namespace aims::people

@@ -41,7 +41,7 @@ void derive(const json::object& doc, json::object& view) {
   view["warnings"] = std::move(warnings);
 }
 
-records::KindSpec make() {
+records::KindSpec raci_activity_spec() {
   auto k = records::worded_kind({"raci_activity", "RACI activity", "RACI activity", "RA-", "RACI activities", "raci-activities",
                                  "raci-activity", "5.3"});
   k.check = check;
@@ -84,6 +84,6 @@ std::vector<records::EnumValue> raci_processes() {
           {"communication", "Communication"}, {"corrective_action", "Nonconformity and corrective action"}};
 }
 
-const records::KindSpec& raci_activity_kind() { return records::built_once<make>(); }
+const records::KindSpec& raci_activity_kind() { return records::built_once<raci_activity_spec>(); }
 
 }  // namespace aims::raci

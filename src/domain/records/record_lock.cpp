@@ -6,12 +6,12 @@
 namespace aims::records {
 namespace {
 
-std::mutex& table_mutex() {
+std::mutex& locks_mutex() {
   static std::mutex m;
   return m;
 }
 
-std::map<std::string, LockFn>& table() {
+std::map<std::string, LockFn>& locks_table() {
   static std::map<std::string, LockFn> t;
   return t;
 }
@@ -19,16 +19,16 @@ std::map<std::string, LockFn>& table() {
 }  // namespace
 
 void declare_lock(const std::string& kind, LockFn fn) {
-  std::lock_guard lock(table_mutex());
-  table()[kind] = std::move(fn);
+  std::lock_guard lock(locks_mutex());
+  locks_table()[kind] = std::move(fn);
 }
 
 status not_locked(const KindSpec& spec, const std::string& id, const boost::json::object& doc) {
   LockFn fn;
   {
-    std::lock_guard lock(table_mutex());
-    auto it = table().find(spec.kind);
-    if (it == table().end()) return ok();
+    std::lock_guard lock(locks_mutex());
+    auto it = locks_table().find(spec.kind);
+    if (it == locks_table().end()) return ok();
     fn = it->second;
   }
   if (auto why = fn(doc)) return make_error(errc::conflict, spec.title + " " + id + " " + *why + ".");

@@ -6,12 +6,12 @@
 namespace aims::records {
 namespace {
 
-std::mutex& table_mutex() {
+std::mutex& rules_mutex() {
   static std::mutex m;
   return m;
 }
 
-std::map<std::string, StoredRules>& table() {
+std::map<std::string, StoredRules>& rules_table() {
   static std::map<std::string, StoredRules> t;
   return t;
 }
@@ -19,14 +19,14 @@ std::map<std::string, StoredRules>& table() {
 }  // namespace
 
 void declare_stored_rules(const std::string& kind, StoredRules rules) {
-  std::lock_guard lock(table_mutex());
-  table()[kind] = std::move(rules);
+  std::lock_guard lock(rules_mutex());
+  rules_table()[kind] = std::move(rules);
 }
 
 StoredRules stored_rules(const std::string& kind) {
-  std::lock_guard lock(table_mutex());
-  auto it = table().find(kind);
-  return it == table().end() ? StoredRules{} : it->second;
+  std::lock_guard lock(rules_mutex());
+  auto it = rules_table().find(kind);
+  return it == rules_table().end() ? StoredRules{} : it->second;
 }
 
 }  // namespace aims::records

@@ -50,7 +50,7 @@ store::RecordFacets facets_of_risk(const store::RecordRow& row, const json::obje
 
 std::vector<std::string> names(std::span<const std::string_view> v) { return {v.begin(), v.end()}; }
 
-records::KindSpec make() {
+records::KindSpec risk_spec() {
   auto k = records::named_kind(kRiskKind, "risk", "Risk", "R-", facets_of_risk);
   k.counter_id = kCounterId;
   records::declare_list_view(k.kind, risk_list_view);
@@ -90,6 +90,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& risk_kind() { return records::built_once<make>(); }
+const records::KindSpec& risk_kind() { return records::built_once<risk_spec>(); }
 
 }  // namespace aims::risk

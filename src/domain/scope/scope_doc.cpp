@@ -17,11 +17,6 @@ namespace {
 constexpr std::size_t kMaxSystems = 10000;  // each list of systems
 constexpr std::size_t kNamed = 5;           // systems named in the statement
 
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 std::vector<std::string> strings(const json::object& o, std::string_view k) { return input::from_array(array_at(o, k)); }
 
 std::string name_of(const Systems& systems, const std::string& id) {
@@ -109,7 +104,7 @@ result<json::object> read_scope(const json::value& body, const Systems& systems)
   doc["in_scope"] = input::to_array(in_scope);
   auto out = read_exclusions(o, in, systems);
   for (std::size_t i = 0; i < out.size(); ++i) {
-    auto id = str(out[i].as_object(), "system_id");
+    auto id = string_at(out[i].as_object(), "system_id");
     if (std::find(in_scope.begin(), in_scope.end(), id) != in_scope.end())
       in.error("out_of_scope[" + std::to_string(i) + "].system_id",
                "is also in scope: " + name_of(systems, id) + " must be either in or out of scope");
@@ -150,7 +145,7 @@ json::array drift(const json::object& doc, const Systems& systems) {
   auto in_scope = strings(doc, "in_scope");
   std::set<std::string> placed(in_scope.begin(), in_scope.end());
   for (const auto& e : array_at(doc, "out_of_scope"))
-    if (e.is_object()) placed.insert(str(e.as_object(), "system_id"));
+    if (e.is_object()) placed.insert(string_at(e.as_object(), "system_id"));
   auto item = [&](const std::string& id, const std::string& name, const char* problem, std::string sentence) {
     out.push_back(json::object{{"system_id", id}, {"name", name}, {"problem", problem}, {"sentence", std::move(sentence)}});
   };
@@ -172,7 +167,7 @@ Placement placement(const json::object& doc, const std::string& system_id) {
   auto in_scope = strings(doc, "in_scope");
   if (std::find(in_scope.begin(), in_scope.end(), system_id) != in_scope.end()) return {"in", ""};
   for (const auto& e : array_at(doc, "out_of_scope"))
-    if (e.is_object() && str(e.as_object(), "system_id") == system_id) return {"out", str(e.as_object(), "reason")};
+    if (e.is_object() && string_at(e.as_object(), "system_id") == system_id) return {"out", string_at(e.as_object(), "reason")};
   return {"unplaced", ""};
 }
 

@@ -13,7 +13,7 @@ store::RecordFacets facets_of_scope(const store::RecordRow& row, const boost::js
   return f;
 }
 
-records::KindSpec make() {
+records::KindSpec scope_spec() {
   // One record, no numbers and no list: named "scope" in messages ("No scope scope …" never shows,
   // the service answers its own 404).
   auto k = records::named_kind("scope", "AIMS scope", "The AIMS scope", "", facets_of_scope);
@@ -25,6 +25,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& scope_kind() { return records::built_once<make>(); }
+const records::KindSpec& scope_kind() { return records::built_once<scope_spec>(); }
 
 }  // namespace aims::scope

@@ -22,11 +22,6 @@ json::object parse_object(const std::string& text) {
   return !ec && v.is_object() ? std::move(v.as_object()) : json::object{};
 }
 
-std::string str(const json::object& o, std::string_view k) {
-  auto p = o.if_contains(k);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
-
 /// The empty draft served before the first save.
 json::object empty_scope() {
   json::object d{{"status", "draft"}, {"approved_by", nullptr}, {"approved_at", nullptr}, {"approval", nullptr}};
@@ -75,7 +70,7 @@ Systems read_systems(store::ReadTx& tx, const std::string& org_id) {
     auto page = tx.list_systems(q);
     for (const auto& s : page.items) {
       auto doc = parse_object(s.doc);
-      out[s.id] = SystemFact{str(doc, "name"), str(doc, "status"), s.archived};
+      out[s.id] = SystemFact{string_at(doc, "name"), string_at(doc, "status"), s.archived};
     }
     more = page.more && !page.items.empty();
     if (more) q.after = store::SystemCursor{page.items.back().name_key, page.items.back().id};
@@ -164,13 +159,13 @@ result<store::RecordRow> scope_to_approve(store::ReadTx& tx, const Actor& a, con
 /// Whether `a` made the last change (the author's user id, or their email on a scope saved before
 /// the author was kept).
 bool is_author(const json::object& doc, const Actor& a) {
-  auto author = str(doc, "author");
-  return author.empty() ? str(doc, "updated_by") == a.email : author == a.user_id;
+  auto author = string_at(doc, "author");
+  return author.empty() ? string_at(doc, "updated_by") == a.email : author == a.user_id;
 }
 
 Error not_in_approval(const store::RecordRow& row, const json::object& doc) {
   auto v = "Version " + std::to_string(row.version) + " of the AIMS scope";
-  if (str(doc, "status") == "approved") return make_error(errc::conflict, v + " is approved already.");
+  if (string_at(doc, "status") == "approved") return make_error(errc::conflict, v + " is approved already.");
   return make_error(errc::conflict, v + " is a draft; submit it to its approvers first.");
 }
 
@@ -185,17 +180,17 @@ result<View> ScopeService::submit(const Actor& a, const json::value& body, const
     auto approvers = documents::approval::read_approvers(tx, a.org_id, body);
     if (!approvers) return approvers.error();
     auto doc = parse_object(existing->doc);
-    if (str(doc, "status") != "draft")
+    if (string_at(doc, "status") != "draft")
       return make_error(errc::conflict, "Version " + std::to_string(existing->version) + " of the AIMS scope is " +
-                                            (str(doc, "status") == "approved" ? "approved already." : "in approval already."));
+                                            (string_at(doc, "status") == "approved" ? "approved already." : "in approval already."));
     auto now = clock_.now_text();
-    auto state = documents::approval::start(*approvers, str(doc, "author"), a, now, "the AIMS scope");
+    auto state = documents::approval::start(*approvers, string_at(doc, "author"), a, now, "the AIMS scope");
     if (!state) return state.error();
     json::object before = doc;
     doc["status"] = "in_approval";
     doc["approval"] = std::move(*state);
     // Each step is a version of its own, but the last change stays its author's.
-    auto row = records::next_version(*existing, doc, now, str(before, "updated_by"));
+    auto row = records::next_version(*existing, doc, now, string_at(before, "updated_by"));
     auto changes = records::changes_of(before, doc, std::initializer_list<std::string_view>{"status"});
     if (auto s = records::save(tx, scope_kind(), a, row, existing->version, "submit", changes); !s) return s;
     out = view_of(a, row, read_systems(tx, a.org_id));
@@ -220,10 +215,10 @@ result<View> ScopeService::decide(const Actor& a, bool approve, const json::valu
     auto doc = parse_object(existing->doc);
     if (is_author(doc, a))
       return make_error(errc::forbidden, "You made the last change to the AIMS scope; another admin or manager approves it.");
-    if (str(doc, "status") != "in_approval") return not_in_approval(*existing, doc);
+    if (string_at(doc, "status") != "in_approval") return not_in_approval(*existing, doc);
     auto now = clock_.now_text();
     json::object before = doc;
-    auto outcome = documents::approval::decide(doc["approval"].as_object(), str(doc, "author"), a, approve,
+    auto outcome = documents::approval::decide(doc["approval"].as_object(), string_at(doc, "author"), a, approve,
                                                comment.value_or(""), now);
     if (!outcome) return outcome.error();
     if (*outcome == documents::approval::Outcome::rejected) {
@@ -233,7 +228,7 @@ result<View> ScopeService::decide(const Actor& a, bool approve, const json::valu
       doc["approved_by"] = a.email;
       doc["approved_at"] = now;
     }
-    auto row = records::next_version(*existing, doc, now, str(before, "updated_by"));
+    auto row = records::next_version(*existing, doc, now, string_at(before, "updated_by"));
     auto changes = records::changes_of(before, doc, std::initializer_list<std::string_view>{"status", "approved_by", "approved_at"});
     changes.push_back(json::object{{"field", "decision"}, {"from", nullptr}, {"to", a.email + (approve ? ": approve" : ": reject")}});
     if (auto s = records::save(tx, scope_kind(), a, row, existing->version, approve ? "approve" : "reject", changes); !s) return s;

@@ -18,7 +18,7 @@ store::RecordFacets facets_of_snapshot(const store::RecordRow& row, const boost:
   return f;
 }
 
-records::KindSpec make() {
+records::KindSpec snapshot_spec() {
   auto k = records::named_kind("register_snapshot", "snapshot", "Snapshot", "SNAP-", facets_of_snapshot);
   k.filters = {
       FilterSpec{"register", Where::sql, false, FacetSlot::text0, std::vector<std::string>(kRegisters.begin(), kRegisters.end())},
@@ -33,6 +33,6 @@ records::KindSpec make() {
 
 }  // namespace
 
-const records::KindSpec& snapshot_kind() { return records::built_once<make>(); }
+const records::KindSpec& snapshot_kind() { return records::built_once<snapshot_spec>(); }
 
 }  // namespace aims::snapshots

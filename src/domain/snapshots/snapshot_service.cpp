@@ -10,6 +10,7 @@
 #include "domain/ledger/audit_entry.hpp"
 #include "domain/records/versions.hpp"
 #include "domain/snapshots/snapshot_kind.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::snapshots {
 namespace json = boost::json;
@@ -17,11 +18,6 @@ using accounts::Action;
 using accounts::Actor;
 
 namespace {
-
-std::string str(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
-}
 
 std::string register_title(std::string_view reg) {
   if (reg == "inventory") return "AI system inventory";
@@ -138,11 +134,11 @@ result<records::Versioned> SnapshotService::submit(const Actor& a, const std::st
     auto& [row, before] = *c;
     auto approvers = documents::approval::read_approvers(tx, a.org_id, body);
     if (!approvers) return approvers.error();
-    if (str(before, "status") != "draft")
-      return make_error(errc::conflict, "Snapshot " + id + " is " + str(before, "status") +
+    if (string_at(before, "status") != "draft")
+      return make_error(errc::conflict, "Snapshot " + id + " is " + string_at(before, "status") +
                                             "; only a draft is submitted for approval.");
     auto now = clock_.now_text();
-    auto state = documents::approval::start(*approvers, str(before, "author"), a, now, "snapshot " + id);
+    auto state = documents::approval::start(*approvers, string_at(before, "author"), a, now, "snapshot " + id);
     if (!state) return state.error();
     auto after = before;
     after["status"] = "in_approval";
@@ -168,12 +164,12 @@ result<records::Versioned> SnapshotService::decide(const Actor& a, const std::st
     input::Reader in(body.as_object(), {"comment"});
     auto comment = in.text("comment", 2000, true);
     if (!in.ok()) return in.failure("The decision is not valid.");
-    if (str(before, "status") != "in_approval")
-      return make_error(errc::conflict, "Snapshot " + id + " is " + str(before, "status") +
+    if (string_at(before, "status") != "in_approval")
+      return make_error(errc::conflict, "Snapshot " + id + " is " + string_at(before, "status") +
                                             "; only a snapshot in approval is approved or rejected.");
     auto after = before;
     auto now = clock_.now_text();
-    auto outcome = documents::approval::decide(after["approval"].as_object(), str(before, "author"), a, approve,
+    auto outcome = documents::approval::decide(after["approval"].as_object(), string_at(before, "author"), a, approve,
                                                comment.value_or(""), now);
     if (!outcome) return outcome.error();
     std::string op = approve ? "approve" : "reject";

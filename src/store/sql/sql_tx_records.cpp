@@ -56,20 +56,20 @@ std::optional<RecordRow> first_record(Rows rows, Layout layout) {
   return to_record(rows.front(), layout);
 }
 
-std::string cat(std::string_view a, std::string_view b) { return std::string(a).append(b); }
+std::string concat(std::string_view a, std::string_view b) { return std::string(a).append(b); }
 
 /// Replaces the row of `table` matching `key_where` if its stored version is `expected`:
 /// not_found if absent, precondition_failed if the version differs. `assignments` are the
 /// `col = ?` list of the SET clause, bound to `values`.
 status compare_and_set(Connection& c, std::string_view table, std::string_view key_where, const Params& key,
                        std::string_view assignments, Params values, std::int64_t expected, std::string_view what) {
-  Rows current = c.query(cat(cat("SELECT version FROM ", table), cat(" WHERE ", key_where)), key);
-  if (current.empty()) return make_error(errc::not_found, cat("no such ", what));
-  std::string changed_by_other = cat(cat("the ", what), " was changed by someone else");
+  Rows current = c.query(concat(concat("SELECT version FROM ", table), concat(" WHERE ", key_where)), key);
+  if (current.empty()) return make_error(errc::not_found, concat("no such ", what));
+  std::string changed_by_other = concat(concat("the ", what), " was changed by someone else");
   if (current.front().int64(0) != expected) return make_error(errc::precondition_failed, changed_by_other);
   values.insert(values.end(), key.begin(), key.end());
   values.emplace_back(expected);
-  std::string sql = cat(cat("UPDATE ", table), cat(" SET ", assignments));
+  std::string sql = concat(concat("UPDATE ", table), concat(" SET ", assignments));
   sql.append(" WHERE ").append(key_where).append(" AND version = ?");
   if (c.exec(sql, values) == 0) return make_error(errc::precondition_failed, changed_by_other);
   return ok();
@@ -84,12 +84,12 @@ bool SqlTx::assessment_exists(const std::string& org_id, const std::string& id) 
 // ---- Gap assessments -------------------------------------------------------------------------
 
 std::optional<RecordRow> SqlTx::find_assessment(const std::string& org_id, const std::string& id) {
-  return first_record(c_.query(cat(kAssessments, "WHERE org_id = ? AND id = ?"), {org_id, id}), kFlat);
+  return first_record(c_.query(concat(kAssessments, "WHERE org_id = ? AND id = ?"), {org_id, id}), kFlat);
 }
 
 std::vector<RecordRow> SqlTx::list_assessments(const std::string& org_id, int limit,
                                                const std::optional<std::pair<std::string, std::string>>& before) {
-  std::string sql = cat(kAssessments, "WHERE org_id = ?");
+  std::string sql = concat(kAssessments, "WHERE org_id = ?");
   Params params{org_id};
   if (before) {
     sql += " AND (created_at, id) < (?, ?)";
@@ -103,19 +103,19 @@ std::vector<RecordRow> SqlTx::list_assessments(const std::string& org_id, int li
 
 std::vector<RecordRow> SqlTx::list_answers(const std::string& org_id, const std::string& assessment_id) {
   return to_records(
-      c_.query(cat(kAnswers, "WHERE org_id = ? AND assessment_id = ? ORDER BY item_id"), {org_id, assessment_id}),
+      c_.query(concat(kAnswers, "WHERE org_id = ? AND assessment_id = ? ORDER BY item_id"), {org_id, assessment_id}),
       kChild);
 }
 
 std::optional<RecordRow> SqlTx::find_answer(const std::string& org_id, const std::string& assessment_id,
                                             const std::string& item_id) {
-  return first_record(c_.query(cat(kAnswers, "WHERE org_id = ? AND assessment_id = ? AND item_id = ?"),
+  return first_record(c_.query(concat(kAnswers, "WHERE org_id = ? AND assessment_id = ? AND item_id = ?"),
                                {org_id, assessment_id, item_id}),
                       kChild);
 }
 
 std::vector<RecordRow> SqlTx::list_roadmap_actions(const std::string& org_id, const std::string& assessment_id) {
-  return to_records(c_.query(cat(kActions, "WHERE org_id = ? AND assessment_id = ? ORDER BY position, id"),
+  return to_records(c_.query(concat(kActions, "WHERE org_id = ? AND assessment_id = ? ORDER BY position, id"),
                              {org_id, assessment_id}),
                     kAction);
 }
@@ -180,20 +180,20 @@ status SqlTx::update_roadmap_action(const RecordRow& r, std::int64_t expected_ve
 // ---- Statement of Applicability --------------------------------------------------------------
 
 std::vector<RecordRow> SqlTx::list_soa_entries(const std::string& org_id) {
-  return to_records(c_.query(cat(kSoaEntries, "WHERE org_id = ? ORDER BY control_id"), {org_id}), kFlat);
+  return to_records(c_.query(concat(kSoaEntries, "WHERE org_id = ? ORDER BY control_id"), {org_id}), kFlat);
 }
 
 std::optional<RecordRow> SqlTx::find_soa_entry(const std::string& org_id, const std::string& control_id) {
-  return first_record(c_.query(cat(kSoaEntries, "WHERE org_id = ? AND control_id = ?"), {org_id, control_id}),
+  return first_record(c_.query(concat(kSoaEntries, "WHERE org_id = ? AND control_id = ?"), {org_id, control_id}),
                       kFlat);
 }
 
 std::vector<RecordRow> SqlTx::list_soa_versions(const std::string& org_id) {
-  return to_records(c_.query(cat(kSoaVersions, "WHERE org_id = ? ORDER BY number DESC"), {org_id}), kFlat);
+  return to_records(c_.query(concat(kSoaVersions, "WHERE org_id = ? ORDER BY number DESC"), {org_id}), kFlat);
 }
 
 std::optional<RecordRow> SqlTx::find_soa_version(const std::string& org_id, std::int64_t number) {
-  return first_record(c_.query(cat(kSoaVersions, "WHERE org_id = ? AND number = ?"), {org_id, number}), kFlat);
+  return first_record(c_.query(concat(kSoaVersions, "WHERE org_id = ? AND number = ?"), {org_id, number}), kFlat);
 }
 
 status SqlTx::put_soa_entry(const RecordRow& r, std::int64_t expected_version) {
