@@ -12,7 +12,7 @@ connections="${BENCH_CONNECTIONS:-32}"
 
 echo "== release build"
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF -DAIMS_BENCH=ON >/dev/null
-cmake --build build-release --target aims aims_bench aims_bench_lists aims_bench_documents >/dev/null
+cmake --build build-release --target aims aims_bench aims_bench_lists aims_bench_documents aims_bench_actions >/dev/null
 bin="$root/build-release/aims"
 
 echo "== in-process benchmarks (Google Benchmark)"
@@ -35,6 +35,9 @@ echo "== list pages at ${AIMS_BENCH_RECORDS:-100000} records per kind (in proces
 
 echo "== documents at ${AIMS_BENCH_DOCUMENTS:-10000} and the competence matrix at 2,000 x 50 (in process, SQLite)"
 "$root/build-release/aims_bench_documents"
+
+echo "== the action tracker at ${AIMS_BENCH_ACTIONS:-50000} actions (in process, SQLite)"
+"$root/build-release/aims_bench_actions"
 
 source "$root/bench/lib.sh"
 bench_data bench

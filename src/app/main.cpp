@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/serve_command.hpp"
+#include "cli/action_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/scope_commands.hpp"
@@ -36,6 +37,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_retention_commands,
     aims::cli::register_scope_commands,
     aims::cli::register_snapshot_commands,
+    aims::cli::register_action_commands,
 };
 
 }  // namespace

@@ -60,6 +60,7 @@ void add_people(AreaContext& a);
 void add_snapshots(AreaContext& a);
 void add_legal_register(AreaContext& a);
 void add_incidents(AreaContext& a);
+void add_actions(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -87,6 +88,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_snapshots,
     add_legal_register,
     add_incidents,
+    add_actions,
 };
 
 }  // namespace aims::app
