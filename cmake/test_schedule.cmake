@@ -40,6 +40,8 @@ set(test_costs
   http/evidence 29
   http/auditpack_tamper 23
   cli/risks 21
+  browser/actions 30
+  http/actions 30
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

@@ -49,6 +49,7 @@ describe('feature registry', () => {
       'AI impact',
       'AI incidents',
       'Assessments',
+      'Actions',
       'Audit log',
       'Settings',
       'People',
