@@ -32,7 +32,7 @@ describe('action tracker in the browser', () => {
 
   test('an empty tracker explains itself', async () => {
     await uiLogin(page, 'doer@acme.test', PW);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
     await page.getByTestId('actions-empty').getByText('You have no actions').waitFor();
     assert.equal(await page.getByTestId('actions-mine').getAttribute('aria-pressed'), 'true');
