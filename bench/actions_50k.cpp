@@ -173,7 +173,8 @@ int main() {
                                                 {"status", "active"}});
     return v ? ok() : status(v.error());
   });
-  // Due dates spread over three years around today; one action in ten is the bench user's.
+  // Due dates spread over three years around today; one action in ten is the bench user's (half of
+  // them in treatment, so "mine and overdue" has matches).
   const char* risk_status[] = {"open", "treating", "monitoring", "closed"};
   load(st, "actions", n, per_tx, [&](int i) -> status {
     int year = 2025 + i % 3, month = 1 + (i / 3) % 12, day = 1 + (i / 36) % 28;
@@ -184,7 +185,7 @@ int main() {
                       {"inherent_impact", 1 + (i / 5) % 5},
                       {"treatment", "modify"},
                       {"treatment_plan", "Reduce it"},
-                      {"owner", i % 10 == 0 ? actor.user_id : "Owner " + std::to_string(i % 10)},
+                      {"owner", i % 10 == 1 ? actor.user_id : "Owner " + std::to_string(i % 10)},  // mine: treating or closed
                       {"due_date", due},
                       {"status", risk_status[i % 4]}};
     auto v = risks.create(actor, body);

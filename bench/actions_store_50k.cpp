@@ -84,7 +84,7 @@ int main() {
         a.record_id = "X-" + std::to_string(i);
         a.sub_id = a.kind == "risk" ? "treatment" : "";
         a.title = "Benchmark action " + std::to_string(i);
-        a.owner = i % 10 == 0 ? me : "usr_" + std::to_string(i % 10);
+        a.owner = i % 10 == 1 ? me : "usr_" + std::to_string(i % 10);  // mine: in progress or cancelled
         if (i % 20 != 0) {
           char due[11];
           std::snprintf(due, sizeof due, "%04d-%02d-%02d", 2025 + i % 3, 1 + (i / 3) % 12, 1 + (i / 36) % 28);
@@ -174,6 +174,7 @@ int main() {
   std::printf("(%d calls each after one warm-up; every page counts its total; 'vs sys' is the ratio to the systems' page\n"
               " of the same name in this run)\n", reps);
   opened->reset();
-  std::filesystem::remove_all(dir);
+  if (env_int("AIMS_BENCH_KEEP", 0)) std::printf("database kept: %s\n", (dir / "aims.db").c_str());
+  else std::filesystem::remove_all(dir);
   return 0;
 }

@@ -8,6 +8,9 @@
 namespace aims::store::sql {
 namespace {
 
+/// Below this many matching rows a page is sorted from the rows its filter's index finds.
+constexpr std::int64_t kFewRows = 1000;
+
 constexpr std::string_view kColumns =
     "org_id, kind, parent_id, record_id, sub_id, title, owner, due, status, search, source_version, updated_at, doc, rev";
 
@@ -49,16 +52,18 @@ Statement filters(const ActionQuery& q) {
   add_in(st, "owner", q.owners);
   add_in(st, "status", q.statuses);
   add_in(st, "kind", q.kinds);
+  // Dates compare on due_sort, the due date or '~' (after every date) when there is none, so that
+  // "due before a date" is a range of the due-date index.
   if (q.overdue_on) {
-    st.sql += " AND due <> '' AND due < ? AND status IN ('open', 'in_progress')";
+    st.sql += " AND due_sort < ? AND status IN ('open', 'in_progress')";
     st.params.emplace_back(*q.overdue_on);
   }
   if (q.not_overdue_on) {
-    st.sql += " AND (due = '' OR due >= ? OR status NOT IN ('open', 'in_progress'))";
+    st.sql += " AND (due_sort >= ? OR status NOT IN ('open', 'in_progress'))";
     st.params.emplace_back(*q.not_overdue_on);
   }
   if (q.due_before) {
-    st.sql += " AND due <> '' AND due < ?";
+    st.sql += " AND due_sort < ?";
     st.params.emplace_back(*q.due_before);
   }
   if (q.text && !q.text->empty()) {
@@ -80,8 +85,12 @@ ActionPage SqlTx::query_actions(const ActionQuery& q) {
     st.params.emplace_back(q.after->value);
     st.params.emplace_back(q.after->key);
   }
+  // Few matches: the rows are found by a filter's index and sorted (the sort key written as an
+  // expression, so that no walk of the sort's index is chosen to find a few rows among many); many:
+  // the page walks the index of its order and stops after limit + 1 rows. The same rows either way.
+  const bool few = q.count && page.total <= kFewRows;
   const char* dir = q.descending ? " DESC" : " ASC";
-  st.sql += " ORDER BY " + col + dir + ", row_key" + dir;
+  st.sql += " ORDER BY " + (few ? "(" + col + " || '')" : col) + dir + ", row_key" + dir;
   const std::int64_t fetch = q.limit > 0 ? q.limit + 1 : 0;
   if (fetch > 0) {
     st.sql += " LIMIT ?";

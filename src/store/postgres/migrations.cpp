@@ -419,7 +419,7 @@ CREATE UNIQUE INDEX actions_by_key ON actions (org_id, row_key);
 CREATE INDEX actions_by_due ON actions (org_id, due_sort, row_key);
 CREATE INDEX actions_by_updated ON actions (org_id, updated_at, row_key);
 CREATE INDEX actions_by_title ON actions (org_id, title_key, row_key);
-CREATE INDEX actions_by_owner ON actions (org_id, owner, due_sort, row_key);
+CREATE INDEX actions_by_owner ON actions (org_id, owner, status, due_sort, row_key);
 CREATE INDEX actions_by_status ON actions (org_id, status, due_sort, row_key);
 CREATE TABLE actions_backfill (
   org_id TEXT COLLATE "C" NOT NULL,
