@@ -71,6 +71,7 @@ test('every source of this build appears, each action with its owner, due date, 
   assert.equal(treat[0].record_id, risk.id);
   assert.equal(treat[0].sub_id, 'treatment');
   assert.equal(treat[0].owner, ids.contributor);
+  assert.equal(treat[0].owner_name, assertJson(await contributor('GET', '/api/v1/me')).user.name || 'contributor@acme.test');
   assert.equal(treat[0].due_date, day(-3));
   assert.equal(treat[0].status, 'in_progress');
   assert.equal(treat[0].link, `/risks/${risk.id}`);

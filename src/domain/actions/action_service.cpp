@@ -60,7 +60,20 @@ bool overdue(const store::ActionRow& r, const std::string& today) {
   return !r.due.empty() && r.due < today && (r.status == "open" || r.status == "in_progress");
 }
 
-json::object served(const store::ActionRow& r, const std::string& today) {
+/// The names of the page's owners that are members of the organization (user id → name).
+std::map<std::string, std::string> member_names(store::ReadTx& tx, const std::string& org_id,
+                                                const std::vector<store::ActionRow>& rows) {
+  std::map<std::string, std::string> out;
+  std::set<std::string> seen;
+  for (const auto& r : rows) {
+    if (r.owner.empty() || !seen.insert(r.owner).second) continue;
+    if (!tx.find_membership(r.owner, org_id)) continue;  // another organization's user is never named
+    if (auto u = tx.find_user(r.owner)) out[r.owner] = u->name.empty() ? u->email : u->name;
+  }
+  return out;
+}
+
+json::object served(const store::ActionRow& r, const std::string& today, const std::map<std::string, std::string>& names) {
   const ActionSource* src = source_of(r.kind);
   json::object extra;
   boost::system::error_code ec;
@@ -75,6 +88,7 @@ json::object served(const store::ActionRow& r, const std::string& today) {
                       {"sub_id", r.sub_id.empty() ? json::value(nullptr) : json::value(r.sub_id)},
                       {"title", r.title},
                       {"owner", r.owner.empty() ? json::value(nullptr) : json::value(r.owner)},
+                      {"owner_name", names.count(r.owner) ? json::value(names.at(r.owner)) : json::value(nullptr)},
                       {"due_date", r.due.empty() ? json::value(nullptr) : json::value(r.due)},
                       {"status", r.status},
                       {"overdue", overdue(r, today)},
@@ -176,14 +190,16 @@ result<std::string> ActionService::list(const accounts::Actor& a, const records:
   if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));
 
   store::ActionPage page;
+  std::map<std::string, std::string> names;
   if (auto s = store_.read([&](store::ReadTx& tx) {
         page = store::query_actions(tx, q);
+        names = member_names(tx, a.org_id, page.items);
         return ok();
       });
       !s)
     return s.error();
   json::array items;
-  for (const auto& r : page.items) items.push_back(served(r, day));
+  for (const auto& r : page.items) items.push_back(served(r, day, names));
   json::object out{{"items", std::move(items)}, {"total", page.total}, {"today", day}};
   if (page.more && !page.items.empty()) {
     const auto& last = page.items.back();

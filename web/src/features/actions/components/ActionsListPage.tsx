@@ -91,7 +91,7 @@ export function ActionsListPage() {
             <td>
               <span className="badge badge-neutral">{actionStatusLabels[a.status] ?? a.status}</span>
             </td>
-            <td className="col-optional">{a.owner ?? <span className="muted">Nobody</span>}</td>
+            <td className="col-optional">{a.owner_name ?? a.owner ?? <span className="muted">Nobody</span>}</td>
             <td className="col-optional">{a.source_label}</td>
             <td className="col-optional nowrap">{formatDate(a.updated_at.slice(0, 10))}</td>
           </tr>
