@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "app/serve_command.hpp"
 #include "app/server_app.hpp"
@@ -15,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "domain/actions/action_index.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_evidence.hpp"
 #include "domain/demo/demo_seed.hpp"
@@ -175,7 +177,15 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                                                             {"port", port},
                                                             {"store", store.backend()},
                                                             {"web", web_root}}));
+    // The action index of records stored before it (or under an older declaration), once the server
+    // listens: resumable, kind by kind (docs/actions.md); a page meanwhile lists what is indexed.
+    std::thread action_backfill([&store] {
+      auto n = actions::backfill_actions(store);
+      if (!n) spdlog::error(boost::json::serialize(boost::json::object{{"event", "action index backfill failed"}, {"detail", n.error().detail}}));
+      else if (*n > 0) spdlog::info(boost::json::serialize(boost::json::object{{"event", "action index backfilled"}, {"records", *n}}));
+    });
     server.run();
+    action_backfill.join();
   });
 }
 

@@ -22,7 +22,7 @@ describe('the dashboard renders every card the server describes', () => {
   });
 
   test('the documents, competence and incidents cards are there with the API\'s figures', async () => {
-    assert.deepEqual(described.map(([k]) => k).sort(), ['competence', 'documents', 'incidents']);
+    assert.deepEqual(described.map(([k]) => k).sort(), ['actions', 'competence', 'documents', 'incidents']);
     await page.goto('/');
     for (const [key, card] of described) {
       const el = page.getByTestId(`dashboard-card-${key}`);

@@ -53,6 +53,7 @@ describe('feature registry', () => {
       'Corrective actions',
       'Improvements',
       'Certification',
+      'Actions',
       'Audit log',
       'Settings',
       'People',

@@ -328,6 +328,11 @@ export const features: Feature[] = [
     ],
   },
   recordFeature('review-actions', null),  // linked from a management review's page
+  {
+    id: 'actions',
+    nav: { to: '/actions', label: 'Actions', group: 'performance', end: false, icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
+    routes: [{ path: 'actions', page: page(() => import('./features/actions'), 'ActionsListPage') }],
+  },
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

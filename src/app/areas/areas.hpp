@@ -63,6 +63,7 @@ void add_incidents(AreaContext& a);
 void add_nonconformity(AreaContext& a);
 void add_certification(AreaContext& a);
 void add_management_review(AreaContext& a);
+void add_actions(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -93,6 +94,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_nonconformity,
     add_certification,
     add_management_review,
+    add_actions,
 };
 
 }  // namespace aims::app
