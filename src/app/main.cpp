@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/review_commands.hpp"
+#include "cli/internal_audit_commands.hpp"
 #include "cli/scope_commands.hpp"
 #include "cli/snapshot_commands.hpp"
 #include "core/crypto.hpp"
@@ -42,6 +43,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_snapshot_commands,
     aims::cli::register_certification_commands,
     aims::cli::register_action_commands,
+    aims::cli::register_internal_audit_commands,
 };
 
 }  // namespace

@@ -300,6 +300,38 @@ const ROWS = {
     }),
     patch: { description: 'Carla' },
   },
+  'internal-audits': {
+    setup: async (c) => ({ me: assertJson(await c('GET', '/api/v1/me')).user.id }),
+    create: (i, { me }) => ({
+      title: title('internal audit', i), objectives: ['Ann', 'Bob'][i % 2], clauses: ['6.1, 8', '9.2'][i % 2], controls: ['A.5.2'],
+      lead_auditor: me, planned_start: day(30 + i), planned_end: day(40 + i),
+    }),
+    patch: { objectives: 'Carla' },
+  },
+  'audit-findings': {
+    setup: async (c) => {
+      const me = assertJson(await c('GET', '/api/v1/me')).user.id;
+      const audit = assertJson(await c('POST', '/api/v1/internal-audits', { json: { title: 'Contract audit', lead_auditor: me, planned_start: day(5), clauses: '9' } }), 201);
+      return { audit };
+    },
+    create: (i, { audit }) => ({
+      audit_id: audit.id, type: ['major_nc', 'minor_nc', 'observation', 'ofi'][i % 4], requirement: ['6.1.2', 'A.6.2.4'][i % 2],
+      title: title('finding', i), description: ['Ann', 'Bob'][i % 2],
+    }),
+    patch: { description: 'Carla' },
+  },
+  'audit-requests': {
+    setup: async (c) => {
+      const me = assertJson(await c('GET', '/api/v1/me')).user.id;
+      const audit = assertJson(await c('POST', '/api/v1/internal-audits', { json: { title: 'Contract audit', lead_auditor: me, planned_start: day(5), clauses: '9' } }), 201);
+      return { me, audit };
+    },
+    create: (i, { me, audit }) => ({
+      audit_id: audit.id, title: title('request', i), request: ['Ann', 'Bob'][i % 2], owner: me, due_date: day(10 + i),
+      status: ['open', 'closed'][i % 2],
+    }),
+    patch: { request: 'Carla' },
+  },
 };
 
 /**

@@ -54,6 +54,8 @@ describe('feature registry', () => {
       'Improvements',
       'Certification',
       'Actions',
+      'Internal audits',
+      'Audit programme',
       'Audit log',
       'Settings',
       'People',

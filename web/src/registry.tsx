@@ -333,6 +333,23 @@ export const features: Feature[] = [
     nav: { to: '/actions', label: 'Actions', group: 'performance', end: false, icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
     routes: [{ path: 'actions', page: page(() => import('./features/actions'), 'ActionsListPage') }],
   },
+  {
+    id: 'internal-audit',
+    nav: { to: '/internal-audits', label: 'Internal audits', group: 'performance', end: false, icon: 'M9 5h6M9 3h6v4H9zM7 5H5v16h14V5h-2M9 12l2 2 4-4' },
+    routes: [
+      { path: 'internal-audits', page: kindPage('internal-audits', 'KindListPage') },
+      { path: 'internal-audits/new', page: kindPage('internal-audits', 'KindCreatePage') },
+      { path: 'internal-audits/:id', page: page(() => import('./features/internal-audit'), 'AuditPage') },
+      { path: 'internal-audits/:id/edit', page: kindPage('internal-audits', 'KindEditPage') },
+    ],
+  },
+  {
+    id: 'audit-programme',
+    nav: { to: '/audit-programme', label: 'Audit programme', group: 'performance', end: false, icon: 'M3 5h18v16H3zM3 10h18M8 3v4M16 3v4M7 14h4M7 17h7' },
+    routes: [{ path: 'audit-programme', page: page(() => import('./features/internal-audit'), 'CoveragePage') }],
+  },
+  recordFeature('audit-findings', null),
+  recordFeature('audit-requests', null),
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

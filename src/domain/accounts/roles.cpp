@@ -30,6 +30,7 @@ bool allowed(Role r, Action a) {
     case Action::bulk_import:
     case Action::approve: return r == Role::admin || r == Role::manager;
     case Action::administer: return r == Role::admin;
+    case Action::conduct_audit: return r == Role::admin || r == Role::manager || r == Role::auditor;
   }
   return false;
 }

@@ -15,6 +15,7 @@ enum class Action {
   bulk_import,     // CSV import
   approve,         // approve records (SoA versions), regenerate plans
   administer,      // members, organization settings
+  conduct_audit,   // plan and run internal audits: checklist, findings, requests, sampling, report (docs/internal-audit.md)
 };
 
 std::optional<Role> parse_role(std::string_view s);

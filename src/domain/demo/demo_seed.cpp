@@ -21,6 +21,7 @@
 #include "domain/nonconformity/nc_demo.hpp"
 #include "domain/objectives/objective_service.hpp"
 #include "domain/review/review_demo.hpp"
+#include "domain/audits/audits_demo.hpp"
 #include "domain/soa/soa_service.hpp"
 #include "domain/scope/scope_demo.hpp"
 #include "domain/inventory/system_service.hpp"
@@ -206,6 +207,7 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   objectives::ObjectiveService objective_summary(store, cat, clock, ids);
   if (auto st = review::seed_demo(store, clock, actor, [&](const accounts::Actor& a) { return objective_summary.summary(a); }); !st)
     return st.error();
+  if (auto st = audits::seed_demo(store, clock, actor); !st) return st.error();  // IA-1 with AF-1 (major NC), AF-2 (minor NC)
   return login;
 }
 

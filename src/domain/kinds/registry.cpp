@@ -1,6 +1,7 @@
 #include "domain/kinds/registry.hpp"
 
 #include "domain/certification/certification_kinds.hpp"
+#include "domain/audits/audit_kinds.hpp"
 #include "domain/communication/communication_kind.hpp"
 #include "domain/communication/communication_plan_kind.hpp"
 #include "domain/context/climate_determination_kind.hpp"
@@ -59,6 +60,9 @@ const std::vector<const records::KindSpec*>& all_kinds() {
       &certification::certification_finding_kind(),
       &review::management_review_kind(),
       &review::review_action_kind(),
+      &audits::internal_audit_kind(),
+      &audits::audit_finding_kind(),
+      &audits::audit_request_kind(),
   };
   return kinds;
 }

@@ -86,7 +86,8 @@ const std::vector<PackRecordsFile>& pack_records_files() {
                              "impact_settings", "classification", "classification_version", "obligation",
                              "objective", "objective_reading", "evidence", "evidence_link", "evidence_event", "org_settings",
                              "retention_settings", "legal_hold", "training_completion",
-                             "document_version", "document_ack", "incident_report", "management_review_pack"})
+                             "document_version", "document_ack", "incident_report", "management_review_pack",
+                             "audit_checklist_row", "internal_audit_report"})
       f.push_back({"records/" + std::string(kind) + ".json", kind});
     for (const auto* k : kinds::generic_kinds()) f.push_back({"records/" + k->kind + ".json", k->kind, true});
     f.push_back({"records/scope.json", "scope", true});  // the AIMS scope (ScopeService), since it exists

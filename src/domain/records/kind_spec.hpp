@@ -76,6 +76,13 @@ struct KindSpec {
   std::vector<std::string> demo{};
   /// Served by the generic record service, routes, CLI and web pages.
   bool generic = false;
+  /// A kind's say on a change through the generic service, in its transaction: `before` is the
+  /// stored document (empty on create), `after` the document to store (on archive or restore,
+  /// with `archived` changed). An error refuses the change (e.g. a 409 for a record frozen by its
+  /// workflow). Unset: every change the fields allow is allowed.
+  std::function<status(store::ReadTx& tx, const std::string& org_id, const boost::json::object& before,
+                       const boost::json::object& after)>
+      guard{};
 };
 
 /// The string member `key` of a record's document; "" when the document could not be read (null)

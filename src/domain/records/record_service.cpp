@@ -69,6 +69,8 @@ result<Versioned> RecordService::create(const Actor& a, const KindSpec& k, const
     if (!errs.empty()) return invalid(k, std::move(errs), true);
     if (auto rules = stored_rules(k.kind); rules.check)
       if (auto s = rules.check(tx, a.org_id, nullptr, doc); !s) return s;
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, json::object{}, doc); !s) return s;
     auto now = clock_.now_text();
     auto number = next_number(tx, k, a.org_id, now);
     if (!number) return number.error();
@@ -124,6 +126,8 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
     if (!errs.empty()) return make_error(errc::validation, "The change breaks a rule of the " + k.noun + " records.", std::move(errs));
     if (auto rules = stored_rules(k.kind); rules.check)
       if (auto s = rules.check(tx, a.org_id, &before, after); !s) return s;
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
     auto changes = changes_of(k, before, after);
     if (changes.empty()) {  // nothing changes: nothing is stored
       out = served(k, *row);
@@ -162,6 +166,8 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     auto after = before;
     after["archived"] = archived;
     after["updated_by"] = a.email;
+    if (k.guard)
+      if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
     auto next = *row;
     next.version = row->version + 1;
     next.updated_at = clock_.now_text();

@@ -1,0 +1,61 @@
+// The audit's findings: type, requirement, title and description; a major or minor
+// nonconformity offers "Raise nonconformity" (the NC form, pre-filled) and shows its NC once one exists.
+import { Link } from 'react-router-dom';
+import { useAsync } from '../../../lib/hooks';
+import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { findings, ncsOf, raiseNcHref, type Audit, type Finding } from '../api';
+import { findingLabels, isNonconformity } from '../labels';
+
+export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean }) {
+  const list = useAsync(async (signal) => {
+    const items = await findings(audit.id, signal);
+    const ncs = await Promise.all(items.map((f) => (isNonconformity(f.type) && !f.nc_id ? ncsOf(f.id, signal) : Promise.resolve([]))));
+    return items.map((f, i) => ({ ...f, nc: f.nc_id ?? ncs[i][0]?.id ?? null }));
+  }, [audit.id, audit.version]);
+  return (
+    <>
+      <h2>Findings</h2>
+      {list.error ? <ErrorBanner error={list.error} title="The findings could not be loaded." /> : null}
+      {!list.data ? (
+        list.error ? null : <Loading />
+      ) : list.data.length === 0 ? (
+        <EmptyState title="No findings yet" testId="findings-empty">
+          Findings are recorded from the checklist&apos;s rows while the audit is in progress.
+        </EmptyState>
+      ) : (
+        <table className="table" data-testid="findings">
+          <thead>
+            <tr>
+              <th scope="col">Finding</th>
+              <th scope="col">Type</th>
+              <th scope="col">Requirement</th>
+              <th scope="col">Title</th>
+              <th scope="col">Nonconformity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((f) => (
+              <tr key={f.id} data-finding={f.id}>
+                <td><Link to={`/audit-findings/${encodeURIComponent(f.id)}`}>{f.id}</Link></td>
+                <td>{findingLabels[f.type] ?? f.type}</td>
+                <td>{f.requirement}</td>
+                <td>{f.title}</td>
+                <td><NcCell finding={f} nc={f.nc} conduct={conduct} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function NcCell({ finding, nc, conduct }: { finding: Finding; nc: string | null; conduct: boolean }) {
+  if (!isNonconformity(finding.type)) return <>—</>;
+  if (nc) return <Link to={`/nonconformities/${encodeURIComponent(nc)}`} data-testid="finding-nc">{nc}</Link>;
+  return conduct ? (
+    <Link className="btn btn-sm" to={raiseNcHref(finding)} data-testid="raise-nc">Raise nonconformity</Link>
+  ) : (
+    <>Not raised yet</>
+  );
+}
