@@ -203,11 +203,11 @@ result<DemoLogin> seed(store::Store& store, const catalog::Catalog& cat, const C
   if (auto st = scope::seed_demo_scope(store, clock, actor); !st) return st.error();
   if (auto st = people::seed_demo(store, clock, actor); !st) return st.error();
   if (auto st = incidents::seed_demo(store, clock, actor); !st) return st.error();
+  if (auto st = audits::seed_demo(store, clock, actor); !st) return st.error();  // before the NCs and the review: IA-1 with AF-1 (major NC), AF-2 (minor NC)
   if (auto st = nonconformity::seed_demo(store, clock, actor); !st) return st.error();
   objectives::ObjectiveService objective_summary(store, cat, clock, ids);
   if (auto st = review::seed_demo(store, clock, actor, [&](const accounts::Actor& a) { return objective_summary.summary(a); }); !st)
     return st.error();
-  if (auto st = audits::seed_demo(store, clock, actor); !st) return st.error();  // IA-1 with AF-1 (major NC), AF-2 (minor NC)
   return login;
 }
 
