@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/kinds/registry.hpp"
+#include "domain/records/stored_rules.hpp"
 #include "http/routes.hpp"
 
 namespace aims::http {
@@ -130,7 +131,7 @@ void add_kind(json::object& paths, json::object& schemas, const KindSpec& k) {
   list_op["responses"].as_object()["200"] = success("A page of records.", std::move(list_page), false);
   json::object create_op = operation(k, ids.create, "Create a " + k.noun + "; its id is the next " + k.prefix + "n",
                                      json::array{org()}, problems({"400", "401", "403", "404", "413", "415", "422"}));
-  if (k.guard) create_op["responses"].as_object()["409"] = problems({"409"}).at("409");  // the kind's workflow refuses (docs/records.md)
+  if (k.guard || records::stored_rules(k.kind).check) create_op["responses"].as_object()["409"] = problems({"409"}).at("409");  // the kind's workflow refuses (docs/records.md)
   create_op["requestBody"] = body(name + "Input");
   create_op["responses"].as_object()["201"] = std::move(created);
   paths[base] = json::object{{"get", std::move(list_op)}, {"post", std::move(create_op)}};
