@@ -12,7 +12,7 @@ connections="${BENCH_CONNECTIONS:-32}"
 
 echo "== release build"
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DAIMS_TESTS=OFF -DAIMS_BENCH=ON >/dev/null
-cmake --build build-release --target aims aims_bench aims_bench_lists aims_bench_documents aims_bench_review >/dev/null
+cmake --build build-release --target aims aims_bench aims_bench_lists aims_bench_documents aims_bench_review aims_bench_actions aims_bench_actions_store >/dev/null
 bin="$root/build-release/aims"
 
 echo "== in-process benchmarks (Google Benchmark)"
@@ -38,6 +38,10 @@ echo "== documents at ${AIMS_BENCH_DOCUMENTS:-10000} and the competence matrix a
 
 echo "== the management review's input pack at 1,000 AI systems, 5,000 risks, 2,000 NCs, 500 incidents (in process, SQLite)"
 "$root/build-release/aims_bench_review"
+
+echo "== the action tracker at ${AIMS_BENCH_ACTIONS:-50000} actions (in process, SQLite)"
+"$root/build-release/aims_bench_actions"
+"$root/build-release/aims_bench_actions_store"
 
 source "$root/bench/lib.sh"
 bench_data bench

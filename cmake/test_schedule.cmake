@@ -39,6 +39,8 @@ set(test_costs
   cli/risks 21
   browser/management_review 35
   http/management_review 25
+  browser/actions 30
+  http/actions 30
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

@@ -22,7 +22,7 @@ describe('the dashboard renders every card the server describes', () => {
   });
 
   test('every card that describes itself is there with the API\'s figures', async () => {
-    assert.deepEqual(described.map(([k]) => k).sort(), ['certification', 'competence', 'documents', 'incidents', 'management_review', 'nonconformities']);
+    assert.deepEqual(described.map(([k]) => k).sort(), ['actions', 'certification', 'competence', 'documents', 'incidents', 'management_review', 'nonconformities']);
     await page.goto('/');
     for (const [key, card] of described) {
       const el = page.getByTestId(`dashboard-card-${key}`);

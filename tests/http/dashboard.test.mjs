@@ -68,7 +68,19 @@ async function matchesEndpoints(who) {
     controls: count((i) => i.kind === 'control'), areas: count((i) => i.kind === 'annex_a_area'),
     ai_objectives: count((i) => i.kind === 'ai_objective'), risk_sources: count((i) => i.kind === 'risk_source'),
   });
-  return cards;
+
+  // The actions card: each figure is its list's total for this caller; "mine" figures are the caller's own.
+  const a = cards.actions;
+  assert.equal(a.mine_open, await total(who, '/api/v1/actions?mine=true&status=open,in_progress&limit=1'));
+  assert.equal(a.mine_overdue, await total(who, '/api/v1/actions?mine=true&overdue=true&limit=1'));
+  assert.equal(a.overdue, await total(who, '/api/v1/actions?overdue=true&limit=1'));
+  assert.equal(a.open, await total(who, '/api/v1/actions?status=open,in_progress&limit=1'));
+  // What every member sees alike: the cards without the caller's own figures.
+  const shared = structuredClone(cards);
+  delete shared.actions.mine_open;
+  delete shared.actions.mine_overdue;
+  for (const [k, v] of Object.entries(shared.actions)) if (Array.isArray(v)) shared.actions[k] = v.filter((f) => !String(f.key).startsWith('mine_'));
+  return shared;
 }
 
 test('every figure equals the endpoint it summarises, for the admin, a viewer and an auditor', async () => {

@@ -54,6 +54,7 @@ describe('feature registry', () => {
       'Improvements',
       'Certification',
       'Management review',
+      'Actions',
       'Internal audits',
       'Audit programme',
       'Audit log',

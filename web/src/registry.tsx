@@ -329,6 +329,11 @@ export const features: Feature[] = [
   },
   recordFeature('review-actions', null),  // linked from a management review's page
   {
+    id: 'actions',
+    nav: { to: '/actions', label: 'Actions', group: 'performance', end: false, icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
+    routes: [{ path: 'actions', page: page(() => import('./features/actions'), 'ActionsListPage') }],
+  },
+  {
     id: 'internal-audit',
     nav: { to: '/internal-audits', label: 'Internal audits', group: 'performance', end: false, icon: 'M9 5h6M9 3h6v4H9zM7 5H5v16h14V5h-2M9 12l2 2 4-4' },
     routes: [

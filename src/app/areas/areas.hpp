@@ -63,6 +63,7 @@ void add_incidents(AreaContext& a);
 void add_nonconformity(AreaContext& a);
 void add_certification(AreaContext& a);
 void add_management_review(AreaContext& a);
+void add_actions(AreaContext& a);
 void add_internal_audit(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
@@ -94,6 +95,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_nonconformity,
     add_certification,
     add_management_review,
+    add_actions,
     add_internal_audit,
 };
 

@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/date.hpp"
 #include "core/json_text.hpp"
+#include "domain/actions/action_index.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/assessment/roadmap.hpp"
 #include "domain/assessment/scoring.hpp"
@@ -466,6 +467,7 @@ status AssessmentService::write_roadmap(store::WriteTx& tx, const Actor& a, cons
     rows.push_back(store::RecordRow{"", a.org_id, l.row.id, string_at(arr[i].as_object(), "id"), arr[i].at("version").as_int64(),
                                     static_cast<std::int64_t>(i), "", now, now, json::serialize(arr[i])});
   if (auto s = tx.replace_roadmap_actions(a.org_id, l.row.id, rows); !s) return s;
+  if (auto s = actions::index_roadmap(tx, a.org_id, l.row.id, rows); !s) return s;  // docs/actions.md
   // The roadmap's own settings live in the assessment document.
   auto doc = l.doc;
   doc["roadmap"] = json::object{
@@ -627,6 +629,7 @@ result<Versioned> AssessmentService::update_action(const Actor& a, const std::st
     next.updated_at = clock_.now_text();
     next.doc = json::serialize(doc);
     if (auto s = tx.update_roadmap_action(next, it->version); !s) return s;
+    if (auto s = actions::index_roadmap_action(tx, next); !s) return s;  // docs/actions.md
     store::HistoryRow h{a.org_id, "roadmap_action", id + "/" + action_id, next.version, next.updated_at, a.email, "update",
                         json::serialize(body)};
     if (auto s = tx.insert_history(h); !s) return s;

@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "domain/actions/action_index.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
@@ -94,6 +95,7 @@ status save(store::WriteTx& tx, const Actor& a, store::RecordRow row, std::int64
   row.facets = records::derive_facets(obligation_kind(), row);
   if (auto s = tx.put_record(row, expected_version); !s) return s;
   if (auto s = records::write_list_view(tx, obligation_kind(), row); !s) return s;
+  if (auto s = actions::index_record(tx, row); !s) return s;  // docs/actions.md: the action index
   return tx.insert_history(history_row(a, row.parent_id, row.id, row.version, row.updated_at, op, changes));
 }
 

@@ -20,12 +20,14 @@
 
 #include "core/clock.hpp"
 #include "store/account_details.hpp"
+#include "store/actions.hpp"
 #include "store/list_views.hpp"
 #include "store/store.hpp"
 
 namespace aims::ledger {
 
-class AuditedTx final : public store::WriteTx, public store::ListViews, public store::AccountDetails {
+class AuditedTx final : public store::WriteTx, public store::ListViews, public store::AccountDetails,
+                        public store::ActionIndex {
  public:
   AuditedTx(store::WriteTx& inner, const Clock& clock, std::string actor)
       : in_(inner), clock_(clock), actor_(std::move(actor)) {}
@@ -96,6 +98,20 @@ class AuditedTx final : public store::WriteTx, public store::ListViews, public s
                        const std::string& view) override {
     if (auto* v = dynamic_cast<store::ListViews*>(&in_)) return v->set_list_view(org_id, kind, parent_id, id, view);
     return ok();
+  }
+  // The action index (store/actions.hpp): forwarded; its rows are derived from records, not changes to log.
+  store::ActionPage query_actions(const store::ActionQuery& q) override { return store::query_actions(in_, q); }
+  status replace_actions(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                         const std::string& record_id, const std::vector<store::ActionRow>& rows) override {
+    return store::replace_actions(in_, org_id, kind, parent_id, record_id, rows);
+  }
+  std::int64_t actions_backfilled(const std::string& org_id, const std::string& kind) override {
+    auto* a = store::action_index(in_);
+    return a ? a->actions_backfilled(org_id, kind) : 0;
+  }
+  status set_actions_backfilled(const std::string& org_id, const std::string& kind, std::int64_t rev) override {
+    auto* a = store::action_index(in_);
+    return a ? a->set_actions_backfilled(org_id, kind, rev) : ok();
   }
   std::int64_t audit_size(const std::string& org_id) override { return in_.audit_size(org_id); }
   std::vector<store::AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override {

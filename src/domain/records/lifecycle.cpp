@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "domain/actions/action_index.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/ledger/history_json.hpp"
 #include "domain/records/list_view.hpp"
@@ -79,6 +80,7 @@ status save(store::WriteTx& tx, const KindSpec& spec, const accounts::Actor& a, 
   row.facets = derive_facets(spec, row);
   if (auto s = tx.put_record(row, expected_version); !s) return s;
   if (auto s = write_list_view(tx, spec, row); !s) return s;  // docs/storage.md, "Stored list views"
+  if (auto s = actions::index_record(tx, row); !s) return s;    // docs/actions.md: the action index
   store::HistoryRow h{a.org_id, spec.kind, row.id, row.version, row.updated_at, a.email, operation, json::serialize(changes)};
   return tx.insert_history(h);
 }

@@ -390,7 +390,60 @@ constexpr std::string_view kV14 = R"sql(
 ALTER TABLE users ADD COLUMN last_login_at TEXT COLLATE "C" NOT NULL DEFAULT '';
 )sql";
 
-const std::array<std::string_view, 14> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
+// v15: the action index
+// (docs/storage.md, "The action index"): one row per action a record holds, written by the domain
+// in the record's transaction; a deleted record or roadmap action takes its rows with it (triggers);
+// actions_backfill remembers which kinds the start-up backfill has indexed in each organization.
+constexpr std::string_view kV15 = R"sql(
+CREATE TABLE actions (
+  org_id         TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  kind           TEXT COLLATE "C" NOT NULL,
+  parent_id      TEXT COLLATE "C" NOT NULL,
+  record_id      TEXT COLLATE "C" NOT NULL,
+  sub_id         TEXT COLLATE "C" NOT NULL,
+  title          TEXT COLLATE "C" NOT NULL,
+  owner          TEXT COLLATE "C" NOT NULL,
+  due            TEXT COLLATE "C" NOT NULL,
+  status         TEXT COLLATE "C" NOT NULL,
+  search         TEXT COLLATE "C" NOT NULL,
+  source_version BIGINT NOT NULL,
+  updated_at     TEXT COLLATE "C" NOT NULL,
+  doc            TEXT COLLATE "C" NOT NULL,
+  rev            BIGINT NOT NULL,
+  row_key        TEXT COLLATE "C" NOT NULL,
+  due_sort       TEXT COLLATE "C" NOT NULL,
+  title_key      TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, kind, parent_id, record_id, sub_id)
+);
+CREATE UNIQUE INDEX actions_by_key ON actions (org_id, row_key);
+CREATE INDEX actions_by_due ON actions (org_id, due_sort, row_key);
+CREATE INDEX actions_by_updated ON actions (org_id, updated_at, row_key);
+CREATE INDEX actions_by_title ON actions (org_id, title_key, row_key);
+CREATE INDEX actions_by_owner ON actions (org_id, owner, status, due_sort, row_key);
+CREATE INDEX actions_by_status ON actions (org_id, status, due_sort, row_key);
+CREATE TABLE actions_backfill (
+  org_id TEXT COLLATE "C" NOT NULL,
+  kind   TEXT COLLATE "C" NOT NULL,
+  rev    BIGINT NOT NULL,
+  PRIMARY KEY (org_id, kind)
+);
+CREATE FUNCTION actions_of_deleted_record() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM actions WHERE org_id = OLD.org_id AND kind = OLD.kind AND parent_id = OLD.parent_id AND record_id = OLD.id;
+  RETURN OLD;
+END $$;
+CREATE TRIGGER actions_of_deleted_record AFTER DELETE ON records FOR EACH ROW EXECUTE FUNCTION actions_of_deleted_record();
+CREATE FUNCTION actions_of_deleted_roadmap_action() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM actions WHERE org_id = OLD.org_id AND kind = 'roadmap_action' AND parent_id = OLD.assessment_id
+    AND record_id = OLD.id;
+  RETURN OLD;
+END $$;
+CREATE TRIGGER actions_of_deleted_roadmap_action AFTER DELETE ON roadmap_actions FOR EACH ROW
+  EXECUTE FUNCTION actions_of_deleted_roadmap_action();
+)sql";
+
+const std::array<std::string_view, 15> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15};
 
 }  // namespace
 

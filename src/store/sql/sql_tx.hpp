@@ -4,6 +4,7 @@
 
 #include "store/sql/connection.hpp"
 #include "store/account_details.hpp"
+#include "store/actions.hpp"
 #include "store/audit_entry_queries.hpp"
 #include "store/batch_lookups.hpp"
 #include "store/list_views.hpp"
@@ -16,7 +17,7 @@ namespace aims::store::sql {
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
 class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups, public ListViews,
-                    public AccountDetails {
+                    public AccountDetails, public ActionIndex {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -108,6 +109,13 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
                            const std::string& id, const RecordFacets& facets) override;
   status delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                        const std::string& id, std::int64_t expected_version) override;
+
+  // The action index (store/actions.hpp; actions_sql.cpp).
+  ActionPage query_actions(const ActionQuery& q) override;
+  status replace_actions(const std::string& org_id, const std::string& kind, const std::string& parent_id,
+                         const std::string& record_id, const std::vector<ActionRow>& rows) override;
+  std::int64_t actions_backfilled(const std::string& org_id, const std::string& kind) override;
+  status set_actions_backfilled(const std::string& org_id, const std::string& kind, std::int64_t rev) override;
 
   std::int64_t audit_size(const std::string& org_id) override;
   std::vector<AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override;

@@ -381,7 +381,53 @@ constexpr std::string_view kV14 = R"sql(
 ALTER TABLE users ADD COLUMN last_login_at TEXT NOT NULL DEFAULT '';
 )sql";
 
-const std::array<std::string_view, 14> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
+// v15: the action index
+// (docs/storage.md, "The action index"): one row per action a record holds, written by the domain
+// in the record's transaction; a deleted record or roadmap action takes its rows with it (triggers);
+// actions_backfill remembers which kinds the start-up backfill has indexed in each organization.
+constexpr std::string_view kV15 = R"sql(
+CREATE TABLE actions (
+  org_id         TEXT NOT NULL REFERENCES organizations (id),
+  kind           TEXT NOT NULL,
+  parent_id      TEXT NOT NULL,
+  record_id      TEXT NOT NULL,
+  sub_id         TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  owner          TEXT NOT NULL,
+  due            TEXT NOT NULL,
+  status         TEXT NOT NULL,
+  search         TEXT NOT NULL,
+  source_version INTEGER NOT NULL,
+  updated_at     TEXT NOT NULL,
+  doc            TEXT NOT NULL,
+  rev            INTEGER NOT NULL,
+  row_key        TEXT NOT NULL,
+  due_sort       TEXT NOT NULL,
+  title_key      TEXT NOT NULL,
+  PRIMARY KEY (org_id, kind, parent_id, record_id, sub_id)
+) STRICT;
+CREATE UNIQUE INDEX actions_by_key ON actions (org_id, row_key);
+CREATE INDEX actions_by_due ON actions (org_id, due_sort, row_key);
+CREATE INDEX actions_by_updated ON actions (org_id, updated_at, row_key);
+CREATE INDEX actions_by_title ON actions (org_id, title_key, row_key);
+CREATE INDEX actions_by_owner ON actions (org_id, owner, status, due_sort, row_key);
+CREATE INDEX actions_by_status ON actions (org_id, status, due_sort, row_key);
+CREATE TABLE actions_backfill (
+  org_id TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  rev    INTEGER NOT NULL,
+  PRIMARY KEY (org_id, kind)
+) STRICT;
+CREATE TRIGGER actions_of_deleted_record AFTER DELETE ON records BEGIN
+  DELETE FROM actions WHERE org_id = OLD.org_id AND kind = OLD.kind AND parent_id = OLD.parent_id AND record_id = OLD.id;
+END;
+CREATE TRIGGER actions_of_deleted_roadmap_action AFTER DELETE ON roadmap_actions BEGIN
+  DELETE FROM actions WHERE org_id = OLD.org_id AND kind = 'roadmap_action' AND parent_id = OLD.assessment_id
+    AND record_id = OLD.id;
+END;
+)sql";
+
+const std::array<std::string_view, 15> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15};
 
 }  // namespace
 
