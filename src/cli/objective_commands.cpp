@@ -171,7 +171,7 @@ std::string derived_text(const json::object& derived) {
   return s;
 }
 
-void print_done(const json::object& o, std::string_view what) {
+void print_objective_done(const json::object& o, std::string_view what) {
   std::cout << what << " " << string_of(o, "key") << " (" << string_of(o, "id") << "): " << string_of(o, "title")
             << " (version " << int_of(o, "version").value_or(0) << ")\n";
 }
@@ -282,7 +282,7 @@ void register_objective_create(CLI::App* parent, int& exit_code) {
       return usage_error("give at least --title, --annex-c, --measure, --target, --owner and --due, or --file FILE.json.");
     auto r = send_json(api, "POST", kObjectives, body);
     if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& ob) { print_done(ob, "Created"); });
+    return print_response(*r, o.api.json, [](const json::object& ob) { print_objective_done(ob, "Created"); });
   }));
 }
 
@@ -295,7 +295,7 @@ void register_objective_update(CLI::App* parent, int& exit_code) {
        "nothing to change: give a field flag such as --target or --owner, or --file FILE.json.",
        objective_path,
        [](const http::ClientResponse& r, bool as_json, const json::object&) {
-         return print_response(r, as_json, [](const json::object& ob) { print_done(ob, "Updated"); });
+         return print_response(r, as_json, [](const json::object& ob) { print_objective_done(ob, "Updated"); });
        }});
 }
 

@@ -9,7 +9,7 @@ namespace aims::store::sql {
 namespace {
 
 /// Below this many matching rows a page is sorted from the rows its filter's index finds.
-constexpr std::int64_t kFewRows = 1000;
+constexpr std::int64_t kFewActionRows = 1000;
 
 constexpr std::string_view kColumns =
     "org_id, kind, parent_id, record_id, sub_id, title, owner, due, status, search, source_version, updated_at, doc, rev";
@@ -47,7 +47,7 @@ void add_in(Statement& st, const char* column, const std::vector<std::string>& v
   for (const auto& v : values) st.params.emplace_back(v);
 }
 
-Statement filters(const ActionQuery& q) {
+Statement action_filters(const ActionQuery& q) {
   Statement st{"WHERE org_id = ?", {q.org_id}};
   add_in(st, "owner", q.owners);
   add_in(st, "status", q.statuses);
@@ -77,7 +77,7 @@ Statement filters(const ActionQuery& q) {
 
 ActionPage SqlTx::query_actions(const ActionQuery& q) {
   ActionPage page;
-  Statement st = filters(q);
+  Statement st = action_filters(q);
   if (q.count) page.total = c_.query("SELECT COUNT(*) FROM actions " + st.sql, st.params).front().int64(0);
   const std::string col = sort_column(q.sort);
   if (q.after) {
@@ -88,7 +88,7 @@ ActionPage SqlTx::query_actions(const ActionQuery& q) {
   // Few matches: the rows are found by a filter's index and sorted (the sort key written as an
   // expression, so that no walk of the sort's index is chosen to find a few rows among many); many:
   // the page walks the index of its order and stops after limit + 1 rows. The same rows either way.
-  const bool few = q.count && page.total <= kFewRows;
+  const bool few = q.count && page.total <= kFewActionRows;
   const char* dir = q.descending ? " DESC" : " ASC";
   st.sql += " ORDER BY " + (few ? "(" + col + " || '')" : col) + dir + ", row_key" + dir;
   const std::int64_t fetch = q.limit > 0 ? q.limit + 1 : 0;

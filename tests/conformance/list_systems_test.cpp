@@ -25,7 +25,7 @@ std::string sort_value(const SystemRow& s, SystemSort sort) {
   return {};
 }
 
-std::vector<std::string> ids(const std::vector<SystemRow>& rows) {
+std::vector<std::string> system_ids(const std::vector<SystemRow>& rows) {
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.id);
   return out;
@@ -96,7 +96,7 @@ class ListSystems : public StoreTest {
 
 TEST_F(ListSystems, DefaultsToActiveSystemsByName) {
   SystemPage page = list(query());
-  EXPECT_EQ(ids(page.items), ids(expected(query())));
+  EXPECT_EQ(system_ids(page.items), system_ids(expected(query())));
   EXPECT_EQ(page.total, 11);
   EXPECT_FALSE(page.more);
   ASSERT_FALSE(page.items.empty());
@@ -108,11 +108,11 @@ TEST_F(ListSystems, ArchivedFilter) {
   SystemQuery q = query();
   q.archived = ArchivedFilter::archived_only;
   SystemPage page = list(q);
-  EXPECT_EQ(ids(page.items), ids(expected(q)));
+  EXPECT_EQ(system_ids(page.items), system_ids(expected(q)));
   EXPECT_EQ(page.total, 1);
   q.archived = ArchivedFilter::all;
   page = list(q);
-  EXPECT_EQ(ids(page.items), ids(expected(q)));
+  EXPECT_EQ(system_ids(page.items), system_ids(expected(q)));
   EXPECT_EQ(page.total, 12);
 }
 
@@ -193,7 +193,7 @@ TEST_F(ListSystems, FieldFiltersAloneAndCombined) {
     filters[i](q);
     SystemPage page = list(q);
     auto want = expected(q);
-    EXPECT_EQ(ids(page.items), ids(want)) << "filter " << i;
+    EXPECT_EQ(system_ids(page.items), system_ids(want)) << "filter " << i;
     EXPECT_EQ(page.total, static_cast<std::int64_t>(want.size())) << "filter " << i;
   }
 }
@@ -205,7 +205,7 @@ TEST_F(ListSystems, EverySortInBothDirectionsBreaksTiesById) {
       q.sort = sort;
       q.descending = desc;
       q.archived = ArchivedFilter::all;
-      EXPECT_EQ(ids(list(q).items), ids(expected(q))) << "sort " << static_cast<int>(sort) << " desc " << desc;
+      EXPECT_EQ(system_ids(list(q).items), system_ids(expected(q))) << "sort " << static_cast<int>(sort) << " desc " << desc;
     }
   }
 }
@@ -229,7 +229,7 @@ TEST_F(ListSystems, KeysetPagingWalksEverySortWithoutGapsOrRepeats) {
         if (!page.more || page.items.empty()) break;
         q.after = SystemCursor{sort_value(page.items.back(), sort), page.items.back().id};
       }
-      EXPECT_EQ(ids(seen), ids(want)) << "sort " << static_cast<int>(sort) << " desc " << desc;
+      EXPECT_EQ(system_ids(seen), system_ids(want)) << "sort " << static_cast<int>(sort) << " desc " << desc;
     }
   }
 }
@@ -269,7 +269,7 @@ TEST_F(ListSystems, TextIsASubstringOfSearchText) {
   q.text = "an";  // mango, banana
   auto want = expected(q, [](const SystemRow& s) { return s.search_text.find("an") != std::string::npos; });
   SystemPage page = list(q);
-  EXPECT_EQ(ids(page.items), ids(want));
+  EXPECT_EQ(system_ids(page.items), system_ids(want));
   EXPECT_EQ(page.total, static_cast<std::int64_t>(want.size()));
   EXPECT_GE(want.size(), 2u);
   q.text = "alice";  // matches the owner part of search_text
@@ -296,7 +296,7 @@ TEST_F(TextSearch, WildcardsInTheQueryAreLiteral) {
     SystemQuery q;
     q.org_id = "org-a";
     q.text = text;
-    return ids(list(q).items);
+    return system_ids(list(q).items);
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(matches("%"), (V{"s1", "s8"}));

@@ -16,7 +16,7 @@ class Systems : public StoreTest {
   }
 };
 
-void expect_same(const SystemRow& a, const SystemRow& b) {
+void expect_same_system(const SystemRow& a, const SystemRow& b) {
   EXPECT_EQ(a.id, b.id);
   EXPECT_EQ(a.org_id, b.org_id);
   EXPECT_EQ(a.version, b.version);
@@ -54,11 +54,11 @@ TEST_F(Systems, EveryFieldRoundTripsAndTheDocKeepsItsExactBytes) {
   put(s);
   auto got = get("org-a", "sys-1");
   ASSERT_TRUE(got);
-  expect_same(*got, s);
+  expect_same_system(*got, s);
   AIMS_ASSERT_OK(store().read([&](ReadTx& tx) {
     auto by_name = tx.find_system_by_name_key("org-a", "credit scoring");
     EXPECT_TRUE(by_name);
-    if (by_name) { expect_same(*by_name, s); }
+    if (by_name) { expect_same_system(*by_name, s); }
     EXPECT_FALSE(tx.find_system_by_name_key("org-a", "credit"));
     EXPECT_FALSE(tx.find_system("org-a", "sys-2"));
     return ok();
@@ -96,7 +96,7 @@ TEST_F(Systems, UpdateReplacesTheRowWhenTheVersionMatches) {
   AIMS_ASSERT_OK(update(s, 1));
   auto got = get("org-a", "sys-1");
   ASSERT_TRUE(got);
-  expect_same(*got, s);
+  expect_same_system(*got, s);
   // Keeping its own name is not a clash.
   s.version = 3;
   AIMS_ASSERT_OK(update(s, 2));

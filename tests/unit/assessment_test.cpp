@@ -14,7 +14,7 @@ namespace json = boost::json;
 
 namespace {
 
-const catalog::Catalog& cat() {
+const catalog::Catalog& assessment_catalog() {
   static catalog::Catalog c = catalog::Catalog::load_embedded();
   return c;
 }
@@ -22,7 +22,7 @@ const catalog::Catalog& cat() {
 /// Clauses assessment, target 3: every leaf at 3 except 4.1=1, 4.3=0, 5.2=2, 6.2=5, 9.1 unanswered.
 std::map<std::string, Score> example_answers() {
   std::map<std::string, Score> a;
-  for (const auto& si : scope(cat(), "clauses")) a[si.item->id] = Score{3, false};
+  for (const auto& si : scope(assessment_catalog(), "clauses")) a[si.item->id] = Score{3, false};
   a["4.1"] = Score{1, false};
   a["4.3"] = Score{0, false};
   a["5.2"] = Score{2, false};
@@ -34,9 +34,9 @@ std::map<std::string, Score> example_answers() {
 }  // namespace
 
 TEST(Scoring, ScopeFollowsTheApproach) {
-  EXPECT_EQ(scope(cat(), "clauses").size(), 32u);
-  EXPECT_EQ(scope(cat(), "annex_a").size(), 38u);
-  auto both = scope(cat(), "both");
+  EXPECT_EQ(scope(assessment_catalog(), "clauses").size(), 32u);
+  EXPECT_EQ(scope(assessment_catalog(), "annex_a").size(), 38u);
+  auto both = scope(assessment_catalog(), "both");
   ASSERT_EQ(both.size(), 70u);
   EXPECT_EQ(both.front().item->id, "4.1");
   EXPECT_EQ(both.front().group, "4");
@@ -45,8 +45,8 @@ TEST(Scoring, ScopeFollowsTheApproach) {
 }
 
 TEST(Scoring, HandComputedResults) {
-  auto items = scope(cat(), "clauses");
-  auto r = results(cat(), items, example_answers(), 3, "asm_x");
+  auto items = scope(assessment_catalog(), "clauses");
+  auto r = results(assessment_catalog(), items, example_answers(), 3, "asm_x");
   // 27 leaves at 3 (81) + 1 + 0 + 2 + 5 + 0 (9.1) = 89 over 32 applicable items.
   EXPECT_DOUBLE_EQ(r.at("overall_maturity").as_double(), 2.78);
   // min(m, 3): 81 + 1 + 0 + 2 + 3 + 0 = 87 of 96.
@@ -65,7 +65,7 @@ TEST(Scoring, HandComputedResults) {
 }
 
 TEST(Scoring, GapsComeInAuditOrder) {
-  auto g = gaps(scope(cat(), "clauses"), example_answers(), 3);
+  auto g = gaps(scope(assessment_catalog(), "clauses"), example_answers(), 3);
   std::vector<std::string> ids;
   for (const auto& x : g) ids.push_back(x.item->id);
   // Stage 1 first (4.3 gap 3, then 5.2 gap 1), then documented information (9.1, R), then 4.1.
@@ -76,11 +76,11 @@ TEST(Scoring, GapsComeInAuditOrder) {
 }
 
 TEST(Scoring, NotApplicableControlsAreLeftOut) {
-  auto items = scope(cat(), "annex_a");
+  auto items = scope(assessment_catalog(), "annex_a");
   std::map<std::string, Score> a;
   for (const auto& si : items) a[si.item->id] = Score{4, false};
   a["A.10.4"] = Score{std::nullopt, true};
-  auto r = results(cat(), items, a, 3, "asm_y");
+  auto r = results(assessment_catalog(), items, a, 3, "asm_y");
   EXPECT_EQ(r.at("not_applicable").as_int64(), 1);
   EXPECT_DOUBLE_EQ(r.at("overall_maturity").as_double(), 4.0);
   EXPECT_DOUBLE_EQ(r.at("readiness").at("percent").as_double(), 100.0);
@@ -90,9 +90,9 @@ TEST(Scoring, NotApplicableControlsAreLeftOut) {
 }
 
 TEST(Roadmap, PrerequisitesComeFirstAndCapacityOneRunsInSequence) {
-  auto g = gaps(scope(cat(), "clauses"), example_answers(), 3);
+  auto g = gaps(scope(assessment_catalog(), "clauses"), example_answers(), 3);
   Date start = *parse_date("2026-01-05");
-  auto acts = plan(cat(), g, start, 1, {{"4.3", "Scope owner"}}, "Lead");
+  auto acts = plan(assessment_catalog(), g, start, 1, {{"4.3", "Scope owner"}}, "Lead");
   ASSERT_EQ(acts.size(), 4u);
   std::map<std::string, PlannedAction> by_id;
   for (const auto& a : acts) by_id[a.id] = a;
@@ -119,12 +119,12 @@ TEST(Roadmap, PrerequisitesComeFirstAndCapacityOneRunsInSequence) {
 }
 
 TEST(Roadmap, MoreCapacityRunsIndependentActionsTogetherButNeverBeforeTheirPrerequisites) {
-  auto items = scope(cat(), "both");
+  auto items = scope(assessment_catalog(), "both");
   std::map<std::string, Score> none;  // nothing answered: every item is a gap
   auto g = gaps(items, none, 3);
   ASSERT_EQ(g.size(), 70u);
   Date start = *parse_date("2026-03-02");
-  auto acts = plan(cat(), g, start, 3, {}, "");
+  auto acts = plan(assessment_catalog(), g, start, 3, {}, "");
   std::map<std::string, PlannedAction> by_id;
   for (const auto& a : acts) by_id[a.id] = a;
   for (const auto& a : acts) {

@@ -16,7 +16,7 @@ using namespace aims::pack_test;
 
 namespace {
 
-struct Case {
+struct TamperCase {
   std::string name;
   std::function<void(Pack&)> tamper;
   std::string file;     // the file the verifier must name
@@ -75,7 +75,7 @@ void drop_line(Pack& p, const std::string& name, const std::string& key) {
 const std::string kRisks = "reports/risk-register.csv";
 const std::string kSoaCsv = "reports/soa-v2.csv";
 
-std::vector<Case> cases() {
+std::vector<TamperCase> tamper_cases() {
   return {
       {"a risk row removed", [](Pack& p) { drop_row(p, "records/risk.json", "R-2"); }, "records/risk.json",
        "risk R-2 is missing from records/risk.json"},
@@ -204,7 +204,7 @@ std::vector<Case> cases() {
 }  // namespace
 
 TEST(AuditPackTamper, EveryCaseIsRefusedAndNamed) {
-  for (const auto& c : cases()) {
+  for (const auto& c : tamper_cases()) {
     SCOPED_TRACE(c.name);
     auto p = sample();
     auto original_sig = sig_of(p, manifest_of(p));

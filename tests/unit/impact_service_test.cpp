@@ -19,7 +19,7 @@ namespace json = boost::json;
 namespace {
 
 /// A clock the test sets; read by the services from the test's thread only.
-class TestClock final : public Clock {
+class ImpactTestClock final : public Clock {
  public:
   TimePoint now() const override { return now_; }
   void set(const std::string& rfc3339) { now_ = *parse_time(rfc3339); }
@@ -36,7 +36,7 @@ TEST(ImpactService, ReassessmentFallsDueOnTheNextReviewDate) {
     auto st = store::open_store(dir.db());
     ASSERT_TRUE(st) << st.error().detail;
     auto& store = **st;
-    TestClock clock;
+    ImpactTestClock clock;
     RandomIds ids;
     accounts::AdminService admin(store, clock, ids);
     auto org = admin.init("Clocked", "admin@clocked.test", "a long enough password");

@@ -42,7 +42,7 @@ Targets range(double lo, double hi, std::optional<double> margin = std::nullopt)
   return t;
 }
 
-const catalog::Catalog& cat() {
+const catalog::Catalog& objectives_catalog() {
   static const auto c = catalog::Catalog::load_embedded();
   return c;
 }
@@ -186,7 +186,7 @@ TEST(ObjectiveRules, ExplanationSaysWhy) {
 }
 
 TEST(ObjectiveInput, AValidObjectiveGetsItsDefaults) {
-  auto r = apply_objective_input(valid_body(), {}, true, cat(), d("2026-05-01"), no_systems());
+  auto r = apply_objective_input(valid_body(), {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_TRUE(r) << r.error().detail;
   EXPECT_EQ(r->at("frequency").as_string(), "monthly");
   EXPECT_EQ(r->at("status").as_string(), "active");
@@ -200,7 +200,7 @@ TEST(ObjectiveInput, EveryProblemIsReportedAtOnce) {
   auto b = json::parse(R"({"title":"","annex_c_objective":"C.9","direction":"sideways","target_value":"high",
     "system_id":"sys_nope","frequency":"daily","plans":[{"resources":"Two analysts"},{"action":"Audit","due_date":"soon"}],
     "colour":"blue","key":"OBJ-9"})").as_object();
-  auto r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), no_systems());
+  auto r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, errc::validation);
   auto f = fields_of(r.error());
@@ -212,20 +212,20 @@ TEST(ObjectiveInput, EveryProblemIsReportedAtOnce) {
 TEST(ObjectiveInput, TargetsMustFitTheDirection) {
   auto b = valid_body();
   b["warning_threshold"] = 0.95;  // above the target although higher is better
-  auto r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), no_systems());
+  auto r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(r);
   EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"warning_threshold"});
 
   b = valid_body();
   b["direction"] = "lower_is_better";  // the threshold 0.8 is below the target 0.9
-  r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), no_systems());
+  r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(r);
   EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"warning_threshold"});
 
   b = valid_body();
   b["direction"] = "within_range";
   b["target_min"] = 5;
-  r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), no_systems());
+  r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(r);
   auto f = fields_of(r.error());
   std::sort(f.begin(), f.end());
@@ -233,22 +233,22 @@ TEST(ObjectiveInput, TargetsMustFitTheDirection) {
 
   b = valid_body();
   b["due_date"] = "2026-04-30";
-  r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), no_systems());
+  r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(r);
   EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"due_date"});
 }
 
 TEST(ObjectiveInput, ChangingDirectionDropsTheTargetsOfTheOldOne) {
-  auto created = apply_objective_input(valid_body(), {}, true, cat(), d("2026-05-01"), no_systems());
+  auto created = apply_objective_input(valid_body(), {}, true, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_TRUE(created);
   auto patch = json::parse(R"({"direction":"within_range","target_min":0.8,"target_max":1.25,"warning_margin":0.05})").as_object();
-  auto r = apply_objective_input(patch, *created, false, cat(), d("2026-05-01"), no_systems());
+  auto r = apply_objective_input(patch, *created, false, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_TRUE(r) << r.error().detail;
   EXPECT_TRUE(r->at("target_value").is_null());
   EXPECT_TRUE(r->at("warning_threshold").is_null());
   EXPECT_DOUBLE_EQ(r->at("target_max").as_double(), 1.25);
   // Clearing a required field is refused; the other fields are kept.
-  auto bad = apply_objective_input(json::parse(R"({"title":"  "})").as_object(), *created, false, cat(), d("2026-05-01"), no_systems());
+  auto bad = apply_objective_input(json::parse(R"({"title":"  "})").as_object(), *created, false, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_FALSE(bad);
   EXPECT_EQ(fields_of(bad.error()), std::vector<std::string>{"title"});
 }
@@ -262,16 +262,16 @@ TEST(ObjectiveInput, ASystemIsCheckedOnlyWhenSet) {
     if (id == "sys_known") return std::nullopt;
     return "is not an AI system of this organization";
   };
-  auto r = apply_objective_input(b, {}, true, cat(), d("2026-05-01"), known);
+  auto r = apply_objective_input(b, {}, true, objectives_catalog(), d("2026-05-01"), known);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->at("system_id").as_string(), "sys_known");
-  auto p = apply_objective_input(json::parse(R"({"owner":"Someone else"})").as_object(), *r, false, cat(), d("2026-05-01"), known);
+  auto p = apply_objective_input(json::parse(R"({"owner":"Someone else"})").as_object(), *r, false, objectives_catalog(), d("2026-05-01"), known);
   ASSERT_TRUE(p);
   EXPECT_EQ(calls, 1);
   // Sending back the system already linked is not checked again (it may have been archived since).
-  p = apply_objective_input(json::parse(R"({"system_id":"sys_known","owner":"X"})").as_object(), *r, false, cat(), d("2026-05-01"), no_systems());
+  p = apply_objective_input(json::parse(R"({"system_id":"sys_known","owner":"X"})").as_object(), *r, false, objectives_catalog(), d("2026-05-01"), no_systems());
   ASSERT_TRUE(p) << p.error().detail;
-  p = apply_objective_input(json::parse(R"({"system_id":null})").as_object(), *r, false, cat(), d("2026-05-01"), known);
+  p = apply_objective_input(json::parse(R"({"system_id":null})").as_object(), *r, false, objectives_catalog(), d("2026-05-01"), known);
   ASSERT_TRUE(p);
   EXPECT_TRUE(p->at("system_id").is_null());
 }

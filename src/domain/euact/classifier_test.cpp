@@ -384,7 +384,7 @@ boost::json::object provider(boost::json::object more) {
   return more;
 }
 const boost::json::object kAnnexIii4a{{"annex3-areas", strings({"4"})}, {"annex3-4-a", true}, {"art6-3-profiling", false}};
-boost::json::object with(boost::json::object base, boost::json::object more) {
+boost::json::object answers_with(boost::json::object base, boost::json::object more) {
   for (auto& kv : more) base[kv.key()] = kv.value();
   return base;
 }
@@ -393,10 +393,10 @@ boost::json::object with(boost::json::object base, boost::json::object more) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, OwnClass,
     ::testing::Values(
-        ClassCase{"DerogationIsHighRiskExempt", provider(with(kAnnexIii4a, {{"art6-3-d", true}})), "high_risk_exempt",
+        ClassCase{"DerogationIsHighRiskExempt", provider(answers_with(kAnnexIii4a, {{"art6-3-d", true}})), "high_risk_exempt",
                   "Annex III point 4(a), derogation under Art. 6(3)(d)", "2027-12-02"},
         ClassCase{"DerogationWithArt50KeepsTheExemptClassAndNamesBoth",
-                  provider(with(kAnnexIii4a, {{"art6-3-a", true}, {"art50-1", true}})), "high_risk_exempt",
+                  provider(answers_with(kAnnexIii4a, {{"art6-3-a", true}, {"art50-1", true}})), "high_risk_exempt",
                   "Annex III point 4(a), derogation under Art. 6(3)(a); Art. 50(1)", "2026-08-02"},
         ClassCase{"GpaiModelWithoutSystemicRisk", provider({{"gpai-model", true}}), "gpai_model",
                   "Art. 53 (general-purpose AI model)", "2025-08-02"},
@@ -405,13 +405,13 @@ INSTANTIATE_TEST_SUITE_P(
         ClassCase{"GpaiModelWithArt50IsAModelFirst", provider({{"gpai-model", true}, {"art50-2", true}}), "gpai_model",
                   "Art. 53 (general-purpose AI model); Art. 50(2)", "2025-08-02"},
         ClassCase{"GpaiModelRelyingOnADerogationIsAModelFirst",
-                  provider(with(kAnnexIii4a, {{"art6-3-b", true}, {"gpai-model", true}})), "gpai_model",
+                  provider(answers_with(kAnnexIii4a, {{"art6-3-b", true}, {"gpai-model", true}})), "gpai_model",
                   "Art. 53 (general-purpose AI model); Annex III point 4(a), derogation under Art. 6(3)(b)", "2025-08-02"},
         ClassCase{"GpaiBasedHighRiskSystemStaysHighRisk",
-                  provider(with(kAnnexIii4a, {{"art6-3-profiling", true}, {"gpai-model", true}, {"gpai-systemic-risk", true}})),
+                  provider(answers_with(kAnnexIii4a, {{"art6-3-profiling", true}, {"gpai-model", true}, {"gpai-systemic-risk", true}})),
                   "high_risk", "Annex III point 4(a)", "2027-12-02"},
         ClassCase{"OpenSourceDerogationIsOutsideTheScope",
-                  provider(with(kAnnexIii4a, {{"art6-3-c", true}, {"art2-scope", strings({"art2-12"})}})), "minimal",
+                  provider(answers_with(kAnnexIii4a, {{"art6-3-c", true}, {"art2-scope", strings({"art2-12"})}})), "minimal",
                   "Outside the scope: Art. 2(12); Annex III point 4(a), derogation under Art. 6(3)(c)", ""},
         ClassCase{"OpenSourceModelKeepsItsModelClass",
                   provider({{"gpai-model", true}, {"gpai-open-source", true}, {"art2-scope", strings({"art2-12"})}}),
@@ -421,7 +421,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(OwnClassRationale, SaysWhatTheClassMeans) {
   for (auto cls : {"high_risk_exempt", "gpai_model", "gpai_systemic"}) {
-    auto o = outcome_of(cls == std::string("high_risk_exempt") ? provider(with(kAnnexIii4a, {{"art6-3-d", true}}))
+    auto o = outcome_of(cls == std::string("high_risk_exempt") ? provider(answers_with(kAnnexIii4a, {{"art6-3-d", true}}))
                  : cls == std::string("gpai_model")     ? provider({{"gpai-model", true}})
                                                         : provider({{"gpai-model", true}, {"gpai-systemic-risk", true}}));
     EXPECT_EQ(o.cls, cls);

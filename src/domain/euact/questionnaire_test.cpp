@@ -28,7 +28,7 @@ void referenced(const Questionnaire& q, const json::value& c, std::set<std::stri
   if (auto p = o.if_contains("answer")) out.insert(std::string(p->as_string()));
 }
 
-std::set<std::string> fields_of(const Error& e) {
+std::set<std::string> questionnaire_fields_of(const Error& e) {
   std::set<std::string> out;
   for (const auto& f : e.errors) out.insert(f.field);
   return out;
@@ -76,7 +76,7 @@ TEST(CheckAnswers, NoAnswersNameEveryQuestionFirstAsked) {
   auto r = check_answers(questionnaire(), json::object{});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, errc::validation);
-  auto f = fields_of(r.error());
+  auto f = questionnaire_fields_of(r.error());
   EXPECT_TRUE(f.count("answers.roles"));
   EXPECT_TRUE(f.count("answers.art5-1-a"));
   EXPECT_TRUE(f.count("answers.art2-scope"));
@@ -93,7 +93,7 @@ TEST(CheckAnswers, AFollowUpBecomesRequiredOnceItsQuestionIsAnsweredYes) {
   given["annex3-areas"] = strings({"6"});
   auto r = check_answers(questionnaire(), given);
   ASSERT_FALSE(r);
-  EXPECT_EQ(fields_of(r.error()), (std::set<std::string>{"answers.annex3-6-a", "answers.annex3-6-b", "answers.annex3-6-c",
+  EXPECT_EQ(questionnaire_fields_of(r.error()), (std::set<std::string>{"answers.annex3-6-a", "answers.annex3-6-b", "answers.annex3-6-c",
                                                          "answers.annex3-6-d", "answers.annex3-6-e"}));
 }
 
@@ -105,14 +105,14 @@ TEST(CheckAnswers, UnknownQuestionsAndWrongTypesAreNamed) {
   given["roles"] = json::array{};
   auto r = check_answers(questionnaire(), given);
   ASSERT_FALSE(r);
-  EXPECT_EQ(fields_of(r.error()),
+  EXPECT_EQ(questionnaire_fields_of(r.error()),
             (std::set<std::string>{"answers.no-such-question", "answers.art5-1-a", "answers.annex3-areas", "answers.roles"}));
   given = complete({{"roles", strings({"provider"})}, {"art6-1", true}});
   given["annex1-section"] = "C";
-  EXPECT_EQ(fields_of(check_answers(questionnaire(), given).error()), std::set<std::string>{"answers.annex1-section"});
+  EXPECT_EQ(questionnaire_fields_of(check_answers(questionnaire(), given).error()), std::set<std::string>{"answers.annex1-section"});
   given["annex1-section"] = "A";
   given["roles"] = strings({"provider", "provider"});
-  EXPECT_EQ(fields_of(check_answers(questionnaire(), given).error()), std::set<std::string>{"answers.roles"});
+  EXPECT_EQ(questionnaire_fields_of(check_answers(questionnaire(), given).error()), std::set<std::string>{"answers.roles"});
   EXPECT_FALSE(check_answers(questionnaire(), json::value("not an object")));
 }
 

@@ -15,7 +15,7 @@ using namespace aims::euact::testing;
 namespace {
 
 /// A saved classification document as ClassificationService writes it.
-json::object saved(json::object given) {
+json::object saved_facts(json::object given) {
   auto outcome = classify(questionnaire(), complete(std::move(given)));
   auto res = to_json(outcome);
   json::array obs;
@@ -27,7 +27,7 @@ json::object saved(json::object given) {
 }  // namespace
 
 TEST(SystemFacts, CreditScoringProviderAndDeployerNeedsAnFria) {
-  auto doc = saved({{"roles", strings({"provider", "deployer"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
+  auto doc = saved_facts({{"roles", strings({"provider", "deployer"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
                     {"art6-3-profiling", true}});
   auto f = facts_of(&doc);
   EXPECT_TRUE(f.at("classified").as_bool());
@@ -42,19 +42,19 @@ TEST(SystemFacts, CreditScoringProviderAndDeployerNeedsAnFria) {
 }
 
 TEST(SystemFacts, NoFriaWithoutTheDeployerRoleOrForCriticalInfrastructure) {
-  auto provider = saved({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
+  auto provider = saved_facts({{"roles", strings({"provider"})}, {"annex3-areas", strings({"5"})}, {"annex3-5-b", true},
                          {"art6-3-profiling", true}});
   auto f = facts_of(&provider);
   EXPECT_FALSE(f.at("fria").at("required").as_bool());
   EXPECT_NE(f.at("fria").at("reason").as_string().find("deployers only"), std::string::npos);
-  auto infra = saved({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"2"})}, {"annex3-2", true},
+  auto infra = saved_facts({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"2"})}, {"annex3-2", true},
                       {"art6-3-profiling", true}, {"deployer-public-service", true}});
   EXPECT_EQ(facts_of(&infra).at("class").as_string(), "high_risk");
   EXPECT_FALSE(facts_of(&infra).at("fria").at("required").as_bool()) << "critical infrastructure is exempt";
-  auto hr = saved({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
+  auto hr = saved_facts({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
                    {"art6-3-profiling", true}, {"deployer-public-service", false}});
   EXPECT_FALSE(facts_of(&hr).at("fria").at("required").as_bool()) << "a private deployer outside 5(b)/(c)";
-  hr = saved({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
+  hr = saved_facts({{"roles", strings({"deployer"})}, {"annex3-areas", strings({"4"})}, {"annex3-4-a", true},
               {"art6-3-profiling", true}, {"deployer-public-service", true}});
   EXPECT_TRUE(facts_of(&hr).at("fria").at("required").as_bool()) << "a public-service deployer";
 }

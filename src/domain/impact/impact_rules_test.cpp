@@ -31,7 +31,7 @@ json::object system() {
       .as_object();
 }
 
-std::vector<std::string> fields_of(const std::vector<FieldError>& errs) {
+std::vector<std::string> impact_fields_of(const std::vector<FieldError>& errs) {
   std::vector<std::string> out;
   for (const auto& e : errs) out.push_back(e.field);
   return out;
@@ -86,12 +86,12 @@ TEST(ImpactRules, ApprovalNeedsTheRightRoleANoteAndMeasures) {
   EXPECT_FALSE(role_error.empty()) << "restricted uses need an admin by default";
   p = approval_problems(restricted, outcome, s, accounts::Role::admin, false, role_error);
   EXPECT_TRUE(role_error.empty());
-  EXPECT_EQ(fields_of(p), (std::vector<std::string>{"note", "impacts[0].measures"}));
+  EXPECT_EQ(impact_fields_of(p), (std::vector<std::string>{"note", "impacts[0].measures"}));
 
   s.restricted_approver = accounts::Role::manager;
   p = approval_problems(restricted, outcome, s, accounts::Role::manager, true, role_error);
   EXPECT_TRUE(role_error.empty());
-  EXPECT_EQ(fields_of(p), (std::vector<std::string>{"impacts[0].measures"}));
+  EXPECT_EQ(impact_fields_of(p), (std::vector<std::string>{"impacts[0].measures"}));
 
   json::array treated{entry("harm", 4, 4, "group", "Applicants", json::array{json::object{{"description", "m"}}}),
                       entry("harm", 3, 2)};
@@ -99,7 +99,7 @@ TEST(ImpactRules, ApprovalNeedsTheRightRoleANoteAndMeasures) {
   EXPECT_TRUE(approval_problems(treated, outcome, s, accounts::Role::manager, true, role_error).empty())
       << "a sensitive harm needs no measure while the rule starts at restricted";
   s.measures_required_from = Level::sensitive;
-  EXPECT_EQ(fields_of(approval_problems(treated, outcome, s, accounts::Role::manager, true, role_error)),
+  EXPECT_EQ(impact_fields_of(approval_problems(treated, outcome, s, accounts::Role::manager, true, role_error)),
             (std::vector<std::string>{"impacts[1].measures"}));
   s.measures_required_from = std::nullopt;
   json::array normal{entry("harm", 1, 2)};
@@ -121,7 +121,7 @@ TEST(ImpactRules, SettingsAreValidatedAsAWhole) {
   auto bad = parse_settings(json::parse(R"({"sensitive_score":10,"restricted_score":8,"restricted_approver":"viewer","x":1})"));
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, errc::validation);
-  auto f = fields_of(bad.error().errors);
+  auto f = impact_fields_of(bad.error().errors);
   std::sort(f.begin(), f.end());
   EXPECT_EQ(f, (std::vector<std::string>{"measures_required_from", "restricted_approver", "restricted_score", "x"}));
   EXPECT_FALSE(parse_settings(json::parse(R"({"sensitive_score":0,"restricted_score":17,"restricted_approver":"admin","measures_required_from":"restricted"})")));
@@ -187,7 +187,7 @@ TEST(ImpactFields, InputIsValidatedRowByRowWithNamedFields) {
        "measures": [{"description": "", "status": "done"}]}
     ]})").as_object();
   normalize(body, false, errs, mint);
-  auto f = fields_of(errs);
+  auto f = impact_fields_of(errs);
   std::sort(f.begin(), f.end());
   EXPECT_EQ(f, (std::vector<std::string>{"colour", "impacts[0].severity", "impacts[1].category",
                                          "impacts[1].measures[0].description", "impacts[1].measures[0].status",
@@ -228,7 +228,7 @@ TEST(ImpactFields, NewAssessmentsArePrefilledFromTheInventory) {
 
   auto rec = empty_fields();
   auto missing = completeness_problems(rec);
-  EXPECT_EQ(fields_of(missing), (std::vector<std::string>{"scope", "purpose", "intended_uses", "deployment_context", "impacts"}));
+  EXPECT_EQ(impact_fields_of(missing), (std::vector<std::string>{"scope", "purpose", "intended_uses", "deployment_context", "impacts"}));
 }
 
 TEST(Fria, ApplicabilityIsTheSavedClassificationsNotTheInventorys) {

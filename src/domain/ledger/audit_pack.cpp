@@ -22,7 +22,7 @@ using accounts::Role;
 
 namespace {
 
-json::value doc_value(const std::string& doc) {
+json::value pack_doc_value(const std::string& doc) {
   json::error_code ec;
   auto v = json::parse(doc, ec);
   return ec ? json::value(json::string(doc)) : v;
@@ -32,7 +32,7 @@ json::object row_json(const store::RecordRow& r) {
   json::object o{{"id", r.id},       {"version", r.version},         {"created_at", r.created_at},
                  {"updated_at", r.updated_at}, {"parent_id", r.parent_id}, {"position", r.position},
                  {"ref", r.ref}};
-  o["doc"] = doc_value(r.doc);
+  o["doc"] = pack_doc_value(r.doc);
   return o;
 }
 
@@ -74,7 +74,7 @@ status read_records(store::ReadTx& tx, const std::string& org_id, std::map<std::
                                    {"parent_id", ""},
                                    {"position", 0},
                                    {"ref", ""},
-                                   {"doc", doc_value(r.doc)},
+                                   {"doc", pack_doc_value(r.doc)},
                                    {"archived", r.archived}});
   }
   records["records/systems.json"] = json::serialize(systems) + "\n";
@@ -97,7 +97,7 @@ status read_records(store::ReadTx& tx, const std::string& org_id, std::map<std::
     auto rows = tx.list_records(f);
     if (file.record_type == "evidence") {
       for (const auto& r : rows) {
-        auto d = doc_value(r.doc);
+        auto d = pack_doc_value(r.doc);
         auto sha = str_of(d, "sha256");
         auto* deleted = d.is_object() ? d.as_object().if_contains("deleted") : nullptr;
         if (!sha.empty() && !(deleted && deleted->is_bool() && deleted->as_bool()))

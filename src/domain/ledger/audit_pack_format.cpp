@@ -14,7 +14,7 @@ constexpr std::string_view kStatementHeader = "aims audit pack manifest v3";
 
 bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-bool lower_hex64(std::string_view s) {
+bool is_lower_hex64(std::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
@@ -168,7 +168,7 @@ result<ManifestStatement> parse_manifest_statement(std::string_view text) {
   if (!note::base64_decode(lines[3], root) || root.size() != 32) return bad("has no base64 checkpoint root hash");
   std::memcpy(s.root.data(), root.data(), 32);
   s.manifest_sha256 = std::string(lines[4]);
-  if (!lower_hex64(s.manifest_sha256)) return bad("has no manifest SHA-256");
+  if (!is_lower_hex64(s.manifest_sha256)) return bad("has no manifest SHA-256");
   return s;
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kCheckpointPage = 100;
 
-Error changed() {
+Error export_changed() {
   return make_error(errc::internal, "The audit log no longer gives the export it was counted as; the export ended early.");
 }
 
@@ -74,7 +74,7 @@ status LogExportStream::next_piece() {
         return ok();
       });
       if (!st) return st;
-      if (static_cast<std::int64_t>(rows.size()) != want) return changed();
+      if (static_cast<std::int64_t>(rows.size()) != want) return export_changed();
       if (phase_ == Phase::entries) {
         for (auto& r : rows) pending_ += entry_line(ExportEntry{std::move(r.entry)});
       } else {
@@ -95,7 +95,7 @@ status LogExportStream::next_piece() {
       auto st = store_.read([&](store::ReadTx& tx) -> status {
         for (auto i = next_; i < end; ++i) {
           auto c = tx.find_audit_checkpoint(org_id_, checkpoint_sizes_[static_cast<std::size_t>(i)]);
-          if (!c) return changed();
+          if (!c) return export_changed();
           pending_ += checkpoint_line(ExportCheckpoint{signer_.cosign(org_id_, c->note)});
         }
         return ok();
@@ -114,13 +114,13 @@ result<std::size_t> LogExportStream::read(char* buf, std::size_t n) {
   if (n == 0) return std::size_t{0};
   while (at_ == pending_.size()) {
     if (phase_ == Phase::done) {
-      if (given_ != bytes_) return changed();
+      if (given_ != bytes_) return export_changed();
       return std::size_t{0};
     }
     if (auto st = next_piece(); !st) return st.error();
   }
   auto k = std::min(n, pending_.size() - at_);
-  if (given_ + k > bytes_) return changed();
+  if (given_ + k > bytes_) return export_changed();
   std::memcpy(buf, pending_.data() + at_, k);
   at_ += k;
   given_ += k;

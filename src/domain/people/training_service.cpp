@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kCompletion = "training_completion";  // the child rows of a campaign
 
-std::vector<std::string> texts(const json::object& doc, std::string_view key) {
+std::vector<std::string> campaign_texts(const json::object& doc, std::string_view key) {
   auto p = doc.if_contains(key);
   return p ? input::from_array(*p) : std::vector<std::string>{};
 }
@@ -35,8 +35,8 @@ int interval_months(const json::object& campaign) {
 /// The audience today: the campaign's people and the holders of its roles who are members.
 std::vector<std::string> audience(store::ReadTx& tx, const std::string& org_id, const json::object& campaign, Date today) {
   std::set<std::string> out;
-  for (const auto& p : texts(campaign, "audience_member_ids")) out.insert(p);
-  for (const auto& p : holders_of(tx, org_id, texts(campaign, "audience_role_ids"), today)) out.insert(p);
+  for (const auto& p : campaign_texts(campaign, "audience_member_ids")) out.insert(p);
+  for (const auto& p : holders_of(tx, org_id, campaign_texts(campaign, "audience_role_ids"), today)) out.insert(p);
   std::vector<std::string> members;
   for (const auto& p : out)
     if (tx.find_membership(p, org_id)) members.push_back(p);
@@ -132,7 +132,7 @@ result<std::string> TrainingService::complete(const accounts::Actor& a, const st
     const auto now = clock_.now_text();
     int months = interval_months(campaign);
     json::array made;
-    for (const auto& comp_id : texts(campaign, "competence_ids")) {
+    for (const auto& comp_id : campaign_texts(campaign, "competence_ids")) {
       auto comp = tx.find_record(a.org_id, competence_kind().kind, "", comp_id);
       std::string expires;
       if (months > 0) expires = format_date(add_months(*parse_date(day), months));

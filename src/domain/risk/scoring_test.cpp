@@ -20,7 +20,7 @@ const catalog::Catalog& cat() {
 
 Date day(const char* s) { return *parse_date(s); }
 
-std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
+std::vector<std::string> scoring_fields_of(const std::vector<FieldError>& errors) {
   std::vector<std::string> out;
   for (const auto& e : errors) out.push_back(e.field);
   return out;
@@ -94,7 +94,7 @@ TEST(RiskCriteria, InvalidCriteriaNameTheField) {
     std::vector<FieldError> errors;
     auto parsed = parse_criteria(body_with(k.edit), errors);
     EXPECT_FALSE(parsed) << k.what;
-    auto f = fields_of(errors);
+    auto f = scoring_fields_of(errors);
     EXPECT_NE(std::find(f.begin(), f.end(), k.field), f.end()) << k.what << ": no error on " << k.field;
   }
 }
@@ -214,7 +214,7 @@ TEST(RiskFields, ReadingChecksTypesAndCatalogIds) {
   for (const auto& k : cases) {
     std::vector<FieldError> errors;
     read_fields(k.body, true, cat(), errors);
-    EXPECT_EQ(fields_of(errors), k.fields) << json::serialize(k.body);
+    EXPECT_EQ(scoring_fields_of(errors), k.fields) << json::serialize(k.body);
   }
   std::vector<FieldError> errors;
   read_fields(json::object{{"id", "R-9"}}, false, cat(), errors);
@@ -241,7 +241,7 @@ TEST(RiskFields, RulesOfAWholeRisk) {
     auto risk = with_defaults(k.fields);
     std::vector<FieldError> errors;
     check_rules(risk, c, errors);
-    EXPECT_EQ(fields_of(errors), k.errors) << json::serialize(k.fields);
+    EXPECT_EQ(scoring_fields_of(errors), k.errors) << json::serialize(k.fields);
   }
   auto risk = with_defaults({{"inherent_likelihood", 4}, {"inherent_impact", 3}});
   EXPECT_EQ(risk.at("residual_likelihood").as_int64(), 4);

@@ -11,7 +11,7 @@ namespace json = boost::json;
 
 namespace {
 
-json::object entry(const char* status, json::value maturity, bool applicable = true) {
+json::object soa_entry(const char* status, json::value maturity, bool applicable = true) {
   json::object e{{"control_id", "A.6.2.2"}, {"applicable", applicable}, {"implementation_status", status}, {"justification", ""}};
   e["latest_answer"] = json::object{{"assessment_id", "asm_1"}, {"maturity", maturity}, {"not_applicable", maturity.is_null()}};
   return e;
@@ -26,20 +26,20 @@ std::string rule_of(const json::object& e) {
 
 TEST(SoaRules, ConflictTableOverEveryStatusAndMaturity) {
   for (int m = 0; m <= 5; ++m) {
-    EXPECT_EQ(rule_of(entry("implemented", m)), m <= 1 ? "implemented_low_maturity" : "") << m;
-    EXPECT_EQ(rule_of(entry("not_started", m)), m >= 4 ? "not_started_high_maturity" : "") << m;
-    EXPECT_EQ(rule_of(entry("planned", m)), "") << m;
-    EXPECT_EQ(rule_of(entry("partial", m)), "") << m;
-    EXPECT_EQ(rule_of(entry("implemented", m, false)), "") << "an excluded control is never in conflict";
+    EXPECT_EQ(rule_of(soa_entry("implemented", m)), m <= 1 ? "implemented_low_maturity" : "") << m;
+    EXPECT_EQ(rule_of(soa_entry("not_started", m)), m >= 4 ? "not_started_high_maturity" : "") << m;
+    EXPECT_EQ(rule_of(soa_entry("planned", m)), "") << m;
+    EXPECT_EQ(rule_of(soa_entry("partial", m)), "") << m;
+    EXPECT_EQ(rule_of(soa_entry("implemented", m, false)), "") << "an excluded control is never in conflict";
   }
-  EXPECT_EQ(rule_of(entry("implemented", nullptr)), "") << "a not-applicable answer has no maturity";
-  auto none = entry("implemented", 0);
+  EXPECT_EQ(rule_of(soa_entry("implemented", nullptr)), "") << "a not-applicable answer has no maturity";
+  auto none = soa_entry("implemented", 0);
   none["latest_answer"] = nullptr;
   EXPECT_EQ(rule_of(none), "");
 }
 
 TEST(SoaRules, AKeptDecisionHoldsOnlyForItsStatusAndMaturity) {
-  auto e = entry("implemented", 1);
+  auto e = soa_entry("implemented", 1);
   e["conflict_decision"] = json::object{{"reason", "Compensating control"}, {"implementation_status", "implemented"},
                                         {"maturity", 1}, {"decided_by", "a@x.test"}, {"decided_at", "2026-01-01T00:00:00Z"}};
   auto c = soa::conflict_of(e);

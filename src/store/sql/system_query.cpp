@@ -32,7 +32,7 @@ std::string escape_like(std::string_view pattern) {
 
 namespace {
 
-Statement filters(const SystemQuery& q) {
+Statement system_filters(const SystemQuery& q) {
   Statement st{"WHERE org_id = ?", {q.org_id}};
   auto add = [&st](std::string_view clause, Param p) {
     st.sql.append(" AND ").append(clause);
@@ -51,13 +51,13 @@ Statement filters(const SystemQuery& q) {
 }  // namespace
 
 Statement count_statement(const SystemQuery& q) {
-  Statement st = filters(q);
+  Statement st = system_filters(q);
   st.sql.insert(0, "SELECT COUNT(*) FROM systems ");
   return st;
 }
 
 Statement page_statement(const SystemQuery& q, std::int64_t fetch) {
-  Statement st = filters(q);
+  Statement st = system_filters(q);
   std::string col(sort_column(q.sort));
   const char* dir = q.descending ? " DESC" : " ASC";
   if (q.after) {
