@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { startServer, startDemoServer, login, aims } from '../lib/server.mjs';
 import { client, assertJson, stopServer } from '../lib/http.mjs';
 import { contentHash, leafHash, openCheckpoint, parseVerifierKey, systemContent, verifyInclusion } from '../lib/audit.mjs';
+import { sharedDashboard } from '../lib/dashboard.mjs';
 import { SYS, OBJ, AUDIT } from '../lib/paths.mjs';
 
 /** Record types whose history rows are changes of no record: each has an entry of its own. */
@@ -225,14 +226,7 @@ describe('the demo organization', () => {
       '/api/v1/incidents/{id}/clocks', '/api/v1/incident-clocks', '/api/v1/incidents/{id}/export']);  // the time left, now
     // The dashboard's actions card counts the caller's own actions (mine_*): the viewer read first,
     // the admin second, so those figures are compared with the same caller below.
-    const shared = (p, body) => {
-      if (p !== '/api/v1/dashboard' || !body.cards?.actions) return body;
-      const { actions, ...cards } = body.cards;
-      const own = (k) => k.startsWith('mine');
-      const card = Object.fromEntries(Object.entries(actions).filter(([k]) => !own(k)));
-      if (Array.isArray(actions.figures)) card.figures = actions.figures.filter((f) => !own(f.key));
-      return { ...body, cards: { ...cards, actions: card } };
-    };
+    const shared = (p, body) => (p === '/api/v1/dashboard' ? sharedDashboard(body) : body);
     for (const p of paths) {
       if (timed.has(p) || !before[p].body || before[p].status !== 200) continue;
       assert.deepEqual(shared(p, again[p].body), shared(p, before[p].body), `GET ${fill(p)} reads differently after all GETs`);
