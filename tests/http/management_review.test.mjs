@@ -174,6 +174,19 @@ test('decisions, conclusion and sign-off: judgements required (422), approve rol
   ]) assertProblem(res, 409);
   assert.equal((await get(r.id)).version, signed.version);
 
+  // Its decisions are final: no action is added to it, none moved off it, a decided action keeps
+  // its type and title (409, nothing stored); carrying an action out stays open.
+  const before = assertJson(await c('GET', `${MRA}?review_id=${r.id}`)).total;
+  assertProblem(await c('POST', MRA, { json: { review_id: r.id, type: 'resources', title: 'Late', owner: me, due_date: day(5) } }), 409);
+  const later = await plan();
+  const open = decisions[0];
+  for (const body of [{ review_id: later.id }, { title: 'Renamed' }, { type: 'resources' }])
+    assertProblem(await c('PATCH', `${MRA}/${open.id}`, { json: body, headers: ifMatch(open.version) }), 409);
+  assert.equal(assertJson(await c('GET', `${MRA}?review_id=${r.id}`)).total, before);
+  const done = assertJson(await c('PATCH', `${MRA}/${open.id}`, { json: { status: 'done' }, headers: ifMatch(open.version) }));
+  assert.equal(done.status, 'done');
+  assert.equal(done.title, open.title);
+
   const pdf = await c('GET', `${MR}/${r.id}/minutes`);
   assert.equal(pdf.status, 200);
   assert.equal(pdf.ct, 'application/pdf');

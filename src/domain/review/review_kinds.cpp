@@ -72,6 +72,39 @@ KindSpec make_review() {
   return spec;
 }
 
+/// The review `id`'s stored status ("" when it cannot be read; check_refs names a missing review).
+std::string review_status(store::ReadTx& tx, const std::string& org_id, const std::string& id) {
+  if (id.empty()) return {};
+  auto row = tx.find_record(org_id, "management_review", "", id);
+  if (!row) return {};
+  json::error_code ec;
+  auto parsed = json::parse(row->doc, ec);
+  return ec || !parsed.is_object() ? std::string() : doc_text(&parsed.as_object(), "status");
+}
+
+/// The decisions of a signed-off review are in its signed minutes: no action is added to it or
+/// moved onto or off it, and its decided actions keep their type and title. Carrying an action out
+/// (status, owner, due date, description) stays open after the sign-off.
+status action_guard(store::ReadTx& tx, const std::string& org_id, const json::object& before, const json::object& after) {
+  auto refuse = [](const std::string& review, const char* what) {
+    return make_error(errc::conflict, "Management review " + review + " is signed off; " + what + ".");
+  };
+  auto from = doc_text(&before, "review_id"), to = doc_text(&after, "review_id");
+  if (before.empty()) {
+    if (review_status(tx, org_id, to) == "signed_off") return refuse(to, "its decisions are final and no action can be added to it");
+    return ok();
+  }
+  if (from != to) {
+    if (review_status(tx, org_id, from) == "signed_off") return refuse(from, "its actions stay with it");
+    if (review_status(tx, org_id, to) == "signed_off") return refuse(to, "no action can be moved onto it");
+    return ok();
+  }
+  if (doc_text(&before, "type") != doc_text(&after, "type") || doc_text(&before, "title") != doc_text(&after, "title"))
+    if (review_status(tx, org_id, to) == "signed_off")
+      return refuse(to, "the type and title of its decided actions are in its minutes and cannot change");
+  return ok();
+}
+
 KindSpec make_action() {
   auto k = worded_kind({"review_action", "review action", "Review action", "MRA-", "Review actions", "review-actions",
                         "review-action", "9.3"});
@@ -90,6 +123,7 @@ KindSpec make_action() {
                    kActionStatusSlot, "open"),
       long_field("description", "Description", "What is to be done and why."),
   };
+  k.guard = action_guard;
   return field_kind(std::move(k));
 }
 
