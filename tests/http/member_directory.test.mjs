@@ -129,3 +129,26 @@ test('another organization: X-Aims-Org of one the caller is not in is 404; its m
   assert.ok(!theirs.items.some((m) => Object.values(ids).includes(m.id)));
   assert.ok(!assertJson(await as.manager('GET', DIR)).items.some((m) => m.id === theirs.items[0].id));
 });
+
+test('aims user directory prints the directory (contributor token); a viewer\'s token exits 1 with the server\'s words', () => {
+  const token = (email, name) => {
+    const r = aims(['token', 'create', '--data', srv.dataDir, '--email', email, '--name', name]);
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim();
+  };
+  const env = (t) => ['--url', srv.url, '--token', t];
+  const contributor = token('contributor@acme.test', 'directory cli');
+  let r = aims(['user', 'directory', ...env(contributor)]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\S+\s+Mia Manager\s+manager\s+yes\s+AIMS owner$/m);
+  assert.match(r.stdout, /^\S+\s+Vic Viewer\s+viewer\s+no\s*$/m);
+  assert.ok(!r.stdout.includes('@'), 'no emails');
+  r = aims(['user', 'directory', '--q', 'carl', '--json', ...env(contributor)]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).items.map((m) => m.name), ['Carl Contributor']);
+  r = aims(['user', 'directory', '--all', '--json', ...env(contributor)]);
+  assert.equal(JSON.parse(r.stdout).items.length, 5);
+  r = aims(['user', 'directory', ...env(token('viewer@acme.test', 'directory cli'))]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /viewer/);
+});
