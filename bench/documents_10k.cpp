@@ -198,8 +198,8 @@ int main() {
     rows.push_back(time_it("documents: first page (50)", reps, list({})));
     rows.push_back(time_it("documents: type=procedure", reps, list({{"type", "procedure"}})));
     rows.push_back(time_it("documents: deep cursor (9,500)", reps, list({{"cursor", deep}})));
-    rows.push_back(time_it("documents: my acknowledgements", reps,
-                           [&] { return value_of(docs.my_acknowledgements(actor), "mine").size(); }));
+    rows.push_back(time_it("documents: my acknowledgements (page)", reps,
+                           [&] { return value_of(docs.my_acknowledgements(actor, {}), "mine").size(); }));
     rows.push_back(time_it("documents: overdue reviews", reps,
                            [&] { return static_cast<std::size_t>(value_of(docs.overdue_reviews(actor), "overdue")); }));
     rows.push_back(time_it("documents: missing acknowledgements", reps,
@@ -210,10 +210,10 @@ int main() {
     rows.push_back(time_it("matrix: dashboard summary (2,000)", reps,
                            [&] { return value_of(competence.summary(actor), "summary").size(); }));
 
-    std::printf("overdue reviews %lld, missing acknowledgements %lld, my acknowledgements %zu bytes\n",
+    std::printf("overdue reviews %lld, missing acknowledgements %lld, my acknowledgements (first page of 50) %zu bytes\n",
                 static_cast<long long>(value_of(docs.overdue_reviews(actor), "overdue")),
                 static_cast<long long>(value_of(docs.missing_acknowledgements(actor), "missing")),
-                value_of(docs.my_acknowledgements(actor), "mine").size());
+                value_of(docs.my_acknowledgements(actor, {}), "mine").size());
     std::printf("\n%-38s %9s %9s %11s %12s %11s\n", "call", "p50 ms", "p99 ms", "cpu p50 ms", "cpu vs sys", "p99 vs sys");
     const auto& base = rows.front();
     for (const auto& r : rows)

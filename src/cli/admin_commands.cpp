@@ -1,4 +1,4 @@
-// aims init | org create | org remove-member | user add (user reset-password|deactivate|reactivate:
+// aims init | org create | org remove-member | user add | org rename (through the API) (user reset-password|deactivate|reactivate:
 // user_commands.cpp): administration on a data directory
 // aims token create|list|revoke: on the data directory with --data (for any user, by --email), else
 // through the API with the caller's own token.
@@ -231,6 +231,21 @@ void register_admin_commands(CLI::App& app, int& exit_code) {
     if (auto r = tokens.remove_member_of(org, email); !r) { exit_code = report(r.error()); return; }
     std::cout << "Removed " << email << " from '" << org << "'; their sessions and API tokens have ended\n";
   });
+
+  // aims org rename: through the API as an admin of the organization (PATCH /api/v1/org).
+  static ApiOptions rename_api;
+  static std::string new_name;
+  auto* rename = orgcmd->add_subcommand("rename", "Rename the organization (admin; through the API)");
+  rename_api.add_to(rename);
+  rename->add_option("--name", new_name, "The new name: 1 to 200 characters, one line, not another organization's")->required();
+  rename->callback(with_session(rename_api, exit_code, [](ApiSession& s) {
+    auto r = s.send({"PATCH", "/api/v1/org", {}, "application/json",
+                     boost::json::serialize(boost::json::object{{"name", new_name}})});
+    if (!r) return kExitFailed;
+    return print_response(*r, rename_api.json, [](const boost::json::object& o) {
+      std::cout << "Renamed organization " << string_of(o, "id") << " to '" << string_of(o, "name") << "'\n";
+    });
+  }));
 
   register_token_commands(app, exit_code);
 }

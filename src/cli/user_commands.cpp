@@ -1,6 +1,6 @@
 // aims user reset-password (on the server) | deactivate | reactivate (on the server with --data,
 // else through the API as an admin), aims user list | invite | invitations | revoke-invitation |
-// role | require-reset (through the API as an admin), aims user set-name and aims password change
+// role | require-reset (through the API as an admin), aims user directory (contributor and above), aims user set-name and aims password change
 // (the caller's own, through the API).
 #include <unistd.h>
 
@@ -90,6 +90,39 @@ void register_people(CLI::App& user, int& exit_code) {
       }
       t.print(std::cout);
     });
+  }));
+
+  // The member directory (contributors, managers, admins): active members by name, no email.
+  static std::string dir_q;
+  static bool dir_all = false;
+  auto* directory = user.add_subcommand("directory", "Active members by name with their role and AIMS roles, to name approvers (contributor and above)");
+  api.add_to(directory);
+  directory->add_option("--q", dir_q, "Only members whose name contains this text");
+  directory->add_flag("--all", dir_all, "Every page (else the first 50)");
+  directory->callback(with_session(api, exit_code, [](ApiSession& s) {
+    http::NameValues query;
+    if (!dir_q.empty()) query.push_back({"q", dir_q});
+    if (dir_all) query.push_back({"limit", "500"});
+    auto r = s.list("/api/v1/org/directory", query, dir_all);
+    if (!r) return kExitFailed;
+    if (api.json) {
+      print_body(std::cout, r->first_body.empty() || dir_all
+                                ? boost::json::serialize(boost::json::object{{"items", r->items}})
+                                : r->first_body);
+      return 0;
+    }
+    Table t({"id", "name", "role", "may approve", "AIMS roles"});
+    for (const auto& v : r->items) {
+      if (!v.is_object()) continue;
+      const auto& m = v.get_object();
+      std::string held;
+      if (auto p = m.if_contains("aims_roles"); p && p->is_array())
+        for (const auto& h : p->as_array()) held += (held.empty() ? "" : ", ") + std::string(h.is_string() ? h.as_string() : "");
+      t.add_row({string_of(m, "id"), string_of(m, "name"), string_of(m, "role"), bool_of(m, "may_approve") ? "yes" : "no", held});
+    }
+    t.print(std::cout);
+    if (r->next && !dir_all) std::cout << "(more: --all)\n";
+    return 0;
   }));
 
   auto* invite = user.add_subcommand("invite", "Invite someone by email with a role; prints the one-time link's token (shown once)");

@@ -77,7 +77,7 @@ Response document_acknowledgements(Context& c, const DocumentServices& s) {
 }
 
 Response my_document_acknowledgements(Context& c, const DocumentServices& s) {
-  return json_or_problem(c, s.documents.my_acknowledgements(*c.actor));
+  return json_or_problem(c, s.documents.my_acknowledgements(*c.actor, c.req.query));
 }
 
 Response export_document_version(Context& c, const DocumentServices& s) {

@@ -7,6 +7,10 @@ namespace aims::http::handlers {
 
 Response list_members(Context& c, const AccountServices& s) { return json_or_problem(c, s.members.list(*c.actor)); }
 
+Response list_member_directory(Context& c, const AccountServices& s) {
+  return json_or_problem(c, s.members.directory(*c.actor, c.req.query));
+}
+
 Response change_member_role(Context& c, const AccountServices& s) {
   return with_json_body(c, [&](boost::json::value& body) {
     return json_or_problem(c, s.members.change_role(*c.actor, c.req.params.at("user"), body));

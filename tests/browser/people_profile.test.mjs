@@ -1,7 +1,8 @@
 // Browser tests of one's own account and the organization's name in real chromium against a real
 // aims server: "My account" shows the last log-in and changes one's name (a bad one is refused
 // with the reason); the members page shows each member's last log-in; an admin renames the
-// organization in its settings and the organization switcher and page title follow at once.
+// organization in its settings and the organization switcher and page title follow at once; an
+// admin creates a new organization from My account and switches to it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
@@ -66,5 +67,28 @@ describe('my account and the organization name in the browser', () => {
     await page.reload();
     await page.getByTestId('org-name').filter({ hasText: 'Acme Renamed Ltd' }).waitFor();
     assert.deepEqual(admin.problems, []);
+  });
+
+  test('an admin creates a new organization from My account: a blank name is refused; then they are its admin and switch to it', async () => {
+    const page = admin.page;
+    await page.goto('/account');
+    const form = page.getByTestId('new-org-form');
+    await form.getByLabel('Name').fill('  ');
+    await form.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByTestId('org-error').waitFor();
+    await form.getByLabel('Name').fill('Acme Labs');
+    await form.getByRole('button', { name: 'Create organization' }).click();
+    const switcher = page.getByTestId('org-switcher');
+    await switcher.waitFor();
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="org-switcher"]');
+      return s && s.selectedOptions[0]?.textContent?.includes('Acme Labs');
+    });
+    // The new organization starts empty: its inventory has no AI system.
+    await page.goto('/systems');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const labels = await switcher.locator('option').allTextContents();
+    assert.ok(labels.some((l) => l.includes('Acme Labs')) && labels.some((l) => l.includes('Acme Renamed Ltd')), labels.join(' | '));
+    assert.deepEqual(admin.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   });
 });

@@ -1,10 +1,12 @@
 // Browser test of the AIMS scope page in real chromium against a real aims server: the admin edits
 // the scope and sees the certificate statement change before saving, places the systems and saves;
 // a system added to the inventory shows as drift (on the page and the dashboard) and is placed in
-// one click; the system page says whether the system is in scope.
+// one click; the system page says whether the system is in scope; a contributor (who may not read
+// the members list) sends the scope to a manager picked by name from the member directory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { aims, login } from '../lib/server.mjs';
+import { apiGet, apiSend, closeSession, launchBrowser, openSession, uiLogin } from './helpers.mjs';
 
 describe('AIMS scope in the browser', () => {
   let server, browser, page, admin, loan, chat;
@@ -64,6 +66,35 @@ describe('AIMS scope in the browser', () => {
     await page.goto('/');
     await page.getByTestId('stat-total').waitFor();
     assert.equal(await page.getByTestId('dashboard-scope').count(), 0);
+  });
+
+  test('a contributor picks the approver by name from the member directory and sends the scope for approval', async () => {
+    const PW = 'scope browser colleague password';
+    for (const [email, role, name] of [['mia@acme.test', 'manager', 'Mia Manager'], ['carl@acme.test', 'contributor', 'Carl Contributor']]) {
+      const r = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', email, '--role', role], PW + '\n');
+      assert.equal(r.status, 0, r.stderr);
+      const s = await login(server.url, email, PW);
+      assert.equal((await apiSend(server.url, s, 'PATCH', '/api/v1/me', { body: { name } })).status, 200);
+    }
+    const mia = (await apiGet(server.url, await login(server.url, 'mia@acme.test', PW), '/api/v1/me')).user.id;
+    const carl = await launchBrowser({ baseURL: server.url });
+    try {
+      await uiLogin(carl.page, 'carl@acme.test', PW);
+      await carl.page.goto('/scope');
+      const form = carl.page.getByTestId('scope-submit-form');
+      await form.getByLabel('Find an approver by name').fill('mia');
+      await form.getByRole('checkbox', { name: /^Mia Manager \(manager\)/ }).check();
+      assert.equal(await form.getByTestId('scope-approver-ids').count(), 0, 'no user ids to type');
+      assert.ok(!(await form.textContent()).includes('@'), 'no emails in the picker');
+      await carl.page.getByTestId('scope-submit').click();
+      await carl.page.getByTestId('scope-notice').filter({ hasText: 'Scope sent for approval.' }).waitFor();
+      const s = await apiGet(server.url, admin, '/api/v1/scope');
+      assert.equal(s.status, 'in_approval');
+      assert.deepEqual(s.approval.required, [mia]);
+      assert.deepEqual(carl.problems, []);
+    } finally {
+      await carl.close();
+    }
   });
 
   test('the system page says whether the system is in scope', async () => {

@@ -44,8 +44,12 @@ test('publish the risk register, two approvers approve in turn, the approved ver
   assert.match(id, /^SNAP-\d+$/);
   assert.equal(await lead.page.getByTestId('snapshot-rows').locator('tbody tr').count(), 2);
   const form = lead.page.getByTestId('snapshot-submit-form');
-  await form.getByLabel('ann@acme.test').check();
-  await form.getByLabel('bob@acme.test').check();
+  // Approvers are picked by name from the member directory (no emails there): search, tick, search again.
+  await form.getByLabel('Find an approver by name').fill('an');
+  await form.getByRole('checkbox', { name: /^ann \(manager\)/ }).check();
+  await form.getByLabel('Find an approver by name').fill('bob');
+  await form.getByRole('checkbox', { name: /^bob \(manager\)/ }).check();
+  assert.equal(await form.getByRole('checkbox', { name: /^ann \(manager\)/ }).isChecked(), true, 'a chosen approver stays chosen');
   await lead.page.getByTestId('snapshot-submit').click();
   await lead.page.getByTestId('snapshot-status').filter({ hasText: 'In approval' }).waitFor();
   assert.equal(await lead.page.getByTestId('snapshot-decision').count(), 0, 'the author does not decide');

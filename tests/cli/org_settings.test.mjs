@@ -1,4 +1,4 @@
-// The organization settings commands of the aims CLI (aims org-settings get|set) against a real
+// The organization settings commands of the aims CLI (aims org-settings get|set, aims org rename) against a real
 // server: what they print, what they send, and how they fail (exit 1 with the server's words for a
 // non-admin, exit 2 for usage errors).
 import { after, before, describe, test } from 'node:test';
@@ -58,5 +58,27 @@ describe('aims org-settings commands', () => {
       process.env.AIMS_TOKEN = saved;
     }
     assert.deepEqual(json(['org-settings', 'get']), before);
+  });
+
+  test('org rename renames the organization through the API; bad names and non-admins exit 1 and change nothing', () => {
+    const orgName = () => json(['me']).organization.name;
+    failsWith(['org', 'rename'], 2);
+    let r = failsWith(['org', 'rename', '--name', '   '], 1);
+    assert.match(r.stderr, /^aims: /m);
+    assert.equal(orgName(), server.org);
+    r = ok(['org', 'rename', '--name', 'Acme Renamed Ltd']);
+    assert.match(r.stdout, /^Renamed organization \S+ to 'Acme Renamed Ltd'$/m);
+    assert.equal(orgName(), 'Acme Renamed Ltd');
+    assert.equal(json(['org', 'rename', '--name', server.org]).name, server.org);
+    const token = ok(['token', 'create', '--data', server.dataDir, '--email', 'manager@acme.test', '--name', 'manager rename']).stdout.trim();
+    const saved = process.env.AIMS_TOKEN;
+    process.env.AIMS_TOKEN = token;
+    try {
+      r = failsWith(['org', 'rename', '--name', 'Manager Corp'], 1);
+      assert.match(r.stderr, /admin/);
+    } finally {
+      process.env.AIMS_TOKEN = saved;
+    }
+    assert.equal(orgName(), server.org);
   });
 });

@@ -496,5 +496,58 @@ TEST_F(Accounts, UserNamesChangeAndOrganizationsAreRenamedToAFreeNameOnly) {
   }));
 }
 
+TEST_F(Accounts, TheDirectoryPagesActiveMembersByNameAndSearchesLiterally) {
+  seed_orgs();
+  AIMS_ASSERT_OK(store().write([](WriteTx& tx) -> status {
+    auto person = [&](const std::string& id, const std::string& name, const std::string& disabled,
+                      const std::string& org, const std::string& role) -> status {
+      if (auto s = tx.insert_user(User{id, id + "@example.org", name, "x", "2026-01-01T00:00:00.000Z", disabled}); !s) return s;
+      return tx.insert_membership({org, "", id, role, "2026-01-01T00:00:00.000Z"});
+    };
+    if (auto s = person("u1", "Ada", "", "org-a", "admin"); !s) return s;
+    if (auto s = person("u2", "Bob 100%", "", "org-a", "viewer"); !s) return s;
+    if (auto s = person("u3", "Cleo", "2026-02-01T00:00:00.000Z", "org-a", "manager"); !s) return s;  // deactivated
+    if (auto s = person("u4", "ada", "", "org-a", "manager"); !s) return s;  // the same key as u1: by id
+    return person("u5", "Abe", "", "org-b", "admin");                       // another organization
+  }));
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) -> status {
+    auto d = account_details(tx);
+    if (!d) return d.error();
+    auto ids = [](const std::vector<DirectoryEntry>& rows) {
+      std::vector<std::string> out;
+      for (const auto& r : rows) out.push_back(r.user_id);
+      return out;
+    };
+    DirectoryQuery q;
+    q.org_id = "org-a";
+    q.limit = 10;
+    auto all = (*d)->page_directory(q);
+    EXPECT_EQ(ids(all), (std::vector<std::string>{"u1", "u4", "u2"}));
+    EXPECT_EQ((*d)->count_directory(q), 3);
+    if (all.size() == 3) {
+      EXPECT_EQ(all[0].key, "ada");
+      EXPECT_EQ(all[2].name, "Bob 100%");
+      EXPECT_EQ(all[2].role, "viewer");
+    }
+    q.limit = 1;
+    q.after_key = "ada";
+    q.after_id = "u1";
+    EXPECT_EQ(ids((*d)->page_directory(q)), (std::vector<std::string>{"u4"}));
+    q.after_id = "u4";
+    EXPECT_EQ(ids((*d)->page_directory(q)), (std::vector<std::string>{"u2"}));
+    q = DirectoryQuery{"org-a", "b", "", "", 10};
+    EXPECT_EQ(ids((*d)->page_directory(q)), (std::vector<std::string>{"u2"}));
+    EXPECT_EQ((*d)->count_directory(q), 1);
+    q.text = "0%";
+    EXPECT_EQ(ids((*d)->page_directory(q)), (std::vector<std::string>{"u2"}));  // % is a literal
+    q.text = "a%";
+    EXPECT_TRUE((*d)->page_directory(q).empty());
+    EXPECT_EQ((*d)->count_directory(q), 0);
+    q = DirectoryQuery{"org-z", "", "", "", 10};
+    EXPECT_TRUE((*d)->page_directory(q).empty());
+    return ok();
+  }));
+}
+
 }  // namespace
 }  // namespace aims::store::conformance

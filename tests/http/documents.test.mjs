@@ -197,6 +197,30 @@ test('acknowledgements: per version by the audience, a minor version keeps them,
   assert.ok(dash.cards.documents.missing_acknowledgements >= 1);
 });
 
+test('the caller\'s acknowledgements list is paged: limit and cursor walk every document once in number order; bad parameters are 400', async () => {
+  for (const title of ['Paged one', 'Paged two', 'Paged three']) await publish(await newDocument({ title, ack_required: true, audience: [ids.viewer] }), { content: title });
+  const all = assertJson(await as.viewer('GET', '/api/v1/document-acknowledgements'));
+  assert.ok(all.total >= 3);
+  assert.equal(all.items.length, all.total);
+  assert.equal(all.next, undefined);
+  const num = (i) => Number(i.document_id.replace('DOC-', ''));
+  assert.deepEqual(all.items.map(num), [...all.items.map(num)].sort((a, b) => a - b), 'number order');
+  const walked = [];
+  let cursor;
+  do {
+    const page = assertJson(await as.viewer('GET', `/api/v1/document-acknowledgements?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+    assert.ok(page.items.length <= 2);
+    assert.deepEqual([page.total, page.missing], [all.total, all.missing], 'total and missing count every page');
+    walked.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  assert.deepEqual(walked, all.items);
+  for (const [query, field] of [['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=x', 'limit'], ['cursor=nope', 'cursor'], ['sort=-number', 'sort'], ['sort=title', 'sort'], ['q=policy', 'q'], ['status=missing', 'status']]) {
+    const p = assertProblem(await as.viewer('GET', `/api/v1/document-acknowledgements?${query}`), 400);
+    assert.ok(p.errors?.some((e) => e.field === field), `${query}: ${JSON.stringify(p)}`);
+  }
+});
+
 test('overdue reviews count published documents not archived whose review date is before today', async () => {
   const overdue = async () => assertJson(await c('GET', '/api/v1/dashboard')).cards.documents.overdue_reviews;
   const start = await overdue();

@@ -17,7 +17,7 @@ void add_accounts(AreaContext& a) {
                                    change_member_role, reset_member_password, create_invitation, list_invitations,
                                    revoke_invitation, get_invitation, accept_invitation, join_invitation,
                                    get_password_reset, complete_password_reset, create_organization,
-                                   rename_organization, update_me));
+                                   rename_organization, update_me, list_member_directory));
 }
 
 }  // namespace aims::app

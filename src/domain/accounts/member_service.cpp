@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
@@ -16,6 +17,8 @@
 #include "domain/common/input.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/ledger/actor_scope.hpp"
+#include "domain/people/kinds.hpp"
+#include "domain/records/list_query.hpp"
 #include "domain/records/versions.hpp"
 
 namespace aims::accounts {
@@ -117,6 +120,111 @@ result<std::string> MemberService::list(const Actor& a) {
   });
   if (!st) return st.error();
   return json::serialize(json::object{{"items", std::move(items)}});
+}
+
+namespace {
+
+/// The directory's list parameters: q, limit, cursor and sort=name (the only order), read by the
+/// one list parser so that errors read as on every list.
+const records::KindSpec& directory_spec() {
+  static const records::KindSpec spec = [] {
+    records::KindSpec k;
+    k.kind = "member_directory";
+    k.noun = "member";
+    k.title = "Member";
+    k.sorts = {records::SortSpec{"name", records::Where::sql, store::FacetSlot::text0}};
+    k.text_search = true;
+    return k;
+  }();
+  return spec;
+}
+
+/// user id → the names of the AIMS roles they hold today (role assignments not archived, from ≤
+/// today ≤ until), for the users of one page: one query of assignments, one read per role.
+std::map<std::string, json::array> aims_roles_of(store::ReadTx& tx, const std::string& org_id,
+                                                 const std::vector<std::string>& users, const std::string& today) {
+  std::map<std::string, json::array> out;
+  if (users.empty()) return out;
+  store::RecordQuery q;
+  q.org_id = org_id;
+  q.kind = people::role_assignment_kind().kind;
+  q.parent_id = "";
+  q.ref = "";  // not archived
+  q.filters = {store::FacetIn{store::FacetSlot::text0, users}};
+  q.limit = 0;
+  q.count = false;
+  std::map<std::string, std::string> names;  // role id → name ("" when unreadable)
+  for (const auto& row : tx.query_records(q).items) {
+    try {
+      auto doc = stored::parse_object(row.doc);
+      auto str = [&](const char* k) {
+        auto v = doc.if_contains(k);
+        return v && v->is_string() ? std::string(v->as_string()) : std::string();
+      };
+      auto from = str("from"), until = str("until"), role = str("role_id"), person = str("person");
+      if ((!from.empty() && from > today) || (!until.empty() && until < today) || role.empty()) continue;
+      auto [it, fresh] = names.try_emplace(role);
+      if (fresh)
+        if (auto r = tx.find_record(org_id, people::aims_role_kind().kind, "", role))
+          if (auto v = stored::parse_object(r->doc).if_contains("name"); v && v->is_string()) it->second = v->as_string();
+      if (it->second.empty()) continue;
+      auto& list = out[person];
+      if (std::find(list.begin(), list.end(), json::value(it->second)) == list.end()) list.emplace_back(it->second);
+    } catch (const std::exception&) {
+      // A stored assignment that cannot be read leaves the directory whole.
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+result<std::string> MemberService::directory(const Actor& a, const std::vector<std::pair<std::string, std::string>>& params) {
+  if (!allowed(a.role, Action::write_record))
+    return make_error(errc::forbidden, "Your role (" + std::string(role_name(a.role)) +
+                                           ") may not read the member directory: it is there to pick approvers, "
+                                           "which contributors, managers and admins do.");
+  auto lq = records::parse_list(directory_spec(), params);
+  if (!lq) return lq.error();
+  if (lq->descending)
+    return make_error(errc::bad_request, "The list parameters are not valid.",
+                      std::vector<FieldError>{{"sort", 0, "must be name: the directory is listed by name only"}});
+  store::DirectoryQuery q;
+  q.org_id = a.org_id;
+  q.text = lq->text.value_or("");
+  q.limit = lq->limit + 1;
+  if (lq->after) {
+    q.after_key = lq->after->text;
+    q.after_id = lq->after->id;
+  }
+  json::object out;
+  auto today = clock_.now_text().substr(0, 10);
+  auto st = store_.read([&](store::ReadTx& tx) -> status {
+    auto details = store::account_details(tx);
+    if (!details) return details.error();
+    auto rows = (*details)->page_directory(q);
+    bool more = static_cast<std::int64_t>(rows.size()) > lq->limit;
+    if (more) rows.resize(static_cast<std::size_t>(lq->limit));
+    std::vector<std::string> ids;
+    for (const auto& r : rows) ids.push_back(r.user_id);
+    auto held = aims_roles_of(tx, a.org_id, ids, today);
+    json::array items;
+    for (const auto& r : rows) {
+      auto role = parse_role(r.role);
+      auto h = held.find(r.user_id);
+      items.push_back(json::object{{"id", r.user_id},
+                                   {"name", r.name},
+                                   {"role", r.role},
+                                   {"may_approve", role && allowed(*role, Action::approve)},
+                                   {"aims_roles", h == held.end() ? json::array() : h->second}});
+    }
+    out["items"] = std::move(items);
+    out["total"] = (*details)->count_directory(q);
+    if (more) out["next"] = records::encode_cursor(lq->sort_param, store::RecordPosition{rows.back().key, 0, rows.back().user_id, ""});
+    return ok();
+  });
+  if (!st) return st.error();
+  return json::serialize(out);
 }
 
 result<std::string> MemberService::change_role(const Actor& a, const std::string& user_ref, const json::value& body) {

@@ -8,6 +8,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -49,6 +51,11 @@ class MemberService {
   /// GET /api/v1/org/members (admin): {items: [{id, email, name, role, status, joined_at,
   /// deactivated_at, last_login_at, password_reset_pending}]}, oldest member first.
   result<std::string> list(const Actor& a);
+  /// GET /api/v1/org/directory (every role that may write records, which may submit for approval;
+  /// forbidden otherwise): {items: [{id, name, role, may_approve, aims_roles}], total, next?} —
+  /// the active members, by name, no email; `q` (in the name), `limit` 1–500, `cursor`; unknown or
+  /// bad parameters answer 400 as every list. Paged by the store.
+  result<std::string> directory(const Actor& a, const std::vector<std::pair<std::string, std::string>>& params);
   /// PATCH /api/v1/org/members/{user} {role} (admin): conflict if it would leave no active admin.
   result<std::string> change_role(const Actor& a, const std::string& user_ref, const boost::json::value& body);
   /// POST /api/v1/org/members/{user}/reset-password (admin of every organization of the user,

@@ -2,7 +2,8 @@
 // the caller's documents to acknowledge and the dashboard's count of missing acknowledgements.
 // The lists are SQL queries on the facets (documents asking acknowledgement and not archived, a
 // document's published version, the acknowledgements of one major version) read a page at a
-// time, so memory stays bounded whatever the number of documents.
+// time, so memory stays bounded whatever the number of documents; the caller's list serves one
+// page (limit, cursor) and counts the rest.
 #include <algorithm>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "domain/documents/document_kind.hpp"
 #include "domain/documents/document_service.hpp"
 #include "core/json_members.hpp"
+#include "domain/records/list_query.hpp"
 
 namespace aims::documents {
 namespace json = boost::json;
@@ -131,13 +133,49 @@ result<std::string> DocumentService::acknowledgements(const Actor& a, const std:
   return json::serialize(out);
 }
 
-result<std::string> DocumentService::my_acknowledgements(const Actor& a) {
+namespace {
+
+/// The parameters of the caller's acknowledgements list: limit and cursor in document number
+/// order, read by the one list parser (errors as on every list).
+const records::KindSpec& my_acks_spec() {
+  static const records::KindSpec spec = [] {
+    records::KindSpec k;
+    k.kind = document_kind().kind;
+    k.noun = "document";
+    k.title = "Document";
+    k.sorts = {records::SortSpec{"number", records::Where::sql, store::FacetSlot::position}};
+    k.text_search = false;
+    return k;
+  }();
+  return spec;
+}
+
+/// Whether `row` comes after keyset position `p` in number order (ties by id, as the store orders).
+bool after_position(const store::RecordRow& row, const store::RecordPosition& p) {
+  if (row.position != p.number) return row.position > p.number;
+  if (row.id != p.id) return row.id > p.id;
+  return row.parent_id > p.parent_id;
+}
+
+}  // namespace
+
+result<std::string> DocumentService::my_acknowledgements(const Actor& a, const records::Params& params) {
+  auto lq = records::parse_list(my_acks_spec(), params);
+  if (!lq) return lq.error();
+  if (lq->descending)
+    return make_error(errc::bad_request, "The list parameters are not valid.",
+                      std::vector<FieldError>{{"sort", 0, "must be number: the list is in document number order"}});
   json::array items;
-  std::int64_t missing = 0;
+  std::int64_t missing = 0, total = 0;
+  std::optional<store::RecordPosition> last;  // the position of the page's last row
+  bool more = false;
   const std::string role(accounts::role_name(a.role));
   auto st = store_.read([&](store::ReadTx& tx) -> status {
+    // The store reads the documents asking acknowledgement a page at a time, in number order. Each
+    // counts toward total and missing; only the rows of the requested page are built and served.
     for_each_row(tx, asking_acknowledgement(a.org_id), [&](const store::RecordRow& row) {
       bool acknowledged = true;
+      bool on_page = (!lq->after || after_position(row, *lq->after)) && static_cast<int>(items.size()) < lq->limit;
       // A document (or its published version) stored in a form that cannot be read is an error
       // row {document_id, id, error}; the list goes on.
       auto item = stored::row_or_error(document_kind().kind, a.org_id, row.id, [&]() -> json::object {
@@ -148,6 +186,7 @@ result<std::string> DocumentService::my_acknowledgements(const Actor& a) {
         auto v = stored::parse_object(pub->doc);
         auto ack = ack_of(tx, a.org_id, row.id, v.at("major").as_int64(), a.user_id);
         acknowledged = ack.has_value();
+        if (!on_page) return json::object{{"document_id", row.id}};
         return json::object{{"document_id", row.id},
                             {"title", doc.at("title")},
                             {"label", v.at("label")},
@@ -155,14 +194,22 @@ result<std::string> DocumentService::my_acknowledgements(const Actor& a) {
                             {"acknowledged_label", ack ? ack->at("label") : json::value(nullptr)}};
       });
       if (item.empty()) return;
+      ++total;
       if (stored::is_error_row(item)) item["document_id"] = row.id;
       else if (!acknowledged) ++missing;
-      items.push_back(std::move(item));
+      if (on_page) {
+        items.push_back(std::move(item));
+        last = records::position_of(row, store::FacetSlot::position);
+      } else if (last && after_position(row, *last)) {
+        more = true;
+      }
     });
     return ok();
   });
   if (!st) return st.error();
-  return json::serialize(json::object{{"items", std::move(items)}, {"missing", missing}});
+  json::object out{{"items", std::move(items)}, {"missing", missing}, {"total", total}};
+  if (more && last) out["next"] = records::encode_cursor(lq->sort_param, *last);
+  return json::serialize(out);
 }
 
 result<std::int64_t> DocumentService::missing_acknowledgements(const Actor& a) {

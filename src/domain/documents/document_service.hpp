@@ -18,6 +18,7 @@
 #include "domain/accounts/principal.hpp"
 #include "domain/records/kind_spec.hpp"
 #include "domain/records/lifecycle.hpp"
+#include "domain/records/list_query.hpp"
 #include "store/store.hpp"
 
 namespace aims::documents {
@@ -58,10 +59,12 @@ class DocumentService {
   result<std::string> acknowledge(const accounts::Actor& a, const std::string& id);
   /// {"version", "required", "acknowledged", "audience_size", "members": [{user_id, email, acknowledged_at|null, version}]}.
   result<std::string> acknowledgements(const accounts::Actor& a, const std::string& id);
-  /// The caller's documents to acknowledge: {"items": [{document_id, title, label, acknowledged_at|null,
-  /// acknowledged_label|null}], "missing"}; a document stored in a form that cannot be read is an
-  /// error row {document_id, id, error}. SQL queries on the facets, a page of documents at a time.
-  result<std::string> my_acknowledgements(const accounts::Actor& a);
+  /// The caller's documents to acknowledge, one page in document number order (limit 1–500, default
+  /// 50; cursor; 400 for anything else): {"items": [{document_id, title, label, acknowledged_at|null,
+  /// acknowledged_label|null}], "missing", "total", "next"?} — missing and total over all pages; a
+  /// document stored in a form that cannot be read is an error row {document_id, id, error}. SQL
+  /// queries on the facets, a page of documents at a time.
+  result<std::string> my_acknowledgements(const accounts::Actor& a, const records::Params& params);
   /// The number of published documents whose review date is before today (for the dashboard; a
   /// SQL query with the review date `below` today).
   result<std::int64_t> overdue_reviews(const accounts::Actor& a);

@@ -61,6 +61,16 @@ std::map<std::string, std::string> AuditedTx::find_last_logins(const std::vector
   return d ? (*d)->find_last_logins(user_ids) : std::map<std::string, std::string>{};
 }
 
+std::vector<store::DirectoryEntry> AuditedTx::page_directory(const store::DirectoryQuery& q) {
+  auto d = store::account_details(in_);
+  return d ? (*d)->page_directory(q) : std::vector<store::DirectoryEntry>{};
+}
+
+std::int64_t AuditedTx::count_directory(const store::DirectoryQuery& q) {
+  auto d = store::account_details(in_);
+  return d ? (*d)->count_directory(q) : 0;
+}
+
 status AuditedTx::set_user_last_login(const std::string& user_id, const std::string& at) {
   auto d = store::account_details(in_);
   if (!d) return d.error();

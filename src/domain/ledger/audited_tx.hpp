@@ -166,6 +166,8 @@ class AuditedTx final : public store::WriteTx, public store::ListViews, public s
   // Account details: forwarded (to the inner transaction's, internal error without them). A
   // user's last log-in and name are not records of an organization; a rename of one is logged.
   std::map<std::string, std::string> find_last_logins(const std::vector<std::string>& user_ids) override;
+  std::vector<store::DirectoryEntry> page_directory(const store::DirectoryQuery& q) override;
+  std::int64_t count_directory(const store::DirectoryQuery& q) override;
   status set_user_last_login(const std::string& user_id, const std::string& at) override;
   status set_user_name(const std::string& user_id, const std::string& name) override;
   status rename_org(const std::string& org_id, const std::string& name) override;

@@ -71,6 +71,8 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
   status update_user_password(const std::string& user_id, const std::string& password_hash) override;
   status set_user_disabled(const std::string& user_id, const std::string& disabled_at) override;
   std::map<std::string, std::string> find_last_logins(const std::vector<std::string>& user_ids) override;
+  std::vector<DirectoryEntry> page_directory(const DirectoryQuery& q) override;
+  std::int64_t count_directory(const DirectoryQuery& q) override;
   status set_user_last_login(const std::string& user_id, const std::string& at) override;
   status set_user_name(const std::string& user_id, const std::string& name) override;
   status rename_org(const std::string& org_id, const std::string& name) override;

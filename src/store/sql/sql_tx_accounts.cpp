@@ -1,5 +1,6 @@
 // SqlTx: organizations, users, memberships, sessions and API tokens.
 #include "store/sql/sql_tx.hpp"
+#include "store/sql/system_query.hpp"
 
 namespace aims::store::sql {
 namespace {
@@ -205,6 +206,42 @@ std::map<std::string, std::string> SqlTx::find_last_logins(const std::vector<std
     out.emplace(std::move(id), r.take_text(1));
   }
   return out;
+}
+
+namespace {
+
+/// The FROM and WHERE of a directory query (without its keyset position) and its parameters.
+std::string directory_where(const DirectoryQuery& q, Params& params) {
+  std::string sql =
+      " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? AND u.disabled_at = ''";
+  params.emplace_back(q.org_id);
+  if (!q.text.empty()) {
+    sql += " AND LOWER(u.name) LIKE ? ESCAPE '!'";
+    params.emplace_back("%" + escape_like(q.text) + "%");
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::vector<DirectoryEntry> SqlTx::page_directory(const DirectoryQuery& q) {
+  Params params;
+  std::string sql = "SELECT u.id, u.name, m.role, LOWER(u.name) AS k" + directory_where(q, params);
+  if (!q.after_id.empty()) {
+    sql += " AND (LOWER(u.name) > ? OR (LOWER(u.name) = ? AND u.id > ?))";
+    params.insert(params.end(), {q.after_key, q.after_key, q.after_id});
+  }
+  sql += " ORDER BY k, u.id LIMIT ?";
+  params.emplace_back(q.limit);
+  std::vector<DirectoryEntry> out;
+  for (Row& r : c_.query(sql, params)) out.push_back(DirectoryEntry{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3)});
+  return out;
+}
+
+std::int64_t SqlTx::count_directory(const DirectoryQuery& q) {
+  Params params;
+  auto rows = c_.query("SELECT COUNT(*)" + directory_where(q, params), params);
+  return rows.empty() ? 0 : rows[0].int64(0);
 }
 
 status SqlTx::set_user_last_login(const std::string& user_id, const std::string& at) {

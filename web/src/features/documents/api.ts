@@ -55,6 +55,7 @@ export async function coverage(id: string, signal?: AbortSignal): Promise<Docume
   return (await api('get', '/api/v1/documents/{id}/acknowledgements', { path: { id }, signal })).data;
 }
 
-export async function myAcknowledgements(signal?: AbortSignal): Promise<MyAcknowledgements> {
-  return (await api('get', '/api/v1/document-acknowledgements', { signal })).data;
+/** One page of the caller's documents to acknowledge (no cursor: the first). */
+export async function myAcknowledgements(cursor?: string, signal?: AbortSignal): Promise<MyAcknowledgements> {
+  return (await api('get', '/api/v1/document-acknowledgements', { query: { cursor }, signal })).data;
 }

@@ -14,7 +14,7 @@ type Key<K extends keyof AiSystem> = K;
 type TextKey = Key<'name' | 'purpose' | 'intended_use' | 'foreseeable_misuse' | 'owner' | 'model_type' | 'deployment_context' | 'human_oversight_notes' | 'eu_ai_act_basis' | 'eu_ai_act_rationale'>;
 type ListKey = Key<'data_sources' | 'third_party_components' | 'suppliers' | 'affected_people' | 'tags'>;
 type SelectKey = Key<'organization_role' | 'lifecycle_stage' | 'human_oversight' | 'eu_ai_act_class' | 'status'>;
-type BoolKey = Key<'gpai' | 'in_scope'>;
+type BoolKey = Key<'gpai'>;
 
 export type FieldDef =
   | { key: TextKey; label: string; kind: 'text' | 'textarea'; max: number; required?: boolean; hint?: string }
@@ -52,7 +52,6 @@ export const fieldGroups: FieldGroup[] = [
       { key: 'owner', label: 'Owner', kind: 'text', max: 200, hint: 'The person or team accountable for the system.' },
       { key: 'organization_role', label: 'Our role for this system', kind: 'select', options: organizationRoleLabels },
       { key: 'status', label: 'Status', kind: 'select', options: statusLabels },
-      { key: 'in_scope', label: 'Inside the scope of the AI management system', kind: 'bool' },
     ],
   },
   {

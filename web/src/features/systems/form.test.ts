@@ -50,7 +50,6 @@ describe('inputFromForm', () => {
       data_sources: ['FAQ', 'Tickets'],
       lifecycle_stage: 'inception',
       gpai: false,
-      in_scope: true,
     });
   });
 });

@@ -21,7 +21,7 @@ export function joinLines(items: readonly string[] | undefined): string {
 /** A blank form for a new system. Selects start unset so the server's defaults apply. */
 export function emptyForm(): FormValues {
   const v: FormValues = {};
-  for (const f of allFields) v[f.key] = f.kind === 'bool' ? f.key === 'in_scope' : '';
+  for (const f of allFields) v[f.key] = f.kind === 'bool' ? false : '';
   return v;
 }
 

@@ -18,8 +18,8 @@ interface MemberLike {
 }
 
 /**
- * The organization's members as id → name. Read from the members list; where the server offers
- * none (older servers), the caller alone, so that one can at least name oneself.
+ * The organization's members as id → name. Read from the members list (admins), else from the
+ * member directory (active members); where the server offers neither, the caller alone, so that one can at least name oneself.
  */
 export async function loadMembers(signal?: AbortSignal): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -32,6 +32,15 @@ export async function loadMembers(signal?: AbortSignal): Promise<Map<string, str
     for (const m of r.data.items ?? []) add(m);
   } catch (e) {
     if (signal?.aborted) throw e;
+  }
+  // Who may not read the members list (not an admin) reads the member directory: names, no emails.
+  if (out.size === 0) {
+    try {
+      const r = await apiUntyped<{ items: MemberLike[] }>('get', '/api/v1/org/directory', { query: { limit: 500 }, signal });
+      for (const m of r.data.items ?? []) add(m);
+    } catch (e) {
+      if (signal?.aborted) throw e;
+    }
   }
   if (out.size === 0) add((await apiUntyped<{ user: MemberLike }>('get', '/api/v1/me', { signal })).data.user);
   return out;

@@ -57,7 +57,7 @@ export function OverviewTab({ systemId, overview: o }: { systemId: string; overv
           </ul>
         )}
         <p data-testid="overview-scope">
-          <Link to="/scope">{o.scope?.placement === 'in' ? 'In the AIMS scope' : o.scope?.placement === 'out' ? `Out of the AIMS scope: ${o.scope.reason}` : 'Not placed in or out of the AIMS scope'}</Link>
+          <Link to="/scope">{o.scope?.placement === 'in' ? 'In the AIMS scope' : o.scope?.placement === 'out' ? `Out of the AIMS scope: ${o.scope.reason}` : 'Not placed in or out of the AIMS scope (scope drift)'}</Link>
         </p>
       </section>
 

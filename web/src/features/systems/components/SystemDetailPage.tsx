@@ -93,7 +93,6 @@ export function SystemDetailPage() {
             <ClassBadge value={system.eu_ai_act_class} />
             <StatusBadge value={system.status} archived={system.archived} />
             {system.gpai ? <span className="badge badge-neutral">GPAI</span> : null}
-            {system.in_scope === false ? <span className="badge badge-neutral">Out of scope</span> : null}
           </>
         }
         actions={
