@@ -53,8 +53,10 @@ describe('action tracker in the browser', () => {
     assert.equal(await first.getAttribute('data-overdue'), 'true');
     await first.getByTestId('overdue-badge').waitFor();
     assert.notEqual(await first.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');
-    await page.getByTestId('filter-overdue').check();
+    // The box follows the URL, which the click changes after a render: click it, then wait for both.
+    await page.getByTestId('filter-overdue').click();
     await page.waitForURL(/overdue=true/);
+    await page.locator('[data-testid="filter-overdue"]:checked').waitFor();
     await table.locator('tbody tr').filter({ hasText: 'Unclear explanations' }).waitFor({ state: 'detached' });
     assert.equal(await table.locator('tbody tr').count(), 1);
     await screenshot(page, '90-actions-my-overdue');
