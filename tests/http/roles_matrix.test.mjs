@@ -48,6 +48,10 @@ const probes = {
   // No scope is in approval: an approver is told so (not 403); everyone else is refused first.
   approve: (c) => c('POST', '/api/v1/scope/approve', { json: {}, headers: { 'if-match': '"v0"' } }),
   administer: (c) => c('GET', MEMBERS),
+  // Planning an internal audit (its kinds are written with conduct_audit), led by the auditor.
+  conduct_audit: async (c, role) => c('POST', '/api/v1/internal-audits', {
+    json: { title: `Audit planned by ${role} ${++n}`, clauses: '4', lead_auditor: assertJson(await as.auditor('GET', '/api/v1/me')).user.id, planned_start: '2030-01-15' },
+  }),
 };
 
 before(async () => {

@@ -1,5 +1,7 @@
 #include "domain/accounts/member_service.hpp"
 
+#include "core/json_members.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -157,16 +159,15 @@ std::map<std::string, json::array> aims_roles_of(store::ReadTx& tx, const std::s
   for (const auto& row : tx.query_records(q).items) {
     try {
       auto doc = stored::parse_object(row.doc);
-      auto str = [&](const char* k) {
-        auto v = doc.if_contains(k);
-        return v && v->is_string() ? std::string(v->as_string()) : std::string();
-      };
-      auto from = str("from"), until = str("until"), role = str("role_id"), person = str("person");
+      auto from = string_at(doc, "from"), until = string_at(doc, "until"), role = string_at(doc, "role_id"),
+           person = string_at(doc, "person");
       if ((!from.empty() && from > today) || (!until.empty() && until < today) || role.empty()) continue;
       auto [it, fresh] = names.try_emplace(role);
       if (fresh)
-        if (auto r = tx.find_record(org_id, people::aims_role_kind().kind, "", role))
-          if (auto v = stored::parse_object(r->doc).if_contains("name"); v && v->is_string()) it->second = v->as_string();
+        if (auto r = tx.find_record(org_id, people::aims_role_kind().kind, "", role)) {
+          auto role_doc = stored::parse_object(r->doc);  // kept alive while its member is read
+          if (auto v = role_doc.if_contains("name"); v && v->is_string()) it->second = v->as_string();
+        }
       if (it->second.empty()) continue;
       auto& list = out[person];
       if (std::find(list.begin(), list.end(), json::value(it->second)) == list.end()) list.emplace_back(it->second);
