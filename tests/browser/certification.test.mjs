@@ -53,7 +53,8 @@ test('readiness: the AI policy is missing; created and approved, it is present w
 
   await page.reload();
   await page.getByLabel('Status').selectOption('present');
-  const present = page.locator('[data-item="DI-5.2"]');
+  // The reloaded page still lists the missing items until the filter's answer is in: wait for the row as present.
+  const present = page.locator('[data-item="DI-5.2"][data-status="present"]');
   await present.waitFor();
   assert.equal(await present.getAttribute('data-status'), 'present');
   const link = present.getByRole('link', { name: new RegExp(doc.id) });
