@@ -1,13 +1,12 @@
 #include "domain/accounts/member_service.hpp"
 
-#include "core/json_members.hpp"
-
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
 
 #include "core/crypto.hpp"
+#include "core/json_members.hpp"
 #include "core/text.hpp"
 #include "domain/accounts/admin_service.hpp"
 #include "domain/accounts/one_time_link.hpp"
@@ -20,6 +19,7 @@
 #include "domain/common/stored.hpp"
 #include "domain/ledger/actor_scope.hpp"
 #include "domain/people/kinds.hpp"
+#include "domain/records/lifecycle.hpp"
 #include "domain/records/list_query.hpp"
 #include "domain/records/versions.hpp"
 
@@ -129,15 +129,8 @@ namespace {
 /// The directory's list parameters: q, limit, cursor and sort=name (the only order), read by the
 /// one list parser so that errors read as on every list.
 const records::KindSpec& directory_spec() {
-  static const records::KindSpec spec = [] {
-    records::KindSpec k;
-    k.kind = "member_directory";
-    k.noun = "member";
-    k.title = "Member";
-    k.sorts = {records::SortSpec{"name", records::Where::sql, store::FacetSlot::text0}};
-    k.text_search = true;
-    return k;
-  }();
+  static const records::KindSpec spec = records::list_params_spec(
+      "member_directory", "member", "Member", records::SortSpec{"name", records::Where::sql, store::FacetSlot::text0}, true);
   return spec;
 }
 
@@ -163,11 +156,7 @@ std::map<std::string, json::array> aims_roles_of(store::ReadTx& tx, const std::s
            person = string_at(doc, "person");
       if ((!from.empty() && from > today) || (!until.empty() && until < today) || role.empty()) continue;
       auto [it, fresh] = names.try_emplace(role);
-      if (fresh)
-        if (auto r = tx.find_record(org_id, people::aims_role_kind().kind, "", role)) {
-          auto role_doc = stored::parse_object(r->doc);  // kept alive while its member is read
-          if (auto v = role_doc.if_contains("name"); v && v->is_string()) it->second = v->as_string();
-        }
+      if (fresh) it->second = records::stored_text(tx, org_id, people::aims_role_kind().kind, role, "name");
       if (it->second.empty()) continue;
       auto& list = out[person];
       if (std::find(list.begin(), list.end(), json::value(it->second)) == list.end()) list.emplace_back(it->second);

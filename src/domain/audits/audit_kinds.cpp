@@ -8,6 +8,7 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/records/field_kind.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/lifecycle.hpp"
 
 namespace aims::audits {
 namespace json = boost::json;
@@ -38,13 +39,7 @@ const std::vector<Requirement>& requirements() {
 /// The audit `audit_id` of a finding or request must not be signed off.
 status parent_open(store::ReadTx& tx, const std::string& org_id, const json::object& doc) {
   auto audit_id = records::doc_text(&doc, "audit_id");
-  if (audit_id.empty()) return ok();
-  auto row = tx.find_record(org_id, "internal_audit", "", audit_id);
-  if (!row) return ok();  // check_refs names a missing audit
-  json::error_code ec;
-  auto parsed = json::parse(row->doc, ec);
-  if (ec || !parsed.is_object()) return ok();
-  if (audit_status(parsed.as_object()) == "signed_off") return audit_frozen(audit_id);
+  if (records::stored_text(tx, org_id, "internal_audit", audit_id, "status") == "signed_off") return audit_frozen(audit_id);
   return ok();
 }
 

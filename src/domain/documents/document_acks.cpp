@@ -138,15 +138,8 @@ namespace {
 /// The parameters of the caller's acknowledgements list: limit and cursor in document number
 /// order, read by the one list parser (errors as on every list).
 const records::KindSpec& my_acks_spec() {
-  static const records::KindSpec spec = [] {
-    records::KindSpec k;
-    k.kind = document_kind().kind;
-    k.noun = "document";
-    k.title = "Document";
-    k.sorts = {records::SortSpec{"number", records::Where::sql, store::FacetSlot::position}};
-    k.text_search = false;
-    return k;
-  }();
+  static const records::KindSpec spec = records::list_params_spec(
+      document_kind().kind, "document", "Document", records::SortSpec{"number", records::Where::sql, store::FacetSlot::position}, false);
   return spec;
 }
 

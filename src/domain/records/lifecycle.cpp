@@ -51,6 +51,16 @@ result<store::RecordRow> find(store::ReadTx& tx, const KindSpec& spec, const std
   return std::move(*row);
 }
 
+std::string stored_text(store::ReadTx& tx, const std::string& org_id, const std::string& kind, const std::string& id,
+                        std::string_view key) {
+  if (id.empty()) return {};
+  auto row = tx.find_record(org_id, kind, "", id);
+  if (!row) return {};
+  json::error_code ec;
+  auto parsed = json::parse(row->doc, ec);
+  return ec || !parsed.is_object() ? std::string() : doc_text(&parsed.as_object(), key);
+}
+
 status check_if_match(const KindSpec& spec, const store::RecordRow& row, const std::optional<std::string>& if_match) {
   return check_version(if_match, row.version, true, spec.title + " " + row.id);
 }

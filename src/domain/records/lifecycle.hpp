@@ -41,6 +41,12 @@ Error not_found(const KindSpec& spec, const std::string& id);
 /// The top-level record `id` of the kind in the organization, or not_found.
 result<store::RecordRow> find(store::ReadTx& tx, const KindSpec& spec, const std::string& org_id, const std::string& id);
 
+/// The string member `key` of the stored top-level record `id` of `kind` in the organization; ""
+/// when `id` is empty, the record is missing (a kind's check_refs names it) or its document cannot
+/// be read. For a kind's rules that look at another record (e.g. whether a parent is signed off).
+std::string stored_text(store::ReadTx& tx, const std::string& org_id, const std::string& kind, const std::string& id,
+                        std::string_view key);
+
 /// 428 without If-Match, 412 when it names another version than the row's (a weak ETag counts).
 status check_if_match(const KindSpec& spec, const store::RecordRow& row, const std::optional<std::string>& if_match);
 

@@ -25,6 +25,16 @@ std::optional<std::string> ListQuery::get(const std::string& name) const {
   return std::nullopt;
 }
 
+KindSpec list_params_spec(std::string kind, std::string noun, std::string title, SortSpec sort, bool text_search) {
+  KindSpec k;
+  k.kind = std::move(kind);
+  k.noun = std::move(noun);
+  k.title = std::move(title);
+  k.sorts = {std::move(sort)};
+  k.text_search = text_search;
+  return k;
+}
+
 result<ListQuery> parse_list(const KindSpec& spec, const Params& params) {
   ListQuery q;
   q.sql.kind = spec.kind;

@@ -38,6 +38,10 @@ struct ListQuery {
   std::map<std::string, std::string> extra;  // extra_params present: name → value
 };
 
+/// The spec of a list that is no kind's own record list (e.g. the member directory): only what
+/// parse_list reads, the names its errors use, one sort and whether `q` is taken.
+KindSpec list_params_spec(std::string kind, std::string noun, std::string title, SortSpec sort, bool text_search);
+
 /// Checks and reads the parameters for `spec` (400 with one field error per bad or unknown one).
 result<ListQuery> parse_list(const KindSpec& spec, const Params& params);
 

@@ -2,6 +2,7 @@
 
 #include "domain/records/field_kind.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/lifecycle.hpp"
 #include "domain/records/record_lock.hpp"
 
 namespace aims::review {
@@ -74,12 +75,7 @@ KindSpec make_review() {
 
 /// The review `id`'s stored status ("" when it cannot be read; check_refs names a missing review).
 std::string review_status(store::ReadTx& tx, const std::string& org_id, const std::string& id) {
-  if (id.empty()) return {};
-  auto row = tx.find_record(org_id, "management_review", "", id);
-  if (!row) return {};
-  json::error_code ec;
-  auto parsed = json::parse(row->doc, ec);
-  return ec || !parsed.is_object() ? std::string() : doc_text(&parsed.as_object(), "status");
+  return stored_text(tx, org_id, "management_review", id, "status");
 }
 
 /// The decisions of a signed-off review are in its signed minutes: no action is added to it or
