@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/output.hpp"
+#include "core/json_members.hpp"
 
 namespace aims::cli {
 namespace json = boost::json;
@@ -127,10 +128,7 @@ std::optional<json::object> object_of(const http::ClientResponse& response) {
   return std::move(v.get_object());
 }
 
-std::string string_of(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->get_string()) : std::string();
-}
+std::string string_of(const json::object& o, std::string_view key) { return string_at(o, key); }
 
 std::optional<std::int64_t> int_of(const json::object& o, std::string_view key) {
   auto p = o.if_contains(key);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <ostream>
 
+#include "core/json_members.hpp"
 #include "core/text.hpp"
 
 namespace aims::cli {
@@ -39,11 +40,6 @@ std::string one_line(std::string s) {
 
 void pad(std::ostream& out, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) out << ' ';
-}
-
-std::string string_field(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
 
 }  // namespace
@@ -185,8 +181,8 @@ void print_problem(std::ostream& err, int status, std::string_view reason, std::
     return;
   }
   const auto& o = doc.get_object();
-  auto detail = string_field(o, "detail");
-  if (detail.empty()) detail = string_field(o, "title");
+  auto detail = string_at(o, "detail");
+  if (detail.empty()) detail = string_at(o, "title");
   if (detail.empty()) detail = "the server answered " + std::to_string(status);
   err << "aims: " << detail << "\n";
 
@@ -202,15 +198,15 @@ void print_problem(std::ostream& err, int status, std::string_view reason, std::
       if (!e.is_object()) continue;
       const auto& eo = e.get_object();
       auto row = eo.if_contains("row");
-      t.add_row({row ? display(*row) : "", string_field(eo, "field"), string_field(eo, "message")});
+      t.add_row({row ? display(*row) : "", string_at(eo, "field"), string_at(eo, "message")});
     }
     t.print(err);
     return;
   }
   for (const auto& e : list) {
     if (!e.is_object()) continue;
-    auto field = string_field(e.get_object(), "field");
-    err << "  " << (field.empty() ? "" : field + ": ") << string_field(e.get_object(), "message") << "\n";
+    auto field = string_at(e.get_object(), "field");
+    err << "  " << (field.empty() ? "" : field + ": ") << string_at(e.get_object(), "message") << "\n";
   }
 }
 

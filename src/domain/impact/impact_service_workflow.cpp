@@ -1,8 +1,8 @@
 // ImpactService: the review and approval workflow (draft → in review → approved), the immutable
 // numbered versions an approval creates, the Art. 27 view and the export model.
-#include <charconv>
 
 #include "core/json_members.hpp"
+#include "core/text.hpp"
 #include "domain/common/input.hpp"
 #include "domain/impact/fria.hpp"
 #include "domain/impact/impact_common.hpp"
@@ -16,10 +16,8 @@ using namespace detail;
 namespace {
 
 std::optional<std::int64_t> version_number(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
-  return v;
+  auto v = text::to_int64(s);
+  return v && *v >= 1 ? v : std::nullopt;
 }
 
 Error bad_version(std::string_view field) {

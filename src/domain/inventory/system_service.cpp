@@ -1,6 +1,5 @@
 #include "domain/inventory/system_service.hpp"
 
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -70,13 +69,6 @@ void stamp_change(json::object& after, std::int64_t old_version, const Actor& a,
   after["version"] = old_version + 1;
   after["updated_at"] = now;
   after["updated_by"] = a.email;
-}
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 struct SortSpec {
@@ -190,7 +182,7 @@ result<store::SystemQuery> build_query(const Actor& a, const ListParams& p, int 
 
 result<int> parse_limit(const std::optional<std::string>& limit, int max_limit) {
   if (!limit) return 50;
-  auto v = parse_int(*limit);
+  auto v = text::to_int64(*limit);
   if (!v || *v < 1 || *v > max_limit)
     return make_error(errc::bad_request, "limit must be a whole number from 1 to " + std::to_string(max_limit) + ".",
                       {{"limit", 0, "must be a whole number from 1 to " + std::to_string(max_limit)}});
@@ -365,7 +357,7 @@ result<std::string> SystemService::history(const Actor& a, const std::string& id
   if (!lim) return lim.error();
   std::optional<std::int64_t> before;
   if (cursor) {
-    before = parse_int(*cursor);
+    before = text::to_int64(*cursor);
     if (!before || *before < 1)
       return make_error(errc::bad_request, "The cursor is not valid.", {{"cursor", 0, "is not a cursor of this list"}});
   }

@@ -3,10 +3,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "domain/common/input.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/ledger/audit_entry.hpp"
@@ -64,10 +64,8 @@ const std::vector<std::string>& known_operations() {
 }
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
+  auto v = text::to_int64(s);
+  return v && *v >= 0 ? v : std::nullopt;
 }
 
 result<store::AuditEntryQuery> entries_query(const std::string& org_id, const EntriesParams& p) {

@@ -1,7 +1,6 @@
 #include "domain/records/lifecycle.hpp"
 
-#include <charconv>
-
+#include "core/text.hpp"
 #include "domain/actions/action_index.hpp"
 #include "domain/common/stored.hpp"
 #include "domain/ledger/history_json.hpp"
@@ -12,13 +11,6 @@ namespace aims::records {
 namespace json = boost::json;
 
 namespace {
-
-std::optional<std::int64_t> whole(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 constexpr const char* kCounterKind = "counter";
 
@@ -69,7 +61,7 @@ result<std::int64_t> next_number(store::WriteTx& tx, const KindSpec& spec, const
   auto counter = tx.find_record(org_id, kCounterKind, "", spec.counter_id);
   std::int64_t last = 0;
   if (counter) {
-    auto n = whole(counter->doc);
+    auto n = text::to_int64(counter->doc);
     if (!n || *n < 0) return make_error(errc::internal, "the " + spec.noun + " counter holds '" + counter->doc + "'");
     last = *n;
   }
@@ -104,13 +96,13 @@ result<std::string> history_page(store::Store& store, const KindSpec& spec, cons
     if (!tx.find_record(a.org_id, spec.kind, "", id)) return not_found(spec, id);
     std::vector<FieldError> errs;
     if (limit) {
-      auto v = whole(*limit);
+      auto v = text::to_int64(*limit);
       if (!v || *v < 1 || *v > 500) errs.push_back({"limit", 0, "must be a whole number from 1 to 500"});
       else lim = static_cast<int>(*v);
     }
     std::optional<std::int64_t> before;
     if (cursor) {
-      before = whole(*cursor);
+      before = text::to_int64(*cursor);
       if (!before || *before < 1) errs.push_back({"cursor", 0, "is not a cursor of this list"});
     }
     if (!errs.empty()) return make_error(errc::bad_request, "The list parameters are not valid.", std::move(errs));

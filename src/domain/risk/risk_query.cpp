@@ -1,7 +1,6 @@
 #include "domain/risk/risk_query.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -12,13 +11,6 @@ namespace aims::risk {
 namespace json = boost::json;
 
 namespace {
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
 
 std::string pad(std::int64_t v, int width) {
   char buf[32];
@@ -60,7 +52,7 @@ result<Query> parse_query(const records::ListQuery& lq, const Criteria& c) {
   auto step = [&](const char* name, std::size_t max, std::optional<int>& out) {
     auto v = lq.get(name);
     if (!v) return;
-    auto n = parse_int(*v);
+    auto n = text::to_int64(*v);
     if (!n || *n < 1 || *n > static_cast<std::int64_t>(max))
       errs.push_back({name, 0, "must be a whole number from 1 to " + std::to_string(max)});
     else

@@ -1,9 +1,9 @@
 #include "domain/soa/soa_service.hpp"
 
-#include <charconv>
 #include <map>
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 #include "domain/accounts/roles.hpp"
 #include "domain/common/input.hpp"
 #include "domain/evidence/linked_evidence.hpp"
@@ -68,10 +68,8 @@ json::object default_entry(const catalog::Item& c) {
 }
 
 std::optional<std::int64_t> to_number(const std::string& s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
-  return v;
+  auto v = text::to_int64(s);
+  return v && *v >= 1 ? v : std::nullopt;
 }
 
 }  // namespace
