@@ -40,7 +40,8 @@ describe('impact assessments in the browser', () => {
     await page.getByTestId('impact-empty').waitFor();
     await screenshot(page, '60-impact-empty');
     await page.getByTestId('new-impact').click();
-    await page.getByLabel('AI system').selectOption(sys.id);
+    // The list behind has an "AI system" filter too: pick in the create form only once it is there.
+    await page.getByTestId('impact-create-form').getByLabel('AI system').selectOption(sys.id);
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.getByTestId('impact-form').waitFor();
     await page.getByTestId('flash').filter({ hasText: 'created from the inventory record of Loan scoring' }).waitFor();

@@ -56,7 +56,9 @@ describe('interested parties and their requirements, in the browser', () => {
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('kind-detail').waitFor();
     const id = page.url().split('/').pop();
-    const control = page.locator('[data-field="control_ids"] a');
+    // The link shows the id at once and the title when the catalog has loaded: wait for the title.
+    const control = page.locator('[data-field="control_ids"] a').filter({ hasText: 'A.5.2 AI system impact assessment process' });
+    await control.waitFor();
     assert.equal(await control.textContent(), 'A.5.2 AI system impact assessment process');
     assert.equal(await control.getAttribute('href'), '/catalog/iso42001/A.5.2');
     assert.equal(await page.locator('[data-field="party_id"] a').textContent(), `${party} Hospital patients`);
