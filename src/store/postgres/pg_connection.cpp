@@ -173,7 +173,57 @@ void PgConnection::exec_script(std::string_view sql) {
   PQclear(res);
 }
 
+namespace {
+
+// The organizations' write locks use the two-key form of advisory locks, whose key space is apart
+// from the one-key form the migrations lock. Two organizations may share a key: they then queue
+// together, which is slower but still correct.
+constexpr std::int64_t kOrgLockClass = 0x61696d73;  // "aims"
+
+std::int64_t org_lock_key(const std::string& org_id) {
+  std::uint32_t h = 2166136261u;  // FNV-1a, 32 bits
+  for (unsigned char ch : org_id) h = (h ^ ch) * 16777619u;
+  return static_cast<std::int32_t>(h);
+}
+
+}  // namespace
+
+void PgConnection::claim_org(const std::string& org_id) {
+  claimed_.insert(org_id);
+  if (held_.count(org_id) || in_tx_.count(org_id)) return;
+  sql::Rows got = query("SELECT pg_try_advisory_xact_lock(?::integer, ?::integer)", {kOrgLockClass, org_lock_key(org_id)});
+  if (got.empty() || !got.front().boolean(0))
+    throw sql::SqlError(sql::ErrorKind::serialization, "another write of this organization is in progress");
+  in_tx_.insert(org_id);
+}
+
+bool PgConnection::wait_for_orgs() {
+  bool all_held = true;
+  for (const std::string& org : claimed_) all_held = all_held && held_.count(org) > 0;
+  if (all_held) return false;  // the attempt failed for another reason: back off as usual
+  // Taken in one order, all at once, so two waiting writes never hold one each of two organizations.
+  if (!held_.empty()) {
+    exec("SELECT pg_advisory_unlock_all()");
+    held_.clear();
+  }
+  for (const std::string& org : claimed_) {
+    exec("SELECT pg_advisory_lock(?::integer, ?::integer)", {kOrgLockClass, org_lock_key(org)});
+    held_.insert(org);
+  }
+  return true;
+}
+
+void PgConnection::release_orgs() noexcept {
+  claimed_.clear();
+  if (held_.empty()) return;
+  held_.clear();
+  PGresult* res = PQexec(conn_, "SELECT pg_advisory_unlock_all()");
+  if (!res || PQresultStatus(res) != PGRES_TUPLES_OK) broken_ = true;  // closing the session lets go
+  PQclear(res);
+}
+
 void PgConnection::begin(sql::TxMode mode) {
+  in_tx_.clear();
   // SERIALIZABLE: a write that raced another is refused (40001) and retried whole, never merged.
   exec_script(mode == sql::TxMode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
                                          : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");

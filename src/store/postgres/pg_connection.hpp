@@ -2,6 +2,7 @@
 // rewritten to $1..$n and named prepared statements cached per connection.
 #pragma once
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -32,6 +33,12 @@ class PgConnection final : public sql::Connection {
   void commit() override;
   void rollback() noexcept override;
   bool usable() const override;
+  /// Writers of one organization queue on an advisory lock: inside a transaction a non-blocking
+  /// claim (taken → a retryable failure), between attempts a blocking wait taken before the next
+  /// snapshot, so a retried write cannot lose the same race again.
+  void claim_org(const std::string& org_id) override;
+  bool wait_for_orgs() override;
+  void release_orgs() noexcept override;
 
   /// Quotes an identifier (e.g. a schema name) for use in SQL text.
   std::string quote_identifier(std::string_view name);
@@ -48,6 +55,9 @@ class PgConnection final : public sql::Connection {
   std::unordered_map<std::string, std::string> cache_;  // portable SQL -> prepared statement name
   std::size_t next_name_ = 0;
   bool broken_ = false;
+  std::set<std::string> claimed_;   // organizations the current write's attempts changed
+  std::set<std::string> in_tx_;     // organizations locked for the current transaction
+  std::set<std::string> held_;      // organizations locked for the session, across attempts
 };
 
 }  // namespace aims::store::postgres

@@ -88,6 +88,22 @@ class Connection {
   virtual void rollback() noexcept = 0;
   /// False once the connection is known to be unusable; the owner then discards it.
   virtual bool usable() const = 0;
+
+  // Writes of one organization queue, on backends whose write transactions overlap (PostgreSQL):
+  // they all append to the organization's audit log and move its list counters, so two of them
+  // can never both commit; without a queue the loser fails and may fail again on every retry.
+  // The transaction runner and SqlTx call these; SQLite's writers never overlap, so its
+  // connection keeps the defaults, which do nothing.
+  /// Inside a write transaction, before its first change to org_id's records or log: claims the
+  /// organization or, if another write holds it, throws a retryable SqlError. Either way the
+  /// write's next attempt waits for it.
+  virtual void claim_org(const std::string& org_id) { (void)org_id; }
+  /// Between two attempts of a write, outside any transaction: waits until this connection holds
+  /// every organization the failed attempt claimed, so the next attempt's snapshot follows their
+  /// last write. True if it waited (the wait replaces the back-off); false if it held them already.
+  virtual bool wait_for_orgs() { return false; }
+  /// After the write's last attempt: lets go of what wait_for_orgs took. Never throws.
+  virtual void release_orgs() noexcept {}
 };
 
 }  // namespace aims::store::sql

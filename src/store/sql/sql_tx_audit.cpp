@@ -174,6 +174,7 @@ std::vector<AuditCheckpointRow> SqlTx::list_audit_checkpoints(const std::string&
 }
 
 status SqlTx::append_audit_entry(const AuditEntryRow& e, const std::vector<AuditNodeRow>& nodes) {
+  c_.claim_org(e.org_id);
   Rows head = c_.query("SELECT size FROM audit_heads WHERE org_id = ?", {e.org_id});
   std::int64_t size = head.empty() ? 0 : head.front().int64(0);
   if (e.seq != size)

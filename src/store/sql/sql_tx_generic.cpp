@@ -145,6 +145,7 @@ std::int64_t SqlTx::count_records(const RecordFilter& f) {
 }
 
 status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
+  c_.claim_org(r.org_id);
   if (expected_version == 0) {
     Params values{r.kind, r.org_id, r.parent_id, r.id, r.position, r.ref, r.version, r.created_at, r.updated_at, r.doc};
     append_facets(values, r.facets);
@@ -173,6 +174,7 @@ status SqlTx::put_record(const RecordRow& r, std::int64_t expected_version) {
 
 status SqlTx::set_record_facets(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                                 const std::string& id, const RecordFacets& facets) {
+  c_.claim_org(org_id);
   Params values;
   append_facets(values, facets);
   for (const auto& k : {org_id, kind, parent_id, id}) values.emplace_back(k);
@@ -190,6 +192,7 @@ status SqlTx::set_list_view(const std::string& org_id, const std::string& kind, 
 
 status SqlTx::delete_record(const std::string& org_id, const std::string& kind, const std::string& parent_id,
                             const std::string& id, std::int64_t expected_version) {
+  c_.claim_org(org_id);
   const Params key{org_id, kind, parent_id, id};
   Rows current = c_.query(std::string("SELECT version FROM records WHERE ").append(kKey), key);
   if (current.empty()) return make_error(errc::not_found, "no such " + kind);

@@ -121,6 +121,7 @@ std::vector<RecordRow> SqlTx::list_roadmap_actions(const std::string& org_id, co
 }
 
 status SqlTx::insert_assessment(const RecordRow& r) {
+  c_.claim_org(r.org_id);
   return insert_or_conflict(
       "INSERT INTO assessments (org_id, id, version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT DO NOTHING",
@@ -128,12 +129,14 @@ status SqlTx::insert_assessment(const RecordRow& r) {
 }
 
 status SqlTx::update_assessment(const RecordRow& r, std::int64_t expected_version) {
+  c_.claim_org(r.org_id);
   return compare_and_set(c_, "assessments", "org_id = ? AND id = ?", {r.org_id, r.id},
                          "version = ?, created_at = ?, updated_at = ?, doc = ?",
                          {r.version, r.created_at, r.updated_at, r.doc}, expected_version, "assessment");
 }
 
 status SqlTx::put_answer(const RecordRow& r, std::int64_t expected_version) {
+  c_.claim_org(r.org_id);
   if (expected_version == 0) {
     // Checked first so that a missing (or foreign) assessment is an answer, not a failed statement.
     if (!assessment_exists(r.org_id, r.parent_id)) return make_error(errc::not_found, "no such assessment");
@@ -149,6 +152,7 @@ status SqlTx::put_answer(const RecordRow& r, std::int64_t expected_version) {
 
 status SqlTx::replace_roadmap_actions(const std::string& org_id, const std::string& assessment_id,
                                       const std::vector<RecordRow>& actions) {
+  c_.claim_org(org_id);
   if (!assessment_exists(org_id, assessment_id)) return make_error(errc::not_found, "no such assessment");
   // Everything is checked before anything changes, so a refusal leaves the old actions in place.
   std::set<std::string_view> ids;
@@ -170,6 +174,7 @@ status SqlTx::replace_roadmap_actions(const std::string& org_id, const std::stri
 }
 
 status SqlTx::update_roadmap_action(const RecordRow& r, std::int64_t expected_version) {
+  c_.claim_org(r.org_id);
   return compare_and_set(c_, "roadmap_actions", "org_id = ? AND assessment_id = ? AND id = ?",
                          {r.org_id, r.parent_id, r.id},
                          "position = ?, version = ?, created_at = ?, updated_at = ?, doc = ?",
@@ -197,6 +202,7 @@ std::optional<RecordRow> SqlTx::find_soa_version(const std::string& org_id, std:
 }
 
 status SqlTx::put_soa_entry(const RecordRow& r, std::int64_t expected_version) {
+  c_.claim_org(r.org_id);
   if (expected_version == 0)
     return insert_or_conflict(
         "INSERT INTO soa_entries (org_id, control_id, version, created_at, updated_at, doc) "
@@ -208,6 +214,7 @@ status SqlTx::put_soa_entry(const RecordRow& r, std::int64_t expected_version) {
 }
 
 status SqlTx::insert_soa_version(const RecordRow& r) {
+  c_.claim_org(r.org_id);
   return insert_or_conflict(
       "INSERT INTO soa_versions (org_id, number, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT DO NOTHING",

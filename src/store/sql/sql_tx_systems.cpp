@@ -123,6 +123,7 @@ void SqlTx::adjust_system_counts(const std::string& org_id, std::int64_t live, s
 }
 
 status SqlTx::insert_system(const SystemRow& s) {
+  c_.claim_org(s.org_id);
   auto st = insert_or_conflict(
       "INSERT INTO systems (" + std::string(kSystemColumns) +
           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -134,6 +135,7 @@ status SqlTx::insert_system(const SystemRow& s) {
 }
 
 status SqlTx::update_system(const SystemRow& s, std::int64_t expected_version) {
+  c_.claim_org(s.org_id);
   Rows current = c_.query("SELECT version, archived FROM systems WHERE org_id = ? AND id = ?", {s.org_id, s.id});
   if (current.empty()) return make_error(errc::not_found, "no such system");
   bool was_archived = current.front().boolean(1);

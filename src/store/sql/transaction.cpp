@@ -73,6 +73,16 @@ status run_read(Connection& c, const std::function<status(ReadTx&)>& fn) {
 }
 
 status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const RetryPolicy& policy) {
+  // Whatever way the write ends, the organizations a retry waited for are let go.
+  struct Release {
+    Connection& c;
+    ~Release() { c.release_orgs(); }
+  } release{c};
+  // Between attempts: wait for the organizations the failed attempt claimed (a queue, not a
+  // race), or back off when it waited for nothing.
+  auto again = [&](int attempt) {
+    if (!c.wait_for_orgs()) back_off(policy, attempt);
+  };
   for (int attempt = 1;; ++attempt) {
     bool last = attempt >= policy.max_attempts;
     try {
@@ -85,7 +95,7 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
       return to_error(e);
     }
     try {
-      RollbackGuard guard(c);
+      RollbackGuard guard(c);  // rolls back before the handler below runs
       SqlTx tx(c);
       status s = fn(tx);
       if (!s) return s;  // guard rolls back: nothing of fn stays
@@ -94,7 +104,11 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
       return ok();
     } catch (const SqlError& e) {
       if (e.retryable() && !last && c.usable()) {
-        back_off(policy, attempt);
+        try {
+          again(attempt);
+        } catch (const SqlError& w) {
+          return to_error(w);
+        }
         continue;
       }
       return to_error(e);

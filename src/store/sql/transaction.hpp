@@ -1,6 +1,8 @@
 // Runs a store.hpp read or write callback in one transaction on a Connection, with the retry
 // model of aims: a write whose transaction hits a busy database or a serialization failure is
-// rolled back and its whole callback run again, a bounded number of times with backoff.
+// rolled back and its whole callback run again, a bounded number of times with backoff. A write
+// that lost to another write of the same organization instead waits for that organization before
+// its next attempt (Connection::wait_for_orgs), so writers of one organization queue, never fail.
 #pragma once
 #include <chrono>
 
