@@ -253,6 +253,11 @@ test('stage 1 readiness as a PDF: the summary over every item, then the items th
   assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   assert.match(pdf.headers.get('content-disposition'), /^attachment; filename="Acme AI stage 1 readiness \d{4}-\d{2}-\d{2}\.pdf"/);
   const text = pdfText(pdf.bytes);
+  const info = spawnSync('pdfinfo', ['-'], { input: pdf.bytes, encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /^Tagged:\s+yes$/m, 'a tagged PDF like the other reports');
+  assert.match(info.stdout, /^Title:\s+Stage 1 readiness checklist/m);
+  assert.match(info.stdout, /^Author:\s+Acme AI$/m);
   const count = (label) => Number(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(text)?.[1]);
   assert.equal(count('Present'), all.summary.present);
   assert.equal(count('Missing'), all.summary.missing);

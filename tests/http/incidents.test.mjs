@@ -274,6 +274,11 @@ test('the export as a PDF: facts, qualification, each clock as /clocks gives it,
   assert.match(pdf.headers.get('content-disposition'),
     new RegExp(`^attachment; filename="Acme AI ${inc.id} Applicants ranked unfairly incident report \\d{4}-\\d{2}-\\d{2}\\.pdf"`));
   const text = pdfText(pdf.bytes);
+  const info = spawnSync('pdfinfo', ['-'], { input: pdf.bytes, encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /^Tagged:\s+yes$/m, 'a tagged PDF like the other reports');
+  assert.match(info.stdout, /^Title:\s+AI incident report /m);
+  assert.match(info.stdout, /^Author:\s+Acme AI$/m);
   const drawn = pdfText(pdf.bytes, true).replace(/\s+/g, ' ');  // in drawing order: a table row's cells one after the other
   const flat = drawn.replace(/ /g, '');
   assert.match(text, new RegExp(`AI incident ${inc.id}: Applicants ranked unfairly`));
