@@ -1,5 +1,5 @@
 // aims certification cycle|readiness|evidence-index (docs/certification.md): the three-year cycle
-// with what is next, the stage 1 readiness checklist (or its CSV / JSON export to a file) and the
+// with what is next, the stage 1 readiness checklist (or its CSV / JSON / PDF export to a file) and the
 // stage 2 evidence index. Read-only. Registered once on the main thread; not thread-safe.
 #include <boost/json.hpp>
 
@@ -70,7 +70,7 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
   r.api.add_to(ready);
   ready->add_option("--status", r.status, "present, missing or out_of_date");
   ready->add_option("--area", r.area, "clauses or controls");
-  ready->add_option("--format", r.format, "csv or json: the export for the certification body");
+  ready->add_option("--format", r.format, "csv, json or pdf: the export for the certification body");
   ready->add_option("-o,--output", r.output, "With --format: the file to write (default: standard output)");
   ready->callback(with_session(r.api, exit_code, [](ApiSession& api) {
     if (!r.format.empty())

@@ -1,5 +1,6 @@
-// aims incident qualify|report|clocks|board (docs/incidents.md): the serious-incident
-// qualification, a report sent, the clocks of one incident and the organization's clocks board,
+// aims incident qualify|report|clocks|export (docs/incidents.md): the serious-incident
+// qualification, a report sent, the clocks of one incident or the organization's clocks board,
+// and the incident's export as JSON or PDF,
 // added under the `incident` command of the field-driven kind. Changes read the incident first and
 // send its ETag back as If-Match. Registered once on the main thread; not thread-safe.
 #include <boost/json.hpp>
@@ -8,6 +9,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/download.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
@@ -34,6 +36,11 @@ struct ReportOptions {
 struct ReadOptions {
   ApiOptions api;
   std::string id, state;
+};
+
+struct ExportOptions {
+  ApiOptions api;
+  std::string id, format = "json", output;
 };
 
 /// Reads the incident for its ETag, then POSTs `body` to its `tail` with If-Match.
@@ -141,6 +148,16 @@ void register_incident_commands(CLI::App& app, int& exit_code) {
       }
       print_clocks(o.at("clocks").as_array());
     });
+  }));
+
+  static ExportOptions x;
+  auto* exp = incident->add_subcommand("export", "The incident, its clocks and its report chain as JSON or PDF");
+  x.api.add_to(exp);
+  exp->add_option("id", x.id, "The incident, e.g. INC-1")->required();
+  exp->add_option("--format", x.format, "json or pdf")->check(CLI::IsMember({"json", "pdf"}))->capture_default_str();
+  exp->add_option("-o,--output", x.output, "Write to this file (default: standard output; pdf needs a file on a terminal)");
+  exp->callback(with_session(x.api, exit_code, [](ApiSession& api) {
+    return download(api, RecordPath{kIncidentBase}(x.id, "/export?format=" + x.format), x.format, x.output);
   }));
 }
 

@@ -1,9 +1,11 @@
 // Browser test of the certification cycle in real chromium against a real server: the stage 1
 // readiness page filtered on what is missing shows the AI policy missing; once the policy exists
-// (created, and approved by its two approvers) the same page shows it present with a link to it.
+// (created, and approved by its two approvers) the same page shows it present with a link to it;
+// the checklist downloaded as a PDF.
 // The certification page shows the certificate with the next audit of its cycle on the timeline.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { aims, login } from '../lib/server.mjs';
 import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 import { openPage } from './pages.mjs';
@@ -63,6 +65,10 @@ test('readiness: the AI policy is missing; created and approved, it is present w
   await page.locator('[data-item="DI-4.3"]').waitFor();
   assert.equal(await page.locator('[data-item="DI-5.2"]').count(), 0, 'no longer among the missing');
   await screenshot(page, 'certification-readiness-present');
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('readiness-export-pdf').click()]);
+  assert.match(pdf.suggestedFilename(), /stage 1 readiness \d{4}-\d{2}-\d{2}\.pdf$/);
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-');
 });
 
 test('the certification page: the certificate and the next audit of its cycle', async () => {

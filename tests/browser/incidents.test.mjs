@@ -1,9 +1,11 @@
 // Browser test of AI incidents in real chromium against a real demo server: the demo's serious
 // incident with one clock met and one running; then a new incident of the credit scoring model
 // (the organization is its provider) created in the form, qualified as serious in the wizard, its
-// 15-day clock shown running, an initial and a final report recorded, and the clock met.
+// 15-day clock shown running, an initial and a final report recorded, and the clock met; the
+// incident's PDF and JSON downloaded from its page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
@@ -76,5 +78,16 @@ describe('AI incidents and their reporting clocks', () => {
     await page.locator('[data-clock="eu-ai-act-73-2"][data-status="met"]').waitFor();
     assert.match(await page.locator('[data-clock="eu-ai-act-73-2"]').getByTestId('clock-status').textContent(), /Met \(in time\) by RPT-1/);
     await screenshot(page, 'incidents-reported');
+
+    // The incident's exports: the PDF for an authority or an auditor, and the JSON.
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('incident-export-pdf').click()]);
+    assert.match(pdf.suggestedFilename(), new RegExp(`${id} Credit limits cut for a postcode incident report \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-');
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByTestId('incident-export-json').click()]);
+    const exported = JSON.parse(readFileSync(await data.path(), 'utf8'));
+    assert.equal(exported.format, 'aims-incident/1');
+    assert.equal(exported.incident.id, id);
+    assert.equal(exported.reports.length, 2);
   });
 });

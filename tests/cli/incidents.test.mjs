@@ -1,8 +1,13 @@
-// aims incident create|qualify|report|clocks against a real server: an incident of a high-risk
-// system the organization provides, qualified as serious, its clocks as a table and the board,
-// an initial report that meets the 15-day clock, and the server's refusals reported with their field.
+// aims incident create|qualify|report|clocks|export against a real server: an incident of a
+// high-risk system the organization provides, qualified as serious, its clocks as a table and the
+// board, an initial report that meets the 15-day clock, the server's refusals reported with their
+// field, and the export as JSON and PDF (with the readiness checklist's PDF beside it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertJson, stopServer } from '../lib/http.mjs';
 import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
@@ -44,4 +49,26 @@ test('create, qualify, clocks, report and the board', () => {
   const again = failsWith(['incident', 'report', 'INC-1', '--type', 'initial', '--to', 'authority', '--recipient', 'MSA',
     '--sent-at', new Date().toISOString(), '--content', 'x'], 1);
   assert.match(again.stderr, /type/);
+});
+
+test('export: JSON on standard output, the PDF to a file; the readiness checklist as a PDF', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aims-incident-cli-'));
+  try {
+    assert.equal(json(['incident', 'export', 'INC-1']).format, 'aims-incident/1');
+    const file = join(dir, 'inc.pdf');
+    assert.match(ok(['incident', 'export', 'INC-1', '--format', 'pdf', '-o', file]).stdout, /^Wrote .*inc\.pdf \(\d+ bytes\)/);
+    const bytes = readFileSync(file);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /AI incident INC-1: Unfair ranking/);
+    assert.match(text.stdout, /Art\. 73\(2\)/);
+    failsWith(['incident', 'export', 'INC-1', '--format', 'docx'], 2);
+    assert.match(failsWith(['incident', 'export', 'INC-99', '--format', 'pdf', '-o', file], 1).stderr, /INC-99|not found/i);
+    const ready = join(dir, 'readiness.pdf');
+    ok(['certification', 'readiness', '--format', 'pdf', '--status', 'missing', '-o', ready]);
+    assert.equal(readFileSync(ready).subarray(0, 5).toString('latin1'), '%PDF-');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -3,12 +3,13 @@
 // rules (dates in order, a completed audit ended, a requirement that is a clause or control of the
 // catalog, an NC number), the cycle worked out from the certificate and its audits (surveillance
 // due 12 and 24 months after the decision, recertification before expiry, expired from today's
-// date), the stage 1 readiness checklist (missing, out of date, present; filters, CSV and JSON
-// export), the stage 2 evidence index, the dashboard card, bad parameters (400, nothing changed),
+// date), the stage 1 readiness checklist (missing, out of date, present; filters, CSV, JSON and
+// PDF export, the PDF's text read back with pdftotext), the stage 2 evidence index, the dashboard card, bad parameters (400, nothing changed),
 // no GET changes anything, and another organization (404). The generic record contract covers
 // the rest of the three kinds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 import { otherOrgClient } from '../lib/fixture.mjs';
@@ -234,6 +235,53 @@ test('stage 1 readiness: each requirement present, missing or out of date with w
   assert.equal(JSON.parse(json.text).summary.total, assertJson(await c('GET', '/api/v1/certification/readiness')).summary.total);
 });
 
+/**
+ * The text of a PDF as pdftotext extracts it (a real PDF parser: a broken file fails here): laid
+ * out as on the page, or with `raw` in the order it was drawn, each table cell's lines together.
+ */
+function pdfText(bytes, raw = false) {
+  const r = spawnSync('pdftotext', [raw ? '-raw' : '-layout', '-', '-'], { input: bytes });
+  assert.equal(r.status, 0, `pdftotext failed: ${r.stderr}`);
+  return r.stdout.toString('utf8');
+}
+
+test('stage 1 readiness as a PDF: the summary over every item, then the items the filters keep, from the same checklist', async () => {
+  const all = assertJson(await as.viewer('GET', '/api/v1/certification/readiness'));
+  const pdf = await as.viewer('GET', '/api/v1/certification/readiness/export?format=pdf');
+  assert.equal(pdf.status, 200, pdf.text);
+  assert.equal(pdf.ct, 'application/pdf');
+  assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.match(pdf.headers.get('content-disposition'), /^attachment; filename="Acme AI stage 1 readiness \d{4}-\d{2}-\d{2}\.pdf"/);
+  const text = pdfText(pdf.bytes);
+  const info = spawnSync('pdfinfo', ['-'], { input: pdf.bytes, encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /^Tagged:\s+yes$/m, 'a tagged PDF like the other reports');
+  assert.match(info.stdout, /^Title:\s+Stage 1 readiness checklist/m);
+  assert.match(info.stdout, /^Author:\s+Acme AI$/m);
+  const count = (label) => Number(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(text)?.[1]);
+  assert.equal(count('Present'), all.summary.present);
+  assert.equal(count('Missing'), all.summary.missing);
+  assert.equal(count('Out of date'), all.summary.out_of_date);
+  assert.equal(count('Total'), all.summary.total);
+  for (const i of all.items) assert.ok(text.includes(i.requirement), `requirement ${i.requirement} is in the PDF`);
+  for (const id of ['DI-5.2', 'DI-4.3', 'A.6.2.4']) assert.ok(text.includes(id), id);
+  const withRef = all.items.find((i) => i.satisfied_by.length > 0);
+  if (withRef) assert.ok(text.includes(withRef.satisfied_by[0].id), `what satisfies ${withRef.id}`);
+  const missing = all.items.find((i) => i.status === 'missing');
+  assert.ok(pdfText(pdf.bytes, true).replace(/\s+/g, ' ').includes(missing.reason.split(' ').slice(0, 4).join(' ')), `why ${missing.id} is missing`);
+
+  // Filtered: only the missing clauses are listed; the counts stay those of every item.
+  const some = assertJson(await c('GET', '/api/v1/certification/readiness?status=missing&area=clauses'));
+  const filtered = pdfText((await c('GET', '/api/v1/certification/readiness/export?format=pdf&status=missing&area=clauses')).bytes);
+  assert.equal(Number(/^\s*Total\s+(\d+)\s*$/m.exec(filtered)?.[1]), all.summary.total);
+  assert.match(filtered, /status missing and area clauses/);
+  for (const i of some.items) assert.ok(filtered.includes(i.id), i.id);
+  const notShown = all.items.find((i) => i.area === 'clauses' && i.status !== 'missing');
+  if (notShown) assert.ok(!filtered.includes(`${notShown.id}\n`) && !new RegExp(`\\b${notShown.id}\\s`).test(filtered), `${notShown.id} is filtered out`);
+  assert.ok(!/A\.\d+\.\d+/.test(filtered.split('Annex A: applicable controls')[1] ?? ''), 'no control listed');
+  assertProblem(await other('GET', '/api/v1/certification/readiness/export?format=pdf', { org: orgId }), 404);
+});
+
 test('stage 2 evidence index: every clause and applicable control with what supports it; one requirement alone', async () => {
   const ix = assertJson(await as.viewer('GET', '/api/v1/certification/evidence-index'));
   const ids = ix.items.map((i) => i.id);
@@ -262,6 +310,7 @@ test('bad parameters are a 400 naming them and change nothing; no GET changes an
     ['/api/v1/certification/readiness?status=missing&status=present', 'status'],
     ['/api/v1/certification/readiness/export?format=xml', 'format'],
     ['/api/v1/certification/readiness/export?status=bad', 'status'],
+    ['/api/v1/certification/readiness/export?format=pdf&area=annex', 'area'],
     ['/api/v1/certification/evidence-index?requirement=A.99', 'requirement'],
     ['/api/v1/certification/evidence-index?sort=id', 'sort'],
     ['/api/v1/certification/cycle?certificate=CERT-1', 'certificate'],
@@ -269,7 +318,7 @@ test('bad parameters are a 400 naming them and change nothing; no GET changes an
     const p = assertProblem(await c('GET', path), 400);
     assert.ok(p.errors?.some((e) => e.field === field), `${path}: ${JSON.stringify(p)}`);
   }
-  for (const path of ['cycle', 'readiness', 'readiness/export', 'evidence-index']) await c('GET', `/api/v1/certification/${path}`, { contract: false });
+  for (const path of ['cycle', 'readiness', 'readiness/export', 'readiness/export?format=pdf', 'evidence-index']) await c('GET', `/api/v1/certification/${path}`, { contract: false });
   await c('GET', '/api/v1/dashboard');
   assert.equal(await checkpoint(), size, 'nothing was written');
 });

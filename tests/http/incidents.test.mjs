@@ -2,9 +2,11 @@
 // States), the serious-incident qualification read from the saved EU AI Act classification, the
 // clocks that follow, the report chain frozen with its SHA-256 in the audit log, the clocks board,
 // awareness changed afterwards, who may do what (403, nothing changed), bad input (422, nothing
-// changed) and another organization (404). The generic record contract covers the rest.
+// changed), the export as JSON and as a PDF (its text read back with pdftotext) and another
+// organization (404). The generic record contract covers the rest.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { startServer, login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 import { complete, PRESETS } from '../lib/euact.mjs';
@@ -245,6 +247,82 @@ test('who may do what: contributors create, managers and admins qualify and repo
   }
   const q = assertJson(await qualify(inc, SERIOUS, as.manager));
   assertJson(await report(q, initial(), q.version, as.manager), 201);
+});
+
+/**
+ * The text of a PDF as pdftotext extracts it (a real PDF parser: a broken file fails here): laid
+ * out as on the page, or with `raw` in the order it was drawn, each table cell's lines together.
+ */
+function pdfText(bytes, raw = false) {
+  const r = spawnSync('pdftotext', [raw ? '-raw' : '-layout', '-', '-'], { input: bytes });
+  assert.equal(r.status, 0, `pdftotext failed: ${r.stderr}`);
+  return r.stdout.toString('utf8');
+}
+
+test('the export as a PDF: facts, qualification, each clock as /clocks gives it, the report chain with its hashes', async () => {
+  const sys = await system(['provider']);
+  let inc = await incident(sys, { member_states: 'DE, FR', affected_count: 12, affected_persons: 'Applicants with a career gap' });
+  inc = assertJson(await qualify(inc, SERIOUS));
+  const sent = assertJson(await report(inc, initial({ reference: 'MSA-PDF-7' }), inc.version), 201);
+  inc = await get(inc);
+  const history = (await state(inc)).history;
+
+  const pdf = await as.viewer('GET', `${INC}/${inc.id}/export?format=pdf`);
+  assert.equal(pdf.status, 200, pdf.text);
+  assert.equal(pdf.ct, 'application/pdf');
+  assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.match(pdf.headers.get('content-disposition'),
+    new RegExp(`^attachment; filename="Acme AI ${inc.id} Applicants ranked unfairly incident report \\d{4}-\\d{2}-\\d{2}\\.pdf"`));
+  const text = pdfText(pdf.bytes);
+  const info = spawnSync('pdfinfo', ['-'], { input: pdf.bytes, encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /^Tagged:\s+yes$/m, 'a tagged PDF like the other reports');
+  assert.match(info.stdout, /^Title:\s+AI incident report /m);
+  assert.match(info.stdout, /^Author:\s+Acme AI$/m);
+  const drawn = pdfText(pdf.bytes, true).replace(/\s+/g, ' ');  // in drawing order: a table row's cells one after the other
+  const flat = drawn.replace(/ /g, '');
+  assert.match(text, new RegExp(`AI incident ${inc.id}: Applicants ranked unfairly`));
+  assert.ok(drawn.includes(`${sys.name} (${sys.id})`), 'the AI system by its name and id');
+  assert.match(text, /DE, FR/);
+  assert.match(text, /Art\. 3\(49\)\(c\)/, 'the harm category with its point');
+  assert.match(text, /A serious incident/);
+  assert.ok(flat.includes(SERIOUS.rationale.replace(/\s+/g, '')), 'the rationale');
+  // Every clock with its citation and the state /clocks gives (not recomputed by the PDF).
+  const served = await clocks(inc);
+  const words = { met: 'Met', running: 'Running', overdue: 'OVERDUE', not_applicable: 'Not applicable' };
+  const rows = served.map((k) => drawn.indexOf(`${k.citation} ${k.regime} ${k.title} `));
+  served.forEach((k, i) => {
+    assert.ok(rows[i] > 0, `clock ${k.id}: ${k.citation} is in the PDF`);
+    const row = drawn.slice(rows[i], rows[i + 1] ?? drawn.indexOf('Report chain', rows[i]));
+    assert.ok(row.includes(` ${words[k.status]} `), `clock ${k.id} is ${k.status}: ${row}`);
+  });
+  assert.ok(rows.every((r, i) => i === 0 || r > rows[i - 1]), 'in the order of the data');
+  assert.equal(served.find((k) => k.id === 'eu-ai-act-73-2').status, 'met');
+  assert.match(drawn, /Met by RPT-1/);
+  // The report chain: recipient, reference and the frozen report's SHA-256.
+  assert.match(drawn, /Market surveillance authority DE/);
+  assert.match(drawn, /MSA-PDF-7/);
+  assert.ok(flat.includes(sent.sha256), 'the frozen report\'s SHA-256');
+  // The JSON stays the default; the PDF changed nothing.
+  const exported = assertJson(await c('GET', `${INC}/${inc.id}/export`));
+  assert.equal(exported.format, 'aims-incident/1');
+  assert.deepEqual(exported.system, { id: sys.id, name: sys.name });
+  assert.equal(assertJson(await c('GET', `${INC}/${inc.id}/export?format=json`)).reports[0].sha256, sent.sha256);
+  assert.equal((await state(inc)).history, history);
+
+  // An unqualified incident without reports still has its PDF, saying so.
+  const fresh = await incident(sys);
+  const plain = pdfText((await c('GET', `${INC}/${fresh.id}/export?format=pdf`)).bytes);
+  assert.match(plain, /Not qualified yet/);
+  assert.match(plain, /No report sent yet/);
+
+  // Bad parameters are a 400 naming them; another organization's incident is a 404.
+  for (const [query, field] of [['format=xml', 'format'], ['format=PDF', 'format'], ['fmt=pdf', 'fmt']]) {
+    const p = assertProblem(await c('GET', `${INC}/${inc.id}/export?${query}`), 400);
+    assert.ok(p.errors?.some((e) => e.field === field), `${query}: ${JSON.stringify(p)}`);
+  }
+  assertProblem(await other('GET', `${INC}/${inc.id}/export?format=pdf`), 404);
+  assertProblem(await c('GET', `${INC}/INC-999/export?format=pdf`), 404);
 });
 
 test('another organization\'s incident is a 404 on every incident route', async () => {

@@ -58,6 +58,10 @@ class CertificationService {
   result<std::string> readiness(const accounts::Actor& a, const records::Params& params);
   /// The readiness checklist as CSV for the certification body (the same filters).
   result<std::string> readiness_csv(const accounts::Actor& a, const records::Params& params);
+  /// The readiness checklist as the JSON serves it, for the PDF export (the same filters).
+  result<boost::json::object> readiness_model(const accounts::Actor& a, const records::Params& params) {
+    return readiness_doc(a, params);
+  }
   /// The stage 2 evidence index: per clause (leaf) and per applicable Annex A control, the
   /// records, documents and evidence files that support it. `requirement` narrows it to one id.
   result<std::string> evidence_index(const accounts::Actor& a, const records::Params& params);

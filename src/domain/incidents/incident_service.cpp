@@ -340,6 +340,11 @@ result<std::string> IncidentService::export_json(const Actor& a, const std::stri
     auto row = readable_incident(tx, a, id);
     if (!row) return row.error();
     out["incident"] = records::record_view(incident_kind(), *row);
+    // The AI system by its name too, for people reading the export (null when it is gone).
+    auto system_id = records::doc_text(&out["incident"].as_object(), "system_id");
+    auto sys = tx.find_system(a.org_id, system_id);
+    auto sys_doc = sys ? stored::parse_object(sys->doc) : json::object{};
+    out["system"] = json::object{{"id", system_id}, {"name", sys_doc.contains("name") ? sys_doc.at("name") : json::value(nullptr)}};
     out["clocks"] = clocks_json(rules_.clocks(), stored::parse_object(row->doc), now, false);
     return ok();
   });

@@ -44,7 +44,8 @@ class IncidentService {
   /// GET /incident-clocks?state=open|overdue&limit&cursor: the incidents with a clock not met
   /// (open) or past its deadline (overdue), soonest deadline first, with their clocks.
   result<std::string> board(const accounts::Actor& a, const records::Params& p);
-  /// GET /incidents/{id}/export: the incident, its clocks and its reports as one JSON document.
+  /// GET /incidents/{id}/export: the incident, its AI system {id, name}, its clocks and its
+  /// reports as one JSON document.
   result<std::string> export_json(const accounts::Actor& a, const std::string& id);
   /// The dashboard card: {open, serious, open_clocks, overdue_clocks, next_deadline}.
   result<boost::json::object> summary(const accounts::Actor& a);

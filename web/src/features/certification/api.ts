@@ -21,7 +21,7 @@ export async function getReadiness(status: ReadinessStatus | '', area: Readiness
   return (await api('get', '/api/v1/certification/readiness', { query, signal })).data;
 }
 
-export async function downloadReadiness(format: 'csv' | 'json', status: ReadinessStatus | '', area: ReadinessArea | ''): Promise<void> {
+export async function downloadReadiness(format: 'csv' | 'json' | 'pdf', status: ReadinessStatus | '', area: ReadinessArea | ''): Promise<void> {
   const query = { format, ...(status ? { status } : {}), ...(area ? { area } : {}) };
   await downloadFile('/api/v1/certification/readiness/export', query, `stage 1 readiness.${format}`);
 }

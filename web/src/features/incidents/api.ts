@@ -1,6 +1,7 @@
 // The AI incidents' workflow calls: the incident with its ETag, qualification, reports, clocks and
-// the clocks board (the incidents' fields are served by the generic record pages).
-import { api, apiUntyped, type Schemas } from '../../lib/api';
+// the clocks board, the export as JSON or PDF (the incidents' fields are served by the generic
+// record pages).
+import { api, apiUntyped, downloadFile, type Schemas } from '../../lib/api';
 
 export type IncidentClock = Schemas['IncidentClock'];
 export type IncidentReport = Schemas['IncidentReport'];
@@ -71,4 +72,9 @@ export async function getClocks(id: string, signal?: AbortSignal): Promise<Incid
 
 export async function clocksBoard(state: 'open' | 'overdue', cursor: string | undefined, signal?: AbortSignal): Promise<ClocksBoard> {
   return (await api('get', '/api/v1/incident-clocks', { query: { state, limit: 50, ...(cursor ? { cursor } : {}) }, signal })).data;
+}
+
+/** Downloads the incident's export (JSON, or the PDF report for an authority or an auditor). */
+export async function downloadIncident(id: string, format: 'json' | 'pdf'): Promise<void> {
+  await downloadFile('/api/v1/incidents/{id}/export', { format }, `${id} incident.${format}`, { id });
 }

@@ -1,6 +1,6 @@
 // The stage 1 readiness checklist: every documented-information requirement of clauses 4 to 10 and
 // every applicable Annex A control, present (with what satisfies it), missing or out of date,
-// filtered by status and area, exported as CSV or JSON for the certification body.
+// filtered by status and area, exported as CSV, JSON or PDF for the certification body.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
@@ -18,7 +18,7 @@ export function ReadinessPage() {
   const list = useAsync((signal) => getReadiness(status, area, signal), [status, area, session.orgEpoch]);
   const pending = usePendingAction();
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const download = (format: 'csv' | 'json') => {
+  const download = (format: 'csv' | 'json' | 'pdf') => {
     setDownloadError(null);
     downloadReadiness(format, status, area).catch(setDownloadError);
   };
@@ -39,6 +39,7 @@ export function ReadinessPage() {
         <div className="page-actions">
           <button type="button" className="btn" onClick={() => download('csv')} data-testid="readiness-export-csv">Export CSV</button>
           <button type="button" className="btn" onClick={() => download('json')}>Export JSON</button>
+          <button type="button" className="btn" onClick={() => download('pdf')} data-testid="readiness-export-pdf">Download PDF</button>
         </div>
       </div>
       {downloadError ? <ErrorBanner error={downloadError} title="The export could not be downloaded." /> : null}

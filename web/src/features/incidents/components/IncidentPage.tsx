@@ -1,5 +1,6 @@
 // An incident's page: the record's fields, history and evidence (the kinds' detail page), then its
-// reporting clocks, its qualification (and the wizard for managers and admins) and its report chain.
+// reporting clocks, its qualification (and the wizard for managers and admins) and its report chain,
+// with the incident's export as JSON or PDF.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
@@ -7,7 +8,7 @@ import { formatDateTime } from '../../../lib/labels';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { KindDetailPage } from '../../kinds';
-import { getClocks, getIncident, listReports } from '../api';
+import { downloadIncident, getClocks, getIncident, listReports } from '../api';
 import { ClocksTable } from './ClocksTable';
 import { QualifyWizard } from './QualifyWizard';
 import { ReportForm } from './ReportForm';
@@ -17,6 +18,11 @@ export function IncidentPage() {
   const session = useSession();
   const [epoch, setEpoch] = useState(0);
   const [open, setOpen] = useState<'qualify' | 'report' | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const download = (format: 'json' | 'pdf') => {
+    setDownloadError(null);
+    downloadIncident(id, format).catch(setDownloadError);
+  };
   const data = useAsync(async (signal) => {
     const [inc, clocks, reports] = await Promise.all([getIncident(id, signal), getClocks(id, signal), listReports(id, signal)]);
     return { ...inc, clocks, reports };
@@ -35,14 +41,21 @@ export function IncidentPage() {
           data.error ? null : <Loading />
         ) : (
           <>
-            {session.canWrite ? (
-              <p className="page-actions">
+            <p className="page-actions">
+              <button type="button" className="btn" data-testid="incident-export-json" onClick={() => download('json')}>
+                Export JSON
+              </button>
+              <button type="button" className="btn" data-testid="incident-export-pdf" onClick={() => download('pdf')}>
+                Download PDF
+              </button>
+              {session.canWrite ? (
                 <Link className="btn" data-testid="raise-nc"
                   to={`/nonconformities/new?${new URLSearchParams({ source: 'incident', source_ref: id, title: data.data.incident.title }).toString()}`}>
                   Raise nonconformity
                 </Link>
-              </p>
-            ) : null}
+              ) : null}
+            </p>
+            {downloadError ? <ErrorBanner error={downloadError} title="The export could not be downloaded." /> : null}
             <section className="card" aria-label="Reporting clocks">
               <h2>Reporting clocks</h2>
               <ClocksTable clocks={data.data.clocks} />
