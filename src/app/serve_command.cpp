@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
+#include "core/text.hpp"
 #include "domain/actions/action_index.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/demo/demo_evidence.hpp"
@@ -36,6 +37,20 @@ using cli::load_signing_key;
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The bearer token of GET /metrics from its file (surrounding white space ignored).
+result<std::string> read_metrics_token(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return make_error(errc::bad_request, "Cannot read metrics_token_file " + path + ".");
+  std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  token = std::string(text::trim(token));
+  if (token.size() < 24 || token.size() > 512)
+    return make_error(errc::bad_request, "The metrics token in " + path + " must be 24 to 512 characters long.");
+  for (char ch : token)
+    if (ch <= ' ' || ch == 0x7f)
+      return make_error(errc::bad_request, "The metrics token in " + path + " must have no spaces or control characters.");
+  return token;
+}
 
 std::string default_web_root() {
   std::error_code ec;
@@ -117,6 +132,12 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     if (!web.empty()) cfg.web = web;
     if (auto s = cfg.validate(); !s) return fail(s.error().detail);
     setup_logging(cfg.log_level);
+    std::string metrics_token_sha256;  // GET /metrics stays off without a token
+    if (!cfg.metrics_token_file.empty()) {
+      auto token = read_metrics_token(cfg.metrics_token_file);
+      if (!token) return fail(token.error().detail);
+      metrics_token_sha256 = crypto::sha256_hex(*token);
+    }
 
     std::error_code ec;
     if (cfg.database.empty()) {
@@ -155,7 +176,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
     ServerApp server_app(Infrastructure{store, catalog, clock, ids, signer, *blobs, cfg.max_upload_mib << 20},
-                         std::move(files), http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for});
+                         std::move(files), http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for, metrics_token_sha256});
     auto& evidence_service = server_app.service<evidence::EvidenceService>();
     if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data, evidence_service)) {
       exit_code = 1;

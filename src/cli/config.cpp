@@ -39,6 +39,7 @@ status set(Config& c, const std::string& key, const std::string& value) {
   else if (key == "log_level") c.log_level = value;
   else if (key == "audit_key") c.audit_key = value;
   else if (key == "audit_origin") c.audit_origin = value;
+  else if (key == "metrics_token_file") c.metrics_token_file = value;
   else return make_error(errc::bad_request, "Unknown setting '" + key + "'.");
   return ok();
 }
@@ -65,7 +66,7 @@ status Config::load_file(const std::string& path) {
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
                           "max_upload_mib", "secure_cookies", "log_level", "audit_key", "audit_origin",
-                          "trust_forwarded_for"}) {
+                          "trust_forwarded_for", "metrics_token_file"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {

@@ -27,6 +27,8 @@ struct Config {
                                           //   empty = <data>/audit-signing.key (created if missing)
   std::string audit_origin = "aims.invalid";  // AIMS_AUDIT_ORIGIN: checkpoints name the log of
                                               //   organization X "<audit_origin>/X"
+  std::string metrics_token_file;         // AIMS_METRICS_TOKEN_FILE: a file holding the bearer token
+                                          //   GET /metrics asks for (at least 24 characters); empty = off
 
   /// Reads `key = value` lines (# comments) into the struct.
   status load_file(const std::string& path);

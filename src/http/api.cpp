@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "core/crypto.hpp"
 #include "core/json_text.hpp"
 #include "domain/ledger/actor_scope.hpp"
@@ -53,14 +55,17 @@ Api::Api(Services svc, StaticFiles web, ApiOptions opts, const std::function<voi
     : svc_(svc), web_(std::move(web)), opts_(opts), openapi_json_(openapi_as_json()) {
   Operations operations;
   add_core_operations(operations, openapi_json_);
+  operations.add("getMetrics", [this](Context& c) { return metrics(c); });
   add_operations(operations);
   router_ = route_table(json::parse(openapi_json_).as_object(), operations);
 }
 
 Response Api::handle(Request& req) {
+  auto started = std::chrono::steady_clock::now();
   Response res;
+  std::string route;
   try {
-    res = dispatch(req);
+    res = dispatch(req, route);
   } catch (const ErrorException& e) {
     spdlog::error(json::serialize(json::object{{"event", "handler failed"}, {"id", req.request_id}, {"error", e.what()}}));
     res = problem(errc::internal, "An unexpected error occurred; it has been logged as " + req.request_id + ".");
@@ -74,6 +79,42 @@ Response Api::handle(Request& req) {
   }
   if (res.status == 401 || res.status == 403) log_refusal(req, res.status);
   add_standard_headers(res, req);
+  metrics_.observe(req.method, route, res.status,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return res;
+}
+
+Response Api::metrics(Context& c) const {
+  // Off unless the operator set a token; then only that token, compared as hashes in constant time.
+  if (opts_.metrics_token_sha256.empty())
+    return problem(errc::not_found, "Metrics are off: start the server with metrics_token_file set (docs/operations.md).", c.req.path);
+  auto authz = c.req.header("authorization");
+  std::string_view a = authz ? std::string_view(*authz) : std::string_view();
+  if (a.size() <= 7 || (a.substr(0, 7) != "Bearer " && a.substr(0, 7) != "bearer "))
+    return problem(errc::unauthenticated, "Send the metrics token: 'Authorization: Bearer <token>'.", c.req.path);
+  if (!crypto::equal_ct(crypto::sha256_hex(std::string(a.substr(7))), opts_.metrics_token_sha256))
+    return problem(errc::unauthenticated, "That is not the metrics token.", c.req.path);
+  Metrics::StoreFigures figures;
+  auto tx = store::tx_figures();
+  figures.reads = tx.reads;
+  figures.writes = tx.writes;
+  figures.retries = tx.retries;
+  figures.gave_up = tx.gave_up;
+  figures.read_seconds = tx.read_seconds;
+  figures.write_seconds = tx.write_seconds;
+  // Read after the counters, so this scrape's own read is in the next one.
+  figures.database_up = static_cast<bool>(c.svc.store.read([&](store::ReadTx& r) -> status {
+    auto orgs = r.list_orgs();
+    figures.organizations = static_cast<std::int64_t>(orgs.size());
+    for (std::size_t i = 0; i < orgs.size() && i < Metrics::kMaxOrgSeries; ++i)
+      figures.audit_sizes.emplace_back(orgs[i].id, r.audit_size(orgs[i].id));
+    return ok();
+  }));
+  Response res;
+  res.status = 200;
+  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res.body = metrics_.render(figures);
+  res.set_header("Cache-Control", "no-store");
   return res;
 }
 
@@ -82,8 +123,9 @@ bool Api::streams_body(const Request& req) const {
   return m.route && m.route->streams_body;
 }
 
-Response Api::dispatch(Request& req) {
+Response Api::dispatch(Request& req, std::string& route) {
   auto m = router_.match(req.method, req.path);
+  if (m.route) route = m.route->pattern;
   if (!m.route) {
     if (m.path_known) {
       auto r = problem(errc::method_not_allowed,

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "domain/accounts/auth_service.hpp"
+#include "http/metrics.hpp"
 #include "http/message.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
@@ -38,6 +39,8 @@ struct ApiOptions {
   std::size_t max_json_body = 1 << 20;     // bytes
   bool secure_cookies = false;             // add Secure to the session cookie (behind TLS)
   bool trust_forwarded_for = false;        // behind one trusted reverse proxy (see Context)
+  /// SHA-256 (hex) of the bearer token GET /metrics asks for; empty: /metrics is off (404).
+  std::string metrics_token_sha256;
 };
 
 class Api {
@@ -55,12 +58,15 @@ class Api {
   const std::string& openapi_json() const { return openapi_json_; }
 
  private:
-  Response dispatch(Request& req);
+  /// Answers req; sets `route` to the path template it matched ("" for none).
+  Response dispatch(Request& req, std::string& route);
+  Response metrics(Context& c) const;
   Services svc_;
   StaticFiles web_;
   ApiOptions opts_;
   Router router_;
   std::string openapi_json_;
+  Metrics metrics_;
 };
 
 /// Parses a JSON request body; bad_request/unsupported_media_type/payload_too_large on failure.

@@ -433,6 +433,16 @@ class Store {
   virtual bool healthy() = 0;
 };
 
+/// The process's transaction figures, over every store it opened (for /metrics). Counters only
+/// grow; a value; reading them is thread-safe.
+struct TxFigures {
+  std::uint64_t reads = 0, writes = 0;  // transactions run to their end (a retried write counts once)
+  std::uint64_t retries = 0;            // write attempts rolled back and run again
+  std::uint64_t gave_up = 0;            // writes answered busy after their last attempt
+  double read_seconds = 0, write_seconds = 0;  // time in them, lock waits and back-offs included
+};
+TxFigures tx_figures();
+
 /// Opens a store from a location: a filesystem path to an SQLite file, or a PostgreSQL
 /// connection string beginning with "postgres://" or "postgresql://" (or "host=" key/value form).
 /// Runs pending migrations. Errors: errc::unavailable with a detail naming the problem.

@@ -2,6 +2,8 @@
 #include "store/sql/transaction.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -26,6 +28,35 @@ class RollbackGuard {
   bool active_ = true;
 };
 
+// The figures tx_figures() reads: process-wide, since every store's transactions run here.
+struct Counters {
+  std::atomic<std::uint64_t> reads{0}, writes{0}, retries{0}, gave_up{0};
+  std::atomic<std::uint64_t> read_ns{0}, write_ns{0};
+};
+Counters& counters() {
+  static Counters c;
+  return c;
+}
+
+/// Adds the time since `start` to `ns` and counts one transaction in `n` when it goes.
+class Timed {
+ public:
+  Timed(std::atomic<std::uint64_t>& n, std::atomic<std::uint64_t>& ns)
+      : n_(n), ns_(ns), start_(std::chrono::steady_clock::now()) {}
+  ~Timed() {
+    auto d = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    ns_.fetch_add(static_cast<std::uint64_t>(d.count()), std::memory_order_relaxed);
+    n_.fetch_add(1, std::memory_order_relaxed);
+  }
+  Timed(const Timed&) = delete;
+  Timed& operator=(const Timed&) = delete;
+
+ private:
+  std::atomic<std::uint64_t>& n_;
+  std::atomic<std::uint64_t>& ns_;
+  std::chrono::steady_clock::time_point start_;
+};
+
 void back_off(const RetryPolicy& p, int attempt) {
   thread_local std::minstd_rand rng{std::random_device{}()};
   auto ms = p.first_backoff.count() << std::min(attempt - 1, 16);
@@ -35,6 +66,21 @@ void back_off(const RetryPolicy& p, int attempt) {
 }
 
 }  // namespace
+
+}  // namespace aims::store::sql
+
+namespace aims::store {
+
+TxFigures tx_figures() {
+  auto& c = sql::counters();
+  auto load = [](const std::atomic<std::uint64_t>& a) { return a.load(std::memory_order_relaxed); };
+  return TxFigures{load(c.reads), load(c.writes), load(c.retries), load(c.gave_up), static_cast<double>(load(c.read_ns)) / 1e9,
+                   static_cast<double>(load(c.write_ns)) / 1e9};
+}
+
+}  // namespace aims::store
+
+namespace aims::store::sql {
 
 Error to_error(const SqlError& e) {
   switch (e.kind()) {
@@ -54,6 +100,7 @@ Error to_error(const SqlError& e) {
 }
 
 status run_read(Connection& c, const std::function<status(ReadTx&)>& fn) {
+  Timed timed(counters().reads, counters().read_ns);
   try {
     c.begin(TxMode::read);
   } catch (const SqlError& e) {
@@ -81,18 +128,26 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
   // Between attempts: wait for the organizations the failed attempt claimed (a queue, not a
   // race), or back off when it waited for nothing.
   auto again = [&](int attempt) {
+    counters().retries.fetch_add(1, std::memory_order_relaxed);
     if (!c.wait_for_orgs()) back_off(policy, attempt);
   };
+  // A write that fails retryably after its last attempt is answered busy: counted.
+  auto final_error = [&](const SqlError& e) {
+    if (e.retryable()) counters().gave_up.fetch_add(1, std::memory_order_relaxed);
+    return to_error(e);
+  };
+  Timed timed(counters().writes, counters().write_ns);
   for (int attempt = 1;; ++attempt) {
     bool last = attempt >= policy.max_attempts;
     try {
       c.begin(TxMode::write);
     } catch (const SqlError& e) {
       if (e.retryable() && !last && c.usable()) {
+        counters().retries.fetch_add(1, std::memory_order_relaxed);
         back_off(policy, attempt);
         continue;
       }
-      return to_error(e);
+      return final_error(e);
     }
     try {
       RollbackGuard guard(c);  // rolls back before the handler below runs
@@ -111,7 +166,7 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
         }
         continue;
       }
-      return to_error(e);
+      return final_error(e);
     }
   }
 }
