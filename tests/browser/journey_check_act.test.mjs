@@ -164,7 +164,9 @@ describe('check and act: internal audit → nonconformity → serious incident �
     const findingRow = page.locator('[data-finding]').filter({ hasText: 'Treatment plan without a due date' });
     await findingRow.waitFor();
     findingId = await findingRow.getAttribute('data-finding');
-    await findingRow.getByTestId('raise-nc').waitFor();
+    // The lead auditor records the finding; raising its nonconformity is for who may write records.
+    await findingRow.getByText('Not raised yet').waitFor();
+    assert.equal(await findingRow.getByTestId('raise-nc').count(), 0, 'an auditor is not offered to raise an NC');
     const rows = await read(`/api/v1/internal-audits/${auditId}/checklist`);
     assert.deepEqual(Object.fromEntries(rows.items.map((r) => [r.id, r.result])), { 8.2: 'conforming', 8.3: 'nc_raised', 8.4: 'not_sampled' });
 

@@ -76,7 +76,7 @@ export function AuditPage() {
             </div>
             <section className="card" role="tabpanel" id={`audit-panel-${tab}`} aria-labelledby={`audit-tab-${tab}`}>
               {tab === 'checklist' ? <ChecklistTab audit={data.data.audit} etag={data.data.etag} conduct={conduct} onChanged={changed} /> : null}
-              {tab === 'findings' ? <FindingsTab audit={data.data.audit} conduct={conduct} /> : null}
+              {tab === 'findings' ? <FindingsTab audit={data.data.audit} canRaise={session.canWrite} /> : null}
               {tab === 'requests' ? <RequestsTab audit={data.data.audit} conduct={conduct} me={session.me?.user.id} /> : null}
               {tab === 'sampling' ? <SamplingTab audit={data.data.audit} etag={data.data.etag} conduct={conduct} onChanged={changed} /> : null}
               {tab === 'signoff' ? (
