@@ -192,6 +192,9 @@ describe('check and act: internal audit → nonconformity → serious incident �
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Sign off' }).click();
     await page.getByTestId('audit-status').filter({ hasText: 'Signed off' }).waitFor();
     assert.match(await page.getByTestId('audit-status').textContent(), /frozen/);
+    // Frozen: the page offers no Edit or Archive any more (the server would refuse them).
+    await page.getByTestId('kind-locked').filter({ hasText: 'frozen' }).waitFor();
+    assert.equal(await page.getByTestId('kind-edit').count() + await page.getByTestId('kind-archive').count(), 0);
     await page.getByTestId('audit-tab-signoff').click();
     const hash = (await page.getByTestId('report-hash').locator('code').textContent()).trim();
     const audit = await read(`/api/v1/internal-audits/${auditId}`);
@@ -521,6 +524,8 @@ describe('check and act: internal audit → nonconformity → serious incident �
     await page.getByTestId('signed-off').waitFor();
     assert.equal(await page.getByTestId('decision-form').count(), 0, 'no decision after the sign-off');
     assert.equal(await page.getByTestId('review-sign-off').count(), 0);
+    await page.getByTestId('kind-locked').filter({ hasText: 'locked' }).waitFor();
+    assert.equal(await page.getByTestId('kind-edit').count() + await page.getByTestId('kind-archive').count(), 0);
     const signed = await read(`/api/v1/management-reviews/${reviewId}`);
     assert.equal(signed.status, 'signed_off');
     assert.equal(signed.signed_off_by, admin.email);
