@@ -469,6 +469,10 @@ describe('check and act: internal audit → nonconformity → serious incident �
     await pack.locator(`[data-section="audits"] a[href="/internal-audits/${auditId}"]`).waitFor();
     await pack.locator(`[data-section="incidents"] a[href="/incidents/${incidentId}"]`).waitFor();
     assert.match(await page.getByTestId('pack-summary-nonconformities').textContent(), /^0 nonconformities open, 0 overdue; 0 corrective actions overdue\.$/);
+    // The high-risk system's EU AI Act obligations are named by their article and title, linked to its board.
+    const obligations = `a[href="/obligations?system=${system.id}"]`;
+    await pack.locator(`[data-section="changes"] li:has(${obligations})`).filter({ hasText: 'Art. 4 AI literacy' }).waitFor();
+    await pack.locator(`[data-section="ai_specific"] li:has(${obligations})`).filter({ hasText: 'Art. 4 AI literacy' }).waitFor();
     const started = await read(`/api/v1/management-reviews/${reviewId}`);
     assert.equal(started.status, 'in_progress');
     assert.equal(await page.getByTestId('pack-hash').textContent(), started.pack_hash);
