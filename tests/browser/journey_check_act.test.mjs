@@ -9,8 +9,10 @@
 // system qualified, its one clock running on the clocks board and the dashboard, an initial and a
 // final report frozen in the chain; a management review planned with top management attending,
 // started (the frozen pack shows the NC, the audit and the incident), two decisions that become
-// tracked actions, the conclusion and the sign-off (locked). The API only sets up the people, the
-// AIMS role of top management and the high-risk classification, and reads back stored state.
+// tracked actions, the conclusion and the sign-off (locked). The API only sets up what is not part
+// of the walk — the people and their names, the AIMS role of top management the admin holds, the AI
+// system and its high-risk classification — reads back stored state, and checks that frozen
+// records refuse a change (409).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aims, login } from '../lib/server.mjs';
@@ -473,11 +475,11 @@ describe('check and act: internal audit → nonconformity → serious incident �
     const obligations = `a[href="/obligations?system=${system.id}"]`;
     await pack.locator(`[data-section="changes"] li:has(${obligations})`).filter({ hasText: 'Art. 4 AI literacy' }).waitFor();
     await pack.locator(`[data-section="ai_specific"] li:has(${obligations})`).filter({ hasText: 'Art. 4 AI literacy' }).waitFor();
-    const started = await read(`/api/v1/management-reviews/${reviewId}`);
-    assert.equal(started.status, 'in_progress');
-    assert.equal(await page.getByTestId('pack-hash').textContent(), started.pack_hash);
-    const frozen = await read(`/api/v1/management-reviews/${reviewId}/pack`);
-    assert.equal(frozen.sha256, started.pack_hash);
+    const inProgress = await read(`/api/v1/management-reviews/${reviewId}`);
+    assert.equal(inProgress.status, 'in_progress');
+    assert.equal(await page.getByTestId('pack-hash').textContent(), inProgress.pack_hash);
+    const stored = await read(`/api/v1/management-reviews/${reviewId}/pack`);
+    assert.equal(stored.sha256, inProgress.pack_hash);
     await screenshot(page, 'journey-check-act-review-pack');
 
     const decisions = [
