@@ -41,6 +41,7 @@ set(test_costs
   http/management_review 25
   browser/actions 30
   http/actions 30
+  browser/journey_check_act 50
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

@@ -179,4 +179,10 @@ std::string long_date(const std::string& iso) {
          std::to_string(static_cast<int>(ymd.year()));
 }
 
+std::string obligation_title(std::string_view id) {
+  static const Data data = Data::load_embedded();
+  const auto* ob = data.obligation(id);
+  return ob ? ob->article + " " + ob->title : std::string(id);
+}
+
 }  // namespace aims::euact

@@ -93,4 +93,8 @@ class Data {
 /// "2 December 2027" for "2027-12-02" (the text as is if it is not a date).
 std::string long_date(const std::string& iso);
 
+/// How an obligation is named wherever it is listed (action tracker, management review pack): its
+/// article and title from the embedded data ("Art. 4 AI literacy"), or `id` itself when unknown.
+std::string obligation_title(std::string_view id);
+
 }  // namespace aims::euact

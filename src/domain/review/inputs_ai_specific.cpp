@@ -1,6 +1,7 @@
 // Review input, AI-specific: EU AI Act obligations overdue (not met, not retired, due before
 // today: the obligations board's rule) and AI impact assessments due for review (their next review
 // date reached).
+#include "domain/euact/eu_data.hpp"
 #include "domain/review/review_inputs.hpp"
 
 namespace aims::review {
@@ -16,7 +17,9 @@ boost::json::object input_ai_specific(const PackInput& in) {
     auto when = text_of(doc, "due");
     if (retired || (status != "not_started" && status != "in_progress") || when.empty() || when >= in.today) return;
     ++overdue;
-    s.link("obligation", row.id, row.id + " of " + row.parent_id, "/obligations", status + ", due " + when);
+    auto id = text_of(doc, "obligation_id").empty() ? row.id : text_of(doc, "obligation_id");
+    s.link("obligation", row.id, euact::obligation_title(id) + " (" + row.parent_id + ")", "/obligations?system=" + row.parent_id,
+           status + ", due " + when);
   });
   each_record(in, "impact_assessment", [&](const store::RecordRow& row, const boost::json::object& doc) {
     if (archived(doc)) return;

@@ -1,6 +1,7 @@
 // Review input: what changed since the previous review in the context issues, the interested
 // parties and their requirements, the legal requirements and the EU AI Act obligations — each
 // record added, changed or retired (archived, closed or retired) after the previous review was held.
+#include "domain/euact/eu_data.hpp"
 #include "domain/review/review_inputs.hpp"
 
 namespace aims::review {
@@ -39,10 +40,15 @@ boost::json::object input_changes(const PackInput& in) {
       const char* what = after_since(in, row.created_at) && !retired(doc) ? "added" : retired(doc) ? "retired" : "changed";
       s.count(std::string(what) + "." + r.kind);
       (std::string_view(what) == "added" ? added : std::string_view(what) == "retired" ? gone : changed) += 1;
-      auto id = row.parent_id.empty() || std::string_view(r.kind) != "obligation" ? row.id : row.parent_id + " " + row.id;
-      auto path = std::string(r.path).empty() ? std::string(r.list_path) : std::string(r.path) + row.id;
-      s.link(r.kind, row.id, title_of(doc, {"title", "name", "requirement", "source", "article"}, id), path,
-             std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at));
+      // An obligation is an AI system's (its parent): named by the EU AI Act data, listed on that system's board.
+      bool obligation = std::string_view(r.kind) == "obligation" && !row.parent_id.empty();
+      auto path = obligation ? std::string(r.list_path) + "?system=" + row.parent_id
+                  : std::string(r.path).empty() ? std::string(r.list_path)
+                                                : std::string(r.path) + row.id;
+      auto title = obligation ? euact::obligation_title(text_of(doc, "obligation_id").empty() ? row.id : text_of(doc, "obligation_id")) +
+                                    " (" + row.parent_id + ")"
+                              : title_of(doc, {"title", "name", "requirement", "source", "article"}, row.id);
+      s.link(r.kind, row.id, title, path, std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at));
     });
   }
   s.set("added_total", added);

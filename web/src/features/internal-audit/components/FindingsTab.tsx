@@ -1,12 +1,13 @@
 // The audit's findings: type, requirement, title and description; a major or minor
-// nonconformity offers "Raise nonconformity" (the NC form, pre-filled) and shows its NC once one exists.
+// nonconformity offers "Raise nonconformity" (the NC form, pre-filled) to whoever may raise one
+// (write_record: an auditor conducts the audit but does not raise NCs) and shows its NC once one exists.
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { findings, ncsOf, raiseNcHref, type Audit, type Finding } from '../api';
 import { findingLabels, isNonconformity } from '../labels';
 
-export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean }) {
+export function FindingsTab({ audit, canRaise }: { audit: Audit; canRaise: boolean }) {
   const list = useAsync(async (signal) => {
     const items = await findings(audit.id, signal);
     const ncs = await Promise.all(items.map((f) => (isNonconformity(f.type) && !f.nc_id ? ncsOf(f.id, signal) : Promise.resolve([]))));
@@ -41,7 +42,7 @@ export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean
                 <td>{findingLabels[f.type] ?? f.type}</td>
                 <td>{f.requirement}</td>
                 <td>{f.title}</td>
-                <td><NcCell finding={f} nc={f.nc} conduct={conduct} /></td>
+                <td><NcCell finding={f} nc={f.nc} canRaise={canRaise} /></td>
               </tr>
             ))}
           </tbody>
@@ -52,10 +53,10 @@ export function FindingsTab({ audit, conduct }: { audit: Audit; conduct: boolean
   );
 }
 
-function NcCell({ finding, nc, conduct }: { finding: Finding; nc: string | null; conduct: boolean }) {
+function NcCell({ finding, nc, canRaise }: { finding: Finding; nc: string | null; canRaise: boolean }) {
   if (!isNonconformity(finding.type)) return <>—</>;
   if (nc) return <Link to={`/nonconformities/${encodeURIComponent(nc)}`} data-testid="finding-nc">{nc}</Link>;
-  return conduct ? (
+  return canRaise ? (
     <Link className="btn btn-sm" to={raiseNcHref(finding)} data-testid="raise-nc">Raise nonconformity</Link>
   ) : (
     <>Not raised yet</>
