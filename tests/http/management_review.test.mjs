@@ -124,6 +124,7 @@ test('start compiles the pack with every section, freezes it, and the hash is in
 
   // Frozen: records changed afterwards do not change the pack; a second start is a 409.
   assertJson(await c('POST', '/api/v1/context-issues', { json: { title: 'Later issue', origin: 'internal', category: 'legal', effect: 'risk' } }), 201);
+  assertJson(await c('PATCH', `/api/v1/context-issues/${issue.id}`, { json: { title: 'Pack issue, reworded' }, headers: { 'if-match': `"v${issue.version}"` } }));
   assert.deepEqual(assertJson(await c('GET', `${MR}/${r.id}/pack`)), pack);
   assertProblem(await start(started), 409);
 
@@ -133,8 +134,12 @@ test('start compiles the pack with every section, freezes it, and the hash is in
   const nextPack = assertJson(await c('GET', `${MR}/${nextStarted.id}/pack`));
   assert.equal(nextPack.since, started.started_at);
   const changes = nextPack.sections.find((s) => s.key === 'changes');
-  assert.ok(changes.items.some((i) => i.title === 'Later issue'));
-  assert.ok(!changes.items.some((i) => i.id === issue.id));
+  assert.ok(changes.items.some((i) => i.title === 'Later issue' && i.note.startsWith('added')));
+  // A record changed since: listed as changed, with the fields its history shows changed.
+  const reworded = changes.items.find((i) => i.id === issue.id);
+  assert.ok(reworded, JSON.stringify(changes.items));
+  assert.match(reworded.note, /^changed \(context issues\) on \d{4}-\d{2}-\d{2}: title$/);
+  assert.equal(changes.figures.changed_total, 1);
 });
 
 test('decisions, conclusion and sign-off: judgements required (422), approve roles only (403), then locked (409); the PDF minutes', async () => {

@@ -1,6 +1,9 @@
 // Review input: what changed since the previous review in the context issues, the interested
 // parties and their requirements, the legal requirements and the EU AI Act obligations — each
-// record added, changed or retired (archived, closed or retired) after the previous review was held.
+// record added, changed or retired (archived, closed or retired) after the previous review was held,
+// and for a changed one the fields its history shows changed since then.
+#include <algorithm>
+
 #include "domain/euact/eu_data.hpp"
 #include "domain/review/review_inputs.hpp"
 
@@ -20,6 +23,25 @@ bool retired(const boost::json::object& doc) {
   return archived(doc) || status == "closed" || status == "retired" || (r && r->is_bool() && r->as_bool());
 }
 
+/// The fields the record's history shows changed after `since` (its newest entries, up to a page of
+/// them), in the order first met, e.g. "effect, review_date"; "" when none is recorded.
+std::string fields_changed_since(const PackInput& in, const std::string& kind, const std::string& id) {
+  std::vector<std::string> fields;
+  for (const store::HistoryRow& h : in.tx.list_history(in.org_id, kind, id, 20, std::nullopt)) {
+    if (!after_since(in, h.at)) break;  // newest first: the rest are older
+    boost::system::error_code ec;
+    auto changes = boost::json::parse(h.changes, ec);
+    if (ec || !changes.is_array()) continue;
+    for (const auto& c : changes.as_array()) {
+      auto field = c.is_object() ? text_of(c.as_object(), "field") : std::string();
+      if (!field.empty() && std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+    }
+  }
+  std::string out;
+  for (const auto& f : fields) out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
 }  // namespace
 
 boost::json::object input_changes(const PackInput& in) {
@@ -31,7 +53,7 @@ boost::json::object input_changes(const PackInput& in) {
       {"legal_requirement", "legal requirements", "/legal-requirements/", "/legal-requirements"},
       {"obligation", "EU AI Act obligations", "", "/obligations"},
   };
-  std::int64_t added = 0, changed = 0, gone = 0;
+  std::int64_t added = 0, changed = 0, gone = 0, listed_changes = 0;
   for (const auto& r : registers) {
     each_record(in, r.kind, [&](const store::RecordRow& row, const boost::json::object& doc) {
       s.saw_records();
@@ -48,7 +70,11 @@ boost::json::object input_changes(const PackInput& in) {
       auto title = obligation ? euact::obligation_title(text_of(doc, "obligation_id").empty() ? row.id : text_of(doc, "obligation_id")) +
                                     " (" + row.parent_id + ")"
                               : title_of(doc, {"title", "name", "requirement", "source", "article"}, row.id);
-      s.link(r.kind, row.id, title, path, std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at));
+      auto note = std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at);
+      // What changed, from the record's history: only for the records the section lists.
+      if (std::string_view(what) == "changed" && listed_changes++ < static_cast<std::int64_t>(kMaxItems))
+        if (auto fields = fields_changed_since(in, r.kind, row.id); !fields.empty()) note += ": " + fields;
+      s.link(r.kind, row.id, title, path, note);
     });
   }
   s.set("added_total", added);
