@@ -85,9 +85,11 @@ Response Api::handle(Request& req) {
 }
 
 Response Api::metrics(Context& c) const {
-  // Off unless the operator set a token; then only that token, compared as hashes in constant time.
+  // Off unless the operator set a token (then no credential is good); else only that token,
+  // compared as hashes in constant time.
   if (opts_.metrics_token_sha256.empty())
-    return problem(errc::not_found, "Metrics are off: start the server with metrics_token_file set (docs/operations.md).", c.req.path);
+    return problem(errc::unauthenticated, "Metrics are off: start the server with metrics_token_file set (docs/operations.md).",
+                   c.req.path);
   auto authz = c.req.header("authorization");
   std::string_view a = authz ? std::string_view(*authz) : std::string_view();
   if (a.size() <= 7 || (a.substr(0, 7) != "Bearer " && a.substr(0, 7) != "bearer "))

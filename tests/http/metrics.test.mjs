@@ -153,12 +153,14 @@ test('scraping changes nothing: the audit log keeps its size', async () => {
   assert.equal(assertJson(await c('GET', '/api/v1/audit/checkpoint')).size, size0);
 });
 
-test('without metrics_token_file /metrics is off (404); a short token stops the server from starting', async () => {
+test('without metrics_token_file /metrics is off (401 whatever the token, saying so); a short token stops the server from starting', async () => {
   const plain = await startServer();
   try {
-    const r = await fetch(`${plain.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    assert.equal(r.status, 404);
-    assert.match((await r.json()).detail, /metrics_token_file/);
+    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+      const r = await fetch(`${plain.url}/metrics`, { headers });
+      assert.equal(r.status, 401);
+      assert.match((await r.json()).detail, /Metrics are off.*metrics_token_file/);
+    }
   } finally {
     await stopServer(plain);
   }

@@ -6,7 +6,8 @@
 // type, title and status). Every schema of the document must compile with ajv in strict mode as the
 // HTTP tests' contract check (tests/lib/contract.mjs) compiles it. The document is the server's route
 // table (src/http/routes.hpp): every operationId is lowerCamelCase (its handler's C++ name), every
-// operation has x-aims-access (open exactly when `security: []`, member exactly when it takes the
+// operation has x-aims-access (open exactly when `security` is `[]` or names only a scheme its handler
+// checks itself, such as the metrics token; member exactly when it takes the
 // X-Aims-Org header), and x-aims-streams-body / x-aims-answers-head are booleans.
 //
 // Usage (from the repository root): node tests/tools/lint-openapi.mjs [api/openapi.yaml]
@@ -98,7 +99,10 @@ function checkRouteExtensions(doc, pathItem, op, method, where, errors) {
     errors.push(`${where}: x-aims-access must be one of ${ACCESS.join(', ')}, found ${JSON.stringify(access)}`);
     return;
   }
-  const open = Array.isArray(op.security) && op.security.length === 0;
+  // Open to the server's own check of sessions and API tokens: no security at all, or only a
+  // scheme of its own that the handler checks (GET /metrics and its metrics token).
+  const own = (req) => Object.keys(req).every((k) => k !== 'session' && k !== 'bearer');
+  const open = Array.isArray(op.security) && op.security.every(own);
   if ((access === 'open') !== open) errors.push(`${where}: x-aims-access is ${access} but security is ${open ? '[]' : 'not []'}`);
   const org = [...(pathItem.parameters || []), ...(op.parameters || [])].some((p) => {
     const [param] = follow(doc, p, [], where);
