@@ -2,7 +2,8 @@
 # All benchmarks on a release build: the in-process figures (Google Benchmark), list pages at
 # 100,000 records per kind (bench/lists_100k.cpp), wrk with 1,000 AI systems loaded against
 # /healthz, an authenticated list of 50 systems and a catalog read, then the read endpoints of the
-# demo organization (bench/read_endpoints.sh) and evidence uploads. Prints requests/s and p99
+# demo organization (bench/read_endpoints.sh), evidence uploads and durable creates over HTTP on
+# SQLite and PostgreSQL (bench/write_load.sh). Prints requests/s and p99
 # latency of each and its ratio to /healthz in the same run. Figures are printed, never asserted.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -79,3 +80,8 @@ AIMS_BIN="$bin" bash "$root/bench/read_endpoints.sh"
 echo
 echo "== evidence: streamed upload and download of 1, 10 and 40 MiB files, server peak memory"
 AIMS_BIN="$bin" bash "$root/bench/evidence_upload.sh"
+
+echo
+echo "== durable writes over HTTP: creates at 8 and 32 connections, SQLite and PostgreSQL"
+AIMS_BIN="$bin" BENCH_DURATION="${BENCH_WRITE_DURATION:-30s}" BENCH_CONNECTIONS="8 32" bash "$root/bench/write_load.sh"
+AIMS_BIN="$bin" BENCH_DURATION="${BENCH_WRITE_DURATION:-30s}" BENCH_CONNECTIONS="8 32" bash "$root/bench/write_load.sh" --postgres
