@@ -332,6 +332,9 @@ describe('check and act: internal audit → nonconformity → serious incident �
     await page.getByTestId('nc-close').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close it' }).click();
     await page.getByTestId('nc-closed').waitFor();
+    // Closed is locked: the page says so and offers no Edit or Archive.
+    await page.getByTestId('kind-locked').filter({ hasText: 'Closed: the nonconformity no longer changes.' }).waitFor();
+    assert.equal(await page.getByTestId('kind-edit').count(), 0);
     for (const key of ['containment', 'cause_analysis', 'elsewhere_check', 'corrective_actions', 'effectiveness_check', 'effectiveness_result', 'close'])
       assert.equal(await page.locator(`[data-step="${key}"]`).getAttribute('data-state'), 'done', key);
     await screenshot(page, 'journey-check-act-nc-closed');

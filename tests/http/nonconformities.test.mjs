@@ -221,6 +221,11 @@ test('not effective reopens the NC; a new action and check, effective, then clos
   assert.equal(nc.closed_on, day(0));
   assert.equal(nc.next_step, null);
   assert.match(assertProblem(await step(nc, 'close', {}), 409).detail, /closed already/);
+  // The closed NC itself no longer changes and is not archived.
+  assert.match(assertProblem(await c('PATCH', `${NC}/${nc.id}`, { json: { severity: 'major' }, headers: ifMatch(nc.version) }), 409).detail,
+    /is closed; its record no longer changes/);
+  assertProblem(await c('POST', `${NC}/${nc.id}/archive`, { headers: ifMatch(nc.version) }), 409);
+  assert.equal(assertJson(await c('GET', `${NC}/${nc.id}`)).version, nc.version);
   // Actions of a closed NC no longer change; none is added.
   assertProblem(await c('PATCH', `${CAPA}/${a2.id}`, { json: { title: 'Changed' }, headers: ifMatch(a2.version) }), 409);
   assertProblem(await c('POST', CAPA, { json: { nc_id: nc.id, title: 'Late', owner: me } }), 409);

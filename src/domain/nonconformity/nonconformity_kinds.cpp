@@ -7,6 +7,7 @@
 #include "domain/kinds/registry.hpp"
 #include "domain/records/field_kind.hpp"
 #include "domain/records/kind_build.hpp"
+#include "domain/records/record_lock.hpp"
 #include "domain/records/stored_rules.hpp"
 
 namespace aims::nonconformity {
@@ -156,6 +157,12 @@ KindSpec make_nc() {
   spec.facets = with_open_due(spec.facets, {"closed"});
   spec.extra_params.push_back("overdue");
   declare_stored_rules(spec.kind, {nc_stored, kOpenDueSlot});
+  // A closed nonconformity is the record an auditor relies on: it no longer changes (a problem that
+  // comes back is a new nonconformity).
+  declare_lock(spec.kind, [](const json::object& doc) -> std::optional<std::string> {
+    if (doc_text(&doc, "status") == "closed") return std::string("is closed; its record no longer changes (raise a new nonconformity if the problem comes back)");
+    return std::nullopt;
+  });
   return spec;
 }
 
