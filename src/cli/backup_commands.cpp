@@ -29,8 +29,7 @@
 #include "domain/evidence/blob_store.hpp"
 #include "domain/evidence/file_blob_store.hpp"
 #include "domain/ledger/checkpoint.hpp"
-#include "store/location.hpp"
-#include "store/sqlite/sqlite_backup.hpp"
+#include "store/database_copy.hpp"
 #include "store/store.hpp"
 
 namespace aims::cli {
@@ -279,7 +278,7 @@ Snapshot read_snapshot(const std::string& db) {
   return s;
 }
 
-std::int64_t table_count(const store::sqlite::DatabaseFacts& f, const std::string& table) {
+std::int64_t table_count(const store::DatabaseFacts& f, const std::string& table) {
   auto it = f.tables.find(table);
   return it == f.tables.end() ? 0 : it->second;
 }
@@ -315,9 +314,9 @@ int run_backup(const BackupOpts& o) {
   Scratch copy{o.output + ".db-" + salt};
 
   // 1. The database, as of one moment, while the server goes on writing.
-  if (auto s = store::sqlite::online_backup(db, copy.path); !s) return fail(s.error().detail);
+  if (auto s = store::copy_sqlite_database(db, copy.path); !s) return fail(s.error().detail);
   auto snapshot = read_snapshot(copy.path);
-  auto facts = store::sqlite::database_facts(copy.path);
+  auto facts = store::sqlite_database_facts(copy.path);
   if (!facts) return fail(facts.error().detail);
   archive.add_file(std::string(kDatabase), copy.path);
 
@@ -561,9 +560,9 @@ int run_restore(const RestoreOpts& o) {
   // 1. Every member against the manifest, before anything is written.
   auto archive = check_archive(o.file);
   auto version = manifest_number(archive.manifest, {"schema_version"});
-  if (version > store::sqlite::known_schema_version())
+  if (version > store::known_sqlite_schema_version())
     return fail("the backup's database is at schema version " + std::to_string(version) + ", newer than this aims (" +
-                std::to_string(store::sqlite::known_schema_version()) + "); restore it with a newer aims. Nothing was restored.");
+                std::to_string(store::known_sqlite_schema_version()) + "); restore it with a newer aims. Nothing was restored.");
   const std::string public_key = manifest_text(archive.manifest, {"signing_key", "public_key"});
   std::optional<note::SigningKey> key;
   if (!o.signing_key.empty()) {

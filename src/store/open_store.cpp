@@ -2,7 +2,7 @@
 #include <array>
 #include <string_view>
 
-#include "store/location.hpp"
+#include "store/database_copy.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"

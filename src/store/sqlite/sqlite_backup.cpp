@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_backup.hpp"
+#include "store/database_copy.hpp"
 
 #include <sqlite3.h>
 
@@ -7,7 +7,7 @@
 
 #include "store/sqlite/migrations.hpp"
 
-namespace aims::store::sqlite {
+namespace aims::store {
 namespace {
 
 Error copy_failure(const std::string& detail) { return make_error(errc::unavailable, detail); }
@@ -57,7 +57,7 @@ result<std::vector<std::vector<std::string>>> backup_rows(BackupDb& d, const std
 
 }  // namespace
 
-status online_backup(const std::string& source, const std::string& dest) {
+status copy_sqlite_database(const std::string& source, const std::string& dest) {
   std::error_code ec;
   if (std::filesystem::exists(dest, ec)) return copy_failure("the copy's file " + dest + " exists already");
   BackupDb src, dst;
@@ -88,7 +88,7 @@ status online_backup(const std::string& source, const std::string& dest) {
   return ok();
 }
 
-result<DatabaseFacts> database_facts(const std::string& path) {
+result<DatabaseFacts> sqlite_database_facts(const std::string& path) {
   BackupDb d;
   if (auto s = open_backup_db(d, path, SQLITE_OPEN_READONLY); !s) return s.error();
   DatabaseFacts f;
@@ -108,6 +108,6 @@ result<DatabaseFacts> database_facts(const std::string& path) {
   return f;
 }
 
-std::int64_t known_schema_version() { return static_cast<std::int64_t>(migrations().size()); }
+std::int64_t known_sqlite_schema_version() { return static_cast<std::int64_t>(sqlite::migrations().size()); }
 
-}  // namespace aims::store::sqlite
+}  // namespace aims::store
