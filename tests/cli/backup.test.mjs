@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aimsBin, startDemoServer, startServer } from '../lib/server.mjs';
+import { aimsBin, login, startDemoServer, startServer } from '../lib/server.mjs';
 import { client, assertJson } from '../lib/http.mjs';
 import { ok, failsWith, esc } from '../lib/cli.mjs';
 
@@ -123,6 +123,9 @@ describe('aims backup and restore', () => {
 
     second = await startServer({ dataDir: dir, email: server.admin.email, password: server.admin.password });
     const c2 = client(second.url, { token });  // the API token is restored with the database
+    // The admin logs in with the password of before.
+    const session = client(second.url, await login(second.url, server.admin.email, server.admin.password));
+    assertJson(await session('GET', `/api/v1/evidence/${evidence.id}`), 200);
     for (const s of earlier) assertJson(await c2('GET', `/api/v1/systems/${s.id}`), 200);
     // The copy is one moment: the systems written during the backup that it holds are the first k.
     const present = [];
