@@ -5,12 +5,12 @@
 // a tampered archive and a backup of an altered evidence file are refused and change nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aimsBin, login, startDemoServer, startServer } from '../lib/server.mjs';
+import { aims, aimsBin, login, startDemoServer, startServer } from '../lib/server.mjs';
 import { client, assertJson } from '../lib/http.mjs';
 import { ok, failsWith, esc } from '../lib/cli.mjs';
 
@@ -115,6 +115,8 @@ describe('aims backup and restore', () => {
     const r = ok(['restore', '--data', dir, archive, '--signing-key', join(server.dataDir, 'audit-signing.key')]);
     assert.match(r.stdout, new RegExp(`^Restored ${esc(archive)} \\(made [^)]+\\) into ${esc(dir)}: the database at schema version \\d+ \\(1 organization\\(s\\)`, 'm'));
     assert.match(r.stdout, /every member checked against its SHA-256\.$/m);
+    // Restore itself checks each log against the verifier key in the backup: leaves and checkpoints.
+    assert.match(r.stdout, /^The audit log of org_\w+ verifies with the key in the backup: \d+ entries, [1-9]\d* signed checkpoint\(s\)\.$/m);
     assert.match(r.stdout, /^The signing key .* matches the backup and was put in .*audit-signing\.key/m);
     assert.equal(statSync(join(dir, 'audit-signing.key')).mode & 0o777, 0o600);
     const keyFiles = readdirSync(join(dir, 'audit-keys'));
@@ -201,6 +203,27 @@ describe('aims backup and restore', () => {
     assert.match(r.stderr, /pg_dump/);
     assert.match(r.stderr, /docs\/operations\.md/);
     assert.equal(existsSync(join(tmp, 'pg.tar')), false);
+  });
+
+  test('a log altered in the database before the backup restores, and restore says it does not verify (exit 1)', () => {
+    // Behind aims' back: the append-only triggers dropped, one entry's bytes changed, the triggers put back.
+    const py = spawnSync('python3', ['-c', `
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], timeout=30)
+trig = list(c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entries'"))
+for name, _ in trig: c.execute('DROP TRIGGER "%s"' % name)
+e = c.execute('SELECT entry FROM audit_entries WHERE seq = 5').fetchone()[0]
+c.execute('UPDATE audit_entries SET entry = ? WHERE seq = 5', (e.replace('"op":"create"', '"op":"update"', 1),))
+for _, sql in trig: c.execute(sql)
+c.commit()
+`, join(server.dataDir, 'aims.db')], { encoding: 'utf8' });
+    assert.equal(py.status, 0, py.stderr);
+    const out = join(tmp, 'altered-log.tar');
+    ok(['backup', '--data', server.dataDir, '-o', out]);
+    const r = aims(['restore', '--data', join(tmp, 'altered-log'), out]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^aims: the audit log of org_\w+ does not verify: entry 5 does not hash to its recorded leaf hash\.$/m);
+    assert.match(r.stderr, /the data was restored into .* as it was backed up, but its audit log does not verify/);
   });
 
   test('a backup of a data directory whose evidence file was altered on disk fails and names the file', () => {
