@@ -42,6 +42,7 @@ set(test_costs
   browser/actions 30
   http/actions 30
   browser/journey_check_act 50
+  cli/backup 12
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

@@ -6,6 +6,7 @@
 #include "app/serve_command.hpp"
 #include "cli/certification_commands.hpp"
 #include "cli/action_commands.hpp"
+#include "cli/backup_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/review_commands.hpp"
@@ -44,6 +45,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_certification_commands,
     aims::cli::register_action_commands,
     aims::cli::register_internal_audit_commands,
+    aims::cli::register_backup_commands,
 };
 
 }  // namespace

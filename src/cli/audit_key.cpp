@@ -19,6 +19,13 @@ Error unavailable(const std::string& path, const std::string& what) {
 
 result<note::SigningKey> create_key(const std::string& path) {
   auto key = note::SigningKey::generate();
+  if (auto s = save_signing_key(path, key); !s) return s.error();
+  return key;
+}
+
+}  // namespace
+
+status save_signing_key(const std::string& path, const note::SigningKey& key) {
   std::string seed(reinterpret_cast<const char*>(key.seed().data()), key.seed().size());
   std::string text = std::string(kMagic) + "\n" + note::base64_encode(seed) + "\n";
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -29,10 +36,8 @@ result<note::SigningKey> create_key(const std::string& path) {
     ::unlink(path.c_str());
     return unavailable(path, "cannot write it");
   }
-  return key;
+  return aims::ok();
 }
-
-}  // namespace
 
 result<note::SigningKey> load_signing_key(const std::string& path, bool create) {
   struct stat st {};

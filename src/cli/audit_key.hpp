@@ -14,4 +14,8 @@ namespace aims::cli {
 /// errc::unavailable with a detail naming the problem (unreadable, malformed, too open).
 result<note::SigningKey> load_signing_key(const std::string& path, bool create);
 
+/// Writes `key` to a new file at `path` (mode 0600, fsynced); errc::unavailable if the file exists
+/// or cannot be written (nothing is left behind).
+status save_signing_key(const std::string& path, const note::SigningKey& key);
+
 }  // namespace aims::cli

@@ -2,21 +2,13 @@
 #include <array>
 #include <string_view>
 
+#include "store/database_copy.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::store {
 namespace {
-
-/// A PostgreSQL URL, or a libpq key/value string (which starts with one of its key words).
-bool is_postgres(std::string_view location) {
-  if (location.starts_with("postgres://") || location.starts_with("postgresql://")) return true;
-  constexpr std::array<std::string_view, 6> keys{"host=", "hostaddr=", "dbname=", "user=", "port=", "service="};
-  for (std::string_view k : keys)
-    if (location.starts_with(k)) return true;
-  return false;
-}
 
 template <class T>
 result<std::unique_ptr<Store>> upcast(result<std::unique_ptr<T>> r) {
@@ -26,8 +18,16 @@ result<std::unique_ptr<Store>> upcast(result<std::unique_ptr<T>> r) {
 
 }  // namespace
 
+bool is_postgres_location(std::string_view location) {
+  if (location.starts_with("postgres://") || location.starts_with("postgresql://")) return true;
+  constexpr std::array<std::string_view, 6> keys{"host=", "hostaddr=", "dbname=", "user=", "port=", "service="};
+  for (std::string_view k : keys)
+    if (location.starts_with(k)) return true;
+  return false;
+}
+
 result<std::unique_ptr<Store>> open_store(const std::string& location) {
-  if (is_postgres(location)) return upcast(postgres::PgStore::open(location));
+  if (is_postgres_location(location)) return upcast(postgres::PgStore::open(location));
   return upcast(sqlite::SqliteStore::open(location));
 }
 
