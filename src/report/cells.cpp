@@ -83,4 +83,10 @@ std::vector<std::string> soa_row(const json::object& e) {
           maturity,                          assessment};
 }
 
+std::string word_for(std::string_view value, Words words) {
+  for (const auto& [v, w] : words)
+    if (v == value) return std::string(w);
+  return std::string(value);
+}
+
 }  // namespace aims::report

@@ -3,8 +3,10 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aims::report {
@@ -27,5 +29,10 @@ inline constexpr const char* kXlsxDate = "d mmm yyyy";
 inline constexpr const char* kXlsxDateTime = "d mmm yyyy hh:mm";  // its cell is labelled UTC
 /// One SoA entry as the 12 cells of the SoA table (the columns of the XLSX and the PDF).
 std::vector<std::string> soa_row(const boost::json::object& entry);
+
+/// A report's words for stored values: each value and how the report prints it.
+using Words = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+/// How `words` prints `value`; the value itself when the table has no entry for it.
+std::string word_for(std::string_view value, Words words);
 
 }  // namespace aims::report

@@ -13,26 +13,28 @@ using Style = PdfDocument::Style;
 
 /// The Art. 3(49) point of a harm category, in our words.
 std::string harm_point(const std::string& category) {
-  if (category == "a") return "Art. 3(49)(a): death of a person or serious harm to a person's health";
-  if (category == "b") return "Art. 3(49)(b): serious and irreversible disruption of critical infrastructure";
-  if (category == "c") return "Art. 3(49)(c): infringement of Union-law obligations protecting fundamental rights";
-  if (category == "d") return "Art. 3(49)(d): serious harm to property or the environment";
-  if (category == "none") return "None of Art. 3(49)";
-  return category;
+  return word_for(category, {
+      {"a", "Art. 3(49)(a): death of a person or serious harm to a person's health"},
+      {"b", "Art. 3(49)(b): serious and irreversible disruption of critical infrastructure"},
+      {"c", "Art. 3(49)(c): infringement of Union-law obligations protecting fundamental rights"},
+      {"d", "Art. 3(49)(d): serious harm to property or the environment"},
+      {"none", "None of Art. 3(49)"},
+  });
 }
 
 std::string incident_words(const std::string& value) {
-  if (value == "running") return "Running";
-  if (value == "met") return "Met";
-  if (value == "overdue") return "OVERDUE";
-  if (value == "not_applicable") return "Not applicable";
-  if (value == "initial") return "Initial";
-  if (value == "follow_up") return "Follow-up";
-  if (value == "final") return "Final";
-  if (value == "established") return "Established";
-  if (value == "reasonably_likely") return "Reasonably likely";
-  if (value == "none") return "None";
-  return value;
+  return word_for(value, {
+      {"running", "Running"},
+      {"met", "Met"},
+      {"overdue", "OVERDUE"},
+      {"not_applicable", "Not applicable"},
+      {"initial", "Initial"},
+      {"follow_up", "Follow-up"},
+      {"final", "Final"},
+      {"established", "Established"},
+      {"reasonably_likely", "Reasonably likely"},
+      {"none", "None"},
+  });
 }
 
 /// An instant for people: in UTC as every report prints it ("7 Dec 2026, 15:40 UTC"); one given

@@ -1,6 +1,7 @@
 #include "report/internal_audit_pdf.hpp"
 
 #include "core/json_members.hpp"
+#include "report/cells.hpp"
 #include "report/pdf_document.hpp"
 
 namespace aims::report {
@@ -10,20 +11,19 @@ namespace {
 
 using Style = PdfDocument::Style;
 
-
-
 std::string words(const std::string& value) {
-  if (value == "major_nc") return "Major nonconformity";
-  if (value == "minor_nc") return "Minor nonconformity";
-  if (value == "observation") return "Observation";
-  if (value == "ofi") return "Opportunity for improvement";
-  if (value == "conforming") return "Conforming";
-  if (value == "nc_raised") return "Nonconformity raised";
-  if (value == "not_sampled") return "Not sampled";
-  if (value == "not_recorded") return "Not recorded";
-  if (value == "lead_auditor") return "Lead auditor";
-  if (value == "auditee") return "Auditee";
-  return value;
+  return word_for(value, {
+      {"major_nc", "Major nonconformity"},
+      {"minor_nc", "Minor nonconformity"},
+      {"observation", "Observation"},
+      {"ofi", "Opportunity for improvement"},
+      {"conforming", "Conforming"},
+      {"nc_raised", "Nonconformity raised"},
+      {"not_sampled", "Not sampled"},
+      {"not_recorded", "Not recorded"},
+      {"lead_auditor", "Lead auditor"},
+      {"auditee", "Auditee"},
+  });
 }
 
 }  // namespace

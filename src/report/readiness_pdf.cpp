@@ -12,10 +12,11 @@ namespace {
 using Style = PdfDocument::Style;
 
 std::string readiness_words(const std::string& status) {
-  if (status == "present") return "Present";
-  if (status == "missing") return "MISSING";
-  if (status == "out_of_date") return "OUT OF DATE";
-  return status;
+  return word_for(status, {
+      {"present", "Present"},
+      {"missing", "MISSING"},
+      {"out_of_date", "OUT OF DATE"},
+  });
 }
 
 std::string count_of(const json::object& summary, std::string_view key) {
