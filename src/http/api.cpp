@@ -46,6 +46,16 @@ void log_refusal(const Request& req, int status) {
   spdlog::warn(json::serialize(o));
 }
 
+/// The credential of an `Authorization: Bearer <credential>` header (either case of "Bearer"),
+/// or nullopt when the header is absent or of another scheme.
+std::optional<std::string> bearer_credential(const Request& req) {
+  auto authz = req.header("authorization");
+  if (!authz) return std::nullopt;
+  std::string_view a = *authz;
+  if (a.size() <= 7 || (a.substr(0, 7) != "Bearer " && a.substr(0, 7) != "bearer ")) return std::nullopt;
+  return std::string(a.substr(7));
+}
+
 /// A non-secret name of a credential: the start of its SHA-256 (the store keeps the full hash).
 std::string hash_prefix(const std::string& secret) { return crypto::sha256_hex(secret).substr(0, 16); }
 
@@ -90,20 +100,12 @@ Response Api::metrics(Context& c) const {
   if (opts_.metrics_token_sha256.empty())
     return problem(errc::unauthenticated, "Metrics are off: start the server with metrics_token_file set (docs/operations.md).",
                    c.req.path);
-  auto authz = c.req.header("authorization");
-  std::string_view a = authz ? std::string_view(*authz) : std::string_view();
-  if (a.size() <= 7 || (a.substr(0, 7) != "Bearer " && a.substr(0, 7) != "bearer "))
-    return problem(errc::unauthenticated, "Send the metrics token: 'Authorization: Bearer <token>'.", c.req.path);
-  if (!crypto::equal_ct(crypto::sha256_hex(std::string(a.substr(7))), opts_.metrics_token_sha256))
+  auto token = bearer_credential(c.req);
+  if (!token) return problem(errc::unauthenticated, "Send the metrics token: 'Authorization: Bearer <token>'.", c.req.path);
+  if (!crypto::equal_ct(crypto::sha256_hex(*token), opts_.metrics_token_sha256))
     return problem(errc::unauthenticated, "That is not the metrics token.", c.req.path);
   Metrics::StoreFigures figures;
-  auto tx = store::tx_figures();
-  figures.reads = tx.reads;
-  figures.writes = tx.writes;
-  figures.retries = tx.retries;
-  figures.gave_up = tx.gave_up;
-  figures.read_seconds = tx.read_seconds;
-  figures.write_seconds = tx.write_seconds;
+  figures.tx = store::tx_figures();
   // Read after the counters, so this scrape's own read is in the next one.
   figures.database_up = static_cast<bool>(c.svc.store.read([&](store::ReadTx& r) -> status {
     auto orgs = r.list_orgs();
@@ -145,14 +147,11 @@ Response Api::dispatch(Request& req, std::string& route) {
 
   if (m.route->access != Access::open) {
     std::optional<result<accounts::Principal>> who;
-    if (auto authz = req.header("authorization")) {
-      std::string_view a = *authz;
-      if (a.size() > 7 && (a.substr(0, 7) == "Bearer " || a.substr(0, 7) == "bearer ")) {
-        req.log_identity.emplace_back("token_sha256", hash_prefix(std::string(a.substr(7))));
-        who = svc_.auth.from_api_token(std::string(a.substr(7)));
-      } else {
-        return problem(errc::unauthenticated, "Use 'Authorization: Bearer <token>'.", req.path);
-      }
+    if (req.header("authorization")) {
+      auto token = bearer_credential(req);
+      if (!token) return problem(errc::unauthenticated, "Use 'Authorization: Bearer <token>'.", req.path);
+      req.log_identity.emplace_back("token_sha256", hash_prefix(*token));
+      who = svc_.auth.from_api_token(*token);
     } else if (auto c = req.cookie(session_cookie_name(opts_.secure_cookies))) {
       req.log_identity.emplace_back("session_sha256", hash_prefix(*c));
       who = svc_.auth.from_session(*c);

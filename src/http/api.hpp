@@ -39,7 +39,7 @@ struct ApiOptions {
   std::size_t max_json_body = 1 << 20;     // bytes
   bool secure_cookies = false;             // add Secure to the session cookie (behind TLS)
   bool trust_forwarded_for = false;        // behind one trusted reverse proxy (see Context)
-  /// SHA-256 (hex) of the bearer token GET /metrics asks for; empty: /metrics is off (404).
+  /// SHA-256 (hex) of the bearer token GET /metrics asks for; empty: /metrics is off (every request 401).
   std::string metrics_token_sha256;
 };
 

@@ -96,16 +96,16 @@ std::string Metrics::render(const StoreFigures& store) const {
     sample(out, "aims_http_request_duration_seconds_count", base, static_cast<double>(s.count));
   }
   family(out, "aims_db_transactions_total", "counter", "Store transactions run, by mode (a retried write counts once).");
-  sample(out, "aims_db_transactions_total", "mode=\"read\"", static_cast<double>(store.reads));
-  sample(out, "aims_db_transactions_total", "mode=\"write\"", static_cast<double>(store.writes));
+  sample(out, "aims_db_transactions_total", "mode=\"read\"", static_cast<double>(store.tx.reads));
+  sample(out, "aims_db_transactions_total", "mode=\"write\"", static_cast<double>(store.tx.writes));
   family(out, "aims_db_transaction_seconds_total", "counter",
          "Time spent in store transactions, by mode, waits for locks and retries included.");
-  sample(out, "aims_db_transaction_seconds_total", "mode=\"read\"", store.read_seconds);
-  sample(out, "aims_db_transaction_seconds_total", "mode=\"write\"", store.write_seconds);
+  sample(out, "aims_db_transaction_seconds_total", "mode=\"read\"", store.tx.read_seconds);
+  sample(out, "aims_db_transaction_seconds_total", "mode=\"write\"", store.tx.write_seconds);
   family(out, "aims_db_write_retries_total", "counter", "Write attempts rolled back and run again (busy or serialization failure).");
-  sample(out, "aims_db_write_retries_total", "", static_cast<double>(store.retries));
+  sample(out, "aims_db_write_retries_total", "", static_cast<double>(store.tx.retries));
   family(out, "aims_db_writes_gave_up_total", "counter", "Writes answered busy (503) after their last attempt.");
-  sample(out, "aims_db_writes_gave_up_total", "", static_cast<double>(store.gave_up));
+  sample(out, "aims_db_writes_gave_up_total", "", static_cast<double>(store.tx.gave_up));
   family(out, "aims_db_up", "gauge", "1 if the database answered a query during this scrape, else 0.");
   sample(out, "aims_db_up", "", store.database_up ? 1 : 0);
   family(out, "aims_organizations", "gauge", "Organizations in the installation.");

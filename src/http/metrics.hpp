@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "store/store.hpp"
+
 namespace aims::http {
 
 class Metrics {
@@ -27,8 +29,7 @@ class Metrics {
 
   /// Everything the store says, read at scrape time.
   struct StoreFigures {
-    std::uint64_t reads = 0, writes = 0, retries = 0, gave_up = 0;
-    double read_seconds = 0, write_seconds = 0;
+    store::TxFigures tx;  // store::tx_figures() at the scrape
     bool database_up = false;
     /// (organization id, audit log entries), at most kMaxOrgSeries of them.
     std::vector<std::pair<std::string, std::int64_t>> audit_sizes;
