@@ -123,8 +123,7 @@ std::vector<ActionSource> make() {
       auto status = normalized({{"not_started", "open"}, {"in_progress", "in_progress"}, {"met", "done"}, {"not_applicable", "cancelled"}},
                                text(doc, "status"));
       // The obligation's words are the EU AI Act data's, compiled into the server.
-      std::string title = euact::obligation_title(text(doc, "obligation_id").empty() ? r.id : text(doc, "obligation_id"));
-      out.push_back(Action{"", title + " (" + r.parent_id + ")", text(doc, "owner"), due,
+      out.push_back(Action{"", euact::obligation_label(text(doc, "obligation_id"), r.id, r.parent_id), text(doc, "owner"), due,
                            status.empty() ? "open" : status});
       return out;
     };

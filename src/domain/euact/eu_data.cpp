@@ -185,4 +185,8 @@ std::string obligation_title(std::string_view id) {
   return ob ? ob->article + " " + ob->title : std::string(id);
 }
 
+std::string obligation_label(std::string_view obligation_id, std::string_view record_id, std::string_view system_id) {
+  return obligation_title(obligation_id.empty() ? record_id : obligation_id) + " (" + std::string(system_id) + ")";
+}
+
 }  // namespace aims::euact

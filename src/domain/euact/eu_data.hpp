@@ -96,5 +96,8 @@ std::string long_date(const std::string& iso);
 /// How an obligation is named wherever it is listed (action tracker, management review pack): its
 /// article and title from the embedded data ("Art. 4 AI literacy"), or `id` itself when unknown.
 std::string obligation_title(std::string_view id);
+/// An AI system's obligation record as lists name it: "Art. 4 AI literacy (sys_…)". The record names
+/// its obligation in `obligation_id`, or by its own id when that is empty.
+std::string obligation_label(std::string_view obligation_id, std::string_view record_id, std::string_view system_id);
 
 }  // namespace aims::euact

@@ -18,3 +18,9 @@ TEST(ObligationTitle, UnknownIdIsShownAsIs) {
   EXPECT_EQ(obligation_title("art999"), "art999");
   EXPECT_EQ(obligation_title(""), "");
 }
+
+TEST(ObligationTitle, LabelNamesTheObligationAndItsSystem) {
+  EXPECT_EQ(obligation_label("art4", "ob_1", "sys_a"), "Art. 4 AI literacy (sys_a)");
+  EXPECT_EQ(obligation_label("", "art4", "sys_a"), "Art. 4 AI literacy (sys_a)");
+  EXPECT_EQ(obligation_label("", "art999", "sys_a"), "art999 (sys_a)");
+}

@@ -17,8 +17,8 @@ boost::json::object input_ai_specific(const PackInput& in) {
     auto when = text_of(doc, "due");
     if (retired || (status != "not_started" && status != "in_progress") || when.empty() || when >= in.today) return;
     ++overdue;
-    auto id = text_of(doc, "obligation_id").empty() ? row.id : text_of(doc, "obligation_id");
-    s.link("obligation", row.id, euact::obligation_title(id) + " (" + row.parent_id + ")", "/obligations?system=" + row.parent_id,
+    s.link("obligation", row.id, euact::obligation_label(text_of(doc, "obligation_id"), row.id, row.parent_id),
+           "/obligations?system=" + row.parent_id,
            status + ", due " + when);
   });
   each_record(in, "impact_assessment", [&](const store::RecordRow& row, const boost::json::object& doc) {

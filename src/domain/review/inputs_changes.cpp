@@ -67,8 +67,7 @@ boost::json::object input_changes(const PackInput& in) {
       auto path = obligation ? std::string(r.list_path) + "?system=" + row.parent_id
                   : std::string(r.path).empty() ? std::string(r.list_path)
                                                 : std::string(r.path) + row.id;
-      auto title = obligation ? euact::obligation_title(text_of(doc, "obligation_id").empty() ? row.id : text_of(doc, "obligation_id")) +
-                                    " (" + row.parent_id + ")"
+      auto title = obligation ? euact::obligation_label(text_of(doc, "obligation_id"), row.id, row.parent_id)
                               : title_of(doc, {"title", "name", "requirement", "source", "article"}, row.id);
       auto note = std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at);
       // What changed, from the record's history: only for the records the section lists.
