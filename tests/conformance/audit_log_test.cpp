@@ -2,9 +2,7 @@
 // subtree hashes found by (level, index), the tail that refuses a wrong seq, checkpoints, history
 // rows pointing at entries, isolation between organizations, and concurrent appenders that never
 // leave a gap or a duplicate.
-#include <atomic>
 #include <set>
-#include <thread>
 
 #include "core/merkle.hpp"
 #include "fixture.hpp"
@@ -204,26 +202,15 @@ TEST_F(AuditLog, HistoryRowsKeepTheirEntry) {
 
 TEST_F(AuditLog, ConcurrentAppendersLeaveNoGapAndNoDuplicate) {
   constexpr int kThreads = 4, kEach = 25;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        std::string org_id = i % 5 == 0 ? "org-b" : "org-a";
-        std::string text = "writer " + std::to_string(t) + " entry " + std::to_string(i);
-        status s = store().write([&](WriteTx& tx) -> status {
-          auto seq = tx.audit_size(org_id);
-          return tx.append_audit_entry(entry(org_id, seq, text), {});
-        });
-        if (!s) {
-          ++failures;
-          ADD_FAILURE() << text << ": " << s.error().detail;
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  ASSERT_EQ(failures.load(), 0);
+  auto org_of = [](int i) -> std::string { return i % 5 == 0 ? "org-b" : "org-a"; };
+  auto text_of = [](int t, int i) { return "writer " + std::to_string(t) + " entry " + std::to_string(i); };
+  int failures = run_writers(kThreads, kEach, text_of, [&](int t, int i) {
+    return [org_id = org_of(i), text = text_of(t, i)](WriteTx& tx) -> status {
+      auto seq = tx.audit_size(org_id);
+      return tx.append_audit_entry(entry(org_id, seq, text), {});
+    };
+  });
+  ASSERT_EQ(failures, 0);
   std::set<std::string> seen;
   for (const std::string org_id : {"org-a", "org-b"}) {
     auto all = entries(org_id);
@@ -242,28 +229,17 @@ TEST_F(AuditLog, ConcurrentAppendersLeaveNoGapAndNoDuplicate) {
 // and appends, as every audited write does; eight writers are twice the cores of a small server.
 TEST_F(AuditLog, ManyWritersOfOneOrganizationAllSucceed) {
   constexpr int kThreads = 8, kEach = 40;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        std::string id = "rec_" + std::to_string(t) + "_" + std::to_string(i);
-        status s = store().write([&](WriteTx& tx) -> status {
-          RecordRow r{"bench_record", "org-a", "", id, 1, 0, "", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
-                      "{\"title\":\"" + id + "\"}"};
-          if (auto put = tx.put_record(r, 0); !put) return put;
-          auto seq = tx.audit_size("org-a");
-          return tx.append_audit_entry(entry("org-a", seq, "put " + id), {});
-        });
-        if (!s) {
-          ++failures;
-          ADD_FAILURE() << id << ": " << s.error().detail;
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(failures.load(), 0);
+  auto id_of = [](int t, int i) { return "rec_" + std::to_string(t) + "_" + std::to_string(i); };
+  int failures = run_writers(kThreads, kEach, id_of, [&](int t, int i) {
+    return [id = id_of(t, i)](WriteTx& tx) -> status {
+      RecordRow r{"bench_record", "org-a", "", id, 1, 0, "", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+                  "{\"title\":\"" + id + "\"}"};
+      if (auto put = tx.put_record(r, 0); !put) return put;
+      auto seq = tx.audit_size("org-a");
+      return tx.append_audit_entry(entry("org-a", seq, "put " + id), {});
+    };
+  });
+  EXPECT_EQ(failures, 0);
   EXPECT_EQ(size("org-a"), kThreads * kEach);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 namespace aims::store::conformance {
 namespace {
@@ -147,6 +148,25 @@ SystemPage StoreTest::list(const SystemQuery& q) {
     return ok();
   }));
   return page;
+}
+
+int StoreTest::run_writers(int threads, int each, const std::function<std::string(int t, int i)>& name_of,
+                           const std::function<std::function<status(WriteTx&)>(int t, int i)>& write_of) {
+  std::atomic<int> failures{0};
+  std::vector<std::thread> running;
+  for (int t = 0; t < threads; ++t) {
+    running.emplace_back([&, t] {
+      for (int i = 0; i < each; ++i) {
+        status s = store().write(write_of(t, i));
+        if (!s) {
+          ++failures;
+          ADD_FAILURE() << name_of(t, i) << ": " << s.error().detail;
+        }
+      }
+    });
+  }
+  for (auto& th : running) th.join();
+  return failures.load();
 }
 
 }  // namespace aims::store::conformance

@@ -4,6 +4,7 @@
 #pragma once
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -59,6 +60,10 @@ class StoreTest : public ::testing::Test {
   void put(const RecordRow& r, std::int64_t expected = 0);
   std::optional<SystemRow> get(const std::string& org_id, const std::string& id);
   SystemPage list(const SystemQuery& q);
+  /// Runs `threads` writers at once; writer t makes `each` writes, the i-th with store().write(
+  /// write_of(t, i)). A failed write is a test failure naming `name_of(t, i)`. Returns how many failed.
+  int run_writers(int threads, int each, const std::function<std::string(int t, int i)>& name_of,
+                  const std::function<std::function<status(WriteTx&)>(int t, int i)>& write_of);
 
  private:
   std::string backend_;

@@ -69,25 +69,14 @@ TEST_F(Transactions, ReadReturnsTheCallbacksErrorAsIs) {
 
 TEST_F(Transactions, ConcurrentWritersLoseNothing) {
   constexpr int kThreads = 4, kEach = 50;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        std::string id = "sys-" + std::to_string(t) + "-" + std::to_string(i);
-        status s = store().write([&](WriteTx& tx) -> status {
-          if (auto r = tx.insert_system(system("org-a", id, "name " + id)); !r) return r;
-          return tx.insert_history(history("org-a", id, 1));
-        });
-        if (!s) {
-          ++failures;
-          ADD_FAILURE() << id << ": " << s.error().detail;
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(failures.load(), 0);
+  auto id_of = [](int t, int i) { return "sys-" + std::to_string(t) + "-" + std::to_string(i); };
+  int failures = run_writers(kThreads, kEach, id_of, [&](int t, int i) {
+    return [id = id_of(t, i)](WriteTx& tx) -> status {
+      if (auto r = tx.insert_system(system("org-a", id, "name " + id)); !r) return r;
+      return tx.insert_history(history("org-a", id, 1));
+    };
+  });
+  EXPECT_EQ(failures, 0);
   EXPECT_EQ(count(store()), kThreads * kEach);
 }
 
