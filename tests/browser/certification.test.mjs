@@ -55,14 +55,22 @@ test('readiness: the AI policy is missing; created and approved, it is present w
 
   await page.reload();
   await page.getByLabel('Status').selectOption('present');
-  // The reloaded page still lists the missing items until the filter's answer is in: wait for the row as present.
+  // The reloaded page shows every item (the unfiltered answer) until the filter's answer is in: wait until every row is a present one.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-item]')];
+    return rows.length > 0 && rows.every((r) => r.getAttribute('data-status') === 'present');
+  });
   const present = page.locator('[data-item="DI-5.2"][data-status="present"]');
-  await present.waitFor();
   assert.equal(await present.getAttribute('data-status'), 'present');
   const link = present.getByRole('link', { name: new RegExp(doc.id) });
   assert.equal(await link.getAttribute('href'), `/documents/${doc.id}`);
   await page.getByLabel('Status').selectOption('missing');
-  await page.locator('[data-item="DI-4.3"]').waitFor();
+  // The present rows stay on the page until the answer to the new filter is in: wait until every row is a missing one.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-item]')];
+    return rows.length > 0 && rows.every((r) => r.getAttribute('data-status') === 'missing');
+  });
+  assert.equal(await page.locator('[data-item="DI-4.3"][data-status="missing"]').count(), 1, 'the scope statement is still missing');
   assert.equal(await page.locator('[data-item="DI-5.2"]').count(), 0, 'no longer among the missing');
   await screenshot(page, 'certification-readiness-present');
 
