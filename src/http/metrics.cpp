@@ -106,6 +106,9 @@ std::string Metrics::render(const StoreFigures& store) const {
   sample(out, "aims_db_write_retries_total", "", static_cast<double>(store.tx.retries));
   family(out, "aims_db_writes_gave_up_total", "counter", "Writes answered busy (503) after their last attempt.");
   sample(out, "aims_db_writes_gave_up_total", "", static_cast<double>(store.tx.gave_up));
+  family(out, "aims_db_group_commits_total", "counter",
+         "Commits that made a group of two or more writes durable at once (SQLite group commit).");
+  sample(out, "aims_db_group_commits_total", "", static_cast<double>(store.tx.group_commits));
   family(out, "aims_db_up", "gauge", "1 if the database answered a query during this scrape, else 0.");
   sample(out, "aims_db_up", "", store.database_up ? 1 : 0);
   family(out, "aims_organizations", "gauge", "Organizations in the installation.");

@@ -440,6 +440,7 @@ struct TxFigures {
   std::uint64_t retries = 0;            // write attempts rolled back and run again
   std::uint64_t gave_up = 0;            // writes answered busy after their last attempt
   double read_seconds = 0, write_seconds = 0;  // time in them, lock waits and back-offs included
+  std::uint64_t group_commits = 0;      // commits each of which made a group of writes durable (SQLite)
 };
 TxFigures tx_figures();
 

@@ -80,6 +80,81 @@ TEST_F(Transactions, ConcurrentWritersLoseNothing) {
   EXPECT_EQ(count(store()), kThreads * kEach);
 }
 
+// Writes that arrive together share a commit on SQLite (group commit); on every backend each
+// write ends as if it ran alone: a callback that fails, throws or breaks a unique key leaves
+// nothing and takes none of the others down. The first write holds the writer until the others
+// have called write, so that they queue behind it and run as one group.
+TEST_F(Transactions, WritesThatArriveTogetherEndAsIfAlone) {
+  put(system("org-a", "taken", "already there"));
+  constexpr int kOthers = 9;
+  auto before = tx_figures();
+  std::atomic<int> calling{0};
+  std::atomic<bool> started{false};
+  std::vector<status> results(kOthers);
+  std::vector<bool> threw(kOthers, false);
+  std::thread first([&] {
+    AIMS_EXPECT_OK(store().write([&](WriteTx& tx) -> status {
+      started = true;
+      while (calling.load() < kOthers) std::this_thread::sleep_for(1ms);
+      std::this_thread::sleep_for(300ms);  // the others are in write() by now
+      return tx.insert_system(system("org-a", "first", "first"));
+    }));
+  });
+  std::vector<std::thread> others;
+  for (int t = 0; t < kOthers; ++t) {
+    others.emplace_back([&, t] {
+      // One after another, once the first write runs: they queue behind it.
+      while (!started.load() || calling.load() < t) std::this_thread::sleep_for(1ms);
+      std::string id = "w" + std::to_string(t);
+      auto fn = [&, t, id](WriteTx& tx) -> status {
+        if (auto r = tx.insert_system(system("org-a", id, id)); !r) return r;
+        if (auto r = tx.insert_history(history("org-a", id, 1)); !r) return r;
+        if (t == 2) return make_error(errc::validation, "refused", {{"name", 0, "bad"}});
+        if (t == 4) throw std::runtime_error("bug in writer 4");
+        if (t == 6) return tx.insert_system(system("org-a", "taken", "again"));  // unique key broken
+        return ok();
+      };
+      ++calling;
+      try {
+        results[t] = store().write(fn);
+      } catch (const std::runtime_error&) {
+        threw[t] = true;
+      }
+    });
+  }
+  first.join();
+  for (auto& th : others) th.join();
+  EXPECT_TRUE(get("org-a", "first"));
+  for (int t = 0; t < kOthers; ++t) {
+    std::string id = "w" + std::to_string(t);
+    bool fails = t == 2 || t == 4 || t == 6;
+    EXPECT_EQ(static_cast<bool>(get("org-a", id)), !fails) << id;
+    EXPECT_EQ(threw[t], t == 4) << id;
+    if (t == 4) continue;
+    EXPECT_EQ(results[t].has_value(), !fails) << id << (results[t] ? "" : ": " + results[t].error().detail);
+  }
+  ASSERT_FALSE(results[2]);
+  EXPECT_EQ(results[2].error().code, errc::validation);
+  EXPECT_EQ(results[2].error().detail, "refused");
+  ASSERT_FALSE(results[6]);
+  EXPECT_EQ(results[6].error().code, errc::conflict);
+  AIMS_ASSERT_OK(store().read([](ReadTx& tx) {
+    EXPECT_TRUE(tx.list_history("org-a", "system", "w2", 10, std::nullopt).empty());
+    EXPECT_EQ(tx.list_history("org-a", "system", "w3", 10, std::nullopt).size(), 1u);
+    EXPECT_EQ(tx.find_system("org-a", "taken")->name_key, "already there");
+    return ok();
+  }));
+  auto after = tx_figures();
+  if (store().backend() == "sqlite") {
+    // 1 + 9 writes; the 9 queued behind the first share fewer commits than there are writes.
+    EXPECT_EQ(after.writes - before.writes, 1u + kOthers);
+    EXPECT_LT(after.group_commits - before.group_commits, static_cast<std::uint64_t>(kOthers));
+    EXPECT_GE(after.group_commits - before.group_commits, 1u);
+  }
+  put(system("org-a", "later", "later"));  // the store is still usable
+  EXPECT_TRUE(get("org-a", "later"));
+}
+
 TEST_F(Transactions, ConcurrentReadModifyWritesAreRetriedNotLost) {
   put(system("org-a", "sys-1", "counter"));
   constexpr int kThreads = 4, kEach = 10;

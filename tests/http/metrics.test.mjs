@@ -81,6 +81,7 @@ test('the exposition parses, with the documented families and types', async () =
     aims_db_transaction_seconds_total: 'counter',
     aims_db_write_retries_total: 'counter',
     aims_db_writes_gave_up_total: 'counter',
+    aims_db_group_commits_total: 'counter',
     aims_db_up: 'gauge',
     aims_organizations: 'gauge',
     aims_audit_log_entries: 'gauge',

@@ -2,7 +2,7 @@
 // runs on an AuditedTx, which appends an audit entry for each record change in the same
 // transaction as the change (so an entry is durable exactly when its change is). Reads pass
 // through. Owned by the composition root (optionally owning the store it wraps); thread-safe as
-// the wrapped store is. The actor of each write is ActorScope::current() of the writing thread.
+// the wrapped store is. The actor of each write is ActorScope::current() of the thread that calls write.
 #pragma once
 #include <memory>
 

@@ -30,7 +30,7 @@ class RollbackGuard {
 
 // The figures tx_figures() reads: process-wide, since every store's transactions run here.
 struct Counters {
-  std::atomic<std::uint64_t> reads{0}, writes{0}, retries{0}, gave_up{0};
+  std::atomic<std::uint64_t> reads{0}, writes{0}, retries{0}, gave_up{0}, group_commits{0};
   std::atomic<std::uint64_t> read_ns{0}, write_ns{0};
 };
 Counters& counters() {
@@ -74,8 +74,13 @@ namespace aims::store {
 TxFigures tx_figures() {
   auto& c = sql::counters();
   auto load = [](const std::atomic<std::uint64_t>& a) { return a.load(std::memory_order_relaxed); };
-  return TxFigures{load(c.reads), load(c.writes), load(c.retries), load(c.gave_up), static_cast<double>(load(c.read_ns)) / 1e9,
-                   static_cast<double>(load(c.write_ns)) / 1e9};
+  return TxFigures{load(c.reads),
+                   load(c.writes),
+                   load(c.retries),
+                   load(c.gave_up),
+                   static_cast<double>(load(c.read_ns)) / 1e9,
+                   static_cast<double>(load(c.write_ns)) / 1e9,
+                   load(c.group_commits)};
 }
 
 }  // namespace aims::store
@@ -169,6 +174,111 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
       return final_error(e);
     }
   }
+}
+
+namespace {
+
+/// Why a group's transaction ended before its commit: a retryable database failure (the whole
+/// group runs again) or a write whose failure left no savepoint to return to (that write ends
+/// with its error, the others run again without it).
+struct GroupRestart {
+  bool retryable = false;
+};
+
+/// Runs one write of a group inside a savepoint. Throws GroupRestart when the transaction as a
+/// whole cannot go on.
+void run_in_savepoint(Connection& c, GroupedWrite& w) {
+  w.result = ok();
+  w.thrown = nullptr;
+  c.exec("SAVEPOINT aims_grouped_write");
+  bool keep = false;
+  try {
+    SqlTx tx(c);
+    w.result = (*w.fn)(tx);
+    keep = static_cast<bool>(w.result);
+  } catch (const SqlError& e) {
+    if (e.retryable()) throw GroupRestart{true};
+    w.result = to_error(e);
+  } catch (...) {
+    w.thrown = std::current_exception();
+  }
+  try {
+    if (!keep) c.exec("ROLLBACK TO aims_grouped_write");
+    c.exec("RELEASE aims_grouped_write");
+  } catch (const SqlError& e) {
+    // The failure took the transaction with it (SQLite rolls back on some errors by itself):
+    // this write has its answer; the others start over.
+    if (keep) w.result = to_error(e);
+    throw GroupRestart{e.retryable()};
+  }
+}
+
+}  // namespace
+
+void run_write_group(Connection& c, const std::vector<GroupedWrite*>& group, const RetryPolicy& policy) {
+  struct Release {
+    Connection& c;
+    ~Release() { c.release_orgs(); }
+  } release{c};
+  auto start = std::chrono::steady_clock::now();
+  std::vector<GroupedWrite*> pending = group;  // the writes still to be committed
+  auto fail_all = [&](const Error& e) {
+    for (auto* w : pending) {
+      w->result = e;
+      w->thrown = nullptr;
+    }
+  };
+  for (int attempt = 1; !pending.empty();) {
+    bool last = attempt >= policy.max_attempts;
+    try {
+      c.begin(TxMode::write);
+    } catch (const SqlError& e) {
+      if (e.retryable() && !last && c.usable()) {
+        counters().retries.fetch_add(1, std::memory_order_relaxed);
+        back_off(policy, attempt++);
+        continue;
+      }
+      if (e.retryable()) counters().gave_up.fetch_add(pending.size(), std::memory_order_relaxed);
+      fail_all(to_error(e));
+      break;
+    }
+    enum class Next { done, again, retry } next = Next::done;
+    {
+      RollbackGuard guard(c);  // rolls back when the block is left without a commit
+      std::size_t i = 0;
+      try {
+        for (; i < pending.size(); ++i) run_in_savepoint(c, *pending[i]);
+        c.commit();
+        guard.release();
+      } catch (const GroupRestart& r) {
+        if (!r.retryable) {
+          // pending[i] has its answer; the others run again (no retry of theirs: no back-off).
+          pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+          next = Next::again;
+        } else if (last || !c.usable()) {
+          counters().gave_up.fetch_add(pending.size(), std::memory_order_relaxed);
+          fail_all(make_error(errc::unavailable, "the database is busy; try again"));
+        } else {
+          next = Next::retry;
+        }
+      } catch (const SqlError& e) {  // the commit failed
+        if (e.retryable() && !last && c.usable()) {
+          next = Next::retry;
+        } else {
+          if (e.retryable()) counters().gave_up.fetch_add(pending.size(), std::memory_order_relaxed);
+          fail_all(to_error(e));
+        }
+      }
+    }
+    if (next == Next::done) break;
+    if (next == Next::again) continue;
+    counters().retries.fetch_add(1, std::memory_order_relaxed);
+    back_off(policy, attempt++);
+  }
+  auto d = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
+  counters().write_ns.fetch_add(static_cast<std::uint64_t>(d.count()), std::memory_order_relaxed);
+  counters().writes.fetch_add(group.size(), std::memory_order_relaxed);
+  counters().group_commits.fetch_add(1, std::memory_order_relaxed);
 }
 
 }  // namespace aims::store::sql

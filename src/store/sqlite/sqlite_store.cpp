@@ -1,6 +1,7 @@
 // SQLite store: open and migrate, reader pool, serialized writer with retries.
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <exception>
 #include <filesystem>
 #include <system_error>
 
@@ -91,14 +92,66 @@ status SqliteStore::read(const std::function<status(ReadTx&)>& fn) {
   }
 }
 
+struct SqliteStore::QueuedWrite {
+  sql::GroupedWrite write;
+  bool done = false;
+};
+
 status SqliteStore::write(const std::function<status(WriteTx&)>& fn) {
+  QueuedWrite me;
+  me.write.fn = &fn;
+  {
+    std::unique_lock lock(queue_mu_);
+    queue_.push_back(&me);
+    while (!me.done) {
+      if (group_running_) {
+        queue_cv_.wait(lock);
+        continue;
+      }
+      // No group is running: this thread runs every write queued so far, its own among them.
+      group_running_ = true;
+      std::vector<QueuedWrite*> group(queue_.begin(), queue_.end());
+      queue_.clear();
+      lock.unlock();
+      run_group(group);
+      lock.lock();
+      for (auto* w : group) w->done = true;
+      group_running_ = false;
+      queue_cv_.notify_all();
+    }
+  }
+  if (me.write.thrown) std::rethrow_exception(me.write.thrown);
+  return me.write.result;
+}
+
+void SqliteStore::run_group(const std::vector<QueuedWrite*>& group) {
   std::lock_guard lock(write_mu_);
+  auto fail_all = [&](const Error& e) {
+    for (auto* w : group) w->write.result = e;
+  };
   try {
     if (!writer_->usable()) writer_ = SqliteConnection::open(path_, false, kBusyTimeout);
   } catch (const sql::SqlError& e) {
-    return sql::to_error(e);
+    return fail_all(sql::to_error(e));
   }
-  return sql::run_write(*writer_, fn, retry_);
+  if (group.size() == 1) {
+    // Alone: no savepoint needed.
+    auto& w = group.front()->write;
+    try {
+      w.result = sql::run_write(*writer_, *w.fn, retry_);
+    } catch (...) {
+      w.thrown = std::current_exception();  // rethrown to its caller
+    }
+    return;
+  }
+  std::vector<sql::GroupedWrite*> writes;
+  writes.reserve(group.size());
+  for (auto* w : group) writes.push_back(&w->write);
+  try {
+    sql::run_write_group(*writer_, writes, retry_);
+  } catch (const std::exception& e) {  // not from a callback (each keeps its own): nothing is known committed
+    fail_all(make_error(errc::internal, std::string("the write could not be completed: ") + e.what()));
+  }
 }
 
 bool SqliteStore::healthy() {
