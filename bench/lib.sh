@@ -19,10 +19,11 @@ bench_data() {
   trap bench_cleanup EXIT
 }
 
-# bench_init_org: an installation with one organization ("Bench Org") and an API token of its admin.
+# bench_init_org: an installation with one organization ("Bench Org") and an API token of its admin
+# (in the database $AIMS_DATABASE when it is set).
 bench_init_org() {
   echo "bench-password-123" | "$bin" init --data "$data/d" --org "Bench Org" --admin-email bench@aims.test >/dev/null
-  token="$("$bin" token create --data "$data/d" --email bench@aims.test --name bench)"
+  token="$("$bin" token create --data "$data/d" ${AIMS_DATABASE:+--database "$AIMS_DATABASE"} --email bench@aims.test --name bench)"
 }
 
 # bench_serve [--demo]: starts `aims serve` on a free loopback port; sets pid, url and serve_ms

@@ -43,6 +43,8 @@ set(test_costs
   http/actions 30
   browser/journey_check_act 50
   cli/backup 12
+  http/evidence_pg 30
+  cli/evidence_migrate 20
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

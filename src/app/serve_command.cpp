@@ -29,6 +29,8 @@
 #include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
 #include "http/server.hpp"
+#include "store/database_copy.hpp"
+#include "store/postgres/pg_blob_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::app {
@@ -165,11 +167,19 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     ledger::LogSigner signer(std::move(*key), cfg.audit_origin);
     RandomIds ids;
     auto catalog = catalog::Catalog::load_embedded();
-    std::unique_ptr<evidence::FileBlobStore> blobs;
-    try {
-      blobs = std::make_unique<evidence::FileBlobStore>((fs::path(cfg.data) / "evidence").string());
-    } catch (const std::exception& e) {
-      return fail(e.what());
+    // Evidence files live where the records do: in PostgreSQL's tables when the database is
+    // PostgreSQL (every server of a deployment sees them), else on disk under <data>/evidence.
+    std::unique_ptr<evidence::BlobStore> blobs;
+    if (store::is_postgres_location(cfg.database_location())) {
+      auto pg_blobs = store::postgres::PgBlobStore::open(cfg.database_location());
+      if (!pg_blobs) return fail(pg_blobs.error().detail);
+      blobs = std::move(*pg_blobs);
+    } else {
+      try {
+        blobs = std::make_unique<evidence::FileBlobStore>((fs::path(cfg.data) / "evidence").string());
+      } catch (const std::exception& e) {
+        return fail(e.what());
+      }
     }
     auto web_root = cfg.web.empty() ? default_web_root() : cfg.web;
     auto files = http::StaticFiles::load(web_root);

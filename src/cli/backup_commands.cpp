@@ -300,9 +300,9 @@ int run_backup(const BackupOpts& o) {
   if (store::is_postgres_location(cfg.database))
     return usage_error(
         "aims backup copies installations whose database is SQLite. With PostgreSQL, back up the database "
-        "with pg_dump (e.g. pg_dump --format=custom) and copy the evidence directory " +
-        (fs::path(cfg.data) / "evidence").string() + " and keep the signing key apart: see docs/operations.md, "
-        "\"PostgreSQL\".");
+        "with pg_dump (e.g. pg_dump --format=custom): it holds the evidence files too (move any still in " +
+        (fs::path(cfg.data) / "evidence").string() + " in with 'aims evidence migrate'); keep the signing key "
+        "apart: see docs/operations.md, \"PostgreSQL\".");
   const std::string db = cfg.database_location();
   std::error_code ec;
   if (!fs::exists(db, ec))

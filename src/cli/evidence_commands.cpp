@@ -1,6 +1,7 @@
 // API client commands for the evidence vault: aims evidence upload|list|get|update|download|link|
-// unlink|events|freshness|delete. Files are streamed both ways (never held in memory), with
-// progress on a terminal; downloads are checked against the SHA-256 the server has on record.
+// unlink|events|freshness|delete (and migrate, run on the server: cli/evidence_migrate.hpp). Files
+// are streamed both ways (never held in memory), with progress on a terminal; downloads are
+// checked against the SHA-256 the server has on record.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
 #include "cli/download.hpp"
+#include "cli/evidence_migrate.hpp"
 #include "cli/output.hpp"
 #include "cli/list_command.hpp"
 #include "cli/record_cli.hpp"
@@ -414,7 +416,8 @@ void register_evidence_delete(CLI::App* parent, int& exit_code) {
 void register_evidence_commands(CLI::App& app, int& exit_code) {
   add_command_group(app, "evidence", "The evidence vault: files, links and their chain of custody (API client)", exit_code,
                     {register_upload, register_evidence_list, register_evidence_get, register_evidence_update, register_download, register_link,
-                     register_unlink, register_events, register_freshness, register_evidence_delete});
+                     register_unlink, register_events, register_freshness, register_evidence_delete,
+                     register_evidence_migrate});
 }
 
 }  // namespace aims::cli

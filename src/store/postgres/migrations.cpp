@@ -443,7 +443,33 @@ CREATE TRIGGER actions_of_deleted_roadmap_action AFTER DELETE ON roadmap_actions
   EXECUTE FUNCTION actions_of_deleted_roadmap_action();
 )sql";
 
-const std::array<std::string_view, 15> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15};
+// v16: evidence files in the database (docs/evidence.md, "Where evidence lives"; PgBlobStore).
+// An upload's bytes go to evidence_contents/evidence_chunks as they arrive (a staging content that
+// no evidence_blobs row names yet); the commit names it as the blob (org_id, sha256) in one
+// transaction. Removing a content takes its chunks with it.
+constexpr std::string_view kV16 = R"sql(
+CREATE TABLE evidence_contents (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  started_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE evidence_chunks (
+  content_id TEXT COLLATE "C" NOT NULL REFERENCES evidence_contents (id) ON DELETE CASCADE,
+  n          BIGINT NOT NULL,
+  bytes      BYTEA NOT NULL,
+  PRIMARY KEY (content_id, n)
+);
+CREATE TABLE evidence_blobs (
+  org_id     TEXT COLLATE "C" NOT NULL,
+  sha256     TEXT COLLATE "C" NOT NULL,
+  content_id TEXT COLLATE "C" NOT NULL UNIQUE REFERENCES evidence_contents (id),
+  size       BIGINT NOT NULL,
+  stored_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (org_id, sha256)
+);
+CREATE INDEX evidence_contents_by_start ON evidence_contents (started_at);
+)sql";
+
+const std::array<std::string_view, 16> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16};
 
 }  // namespace
 

@@ -427,7 +427,14 @@ CREATE TRIGGER actions_of_deleted_roadmap_action AFTER DELETE ON roadmap_actions
 END;
 )sql";
 
-const std::array<std::string_view, 15> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15};
+// v16: nothing on SQLite. Evidence files stay on disk (FileBlobStore, <data>/evidence); the
+// PostgreSQL schema's v16 creates the tables that hold them in that database (docs/evidence.md).
+// The version is taken so that both back-ends count their schema alike.
+constexpr std::string_view kV16 = R"sql(
+-- evidence files stay on disk with SQLite
+)sql";
+
+const std::array<std::string_view, 16> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16};
 
 }  // namespace
 

@@ -1,0 +1,61 @@
+// Evidence blobs in PostgreSQL (schema v16, docs/evidence.md "Where evidence lives"):
+//   evidence_contents(id)                      one per upload: staging until a blob names it
+//   evidence_chunks(content_id, n, bytes)      its bytes, in chunks of kChunkBytes (the last shorter)
+//   evidence_blobs(org_id, sha256, content_id, size)   the committed blobs
+// Streamed both ways: a writer sends each chunk as it fills (its own short transaction, on a pooled
+// connection of this store, never one of the record store's), and the commit names the content as
+// the blob in one transaction (an existing blob of that hash → `existed`, the staging content
+// dropped); a reader fetches one chunk at a time. At most one chunk per writer or reader is in
+// memory. A writer destroyed without commit deletes its content; contents no blob names that were
+// started more than a day ago are deleted when the store opens (writers of a crashed process).
+//
+// Implements evidence::BlobStore; this file includes only that interface of the domain. Owned by
+// the composition root (or a command); thread-safe: each call borrows a connection of its own pool.
+#pragma once
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "domain/evidence/blob_store.hpp"
+
+namespace aims::store::postgres {
+
+class PgConnection;
+
+class PgBlobStore final : public evidence::BlobStore {
+ public:
+  /// Bytes per stored chunk (the last chunk of a blob may be shorter).
+  static constexpr std::size_t kChunkBytes = 256 * 1024;
+
+  /// Connects to a database whose schema is at v16 or later (open_store migrates it) and deletes
+  /// stale staging contents. errc::unavailable on failure, saying why.
+  static result<std::unique_ptr<PgBlobStore>> open(const std::string& conninfo);
+  ~PgBlobStore() override;
+
+  result<std::unique_ptr<evidence::BlobWriter>> create() override;
+  result<std::unique_ptr<evidence::BlobReader>> open(const std::string& org_id, const std::string& sha256) override;
+  bool exists(const std::string& org_id, const std::string& sha256) override;
+  status remove(const std::string& org_id, const std::string& sha256) override;
+
+  /// Staging contents (uploads not committed) in the database now, for tests and operators.
+  result<std::int64_t> staging_count();
+
+  class Lease;  // a pooled connection borrowed for one call
+
+ private:
+  PgBlobStore(std::string conninfo, std::unique_ptr<PgConnection> first);
+  std::unique_ptr<PgConnection> take();            // throws sql::SqlError
+  void give_back(std::unique_ptr<PgConnection> c);  // a broken connection is closed instead
+
+  static constexpr std::size_t kMaxConnections = 4;
+  const std::string conninfo_;
+  std::mutex mu_;  // guards idle_ and open_
+  std::condition_variable freed_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;
+  std::size_t open_ = 0;
+};
+
+}  // namespace aims::store::postgres
