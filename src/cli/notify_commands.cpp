@@ -1,4 +1,4 @@
-// API client commands of webhooks (docs/notifications.md): aims webhook add|list|remove|test|
+// API client commands of webhooks (docs/notifications.md): aims webhook add --endpoint URL|list|remove|test|
 // deliveries|delivery|redeliver. Admin only on the server. Registered once on the main thread.
 #include <iostream>
 
@@ -9,7 +9,7 @@
 #include "http/client.hpp"
 
 namespace aims::cli {
-namespace {
+namespace webhook_cli {
 namespace json = boost::json;
 
 std::string events_text(const json::object& o) {
@@ -40,7 +40,7 @@ void register_add(CLI::App* parent, int& exit_code) {
   } o;
   auto* cmd = parent->add_subcommand("add", "Register a webhook endpoint; prints its signing secret once");
   o.api.add_to(cmd);
-  cmd->add_option("--url", o.url, "The endpoint: an http:// or https:// URL")->required();
+  cmd->add_option("--endpoint", o.url, "The endpoint: an http:// or https:// URL")->required();
   cmd->add_option("--event", o.events, "An event type it wants (repeat for several; see the API's notification-events)")
       ->required();
   cmd->add_option("--description", o.description, "A note for admins (at most 200 characters)");
@@ -153,27 +153,27 @@ void register_deliveries(CLI::App* parent, int& exit_code) {
   }));
 }
 
-}  // namespace
+}  // namespace webhook_cli
 
 void register_webhook_commands(CLI::App& app, int& exit_code) {
   add_command_group(
       app, "webhook", "Signed webhooks and the delivery log (admin; API client)", exit_code,
-      {register_add, register_list,
+      {webhook_cli::register_add, webhook_cli::register_list,
        [](CLI::App* p, int& e) {
-         register_one(p, e, "remove", "Remove a webhook endpoint (its pending deliveries fail)", "DELETE",
+         webhook_cli::register_one(p, e, "remove", "Remove a webhook endpoint (its pending deliveries fail)", "DELETE",
                       [](const std::string& id) { return "/api/v1/webhooks/" + http::encode_segment(id); });
        },
        [](CLI::App* p, int& e) {
-         register_one(p, e, "test", "Queue a signed webhook.test delivery to one endpoint", "POST",
+         webhook_cli::register_one(p, e, "test", "Queue a signed webhook.test delivery to one endpoint", "POST",
                       [](const std::string& id) { return "/api/v1/webhooks/" + http::encode_segment(id) + "/test"; });
        },
-       register_deliveries,
+       webhook_cli::register_deliveries,
        [](CLI::App* p, int& e) {
-         register_one(p, e, "delivery", "One delivery with its attempts", "GET",
+         webhook_cli::register_one(p, e, "delivery", "One delivery with its attempts", "GET",
                       [](const std::string& id) { return "/api/v1/notification-deliveries/" + http::encode_segment(id); });
        },
        [](CLI::App* p, int& e) {
-         register_one(p, e, "redeliver", "Send a delivery again (same event id and body)", "POST", [](const std::string& id) {
+         webhook_cli::register_one(p, e, "redeliver", "Send a delivery again (same event id and body)", "POST", [](const std::string& id) {
            return "/api/v1/notification-deliveries/" + http::encode_segment(id) + "/redeliver";
          });
        }});
