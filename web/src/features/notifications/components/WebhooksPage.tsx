@@ -3,7 +3,7 @@
 // delivery, removal after a confirmation, and the delivery log newest first, paged, with each
 // delivery's status and attempts and a redelivery button. Other roles see why they cannot.
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../lib/api';
+import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
@@ -13,6 +13,13 @@ import {
 } from '../api';
 
 const statusLabels: Record<string, string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
+
+/** The server's message with each field error it names ("url: must use http or https (not ftp)"). */
+function describe(err: unknown): string {
+  const fields = err instanceof ApiError ? (err.problem.errors ?? []) : [];
+  if (fields.length === 0) return errorMessage(err);
+  return `${errorMessage(err)} ${fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ')}`;
+}
 
 function AddWebhook({ onAdded }: { onAdded: (w: Webhook & { secret: string }) => void }) {
   const types = useAsync((signal) => listEventTypes(signal), []);
@@ -32,7 +39,7 @@ function AddWebhook({ onAdded }: { onAdded: (w: Webhook & { secret: string }) =>
       setEvents([]);
       onAdded(made);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describe(err));
     } finally {
       setBusy(false);
     }
