@@ -58,7 +58,8 @@ describe('webhooks in the browser', () => {
     await page.getByLabel('URL').fill('ftp://127.0.0.1/x');
     await page.getByRole('checkbox', { name: /action\.overdue/ }).check();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
-    await page.getByTestId('webhook-error').filter({ hasText: /http/ }).waitFor();
+    await page.getByTestId('webhook-error').waitFor();
+    assert.match(await page.getByTestId('webhook-error').textContent(), /url: must use http or https/);
     await page.getByLabel('URL').fill(rxUrl);
     await page.getByLabel('Description').fill('Receiver of the test');
     await page.getByRole('button', { name: 'Add endpoint' }).click();
