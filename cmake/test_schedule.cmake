@@ -43,6 +43,9 @@ set(test_costs
   http/actions 30
   browser/journey_check_act 50
   cli/backup 12
+  http/webhooks 30
+  browser/webhooks 30
+  cli/webhooks 12
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 
