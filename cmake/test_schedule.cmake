@@ -45,6 +45,9 @@ set(test_costs
   cli/backup 12
   http/evidence_pg 30
   cli/evidence_migrate 20
+  http/webhooks 30
+  browser/webhooks 30
+  cli/webhooks 12
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

@@ -46,6 +46,7 @@ constexpr CommandGroup kCommandGroups[] = {
     aims::cli::register_action_commands,
     aims::cli::register_internal_audit_commands,
     aims::cli::register_backup_commands,
+    aims::cli::register_webhook_commands,
 };
 
 }  // namespace

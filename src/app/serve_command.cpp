@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app/serve_command.hpp"
+#include "app/notify_worker.hpp"
 #include "app/server_app.hpp"
 #include "cli/config.hpp"
 #include "core/clock.hpp"
@@ -25,6 +26,7 @@
 #include "domain/evidence/file_blob_store.hpp"
 #include "domain/evidence/text_evidence.hpp"
 #include "domain/ledger/audited_store.hpp"
+#include "domain/notify/event_scan.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
@@ -185,7 +187,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     auto files = http::StaticFiles::load(web_root);
     if (files.size() == 0)
       spdlog::warn(boost::json::serialize(boost::json::object{{"event", "web UI not found"}, {"dir", web_root}}));
-    ServerApp server_app(Infrastructure{store, catalog, clock, ids, signer, *blobs, cfg.max_upload_mib << 20},
+    ServerApp server_app(Infrastructure{store, catalog, clock, ids, signer, *blobs, cfg.max_upload_mib << 20, cfg.notify_max_attempts},
                          std::move(files), http::ApiOptions{1 << 20, cfg.secure_cookies, cfg.trust_forwarded_for, metrics_token_sha256});
     auto& evidence_service = server_app.service<evidence::EvidenceService>();
     if (demo && !ensure_demo(store, catalog, clock, ids, cfg.data, evidence_service)) {
@@ -213,7 +215,20 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                                                             {"port", port},
                                                             {"store", store.backend()},
                                                             {"web", web_root}}));
+    // The notification queue's sender (docs/notifications.md); stopped when the server stops.
+    NotifyWorker notify_worker(store, clock,
+                               NotifyWorkerOptions{std::chrono::milliseconds(cfg.notify_poll_ms),
+                                                   std::chrono::milliseconds(cfg.notify_retry_base_ms),
+                                                   std::chrono::seconds(cfg.notify_timeout_seconds), 10,
+                                                   std::chrono::seconds(cfg.notify_scan_seconds)});
+    notify_worker.set_scan([&] {
+      auto n = notify::scan_due_events(store, clock, ids, cfg.notify_max_attempts);
+      if (!n) spdlog::warn(boost::json::serialize(boost::json::object{{"event", "notification scan failed"}, {"error", n.error().detail}}));
+      else if (*n > 0) spdlog::info(boost::json::serialize(boost::json::object{{"event", "notification scan"}, {"queued", *n}}));
+    });
+    if (cfg.notify_worker) notify_worker.start();
     server.run();
+    notify_worker.stop();
   });
 }
 

@@ -23,6 +23,8 @@ void register_audit_commands(CLI::App& app, int& exit_code);
 void register_org_settings_commands(CLI::App& app, int& exit_code);
 void register_raci_commands(CLI::App& app, int& exit_code);
 void register_retention_commands(CLI::App& app, int& exit_code);  // aims retention …, aims hold …
+/// aims webhook add|list|remove|test|deliveries|delivery|redeliver (docs/notifications.md).
+void register_webhook_commands(CLI::App& app, int& exit_code);
 /// aims export audit-pack (the auditor package; lives beside the audit commands).
 void register_export_commands(CLI::App& app, int& exit_code);
 

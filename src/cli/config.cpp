@@ -40,6 +40,12 @@ status set(Config& c, const std::string& key, const std::string& value) {
   else if (key == "audit_key") c.audit_key = value;
   else if (key == "audit_origin") c.audit_origin = value;
   else if (key == "metrics_token_file") c.metrics_token_file = value;
+  else if (key == "notify_worker") c.notify_worker = !(value == "0" || value == "false");
+  else if (key == "notify_poll_ms") return to_int(c.notify_poll_ms);
+  else if (key == "notify_retry_base_ms") return to_int(c.notify_retry_base_ms);
+  else if (key == "notify_max_attempts") return to_int(c.notify_max_attempts);
+  else if (key == "notify_timeout_seconds") return to_int(c.notify_timeout_seconds);
+  else if (key == "notify_scan_seconds") return to_int(c.notify_scan_seconds);
   else return make_error(errc::bad_request, "Unknown setting '" + key + "'.");
   return ok();
 }
@@ -66,7 +72,9 @@ status Config::load_file(const std::string& path) {
 status Config::load_env() {
   for (const char* key : {"listen", "data", "database", "web", "io_threads", "worker_threads", "max_body_mib",
                           "max_upload_mib", "secure_cookies", "log_level", "audit_key", "audit_origin",
-                          "trust_forwarded_for", "metrics_token_file"}) {
+                          "trust_forwarded_for", "metrics_token_file", "notify_worker", "notify_poll_ms",
+                          "notify_retry_base_ms", "notify_max_attempts", "notify_timeout_seconds",
+                          "notify_scan_seconds"}) {
     std::string env = "AIMS_";
     for (const char* p = key; *p; ++p) env += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
     if (const char* v = std::getenv(env.c_str())) {
@@ -103,6 +111,13 @@ status Config::validate() const {
   if (worker_threads < 1 || worker_threads > 256) return make_error(errc::bad_request, "worker_threads must be 1 to 256.");
   if (max_body_mib < 1 || max_body_mib > 1024) return make_error(errc::bad_request, "max_body_mib must be 1 to 1024.");
   if (max_upload_mib < 1 || max_upload_mib > 65536) return make_error(errc::bad_request, "max_upload_mib must be 1 to 65536.");
+  if (notify_poll_ms < 10 || notify_poll_ms > 600000) return make_error(errc::bad_request, "notify_poll_ms must be 10 to 600000.");
+  if (notify_retry_base_ms < 10 || notify_retry_base_ms > 3600000)
+    return make_error(errc::bad_request, "notify_retry_base_ms must be 10 to 3600000.");
+  if (notify_max_attempts < 1 || notify_max_attempts > 30) return make_error(errc::bad_request, "notify_max_attempts must be 1 to 30.");
+  if (notify_timeout_seconds < 1 || notify_timeout_seconds > 120)
+    return make_error(errc::bad_request, "notify_timeout_seconds must be 1 to 120.");
+  if (notify_scan_seconds < 1 || notify_scan_seconds > 86400) return make_error(errc::bad_request, "notify_scan_seconds must be 1 to 86400.");
   if (log_level != "debug" && log_level != "info" && log_level != "warn" && log_level != "error")
     return make_error(errc::bad_request, "log_level must be debug, info, warn or error.");
   if (audit_origin.empty() || !note::valid_key_name(audit_origin + "/x"))

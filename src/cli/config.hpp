@@ -29,6 +29,13 @@ struct Config {
                                               //   organization X "<audit_origin>/X"
   std::string metrics_token_file;         // AIMS_METRICS_TOKEN_FILE: a file holding the bearer token
                                           //   GET /metrics asks for (at least 24 characters); empty = off
+  // Notifications (docs/notifications.md).
+  bool notify_worker = true;              // AIMS_NOTIFY_WORKER=0: this server sends no notifications
+  int notify_poll_ms = 1000;              // AIMS_NOTIFY_POLL_MS: how often the queue is looked at
+  int notify_retry_base_ms = 30000;       // AIMS_NOTIFY_RETRY_BASE_MS: the first retry's delay
+  int notify_max_attempts = 8;            // AIMS_NOTIFY_MAX_ATTEMPTS: attempts before a delivery fails
+  int notify_timeout_seconds = 10;        // AIMS_NOTIFY_TIMEOUT_SECONDS: per connect, send and receive
+  int notify_scan_seconds = 60;           // AIMS_NOTIFY_SCAN_SECONDS: how often time-based events are looked for
 
   /// Reads `key = value` lines (# comments) into the struct.
   status load_file(const std::string& path);

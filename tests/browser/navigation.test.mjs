@@ -48,7 +48,7 @@ describe('the side navigation grouped by clause', () => {
     for (const label of ['Documents', 'RACI matrix', 'AIMS roles']) assert.ok((await entriesOf('Leadership & policy (5)')).includes(label), `${label} under clause 5`);
     for (const label of ['Risks', 'Statement of Applicability', 'AI objectives']) assert.ok((await entriesOf('Planning & risk (6)')).includes(label), `${label} under clause 6`);
     for (const label of ['Competence', 'Training', 'Communication plan', 'Evidence']) assert.ok((await entriesOf('Support (7)')).includes(label), `${label} under clause 7`);
-    assert.deepEqual(await entriesOf('Administration'), ['Audit log', 'Settings', 'People']);
+    assert.deepEqual(await entriesOf('Administration'), ['Audit log', 'Settings', 'People', 'Webhooks']);
     await screenshot(page, 'navigation-groups', { fullPage: false });
   });
 

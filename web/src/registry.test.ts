@@ -60,6 +60,7 @@ describe('feature registry', () => {
       'Audit log',
       'Settings',
       'People',
+      'Webhooks',
     ]);
   });
 

@@ -350,6 +350,11 @@ export const features: Feature[] = [
   },
   recordFeature('audit-findings', null),
   recordFeature('audit-requests', null),
+  {
+    id: 'webhooks',
+    nav: { to: '/webhooks', label: 'Webhooks', group: 'admin', end: false, icon: 'M4 12h4l3-8 4 16 3-8h2' },
+    routes: [{ path: 'webhooks', page: page(() => import('./features/notifications'), 'WebhooksPage') }],
+  },
 ];
 
 /** A heading of the side navigation and its entries, in the order of the features. */

@@ -25,6 +25,7 @@ struct Infrastructure {
   const ledger::LogSigner& signer;  // the audit log's signing key
   evidence::BlobStore& blobs;       // evidence file contents
   std::uint64_t max_upload_bytes;   // larger evidence uploads are refused
+  int notify_max_attempts = 8;      // attempts of a notification delivery before it fails
 };
 
 /// What composing one area gets: the infrastructure, the services composed so far (its own go in
@@ -65,6 +66,7 @@ void add_certification(AreaContext& a);
 void add_management_review(AreaContext& a);
 void add_actions(AreaContext& a);
 void add_internal_audit(AreaContext& a);
+void add_notifications(AreaContext& a);
 
 /// Every area, in the order its dashboard card is shown (and its services are composed).
 inline constexpr void (*kAreas[])(AreaContext&) = {
@@ -97,6 +99,7 @@ inline constexpr void (*kAreas[])(AreaContext&) = {
     add_management_review,
     add_actions,
     add_internal_audit,
+    add_notifications,
 };
 
 }  // namespace aims::app

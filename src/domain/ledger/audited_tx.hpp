@@ -15,6 +15,7 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 
@@ -22,12 +23,13 @@
 #include "store/account_details.hpp"
 #include "store/actions.hpp"
 #include "store/list_views.hpp"
+#include "store/notifications.hpp"
 #include "store/store.hpp"
 
 namespace aims::ledger {
 
 class AuditedTx final : public store::WriteTx, public store::ListViews, public store::AccountDetails,
-                        public store::ActionIndex {
+                        public store::ActionIndex, public store::NotificationStore {
  public:
   AuditedTx(store::WriteTx& inner, const Clock& clock, std::string actor)
       : in_(inner), clock_(clock), actor_(std::move(actor)) {}
@@ -112,6 +114,39 @@ class AuditedTx final : public store::WriteTx, public store::ListViews, public s
   status set_actions_backfilled(const std::string& org_id, const std::string& kind, std::int64_t rev) override {
     auto* a = store::action_index(in_);
     return a ? a->set_actions_backfilled(org_id, kind, rev) : ok();
+  }
+  // Notifications (store/notifications.hpp): forwarded; the queue and its log are operations, not changes to log.
+  status insert_webhook(const store::WebhookRow& w) override { return notify().insert_webhook(w); }
+  std::optional<store::WebhookRow> find_webhook(const std::string& o, const std::string& id) override { return notify().find_webhook(o, id); }
+  std::vector<store::WebhookRow> list_webhooks(const std::string& o) override { return notify().list_webhooks(o); }
+  status delete_webhook(const std::string& o, const std::string& id, const std::string& now) override {
+    return notify().delete_webhook(o, id, now);
+  }
+  status insert_delivery(const store::DeliveryRow& d) override { return notify().insert_delivery(d); }
+  std::optional<store::DeliveryRow> find_delivery(const std::string& o, const std::string& id) override { return notify().find_delivery(o, id); }
+  store::DeliveryPage list_deliveries(const store::DeliveryQuery& q) override { return notify().list_deliveries(q); }
+  std::vector<store::AttemptRow> list_attempts(const std::string& id) override { return notify().list_attempts(id); }
+  std::vector<store::DeliveryRow> claim_deliveries(const std::string& now, const std::string& until, int limit) override {
+    return notify().claim_deliveries(now, until, limit);
+  }
+  bool finish_attempt(const store::DeliveryRow& c, const store::AttemptRow& a, const store::DeliveryRow& o) override {
+    return notify().finish_attempt(c, a, o);
+  }
+  status requeue_delivery(const std::string& o, const std::string& id, std::int64_t left, const std::string& now) override {
+    return notify().requeue_delivery(o, id, left, now);
+  }
+  bool mark_sent(const std::string& o, const std::string& key, const std::string& to, const std::string& at) override {
+    return notify().mark_sent(o, key, to, at);
+  }
+  std::vector<std::pair<std::string, bool>> notification_preferences(const std::string& u) override {
+    return notify().notification_preferences(u);
+  }
+  void set_notification_preference(const std::string& u, const std::string& t, bool email) override {
+    notify().set_notification_preference(u, t, email);
+  }
+  store::NotificationStore& notify() {
+    if (auto* n = store::notification_store(in_)) return *n;
+    throw std::logic_error("the store keeps no notifications");
   }
   std::int64_t audit_size(const std::string& org_id) override { return in_.audit_size(org_id); }
   std::vector<store::AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override {

@@ -469,7 +469,70 @@ CREATE TABLE evidence_blobs (
 CREATE INDEX evidence_contents_by_start ON evidence_contents (started_at);
 )sql";
 
-const std::array<std::string_view, 16> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16};
+// v17: notifications (docs/notifications.md): the webhook endpoints of each organization (the secret
+// that signs their deliveries is kept here and shown once), the queue of deliveries (webhook calls
+// and e-mails) that the server's worker sends and retries, each attempt's log, what the periodic
+// scan has already sent (one event once per recipient and occurrence), and each user's choices.
+constexpr std::string_view kV17 = R"sql(
+CREATE TABLE webhooks (
+  id          TEXT COLLATE "C" PRIMARY KEY,
+  org_id      TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  url         TEXT NOT NULL,
+  events      TEXT NOT NULL,
+  description TEXT NOT NULL,
+  secret      TEXT NOT NULL,
+  created_at  TEXT COLLATE "C" NOT NULL,
+  created_by  TEXT NOT NULL
+);
+CREATE INDEX webhooks_by_org ON webhooks (org_id, created_at, id);
+CREATE TABLE notification_deliveries (
+  id              TEXT COLLATE "C" PRIMARY KEY,
+  org_id          TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  channel         TEXT COLLATE "C" NOT NULL,
+  target_id       TEXT COLLATE "C" NOT NULL,
+  address         TEXT NOT NULL,
+  event_id        TEXT COLLATE "C" NOT NULL,
+  event_type      TEXT COLLATE "C" NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  status          TEXT COLLATE "C" NOT NULL,
+  attempts        BIGINT NOT NULL,
+  attempts_left   BIGINT NOT NULL,
+  next_attempt_at TEXT COLLATE "C" NOT NULL,
+  last_status     BIGINT NOT NULL,
+  last_error      TEXT NOT NULL,
+  created_at      TEXT COLLATE "C" NOT NULL,
+  updated_at      TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX notification_deliveries_by_org ON notification_deliveries (org_id, channel, created_at, id);
+CREATE INDEX notification_deliveries_by_target ON notification_deliveries (org_id, target_id, created_at, id);
+CREATE INDEX notification_deliveries_due ON notification_deliveries (status, next_attempt_at, id);
+CREATE TABLE notification_attempts (
+  delivery_id      TEXT COLLATE "C" NOT NULL REFERENCES notification_deliveries (id),
+  n                BIGINT NOT NULL,
+  at               TEXT COLLATE "C" NOT NULL,
+  status_code      BIGINT NOT NULL,
+  response_excerpt TEXT NOT NULL,
+  error            TEXT NOT NULL,
+  duration_ms      BIGINT NOT NULL,
+  PRIMARY KEY (delivery_id, n)
+);
+CREATE TABLE notification_sent (
+  org_id    TEXT COLLATE "C" NOT NULL,
+  event_key TEXT COLLATE "C" NOT NULL,
+  recipient TEXT COLLATE "C" NOT NULL,
+  sent_at   TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, event_key, recipient)
+);
+CREATE TABLE notification_preferences (
+  user_id    TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+  event_type TEXT COLLATE "C" NOT NULL,
+  email      BIGINT NOT NULL,
+  PRIMARY KEY (user_id, event_type)
+);
+)sql";
+
+const std::array<std::string_view, 17> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17};
 
 }  // namespace
 

@@ -29,6 +29,7 @@ class PgConnection final : public sql::Connection {
   std::int64_t exec(std::string_view sql, const sql::Params& params = {}) override;
   sql::Rows query(std::string_view sql, const sql::Params& params = {}) override;
   void exec_script(std::string_view sql) override;
+  std::string_view skip_locked() const override { return " FOR UPDATE SKIP LOCKED"; }
   void begin(sql::TxMode mode) override;
   void commit() override;
   void rollback() noexcept override;

@@ -104,6 +104,9 @@ class Connection {
   virtual bool wait_for_orgs() { return false; }
   /// After the write's last attempt: lets go of what wait_for_orgs took. Never throws.
   virtual void release_orgs() noexcept {}
+  /// What a SELECT that takes rows for this writer alone ends with: " FOR UPDATE SKIP LOCKED" where
+  /// write transactions overlap (PostgreSQL), "" where writers never overlap (SQLite).
+  virtual std::string_view skip_locked() const { return ""; }
 };
 
 }  // namespace aims::store::sql

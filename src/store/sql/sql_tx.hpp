@@ -8,6 +8,7 @@
 #include "store/audit_entry_queries.hpp"
 #include "store/batch_lookups.hpp"
 #include "store/list_views.hpp"
+#include "store/notifications.hpp"
 #include "store/store.hpp"
 
 namespace aims::store::sql {
@@ -17,7 +18,8 @@ namespace aims::store::sql {
 /// SqlError on database failure (the runner turns it into a status); expected outcomes such as a
 /// unique-key clash are returned as status without disturbing the transaction.
 class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookups, public ListViews,
-                    public AccountDetails, public ActionIndex {
+                    public AccountDetails, public ActionIndex,
+                    public NotificationStore {
  public:
   explicit SqlTx(Connection& c) : c_(c) {}
 
@@ -118,6 +120,24 @@ class SqlTx final : public WriteTx, public AuditEntryQueries, public BatchLookup
                          const std::string& record_id, const std::vector<ActionRow>& rows) override;
   std::int64_t actions_backfilled(const std::string& org_id, const std::string& kind) override;
   status set_actions_backfilled(const std::string& org_id, const std::string& kind, std::int64_t rev) override;
+
+  // Notifications (store/notifications.hpp; notifications_sql.cpp).
+  status insert_webhook(const WebhookRow& w) override;
+  std::optional<WebhookRow> find_webhook(const std::string& org_id, const std::string& id) override;
+  std::vector<WebhookRow> list_webhooks(const std::string& org_id) override;
+  status delete_webhook(const std::string& org_id, const std::string& id, const std::string& now) override;
+  status insert_delivery(const DeliveryRow& d) override;
+  std::optional<DeliveryRow> find_delivery(const std::string& org_id, const std::string& id) override;
+  DeliveryPage list_deliveries(const DeliveryQuery& q) override;
+  std::vector<AttemptRow> list_attempts(const std::string& delivery_id) override;
+  std::vector<DeliveryRow> claim_deliveries(const std::string& now, const std::string& claim_until, int limit) override;
+  bool finish_attempt(const DeliveryRow& claimed, const AttemptRow& a, const DeliveryRow& outcome) override;
+  status requeue_delivery(const std::string& org_id, const std::string& id, std::int64_t attempts_left,
+                          const std::string& now) override;
+  bool mark_sent(const std::string& org_id, const std::string& event_key, const std::string& recipient,
+                 const std::string& at) override;
+  std::vector<std::pair<std::string, bool>> notification_preferences(const std::string& user_id) override;
+  void set_notification_preference(const std::string& user_id, const std::string& event_type, bool email) override;
 
   std::int64_t audit_size(const std::string& org_id) override;
   std::vector<AuditEntryRow> list_audit_entries(const std::string& org_id, std::int64_t from, int limit) override;

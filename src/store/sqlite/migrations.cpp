@@ -434,7 +434,70 @@ constexpr std::string_view kV16 = R"sql(
 -- evidence files stay on disk with SQLite
 )sql";
 
-const std::array<std::string_view, 16> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16};
+// v17: notifications (docs/notifications.md): the webhook endpoints of each organization (the secret
+// that signs their deliveries is kept here and shown once), the queue of deliveries (webhook calls
+// and e-mails) that the server's worker sends and retries, each attempt's log, what the periodic
+// scan has already sent (one event once per recipient and occurrence), and each user's choices.
+constexpr std::string_view kV17 = R"sql(
+CREATE TABLE webhooks (
+  id          TEXT PRIMARY KEY,
+  org_id      TEXT NOT NULL REFERENCES organizations (id),
+  url         TEXT NOT NULL,
+  events      TEXT NOT NULL,
+  description TEXT NOT NULL,
+  secret      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL
+) STRICT;
+CREATE INDEX webhooks_by_org ON webhooks (org_id, created_at, id);
+CREATE TABLE notification_deliveries (
+  id              TEXT PRIMARY KEY,
+  org_id          TEXT NOT NULL REFERENCES organizations (id),
+  channel         TEXT NOT NULL,
+  target_id       TEXT NOT NULL,
+  address         TEXT NOT NULL,
+  event_id        TEXT NOT NULL,
+  event_type      TEXT NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  attempts        INTEGER NOT NULL,
+  attempts_left   INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  last_status     INTEGER NOT NULL,
+  last_error      TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX notification_deliveries_by_org ON notification_deliveries (org_id, channel, created_at, id);
+CREATE INDEX notification_deliveries_by_target ON notification_deliveries (org_id, target_id, created_at, id);
+CREATE INDEX notification_deliveries_due ON notification_deliveries (status, next_attempt_at, id);
+CREATE TABLE notification_attempts (
+  delivery_id      TEXT NOT NULL REFERENCES notification_deliveries (id),
+  n                INTEGER NOT NULL,
+  at               TEXT NOT NULL,
+  status_code      INTEGER NOT NULL,
+  response_excerpt TEXT NOT NULL,
+  error            TEXT NOT NULL,
+  duration_ms      INTEGER NOT NULL,
+  PRIMARY KEY (delivery_id, n)
+) STRICT;
+CREATE TABLE notification_sent (
+  org_id    TEXT NOT NULL,
+  event_key TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  sent_at   TEXT NOT NULL,
+  PRIMARY KEY (org_id, event_key, recipient)
+) STRICT;
+CREATE TABLE notification_preferences (
+  user_id    TEXT NOT NULL REFERENCES users (id),
+  event_type TEXT NOT NULL,
+  email      INTEGER NOT NULL,
+  PRIMARY KEY (user_id, event_type)
+) STRICT;
+)sql";
+
+const std::array<std::string_view, 17> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17};
 
 }  // namespace
 
