@@ -43,6 +43,7 @@ set(test_costs
   http/actions 30
   browser/journey_check_act 50
   cli/backup 12
+  http/multiserver 60
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 
