@@ -3,7 +3,8 @@
 # 100,000 records per kind (bench/lists_100k.cpp), wrk with 1,000 AI systems loaded against
 # /healthz, an authenticated list of 50 systems and a catalog read, then the read endpoints of the
 # demo organization (bench/read_endpoints.sh), evidence uploads and durable creates over HTTP on
-# SQLite and PostgreSQL (bench/write_load.sh). Prints requests/s and p99
+# SQLite and PostgreSQL (bench/write_load.sh), and one server vs three behind HAProxy
+# (bench/multiserver.sh). Prints requests/s and p99
 # latency of each and its ratio to /healthz in the same run. Figures are printed, never asserted.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -85,3 +86,7 @@ echo
 echo "== durable writes over HTTP: creates at 8 and 32 connections, SQLite and PostgreSQL"
 AIMS_BIN="$bin" BENCH_DURATION="${BENCH_WRITE_DURATION:-30s}" BENCH_CONNECTIONS="8 32" bash "$root/bench/write_load.sh"
 AIMS_BIN="$bin" BENCH_DURATION="${BENCH_WRITE_DURATION:-30s}" BENCH_CONNECTIONS="8 32" bash "$root/bench/write_load.sh" --postgres
+
+echo
+echo "== several servers: one server vs three behind HAProxy on PostgreSQL, SQLite for comparison"
+AIMS_BIN="$bin" BENCH_DURATION="${BENCH_MULTI_DURATION:-15s}" bash "$root/bench/multiserver.sh"

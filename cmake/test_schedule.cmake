@@ -48,6 +48,7 @@ set(test_costs
   http/webhooks 30
   browser/webhooks 30
   cli/webhooks 12
+  http/multiserver 60
 )
 set(suite_default_costs browser 30 http 20 cli 10)
 

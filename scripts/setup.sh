@@ -13,6 +13,7 @@ debs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils python3-prometheus-client
   postgresql chromium wrk curl nodejs npm
+  haproxy
 )
 
 missing=()

@@ -27,6 +27,7 @@
 #include "domain/evidence/text_evidence.hpp"
 #include "domain/ledger/audited_store.hpp"
 #include "domain/notify/event_scan.hpp"
+#include "domain/ledger/signing_key_check.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/record_service.hpp"
 #include "cli/audit_key.hpp"
@@ -164,9 +165,22 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // Free-text evidence of answers and SoA entries, from before evidence was linked, goes to their notes.
     if (auto m = evidence::move_text_evidence_to_notes(store, clock); !m) return fail(m.error().detail);
     if (cfg.audit_key.empty()) fs::create_directories(cfg.data, ec);
+    const bool key_existed = fs::exists(cfg.audit_key_path(), ec);
     auto key = load_signing_key(cfg.audit_key_path(), true);
     if (!key) return fail(key.error().detail);
     ledger::LogSigner signer(std::move(*key), cfg.audit_origin);
+    // One signing key per installation, whichever server signs (docs/deployment.md, "The signing
+    // key"): on PostgreSQL, where several servers may share the database, the first to start fixes
+    // the key by signing every unsigned log; then every server's key must be the one that signed.
+    if (store.backend() == "postgres")
+      if (auto n = ledger::fix_signing_key(store, signer, clock); !n) {
+        if (!key_existed) fs::remove(cfg.audit_key_path(), ec);  // never leave a key that cannot be used
+        return fail(n.error().detail);
+      }
+    if (auto s = ledger::check_signing_key(store, signer); !s) {
+      if (!key_existed) fs::remove(cfg.audit_key_path(), ec);
+      return fail(s.error().detail);
+    }
     RandomIds ids;
     auto catalog = catalog::Catalog::load_embedded();
     // Evidence files live where the records do: in PostgreSQL's tables when the database is

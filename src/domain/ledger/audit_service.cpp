@@ -61,7 +61,7 @@ json::object checkpoint_json(const store::AuditCheckpointRow& c, const std::stri
 result<store::AuditCheckpointRow> AuditService::issue_checkpoint(const std::string& org_id) {
   std::int64_t size = 0;
   merkle::Hash root{};
-  std::optional<store::AuditCheckpointRow> existing, previous;
+  std::optional<store::AuditCheckpointRow> existing, previous, foreign;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     size = tx.audit_size(org_id);
     existing = tx.find_audit_checkpoint(org_id, size);
@@ -70,6 +70,8 @@ result<store::AuditCheckpointRow> AuditService::issue_checkpoint(const std::stri
       auto nodes = tree_of(tx, org_id);
       root = merkle::root(static_cast<std::uint64_t>(size), nodes);
       auto last = tx.list_audit_checkpoints(org_id, 1, size);
+      // Never sign after a checkpoint of another key: several servers share one key (docs/deployment.md).
+      if (!last.empty() && !signer_.signed_it(org_id, last.front().note)) foreign = last.front();
       // Never sign over a log that no longer gives the root an earlier checkpoint signed.
       if (!last.empty() &&
           merkle::to_hex(merkle::root(static_cast<std::uint64_t>(last.front().size), nodes)) != last.front().root_hash)
@@ -85,6 +87,11 @@ result<store::AuditCheckpointRow> AuditService::issue_checkpoint(const std::stri
     existing->note = signer_.cosign(org_id, existing->note);  // signed before organizations had own keys
     return *existing;
   }
+  if (foreign)
+    return make_error(errc::conflict, "The audit log's checkpoint of size " + std::to_string(foreign->size) +
+                                          " was signed by another key than this server's: every server of an "
+                                          "installation must use the same signing key file (audit_key). No "
+                                          "checkpoint was signed.");
   if (previous)
     return make_error(errc::conflict, "The audit log no longer matches its checkpoint of size " +
                                           std::to_string(previous->size) +

@@ -101,4 +101,8 @@ std::string LogSigner::cosign(const std::string& org_id, const std::string& sign
   return signed_note + mine.substr(text->size() + 1);  // the new signature line after the old
 }
 
+bool LogSigner::signed_it(const std::string& org_id, const std::string& signed_note) const {
+  return note::open(signed_note, verifier(org_id)) || note::open(signed_note, legacy_verifier(org_id));
+}
+
 }  // namespace aims::ledger

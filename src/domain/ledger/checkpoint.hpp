@@ -60,6 +60,11 @@ class LogSigner {
   /// the installation's key did (a checkpoint signed before organizations had keys of their own),
   /// with the organization's signature line added after that one. Other notes are unchanged.
   std::string cosign(const std::string& org_id, const std::string& note) const;
+  /// Whether a stored checkpoint note of `org_id`'s log carries a valid signature by this signer's
+  /// key: the organization's own or (from before organizations had keys) the installation's. A
+  /// note that does not is another key's: a server of the installation configured with another key
+  /// file (docs/deployment.md, "The signing key").
+  bool signed_it(const std::string& org_id, const std::string& note) const;
 
  private:
   note::SigningKey key_;
