@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aims } from '../lib/server.mjs';
-import { closeSession, launchBrowser, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { closeSession, launchBrowser, openSession, screenshot, settledRows, settledValue, uiLogin } from './helpers.mjs';
 
 describe('audit log in the browser', () => {
   let server, browser, page, api, system;
@@ -93,8 +93,13 @@ describe('audit log in the browser', () => {
     await page.goto('/audit');
     const table = page.getByTestId('audit-entries');
     await table.locator('tbody tr').first().waitFor();
-    await page.getByTestId('audit-filter-type').selectOption('system');
+    const type = page.getByTestId('audit-filter-type');
+    await type.selectOption('system');
     await page.waitForURL(/record_type=system/);
+    // The unfiltered entries stay on screen (busy) until the filtered answer is in; the select shows
+    // the choice once the page has rendered the new URL.
+    assert.equal(await settledValue(type, 'system'), 'system');
+    await settledRows(page);
     const rows = table.locator('tbody tr');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="audit-entries"] tbody tr')].every((r) => /AI system/.test(r.textContent)));
     assert.equal(await rows.count(), 2);  // created, then changed
@@ -109,7 +114,8 @@ describe('audit log in the browser', () => {
     assert.equal(await link.getAttribute('href'), `/systems/${system.id}`);
     await rows.first().getByTestId('audit-proof').click();
     const status = rows.first().getByTestId('proof-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid="audit-entries"] [data-testid="proof-status"]')?.dataset.status !== 'checking');
+    // Wait for the status to exist and be done checking (a missing one would pass a "not checking" test).
+    await rows.first().locator('[data-testid="proof-status"]:not([data-status="checking"])').waitFor();
     assert.equal(await status.getAttribute('data-status'), 'verified');
     assert.equal(await rows.nth(1).getByTestId('proof-status').count(), 0);
     await screenshot(page, '71-audit-filters-proof');
@@ -124,10 +130,11 @@ describe('audit log in the browser', () => {
       await uiLogin(other.page, 'viewer@acme.test', pw);
       await other.page.goto('/audit');
       await other.page.getByTestId('checkpoint-signature').waitFor();
+      // What the viewer gets in place of the list first, so the absences are read from the page as shown.
+      await other.page.getByTestId('audit-entries-role').waitFor();
       assert.equal(await other.page.getByTestId('audit-export').count(), 0);
       assert.equal(await other.page.getByTestId('audit-pack').count(), 0);
       assert.equal(await other.page.getByTestId('audit-entries').count(), 0);
-      await other.page.getByTestId('audit-entries-role').waitFor();
       // The history of a record still shows verified entries.
       await other.page.goto(`/systems/${system.id}?tab=history`);
       await other.page.locator('[data-testid="proof-status"][data-status="verified"]').nth(1).waitFor();
@@ -147,6 +154,11 @@ describe('audit log in the browser', () => {
     await page.goto(`/systems/${system.id}?tab=history`);
     const failed = page.locator('[data-testid="proof-status"][data-status="failed"]');
     await failed.first().waitFor();
+    // The other entry may still be checking: count once every proof is done.
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('[data-testid="history"] [data-testid="proof-status"]')];
+      return all.length === 2 && all.every((e) => e.dataset.status !== 'checking');
+    });
     assert.equal(await failed.count(), 1);
     assert.match(await failed.textContent(), new RegExp(`^✗ Audit entry ${seq} does not verify: the entry is not the one the signed checkpoint holds$`));
     assert.equal(await page.locator('[data-testid="proof-status"][data-status="verified"]').count(), 1);

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { aims, login } from '../lib/server.mjs';
-import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, settledRows, uiLogin } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 const PW = 'certification browser password';
@@ -42,6 +42,8 @@ test('readiness: the AI policy is missing; created and approved, it is present w
   await openPage(page, '/certification/readiness');
   await page.getByRole('heading', { name: 'Stage 1 readiness' }).waitFor();
   await page.getByLabel('Status').selectOption('missing');
+  // The unfiltered list has the row too (missing as well): wait until the table shows the filter's answer.
+  await settledRows(page);
   const row = page.locator('[data-item="DI-5.2"]');
   await row.waitFor();
   assert.equal(await row.getAttribute('data-status'), 'missing');

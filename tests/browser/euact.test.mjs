@@ -159,13 +159,18 @@ describe('EU AI Act classification and obligations in the browser', () => {
     assert.equal(stored.status, 'in_progress');
 
     // Filters live in the URL; the timeline groups by application date.
-    await page.getByLabel('Status').first().selectOption('in_progress');
+    // The filter bar's Status (an open card editor has a Status too).
+    const statusFilter = page.getByRole('search', { name: 'Filter obligations' }).getByLabel('Status');
+    await statusFilter.selectOption('in_progress');
     await page.waitForURL(/status=in_progress/);
     await board.locator('[data-column="not_started"] .ob-card').first().waitFor({ state: 'detached' });
     assert.equal(await board.locator('.ob-card').count(), 1);
     await page.getByRole('button', { name: 'Timeline' }).click();
     await page.waitForURL(/view=timeline/);
-    await page.getByLabel('Status').first().selectOption('');
+    // The router renders the new URL a moment later, and a filter builds on the URL the page has
+    // rendered: choose the status once the timeline is shown, or the view would be dropped again.
+    await board.getByTestId('ob-timeline').waitFor();
+    await statusFilter.selectOption('');
     const all = await apiGet(server.url, api, '/api/v1/obligations?applies_from=2027-12-02');
     assert.ok(all.total >= 18);
     await page.waitForFunction((n) => document.querySelectorAll('li[data-date="2027-12-02"] .ob-card').length === n, all.total);

@@ -25,10 +25,19 @@ describe('the record picker', () => {
   }
   const linksOf = async (ev) => (await apiGet(server.url, api, `${EV}/${ev.id}/links`)).items.map((l) => l.target).sort();
 
-  /** Types into the focused combobox key by key, waits for the option, and presses Enter. */
+  /**
+   * Waits until the picker around `combobox` shows the matches of the whole typed text: typed key by
+   * key, the options of an earlier prefix stay on screen until its answer is in (and Enter picks
+   * nothing until then); the count in the status line shows only for the current text.
+   */
+  const matchesShown = (combobox, count = /\d+ match(es)?/) =>
+    combobox.locator('xpath=..').getByRole('status').filter({ hasText: count }).waitFor({ state: 'attached' });
+
+  /** Types into the focused combobox key by key, waits for the option of the whole text, and presses Enter. */
   async function pick(combobox, text, option) {
     await combobox.focus();
     await page.keyboard.type(text);
+    await matchesShown(combobox);
     await page.getByRole('option', { name: option }).waitFor();
     assert.equal(await combobox.getAttribute('aria-expanded'), 'true');
     await page.keyboard.press('Enter');
@@ -59,6 +68,8 @@ describe('the record picker', () => {
     // Two matches: the arrow keys move the choice, Enter links the chosen one.
     await box.focus();
     await page.keyboard.type('access');
+    // The matches of a shorter prefix ("a") may be on screen first: wait for those of "access".
+    await matchesShown(box, '2 matches');
     await page.getByRole('option', { name: /Access log sample/ }).waitFor();
     await page.getByRole('option', { name: /Access control policy/ }).waitFor();
     assert.equal(await panel.getByRole('listbox').getByRole('option').count(), 2);
@@ -125,6 +136,7 @@ describe('the record picker', () => {
     const card = page.getByTestId('evidence-links');
     await card.waitFor();
     await card.getByLabel('Kind').selectOption('obligation');
+    await card.getByRole('combobox', { name: 'Find a record (Obligation)' }).waitFor();
     assert.equal(await card.getByTestId('link-id').count(), 0, 'no id to type');
     const obligations = await apiGet(server.url, api, `/api/v1/obligations?system=${encodeURIComponent(system.id)}&limit=100`);
     const art26 = obligations.items.find((o) => o.obligation_id === 'art26');

@@ -117,6 +117,18 @@ export async function settledValue(locator, value, timeout = actionLimitMs) {
   return got;
 }
 
+/**
+ * Waits until no table (or other region) in the page's main part is aria-busy, i.e. every list shows
+ * the answer for its current filters, sort and page rather than the previous one still on screen.
+ * Call it once the page has rendered the new parameters: the router renders a changed URL a little
+ * later (in a transition), so wait first for what that render shows (a select filter holding the
+ * chosen value, see settledValue; "Clear filters"); a filter kept in the page's own state (not in
+ * the URL) renders at once. Before that render nothing is busy yet.
+ */
+export async function settledRows(page) {
+  await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+}
+
 /** Turns segregation of duties off for the given duties (e.g. {risk_acceptance: false}) as that admin
  *  session, for tests in which one admin does everything; tests/browser/settings.test.mjs covers it on. */
 export async function setSegregation(url, session, duties) {

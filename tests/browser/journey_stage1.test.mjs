@@ -23,9 +23,14 @@ describe("a new compliance lead's stage-1 set-up", () => {
   const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
   const read = (path) => apiGet(server.url, api, path);
 
-  /** Opens `label` from the side navigation and waits for its page. */
+  /**
+   * Opens `label` from the side navigation and waits for its page. The router renders the new page
+   * in a transition, so the page before (with its own heading, and tables that may hold the text
+   * looked for next) stays a moment: the link is marked current once the new page is shown.
+   */
   async function go(label) {
     await nav(label).click();
+    await nav(label).and(page.locator('[aria-current="page"]')).waitFor();
     await settled(page);
   }
 

@@ -87,7 +87,8 @@ describe('organizations in the browser', () => {
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Other support assistant');
     await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Answers customer questions in chat.');
     await page.getByRole('button', { name: 'Register AI system' }).click();
-    await page.waitForURL(/\/systems\/[^/]+$/);
+    // /systems/new matches /systems/<id> too: wait for an id that is not "new".
+    await page.waitForURL(/\/systems\/(?!new$)[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Other support assistant' }).waitFor();
     await screenshot(page, '34-org-system-other');
 

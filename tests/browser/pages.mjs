@@ -2,7 +2,7 @@
 // the side navigation as the shell renders it from the feature registry, plus a detail page of a
 // system, a risk and an assessment's results of the demo organization. Stateless helpers.
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, closeSession, openSession, settledRows, uiLogin } from './helpers.mjs';
 
 /** The navigation entries the shell shows (the registry's, in order) as [{ name, path }]. */
 export async function navPages(page) {
@@ -44,6 +44,7 @@ export async function openDemoPages() {
 export async function settled(page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
+  await settledRows(page);
 }
 
 /** Opens `path` in the shell and waits until it has settled. */

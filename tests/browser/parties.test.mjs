@@ -31,8 +31,10 @@ describe('interested parties and their requirements, in the browser', () => {
     await page.getByTestId('kind-detail').waitFor();
     party = page.url().split('/').pop();
     assert.match(party, /^IP-\d+$/);
-    const owner = await page.locator('[data-field="owner_id"] dd').textContent();
-    assert.equal(owner.trim(), me.name || me.email, 'the owner by name, not id');
+    // The owner shows as an id at once and by name when the members have loaded: wait for the name.
+    const owner = page.locator('[data-field="owner_id"] dd');
+    await owner.filter({ hasText: me.name || me.email }).waitFor();
+    assert.equal((await owner.textContent()).trim(), me.name || me.email, 'the owner by name, not id');
     const stored = await apiGet(server.url, api, `/api/v1/interested-parties/${party}`);
     assert.equal(stored.owner_id, me.id);
   });
@@ -61,7 +63,10 @@ describe('interested parties and their requirements, in the browser', () => {
     await control.waitFor();
     assert.equal(await control.textContent(), 'A.5.2 AI system impact assessment process');
     assert.equal(await control.getAttribute('href'), '/catalog/iso42001/A.5.2');
-    assert.equal(await page.locator('[data-field="party_id"] a').textContent(), `${party} Hospital patients`);
+    // The same for the party: its id at once, its name once the parties have loaded.
+    const partyLink = page.locator('[data-field="party_id"] a');
+    await partyLink.filter({ hasText: 'Hospital patients' }).waitFor();
+    assert.equal(await partyLink.textContent(), `${party} Hospital patients`);
     await screenshot(page, 'parties-requirement');
     const stored = await apiGet(server.url, api, `/api/v1/party-requirements/${id}`);
     assert.equal(stored.party_id, party);
@@ -90,6 +95,6 @@ describe('interested parties and their requirements, in the browser', () => {
     await decision.getByTestId('climate-relevant').filter({ hasText: 'Yes' }).waitFor();
     await decision.getByRole('link', { name: /CD-1/ }).click();
     await page.getByTestId('kind-detail').waitFor();
-    assert.match(await page.locator('[data-field="decided_by"] dd').textContent(), /Management board/);
+    await page.locator('[data-field="decided_by"] dd').filter({ hasText: /Management board/ }).waitFor();
   });
 });

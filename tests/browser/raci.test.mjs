@@ -56,6 +56,8 @@ describe('RACI matrix and legal hold in the browser', () => {
     });
     assert.equal(r.status, 200);
     await openPage(page, `/context-issues/${held.record_id}`);
+    // The retention note comes with the same record as the hold: once it shows, no hold is shown.
+    await page.getByTestId('retention').waitFor();
     assert.equal(await page.getByTestId('legal-hold').count(), 0);
   });
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aims, aimsBin, login } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, launchBrowser, screenshot, settledRows, settledValue, uiLogin } from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PATH = 'context-issues';
@@ -118,11 +118,19 @@ describe('record kinds served from their schema, in the browser (context issues)
     assert.ok(filter, 'the kind has a filter with values');
     const counts = await Promise.all(filter.values.map(async (v) => [v, (await list(`?${filter.name}=${v.value}`)).total]));
     const [value, count] = counts.find(([, n]) => n > 0 && n < all) ?? counts.find(([, n]) => n > 0);
-    await page.getByTestId(`filter-${filter.name}`).selectOption(value.value);
+    // The total of the unfiltered list stays on screen while the filtered one loads (and is the same
+    // when every issue has the value): wait until the page shows the filter and its answer.
+    const select = page.getByTestId(`filter-${filter.name}`);
+    await select.selectOption(value.value);
     await page.waitForURL(new RegExp(`${filter.name}=${value.value}`));
+    assert.equal(await settledValue(select, value.value), value.value);
+    await settledRows(page);
     await total(`of ${count} context issue${count === 1 ? '' : 's'}`);
     await screenshot(page, 'kinds-1-filtered');
-    await page.getByTestId(`filter-${filter.name}`).selectOption('');
+    await select.selectOption('');
+    await page.waitForURL((u) => !u.searchParams.has(filter.name));
+    assert.equal(await settledValue(select, ''), '');
+    await settledRows(page);
     await total(`of ${all} context issues`);
     // A value nobody has: "no records match" with a way back.
     await page.getByTestId('kind-search').fill('no such issue anywhere');
@@ -137,11 +145,13 @@ describe('record kinds served from their schema, in the browser (context issues)
     await head.getByRole('button').click();
     await page.waitForURL(new RegExp(`sort=${sort.name}`));
     await page.getByTestId('kind-table').locator(`thead th[aria-sort="ascending"]`).filter({ hasText: sort.label }).waitFor();
+    await settledRows(page); // the rows in the order before stay on screen until the sorted answer is in
     const up = await list(`?sort=${sort.name}`);
     await page.waitForFunction((want) => [...document.querySelectorAll('[data-testid="kind-table"] tbody tr td:first-child a')].map((a) => a.textContent).join() === want, up.items.map((r) => r.number).join());
     await head.getByRole('button').click();
     await page.waitForURL(new RegExp(`sort=-${sort.name}`));
     await page.getByTestId('kind-table').locator(`thead th[aria-sort="descending"]`).filter({ hasText: sort.label }).waitFor();
+    await settledRows(page);
     const down = await list(`?sort=-${sort.name}`);
     await page.waitForFunction((want) => [...document.querySelectorAll('[data-testid="kind-table"] tbody tr td:first-child a')].map((a) => a.textContent).join() === want, down.items.map((r) => r.number).join());
     assert.notDeepEqual(up.items.map((r) => r.number), down.items.map((r) => r.number));

@@ -49,6 +49,8 @@ describe('the printable report page', () => {
     await tab.goto(`/assessments/${encodeURIComponent(id)}/report`);
     const r = tab.getByTestId('printable-report');
     await r.getByRole('heading', { level: 1, name: 'Report <Q4> & co' }).waitFor();
+    // The title is set by an effect after the report has rendered: wait for the report's own.
+    await tab.waitForFunction(() => document.title.startsWith('Gap assessment report'));
     assert.equal(await tab.title(), 'Gap assessment report — Report <Q4> & co · aims');
     assert.equal((await tab.getByTestId('report-overall').locator('.value').textContent()).trim(), report.summary.overall_maturity_text);
     assert.equal((await tab.getByTestId('report-readiness').locator('.value').textContent()).trim(), report.summary.readiness.percent_text);

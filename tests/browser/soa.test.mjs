@@ -115,17 +115,24 @@ describe('Statement of Applicability in the browser', () => {
     await page.getByTestId('soa-count').filter({ hasText: '1 of 38 controls' }).waitFor();
     await page.locator('tr[data-control="A.2.3"]').waitFor();
     await screenshot(page, '56-soa-filtered', { fullPage: false });
+    // Each filter builds on the URL the page has rendered, and the count of the filter before ("1 of
+    // 38") would answer for the next one: wait for the cleared table between them.
+    const cleared = () => page.getByTestId('soa-count').filter({ hasText: /^38 controls$/ }).waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await cleared();
     await page.getByTestId('soa-search').fill('governance');
+    await page.waitForURL(/q=governance/);
     await page.getByTestId('soa-count').filter({ hasText: '1 of 38 controls' }).waitFor();
     await page.locator('tr[data-control="A.3.2"]').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await cleared();
     await page.getByLabel('Area').selectOption('A.6');
     // A.6.2.4 is on the unfiltered table too: wait for the filter to take rows of other areas away.
     await page.locator('tr[data-control="A.2.2"]').waitFor({ state: 'detached' });
     await page.locator('tr[data-control="A.6.2.4"]').waitFor();
     assert.equal(await page.locator('tbody tr[data-control^="A.2."]').count(), 0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await cleared();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('soa-export-csv').click()]);
     assert.match(download.suggestedFilename(), /\.csv$/);

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aims, login } from '../lib/server.mjs';
-import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openSession, screenshot, settledRows, settledValue, uiLogin } from './helpers.mjs';
 
 describe('AI system inventory in the browser', () => {
   let server, browser, page;
@@ -66,7 +66,8 @@ describe('AI system inventory in the browser', () => {
     await page.getByLabel('Tags').fill('credit\nretail');
     await page.getByRole('button', { name: 'Register AI system' }).click();
 
-    await page.waitForURL(/\/systems\/[^/]+$/);
+    // /systems/new itself matches /systems/<id>: wait for an id that is not "new".
+    await page.waitForURL(/\/systems\/(?!new$)[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Credit scoring engine' }).waitFor();
     await page.getByTestId('flash').waitFor();
     const detail = page.getByTestId('system-detail');
@@ -84,14 +85,25 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('link', { name: 'AI systems' }).first().click();
     await page.getByTestId('systems-search').fill('scoring');
     await page.waitForURL(/q=scoring/);
+    // The unfiltered list (the same one system) stays on screen, busy, until the search's answer is
+    // in; "Clear filters" shows once the page has rendered the new URL (the router renders it later).
+    await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+    await settledRows(page);
     await page.getByTestId('systems-table').getByRole('link', { name: 'Credit scoring engine' }).waitFor();
     await page.getByTestId('systems-total').filter({ hasText: 'of 1 AI system' }).waitFor();
     await screenshot(page, '07-systems-search');
     await page.getByTestId('systems-search').fill('no such system');
     await page.getByTestId('systems-total').filter({ hasText: 'No AI systems match' }).waitFor();
     await page.getByTestId('systems-search').fill('');
-    await page.getByLabel('EU AI Act class').selectOption('unclassified');
+    // Emptying the box brings the system back before the class filter is chosen (which builds on
+    // the URL the page has rendered): wait for that, then choose the class and wait for its answer.
     await page.getByTestId('systems-table').getByRole('link', { name: 'Credit scoring engine' }).waitFor();
+    const euClass = page.getByLabel('EU AI Act class');
+    await euClass.selectOption('unclassified');
+    assert.equal(await settledValue(euClass, 'unclassified'), 'unclassified');
+    await settledRows(page);
+    await page.getByTestId('systems-table').getByRole('link', { name: 'Credit scoring engine' }).waitFor();
+    await page.getByTestId('systems-total').filter({ hasText: '1–1 of 1 AI system' }).waitFor();
   });
 
   test('an edit is saved with If-Match and shows in the history', async () => {
@@ -129,7 +141,8 @@ describe('AI system inventory in the browser', () => {
     await page.getByRole('button', { name: 'Reload latest version' }).click();
     await page.waitForFunction(() => document.querySelector('input[name="owner"]')?.value === 'Someone else');
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Credit scoring engine' }).waitFor();
+    // "Edit Credit scoring engine" contains the name too: wait for the detail page's own heading.
+    await page.getByRole('heading', { level: 1, name: 'Credit scoring engine', exact: true }).waitFor();
   });
 
   test('archive and restore ask for confirmation', async () => {

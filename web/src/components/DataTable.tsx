@@ -18,11 +18,13 @@ interface DataTableProps {
   groups?: boolean;
   /** False leaves out the horizontally scrolling `table-wrap` around the table. */
   wrap?: boolean;
+  /** The rows shown are being replaced (e.g. a useAsync's `stale`): sets aria-busy. */
+  busy?: boolean;
 }
 
-export function DataTable({ columns, className, testId, id, caption, children, groups, wrap = true }: DataTableProps) {
+export function DataTable({ columns, className, testId, id, caption, children, groups, wrap = true, busy }: DataTableProps) {
   const table = (
-    <table className={className ? `table ${className}` : 'table'} id={id} data-testid={testId}>
+    <table className={className ? `table ${className}` : 'table'} id={id} data-testid={testId} aria-busy={busy || undefined}>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       <thead>
         <tr>

@@ -6,46 +6,77 @@ import { ApiError, errorMessage } from './api';
 export interface AsyncState<T> {
   data: T | undefined;
   error: ApiError | Error | undefined;
+  /** Whether a run for the current parameters is under way (true from the render that changed them). */
   loading: boolean;
+  /** Whether `data` was loaded for the current parameters (and after the last reload). */
+  current: boolean;
+  /**
+   * Whether `data` belongs to earlier parameters (or predates a reload) while the answer for the
+   * current ones is on its way: what is shown is being replaced (a table's aria-busy).
+   */
+  stale: boolean;
   /** Runs the loader again (e.g. after a write). */
   reload: () => void;
   /** Replaces the data without a round trip (e.g. with a write's response). */
   setData: (d: T) => void;
 }
 
+/** Whether two parameter lists are the same, element by element as React compares effect deps. */
+export function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+/**
+ * What a useAsync shows for the parameters `key`, given the parameters its data was loaded for
+ * (`dataKey`) and those of its last finished run (`doneKey`). Compared during render, so the
+ * render that changes the parameters already marks the old data as not current.
+ */
+export function asyncStatus(hasData: boolean, dataKey: readonly unknown[] | undefined, doneKey: readonly unknown[] | undefined, key: readonly unknown[]) {
+  const loading = !sameDeps(doneKey, key);
+  const current = hasData && sameDeps(dataKey, key);
+  return { loading, current, stale: hasData && !current && loading };
+}
+
 /**
  * Runs `load` whenever `deps` change and keeps the latest result. Answers of superseded runs are
- * dropped (their AbortSignal fires), so fast typing or paging never shows stale rows.
+ * dropped (their AbortSignal fires), so fast typing or paging never shows stale rows as current:
+ * until the answer for the current `deps` is in, `stale` says that the data shown is the previous one.
  */
 export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | Error | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
+  const key = [...deps, tick];
+  // The data with the parameters it was loaded for; the parameters of the last run that finished.
+  const [shown, setShown] = useState<{ data: T | undefined; key: readonly unknown[] | undefined }>({ data: undefined, key: undefined });
+  const [doneKey, setDoneKey] = useState<readonly unknown[] | undefined>(undefined);
+  const [error, setError] = useState<ApiError | Error | undefined>(undefined);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const keyRef = useRef(key);
+  keyRef.current = key;
 
   useEffect(() => {
     const ctrl = new AbortController();
-    setLoading(true);
+    const runKey = key;
     setError(undefined);
     loadRef.current(ctrl.signal).then(
       (d) => {
         if (ctrl.signal.aborted) return;
-        setData(d);
-        setLoading(false);
+        setShown({ data: d, key: runKey });
+        setDoneKey(runKey);
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
         setError(e instanceof Error ? e : new Error(String(e)));
-        setLoading(false);
+        setDoneKey(runKey);
       },
     );
     return () => ctrl.abort();
-  }, [...deps, tick]);
+  }, key);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload, setData };
+  const setData = useCallback((d: T) => setShown({ data: d, key: keyRef.current }), []);
+  const status = asyncStatus(shown.data !== undefined, shown.key, doneKey, key);
+  return { data: shown.data, error, ...status, reload, setData };
 }
 
 /** `value`, but only once it has stayed the same for `ms` milliseconds. */

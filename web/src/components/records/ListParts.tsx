@@ -218,7 +218,7 @@ export function ListResults<T extends { id: string }>({ list, columns, name, nou
         <>
           <TableMeta list={list} testId={`${name}-total`} noMatch={text.noMatch ?? `No ${noun[1]} match these filters.`} noun={noun} {...meta} />
           <div className="table-wrap">
-            <table className="table" data-testid={`${name}-table`}>
+            <table className="table" data-testid={`${name}-table`} aria-busy={list.stale || undefined}>
               <SortableHead list={list} columns={columns} />
               <tbody>
                 {(page.items as readonly T[]).map((item) =>

@@ -35,6 +35,8 @@ export interface ListView {
   setSearch: (text: string) => void;
   page: ListPageData | undefined;
   loading: boolean;
+  /** Whether the page shown belongs to earlier filters, sort or cursor while the current one loads. */
+  stale: boolean;
   /** 0-based index of the first row shown. */
   first: number;
   pageNumber: number;
@@ -103,6 +105,7 @@ export function useListPage<F, P extends ListPageData>(spec: ListPageSpec<F, P>)
     setSearch,
     page,
     loading: list.loading,
+    stale: list.stale,
     error: list.error,
     reload: list.reload,
     first: (pageNumber(stack) - 1) * PAGE_SIZE,

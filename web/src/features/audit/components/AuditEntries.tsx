@@ -187,7 +187,7 @@ export function AuditEntries() {
       ) : null}
       {page && page.items.length > 0 ? (
         <>
-          <DataTable columns={['When', 'Who', 'What', 'Record', 'Entry', { label: 'Proof', hidden: true }]} className="table-compact" testId="audit-entries">
+          <DataTable columns={['When', 'Who', 'What', 'Record', 'Entry', { label: 'Proof', hidden: true }]} className="table-compact" testId="audit-entries" busy={list.stale}>
             {page.items.map((e) => {
               const href = recordLink(e, paths);
               const title = e.record_title ?? e.record_id;

@@ -64,7 +64,7 @@ export function ReadinessPage() {
       {!list.data ? (list.error ? null : <Loading />) : list.data.items.length === 0 ? (
         <EmptyState title="Nothing to show" testId="readiness-empty">No item of the checklist matches the filters.</EmptyState>
       ) : (
-        <DataTable columns={['Requirement', 'What is asked', 'Status', 'Satisfied by']} testId="readiness-table" caption="Stage 1 readiness checklist">
+        <DataTable columns={['Requirement', 'What is asked', 'Status', 'Satisfied by']} testId="readiness-table" caption="Stage 1 readiness checklist" busy={list.stale}>
           {list.data.items.map((i) => (
             <tr key={i.id} data-item={i.id} data-status={i.status}>
               <td>

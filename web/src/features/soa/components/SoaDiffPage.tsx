@@ -64,7 +64,7 @@ export function SoaDiffPage() {
         </EmptyState>
       ) : null}
       {d && d.changes.length > 0 ? (
-        <DataTable columns={['Control', 'Field', from === 'working' ? 'Working copy' : `Version ${from}`, to === 'working' ? 'Working copy' : `Version ${to}`]} className="diff-table" testId="diff-table">
+        <DataTable columns={['Control', 'Field', from === 'working' ? 'Working copy' : `Version ${from}`, to === 'working' ? 'Working copy' : `Version ${to}`]} className="diff-table" testId="diff-table" busy={diff.stale}>
           {changesByControl(d.changes).flatMap((g) =>
             g.changes.map((c, i) => (
               <tr key={`${g.control_id}:${c.field}`} data-control={g.control_id} data-field={c.field}>
