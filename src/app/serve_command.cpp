@@ -33,7 +33,6 @@
 #include "cli/audit_key.hpp"
 #include "http/server.hpp"
 #include "store/database_copy.hpp"
-#include "store/postgres/pg_blob_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::app {
@@ -187,7 +186,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
     // PostgreSQL (every server of a deployment sees them), else on disk under <data>/evidence.
     std::unique_ptr<evidence::BlobStore> blobs;
     if (store::is_postgres_location(cfg.database_location())) {
-      auto pg_blobs = store::postgres::PgBlobStore::open(cfg.database_location());
+      auto pg_blobs = store::open_database_blob_store(cfg.database_location());
       if (!pg_blobs) return fail(pg_blobs.error().detail);
       blobs = std::move(*pg_blobs);
     } else {

@@ -1,4 +1,4 @@
-// aims evidence migrate: files of <data>/evidence → PostgreSQL's evidence tables (PgBlobStore).
+// aims evidence migrate: files of <data>/evidence → PostgreSQL's evidence tables (store::open_database_blob_store).
 // Each file is streamed into a new blob while its SHA-256 is computed; the blob is committed only
 // if that hash is the one the file's name says, and is then read back from the database and hashed
 // again. The first mismatch stops the run (exit 2) with the file named, and no file is removed.
@@ -18,7 +18,6 @@
 #include "core/sha256_hasher.hpp"
 #include "domain/evidence/blob_store.hpp"
 #include "store/database_copy.hpp"
-#include "store/postgres/pg_blob_store.hpp"
 #include "store/store.hpp"
 
 namespace aims::cli {
@@ -125,7 +124,7 @@ int run_migrate(const MigrateOpts& o) {
   // Brings the schema to this build's version (the evidence tables are v16) before using them.
   auto st = store::open_store(db);
   if (!st) return report(st.error());
-  auto opened = store::postgres::PgBlobStore::open(db);
+  auto opened = store::open_database_blob_store(db);
   if (!opened) return report(opened.error());
   evidence::BlobStore& blobs = **opened;
 

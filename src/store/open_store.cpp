@@ -2,7 +2,9 @@
 #include <array>
 #include <string_view>
 
+#include "store/blobs.hpp"
 #include "store/database_copy.hpp"
+#include "store/postgres/pg_blob_store.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
@@ -29,6 +31,14 @@ bool is_postgres_location(std::string_view location) {
 result<std::unique_ptr<Store>> open_store(const std::string& location) {
   if (is_postgres_location(location)) return upcast(postgres::PgStore::open(location));
   return upcast(sqlite::SqliteStore::open(location));
+}
+
+result<std::unique_ptr<BlobStore>> open_database_blob_store(const std::string& location) {
+  if (!is_postgres_location(location))
+    return make_error(errc::unavailable, "this database keeps no evidence: with SQLite, evidence files stay under <data>/evidence");
+  auto r = postgres::PgBlobStore::open(location);
+  if (!r) return r.error();
+  return std::unique_ptr<BlobStore>(std::move(*r));
 }
 
 }  // namespace aims::store

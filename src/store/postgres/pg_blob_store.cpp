@@ -91,7 +91,7 @@ void in_blob_transaction(PgConnection& c, F&& body) {
   }
 }
 
-class PgWriter final : public evidence::BlobWriter {
+class PgWriter final : public BlobWriter {
  public:
   PgWriter(PgBlobStore& store, std::string id) : store_(store), id_(std::move(id)) { buf_.reserve(PgBlobStore::kChunkBytes); }
   ~PgWriter() override {
@@ -168,7 +168,7 @@ class PgWriter final : public evidence::BlobWriter {
   bool done_ = false;
 };
 
-class PgReader final : public evidence::BlobReader {
+class PgReader final : public BlobReader {
  public:
   PgReader(PgBlobStore& store, std::string content_id, std::uint64_t size)
       : store_(store), content_id_(std::move(content_id)), size_(size) {}
@@ -272,7 +272,7 @@ void PgBlobStore::give_back(std::unique_ptr<PgConnection> c) {
   freed_.notify_one();
 }
 
-result<std::unique_ptr<evidence::BlobWriter>> PgBlobStore::create() {
+result<std::unique_ptr<BlobWriter>> PgBlobStore::create() {
   std::string id = "up_" + crypto::random_base32(26);
   try {
     Lease c(*this);
@@ -280,17 +280,17 @@ result<std::unique_ptr<evidence::BlobWriter>> PgBlobStore::create() {
   } catch (const sql::SqlError& e) {
     return blob_db_error("cannot start an upload in the database", e);
   }
-  return std::unique_ptr<evidence::BlobWriter>(std::make_unique<PgWriter>(*this, std::move(id)));
+  return std::unique_ptr<BlobWriter>(std::make_unique<PgWriter>(*this, std::move(id)));
 }
 
-result<std::unique_ptr<evidence::BlobReader>> PgBlobStore::open(const std::string& org_id, const std::string& sha256) {
+result<std::unique_ptr<BlobReader>> PgBlobStore::open(const std::string& org_id, const std::string& sha256) {
   if (!blob_key_ok(org_id, sha256)) return make_error(errc::not_found, "No such evidence file.");
   try {
     Lease c(*this);
     sql::Rows rows =
         c->query("SELECT content_id, size FROM evidence_blobs WHERE org_id = ? AND sha256 = ?", {org_id, sha256});
     if (rows.empty()) return make_error(errc::not_found, "The evidence file is missing from the vault.");
-    return std::unique_ptr<evidence::BlobReader>(
+    return std::unique_ptr<BlobReader>(
         std::make_unique<PgReader>(*this, rows.front().text(0), static_cast<std::uint64_t>(rows.front().int64(1))));
   } catch (const sql::SqlError& e) {
     return blob_db_error("cannot open the evidence file in the database", e);

@@ -9,7 +9,7 @@
 // memory. A writer destroyed without commit deletes its content; contents no blob names that were
 // started more than a day ago are deleted when the store opens (writers of a crashed process).
 //
-// Implements evidence::BlobStore; this file includes only that interface of the domain. Owned by
+// Implements store::BlobStore (store/blobs.hpp). Owned by
 // the composition root (or a command); thread-safe: each call borrows a connection of its own pool.
 #pragma once
 #include <condition_variable>
@@ -19,13 +19,13 @@
 #include <string>
 #include <vector>
 
-#include "domain/evidence/blob_store.hpp"
+#include "store/blobs.hpp"
 
 namespace aims::store::postgres {
 
 class PgConnection;
 
-class PgBlobStore final : public evidence::BlobStore {
+class PgBlobStore final : public BlobStore {
  public:
   /// Bytes per stored chunk (the last chunk of a blob may be shorter).
   static constexpr std::size_t kChunkBytes = 256 * 1024;
@@ -35,8 +35,8 @@ class PgBlobStore final : public evidence::BlobStore {
   static result<std::unique_ptr<PgBlobStore>> open(const std::string& conninfo);
   ~PgBlobStore() override;
 
-  result<std::unique_ptr<evidence::BlobWriter>> create() override;
-  result<std::unique_ptr<evidence::BlobReader>> open(const std::string& org_id, const std::string& sha256) override;
+  result<std::unique_ptr<BlobWriter>> create() override;
+  result<std::unique_ptr<BlobReader>> open(const std::string& org_id, const std::string& sha256) override;
   bool exists(const std::string& org_id, const std::string& sha256) override;
   status remove(const std::string& org_id, const std::string& sha256) override;
 
