@@ -11,7 +11,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: all setup build web run test bench clean
+.PHONY: all setup build web run test bench fuzz clean
 
 all: build web
 
@@ -40,5 +40,9 @@ test: build web
 bench: setup
 	@bash bench/run.sh
 
+# Every libFuzzer target of fuzz/ for FUZZ_SECONDS (default 60) each (docs/testing.md, "Fuzzing").
+fuzz: setup
+	@AIMS_DEBUG_INFO="$(DEBUG_INFO)" bash scripts/fuzz.sh
+
 clean:
-	rm -rf $(BUILD) build-asan build-release web/dist
+	rm -rf $(BUILD) build-asan build-fuzz build-release web/dist

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -85,7 +86,10 @@ std::uint32_t key_id(std::string_view name, const PublicKey& key) {
 }
 
 bool valid_key_name(std::string_view name) {
-  return !name.empty() && is_valid_utf8(name) && name.find('+') == std::string_view::npos && !has_space(name);
+  // No control character either: open() refuses a note holding one, so a key of such a name could
+  // sign nothing that verifies.
+  bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  return !name.empty() && is_valid_utf8(name) && name.find('+') == std::string_view::npos && !has_space(name) && !control;
 }
 
 std::string verifier_key(std::string_view name, const PublicKey& key) {

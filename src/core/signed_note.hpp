@@ -39,7 +39,7 @@ bool ed25519_verify(const PublicKey& key, std::string_view message, std::string_
 /// SHA-256(name || 0x0A || 0x01 || public key).
 std::uint32_t key_id(std::string_view name, const PublicKey& key);
 
-/// A key name is non-empty UTF-8 with no Unicode white space and no '+'.
+/// A key name is non-empty UTF-8 with no Unicode white space, no control character and no '+'.
 bool valid_key_name(std::string_view name);
 
 /// A verifier's view of a signing key: its name, ID and public key.

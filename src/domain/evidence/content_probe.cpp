@@ -113,7 +113,7 @@ std::uint32_t le32(std::string_view s, std::size_t at);
 /// A Windows program: "MZ", then at offset 0x3c the position of the "PE\0\0" signature.
 bool is_pe(std::string_view head) {
   if (!starts_with(head, "MZ") || head.size() < 0x40) return false;
-  std::uint32_t at = le32(head, 0x3c);
+  std::size_t at = le32(head, 0x3c);  // widened first: at + 4 must not wrap around (at up to 2^32 - 1)
   return at + 4 <= head.size() && head.compare(at, 4, std::string_view("PE\0\0", 4)) == 0;
 }
 

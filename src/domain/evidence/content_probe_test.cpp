@@ -88,6 +88,17 @@ TEST(Sniffing, RecognizesEachFormatFromItsBytes) {
   for (const auto& c : cases) EXPECT_EQ(detect_bytes(c.bytes).kind, c.kind) << c.name;
 }
 
+// Found by fuzz/evidence_sniff: "MZ" with a PE header offset near 2^32 wrapped the bounds check
+// around and threw std::out_of_range out of detect(); such a file is binary, not a program.
+TEST(Sniffing, PeHeaderOffsetNearTheTopOfItsRangeIsNotFollowed) {
+  for (std::uint32_t at : {0xFFFFFFFFu, 0xFFFFFFFEu, 0xFFFFFFFDu, 0xFFFFFFFCu, 0x10000u}) {
+    std::string bytes = "MZ" + std::string(0x3a, '\0');
+    for (int i = 0; i < 4; ++i) bytes += static_cast<char>((at >> (8 * i)) & 0xFF);
+    bytes += std::string(64, '\0');
+    EXPECT_EQ(detect_bytes(bytes).kind, "binary") << at;
+  }
+}
+
 TEST(Sniffing, Utf8SplitAcrossChunksIsStillText) {
   std::string s = "\xE2\x82\xAC\xE2\x82\xAC";  // two euro signs
   for (std::size_t cut = 0; cut <= s.size(); ++cut) {
