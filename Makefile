@@ -42,6 +42,7 @@ bench: setup
 
 # Every libFuzzer target of fuzz/ for FUZZ_SECONDS (default 60) each (docs/testing.md, "Fuzzing").
 fuzz: setup
+	@bash scripts/setup.sh --fuzz
 	@AIMS_DEBUG_INFO="$(DEBUG_INFO)" bash scripts/fuzz.sh
 
 clean:

@@ -50,7 +50,7 @@ set(test_costs
   cli/webhooks 12
   http/multiserver 60
 )
-set(suite_default_costs browser 30 http 20 cli 10 fuzz 20)
+set(suite_default_costs browser 30 http 20 cli 10)
 
 get_property(all_tests DIRECTORY PROPERTY TESTS)
 foreach(name IN LISTS all_tests)

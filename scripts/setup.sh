@@ -11,11 +11,12 @@ debs=(
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev zlib1g-dev
   libcli11-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-16 libclang-rt-16-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils python3-prometheus-client
   postgresql chromium wrk curl nodejs npm
   haproxy
 )
+# `make fuzz` only (scripts/setup.sh --fuzz): Debian's clang 16 with libFuzzer's runtime.
+if [ "${1:-}" = --fuzz ]; then debs+=(clang-16 libclang-rt-16-dev); fi
 
 missing=()
 for p in "${debs[@]}"; do

@@ -29,12 +29,6 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAIMS_SANITIZE=ON \
   -DCMAKE_CXX_FLAGS_DEBUG="${AIMS_DEBUG_INFO:--g1}" >/dev/null
 cmake --build build-asan --target aims_unit_tests aims_conformance_tests
 
-echo "== fuzz build (clang: libFuzzer, ASan + UBSan): the fuzz/ smoke runs"
-bash scripts/fuzz.sh --build
-# The fuzz/<target> entries run from it (scripts/fuzz_target.sh; skipped without it).
-AIMS_TEST_FUZZ_DIR="$root/build-fuzz"
-export AIMS_TEST_FUZZ_DIR
-
 wait "$pg_start" || { echo "PostgreSQL did not start (tests/pg/start.sh)"; exit 1; }
 AIMS_TEST_PG_DSN="$(cat "$dsnfile")"
 # The sanitizer runs are ctest entries too (cmake/sanitizer_tests.cmake) when this names their build.
