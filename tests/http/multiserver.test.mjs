@@ -313,8 +313,9 @@ describe('three servers on one PostgreSQL behind HAProxy', () => {
           headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/octet-stream' },
           body: bytes,
         });
-        assert.equal(r.status, 201, await r.text());
-        made.push({ id: (await r.json()).id, sha: sha256(bytes), size: bytes.length });
+        const text = await r.text();
+        assert.equal(r.status, 201, text);
+        made.push({ id: JSON.parse(text).id, sha: sha256(bytes), size: bytes.length });
       }
       for (const m of made) {
         for (const s of live) {
