@@ -233,44 +233,15 @@ result<std::unique_ptr<PgBlobStore>> PgBlobStore::open(const std::string& connin
   return std::unique_ptr<PgBlobStore>(new PgBlobStore(conninfo, std::move(c)));
 }
 
-PgBlobStore::PgBlobStore(std::string conninfo, std::unique_ptr<PgConnection> first) : conninfo_(std::move(conninfo)) {
-  idle_.push_back(std::move(first));
-  open_ = 1;
-}
+PgBlobStore::PgBlobStore(std::string conninfo, std::unique_ptr<PgConnection> first)
+    : pool_(std::move(conninfo), kMaxConnections, kBlobWaitForConnection, "no free PostgreSQL connection for evidence files",
+            std::move(first), [](PgConnection& c) { c.exec_script("SET bytea_output TO hex"); }) {}
 
 PgBlobStore::~PgBlobStore() = default;
 
-std::unique_ptr<PgConnection> PgBlobStore::take() {
-  std::unique_lock lock(mu_);
-  if (!freed_.wait_for(lock, kBlobWaitForConnection, [&] { return !idle_.empty() || open_ < kMaxConnections; }))
-    throw sql::SqlError(sql::ErrorKind::connection, "no free PostgreSQL connection for evidence files");
-  if (!idle_.empty()) {
-    auto c = std::move(idle_.back());
-    idle_.pop_back();
-    return c;
-  }
-  ++open_;
-  lock.unlock();
-  try {
-    auto c = PgConnection::open(conninfo_);
-    c->exec_script("SET bytea_output TO hex");
-    return c;
-  } catch (...) {
-    lock.lock();
-    --open_;
-    freed_.notify_one();
-    throw;
-  }
-}
+std::unique_ptr<PgConnection> PgBlobStore::take() { return pool_.take(); }
 
-void PgBlobStore::give_back(std::unique_ptr<PgConnection> c) {
-  std::lock_guard lock(mu_);
-  if (c && c->usable())
-    idle_.push_back(std::move(c));
-  else
-    --open_;
-  freed_.notify_one();
-}
+void PgBlobStore::give_back(std::unique_ptr<PgConnection> c) { pool_.give_back(std::move(c)); }
 
 result<std::unique_ptr<BlobWriter>> PgBlobStore::create() {
   std::string id = "up_" + crypto::random_base32(26);

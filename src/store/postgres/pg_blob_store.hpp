@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "store/blobs.hpp"
+#include "store/postgres/pg_pool.hpp"
 
 namespace aims::store::postgres {
 
@@ -51,11 +52,7 @@ class PgBlobStore final : public BlobStore {
   void give_back(std::unique_ptr<PgConnection> c);  // a broken connection is closed instead
 
   static constexpr std::size_t kMaxConnections = 4;
-  const std::string conninfo_;
-  std::mutex mu_;  // guards idle_ and open_
-  std::condition_variable freed_;
-  std::vector<std::unique_ptr<PgConnection>> idle_;
-  std::size_t open_ = 0;
+  PgPool pool_;
 };
 
 }  // namespace aims::store::postgres

@@ -84,42 +84,14 @@ result<std::unique_ptr<PgStore>> PgStore::open(const std::string& conninfo) {
 }
 
 PgStore::PgStore(std::string conninfo, std::unique_ptr<PgConnection> first)
-    : conninfo_(std::move(conninfo)), retry_() {
-  idle_.push_back(std::move(first));
-  open_ = 1;
-}
+    : retry_(), pool_(std::move(conninfo), kMaxConnections, kWaitForConnection, "no free PostgreSQL connection in the pool",
+                      std::move(first)) {}
 
 PgStore::~PgStore() = default;
 
-std::unique_ptr<PgConnection> PgStore::take() {
-  std::unique_lock lock(mu_);
-  if (!freed_.wait_for(lock, kWaitForConnection, [&] { return !idle_.empty() || open_ < kMaxConnections; }))
-    throw sql::SqlError(sql::ErrorKind::connection, "no free PostgreSQL connection in the pool");
-  if (!idle_.empty()) {
-    auto c = std::move(idle_.back());
-    idle_.pop_back();
-    return c;
-  }
-  ++open_;
-  lock.unlock();
-  try {
-    return PgConnection::open(conninfo_);
-  } catch (...) {
-    lock.lock();
-    --open_;
-    freed_.notify_one();
-    throw;
-  }
-}
+std::unique_ptr<PgConnection> PgStore::take() { return pool_.take(); }
 
-void PgStore::give_back(std::unique_ptr<PgConnection> c) {
-  std::lock_guard lock(mu_);
-  if (c && c->usable())
-    idle_.push_back(std::move(c));
-  else
-    --open_;  // c (if any) is closed when it goes out of scope
-  freed_.notify_one();
-}
+void PgStore::give_back(std::unique_ptr<PgConnection> c) { pool_.give_back(std::move(c)); }
 
 status PgStore::read(const std::function<status(ReadTx&)>& fn) {
   try {

@@ -1,12 +1,10 @@
 // The PostgreSQL backend of store.hpp: a small pool of libpq connections; reads in REPEATABLE
 // READ READ ONLY snapshots, writes in SERIALIZABLE transactions retried on 40001/40P01.
 #pragma once
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
+#include "store/postgres/pg_pool.hpp"
 #include "store/sql/transaction.hpp"
 #include "store/store.hpp"
 
@@ -35,12 +33,8 @@ class PgStore final : public Store {
   void give_back(std::unique_ptr<PgConnection> c);  // a broken connection is closed instead
 
   static constexpr std::size_t kMaxConnections = 8;
-  const std::string conninfo_;
   const sql::RetryPolicy retry_;
-  std::mutex mu_;  // guards idle_ and open_
-  std::condition_variable freed_;
-  std::vector<std::unique_ptr<PgConnection>> idle_;
-  std::size_t open_ = 0;  // connections in existence (idle or lent)
+  PgPool pool_;
 };
 
 }  // namespace aims::store::postgres
