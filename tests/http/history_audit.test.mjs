@@ -176,6 +176,9 @@ describe('the demo organization', () => {
       risks: first(assertJson(await d('GET', '/api/v1/risks?limit=10')).items, 'risk').id,
       evidence: evidence.id,
       snapshots: assertJson(await d('POST', '/api/v1/snapshots', { json: { register: 'soa' } }), 201).id,
+      // The demo registers no webhook and so has no delivery: ids that name none (404, and still no change).
+      webhooks: 'whk_none_in_demo',
+      'notification-deliveries': 'dlv_none_in_demo',
     };
     // Every field-driven kind, with a record of it from its own list.
     for (const k of assertJson(await d('GET', '/api/v1/kinds')).items)

@@ -136,11 +136,11 @@ result<std::string> WebhookService::list(const Actor& a) const {
 }
 
 result<std::string> WebhookService::get(const Actor& a, const std::string& id) const {
-  if (auto s = require_admin(a, "see webhooks"); !s) return s.error();
   std::string out;
   auto s = store_.read([&](store::ReadTx& tx) -> status {
     auto w = ns(tx).find_webhook(a.org_id, id);
     if (!w) return no_webhook(id);
+    if (auto r = require_admin(a, "see webhooks"); !r) return r;
     out = json::serialize(webhook_json(*w));
     return ok();
   });
@@ -149,8 +149,9 @@ result<std::string> WebhookService::get(const Actor& a, const std::string& id) c
 }
 
 status WebhookService::remove(const Actor& a, const std::string& id) {
-  if (auto s = require_admin(a, "remove webhooks"); !s) return s;
   return store_.write([&](store::WriteTx& tx) -> status {
+    if (!ns(tx).find_webhook(a.org_id, id)) return no_webhook(id);
+    if (auto r = require_admin(a, "remove webhooks"); !r) return r;
     if (auto s = ns(tx).delete_webhook(a.org_id, id, clock_.now_text()); !s) return no_webhook(id);
     return ok();
   });
@@ -213,11 +214,11 @@ result<std::string> WebhookService::deliveries(const Actor& a, const records::Pa
 }
 
 result<std::string> WebhookService::delivery(const Actor& a, const std::string& id) const {
-  if (auto s = require_admin(a, "see the delivery log"); !s) return s.error();
   std::string out;
   auto s = store_.read([&](store::ReadTx& tx) -> status {
     auto d = ns(tx).find_delivery(a.org_id, id);
     if (!d) return no_delivery(id);
+    if (auto r = require_admin(a, "see the delivery log"); !r) return r;
     auto o = delivery_json(*d);
     o["subject"] = d->subject.empty() ? json::value(nullptr) : json::value(d->subject);
     o["body"] = d->body;
@@ -238,10 +239,10 @@ result<std::string> WebhookService::delivery(const Actor& a, const std::string& 
 }
 
 result<std::string> WebhookService::redeliver(const Actor& a, const std::string& id) {
-  if (auto s = require_admin(a, "redeliver"); !s) return s.error();
   auto s = store_.write([&](store::WriteTx& tx) -> status {
     auto d = ns(tx).find_delivery(a.org_id, id);
     if (!d) return no_delivery(id);
+    if (auto r = require_admin(a, "redeliver"); !r) return r;
     if (d->channel == "webhook" && !ns(tx).find_webhook(a.org_id, d->target_id))
       return make_error(errc::conflict, "The webhook of delivery " + id + " was removed; it cannot be sent again.");
     return ns(tx).requeue_delivery(a.org_id, id, max_attempts_, clock_.now_text());
@@ -251,11 +252,11 @@ result<std::string> WebhookService::redeliver(const Actor& a, const std::string&
 }
 
 result<std::string> WebhookService::send_test(const Actor& a, const std::string& id) {
-  if (auto s = require_admin(a, "test webhooks"); !s) return s.error();
   std::string delivery_id;
   auto s = store_.write([&](store::WriteTx& tx) -> status {
     auto w = ns(tx).find_webhook(a.org_id, id);
     if (!w) return no_webhook(id);
+    if (auto r = require_admin(a, "test webhooks"); !r) return r;
     return queue_event(tx, clock_, ids_, max_attempts_, a.org_id, "webhook.test",
                        json::object{{"webhook_id", w->id}, {"requested_by", a.email}}, w->id, &delivery_id);
   });
