@@ -610,6 +610,7 @@ int run_restore(const RestoreOpts& o) {
       changed(m->name, sha);
       bool existed = false;
       if (auto s = (*w)->commit(ev->first, ev->second, existed); !s) refuse(1, s.error().detail);
+      blobs->release(ev->first, ev->second);  // the restored database holds its record
       ++evidence_files;
       evidence_bytes += m->size;
     } else {

@@ -106,7 +106,9 @@ status send_file(evidence::BlobStore& blobs, const EvidenceFile& f, std::string&
   hash = h.finish_hex();
   if (hash != f.sha256) return ok();  // not committed: the writer's staging goes with it
   bool existed = false;
-  return (*w)->commit(f.org_id, f.sha256, existed);
+  auto st = (*w)->commit(f.org_id, f.sha256, existed);
+  if (st) blobs.release(f.org_id, f.sha256);  // its evidence record exists already
+  return st;
 }
 
 int run_migrate(const MigrateOpts& o) {

@@ -22,7 +22,8 @@ class BlobWriter {
   virtual status write(std::string_view bytes) = 0;
   /// Makes the bytes written the blob `sha256` of `org_id`, durably (on the filesystem: fsync of
   /// the file, atomic rename, fsync of the directory) before returning. If that blob exists
-  /// already, the new bytes are dropped (same hash, same content) and `existed` is set.
+  /// already, the new bytes are dropped (same hash, same content) and `existed` is set. Either way
+  /// the caller now holds the blob until it calls BlobStore::release for it.
   virtual status commit(const std::string& org_id, const std::string& sha256, bool& existed) = 0;
 };
 
@@ -43,8 +44,17 @@ class BlobStore {
   /// not_found if the organization has no such blob.
   virtual result<std::unique_ptr<BlobReader>> open(const std::string& org_id, const std::string& sha256) = 0;
   virtual bool exists(const std::string& org_id, const std::string& sha256) = 0;
-  /// Removes the blob durably; removing a missing blob is not an error.
+  /// Removes the blob durably; removing a missing blob is not an error. A store that several
+  /// servers share (PostgreSQL) keeps, in the same statement, a blob that an upload still holds or
+  /// that live evidence names, so that an upload of the same bytes on another server racing this
+  /// removal keeps its file; one server orders the two with a lock in memory (EvidenceService).
   virtual status remove(const std::string& org_id, const std::string& sha256) = 0;
+  /// The upload that committed the blob has written its evidence record, or given up: it no longer
+  /// holds the blob. Nothing to do for a store that only one server uses.
+  virtual void release(const std::string& org_id, const std::string& sha256) {
+    (void)org_id;
+    (void)sha256;
+  }
 };
 
 /// The blob store inside the database at `location` when that database keeps evidence (PostgreSQL,

@@ -17,6 +17,7 @@
 #include "store/database_copy.hpp"
 #include "store/postgres/pg_blob_store.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "record_rows.hpp"
 
 namespace aims::store::conformance {
 namespace {
@@ -60,7 +61,7 @@ class BlobStoreTest : public SeededStoreTest {
   evidence::BlobStore& blobs() { return *blobs_; }
 
   /// Writes `bytes` in pieces of `piece` bytes and commits them as org_id's blob; returns `existed`.
-  bool put_blob(const std::string& org_id, const std::string& bytes, std::size_t piece = 100'000) {
+  bool put_blob(const std::string& org_id, const std::string& bytes, std::size_t piece = 100'000, bool release = true) {
     auto w = blobs().create();
     EXPECT_TRUE(w.has_value()) << w.error().detail;
     if (!w) return false;
@@ -71,6 +72,7 @@ class BlobStoreTest : public SeededStoreTest {
     bool existed = true;
     auto st = (*w)->commit(org_id, crypto::sha256_hex(bytes), existed);
     EXPECT_TRUE(st.has_value()) << st.error().detail;
+    if (release) blobs().release(org_id, crypto::sha256_hex(bytes));  // as an upload does once its record is written
     return existed;
   }
 
@@ -222,7 +224,10 @@ TEST_F(BlobStoreTest, MalformedKeysAreNotFound) {
 
 TEST_F(BlobStoreTest, SchemaV16HoldsTheTablesOnPostgresAndNothingOnSqlite) {
   if (on("postgres")) {
-    EXPECT_GE(pg_count("SELECT MAX(version) FROM schema_migrations"), 16);
+    EXPECT_GE(pg_count("SELECT MAX(version) FROM schema_migrations"), 18);
+    EXPECT_EQ(pg_count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'evidence_blobs' "
+                       "AND column_name IN ('holds', 'held_at') AND table_schema = current_schema()"),
+              2);
     for (const char* t : {"evidence_blobs", "evidence_contents", "evidence_chunks"})
       EXPECT_EQ(pg_count(std::string("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '") +
                          t + "'"),
@@ -260,6 +265,50 @@ TEST_F(PgBlobStoreOnly, StaleStagingIsSweptAtOpenAndRecentStagingKept) {
   EXPECT_EQ(pg_count("SELECT COUNT(*) FROM evidence_chunks WHERE content_id = 'up_old'"), 0);
   EXPECT_EQ(pg_count("SELECT COUNT(*) FROM evidence_contents WHERE id = 'up_new'"), 1);
   EXPECT_EQ(read_all("org-a", crypto::sha256_hex("kept")), "kept");
+}
+
+// Several servers share one PostgreSQL database, and the lock that orders an upload against a
+// deletion of the same bytes is per process: the removal itself keeps a blob that an upload holds
+// (committed, its evidence record not yet written) or that live evidence names.
+TEST_F(PgBlobStoreOnly, RemoveKeepsABlobThatAnUploadHoldsOrLiveEvidenceNames) {
+  const std::string bytes = noise(2'000, 8);
+  const std::string sha = crypto::sha256_hex(bytes);
+  EXPECT_FALSE(put_blob("org-a", bytes, 100'000, /*release=*/false));
+  EXPECT_TRUE(put_blob("org-a", bytes, 100'000, /*release=*/false));  // a second upload of the same bytes
+  EXPECT_EQ(pg_count("SELECT holds FROM evidence_blobs WHERE org_id = 'org-a'"), 2);
+  AIMS_EXPECT_OK(blobs().remove("org-a", sha));
+  EXPECT_TRUE(blobs().exists("org-a", sha)) << "removed while two uploads hold it";
+  blobs().release("org-a", sha);
+  AIMS_EXPECT_OK(blobs().remove("org-a", sha));
+  EXPECT_TRUE(blobs().exists("org-a", sha)) << "removed while one upload holds it";
+  blobs().release("org-a", sha);
+  blobs().release("org-a", sha);  // one release too many does not go below zero
+  EXPECT_EQ(pg_count("SELECT holds FROM evidence_blobs WHERE org_id = 'org-a'"), 0);
+
+  // Live evidence names its blob by ref = the hash; deleted evidence has no ref.
+  put(rec("org-a", "evidence", "", "ev_1", 1, sha));
+  put(rec("org-b", "evidence", "", "ev_2", 1, sha));  // another organization's does not keep org-a's
+  AIMS_EXPECT_OK(blobs().remove("org-a", sha));
+  EXPECT_TRUE(blobs().exists("org-a", sha)) << "removed while live evidence names it";
+  auto gone = rec("org-a", "evidence", "", "ev_1", 1, "");
+  gone.version = 2;
+  put(gone, 1);
+  AIMS_EXPECT_OK(blobs().remove("org-a", sha));
+  EXPECT_FALSE(blobs().exists("org-a", sha));
+  EXPECT_EQ(pg_count("SELECT COUNT(*) FROM evidence_chunks"), 0);
+}
+
+TEST_F(PgBlobStoreOnly, AHoldOfAServerThatStoppedGoesStaleAndAnUploadAfterARemovalStoresItsBytes) {
+  const std::string bytes = noise(2'000, 9);
+  const std::string sha = crypto::sha256_hex(bytes);
+  EXPECT_FALSE(put_blob("org-a", bytes, 100'000, /*release=*/false));
+  auto c = postgres::PgConnection::open(location());
+  c->exec_script("UPDATE evidence_blobs SET held_at = now() - interval '2 hours'");
+  AIMS_EXPECT_OK(blobs().remove("org-a", sha));
+  EXPECT_FALSE(blobs().exists("org-a", sha)) << "a hold older than kStaleHold still kept the blob";
+  // The upload that comes after a removal is not `existed`: its own bytes become the blob.
+  EXPECT_FALSE(put_blob("org-a", bytes));
+  EXPECT_TRUE(read_all("org-a", sha) == bytes);
 }
 
 TEST_F(PgBlobStoreOnly, ABlobRemovedWhileBeingReadFailsTheReadInsteadOfEndingItShort) {

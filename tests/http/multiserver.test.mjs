@@ -327,4 +327,52 @@ describe('three servers on one PostgreSQL behind HAProxy', () => {
         }
       }
     });
+
+  // The per-hash lock of the evidence service is per process. An upload on one server racing the
+  // deletion of the last evidence of the same bytes on another must never leave live evidence
+  // without its file (the database orders them: docs/evidence.md, "Where evidence lives").
+  test('uploads and deletions of the same bytes on two servers at once leave no evidence without its file',
+    async () => {
+      const [x, y] = servers.filter((s) => s.pid !== servers[1].pid);
+      const auth = await login(x.url, email, password);
+      const put = (s, name, bytes) => fetch(`${s.url}/api/v1/evidence?filename=${name}`, {
+        method: 'POST',
+        headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      }).then(async (r) => ({ status: r.status, body: await r.text() }));
+      const counts = { new: 0, duplicate: 0, deleted: 0 };
+      for (let round = 0; round < 25; round++) {
+        const bytes = Buffer.from(`race round ${round} ${randomBytes(24).toString('hex')}\n`.repeat(40));
+        const first = await put(x, `race-${round}.txt`, bytes);
+        assert.equal(first.status, 201, first.body);
+        const ev = JSON.parse(first.body);
+        const etag = (await fetch(`${x.url}/api/v1/evidence/${ev.id}`, { headers: { cookie: auth.cookie } })).headers.get('etag');
+        // The deletion on x, and three uploads of the same bytes on y, at once.
+        const [del, ...ups] = await Promise.all([
+          fetch(`${x.url}/api/v1/evidence/${ev.id}`, {
+            method: 'DELETE', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'if-match': etag },
+          }).then((r) => r.status),
+          ...[0, 1, 2].map(() => put(y, `race-${round}.txt`, bytes)),
+        ]);
+        assert.equal(del, 204);
+        counts.deleted++;
+        for (const u of ups) {
+          assert.ok(u.status === 200 || u.status === 201, u.body);
+          counts[u.status === 201 ? 'new' : 'duplicate']++;
+        }
+        // Whatever the order, every evidence still live downloads whole from both servers.
+        const live = (await call(x.url, 'GET', `/api/v1/evidence?limit=100&q=race-${round}.txt`, { auth })).body.items
+          .filter((e) => e.filename === `race-${round}.txt`);
+        for (const e of live) {
+          for (const s of [x, y]) {
+            const r = await fetch(`${s.url}/api/v1/evidence/${e.id}/content`, { headers: { cookie: auth.cookie } });
+            assert.equal(r.status, 200, `round ${round}: ${e.id} (${e.number}) lost its file (${s.url})`);
+            assert.equal(sha256(Buffer.from(await r.arrayBuffer())), sha256(bytes));
+          }
+        }
+      }
+      // Every upload was answered; how many landed before the deletion (200) or after it (201) varies.
+      assert.equal(counts.new + counts.duplicate, 75, JSON.stringify(counts));
+      console.log(`# uploads racing deletions: ${JSON.stringify(counts)}`);
+    });
 });

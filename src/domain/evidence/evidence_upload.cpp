@@ -186,6 +186,8 @@ result<UploadDone> Upload::finish() {
     }
     return ok();
   });
+  // The record is written (or not): the blob no longer needs this upload's hold.
+  svc_.blobs_.release(a.org_id, sha);
   if (st) {
     auto view = svc_.get(a, done.view.id);
     if (!view) return view.error();

@@ -532,7 +532,16 @@ CREATE TABLE notification_preferences (
 );
 )sql";
 
-const std::array<std::string_view, 17> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17};
+// v18: an upload holds the blob it committed until its evidence record is written (PgBlobStore;
+// docs/evidence.md, "Where evidence lives"). Servers that share the database remove a blob only when
+// no upload holds it and no live evidence names it, in the statement that removes it, so an upload
+// on one server cannot lose its file to a deletion of the same bytes on another.
+constexpr std::string_view kV18 = R"sql(
+ALTER TABLE evidence_blobs ADD COLUMN holds BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE evidence_blobs ADD COLUMN held_at TIMESTAMPTZ;
+)sql";
+
+const std::array<std::string_view, 18> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17, kV18};
 
 }  // namespace
 

@@ -126,11 +126,15 @@ class PgWriter final : public BlobWriter {
       // Durable on return: this commit is synchronous, and flushing the log up to it flushes the
       // chunks' earlier (asynchronous) commits too.
       in_blob_transaction(*c, [&] {
-        auto named = c->exec(
-            "INSERT INTO evidence_blobs (org_id, sha256, content_id, size) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (org_id, sha256) DO NOTHING",
+        // Names the content as the blob, or holds the blob of that name that exists already. The
+        // row lock orders this against a removal on another server: a removal that went first is
+        // gone (this inserts), one that comes after sees the hold and keeps the blob.
+        sql::Rows named = c->query(
+            "INSERT INTO evidence_blobs (org_id, sha256, content_id, size, holds, held_at) VALUES (?, ?, ?, ?, 1, now()) "
+            "ON CONFLICT (org_id, sha256) DO UPDATE SET holds = evidence_blobs.holds + 1, held_at = now() "
+            "RETURNING content_id",
             {org_id, sha256, id_, static_cast<std::int64_t>(size_)});
-        existed = named == 0;
+        existed = named.empty() || named.front().text(0) != id_;
         if (existed) c->exec("DELETE FROM evidence_contents WHERE id = ?", {id_});
       });
     } catch (const sql::SqlError& e) {
@@ -283,14 +287,37 @@ status PgBlobStore::remove(const std::string& org_id, const std::string& sha256)
   try {
     Lease c(*this);
     in_blob_transaction(*c, [&] {
-      sql::Rows gone =
-          c->query("DELETE FROM evidence_blobs WHERE org_id = ? AND sha256 = ? RETURNING content_id", {org_id, sha256});
+      // Kept while an upload holds it (a hold older than kStaleHold is a server that stopped
+      // between its commit and its record) or while live evidence names it: evidence records name
+      // their blob by `ref` = the hash while they live (EvidenceService). Checked by this
+      // statement, after waiting for any commit that holds the row, so no other server's upload
+      // can slip between the check and the removal.
+      sql::Rows gone = c->query(
+          "DELETE FROM evidence_blobs b WHERE b.org_id = ? AND b.sha256 = ? "
+          "AND (b.holds = 0 OR b.held_at < now() - interval '" + std::string(kStaleHold) + "') "
+          "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.org_id = b.org_id AND r.kind = 'evidence' AND r.ref = b.sha256) "
+          "RETURNING b.content_id",
+          {org_id, sha256});
       for (const auto& row : gone) c->exec("DELETE FROM evidence_contents WHERE id = ?", {row.text(0)});
     });
   } catch (const sql::SqlError& e) {
     return blob_db_error("cannot remove the evidence file from the database", e);
   }
   return ok();
+}
+
+void PgBlobStore::release(const std::string& org_id, const std::string& sha256) {
+  if (!blob_key_ok(org_id, sha256)) return;
+  try {
+    Lease c(*this);
+    // Not waited for on disk: a release lost in a crash is a hold that goes stale (kStaleHold).
+    in_blob_transaction(*c, [&] {
+      c->exec_script("SET LOCAL synchronous_commit TO off");
+      c->exec("UPDATE evidence_blobs SET holds = holds - 1 WHERE org_id = ? AND sha256 = ? AND holds > 0", {org_id, sha256});
+    });
+  } catch (const sql::SqlError&) {
+    // Same as a lost release: the hold goes stale.
+  }
 }
 
 result<std::int64_t> PgBlobStore::staging_count() {

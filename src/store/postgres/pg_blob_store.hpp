@@ -1,7 +1,8 @@
 // Evidence blobs in PostgreSQL (schema v16, docs/evidence.md "Where evidence lives"):
 //   evidence_contents(id)                      one per upload: staging until a blob names it
 //   evidence_chunks(content_id, n, bytes)      its bytes, in chunks of kChunkBytes (the last shorter)
-//   evidence_blobs(org_id, sha256, content_id, size)   the committed blobs
+//   evidence_blobs(org_id, sha256, content_id, size, holds, held_at)   the committed blobs, and
+//                                              the uploads holding each (v18)
 // Streamed both ways: a writer sends each chunk as it fills (its own short transaction, on a pooled
 // connection of this store, never one of the record store's), and the commit names the content as
 // the blob in one transaction (an existing blob of that hash → `existed`, the staging content
@@ -17,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/blobs.hpp"
@@ -40,6 +42,11 @@ class PgBlobStore final : public BlobStore {
   result<std::unique_ptr<BlobReader>> open(const std::string& org_id, const std::string& sha256) override;
   bool exists(const std::string& org_id, const std::string& sha256) override;
   status remove(const std::string& org_id, const std::string& sha256) override;
+  void release(const std::string& org_id, const std::string& sha256) override;
+
+  /// How long an upload's hold on its blob counts: longer than any upload takes from its commit to
+  /// its evidence record; older holds are those of a server that stopped in between.
+  static constexpr std::string_view kStaleHold = "1 hour";
 
   /// Staging contents (uploads not committed) in the database now, for tests and operators.
   result<std::int64_t> staging_count();

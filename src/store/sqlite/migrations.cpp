@@ -497,7 +497,13 @@ CREATE TABLE notification_preferences (
 ) STRICT;
 )sql";
 
-const std::array<std::string_view, 17> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17};
+// v18: nothing on SQLite. The PostgreSQL schema's v18 lets an upload hold its blob against a
+// removal on another server sharing the database; one SQLite server orders them in memory.
+constexpr std::string_view kV18 = R"sql(
+-- evidence files stay on disk with SQLite
+)sql";
+
+const std::array<std::string_view, 18> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15, kV16, kV17, kV18};
 
 }  // namespace
 
