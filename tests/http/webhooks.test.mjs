@@ -11,6 +11,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 import { otherOrgClient, day } from '../lib/fixture.mjs';
+import { contentHash } from '../lib/audit.mjs';
 
 const PW = 'correct horse battery staple';
 const FAST = { AIMS_NOTIFY_POLL_MS: '50', AIMS_NOTIFY_RETRY_BASE_MS: '200', AIMS_NOTIFY_SCAN_SECONDS: '1' };
@@ -222,6 +223,25 @@ test('only admins manage webhooks; another organization sees none of them (404)'
   assertProblem(await other('GET', `/api/v1/notification-deliveries/${d.id}`), 404);
   assertProblem(await other('POST', `/api/v1/notification-deliveries/${d.id}/redeliver`), 404);
   assert.equal(assertJson(await other('GET', `/api/v1/notification-deliveries?webhook=${hook.id}`)).items.length, 0);
+});
+
+test('adding and removing an endpoint are audit-log entries that hash what the API serves, never the secret', async () => {
+  const hook = await register('/audited', ['action.overdue'], { description: 'Logged' });
+  const served = assertJson(await c('GET', `/api/v1/webhooks/${hook.id}`));
+  assert.equal((await c('DELETE', `/api/v1/webhooks/${hook.id}`)).status, 204);
+  const entries = assertJson(await c('GET', '/api/v1/audit/entries?record_type=webhook&limit=200')).items
+    .filter((e) => e.record_id === hook.id);
+  assert.deepEqual(entries.map((e) => e.op).sort(), ['create', 'delete'], JSON.stringify(entries));
+  const created = entries.find((e) => e.op === 'create');
+  const removed = entries.find((e) => e.op === 'delete');
+  assert.ok(created && removed, JSON.stringify(entries));
+  assert.equal(created.actor, srv.admin.email);
+  assert.equal(created.content_sha256, contentHash({
+    created_at: served.created_at, created_by: served.created_by, description: 'Logged',
+    events: ['action.overdue'], id: hook.id, url: served.url,
+  }));
+  assert.equal(removed.content_sha256, contentHash(null), 'a removal logs the content null');
+  assert.ok(!JSON.stringify(entries).includes(hook.secret));
 });
 
 test('removing an endpoint keeps its log; its deliveries cannot be sent again', async () => {

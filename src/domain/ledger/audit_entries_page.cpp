@@ -44,7 +44,7 @@ const std::vector<std::string>& known_record_types() {
   static const std::vector<std::string> types = [] {
     // Every record type the auditor package has a file for (which holds every kind of the registry),
     // and the log's own types that have none (docs/formats/audit-log.md, section 3).
-    std::vector<std::string> out{"organization", "membership", "roadmap", "invitation", "password_reset"};
+    std::vector<std::string> out{"organization", "membership", "roadmap", "invitation", "password_reset", "webhook"};
     for (const auto& f : pack_records_files())
       if (std::find(out.begin(), out.end(), f.record_type) == out.end()) out.push_back(f.record_type);
     for (const auto* k : kinds::all_kinds())

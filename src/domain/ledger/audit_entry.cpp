@@ -84,6 +84,12 @@ json::value membership_content(const store::Membership& m) {
   return json::object{{"created_at", m.created_at}, {"org_id", m.org_id}, {"role", m.role}, {"user_id", m.user_id}};
 }
 
+json::value webhook_content(const std::string& id, const std::string& url, const std::string& events_json,
+                            const std::string& description, const std::string& created_at, const std::string& created_by) {
+  return json::object{{"created_at", created_at}, {"created_by", created_by}, {"description", description},
+                      {"events", doc_value(events_json)}, {"id", id}, {"url", url}};
+}
+
 json::value record_content(const store::RecordRow& r) {
   return json::object{{"created_at", r.created_at}, {"doc", doc_value(r.doc)}, {"id", r.id},
                       {"parent_id", r.parent_id},   {"position", r.position},  {"ref", r.ref},

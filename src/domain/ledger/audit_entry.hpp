@@ -43,6 +43,11 @@ const std::string& deleted_content_hash();
 boost::json::value organization_content(const store::Organization& o);
 /// {"created_at", "org_id", "role", "user_id"}.
 boost::json::value membership_content(const store::Membership& m);
+/// A webhook endpoint as the log hashes it: {"created_at", "created_by", "description", "events",
+/// "id", "url"}. Never its signing secret.
+boost::json::value webhook_content(const std::string& id, const std::string& url, const std::string& events_json,
+                                   const std::string& description, const std::string& created_at,
+                                   const std::string& created_by);
 /// {"created_at", "doc", "id", "parent_id", "position", "ref", "updated_at", "version"}; "doc" is the
 /// stored JSON document (or, if it is not JSON, that text as a string).
 boost::json::value record_content(const store::RecordRow& r);

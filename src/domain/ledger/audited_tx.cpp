@@ -92,6 +92,17 @@ status AuditedTx::rename_org(const std::string& org_id, const std::string& name)
   return logged(log(org_id, "organization", org_id, "update", organization_content(*o)));
 }
 
+status AuditedTx::insert_webhook(const store::WebhookRow& w) {
+  if (auto s = notify().insert_webhook(w); !s) return s;
+  return logged(log(w.org_id, "webhook", w.id, "create",
+                    webhook_content(w.id, w.url, w.events, w.description, w.created_at, w.created_by)));
+}
+
+status AuditedTx::delete_webhook(const std::string& org_id, const std::string& id, const std::string& now) {
+  if (auto s = notify().delete_webhook(org_id, id, now); !s) return s;
+  return logged(log(org_id, "webhook", id, "delete", nullptr));
+}
+
 status AuditedTx::insert_membership(const store::Membership& m) {
   if (auto s = in_.insert_membership(m); !s) return s;
   return logged(log(m.org_id, "membership", m.user_id, "create", membership_content(m)));

@@ -115,13 +115,12 @@ class AuditedTx final : public store::WriteTx, public store::ListViews, public s
     auto* a = store::action_index(in_);
     return a ? a->set_actions_backfilled(org_id, kind, rev) : ok();
   }
-  // Notifications (store/notifications.hpp): forwarded; the queue and its log are operations, not changes to log.
-  status insert_webhook(const store::WebhookRow& w) override { return notify().insert_webhook(w); }
+  // Notifications (store/notifications.hpp): a webhook endpoint added or removed is logged (record
+  // type "webhook"); the queue and its log are operations, not changes to log: forwarded.
+  status insert_webhook(const store::WebhookRow& w) override;
   std::optional<store::WebhookRow> find_webhook(const std::string& o, const std::string& id) override { return notify().find_webhook(o, id); }
   std::vector<store::WebhookRow> list_webhooks(const std::string& o) override { return notify().list_webhooks(o); }
-  status delete_webhook(const std::string& o, const std::string& id, const std::string& now) override {
-    return notify().delete_webhook(o, id, now);
-  }
+  status delete_webhook(const std::string& o, const std::string& id, const std::string& now) override;
   status insert_delivery(const store::DeliveryRow& d) override { return notify().insert_delivery(d); }
   std::optional<store::DeliveryRow> find_delivery(const std::string& o, const std::string& id) override { return notify().find_delivery(o, id); }
   store::DeliveryPage list_deliveries(const store::DeliveryQuery& q) override { return notify().list_deliveries(q); }
