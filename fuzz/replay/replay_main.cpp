@@ -34,6 +34,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 // A target may define it (libFuzzer calls it once, before the first input); none has to.
 extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
 
+#ifdef AIMS_REPLAY_DEATH_CALLBACK
+// Defaults under the environment's ASAN_OPTIONS and UBSAN_OPTIONS (which win): UBSan stops at its
+// first report, and both sanitizers end with abort(), whose handler below names the input (UBSan
+// runs no death callback of ASan's: GCC links it as a library of its own).
+extern "C" const char* __asan_default_options() { return "abort_on_error=1:detect_leaks=1"; }
+extern "C" const char* __ubsan_default_options() { return "halt_on_error=1:abort_on_error=1:print_stacktrace=1"; }
+#endif
+
 namespace {
 
 namespace fs = std::filesystem;
