@@ -38,3 +38,24 @@ foreach(backend sqlite postgres)
   set_tests_properties(conformance_${backend}${suffix} PROPERTIES LABELS conformance COST 80
                        ENVIRONMENT "${env}AIMS_TEST_BACKEND=${backend}")
 endforeach()
+
+# The fuzz targets' saved inputs: one entry per target (fuzz_replay/<target>) that runs its replay
+# binary of the sanitizer build (fuzz/CMakeLists.txt) once on every file of fuzz/corpus/<target>/
+# and fuzz/regressions/<target>/, with UBSan fatal as above. From the build AIMS_TEST_ASAN_DIR
+# names, or from this build when it is a sanitizer build; otherwise not made (the plain build has
+# no replay binaries). A target added to fuzz/ gets its entry at the next ctest run.
+set(fuzz_replay_dir "")
+if(DEFINED ENV{AIMS_TEST_ASAN_DIR})
+  set(fuzz_replay_dir "$ENV{AIMS_TEST_ASAN_DIR}/fuzz")
+elseif(aims_sanitized_build)
+  set(fuzz_replay_dir "${aims_build_dir}/fuzz")
+endif()
+if(fuzz_replay_dir)
+  file(GLOB fuzz_replay_sources "${aims_source_dir}/fuzz/*.cpp")
+  foreach(src IN LISTS fuzz_replay_sources)
+    get_filename_component(t "${src}" NAME_WE)
+    add_test(fuzz_replay/${t} "${fuzz_replay_dir}/fuzz_replay_${t}"
+             "${aims_source_dir}/fuzz/corpus/${t}" --optional "${aims_source_dir}/fuzz/regressions/${t}")
+    set_tests_properties(fuzz_replay/${t} PROPERTIES LABELS fuzz_replay COST 5 ENVIRONMENT "${sanitizer_env}")
+  endforeach()
+endif()

@@ -14,23 +14,12 @@
 #include "core/signed_note.hpp"
 #include "domain/ledger/log_export.hpp"
 #include "domain/ledger/verifier.hpp"
+#include "fuzz_key.hpp"
 
 using namespace aims;
 
-namespace {
-
-note::Verifier fallback_key() {
-  crypto::init();
-  note::Seed seed{};
-  for (std::size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<std::uint8_t>(i * 7 + 1);
-  auto k = note::SigningKey::from_seed(seed);
-  return note::Verifier{"aims.invalid/org_fuzz", note::key_id("aims.invalid/org_fuzz", k.public_key()), k.public_key()};
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const note::Verifier fallback = fallback_key();
+  static const note::Verifier fallback = fuzz::fixed_verifier();
   std::string_view in(reinterpret_cast<const char*>(data), size);
   auto nl = in.find('\n');
   std::string_view key_line = nl == std::string_view::npos ? in : in.substr(0, nl);

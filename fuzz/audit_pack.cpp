@@ -23,32 +23,18 @@
 #include "domain/ledger/checkpoint.hpp"
 #include "domain/ledger/log_export.hpp"
 #include "domain/ledger/pack_verifier.hpp"
+#include "fuzz_key.hpp"
 
 using namespace aims;
 namespace json = boost::json;
 
 namespace {
 
-const note::SigningKey& pack_key() {
-  static const note::SigningKey k = [] {
-    crypto::init();
-    note::Seed seed{};
-    for (std::size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<std::uint8_t>(i * 7 + 1);
-    return note::SigningKey::from_seed(seed);
-  }();
-  return k;
-}
-
-note::Verifier verifier_named(const std::string& name) {
-  const auto& k = pack_key();
-  return note::Verifier{name, note::key_id(name, k.public_key()), k.public_key()};
-}
-
 /// A signed note's text re-signed by the fuzz key under `name` ("" if it has no text part).
 std::string resign(std::string_view signed_note, const std::string& name) {
   auto cut = signed_note.find("\n\n");
   if (cut == std::string_view::npos) return "";
-  return note::sign(signed_note.substr(0, cut + 1), name, pack_key());
+  return note::sign(signed_note.substr(0, cut + 1), name, fuzz::fixed_key());
 }
 
 zip::Entry* entry_named(std::vector<zip::Entry>& entries, std::string_view name) {
@@ -75,7 +61,7 @@ std::optional<std::pair<std::string, note::Verifier>> seal(std::string_view arch
   if (!origin || !origin->is_string() || !org_id || !org_id->is_string()) return std::nullopt;
   std::string name(origin->as_string());
   if (!note::valid_key_name(name)) return std::nullopt;
-  auto v = verifier_named(name);
+  auto v = fuzz::fixed_verifier(name);
   // The checkpoints: the package's and every one in the log.
   if (auto* c = entry_named(*entries, "audit/checkpoint.txt")) c->data = resign(c->data, name);
   if (auto* k = entry_named(*entries, "audit/public-key.txt")) k->data = note::verifier_key(name, v.key) + "\n";
@@ -115,7 +101,7 @@ std::optional<std::pair<std::string, note::Verifier>> seal(std::string_view arch
   if (!opened) return std::nullopt;
   auto statement = ledger::manifest_statement_text(
       ledger::ManifestStatement{std::string(org_id->as_string()), opened->size, opened->root, crypto::sha256_hex(manifest->data)});
-  if (auto* sig = entry_named(*entries, "manifest.sig")) sig->data = note::sign(statement, name, pack_key());
+  if (auto* sig = entry_named(*entries, "manifest.sig")) sig->data = note::sign(statement, name, fuzz::fixed_key());
   for (auto& e : *entries) e.crc_ok = true;
   auto sealed = zip::write(*entries);
   if (!sealed) return std::nullopt;
@@ -125,7 +111,7 @@ std::optional<std::pair<std::string, note::Verifier>> seal(std::string_view arch
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const note::Verifier fallback = verifier_named("aims.invalid/org_fuzz");
+  static const note::Verifier fallback = fuzz::fixed_verifier();
   std::string_view in(reinterpret_cast<const char*>(data), size);
   auto nl = in.find('\n');
   std::string_view first = nl == std::string_view::npos ? std::string_view() : in.substr(0, nl);

@@ -12,31 +12,18 @@
 #include "core/crypto.hpp"
 #include "core/signed_note.hpp"
 #include "domain/ledger/checkpoint.hpp"
+#include "fuzz_key.hpp"
 
 using namespace aims;
 
-namespace {
-
-const note::SigningKey& fuzz_key() {
-  static const note::SigningKey k = [] {
-    crypto::init();
-    note::Seed seed{};
-    for (std::size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<std::uint8_t>(i * 7 + 1);
-    return note::SigningKey::from_seed(seed);
-  }();
-  return k;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto& key = fuzz_key();
+  const auto& key = fuzz::fixed_key();
   std::string_view in(reinterpret_cast<const char*>(data), size);
   auto nl = in.find('\n');
   std::string_view key_line = nl == std::string_view::npos ? in : in.substr(0, nl);
   std::string_view text = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
 
-  note::Verifier v{"aims.invalid/org_fuzz", note::key_id("aims.invalid/org_fuzz", key.public_key()), key.public_key()};
+  note::Verifier v = fuzz::fixed_verifier();
   if (auto parsed = note::parse_verifier_key(key_line)) {
     if (note::verifier_key(parsed->name, parsed->key) != key_line) {
       // Accepted in another spelling: it must at least name the same key.
@@ -53,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto back = ledger::parse_checkpoint_text(written);
     if (!back || back->origin != c->origin || back->size != c->size || back->root != c->root) std::abort();
     if (note::valid_key_name(c->origin) && c->size >= 0) {
-      note::Verifier mine{c->origin, note::key_id(c->origin, key.public_key()), key.public_key()};
+      note::Verifier mine = fuzz::fixed_verifier(c->origin);
       auto signed_note = note::sign(written, c->origin, key);
       auto opened = ledger::open_checkpoint(signed_note, mine);
       if (!opened || opened->size != c->size || opened->root != c->root) std::abort();  // our own signature refused

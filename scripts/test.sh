@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds the sanitizer (ASan + UBSan) unit and storage suites, then runs the whole
 # ctest suite with $AIMS_TEST_JOBS entries at a time (default 3): unit and storage conformance on
-# SQLite and on a local PostgreSQL started here, both under the sanitizers, HTTP, CLI and browser
+# SQLite and on a local PostgreSQL started here, both under the sanitizers, the fuzz targets on their
+# saved inputs (corpus and regressions) under the sanitizers too, HTTP, CLI and browser
 # tests (one entry per file) against real servers, the README's commands. ctest's summary is the
 # last line. docs/testing.md says how the run is split and why.
 set -euo pipefail
@@ -23,11 +24,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== sanitizer build (ASan + UBSan): unit and storage conformance"
+echo "== sanitizer build (ASan + UBSan): unit and storage conformance, fuzz targets' replay"
 # Line tables are enough for the sanitizers' stack traces (the Makefile's DEBUG_INFO).
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAIMS_SANITIZE=ON \
   -DCMAKE_CXX_FLAGS_DEBUG="${AIMS_DEBUG_INFO:--g1}" >/dev/null
-cmake --build build-asan --target aims_unit_tests aims_conformance_tests
+cmake --build build-asan --target aims_unit_tests aims_conformance_tests aims_fuzz_replay
 
 wait "$pg_start" || { echo "PostgreSQL did not start (tests/pg/start.sh)"; exit 1; }
 AIMS_TEST_PG_DSN="$(cat "$dsnfile")"
