@@ -5,8 +5,9 @@
 # Fails on any crash, leak, sanitizer report or input slower than 10 s, and keeps the input that
 # failed in ${FUZZ_ARTIFACTS:-/tmp}. Prints the fuzzer's final figures (exec/s among them).
 # Usage: scripts/fuzz_target.sh FUZZ_BUILD_DIR TARGET SECONDS
-# As a ctest entry (fuzz/<target>): FUZZ_BUILD_DIR comes from AIMS_TEST_FUZZ_DIR; without it, or
-# without the target's binary, the entry is skipped (exit 77), as `make test` builds it.
+# Run by `make fuzz` (scripts/fuzz.sh). FUZZ_BUILD_DIR may also come from AIMS_TEST_FUZZ_DIR; without
+# it, or without the target's binary, it says so and exits 77 (skipped). `make test` does not fuzz:
+# it replays the same inputs through GCC builds of the targets (ctest entries fuzz_replay/<target>).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bindir="${1:-${AIMS_TEST_FUZZ_DIR:-}}"
@@ -14,7 +15,7 @@ target="$2"
 seconds="${3:-60}"
 bin="$bindir/fuzz/fuzz_$target"
 if [ -z "$bindir" ] || [ ! -x "$bin" ]; then
-  echo "fuzz/$target: no fuzz build (AIMS_TEST_FUZZ_DIR; make test or make fuzz builds it): skipped"
+  echo "fuzz/$target: no fuzz build (AIMS_TEST_FUZZ_DIR; make fuzz builds it): skipped"
   exit 77
 fi
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
