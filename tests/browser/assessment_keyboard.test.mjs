@@ -8,7 +8,7 @@
 // keystrokes per item; it asserts no times.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openAdminSession, screenshot } from './helpers.mjs';
 
 const SKIPPED = '4.3';
 const NOT_APPLICABLE = 'A.10.4';
@@ -18,8 +18,7 @@ describe('keyboard-first gap assessment', () => {
   let server, browser, page, api, assessmentId, suggestions;
 
   before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
+    ({ server, browser, page, api } = await openAdminSession({ api: true }));
     const res = await apiSend(server.url, api, 'POST', '/api/v1/assessments', { body: { name: 'Keyboard run', approach: 'both' } });
     assert.equal(res.status, 201);
     assessmentId = (await res.json()).id;

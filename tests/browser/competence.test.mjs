@@ -4,21 +4,14 @@
 // completions and the matrix then show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { closeCleanSession, openAdminSession, screenshot } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 describe('competence matrix and training completion', () => {
   let server, browser, page;
 
-  before(async () => {
-    ({ server, browser, page } = await openSession({ server: { demo: true } }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  before(async () => ({ server, browser, page } = await openAdminSession()));
+  after(() => closeCleanSession(browser, server));
 
   test('the matrix shows held, expired and gaps, and filters by AIMS role', async () => {
     await openPage(page, '/competence');

@@ -4,7 +4,7 @@
 // and a card whose figures are all zero shows its empty state (a new organization).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, closeCleanSession, openAdminSession, openSession, uiLogin } from './helpers.mjs';
 
 describe('the dashboard renders every card the server describes', () => {
   let server, browser, page, api, described;
@@ -16,10 +16,7 @@ describe('the dashboard renders every card the server describes', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  after(() => closeCleanSession(browser, server));
 
   test('every card that describes itself is there with the API\'s figures', async () => {
     assert.deepEqual(described.map(([k]) => k).sort(), ['actions', 'certification', 'competence', 'documents', 'incidents', 'management_review', 'nonconformities']);
@@ -59,15 +56,8 @@ describe('the dashboard renders every card the server describes', () => {
 describe('a new organization\'s described cards show their empty state', () => {
   let server, browser, page;
 
-  before(async () => {
-    ({ server, browser, page } = await openSession());
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  before(async () => ({ server, browser, page } = await openAdminSession({ server: {} })));
+  after(() => closeCleanSession(browser, server));
 
   test('nothing overdue, owed or missing: the documents and competence cards say so', async () => {
     await page.goto('/');

@@ -4,7 +4,7 @@
 // due this month, before the inventory counts; every link of the due list opens its record's page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, closeCleanSession, openSession, uiLogin } from './helpers.mjs';
 import { settled } from './pages.mjs';
 
 describe('the dashboard, where we stand first', () => {
@@ -16,10 +16,7 @@ describe('the dashboard, where we stand first', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  after(() => closeCleanSession(browser, server));
 
   const figure = async (testId) => (await page.getByTestId(testId).locator('.figure-value').first().textContent()).trim();
 

@@ -4,8 +4,8 @@
 // published version with the coverage and the "my acknowledgements" page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, uiLogin } from './helpers.mjs';
+import { login, startServer } from '../lib/server.mjs';
+import { addMember, apiGet, apiSend, closeBrowsers, loggedInBrowser } from './helpers.mjs';
 
 const PW = 'documents browser password';
 const PAYLOAD = '# AI policy\n\nWe use **AI** with care.\n\n<script>window.hacked = 1</script>\n\n<img src="x" onerror="window.hacked = 2">\n';
@@ -16,8 +16,7 @@ before(async () => {
   admin = await login(server.url, server.admin.email, server.admin.password);
   const ids = {};
   for (const name of ['ann', 'bob']) {
-    const r = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', `${name}@acme.test`, '--role', 'manager'], PW + '\n');
-    assert.equal(r.status, 0, r.stderr);
+    addMember(server, `${name}@acme.test`, 'manager', PW);
     ids[name] = (await apiGet(server.url, await login(server.url, `${name}@acme.test`, PW), '/api/v1/me')).user.id;
   }
   const send = async (method, path, body, status) => {
@@ -32,17 +31,11 @@ before(async () => {
   docId = doc.id;
   await send('POST', `/api/v1/documents/${docId}/versions`, { content: PAYLOAD, change_note: 'First issue' }, 201);
   await send('POST', `/api/v1/documents/${docId}/versions/1.0/submit`, {}, 200);
-  ann = await launchBrowser({ baseURL: server.url });
-  bob = await launchBrowser({ baseURL: server.url });
-  await uiLogin(ann.page, 'ann@acme.test', PW);
-  await uiLogin(bob.page, 'bob@acme.test', PW);
+  ann = await loggedInBrowser(server, 'ann@acme.test', PW);
+  bob = await loggedInBrowser(server, 'bob@acme.test', PW);
 });
 
-after(async () => {
-  await ann?.close();
-  await bob?.close();
-  await server?.stop();
-});
+after(() => closeBrowsers(server, ann, bob));
 
 test('two approvers in two browsers: the first approval keeps it in review, the second publishes it', async () => {
   await ann.page.goto(`/documents/${docId}`);

@@ -1,8 +1,9 @@
 // Shared pieces of the browser tests: Debian's chromium driven by playwright-core, screenshots,
 // logging in through the UI, and a server with a browser for a suite (openSession). Never
 // downloads a browser.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { login, startServer } from '../lib/server.mjs';
+import { aims, login, startServer } from '../lib/server.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,4 +162,65 @@ export async function openSession({ server: serverOptions, api = false } = {}) {
 export async function closeSession(browser, server) {
   await browser?.close();
   await server?.stop();
+}
+
+/**
+ * openSession (by default on a server with the demo organization), then its admin logged in through
+ * the UI; stops both if the login fails. Resolves to { server, browser, page, api? }.
+ */
+export async function openAdminSession({ server = { demo: true }, api = false } = {}) {
+  const session = await openSession({ server, api });
+  try {
+    await uiLogin(session.page, session.server.admin.email, session.server.admin.password);
+    return session;
+  } catch (e) {
+    await closeSession(session.browser, session.server);
+    throw e;
+  }
+}
+
+/** Fails if the browser met page or console errors, then closes it and stops the server (closeSession). */
+export async function closeCleanSession(browser, server) {
+  assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
+  await closeSession(browser, server);
+}
+
+/** A further browser on `server` (launchBrowser) with `email` logged in through the UI; closed if the login fails. */
+export async function loggedInBrowser(server, email, password) {
+  const browser = await launchBrowser({ baseURL: server.url });
+  try {
+    await uiLogin(browser.page, email, password);
+    return browser;
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/**
+ * The admin and a manager of startServer's `server`, each logged in through the UI in a browser of
+ * their own: adds manager@acme.test with `password`. Resolves to { browser, page, mb } (the admin's
+ * browser and page, the manager's browser); closeBrowsers(server, mb, browser) closes them.
+ */
+export async function adminAndManagerBrowsers(server, password) {
+  addMember(server, 'manager@acme.test', 'manager', password);
+  const browser = await loggedInBrowser(server, server.admin.email, server.admin.password);
+  try {
+    return { browser, page: browser.page, mb: await loggedInBrowser(server, 'manager@acme.test', password) };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/** Closes the browsers (any may be missing), then stops startServer's `server`. */
+export async function closeBrowsers(server, ...browsers) {
+  for (const b of browsers) await b?.close();
+  await server?.stop();
+}
+
+/** Adds `email` with `role` and `password` to the organization of startServer's `server` (`aims user add`). */
+export function addMember(server, email, role, password) {
+  const r = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', email, '--role', role], password + '\n');
+  assert.equal(r.status, 0, r.stderr);
 }

@@ -5,21 +5,14 @@
 // lead auditor and by an auditee in their own session: frozen, with the report's SHA-256.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeCleanSession, openAdminSession, screenshot, uiLogin } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 describe('internal audit from programme to sign-off', () => {
   let server, browser, page, api;
 
-  before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  before(async () => ({ server, browser, page, api } = await openAdminSession({ api: true })));
+  after(() => closeCleanSession(browser, server));
 
   test('programme → audit → checklist row → finding → report → two sign-offs', async () => {
     await openPage(page, '/audit-programme');

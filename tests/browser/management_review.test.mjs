@@ -5,22 +5,17 @@
 // conclusion recorded, the sign-off confirmed (the review locked) and the PDF minutes downloaded.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, closeCleanSession, openAdminSession, screenshot } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 describe('management review from plan to sign-off', () => {
   let server, browser, page, api, me, id;
 
   before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
+    ({ server, browser, page, api } = await openAdminSession({ api: true }));
     me = (await apiGet(server.url, api, '/api/v1/me')).user.id;
-    await uiLogin(page, server.admin.email, server.admin.password);
   });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  after(() => closeCleanSession(browser, server));
 
   test('the demo review: signed off, its pack frozen, three decisions (one done)', async () => {
     await openPage(page, '/management-reviews/MR-1');

@@ -6,7 +6,7 @@
 // and the NC closed after the confirmation.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { closeCleanSession, openAdminSession, screenshot } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 /** Selects the option of `select` whose text matches `re`. */
@@ -24,15 +24,8 @@ const step = (page, key) => page.locator(`[data-step="${key}"]`);
 describe('nonconformities and their corrective action', () => {
   let server, browser, page;
 
-  before(async () => {
-    ({ server, browser, page } = await openSession({ server: { demo: true } }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  before(async () => ({ server, browser, page } = await openAdminSession()));
+  after(() => closeCleanSession(browser, server));
 
   test('the demo NC-1 is closed with every step done, by whom and when', async () => {
     await openPage(page, '/nonconformities/NC-1');

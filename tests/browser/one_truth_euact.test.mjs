@@ -6,7 +6,7 @@
 // with "None of these" at Annex III reaches a result.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeCleanSession, openSession, uiLogin } from './helpers.mjs';
 
 describe('one truth for the EU AI Act facts in the browser', () => {
   let server, browser, page, api, credit, ia;
@@ -20,10 +20,7 @@ describe('one truth for the EU AI Act facts in the browser', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  after(() => closeCleanSession(browser, server));
 
   /** What the three pages say: FRIA required or not, and the roles. */
   async function pagesSay() {

@@ -3,20 +3,13 @@
 // latest assessment — and people's dates: no list page shows a raw ISO timestamp.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, closeCleanSession, openAdminSession } from './helpers.mjs';
 
 describe('figures and dates as people read them', () => {
   let server, browser, page, api;
 
-  before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
-
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  before(async () => ({ server, browser, page, api } = await openAdminSession({ api: true })));
+  after(() => closeCleanSession(browser, server));
 
   const text = async (testId) => (await page.getByTestId(testId).locator('.figure-value, .stat-value').first().textContent()).trim();
 

@@ -5,16 +5,13 @@
 // and the climate decision on the context issues page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, closeSession, openAdminSession, screenshot } from './helpers.mjs';
 
 describe('interested parties and their requirements, in the browser', () => {
   let server, browser, page, api;
   let party;
 
-  before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
+  before(async () => ({ server, browser, page, api } = await openAdminSession({ api: true })));
   after(() => closeSession(browser, server));
 
   test('a new party with its owner chosen among the members', async () => {

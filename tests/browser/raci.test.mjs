@@ -5,16 +5,13 @@
 // is refused with the server's reason until the hold is released.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeSession, openAdminSession } from './helpers.mjs';
 import { openPage } from './pages.mjs';
 
 describe('RACI matrix and legal hold in the browser', () => {
   let server, browser, page, api;
 
-  before(async () => {
-    ({ server, browser, page, api } = await openSession({ server: { demo: true }, api: true }));
-    await uiLogin(page, server.admin.email, server.admin.password);
-  });
+  before(async () => ({ server, browser, page, api } = await openAdminSession({ api: true })));
   after(() => closeSession(browser, server));
 
   test('the matrix of a process shows each member\'s letters and marks the R = A warning', async () => {

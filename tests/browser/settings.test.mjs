@@ -3,8 +3,8 @@
 // the approve and accept buttons are disabled for the author of the work, with the reason shown.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { login, startServer } from '../lib/server.mjs';
+import { adminAndManagerBrowsers, apiGet, apiSend, closeBrowsers, screenshot } from './helpers.mjs';
 
 const PW = 'manager browser password';
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
@@ -24,22 +24,12 @@ describe('organization settings in the browser', () => {
 
   before(async () => {
     server = await startServer();
-    const add = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', 'manager@acme.test', '--role', 'manager'], PW + '\n');
-    assert.equal(add.status, 0, add.stderr);
+    ({ browser, page, mb } = await adminAndManagerBrowsers(server, PW));
     admin = await login(server.url, server.admin.email, server.admin.password);
     manager = await login(server.url, 'manager@acme.test', PW);
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    await uiLogin(page, server.admin.email, server.admin.password);
-    mb = await launchBrowser({ baseURL: server.url });
-    await uiLogin(mb.page, 'manager@acme.test', PW);
   });
 
-  after(async () => {
-    await mb?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeBrowsers(server, mb, browser));
 
   test('an admin turns SoA approval segregation off and on again; the page shows who changed it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

@@ -4,8 +4,8 @@
 // the risks list's "Approved versions" with its hash.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aims, login, startServer } from '../lib/server.mjs';
-import { apiGet, apiSend, launchBrowser, uiLogin } from './helpers.mjs';
+import { login, startServer } from '../lib/server.mjs';
+import { addMember, apiGet, apiSend, closeBrowsers, loggedInBrowser } from './helpers.mjs';
 
 const PW = 'snapshots browser password';
 let server, admin, lead, ann, bob;
@@ -14,27 +14,18 @@ before(async () => {
   server = await startServer();
   admin = await login(server.url, server.admin.email, server.admin.password);
   for (const name of ['ann', 'bob']) {
-    const r = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', `${name}@acme.test`, '--role', 'manager'], PW + '\n');
-    assert.equal(r.status, 0, r.stderr);
+    addMember(server, `${name}@acme.test`, 'manager', PW);
   }
   for (const title of ['Biased decisions', 'Model drift']) {
     const r = await apiSend(server.url, admin, 'POST', '/api/v1/risks', { body: { title, inherent_likelihood: 3, inherent_impact: 4 } });
     assert.equal(r.status, 201, await r.text());
   }
-  lead = await launchBrowser({ baseURL: server.url });
-  ann = await launchBrowser({ baseURL: server.url });
-  bob = await launchBrowser({ baseURL: server.url });
-  await uiLogin(lead.page, server.admin.email, server.admin.password);
-  await uiLogin(ann.page, 'ann@acme.test', PW);
-  await uiLogin(bob.page, 'bob@acme.test', PW);
+  lead = await loggedInBrowser(server, server.admin.email, server.admin.password);
+  ann = await loggedInBrowser(server, 'ann@acme.test', PW);
+  bob = await loggedInBrowser(server, 'bob@acme.test', PW);
 });
 
-after(async () => {
-  await lead?.close();
-  await ann?.close();
-  await bob?.close();
-  await server?.stop();
-});
+after(() => closeBrowsers(server, lead, ann, bob));
 
 test('publish the risk register, two approvers approve in turn, the approved version shows', async () => {
   await lead.page.goto('/risks');

@@ -3,7 +3,7 @@
 // leads to the list filtered to the system, and a card's title to its filtered list.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiGet, apiSend, closeSession, openSession, screenshot, uiLogin } from './helpers.mjs';
+import { apiGet, apiSend, closeCleanSession, openSession, screenshot, uiLogin } from './helpers.mjs';
 
 const inDays = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
@@ -22,10 +22,7 @@ describe('the overview of one AI system', () => {
     await uiLogin(page, server.admin.email, server.admin.password);
   });
 
-  after(async () => {
-    assert.deepEqual(browser?.problems ?? [], [], 'no page or console errors');
-    await closeSession(browser, server);
-  });
+  after(() => closeCleanSession(browser, server));
 
   test('the parts, the finding and a link to the filtered list', async () => {
     await page.goto(`/systems/${encodeURIComponent(credit.id)}`);

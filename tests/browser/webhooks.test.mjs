@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
-import { aims, startServer } from '../lib/server.mjs';
-import { launchBrowser, screenshot, uiLogin } from './helpers.mjs';
+import { startServer } from '../lib/server.mjs';
+import { adminAndManagerBrowsers, closeBrowsers, screenshot } from './helpers.mjs';
 
 const PW = 'manager browser password';
 
@@ -33,19 +33,11 @@ describe('webhooks in the browser', () => {
     await new Promise((r) => rx.listen(0, '127.0.0.1', r));
     rxUrl = `http://127.0.0.1:${rx.address().port}/hook`;
     server = await startServer({ env: { AIMS_NOTIFY_POLL_MS: '50', AIMS_NOTIFY_RETRY_BASE_MS: '200' } });
-    const add = aims(['user', 'add', '--data', server.dataDir, '--org', server.org, '--email', 'manager@acme.test', '--role', 'manager'], PW + '\n');
-    assert.equal(add.status, 0, add.stderr);
-    browser = await launchBrowser({ baseURL: server.url });
-    page = browser.page;
-    await uiLogin(page, server.admin.email, server.admin.password);
-    mb = await launchBrowser({ baseURL: server.url });
-    await uiLogin(mb.page, 'manager@acme.test', PW);
+    ({ browser, page, mb } = await adminAndManagerBrowsers(server, PW));
   });
 
   after(async () => {
-    await mb?.close();
-    await browser?.close();
-    await server?.stop();
+    await closeBrowsers(server, mb, browser);
     rx?.close();
   });
 

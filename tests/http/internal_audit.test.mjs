@@ -7,8 +7,9 @@
 // input (400/422, nothing changed) and another organization (404). The record contract covers the rest.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, aims } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { roleClients } from '../lib/fixture.mjs';
 
 const PW = 'internal audit tests password';
 const IA = '/api/v1/internal-audits';
@@ -19,12 +20,7 @@ const ifMatch = (v) => ({ 'if-match': `"v${v}"` });
 
 before(async () => {
   srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
-  as = await memberClients(srv, ['manager', 'contributor', 'auditor', 'viewer'], PW);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Elsewhere', '--admin-email', 'else@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'else@x.test', PW));
-  me = assertJson(await c('GET', '/api/v1/me')).user.id;
+  ({ c, as, other, me } = await roleClients(srv, PW, { name: 'Elsewhere', email: 'else@x.test' }));
   ids = {};
   for (const role of ['manager', 'contributor', 'auditor']) ids[role] = assertJson(await as[role]('GET', '/api/v1/me')).user.id;
 });

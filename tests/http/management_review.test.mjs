@@ -7,8 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startServer, login, aims, utcDay } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
+import { startServer, utcDay } from '../lib/server.mjs';
+import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
+import { roleClients } from '../lib/fixture.mjs';
 
 const PW = 'management review tests password';
 const MR = '/api/v1/management-reviews';
@@ -17,12 +18,7 @@ let srv, c, as, other, me;
 
 before(async () => {
   srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
-  as = await memberClients(srv, ['manager', 'contributor', 'auditor', 'viewer'], PW);
-  const org = aims(['org', 'create', '--data', srv.dataDir, '--name', 'Elsewhere', '--admin-email', 'else@x.test'], PW + '\n');
-  assert.equal(org.status, 0, org.stderr);
-  other = client(srv.url, await login(srv.url, 'else@x.test', PW));
-  me = assertJson(await c('GET', '/api/v1/me')).user.id;
+  ({ c, as, other, me } = await roleClients(srv, PW, { name: 'Elsewhere', email: 'else@x.test' }));
 });
 after(() => stopServer(srv));
 

@@ -8,9 +8,9 @@
 // input (400 / 422, nothing changed). The generic record contract covers the rest.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login } from '../lib/server.mjs';
-import { client, assertProblem, assertJson, stopServer, memberClients, auditEntries } from '../lib/http.mjs';
-import { otherOrgClient, day } from '../lib/fixture.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertProblem, assertJson, stopServer, auditEntries } from '../lib/http.mjs';
+import { roleClients, day } from '../lib/fixture.mjs';
 
 const PW = 'nonconformity tests password';
 const NC = '/api/v1/nonconformities';
@@ -19,10 +19,7 @@ let srv, c, as, other, me, ids;
 
 before(async () => {
   srv = await startServer();
-  c = client(srv.url, await login(srv.url, srv.admin.email, srv.admin.password));
-  as = await memberClients(srv, ['manager', 'contributor', 'auditor', 'viewer'], PW);
-  other = await otherOrgClient(srv, PW);
-  me = assertJson(await c('GET', '/api/v1/me')).user.id;
+  ({ c, as, other, me } = await roleClients(srv, PW));
   ids = {};
   for (const role of ['manager', 'contributor']) ids[role] = assertJson(await as[role]('GET', '/api/v1/me')).user.id;
 });

@@ -16,8 +16,9 @@ const COMPONENT_SCHEMA = '#/components/schemas/';
 
 let state; // {doc, ajv, routes, validators} once loaded
 
-/** Follows a local JSON pointer ("#/a/b") in `doc`; undefined if it does not resolve. */
-function deref(doc, ref) {
+/** Follows a local JSON pointer ("#/a/b") in `doc`; undefined if it is not one or does not resolve. */
+export function deref(doc, ref) {
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
   let node = doc;
   for (const raw of ref.slice(2).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');

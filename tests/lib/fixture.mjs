@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, login, aims } from './server.mjs';
-import { client, stopServer } from './http.mjs';
+import { assertJson, client, memberClients, stopServer } from './http.mjs';
 
 /** A client of the server's admin (startServer's `admin`), logged in over HTTP. */
 export async function adminClient(srv) {
@@ -21,6 +21,19 @@ export async function otherOrgClient(srv, password, { name = 'Other', email = 'o
   const org = aims(['org', 'create', '--data', srv.dataDir, '--name', name, '--admin-email', email], password + '\n');
   assert.equal(org.status, 0, org.stderr);
   return client(srv.url, await login(srv.url, email, password));
+}
+
+/**
+ * The clients of the workflow tests on `srv`: `c` of its admin, `as` of a new member in each of the
+ * roles manager, contributor, auditor and viewer (memberClients, password `password`), `other` of the
+ * admin of another organization (otherOrgClient with `otherOrg`) and `me`, the admin's user id.
+ */
+export async function roleClients(srv, password, otherOrg = {}) {
+  const c = await adminClient(srv);
+  const as = await memberClients(srv, ['manager', 'contributor', 'auditor', 'viewer'], password);
+  const other = await otherOrgClient(srv, password, otherOrg);
+  const me = assertJson(await c('GET', '/api/v1/me')).user.id;
+  return { c, as, other, me };
 }
 
 /**

@@ -17,7 +17,7 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { schemaValidator, rewriteRefs } from '../lib/contract.mjs';
+import { deref, schemaValidator, rewriteRefs } from '../lib/contract.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -28,18 +28,6 @@ function inputPath() {
   if (!arg) return resolve(root, 'api', 'openapi.yaml');
   if (existsSync(resolve(process.cwd(), arg))) return resolve(process.cwd(), arg);
   return resolve(root, arg);
-}
-
-/** Follows a local JSON pointer ("#/a/b") in `doc`; undefined if it does not resolve. */
-function deref(doc, ref) {
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
-  let node = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
-    node = node[key];
-  }
-  return node;
 }
 
 /** Resolves a chain of $ref objects; returns [node, ref-chain]. */

@@ -7,6 +7,7 @@ import { canWrite } from '../../../lib/roles';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { DataTable } from '../../../components/DataTable';
 import { completeTraining, getCompletions } from '../api';
 import '../competence.css';
 
@@ -46,39 +47,24 @@ export function CompletionsPage() {
           <p className="muted" data-testid="completions-summary">
             {data.completed} of {data.total} completed
           </p>
-          <div className="table-wrap">
-            <table className="table" data-testid="completions">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Completed on</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {(data.items ?? []).map((p) => (
-                  <tr key={p.person} data-testid={`completion-${p.email}`}>
-                    <th scope="row">{p.name || p.email}</th>
-                    <td data-testid="completion-status">{p.status}</td>
-                    <td>{p.completed_on ?? '–'}</td>
-                    <td>{p.next_due ?? '–'}</td>
-                    <td>
-                      {canWrite(session.role) && p.status !== 'completed' ? (
-                        <button type="button" className="btn" disabled={busy !== ''} onClick={() => void complete(p.person as string)}
-                          data-testid="complete-training">
-                          Mark completed today
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Person', 'Status', 'Completed on', 'Due', { label: 'Actions', hidden: true }]} testId="completions">
+            {(data.items ?? []).map((p) => (
+              <tr key={p.person} data-testid={`completion-${p.email}`}>
+                <th scope="row">{p.name || p.email}</th>
+                <td data-testid="completion-status">{p.status}</td>
+                <td>{p.completed_on ?? '–'}</td>
+                <td>{p.next_due ?? '–'}</td>
+                <td>
+                  {canWrite(session.role) && p.status !== 'completed' ? (
+                    <button type="button" className="btn" disabled={busy !== ''} onClick={() => void complete(p.person as string)}
+                      data-testid="complete-training">
+                      Mark completed today
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
       <p>

@@ -7,6 +7,7 @@ import { useAsync, usePendingAction } from '../../../lib/hooks';
 import { ConfirmDialog, EmptyState, ErrorBanner, Field, Loading } from '../../../lib/ui';
 import { checklist, start, updateRow, type Audit, type ChecklistRow } from '../api';
 import { idList, resultLabels } from '../labels';
+import { DataTable } from '../../../components/DataTable';
 import { FindingForm } from './FindingForm';
 
 export function ChecklistTab({ audit, etag, conduct, onChanged }: { audit: Audit; etag: string; conduct: boolean; onChanged: () => void }) {
@@ -46,27 +47,14 @@ export function ChecklistTab({ audit, etag, conduct, onChanged }: { audit: Audit
       ) : (
         <>
           <p>{page.data.total} row(s).</p>
-          <div className="table-wrap">
-          <table className="table" data-testid="checklist">
-            <thead>
-              <tr>
-                <th scope="col">Requirement</th>
-                <th scope="col">Result</th>
-                <th scope="col">Examined</th>
-                <th scope="col">Evidence and records seen</th>
-                {canRecord ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((r) => (
-                <RowView key={r.id} audit={audit} row={r} canRecord={canRecord} editing={editing === r.id} findingOpen={finding === r.id}
-                  onEdit={() => setEditing(editing === r.id ? null : r.id)}
-                  onFinding={() => setFinding(finding === r.id ? null : r.id)}
-                  onSaved={() => { setEditing(null); setFinding(null); setEpoch((e) => e + 1); }} />
-              ))}
-            </tbody>
-          </table>
-          </div>
+          <DataTable columns={['Requirement', 'Result', 'Examined', 'Evidence and records seen', ...(canRecord ? [{ label: 'Actions', hidden: true }] : [])]} testId="checklist">
+            {page.data.items.map((r) => (
+              <RowView key={r.id} audit={audit} row={r} canRecord={canRecord} editing={editing === r.id} findingOpen={finding === r.id}
+                onEdit={() => setEditing(editing === r.id ? null : r.id)}
+                onFinding={() => setFinding(finding === r.id ? null : r.id)}
+                onSaved={() => { setEditing(null); setFinding(null); setEpoch((e) => e + 1); }} />
+            ))}
+          </DataTable>
           {page.data.next ? (
             <button type="button" className="btn" onClick={() => setCursors([...cursors, page.data!.next!])}>Next page</button>
           ) : null}

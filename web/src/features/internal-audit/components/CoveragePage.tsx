@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { DataTable } from '../../../components/DataTable';
 import { coverage } from '../api';
 
 export function CoveragePage() {
@@ -44,34 +45,23 @@ export function CoveragePage() {
               ? `Every one of the ${data.data.requirements} clauses and applicable controls is covered.`
               : `${data.data.uncovered} of ${data.data.requirements} clauses and applicable controls are not covered in this cycle.`}
           </p>
-          <div className="table-wrap">
-          <table className="table" data-testid="coverage-table">
-            <thead>
-              <tr>
-                <th scope="col">Requirement</th>
-                <th scope="col">Covered by</th>
-                <th scope="col">Earlier findings (weight)</th>
+          <DataTable columns={['Requirement', 'Covered by', 'Earlier findings (weight)']} testId="coverage-table">
+            {data.data.items.map((i) => (
+              <tr key={i.id} data-requirement={i.id} className={i.covered === false ? 'row-warning' : undefined}>
+                <td><strong>{i.id}</strong> {i.title}</td>
+                <td>
+                  {i.applicable === false
+                    ? `Not applicable (SoA: ${i.exclusion || 'no reason given'})`
+                    : i.covered
+                      ? (i.audits ?? []).map((a, n) => (
+                          <span key={a.id}>{n ? ', ' : ''}<Link to={`/internal-audits/${encodeURIComponent(a.id)}`}>{a.id}</Link></span>
+                        ))
+                      : <strong data-testid="not-covered">Not covered</strong>}
+                </td>
+                <td>{i.finding_weight || '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.data.items.map((i) => (
-                <tr key={i.id} data-requirement={i.id} className={i.covered === false ? 'row-warning' : undefined}>
-                  <td><strong>{i.id}</strong> {i.title}</td>
-                  <td>
-                    {i.applicable === false
-                      ? `Not applicable (SoA: ${i.exclusion || 'no reason given'})`
-                      : i.covered
-                        ? (i.audits ?? []).map((a, n) => (
-                            <span key={a.id}>{n ? ', ' : ''}<Link to={`/internal-audits/${encodeURIComponent(a.id)}`}>{a.id}</Link></span>
-                          ))
-                        : <strong data-testid="not-covered">Not covered</strong>}
-                  </td>
-                  <td>{i.finding_weight || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

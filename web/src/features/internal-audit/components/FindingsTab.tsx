@@ -3,7 +3,8 @@
 // (write_record: an auditor conducts the audit but does not raise NCs) and shows its NC once one exists.
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
-import { EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
+import { EmptyState } from '../../../lib/ui';
+import { ChildRecords, RecordIdLink } from '../../../components/ChildRecords';
 import { findings, ncsOf, raiseNcHref, type Audit, type Finding } from '../api';
 import { findingLabels, isNonconformity } from '../labels';
 
@@ -16,39 +17,22 @@ export function FindingsTab({ audit, canRaise }: { audit: Audit; canRaise: boole
   return (
     <>
       <h2>Findings</h2>
-      {list.error ? <ErrorBanner error={list.error} title="The findings could not be loaded." /> : null}
-      {!list.data ? (
-        list.error ? null : <Loading />
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No findings yet" testId="findings-empty">
-          Findings are recorded from the checklist&apos;s rows while the audit is in progress.
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-        <table className="table" data-testid="findings">
-          <thead>
-            <tr>
-              <th scope="col">Finding</th>
-              <th scope="col">Type</th>
-              <th scope="col">Requirement</th>
-              <th scope="col">Title</th>
-              <th scope="col">Nonconformity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((f) => (
-              <tr key={f.id} data-finding={f.id}>
-                <td><Link to={`/audit-findings/${encodeURIComponent(f.id)}`}>{f.id}</Link></td>
-                <td>{findingLabels[f.type] ?? f.type}</td>
-                <td>{f.requirement}</td>
-                <td>{f.title}</td>
-                <td><NcCell finding={f} nc={f.nc} canRaise={canRaise} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      )}
+      <ChildRecords list={list} errorTitle="The findings could not be loaded." testId="findings"
+        columns={['Finding', 'Type', 'Requirement', 'Title', 'Nonconformity']}
+        empty={
+          <EmptyState title="No findings yet" testId="findings-empty">
+            Findings are recorded from the checklist&apos;s rows while the audit is in progress.
+          </EmptyState>
+        }
+        row={(f) => (
+          <tr key={f.id} data-finding={f.id}>
+            <td><RecordIdLink path="audit-findings" id={f.id} /></td>
+            <td>{findingLabels[f.type] ?? f.type}</td>
+            <td>{f.requirement}</td>
+            <td>{f.title}</td>
+            <td><NcCell finding={f} nc={f.nc} canRaise={canRaise} /></td>
+          </tr>
+        )} />
     </>
   );
 }

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAsync, usePendingAction } from '../../../lib/hooks';
-import { EmptyState, ErrorBanner, Field, Loading } from '../../../lib/ui';
+import { EmptyState, Field } from '../../../lib/ui';
+import { ChildRecords, RecordIdLink } from '../../../components/ChildRecords';
 import { answerRequest, requests, type Audit, type InfoRequest } from '../api';
 
 const statusWords: Record<string, string> = { open: 'Open', answered: 'Answered', closed: 'Closed' };
@@ -17,45 +18,26 @@ export function RequestsTab({ audit, conduct, me }: { audit: Audit; conduct: boo
       {conduct && audit.status !== 'signed_off' ? (
         <p><Link className="btn" to="/audit-requests/new" data-testid="request-new">New request</Link></p>
       ) : null}
-      {list.error ? <ErrorBanner error={list.error} title="The requests could not be loaded." /> : null}
-      {!list.data ? (
-        list.error ? null : <Loading />
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No requests for information" testId="requests-empty">Ask an auditee for documents or explanations, with a due date.</EmptyState>
-      ) : (
-        <div className="table-wrap">
-        <table className="table" data-testid="requests">
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Title</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Answer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((r) => (
-              <tr key={r.id}>
-                <td><Link to={`/audit-requests/${encodeURIComponent(r.id)}`}>{r.id}</Link></td>
-                <td>{r.title}</td>
-                <td>
-                  {r.due_date}
-                  {r.status === 'open' && r.due_date < today ? <strong> (overdue)</strong> : null}
-                </td>
-                <td>{statusWords[r.status] ?? r.status}</td>
-                <td>
-                  {r.answer ?? '—'}
-                  {r.status === 'open' && audit.status !== 'signed_off' && (r.owner === me || conduct) ? (
-                    <AnswerForm request={r} onDone={() => setEpoch((e) => e + 1)} />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      )}
+      <ChildRecords list={list} errorTitle="The requests could not be loaded." testId="requests"
+        columns={['Request', 'Title', 'Due', 'Status', 'Answer']}
+        empty={<EmptyState title="No requests for information" testId="requests-empty">Ask an auditee for documents or explanations, with a due date.</EmptyState>}
+        row={(r) => (
+          <tr key={r.id}>
+            <td><RecordIdLink path="audit-requests" id={r.id} /></td>
+            <td>{r.title}</td>
+            <td>
+              {r.due_date}
+              {r.status === 'open' && r.due_date < today ? <strong> (overdue)</strong> : null}
+            </td>
+            <td>{statusWords[r.status] ?? r.status}</td>
+            <td>
+              {r.answer ?? '—'}
+              {r.status === 'open' && audit.status !== 'signed_off' && (r.owner === me || conduct) ? (
+                <AnswerForm request={r} onDone={() => setEpoch((e) => e + 1)} />
+              ) : null}
+            </td>
+          </tr>
+        )} />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { usePendingAction } from '../../../lib/hooks';
 import { EmptyState, Field } from '../../../lib/ui';
+import { DataTable } from '../../../components/DataTable';
 import { drawSample, sampleResults, type Audit, type Sample, type SampleInput, type SampleItem } from '../api';
 
 export function SamplingTab({ audit, etag, conduct, onChanged }: { audit: Audit; etag: string; conduct: boolean; onChanged: () => void }) {
@@ -33,34 +34,24 @@ function SampleView({ audit, sample, etag, canRecord, onChanged }: { audit: Audi
       <p>
         {sample.population} ({sample.population_count} items); {sample.method}; {sample.sample_size} drawn with seed <code>{sample.seed}</code> by {sample.drawn_by}.
       </p>
-      <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Item drawn</th>
-            <th scope="col">Result</th>
+      <DataTable columns={['Item drawn', 'Result']}>
+        {sample.items.map((it) => (
+          <tr key={it.item}>
+            <td>{it.label}</td>
+            <td>
+              {canRecord ? (
+                <select aria-label={`Result of ${it.label}`} value={it.result ?? ''} disabled={busy}
+                  onChange={(e) => void set(it, (e.target.value || null) as SampleItem['result'])}>
+                  <option value="">Not recorded</option>
+                  <option value="conforming">Conforming</option>
+                  <option value="nonconforming">Nonconforming</option>
+                  <option value="not_tested">Not tested</option>
+                </select>
+              ) : (it.result ?? '—')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sample.items.map((it) => (
-            <tr key={it.item}>
-              <td>{it.label}</td>
-              <td>
-                {canRecord ? (
-                  <select aria-label={`Result of ${it.label}`} value={it.result ?? ''} disabled={busy}
-                    onChange={(e) => void set(it, (e.target.value || null) as SampleItem['result'])}>
-                    <option value="">Not recorded</option>
-                    <option value="conforming">Conforming</option>
-                    <option value="nonconforming">Nonconforming</option>
-                    <option value="not_tested">Not tested</option>
-                  </select>
-                ) : (it.result ?? '—')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+        ))}
+      </DataTable>
       {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
     </div>
   );

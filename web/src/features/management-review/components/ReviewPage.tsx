@@ -11,6 +11,8 @@ import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import type { KindRecord } from '../../../components/records/kinds';
 import { KindDetailPage } from '../../kinds';
+import { DataTable } from '../../../components/DataTable';
+import { RecordIdLink } from '../../../components/ChildRecords';
 import { getAttendance, getPack, getReview, listDecisions, signOffReview, startReview, downloadMinutes } from '../api';
 import { actionStatusLabel, decisionTypeLabel, statusLabel } from '../labels';
 import { DecisionForm } from './DecisionForm';
@@ -115,33 +117,24 @@ export function ReviewPage() {
               <h2 id="review-attendance-h">Attendees</h2>
               {d.attendance.warning ? <Banner kind="warning" testId="top-management-warning">{d.attendance.warning}</Banner> : null}
               {d.attendance.attendees.length ? (
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Member</th>
-                      <th scope="col">AIMS roles today</th>
-                      <th scope="col">Top management</th>
+                <DataTable columns={['Member', 'AIMS roles today', 'Top management']} wrap={false}>
+                  {d.attendance.attendees.map((p) => (
+                    <tr key={p.user_id}>
+                      <td>{p.name ?? p.email ?? p.user_id}</td>
+                      <td>
+                        {p.roles.length
+                          ? p.roles.map((r, i) => (
+                              <span key={r.assignment_id}>
+                                {i ? ', ' : ''}
+                                <Link to={r.path}>{r.name}</Link>
+                              </span>
+                            ))
+                          : '—'}
+                      </td>
+                      <td>{p.top_management ? 'Yes' : 'No'}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {d.attendance.attendees.map((p) => (
-                      <tr key={p.user_id}>
-                        <td>{p.name ?? p.email ?? p.user_id}</td>
-                        <td>
-                          {p.roles.length
-                            ? p.roles.map((r, i) => (
-                                <span key={r.assignment_id}>
-                                  {i ? ', ' : ''}
-                                  <Link to={r.path}>{r.name}</Link>
-                                </span>
-                              ))
-                            : '—'}
-                        </td>
-                        <td>{p.top_management ? 'Yes' : 'No'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               ) : (
                 <p>No attendees yet (Edit the review to add them).</p>
               )}
@@ -158,30 +151,19 @@ export function ReviewPage() {
             <section className="card" aria-labelledby="review-decisions-h" data-testid="review-decisions">
               <h2 id="review-decisions-h">Decisions</h2>
               {d.decisions.length ? (
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Action</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Decision</th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Status</th>
+                <DataTable columns={['Action', 'Type', 'Decision', 'Due', 'Status']} wrap={false}>
+                  {d.decisions.map((a) => (
+                    <tr key={a.id} data-decision={a.id}>
+                      <td>
+                        <RecordIdLink path="review-actions" id={a.id} />
+                      </td>
+                      <td>{decisionTypeLabel[a.type] ?? a.type}</td>
+                      <td>{a.title}</td>
+                      <td>{a.due_date}</td>
+                      <td>{actionStatusLabel[a.status] ?? a.status}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {d.decisions.map((a) => (
-                      <tr key={a.id} data-decision={a.id}>
-                        <td>
-                          <Link to={`/review-actions/${encodeURIComponent(a.id)}`}>{a.id}</Link>
-                        </td>
-                        <td>{decisionTypeLabel[a.type] ?? a.type}</td>
-                        <td>{a.title}</td>
-                        <td>{a.due_date}</td>
-                        <td>{actionStatusLabel[a.status] ?? a.status}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               ) : (
                 <p>No decisions recorded yet.</p>
               )}

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { Banner, ConfirmDialog, EmptyState, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
+import { DataTable } from '../../../components/DataTable';
 import {
   createWebhook, deleteWebhook, listDeliveries, listEventTypes, listWebhooks, redeliver, testWebhook,
   type NotificationDelivery, type Webhook,
@@ -107,27 +108,20 @@ function DeliveryLog({ webhooks, epoch, onChanged }: { webhooks: Webhook[]; epoc
         <EmptyState title="No deliveries yet" testId="deliveries-empty"><p>Events sent to your endpoints will be listed here.</p></EmptyState>
       ) : null}
       {page.data && page.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="deliveries-table">
-            <caption className="sr-only">Deliveries, newest first</caption>
-            <thead>
-              <tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Endpoint</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((d) => (
-                <tr key={d.id} data-testid="delivery-row">
-                  <td>{d.created_at.replace('T', ' ').slice(0, 19)}</td>
-                  <td><code>{d.event_type}</code></td>
-                  <td className="small">{urlOf(d)}</td>
-                  <td data-testid="delivery-status">{statusLabels[d.status] ?? d.status}</td>
-                  <td>{d.attempts}</td>
-                  <td className="small">{d.last_status ?? '—'}{d.last_error ? ` · ${d.last_error}` : ''}</td>
-                  <td><button type="button" className="btn btn-small" onClick={() => void again(d.id)} aria-label={`Redeliver ${d.id}`}>Redeliver</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Created', 'Event', 'Endpoint', 'Status', 'Attempts', 'Last answer', { label: 'Actions', hidden: true }]} testId="deliveries-table"
+          caption="Deliveries, newest first">
+          {page.data.items.map((d) => (
+            <tr key={d.id} data-testid="delivery-row">
+              <td>{d.created_at.replace('T', ' ').slice(0, 19)}</td>
+              <td><code>{d.event_type}</code></td>
+              <td className="small">{urlOf(d)}</td>
+              <td data-testid="delivery-status">{statusLabels[d.status] ?? d.status}</td>
+              <td>{d.attempts}</td>
+              <td className="small">{d.last_status ?? '—'}{d.last_error ? ` · ${d.last_error}` : ''}</td>
+              <td><button type="button" className="btn btn-small" onClick={() => void again(d.id)} aria-label={`Redeliver ${d.id}`}>Redeliver</button></td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <div className="form-row">
         {cursors.length > 0 ? <button type="button" className="btn" onClick={() => setCursors((c) => c.slice(0, -1))}>Newer</button> : null}{' '}
@@ -204,25 +198,19 @@ export function WebhooksPage() {
           <EmptyState title="No endpoints yet" testId="webhooks-empty"><p>Add one below to have events sent to another system.</p></EmptyState>
         ) : null}
         {hooks.data && hooks.data.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" data-testid="webhooks-table">
-              <caption className="sr-only">Webhook endpoints</caption>
-              <thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">Description</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
-              <tbody>
-                {hooks.data.map((w) => (
-                  <tr key={w.id} data-testid="webhook-row">
-                    <td className="small">{w.url}</td>
-                    <td className="small">{w.events.join(', ')}</td>
-                    <td>{w.description}</td>
-                    <td>
-                      <button type="button" className="btn btn-small" onClick={() => void test(w)} aria-label={`Send a test to ${w.url}`}>Send test</button>{' '}
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => setPending(w)} aria-label={`Remove ${w.url}`}>Remove</button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['URL', 'Events', 'Description', { label: 'Actions', hidden: true }]} testId="webhooks-table" caption="Webhook endpoints">
+            {hooks.data.map((w) => (
+              <tr key={w.id} data-testid="webhook-row">
+                <td className="small">{w.url}</td>
+                <td className="small">{w.events.join(', ')}</td>
+                <td>{w.description}</td>
+                <td>
+                  <button type="button" className="btn btn-small" onClick={() => void test(w)} aria-label={`Send a test to ${w.url}`}>Send test</button>{' '}
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => setPending(w)} aria-label={`Remove ${w.url}`}>Remove</button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       <AddWebhook onAdded={(w) => { setSecret({ id: w.id, secret: w.secret }); setNote(null); bump(); }} />

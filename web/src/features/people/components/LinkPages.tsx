@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
-import { useAsync, useTitle } from '../../../lib/hooks';
+import { useAsync, useTitle, type AsyncState } from '../../../lib/hooks';
 import { fieldErrors, problemMessage } from '../../../lib/problem';
 import { roleLabels } from '../../../lib/roles';
 import { Loading } from '../../../lib/ui';
@@ -24,6 +24,27 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
         {children}
       </div>
     </main>
+  );
+}
+
+/** A link page's title, the token of its URL looked up with `get`, the session and navigation. */
+function useLinkPage<T>(title: string, get: (token: string, signal: AbortSignal) => Promise<T>) {
+  useTitle(title);
+  const { token = '' } = useParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const view = useAsync((signal) => get(token, signal), [token]);
+  return { token, session, navigate, view };
+}
+
+/** A link page's card while its token is looked up (titled `title`), or when the link does not work. */
+function LinkNotLoaded({ view, title }: { view: Pick<AsyncState<unknown>, 'loading' | 'error'>; title: string }) {
+  if (view.loading) return <Card title={title}><Loading /></Card>;
+  return (
+    <Card title="This link does not work">
+      <div className="banner banner-error" role="alert" data-testid="link-error">{message(view.error)}</div>
+      <Link to="/login">Go to log-in</Link>
+    </Card>
   );
 }
 
@@ -76,20 +97,9 @@ function PasswordForm({ withName, submitLabel, onSubmit }: { withName: boolean; 
 }
 
 export function InvitePage() {
-  useTitle('Invitation');
-  const { token = '' } = useParams();
-  const session = useSession();
-  const navigate = useNavigate();
-  const view = useAsync((signal) => getInvitation(token, signal), [token]);
+  const { token, session, navigate, view } = useLinkPage('Invitation', getInvitation);
   const [joinError, setJoinError] = useState<string | null>(null);
-  if (view.loading) return <Card title="Invitation"><Loading /></Card>;
-  if (view.error || !view.data)
-    return (
-      <Card title="This link does not work">
-        <div className="banner banner-error" role="alert" data-testid="link-error">{message(view.error)}</div>
-        <Link to="/login">Go to log-in</Link>
-      </Card>
-    );
+  if (view.loading || view.error || !view.data) return <LinkNotLoaded view={view} title="Invitation" />;
   const v = view.data;
   const intro = <p data-testid="invite-intro">You are invited to <strong>{v.organization.name}</strong> as {roleLabels[v.role as keyof typeof roleLabels] ?? v.role} ({v.email}).</p>;
   if (v.account_exists) {
@@ -118,19 +128,8 @@ export function InvitePage() {
 }
 
 export function PasswordResetPage() {
-  useTitle('Set a new password');
-  const { token = '' } = useParams();
-  const session = useSession();
-  const navigate = useNavigate();
-  const view = useAsync((signal) => getReset(token, signal), [token]);
-  if (view.loading) return <Card title="Set a new password"><Loading /></Card>;
-  if (view.error || !view.data)
-    return (
-      <Card title="This link does not work">
-        <div className="banner banner-error" role="alert" data-testid="link-error">{message(view.error)}</div>
-        <Link to="/login">Go to log-in</Link>
-      </Card>
-    );
+  const { token, session, navigate, view } = useLinkPage('Set a new password', getReset);
+  if (view.loading || view.error || !view.data) return <LinkNotLoaded view={view} title="Set a new password" />;
   const email = view.data.email;
   return (
     <Card title="Set a new password">
