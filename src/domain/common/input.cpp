@@ -92,13 +92,23 @@ std::optional<bool> Reader::boolean(std::string_view key) {
   return p->as_bool();
 }
 
-std::optional<int> Reader::integer(std::string_view key, int lo, int hi, bool nullable, bool* was_null) {
-  auto p = o_.if_contains(key);
-  if (!p) return std::nullopt;
-  if (p->is_null() && nullable) {
+namespace {
+
+/// The member `key` of a number field, or null when it is absent or (nullable) null, as `was_null` says.
+const json::value* number_member(const json::object& o, std::string_view key, bool nullable, bool* was_null) {
+  auto p = o.if_contains(key);
+  if (p && p->is_null() && nullable) {
     if (was_null) *was_null = true;
-    return std::nullopt;
+    return nullptr;
   }
+  return p;
+}
+
+}  // namespace
+
+std::optional<int> Reader::integer(std::string_view key, int lo, int hi, bool nullable, bool* was_null) {
+  auto p = number_member(o_, key, nullable, was_null);
+  if (!p) return std::nullopt;
   auto v = whole_number(*p, lo, hi);
   if (!v) {
     error(key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
@@ -109,12 +119,8 @@ std::optional<int> Reader::integer(std::string_view key, int lo, int hi, bool nu
 }
 
 std::optional<double> Reader::number(std::string_view key, double lo, double hi, bool nullable, bool* was_null) {
-  auto p = o_.if_contains(key);
+  auto p = number_member(o_, key, nullable, was_null);
   if (!p) return std::nullopt;
-  if (p->is_null() && nullable) {
-    if (was_null) *was_null = true;
-    return std::nullopt;
-  }
   auto d = finite_number(*p, lo, hi);
   if (!d) error(key, number_range(lo, hi, nullable));
   return d;

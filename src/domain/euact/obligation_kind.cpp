@@ -9,10 +9,7 @@
 
 namespace aims::euact {
 namespace json = boost::json;
-using records::FilterSpec;
-using records::SortSpec;
-using records::Where;
-using store::FacetSlot;
+using namespace records::spec_terms;
 
 namespace {
 

@@ -5,10 +5,7 @@
 
 namespace aims::impact {
 namespace json = boost::json;
-using records::FilterSpec;
-using records::SortSpec;
-using records::Where;
-using store::FacetSlot;
+using namespace records::spec_terms;
 
 namespace {
 

@@ -11,6 +11,14 @@
 
 namespace aims::records {
 
+/// The names a kind's spec file writes its filters and sorts with: `using namespace records::spec_terms;`.
+namespace spec_terms {
+using records::FilterSpec;
+using records::SortSpec;
+using records::Where;
+using store::FacetSlot;
+}  // namespace spec_terms
+
 /// The function a kind keeps to derive the facets of a record (see KindSpec::facets).
 using FacetsFn = std::function<store::RecordFacets(const store::RecordRow& row, const boost::json::object* doc)>;
 /// A kind's rule across fields (see KindSpec::check).

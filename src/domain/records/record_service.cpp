@@ -39,6 +39,22 @@ Error invalid(const KindSpec& k, std::vector<FieldError> errs, bool create) {
                     std::move(errs));
 }
 
+/// The record `id` of kind k about to change: found, readable and at the version `if_match` names.
+struct ToChange {
+  store::RecordRow row;
+  json::object before;
+};
+
+result<ToChange> open_to_change(store::WriteTx& tx, const KindSpec& k, const std::string& org_id, const std::string& id,
+                                const std::optional<std::string>& if_match) {
+  auto row = find(tx, k, org_id, id);
+  if (!row) return row.error();
+  if (auto s = stored::readable(k.kind, org_id, id, row->doc); !s) return s.error();
+  if (auto s = check_if_match(k, *row, if_match); !s) return s.error();
+  auto before = stored::parse_object(row->doc);
+  return ToChange{std::move(*row), std::move(before)};
+}
+
 }  // namespace
 
 json::object record_view(const KindSpec& k, const store::RecordRow& row) {
@@ -111,12 +127,11 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
   auto fields = read_fields(k.fields, body.as_object(), false, errs);
   Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto row = find(tx, k, a.org_id, id);
-    if (!row) return row.error();
-    if (auto s = stored::readable(k.kind, a.org_id, id, row->doc); !s) return s;
-    if (auto s = check_if_match(k, *row, if_match); !s) return s;
+    auto opened = open_to_change(tx, k, a.org_id, id, if_match);
+    if (!opened) return opened.error();
     if (!errs.empty()) return invalid(k, std::move(errs), false);
-    auto before = stored::parse_object(row->doc);
+    const auto& row = opened->row;
+    const auto& before = opened->before;
     if (auto s = not_archived(k.title, id, before); !s) return s;
     if (auto s = not_locked(k, id, before); !s) return s;
     auto after = before;
@@ -130,15 +145,15 @@ result<Versioned> RecordService::update(const Actor& a, const KindSpec& k, const
       if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
     auto changes = changes_of(k, before, after);
     if (changes.empty()) {  // nothing changes: nothing is stored
-      out = served(k, *row);
+      out = served(k, row);
       return ok();
     }
-    auto next = *row;
+    auto next = row;
     after["updated_by"] = a.email;
-    next.version = row->version + 1;
+    next.version = row.version + 1;
     next.updated_at = clock_.now_text();
     next.doc = json::serialize(after);
-    if (auto s = save(tx, k, a, next, row->version, "update", changes); !s) return s;
+    if (auto s = save(tx, k, a, next, row.version, "update", changes); !s) return s;
     out = served(k, next);
     return ok();
   });
@@ -153,11 +168,10 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     return st.error();
   Versioned out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
-    auto row = find(tx, k, a.org_id, id);
-    if (!row) return row.error();
-    if (auto s = stored::readable(k.kind, a.org_id, id, row->doc); !s) return s;
-    if (auto s = check_if_match(k, *row, if_match); !s) return s;
-    auto before = stored::parse_object(row->doc);
+    auto opened = open_to_change(tx, k, a.org_id, id, if_match);
+    if (!opened) return opened.error();
+    const auto& row = opened->row;
+    const auto& before = opened->before;
     if (auto s = not_locked(k, id, before); !s) return s;
     if (is_archived(before) == archived)
       return make_error(errc::conflict, k.title + " " + id + (archived ? " is archived already." : " is not archived."));
@@ -168,12 +182,12 @@ result<Versioned> RecordService::set_archived(const Actor& a, const KindSpec& k,
     after["updated_by"] = a.email;
     if (k.guard)
       if (auto s = k.guard(tx, a.org_id, before, after); !s) return s;
-    auto next = *row;
-    next.version = row->version + 1;
+    auto next = row;
+    next.version = row.version + 1;
     next.updated_at = clock_.now_text();
     next.ref = archived ? kArchivedRef : "";
     next.doc = json::serialize(after);
-    if (auto s = save(tx, k, a, next, row->version, archived ? "archive" : "restore", changes_of(k, before, after)); !s)
+    if (auto s = save(tx, k, a, next, row.version, archived ? "archive" : "restore", changes_of(k, before, after)); !s)
       return s;
     out = served(k, next);
     return ok();

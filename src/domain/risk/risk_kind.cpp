@@ -10,10 +10,7 @@
 
 namespace aims::risk {
 namespace json = boost::json;
-using records::FilterSpec;
-using records::SortSpec;
-using records::Where;
-using store::FacetSlot;
+using namespace records::spec_terms;
 
 namespace {
 

@@ -3,10 +3,7 @@
 #include "domain/records/kind_build.hpp"
 
 namespace aims::snapshots {
-using records::FilterSpec;
-using records::SortSpec;
-using records::Where;
-using store::FacetSlot;
+using namespace records::spec_terms;
 
 namespace {
 

@@ -81,14 +81,7 @@ namespace {
 /// rolls back if it throws.
 template <class F>
 void in_blob_transaction(PgConnection& c, F&& body) {
-  c.exec_script("BEGIN");
-  try {
-    body();
-    c.commit();
-  } catch (...) {
-    c.rollback();
-    throw;
-  }
+  sql::run_in_transaction(c, [&] { c.exec_script("BEGIN"); }, body);
 }
 
 class PgWriter final : public BlobWriter {

@@ -109,4 +109,19 @@ class Connection {
   virtual std::string_view skip_locked() const { return ""; }
 };
 
+/// Runs `body` in one transaction on `c` that `begin()` starts, then commits; rolls back and
+/// rethrows if either throws. For one-off work outside the store's retrying runner: migrations
+/// (`c.begin(TxMode::write)`) and the PostgreSQL blob store (a plain READ COMMITTED `BEGIN`).
+template <class Begin, class Body>
+void run_in_transaction(Connection& c, Begin&& begin, Body&& body) {
+  begin();
+  try {
+    body();
+    c.commit();
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
 }  // namespace aims::store::sql

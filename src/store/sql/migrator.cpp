@@ -6,16 +6,7 @@
 namespace aims::store::sql {
 namespace {
 
-void in_transaction(Connection& c, const auto& body) {
-  c.begin(TxMode::write);
-  try {
-    body();
-    c.commit();
-  } catch (...) {
-    c.rollback();
-    throw;
-  }
-}
+void in_transaction(Connection& c, const auto& body) { run_in_transaction(c, [&] { c.begin(TxMode::write); }, body); }
 
 }  // namespace
 
