@@ -501,7 +501,7 @@ test('import: 2 good rows and 1 bad row answer 422 with row errors (header = row
 test('import with dry_run=true answers 200 with the counts and stores nothing', async () => {
   const n = await count();
   const r = assertJson(await importCsv(GOOD_CSV, '?dry_run=true'));
-  assert.deepEqual(r, { created: 2, updated: 0, dry_run: true });
+  assert.deepEqual(r, { created: 2, updated: 0, dry_run: true, warnings: [] });
   assert.equal(await count(), n);
   assert.deepEqual(await all({ q: 'imported', archived: 'all' }), []);
   // A dry run reports the same errors as a real import.
@@ -512,7 +512,7 @@ test('import with dry_run=true answers 200 with the counts and stores nothing', 
 test('import creates the rows: 200 with the created count', async () => {
   const n = await count();
   const r = assertJson(await importCsv(GOOD_CSV));
-  assert.deepEqual(r, { created: 2, updated: 0, dry_run: false });
+  assert.deepEqual(r, { created: 2, updated: 0, dry_run: false, warnings: [] });
   assert.equal(await count(), n + 2);
   const [one, two] = await all({ q: 'imported' });
   assert.equal(one.name, 'Imported one');
@@ -580,7 +580,7 @@ test('re-importing an export with ids updates those systems (and an unchanged ex
   const exported = (await c('GET', `${SYS}/export`)).text;
   const n = await count();
   // Unchanged: the round trip is exact (formula guards, lists, commas and quotes included).
-  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false, warnings: [] });
   assert.equal(await count(), n);
 
   const rows = parseCsv(exported);
@@ -591,7 +591,7 @@ test('re-importing an export with ids updates those systems (and an unchanged ex
   for (const row of targets) { row[iPurpose] = `${row[iName]} (revised)`; row[iStatus] = 'active'; }
   const before = Object.fromEntries(await Promise.all(targets.map(async (row) => [row[0], (await get(row[0])).body])));
   const r = assertJson(await importCsv(toCsv([header, ...targets])));
-  assert.deepEqual(r, { created: 0, updated: 2, dry_run: false });
+  assert.deepEqual(r, { created: 0, updated: 2, dry_run: false, warnings: [] });
   assert.equal(await count(), n);
   for (const row of targets) {
     const { body, etag } = await get(row[0]);
