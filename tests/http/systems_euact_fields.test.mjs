@@ -66,7 +66,7 @@ test('PATCH: another value answers 422 and changes nothing; a GET→PATCH round 
   assert.equal(after.etag, etag);
 
   // Every editable field sent back as read, with one real change.
-  const { id, archived, version, created_at, updated_at, created_by, updated_by, ...editable } = classified;
+  const { id, archived, version, created_at, updated_at, created_by, updated_by, scope, ...editable } = classified;
   const r = assertJson(await c('PATCH', path, { json: { ...editable, purpose: 'Round trip' }, headers: { 'if-match': etag } }));
   assert.equal(r.purpose, 'Round trip');
   for (const f of DERIVED) assert.equal(r[f], classified[f], f);
