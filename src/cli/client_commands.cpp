@@ -88,6 +88,16 @@ void register_me(CLI::App& app, int& exit_code) {
 
 // ---- aims systems ----
 
+/// "in", "out: REASON" or "unplaced", then "(AIMS scope version N, STATUS)" or "(no AIMS scope yet)".
+std::string scope_membership_text(const json::object& m) {
+  auto placement = string_of(m, "placement");
+  auto reason = string_of(m, "reason");
+  auto version = int_of(m, "scope_version").value_or(0);
+  std::string s = placement + (reason.empty() ? "" : ": " + reason);
+  if (version == 0) return s + " (no AIMS scope yet)";
+  return s + " (AIMS scope version " + std::to_string(version) + ", " + string_of(m, "scope_status") + ")";
+}
+
 void print_system_table(const json::array& items) {
   Table t({"id", "name", "lifecycle_stage", "eu_ai_act_class", "status", "owner"});
   t.set_max_width(1, 48);
@@ -132,6 +142,10 @@ void register_systems_get(CLI::App* systems, int& exit_code) {
                         [](const json::object& s) {
                           std::vector<std::pair<std::string, std::string>> fields;
                           for (const auto& kv : s) fields.emplace_back(std::string(kv.key()), display(kv.value()));
+                          // scope: the membership the server derives from the AIMS scope record.
+                          if (auto m = s.if_contains("scope"); m && m->is_object())
+                            for (auto& [key, value] : fields)
+                              if (key == "scope") value = scope_membership_text(m->as_object());
                           print_fields(std::cout, fields);
                         }});
 }
@@ -247,6 +261,8 @@ void register_systems_import(CLI::App* systems, int& exit_code) {
                   << " updated; nothing was stored.\n";
       else
         std::cout << "Imported " << o.file << ": " << created << " created, " << updated << " updated.\n";
+      for (const auto& w : array_at(res, "warnings"))
+        if (w.is_object()) std::cout << "Warning: column " << string_of(w.as_object(), "field") << " " << string_of(w.as_object(), "message") << "\n";
     });
   }));
 }

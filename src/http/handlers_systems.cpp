@@ -50,15 +50,10 @@ Response create_system(Context& c, const SystemServices& s) {
 }
 
 Response get_system(Context& c, const SystemServices& s) {
+  // No 304 on If-None-Match: the ETag is the system's version (for If-Match), and the body also
+  // carries its scope membership, which the scope record changes without a new system version.
   auto r = s.systems.get(*c.actor, c.req.params.at("id"));
   if (!r) return problem(r.error(), c.req.path);
-  auto etag = SystemService::etag(r->version);
-  if (auto inm = c.req.header("if-none-match"); inm && *inm == etag) {
-    Response nm;
-    nm.status = 304;
-    nm.set_header("ETag", etag);
-    return nm;
-  }
   return view_json(200, *r);
 }
 
@@ -100,7 +95,9 @@ Response import_systems(Context& c, const SystemServices& s) {
   }
   auto r = s.systems.import_csv(*c.actor, c.req.body, dry_run);
   if (!r) return problem(r.error(), c.req.path);
-  json::object o{{"created", r->created}, {"updated", r->updated}, {"dry_run", r->dry_run}};
+  json::array warnings;
+  for (const auto& w : r->warnings) warnings.push_back(json::object{{"field", w.field}, {"row", w.row}, {"message", w.message}});
+  json::object o{{"created", r->created}, {"updated", r->updated}, {"dry_run", r->dry_run}, {"warnings", std::move(warnings)}};
   return json_response(200, json::serialize(o));
 }
 

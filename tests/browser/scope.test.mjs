@@ -103,4 +103,31 @@ describe('AIMS scope in the browser', () => {
     await page.goto(`/systems/${loan.id}`);
     await page.getByTestId('overview-scope').filter({ hasText: 'In the AIMS scope' }).waitFor();
   });
+
+  test('the inventory shows the membership the scope page sets, as a link to the scope, and offers no way to edit it', async () => {
+    const cell = (name) => page.getByRole('row', { name: new RegExp(name) }).getByTestId('system-scope');
+    await page.goto('/systems');
+    await cell('Loan scoring').filter({ hasText: 'In scope' }).waitFor();
+    await cell('Support chatbot').filter({ hasText: 'Out of scope' }).waitFor();
+    assert.equal(await cell('Support chatbot').getByRole('link').getAttribute('title'), 'Run by a supplier');
+    await page.goto(`/systems/${chat.id}`);
+    const header = page.getByTestId('system-scope');
+    await header.filter({ hasText: 'Out of the AIMS scope: Run by a supplier (scope not approved yet)' }).waitFor();
+    await page.goto(`/systems/${chat.id}/edit`);
+    await page.getByRole('button', { name: /save/i }).first().waitFor();
+    assert.equal(await page.getByLabel(/in scope/i).count(), 0, 'the form has no scope field');
+    // Placed in scope on the scope page: the inventory follows without any change to the system.
+    const version = (await apiGet(server.url, admin, `/api/v1/systems/${chat.id}`)).version;
+    await page.goto(`/systems/${chat.id}`);
+    await header.click();
+    await page.getByRole('heading', { level: 1, name: 'AIMS scope' }).waitFor();
+    await page.getByTestId(`scope-where-${chat.id}`).selectOption('in');
+    await page.getByTestId('scope-save').click();
+    await page.getByTestId('scope-notice').filter({ hasText: 'Scope saved as a draft.' }).waitFor();
+    await page.goto('/systems');
+    await cell('Support chatbot').filter({ hasText: 'In scope' }).waitFor();
+    await page.goto(`/systems/${chat.id}`);
+    await header.filter({ hasText: 'In the AIMS scope' }).waitFor();
+    assert.equal((await apiGet(server.url, admin, `/api/v1/systems/${chat.id}`)).version, version);
+  });
 });

@@ -230,7 +230,7 @@ describe('aims API client commands', () => {
     r = ok(['systems', 'import', editedFile, '--dry-run']);
     assert.match(r.stdout, /1 would be created, 1 updated; nothing was stored/);
     assert.equal(json(['systems', 'list']).total, 2);
-    assert.deepEqual(json(['systems', 'import', editedFile]), { created: 1, updated: 1, dry_run: false });
+    assert.deepEqual(json(['systems', 'import', editedFile]), { created: 1, updated: 1, dry_run: false, warnings: [] });
 
     assert.equal(json(['systems', 'get', creditId]).owner, 'Credit model office');
     const fraud = json(['systems', 'list', '--q', 'fraud']).items;

@@ -3,6 +3,9 @@
 // the server's words, exit 2 for usage errors), changing nothing when they fail.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { aims, startServer } from '../lib/server.mjs';
 import { ok, failsWith, json, useServerEnv } from '../lib/cli.mjs';
 
@@ -64,6 +67,30 @@ describe('aims scope commands', () => {
     assert.equal(t.version, 2);
   });
 
+  test('systems get shows the membership the scope sets; systems update refuses in_scope and points to the scope', () => {
+    const s = json(['systems', 'get', chat.id]);
+    assert.deepEqual(s.scope, { placement: 'in', reason: '', scope_version: 2, scope_status: 'draft' });
+    assert.ok(!('in_scope' in s));
+    assert.match(ok(['systems', 'get', chat.id]).stdout, /^scope\s+in \(AIMS scope version 2, draft\)$/m);
+    ok(['scope', 'set', '--out', `${chat.id}=Run by a supplier`]);
+    assert.deepEqual(json(['systems', 'get', chat.id]).scope, { placement: 'out', reason: 'Run by a supplier', scope_version: 3, scope_status: 'draft' });
+    const r = failsWith(['systems', 'update', chat.id, '--field', 'in_scope=true'], 1);
+    assert.match(r.stderr, /in_scope: is not set on an AI system: scope membership is the AIMS scope's/);
+    assert.equal(json(['systems', 'get', chat.id]).version, s.version, 'nothing changed');
+    ok(['scope', 'set', '--in', chat.id]);
+    assert.equal(json(['systems', 'get', chat.id]).scope.placement, 'in');
+    // An in_scope column of an older export is ignored with a warning that names the scope.
+    const dir = mkdtempSync(join(tmpdir(), 'aims-cli-scope-'));
+    try {
+      writeFileSync(join(dir, 'old.csv'), `id,name,in_scope\r\n${chat.id},Support chatbot,false\r\n`);
+      const imp = ok(['systems', 'import', join(dir, 'old.csv')]);
+      assert.match(imp.stdout, /^Warning: column in_scope was ignored: .*PUT \/api\/v1\/scope\)$/m);
+      assert.equal(json(['systems', 'get', chat.id]).scope.placement, 'in');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('submit, approve, reject: the last author is refused with the server\'s words; the named manager approves', () => {
     const before = json(['scope', 'show']);
     const r = failsWith(['scope', 'approve'], 1);
@@ -78,14 +105,14 @@ describe('aims scope commands', () => {
     process.env.AIMS_TOKEN = token;
     const managerId = json(['me']).user.id;
     process.env.AIMS_TOKEN = saved;
-    assert.match(ok(['scope', 'submit', '--approver', managerId]).stdout, /^Sent version 3 of the AIMS scope for approval\.$/m);
+    assert.match(ok(['scope', 'submit', '--approver', managerId]).stdout, /^Sent version 5 of the AIMS scope for approval\.$/m);
     process.env.AIMS_TOKEN = token;
     try {
-      assert.match(ok(['scope', 'reject', '--comment', 'Add the sites']).stdout, /^Rejected; version 4 of the AIMS scope is a draft again\.$/m);
+      assert.match(ok(['scope', 'reject', '--comment', 'Add the sites']).stdout, /^Rejected; version 6 of the AIMS scope is a draft again\.$/m);
       process.env.AIMS_TOKEN = saved;
       ok(['scope', 'submit', '--approver', managerId]);
       process.env.AIMS_TOKEN = token;
-      assert.match(ok(['scope', 'approve']).stdout, /^Approved version 6 of the AIMS scope\.$/m);
+      assert.match(ok(['scope', 'approve']).stdout, /^Approved version 8 of the AIMS scope\.$/m);
       assert.match(ok(['scope', 'show']).stdout, /^status\s+approved by manager@acme\.test at /m);
     } finally {
       process.env.AIMS_TOKEN = saved;

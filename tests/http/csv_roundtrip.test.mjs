@@ -56,11 +56,18 @@ test('an exported CSV imported again changes nothing, whatever the fields hold',
     LIST.forEach((f, k) => { json[f] = [oneLine(pick(i + k)), oneLine(pick(i + k + 3))]; });
     for (const [f, choices] of Object.entries(CHOICE)) json[f] = choices[i % choices.length];
     json.gpai = i % 2 === 0;
-    json.in_scope = i % 3 !== 0;
     const s = assertJson(await c('POST', SYS, { json }), 201);
     if (i % 2 === 1) await classifyAs(c, s.id, CLASSES[i % CLASSES.length]);
     if (i % 4 === 1) assertJson(await c('POST', `${SYS}/${s.id}/archive`));
   }
+  // Scope membership comes from the scope record: every third live system is out with a hostile reason.
+  const live = assertJson(await c('GET', `${SYS}?limit=500`)).items.sort((a, b) => a.id.localeCompare(b.id));
+  const reasonOf = (k) => `${pick(k).replace(/[\t\r\n]/g, ' ').trim()} reason`;
+  const out = live.filter((_, k) => k % 3 === 0).map((s, k) => ({ system_id: s.id, reason: reasonOf(k) }));
+  assertJson(await c('PUT', '/api/v1/scope', {
+    json: { in_scope: live.filter((_, k) => k % 3 !== 0).map((s) => s.id), out_of_scope: out },
+    headers: { 'if-match': '"v0"' },
+  }));
   const beforeImport = await allSystems();
   assert.equal(beforeImport.length, HOSTILE.length);
   // The API stores what it was sent (trimmed): the hostile values really are in the records.
@@ -84,7 +91,21 @@ test('an exported CSV imported again changes nothing, whatever the fields hold',
     assert.ok(names.includes(cell), `the name ${JSON.stringify(stored)} is exported as ${JSON.stringify(cell)}`);
   }
 
+  // The derived membership is exported read-only, guarded like every cell.
+  const scopeCol = header.indexOf('scope');
+  const reasonCol = header.indexOf('scope_reason');
+  assert.deepEqual(header.slice(scopeCol, scopeCol + 3), ['scope', 'scope_reason', 'archived']);
+  for (const s of beforeImport) {
+    const row = rows.find((r) => r[0] === s.id);
+    assert.equal(row[scopeCol], s.scope.placement, s.id);
+    const reason = s.scope.reason;
+    assert.equal(row[reasonCol], /^[=+\-@'\t\r]/.test(reason) ? `'${reason}` : reason, s.id);
+  }
+  assert.equal(beforeImport.filter((s) => s.scope.placement === 'out').length, out.length);
+  assert.ok(beforeImport.some((s) => s.scope.reason === '=1+1 reason'));
+
   const imp = assertJson(await c('POST', `${SYS}/import`, { body: exp.bytes, headers: { 'content-type': 'text/csv' } }));
+  assert.deepEqual(imp.warnings, []);
   assert.deepEqual({ created: imp.created, updated: imp.updated }, { created: 0, updated: 0 });
   assert.deepEqual(await allSystems(), beforeImport, 'every system is exactly as before, version included');
 
@@ -107,4 +128,20 @@ test('import removes exactly one guard apostrophe, and only in front of a guarde
     ["=sum #g", '+plus', "''twice"],
     ['x #g', '-1', '@me'], // the guard goes, then the API trims the tab
   ].sort((a, b) => a[0].localeCompare(b[0])));
+});
+
+test('an in_scope column (a file exported before the scope record) is ignored with a warning naming the scope; nothing else changes', async () => {
+  const [s] = (await allSystems()).filter((x) => !x.archived && x.scope.placement === 'out');
+  const guarded = /^[=+\-@'\t\r]/.test(s.name) ? `'${s.name}` : s.name;
+  const csv = `id,name,in_scope,owner\r\n${s.id},"${guarded.replace(/"/g, '""')}",true,Scope test owner\r\n`;
+  const r = assertJson(await c('POST', `${SYS}/import`, { body: csv, headers: { 'content-type': 'text/csv' } }));
+  assert.deepEqual({ created: r.created, updated: r.updated }, { created: 0, updated: 1 });
+  assert.equal(r.warnings.length, 1);
+  assert.equal(r.warnings[0].field, 'in_scope');
+  assert.equal(r.warnings[0].row, 1);
+  assert.match(r.warnings[0].message, /^was ignored: .*scope record.*PUT \/api\/v1\/scope/);
+  const after = assertJson(await c('GET', `${SYS}/${s.id}`));
+  assert.equal(after.owner, 'Scope test owner');
+  assert.deepEqual(after.scope, s.scope, 'the column did not place the system');
+  assert.ok(!('in_scope' in after));
 });

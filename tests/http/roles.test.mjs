@@ -110,8 +110,8 @@ test('manager can create, patch, archive, restore and import', async () => {
   assert.equal(a.updated_by, 'manager@acme.test');
   assert.equal(assertJson(await c('POST', `${SYS}/${s.id}/restore`)).archived, false);
   assert.equal(assertJson(await writes.restore(c)).archived, false);
-  assert.deepEqual(assertJson(await importAs(c, 'Dry run by manager', '?dry_run=true')), { created: 1, updated: 0, dry_run: true });
-  assert.deepEqual(assertJson(await importAs(c, 'Imported by manager')), { created: 1, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importAs(c, 'Dry run by manager', '?dry_run=true')), { created: 1, updated: 0, dry_run: true, warnings: [] });
+  assert.deepEqual(assertJson(await importAs(c, 'Imported by manager')), { created: 1, updated: 0, dry_run: false, warnings: [] });
   const list = assertJson(await c('GET', `${SYS}?q=${encodeURIComponent('imported by manager')}`));
   assert.equal(list.items.length, 1);
   assert.equal(list.items[0].created_by, 'manager@acme.test');
@@ -120,7 +120,7 @@ test('manager can create, patch, archive, restore and import', async () => {
 test('admin can do everything a manager can', async () => {
   assert.equal(assertJson(await writes.archive(admin)).archived, true);
   assert.equal(assertJson(await admin('POST', `${SYS}/${seed.id}/restore`)).archived, false);
-  assert.deepEqual(assertJson(await importAs(admin, 'Imported by admin')), { created: 1, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importAs(admin, 'Imported by admin')), { created: 1, updated: 0, dry_run: false, warnings: [] });
 });
 
 test('roles apply to API tokens as well: a viewer token gets 403 on writes', async () => {

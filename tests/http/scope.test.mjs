@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { login, aims } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, memberClients } from '../lib/http.mjs';
-import { serverForFile } from '../lib/fixture.mjs';
+import { serverForFile, sqlite } from '../lib/fixture.mjs';
 import { unzip } from '../lib/audit.mjs';
 import { SYS } from '../lib/paths.mjs';
 
@@ -101,7 +101,7 @@ test('a saved scope gives its statement, history and the placement of each syste
   assert.equal(h[0].operation, 'create');
   assert.equal(h[0].actor, 'contributor@acme.test');
   const o = assertJson(await admin('GET', `${SYS}/${loan.id}/overview`));
-  assert.deepEqual(o.scope, { placement: 'in', reason: '' });
+  assert.deepEqual(o.scope, { placement: 'in', reason: '', scope_version: 1, scope_status: 'draft' });
   const out = assertJson(await admin('GET', `${SYS}/${bot.id}/overview`));
   assert.equal(out.scope.placement, 'out');
   assert.match(out.scope.reason, /supplier/);
@@ -243,4 +243,75 @@ test('the auditor package holds the scope, and every version has its audit entry
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** Each system's scope membership as the list serves it, by id (one page holds them all). */
+async function listedScope() {
+  const page = assertJson(await admin('GET', `${SYS}?archived=all&limit=500`));
+  assert.equal(page.next, undefined);
+  return Object.fromEntries(page.items.map((x) => [x.id, x.scope]));
+}
+
+test('each AI system\'s membership is derived from the scope record, in its list and its page, and follows every change of the scope', async () => {
+  let { body, etag } = await read();
+  let listed = await listedScope();
+  const member = (placement, reason = '') => ({ placement, reason, scope_version: body.version, scope_status: body.status });
+  assert.deepEqual(listed[loan.id], member('in'));
+  assert.deepEqual(listed[bot.id], member('out', 'Run by a supplier under its own management system'));
+  const loanBefore = await admin('GET', `${SYS}/${loan.id}`);
+  const loanVersion = assertJson(loanBefore).version;
+  assert.deepEqual(assertJson(loanBefore).scope, member('in'));
+
+  // Out of scope on the scope record: out in the list, the page and the overview; the system itself is not changed.
+  body = assertJson(await admin('PUT', SCOPE, {
+    json: { ...body, in_scope: body.in_scope.filter((x) => x !== loan.id), out_of_scope: [...body.out_of_scope, { system_id: loan.id, reason: 'Run by the partner bank' }] },
+    headers: { 'if-match': etag },
+  }));
+  listed = await listedScope();
+  assert.deepEqual(listed[loan.id], member('out', 'Run by the partner bank'));
+  const loanAfter = await admin('GET', `${SYS}/${loan.id}`);
+  assert.deepEqual(assertJson(loanAfter).scope, member('out', 'Run by the partner bank'));
+  assert.equal(assertJson(loanAfter).version, loanVersion, 'a scope change is not a change of the system');
+  assert.equal(loanAfter.headers.get('etag'), loanBefore.headers.get('etag'));
+  assert.equal(assertJson(await admin('GET', `${SYS}/${loan.id}/overview`)).scope.placement, 'out');
+  const csv = (await admin('GET', `${SYS}/export?archived=all`)).text.replace(/^\uFEFF/, '');
+  assert.match(csv.split('\r\n')[0], /,scope,scope_reason,archived,/);
+  assert.ok(csv.split('\r\n').some((line) => line.startsWith(`${loan.id},`) && line.includes(',out,Run by the partner bank,')), csv);
+
+  // In neither list: not placed (the drift the scope page and the dashboard show).
+  etag = `"v${body.version}"`;
+  body = assertJson(await admin('PUT', SCOPE, {
+    json: { ...body, out_of_scope: body.out_of_scope.filter((x) => x.system_id !== loan.id) },
+    headers: { 'if-match': etag },
+  }));
+  assert.ok(body.drift.some((d) => d.system_id === loan.id && d.problem === 'unplaced'));
+  assert.deepEqual((await listedScope())[loan.id], member('unplaced'));
+  assert.deepEqual(assertJson(await admin('GET', `${SYS}/${loan.id}`)).scope, member('unplaced'));
+
+  // Back in scope for the tests after this one.
+  body = assertJson(await admin('PUT', SCOPE, { json: { ...body, in_scope: [...body.in_scope, loan.id] }, headers: { 'if-match': `"v${body.version}"` } }));
+  assert.deepEqual((await listedScope())[loan.id], member('in'));
+  // Another organization's systems are not in this scope, and its lists show its own scope only.
+  const other = client(srv.url, await login(srv.url, 'other@x.test', PW));
+  const theirs = assertJson(await other('POST', SYS, { json: { name: 'Their model', purpose: 'Theirs' } }), 201);
+  assert.deepEqual(theirs.scope, { placement: 'unplaced', reason: '', scope_version: 0, scope_status: null });
+  assertProblem(await other('GET', `${SYS}/${loan.id}`), 404);
+});
+
+test('a stored system that still holds the old in_scope flag lists and reads, served without it; a save drops it', async () => {
+  const legacy = assertJson(await admin('POST', SYS, { json: { name: 'Legacy flag', purpose: 'Stored before the scope record' } }), 201);
+  sqlite(srv.dataDir, `UPDATE systems SET doc = json_set(doc, '$.in_scope', json('false')) WHERE id = '${legacy.id}'`);
+  assert.equal(sqlite(srv.dataDir, `SELECT json_extract(doc, '$.in_scope') FROM systems WHERE id = '${legacy.id}'`).trim(), '0');
+  const listed = assertJson(await admin('GET', `${SYS}?q=legacy`));
+  assert.deepEqual(listed.items.map((x) => x.id), [legacy.id]);
+  assert.ok(!('in_scope' in listed.items[0]));
+  assert.equal(listed.items[0].scope.placement, 'unplaced');
+  const r = await admin('GET', `${SYS}/${legacy.id}`);
+  const got = assertJson(r);
+  assert.ok(!('in_scope' in got));
+  assert.equal(got.scope.placement, 'unplaced');
+  assert.ok((await admin('GET', `${SYS}/export`)).text.includes(legacy.id));
+  // The next save of the system stores it without the flag.
+  assertJson(await admin('PATCH', `${SYS}/${legacy.id}`, { json: { owner: 'Records team' }, headers: { 'if-match': r.headers.get('etag') } }));
+  assert.equal(sqlite(srv.dataDir, `SELECT json_type(doc, '$.in_scope') IS NULL FROM systems WHERE id = '${legacy.id}'`).trim(), '1');
 });

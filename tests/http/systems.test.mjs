@@ -16,7 +16,7 @@ const ROLES = ['provider', 'deployer', 'producer'];
 const SYSTEM_FIELDS = ['id', 'name', 'purpose', 'intended_use', 'foreseeable_misuse', 'owner', 'organization_role',
   'lifecycle_stage', 'model_type', 'data_sources', 'third_party_components', 'suppliers', 'deployment_context',
   'affected_people', 'human_oversight', 'human_oversight_notes', 'eu_ai_act_class', 'eu_ai_act_basis',
-  'eu_ai_act_rationale', 'gpai', 'status', 'in_scope', 'tags', 'archived', 'version', 'created_at', 'updated_at',
+  'eu_ai_act_rationale', 'gpai', 'status', 'scope', 'tags', 'archived', 'version', 'created_at', 'updated_at',
   'created_by', 'updated_by'];
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -95,7 +95,9 @@ test('POST /systems creates: 201, Location, ETag "v1", defaults filled in', asyn
   assert.equal(s.organization_role, 'deployer');
   assert.equal(s.human_oversight, 'unspecified');
   assert.equal(s.gpai, false);
-  assert.equal(s.in_scope, true);
+  // Scope membership is derived from the scope record: none saved yet, so not placed.
+  assert.deepEqual(s.scope, { placement: 'unplaced', reason: '', scope_version: 0, scope_status: null });
+  assert.ok(!('in_scope' in s));
   for (const f of ['data_sources', 'third_party_components', 'suppliers', 'affected_people']) assert.deepEqual(s[f], []);
   for (const f of ['intended_use', 'foreseeable_misuse', 'owner', 'model_type', 'deployment_context', 'eu_ai_act_basis']) assert.equal(s[f], '');
   assert.equal(s.created_by, srv.admin.email);
@@ -116,7 +118,7 @@ test('every field can be set on create', async () => {
     affected_people: ['customers'], human_oversight: 'human_in_the_loop', human_oversight_notes: 'Reviewed',
     // The EU AI Act fields are set by the classification; their current values are accepted.
     eu_ai_act_class: 'unclassified', eu_ai_act_basis: '', eu_ai_act_rationale: '',
-    gpai: true, status: 'active', in_scope: false, tags: ['x'],
+    gpai: true, status: 'active', tags: ['x'],
   };
   const s = await create(input);
   for (const [k, v] of Object.entries(input)) assert.deepEqual(s[k], v, k);
@@ -147,6 +149,30 @@ test('unknown and read-only fields answer 422 naming the field', async () => {
     assert.deepEqual(p.errors.map((e) => e.field), [field], `${field}: ${JSON.stringify(p.errors)}`);
   }
   assert.equal(await count(), n);
+});
+
+test('in_scope is refused on create, PATCH and import: 422 naming it and pointing to the scope; nothing changes', async () => {
+  const n = await count();
+  for (const value of [true, false]) {
+    const p = assertProblem(await c('POST', SYS, { json: { name: `Flag ${value}`, purpose: 'p', in_scope: value } }), 422);
+    assert.deepEqual(p.errors.map((e) => e.field), ['in_scope']);
+    assert.match(p.errors[0].message, /scope record/);
+    assert.match(p.errors[0].message, /\/scope/);
+  }
+  // The derived membership is read-only like version.
+  const ro = assertProblem(await c('POST', SYS, { json: { name: 'Scope sent', purpose: 'p', scope: { placement: 'in' } } }), 422);
+  assert.deepEqual(ro.errors.map((e) => [e.field, e.message]), [['scope', 'is read-only']]);
+  assert.equal(await count(), n);
+
+  const s = await create({ name: 'Patched flag', purpose: 'p' });
+  const before = await get(s.id);
+  for (const json of [{ in_scope: false }, { in_scope: true, owner: 'Someone' }]) {
+    const p = assertProblem(await c('PATCH', `${SYS}/${s.id}`, { json, headers: { 'if-match': before.etag } }), 422);
+    assert.ok(p.errors.some((e) => e.field === 'in_scope' && /PUT \/api\/v1\/scope/.test(e.message)), JSON.stringify(p.errors));
+  }
+  assert.deepEqual(await get(s.id), before, 'nothing changed');
+  const history = assertJson(await c('GET', `${SYS}/${s.id}/history`)).items;
+  assert.equal(history.length, 1);
 });
 
 test('wrong enum values and wrong types answer 422 naming the field', async () => {
@@ -475,7 +501,7 @@ test('import: 2 good rows and 1 bad row answer 422 with row errors (header = row
 test('import with dry_run=true answers 200 with the counts and stores nothing', async () => {
   const n = await count();
   const r = assertJson(await importCsv(GOOD_CSV, '?dry_run=true'));
-  assert.deepEqual(r, { created: 2, updated: 0, dry_run: true });
+  assert.deepEqual(r, { created: 2, updated: 0, dry_run: true, warnings: [] });
   assert.equal(await count(), n);
   assert.deepEqual(await all({ q: 'imported', archived: 'all' }), []);
   // A dry run reports the same errors as a real import.
@@ -486,7 +512,7 @@ test('import with dry_run=true answers 200 with the counts and stores nothing', 
 test('import creates the rows: 200 with the created count', async () => {
   const n = await count();
   const r = assertJson(await importCsv(GOOD_CSV));
-  assert.deepEqual(r, { created: 2, updated: 0, dry_run: false });
+  assert.deepEqual(r, { created: 2, updated: 0, dry_run: false, warnings: [] });
   assert.equal(await count(), n + 2);
   const [one, two] = await all({ q: 'imported' });
   assert.equal(one.name, 'Imported one');
@@ -554,7 +580,7 @@ test('re-importing an export with ids updates those systems (and an unchanged ex
   const exported = (await c('GET', `${SYS}/export`)).text;
   const n = await count();
   // Unchanged: the round trip is exact (formula guards, lists, commas and quotes included).
-  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false, warnings: [] });
   assert.equal(await count(), n);
 
   const rows = parseCsv(exported);
@@ -565,7 +591,7 @@ test('re-importing an export with ids updates those systems (and an unchanged ex
   for (const row of targets) { row[iPurpose] = `${row[iName]} (revised)`; row[iStatus] = 'active'; }
   const before = Object.fromEntries(await Promise.all(targets.map(async (row) => [row[0], (await get(row[0])).body])));
   const r = assertJson(await importCsv(toCsv([header, ...targets])));
-  assert.deepEqual(r, { created: 0, updated: 2, dry_run: false });
+  assert.deepEqual(r, { created: 0, updated: 2, dry_run: false, warnings: [] });
   assert.equal(await count(), n);
   for (const row of targets) {
     const { body, etag } = await get(row[0]);

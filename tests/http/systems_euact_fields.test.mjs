@@ -66,7 +66,7 @@ test('PATCH: another value answers 422 and changes nothing; a GET→PATCH round 
   assert.equal(after.etag, etag);
 
   // Every editable field sent back as read, with one real change.
-  const { id, archived, version, created_at, updated_at, created_by, updated_by, ...editable } = classified;
+  const { id, archived, version, created_at, updated_at, created_by, updated_by, scope, ...editable } = classified;
   const r = assertJson(await c('PATCH', path, { json: { ...editable, purpose: 'Round trip' }, headers: { 'if-match': etag } }));
   assert.equal(r.purpose, 'Round trip');
   for (const f of DERIVED) assert.equal(r[f], classified[f], f);
@@ -86,7 +86,7 @@ test('CSV: an export re-imported changes nothing; a changed EU AI Act cell is a 
   await classifyAs(c, model.id, 'gpai_systemic');
   const exported = (await c('GET', `${SYS}/export`)).text;
   const total = await count();
-  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importCsv(exported)), { created: 0, updated: 0, dry_run: false, warnings: [] });
 
   const rows = parseCsv(exported);
   const header = rows[0];
@@ -110,7 +110,7 @@ test('CSV: an export re-imported changes nothing; a changed EU AI Act cell is a 
   const fresh = assertProblem(await importCsv('name,purpose,eu_ai_act_class\nFresh high,x,high_risk\n'), 422);
   assert.deepEqual(fresh.errors.map((e) => [e.row, e.field]), [[2, 'eu_ai_act_class']]);
   assert.equal(await count(), total);
-  assert.deepEqual(assertJson(await importCsv('name,purpose,eu_ai_act_class\nFresh default,x,unclassified\n')), { created: 1, updated: 0, dry_run: false });
+  assert.deepEqual(assertJson(await importCsv('name,purpose,eu_ai_act_class\nFresh default,x,unclassified\n')), { created: 1, updated: 0, dry_run: false, warnings: [] });
 });
 
 test('the classes of their own are filters of the list; an unknown class is a 400', async () => {

@@ -28,8 +28,14 @@ export function recordContent({ created_at, doc, id, parent_id = '', position = 
   return { created_at, doc, id, parent_id, position, ref, updated_at, version };
 }
 
-/** The content of an AI system, from its document (as the API returns it). */
-export const systemContent = (doc) => recordContent({ ...doc, doc });
+/**
+ * The content of an AI system, from its document as the API returns it, less its `scope`: the
+ * membership derived from the scope record when served, never stored (so never hashed).
+ */
+export const systemContent = (served) => {
+  const { scope: _derived, ...doc } = served;
+  return recordContent({ ...doc, doc });
+};
 
 /** MTH of a list of leaf hashes (Buffers). */
 export function rootOf(leaves) {

@@ -73,6 +73,25 @@ TEST(SystemFields, ValidatesTypesChoicesAndLimits) {
   EXPECT_EQ(out.at("tags").as_array().size(), 2u);  // de-duplicated and trimmed
 }
 
+TEST(SystemFields, ScopeMembershipIsNotAFieldOfTheSystem) {
+  // in_scope is refused with a message pointing to the scope record; the derived scope is read-only.
+  for (const auto& v : {json::value(true), json::value(false)}) {
+    std::vector<FieldError> errs;
+    auto out = inventory::normalize(json::object{{"name", "n"}, {"purpose", "p"}, {"in_scope", v}}, true, errs);
+    ASSERT_EQ(errs.size(), 1u);
+    EXPECT_EQ(errs[0].field, "in_scope");
+    EXPECT_EQ(errs[0].message, inventory::scope_flag_message());
+    EXPECT_NE(errs[0].message.find("PUT /api/v1/scope"), std::string::npos);
+    EXPECT_FALSE(out.contains("in_scope"));
+  }
+  std::vector<FieldError> errs;
+  inventory::normalize(json::object{{"scope", json::object{{"placement", "in"}}}}, false, errs);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_EQ(errs[0].message, "is read-only");
+  EXPECT_EQ(inventory::find_field("in_scope"), nullptr);
+  EXPECT_FALSE(inventory::with_defaults({}).contains("in_scope"));
+}
+
 TEST(SystemFields, RejectsControlCharactersInOneLineFields) {
   std::vector<FieldError> errs;
   inventory::normalize(json::object{{"name", "a\nb"}}, false, errs);

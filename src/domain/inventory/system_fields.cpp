@@ -49,14 +49,20 @@ const FieldSpec kFields[] = {
     {.name = "eu_ai_act_rationale", .type = FieldType::text, .max = 4000},
     {.name = "gpai", .type = FieldType::boolean},
     {.name = "status", .type = FieldType::choice, .choices = kStatuses, .default_choice = "planned"},
-    {.name = "in_scope", .type = FieldType::boolean, .default_bool = true},
     {.name = "tags", .type = FieldType::list, .max = 50},
 };
 
 constexpr std::string_view kDerived[] = {"eu_ai_act_class", "eu_ai_act_basis", "eu_ai_act_rationale"};
 
 constexpr std::string_view kReadOnly[] = {"id",         "archived",   "version",    "created_at",
-                                          "updated_at", "created_by", "updated_by"};
+                                          "updated_at", "created_by", "updated_by", "scope"};
+
+// Scope membership is the scope record's (clause 4.3), served with each system as `scope`; the
+// flag the inventory once stored under this name is refused, and left out when a record is read.
+constexpr std::string_view kScopeFlag = "in_scope";
+constexpr std::string_view kScopeFlagMessage =
+    "is not set on an AI system: scope membership is the AIMS scope's; place the system in or out of scope on "
+    "the scope record (the Scope page, /scope, or PUT /api/v1/scope)";
 
 std::size_t item_max(const FieldSpec& f) { return f.name == "tags" ? 100 : 500; }
 
@@ -103,6 +109,9 @@ void drop_derived(json::object& changes, const json::object& current, std::vecto
   }
 }
 
+std::string_view scope_flag() { return kScopeFlag; }
+std::string_view scope_flag_message() { return kScopeFlagMessage; }
+
 const FieldSpec* find_field(std::string_view name) {
   for (const auto& f : kFields)
     if (f.name == name) return &f;
@@ -116,7 +125,9 @@ json::object normalize(const json::object& input, bool creating, std::vector<Fie
     std::string_view key = kv.key();
     const auto* f = find_field(key);
     if (!f) {
-      if (std::find(std::begin(kReadOnly), std::end(kReadOnly), key) != std::end(kReadOnly))
+      if (key == kScopeFlag)
+        err(key, std::string(kScopeFlagMessage));
+      else if (std::find(std::begin(kReadOnly), std::end(kReadOnly), key) != std::end(kReadOnly))
         err(key, "is read-only");
       else
         err(key, "is not a field of an AI system");

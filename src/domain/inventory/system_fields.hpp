@@ -50,6 +50,12 @@ std::span<const std::string_view> derived_fields();
 void drop_derived(boost::json::object& changes, const boost::json::object& current, std::vector<FieldError>& errors,
                   int row = 0);
 
+/// "in_scope": the scope flag systems once stored. Scope membership is derived from the scope
+/// record (served as `scope`); input naming the flag is refused with scope_flag_message(), stored
+/// records that still hold it lose it when read or saved, and a CSV column of that name is ignored.
+std::string_view scope_flag();
+std::string_view scope_flag_message();
+
 /// A complete record for a new system: defaults overlaid with the given fields.
 boost::json::object with_defaults(const boost::json::object& fields);
 

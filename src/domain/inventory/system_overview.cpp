@@ -5,7 +5,6 @@
 #include "domain/euact/system_facts.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/risk/risk_fields.hpp"
-#include "domain/scope/scope_service.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -197,14 +196,7 @@ result<json::object> system_overview(const OverviewSources& s, const accounts::A
     o[key] = std::move(*part);
     return {};
   };
-  scope::Placement where;  // one truth: the organization's scope record
-  if (auto st = s.store.read([&](store::ReadTx& tx) -> status {
-        where = scope::placement_of(tx, a.org_id, system_id);
-        return {};
-      });
-      !st)
-    return st.error();
-  o["scope"] = json::object{{"placement", where.where}, {"reason", where.reason}};
+  o["scope"] = doc["scope"];  // as served with the system: derived from the scope record only
   if (auto st = put("classification", classification_part(s, a, system_id)); !st) return st.error();
   if (auto st = put("risks", risks_part(s, a, system_id)); !st) return st.error();
   if (auto st = put("impact_assessments", impact_part(s, a, system_id)); !st) return st.error();

@@ -12,6 +12,7 @@
 #include "domain/ledger/history_json.hpp"
 #include "domain/records/versions.hpp"
 #include "domain/retention/retention.hpp"
+#include "domain/scope/scope_service.hpp"
 
 namespace aims::inventory {
 namespace json = boost::json;
@@ -64,11 +65,50 @@ json::object new_record(const std::string& id, const json::object& fields, const
   return full;
 }
 
-/// The next version of a record: `after` stamped with version + 1 and who/when.
+/// The next version of a record: `after` stamped with version + 1 and who/when (a record saved
+/// before scope membership moved to the scope record loses the flag it stored then).
 void stamp_change(json::object& after, std::int64_t old_version, const Actor& a, const std::string& now) {
+  after.erase(scope_flag());
   after["version"] = old_version + 1;
   after["updated_at"] = now;
   after["updated_by"] = a.email;
+}
+
+/// A system as served: its stored record (without the scope flag an older record may hold) with its
+/// scope membership, derived from the scope record (`scope`, see scope::Membership).
+json::object served_object(json::object stored, const std::string& id, const scope::Membership& m) {
+  stored.erase(scope_flag());
+  stored["scope"] = m.of(id);
+  return stored;
+}
+
+std::string served(std::string_view doc, const std::string& id, const scope::Membership& m) {
+  return json::serialize(served_object(stored::parse_object(doc), id, m));
+}
+
+/// A listed system as served, like served() but without parsing and writing again the stored
+/// documents of the page: the membership is appended to a document that is a JSON object and holds
+/// no old scope flag (any other goes through served_object); an unreadable one is its error row.
+std::string served_row(const Actor& a, const store::SystemRow& row, const scope::Membership& m) {
+  auto text = stored::object_or_error_text("system", a.org_id, row.id, row.doc);
+  if (text != row.doc) return text;  // the error row
+  if (text.find("\"in_scope\"") != std::string::npos)  // maybe the old flag (or a value holding the words): parse
+    return json::serialize(stored::row_or_error("system", a.org_id, row.id,
+                                                [&] { return served_object(stored::parse_object(row.doc), row.id, m); }));
+  while (!text.empty() && text.back() != '}') text.pop_back();  // trailing white space
+  if (text.empty()) return text;
+  text.pop_back();
+  bool empty = text.find_first_not_of(" \t\r\n", 1) == std::string::npos;
+  text += empty ? "\"scope\":" : ",\"scope\":";
+  text += json::serialize(m.of(row.id));
+  text += '}';
+  return text;
+}
+
+/// The view of a record just written, served with the membership read in the same transaction.
+SystemView served_view(store::ReadTx& tx, const Actor& a, SystemView v) {
+  v.json = served(v.json, v.id, scope::Membership::read(tx, a.org_id));
+  return v;
 }
 
 struct SortSpec {
@@ -198,28 +238,33 @@ result<SystemView> SystemService::create(const Actor& a, const json::value& body
   if (!errs.empty()) return make_error(errc::validation, "The AI system is not valid.", std::move(errs));
   auto full = new_record(ids_.next("sys"), fieldsv, a, clock_.now_text());
   auto row = to_row(full, a.org_id);
+  SystemView out;
   auto st = store_.write([&](store::WriteTx& tx) -> status {
     if (tx.find_system_by_name_key(a.org_id, row.name_key)) return name_taken(std::string(full.at("name").as_string()));
     if (auto s = tx.insert_system(row); !s) {
       if (s.error().code == errc::conflict) return name_taken(std::string(full.at("name").as_string()));
       return s;
     }
-    return tx.insert_history(history_row(a, full, "create", diff(json::object{}, full)));
+    if (auto s = tx.insert_history(history_row(a, full, "create", diff(json::object{}, full))); !s) return s;
+    out = served_view(tx, a, SystemView{row.id, 1, row.doc});
+    return ok();
   });
   if (!st) return st.error();
-  return SystemView{row.id, 1, row.doc};
+  return out;
 }
 
 result<SystemView> SystemService::get(const Actor& a, const std::string& id) {
   std::optional<store::SystemRow> row;
+  scope::Membership scope;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     row = tx.find_system(a.org_id, id);
+    if (row) scope = scope::Membership::read(tx, a.org_id);
     return ok();
   });
   if (!st) return st.error();
   if (!row) return not_found(id);
   if (auto r = stored::readable("system", a.org_id, row->id, row->doc); !r) return r.error();
-  return SystemView{row->id, row->version, row->doc};
+  return SystemView{row->id, row->version, served(row->doc, row->id, scope)};
 }
 
 result<SystemView> SystemService::update(const Actor& a, const std::string& id, const json::value& body,
@@ -240,7 +285,7 @@ result<SystemView> SystemService::update(const Actor& a, const std::string& id, 
     if (!derived.empty()) return make_error(errc::validation, "The change is not valid.", std::move(derived));
     auto r = apply_changes(tx, a, *row, fields, "update");
     if (!r) return r.error();
-    out = std::move(*r);
+    out = served_view(tx, a, std::move(*r));
     return ok();
   });
   if (!st) return st.error();
@@ -286,7 +331,7 @@ result<SystemView> SystemService::set_archived(const Actor& a, const std::string
     auto row = tx.find_system(a.org_id, id);
     if (!row) return not_found(id);
     if (row->archived == archived) {
-      out = SystemView{row->id, row->version, row->doc};
+      out = served_view(tx, a, SystemView{row->id, row->version, row->doc});
       return ok();
     }
     if (archived)
@@ -299,7 +344,7 @@ result<SystemView> SystemService::set_archived(const Actor& a, const std::string
     if (auto s = tx.update_system(nrow, row->version); !s) return s;
     if (auto s = tx.insert_history(history_row(a, after, archived ? "archive" : "restore", diff(before, after))); !s)
       return s;
-    out = SystemView{nrow.id, nrow.version, nrow.doc};
+    out = served_view(tx, a, SystemView{nrow.id, nrow.version, nrow.doc});
     return ok();
   });
   if (!st) return st.error();
@@ -318,9 +363,12 @@ result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int 
   std::optional<CachedPage> cached;
   std::int64_t generation = 0;
   store::SystemPage page;
+  scope::Membership scope;  // one read of the scope record for the page
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     generation = tx.systems_generation(a.org_id);
-    cached = cache_.get(key, generation);
+    scope = scope::Membership::read(tx, a.org_id);
+    // Each served system carries its membership: a new scope version is another page.
+    cached = cache_.get(key + "\n" + std::to_string(scope.version()), generation);
     if (!cached) page = tx.list_systems(*q);
     return ok();
   });
@@ -339,7 +387,7 @@ result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int 
   r.items_json += '[';
   for (std::size_t i = 0; i < page.items.size(); ++i) {
     if (i) r.items_json += ',';
-    r.items_json += stored::object_or_error_text("system", a.org_id, page.items[i].id, page.items[i].doc);
+    r.items_json += served_row(a, page.items[i], scope);
   }
   r.items_json += ']';
   if (page.more && !page.items.empty()) {
@@ -347,7 +395,7 @@ result<ListResult> SystemService::list(const Actor& a, const ListParams& p, int 
     json::object c{{"k", p.sort.value_or("name")}, {"s", sort_value(last, q->sort)}, {"i", last.id}};
     r.next = crypto::base64url_encode(json::serialize(c));
   }
-  cache_.put(key, generation, CachedPage{r.items_json, r.total, r.next});
+  cache_.put(key + "\n" + std::to_string(scope.version()), generation, CachedPage{r.items_json, r.total, r.next});
   return r;
 }
 
@@ -392,7 +440,7 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
     return make_error(errc::payload_too_large, "At most " + std::to_string(kMaxImportRows) + " rows can be imported at once.");
 
   // Header.
-  std::vector<FieldError> errs;
+  std::vector<FieldError> errs, warnings;
   const auto& header = rows[0];
   std::vector<const FieldSpec*> cols;
   int id_col = -1;
@@ -408,8 +456,13 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
     const auto* f = find_field(name);
     if (!f) {
       if (name == "archived" || name == "version" || name == "created_at" || name == "updated_at" ||
-          name == "created_by" || name == "updated_by") {
+          name == "created_by" || name == "updated_by" || name == "scope" || name == "scope_reason") {
         cols.push_back(nullptr);  // exported read-only columns are ignored on import
+        continue;
+      }
+      if (name == scope_flag()) {  // the column of files exported before membership moved to the scope
+        cols.push_back(nullptr);
+        warnings.push_back({name, 1, "was ignored: " + std::string(scope_flag_message())});
         continue;
       }
       errs.push_back({name, 1, "is not a column of the AI system CSV"});
@@ -462,6 +515,7 @@ result<ImportResult> SystemService::import_csv(const Actor& a, std::string_view 
 
   ImportResult result;
   result.dry_run = dry_run;
+  result.warnings = warnings;
   auto now = clock_.now_text();
   // Ids are minted before the transaction so that a retried callback reuses them.
   std::vector<std::string> new_ids;
@@ -532,20 +586,27 @@ result<std::string> SystemService::export_csv(const Actor& a, const ListParams& 
   auto q = build_query(a, p, 500, false);
   if (!q) return q.error();
   store::SystemPage page;
+  scope::Membership scope;
   auto st = store_.read([&](store::ReadTx& tx) -> status {
     page = tx.list_systems(*q);
+    scope = scope::Membership::read(tx, a.org_id);
     return ok();
   });
   if (!st) return st.error();
   std::string out(csv::kUtf8Bom);
   csv::Row header{"id"};
   for (const auto& f : fields()) header.emplace_back(f.name);
-  for (auto extra : {"archived", "version", "created_at", "updated_at", "created_by", "updated_by"}) header.emplace_back(extra);
+  // scope and scope_reason: the membership derived from the scope record, read-only like the rest.
+  for (auto extra : {"scope", "scope_reason", "archived", "version", "created_at", "updated_at", "created_by", "updated_by"})
+    header.emplace_back(extra);
   csv::append_row(out, header);
   for (const auto& row : page.items) {
     auto rec = parse_doc(row.doc);
     csv::Row cells{row.id};
     for (const auto& f : fields()) cells.push_back(to_cell(rec, f));
+    auto member = scope.of(row.id);
+    cells.push_back(std::string(member.at("placement").as_string()));
+    cells.push_back(csv::guard(std::string(member.at("reason").as_string())));
     cells.push_back(row.archived ? "true" : "false");
     cells.push_back(std::to_string(row.version));
     for (auto k : {"created_at", "updated_at", "created_by", "updated_by"})

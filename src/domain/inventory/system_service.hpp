@@ -40,6 +40,7 @@ struct ImportResult {
   int created = 0;
   int updated = 0;
   bool dry_run = false;
+  std::vector<FieldError> warnings;  // columns ignored with a reason the user should know
 };
 
 class SystemService {

@@ -1,7 +1,6 @@
 #include "domain/scope/scope_doc.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "core/json_members.hpp"
 #include "core/sentences.hpp"
@@ -143,9 +142,7 @@ std::string statement(const std::string& org_name, const json::object& doc, cons
 json::array drift(const json::object& doc, const Systems& systems) {
   json::array out;
   auto in_scope = strings(doc, "in_scope");
-  std::set<std::string> placed(in_scope.begin(), in_scope.end());
-  for (const auto& e : array_at(doc, "out_of_scope"))
-    if (e.is_object()) placed.insert(string_at(e.as_object(), "system_id"));
+  const auto placed = placements(doc);
   auto item = [&](const std::string& id, const std::string& name, const char* problem, std::string sentence) {
     out.push_back(json::object{{"system_id", id}, {"name", name}, {"problem", problem}, {"sentence", std::move(sentence)}});
   };
@@ -163,12 +160,19 @@ json::array drift(const json::object& doc, const Systems& systems) {
   return out;
 }
 
-Placement placement(const json::object& doc, const std::string& system_id) {
-  auto in_scope = strings(doc, "in_scope");
-  if (std::find(in_scope.begin(), in_scope.end(), system_id) != in_scope.end()) return {"in", ""};
+std::map<std::string, Placement> placements(const json::object& doc) {
+  std::map<std::string, Placement> out;
+  for (auto& id : strings(doc, "in_scope")) out.emplace(std::move(id), Placement{"in", ""});
   for (const auto& e : array_at(doc, "out_of_scope"))
-    if (e.is_object() && string_at(e.as_object(), "system_id") == system_id) return {"out", string_at(e.as_object(), "reason")};
-  return {"unplaced", ""};
+    if (e.is_object())  // a system is in or out, never both (read_scope): "in" wins on a stored doc that says both
+      out.emplace(string_at(e.as_object(), "system_id"), Placement{"out", string_at(e.as_object(), "reason")});
+  return out;
+}
+
+Placement placement(const json::object& doc, const std::string& system_id) {
+  auto all = placements(doc);
+  auto it = all.find(system_id);
+  return it == all.end() ? Placement{"unplaced", ""} : it->second;
 }
 
 }  // namespace aims::scope

@@ -46,4 +46,9 @@ struct Placement {
 };
 Placement placement(const boost::json::object& doc, const std::string& system_id);
 
+/// Every system the scope document places, by id: "in" (in_scope) or "out" with its reason
+/// (out_of_scope). The one reading of a scope's membership: placement, drift and the membership
+/// served with each AI system all use it; a system it does not hold is "unplaced".
+std::map<std::string, Placement> placements(const boost::json::object& doc);
+
 }  // namespace aims::scope

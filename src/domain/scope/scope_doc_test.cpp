@@ -68,5 +68,23 @@ TEST(ScopeDrift, UnplacedLiveSystemsAndRetiredOrGoneInScope) {
   EXPECT_EQ(placement(d, "s2").where, "unplaced");
 }
 
+TEST(ScopeMembership, PlacementsAreTheOneReadingOfInAndOut) {
+  auto d = doc(R"({"in_scope":["s1"],"out_of_scope":[{"system_id":"s2","reason":"Run by a supplier"}]})");
+  auto p = placements(d);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p.at("s1").where, "in");
+  EXPECT_EQ(p.at("s1").reason, "");
+  EXPECT_EQ(p.at("s2").where, "out");
+  EXPECT_EQ(p.at("s2").reason, "Run by a supplier");
+  EXPECT_FALSE(p.contains("s3"));
+  EXPECT_EQ(placement(d, "s3").where, "unplaced");
+  // Drift names as unplaced exactly the live systems placements() does not hold.
+  for (const auto& i : drift(d, systems())) EXPECT_FALSE(p.contains(std::string(i.at("system_id").as_string())));
+  EXPECT_TRUE(placements(json::object{}).empty());
+  // A stored document that names a system both ways (read_scope refuses it) reads it as in.
+  json::object both{{"in_scope", json::array{"s1"}}, {"out_of_scope", json::array{json::object{{"system_id", "s1"}, {"reason", "x"}}}}};
+  EXPECT_EQ(placements(both).at("s1").where, "in");
+}
+
 }  // namespace
 }  // namespace aims::scope

@@ -84,6 +84,26 @@ Placement placement_of(store::ReadTx& tx, const std::string& org_id, const std::
   return placement(parse_object(row->doc), system_id);
 }
 
+Membership Membership::read(store::ReadTx& tx, const std::string& org_id) {
+  Membership m;
+  if (auto row = find_scope(tx, org_id)) {
+    auto doc = parse_object(row->doc);
+    m.placed_ = placements(doc);
+    m.version_ = row->version;
+    m.status_ = string_at(doc, "status");
+  }
+  return m;
+}
+
+json::object Membership::of(const std::string& system_id) const {
+  auto it = placed_.find(system_id);
+  const Placement& p = it == placed_.end() ? Placement{"unplaced", ""} : it->second;
+  return json::object{{"placement", p.where},
+                      {"reason", p.reason},
+                      {"scope_version", version_},
+                      {"scope_status", version_ == 0 ? json::value(nullptr) : json::value(status_)}};
+}
+
 result<View> ScopeService::get(const Actor& a) {
   if (auto s = records::require(a, Action::read, "read the AIMS scope"); !s) return s.error();
   View out;

@@ -59,4 +59,23 @@ Systems read_systems(store::ReadTx& tx, const std::string& org_id);
 /// Where the system stands in the organization's scope ("unplaced" when there is no scope yet).
 Placement placement_of(store::ReadTx& tx, const std::string& org_id, const std::string& system_id);
 
+/// The scope membership of the organization's AI systems, derived from its scope record only (its
+/// current version, draft or approved, as the drift is): read once per request, then asked for
+/// each system of a page. Immutable after read; thread-safe.
+class Membership {
+ public:
+  /// Reads the organization's scope record (one lookup) in the caller's transaction.
+  static Membership read(store::ReadTx& tx, const std::string& org_id);
+  /// {placement: "in" | "out" | "unplaced", reason (of an exclusion, else ""), scope_version (0
+  /// before the first save), scope_status (draft, in_approval, approved; null before the first save)}.
+  boost::json::object of(const std::string& system_id) const;
+  /// The scope record's version (0 when there is none): changes whenever any membership can.
+  std::int64_t version() const { return version_; }
+
+ private:
+  std::map<std::string, Placement> placed_;
+  std::int64_t version_ = 0;
+  std::string status_;
+};
+
 }  // namespace aims::scope

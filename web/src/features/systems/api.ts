@@ -67,7 +67,7 @@ export interface OverviewItem {
 export interface SystemOverview {
   system: { id: string; name: string; status: string };
   /** Where the system stands in the AIMS scope (from the scope record only). */
-  scope?: { placement: 'in' | 'out' | 'unplaced'; reason: string };
+  scope?: AiSystem['scope'];
   classification: {
     classified: boolean;
     class: string;

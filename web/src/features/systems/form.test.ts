@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AiSystem } from './api';
 import { clientErrors, emptyForm, formFromSystem, inputFromForm, parseLines, patchFromForm } from './form';
+import { scopeText } from './components/ScopeOf';
 
 const stored: AiSystem = {
   id: 'sys_1',
@@ -24,7 +25,7 @@ const stored: AiSystem = {
   eu_ai_act_rationale: '',
   gpai: false,
   status: 'active',
-  in_scope: true,
+  scope: { placement: 'in', reason: '', scope_version: 2, scope_status: 'approved' },
   tags: ['credit'],
   archived: false,
   version: 3,
@@ -67,6 +68,13 @@ describe('patchFromForm', () => {
     expect(patchFromForm(stored, v)).toEqual({ owner: 'Model risk' });
     expect(inputFromForm({ ...v, name: 'x', purpose: 'y' })).not.toHaveProperty('eu_ai_act_class');
   });
+  it('never sends scope membership: the scope record sets it, the server refuses in_scope', () => {
+    const v = { ...formFromSystem(stored), owner: 'Model risk' };
+    expect(patchFromForm({ ...stored, scope: { ...stored.scope, placement: 'out', reason: 'x' } }, v)).toEqual({ owner: 'Model risk' });
+    const created = inputFromForm({ ...v, name: 'x', purpose: 'y' });
+    expect(created).not.toHaveProperty('scope');
+    expect(created).not.toHaveProperty('in_scope');
+  });
   it('round-trips list fields as lines', () => {
     expect(formFromSystem(stored).data_sources).toBe('Core banking\nBureau');
   });
@@ -76,5 +84,14 @@ describe('clientErrors', () => {
   it('requires name and purpose', () => {
     expect(Object.keys(clientErrors(emptyForm())).sort()).toEqual(['name', 'purpose']);
     expect(clientErrors({ ...emptyForm(), name: 'x', purpose: 'y' })).toEqual({});
+  });
+});
+
+describe('scopeText', () => {
+  it('says in, out with the reason, or not placed', () => {
+    expect(scopeText(stored.scope)).toBe('In the AIMS scope');
+    expect(scopeText({ placement: 'out', reason: 'Run by a partner' })).toBe('Out of the AIMS scope: Run by a partner');
+    expect(scopeText({ placement: 'unplaced', reason: '' }, true)).toBe('Not placed');
+    expect(scopeText(undefined)).toMatch(/scope drift/);
   });
 });

@@ -107,6 +107,15 @@ export function ImportPage() {
             Importing it will register <strong>{plural(step.result.created, 'new AI system')}</strong> and update{' '}
             <strong>{plural(step.result.updated, 'existing one')}</strong>.
           </p>
+          {step.result.warnings.length > 0 ? (
+            <ul data-testid="import-warnings">
+              {step.result.warnings.map((w, i) => (
+                <li key={i}>
+                  <code>{w.field}</code> {w.message}{w.field === 'in_scope' ? <> (<Link to="/scope">AIMS scope</Link>)</> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className="form-actions">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(false, csv)} data-testid="import-run">
               {busy ? 'Importing…' : 'Import'}

@@ -7,6 +7,7 @@ import { euAiActClassLabels, formatDateTime, labelOf } from '../../../lib/labels
 import { EvidencePanel } from '../../evidence';
 import { type OverviewItem, type SystemOverview } from '../api';
 import { RolesOf } from './RolesOf';
+import { ScopeOf } from './ScopeOf';
 
 function Card({ id, title, to, children }: { id: string; title: string; to: string; children: ReactNode }) {
   return (
@@ -57,7 +58,7 @@ export function OverviewTab({ systemId, overview: o }: { systemId: string; overv
           </ul>
         )}
         <p data-testid="overview-scope">
-          <Link to="/scope">{o.scope?.placement === 'in' ? 'In the AIMS scope' : o.scope?.placement === 'out' ? `Out of the AIMS scope: ${o.scope.reason}` : 'Not placed in or out of the AIMS scope (scope drift)'}</Link>
+          <ScopeOf scope={o.scope} testId="overview-scope-link" />
         </p>
       </section>
 

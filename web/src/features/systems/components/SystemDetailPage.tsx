@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
 import { formatDateTime, labelOf } from '../../../lib/labels';
 import { Banner, ClassBadge, Loading, StatusBadge } from '../../../lib/ui';
+import { ScopeOf } from './ScopeOf';
 import { useSession } from '../../auth';
 import { archiveSystem, getOverview, getSystem, restoreSystem, type AiSystem, type SystemOverview } from '../api';
 import { fieldGroups, type FieldDef } from '../fields';
@@ -93,6 +94,7 @@ export function SystemDetailPage() {
             <ClassBadge value={system.eu_ai_act_class} />
             <StatusBadge value={system.status} archived={system.archived} />
             {system.gpai ? <span className="badge badge-neutral">GPAI</span> : null}
+            <ScopeOf scope={system.scope} testId="system-scope" />
           </>
         }
         actions={

@@ -10,6 +10,7 @@ import { useSession } from '../../auth';
 import { SnapshotsPanel } from '../../snapshots';
 import { exportCsv, filterKeys, listSystems, type SystemFilters } from '../api';
 import { RolesOf } from './RolesOf';
+import { ScopeOf } from './ScopeOf';
 
 // Columns marked optional are dropped on narrow screens.
 const columns: Column[] = [
@@ -18,6 +19,7 @@ const columns: Column[] = [
   { key: 'eu_ai_act_roles', label: 'Our roles (classification)' },
   { key: 'lifecycle_stage', label: 'Life-cycle stage', sort: 'lifecycle_stage' },
   { key: 'status', label: 'Status', sort: 'status' },
+  { key: 'scope', label: 'AIMS scope', optional: true },
   { key: 'owner', label: 'Owner', sort: 'owner' },
   { key: 'updated_at', label: 'Last changed', sort: 'updated_at', optional: true },
 ];
@@ -90,6 +92,9 @@ export function SystemsListPage() {
             <td>{labelOf(lifecycleStageLabels, s.lifecycle_stage)}</td>
             <td>
               <StatusBadge value={s.status} archived={s.archived} />
+            </td>
+            <td className="col-optional" data-testid="system-scope">
+              <ScopeOf scope={s.scope} short />
             </td>
             <td>{s.owner || <span className="muted">—</span>}</td>
             <DateCell at={s.updated_at} optional />
