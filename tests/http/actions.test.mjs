@@ -164,7 +164,8 @@ test('paging with the cursor lists every action once, in each sort', async () =>
   if (firstUndated >= 0) assert.ok(due.slice(firstUndated).every((a) => a.due_date === null));
   const dated = due.filter((a) => a.due_date).map((a) => a.due_date);
   assert.deepEqual(dated, [...dated].sort());
-  const titles = (await all('?sort=title')).map((a) => a.title.toLowerCase());
+  // An obligation's system is named when served; the order is the obligation's title (then its system's id).
+  const titles = (await all('?sort=title')).map((a) => (a.source === 'obligation' ? a.title.replace(/ \([^()]*\)$/, '') : a.title).toLowerCase());
   assert.deepEqual(titles, [...titles].sort());
 });
 
