@@ -1,6 +1,6 @@
 // aims certification cycle|readiness|evidence-index (docs/certification.md): the three-year cycle
-// with what is next, the stage 1 readiness checklist (or its CSV / JSON / PDF export to a file) and the
-// stage 2 evidence index. Read-only. Registered once on the main thread; not thread-safe.
+// with what is next, the stage 1 readiness checklist and the stage 2 evidence index (or either's CSV /
+// JSON / PDF export to a file, through the same download). Read-only. Registered once on the main thread; not thread-safe.
 #include <boost/json.hpp>
 
 #include <iostream>
@@ -17,7 +17,7 @@ namespace {
 
 struct CertificationOptions {
   ApiOptions api;
-  std::string status, area, format, output, requirement;
+  std::string status, area, format, output, requirement, supported;
 };
 
 std::string query(const std::vector<std::pair<std::string, std::string>>& params) {
@@ -94,8 +94,17 @@ void register_certification_commands(CLI::App& app, int& exit_code) {
   auto* index = cert->add_subcommand("evidence-index", "The stage 2 evidence index per clause and applicable control");
   e.api.add_to(index);
   index->add_option("--requirement", e.requirement, "One clause or control, e.g. 6.1.2 or A.6.2.4");
+  index->add_option("--area", e.area, "clauses or controls");
+  index->add_option("--supported", e.supported, "false: only what has nothing to show; true: only what has something");
+  index->add_option("--format", e.format, "csv, json or pdf: the export for the certification body (records and evidence files with SHA-256 and date)");
+  index->add_option("-o,--output", e.output, "With --format: the file to write (default: standard output)");
   index->callback(with_session(e.api, exit_code, [](ApiSession& api) {
-    return get_certification(api, "/api/v1/certification/evidence-index" + query({{"requirement", e.requirement}}), e.api.json,
+    std::vector<std::pair<std::string, std::string>> filters{{"requirement", e.requirement}, {"area", e.area}, {"supported", e.supported}};
+    if (!e.format.empty()) {
+      filters.insert(filters.begin(), {"format", e.format});
+      return download(api, "/api/v1/certification/evidence-index/export" + query(filters), e.format, e.output);
+    }
+    return get_certification(api, "/api/v1/certification/evidence-index" + query(filters), e.api.json,
                [](const json::object& o) {
                  for (const auto& v : o.at("items").as_array()) {
                    const auto& i = v.as_object();

@@ -1,5 +1,5 @@
 // Handlers of the certification cycle (docs/certification.md): the cycle timeline, the stage 1
-// readiness checklist and its export, the stage 2 evidence index, bound by the certification area
+// readiness checklist and its export, the stage 2 evidence index and its export, bound by the certification area
 // (src/app/areas/certification.cpp). The certificate, its audits and their findings are record
 // kinds served by the records handlers. The struct refers to a service the composition root
 // owns, outliving the router. Stateless; thread-safe.
@@ -14,6 +14,6 @@ struct CertificationServices {
 };
 
 AIMS_HANDLERS(CertificationServices, get_certification_cycle, get_certification_readiness, export_certification_readiness,
-              get_certification_evidence_index)
+              get_certification_evidence_index, export_certification_evidence_index)
 
 }  // namespace aims::http

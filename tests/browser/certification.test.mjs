@@ -1,7 +1,8 @@
 // Browser test of the certification cycle in real chromium against a real server: the stage 1
 // readiness page filtered on what is missing shows the AI policy missing; once the policy exists
 // (created, and approved by its two approvers) the same page shows it present with a link to it;
-// the checklist downloaded as a PDF.
+// the checklist downloaded as a PDF. The stage 2 evidence index downloaded as a PDF, and as CSV with
+// only the clauses and controls that have nothing to show.
 // The certification page shows the certificate with the next audit of its cycle on the timeline.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +80,31 @@ test('readiness: the AI policy is missing; created and approved, it is present w
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('readiness-export-pdf').click()]);
   assert.match(pdf.suggestedFilename(), /stage 1 readiness \d{4}-\d{2}-\d{2}\.pdf$/);
   assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-');
+});
+
+test('the stage 2 evidence index: CSV and PDF downloads with the page\'s filter', async () => {
+  await openPage(page, '/certification/evidence');
+  await page.getByRole('heading', { name: 'Stage 2 evidence index' }).waitFor();
+  await page.getByTestId('evidence-index-table').waitFor();
+  for (const id of ['evidence-index-export-csv', 'evidence-index-export-json', 'evidence-index-export-pdf'])
+    assert.equal(await page.getByTestId(id).isVisible(), true, id);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evidence-index-export-pdf').click()]);
+  assert.match(pdf.suggestedFilename(), /stage 2 evidence index \d{4}-\d{2}-\d{2}\.pdf$/);
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-');
+
+  // Only what has nothing to show: the CSV holds those items alone, each with its row "none".
+  await page.getByTestId('evidence-index-unsupported').check();
+  await settledRows(page);
+  const shown = await page.locator('[data-testid="evidence-index-table"] tbody tr[data-item]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item')));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evidence-index-export-csv').click()]);
+  assert.match(csv.suggestedFilename(), /stage 2 evidence index \d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'area,requirement,title,supported,source,id,name,sha256,date,link');
+  const ids = lines.slice(1).map((l) => l.split(',')[1]);
+  assert.ok(shown.length > 0, 'a fresh organization has clauses with nothing to show');
+  assert.deepEqual(ids.sort(), [...shown].sort());
+  assert.ok(lines.slice(1).every((l) => /,no,none,,,,,$/.test(l)), 'each is unsupported, with nothing behind it');
+  await screenshot(page, 'certification-evidence-index');
 });
 
 test('the certification page: the certificate and the next audit of its cycle', async () => {

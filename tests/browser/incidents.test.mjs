@@ -2,7 +2,8 @@
 // incident with one clock met and one running; then a new incident of the credit scoring model
 // (the organization is its provider) created in the form, qualified as serious in the wizard, its
 // 15-day clock shown running, an initial and a final report recorded, and the clock met; the
-// incident's PDF and JSON downloaded from its page.
+// incident's PDF and JSON downloaded from its page. Its times (occurred, aware, reports sent,
+// deadlines) read like the rest of the UI, each with its ISO value in <time datetime>.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,10 @@ describe('AI incidents and their reporting clocks', () => {
     const card = page.locator('[data-incident]').filter({ hasText: 'career gap' });
     await card.waitFor();
     assert.equal(await card.locator('[data-clock="eu-ai-act-26-5-authority"]').getAttribute('data-status'), 'running');
+    for (const due of await page.getByTestId('clocks-board').locator('time').all()) {
+      assert.match(await due.getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}T/);
+      assert.doesNotMatch(await due.textContent(), /\d{4}-\d{2}-\d{2}T/, 'the board\'s deadlines are not shown as ISO');
+    }
     await card.getByRole('link').click();
     await page.getByTestId('incident-clocks').waitFor();
     const met = page.locator('[data-clock="eu-ai-act-26-5-provider"]');
@@ -40,12 +45,22 @@ describe('AI incidents and their reporting clocks', () => {
     const form = page.getByTestId('kind-form');
     await form.locator('[name="title"]').fill('Credit limits cut for a postcode');
     await form.locator('[name="system_id"]').selectOption({ label: 'Credit scoring model' });
-    await form.locator('[name="occurred_at"]').fill(new Date(Date.now() - 5 * 86400000).toISOString());
-    await form.locator('[name="became_aware_at"]').fill(new Date(Date.now() - 2 * 86400000).toISOString());
+    const occurred = new Date(Date.now() - 5 * 86400000).toISOString();
+    const aware = new Date(Date.now() - 2 * 86400000).toISOString();
+    await form.locator('[name="occurred_at"]').fill(occurred);
+    await form.locator('[name="became_aware_at"]').fill(aware);
     await form.locator('[name="description"]').fill('Applicants from one postcode had their credit limits cut.');
     await page.getByTestId('kind-submit').click();
     await page.getByTestId('kind-detail').waitFor();
     await page.getByTestId('incident-workflow').getByText('Not qualified yet.', { exact: true }).waitFor();
+    // The times read like the rest of the UI (the browser's locale, to the minute), the ISO value kept.
+    const shown = (iso) => page.evaluate((v) => new Date(v).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), iso);
+    for (const [field, iso] of [['occurred_at', occurred], ['became_aware_at', aware]]) {
+      const time = page.locator(`[data-field="${field}"] dd time`);
+      assert.equal((await time.textContent()).trim(), await shown(iso), field);
+      assert.equal(await time.getAttribute('datetime'), iso);
+      assert.ok(!(await page.locator(`[data-field="${field}"] dd`).textContent()).includes('T'), `${field} is not shown as ISO`);
+    }
 
     await page.getByTestId('qualify-open').click();
     const wizard = page.getByTestId('qualify-form');
@@ -76,6 +91,11 @@ describe('AI incidents and their reporting clocks', () => {
       await page.locator(`[data-report="RPT-${type === 'initial' ? 1 : 2}"]`).waitFor();
     }
     await page.locator('[data-clock="eu-ai-act-73-2"][data-status="met"]').waitFor();
+    // The report chain's sent times and the clocks' deadlines read the same way.
+    const sent = page.locator('[data-report="RPT-1"] time');
+    assert.equal((await sent.textContent()).trim(), await shown(await sent.getAttribute('datetime')));
+    const deadline = page.locator('[data-clock="eu-ai-act-73-2"] time');
+    assert.equal((await deadline.textContent()).trim(), await shown(await deadline.getAttribute('datetime')));
     assert.match(await page.locator('[data-clock="eu-ai-act-73-2"]').getByTestId('clock-status').textContent(), /Met \(in time\) by RPT-1/);
     await screenshot(page, 'incidents-reported');
 

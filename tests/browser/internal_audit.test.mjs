@@ -2,7 +2,8 @@
 // programme's coverage (the demo's gaps flagged), then an audit of the gap planned, opened from the
 // programme, started (checklist generated), a checklist row recorded, a major nonconformity
 // recorded from the row (offering "Raise nonconformity"), the audit reported and signed off by its
-// lead auditor and by an auditee in their own session: frozen, with the report's SHA-256.
+// lead auditor and by an auditee in their own session: frozen, with the report's SHA-256. The
+// demo's signed-off audit's edit page, opened by its URL, shows why it is locked instead of the form.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiGet, apiSend, closeCleanSession, openAdminSession, screenshot, uiLogin } from './helpers.mjs';
@@ -13,6 +14,33 @@ describe('internal audit from programme to sign-off', () => {
 
   before(async () => ({ server, browser, page, api } = await openAdminSession({ api: true })));
   after(() => closeCleanSession(browser, server));
+
+  test('a signed-off audit is locked: its page offers no Edit, and its edit page by URL says why instead of the form', async () => {
+    const audits = (await apiGet(server.url, api, '/api/v1/internal-audits?limit=500')).items;
+    const signed = audits.find((a) => a.status === 'signed_off');
+    assert.ok(signed, 'the demo has a signed-off audit');
+    await openPage(page, `/internal-audits/${encodeURIComponent(signed.id)}`);
+    await page.getByTestId('kind-locked').filter({ hasText: 'Signed off' }).waitFor();
+    assert.equal(await page.getByTestId('kind-edit').count(), 0);
+
+    await openPage(page, `/internal-audits/${encodeURIComponent(signed.id)}/edit`);
+    const locked = page.getByTestId('edit-locked');
+    await locked.waitFor();
+    assert.match(await locked.textContent(), /Signed off: the audit and its report are frozen\. It cannot be edited\./);
+    assert.equal(await page.getByTestId('kind-form').count(), 0, 'no form');
+    assert.equal(await page.getByRole('button', { name: 'Save changes' }).count(), 0);
+    await page.getByTestId('edit-locked-back').click();
+    await page.waitForURL((u) => u.pathname === `/internal-audits/${encodeURIComponent(signed.id)}`);
+    await page.getByTestId('audit-workflow').waitFor();
+
+    // A draft audit's edit page still has its form.
+    const open = audits.find((a) => a.status !== 'signed_off' && !a.archived);
+    if (open) {
+      await openPage(page, `/internal-audits/${encodeURIComponent(open.id)}/edit`);
+      await page.getByTestId('kind-form').waitFor();
+      assert.equal(await page.getByTestId('edit-locked').count(), 0);
+    }
+  });
 
   test('programme → audit → checklist row → finding → report → two sign-offs', async () => {
     await openPage(page, '/audit-programme');

@@ -98,6 +98,32 @@ test('every source of this build appears, each action with its owner, due date, 
   assert.equal((await list('?limit=1')).total, items.length);
 });
 
+test('an obligation\'s AI system is named by its name, read for the page\'s rows when served; archived, by its id and why', async () => {
+  const named = (await all('?source=obligation')).filter((a) => a.parent_id === sys.id);
+  assert.ok(named.length > 0);
+  for (const a of named) {
+    assert.match(a.title, /^Art\. \d+.* \(Applicant ranking\)$/, a.title);
+    assert.ok(!a.title.includes(sys.id), 'not by its id');
+  }
+  // Renamed: the tracker names it anew (the name is read when the page is served, never stored).
+  const cur = await c('GET', `/api/v1/systems/${sys.id}`);
+  assertJson(await c('PATCH', `/api/v1/systems/${sys.id}`, { json: { name: 'Applicant ranker' }, headers: { 'if-match': cur.headers.get('etag') } }));
+  const renamed = (await all('?source=obligation')).filter((a) => a.parent_id === sys.id);
+  assert.ok(renamed.every((a) => a.title.endsWith('(Applicant ranker)')), JSON.stringify(renamed.map((a) => a.title)));
+  // Search still finds the actions by the system's id.
+  assert.ok((await all(`?q=${encodeURIComponent(sys.id)}`)).length >= named.length);
+  // An archived system: its id, and that it is archived. A page of one names its one system.
+  const old = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Retired screener', purpose: 'Screens' } }), 201);
+  await classifyAs(c, old.id, 'high_risk', { roles: ['provider'] });
+  assertJson(await c('POST', `/api/v1/systems/${old.id}/archive`));
+  const gone = (await all('?source=obligation')).filter((a) => a.parent_id === old.id);
+  assert.ok(gone.length > 0, 'the archived system\'s obligations stay on the tracker');
+  for (const a of gone) assert.ok(a.title.endsWith(`(${old.id} — archived system)`), a.title);
+  const one = await list('?source=obligation&limit=1');
+  assert.equal(one.items.length, 1);
+  assert.doesNotMatch(one.items[0].title, /\(sys_[^ ]+\)$/, 'named, not a bare id');
+});
+
 test('overdue is a due date before today while open or in progress; status filters the normalized status', async () => {
   const overdue = await all('?overdue=true');
   assert.ok(overdue.length >= 1);
@@ -138,7 +164,8 @@ test('paging with the cursor lists every action once, in each sort', async () =>
   if (firstUndated >= 0) assert.ok(due.slice(firstUndated).every((a) => a.due_date === null));
   const dated = due.filter((a) => a.due_date).map((a) => a.due_date);
   assert.deepEqual(dated, [...dated].sort());
-  const titles = (await all('?sort=title')).map((a) => a.title.toLowerCase());
+  // An obligation's system is named when served; the order is the obligation's title (then its system's id).
+  const titles = (await all('?sort=title')).map((a) => (a.source === 'obligation' ? a.title.replace(/ \([^()]*\)$/, '') : a.title).toLowerCase());
   assert.deepEqual(titles, [...titles].sort());
 });
 

@@ -4,12 +4,14 @@
 // catalog, an NC number), the cycle worked out from the certificate and its audits (surveillance
 // due 12 and 24 months after the decision, recertification before expiry, expired from today's
 // date), the stage 1 readiness checklist (missing, out of date, present; filters, CSV, JSON and
-// PDF export, the PDF's text read back with pdftotext), the stage 2 evidence index, the dashboard card, bad parameters (400, nothing changed),
+// PDF export, the PDF's text read back with pdftotext), the stage 2 evidence index and its CSV, JSON and PDF export (each
+// evidence file with its SHA-256 and date), the dashboard card, bad parameters (400, nothing changed),
 // no GET changes anything, and another organization (404). The generic record contract covers
 // the rest of the three kinds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { startServer, login } from '../lib/server.mjs';
 import { client, assertProblem, assertJson, stopServer, memberClients } from '../lib/http.mjs';
 import { otherOrgClient } from '../lib/fixture.mjs';
@@ -301,6 +303,117 @@ test('stage 2 evidence index: every clause and applicable control with what supp
   assert.ok(p.records.some((x) => x.type === 'document'), 'the readiness check\'s document supports 5.2');
 });
 
+/** A CSV's rows as arrays of cells (quoted cells with commas, quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('stage 2 evidence index as a file: CSV, JSON and PDF from the same rows as the index, each evidence file with its SHA-256 and date', async () => {
+  // An evidence file linked to clause 7.5.3 and to control A.6.2.4's SoA entry.
+  const bytes = Buffer.from(`evidence index export ${Date.now()}`);
+  const qs = new URLSearchParams({ filename: 'retention log.txt', title: 'Retention log' });
+  qs.append('link', 'catalog_item:iso42001:7.5.3');
+  qs.append('link', 'soa_entry:A.6.2.4');
+  const ev = assertJson(await c('POST', `/api/v1/evidence?${qs}`, { body: bytes, headers: { 'content-type': 'application/octet-stream' } }), 201);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  assert.equal(ev.sha256, sha);
+
+  const ix = assertJson(await as.viewer('GET', '/api/v1/certification/evidence-index'));
+  const item = (id) => ix.items.find((i) => i.id === id);
+  const e753 = item('7.5.3').evidence.find((e) => e.id === ev.id);
+  assert.ok(e753, 'the file supports 7.5.3');
+  assert.equal(e753.sha256, sha);
+  assert.equal(e753.uploaded_at, ev.uploaded_at);
+  assert.ok(item('A.6.2.4').evidence.some((e) => e.id === ev.id), 'and A.6.2.4 through its SoA entry');
+
+  // CSV: a byte order mark, the header, one row per thing behind each clause and control.
+  const csv = await as.viewer('GET', '/api/v1/certification/evidence-index/export?format=csv', { contract: false });
+  assert.equal(csv.status, 200, csv.text);
+  assert.match(csv.ct, /^text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /^attachment; filename="Acme AI stage 2 evidence index \d{4}-\d{2}-\d{2}\.csv"/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark');
+  const [header, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
+  assert.deepEqual(header, ['area', 'requirement', 'title', 'supported', 'source', 'id', 'name', 'sha256', 'date', 'link']);
+  const col = Object.fromEntries(header.map((h, i) => [h, i]));
+  const fileRows = rows.filter((r) => r[col.sha256] === sha);
+  assert.deepEqual(fileRows.map((r) => r[col.requirement]).sort(), ['7.5.3', 'A.6.2.4']);
+  for (const r of fileRows) {
+    assert.equal(r[col.source], 'evidence');
+    assert.equal(r[col.id], ev.number);
+    assert.equal(r[col.name], 'Retention log (retention log.txt)');
+    assert.equal(r[col.date], ev.uploaded_at);
+    assert.equal(r[col.link], `/evidence/${ev.id}`);
+    assert.equal(r[col.supported], 'yes');
+  }
+  // Every item of the index has its rows (one row "none" when nothing supports it), nothing else.
+  assert.deepEqual([...new Set(rows.map((r) => r[col.requirement]))].sort(), ix.items.map((i) => i.id).sort());
+  for (const i of ix.items) {
+    const mine = rows.filter((r) => r[col.requirement] === i.id);
+    assert.equal(mine.length, Math.max(1, i.records.length + i.kinds.length + i.evidence.length), i.id);
+    if (!i.supported) assert.deepEqual(mine.map((r) => r[col.source]), ['none']);
+  }
+  const rec = ix.items.flatMap((i) => i.records.map((r) => [i.id, r])).find(([, r]) => r.updated_at);
+  assert.ok(rec, 'a record behind a clause has the day it last changed');
+  assert.ok(rows.some((r) => r[col.requirement] === rec[0] && r[col.id] === rec[1].id && r[col.date] === rec[1].updated_at && r[col.name] === rec[1].label));
+
+  // Filters: the same as the index's; JSON is the index itself.
+  const ctl = parseCsv((await c('GET', '/api/v1/certification/evidence-index/export?format=csv&area=controls&supported=true', { contract: false })).text.replace(/^\uFEFF/, ''))
+    .slice(1).filter((r) => r.length > 1);
+  assert.ok(ctl.length > 0 && ctl.every((r) => r[0] === 'controls' && r[3] === 'yes'));
+  const one = assertJson(await c('GET', '/api/v1/certification/evidence-index?requirement=7.5.3&supported=true'));
+  assert.deepEqual(one.items.map((i) => i.id), ['7.5.3']);
+  const json = await c('GET', '/api/v1/certification/evidence-index/export?format=json&supported=false', { contract: false });
+  assert.equal(json.status, 200);
+  assert.match(json.headers.get('content-disposition'), /stage 2 evidence index \d{4}-\d{2}-\d{2}\.json"/);
+  const unsupported = JSON.parse(json.text);
+  assert.deepEqual(unsupported.items, ix.items.filter((i) => !i.supported));
+  assert.deepEqual(unsupported.summary, ix.summary, 'the summary counts every item');
+
+  // PDF: a tagged PDF whose text holds every requirement, the counts, the file's SHA-256 and day.
+  const pdf = await as.auditor('GET', '/api/v1/certification/evidence-index/export?format=pdf');
+  assert.equal(pdf.status, 200, pdf.text);
+  assert.equal(pdf.ct, 'application/pdf');
+  assert.match(pdf.headers.get('content-disposition'), /^attachment; filename="Acme AI stage 2 evidence index \d{4}-\d{2}-\d{2}\.pdf"/);
+  const info = spawnSync('pdfinfo', ['-'], { input: pdf.bytes, encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /^Tagged:\s+yes$/m);
+  assert.match(info.stdout, /^Title:\s+Stage 2 evidence index/m);
+  const text = pdfText(pdf.bytes);
+  const flat = pdfText(pdf.bytes, true).replace(/\s+/g, '');
+  const count = (label) => Number(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm').exec(text)?.[1]);
+  assert.equal(count('Supported'), ix.summary.supported);
+  assert.equal(count('Nothing to show'), ix.summary.unsupported);
+  assert.equal(count('Total'), ix.summary.total);
+  for (const i of ix.items) assert.ok(text.includes(i.id), `${i.id} is in the PDF`);
+  assert.ok(flat.includes(`SHA-256${sha}`), 'the file\'s SHA-256, whole');
+  assert.ok(flat.includes(`${ev.number}Retentionlog`), 'the file by number and title');
+  const filtered = pdfText((await c('GET', '/api/v1/certification/evidence-index/export?format=pdf&area=clauses&requirement=7.5.3')).bytes);
+  assert.match(filtered, /area clauses and requirement 7\.5\.3/);
+  assert.ok(!/A\.\d+\.\d+/.test(filtered.split('Annex A: applicable controls')[1] ?? ''), 'no control listed');
+  assert.ok(!/^\s*4\.1\s/m.test(filtered), 'another clause is not listed');
+
+  // Refusals: a bad format or filter is a 400 naming it; another organization is a 404.
+  for (const [q, field] of [['format=xlsx', 'format'], ['supported=maybe', 'supported'], ['area=annex&format=pdf', 'area'], ['requirement=9.9', 'requirement'], ['limit=5', 'limit']]) {
+    const p = assertProblem(await c('GET', `/api/v1/certification/evidence-index/export?${q}`), 400);
+    assert.ok(p.errors?.some((e) => e.field === field), `${q}: ${JSON.stringify(p)}`);
+  }
+  for (const f of ['csv', 'pdf']) assertProblem(await other('GET', `/api/v1/certification/evidence-index/export?format=${f}`, { org: orgId }), 404);
+});
+
 test('bad parameters are a 400 naming them and change nothing; no GET changes anything', async () => {
   const size = await checkpoint();
   for (const [path, field] of [
@@ -318,7 +431,7 @@ test('bad parameters are a 400 naming them and change nothing; no GET changes an
     const p = assertProblem(await c('GET', path), 400);
     assert.ok(p.errors?.some((e) => e.field === field), `${path}: ${JSON.stringify(p)}`);
   }
-  for (const path of ['cycle', 'readiness', 'readiness/export', 'readiness/export?format=pdf', 'evidence-index']) await c('GET', `/api/v1/certification/${path}`, { contract: false });
+  for (const path of ['cycle', 'readiness', 'readiness/export', 'readiness/export?format=pdf', 'evidence-index', 'evidence-index/export', 'evidence-index/export?format=pdf']) await c('GET', `/api/v1/certification/${path}`, { contract: false });
   await c('GET', '/api/v1/dashboard');
   assert.equal(await checkpoint(), size, 'nothing was written');
 });
@@ -327,7 +440,7 @@ test('another organization sees none of it (404 for its records and for this org
   const cert = assertJson(await c('POST', '/api/v1/certificates', { json: certBody() }), 201);
   assertProblem(await other('GET', `/api/v1/certificates/${cert.id}`), 404);
   assert.equal(assertJson(await other('GET', '/api/v1/certification/cycle')).certificate, null);
-  for (const path of ['cycle', 'readiness', 'readiness/export', 'evidence-index'])
+  for (const path of ['cycle', 'readiness', 'readiness/export', 'evidence-index', 'evidence-index/export'])
     assertProblem(await other('GET', `/api/v1/certification/${path}`, { org: orgId }), 404);
   const a = assertJson(await c('POST', '/api/v1/certification-audits', { json: { title: 'Mine', type: 'stage1', planned_start: day(3) } }), 201);
   assertProblem(await other('POST', '/api/v1/certification-findings', { json: { audit_id: a.id, type: 'ofi', requirement: '4.1', description: 'x' } }), 422);

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, utcDay } from '../lib/server.mjs';
+import { classifyAs } from '../lib/euact.mjs';
 import { assertProblem, assertJson, stopServer } from '../lib/http.mjs';
 import { roleClients } from '../lib/fixture.mjs';
 
@@ -71,6 +72,7 @@ test('attendance: top management is present only through a role assignment in fo
 test('start compiles the pack with every section, freezes it, and the hash is in the review, its history and the audit log', async () => {
   // Records the sections read: a risk, an incident, an earlier review's action overdue, an NC written by kind name.
   const sys = assertJson(await c('POST', '/api/v1/systems', { json: { name: 'Review pack system', purpose: 'Ranks' } }), 201);
+  await classifyAs(c, sys.id, 'high_risk', { roles: ['provider'] });
   const risk = assertJson(await c('POST', '/api/v1/risks', { json: { title: 'Pack risk', system_id: sys.id, inherent_likelihood: 3, inherent_impact: 3 } }), 201);
   const inc = assertJson(await c('POST', '/api/v1/incidents', { json: {
     title: 'Pack incident', system_id: sys.id, occurred_at: new Date(Date.now() - 50 * 3600000).toISOString(),
@@ -109,6 +111,13 @@ test('start compiles the pack with every section, freezes it, and the hash is in
   assert.ok(section('incidents').items.some((i) => i.id === inc.id && i.path === `/incidents/${inc.id}`));
   assert.equal(section('incidents').figures.since_previous, 1);
   assert.ok(section('changes').items.some((i) => i.id === issue.id && i.note.startsWith('added')));
+  // An EU AI Act obligation is named with its AI system's name, not its id.
+  const obligations = section('changes').items.filter((i) => i.kind === 'obligation');
+  assert.ok(obligations.length > 0, 'the classified system\'s obligations were added');
+  for (const o of obligations) {
+    assert.match(o.title, /^Art\. .* \(Review pack system\)$/, o.title);
+    assert.equal(o.path, `/obligations?system=${sys.id}`);
+  }
   assert.equal(pack.since, null);  // the first review held
   // History and audit log: the start with the pack's hash.
   const history = assertJson(await c('GET', `${MR}/${r.id}/history`)).items;

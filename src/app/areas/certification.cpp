@@ -14,7 +14,7 @@ void add_certification(AreaContext& a) {
                                                                        a.services.get<soa::SoaService>());
   auto h = http::bind_services(http::CertificationServices{service});
   a.operations.add(AIMS_OPERATIONS(h, get_certification_cycle, get_certification_readiness, export_certification_readiness,
-                                   get_certification_evidence_index));
+                                   get_certification_evidence_index, export_certification_evidence_index));
   a.dashboard.add("certification", [&service](const accounts::Actor& actor) -> result<boost::json::value> {
     auto s = service.summary(actor);
     if (!s) return s.error();

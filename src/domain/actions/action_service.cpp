@@ -8,6 +8,7 @@
 #include "domain/accounts/roles.hpp"
 #include "domain/actions/action_sources.hpp"
 #include "domain/dashboard/card_figures.hpp"
+#include "domain/euact/obligation_view.hpp"
 #include "domain/kinds/registry.hpp"
 #include "domain/records/lifecycle.hpp"
 #include "store/actions.hpp"
@@ -73,7 +74,17 @@ std::map<std::string, std::string> member_names(store::ReadTx& tx, const std::st
   return out;
 }
 
-json::object served(const store::ActionRow& r, const std::string& today, const std::map<std::string, std::string>& names) {
+/// The AI systems the page's EU AI Act obligations belong to (their parent), in one query.
+std::map<std::string, euact::NamedSystem> obligation_systems(store::ReadTx& tx, const std::string& org_id,
+                                                             const std::vector<store::ActionRow>& rows) {
+  std::vector<std::string> ids;
+  for (const auto& r : rows)
+    if (r.kind == "obligation") ids.push_back(r.parent_id);
+  return euact::named_systems(tx, org_id, std::move(ids));
+}
+
+json::object served(const store::ActionRow& r, const std::string& today, const std::map<std::string, std::string>& names,
+                    const std::map<std::string, euact::NamedSystem>& systems) {
   const ActionSource* src = source_of(r.kind);
   json::object extra;
   boost::system::error_code ec;
@@ -86,7 +97,8 @@ json::object served(const store::ActionRow& r, const std::string& today, const s
                       {"record_id", r.record_id},
                       {"parent_id", r.parent_id.empty() ? json::value(nullptr) : json::value(r.parent_id)},
                       {"sub_id", r.sub_id.empty() ? json::value(nullptr) : json::value(r.sub_id)},
-                      {"title", r.title},
+                      {"title", r.kind == "obligation" && systems.count(r.parent_id) ? euact::with_system_named(r.title, systems.at(r.parent_id))
+                                                                                       : r.title},
                       {"owner", r.owner.empty() ? json::value(nullptr) : json::value(r.owner)},
                       {"owner_name", names.count(r.owner) ? json::value(names.at(r.owner)) : json::value(nullptr)},
                       {"due_date", r.due.empty() ? json::value(nullptr) : json::value(r.due)},
@@ -191,15 +203,17 @@ result<std::string> ActionService::list(const accounts::Actor& a, const records:
 
   store::ActionPage page;
   std::map<std::string, std::string> names;
+  std::map<std::string, euact::NamedSystem> systems;
   if (auto s = store_.read([&](store::ReadTx& tx) {
         page = store::query_actions(tx, q);
         names = member_names(tx, a.org_id, page.items);
+        systems = obligation_systems(tx, a.org_id, page.items);
         return ok();
       });
       !s)
     return s.error();
   json::array items;
-  for (const auto& r : page.items) items.push_back(served(r, day, names));
+  for (const auto& r : page.items) items.push_back(served(r, day, names, systems));
   json::object out{{"items", std::move(items)}, {"total", page.total}, {"today", day}};
   if (page.more && !page.items.empty()) {
     const auto& last = page.items.back();

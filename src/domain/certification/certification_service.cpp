@@ -84,8 +84,12 @@ std::string page_of(const std::string& kind, const std::string& id) {
   return spec && !spec->path.empty() ? "/" + spec->path + "/" + id : "";
 }
 
-json::object ref_of(const std::string& type, const std::string& id, const std::string& label, const std::string& link) {
-  return json::object{{"type", type}, {"id", id}, {"label", label}, {"link", link}};
+/// `updated_at`: when the record last changed (the evidence index's date), "" when none applies.
+json::object ref_of(const std::string& type, const std::string& id, const std::string& label, const std::string& link,
+                    const std::string& updated_at = "") {
+  json::object o{{"type", type}, {"id", id}, {"label", label}, {"link", link}};
+  if (!updated_at.empty()) o["updated_at"] = updated_at;
+  return o;
 }
 
 /// A record's words for people: its title, name or number field, else its id.
@@ -105,7 +109,7 @@ Check check_scope(store::ReadTx& tx, const std::string& org) {
   auto row = tx.find_record(org, scope::scope_kind().kind, "", scope::kScopeId);
   if (!row) return {"missing", "No AIMS scope has been saved yet.", {}};
   auto doc = stored::parse_object(row->doc);
-  json::array by{ref_of("scope", "scope", "AIMS scope, version " + std::to_string(row->version), "/scope")};
+  json::array by{ref_of("scope", "scope", "AIMS scope, version " + std::to_string(row->version), "/scope", row->updated_at)};
   if (doc_text(&doc, "status") == "approved") return {"present", "", std::move(by)};
   return {"out_of_date", "The current version of the scope is not approved.", std::move(by)};
 }
@@ -114,7 +118,8 @@ Check check_soa(store::ReadTx& tx, const std::string& org) {
   auto versions = tx.list_soa_versions(org);
   if (versions.empty()) return {"missing", "No version of the Statement of Applicability has been approved.", {}};
   return {"present", "", json::array{ref_of("soa", std::to_string(versions.front().version),
-                                            "Statement of Applicability, version " + std::to_string(versions.front().version), "/soa")}};
+                                            "Statement of Applicability, version " + std::to_string(versions.front().version), "/soa",
+                                            versions.front().created_at)}};
 }
 
 Check check_document(store::ReadTx& tx, const std::string& org, const Requirement& r, const std::string& today) {
@@ -133,7 +138,7 @@ Check check_document(store::ReadTx& tx, const std::string& org, const Requiremen
   for (const auto& row : tx.query_records(q).items) {
     auto doc = stored::parse_object(row.doc);
     if (text::lower(doc_text(&doc, "title")).find(r.title_contains) == std::string::npos) continue;
-    auto by = ref_of("document", row.id, label_of(doc, row.id), "/documents/" + row.id);
+    auto by = ref_of("document", row.id, label_of(doc, row.id), "/documents/" + row.id, row.updated_at);
     auto review = doc_text(&doc, "next_review_date");
     if (!documents::detail::published_row(tx, org, row.id)) {
       if (best.status == "missing") best = {"out_of_date", row.id + " has no approved (published) version.", json::array{by}};
@@ -182,7 +187,8 @@ Check check_records(store::ReadTx& tx, const std::string& org, const Requirement
   if (live.empty()) return {"missing", "No " + spec->noun + " records" + which + " yet.", {}};
   json::array by;
   for (std::size_t i = 0; i < live.size() && i < 5; ++i)
-    by.push_back(ref_of(spec->kind, live[i].first.id, label_of(live[i].second, live[i].first.id), page_of(spec->kind, live[i].first.id)));
+    by.push_back(ref_of(spec->kind, live[i].first.id, label_of(live[i].second, live[i].first.id), page_of(spec->kind, live[i].first.id),
+                        live[i].first.updated_at));
   if (by_review) {
     auto latest = doc_text(&live.front().second, r.review_field);
     if (!latest.empty() && latest < today)
@@ -231,6 +237,18 @@ Check check_control(const json::object& e, const std::string& today) {
   if (live == 0 && policies == 0 && expired > 0) return {"out_of_date", "Every evidence linked to the control has expired.", std::move(by)};
   if (live == 0 && policies == 0) return {"missing", "No evidence is linked to the control.", std::move(by)};
   return {"present", "", std::move(by)};
+}
+
+/// A CSV file for the certification body: a byte order mark (spreadsheets read it as UTF-8), the
+/// header row, then each row with every cell guarded against formulas. Both exports write this.
+std::string csv_file(const csv::Row& header, const std::vector<csv::Row>& rows) {
+  std::string out = "\xEF\xBB\xBF";
+  csv::append_row(out, header);
+  for (auto row : rows) {
+    for (auto& c : row) c = csv::guard(std::move(c));
+    csv::append_row(out, row);
+  }
+  return out;
 }
 
 result<std::map<std::string, std::string>> read_params(const records::Params& params, const std::set<std::string>& allowed,
@@ -401,23 +419,25 @@ result<std::string> CertificationService::readiness(const accounts::Actor& a, co
 result<std::string> CertificationService::readiness_csv(const accounts::Actor& a, const records::Params& params) {
   auto d = readiness_doc(a, params);
   if (!d) return d.error();
-  std::string out = "\xEF\xBB\xBF";
-  csv::append_row(out, {"area", "id", "requirement", "title", "description", "status", "reason", "satisfied_by"});
-  for (const auto& v : d->at("items").as_array()) {
+  return readiness_csv_of(*d);
+}
+
+std::string readiness_csv_of(const json::object& checklist) {
+  std::vector<csv::Row> rows;
+  for (const auto& v : checklist.at("items").as_array()) {
     const auto& o = v.as_object();
     std::vector<std::string> by;
     for (const auto& s : o.at("satisfied_by").as_array()) by.push_back(doc_text(&s.as_object(), "label"));
-    csv::Row row{doc_text(&o, "area"), doc_text(&o, "id"), doc_text(&o, "requirement"), doc_text(&o, "title"),
-                 doc_text(&o, "description"), doc_text(&o, "status"), doc_text(&o, "reason"), text::join(by, "; ")};
-    for (auto& c : row) c = csv::guard(std::move(c));
-    csv::append_row(out, row);
+    rows.push_back({doc_text(&o, "area"), doc_text(&o, "id"), doc_text(&o, "requirement"), doc_text(&o, "title"),
+                    doc_text(&o, "description"), doc_text(&o, "status"), doc_text(&o, "reason"), text::join(by, "; ")});
   }
-  return out;
+  return csv_file({"area", "id", "requirement", "title", "description", "status", "reason", "satisfied_by"}, rows);
 }
 
-result<std::string> CertificationService::evidence_index(const accounts::Actor& a, const records::Params& params) {
+result<json::object> CertificationService::evidence_index_doc(const accounts::Actor& a, const records::Params& params) {
   if (auto st = records::require(a, accounts::Action::read, "read the evidence index"); !st) return st.error();
-  auto p = read_params(params, {"requirement"}, {});
+  auto p = read_params(params, {"requirement", "area", "supported"},
+                       {{"area", {"clauses", "controls"}}, {"supported", {"true", "false"}}});
   if (!p) return p.error();
   std::optional<std::string> only;
   if (p->count("requirement")) {
@@ -478,12 +498,69 @@ result<std::string> CertificationService::evidence_index(const accounts::Actor& 
     return ok();
   });
   if (!st) return st.error();
+  // The summary counts every item (of the requirement asked for); `area` and `supported` choose
+  // the items shown, as the readiness checklist's filters do.
   std::int64_t supported = 0;
-  for (const auto& v : items)
-    if (v.as_object().at("supported").as_bool()) ++supported;
+  json::array shown;
+  for (auto& v : items) {
+    const auto& o = v.as_object();
+    bool yes = o.at("supported").as_bool();
+    if (yes) ++supported;
+    if (p->count("area") && p->at("area") != doc_text(&o, "area")) continue;
+    if (p->count("supported") && (p->at("supported") == "true") != yes) continue;
+    shown.push_back(std::move(v));
+  }
   auto total = static_cast<std::int64_t>(items.size());
-  return json::serialize(json::object{{"items", std::move(items)},
-                                      {"summary", json::object{{"total", total}, {"supported", supported}, {"unsupported", total - supported}}}});
+  return json::object{{"items", std::move(shown)},
+                      {"summary", json::object{{"total", total}, {"supported", supported}, {"unsupported", total - supported}}},
+                      {"today", format_date(date_of(clock_.now()))}};
+}
+
+result<std::string> CertificationService::evidence_index(const accounts::Actor& a, const records::Params& params) {
+  auto d = evidence_index_doc(a, params);
+  if (!d) return d.error();
+  return json::serialize(*d);
+}
+
+result<std::string> CertificationService::evidence_index_csv(const accounts::Actor& a, const records::Params& params) {
+  auto d = evidence_index_doc(a, params);
+  if (!d) return d.error();
+  return evidence_index_csv_of(*d);
+}
+
+std::string evidence_index_csv_of(const json::object& index) {
+  // One row per thing that supports a clause or control (a clause or control with nothing has one
+  // row of its own, source "none"): what an auditor ticks off, file by file.
+  std::vector<csv::Row> rows;
+  for (const auto& v : index.at("items").as_array()) {
+    const auto& o = v.as_object();
+    csv::Row head{doc_text(&o, "area"), doc_text(&o, "id"), doc_text(&o, "title"), o.at("supported").as_bool() ? "yes" : "no"};
+    auto add = [&](const std::string& source, const std::string& id, const std::string& name, const std::string& sha256,
+                   const std::string& date, const std::string& link) {
+      csv::Row row = head;
+      for (const auto* c : {&source, &id, &name, &sha256, &date, &link}) row.push_back(*c);
+      rows.push_back(std::move(row));
+    };
+    for (const auto& r : o.at("records").as_array()) {
+      const auto& x = r.as_object();
+      add(doc_text(&x, "type"), doc_text(&x, "id"), doc_text(&x, "label"), "", doc_text(&x, "updated_at"), doc_text(&x, "link"));
+    }
+    for (const auto& k : o.at("kinds").as_array()) {
+      const auto& x = k.as_object();
+      auto n = x.at("count").is_int64() ? x.at("count").as_int64() : 0;
+      add("record_kind", doc_text(&x, "kind"), doc_text(&x, "label") + ": " + std::to_string(n) + (n == 1 ? " record" : " records"), "", "",
+          doc_text(&x, "link"));
+    }
+    for (const auto& e : o.at("evidence").as_array()) {
+      const auto& x = e.as_object();
+      auto id = doc_text(&x, "id");
+      add("evidence", doc_text(&x, "number"), doc_text(&x, "title") + " (" + doc_text(&x, "filename") + ")", doc_text(&x, "sha256"),
+          doc_text(&x, "uploaded_at"), id.empty() ? "" : "/evidence/" + id);
+    }
+    if (o.at("records").as_array().empty() && o.at("kinds").as_array().empty() && o.at("evidence").as_array().empty())
+      add("none", "", "", "", "", "");
+  }
+  return csv_file({"area", "requirement", "title", "supported", "source", "id", "name", "sha256", "date", "link"}, rows);
 }
 
 }  // namespace aims::certification

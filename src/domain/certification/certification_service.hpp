@@ -44,6 +44,11 @@ const std::vector<Requirement>& requirements();
 /// certificate) and the audits' documents, on `today`. Pure; the rule of docs/certification.md.
 boost::json::object cycle_of(const boost::json::object* certificate, const std::vector<boost::json::object>& audits, Date today);
 
+/// The CSV files for the certification body, made from what the JSON serves (the readiness
+/// checklist; the evidence index): one writer, rows from the same function as the JSON.
+std::string readiness_csv_of(const boost::json::object& checklist);
+std::string evidence_index_csv_of(const boost::json::object& index);
+
 class CertificationService {
  public:
   CertificationService(store::Store& store, const catalog::Catalog& cat, const Clock& clock, soa::SoaService& soa)
@@ -63,11 +68,21 @@ class CertificationService {
     return readiness_doc(a, params);
   }
   /// The stage 2 evidence index: per clause (leaf) and per applicable Annex A control, the
-  /// records, documents and evidence files that support it. `requirement` narrows it to one id.
+  /// records, documents and evidence files that support it. `requirement` narrows it to one id;
+  /// `area` (clauses|controls) and `supported` (true|false) choose the items shown (the summary
+  /// counts every item).
   result<std::string> evidence_index(const accounts::Actor& a, const records::Params& params);
+  /// The evidence index as CSV for the certification body, one row per record, record kind or
+  /// evidence file (with its SHA-256 and date) behind each clause and control (the same filters).
+  result<std::string> evidence_index_csv(const accounts::Actor& a, const records::Params& params);
+  /// The evidence index as the JSON serves it, for the PDF export (the same filters).
+  result<boost::json::object> evidence_index_model(const accounts::Actor& a, const records::Params& params) {
+    return evidence_index_doc(a, params);
+  }
 
  private:
   result<boost::json::object> readiness_doc(const accounts::Actor& a, const records::Params& params);
+  result<boost::json::object> evidence_index_doc(const accounts::Actor& a, const records::Params& params);
 
   store::Store& store_;
   const catalog::Catalog& cat_;

@@ -189,4 +189,20 @@ std::string obligation_label(std::string_view obligation_id, std::string_view re
   return obligation_title(obligation_id.empty() ? record_id : obligation_id) + " (" + std::string(system_id) + ")";
 }
 
+std::string system_words(const NamedSystem& system) {
+  if (!system.found) return system.id + " — system no longer exists";
+  if (system.archived) return system.id + " — archived system";
+  return system.name.empty() ? system.id : system.name;
+}
+
+std::string obligation_label(std::string_view obligation_id, std::string_view record_id, const NamedSystem& system) {
+  return obligation_title(obligation_id.empty() ? record_id : obligation_id) + " (" + system_words(system) + ")";
+}
+
+std::string with_system_named(std::string_view label, const NamedSystem& system) {
+  auto tail = " (" + system.id + ")";
+  if (system.id.empty() || label.size() < tail.size() || label.substr(label.size() - tail.size()) != tail) return std::string(label);
+  return std::string(label.substr(0, label.size() - tail.size())) + " (" + system_words(system) + ")";
+}
+
 }  // namespace aims::euact

@@ -100,4 +100,22 @@ std::string obligation_title(std::string_view id);
 /// its obligation in `obligation_id`, or by its own id when that is empty.
 std::string obligation_label(std::string_view obligation_id, std::string_view record_id, std::string_view system_id);
 
+/// An AI system as an obligation's label names it to people (named_systems in obligation_view.hpp
+/// reads them for a page's rows in one query): `found` false when the organization has no such
+/// system (deleted, or an id never seen).
+struct NamedSystem {
+  std::string id, name;
+  bool found = false, archived = false;
+};
+/// The system's words in a label: its name (its id when its document has none); "sys_… — archived
+/// system" when archived; "sys_… — system no longer exists" when gone.
+std::string system_words(const NamedSystem& system);
+/// The label of an AI system's obligation record with its system named: "Art. 4 AI literacy
+/// (Ranker)", or "Art. 4 AI literacy (sys_… — archived system)" (system_words, in one place).
+std::string obligation_label(std::string_view obligation_id, std::string_view record_id, const NamedSystem& system);
+/// A label obligation_label(…, system_id) made and a list stored (the action tracker's index) with
+/// its system named: the trailing "(<system id>)" replaced as the function above writes it; a label
+/// that does not end so is returned as is.
+std::string with_system_named(std::string_view label, const NamedSystem& system);
+
 }  // namespace aims::euact

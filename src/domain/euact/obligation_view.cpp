@@ -1,7 +1,10 @@
 #include "domain/euact/obligation_view.hpp"
 
+#include <algorithm>
+
 #include "domain/euact/obligation_query.hpp"
 #include "domain/records/list_view.hpp"
+#include "store/batch_lookups.hpp"
 
 namespace aims::euact {
 namespace json = boost::json;
@@ -11,6 +14,22 @@ std::string system_name(const std::optional<store::SystemRow>& s) {
   boost::system::error_code ec;
   auto v = json::parse(s->doc, ec);
   return !ec && v.is_object() ? records::doc_text(&v.as_object(), "name") : std::string();
+}
+
+std::map<std::string, NamedSystem> named_systems(store::ReadTx& tx, const std::string& org_id, std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ids.erase(std::remove(ids.begin(), ids.end(), std::string()), ids.end());
+  std::map<std::string, NamedSystem> out;
+  for (const auto& id : ids) out[id] = NamedSystem{id, "", false, false};
+  if (ids.empty()) return out;
+  for (const auto& row : store::systems_by_id(tx, org_id, ids)) {  // one query for the page's systems
+    auto& n = out[row.id];
+    n.found = true;
+    n.archived = row.archived;
+    n.name = system_name(row);
+  }
+  return out;
 }
 
 json::object system_members(const json::object& doc, const std::optional<store::SystemRow>& sys, const std::string& today) {

@@ -5,7 +5,9 @@
 #pragma once
 #include <boost/json.hpp>
 
+#include <map>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "domain/euact/eu_data.hpp"
@@ -15,6 +17,11 @@ namespace aims::euact {
 
 /// The name of an AI system ("" without one or when its document cannot be read).
 std::string system_name(const std::optional<store::SystemRow>& system);
+
+/// The AI systems of `ids` as obligation labels name them (eu_data.hpp), read in one query of the
+/// caller's transaction (for the rows of one page, never every system); every id has an entry,
+/// `found` false for a system the organization no longer has.
+std::map<std::string, NamedSystem> named_systems(store::ReadTx& tx, const std::string& org_id, std::vector<std::string> ids);
 
 /// The members of a served obligation that depend on its AI system and today's date (system_name,
 /// system_class, overdue), from its document (or a stored list view's inputs).

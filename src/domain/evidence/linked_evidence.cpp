@@ -34,7 +34,7 @@ json::array linked_evidence(store::ReadTx& tx, const std::string& org_id, const 
     if (!ev || ev->ref.empty()) continue;  // deleted evidence keeps its links but is not shown
     auto d = parse_object(ev->doc);
     json::object o;
-    for (auto k : {"id", "number", "title", "filename", "classification", "expires_on"})
+    for (auto k : {"id", "number", "title", "filename", "classification", "expires_on", "sha256", "uploaded_at"})
       o[k] = d.contains(k) ? d.at(k) : json::value(nullptr);
     found.push_back(std::move(o));
   }

@@ -16,7 +16,7 @@
 namespace aims::evidence {
 
 /// The live evidence linked to `target_key`, by number: [{id, number, title, filename,
-/// classification, expires_on}].
+/// classification, expires_on, sha256, uploaded_at}].
 boost::json::array linked_evidence(store::ReadTx& tx, const std::string& org_id, const std::string& target_key);
 
 /// Field errors for the entries of `ids` (field `field`) that are not live evidence of the

@@ -21,6 +21,7 @@ constexpr const char* kTimestampHelp = " An ISO 8601 date and time with its zone
 FieldSpec timestamp_field(std::string name, std::string label, std::string help, bool required) {
   FieldSpec f{std::move(name), std::move(label), help + kTimestampHelp, FieldType::text, required};
   f.max_length = 40;
+  f.format = "date-time";
   return f;
 }
 

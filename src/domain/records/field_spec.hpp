@@ -46,6 +46,9 @@ struct FieldSpec {
   std::optional<store::FacetSlot> filter{};
   std::optional<store::FacetSlot> sort{};
   bool search = false;
+  /// text: what the text holds beyond its type, for clients to show it; "date-time" = an ISO 8601
+  /// instant with its zone (shown in the reader's local time). Empty: plain text.
+  std::string format{};
 };
 
 /// The bookkeeping members of a served record: clients may send none of them.

@@ -19,7 +19,10 @@ json::object field_schema(const FieldSpec& f) {
   if (!f.default_value.is_null()) o["default"] = f.default_value;
   switch (f.type) {
     case FieldType::text:
-    case FieldType::long_text: o["max_length"] = f.max_length; break;
+    case FieldType::long_text:
+      o["max_length"] = f.max_length;
+      if (!f.format.empty()) o["format"] = f.format;
+      break;
     case FieldType::enumeration: o["values"] = values_of(f); break;
     case FieldType::integer:
       o["min"] = f.min;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/euact/eu_data.hpp"
+#include "domain/euact/obligation_view.hpp"
 #include "domain/review/review_inputs.hpp"
 
 namespace aims::review {
@@ -54,6 +55,11 @@ boost::json::object input_changes(const PackInput& in) {
       {"obligation", "EU AI Act obligations", "", "/obligations"},
   };
   std::int64_t added = 0, changed = 0, gone = 0, listed_changes = 0;
+  // The obligations' links wait for their AI systems' names, read for the listed ones in one query.
+  struct Pending {
+    std::string id, obligation_id, system_id, path, note;
+  };
+  std::vector<Pending> obligations;
   for (const auto& r : registers) {
     each_record(in, r.kind, [&](const store::RecordRow& row, const boost::json::object& doc) {
       s.saw_records();
@@ -67,14 +73,24 @@ boost::json::object input_changes(const PackInput& in) {
       auto path = obligation ? std::string(r.list_path) + "?system=" + row.parent_id
                   : std::string(r.path).empty() ? std::string(r.list_path)
                                                 : std::string(r.path) + row.id;
-      auto title = obligation ? euact::obligation_label(text_of(doc, "obligation_id"), row.id, row.parent_id)
-                              : title_of(doc, {"title", "name", "requirement", "source", "article"}, row.id);
+      auto title = obligation ? std::string() : title_of(doc, {"title", "name", "requirement", "source", "article"}, row.id);
       auto note = std::string(what) + " (" + r.label + ") on " + day_of(row.updated_at);
       // What changed, from the record's history: only for the records the section lists.
       if (std::string_view(what) == "changed" && listed_changes++ < static_cast<std::int64_t>(kMaxItems))
         if (auto fields = fields_changed_since(in, r.kind, row.id); !fields.empty()) note += ": " + fields;
-      s.link(r.kind, row.id, title, path, note);
+      if (obligation) obligations.push_back({row.id, text_of(doc, "obligation_id"), row.parent_id, path, note});
+      else s.link(r.kind, row.id, title, path, note);
     });
+  }
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < obligations.size() && i < kMaxItems; ++i) ids.push_back(obligations[i].system_id);
+  auto systems = euact::named_systems(in.tx, in.org_id, std::move(ids));
+  for (const auto& o : obligations) {
+    auto named = systems.find(o.system_id);
+    s.link("obligation", o.id,
+           named != systems.end() ? euact::obligation_label(o.obligation_id, o.id, named->second)
+                                  : euact::obligation_label(o.obligation_id, o.id, o.system_id),
+           o.path, o.note);
   }
   s.set("added_total", added);
   s.set("changed_total", changed);

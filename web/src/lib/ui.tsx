@@ -3,11 +3,22 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ApiError, errorMessage } from './api';
 import {
   euAiActClassLabels,
+  formatDateTime,
   labelOf,
   statusLabels,
   type EuAiActClass,
   type SystemStatus,
 } from './labels';
+
+/** A date-time from the API as people read it (formatDateTime), the ISO value kept in the element and shown on hover. */
+export function DateTime({ at, fallback = '—' }: { at: string | null | undefined; fallback?: string }) {
+  if (!at) return <>{fallback}</>;
+  return (
+    <time dateTime={at} title={at}>
+      {formatDateTime(at)}
+    </time>
+  );
+}
 
 /** Server messages often start in lower case ("must not be empty"); show them as sentences. */
 export function sentence(message: string): string {

@@ -1,12 +1,12 @@
 // The edit page of a record: the record loaded for the id in the URL with its versioned edit, the
 // gate that stands for the page until the record is there, the frame of breadcrumbs, title,
-// conflict notice and save error, and the save that goes back to the record's page. React state
-// only; one per page.
+// conflict notice and save error, and the save that goes back to the record's page. A record its
+// workflow locked shows the reason and a link back instead of the form. React state only; one per page.
 import { Fragment, type ReactNode } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../features/auth';
 import { useAsync, useTitle, type AsyncState } from '../../lib/hooks';
-import { ErrorBanner } from '../../lib/ui';
+import { Banner, ErrorBanner } from '../../lib/ui';
 import { backToRecord, editGate, FormPage, type Crumb } from '../RecordPage';
 import type { RecordFormProps } from './RecordForm';
 import { scrollUnlessFields, type SubmitPlan } from './useFormSubmit';
@@ -78,6 +78,8 @@ interface RecordEditProps<D, V, P extends object, T> extends Pick<SubmitPlan<T>,
   view: (d: D) => EditedView;
   /** A banner above the conflict notice. */
   notice?: (d: D) => ReactNode;
+  /** Why the record can no longer change (components/records/locks.ts): then the page shows the reason and a link back instead of the form. */
+  locked?: (d: D) => string | null;
   initial: (d: D) => V;
   validate: (v: V) => Record<string, string>;
   /** The change to send; an empty one is not sent. */
@@ -118,6 +120,21 @@ export function RecordEditPage<D, V, P extends object, T>(props: RecordEditProps
       onFailed: scrollUnlessFields,
     });
   }
+
+  const lockedBecause = props.locked?.(d) ?? null;
+  if (lockedBecause)
+    return (
+      <FormPage links={[props.list, [detailUrl, view.name]]} current="Edit" title={`Edit ${view.title ?? view.name}`}>
+        <Banner kind="info" testId="edit-locked">
+          {lockedBecause} It cannot be edited.
+        </Banner>
+        <p>
+          <Link to={detailUrl} data-testid="edit-locked-back">
+            Back to {view.name}
+          </Link>
+        </p>
+      </FormPage>
+    );
 
   return (
     <EditFrame edit={edit} what={what} links={[props.list, [detailUrl, view.name]]} title={`Edit ${view.title ?? view.name}`} notice={props.notice?.(d)}>

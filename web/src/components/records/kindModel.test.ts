@@ -19,6 +19,7 @@ import {
   showValue,
 } from './kindModel';
 import type { KindField, KindRecord, KindSchema } from './kinds';
+import { formatDateTime } from '../../lib/labels';
 
 const kind: KindSchema = {
   kind: 'context_issue',
@@ -124,6 +125,14 @@ describe('a field value in words', () => {
     expect(showValue(field('review_date'), null)).toBe('—');
     expect(showValue(field('system_ids'), [])).toBe('—');
     expect(showValue(field('review_date'), '2026-06-30')).toContain('2026');
+  });
+
+  it('shows a date-time text field in the reader\'s time, like every other date-time of the UI', () => {
+    const at: KindField = { name: 'occurred_at', label: 'Occurred at', type: 'text', format: 'date-time' };
+    expect(showValue(at, '2026-12-01T08:30:00Z')).toBe(formatDateTime('2026-12-01T08:30:00Z'));
+    expect(showValue(at, '2026-12-01T08:30:00Z')).not.toContain('T08');
+    expect(showValue(at, 'not a time')).toBe('not a time');
+    expect(showValue({ ...at, format: undefined }, '2026-12-01T08:30:00Z')).toBe('2026-12-01T08:30:00Z');
   });
 
   it('names a record by its number and first text column', () => {

@@ -1,7 +1,7 @@
 // What a kind's schema means for its pages, as pure functions: the list's columns, filter keys and
 // query, a field value in words, and the form model (empty values, values of a record, the client's
 // checks mirroring the server's, the create body and the patch). Stateless.
-import { formatDate } from '../../lib/labels';
+import { formatDate, formatDateTime } from '../../lib/labels';
 import type { QueryValue } from '../../lib/query';
 import type { KindField, KindFilter, KindRecord, KindSchema } from './kinds';
 import type { Column } from './ListParts';
@@ -99,6 +99,8 @@ export function showValue(field: KindField | undefined, value: unknown, names: R
       return field.values?.find((v) => v.value === value)?.label ?? String(value);
     case 'date':
       return formatDate(String(value));
+    case 'text':
+      return field.format === 'date-time' ? formatDateTime(String(value)) : String(value);
     case 'boolean':
       return value === true ? 'Yes' : 'No';
     case 'ref':

@@ -26,8 +26,16 @@ export async function downloadReadiness(format: 'csv' | 'json' | 'pdf', status: 
   await downloadFile('/api/v1/certification/readiness/export', query, `stage 1 readiness.${format}`);
 }
 
-export async function getEvidenceIndex(signal?: AbortSignal): Promise<EvidenceIndex> {
-  return (await api('get', '/api/v1/certification/evidence-index', { signal })).data;
+/** The evidence index; `onlyUnsupported`: only the clauses and controls with nothing to show (the summary counts every item). */
+export async function getEvidenceIndex(onlyUnsupported: boolean, signal?: AbortSignal): Promise<EvidenceIndex> {
+  const query = onlyUnsupported ? { supported: 'false' as const } : {};
+  return (await api('get', '/api/v1/certification/evidence-index', { query, signal })).data;
+}
+
+/** The evidence index as a file for the certification body, with the page's filter. */
+export async function downloadEvidenceIndex(format: 'csv' | 'json' | 'pdf', onlyUnsupported: boolean): Promise<void> {
+  const query = { format, ...(onlyUnsupported ? { supported: 'false' as const } : {}) };
+  await downloadFile('/api/v1/certification/evidence-index/export', query, `stage 2 evidence index.${format}`);
 }
 
 /** What the certification page reads of a certification audit (a field-driven record). */

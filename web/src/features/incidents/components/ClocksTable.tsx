@@ -1,6 +1,6 @@
 // The reporting clocks of an incident as a table: citation, what, status in words (OVERDUE in
 // capitals with a mark, never by colour only), deadline and time left.
-import { formatDateTime } from '../../../lib/labels';
+import { DateTime } from '../../../lib/ui';
 import type { IncidentClock } from '../api';
 import { clockStatus, timeLeft } from '../clockText';
 
@@ -30,7 +30,7 @@ export function ClocksTable({ clocks, showAll = true }: { clocks: IncidentClock[
               {c.status === 'overdue' ? <strong>⚠ {clockStatus(c)}</strong> : clockStatus(c)}
               {c.met_by_report ? <span className="hint"> by {c.met_by_report}</span> : null}
             </td>
-            <td>{c.deadline ? formatDateTime(c.deadline) : c.status === 'not_applicable' ? '' : 'Immediately'}</td>
+            <td>{c.deadline ? <DateTime at={c.deadline} /> : c.status === 'not_applicable' ? '' : 'Immediately'}</td>
             <td>{timeLeft(c)}</td>
           </tr>
         ))}

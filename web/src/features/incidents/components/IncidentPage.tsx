@@ -4,8 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
-import { formatDateTime } from '../../../lib/labels';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { DateTime, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { KindDetailPage } from '../../kinds';
 import { downloadIncident, getClocks, getIncident, listReports } from '../api';
@@ -67,7 +66,7 @@ export function IncidentPage() {
                   <strong>{data.data.incident.qualification.serious ? 'Serious incident' : 'Not a serious incident'}</strong>
                   {' — '}
                   {data.data.incident.qualification.outcome} Qualified by {data.data.incident.qualification.qualified_by} on{' '}
-                  {formatDateTime(data.data.incident.qualification.qualified_at)}.
+                  <DateTime at={data.data.incident.qualification.qualified_at} />.
                 </p>
               ) : (
                 <p>Not qualified yet.</p>
@@ -99,7 +98,9 @@ export function IncidentPage() {
                         <td className="mono">{r.id}</td>
                         <td>{r.type === 'follow_up' ? 'Follow-up' : r.type === 'final' ? 'Final' : 'Initial'}</td>
                         <td>{r.recipient}</td>
-                        <td>{formatDateTime(r.sent_at)}</td>
+                        <td>
+                          <DateTime at={r.sent_at} />
+                        </td>
                         <td>{r.reference}</td>
                         <td className="mono" title={r.sha256}>{r.sha256?.slice(0, 12)}…</td>
                       </tr>

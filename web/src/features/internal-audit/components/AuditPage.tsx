@@ -6,7 +6,6 @@ import { useParams } from 'react-router-dom';
 import { useAsync } from '../../../lib/hooks';
 import { Banner, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import type { KindRecord } from '../../../components/records/kinds';
 import { KindDetailPage } from '../../kinds';
 import { getAudit, independence } from '../api';
 import { statusLabels } from '../labels';
@@ -30,9 +29,6 @@ export function canConduct(role: string | undefined): boolean {
   return role === 'admin' || role === 'manager' || role === 'auditor';
 }
 
-/** A signed-off audit is frozen: its page offers no Edit or Archive (docs/internal-audit.md, "Frozen"). */
-const frozen = (r: KindRecord) => (r.status === 'signed_off' ? 'Signed off: the audit and its report are frozen.' : null);
-
 export function AuditPage() {
   const { id = '' } = useParams();
   const session = useSession();
@@ -46,7 +42,7 @@ export function AuditPage() {
   const conduct = canConduct(session.role);
   return (
     <>
-      <KindDetailPage key={epoch} path="internal-audits" locked={frozen} />
+      <KindDetailPage key={epoch} path="internal-audits" />
       <div className="page" data-testid="audit-workflow">
         {data.error ? <ErrorBanner error={data.error} title="The audit's workflow could not be loaded." /> : null}
         {!data.data ? (

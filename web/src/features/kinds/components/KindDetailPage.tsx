@@ -1,12 +1,13 @@
 // One record of a schema-driven kind: its fields, its facts (number, version, who and when), its
 // history with audit proofs, the evidence linked to it, and archive/restore behind a confirmation.
-// A kind's page may say when a record is locked by its workflow (a signed-off audit or review):
-// then it offers neither Edit nor Archive, which the server would refuse, and says why.
+// A record locked by its workflow (a signed-off audit or review, a closed nonconformity:
+// components/records/locks.ts) offers neither Edit nor Archive, which the server would refuse, and says why.
 import { ActionDialog, useConfirmedAction } from '../../../components/records/ActionDialog';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DetailTabs, MetaRow, useTabParam } from '../../../components/records/DetailTabs';
 import { fieldLabel, recordTitle, showValue } from '../../../components/records/kindModel';
-import { getRecord, getRecordHistory, setArchived, type KindRecord, type KindSchema } from '../../../components/records/kinds';
+import { getRecord, getRecordHistory, setArchived, type KindSchema } from '../../../components/records/kinds';
+import { lockedReason } from '../../../components/records/locks';
 import { RecordHistory } from '../../../components/records/RecordHistory';
 import { ApiError } from '../../../lib/api';
 import { useAsync, useTitle } from '../../../lib/hooks';
@@ -22,14 +23,12 @@ const tabs = ['details', 'history', 'evidence'] as const;
 const tabTitles: Record<(typeof tabs)[number], string> = { details: 'Details', history: 'History', evidence: 'Evidence' };
 const operationLabels: Record<string, string> = { create: 'Recorded', update: 'Updated', archive: 'Archived', restore: 'Restored' };
 
-/** Why a record can no longer change (shown instead of Edit and Archive), or null when it can. */
-export type LockedReason = (record: KindRecord) => string | null;
-
-export function KindDetailPage({ path, locked }: KindPageProps & { locked?: LockedReason }) {
-  return <KindGate path={path}>{(kind) => <RecordDetail key={kind.path} kind={kind} locked={locked} />}</KindGate>;
+/** A kind's detail page; a record its workflow locked (components/records/locks.ts) offers no Edit or Archive and says why. */
+export function KindDetailPage({ path }: KindPageProps) {
+  return <KindGate path={path}>{(kind) => <RecordDetail key={kind.path} kind={kind} />}</KindGate>;
 }
 
-function RecordDetail({ kind, locked }: { kind: KindSchema; locked?: LockedReason }) {
+function RecordDetail({ kind }: { kind: KindSchema }) {
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -46,7 +45,7 @@ function RecordDetail({ kind, locked }: { kind: KindSchema; locked?: LockedReaso
   const { record, etag } = loaded.data;
   const number = record.number ?? record.id;
   const name = recordTitle(kind, record).slice(number.length).trim();
-  const lockedBecause = locked?.(record) ?? null;
+  const lockedBecause = lockedReason(kind.path, record);
 
   function archiveOrRestore() {
     if (!etag) {

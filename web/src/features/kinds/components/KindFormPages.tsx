@@ -1,9 +1,11 @@
 // Recording a new record of a schema-driven kind, and changing one with optimistic concurrency
-// (PATCH with If-Match; a 412 offers the latest version).
+// (PATCH with If-Match; a 412 offers the latest version); a record its workflow locked
+// (components/records/locks.ts) shows why instead of the form.
 import { RecordCreatePage } from '../../../components/records/CreatePage';
 import { RecordEditPage } from '../../../components/records/EditPage';
 import { createBody, emptyForm, formErrors, formFromRecord, patchBody, recordTitle } from '../../../components/records/kindModel';
 import { createRecord, getRecord, updateRecord, type KindSchema } from '../../../components/records/kinds';
+import { lockedReason } from '../../../components/records/locks';
 import { Banner, ErrorBanner } from '../../../lib/ui';
 import { KindForm } from './KindForm';
 import { KindGate, type KindPageProps } from './parts';
@@ -55,6 +57,7 @@ function EditRecord({ kind }: { kind: KindSchema }) {
         version: record.version,
       })}
       notice={({ record }) => (record.archived ? <Banner kind="info">This {kind.noun} is archived; restore it before changing it.</Banner> : null)}
+      locked={({ record }) => lockedReason(kind.path, record)}
       initial={({ record }) => formFromRecord(kind, record)}
       validate={(values) => formErrors(kind, values)}
       patch={({ record }, values) => patchBody(kind, record, values)}

@@ -8,6 +8,7 @@ import { defaultSort, filterOptions, listColumns, listFilterKeys, listQuery, sho
 import { listRecords, type KindRecord, type KindSchema } from '../../../components/records/kinds';
 import { useListPage, type ListView } from '../../../components/records/useListPage';
 import { useTitle } from '../../../lib/hooks';
+import { DateTime } from '../../../lib/ui';
 import { KindGate, KindHeading, type KindPageProps } from './parts';
 import { useRefNames } from './refNames';
 import { companionOf } from './companions';
@@ -127,6 +128,8 @@ function KindList({ kind }: { kind: KindSchema }) {
                     </Link>
                   ) : text === '—' ? (
                     <span className="muted">—</span>
+                  ) : fields.get(c.key)?.format === 'date-time' ? (
+                    <DateTime at={String(r[c.key])} />
                   ) : (
                     text
                   )}

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { isRef, refName, showValue } from '../../../components/records/kindModel';
 import { useKind, type KindField, type KindSchema } from '../../../components/records/kinds';
-import { ErrorBanner, Loading } from '../../../lib/ui';
+import { DateTime, ErrorBanner, Loading } from '../../../lib/ui';
 import type { RefState } from './refNames';
 
 /** The props of every page of a kind: the URL segment it is served at. */
@@ -37,7 +37,7 @@ export function refLink(target: string | undefined, id: string, kinds: RefState[
   return kind ? `/${kind.path}/${encodeURIComponent(id)}` : undefined;
 }
 
-/** A field's value on the detail page: long text kept as written, references by name with their links. */
+/** A field's value on the detail page: long text kept as written, references by name with their links, date-times in the reader's time. */
 export function FieldValue({ field, value, refs }: { field: KindField; value: unknown; refs: RefState }) {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return dash;
   if (isRef(field)) {
@@ -56,6 +56,7 @@ export function FieldValue({ field, value, refs }: { field: KindField; value: un
       </ul>
     );
   }
+  if (field.format === 'date-time') return <DateTime at={String(value)} />;
   const text = showValue(field, value, refs.names);
   return field.type === 'long_text' ? <span className="prewrap">{text}</span> : <span>{text}</span>;
 }

@@ -9,7 +9,6 @@ import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
-import type { KindRecord } from '../../../components/records/kinds';
 import { KindDetailPage } from '../../kinds';
 import { DataTable } from '../../../components/DataTable';
 import { RecordIdLink } from '../../../components/ChildRecords';
@@ -17,9 +16,6 @@ import { getAttendance, getPack, getReview, listDecisions, signOffReview, startR
 import { actionStatusLabel, decisionTypeLabel, statusLabel } from '../labels';
 import { DecisionForm } from './DecisionForm';
 import { PackView } from './PackView';
-
-/** A signed-off review is locked: its page offers no Edit or Archive (docs/management-review.md). */
-const signedOff = (r: KindRecord) => (r.status === 'signed_off' ? 'Signed off: the review is locked.' : null);
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -56,7 +52,7 @@ export function ReviewPage() {
   const concluded = !!review && !!review.suitability && !!review.adequacy && !!review.effectiveness;
   return (
     <>
-      <KindDetailPage key={epoch} path="management-reviews" locked={signedOff} />
+      <KindDetailPage key={epoch} path="management-reviews" />
       <div className="page" data-testid="review-workflow">
         {data.error ? <ErrorBanner error={data.error} title="The review's workflow could not be loaded." /> : null}
         {failure ? <Banner kind="error" testId="review-failure">{failure}</Banner> : null}

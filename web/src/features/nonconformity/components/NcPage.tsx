@@ -11,14 +11,10 @@ import { useSession } from '../../auth';
 import { KindDetailPage, loadMembers } from '../../kinds';
 import { finishAction, getNonconformity, listActions, recordStep, type CorrectiveAction, type EffectivenessCheck, type Nonconformity } from '../api';
 import { actionsDone, methodLabel, stepsOf } from '../steps';
-import type { KindRecord } from '../../../components/records/kinds';
 import { ActionForm, CauseForm, CheckForm, ContainmentForm, ElsewhereForm, ResultForm, UpdateForm } from './StepForms';
 
 const ACTION_STATUS: Record<CorrectiveAction['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** A closed nonconformity is locked: its page offers no Edit or Archive (docs/nonconformity.md). */
-const closedNc = (r: KindRecord) => (r.status === 'closed' ? 'Closed: the nonconformity no longer changes.' : null);
 
 export function NcPage() {
   const { id = '' } = useParams();
@@ -31,7 +27,7 @@ export function NcPage() {
   const done = () => setEpoch((e) => e + 1);
   return (
     <>
-      <KindDetailPage key={epoch} path="nonconformities" locked={closedNc} />
+      <KindDetailPage key={epoch} path="nonconformities" />
       <div className="page" data-testid="nc-workflow">
         {data.error ? <ErrorBanner error={data.error} title="The nonconformity's steps could not be loaded." /> : null}
         {!data.data ? (
