@@ -26,6 +26,14 @@ describe('management review from plan to sign-off', () => {
     await page.getByTestId('top-management-present').waitFor();
     assert.equal(await page.getByTestId('review-start').count(), 0);
     assert.equal(await page.getByTestId('review-sign-off').count(), 0);
+    // The sign-off and the pack's freezing time read like the rest of the UI, the ISO value kept.
+    for (const where of [page.getByTestId('signed-off'), page.getByTestId('review-pack')]) {
+      const time = where.locator('time').first();
+      const iso = await time.getAttribute('datetime');
+      assert.match(iso, /^\d{4}-\d{2}-\d{2}T/);
+      const shown = await page.evaluate((v) => new Date(v).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), iso);
+      assert.equal((await time.textContent()).trim(), shown);
+    }
   });
 
   test('plan, start (the pack shown and frozen), decide, conclude, sign off, download the minutes', async () => {

@@ -3,13 +3,14 @@
 import { Link } from 'react-router-dom';
 import type { Pack } from '../api';
 import { figureLines } from '../labels';
+import { DateTime } from '../../../lib/ui';
 
 export function PackView({ pack }: { pack: Pack }) {
   return (
     <section className="card" aria-labelledby="review-pack-h" data-testid="review-pack">
       <h2 id="review-pack-h">Input pack</h2>
       <p>
-        Compiled and frozen at {pack.compiled_at}
+        Compiled and frozen at <DateTime at={pack.compiled_at} />
         {pack.since ? `; changes since the previous review (${pack.since})` : '; the first review: every record counts as added'}.
         {pack.matches_review ? ' Its SHA-256 matches the review.' : ' Its SHA-256 does NOT match the review.'}
       </p>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
-import { Banner, ConfirmDialog, ErrorBanner, Loading } from '../../../lib/ui';
+import { Banner, ConfirmDialog, DateTime, ErrorBanner, Loading } from '../../../lib/ui';
 import { useSession } from '../../auth';
 import { KindDetailPage } from '../../kinds';
 import { DataTable } from '../../../components/DataTable';
@@ -71,7 +71,7 @@ export function ReviewPage() {
               )}
               {locked ? (
                 <p data-testid="signed-off">
-                  Signed off by {review.signed_off_by} at {review.signed_off_at}; the review is locked. Sign-off SHA-256{' '}
+                  Signed off by {review.signed_off_by} at <DateTime at={review.signed_off_at} />; the review is locked. Sign-off SHA-256{' '}
                   <span className="mono">{review.sign_off_hash}</span>.
                 </p>
               ) : null}
