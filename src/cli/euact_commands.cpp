@@ -149,9 +149,8 @@ void print_questions(const json::object& q) {
 }
 
 void register_questions(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"questions", "The classification questions with their ids, types and options", "",
-                        [](const std::string&) { return kQuestionnaire; }, print_questions});
+  register_show_command(parent, exit_code, "questions", "The classification questions with their ids, types and options", kQuestionnaire,
+                        print_questions);
 }
 
 void register_euact_get(CLI::App* parent, int& exit_code) {

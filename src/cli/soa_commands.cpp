@@ -242,9 +242,7 @@ void print_versions_soa(const json::object& l) {
 }
 
 void register_soa_versions(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"versions", "Approved versions, newest first", "", [](const std::string&) { return kSoa + "/versions"; },
-                        print_versions_soa});
+  register_show_command(parent, exit_code, "versions", "Approved versions, newest first", kSoa + "/versions", print_versions_soa);
 }
 
 void register_diff(CLI::App* parent, int& exit_code) {
