@@ -22,11 +22,8 @@ void print_actions(const ListResult& l, const http::NameValues&) {
   Table t({"due", "status", "title", "owner", "source", "record"});
   t.set_max_width(2, 48);
   t.set_max_width(3, 24);
-  for (const auto& v : l.items) {
-    if (!v.is_object()) continue;
-    const auto& x = v.get_object();
-    auto p = x.if_contains("overdue");
-    bool late = p && p->is_bool() && p->get_bool();
+  for (const auto& x : objects_in(l.items)) {
+    bool late = bool_of(x, "overdue");
     auto due = string_of(x, "due_date");
     t.add_row({due.empty() ? "-" : due + (late ? " OVERDUE" : ""), string_of(x, "status"), string_of(x, "title"),
                string_of(x, "owner"), string_of(x, "source_label"), string_of(x, "record_id")});

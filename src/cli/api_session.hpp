@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 
@@ -81,5 +82,11 @@ std::string string_of(const boost::json::object& o, std::string_view key);
 std::optional<std::int64_t> int_of(const boost::json::object& o, std::string_view key);
 /// A boolean member of a JSON object (false if absent or not a boolean).
 bool bool_of(const boost::json::object& o, std::string_view key);
+
+/// The objects among `items` (anything else there is passed over), e.g. the items of a list, for a range-for.
+inline auto objects_in(const boost::json::array& items) {
+  return items | std::views::filter([](const boost::json::value& v) { return v.is_object(); }) |
+         std::views::transform([](const boost::json::value& v) -> const boost::json::object& { return v.get_object(); });
+}
 
 }  // namespace aims::cli

@@ -56,9 +56,7 @@ void register_assessment_list(CLI::App* parent, int& exit_code) {
                          {}, [](const ListResult& l, const NameValues&) {
                            Table t({"id", "name", "approach", "date", "target", "answered", "status"});
                            t.set_max_width(1, 48);
-                           for (const auto& v : l.items) {
-                             if (!v.is_object()) continue;
-                             const auto& a = v.get_object();
+                           for (const auto& a : objects_in(l.items)) {
                              t.add_row({string_of(a, "id"), string_of(a, "name"), string_of(a, "approach"),
                                         string_of(a, "assessment_date"), std::to_string(int_of(a, "target_maturity").value_or(0)),
                                         std::to_string(int_of(a, "answered_count").value_or(0)) + "/" +
@@ -124,9 +122,9 @@ void register_assessment_show(CLI::App* parent, int& exit_code) {
 
 /// "3", "N/A", "skipped" or "–" for an answer.
 std::string answer_text(const json::object& a) {
-  if (auto p = a.if_contains("not_applicable"); p && p->is_bool() && p->get_bool()) return "N/A";
+  if (bool_of(a, "not_applicable")) return "N/A";
   if (auto m = int_of(a, "maturity")) return std::to_string(*m);
-  if (auto p = a.if_contains("skipped"); p && p->is_bool() && p->get_bool()) return "skipped";
+  if (bool_of(a, "skipped")) return "skipped";
   return "–";
 }
 
@@ -217,9 +215,7 @@ void print_groups(const char* heading, const json::value* groups) {
   std::cout << "\n" << heading << "\n";
   Table t({"id", "title", "maturity", "", "answered", "below target"});
   t.set_max_width(1, 48);
-  for (const auto& v : groups->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& g = v.get_object();
+  for (const auto& g : objects_in(groups->get_array())) {
     auto m = number_of(g, "maturity");
     t.add_row({string_of(g, "id"), string_of(g, "title"), m ? fixed(*m, 2) : "n/a", m ? bar(*m, 5, 10) : "",
                std::to_string(int_of(g, "answered").value_or(0)) + "/" + std::to_string(int_of(g, "items").value_or(0)),
@@ -257,11 +253,8 @@ void print_results(const json::object& res) {
   Table t({"#", "item", "title", "maturity", "target", "gap", "priority"});
   t.set_max_width(2, 60);
   std::size_t n = 0;
-  for (const auto& v : gaps->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& g = v.get_object();
-    auto answered = g.if_contains("answered");
-    bool was_answered = answered && answered->is_bool() && answered->get_bool();
+  for (const auto& g : objects_in(gaps->get_array())) {
+    bool was_answered = bool_of(g, "answered");
     t.add_row({std::to_string(++n), string_of(g, "item_id"), string_of(g, "title"),
                was_answered ? std::to_string(int_of(g, "maturity").value_or(0)) : "–",
                std::to_string(int_of(g, "target").value_or(0)), std::to_string(int_of(g, "gap").value_or(0)),
@@ -285,9 +278,7 @@ void print_suggestions(const json::object& res) {
   }
   Table t({"item", "level", "rule", "based on"});
   t.set_max_width(3, 70);
-  for (const auto& v : items->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& s = v.get_object();
+  for (const auto& s : objects_in(items->get_array())) {
     std::string basis;
     if (auto recs = s.if_contains("records"); recs && recs->is_array())
       for (const auto& rv : recs->get_array()) {
@@ -325,9 +316,7 @@ void print_roadmap_basis(const json::object& rm) {
   std::cout << "\nLeft out: excluded in the SoA (" << ex->get_array().size() << ")\n";
   Table t({"control", "title", "justification"});
   t.set_max_width(2, 70);
-  for (const auto& v : ex->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& x = v.get_object();
+  for (const auto& x : objects_in(ex->get_array())) {
     t.add_row({string_of(x, "item_id"), string_of(x, "title"), string_of(x, "justification")});
   }
   t.print(std::cout);
@@ -341,9 +330,7 @@ void print_roadmap(const json::object& rm) {
             << ")\n";
   if (auto phases = rm.if_contains("phases"); phases && phases->is_array()) {
     Table t({"phase", "name", "actions", "start", "end"});
-    for (const auto& v : phases->get_array()) {
-      if (!v.is_object()) continue;
-      const auto& p = v.get_object();
+    for (const auto& p : objects_in(phases->get_array())) {
       t.add_row({std::to_string(int_of(p, "phase").value_or(0)), string_of(p, "name"),
                  std::to_string(int_of(p, "actions").value_or(0)), string_of(p, "start_date"), string_of(p, "end_date")});
     }
@@ -355,9 +342,7 @@ void print_roadmap(const json::object& rm) {
   t.set_max_width(6, 24);
   std::size_t n = 0;
   if (auto actions = rm.if_contains("actions"); actions && actions->is_array())
-    for (const auto& v : actions->get_array()) {
-      if (!v.is_object()) continue;
-      const auto& a = v.get_object();
+    for (const auto& a : objects_in(actions->get_array())) {
       ++n;
       t.add_row({std::to_string(int_of(a, "phase").value_or(0)), string_of(a, "id"), string_of(a, "title"),
                  string_of(a, "effort"), string_of(a, "start_date"), string_of(a, "target_date"), string_of(a, "owner"),

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -706,6 +707,19 @@ int run_restore(const RestoreOpts& o) {
   return 0;
 }
 
+/// A command callback that stores the exit code of `run` in `exit_code`; a Refusal is reported on stderr
+/// and its code stored.
+std::function<void()> reporting_refusals(int& exit_code, std::function<int()> run) {
+  return [&exit_code, run = std::move(run)] {
+    try {
+      exit_code = run();
+    } catch (const Refusal& r) {
+      std::cerr << "aims: " << r.what() << "\n";
+      exit_code = r.code;
+    }
+  };
+}
+
 }  // namespace
 
 void register_backup_commands(CLI::App& app, int& exit_code) {
@@ -718,14 +732,7 @@ void register_backup_commands(CLI::App& app, int& exit_code) {
   backup->add_option("--database", b.database, "Database: default <data>/aims.db; PostgreSQL is refused (use pg_dump)");
   backup->add_option("-o,--output", b.output, "The archive to write (a tar file)")->required();
   backup->add_flag("--force", b.force, "Replace the archive if it exists");
-  backup->callback([&exit_code] {
-    try {
-      exit_code = run_backup(b);
-    } catch (const Refusal& r) {
-      std::cerr << "aims: " << r.what() << "\n";
-      exit_code = r.code;
-    }
-  });
+  backup->callback(reporting_refusals(exit_code, [] { return run_backup(b); }));
 
   static RestoreOpts r;
   auto* restore = app.add_subcommand(
@@ -735,14 +742,7 @@ void register_backup_commands(CLI::App& app, int& exit_code) {
   restore->add_option("--signing-key", r.signing_key,
                       "The installation's signing key file, kept apart from the backups: checked against the backup's "
                       "public key and put in <data>/audit-signing.key");
-  restore->callback([&exit_code] {
-    try {
-      exit_code = run_restore(r);
-    } catch (const Refusal& e) {
-      std::cerr << "aims: " << e.what() << "\n";
-      exit_code = e.code;
-    }
-  });
+  restore->callback(reporting_refusals(exit_code, [] { return run_restore(r); }));
 }
 
 }  // namespace aims::cli

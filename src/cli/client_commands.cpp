@@ -102,9 +102,7 @@ void print_system_table(const json::array& items) {
   Table t({"id", "name", "lifecycle_stage", "eu_ai_act_class", "status", "owner"});
   t.set_max_width(1, 48);
   t.set_max_width(5, 32);
-  for (const auto& v : items) {
-    if (!v.is_object()) continue;
-    const auto& s = v.get_object();
+  for (const auto& s : objects_in(items)) {
     t.add_row({string_of(s, "id"), string_of(s, "name"), string_of(s, "lifecycle_stage"), string_of(s, "eu_ai_act_class"),
                string_of(s, "status"), string_of(s, "owner")});
   }

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 #include "http/client.hpp"
@@ -19,13 +20,12 @@ namespace {
 
 struct MatrixOptions {
   ApiOptions api;
-  std::string role, person;
+  QueryOptions filters;
   ListPaging paging;
 };
 
-struct CompleteOptions {
-  ApiOptions api;
-  std::string campaign, person, on;
+struct CompleteOptions : IdOptions {
+  std::string person, on;
 };
 
 /// The cell of the table: what the matrix says, with the expiry of a held competence.
@@ -77,13 +77,11 @@ void register_competence_commands(CLI::App& app, int& exit_code) {
   if (auto* competence = app.get_subcommand("competence")) {
     auto* cmd = competence->add_subcommand("matrix", "The competence matrix: people x competences (held, expiring, expired, gap)");
     m.api.add_to(cmd);
-    cmd->add_option("--role", m.role, "Only the people holding this AIMS role, e.g. ROLE-2");
-    cmd->add_option("--person", m.person, "Only this member (a user id)");
+    m.filters.add_to(cmd, {{"--role", "role", "Only the people holding this AIMS role, e.g. ROLE-2"},
+                           {"--person", "person", "Only this member (a user id)"}});
     m.paging.add_to(cmd, "People per page, 1 to 200 (server default 50)");
     cmd->callback(with_session(m.api, exit_code, [](ApiSession& api) {
-      http::NameValues query;
-      if (!m.role.empty()) query.emplace_back("role", m.role);
-      if (!m.person.empty()) query.emplace_back("person", m.person);
+      auto query = m.filters.query();
       if (m.paging.all) query.emplace_back("limit", "200");
       else if (m.paging.limit > 0) query.emplace_back("limit", std::to_string(m.paging.limit));
       auto l = api.list("/api/v1/competence/matrix", query, m.paging.all);
@@ -92,20 +90,13 @@ void register_competence_commands(CLI::App& app, int& exit_code) {
     }));
   }
   if (auto* training = app.get_subcommand("training")) {
-    auto* cmd = training->add_subcommand("complete", "Record that a member completed a training campaign");
-    c.api.add_to(cmd);
-    cmd->add_option("id", c.campaign, "The campaign, e.g. TRN-1")->required();
+    auto* cmd = add_id_command(training, "complete", "Record that a member completed a training campaign", c, "The campaign, e.g. TRN-1");
     cmd->add_option("--person", c.person, "The member who completed it (a user id)")->required();
     cmd->add_option("--on", c.on, "The day completed, YYYY-MM-DD (default today)");
     cmd->callback(with_session(c.api, exit_code, [](ApiSession& api) {
       json::object body{{"person", c.person}};
       if (!c.on.empty()) body["completed_on"] = c.on;
-      http::ClientRequest request;
-      request.method = "POST";
-      request.target = RecordPath{"/api/v1/training-campaigns"}(c.campaign, "/completions");
-      request.content_type = "application/json";
-      request.body = json::serialize(body);
-      auto r = api.send(request);
+      auto r = send_json(api, "POST", RecordPath{"/api/v1/training-campaigns"}(c.id, "/completions"), body);
       if (!r) return kExitFailed;
       return print_response(*r, c.api.json, [](const json::object& o) {
         std::cout << "Completed " << string_of(o, "campaign_id") << " for " << string_of(o, "person") << " on "

@@ -66,8 +66,7 @@ void print_classification(const json::object& c) {
                            {"classified", string_of(c, "classified_at") + " by " + string_of(c, "classified_by")},
                            {"note", string_of(c, "note")}});
   std::cout << "\n" << string_of(r, "rationale") << "\n";
-  if (auto rc = c.if_contains("recheck"); rc && rc->is_object() && rc->get_object().if_contains("needed") &&
-                                          rc->get_object().at("needed").is_bool() && rc->get_object().at("needed").get_bool()) {
+  if (auto rc = c.if_contains("recheck"); rc && rc->is_object() && bool_of(rc->get_object(), "needed")) {
     const auto from = string_of(rc->get_object(), "questionnaire_version"), now = string_of(rc->get_object(), "current_version");
     if (from == now) std::cout << "\nRe-check needed (questionnaire version " << now << ").\n";
     else std::cout << "\nRe-check needed: answered with questionnaire version " << from << ", now " << now << ".\n";
@@ -86,9 +85,7 @@ void print_classification(const json::object& c) {
   std::cout << "\n" << obs->get_array().size() << " obligation(s) follow:\n";
   Table t({"obligation", "article", "title", "roles", "applies", "due"});
   t.set_max_width(2, 48);
-  for (const auto& v : obs->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& o = v.get_object();
+  for (const auto& o : objects_in(obs->get_array())) {
     t.add_row({string_of(o, "id"), string_of(o, "article"), string_of(o, "title"), joined(o.if_contains("roles")),
                string_of(o, "applies_from"), string_of(o, "due")});
   }
@@ -132,9 +129,7 @@ void print_questions(const json::object& q) {
   t.set_max_width(3, 80);
   auto qs = q.if_contains("questions");
   if (!qs || !qs->is_array()) return;
-  for (const auto& v : qs->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& x = v.get_object();
+  for (const auto& x : objects_in(qs->get_array())) {
     auto type = string_of(x, "type");
     std::string values;
     if (auto opts = x.if_contains("options"); opts && opts->is_array())
@@ -149,9 +144,8 @@ void print_questions(const json::object& q) {
 }
 
 void register_questions(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"questions", "The classification questions with their ids, types and options", "",
-                        [](const std::string&) { return kQuestionnaire; }, print_questions});
+  register_show_command(parent, exit_code, "questions", "The classification questions with their ids, types and options", kQuestionnaire,
+                        print_questions);
 }
 
 void register_euact_get(CLI::App* parent, int& exit_code) {
@@ -224,9 +218,7 @@ void register_euact_history(CLI::App* parent, int& exit_code) {
     }
     Table t({"version", "classified_at", "by", "class", "basis", "note"});
     t.set_max_width(5, 40);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& c = v.get_object();
+    for (const auto& c : objects_in(l->items)) {
       const auto& r = object_at(c, "result");
       t.add_row({std::to_string(int_of(c, "version").value_or(0)), string_of(c, "classified_at"), string_of(c, "classified_by"),
                  class_label(string_of(r, "class")), string_of(r, "basis"), string_of(c, "note")});
@@ -245,13 +237,9 @@ void print_obligations(const ListResult& l, const NameValues&) {
   Table t({"system", "obligation", "article", "roles", "applies", "due", "status", "owner"});
   t.set_max_width(0, 32);
   t.set_max_width(7, 24);
-  for (const auto& v : l.items) {
-    if (!v.is_object()) continue;
-    const auto& x = v.get_object();
-    auto p = x.if_contains("overdue");
-    bool late = p && p->is_bool() && p->get_bool();
-    auto rc = x.if_contains("recheck_needed");
-    bool recheck = rc && rc->is_bool() && rc->get_bool();
+  for (const auto& x : objects_in(l.items)) {
+    bool late = bool_of(x, "overdue");
+    bool recheck = bool_of(x, "recheck_needed");
     t.add_row({string_of(x, "system_name") + (recheck ? " (re-check)" : ""), string_of(x, "obligation_id"), string_of(x, "article"), joined(x.if_contains("roles")),
                string_of(x, "applies_from"), string_of(x, "due") + (late ? " (overdue)" : ""), string_of(x, "status"),
                string_of(x, "owner")});

@@ -67,7 +67,7 @@ void print_evidence(const json::object& e) {
       {"uploaded", string_of(e, "uploaded_at") + " by " + string_of(e, "uploaded_by")},
       {"version", std::to_string(int_of(e, "version").value_or(0))},
   };
-  if (e.contains("deleted") && e.at("deleted").is_bool() && e.at("deleted").get_bool())
+  if (bool_of(e, "deleted"))
     f.emplace_back("deleted", string_of(e, "deleted_at") + " by " + string_of(e, "deleted_by"));
   print_fields(std::cout, f);
 }
@@ -136,9 +136,7 @@ void register_evidence_list(CLI::App* parent, int& exit_code) {
          Table t({"number", "id", "title", "type", "size", "expires", "freshness", "links", "owner"});
          t.set_max_width(2, 44);
          t.set_max_width(8, 24);
-         for (const auto& v : l.items) {
-           if (!v.is_object()) continue;
-           const auto& e = v.get_object();
+         for (const auto& e : objects_in(l.items)) {
            t.add_row({string_of(e, "number"), string_of(e, "id"), string_of(e, "title"), string_of(e, "file_type"),
                       size_text(static_cast<std::uint64_t>(int_of(e, "size").value_or(0))), text_or_dash(e, "expires_on"),
                       string_of(e, "freshness"), std::to_string(int_of(e, "link_count").value_or(0)), string_of(e, "owner")});
@@ -335,9 +333,7 @@ void register_events(CLI::App* parent, int& exit_code) {
     }
     Table t({"#", "at", "actor", "action", "detail"});
     t.set_max_width(4, 70);
-    for (const auto& v : r->items) {
-      if (!v.is_object()) continue;
-      const auto& e = v.get_object();
+    for (const auto& e : objects_in(r->items)) {
       std::string detail;
       if (const auto* d = e.if_contains("detail"); d && d->is_object())
         for (const auto& kv : d->get_object())

@@ -160,9 +160,7 @@ void print_assessment_impact(const json::object& a) {
   t.set_max_width(3, 28);
   t.set_max_width(9, 48);
   int n = 0;
-  for (const auto& v : impacts) {
-    if (!v.is_object()) continue;
-    const auto& e = v.get_object();
+  for (const auto& e : objects_in(impacts)) {
     t.add_row({std::to_string(++n), string_of(e, "type"), string_of(e, "category"), string_of(e, "affected_party"),
                std::to_string(int_of(e, "severity").value_or(0)), std::to_string(int_of(e, "likelihood").value_or(0)),
                std::to_string(int_of(e, "score").value_or(0)), e.contains("level") && e.at("level").is_string() ? string_of(e, "level") : "-",
@@ -199,9 +197,7 @@ void register_impact_list(CLI::App* parent, int& exit_code) {
          t.set_max_width(2, 40);
          t.set_max_width(3, 28);
          t.set_max_width(6, 40);
-         for (const auto& v : l.items) {
-           if (!v.is_object()) continue;
-           const auto& a = v.get_object();
+         for (const auto& a : objects_in(l.items)) {
            t.add_row({string_of(a, "ref"), string_of(a, "id"), string_of(a, "title"), system_name(a), string_of(a, "status"),
                       string_of(a, "outcome"), due_text(a), string_of(a, "next_review_date")});
          }
@@ -306,9 +302,7 @@ void print_versions_impact(const json::object& l) {
   }
   Table t({"version", "approved_at", "approved_by", "outcome", "note"});
   t.set_max_width(4, 60);
-  for (const auto& v : items) {
-    if (!v.is_object()) continue;
-    const auto& s = v.get_object();
+  for (const auto& s : objects_in(items)) {
     t.add_row({std::to_string(int_of(s, "number").value_or(0)), string_of(s, "approved_at"), string_of(s, "approved_by"),
                string_of(s, "outcome"), string_of(s, "note")});
   }
@@ -341,9 +335,7 @@ void register_fria(CLI::App* parent, int& exit_code) {
         std::cout << "FRIA required: " << (bool_of(ap, "required") ? "yes" : "no") << " — " << string_of(ap, "reason") << "\n";
         if (!string_of(ap, "conditions").empty()) print_wrapped(std::cout, string_of(ap, "conditions"), 2);
       }
-      for (const auto& v : array_at(f, "elements")) {
-        if (!v.is_object()) continue;
-        const auto& e = v.get_object();
+      for (const auto& e : objects_in(array_at(f, "elements"))) {
         std::cout << "\n" << string_of(e, "reference") << "  " << string_of(e, "title") << "  [" << string_of(e, "status") << "]\n";
         if (!string_of(e, "text").empty()) print_wrapped(std::cout, string_of(e, "text"), 2);
         for (const auto& it : array_at(e, "items")) {

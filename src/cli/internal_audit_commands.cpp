@@ -17,26 +17,17 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kInternalAuditBase = "/api/v1/internal-audits";
+const RecordPath audit_path{"/api/v1/internal-audits"};
+constexpr const char* kAuditId = "The audit, e.g. IA-1";
 
-struct InternalAuditOptions {
-  ApiOptions api;
-  std::string id, conclusion, as, statement, result;
+struct InternalAuditOptions : IdOptions {
+  std::string conclusion, as, statement, result;
   int cycle_start = 0;
 };
 
 /// Reads the audit for its ETag, then POSTs `body` to its `tail` with If-Match.
 std::optional<http::ClientResponse> post_changed_internal_audit(ApiSession& api, const std::string& id, const std::string& tail, const json::object& body) {
-  auto current = read_for_change(api, RecordPath{kInternalAuditBase}(id, ""), "internal audit " + id);
-  if (!current) return std::nullopt;
-  return send_json(api, "POST", RecordPath{kInternalAuditBase}(id, tail), body, current->etag);
-}
-
-std::optional<http::ClientResponse> get_internal_audit(ApiSession& api, std::string target) {
-  http::ClientRequest request;
-  request.method = "GET";
-  request.target = std::move(target);
-  return api.send(request);
+  return post_with_etag(api, audit_path(id), "internal audit", id, audit_path(id, tail), body);
 }
 
 void print_status(const json::object& o) { std::cout << string_of(o, "id") << " is " << string_of(o, "status") << ".\n"; }
@@ -47,25 +38,22 @@ void register_internal_audit_commands(CLI::App& app, int& exit_code) {
   auto* audit = app.get_subcommand("internal-audit");
   if (!audit) return;
 
-  static InternalAuditOptions s;
-  auto* start = audit->add_subcommand("start", "Start a planned audit and generate its checklist (admin, manager, auditor)");
-  s.api.add_to(start);
-  start->add_option("id", s.id, "The audit, e.g. IA-1")->required();
-  start->callback(with_session(s.api, exit_code, [](ApiSession& api) {
-    auto r = post_changed_internal_audit(api, s.id, "/start", json::object{});
-    if (!r) return kExitFailed;
-    return print_response(*r, s.api.json, [](const json::object& o) {
-      std::cout << string_of(o, "id") << " is in progress; its checklist has " << json::serialize(o.at("checklist_rows")) << " rows.\n";
-    });
-  }));
+  register_action_command(audit, exit_code,
+                          {"start", "Start a planned audit and generate its checklist (admin, manager, auditor)", kAuditId,
+                           [](const std::string& id) { return audit_path(id, "/start"); },
+                           [](const http::ClientResponse& r, bool as_json) {
+                             return print_response(r, as_json, [](const json::object& o) {
+                               std::cout << string_of(o, "id") << " is in progress; its checklist has "
+                                         << json::serialize(o.at("checklist_rows")) << " rows.\n";
+                             });
+                           },
+                           [](const std::string& id) { return audit_path(id); }, "internal audit"});
 
   static InternalAuditOptions l;
-  auto* list = audit->add_subcommand("checklist", "The checklist's rows of an audit");
-  l.api.add_to(list);
-  list->add_option("id", l.id, "The audit, e.g. IA-1")->required();
+  auto* list = add_id_command(audit, "checklist", "The checklist's rows of an audit", l, kAuditId);
   list->add_option("--result", l.result, "Only rows with this result (conforming, nc_raised, observation, ofi, not_sampled, none)");
   list->callback(with_session(l.api, exit_code, [](ApiSession& api) {
-    auto r = get_internal_audit(api, RecordPath{kInternalAuditBase}(l.id, "/checklist") + "?limit=500" + (l.result.empty() ? "" : "&result=" + l.result));
+    auto r = api.get(audit_path(l.id, "/checklist") + "?limit=500" + (l.result.empty() ? "" : "&result=" + l.result));
     if (!r) return kExitFailed;
     return print_response(*r, l.api.json, [](const json::object& o) {
       Table t({"Requirement", "Title", "Result", "Examined"});
@@ -80,9 +68,7 @@ void register_internal_audit_commands(CLI::App& app, int& exit_code) {
   }));
 
   static InternalAuditOptions rep;
-  auto* report = audit->add_subcommand("report", "Report an audit in progress with its conclusion (admin, manager, auditor)");
-  rep.api.add_to(report);
-  report->add_option("id", rep.id, "The audit, e.g. IA-1")->required();
+  auto* report = add_id_command(audit, "report", "Report an audit in progress with its conclusion (admin, manager, auditor)", rep, kAuditId);
   report->add_option("--conclusion", rep.conclusion, "The audit's conclusion")->required();
   report->callback(with_session(rep.api, exit_code, [](ApiSession& api) {
     auto r = post_changed_internal_audit(api, rep.id, "/report", json::object{{"conclusion", rep.conclusion}});
@@ -91,9 +77,7 @@ void register_internal_audit_commands(CLI::App& app, int& exit_code) {
   }));
 
   static InternalAuditOptions so;
-  auto* sign = audit->add_subcommand("sign-off", "Sign off a reported audit as its lead auditor or as an auditee");
-  so.api.add_to(sign);
-  sign->add_option("id", so.id, "The audit, e.g. IA-1")->required();
+  auto* sign = add_id_command(audit, "sign-off", "Sign off a reported audit as its lead auditor or as an auditee", so, kAuditId);
   sign->add_option("--as", so.as, "lead_auditor or auditee")->required();
   sign->add_option("--statement", so.statement, "A statement recorded with the sign-off");
   sign->callback(with_session(so.api, exit_code, [](ApiSession& api) {
@@ -112,7 +96,7 @@ void register_internal_audit_commands(CLI::App& app, int& exit_code) {
   cov.api.add_to(coverage);
   coverage->add_option("--cycle-start", cov.cycle_start, "The cycle's first year (default this year)");
   coverage->callback(with_session(cov.api, exit_code, [](ApiSession& api) {
-    auto r = get_internal_audit(api, "/api/v1/audit-programme/coverage" + (cov.cycle_start ? "?cycle_start=" + std::to_string(cov.cycle_start) : std::string()));
+    auto r = api.get("/api/v1/audit-programme/coverage" + (cov.cycle_start ? "?cycle_start=" + std::to_string(cov.cycle_start) : std::string()));
     if (!r) return kExitFailed;
     return print_response(*r, cov.api.json, [](const json::object& o) {
       Table t({"Requirement", "Title", "Covered by"});

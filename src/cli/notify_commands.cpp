@@ -4,6 +4,7 @@
 
 #include "cli/api_session.hpp"
 #include "cli/commands.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 #include "http/client.hpp"
@@ -111,22 +112,19 @@ void register_one(CLI::App* parent, int& exit_code, const char* name, const char
 void register_deliveries(CLI::App* parent, int& exit_code) {
   static struct {
     ApiOptions api;
-    std::string webhook, status, channel;
+    QueryOptions filters;
     int limit = 0;
     bool all = false;
   } o;
   auto* cmd = parent->add_subcommand("deliveries", "The delivery log, newest first");
   o.api.add_to(cmd);
-  cmd->add_option("--webhook", o.webhook, "Only this webhook's deliveries");
-  cmd->add_option("--status", o.status, "pending, delivered or failed");
-  cmd->add_option("--channel", o.channel, "webhook or email");
+  o.filters.add_to(cmd, {{"--webhook", "webhook", "Only this webhook's deliveries"},
+                         {"--status", "status", "pending, delivered or failed"},
+                         {"--channel", "channel", "webhook or email"}});
   cmd->add_option("--limit", o.limit, "Deliveries per page, 1 to 500 (server default 50)");
   cmd->add_flag("--all", o.all, "Follow the pages to the end");
   cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    http::NameValues q;
-    if (!o.webhook.empty()) q.emplace_back("webhook", o.webhook);
-    if (!o.status.empty()) q.emplace_back("status", o.status);
-    if (!o.channel.empty()) q.emplace_back("channel", o.channel);
+    auto q = o.filters.query();
     if (o.limit) q.emplace_back("limit", std::to_string(o.limit));
     auto l = api.list("/api/v1/notification-deliveries", q, o.all);
     if (!l) return kExitFailed;

@@ -166,8 +166,7 @@ std::string latest_text(const json::object& derived) {
 
 std::string derived_text(const json::object& derived) {
   auto s = status_words(string_of(derived, "status"));
-  auto overdue = derived.if_contains("reading_overdue");
-  if (overdue && overdue->is_bool() && overdue->get_bool()) s += ", reading overdue";
+  if (bool_of(derived, "reading_overdue")) s += ", reading overdue";
   return s;
 }
 
@@ -193,9 +192,7 @@ void register_objective_list(CLI::App* parent, int& exit_code) {
          t.set_max_width(1, 40);
          t.set_max_width(3, 24);
          t.set_max_width(8, 24);
-         for (const auto& v : l.items) {
-           if (!v.is_object()) continue;
-           const auto& ob = v.get_object();
+         for (const auto& ob : objects_in(l.items)) {
            const auto& d = object_at(ob, "derived");
            auto system = string_of(ob, "system_name");
            t.add_row({string_of(ob, "key"), string_of(ob, "title"), string_of(ob, "annex_c_objective"),
@@ -254,8 +251,7 @@ void print_objective(const json::object& ob) {
     if (!string_of(p, "resources").empty()) extra.push_back("resources: " + string_of(p, "resources"));
     if (!string_of(p, "responsible").empty()) extra.push_back("responsible: " + string_of(p, "responsible"));
     if (!string_of(p, "due_date").empty()) extra.push_back("due " + string_of(p, "due_date"));
-    auto done = p.if_contains("done");
-    if (done && done->is_bool() && done->get_bool()) extra.push_back("done");
+    if (bool_of(p, "done")) extra.push_back("done");
     if (!extra.empty()) line += " (" + text::join(extra, "; ") + ")";
     print_wrapped(std::cout, line, 2, std::to_string(++i) + ". ");
   }

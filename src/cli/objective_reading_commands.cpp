@@ -134,9 +134,7 @@ void register_objective_reading_list(CLI::App* parent, int& exit_code) {
     }
     Table t({"measured_on", "value", "status", "note", "recorded_by", "id"});
     t.set_max_width(3, 40);
-    for (const auto& v : l->items) {
-      if (!v.is_object()) continue;
-      const auto& r = v.get_object();
+    for (const auto& r : objects_in(l->items)) {
       t.add_row({string_of(r, "measured_on"), number_text(r.if_contains("value")), status_words(string_of(r, "status")),
                  string_of(r, "note"), string_of(r, "recorded_by"), string_of(r, "id")});
     }

@@ -44,69 +44,69 @@ void print_settings(const json::object& s) {
 }
 
 void register_org_settings_get(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"get", "Show the organization settings: segregation of duties per workflow", "",
-                        [](const std::string&) { return kSettings; }, print_settings});
+  register_show_command(parent, exit_code, "get", "Show the organization settings: segregation of duties per workflow", kSettings,
+                        print_settings);
 }
 
 void register_org_settings_set(CLI::App* parent, int& exit_code) {
   static struct {
-    ApiOptions api;
     std::string impact, risk, soa, justification;
     std::vector<std::string> ai_roles;
+    CLI::Option* roles = nullptr;
     int fiscal_month = 0, review_months = 0;
   } o;
-  auto* cmd = parent->add_subcommand("set", "Change the organization settings (admin only)");
-  o.api.add_to(cmd);
-  const std::vector<std::string> values{"on", "off"};
-  cmd->add_option("--impact-approval", o.impact, "Segregate impact assessment approval from its submitter: on or off")
-      ->check(CLI::IsMember(values));
-  cmd->add_option("--risk-acceptance", o.risk, "Segregate risk acceptance from the risk's creator and last editor: on or off")
-      ->check(CLI::IsMember(values));
-  cmd->add_option("--soa-approval", o.soa, "Segregate SoA approval from those who changed entries since the last version: on or off")
-      ->check(CLI::IsMember(values));
-  cmd->add_option("--soa-justification", o.justification,
-                  "Refuse SoA approval while an applicable control has no justification: on or off")
-      ->check(CLI::IsMember(values));
-  auto* roles = cmd->add_option("--ai-roles", o.ai_roles,
-                                "The organization's EU AI Act roles (provider, deployer, importer, distributor, product_manufacturer, "
-                                "authorised_representative); \"none\" for none")
-                    ->delimiter(',');
-  cmd->add_option("--fiscal-year-start", o.fiscal_month, "The first month of the fiscal year (1 to 12)")->check(CLI::Range(1, 12));
-  cmd->add_option("--review-interval", o.review_months, "The default review interval in months (1 to 60)")->check(CLI::Range(1, 60));
-  cmd->callback(with_session(o.api, exit_code, [roles](ApiSession& api) {
-    bool profile = roles->count() > 0 || o.fiscal_month > 0 || o.review_months > 0;
-    if (o.impact.empty() && o.risk.empty() && o.soa.empty() && o.justification.empty() && !profile)
-      return usage_error("nothing to change: give --impact-approval, --risk-acceptance, --soa-approval, "
-                         "--soa-justification (on or off), --ai-roles, --fiscal-year-start or --review-interval.");
-    // The current version makes the server refuse the change if someone else changes the settings meanwhile.
-    auto current = read_for_change(api, kSettings, "the organization settings");
-    if (!current) return kExitFailed;
-    auto now = object_of(current->response);
-    if (!now) return kExitFailed;
-    json::object sod;
-    if (auto p = now->if_contains("segregation_of_duties"); p && p->is_object()) sod = p->as_object();
-    const std::pair<const std::string*, const char*> flags[] = {
-        {&o.impact, "impact_approval"}, {&o.risk, "risk_acceptance"}, {&o.soa, "soa_approval"}};
-    for (auto [flag, key] : flags)
-      if (!flag->empty()) sod[key] = *flag == "on";
-    json::object body{{"segregation_of_duties", std::move(sod)}};
-    if (!o.justification.empty()) body["soa_justification_required"] = o.justification == "on";
-    if (roles->count() > 0) {
-      json::array a;
-      for (const auto& r : o.ai_roles)
-        if (r != "none") a.push_back(json::value(r));
-      body["ai_roles"] = std::move(a);
-    }
-    if (o.fiscal_month > 0) body["fiscal_year_start_month"] = o.fiscal_month;
-    if (o.review_months > 0) body["review_interval_months"] = o.review_months;
-    auto r = send_json(api, "PUT", kSettings, body, current->etag);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& s) {
-      std::cout << "Saved the organization settings as version " << int_of(s, "version").value_or(0) << ".\n";
-      print_settings(s);
-    });
-  }));
+  register_set_document_command(
+      parent, exit_code,
+      {"Change the organization settings (admin only)", kSettings, "the organization settings",
+       [](CLI::App* cmd) {
+         const std::vector<std::string> values{"on", "off"};
+         cmd->add_option("--impact-approval", o.impact, "Segregate impact assessment approval from its submitter: on or off")
+             ->check(CLI::IsMember(values));
+         cmd->add_option("--risk-acceptance", o.risk, "Segregate risk acceptance from the risk's creator and last editor: on or off")
+             ->check(CLI::IsMember(values));
+         cmd->add_option("--soa-approval", o.soa, "Segregate SoA approval from those who changed entries since the last version: on or off")
+             ->check(CLI::IsMember(values));
+         cmd->add_option("--soa-justification", o.justification,
+                         "Refuse SoA approval while an applicable control has no justification: on or off")
+             ->check(CLI::IsMember(values));
+         o.roles = cmd->add_option("--ai-roles", o.ai_roles,
+                                   "The organization's EU AI Act roles (provider, deployer, importer, distributor, product_manufacturer, "
+                                   "authorised_representative); \"none\" for none")
+                       ->delimiter(',');
+         cmd->add_option("--fiscal-year-start", o.fiscal_month, "The first month of the fiscal year (1 to 12)")->check(CLI::Range(1, 12));
+         cmd->add_option("--review-interval", o.review_months, "The default review interval in months (1 to 60)")->check(CLI::Range(1, 60));
+       },
+       [] {
+         bool profile = o.roles->count() > 0 || o.fiscal_month > 0 || o.review_months > 0;
+         if (o.impact.empty() && o.risk.empty() && o.soa.empty() && o.justification.empty() && !profile)
+           return usage_error("nothing to change: give --impact-approval, --risk-acceptance, --soa-approval, "
+                              "--soa-justification (on or off), --ai-roles, --fiscal-year-start or --review-interval.");
+         return 0;
+       },
+       [](json::object& now) {
+         json::object sod;
+         if (auto p = now.if_contains("segregation_of_duties"); p && p->is_object()) sod = p->as_object();
+         const std::pair<const std::string*, const char*> flags[] = {
+             {&o.impact, "impact_approval"}, {&o.risk, "risk_acceptance"}, {&o.soa, "soa_approval"}};
+         for (auto [flag, key] : flags)
+           if (!flag->empty()) sod[key] = *flag == "on";
+         json::object body{{"segregation_of_duties", std::move(sod)}};
+         if (!o.justification.empty()) body["soa_justification_required"] = o.justification == "on";
+         if (o.roles->count() > 0) {
+           json::array a;
+           for (const auto& r : o.ai_roles)
+             if (r != "none") a.push_back(json::value(r));
+           body["ai_roles"] = std::move(a);
+         }
+         if (o.fiscal_month > 0) body["fiscal_year_start_month"] = o.fiscal_month;
+         if (o.review_months > 0) body["review_interval_months"] = o.review_months;
+         now = std::move(body);
+         return 0;
+       },
+       [](const json::object& s) {
+         std::cout << "Saved the organization settings as version " << int_of(s, "version").value_or(0) << ".\n";
+         print_settings(s);
+       }});
 }
 
 }  // namespace

@@ -56,8 +56,42 @@ void register_action_command(CLI::App* parent, int& exit_code, ActionCommand spe
   auto& o = new_id_options();
   auto* cmd = add_id_command(parent, spec.name, spec.help, o, spec.id_help);
   cmd->callback(with_session(o.api, exit_code, [&o, spec = std::move(spec)](ApiSession& api) {
-    auto r = api.send({"POST", spec.path(o.id), {}, {}, {}});
+    auto r = spec.record ? post_with_etag(api, spec.record(o.id), spec.noun, o.id, spec.path(o.id), json::object{})
+                         : api.send({"POST", spec.path(o.id), {}, {}, {}});
     return r ? spec.done(*r, o.api.json) : kExitFailed;
+  }));
+}
+
+std::optional<http::ClientResponse> post_with_etag(ApiSession& api, const std::string& record, std::string_view noun,
+                                                   const std::string& id, const std::string& action, const json::object& body) {
+  auto current = read_for_change(api, record, std::string(noun) + " " + id);
+  if (!current) return std::nullopt;
+  return send_json(api, "POST", action, body, current->etag);
+}
+
+void register_show_command(CLI::App* parent, int& exit_code, std::string name, std::string help, std::string path,
+                           std::function<void(const json::object& document)> print) {
+  register_get_command(parent, exit_code,
+                       {std::move(name), std::move(help), "", [path = std::move(path)](const std::string&) { return path; },
+                        std::move(print)});
+}
+
+void register_set_document_command(CLI::App* parent, int& exit_code, SetDocumentCommand spec) {
+  static std::deque<ApiOptions> all_options;  // kept for the program's life, as CLI11 needs
+  auto& o = all_options.emplace_back();
+  auto* cmd = parent->add_subcommand("set", spec.help);
+  o.add_to(cmd);
+  spec.add_flags(cmd);
+  cmd->callback(with_session(o, exit_code, [&o, spec = std::move(spec)](ApiSession& api) {
+    if (int rc = spec.check()) return rc;
+    // The ETag read now makes the server refuse the change if someone else changes the document meanwhile.
+    auto current = read_for_change(api, spec.path, spec.what);
+    if (!current) return kExitFailed;
+    auto doc = object_of(current->response);
+    if (!doc) return kExitFailed;
+    if (int rc = spec.edit(*doc)) return rc;
+    auto r = send_json(api, "PUT", spec.path, *doc, current->etag);
+    return r ? print_response(*r, o.json, spec.print) : kExitFailed;
   }));
 }
 

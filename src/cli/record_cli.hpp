@@ -53,14 +53,44 @@ struct GetCommand {
 void register_get_command(CLI::App* parent, int& exit_code, GetCommand spec);
 
 /// A `NAME ID` subcommand that POSTs to an action path of a record without a body and prints the answer.
+/// With a `record` path, it reads the record there first and POSTs {} with its ETag as If-Match (a
+/// missing ETag is reported as about "NOUN ID").
 struct ActionCommand {
   std::string name;
   std::string help;
   std::string id_help;
   std::function<std::string(const std::string& id)> path;  // the action's path
   std::function<int(const http::ClientResponse& r, bool as_json)> done;  // prints the answer; exit code
+  std::function<std::string(const std::string& id)> record{};  // the record's path, for its ETag
+  std::string noun{};                                          // in messages: "management review"
 };
 void register_action_command(CLI::App* parent, int& exit_code, ActionCommand spec);
+
+/// A step of a record's workflow: reads the record at `record` for its ETag (a missing one is reported
+/// as about "NOUN ID"), then POSTs `body` to `action` with If-Match.
+std::optional<http::ClientResponse> post_with_etag(ApiSession& api, const std::string& record, std::string_view noun,
+                                                   const std::string& id, const std::string& action,
+                                                   const boost::json::object& body);
+
+/// A `NAME` subcommand that GETs the one document at `path` (the organization's settings, its scope)
+/// and prints it as `print` does (else --json).
+void register_show_command(CLI::App* parent, int& exit_code, std::string name, std::string help, std::string path,
+                           std::function<void(const boost::json::object& document)> print);
+
+/// A `set` subcommand of a document the API replaces whole with PUT (the retention periods, the risk
+/// criteria): `check` refuses bad flags before anything is read; then the document is read for its
+/// ETag (a missing one is reported as about WHAT), `edit` turns it into the body, and the body is
+/// PUT back with If-Match; the saved document is printed as `print` does (else --json).
+struct SetDocumentCommand {
+  std::string help;  // the subcommand's description
+  std::string path;  // the document's path
+  std::string what;  // in messages: "the risk criteria"
+  std::function<void(CLI::App* cmd)> add_flags;         // adds the flags (kept for the program's life)
+  std::function<int()> check;                          // 0, or the exit code of a reported usage error
+  std::function<int(boost::json::object& doc)> edit;   // 0, or the exit code of a reported failure
+  std::function<void(const boost::json::object& saved)> print;
+};
+void register_set_document_command(CLI::App* parent, int& exit_code, SetDocumentCommand spec);
 
 /// --limit N and --all of a list command.
 struct ListPaging {

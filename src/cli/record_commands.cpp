@@ -153,9 +153,7 @@ void print_records(const KindSpec& k, const ListResult& l, const http::NameValue
     if (f.column) headers.push_back(f.name);
   Table t(headers);
   t.set_max_width(1, 44);
-  for (const auto& v : l.items) {
-    if (!v.is_object()) continue;
-    const auto& r = v.get_object();
+  for (const auto& r : objects_in(l.items)) {
     std::vector<std::string> row{string_of(r, "id")};
     for (const auto& f : k.fields)
       if (f.column) row.push_back(r.contains(f.name) ? display(r.at(f.name)) : "");

@@ -23,39 +23,35 @@ void print_periods(const json::object& s) {
 }
 
 void register_retention_show(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"show", "Show the retention periods by record kind (months)", "",
-                        [](const std::string&) { return kRetention; }, print_periods});
+  register_show_command(parent, exit_code, "show", "Show the retention periods by record kind (months)", kRetention, print_periods);
 }
 
 void register_retention_set(CLI::App* parent, int& exit_code) {
   static struct {
-    ApiOptions api;
     std::string key;
     int months = 0;
     bool clear = false;
   } o;
-  auto* cmd = parent->add_subcommand("set", "Set (or --clear) the retention period of a record kind (admin only)");
-  o.api.add_to(cmd);
-  cmd->add_option("kind", o.key, "The record kind, or kind:type (e.g. document:policy)")->required();
-  cmd->add_option("months", o.months, "The period in months (1-1200)");
-  cmd->add_flag("--clear", o.clear, "Remove the kind's period");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    if (o.clear == (o.months != 0)) return usage_error("give the months, or --clear.");
-    auto current = read_for_change(api, kRetention, "the retention periods");
-    if (!current) return kExitFailed;
-    auto now = object_of(current->response);
-    if (!now) return kExitFailed;
-    auto periods = now->at("periods").as_object();
-    if (o.clear) periods.erase(o.key);
-    else periods[o.key] = o.months;
-    auto r = send_json(api, "PUT", kRetention, json::object{{"periods", std::move(periods)}}, current->etag);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& s) {
-      std::cout << "Saved the retention periods as version " << int_of(s, "version").value_or(0) << ".\n";
-      print_periods(s);
-    });
-  }));
+  register_set_document_command(
+      parent, exit_code,
+      {"Set (or --clear) the retention period of a record kind (admin only)", kRetention, "the retention periods",
+       [](CLI::App* cmd) {
+         cmd->add_option("kind", o.key, "The record kind, or kind:type (e.g. document:policy)")->required();
+         cmd->add_option("months", o.months, "The period in months (1-1200)");
+         cmd->add_flag("--clear", o.clear, "Remove the kind's period");
+       },
+       [] { return o.clear == (o.months != 0) ? usage_error("give the months, or --clear.") : 0; },
+       [](json::object& now) {
+         auto periods = now.at("periods").as_object();
+         if (o.clear) periods.erase(o.key);
+         else periods[o.key] = o.months;
+         now = json::object{{"periods", std::move(periods)}};
+         return 0;
+       },
+       [](const json::object& s) {
+         std::cout << "Saved the retention periods as version " << int_of(s, "version").value_or(0) << ".\n";
+         print_periods(s);
+       }});
 }
 
 void register_hold_action(CLI::App* parent, int& exit_code, bool on) {

@@ -102,9 +102,7 @@ void print_risk_table(const json::array& items) {
   t.set_max_width(1, 44);
   t.set_max_width(2, 24);
   t.set_max_width(7, 20);
-  for (const auto& v : items) {
-    if (!v.is_object()) continue;
-    const auto& r = v.get_object();
+  for (const auto& r : objects_in(items)) {
     auto review = string_of(r, "review_date");
     if (bool_of(r, "review_overdue")) review += " overdue";
     t.add_row({string_of(r, "id"), string_of(r, "title"), string_of(r, "system_id").empty() ? "-" : string_of(r, "system_name"),

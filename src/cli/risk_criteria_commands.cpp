@@ -68,43 +68,40 @@ void print_criteria(const json::object& c) {
 }
 
 void register_risk_criteria_get(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"get", "Show the risk criteria: scales, levels, matrix, acceptance", "",
-                        [](const std::string&) { return kCriteria; }, print_criteria});
+  register_show_command(parent, exit_code, "get", "Show the risk criteria: scales, levels, matrix, acceptance", kCriteria, print_criteria);
 }
 
 void register_risk_criteria_set(CLI::App* parent, int& exit_code) {
   static struct {
-    ApiOptions api;
     std::string file, threshold, roles;
   } o;
-  auto* cmd = parent->add_subcommand("set", "Change the risk criteria (admin only): from a JSON file and/or flags");
-  o.api.add_to(cmd);
-  cmd->add_option("--file", o.file, "The whole criteria as JSON, e.g. edited output of 'risk-criteria get --json' ('-': standard input)");
-  cmd->add_option("--threshold", o.threshold, "The highest level that may be accepted, e.g. medium");
-  cmd->add_option("--accept-roles", o.roles, "Who may accept risks: a comma-separated subset of admin, manager, contributor");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    if (o.file.empty() && o.threshold.empty() && o.roles.empty())
-      return usage_error("nothing to change: give --file FILE.json, --threshold LEVEL or --accept-roles ROLES.");
-    // The current version makes the server refuse the change if someone else changes the criteria meanwhile.
-    auto current = read_for_change(api, kCriteria, "the risk criteria");
-    if (!current) return kExitFailed;
-    auto body = object_of(current->response);
-    if (!body) return kExitFailed;
-    if (!o.file.empty())
-      if (int rc = read_json_object(o.file, "risk criteria", *body)) return rc;
-    if (!o.threshold.empty()) (*body)["acceptance_threshold"] = o.threshold;
-    if (!o.roles.empty()) {
-      json::array roles;
-      for (auto& r : text::split_list(o.roles, ',')) roles.emplace_back(r);
-      (*body)["accept_roles"] = std::move(roles);
-    }
-    auto r = send_json(api, "PUT", kCriteria, *body, current->etag);
-    if (!r) return kExitFailed;
-    return print_response(*r, o.api.json, [](const json::object& c) {
-      std::cout << "Saved the risk criteria as version " << int_of(c, "version").value_or(0) << ": " << summary(c) << "\n";
-    });
-  }));
+  register_set_document_command(
+      parent, exit_code,
+      {"Change the risk criteria (admin only): from a JSON file and/or flags", kCriteria, "the risk criteria",
+       [](CLI::App* cmd) {
+         cmd->add_option("--file", o.file, "The whole criteria as JSON, e.g. edited output of 'risk-criteria get --json' ('-': standard input)");
+         cmd->add_option("--threshold", o.threshold, "The highest level that may be accepted, e.g. medium");
+         cmd->add_option("--accept-roles", o.roles, "Who may accept risks: a comma-separated subset of admin, manager, contributor");
+       },
+       [] {
+         if (o.file.empty() && o.threshold.empty() && o.roles.empty())
+           return usage_error("nothing to change: give --file FILE.json, --threshold LEVEL or --accept-roles ROLES.");
+         return 0;
+       },
+       [](json::object& body) {
+         if (!o.file.empty())
+           if (int rc = read_json_object(o.file, "risk criteria", body)) return rc;
+         if (!o.threshold.empty()) body["acceptance_threshold"] = o.threshold;
+         if (!o.roles.empty()) {
+           json::array roles;
+           for (auto& r : text::split_list(o.roles, ',')) roles.emplace_back(r);
+           body["accept_roles"] = std::move(roles);
+         }
+         return 0;
+       },
+       [](const json::object& c) {
+         std::cout << "Saved the risk criteria as version " << int_of(c, "version").value_or(0) << ": " << summary(c) << "\n";
+       }});
 }
 
 }  // namespace

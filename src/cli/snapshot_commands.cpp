@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/api_session.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output.hpp"
 #include "cli/record_cli.hpp"
 
@@ -61,31 +62,15 @@ void register_snapshot_create(CLI::App* parent, int& exit_code) {
 }
 
 void register_snapshot_list(CLI::App* parent, int& exit_code) {
-  static struct {
-    ApiOptions api;
-    std::string register_name, status;
-    ListPaging paging;
-  } o;
-  auto* cmd = parent->add_subcommand("list", "List the snapshots, newest first");
-  o.api.add_to(cmd);
-  cmd->add_option("--register", o.register_name, "Only this register: inventory, risk_register or soa");
-  cmd->add_option("--status", o.status, "Only this status: draft, in_approval, approved or rejected");
-  o.paging.add_to(cmd, "Snapshots per page (1-500)");
-  cmd->callback(with_session(o.api, exit_code, [](ApiSession& api) {
-    http::NameValues query;
-    if (!o.register_name.empty()) query.emplace_back("register", o.register_name);
-    if (!o.status.empty()) query.emplace_back("status", o.status);
-    o.paging.apply(query);
-    auto l = api.list(kSnapshots.base, query, o.paging.all);
-    if (!l) return kExitFailed;
-    if (o.api.json) {
-      print_list_json(*l, o.paging.all, ListTotal::if_known);
-      return 0;
-    }
-    for (const auto& s : l->items) print_line(s.as_object());
-    print_list_summary(*l, "snapshots");
-    return 0;
-  }));
+  register_list_command(parent, exit_code,
+                        {"List the snapshots, newest first", kSnapshots.base, "Snapshots per page (1-500)",
+                         {{"--register", "register", "Only this register: inventory, risk_register or soa"},
+                          {"--status", "status", "Only this status: draft, in_approval, approved or rejected"}},
+                         [](const ListResult& l, const http::NameValues&) {
+                           for (const auto& s : l.items) print_line(s.as_object());
+                           print_list_summary(l, "snapshots");
+                         },
+                         ListTotal::if_known});
 }
 
 void register_snapshot_get(CLI::App* parent, int& exit_code) {

@@ -18,11 +18,6 @@ using http::NameValues;
 
 const std::string kSoa = "/api/v1/soa";
 
-bool is_true(const json::object& o, std::string_view key) {
-  auto p = o.if_contains(key);
-  return p && p->is_bool() && p->get_bool();
-}
-
 std::size_t count_of(const json::object& o, std::string_view key) {
   auto p = o.if_contains(key);
   return p && p->is_array() ? p->get_array().size() : 0;
@@ -32,7 +27,7 @@ std::size_t count_of(const json::object& o, std::string_view key) {
 std::string latest_maturity(const json::object& e) {
   auto la = e.if_contains("latest_answer");
   if (!la || !la->is_object()) return "-";
-  if (is_true(la->get_object(), "not_applicable")) return "n/a";
+  if (bool_of(la->get_object(), "not_applicable")) return "n/a";
   auto m = int_of(la->get_object(), "maturity");
   return m ? std::to_string(*m) : "-";
 }
@@ -78,7 +73,7 @@ void register_soa_show(CLI::App* parent, int& exit_code) {
       if (!v.is_object()) continue;
       const auto& e = v.get_object();
       if (!o.area.empty() && string_of(e, "area_id") != o.area) continue;
-      bool applicable = is_true(e, "applicable");
+      bool applicable = bool_of(e, "applicable");
       if (o.status == "excluded" ? applicable
                                  : !o.status.empty() && (!applicable || string_of(e, "implementation_status") != o.status))
         continue;
@@ -95,16 +90,16 @@ void register_soa_show(CLI::App* parent, int& exit_code) {
     t.set_max_width(4, 24);
     for (const auto& v : shown) {
       const auto& e = v.get_object();
-      t.add_row({string_of(e, "control_id"), string_of(e, "title"), is_true(e, "applicable") ? "yes" : "no",
+      t.add_row({string_of(e, "control_id"), string_of(e, "title"), bool_of(e, "applicable") ? "yes" : "no",
                  string_of(e, "implementation_status"), string_of(e, "owner"),
                  std::to_string(count_of(e, "evidence_refs") + count_of(e, "policy_refs")), latest_maturity(e)});
     }
     t.print(std::cout);
     for (const auto& v : shown)
       if (auto c = v.get_object().if_contains("conflict"); c && c->is_object())
-        std::cout << (is_true(c->get_object(), "kept") ? "Kept " : "Conflict ") << string_of(v.get_object(), "control_id")
+        std::cout << (bool_of(c->get_object(), "kept") ? "Kept " : "Conflict ") << string_of(v.get_object(), "control_id")
                   << ": " << string_of(c->get_object(), "message")
-                  << (is_true(c->get_object(), "kept") ? " Reason: " + string_of(c->get_object(), "reason") : "") << "\n";
+                  << (bool_of(c->get_object(), "kept") ? " Reason: " + string_of(c->get_object(), "reason") : "") << "\n";
     auto from = soa->if_contains("answers_from");
     std::cout << "\nMaturity from: "
               << (from && from->is_object() ? string_of(from->get_object(), "name") + " (" +
@@ -183,7 +178,7 @@ void register_soa_set(CLI::App* parent, int& exit_code) {
     if (!r) return kExitFailed;
     return print_response(*r, o.api.json, [](const json::object& e) {
       std::cout << "Updated " << string_of(e, "control_id") << " " << string_of(e, "title") << ": "
-                << (is_true(e, "applicable") ? "applicable, " + string_of(e, "implementation_status") : "excluded")
+                << (bool_of(e, "applicable") ? "applicable, " + string_of(e, "implementation_status") : "excluded")
                 << " (version " << int_of(e, "version").value_or(0) << ")\n";
     });
   }));
@@ -228,9 +223,7 @@ void print_versions_soa(const json::object& l) {
   }
   Table t({"version", "approved_at", "approved_by", "applicable", "excluded", "implemented", "note"});
   t.set_max_width(6, 48);
-  for (const auto& v : items->get_array()) {
-    if (!v.is_object()) continue;
-    const auto& s = v.get_object();
+  for (const auto& s : objects_in(items->get_array())) {
     auto sum = s.if_contains("summary");
     auto n = [&](const char* k) {
       return sum && sum->is_object() ? std::to_string(int_of(sum->get_object(), k).value_or(0)) : std::string();
@@ -242,9 +235,7 @@ void print_versions_soa(const json::object& l) {
 }
 
 void register_soa_versions(CLI::App* parent, int& exit_code) {
-  register_get_command(parent, exit_code,
-                       {"versions", "Approved versions, newest first", "", [](const std::string&) { return kSoa + "/versions"; },
-                        print_versions_soa});
+  register_show_command(parent, exit_code, "versions", "Approved versions, newest first", kSoa + "/versions", print_versions_soa);
 }
 
 void register_diff(CLI::App* parent, int& exit_code) {
@@ -270,9 +261,7 @@ void register_diff(CLI::App* parent, int& exit_code) {
       Table t({"control", "field", "from", "to"});
       t.set_max_width(2, 40);
       t.set_max_width(3, 40);
-      for (const auto& v : changes->get_array()) {
-        if (!v.is_object()) continue;
-        const auto& c = v.get_object();
+      for (const auto& c : objects_in(changes->get_array())) {
         t.add_row({string_of(c, "control_id"), string_of(c, "field"), value_text(c.if_contains("from")),
                    value_text(c.if_contains("to"))});
       }

@@ -112,9 +112,7 @@ void register_people(CLI::App& user, int& exit_code) {
       return 0;
     }
     Table t({"id", "name", "role", "may approve", "AIMS roles"});
-    for (const auto& v : r->items) {
-      if (!v.is_object()) continue;
-      const auto& m = v.get_object();
+    for (const auto& m : objects_in(r->items)) {
       std::string held;
       if (auto p = m.if_contains("aims_roles"); p && p->is_array())
         for (const auto& h : p->as_array()) held += (held.empty() ? "" : ", ") + std::string(h.is_string() ? h.as_string() : "");
@@ -150,9 +148,7 @@ void register_people(CLI::App& user, int& exit_code) {
       return 0;
     }
     Table t({"id", "email", "role", "status", "invited_by", "expires_at"});
-    for (const auto& v : r->items) {
-      if (!v.is_object()) continue;
-      const auto& i = v.get_object();
+    for (const auto& i : objects_in(r->items)) {
       if (i.contains("error")) {
         t.add_row({string_of(i, "id"), "", "", "unreadable", "", ""});
         continue;

@@ -198,6 +198,19 @@ struct Client::Impl {
     return {};
   }
 
+  /// Writes the request with its body held in memory (req.body).
+  error_code write_request(const ClientRequest& req) {
+    error_code ec;
+    bhttp::request<bhttp::string_body> r;
+    fill(r, req);
+    r.body() = req.body;
+    r.prepare_payload();
+    stream.expires_after(opts.timeout);
+    bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
+    run();
+    return ec;
+  }
+
   /// Writes the request and reads the response. `got_some` tells whether any response byte came.
   error_code exchange(const ClientRequest& req, ClientResponse& out, bool& got_some) {
     error_code ec;
@@ -208,13 +221,7 @@ struct Client::Impl {
         ec = send_file(req, answered, parser);
         if (ec) return ec;
       } else {
-        bhttp::request<bhttp::string_body> r;
-        fill(r, req);
-        r.body() = req.body;
-        r.prepare_payload();
-        stream.expires_after(opts.timeout);
-        bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
-        run();
+        ec = write_request(req);
         if (ec) return ec;
       }
       if (!parser) parser.emplace();
@@ -223,13 +230,7 @@ struct Client::Impl {
       return ec;
     }
 
-    bhttp::request<bhttp::string_body> r;
-    fill(r, req);
-    r.body() = req.body;
-    r.prepare_payload();
-    stream.expires_after(opts.timeout);
-    bhttp::async_write(stream, r, [&](error_code e, std::size_t) { ec = e; });
-    run();
+    ec = write_request(req);
     if (ec) return ec;
 
     bhttp::response_parser<bhttp::string_body> parser;

@@ -1,5 +1,7 @@
 #include "http/handler_util.hpp"
 
+#include "http/content_disposition.hpp"
+
 namespace aims::http::handlers {
 namespace json = boost::json;
 
@@ -19,6 +21,14 @@ Response json_or_problem(Context& c, const result<std::string>& r, int status) {
 result<json::value> optional_json_body(const Request& req) {
   if (req.body.empty()) return json::value(json::object());
   return parse_json_body(req);
+}
+
+Response attachment(std::string content_type, std::string body, std::string_view filename) {
+  Response res;
+  res.content_type = std::move(content_type);
+  res.body = std::move(body);
+  res.set_header("Content-Disposition", content_disposition("attachment", filename));
+  return res;
 }
 
 std::string list_page_json(std::string_view items_json, std::int64_t total, const std::optional<std::string>& next,

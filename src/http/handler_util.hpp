@@ -80,6 +80,39 @@ result<boost::json::value> optional_json_body(const Request& req);
 /// The request's If-Match header, which the services compare with the record's version.
 inline std::optional<std::string> if_match(const Context& c) { return c.req.header("if-match"); }
 
+/// The record of the route's id: the service's get() view with its ETag, or the problem.
+template <class Service>
+Response record_view(Context& c, Service& s) {
+  return view_or_problem(c, s.get(*c.actor, id_of(c)));
+}
+
+/// A change of the record of the route's id: the service's update() with the JSON body and If-Match.
+template <class Service>
+Response record_update(Context& c, Service& s) {
+  return changed_view(c, [&](boost::json::value& body) { return s.update(*c.actor, id_of(c), body, if_match(c)); });
+}
+
+/// A page (?limit, ?cursor) of the history of the record of the route's id, or the problem.
+template <class Service>
+Response record_history(Context& c, Service& s) {
+  return json_or_problem(c, s.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+}
+
+/// The organization's one document of the service (its settings, criteria, periods) with its ETag, or the problem.
+template <class Service>
+Response document_view(Context& c, Service& s) {
+  return view_or_problem(c, s.get(*c.actor));
+}
+
+/// The service's document replaced whole by the JSON body, guarded by If-Match.
+template <class Service>
+Response document_put(Context& c, Service& s) {
+  return changed_view(c, [&](boost::json::value& body) { return s.put(*c.actor, body, if_match(c)); });
+}
+
+/// A file to download: `body` of `content_type` with "Content-Disposition: attachment" naming `filename`.
+Response attachment(std::string content_type, std::string body, std::string_view filename);
+
 /// The body of a list page: {"items":ITEMS,"total":N`extra`[,"next":CURSOR]}; `extra` is
 /// further members, each starting with a comma.
 std::string list_page_json(std::string_view items_json, std::int64_t total, const std::optional<std::string>& next,

@@ -71,7 +71,7 @@ Response create_assessment(Context& c, const AssessmentServices& s) {
   });
 }
 
-Response get_assessment(Context& c, const AssessmentServices& s) { return view_or_problem(c, s.assessments.get(*c.actor, c.req.params.at("id"))); }
+Response get_assessment(Context& c, const AssessmentServices& s) { return record_view(c, s.assessments); }
 
 Response update_assessment(Context& c, const AssessmentServices& s) {
   return changed_view(c, [&](json::value& b) {
@@ -120,9 +120,7 @@ Response assessment_report(Context& c, const AssessmentServices& s) {
   } else {
     auto pdf = report::assessment_report_pdf(*model);
     if (!pdf) return problem(pdf.error(), c.req.path);
-    r.content_type = "application/pdf";
-    r.body = std::move(*pdf);
-    r.set_header("Content-Disposition", content_disposition("attachment", name + ".pdf"));
+    r = attachment("application/pdf", std::move(*pdf), name + ".pdf");
   }
   if (!c.req.query_param("format")) r.set_header("Vary", "Accept");
   return r;

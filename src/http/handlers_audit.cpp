@@ -20,6 +20,17 @@ class StreamBody final : public BodyReader {
   std::unique_ptr<Stream> s_;
 };
 
+/// The stream as a download named by its filename(), or the problem of the service's error.
+template <class Stream>
+Response streamed_download(Context& c, std::string content_type, result<std::unique_ptr<Stream>> file) {
+  if (!file) return problem(file.error(), c.req.path);
+  Response res;
+  res.content_type = std::move(content_type);
+  res.set_header("Content-Disposition", "attachment; filename=\"" + (*file)->filename() + "\"");
+  res.stream_body = std::make_shared<StreamBody<Stream>>(std::move(*file));
+  return res;
+}
+
 }  // namespace
 
 Response audit_checkpoint(Context& c, const AuditServices& s) { return json_or_problem(c, s.audit.checkpoint(*c.actor)); }
@@ -44,24 +55,12 @@ Response audit_consistency_proof(Context& c, const AuditServices& s) {
 }
 
 Response audit_export(Context& c, const AuditServices& s) {
-  auto file = s.audit.export_stream(*c.actor);
-  if (!file) return problem(file.error(), c.req.path);
-  Response res;
-  res.content_type = "application/jsonl";
-  res.set_header("Content-Disposition", "attachment; filename=\"" + (*file)->filename() + "\"");
-  res.stream_body = std::make_shared<StreamBody<ledger::LogExportStream>>(std::move(*file));
-  return res;
+  return streamed_download(c, "application/jsonl", s.audit.export_stream(*c.actor));
 }
 
 Response audit_pack(Context& c, const AuditServices& s) {
   ReportPackRenderer renderer(s.assessments);
-  auto pack = s.audit_pack.pack(*c.actor, renderer);
-  if (!pack) return problem(pack.error(), c.req.path);
-  Response res;
-  res.content_type = "application/zip";
-  res.set_header("Content-Disposition", "attachment; filename=\"" + (*pack)->filename() + "\"");
-  res.stream_body = std::make_shared<StreamBody<ledger::PackStream>>(std::move(*pack));
-  return res;
+  return streamed_download(c, "application/zip", s.audit_pack.pack(*c.actor, renderer));
 }
 
 }  // namespace aims::http::handlers

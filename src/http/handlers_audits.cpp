@@ -1,7 +1,7 @@
 // Handlers of the internal audit workflow (ISO/IEC 42001 9.2).
 #include "http/handlers_audits.hpp"
 
-#include "http/content_disposition.hpp"
+#include "core/json_members.hpp"
 #include "http/handler_util.hpp"
 #include "report/file_names.hpp"
 #include "report/internal_audit_pdf.hpp"
@@ -52,16 +52,12 @@ Response get_internal_audit_report(Context& c, const InternalAuditServices& s) {
   if (format == "json") return json_response(200, json::serialize(*content));
   auto pdf = report::internal_audit_pdf(*content, c.actor->org_name);
   if (!pdf) return problem(pdf.error(), c.req.path);
-  Response res;
-  res.content_type = "application/pdf";
-  res.body = std::move(*pdf);
   const auto& audit = content->at("audit").as_object();
-  auto title = audit.contains("title") && audit.at("title").is_string() ? std::string(audit.at("title").as_string()) : std::string();
+  auto title = string_at(audit, "title");
   auto date = audit.contains("actual_end") && audit.at("actual_end").is_string() ? std::string(audit.at("actual_end").as_string())
                                                                                  : std::string(audit.at("updated_at").as_string()).substr(0, 10);
-  res.set_header("Content-Disposition",
-                 content_disposition("attachment", report::file_stem(c.actor->org_name, id_of(c) + " " + title + " audit report", date) + ".pdf"));
-  return res;
+  return attachment("application/pdf", std::move(*pdf),
+                    report::file_stem(c.actor->org_name, id_of(c) + " " + title + " audit report", date) + ".pdf");
 }
 
 Response get_internal_audit_independence(Context& c, const InternalAuditServices& s) {

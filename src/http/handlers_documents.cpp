@@ -1,7 +1,6 @@
 // Handlers of the controlled documents' workflow: parse, call DocumentService, map the result.
 #include "http/handlers_documents.hpp"
 
-#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/optional_body.hpp"
 #include "http/problem.hpp"
@@ -86,14 +85,10 @@ Response export_document_version(Context& c, const DocumentServices& s) {
   const auto& [document, version] = *model;
   auto pdf = report::document_pdf(document, version, c.actor->org_name);
   if (!pdf) return problem(pdf.error(), c.req.path);
-  Response res;
-  res.content_type = "application/pdf";
-  res.body = std::move(*pdf);
   auto published = version.contains("published_at") && version.at("published_at").is_string()
                        ? std::string(version.at("published_at").as_string()) : std::string(version.at("created_at").as_string());
   auto what = id_of(c) + " " + std::string(document.at("title").as_string()) + " " + label_of(c);
-  res.set_header("Content-Disposition", content_disposition("attachment", report::file_stem(c.actor->org_name, what, published) + ".pdf"));
-  return res;
+  return attachment("application/pdf", std::move(*pdf), report::file_stem(c.actor->org_name, what, published) + ".pdf");
 }
 
 }  // namespace aims::http::handlers

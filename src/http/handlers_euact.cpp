@@ -12,7 +12,7 @@ Response get_euact_questionnaire(Context& c, const EuActServices& s) { return js
 Response list_euact_rechecks(Context& c, const EuActServices& s) { return json_or_problem(c, s.obligations.rechecks(*c.actor)); }
 
 Response get_classification(Context& c, const EuActServices& s) {
-  return view_or_problem(c, s.classifications.get(*c.actor, c.req.params.at("id")));
+  return record_view(c, s.classifications);
 }
 
 Response put_classification(Context& c, const EuActServices& s) {
@@ -27,8 +27,7 @@ Response put_classification(Context& c, const EuActServices& s) {
 }
 
 Response classification_history(Context& c, const EuActServices& s) {
-  return json_or_problem(c, s.classifications.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
-                                                          c.req.query_param("cursor")));
+  return record_history(c, s.classifications);
 }
 
 Response list_obligations(Context& c, const EuActServices& s) {

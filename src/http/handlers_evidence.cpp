@@ -103,12 +103,10 @@ Response list_evidence(Context& c, const EvidenceServices& s) {
   return json_response(200, list_page_json(r->items_json, r->total, r->next));
 }
 
-Response get_evidence(Context& c, const EvidenceServices& s) { return view_or_problem(c, s.evidence.get(*c.actor, c.req.params.at("id"))); }
+Response get_evidence(Context& c, const EvidenceServices& s) { return record_view(c, s.evidence); }
 
 Response update_evidence(Context& c, const EvidenceServices& s) {
-  return changed_view(c, [&](json::value& body) {
-    return s.evidence.update(*c.actor, c.req.params.at("id"), body, if_match(c));
-  });
+  return record_update(c, s.evidence);
 }
 
 Response delete_evidence(Context& c, const EvidenceServices& s) {

@@ -19,14 +19,14 @@ Response create_impact_assessment(Context& c, const ImpactServices& s) {
   });
 }
 
-Response get_impact_assessment(Context& c, const ImpactServices& s) { return view_or_problem(c, s.impact.get(*c.actor, id_of(c))); }
+Response get_impact_assessment(Context& c, const ImpactServices& s) { return record_view(c, s.impact); }
 
 Response update_impact_assessment(Context& c, const ImpactServices& s) {
-  return changed_view(c, [&](json::value& body) { return s.impact.update(*c.actor, id_of(c), body, if_match(c)); });
+  return record_update(c, s.impact);
 }
 
 Response impact_assessment_history(Context& c, const ImpactServices& s) {
-  return json_or_problem(c, s.impact.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+  return record_history(c, s.impact);
 }
 
 Response submit_impact_assessment(Context& c, const ImpactServices& s) { return view_or_problem(c, s.impact.submit(*c.actor, id_of(c), if_match(c))); }

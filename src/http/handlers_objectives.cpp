@@ -16,17 +16,14 @@ Response create_objective(Context& c, const ObjectiveServices& s) {
   return created_view(c, "/api/v1/objectives/", [&](json::value& body) { return s.objectives.create(*c.actor, body); });
 }
 
-Response get_objective(Context& c, const ObjectiveServices& s) { return view_or_problem(c, s.objectives.get(*c.actor, c.req.params.at("id"))); }
+Response get_objective(Context& c, const ObjectiveServices& s) { return record_view(c, s.objectives); }
 
 Response update_objective(Context& c, const ObjectiveServices& s) {
-  return changed_view(c, [&](json::value& body) {
-    return s.objectives.update(*c.actor, c.req.params.at("id"), body, if_match(c));
-  });
+  return record_update(c, s.objectives);
 }
 
 Response objective_history(Context& c, const ObjectiveServices& s) {
-  return json_or_problem(c, s.objectives.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
-                                                     c.req.query_param("cursor")));
+  return record_history(c, s.objectives);
 }
 
 Response list_objective_readings(Context& c, const ObjectiveServices& s) {

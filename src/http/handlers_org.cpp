@@ -6,10 +6,8 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-Response get_org_settings(Context& c, const OrgSettingsServices& s) { return view_or_problem(c, s.org_settings.get(*c.actor)); }
+Response get_org_settings(Context& c, const OrgSettingsServices& s) { return document_view(c, s.org_settings); }
 
-Response put_org_settings(Context& c, const OrgSettingsServices& s) {
-  return changed_view(c, [&](json::value& body) { return s.org_settings.put(*c.actor, body, if_match(c)); });
-}
+Response put_org_settings(Context& c, const OrgSettingsServices& s) { return document_put(c, s.org_settings); }
 
 }  // namespace aims::http::handlers

@@ -5,11 +5,9 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-Response get_retention(Context& c, const RetentionServices& s) { return view_or_problem(c, s.retention.get(*c.actor)); }
+Response get_retention(Context& c, const RetentionServices& s) { return document_view(c, s.retention); }
 
-Response put_retention(Context& c, const RetentionServices& s) {
-  return changed_view(c, [&](json::value& body) { return s.retention.put(*c.actor, body, if_match(c)); });
-}
+Response put_retention(Context& c, const RetentionServices& s) { return document_put(c, s.retention); }
 
 Response list_legal_holds(Context& c, const RetentionServices& s) {
   return json_or_problem(c, s.retention.list_holds(*c.actor, c.req.query_param("all")));

@@ -1,7 +1,7 @@
 // Handlers of the management review workflow (ISO/IEC 42001 9.3).
 #include "http/handlers_review.hpp"
 
-#include "http/content_disposition.hpp"
+#include "core/json_members.hpp"
 #include "http/handler_util.hpp"
 #include "report/file_names.hpp"
 #include "report/review_minutes_pdf.hpp"
@@ -30,14 +30,10 @@ Response export_management_review_minutes(Context& c, const ReviewServices& s) {
   if (!model) return problem(model.error(), c.req.path);
   auto pdf = report::review_minutes_pdf(*model, c.actor->org_name);
   if (!pdf) return problem(pdf.error(), c.req.path);
-  Response res;
-  res.content_type = "application/pdf";
-  res.body = std::move(*pdf);
   const auto& review = model->at("review").as_object();
-  auto held = review.contains("held_on") && review.at("held_on").is_string() ? std::string(review.at("held_on").as_string()) : std::string();
+  auto held = string_at(review, "held_on");
   auto what = id_of(c) + " " + std::string(review.at("title").as_string()) + " minutes";
-  res.set_header("Content-Disposition", content_disposition("attachment", report::file_stem(c.actor->org_name, what, held) + ".pdf"));
-  return res;
+  return attachment("application/pdf", std::move(*pdf), report::file_stem(c.actor->org_name, what, held) + ".pdf");
 }
 
 }  // namespace aims::http::handlers

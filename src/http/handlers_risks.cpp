@@ -8,11 +8,9 @@
 namespace aims::http::handlers {
 namespace json = boost::json;
 
-Response get_risk_criteria(Context& c, const RiskServices& s) { return view_or_problem(c, s.risk_criteria.get(*c.actor)); }
+Response get_risk_criteria(Context& c, const RiskServices& s) { return document_view(c, s.risk_criteria); }
 
-Response put_risk_criteria(Context& c, const RiskServices& s) {
-  return changed_view(c, [&](json::value& body) { return s.risk_criteria.put(*c.actor, body, if_match(c)); });
-}
+Response put_risk_criteria(Context& c, const RiskServices& s) { return document_put(c, s.risk_criteria); }
 
 Response list_risks(Context& c, const RiskServices& s) {
   auto r = s.risks.list(*c.actor, c.req.query);
@@ -27,17 +25,14 @@ Response create_risk(Context& c, const RiskServices& s) {
 
 Response risk_heatmap(Context& c, const RiskServices& s) { return json_or_problem(c, s.risks.heatmap(*c.actor, c.req.query_param("system_id"))); }
 
-Response get_risk(Context& c, const RiskServices& s) { return view_or_problem(c, s.risks.get(*c.actor, c.req.params.at("id"))); }
+Response get_risk(Context& c, const RiskServices& s) { return record_view(c, s.risks); }
 
 Response update_risk(Context& c, const RiskServices& s) {
-  return changed_view(c, [&](json::value& body) {
-    return s.risks.update(*c.actor, c.req.params.at("id"), body, if_match(c));
-  });
+  return record_update(c, s.risks);
 }
 
 Response risk_history(Context& c, const RiskServices& s) {
-  return json_or_problem(c, s.risks.history(*c.actor, c.req.params.at("id"), c.req.query_param("limit"),
-                                                c.req.query_param("cursor")));
+  return record_history(c, s.risks);
 }
 
 Response accept_risk(Context& c, const RiskServices& s) {

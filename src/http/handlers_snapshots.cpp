@@ -18,7 +18,7 @@ Response create_snapshot(Context& c, const SnapshotServices& s) {
   return created_view(c, "/api/v1/snapshots/", [&](json::value& body) { return s.snapshots.create(*c.actor, body); });
 }
 
-Response get_snapshot(Context& c, const SnapshotServices& s) { return view_or_problem(c, s.snapshots.get(*c.actor, id_of(c))); }
+Response get_snapshot(Context& c, const SnapshotServices& s) { return record_view(c, s.snapshots); }
 
 Response submit_snapshot(Context& c, const SnapshotServices& s) {
   return changed_view(c, [&](json::value& body) { return s.snapshots.submit(*c.actor, id_of(c), body); });
@@ -37,7 +37,7 @@ Response reject_snapshot(Context& c, const SnapshotServices& s) {
 }
 
 Response snapshot_history(Context& c, const SnapshotServices& s) {
-  return json_or_problem(c, s.snapshots.history(*c.actor, id_of(c), c.req.query_param("limit"), c.req.query_param("cursor")));
+  return record_history(c, s.snapshots);
 }
 
 /// The snapshot as a JSON file named "<organization> SNAP-n <register title> <day>.json" (the day

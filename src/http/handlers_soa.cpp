@@ -1,4 +1,3 @@
-#include "http/content_disposition.hpp"
 #include "http/handler_util.hpp"
 #include "http/handlers.hpp"
 #include "report/file_names.hpp"
@@ -46,12 +45,8 @@ Response export_soa(Context& c, const SoaServices& s) {
     bool pdf = *format == "pdf";
     auto file = pdf ? report::soa_pdf(soa, c.actor->org_name) : report::soa_xlsx(soa, c.actor->org_name);
     if (!file) return problem(file.error(), c.req.path);
-    Response res;
-    res.content_type = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.body = std::move(*file);
-    res.set_header("Content-Disposition",
-                   content_disposition("attachment", report::soa_file_stem(soa, c.actor->org_name) + "." + *format));
-    return res;
+    return attachment(pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      std::move(*file), report::soa_file_stem(soa, c.actor->org_name) + "." + *format);
   }
   if (!format || (*format != "csv" && *format != "json"))
     return problem(make_error(errc::bad_request, "format must be csv, json, xlsx or pdf.",

@@ -54,24 +54,20 @@ struct KeyHandler {
 
   bool on_document_begin(ec_t&) { return true; }
   bool on_document_end(ec_t&) { return true; }
-  bool on_object_begin(ec_t&) {
-    stack.push_back(Frame{true, {}, {}, 0});
+  /// A container opens (an object or an array) or the innermost one closes.
+  bool open_container(bool object) {
+    stack.push_back(Frame{object, {}, {}, 0});
     return true;
   }
-  bool on_object_end(std::size_t, ec_t&) {
+  bool close_container() {
     stack.pop_back();
     value_done();
     return true;
   }
-  bool on_array_begin(ec_t&) {
-    stack.push_back(Frame{false, {}, {}, 0});
-    return true;
-  }
-  bool on_array_end(std::size_t, ec_t&) {
-    stack.pop_back();
-    value_done();
-    return true;
-  }
+  bool on_object_begin(ec_t&) { return open_container(true); }
+  bool on_object_end(std::size_t, ec_t&) { return close_container(); }
+  bool on_array_begin(ec_t&) { return open_container(false); }
+  bool on_array_end(std::size_t, ec_t&) { return close_container(); }
   bool on_key_part(json::string_view s, std::size_t, ec_t&) {
     key.append(s.data(), s.size());
     return true;
