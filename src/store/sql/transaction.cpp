@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -65,6 +66,28 @@ void back_off(const RetryPolicy& p, int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(jitter(rng)));
 }
 
+/// Opens a write transaction, backing off and trying again (each retry counted, `attempt`
+/// advanced) while the database is busy and attempts are left. The error that ends the write,
+/// or nothing once the transaction is open.
+std::optional<SqlError> begin_write(Connection& c, const RetryPolicy& policy, int& attempt) {
+  for (;; ++attempt) {
+    try {
+      c.begin(TxMode::write);
+      return std::nullopt;
+    } catch (const SqlError& e) {
+      if (!e.retryable() || attempt >= policy.max_attempts || !c.usable()) return e;
+      counters().retries.fetch_add(1, std::memory_order_relaxed);
+      back_off(policy, attempt);
+    }
+  }
+}
+
+/// Whatever way a write ends, the organizations its retries waited for are let go.
+struct OrgsReleased {
+  Connection& c;
+  ~OrgsReleased() { c.release_orgs(); }
+};
+
 }  // namespace
 
 }  // namespace aims::store::sql
@@ -125,11 +148,7 @@ status run_read(Connection& c, const std::function<status(ReadTx&)>& fn) {
 }
 
 status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const RetryPolicy& policy) {
-  // Whatever way the write ends, the organizations a retry waited for are let go.
-  struct Release {
-    Connection& c;
-    ~Release() { c.release_orgs(); }
-  } release{c};
+  OrgsReleased released{c};
   // Between attempts: wait for the organizations the failed attempt claimed (a queue, not a
   // race), or back off when it waited for nothing.
   auto again = [&](int attempt) {
@@ -143,17 +162,8 @@ status run_write(Connection& c, const std::function<status(WriteTx&)>& fn, const
   };
   Timed timed(counters().writes, counters().write_ns);
   for (int attempt = 1;; ++attempt) {
+    if (auto e = begin_write(c, policy, attempt)) return final_error(*e);
     bool last = attempt >= policy.max_attempts;
-    try {
-      c.begin(TxMode::write);
-    } catch (const SqlError& e) {
-      if (e.retryable() && !last && c.usable()) {
-        counters().retries.fetch_add(1, std::memory_order_relaxed);
-        back_off(policy, attempt);
-        continue;
-      }
-      return final_error(e);
-    }
     try {
       RollbackGuard guard(c);  // rolls back before the handler below runs
       SqlTx tx(c);
@@ -216,10 +226,7 @@ void run_in_savepoint(Connection& c, GroupedWrite& w) {
 }  // namespace
 
 void run_write_group(Connection& c, const std::vector<GroupedWrite*>& group, const RetryPolicy& policy) {
-  struct Release {
-    Connection& c;
-    ~Release() { c.release_orgs(); }
-  } release{c};
+  OrgsReleased released{c};
   auto start = std::chrono::steady_clock::now();
   std::vector<GroupedWrite*> pending = group;  // the writes still to be committed
   auto fail_all = [&](const Error& e) {
@@ -229,19 +236,12 @@ void run_write_group(Connection& c, const std::vector<GroupedWrite*>& group, con
     }
   };
   for (int attempt = 1; !pending.empty();) {
-    bool last = attempt >= policy.max_attempts;
-    try {
-      c.begin(TxMode::write);
-    } catch (const SqlError& e) {
-      if (e.retryable() && !last && c.usable()) {
-        counters().retries.fetch_add(1, std::memory_order_relaxed);
-        back_off(policy, attempt++);
-        continue;
-      }
-      if (e.retryable()) counters().gave_up.fetch_add(pending.size(), std::memory_order_relaxed);
-      fail_all(to_error(e));
+    if (auto e = begin_write(c, policy, attempt)) {
+      if (e->retryable()) counters().gave_up.fetch_add(pending.size(), std::memory_order_relaxed);
+      fail_all(to_error(*e));
       break;
     }
+    bool last = attempt >= policy.max_attempts;
     enum class Next { done, again, retry } next = Next::done;
     {
       RollbackGuard guard(c);  // rolls back when the block is left without a commit
